@@ -1,0 +1,365 @@
+#define _POSIX_C_SOURCE 200809L
+#include "book.h"
+
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chapter.h"
+#include "epub.h"
+#include "hash.h"
+#include "opf.h"
+#include "resources.h"
+#include "sanitize.h"
+#include "slug.h"
+#include "template.h"
+#include "toc.h"
+
+#define PKG "EPUB/"
+
+static struct chapter *S_find_chapter(struct chapter *chs, size_t n, const char *relpath)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(chs[i].post->relpath, relpath) == 0)
+			return &chs[i];
+	return NULL;
+}
+
+/* The id a fragment names in ch: as written, or as its slug (people link
+ * to `#My Heading` too). NULL when the chapter has no such place. */
+static const char *S_fragment_id(const struct chapter *ch, const char *fragment)
+{
+	if (idset_has(&ch->ids, fragment)) {
+		for (size_t i = 0; i < ch->ids.n; i++)
+			if (strcmp(ch->ids.v[i], fragment) == 0)
+				return ch->ids.v[i];
+	}
+	char *slug = slugify(fragment);
+	const char *found = NULL;
+	for (size_t i = 0; i < ch->ids.n && !found; i++)
+		if (strcmp(ch->ids.v[i], slug) == 0)
+			found = ch->ids.v[i];
+	free(slug);
+	return found;
+}
+
+static void S_set_href(xmlNodePtr a, const char *href)
+{
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)href);
+}
+
+static void S_resolve_links(struct chapter *chs, size_t n, const struct site *site,
+			    struct diag_list *dl)
+{
+	for (size_t c = 0; c < n; c++) {
+		struct chapter *ch = &chs[c];
+		for (size_t i = 0; i < ch->nlinks; i++) {
+			struct chapter_link *l = &ch->links[i];
+			const char *file = ch->post->path;
+			struct chapter *to = S_find_chapter(chs, n, l->target);
+			if (!to && !str_ends_with(l->target, ".md")) {
+				/* MkDocs-style links to a post's folder or page URL. */
+				char *md = xasprintf("%s.md", l->target);
+				to = S_find_chapter(chs, n, md);
+				free(md);
+			}
+			if (to) {
+				const char *id = l->fragment ? S_fragment_id(to, l->fragment) : NULL;
+				if (l->fragment && !id)
+					diag_warning(dl, file, l->line, 0,
+						     "link to '#%s' in '%s': no such heading there; the link "
+						     "goes to the start of the post",
+						     l->fragment, to->post->title);
+				if (to == ch && !l->fragment)
+					id = NULL;
+				char *href = id ? xasprintf("%s#%s", to == ch ? "" : path_basename(to->href), id)
+						: xstrdup(path_basename(to->href));
+				char *esc = url_escape(href);
+				S_set_href(l->a, esc);
+				free(esc);
+				free(href);
+				continue;
+			}
+			char *url = NULL;
+			if (!str_starts_with(l->target, "..") && l->target[0] != '/')
+				url = site_page_url(site, l->target);
+			if (url) {
+				char *full = l->fragment ? xasprintf("%s#%s", url, l->fragment) : xstrdup(url);
+				char *esc = url_escape(full);
+				S_set_href(l->a, esc);
+				free(esc);
+				free(full);
+				free(url);
+				continue;
+			}
+			diag_warning(dl, file, l->line, 0,
+				     "link to '%s' leads outside the book%s; its text is kept without the link",
+				     l->target,
+				     site->url ? "" : " and the site's URL is unknown");
+			xmlUnsetProp(l->a, (const xmlChar *)"href");
+		}
+	}
+}
+
+static void S_resolve_images(struct chapter *chs, size_t n, const struct site *site,
+			     struct resources *res, struct diag_list *dl)
+{
+	for (size_t c = 0; c < n; c++) {
+		struct chapter *ch = &chs[c];
+		for (size_t i = 0; i < ch->nimages; i++) {
+			struct chapter_image *im = &ch->images[i];
+			const char *href;
+			char *why;
+			if (resources_add_image(res, &href, site->root, im->target, &why) == 0) {
+				char *src = xasprintf("../%s", href);
+				xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
+				free(src);
+				if (!xmlHasProp(im->img, (const xmlChar *)"alt"))
+					xmlSetProp(im->img, (const xmlChar *)"alt", (const xmlChar *)"");
+			} else {
+				diag_warning(dl, ch->post->path, im->line, 0, "%s; the image's alt text is shown instead",
+					     why);
+				free(why);
+				chapter_image_to_alt(im->img);
+			}
+			im->img = NULL;
+		}
+	}
+}
+
+static char *S_date_range(const struct post_list *posts)
+{
+	int lo = 0, hi = 0;
+	for (size_t i = 0; i < posts->n; i++) {
+		const struct date *d = &posts->v[i]->date;
+		if (!d->valid)
+			continue;
+		if (!lo || d->year < lo)
+			lo = d->year;
+		if (d->year > hi)
+			hi = d->year;
+	}
+	if (!lo)
+		return xstrdup("");
+	return lo == hi ? xasprintf("%d", lo) : xasprintf("%d\xE2\x80\x93%d", lo, hi);
+}
+
+static int S_titlepage(char **out, size_t *len, const struct book_options *o,
+		       const struct post_list *posts, struct diag_list *dl)
+{
+	int ret = -1;
+	char *tmpl = NULL, *origin = NULL, *text = NULL;
+	struct tvars tv = TVARS_INIT;
+	if (template_load(&tmpl, &origin, "titlepage.xhtml", o->templates_dir, dl) < 0)
+		goto out;
+	tvars_set(&tv, "title", o->title);
+	tvars_set(&tv, "subtitle", o->subtitle);
+	tvars_set(&tv, "language", o->language);
+	tvars_set(&tv, "description", o->description);
+	tvars_set(&tv, "site_url", o->source_url);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < o->creators.n; i++) {
+		if (i)
+			sb_adds(&sb, i + 1 == o->creators.n ? " and " : ", ");
+		sb_adds(&sb, o->creators.v[i]);
+	}
+	tvars_set(&tv, "creators_text", sb.s);
+	sb_release(&sb);
+	tvars_set_list(&tv, "creators", &o->creators);
+	char *range = S_date_range(posts);
+	tvars_set(&tv, "date_range", range);
+	free(range);
+	char count[32];
+	snprintf(count, sizeof count, "%zu", posts->n);
+	tvars_set(&tv, "post_count", count);
+	if (template_render(&text, tmpl, &tv, origin, dl) < 0)
+		goto out;
+	xmlDocPtr doc = xmlReadMemory(text, (int)strlen(text), origin, "UTF-8",
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc) {
+		const xmlError *err = xmlGetLastError();
+		diag_error(dl, origin, err ? err->line : 0, 0,
+			   "the title page is not well-formed XML after filling in: %s",
+			   err && err->message ? err->message : "parse error");
+		goto out;
+	}
+	xmlFreeDoc(doc);
+	*len = strlen(text);
+	*out = text;
+	text = NULL;
+	ret = 0;
+out:
+	tvars_free(&tv);
+	free(tmpl);
+	free(origin);
+	free(text);
+	return ret;
+}
+
+static int64_t S_modified(const struct book_options *o, const struct post_list *posts)
+{
+	if (o->have_epoch)
+		return o->epoch;
+	int64_t newest = 0;
+	bool any = false;
+	for (size_t i = 0; i < posts->n; i++) {
+		const struct post *p = posts->v[i];
+		const struct date *ds[2] = {&p->date, &p->updated};
+		for (int k = 0; k < 2; k++) {
+			if (!ds[k]->valid)
+				continue;
+			int64_t t = date_epoch(ds[k]);
+			if (!any || t > newest)
+				newest = t;
+			any = true;
+		}
+	}
+	/* Never the clock: the same posts must give the same bytes. */
+	return any ? newest : 315532800; /* 1980-01-01, the first date a zip can hold */
+}
+
+struct S_items {
+	struct opf_item *v;
+	size_t n, cap;
+};
+
+static void S_item(struct S_items *it, const char *id, const char *href, const char *type,
+		   const char *props, bool spine)
+{
+	if (it->n == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 32;
+		it->v = xrealloc(it->v, it->cap * sizeof *it->v);
+	}
+	it->v[it->n++] = (struct opf_item){id, href, type, props, spine};
+}
+
+int book_build(const struct book_options *o, const struct site *site,
+	       const struct post_list *posts, const char *output, struct diag_list *dl)
+{
+	int ret = -1;
+	char *chapter_tmpl = NULL, *chapter_origin = NULL, *css = NULL, *css_origin = NULL;
+	struct chapter *chs = xcalloc(posts->n ? posts->n : 1, sizeof *chs);
+	size_t nchs = 0;
+	struct resources res = RESOURCES_INIT;
+	struct epub book = EPUB_INIT;
+	struct strvec ids = STRVEC_INIT;
+	struct S_items items = {NULL, 0, 0};
+
+	if (template_load(&chapter_tmpl, &chapter_origin, "chapter.xhtml", o->templates_dir, dl) < 0 ||
+	    template_load(&css, &css_origin, "style.css", o->templates_dir, dl) < 0)
+		goto out;
+
+	for (size_t i = 0; i < posts->n; i++) {
+		struct convert_options co = {o->language, chapter_tmpl, chapter_origin,
+					     site->content_dir, i + 1};
+		struct diag_list local = DIAG_LIST_INIT;
+		if (o->progress)
+			fprintf(stderr, "\rsheaf: converting post %zu of %zu", i + 1, posts->n);
+		chapter_convert(&chs[i], posts->v[i], &co, &local);
+		nchs = i + 1;
+		diag_merge(dl, &local);
+	}
+	if (o->progress)
+		fprintf(stderr, "\r\033[K");
+	if (diag_count(dl, DIAG_ERROR))
+		goto out;
+
+	S_resolve_links(chs, nchs, site, dl);
+	S_resolve_images(chs, nchs, site, &res, dl);
+
+	char uuid[37];
+	uuid_v5_url(o->id_seed, uuid);
+	char *uid = xasprintf("urn:uuid:%s", uuid);
+	sv_push_owned(&ids, uid);
+
+	size_t len;
+	char *container = opf_container(PKG "content.opf", &len);
+	epub_add(&book, "mimetype", xstrdup("application/epub+zip"), strlen("application/epub+zip"));
+	epub_add(&book, "META-INF/container.xml", container, len);
+
+	/* The package document comes third but depends on everything else:
+	 * reserve its place. */
+	size_t opf_slot = book.n;
+	epub_add(&book, PKG "content.opf", NULL, 0);
+
+	struct toc_input ti = {o->title, o->language, uid, "titlepage.xhtml", "nav.xhtml", "style.css",
+			       chs, nchs, o->toc_depth};
+	char *nav, *ncx, *title;
+	toc_nav(&nav, &len, &ti);
+	epub_add(&book, PKG "nav.xhtml", nav, len);
+	toc_ncx(&ncx, &len, &ti);
+	epub_add(&book, PKG "toc.ncx", ncx, len);
+	epub_add(&book, PKG "style.css", css, strlen(css));
+	css = NULL;
+	if (S_titlepage(&title, &len, o, posts, dl) < 0)
+		goto out;
+	epub_add(&book, PKG "titlepage.xhtml", title, len);
+
+	S_item(&items, "titlepage", "titlepage.xhtml", "application/xhtml+xml", NULL, true);
+	S_item(&items, "nav", "nav.xhtml", "application/xhtml+xml", "nav", true);
+	S_item(&items, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL, false);
+	S_item(&items, "css", "style.css", "text/css", NULL, false);
+	for (size_t i = 0; i < nchs; i++) {
+		xmlChar *xml;
+		int xlen;
+		if (chapter_serialize(&xml, &xlen, chs[i].doc) < 0) {
+			diag_error(dl, posts->v[i]->path, 0, 0, "cannot serialize the chapter");
+			goto out;
+		}
+		char *copy = xstrndup((const char *)xml, (size_t)xlen);
+		xmlFree(xml);
+		char *name = xasprintf(PKG "%s", chs[i].href);
+		epub_add(&book, name, copy, (size_t)xlen);
+		free(name);
+		char *id = xasprintf("ch-%03zu", i + 1);
+		sv_push_owned(&ids, id);
+		S_item(&items, id, chs[i].href, "application/xhtml+xml", NULL, true);
+	}
+	for (size_t i = 0; i < res.n; i++) {
+		char *name = xasprintf(PKG "%s", res.v[i].href);
+		epub_add(&book, name, res.v[i].data, res.v[i].len);
+		res.v[i].data = NULL;
+		free(name);
+		S_item(&items, res.v[i].id, res.v[i].href, res.v[i].media_type, NULL, false);
+	}
+
+	int64_t modified = S_modified(o, posts);
+	char modified_iso[21], date_ymd[11];
+	date_format_iso_utc(modified, modified_iso);
+	const char *date = NULL;
+	struct date newest = {0};
+	for (size_t i = 0; i < posts->n; i++)
+		if (posts->v[i]->date.valid && (!newest.valid || date_cmp(&posts->v[i]->date, &newest) > 0))
+			newest = posts->v[i]->date;
+	if (newest.valid) {
+		date_format_ymd(&newest, date_ymd);
+		date = date_ymd;
+	}
+	struct opf_input oi = {uid, o->title, o->subtitle, o->description, o->source_url,
+			       &o->creators, &o->subjects, o->language, date, modified_iso,
+			       res.n > 0, items.v, items.n};
+	char *opf;
+	opf_package(&opf, &len, &oi);
+	book.v[opf_slot].data = opf;
+	book.v[opf_slot].len = len;
+
+	if (diag_count(dl, DIAG_ERROR))
+		goto out;
+	if (epub_write(&book, output, modified, dl) < 0)
+		goto out;
+	ret = 0;
+out:
+	for (size_t i = 0; i < nchs; i++)
+		chapter_free(&chs[i]);
+	free(chs);
+	free(chapter_tmpl);
+	free(chapter_origin);
+	free(css);
+	free(css_origin);
+	resources_free(&res);
+	epub_free(&book);
+	sv_free(&ids);
+	free(items.v);
+	return ret;
+}

@@ -1,0 +1,40 @@
+/* book.h — selected posts → a complete EPUB 3 book on disk.
+ *
+ * Converts every post to a chapter, resolves the links and images between
+ * them and the site, writes the title page, nav, NCX and package document,
+ * and hands everything to the container writer. Nothing is written when
+ * any error was reported; warnings do not stop the book.
+ */
+#ifndef SHEAF_BOOK_H
+#define SHEAF_BOOK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "post.h"
+#include "site/site.h"
+#include "util.h"
+
+struct book_options {
+	const char *title;       /* required */
+	const char *subtitle;    /* may be NULL */
+	const char *description; /* may be NULL */
+	const char *language;    /* a valid BCP 47 tag */
+	const char *source_url;  /* the site's URL, may be NULL */
+	struct strvec creators;  /* names, in order */
+	struct strvec subjects;  /* dc:subject values */
+	const char *id_seed;     /* names the book's UUID: site and selection */
+	int toc_depth;
+	const char *templates_dir; /* may be NULL */
+	bool have_epoch;           /* SOURCE_DATE_EPOCH given */
+	int64_t epoch;
+	bool progress; /* report progress on stderr */
+};
+
+/* Builds the book of posts (in order) into output. Returns 0, or -1 after
+ * reporting errors; output is then left as it was. */
+int book_build(const struct book_options *o, const struct site *site,
+	       const struct post_list *posts, const char *output, struct diag_list *dl);
+
+#endif

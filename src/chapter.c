@@ -1,0 +1,644 @@
+#define _POSIX_C_SOURCE 200809L
+#include "chapter.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "markdown.h"
+#include "sanitize.h"
+#include "template.h"
+#include "util.h"
+
+/* Next node after n in document order, staying inside root. */
+static xmlNodePtr S_next(xmlNodePtr n, xmlNodePtr root)
+{
+	if (n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+/* The elements under root, in document order (root excluded). */
+static xmlNodePtr *S_elements(xmlNodePtr root, size_t *count)
+{
+	size_t n = 0, cap = 64;
+	xmlNodePtr *v = xmalloc(cap * sizeof *v);
+	for (xmlNodePtr c = root->children ? root->children : NULL; c; c = S_next(c, root)) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (n == cap)
+			v = xrealloc(v, (cap *= 2) * sizeof *v);
+		v[n++] = c;
+	}
+	*count = n;
+	return v;
+}
+
+static bool S_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static char *S_prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	char *s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static bool S_has_prop(xmlNodePtr n, const char *name)
+{
+	return xmlHasProp(n, (const xmlChar *)name) != NULL;
+}
+
+static void S_unset(xmlNodePtr n, const char *name)
+{
+	xmlUnsetProp(n, (const xmlChar *)name);
+}
+
+static void S_set(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static char *S_text_of(xmlNodePtr n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	char *s = str_collapse_ws(t ? (const char *)t : "");
+	if (t)
+		xmlFree(t);
+	return s;
+}
+
+static int S_file_line(const struct post *p, xmlNodePtr n)
+{
+	for (; n; n = n->parent)
+		if (n->type == XML_ELEMENT_NODE && n->line > 0)
+			return p->body_line + n->line - 1;
+	return 0;
+}
+
+static xmlNodePtr S_find_pi(xmlNodePtr n, const char *name)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_PI_NODE && strcmp((const char *)n->name, name) == 0)
+			return n;
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlNodePtr found = S_find_pi(n->children, name);
+			if (found)
+				return found;
+		}
+	}
+	return NULL;
+}
+
+static void S_join(struct strbuf *sb, const struct strvec *sv)
+{
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			sb_adds(sb, i + 1 == sv->n ? " and " : ", ");
+		sb_adds(sb, sv->v[i]);
+	}
+}
+
+static xmlDocPtr S_template_doc(const struct post *p, const struct convert_options *o,
+				struct diag_list *dl)
+{
+	struct tvars tv = TVARS_INIT;
+	char buf[40];
+	tvars_set(&tv, "title", p->title);
+	tvars_set(&tv, "language", o->language);
+	tvars_set(&tv, "description", p->description);
+	if (p->date.valid) {
+		date_format_ymd(&p->date, buf);
+		tvars_set(&tv, "date_iso", buf);
+		date_format_human(&p->date, buf);
+		tvars_set(&tv, "date_human", buf);
+	}
+	if (p->updated.valid && (!p->date.valid || p->updated.year != p->date.year ||
+				 p->updated.month != p->date.month || p->updated.day != p->date.day)) {
+		date_format_ymd(&p->updated, buf);
+		tvars_set(&tv, "updated_iso", buf);
+		date_format_human(&p->updated, buf);
+		tvars_set(&tv, "updated_human", buf);
+	}
+	struct strbuf authors = STRBUF_INIT;
+	S_join(&authors, &p->author_names);
+	tvars_set(&tv, "authors_text", authors.s ? authors.s : "");
+	sb_release(&authors);
+	tvars_set_list(&tv, "authors", &p->author_names);
+	tvars_set_list(&tv, "tags", &p->tags);
+	tvars_set_list(&tv, "categories", &p->categories);
+	tvars_set(&tv, "has_tags", p->tags.n ? "1" : "");
+	tvars_set(&tv, "has_categories", p->categories.n ? "1" : "");
+
+	char *text = NULL;
+	xmlDocPtr doc = NULL;
+	if (template_render(&text, o->template_text, &tv, o->template_origin, dl) == 0) {
+		doc = xmlReadMemory(text, (int)strlen(text), o->template_origin, "UTF-8",
+				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		if (!doc) {
+			const xmlError *err = xmlGetLastError();
+			diag_error(dl, o->template_origin, err ? err->line : 0, 0,
+				   "the chapter template is not well-formed XML after filling in '%s': %s",
+				   p->title, err && err->message ? err->message : "parse error");
+		}
+	}
+	free(text);
+	tvars_free(&tv);
+	return doc;
+}
+
+/* cmark-gfm's footnotes → EPUB pop-up notes: each note an
+ * <aside epub:type="footnote">, each reference an <a epub:type="noteref">,
+ * with ASCII ids numbered in order (cmark-gfm percent-encodes non-ASCII
+ * labels into ids). */
+static void S_footnotes(xmlNodePtr root, struct idset *ids, xmlNsPtr ns, xmlNsPtr epub_ns)
+{
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	xmlNodePtr section = NULL;
+	struct strvec old_fn = STRVEC_INIT, new_fn = STRVEC_INIT;
+	struct strvec old_ref = STRVEC_INIT, new_ref = STRVEC_INIT;
+	for (size_t i = 0; i < n && !section; i++)
+		if (S_is(els[i], "section") && S_has_prop(els[i], "data-sheaf-footnotes"))
+			section = els[i];
+	if (section) {
+		xmlNodePtr ol = NULL;
+		for (xmlNodePtr c = section->children; c && !ol; c = c->next)
+			if (S_is(c, "ol"))
+				ol = c;
+		unsigned k = 0;
+		for (xmlNodePtr li = ol ? ol->children : NULL; li; li = li->next) {
+			if (!S_is(li, "li"))
+				continue;
+			char *old = S_prop(li, "id");
+			char base[32];
+			snprintf(base, sizeof base, "fn-%u", ++k);
+			sv_push_owned(&old_fn, old ? old : xstrdup(""));
+			sv_push(&new_fn, idset_unique(ids, base));
+		}
+	}
+	/* References, in reading order. */
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr a = els[i];
+		if (!S_is(a, "a") || !S_has_prop(a, "data-sheaf-fnref"))
+			continue;
+		S_unset(a, "data-sheaf-fnref");
+		char *href = S_prop(a, "href");
+		size_t k = old_fn.n;
+		for (size_t j = 0; href && href[0] == '#' && j < old_fn.n; j++)
+			if (strcmp(old_fn.v[j], href + 1) == 0)
+				k = j;
+		free(href);
+		if (k == old_fn.n) {
+			S_unset(a, "href");
+			S_unset(a, "id");
+			continue;
+		}
+		char *old = S_prop(a, "id");
+		char base[32];
+		snprintf(base, sizeof base, "fnref-%zu", k + 1);
+		const char *id = idset_unique(ids, base);
+		sv_push_owned(&old_ref, old ? old : xstrdup(""));
+		sv_push(&new_ref, id);
+		S_set(a, "id", id);
+		char *target = xasprintf("#%s", new_fn.v[k]);
+		S_set(a, "href", target);
+		free(target);
+		xmlSetNsProp(a, epub_ns, (const xmlChar *)"type", (const xmlChar *)"noteref");
+		S_set(a, "role", "doc-noteref");
+	}
+	/* Back links inside the notes. */
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr a = els[i];
+		if (!S_is(a, "a") || !S_has_prop(a, "data-sheaf-fnback"))
+			continue;
+		S_unset(a, "data-sheaf-fnback");
+		char *href = S_prop(a, "href");
+		const char *to = NULL;
+		for (size_t j = 0; href && href[0] == '#' && j < old_ref.n && !to; j++)
+			if (strcmp(old_ref.v[j], href + 1) == 0)
+				to = new_ref.v[j];
+		free(href);
+		if (!to) {
+			xmlUnlinkNode(a);
+			xmlFreeNode(a);
+			els[i] = NULL;
+			continue;
+		}
+		char *target = xasprintf("#%s", to);
+		S_set(a, "href", target);
+		free(target);
+		S_set(a, "role", "doc-backlink");
+		S_set(a, "aria-label", "Back to the text");
+		S_unset(a, "class");
+	}
+	if (section) {
+		S_unset(section, "data-sheaf-footnotes");
+		S_set(section, "class", "footnotes");
+		S_set(section, "aria-label", "Notes");
+		xmlNodePtr ol = NULL;
+		for (xmlNodePtr c = section->children; c && !ol; c = c->next)
+			if (S_is(c, "ol"))
+				ol = c;
+		size_t k = 0;
+		xmlNodePtr li = ol ? ol->children : NULL;
+		while (li) {
+			xmlNodePtr next = li->next;
+			if (S_is(li, "li")) {
+				xmlNodePtr aside = xmlNewDocNode(root->doc, ns, (const xmlChar *)"aside", NULL);
+				aside->line = li->line;
+				S_set(aside, "id", new_fn.v[k++]);
+				xmlSetNsProp(aside, epub_ns, (const xmlChar *)"type", (const xmlChar *)"footnote");
+				S_set(aside, "role", "doc-footnote");
+				xmlNodePtr c = li->children;
+				while (c) {
+					xmlNodePtr cn = c->next;
+					xmlUnlinkNode(c);
+					xmlAddChild(aside, c);
+					c = cn;
+				}
+				xmlAddPrevSibling(ol, aside);
+			}
+			li = next;
+		}
+		if (ol) {
+			xmlUnlinkNode(ol);
+			xmlFreeNode(ol);
+		}
+	}
+	free(els);
+	sv_free(&old_fn);
+	sv_free(&new_fn);
+	sv_free(&old_ref);
+	sv_free(&new_ref);
+}
+
+/* Ids: every element's id made unique and safe, and every heading given
+ * one (a slug of its text), in document order so ids are stable. */
+static void S_ids(struct chapter *ch, xmlNodePtr root)
+{
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr el = els[i];
+		const char *name = (const char *)el->name;
+		bool heading = name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2];
+		char *id = S_prop(el, "id");
+		bool footnote = (S_is(el, "aside") || S_is(el, "a")) && xmlHasNsProp(el, (const xmlChar *)"type", (const xmlChar *)EPUB_NS);
+		if (footnote) {
+			free(id);
+			continue; /* numbered by S_footnotes */
+		}
+		char *base = NULL;
+		if (id) {
+			/* An id may not hold spaces; one that is only spaces is gone. */
+			struct strbuf sb = STRBUF_INIT;
+			for (const char *p = id; *p; p++)
+				if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f')
+					sb_addc(&sb, *p);
+			base = sb.len ? sb_detach(&sb) : NULL;
+			sb_release(&sb);
+		}
+		char *text = heading ? S_text_of(el) : NULL;
+		if (!base && heading)
+			base = slugify(text);
+		if (base) {
+			const char *unique = idset_unique(&ch->ids, base);
+			S_set(el, "id", unique);
+			if (heading) {
+				ch->headings = xrealloc(ch->headings, (ch->nheadings + 1) * sizeof *ch->headings);
+				struct heading *h = &ch->headings[ch->nheadings++];
+				h->level = name[1] - '0';
+				h->id = xstrdup(unique);
+				h->text = text && *text ? xstrdup(text) : xstrdup("Section");
+			}
+		} else if (id) {
+			S_unset(el, "id");
+		}
+		free(text);
+		free(base);
+		free(id);
+	}
+	free(els);
+}
+
+void chapter_unwrap(xmlNodePtr node)
+{
+	xmlNodePtr c = node->children;
+	while (c) {
+		xmlNodePtr next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(node, c);
+		c = next;
+	}
+	xmlUnlinkNode(node);
+	xmlFreeNode(node);
+}
+
+void chapter_image_to_alt(xmlNodePtr img)
+{
+	xmlChar *alt = xmlGetProp(img, (const xmlChar *)"alt");
+	char *src = S_prop(img, "src");
+	xmlNodePtr span = xmlNewDocNode(img->doc, img->ns, (const xmlChar *)"span", NULL);
+	S_set(span, "class", "image-missing");
+	char *text;
+	if (alt && *alt)
+		text = xasprintf("[%s]", (const char *)alt);
+	else
+		text = xasprintf("[image: %s]", src ? path_basename(src) : "?");
+	xmlAddChild(span, xmlNewDocText(img->doc, (const xmlChar *)text));
+	free(text);
+	free(src);
+	if (alt)
+		xmlFree(alt);
+	xmlAddPrevSibling(img, span);
+	xmlUnlinkNode(img);
+	xmlFreeNode(img);
+}
+
+/* A site-relative path for a relative reference made from the post. */
+static char *S_resolve(const struct post *p, const struct convert_options *o, const char *ref,
+		       char **fragment)
+{
+	char *copy = xstrdup(ref);
+	*fragment = NULL;
+	char *hash = strchr(copy, '#');
+	if (hash) {
+		*hash = '\0';
+		if (hash[1])
+			*fragment = url_decode(hash + 1);
+	}
+	char *q = strchr(copy, '?');
+	if (q)
+		*q = '\0';
+	char *decoded = url_decode(copy);
+	char *joined;
+	if (!*decoded) {
+		joined = xstrdup(p->relpath);
+	} else if (decoded[0] == '/') {
+		joined = path_join(o->content_dir, decoded + 1);
+	} else {
+		char *dir = path_dirname(p->relpath);
+		joined = path_join(dir, decoded);
+		free(dir);
+	}
+	char *norm = path_normalize(joined);
+	free(joined);
+	free(decoded);
+	free(copy);
+	return norm;
+}
+
+static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_options *o,
+		   struct diag_list *dl)
+{
+	const struct post *p = ch->post;
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr el = els[i];
+		int line = S_file_line(p, el);
+		if (S_is(el, "img")) {
+			char *src = S_prop(el, "src");
+			enum url_kind kind = src ? url_classify(src) : URL_EMPTY;
+			if (kind == URL_RELATIVE) {
+				char *frag;
+				ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+				struct chapter_image *im = &ch->images[ch->nimages++];
+				im->img = el;
+				im->target = S_resolve(p, o, src, &frag);
+				im->line = line;
+				free(frag);
+			} else {
+				if (kind == URL_ABSOLUTE)
+					diag_warning(dl, p->path, line, 0,
+						     "remote image left out, its alt text shown instead "
+						     "(sheaf does not fetch remote images yet): %s", src);
+				else if (src && str_starts_with(src, "data:"))
+					diag_warning(dl, p->path, line, 0,
+						     "image given as a data: URL left out, its alt text shown instead");
+				else
+					diag_warning(dl, p->path, line, 0, "image without a usable source left out");
+				chapter_image_to_alt(el);
+			}
+			free(src);
+			continue;
+		}
+		if (!S_is(el, "a") || !S_has_prop(el, "href"))
+			continue;
+		char *href = S_prop(el, "href");
+		switch (url_classify(href)) {
+		case URL_ABSOLUTE: {
+			char *esc = url_escape(href);
+			S_set(el, "href", esc);
+			free(esc);
+			break;
+		}
+		case URL_FRAGMENT:
+		case URL_RELATIVE: {
+			ch->links = xrealloc(ch->links, (ch->nlinks + 1) * sizeof *ch->links);
+			struct chapter_link *l = &ch->links[ch->nlinks++];
+			l->a = el;
+			l->line = line;
+			if (href[0] == '#') {
+				l->target = xstrdup(p->relpath);
+				l->fragment = href[1] ? url_decode(href + 1) : NULL;
+			} else {
+				l->target = S_resolve(p, o, href, &l->fragment);
+			}
+			break;
+		}
+		default:
+			S_unset(el, "href");
+		}
+		free(href);
+	}
+	free(els);
+}
+
+/* Removes the sheaf-internal markers and gives every empty non-void element
+ * an empty text, so it serializes as <p></p> and not <p/> (which HTML
+ * parsers in some readers take for an opening tag). */
+static void S_finish(xmlNodePtr root)
+{
+	static const char *const voids[] = {"br", "hr", "img", "col", "wbr", "meta", "link", "input", "area", "base", "source", "track", "embed", "param"};
+	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		S_unset(n, "data-sheaf-fnref");
+		S_unset(n, "data-sheaf-fnback");
+		S_unset(n, "data-sheaf-footnotes");
+		if (n->children)
+			continue;
+		bool is_void = false;
+		for (size_t i = 0; i < sizeof voids / sizeof *voids; i++)
+			is_void |= strcmp((const char *)n->name, voids[i]) == 0;
+		if (!is_void)
+			xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)""));
+	}
+}
+
+static void S_collect_ids(struct idset *ids, xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		char *id = S_prop(n, "id");
+		if (id)
+			idset_add(ids, id);
+		free(id);
+	}
+}
+
+static char *S_href(const struct post *p, size_t index)
+{
+	char *slug = slugify(p->title ? p->title : p->relpath);
+	if (strlen(slug) > 48)
+		slug[48] = '\0';
+	size_t len = strlen(slug);
+	while (len && slug[len - 1] == '-')
+		slug[--len] = '\0';
+	char *href = xasprintf("text/%03zu-%s.xhtml", index, slug);
+	free(slug);
+	return href;
+}
+
+int chapter_convert(struct chapter *ch, const struct post *p, const struct convert_options *o,
+		    struct diag_list *dl)
+{
+	int ret = -1;
+	char *html = NULL;
+	htmlDocPtr hdoc = NULL;
+	xmlNodePtr container = NULL;
+	memset(ch, 0, sizeof *ch);
+	ch->post = p;
+	ch->href = S_href(p, o->index);
+
+	ch->doc = S_template_doc(p, o, dl);
+	if (!ch->doc)
+		goto out;
+	xmlNodePtr root = xmlDocGetRootElement(ch->doc);
+	xmlNsPtr ns = root ? xmlSearchNsByHref(ch->doc, root, (const xmlChar *)XHTML_NS) : NULL;
+	xmlNsPtr epub_ns = root ? xmlSearchNsByHref(ch->doc, root, (const xmlChar *)EPUB_NS) : NULL;
+	xmlNodePtr pi = root ? S_find_pi(root->children, "sheaf-content") : NULL;
+	if (!ns || !epub_ns || !pi) {
+		diag_error(dl, o->template_origin, 0, 0,
+			   "the chapter template needs an <html> in the XHTML namespace, the epub: "
+			   "namespace declared, and <?sheaf-content?> where the post goes");
+		goto out;
+	}
+	S_collect_ids(&ch->ids, root);
+
+	if (markdown_to_html(&html, p->body, p->body_len) < 0) {
+		diag_error(dl, p->path, p->body_line, 0, "cmark-gfm could not convert this post");
+		goto out;
+	}
+	/* Wrapped so that an empty or comment-only post still has a body. */
+	struct strbuf wrapped = STRBUF_INIT;
+	sb_adds(&wrapped, "<html><body>");
+	sb_adds(&wrapped, html);
+	sb_adds(&wrapped, "</body></html>");
+	hdoc = htmlReadMemory(wrapped.s, (int)wrapped.len, p->path, "UTF-8",
+			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+				      HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
+	sb_release(&wrapped);
+	xmlNodePtr body = NULL;
+	for (xmlNodePtr n = hdoc ? xmlDocGetRootElement(hdoc) : NULL; n && !body; n = S_next(n, NULL))
+		if (S_is(n, "body"))
+			body = n;
+
+	container = xmlNewDocNode(ch->doc, ns, (const xmlChar *)"div", NULL);
+	if (body)
+		sanitize_copy_children(container, body, ns, epub_ns);
+
+	/* The template prints the title: an opening H1 saying the same goes. */
+	xmlNodePtr first = container->children;
+	while (first && first->type == XML_TEXT_NODE && first->content &&
+	       strspn((const char *)first->content, " \t\r\n") == strlen((const char *)first->content))
+		first = first->next;
+	if (S_is(first, "h1")) {
+		char *text = S_text_of(first);
+		if (p->title && str_ieq_utf8(text, p->title)) {
+			xmlUnlinkNode(first);
+			xmlFreeNode(first);
+		}
+		free(text);
+	}
+
+	S_footnotes(container, &ch->ids, ns, epub_ns);
+	S_ids(ch, container);
+	S_refs(ch, container, o, dl);
+	S_finish(container);
+
+	xmlNodePtr c = container->children;
+	while (c) {
+		xmlNodePtr next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(pi, c);
+		c = next;
+	}
+	xmlUnlinkNode(pi);
+	xmlFreeNode(pi);
+	ret = 0;
+out:
+	if (container)
+		xmlFreeNode(container);
+	if (hdoc)
+		xmlFreeDoc(hdoc);
+	free(html);
+	return ret;
+}
+
+int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
+	*out = NULL;
+	*len = 0;
+	if (!save) {
+		xmlBufferFree(buf);
+		return -1;
+	}
+	xmlSaveDoc(save, doc);
+	xmlSaveClose(save);
+	*len = xmlBufferLength(buf);
+	*out = xmlStrndup(xmlBufferContent(buf), *len);
+	xmlBufferFree(buf);
+	return 0;
+}
+
+void chapter_free(struct chapter *ch)
+{
+	if (!ch)
+		return;
+	free(ch->href);
+	if (ch->doc)
+		xmlFreeDoc(ch->doc);
+	for (size_t i = 0; i < ch->nheadings; i++) {
+		free(ch->headings[i].id);
+		free(ch->headings[i].text);
+	}
+	free(ch->headings);
+	idset_free(&ch->ids);
+	for (size_t i = 0; i < ch->nlinks; i++) {
+		free(ch->links[i].target);
+		free(ch->links[i].fragment);
+	}
+	free(ch->links);
+	for (size_t i = 0; i < ch->nimages; i++)
+		free(ch->images[i].target);
+	free(ch->images);
+	memset(ch, 0, sizeof *ch);
+}

@@ -1,0 +1,80 @@
+/* chapter.h — one post → one XHTML chapter (a libxml2 tree).
+ *
+ * Markdown goes through cmark-gfm to HTML, the HTML through libxml2's HTML
+ * parser and the sanitizer into the chapter template's tree; then headings
+ * get ids, footnotes become EPUB pop-up notes, and the links and images
+ * that point outside the chapter are recorded for the book stage to
+ * resolve (it knows which posts and files the book holds).
+ *
+ * Each conversion touches only its own chapter and diag_list: posts can be
+ * converted in parallel.
+ *
+ * Ownership: chapter_convert fills a chapter the caller releases with
+ * chapter_free (which frees the document with xmlFreeDoc). The post is
+ * borrowed and must outlive the chapter.
+ */
+#ifndef SHEAF_CHAPTER_H
+#define SHEAF_CHAPTER_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "post.h"
+#include "slug.h"
+
+struct heading {
+	int level; /* 1..6 as in the post */
+	char *id;
+	char *text;
+};
+
+/* A link that leaves the chapter, to a path in the site. */
+struct chapter_link {
+	xmlNodePtr a;
+	char *target;   /* normalized, relative to the site root; may start with ".." */
+	char *fragment; /* decoded; NULL when none */
+	int line;       /* file line, 0 when unknown */
+};
+
+/* An image file the chapter shows. */
+struct chapter_image {
+	xmlNodePtr img;
+	char *target; /* normalized, relative to the site root; may start with ".." */
+	int line;
+};
+
+struct chapter {
+	const struct post *post;
+	char *href; /* "text/001-slug.xhtml", relative to the package folder */
+	xmlDocPtr doc;
+	struct heading *headings;
+	size_t nheadings;
+	struct idset ids;
+	struct chapter_link *links;
+	size_t nlinks;
+	struct chapter_image *images;
+	size_t nimages;
+};
+
+struct convert_options {
+	const char *language;     /* the book's, for the chapter's xml:lang */
+	const char *template_text; /* the chapter template */
+	const char *template_origin;
+	const char *content_dir;  /* site-relative folder that site-absolute paths start from */
+	size_t index;             /* position in the book, from 1: names the file */
+};
+
+int chapter_convert(struct chapter *ch, const struct post *p, const struct convert_options *o,
+		    struct diag_list *dl);
+/* Replaces an element by its children (a link that leads nowhere keeps its
+ * text), or by a text when the element is an image. */
+void chapter_unwrap(xmlNodePtr node);
+/* Replaces an image by its alt text. */
+void chapter_image_to_alt(xmlNodePtr img);
+/* Serializes as XML with declaration, UTF-8. *out is xmlMalloc'd: free it
+ * with xmlFree. */
+int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc);
+void chapter_free(struct chapter *ch);
+
+#endif

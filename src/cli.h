@@ -1,0 +1,35 @@
+/* cli.h — command-line options → one struct options.
+ *
+ * cli_parse reports usage problems into a diag_list; main prints them and
+ * exits with status 2. options_free releases what parsing allocated.
+ */
+#ifndef SHEAF_CLI_H
+#define SHEAF_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "select.h"
+#include "util.h"
+
+struct options {
+	const char *site;
+	const char *output;
+	const char *title, *subtitle, *language;
+	struct strvec creators;
+	const char *templates;
+	const char *generator;
+	struct selection sel;
+	int toc_depth;
+	bool list, quiet, verbose;
+};
+
+enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };
+
+/* Parses argv. CLI_DONE: --help or --version was printed to out. */
+enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
+			  struct diag_list *dl);
+void options_free(struct options *o);
+
+#endif

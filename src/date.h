@@ -1,0 +1,37 @@
+/* date.h — the dates blogs write, parsed into one comparable form.
+ *
+ * Accepted: `2024-12-27`, `2024-12-27T10:30`, `2024-12-27 10:30:00`,
+ * with optional fractional seconds and a zone (`Z`, `+02:00`, `+0200`,
+ * ` +0200`). A date without a zone is taken as UTC: the book must not
+ * depend on the machine that builds it.
+ */
+#ifndef SHEAF_DATE_H
+#define SHEAF_DATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct date {
+	bool valid;
+	int year, month, day;
+	int hour, minute, second;
+	bool has_time;
+	int tz_minutes; /* offset east of UTC */
+};
+
+/* Returns 0 and fills *out, or -1 (out->valid false) when s is not a date. */
+int date_parse(struct date *out, const char *s);
+/* Seconds since the epoch, UTC. */
+int64_t date_epoch(const struct date *d);
+/* Compares two dates by instant; invalid dates sort after valid ones. */
+int date_cmp(const struct date *a, const struct date *b);
+/* `YYYY-MM-DD` of the date as written (buf holds at least 11 bytes). */
+void date_format_ymd(const struct date *d, char *buf);
+/* `YYYY-MM-DDThh:mm:ssZ` of an epoch time (buf holds at least 21 bytes). */
+void date_format_iso_utc(int64_t epoch, char *buf);
+/* `27 December 2024`, for bylines (buf holds at least 32 bytes). */
+void date_format_human(const struct date *d, char *buf);
+/* A date from an epoch time, UTC. */
+struct date date_from_epoch(int64_t epoch);
+
+#endif

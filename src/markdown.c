@@ -1,0 +1,94 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Why each option: see ../shared/CONVENTIONS.md. UNSAFE keeps raw HTML,
+ * which the XHTML stage parses and sanitizes; TABLE_PREFER_STYLE avoids
+ * align= (invalid in EPUB 3); DOUBLE_TILDE keeps `~5~` as text. */
+#define S_OPTIONS                                                                   \
+	(CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 |          \
+	 CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | \
+	 CMARK_OPT_SOURCEPOS)
+
+static const char *const S_extensions[] = {"table", "strikethrough", "autolink", "tagfilter",
+					   "tasklist"};
+
+void markdown_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+static cmark_parser *S_parser(void)
+{
+	cmark_parser *parser = cmark_parser_new(S_OPTIONS);
+	if (!parser)
+		abort();
+	for (size_t i = 0; i < sizeof S_extensions / sizeof *S_extensions; i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(S_extensions[i]);
+		if (!ext) {
+			fprintf(stderr, "sheaf: cmark-gfm has no '%s' extension\n", S_extensions[i]);
+			abort();
+		}
+		cmark_parser_attach_syntax_extension(parser, ext);
+	}
+	return parser;
+}
+
+int markdown_to_html(char **out, const char *md, size_t len)
+{
+	*out = NULL;
+	cmark_parser *parser = S_parser();
+	cmark_parser_feed(parser, md, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+	if (!doc) {
+		cmark_parser_free(parser);
+		return -1;
+	}
+	/* The extension list must come from the parser: with NULL, tagfilter
+	 * is silently skipped. */
+	char *html = cmark_render_html(doc, S_OPTIONS, cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	if (!html)
+		return -1;
+	*out = html;
+	return 0;
+}
+
+char *markdown_first_h1(const char *md, size_t len)
+{
+	char *text = NULL;
+	cmark_parser *parser = S_parser();
+	cmark_parser_feed(parser, md, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+	if (!doc)
+		goto out;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING ||
+		    cmark_node_get_heading_level(node) != 1)
+			continue;
+		char *plain = cmark_render_plaintext(node, 0, 0);
+		if (plain) {
+			char *collapsed = str_collapse_ws(plain);
+			free(plain);
+			if (*collapsed) {
+				text = collapsed;
+				break;
+			}
+			free(collapsed);
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+out:
+	cmark_parser_free(parser);
+	return text;
+}

@@ -1,0 +1,307 @@
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
+#include "resources.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "util.h"
+
+const char *media_type_sniff(const unsigned char *d, size_t len, const char **other)
+{
+	*other = NULL;
+	if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "image/png";
+	if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+		return "image/jpeg";
+	if (len >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0))
+		return "image/gif";
+	if (len >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
+		return "image/webp";
+	if (len >= 12 && memcmp(d + 4, "ftyp", 4) == 0) {
+		if (memcmp(d + 8, "avif", 4) == 0 || memcmp(d + 8, "avis", 4) == 0)
+			*other = "AVIF";
+		else if (memcmp(d + 8, "hei", 3) == 0 || memcmp(d + 8, "mif1", 4) == 0)
+			*other = "HEIC";
+		return NULL;
+	}
+	if (len >= 2 && memcmp(d, "BM", 2) == 0) {
+		*other = "BMP";
+		return NULL;
+	}
+	if (len >= 4 && (memcmp(d, "II*\0", 4) == 0 || memcmp(d, "MM\0*", 4) == 0)) {
+		*other = "TIFF";
+		return NULL;
+	}
+	if (len >= 4 && memcmp(d, "\0\0\1\0", 4) == 0) {
+		*other = "ICO";
+		return NULL;
+	}
+	/* SVG: text whose first element is <svg>, after a BOM, an XML
+	 * declaration, comments or a doctype. */
+	size_t i = 0;
+	if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len) {
+		while (i < len && isspace(d[i]))
+			i++;
+		if (i + 4 <= len && memcmp(d + i, "<svg", 4) == 0)
+			return "image/svg+xml";
+		if (i + 2 <= len && d[i] == '<' && (d[i + 1] == '?' || d[i + 1] == '!')) {
+			const unsigned char *end = memchr(d + i, '>', len - i);
+			if (!end)
+				break;
+			if (i + 4 <= len && memcmp(d + i, "<!--", 4) == 0) {
+				const unsigned char *c = d + i + 4;
+				end = NULL;
+				for (; c + 3 <= d + len; c++)
+					if (memcmp(c, "-->", 3) == 0) {
+						end = c + 2;
+						break;
+					}
+				if (!end)
+					break;
+			}
+			i = (size_t)(end - d) + 1;
+			continue;
+		}
+		break;
+	}
+	return NULL;
+}
+
+static const char *S_ext(const char *media_type)
+{
+	if (strcmp(media_type, "image/png") == 0)
+		return ".png";
+	if (strcmp(media_type, "image/jpeg") == 0)
+		return ".jpg";
+	if (strcmp(media_type, "image/gif") == 0)
+		return ".gif";
+	if (strcmp(media_type, "image/webp") == 0)
+		return ".webp";
+	return ".svg";
+}
+
+/* Removes scripts, event handlers and script URLs from an SVG tree. */
+static void S_clean_svg(xmlNodePtr n)
+{
+	while (n) {
+		xmlNodePtr next = n->next;
+		if (n->type == XML_ELEMENT_NODE) {
+			if (strcmp((const char *)n->name, "script") == 0 ||
+			    strcmp((const char *)n->name, "foreignObject") == 0) {
+				xmlUnlinkNode(n);
+				xmlFreeNode(n);
+				n = next;
+				continue;
+			}
+			xmlAttrPtr a = n->properties;
+			while (a) {
+				xmlAttrPtr an = a->next;
+				bool drop = (a->name[0] == 'o' && a->name[1] == 'n');
+				if (!drop && strcmp((const char *)a->name, "href") == 0) {
+					xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+					const char *s = v ? (const char *)v : "";
+					while (*s && isspace((unsigned char)*s))
+						s++;
+					/* A file inside the book may point only inside itself or to the web. */
+					drop = !(s[0] == '#' || str_starts_with(s, "http:") || str_starts_with(s, "https:"));
+					if (v)
+						xmlFree(v);
+				}
+				if (drop)
+					xmlRemoveProp(a);
+				a = an;
+			}
+			S_clean_svg(n->children);
+		}
+		n = next;
+	}
+}
+
+/* Parses an SVG strictly (no network, no entity expansion, no DTD) and
+ * writes it back without scripts. Returns 0 and the new bytes. */
+static int S_svg(unsigned char **data, size_t *len, char **why)
+{
+	xmlDocPtr doc = xmlReadMemory((const char *)*data, (int)*len, "image.svg", NULL,
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc) {
+		*why = xstrdup("the SVG file is not well-formed XML");
+		return -1;
+	}
+	if (doc->intSubset) {
+		/* Entities in a DTD are how SVG files expand or read local files. */
+		xmlFreeDoc(doc);
+		*why = xstrdup("the SVG file has a DOCTYPE, which is refused");
+		return -1;
+	}
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!root || strcmp((const char *)root->name, "svg") != 0) {
+		xmlFreeDoc(doc);
+		*why = xstrdup("the file is not an SVG image");
+		return -1;
+	}
+	S_clean_svg(root->children);
+	xmlAttrPtr a = root->properties;
+	while (a) {
+		xmlAttrPtr an = a->next;
+		if (a->name[0] == 'o' && a->name[1] == 'n')
+			xmlRemoveProp(a);
+		a = an;
+	}
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
+	xmlSaveDoc(save, doc);
+	xmlSaveClose(save);
+	free(*data);
+	*len = (size_t)xmlBufferLength(buf);
+	*data = xmalloc(*len + 1);
+	memcpy(*data, xmlBufferContent(buf), *len);
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+/* An ASCII file name, free of what EPUB forbids, from the source's name. */
+static char *S_book_name(const char *relpath, const char *ext)
+{
+	const char *base = path_basename(relpath);
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n && sb.len < 60; i++) {
+		unsigned char c = (unsigned char)base[i];
+		if (isalnum(c) || c == '-' || c == '_')
+			sb_addc(&sb, (char)c);
+		else if (sb.len && sb.s[sb.len - 1] != '-')
+			sb_addc(&sb, '-');
+	}
+	if (!sb.len)
+		sb_adds(&sb, "image");
+	sb_adds(&sb, ext);
+	return sb_detach(&sb);
+}
+
+static bool S_name_taken(const struct resources *r, const char *href)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (str_ieq(r->v[i].href, href))
+			return true;
+	return false;
+}
+
+int resources_add_image(struct resources *r, const char **href, const char *site_root,
+			const char *relpath, char **why)
+{
+	int ret = -1;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	char *full = NULL;
+	char real[PATH_MAX];
+	*href = NULL;
+	*why = NULL;
+
+	if (relpath[0] == '/' || str_starts_with(relpath, "..")) {
+		*why = xasprintf("'%s' lies outside the site, and only files inside it are embedded",
+				 relpath);
+		goto out;
+	}
+	if (!r->site_real) {
+		char root_real[PATH_MAX];
+		if (!realpath(site_root, root_real)) {
+			*why = xasprintf("cannot resolve the site folder: %s", strerror(errno));
+			goto out;
+		}
+		r->site_real = xstrdup(root_real);
+	}
+	full = path_join(site_root, relpath);
+	if (!realpath(full, real)) {
+		*why = xasprintf("image not found: %s", relpath);
+		goto out;
+	}
+	if (!path_under(real, r->site_real)) {
+		*why = xasprintf("'%s' resolves (through a symlink) outside the site, and only files "
+				 "inside it are embedded", relpath);
+		goto out;
+	}
+	if (!path_is_file(real)) {
+		*why = xasprintf("not a file: %s", relpath);
+		goto out;
+	}
+	char *text;
+	int rc = read_file(real, &text, &len);
+	if (rc < 0) {
+		*why = xasprintf("cannot read image %s: %s", relpath, strerror(-rc));
+		goto out;
+	}
+	data = (unsigned char *)text;
+	const char *other;
+	const char *type = media_type_sniff(data, len, &other);
+	if (!type) {
+		*why = other ? xasprintf("%s is a %s image, which EPUB readers do not all show; "
+					 "convert it to PNG, JPEG or WebP", relpath, other)
+			     : xasprintf("%s is not an image EPUB can hold (PNG, JPEG, GIF, WebP, SVG)",
+					 relpath);
+		goto out;
+	}
+	if (strcmp(type, "image/svg+xml") == 0 && S_svg(&data, &len, why) < 0) {
+		char *reason = *why;
+		*why = xasprintf("%s: %s", relpath, reason);
+		free(reason);
+		goto out;
+	}
+	char hash[41];
+	sha1_hex(data, len, hash);
+	for (size_t i = 0; i < r->n; i++) {
+		if (strcmp(r->v[i].hash, hash) == 0) {
+			*href = r->v[i].href;
+			ret = 0;
+			goto out;
+		}
+	}
+	char *name = S_book_name(relpath, S_ext(type));
+	char *candidate = xasprintf("images/%s", name);
+	for (unsigned k = 2; S_name_taken(r, candidate); k++) {
+		free(candidate);
+		const char *ext = S_ext(type);
+		candidate = xasprintf("images/%.*s-%u%s", (int)(strlen(name) - strlen(ext)), name, k, ext);
+	}
+	free(name);
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	struct resource *res = &r->v[r->n++];
+	res->href = candidate;
+	res->id = xasprintf("img-%zu", r->n);
+	res->media_type = type;
+	res->data = data;
+	res->len = len;
+	memcpy(res->hash, hash, sizeof hash);
+	data = NULL;
+	*href = res->href;
+	ret = 0;
+out:
+	free(data);
+	free(full);
+	return ret;
+}
+
+void resources_free(struct resources *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].href);
+		free(r->v[i].id);
+		free(r->v[i].data);
+	}
+	free(r->v);
+	free(r->site_real);
+	memset(r, 0, sizeof *r);
+}

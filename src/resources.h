@@ -1,0 +1,44 @@
+/* resources.h — files a book carries besides its chapters (images).
+ *
+ * Only files inside the site are ever embedded: a path that climbs out
+ * of it, or a symlink that resolves outside it, is refused. The media type
+ * comes from the file's bytes, not its name. The same bytes used by many
+ * posts are stored once; names inside the book are ASCII and unique after
+ * case folding.
+ *
+ * Ownership: a resources set owns its entries and their data; free it with
+ * resources_free. Hrefs returned stay valid until then.
+ */
+#ifndef SHEAF_RESOURCES_H
+#define SHEAF_RESOURCES_H
+
+#include <stddef.h>
+
+struct resource {
+	char *href;       /* "images/name.png", relative to the package folder */
+	char *id;         /* manifest id */
+	const char *media_type;
+	unsigned char *data;
+	size_t len;
+	char hash[41];
+};
+
+struct resources {
+	struct resource *v;
+	size_t n, cap;
+	char *site_real; /* realpath of the site root, resolved once */
+};
+#define RESOURCES_INIT {NULL, 0, 0, NULL}
+
+/* The EPUB core image type of data, or NULL when it is none of PNG, JPEG,
+ * GIF, WebP, SVG. *other names a recognised non-core type (AVIF, BMP,
+ * TIFF, HEIC, ICO) when that is what it is, else NULL. */
+const char *media_type_sniff(const unsigned char *data, size_t len, const char **other);
+
+/* Adds the image at relpath (relative to site_root). Returns 0 and *href,
+ * or -1 and *why (a malloc'd reason for a warning). */
+int resources_add_image(struct resources *r, const char **href, const char *site_root,
+			const char *relpath, char **why);
+void resources_free(struct resources *r);
+
+#endif

@@ -1,0 +1,537 @@
+#include "sanitize.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* What to do with an element. */
+enum S_action { S_KEEP, S_RENAME, S_UNWRAP, S_DROP, S_EMBED, S_SPECIAL };
+
+struct S_rule {
+	const char *name;
+	enum S_action action;
+	const char *to;    /* S_RENAME: the new name */
+	const char *attrs; /* attributes kept besides the global ones, space-separated */
+};
+
+/* Elements of HTML that are valid in EPUB 3 XHTML, and what becomes of the
+ * rest. Anything not listed is unwrapped: its tag goes, its text stays. */
+static const struct S_rule S_rules[] = {
+	{"a", S_KEEP, NULL, "href hreflang"},
+	{"abbr", S_KEEP, NULL, ""},
+	{"acronym", S_RENAME, "abbr", ""},
+	{"address", S_KEEP, NULL, ""},
+	{"article", S_KEEP, NULL, ""},
+	{"aside", S_KEEP, NULL, ""},
+	{"audio", S_EMBED, NULL, ""},
+	{"b", S_KEEP, NULL, ""},
+	{"base", S_DROP, NULL, ""},
+	{"bdi", S_KEEP, NULL, ""},
+	{"bdo", S_KEEP, NULL, ""},
+	{"big", S_RENAME, "span", ""},
+	{"blockquote", S_KEEP, NULL, "cite"},
+	{"br", S_KEEP, NULL, ""},
+	{"button", S_RENAME, "span", ""},
+	{"caption", S_KEEP, NULL, ""},
+	{"center", S_RENAME, "div", ""},
+	{"cite", S_KEEP, NULL, ""},
+	{"code", S_KEEP, NULL, ""},
+	{"col", S_KEEP, NULL, "span"},
+	{"colgroup", S_KEEP, NULL, "span"},
+	{"dd", S_KEEP, NULL, ""},
+	{"del", S_KEEP, NULL, "cite datetime"},
+	{"details", S_RENAME, "div", ""},
+	{"dfn", S_KEEP, NULL, ""},
+	{"dir", S_RENAME, "ul", ""},
+	{"div", S_KEEP, NULL, ""},
+	{"dl", S_KEEP, NULL, ""},
+	{"dt", S_KEEP, NULL, ""},
+	{"em", S_KEEP, NULL, ""},
+	{"embed", S_DROP, NULL, ""},
+	{"figcaption", S_KEEP, NULL, ""},
+	{"figure", S_KEEP, NULL, ""},
+	{"font", S_RENAME, "span", ""},
+	{"footer", S_KEEP, NULL, ""},
+	{"form", S_RENAME, "div", ""},
+	{"frame", S_DROP, NULL, ""},
+	{"frameset", S_DROP, NULL, ""},
+	{"h1", S_KEEP, NULL, ""},
+	{"h2", S_KEEP, NULL, ""},
+	{"h3", S_KEEP, NULL, ""},
+	{"h4", S_KEEP, NULL, ""},
+	{"h5", S_KEEP, NULL, ""},
+	{"h6", S_KEEP, NULL, ""},
+	{"head", S_DROP, NULL, ""},
+	{"header", S_KEEP, NULL, ""},
+	{"hr", S_KEEP, NULL, ""},
+	{"i", S_KEEP, NULL, ""},
+	{"iframe", S_EMBED, NULL, ""},
+	{"img", S_KEEP, NULL, "src alt width height"},
+	{"input", S_SPECIAL, NULL, ""},
+	{"ins", S_KEEP, NULL, "cite datetime"},
+	{"kbd", S_KEEP, NULL, ""},
+	{"label", S_RENAME, "span", ""},
+	{"li", S_KEEP, NULL, "value"},
+	{"link", S_DROP, NULL, ""},
+	{"main", S_RENAME, "div", ""},
+	{"mark", S_KEEP, NULL, ""},
+	{"meta", S_DROP, NULL, ""},
+	{"nav", S_RENAME, "div", ""},
+	{"noscript", S_UNWRAP, NULL, ""},
+	{"object", S_DROP, NULL, ""},
+	{"ol", S_KEEP, NULL, "start reversed"},
+	{"p", S_KEEP, NULL, ""},
+	{"param", S_DROP, NULL, ""},
+	{"pre", S_KEEP, NULL, ""},
+	{"q", S_KEEP, NULL, "cite"},
+	{"rp", S_KEEP, NULL, ""},
+	{"rt", S_KEEP, NULL, ""},
+	{"ruby", S_KEEP, NULL, ""},
+	{"s", S_KEEP, NULL, ""},
+	{"samp", S_KEEP, NULL, ""},
+	{"script", S_DROP, NULL, ""},
+	{"section", S_KEEP, NULL, ""},
+	{"select", S_DROP, NULL, ""},
+	{"small", S_KEEP, NULL, ""},
+	{"source", S_DROP, NULL, ""},
+	{"span", S_KEEP, NULL, ""},
+	{"strike", S_RENAME, "s", ""},
+	{"strong", S_KEEP, NULL, ""},
+	{"style", S_DROP, NULL, ""},
+	{"sub", S_KEEP, NULL, ""},
+	{"summary", S_SPECIAL, NULL, ""},
+	{"sup", S_KEEP, NULL, ""},
+	{"table", S_KEEP, NULL, ""},
+	{"tbody", S_KEEP, NULL, ""},
+	{"td", S_KEEP, NULL, "colspan rowspan"},
+	{"template", S_DROP, NULL, ""},
+	{"textarea", S_RENAME, "pre", ""},
+	{"tfoot", S_KEEP, NULL, ""},
+	{"th", S_KEEP, NULL, "colspan rowspan scope"},
+	{"thead", S_KEEP, NULL, ""},
+	{"time", S_KEEP, NULL, "datetime"},
+	{"title", S_DROP, NULL, ""},
+	{"tr", S_KEEP, NULL, ""},
+	{"track", S_DROP, NULL, ""},
+	{"tt", S_RENAME, "code", ""},
+	{"u", S_KEEP, NULL, ""},
+	{"ul", S_KEEP, NULL, ""},
+	{"var", S_KEEP, NULL, ""},
+	{"video", S_EMBED, NULL, ""},
+	{"wbr", S_KEEP, NULL, ""},
+};
+
+static const struct S_rule *S_rule(const char *name)
+{
+	size_t lo = 0, hi = sizeof S_rules / sizeof *S_rules;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, S_rules[mid].name);
+		if (!c)
+			return &S_rules[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static bool S_in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == n && memcmp(p, name, n) == 0)
+			return true;
+		p += len;
+		if (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/* Scheme of url, lower-cased, ignoring the tabs, newlines and control
+ * characters browsers ignore; "" when there is none. */
+static void S_scheme(const char *url, char *out, size_t cap)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	const char *p = url;
+	while (*p && (unsigned char)*p <= ' ')
+		p++;
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '\t' || c == '\n' || c == '\r' || c < ' ')
+			continue;
+		if (c == ':') {
+			if (n && isalpha((unsigned char)out[0]))
+				return;
+			break;
+		}
+		if (!(isalnum(c) || c == '+' || c == '-' || c == '.') || n + 1 >= cap)
+			break;
+		out[n++] = (char)tolower(c);
+		out[n] = '\0';
+	}
+	out[0] = '\0';
+}
+
+enum url_kind url_classify(const char *url)
+{
+	static const char *const safe[] = {"http", "https", "mailto", "ftp", "ftps", "tel", "sms",
+					   "news", "nntp", "irc", "ircs", "xmpp", "geo", "gopher",
+					   "magnet", "urn", "doi"};
+	const char *p = url;
+	while (*p && (unsigned char)*p <= ' ')
+		p++;
+	if (!*p)
+		return URL_EMPTY;
+	if (*p == '#')
+		return URL_FRAGMENT;
+	char scheme[32];
+	S_scheme(p, scheme, sizeof scheme);
+	if (!scheme[0]) {
+		if (p[0] == '/' && p[1] == '/')
+			return URL_ABSOLUTE; /* protocol-relative: made https by url_escape */
+		return URL_RELATIVE;
+	}
+	for (size_t i = 0; i < sizeof safe / sizeof *safe; i++)
+		if (strcmp(scheme, safe[i]) == 0)
+			return URL_ABSOLUTE;
+	return URL_DANGEROUS;
+}
+
+char *url_escape(const char *url)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = url;
+	while (*p && (unsigned char)*p <= ' ')
+		p++;
+	if (p[0] == '/' && p[1] == '/')
+		sb_adds(&sb, "https:");
+	size_t end = strlen(p);
+	while (end && (unsigned char)p[end - 1] <= ' ')
+		end--;
+	for (size_t i = 0; i < end; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c == '%' && isxdigit((unsigned char)p[i + 1]) && isxdigit((unsigned char)p[i + 2])) {
+			sb_addc(&sb, '%');
+		} else if (c <= ' ' || c >= 0x7F || strchr("\"<>\\^`{|}%", c)) {
+			sb_addc(&sb, '%');
+			sb_addc(&sb, hex[c >> 4]);
+			sb_addc(&sb, hex[c & 15]);
+		} else if (c == '#' && memchr(p + i + 1, '#', end - i - 1)) {
+			/* only one '#' may stand in a URL */
+			sb_adds(&sb, "%23");
+		} else {
+			sb_addc(&sb, (char)c);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+static int S_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return (tolower((unsigned char)c) - 'a') + 10;
+}
+
+char *url_decode(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (; *s; s++) {
+		if (*s == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])) {
+			char c = (char)(S_hexval(s[1]) * 16 + S_hexval(s[2]));
+			if (c)
+				sb_addc(&sb, c);
+			s += 2;
+		} else {
+			sb_addc(&sb, *s);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+bool lang_tag_valid(const char *s)
+{
+	/* language (2-3 or 4-8 letters), then subtags of 1-8 letters or digits. */
+	size_t n = 0;
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	if (n < 2 || n > 8 || (s[n] && s[n] != '-'))
+		return false;
+	const char *p = s + n;
+	while (*p == '-') {
+		p++;
+		size_t m = 0;
+		while (isalnum((unsigned char)p[m]))
+			m++;
+		if (m < 1 || m > 8)
+			return false;
+		p += m;
+	}
+	return *p == '\0';
+}
+
+/* Text safe for XML 1.0: control characters other than tab and newlines
+ * are not allowed in a document at all. */
+static char *S_xml_text(const xmlChar *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const unsigned char *p = s; *p; p++) {
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			continue;
+		if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+			p += 2; /* U+FFFE and U+FFFF are not characters */
+			continue;
+		}
+		sb_addc(&sb, (char)*p);
+	}
+	return sb_detach(&sb);
+}
+
+static void S_set(xmlNodePtr node, const char *name, const char *value)
+{
+	char *clean = S_xml_text((const xmlChar *)value);
+	xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)clean);
+	free(clean);
+}
+
+static int S_sourcepos_line(xmlNodePtr src)
+{
+	xmlChar *pos = xmlGetProp(src, (const xmlChar *)"data-sourcepos");
+	int line = 0;
+	if (pos) {
+		line = atoi((const char *)pos);
+		xmlFree(pos);
+	}
+	return line;
+}
+
+static bool S_numeric(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Keeps only text-align from a style attribute: the alignment cmark-gfm
+ * gives table cells. Anything else could hide or move content. */
+static void S_copy_style(xmlNodePtr dst, const char *style)
+{
+	const char *p = strstr(style, "text-align");
+	if (!p)
+		return;
+	static const char *const aligns[] = {"left", "right", "center", "justify"};
+	for (size_t i = 0; i < 4; i++) {
+		if (strstr(p, aligns[i])) {
+			char *v = xasprintf("text-align: %s", aligns[i]);
+			xmlSetProp(dst, (const xmlChar *)"style", (const xmlChar *)v);
+			free(v);
+			return;
+		}
+	}
+}
+
+static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *rule)
+{
+	const char *name = (const char *)dst->name;
+	bool cell = strcmp(name, "td") == 0 || strcmp(name, "th") == 0;
+	for (xmlAttrPtr a = src->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+		const char *val = v ? (const char *)v : "";
+		if (strcmp(an, "data-footnote-ref") == 0) {
+			S_set(dst, "data-sheaf-fnref", "1");
+		} else if (strcmp(an, "data-footnote-backref") == 0) {
+			S_set(dst, "data-sheaf-fnback", "1");
+		} else if (strcmp(an, "data-footnotes") == 0) {
+			S_set(dst, "data-sheaf-footnotes", "1");
+		} else if (strcmp(an, "id") == 0 || strcmp(an, "class") == 0 ||
+			   strcmp(an, "title") == 0 || strcmp(an, "aria-label") == 0) {
+			if (*val)
+				S_set(dst, an, val);
+		} else if (strcmp(an, "dir") == 0) {
+			if (strcmp(val, "ltr") == 0 || strcmp(val, "rtl") == 0 || strcmp(val, "auto") == 0)
+				S_set(dst, an, val);
+		} else if (strcmp(an, "lang") == 0) {
+			if (lang_tag_valid(val)) {
+				S_set(dst, "lang", val);
+				xmlSetNsProp(dst, xmlSearchNs(dst->doc, dst, (const xmlChar *)"xml"),
+					     (const xmlChar *)"lang", (const xmlChar *)val);
+			}
+		} else if (strcmp(an, "style") == 0 && cell) {
+			S_copy_style(dst, val);
+		} else if (rule && S_in_list(rule->attrs, an)) {
+			if (strcmp(an, "href") == 0 || strcmp(an, "cite") == 0 || strcmp(an, "src") == 0) {
+				/* Dangerous URLs never reach the book; the rest are
+				 * judged again by the chapter stage. */
+				if (url_classify(val) != URL_DANGEROUS ||
+				    (strcmp(an, "src") == 0 && str_starts_with(val, "data:")))
+					S_set(dst, an, val);
+			} else if (strcmp(an, "width") == 0 || strcmp(an, "height") == 0 ||
+				   strcmp(an, "colspan") == 0 || strcmp(an, "rowspan") == 0 ||
+				   strcmp(an, "span") == 0 || strcmp(an, "start") == 0 ||
+				   strcmp(an, "value") == 0) {
+				if (S_numeric(val) && atoi(val) > 0)
+					S_set(dst, an, val);
+			} else if (strcmp(an, "reversed") == 0) {
+				S_set(dst, an, "reversed");
+			} else if (strcmp(an, "scope") == 0) {
+				if (strcmp(val, "row") == 0 || strcmp(val, "col") == 0 ||
+				    strcmp(val, "rowgroup") == 0 || strcmp(val, "colgroup") == 0)
+					S_set(dst, an, val);
+			} else {
+				S_set(dst, an, val);
+			}
+		}
+		/* Everything else (on*, style, align, data-*, …) is dropped. */
+		if (v)
+			xmlFree(v);
+	}
+}
+
+static xmlNodePtr S_new(xmlNodePtr parent, xmlNsPtr ns, const char *name, int line)
+{
+	xmlNodePtr n = xmlNewDocNode(parent->doc, ns, (const xmlChar *)name, NULL);
+	n->line = (unsigned short)(line > 65535 ? 65535 : line);
+	xmlAddChild(parent, n);
+	return n;
+}
+
+static void S_text(xmlNodePtr parent, const char *text)
+{
+	char *clean = S_xml_text((const xmlChar *)text);
+	xmlAddChild(parent, xmlNewDocText(parent->doc, (const xmlChar *)clean));
+	free(clean);
+}
+
+static void S_copy_node(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns, int line);
+
+/* An embedded player (iframe, video, audio) becomes a visible link: an
+ * e-reader cannot play it, but the reader must see something was there. */
+static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns, int line)
+{
+	xmlChar *url = xmlGetProp(src, (const xmlChar *)"src");
+	if (!url) {
+		for (xmlNodePtr c = src->children; c && !url; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "source") == 0)
+				url = xmlGetProp(c, (const xmlChar *)"src");
+	}
+	xmlChar *title = xmlGetProp(src, (const xmlChar *)"title");
+	const char *kind = (const char *)src->name;
+	const char *what = strcmp(kind, "video") == 0   ? "Video"
+			   : strcmp(kind, "audio") == 0 ? "Audio"
+							: "Embedded content";
+	if (url && url_classify((const char *)url) == URL_ABSOLUTE) {
+		xmlNodePtr a = S_new(dst, ns, "a", line);
+		char *esc = url_escape((const char *)url);
+		S_set(a, "href", esc);
+		S_set(a, "class", "embed");
+		char *label = xasprintf("%s: %s", what, title ? (const char *)title : esc);
+		S_text(a, label);
+		free(label);
+		free(esc);
+	} else if (title) {
+		xmlNodePtr span = S_new(dst, ns, "span", line);
+		S_set(span, "class", "embed");
+		char *label = xasprintf("%s: %s", what, (const char *)title);
+		S_text(span, label);
+		free(label);
+	}
+	/* Fallback content meant for readers without the player: keep it. */
+	for (xmlNodePtr c = src->children; c; c = c->next)
+		S_copy_node(dst, c, ns, epub_ns, line);
+	if (url)
+		xmlFree(url);
+	if (title)
+		xmlFree(title);
+}
+
+static void S_copy_list(xmlNodePtr dst, xmlNodePtr first, xmlNsPtr ns, xmlNsPtr epub_ns, int line)
+{
+	for (xmlNodePtr c = first; c; c = c->next)
+		S_copy_node(dst, c, ns, epub_ns, line);
+}
+
+static void S_copy_node(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns, int line)
+{
+	switch (src->type) {
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		if (src->content)
+			S_text(dst, (const char *)src->content);
+		return;
+	case XML_ELEMENT_NODE:
+		break;
+	default:
+		return; /* comments, processing instructions, DTD nodes */
+	}
+	int here = S_sourcepos_line(src);
+	if (here > 0)
+		line = here;
+	const char *name = (const char *)src->name;
+	const struct S_rule *rule = S_rule(name);
+	enum S_action action = rule ? rule->action : S_UNWRAP;
+	switch (action) {
+	case S_DROP:
+		return;
+	case S_UNWRAP:
+		S_copy_list(dst, src->children, ns, epub_ns, line);
+		return;
+	case S_EMBED:
+		S_embed(dst, src, ns, epub_ns, line);
+		return;
+	case S_SPECIAL:
+		if (strcmp(name, "input") == 0) {
+			/* Task lists: a checkbox is a form control; the book shows the
+			 * state as a character a reader can see and hear. */
+			xmlChar *type = xmlGetProp(src, (const xmlChar *)"type");
+			if (type && str_ieq((const char *)type, "checkbox")) {
+				xmlChar *checked = xmlGetProp(src, (const xmlChar *)"checked");
+				xmlNodePtr span = S_new(dst, ns, "span", line);
+				S_set(span, "class", checked ? "task task-done" : "task task-todo");
+				S_text(span, checked ? "\xE2\x98\x91" : "\xE2\x98\x90"); /* ☑ ☐ */
+				if (checked)
+					xmlFree(checked);
+			} else {
+				xmlChar *value = xmlGetProp(src, (const xmlChar *)"value");
+				if (value && *value)
+					S_text(dst, (const char *)value);
+				if (value)
+					xmlFree(value);
+			}
+			if (type)
+				xmlFree(type);
+		} else if (strcmp(name, "summary") == 0) {
+			xmlNodePtr div = S_new(dst, ns, "div", line);
+			S_set(div, "class", "details-summary");
+			S_copy_list(div, src->children, ns, epub_ns, line);
+		}
+		return;
+	case S_KEEP:
+	case S_RENAME:
+		break;
+	}
+	xmlNodePtr el = S_new(dst, ns, action == S_RENAME ? rule->to : name, line);
+	S_copy_attrs(el, src, rule);
+	if (action == S_RENAME && strcmp(name, "details") == 0)
+		S_set(el, "class", "details");
+	S_copy_list(el, src->children, ns, epub_ns, line);
+	(void)epub_ns;
+}
+
+void sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns)
+{
+	if (src)
+		S_copy_list(dst, src->children, ns, epub_ns, dst->line);
+}

@@ -1,0 +1,47 @@
+/* sanitize.h — an HTML tree (libxml2's HTML parser output) → clean XHTML.
+ *
+ * Copies nodes into an XHTML document keeping only elements and attributes
+ * that are safe and valid in EPUB 3: scripts, styles, frames, forms, event
+ * handlers and dangerous URLs never come through; obsolete elements become
+ * their modern equivalents; unknown elements give up their tag but keep
+ * their text. Nothing here allocates outside the target document.
+ *
+ * Copied elements carry, in xmlNode.line, the body line of the Markdown
+ * block they came from (from cmark-gfm's data-sourcepos), for diagnostics.
+ * Footnote markers of cmark-gfm are kept as data-sheaf-* attributes for
+ * the chapter stage, which removes them.
+ */
+#ifndef SHEAF_SANITIZE_H
+#define SHEAF_SANITIZE_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define EPUB_NS "http://www.idpf.org/2007/ops"
+
+enum url_kind {
+	URL_EMPTY,
+	URL_FRAGMENT, /* "#x" */
+	URL_RELATIVE, /* a path, maybe with a fragment or query */
+	URL_ABSOLUTE, /* a safe scheme: http(s), mailto, ftp, tel… */
+	URL_DANGEROUS /* javascript:, vbscript:, data:, file: and unknown schemes */
+};
+
+/* Classifies a URL as a browser would read it (tabs and newlines inside a
+ * scheme do not hide it). */
+enum url_kind url_classify(const char *url);
+/* A copy of url with characters that are not allowed in a URL
+ * percent-encoded (spaces, non-ASCII, quotes…). malloc'd. */
+char *url_escape(const char *url);
+/* Percent-decodes s into a malloc'd string. */
+char *url_decode(const char *s);
+
+/* Copies the children of src (an HTML tree) under dst. ns is the XHTML
+ * namespace of dst's document, epub_ns its epub: namespace. */
+void sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns);
+
+/* True when s is a well-formed BCP 47 language tag (syntax only). */
+bool lang_tag_valid(const char *s);
+
+#endif

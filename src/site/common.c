@@ -1,0 +1,169 @@
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../markdown.h"
+#include "site.h"
+
+static int S_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool S_has_ext(const char *name, const char *const *exts)
+{
+	for (; *exts; exts++)
+		if (str_ends_with(name, *exts))
+			return true;
+	return false;
+}
+
+void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files)
+{
+	char *abs = path_join(root, dir);
+	DIR *d = opendir(abs);
+	if (!d) {
+		free(abs);
+		return;
+	}
+	struct strvec names = STRVEC_INIT;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			sv_push(&names, e->d_name);
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, S_cmp);
+	for (size_t i = 0; i < names.n; i++) {
+		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
+		char *full = path_join(root, rel);
+		struct stat st;
+		if (lstat(full, &st) == 0) {
+			/* Symlinked folders are not followed: they can loop, and can
+			 * lead out of the site. */
+			if (S_ISDIR(st.st_mode))
+				site_walk(root, rel, exts, files);
+			else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
+				 S_has_ext(names.v[i], exts) && path_is_file(full))
+				sv_push(files, rel);
+		}
+		free(full);
+		free(rel);
+	}
+	sv_free(&names);
+	free(abs);
+}
+
+static void S_read_date(struct date *out, const struct fm_node *node, const char *field,
+			const char *file, struct diag_list *dl, int *errors)
+{
+	const char *s = fm_str(node);
+	if (!s)
+		return;
+	if (date_parse(out, s) < 0) {
+		diag_error(dl, file, node->line, node->col,
+			   "'%s' is not a date: '%s' (expected YYYY-MM-DD, optionally with a time)",
+			   field, s);
+		(*errors)++;
+	}
+}
+
+/* The file name without folder and extension: the title of last resort. */
+static char *S_stem(const char *relpath)
+{
+	const char *base = path_basename(relpath);
+	const char *dot = strrchr(base, '.');
+	return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+int site_read_post(struct post **out, const struct site *site, const char *relpath,
+		   struct diag_list *dl)
+{
+	int ret = -1, errors = 0;
+	char *text = NULL;
+	size_t len = 0;
+	struct fm_node *fm = NULL;
+	struct post *p = NULL;
+	char *path = strcmp(site->root, ".") == 0 ? xstrdup(relpath) : path_join(site->root, relpath);
+	*out = NULL;
+
+	int rc = read_file(path, &text, &len);
+	if (rc < 0) {
+		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
+		goto out;
+	}
+	struct fm_split split;
+	if (fm_split(&split, text, len, path, dl) < 0)
+		goto out;
+	if (split.format == FM_YAML &&
+	    fm_parse_yaml(&fm, text + split.fm_off, split.fm_len, path, split.fm_line, DIAG_ERROR,
+			  dl) < 0)
+		goto out;
+	if (fm && fm->kind != FM_MAP) {
+		diag_error(dl, path, fm->line, fm->col,
+			   "front matter must be a mapping of fields (`title: …`), not a %s",
+			   fm->kind == FM_LIST ? "list" : "single value");
+		goto out;
+	}
+
+	p = post_new(path, relpath);
+	p->body_len = len - split.body_off;
+	p->body = xstrndup(text + split.body_off, p->body_len);
+	p->body_line = split.body_line;
+
+	const char *title = fm_str(fm_get(fm, "title"));
+	if (title && *title)
+		p->title = str_collapse_ws(title);
+
+	const struct fm_node *date = fm_get(fm, "date");
+	if (date && date->kind == FM_MAP) {
+		/* MkDocs: date: {created: …, updated: …} */
+		S_read_date(&p->date, fm_get(date, "created"), "date.created", path, dl, &errors);
+		S_read_date(&p->updated, fm_get(date, "updated"), "date.updated", path, dl, &errors);
+	} else {
+		S_read_date(&p->date, date, "date", path, dl, &errors);
+	}
+	if (!p->updated.valid)
+		S_read_date(&p->updated, fm_get(fm, "updated"), "updated", path, dl, &errors);
+
+	const struct fm_node *draft = fm_get(fm, "draft");
+	if (draft && !fm_bool(draft, &p->draft) && fm_str(draft)) {
+		diag_error(dl, path, draft->line, draft->col,
+			   "'draft' must be true or false, not '%s'", draft->value);
+		errors++;
+	}
+
+	fm_strings(fm_get(fm, "tags"), &p->tags);
+	fm_strings(fm_get(fm, "categories"), &p->categories);
+	if (!fm_strings(fm_get(fm, "authors"), &p->authors))
+		fm_strings(fm_get(fm, "author"), &p->authors);
+	const char *desc = fm_str(fm_get(fm, "description"));
+	if (desc)
+		p->description = str_collapse_ws(desc);
+
+	if (site->gen->post_fields)
+		site->gen->post_fields(site, p, fm, dl);
+	/* Without names from the generator, the ids are the names. */
+	if (!p->author_names.n)
+		for (size_t i = 0; i < p->authors.n; i++)
+			sv_push(&p->author_names, p->authors.v[i]);
+
+	if (!p->title)
+		p->title = markdown_first_h1(p->body, p->body_len);
+	if (!p->title)
+		p->title = S_stem(relpath);
+
+	if (errors)
+		goto out;
+	*out = p;
+	p = NULL;
+	ret = 0;
+out:
+	post_free(p);
+	fm_node_free(fm);
+	free(text);
+	free(path);
+	return ret;
+}

@@ -1,0 +1,217 @@
+/* MkDocs with Material's blog plugin: posts are every .md file under
+ * <docs_dir>/<blog_dir>/posts, authors come from .authors.yml. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "site.h"
+
+static const char *S_config_name(const char *root)
+{
+	static const char *const names[] = {"mkdocs.yml", "mkdocs.yaml"};
+	for (size_t i = 0; i < 2; i++) {
+		char *p = path_join(root, names[i]);
+		bool ok = path_is_file(p);
+		free(p);
+		if (ok)
+			return names[i];
+	}
+	return NULL;
+}
+
+static bool S_detect(const char *root)
+{
+	return S_config_name(root) != NULL;
+}
+
+/* The blog plugin's settings: `plugins: [blog]` or `- blog: {…}`, also
+ * under its namespaced name. Returns NULL when listed without settings. */
+static const struct fm_node *S_blog_plugin(const struct fm_node *config, bool *listed)
+{
+	const struct fm_node *plugins = fm_get(config, "plugins");
+	*listed = false;
+	if (!plugins)
+		return NULL;
+	static const char *const names[] = {"blog", "material/blog"};
+	for (size_t i = 0; i < plugins->n; i++) {
+		const struct fm_node *item = plugins->items[i];
+		for (size_t k = 0; k < 2; k++) {
+			if (plugins->kind == FM_LIST && item->kind == FM_SCALAR &&
+			    strcmp(item->value, names[k]) == 0) {
+				*listed = true;
+				return NULL;
+			}
+			if (plugins->kind == FM_LIST && item->kind == FM_MAP && fm_get(item, names[k])) {
+				*listed = true;
+				return fm_get(item, names[k]);
+			}
+			if (plugins->kind == FM_MAP && strcmp(plugins->keys[i], names[k]) == 0) {
+				*listed = true;
+				return item;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Expands the plugin's "{blog}" placeholder. */
+static char *S_expand_blog(const char *pattern, const char *blog_dir)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = pattern; *p;) {
+		if (str_starts_with(p, "{blog}")) {
+			sb_adds(&sb, blog_dir);
+			p += 6;
+		} else {
+			sb_addc(&sb, *p++);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+static char *S_dup_or_null(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
+}
+
+static int S_configure(struct site *site, struct diag_list *dl)
+{
+	int ret = -1;
+	char *text = NULL, *cfgpath = NULL, *authors_text = NULL, *authors_path = NULL;
+	size_t len = 0;
+	const char *name = S_config_name(site->root);
+	if (!name) {
+		diag_error(dl, site->root, 0, 0, "no mkdocs.yml in this folder");
+		goto out;
+	}
+	site->config_file = xstrdup(name);
+	cfgpath = path_join(site->root, name);
+	int rc = read_file(cfgpath, &text, &len);
+	if (rc < 0) {
+		diag_error(dl, cfgpath, 0, 0, "cannot read: %s", strerror(-rc));
+		goto out;
+	}
+	/* Config files use !ENV and !!python tags and sometimes anchors: an
+	 * alias there is only worth a warning. */
+	if (fm_parse_yaml(&site->config, text, len, cfgpath, 1, DIAG_WARNING, dl) < 0)
+		goto out;
+	const struct fm_node *cfg = site->config;
+	site->title = S_dup_or_null(fm_str(fm_get(cfg, "site_name")));
+	site->author = S_dup_or_null(fm_str(fm_get(cfg, "site_author")));
+	site->url = S_dup_or_null(fm_str(fm_get(cfg, "site_url")));
+	site->description = S_dup_or_null(fm_str(fm_get(cfg, "site_description")));
+	site->language = S_dup_or_null(fm_str(fm_get_path(cfg, "theme", "language", NULL)));
+
+	const char *docs = fm_str(fm_get(cfg, "docs_dir"));
+	char *docs_norm = path_normalize(docs ? docs : "docs");
+	site->content_dir = docs_norm;
+	if (docs_norm[0] == '/' || str_starts_with(docs_norm, "..")) {
+		diag_error(dl, cfgpath, fm_get(cfg, "docs_dir")->line, fm_get(cfg, "docs_dir")->col,
+			   "docs_dir '%s' lies outside the site", docs);
+		goto out;
+	}
+
+	bool listed;
+	const struct fm_node *blog = S_blog_plugin(cfg, &listed);
+	const char *blog_dir = fm_str(fm_get(blog, "blog_dir"));
+	const char *post_dir = fm_str(fm_get(blog, "post_dir"));
+	const char *authors_file = fm_str(fm_get(blog, "authors_file"));
+	char *blog_rel = path_normalize(blog_dir ? blog_dir : "blog");
+	char *posts_pat = S_expand_blog(post_dir ? post_dir : "{blog}/posts", blog_rel);
+	char *authors_pat = S_expand_blog(authors_file ? authors_file : "{blog}/.authors.yml", blog_rel);
+	char *posts_rel = path_join(docs_norm, posts_pat);
+	site->posts_dir = path_normalize(posts_rel);
+	char *authors_rel = path_join(docs_norm, authors_pat);
+	authors_path = path_join(site->root, authors_rel);
+	free(blog_rel);
+	free(posts_pat);
+	free(authors_pat);
+	free(posts_rel);
+	free(authors_rel);
+
+	char *posts_abs = path_join(site->root, site->posts_dir);
+	bool have_posts = path_is_dir(posts_abs);
+	free(posts_abs);
+	if (!have_posts) {
+		diag_error(dl, cfgpath, 0, 0, "the blog's posts folder '%s' does not exist%s",
+			   site->posts_dir,
+			   listed ? "" : " (and the blog plugin is not listed under plugins)");
+		goto out;
+	}
+
+	if (path_is_file(authors_path)) {
+		struct fm_node *authors = NULL;
+		if (read_file(authors_path, &authors_text, &len) == 0 &&
+		    fm_parse_yaml(&authors, authors_text, len, authors_path, 1, DIAG_WARNING, dl) == 0) {
+			/* `authors:` wraps the map in current Material; older files
+			 * are the map itself. */
+			const struct fm_node *map = fm_get(authors, "authors");
+			if (map && map->kind == FM_MAP) {
+				for (size_t i = 0; i < authors->n; i++) {
+					if (authors->items[i] == map) {
+						authors->items[i] = NULL;
+						site->authors = (struct fm_node *)map;
+					}
+				}
+				fm_node_free(authors);
+			} else {
+				site->authors = authors;
+			}
+		}
+	}
+	ret = 0;
+out:
+	free(text);
+	free(cfgpath);
+	free(authors_text);
+	free(authors_path);
+	return ret;
+}
+
+static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
+{
+	static const char *const exts[] = {".md", ".markdown", NULL};
+	(void)dl;
+	site_walk(site->root, site->posts_dir, exts, files);
+	return 0;
+}
+
+static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  struct diag_list *dl)
+{
+	(void)fm;
+	(void)dl;
+	for (size_t i = 0; i < p->authors.n; i++) {
+		const char *name = fm_str(fm_get_path(site->authors, p->authors.v[i], "name", NULL));
+		sv_push(&p->author_names, name && *name ? name : p->authors.v[i]);
+	}
+}
+
+/* MkDocs' use_directory_urls: docs/a/b.md is served at a/b/, docs/a/index.md at a/. */
+static char *S_page_url(const struct site *site, const char *relpath)
+{
+	const char *in_docs = path_under(relpath, site->content_dir);
+	if (!in_docs)
+		return NULL;
+	const char *sep = str_ends_with(site->url, "/") ? "" : "/";
+	if (!str_ends_with(in_docs, ".md"))
+		return xasprintf("%s%s%s", site->url, sep, in_docs);
+	char *page = xstrndup(in_docs, strlen(in_docs) - 3);
+	const char *base = path_basename(page);
+	if (strcmp(base, "index") == 0 || strcmp(base, "README") == 0)
+		page[base - page] = '\0';
+	else
+		strcat(page = xrealloc(page, strlen(page) + 2), "/");
+	char *url = xasprintf("%s%s%s", site->url, sep, page);
+	free(page);
+	return url;
+}
+
+const struct site_generator site_mkdocs = {
+	.name = "mkdocs",
+	.detect = S_detect,
+	.configure = S_configure,
+	.list_posts = S_list_posts,
+	.post_fields = S_post_fields,
+	.page_url = S_page_url,
+};

@@ -1,0 +1,92 @@
+#define _POSIX_C_SOURCE 200809L
+#include "site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Tried in order; generic takes any folder, so it comes last. */
+static const struct site_generator *const S_generators[] = {
+	&site_mkdocs,
+	&site_generic,
+};
+#define S_NGEN (sizeof S_generators / sizeof *S_generators)
+
+const char *const *site_generator_names(void)
+{
+	static const char *names[S_NGEN + 1];
+	for (size_t i = 0; i < S_NGEN; i++)
+		names[i] = S_generators[i]->name;
+	names[S_NGEN] = NULL;
+	return names;
+}
+
+int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl)
+{
+	*out = NULL;
+	if (!path_is_dir(root)) {
+		diag_error(dl, root, 0, 0, "not a folder (SITE must be the folder of a blog)");
+		return -1;
+	}
+	const struct site_generator *gen = NULL;
+	for (size_t i = 0; i < S_NGEN && !gen; i++) {
+		if (generator ? strcmp(generator, S_generators[i]->name) == 0
+			      : S_generators[i]->detect(root))
+			gen = S_generators[i];
+	}
+	if (!gen) {
+		diag_error(dl, NULL, 0, 0, "unknown generator '%s'", generator);
+		return -1;
+	}
+	struct site *site = xcalloc(1, sizeof *site);
+	site->gen = gen;
+	site->root = path_normalize(root);
+	if (gen->configure(site, dl) < 0) {
+		site_free(site);
+		return -1;
+	}
+	*out = site;
+	return 0;
+}
+
+int site_collect(const struct site *site, struct post_list *out, struct diag_list *dl)
+{
+	int ret = 0;
+	struct strvec files = STRVEC_INIT;
+	if (site->gen->list_posts(site, &files, dl) < 0)
+		ret = -1;
+	for (size_t i = 0; i < files.n; i++) {
+		struct post *p;
+		if (site_read_post(&p, site, files.v[i], dl) < 0) {
+			ret = -1;
+			continue;
+		}
+		post_list_push(out, p);
+	}
+	sv_free(&files);
+	return ret;
+}
+
+char *site_page_url(const struct site *site, const char *relpath)
+{
+	if (!site->gen->page_url || !site->url)
+		return NULL;
+	return site->gen->page_url(site, relpath);
+}
+
+void site_free(struct site *site)
+{
+	if (!site)
+		return;
+	free(site->root);
+	free(site->config_file);
+	free(site->content_dir);
+	free(site->posts_dir);
+	free(site->title);
+	free(site->author);
+	free(site->language);
+	free(site->url);
+	free(site->description);
+	fm_node_free(site->config);
+	fm_node_free(site->authors);
+	free(site);
+}

@@ -1,0 +1,78 @@
+/* site.h — finding a blog's posts the way its generator does.
+ *
+ * One file per generator under src/site/ implements struct site_generator;
+ * site.c holds the table they are tried in (generic last: it takes any
+ * folder). Adding a generator touches only this folder and that table.
+ *
+ * Ownership: site_open gives a struct site freed with site_free.
+ * site_collect appends posts the caller owns (post_list_free(pl, true)).
+ */
+#ifndef SHEAF_SITE_H
+#define SHEAF_SITE_H
+
+#include <stdbool.h>
+
+#include "../diag.h"
+#include "../frontmatter.h"
+#include "../post.h"
+#include "../util.h"
+
+struct site;
+
+struct site_generator {
+	const char *name;
+	/* True when root looks like this generator's site. */
+	bool (*detect)(const char *root);
+	/* Reads the site's configuration into site (title, author, language,
+	 * url, folders). Returns 0, or -1 after reporting an error. */
+	int (*configure)(struct site *site, struct diag_list *dl);
+	/* Appends the post files, relative to the site root, to files. */
+	int (*list_posts)(const struct site *site, struct strvec *files, struct diag_list *dl);
+	/* Applies the generator's own rules after the common fields were read
+	 * (author names, defaults). fm may be NULL. May be NULL. */
+	void (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
+			    struct diag_list *dl);
+	/* The live URL of a site file given relative to the root, or NULL when
+	 * unknown. May be NULL. */
+	char *(*page_url)(const struct site *site, const char *relpath);
+};
+
+struct site {
+	const struct site_generator *gen;
+	char *root;        /* normalized path of SITE */
+	char *config_file; /* relative to root; NULL for the generic site */
+	char *content_dir; /* relative to root: where pages live ("." when the root) */
+	char *posts_dir;   /* relative to root: where posts live */
+	/* Book metadata defaults from the site's config; any may be NULL. */
+	char *title, *author, *language, *url, *description;
+	struct fm_node *config;  /* the parsed config, when there is one */
+	struct fm_node *authors; /* MkDocs .authors.yml `authors` mapping, or NULL */
+};
+
+/* Opens the site at root: detects the generator (or uses the one named by
+ * generator, when not NULL) and reads its configuration. Returns 0 and
+ * *out, or -1 after reporting errors. */
+int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl);
+/* Reads every post of the site. Posts whose front matter cannot be read
+ * are reported and left out; returns -1 when any was. */
+int site_collect(const struct site *site, struct post_list *out, struct diag_list *dl);
+/* The live URL of a site file (relative to root), or NULL. */
+char *site_page_url(const struct site *site, const char *relpath);
+/* Names of the known generators, NULL-terminated. */
+const char *const *site_generator_names(void);
+void site_free(struct site *site);
+
+/* Helpers shared by the generators (site/common.c). */
+
+/* Appends to files every file under dir (relative to root) whose name ends
+ * in one of exts, sorted, skipping hidden folders and symlinked folders. */
+void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files);
+/* Reads one post: front matter, common fields, title fallbacks. Returns
+ * 0 and *out, or -1 after reporting errors. */
+int site_read_post(struct post **out, const struct site *site, const char *relpath,
+		   struct diag_list *dl);
+
+extern const struct site_generator site_mkdocs;
+extern const struct site_generator site_generic;
+
+#endif

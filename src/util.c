@@ -1,0 +1,381 @@
+#define _POSIX_C_SOURCE 200809L
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void S_oom(size_t n)
+{
+	fprintf(stderr, "sheaf: out of memory (asked for %zu bytes)\n", n);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		S_oom(n);
+	return p;
+}
+
+void *xcalloc(size_t count, size_t n)
+{
+	void *p = calloc(count ? count : 1, n ? n : 1);
+	if (!p)
+		S_oom(count * n);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		S_oom(n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		S_oom(0);
+	char *p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void sb_grow(struct strbuf *sb, size_t extra)
+{
+	if (sb->len + extra + 1 <= sb->cap)
+		return;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < sb->len + extra + 1)
+		cap *= 2;
+	sb->s = xrealloc(sb->s, cap);
+	sb->cap = cap;
+}
+
+void sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	sb_grow(sb, n);
+	if (n)
+		memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
+void sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void sb_addc(struct strbuf *sb, char c)
+{
+	sb_add(sb, &c, 1);
+}
+
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	sb_adds(sb, p);
+	free(p);
+}
+
+void sb_add_xml_escaped(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': sb_adds(sb, "&amp;"); break;
+		case '<': sb_adds(sb, "&lt;"); break;
+		case '>': sb_adds(sb, "&gt;"); break;
+		case '"': sb_adds(sb, "&quot;"); break;
+		case '\'': sb_adds(sb, "&#39;"); break;
+		default:
+			/* Control characters are not allowed in XML 1.0. */
+			if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
+				break;
+			sb_addc(sb, *s);
+		}
+	}
+}
+
+char *sb_detach(struct strbuf *sb)
+{
+	char *s = sb->s ? sb->s : xstrdup("");
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
+	return s;
+}
+
+void sb_release(struct strbuf *sb)
+{
+	free(sb->s);
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
+}
+
+void sv_push_owned(struct strvec *sv, char *s)
+{
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 8;
+		sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
+	}
+	sv->v[sv->n++] = s;
+}
+
+void sv_push(struct strvec *sv, const char *s)
+{
+	sv_push_owned(sv, xstrdup(s));
+}
+
+bool sv_contains_ci(const struct strvec *sv, const char *s)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		if (str_ieq_utf8(sv->v[i], s))
+			return true;
+	return false;
+}
+
+void sv_push_unique_ci(struct strvec *sv, const char *s)
+{
+	if (!sv_contains_ci(sv, s))
+		sv_push(sv, s);
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void sv_sort(struct strvec *sv)
+{
+	if (sv->n > 1)
+		qsort(sv->v, sv->n, sizeof *sv->v, S_cmp_str);
+}
+
+void sv_free(struct strvec *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
+int str_casecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = tolower((unsigned char)*a), cb = tolower((unsigned char)*b);
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+}
+
+bool str_ieq(const char *a, const char *b)
+{
+	return str_casecmp(a, b) == 0;
+}
+
+bool str_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+bool str_ends_with(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+char *str_collapse_ws(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool space = false;
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = sb.len > 0;
+			continue;
+		}
+		if (space)
+			sb_addc(&sb, ' ');
+		space = false;
+		sb_addc(&sb, *s);
+	}
+	return sb_detach(&sb);
+}
+
+/* Folds one character starting at *p to a comparable code, advancing *p.
+ * ASCII and the Latin-1 capitals fold to lower case; everything else is
+ * compared byte by byte. */
+static unsigned S_fold(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	if (s[0] == 0xC3 && s[1] >= 0x80 && s[1] <= 0x9E && s[1] != 0x97) {
+		*p += 2;
+		return 0xC300u | (unsigned)(s[1] + 0x20);
+	}
+	if (s[0] == 0xC3 && s[1]) {
+		*p += 2;
+		return 0xC300u | s[1];
+	}
+	*p += 1;
+	return (unsigned)tolower(s[0]);
+}
+
+bool str_ieq_utf8(const char *a, const char *b)
+{
+	const unsigned char *pa = (const unsigned char *)a, *pb = (const unsigned char *)b;
+	while (*pa && *pb)
+		if (S_fold(&pa) != S_fold(&pb))
+			return false;
+	return !*pa && !*pb;
+}
+
+int read_file(const char *path, char **out, size_t *len)
+{
+	int ret = -EIO;
+	struct strbuf sb = STRBUF_INIT;
+	FILE *f = fopen(path, "rb");
+	*out = NULL;
+	if (len)
+		*len = 0;
+	if (!f)
+		return -errno;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sb_add(&sb, chunk, n);
+	if (ferror(f))
+		goto out;
+	if (!sb.s)
+		sb_add(&sb, "", 0);
+	if (len)
+		*len = sb.len;
+	*out = sb_detach(&sb);
+	ret = 0;
+out:
+	sb_release(&sb);
+	fclose(f);
+	return ret;
+}
+
+char *path_join(const char *a, const char *b)
+{
+	if (!a || !*a || b[0] == '/')
+		return xstrdup(b);
+	size_t la = strlen(a);
+	return xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
+}
+
+char *path_dirname(const char *p)
+{
+	const char *slash = strrchr(p, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == p)
+		return xstrdup("/");
+	return xstrndup(p, (size_t)(slash - p));
+}
+
+const char *path_basename(const char *p)
+{
+	const char *slash = strrchr(p, '/');
+	return slash ? slash + 1 : p;
+}
+
+char *path_normalize(const char *p)
+{
+	bool absolute = p[0] == '/';
+	struct strvec segs = STRVEC_INIT;
+	const char *s = p;
+	while (*s) {
+		const char *e = strchr(s, '/');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (n == 0 || (n == 1 && s[0] == '.')) {
+			/* skip */
+		} else if (n == 2 && s[0] == '.' && s[1] == '.') {
+			if (segs.n && strcmp(segs.v[segs.n - 1], "..") != 0) {
+				free(segs.v[--segs.n]);
+			} else if (!absolute) {
+				sv_push(&segs, "..");
+			}
+		} else {
+			sv_push_owned(&segs, xstrndup(s, n));
+		}
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	if (absolute)
+		sb_addc(&sb, '/');
+	for (size_t i = 0; i < segs.n; i++) {
+		if (i)
+			sb_addc(&sb, '/');
+		sb_adds(&sb, segs.v[i]);
+	}
+	if (!sb.len)
+		sb_addc(&sb, '.');
+	sv_free(&segs);
+	return sb_detach(&sb);
+}
+
+const char *path_under(const char *p, const char *base)
+{
+	if (strcmp(base, ".") == 0)
+		return (p[0] == '/' || str_starts_with(p, "..")) ? NULL : p;
+	size_t lb = strlen(base);
+	if (strncmp(p, base, lb) != 0)
+		return NULL;
+	if (p[lb] == '\0')
+		return p + lb;
+	if (p[lb] == '/')
+		return p + lb + 1;
+	if (lb && base[lb - 1] == '/')
+		return p + lb;
+	return NULL;
+}
+
+bool path_is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool path_is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}

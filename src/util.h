@@ -1,0 +1,89 @@
+/* util.h — memory, strings, buffers, files and paths shared by every module.
+ *
+ * Out of memory is not an error we report: every allocation goes through
+ * xmalloc and friends, which abort with a message in one place.
+ * Everything returned by a function here is owned by the caller and freed
+ * with free() (sv_free / sb_release for the containers).
+ */
+#ifndef SHEAF_UTIL_H
+#define SHEAF_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define SHEAF_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define SHEAF_PRINTF(a, b)
+#endif
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) SHEAF_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable byte buffer, always NUL-terminated once anything was added. */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+#define STRBUF_INIT {NULL, 0, 0}
+void sb_grow(struct strbuf *sb, size_t extra);
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) SHEAF_PRINTF(2, 3);
+/* Appends s with & < > " ' escaped for XML text and attribute values. */
+void sb_add_xml_escaped(struct strbuf *sb, const char *s);
+/* Hands the buffer to the caller (never NULL) and resets sb. */
+char *sb_detach(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+
+/* A growable list of owned strings. */
+struct strvec {
+	char **v;
+	size_t n, cap;
+};
+#define STRVEC_INIT {NULL, 0, 0}
+void sv_push(struct strvec *sv, const char *s);     /* copies s */
+void sv_push_owned(struct strvec *sv, char *s);     /* takes s */
+bool sv_contains_ci(const struct strvec *sv, const char *s);
+void sv_push_unique_ci(struct strvec *sv, const char *s);
+void sv_sort(struct strvec *sv);
+void sv_free(struct strvec *sv);
+
+int str_casecmp(const char *a, const char *b); /* ASCII case-insensitive */
+bool str_ieq(const char *a, const char *b);
+bool str_starts_with(const char *s, const char *prefix);
+bool str_ends_with(const char *s, const char *suffix);
+/* Copy of s with leading/trailing ASCII whitespace removed and inner runs
+ * of whitespace collapsed to one space. */
+char *str_collapse_ws(const char *s);
+
+/* Case-insensitive comparison that also folds the UTF-8 Latin letters
+ * selection cares about; used to compare tags, categories and authors. */
+bool str_ieq_utf8(const char *a, const char *b);
+
+/* Reads a whole file. Returns 0, or -errno. *out is NUL-terminated. */
+int read_file(const char *path, char **out, size_t *len);
+
+/* Path helpers. All return malloc'd strings. */
+char *path_join(const char *a, const char *b);
+char *path_dirname(const char *p);
+const char *path_basename(const char *p);
+/* Lexically normalizes a path: removes ".", empty segments, resolves ".."
+ * against earlier segments. A ".." that would climb above the start is kept
+ * at the front, so callers can tell the path escapes. */
+char *path_normalize(const char *p);
+/* Returns p relative to base when p lies under base, else NULL. Both must
+ * be normalized. */
+const char *path_under(const char *p, const char *base);
+bool path_is_dir(const char *p);
+bool path_is_file(const char *p);
+
+#endif

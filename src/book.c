@@ -26,24 +26,6 @@ static struct chapter *S_find_chapter(struct chapter *chs, size_t n, const char 
 	return NULL;
 }
 
-/* The id a fragment names in ch: as written, or as its slug (people link
- * to `#My Heading` too). NULL when the chapter has no such place. */
-static const char *S_fragment_id(const struct chapter *ch, const char *fragment)
-{
-	if (idset_has(&ch->ids, fragment)) {
-		for (size_t i = 0; i < ch->ids.n; i++)
-			if (strcmp(ch->ids.v[i], fragment) == 0)
-				return ch->ids.v[i];
-	}
-	char *slug = slugify(fragment);
-	const char *found = NULL;
-	for (size_t i = 0; i < ch->ids.n && !found; i++)
-		if (strcmp(ch->ids.v[i], slug) == 0)
-			found = ch->ids.v[i];
-	free(slug);
-	return found;
-}
-
 static void S_set_href(xmlNodePtr a, const char *href)
 {
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)href);
@@ -65,7 +47,7 @@ static void S_resolve_links(struct chapter *chs, size_t n, const struct site *si
 				free(md);
 			}
 			if (to) {
-				const char *id = l->fragment ? S_fragment_id(to, l->fragment) : NULL;
+				const char *id = l->fragment ? chapter_find_id(to, l->fragment) : NULL;
 				if (l->fragment && !id)
 					diag_warning(dl, file, l->line, 0,
 						     "link to '#%s' in '%s': no such heading there; the link "

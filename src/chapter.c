@@ -163,8 +163,9 @@ static xmlDocPtr S_template_doc(const struct post *p, const struct convert_optio
  * <aside epub:type="footnote">, each reference an <a epub:type="noteref">,
  * with ASCII ids numbered in order (cmark-gfm percent-encodes non-ASCII
  * labels into ids). */
-static void S_footnotes(xmlNodePtr root, struct idset *ids, xmlNsPtr ns, xmlNsPtr epub_ns)
+static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsPtr epub_ns)
 {
+	struct idset *ids = &ch->ids;
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
 	xmlNodePtr section = NULL;
@@ -187,6 +188,12 @@ static void S_footnotes(xmlNodePtr root, struct idset *ids, xmlNsPtr ns, xmlNsPt
 			snprintf(base, sizeof base, "fn-%u", ++k);
 			sv_push_owned(&old_fn, old ? old : xstrdup(""));
 			sv_push(&new_fn, idset_unique(ids, base));
+			if (old && str_starts_with(old, "fn-")) {
+				char *label = url_decode(old + 3);
+				sv_push_owned(&ch->aliases, xasprintf("fn:%s", label));
+				sv_push(&ch->aliases, new_fn.v[new_fn.n - 1]);
+				free(label);
+			}
 		}
 	}
 	/* References, in reading order. */
@@ -480,6 +487,17 @@ static void S_finish(xmlNodePtr root)
 		S_unset(n, "data-sheaf-fnref");
 		S_unset(n, "data-sheaf-fnback");
 		S_unset(n, "data-sheaf-footnotes");
+		if (S_is(n, "th")) {
+			/* A header cell with nothing to say is a data cell: screen
+			 * readers announce empty headers as errors. */
+			char *text = S_text_of(n);
+			bool has_img = false;
+			for (xmlNodePtr c = n->children; c; c = S_next(c, n))
+				has_img |= S_is(c, "img");
+			if (!*text && !has_img)
+				xmlNodeSetName(n, (const xmlChar *)"td");
+			free(text);
+		}
 		if (n->children)
 			continue;
 		bool is_void = false;
@@ -577,7 +595,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 		free(text);
 	}
 
-	S_footnotes(container, &ch->ids, ns, epub_ns);
+	S_footnotes(ch, container, ns, epub_ns);
 	S_ids(ch, container);
 	S_refs(ch, container, o, dl);
 	S_finish(container);
@@ -599,6 +617,23 @@ out:
 		xmlFreeDoc(hdoc);
 	free(html);
 	return ret;
+}
+
+const char *chapter_find_id(const struct chapter *ch, const char *fragment)
+{
+	for (size_t i = 0; i < ch->ids.n; i++)
+		if (strcmp(ch->ids.v[i], fragment) == 0)
+			return ch->ids.v[i];
+	for (size_t i = 0; i + 1 < ch->aliases.n; i += 2)
+		if (strcmp(ch->aliases.v[i], fragment) == 0)
+			return ch->aliases.v[i + 1];
+	char *slug = slugify(fragment);
+	const char *found = NULL;
+	for (size_t i = 0; i < ch->ids.n && !found; i++)
+		if (strcmp(ch->ids.v[i], slug) == 0)
+			found = ch->ids.v[i];
+	free(slug);
+	return found;
 }
 
 int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc)
@@ -632,6 +667,7 @@ void chapter_free(struct chapter *ch)
 	}
 	free(ch->headings);
 	idset_free(&ch->ids);
+	sv_free(&ch->aliases);
 	for (size_t i = 0; i < ch->nlinks; i++) {
 		free(ch->links[i].target);
 		free(ch->links[i].fragment);

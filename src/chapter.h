@@ -55,6 +55,10 @@ struct chapter {
 	size_t nlinks;
 	struct chapter_image *images;
 	size_t nimages;
+	/* Other names of places in the chapter, as pairs (name, id): the
+	 * footnote anchors generators write (`#fn:label`), so links made
+	 * against the website still land on the note. */
+	struct strvec aliases;
 };
 
 struct convert_options {
@@ -67,6 +71,9 @@ struct convert_options {
 
 int chapter_convert(struct chapter *ch, const struct post *p, const struct convert_options *o,
 		    struct diag_list *dl);
+/* The id that fragment names in the chapter (as written, as an alias, or
+ * as its slug), or NULL when the chapter has no such place. */
+const char *chapter_find_id(const struct chapter *ch, const char *fragment);
 /* Replaces an element by its children (a link that leads nowhere keeps its
  * text), or by a text when the element is an image. */
 void chapter_unwrap(xmlNodePtr node);

@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# End-to-end tests: run the sheaf binary on the sample blog, small sites made
+# here, and the shared corpora (when ../shared/corpora is beside the
+# checkout), and validate the books with epubcheck. Prints TAP.
+# Usage: e2e.sh SHEAF_BINARY SOURCE_ROOT
+set -u
+SHEAF=$(realpath "$1")
+ROOT=$(realpath "$2")
+CORPORA=${SHEAF_CORPORA:-$ROOT/../shared/corpora}
+EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '%s\n' "$@" | sed 's/^/# /'; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+check() { # check NAME COMMAND...
+	local name=$1; shift
+	if "$@" >"$T/out" 2>&1; then ok "$name"; else not_ok "$name" "$(head -c 2000 "$T/out")"; fi
+}
+
+# epubcheck BOOK: passes when epubcheck reports no fatal, error or warning.
+epubcheck() {
+	java -jar "$EPUBCHECK_JAR" "$1" >"$T/epubcheck.log" 2>&1
+	grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" "$T/epubcheck.log" ||
+		{ grep -E "^(FATAL|ERROR|WARNING)" "$T/epubcheck.log" | head -20; return 1; }
+}
+have_epubcheck() { [ -f "$EPUBCHECK_JAR" ] && command -v java >/dev/null; }
+
+# zipinfo-like checks in Python (standard library only).
+py() { python3 - "$@"; }
+
+# --- the sample blog ---------------------------------------------------
+SAMPLE=$ROOT/samples/blog
+check "sample: export succeeds" "$SHEAF" "$SAMPLE" -o "$T/sample.epub"
+if have_epubcheck; then
+	check "sample: epubcheck 0 errors, 0 warnings" epubcheck "$T/sample.epub"
+else
+	skip "sample: epubcheck" "epubcheck not installed"
+fi
+check "sample: mimetype first, stored, no extra field; fixed order" py "$T/sample.epub" <<'PY'
+import sys, zipfile, struct
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+assert names[0] == "mimetype", names[:3]
+info = z.infolist()[0]
+assert info.compress_type == zipfile.ZIP_STORED
+raw = open(sys.argv[1], "rb").read(64)
+assert raw[30:38] == b"mimetype" and raw[38:58] == b"application/epub+zip", raw[:64]
+assert struct.unpack("<H", raw[28:30])[0] == 0, "extra field on mimetype"
+assert names[1] == "META-INF/container.xml"
+assert "EPUB/content.opf" in names and "EPUB/nav.xhtml" in names and "EPUB/toc.ncx" in names
+PY
+check "sample: every published post is a chapter, the draft is not" py "$T/sample.epub" "$SAMPLE" <<'PY'
+import sys, zipfile, glob, os
+z = zipfile.ZipFile(sys.argv[1])
+chapters = [n for n in z.namelist() if n.startswith("EPUB/text/")]
+posts = glob.glob(os.path.join(sys.argv[2], "docs/blog/posts/**/*.md"), recursive=True)
+drafts = [p for p in posts if "draft: true" in open(p, encoding="utf-8").read()]
+assert len(chapters) == len(posts) - len(drafts), (len(chapters), len(posts), len(drafts))
+PY
+check "sample: images, footnotes, byline, tags and ids reach the book" py "$T/sample.epub" <<'PY'
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+imgs = [n for n in names if n.startswith("EPUB/images/")]
+assert len(imgs) >= 3, imgs
+text = "".join(z.read(n).decode() for n in names if n.startswith("EPUB/text/"))
+assert 'epub:type="noteref"' in text and 'epub:type="footnote"' in text
+assert "Bruno Fernández" in text and "Ada Quill" in text
+assert '<ul class="tags"' in text
+assert "<!--" not in text, "a comment (the more marker?) reached the book"
+assert "<script" not in text and " onclick" not in text and "javascript:" not in text
+assert " align=" not in text
+for ids in re.findall(r'id="([^"]*)"', text):
+    assert re.fullmatch(r"[A-Za-z0-9_.:-]+", ids), ids
+assert re.search(r'<h3 id="notes-2"', text), "repeated heading did not get -2"
+opf = z.read("EPUB/content.opf").decode()
+for prop in ["schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
+             "schema:accessibilityHazard", "schema:accessibilitySummary", "dcterms:modified"]:
+    assert prop in opf, prop
+assert "<dc:subject>" in opf and "<dc:creator" in opf and "urn:uuid:" in opf
+PY
+check "sample: links between posts stay inside the book" py "$T/sample.epub" <<'PY'
+import sys, zipfile, re, posixpath
+z = zipfile.ZipFile(sys.argv[1])
+names = set(z.namelist())
+found_cross = False
+for n in names:
+    if not n.startswith("EPUB/text/"):
+        continue
+    x = z.read(n).decode()
+    ids = {}
+    for href in re.findall(r'href="([^"]*)"', x):
+        if re.match(r"[a-z]+:", href):
+            continue
+        path, _, frag = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(n), path)) if path else n
+        assert target in names, (n, href)
+        if path and path.endswith(".xhtml") and target != n:
+            found_cross = True
+        if frag:
+            assert f'id="{frag}"' in z.read(target).decode(), (n, href)
+assert found_cross, "no link between posts found"
+PY
+
+# --- reproducible bytes -------------------------------------------------
+"$SHEAF" "$SAMPLE" -o "$T/again.epub" >/dev/null 2>&1
+TZ=Pacific/Kiritimati "$SHEAF" "$SAMPLE" -o "$T/tz.epub" >/dev/null 2>&1
+check "same input gives identical bytes (also in another time zone)" \
+	bash -c 'cmp "$1" "$2" && cmp "$1" "$3"' _ "$T/sample.epub" "$T/again.epub" "$T/tz.epub"
+SOURCE_DATE_EPOCH=1700000000 "$SHEAF" "$SAMPLE" -o "$T/sde.epub" >/dev/null 2>&1
+check "SOURCE_DATE_EPOCH sets dcterms:modified" py "$T/sde.epub" <<'PY'
+import sys, zipfile
+opf = zipfile.ZipFile(sys.argv[1]).read("EPUB/content.opf").decode()
+assert '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>' in opf, opf
+PY
+
+# --- selection and --list ------------------------------------------------
+"$SHEAF" "$SAMPLE" --tag career --list >"$T/list" 2>"$T/list.err"
+check "--list: tab-separated date, title, path; --tag is case-insensitive" py "$T/list" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert len(lines) == 3, lines
+for l in lines:
+    date, title, path = l.split("\t")
+    assert len(date) == 10 and date[4] == "-" and path.endswith(".md") and title
+assert [l.split("\t")[0] for l in lines] == sorted(l.split("\t")[0] for l in lines)
+PY
+"$SHEAF" "$SAMPLE" --tag Career --order newest --list >"$T/newest" 2>/dev/null
+check "--order newest reverses the series" bash -c '[ "$(cut -f1 "$1" | head -1)" \> "$(cut -f1 "$1" | tail -1)" ]' _ "$T/newest"
+"$SHEAF" "$SAMPLE" --category "software DEVELOPMENT" --tag Beginners --list >"$T/and" 2>/dev/null
+"$SHEAF" "$SAMPLE" --category "Software development" --list >"$T/cat" 2>/dev/null
+check "kinds combine with AND" bash -c '[ "$(wc -l <"$1")" -lt "$(wc -l <"$2")" ] && [ -s "$1" ]' _ "$T/and" "$T/cat"
+"$SHEAF" "$SAMPLE" --since 2024-01-15 --until 2024-08-19 --list >"$T/range" 2>/dev/null
+check "--since/--until are inclusive days" bash -c 'cut -f1 "$1" | head -1 | grep -qx 2024-01-15 && cut -f1 "$1" | tail -1 | grep -qx 2024-08-19' _ "$T/range"
+
+# --- exit statuses and untouched output ------------------------------
+echo "precious" >"$T/existing.epub"
+"$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?
+check "no post selected: exit 1, a message, existing output untouched" \
+	bash -c '[ "$1" = 1 ] && grep -q "no post matches" "$2" && [ "$(cat "$3")" = precious ]' _ "$st" "$T/err" "$T/existing.epub"
+"$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/none.epub" >/dev/null 2>&1
+check "no post selected: no file written" test ! -e "$T/none.epub"
+mkdir -p "$T/badtpl" && printf '<html><p>{{title}}</html>\n' >"$T/badtpl/chapter.xhtml"
+"$SHEAF" "$SAMPLE" --templates "$T/badtpl" -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?
+check "a broken template: exit 1, existing output untouched" \
+	bash -c '[ "$1" = 1 ] && [ "$(cat "$2")" = precious ] && grep -q "error:" "$3"' _ "$st" "$T/existing.epub" "$T/err"
+"$SHEAF" --no-such-option >/dev/null 2>&1; st=$?
+check "unknown option: exit 2" test "$st" = 2
+"$SHEAF" "$SAMPLE" --order sideways >/dev/null 2>&1; st=$?
+check "bad --order: exit 2" test "$st" = 2
+"$SHEAF" "$SAMPLE" --language C -o "$T/x.epub" >/dev/null 2>&1; st=$?
+check "invalid --language: exit 2" test "$st" = 2
+check "--help and --version exit 0" bash -c '"$1" --help | grep -q Usage && "$1" --version | grep -q "^sheaf "' _ "$SHEAF"
+cp -r "$SAMPLE" "$T/selfsite"
+POST=$(ls "$T"/selfsite/docs/blog/posts/*.md | head -1)
+cp "$POST" "$T/post.bak"
+"$SHEAF" "$T/selfsite" -o "$POST" >/dev/null 2>&1; st=$?
+check "an output path that is a post is refused" bash -c '[ "$1" = 1 ] && cmp -s "$2" "$3"' _ "$st" "$POST" "$T/post.bak"
+(cd "$T" && "$SHEAF" "$SAMPLE" -q) >/dev/null 2>&1
+check "default output name comes from the title" test -s "$T/notes-from-the-workbench.epub"
+
+# --- an MkDocs blog whose only post is a draft ----------------------------
+D=$T/draftblog
+mkdir -p "$D/docs/blog/posts"
+cat >"$D/mkdocs.yml" <<'YML'
+site_name: Draft Only
+site_url: https://example.org/draft/
+theme:
+  name: material
+  language: fr
+plugins:
+  - blog
+YML
+cat >"$D/docs/blog/.authors.yml" <<'YML'
+authors:
+  jdoe:
+    name: Jeanne Dupré
+YML
+printf -- '---\r\ndate: 2024-05-06\r\ndraft: true\r\nauthors: [jdoe]\r\ntags: Notes\r\n---\r\n\r\n# Un brouillon\r\n\r\nIntro.\r\n\r\n<!--   more   -->\r\n\r\n## Première partie\r\n\r\nTexte.\r\n\r\n### Détail\r\n\r\nPlus.\r\n\r\n## Seconde partie\r\n\r\nFin.\r\n' >"$D/docs/blog/posts/draft.md"
+"$SHEAF" "$D" -o "$T/draft.epub" >/dev/null 2>&1; st=$?
+check "draft-only blog without --drafts: exit 1 and no file" bash -c '[ "$1" = 1 ] && [ ! -e "$2" ]' _ "$st" "$T/draft.epub"
+check "draft-only blog with --drafts: export succeeds" "$SHEAF" "$D" --drafts -o "$T/draft.epub"
+if have_epubcheck; then
+	check "draft-only blog: epubcheck 0 errors, 0 warnings" epubcheck "$T/draft.epub"
+else
+	skip "draft-only blog: epubcheck" "epubcheck not installed"
+fi
+check "draft-only blog: nav and NCX list the ## headings, marker gone, author resolved, modified set" py "$T/draft.epub" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+nav = z.read("EPUB/nav.xhtml").decode()
+ncx = z.read("EPUB/toc.ncx").decode()
+for h in ["Première partie", "Détail", "Seconde partie"]:
+    assert h in nav and h in ncx, h
+ch = [n for n in z.namelist() if n.startswith("EPUB/text/")]
+assert len(ch) == 1
+x = z.read(ch[0]).decode()
+assert "more" not in x and "<!--" not in x
+assert "Jeanne Dupré" in x
+assert x.count("Un brouillon") == 2, "title printed twice (or not at all)"  # <title> and <h1>
+opf = z.read("EPUB/content.opf").decode()
+assert '<meta property="dcterms:modified">2024-05-06T00:00:00Z</meta>' in opf
+assert "<dc:language>fr</dc:language>" in opf and "Jeanne Dupré" in opf
+assert 'xml:lang="fr"' in x
+PY
+
+# --- a generic folder of Markdown ------------------------------------------
+G=$T/generic
+mkdir -p "$G/notes" "$G/.hidden"
+printf '# Alpha\n\nOne.\n' >"$G/alpha.md"
+printf -- '---\ntitle: Beta\ndate: 2020-01-01\n---\nTwo.\n' >"$G/notes/beta.md"
+printf '# Hidden\n' >"$G/.hidden/h.md"
+"$SHEAF" "$G" --list >"$T/glist" 2>/dev/null
+check "generic folder: every *.md outside hidden folders" bash -c '[ "$(wc -l <"$1")" = 2 ] && ! grep -q Hidden "$1"' _ "$T/glist"
+check "generic folder: export succeeds" "$SHEAF" "$G" -o "$T/generic.epub"
+if have_epubcheck; then
+	check "generic folder: epubcheck 0 errors, 0 warnings" epubcheck "$T/generic.epub"
+fi
+
+# --- malformed front matter -------------------------------------------------
+B=$T/broken
+mkdir -p "$B"
+printf -- '---\ntitle: [unclosed\n---\nBody\n' >"$B/bad.md"
+printf -- '---\ndate: someday\n---\nBody\n' >"$B/baddate.md"
+printf '# Fine\n' >"$B/fine.md"
+"$SHEAF" "$B" -o "$T/broken.epub" >/dev/null 2>"$T/err"; st=$?
+check "malformed front matter: exit 1, file:line:col for each, no book" \
+	bash -c '[ "$1" = 1 ] && grep -Eq "bad.md:[0-9]+:[0-9]+: error:" "$2" && grep -Eq "baddate.md:2:[0-9]+: error:" "$2" && [ ! -e "$3" ]' _ "$st" "$T/err" "$T/broken.epub"
+
+# --- real corpora -------------------------------------------------------
+MK=$CORPORA/mkdocs-material-blog
+if [ -d "$MK" ]; then
+	check "corpus mkdocs-material-blog: export succeeds" "$SHEAF" "$MK" -q -o "$T/mk.epub"
+	if have_epubcheck; then
+		check "corpus mkdocs-material-blog: epubcheck 0 errors, 0 warnings" epubcheck "$T/mk.epub"
+	fi
+	check "corpus mkdocs-material-blog: one chapter per post" py "$T/mk.epub" "$MK" <<'PY'
+import sys, zipfile, glob, os
+z = zipfile.ZipFile(sys.argv[1])
+chapters = [n for n in z.namelist() if n.startswith("EPUB/text/")]
+def front_matter(p):
+    text = open(p, encoding="utf-8-sig").read()
+    return text.split("\n---", 1)[0] if text.startswith("---") else ""
+posts = [p for p in glob.glob(os.path.join(sys.argv[2], "docs/blog/posts/**/*.md"), recursive=True)
+         if "\ndraft: true" not in front_matter(p)]
+assert len(chapters) == len(posts) == 13, (len(chapters), len(posts))
+PY
+else
+	skip "corpus mkdocs-material-blog" "no corpora beside the checkout"
+fi
+
+# --- accessibility (DAISY Ace), when installed ----------------------------
+if bash "$ROOT/tests/ace-check.sh" "$T/sample.epub" >"$T/ace" 2>&1; then
+	ok "sample: DAISY Ace reports no violations"
+else
+	st=$?
+	if [ "$st" = 77 ]; then skip "sample: DAISY Ace" "Ace not installed"; else not_ok "sample: DAISY Ace reports no violations" "$(cat "$T/ace")"; fi
+fi
+
+echo "1..$n"
+[ "$failed" = 0 ]

@@ -54,8 +54,11 @@ char *xstrndup(const char *s, size_t n)
 char *xvasprintf(const char *fmt, va_list ap)
 {
 	va_list ap2;
+	if (!fmt)
+		fmt = ""; /* also tells GCC under -fsanitize that fmt is never NULL below */
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	char probe[1];
+	int n = vsnprintf(probe, sizeof probe, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		S_oom(0);

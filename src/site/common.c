@@ -8,11 +8,6 @@
 #include "../markdown.h"
 #include "site.h"
 
-static int S_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool S_has_ext(const char *name, const char *const *exts)
 {
 	for (; *exts; exts++)
@@ -35,7 +30,7 @@ void site_walk(const char *root, const char *dir, const char *const *exts, struc
 		if (e->d_name[0] != '.')
 			sv_push(&names, e->d_name);
 	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, S_cmp);
+	sv_sort(&names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
 		char *full = path_join(root, rel);

@@ -15,8 +15,11 @@
 	 CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | \
 	 CMARK_OPT_SOURCEPOS)
 
-static const char *const S_extensions[] = {"table", "strikethrough", "autolink", "tagfilter",
-					   "tasklist"};
+/* No "tagfilter": it escapes <script>, <iframe>, <style> and the like into
+ * visible text, so a book would show `<script>alert()</script>` to its
+ * reader. The sanitizer (sanitize.c) removes those elements from the parsed
+ * tree instead, and turns an iframe into a link to what it showed. */
+static const char *const S_extensions[] = {"table", "strikethrough", "autolink", "tasklist"};
 
 void markdown_init(void)
 {
@@ -49,8 +52,8 @@ int markdown_to_html(char **out, const char *md, size_t len)
 		cmark_parser_free(parser);
 		return -1;
 	}
-	/* The extension list must come from the parser: with NULL, tagfilter
-	 * is silently skipped. */
+	/* The extension list must come from the parser: with NULL, the
+	 * extensions' renderers are skipped. */
 	char *html = cmark_render_html(doc, S_OPTIONS, cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
 	cmark_parser_free(parser);

@@ -221,6 +221,46 @@ if have_epubcheck; then
 	check "generic folder: epubcheck 0 errors, 0 warnings" epubcheck "$T/generic.epub"
 fi
 
+# --- raw HTML that breaks XHTML's content models (regression: zola corpus) --
+H=$T/rawhtml
+mkdir -p "$H"
+cat >"$H/raw.md" <<'MD'
+# Raw HTML
+
+<details><summary><span><p>Summary words</p></span></summary>
+<p>Hidden words</p>
+</details>
+
+<span><p>Span paragraph</p></span> and <em><div>emphasised block</div></em>
+
+<h2><p>Heading inside</p></h2>
+
+<ul>stray text<li>item one</li><p>stray paragraph</p></ul>
+
+<li>lonely item</li>
+
+<p><a href="https://example.org/"><div>block in a link</div></a></p>
+
+<script>alert("no")</script><p onclick="x()">clicked words</p>
+<iframe src="https://www.example.com/embed/xyz" title="A talk"></iframe>
+MD
+check "raw HTML with blocks in inline elements: export succeeds" "$SHEAF" "$H" -o "$T/raw.epub"
+if have_epubcheck; then
+	check "raw HTML with blocks in inline elements: epubcheck 0 errors, 0 warnings" epubcheck "$T/raw.epub"
+fi
+check "raw HTML: every word kept, nothing unsafe" py "$T/raw.epub" <<'PY'
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+x = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("EPUB/text/"))
+words = re.sub(r"<[^>]+>", " ", x)
+for w in ["Summary words", "Hidden words", "Span paragraph", "emphasised block", "Heading inside",
+          "stray text", "item one", "stray paragraph", "lonely item", "block in a link", "clicked words",
+          "A talk"]:
+    assert w in words, w
+assert "<script" not in x and "onclick" not in x and "alert" not in x and "<iframe" not in x
+assert 'href="https://www.example.com/embed/xyz"' in x
+PY
+
 # --- malformed front matter -------------------------------------------------
 B=$T/broken
 mkdir -p "$B"

@@ -406,6 +406,37 @@ static void S_repair(xmlNodePtr root)
 	free(els);
 }
 
+/* Heading ranks made to follow from the chapter's title (the template's
+ * h1) without gaps: a post that starts at ### gets h2, a body H1 that
+ * differs from the title becomes h2 with its sections under it. Readers
+ * and screen readers navigate by rank; a skipped rank reads as a missing
+ * section. Relative nesting is kept. */
+static void S_heading_ranks(xmlNodePtr root)
+{
+	int orig[8], mapped[8], depth = 0;
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = (const char *)els[i]->name;
+		if (!(name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]))
+			continue;
+		int level = name[1] - '0';
+		while (depth > 0 && orig[depth - 1] >= level)
+			depth--;
+		int rank = depth ? mapped[depth - 1] + 1 : 2;
+		if (rank > 6)
+			rank = 6;
+		orig[depth] = level;
+		mapped[depth] = rank;
+		depth++;
+		if (rank != level) {
+			char newname[3] = {'h', (char)('0' + rank), '\0'};
+			xmlNodeSetName(els[i], (const xmlChar *)newname);
+		}
+	}
+	free(els);
+}
+
 /* Ids: every element's id made unique and safe, and every heading given
  * one (a slug of its text), in document order so ids are stable. */
 static void S_ids(struct chapter *ch, xmlNodePtr root)
@@ -710,6 +741,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	}
 
 	S_repair(container);
+	S_heading_ranks(container);
 	S_footnotes(ch, container, ns, epub_ns);
 	S_ids(ch, container);
 	S_refs(ch, container, o, dl);

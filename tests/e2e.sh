@@ -214,12 +214,20 @@ mkdir -p "$G/notes" "$G/.hidden"
 printf '# Alpha\n\nOne.\n' >"$G/alpha.md"
 printf -- '---\ntitle: Beta\ndate: 2020-01-01\n---\nTwo.\n' >"$G/notes/beta.md"
 printf '# Hidden\n' >"$G/.hidden/h.md"
+printf -- '---\ntitle: Gamma\ndate: 2021-01-01\n---\n### Starts deep\n\nText.\n\n##### Deeper still\n\nMore.\n' >"$G/gamma.md"
 "$SHEAF" "$G" --list >"$T/glist" 2>/dev/null
-check "generic folder: every *.md outside hidden folders" bash -c '[ "$(wc -l <"$1")" = 2 ] && ! grep -q Hidden "$1"' _ "$T/glist"
+check "generic folder: every *.md outside hidden folders" bash -c '[ "$(wc -l <"$1")" = 3 ] && ! grep -q Hidden "$1"' _ "$T/glist"
 check "generic folder: export succeeds" "$SHEAF" "$G" -o "$T/generic.epub"
 if have_epubcheck; then
 	check "generic folder: epubcheck 0 errors, 0 warnings" epubcheck "$T/generic.epub"
 fi
+check "heading ranks follow the title without gaps (regression: Ace heading-order)" py "$T/generic.epub" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+x = [z.read(n).decode() for n in z.namelist() if n.startswith("EPUB/text/") and "gamma" in n][0]
+assert '<h2 id="starts-deep">Starts deep</h2>' in x and '<h3 id="deeper-still">Deeper still</h3>' in x, x
+assert "Starts deep" in z.read("EPUB/nav.xhtml").decode()
+PY
 
 # --- raw HTML that breaks XHTML's content models (regression: zola corpus) --
 H=$T/rawhtml

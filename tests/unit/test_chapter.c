@@ -1,0 +1,447 @@
+/* Unit tests of chapter.h: one post → one XHTML chapter.
+ * argv[1] is the source root, for templates/chapter.xhtml. */
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chapter.h"
+#include "markdown.h"
+#include "post.h"
+#include "sanitize.h"
+#include "tap.h"
+#include "util.h"
+
+static char *S_template;
+
+static struct post *S_post(const char *relpath, const char *title, const char *body, int body_line)
+{
+	char *path = xasprintf("/site/%s", relpath);
+	struct post *p = post_new(path, relpath);
+	free(path);
+	p->title = xstrdup(title);
+	p->body = xstrdup(body);
+	p->body_len = strlen(body);
+	p->body_line = body_line;
+	return p;
+}
+
+static int S_convert(struct chapter *ch, const struct post *p, size_t index, struct diag_list *dl)
+{
+	struct convert_options o = {
+		.language = "en",
+		.template_text = S_template,
+		.template_origin = "chapter.xhtml",
+		.content_dir = ".",
+		.index = index,
+	};
+	return chapter_convert(ch, p, &o, dl);
+}
+
+/* The chapter serialized, then parsed back strictly (no recovery). */
+static xmlDocPtr S_reparse(const struct chapter *ch, char **text)
+{
+	xmlChar *out;
+	int len;
+	*text = NULL;
+	if (chapter_serialize(&out, &len, ch->doc) < 0)
+		return NULL;
+	*text = xstrndup((const char *)out, (size_t)len);
+	xmlDocPtr doc = xmlReadMemory((const char *)out, len, "chapter.xhtml", NULL,
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc) {
+		const xmlError *err = xmlGetLastError();
+		diag("strict parse failed: %s", err && err->message ? err->message : "?");
+	}
+	xmlFree(out);
+	return doc;
+}
+
+/* Evaluates an XPath expression (prefixes h: XHTML, epub:) to a number:
+ * use count(…) or string-length(…). */
+static double S_num(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)XHTML_NS);
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)EPUB_NS);
+	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	double v = r ? xmlXPathCastToNumber(r) : -1;
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	return v;
+}
+
+/* The string value of an XPath expression (malloc'd). */
+static char *S_str(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)XHTML_NS);
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)EPUB_NS);
+	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	xmlChar *s = r ? xmlXPathCastToString(r) : NULL;
+	char *out = xstrdup(s ? (const char *)s : "");
+	xmlFree(s);
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	return out;
+}
+
+static void is_xstr(xmlDocPtr doc, const char *expr, const char *expected, const char *name)
+{
+	char *s = S_str(doc, expr);
+	is_str(s, expected, name);
+	free(s);
+}
+
+static const struct chapter_link *S_link(const struct chapter *ch, const char *target,
+					 const char *fragment)
+{
+	for (size_t i = 0; i < ch->nlinks; i++) {
+		const struct chapter_link *l = &ch->links[i];
+		if (strcmp(l->target, target) == 0 &&
+		    ((!fragment && !l->fragment) ||
+		     (fragment && l->fragment && strcmp(l->fragment, fragment) == 0)))
+			return l;
+	}
+	return NULL;
+}
+
+static const char S_body[] =
+	"# My Post\n"                                                          /* 1 */
+	"\n"                                                                   /* 2 */
+	"Intro with a note[^1] and another[^café], a [link](../b.md#x),\n"    /* 3 */
+	"a [local one](#setup), a [site one](/docs/c%20d.md) and\n"           /* 4 */
+	"[the web](https://example.com/a?b=1) and [bad](javascript:alert(1)).\n" /* 5 */
+	"\n"                                                                   /* 6 */
+	"<!-- more -->\n"                                                      /* 7 */
+	"\n"                                                                   /* 8 */
+	"## Setup\n"                                                           /* 9 */
+	"\n"                                                                   /* 10 */
+	"## Setup\n"                                                           /* 11 */
+	"\n"                                                                   /* 12 */
+	"### Détails & more\n"                                                 /* 13 */
+	"\n"                                                                   /* 14 */
+	"<p onclick=\"evil()\">Click me</p>\n"                                 /* 15 */
+	"<script>alert('x')</script>\n"                                        /* 16 */
+	"\n"                                                                   /* 17 */
+	"| left | right |\n"                                                   /* 18 */
+	"|:-----|------:|\n"                                                   /* 19 */
+	"| 1    |       |\n"                                                   /* 20 */
+	"\n"                                                                   /* 21 */
+	"![pic](img/p%201.png) ![remote](https://example.com/x.png)\n"         /* 22 */
+	"\n"                                                                   /* 23 */
+	"- [x] done\n"                                                         /* 24 */
+	"- [ ] todo\n"                                                         /* 25 */
+	"\n"                                                                   /* 26 */
+	"![abs](/images/logo.png)\n"                                           /* 27 */
+	"\n"                                                                   /* 28 */
+	"[^1]: First note.\n"                                                  /* 29 */
+	"[^café]: Second note.\n";                                             /* 30 */
+
+static void test_main_post(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post *p = S_post("posts/a.md", "My Post", S_body, 1);
+	struct chapter ch;
+	is_int(S_convert(&ch, p, 1, &dl), 0, "chapter_convert succeeds");
+	is_str(ch.href, "text/001-my-post.xhtml", "href from index and title slug");
+	ok(ch.post == p, "chapter borrows its post");
+
+	/* Headings: ids from slugs, unique, listed with their levels. */
+	is_int(ch.nheadings, 3, "three headings listed (the title H1 removed)");
+	if (ch.nheadings == 3) {
+		ok(ch.headings[0].level == 2 && strcmp(ch.headings[0].id, "setup") == 0,
+		   "first ## Setup: level 2, id setup");
+		ok(ch.headings[1].level == 2 && strcmp(ch.headings[1].id, "setup-2") == 0,
+		   "repeated ## Setup: id setup-2");
+		ok(ch.headings[2].level == 3 && strcmp(ch.headings[2].id, "details-more") == 0,
+		   "### Détails & more: level 3, id details-more");
+		is_str(ch.headings[2].text, "Détails & more", "heading text kept as written");
+	}
+
+	/* Links and images that leave the chapter, site-relative. */
+	const struct chapter_link *l = S_link(&ch, "b.md", "x");
+	ok(l != NULL, "link ../b.md#x recorded as target b.md, fragment x");
+	ok(l && l->line == 3, "link line is its paragraph's file line (%d)", l ? l->line : -1);
+	ok(S_link(&ch, "posts/a.md", "setup") != NULL, "link #setup recorded against the post itself");
+	ok(S_link(&ch, "docs/c d.md", NULL) != NULL, "site-absolute link /docs/c%%20d.md decoded under content_dir");
+	ok(S_link(&ch, "https://example.com/a?b=1", NULL) == NULL, "absolute link not recorded");
+	is_int(ch.nimages, 2, "two local images recorded (the remote one is not)");
+	if (ch.nimages == 2) {
+		is_str(ch.images[0].target, "posts/img/p 1.png", "image target relative to the site, decoded");
+		is_int(ch.images[0].line, 22, "image line");
+		is_str(ch.images[1].target, "images/logo.png", "site-absolute image under content_dir");
+	}
+	is_int(diag_count(&dl, DIAG_WARNING), 1, "one warning: the remote image");
+	is_int(diag_count(&dl, DIAG_ERROR), 0, "no errors");
+	if (dl.n)
+		like(dl.v[0].message, "remote image", "the warning names the remote image");
+
+	char *text;
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (!ok(doc != NULL, "serialized chapter is well-formed XML (strict parse)")) {
+		diag("%s", text ? text : "(null)");
+	} else {
+		like(text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "XML declaration, UTF-8");
+		is_xstr(doc, "string(/h:html/@xml:lang)", "en", "xml:lang from the options");
+		is_int(S_num(doc, "count(//h:h1)"), 1, "only the template's h1: the leading '# My Post' removed");
+		is_xstr(doc, "string(//h:h1)", "My Post", "template h1 holds the title");
+		unlike(text, "<script", "raw <script> gone");
+		unlike(text, "alert(", "script text gone (not escaped into visible text)");
+		unlike(text, "onclick", "onclick gone");
+		like(text, "Click me", "the clicked paragraph's text kept");
+		unlike(text, "more -->", "<!-- more --> gone");
+		unlike(text, "<!--", "no comments at all");
+		unlike(text, "data-", "no data-* attributes left (sourcepos, footnote markers)");
+		unlike(text, "align=", "tables have no align=");
+		is_int(S_num(doc, "count(//h:td[@style='text-align: left'])"), 1, "left-aligned cell uses style");
+		unlike(text, "<td/>", "empty cells serialized as <td></td>");
+		unlike(text, "javascript", "javascript: link dropped");
+		is_int(S_num(doc, "count(//h:a[not(@href)][.='bad'])"), 1, "the javascript: link keeps its text");
+		is_int(S_num(doc, "count(//h:span[@class='image-missing'][.='[remote]'])"), 1,
+		       "remote image replaced by its alt text");
+		is_int(S_num(doc, "count(//h:span[contains(@class,'task-done')])"), 1, "task list: checked box");
+		is_int(S_num(doc, "count(//h:input)"), 0, "task list: no input elements");
+
+		/* Footnotes: EPUB pop-up notes with ASCII ids. */
+		is_int(S_num(doc, "count(//h:a[@epub:type='noteref'])"), 2, "two noterefs");
+		is_int(S_num(doc, "count(//h:aside[@epub:type='footnote'])"), 2, "two footnote asides");
+		is_xstr(doc, "string((//h:a[@epub:type='noteref'])[1]/@href)", "#fn-1", "first noteref points at fn-1");
+		is_xstr(doc, "string((//h:a[@epub:type='noteref'])[2]/@href)", "#fn-2",
+			"non-ASCII label [^café] points at fn-2");
+		is_xstr(doc, "string((//h:aside[@epub:type='footnote'])[2]/@id)", "fn-2", "second aside id fn-2");
+		is_xstr(doc, "normalize-space(//h:aside[@id='fn-2']/h:p)", "Second note. ↩",
+			"aside holds the note text and a back link");
+		is_xstr(doc, "string(//h:aside[@id='fn-1']//h:a[@role='doc-backlink']/@href)", "#fnref-1",
+			"back link points at the noteref's id");
+		is_int(S_num(doc, "count(//h:a[@epub:type='noteref'][@id='fnref-2'])"), 1, "noteref ids are fnref-N");
+		unlike(text, "%C3", "no percent-encoded ids left");
+		is_int(S_num(doc, "count(//h:section[@class='footnotes']/h:ol)"), 0, "the notes' <ol> is gone");
+		is_int(S_num(doc, "count(//h:section[@class='footnotes']/h:aside)"), 2,
+		       "asides sit in the footnotes section");
+
+		/* Every id ASCII and unique. */
+		bool ascii = true;
+		for (const char *c = text; *c; c++)
+			if (strncmp(c, " id=\"", 5) == 0)
+				for (const char *v = c + 5; *v && *v != '"'; v++)
+					ascii &= (unsigned char)*v < 0x80 && *v != '%';
+		ok(ascii, "every id is ASCII without '%%'");
+		is_int(S_num(doc, "count(//*[@id][@id = following::*/@id])"), 0, "no id used twice");
+		is_int(S_num(doc, "count(//h:h2[@id='setup'])+count(//h:h2[@id='setup-2'])"), 2,
+		       "heading ids in the document");
+	}
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	ok(ch.doc == NULL && ch.nheadings == 0, "chapter_free resets the chapter");
+	post_free(p);
+	diag_list_free(&dl);
+}
+
+static void test_other_posts(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	xmlDocPtr doc;
+
+	/* A different leading H1 stays; a title with markup characters. */
+	struct post *p = S_post("posts/sub/b.md", "Fish & <Chips>",
+				"# Different\n\nText [up](../../top.md) ![i](./pics/x.png)\n", 10);
+	is_int(S_convert(&ch, p, 12, &dl), 0, "convert a post whose H1 differs from its title");
+	is_str(ch.href, "text/012-fish-chips.xhtml", "href: index 12, slug of an escaped title");
+	ok(ch.nheadings == 1 && strcmp(ch.headings[0].id, "different") == 0 &&
+		   strcmp(ch.headings[0].text, "Different") == 0,
+	   "the kept H1 is listed, id different");
+	ok(ch.nheadings == 1 && ch.headings[0].level == 2,
+	   "a kept body H1 ranks under the title: level 2");
+	ok(S_link(&ch, "top.md", NULL) != NULL, "../../top.md from posts/sub resolves to top.md");
+	ok(ch.nimages == 1 && strcmp(ch.images[0].target, "posts/sub/pics/x.png") == 0,
+	   "./pics/x.png from posts/sub");
+	ok(ch.nimages == 1 && ch.images[0].line == 12, "image line adds body_line (10 + 3 - 1)");
+	doc = S_reparse(&ch, &text);
+	ok(doc != NULL, "well-formed with a title holding & and <>");
+	is_int(S_num(doc, "count(//h:h1)"), 1, "one h1: the template's");
+	is_int(S_num(doc, "count(//h:h2[@id='different'][.='Different'])"), 1, "the post's H1 kept as h2");
+	is_xstr(doc, "string(/h:html/h:head/h:title)", "Fish & <Chips>", "title element holds the title");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+
+	/* The H1 is removed when it matches case-insensitively; a heading
+	 * reusing the template's id gets a new one. */
+	p = S_post("c.md", "Café Notes", "# CAFÉ NOTES\n\n## Post title\n\nText.\n", 1);
+	is_int(S_convert(&ch, p, 2, &dl), 0, "convert a post with a case-variant H1");
+	ok(ch.nheadings == 1 && ch.headings[0].level == 2, "the case-variant H1 removed");
+	ok(ch.nheadings == 1 && strcmp(ch.headings[0].id, "post-title-2") == 0,
+	   "a heading slug colliding with the template's id gets -2");
+	chapter_free(&ch);
+	post_free(p);
+
+	/* One note referenced twice; an id in the post's HTML that the notes
+	 * want too. */
+	p = S_post("n.md", "N", "a[^1] b[^1]\n\n<p id=\"fn-1\">mine</p>\n\n[^1]: The note.\n[^unused]: Never.\n", 1);
+	is_int(S_convert(&ch, p, 6, &dl), 0, "convert a post citing one note twice");
+	doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "twice-cited note: well-formed")) {
+		is_int(S_num(doc, "count(//h:a[@epub:type='noteref'][@href='#fn-1'])"), 2, "both noterefs point at fn-1");
+		is_int(S_num(doc, "count(//h:a[@id='fnref-1'])+count(//h:a[@id='fnref-1-2'])"), 2,
+		       "noteref ids fnref-1 and fnref-1-2");
+		is_int(S_num(doc, "count(//h:aside[@id='fn-1']//h:a[@role='doc-backlink'][@href='#fnref-1-2'])"), 1,
+		       "a back link to the second reference");
+		is_int(S_num(doc, "count(//h:aside)"), 1, "an unused note definition makes no aside");
+		is_int(S_num(doc, "count(//h:p[.='mine'][@id!='fn-1'])"), 1, "the post's own id fn-1 renamed");
+		is_int(S_num(doc, "count(//*[@id][@id = following::*/@id])"), 0, "ids unique");
+	}
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+
+	/* Heading ranks follow from the title without gaps, nesting kept. */
+	p = S_post("r.md", "R", "### A\n\n#### B\n\n###### C\n\n## D\n", 1);
+	is_int(S_convert(&ch, p, 5, &dl), 0, "convert a post starting at ###");
+	ok(ch.nheadings == 4 && ch.headings[0].level == 2 && ch.headings[1].level == 3 &&
+		   ch.headings[2].level == 4 && ch.headings[3].level == 2,
+	   "ranks ### #### ###### ## become 2 3 4 2");
+	chapter_free(&ch);
+	post_free(p);
+
+	/* Empty and comment-only posts still make a valid chapter. */
+	p = S_post("e.md", "Empty", "<!-- nothing here -->\n", 1);
+	is_int(S_convert(&ch, p, 3, &dl), 0, "convert a comment-only post");
+	doc = S_reparse(&ch, &text);
+	ok(doc != NULL, "comment-only post: well-formed");
+	unlike(text, "nothing here", "comment-only post: comment gone");
+	unlike(text, "sheaf-content", "the content marker is replaced");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+
+	/* Deep nesting: the HTML parser keeps text below 256 levels. */
+	struct strbuf deep = STRBUF_INIT;
+	for (int i = 0; i < 300; i++)
+		sb_adds(&deep, "<div>");
+	sb_adds(&deep, "deep text");
+	for (int i = 0; i < 300; i++)
+		sb_adds(&deep, "</div>");
+	sb_adds(&deep, "\n");
+	p = S_post("d.md", "Deep", deep.s, 1);
+	sb_release(&deep);
+	is_int(S_convert(&ch, p, 4, &dl), 0, "convert 300 nested divs");
+	xmlChar *out;
+	int len;
+	chapter_serialize(&out, &len, ch.doc);
+	ok(strstr((const char *)out, "deep text") != NULL, "text under 300 nested divs kept");
+	xmlFree(out);
+	chapter_free(&ch);
+	post_free(p);
+
+	/* A broken template is an error, not a crash. */
+	struct convert_options o = {"en", "<html><body><?sheaf-content?></body></html>", "bad.xhtml", ".", 1};
+	p = S_post("f.md", "F", "text\n", 1);
+	size_t errors = diag_count(&dl, DIAG_ERROR);
+	is_int(chapter_convert(&ch, p, &o, &dl), -1, "template without the XHTML namespace refused");
+	is_int(diag_count(&dl, DIAG_ERROR), errors + 1, "and one error reported");
+	chapter_free(&ch);
+	o.template_text = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><p>{{title}</p></html>";
+	is_int(chapter_convert(&ch, p, &o, &dl), -1, "template that is not well-formed refused");
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
+/* Raw HTML blocks that the sanitizer turns into something readable. */
+static void test_raw_html(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post *p = S_post("h.md", "H",
+				"Before.\n\n"
+				"<iframe src=\"https://www.youtube.com/embed/abc\" title=\"A talk\"></iframe>\n\n"
+				"<style>p { color: red }</style>\n\n"
+				"<center>Centered</center>\n\n"
+				"After.\n",
+				1);
+	struct chapter ch;
+	char *text;
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with raw iframe, style, center");
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	ok(doc != NULL, "raw HTML post: well-formed");
+	unlike(text, "<iframe", "no iframe element");
+	is_int(S_num(doc, "count(//h:div[.='Centered'])"), 1, "<center> became a div");
+	is_int(S_num(doc, "count(//h:a[@class='embed'][@href='https://www.youtube.com/embed/abc'])"), 1,
+	       "iframe became a link to its src");
+	unlike(text, "&lt;iframe", "no iframe markup shown as text");
+	unlike(text, "color: red", "style content not shown as text");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+
+	/* Empty elements are written <p></p>, not <p/> (see S_finish). */
+	p = S_post("i.md", "I", "<p></p>\n\nText.\n", 1);
+	S_convert(&ch, p, 1, &dl);
+	xmlChar *out;
+	int len;
+	chapter_serialize(&out, &len, ch.doc);
+	ok(strstr((const char *)out, "<p></p>") != NULL, "an empty paragraph of the post is <p></p>");
+	todo_start("bug (minor): chapter.c S_finish fixes empty elements only in the post's content, "
+		   "the template's empty byline is written <p class=\"byline\"/>");
+	ok(!strstr((const char *)out, "<p class=\"byline\"/>"), "the empty byline of an undated post is not <p/>");
+	todo_end();
+	xmlFree(out);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
+static void test_unwrap(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post *p = S_post("g.md", "G", "[keep *this*](other.md) ![Alt text](a.png) ![](dir/b.png)\n", 1);
+	struct chapter ch;
+	S_convert(&ch, p, 1, &dl);
+	if (ok(ch.nlinks == 1 && ch.nimages == 2, "one link, two images")) {
+		chapter_unwrap(ch.links[0].a);
+		chapter_image_to_alt(ch.images[0].img);
+		chapter_image_to_alt(ch.images[1].img);
+		char *text;
+		xmlDocPtr doc = S_reparse(&ch, &text);
+		ok(doc != NULL, "well-formed after unwrapping");
+		is_int(S_num(doc, "count(//h:a)"), 0, "chapter_unwrap removed the link");
+		is_xstr(doc, "string(//h:em)", "this", "its children kept");
+		is_int(S_num(doc, "count(//h:img)"), 0, "images replaced");
+		is_int(S_num(doc, "count(//h:span[@class='image-missing'][.='[Alt text]'])"), 1,
+		       "image_to_alt shows [alt]");
+		is_int(S_num(doc, "count(//h:span[@class='image-missing'][.='[image: b.png]'])"), 1,
+		       "image without alt shows its file name");
+		xmlFreeDoc(doc);
+		free(text);
+	}
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
+int main(int argc, char **argv)
+{
+	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
+	if (read_file(path, &S_template, NULL) < 0) {
+		printf("Bail out! cannot read %s\n", path);
+		free(path);
+		return 1;
+	}
+	free(path);
+	markdown_init();
+	test_main_post();
+	test_other_posts();
+	test_raw_html();
+	test_unwrap();
+	free(S_template);
+	xmlCleanupParser();
+	return done_testing();
+}

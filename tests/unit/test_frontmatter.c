@@ -1,0 +1,296 @@
+/* Unit tests of frontmatter.h: finding the block, YAML → fm_node trees. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "frontmatter.h"
+#include "tap.h"
+
+static int S_split(struct fm_split *sp, const char *text, struct diag_list *dl)
+{
+	return fm_split(sp, text, strlen(text), "post.md", dl);
+}
+
+/* The block's text, for comparisons. */
+static char *S_block(const struct fm_split *sp, const char *text)
+{
+	return xstrndup(text + sp->fm_off, sp->fm_len);
+}
+
+static void test_split(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct fm_split sp;
+	char *b;
+
+	const char *plain = "---\ntitle: Hi\n---\nBody\n";
+	is_int(S_split(&sp, plain, &dl), 0, "split: plain block");
+	is_int(sp.format, FM_YAML, "split: plain block is YAML");
+	b = S_block(&sp, plain);
+	is_str(b, "title: Hi\n", "split: block text");
+	free(b);
+	is_int(sp.fm_line, 2, "split: block starts on line 2");
+	is_str(plain + sp.body_off, "Body\n", "split: body after the closing fence");
+	is_int(sp.body_line, 4, "split: body starts on line 4");
+
+	const char *bom = "\xEF\xBB\xBF---\ntitle: Hi\nx: 1\n---\n\nBody";
+	is_int(S_split(&sp, bom, &dl), 0, "split: UTF-8 BOM");
+	is_int(sp.format, FM_YAML, "split: block found after a BOM");
+	b = S_block(&sp, bom);
+	is_str(b, "title: Hi\nx: 1\n", "split: BOM block text");
+	free(b);
+	is_str(bom + sp.body_off, "\nBody", "split: BOM body");
+	is_int(sp.body_line, 5, "split: BOM body line");
+
+	const char *crlf = "---\r\ntitle: Hi\r\n---\r\nBody\r\n";
+	is_int(S_split(&sp, crlf, &dl), 0, "split: CRLF");
+	is_int(sp.format, FM_YAML, "split: CRLF block found");
+	b = S_block(&sp, crlf);
+	is_str(b, "title: Hi\r\n", "split: CRLF block text");
+	free(b);
+	is_str(crlf + sp.body_off, "Body\r\n", "split: CRLF body");
+	is_int(sp.body_line, 4, "split: CRLF body line");
+
+	const char *dots = "---\na: 1\nb: 2\n...\nText";
+	is_int(S_split(&sp, dots, &dl), 0, "split: '...' closes");
+	is_int(sp.format, FM_YAML, "split: '...' block is YAML");
+	is_str(dots + sp.body_off, "Text", "split: body after '...'");
+	is_int(sp.body_line, 5, "split: body line after '...'");
+
+	const char *trailing = "--- \t\na: 1\n---  \nText";
+	is_int(S_split(&sp, trailing, &dl), 0, "split: fences with trailing blanks");
+	is_int(sp.format, FM_YAML, "split: trailing blanks still fence");
+
+	const char *eof = "---\na: 1\n---";
+	is_int(S_split(&sp, eof, &dl), 0, "split: closing fence at end of file");
+	ok(sp.format == FM_YAML && sp.body_off == strlen(eof), "split: empty body at end of file");
+
+	const char *none = "# Title\n\n---\nnot: front matter\n---\n";
+	is_int(S_split(&sp, none, &dl), 0, "split: no front matter");
+	is_int(sp.format, FM_NONE, "split: FM_NONE when the first line is not a fence");
+	ok(sp.body_off == 0 && sp.body_line == 1, "split: whole text is body");
+
+	const char *bomnone = "\xEF\xBB\xBFHello";
+	is_int(S_split(&sp, bomnone, &dl), 0, "split: BOM without front matter");
+	ok(sp.format == FM_NONE && sp.body_off == 3, "split: body starts after the BOM");
+
+	const char *four = "----\na: 1\n----\n";
+	S_split(&sp, four, &dl);
+	is_int(sp.format, FM_NONE, "split: '----' is not a fence");
+	is_int(dl.n, 0, "split: no diagnostics so far");
+
+	const char *unclosed = "---\ntitle: Hi\nBody without end\n";
+	is_int(S_split(&sp, unclosed, &dl), -1, "split: unclosed block returns -1");
+	is_int(dl.n, 1, "split: unclosed block adds one diagnostic");
+	ok(dl.n == 1 && dl.v[0].severity == DIAG_ERROR && dl.v[0].line == 1 &&
+		   strcmp(dl.v[0].file, "post.md") == 0,
+	   "split: the diagnostic is an error at post.md line 1");
+	diag_list_free(&dl);
+}
+
+static struct fm_node *S_parse(const char *yaml, int first_line, enum diag_severity sev,
+			       struct diag_list *dl, int *rc)
+{
+	struct fm_node *n = NULL;
+	*rc = fm_parse_yaml(&n, yaml, strlen(yaml), "post.md", first_line, sev, dl);
+	return n;
+}
+
+static void test_parse(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int rc;
+	const char *yaml = "title: Hello world\n"
+			   "tags:\n"
+			   "  - one\n"
+			   "  - \"two\"\n"
+			   "theme:\n"
+			   "  name: material\n"
+			   "  palette:\n"
+			   "    scheme: slate\n"
+			   "draft: true\n"
+			   "quoted: \"true\"\n"
+			   "single: 'yes'\n"
+			   "off_flag: off\n"
+			   "word: maybe\n"
+			   "nothing: null\n"
+			   "tilde: ~\n"
+			   "empty:\n"
+			   "qnull: \"null\"\n"
+			   "flow: [a, b, c]\n"
+			   "solo: lonely\n"
+			   "mixed: [x, {k: v}, null, y]\n";
+	struct fm_node *root = S_parse(yaml, 2, DIAG_ERROR, &dl, &rc);
+	is_int(rc, 0, "parse: a valid document");
+	is_int(dl.n, 0, "parse: no diagnostics");
+	if (!ok(root && root->kind == FM_MAP, "parse: root is a mapping"))
+		return;
+	is_int(root->n, 15, "parse: fifteen keys");
+	is_str(root->keys[0], "title", "parse: keys keep their order");
+
+	const struct fm_node *title = fm_get(root, "title");
+	is_str(fm_str(title), "Hello world", "parse: scalar value");
+	ok(title && title->plain, "parse: unquoted scalar is plain");
+	ok(title && title->line == 2 && title->col == 8, "parse: line (first_line added) and column");
+
+	const struct fm_node *tags = fm_get(root, "tags");
+	ok(tags && tags->kind == FM_LIST && tags->n == 2, "parse: block list of two");
+	ok(tags && tags->line == 4 && tags->col == 3, "parse: list position is its first '-'");
+	ok(tags && tags->n == 2 && strcmp(tags->items[1]->value, "two") == 0 && !tags->items[1]->plain,
+	   "parse: quoted list item is not plain");
+	ok(tags && tags->keys == NULL, "parse: a list has no keys");
+
+	is_str(fm_str(fm_get_path(root, "theme", "palette", "scheme", NULL)), "slate",
+	       "fm_get_path through nested maps");
+	ok(fm_get_path(root, "theme", "missing", "scheme", NULL) == NULL, "fm_get_path: missing key is NULL");
+	ok(fm_get_path(root, "title", "sub", NULL) == NULL, "fm_get_path through a scalar is NULL");
+	ok(fm_get_path(root, NULL) == root, "fm_get_path with no keys is the map itself");
+	ok(fm_get(NULL, "x") == NULL && fm_get(title, "x") == NULL, "fm_get on NULL or a scalar is NULL");
+	const struct fm_node *scheme = fm_get_path(root, "theme", "palette", "scheme", NULL);
+	ok(scheme && scheme->line == 9, "parse: nested scalar line");
+
+	bool b = false;
+	ok(fm_bool(fm_get(root, "draft"), &b) && b, "fm_bool: plain true");
+	b = true;
+	ok(!fm_bool(fm_get(root, "quoted"), &b), "fm_bool: quoted \"true\" is not a boolean");
+	ok(!fm_bool(fm_get(root, "single"), &b), "fm_bool: quoted 'yes' is not a boolean");
+	b = true;
+	ok(fm_bool(fm_get(root, "off_flag"), &b) && !b, "fm_bool: plain off is false");
+	ok(!fm_bool(fm_get(root, "word"), &b), "fm_bool: other words are not booleans");
+	ok(!fm_bool(tags, &b), "fm_bool: a list is not a boolean");
+	is_str(fm_str(fm_get(root, "quoted")), "true", "fm_str: a quoted \"true\" is the string");
+
+	ok(fm_get(root, "nothing") && fm_str(fm_get(root, "nothing")) == NULL, "fm_str: plain null is NULL");
+	ok(fm_get(root, "tilde") && fm_str(fm_get(root, "tilde")) == NULL, "fm_str: ~ is NULL");
+	ok(fm_get(root, "empty") && fm_str(fm_get(root, "empty")) == NULL, "fm_str: empty value is NULL");
+	is_str(fm_str(fm_get(root, "qnull")), "null", "fm_str: quoted \"null\" is a string");
+	ok(fm_str(tags) == NULL, "fm_str of a list is NULL");
+
+	struct strvec sv = STRVEC_INIT;
+	is_int(fm_strings(fm_get(root, "solo"), &sv), 1, "fm_strings: a single string is a list of one");
+	is_int(fm_strings(fm_get(root, "flow"), &sv), 3, "fm_strings: flow list");
+	is_int(fm_strings(fm_get(root, "mixed"), &sv), 2, "fm_strings: maps and nulls in a list skipped");
+	is_int(fm_strings(fm_get(root, "nothing"), &sv), 0, "fm_strings: null adds nothing");
+	is_int(fm_strings(fm_get(root, "theme"), &sv), 0, "fm_strings: a map adds nothing");
+	is_int(fm_strings(NULL, &sv), 0, "fm_strings: NULL adds nothing");
+	ok(sv.n == 6 && strcmp(sv.v[0], "lonely") == 0 && strcmp(sv.v[3], "c") == 0 &&
+		   strcmp(sv.v[4], "x") == 0 && strcmp(sv.v[5], "y") == 0,
+	   "fm_strings: values appended in order");
+	sv_free(&sv);
+	fm_node_free(root);
+
+	root = S_parse("", 2, DIAG_ERROR, &dl, &rc);
+	ok(rc == 0 && root == NULL, "parse: an empty document gives NULL");
+	root = S_parse("# only a comment\n", 2, DIAG_ERROR, &dl, &rc);
+	ok(rc == 0 && root == NULL, "parse: a comment-only document gives NULL");
+
+	root = S_parse("just a string\n", 2, DIAG_ERROR, &dl, &rc);
+	ok(rc == 0 && root && root->kind == FM_SCALAR, "parse: a lone scalar is a scalar root");
+	fm_node_free(root);
+
+	root = S_parse("a: 1\n---\nb: 2\n", 1, DIAG_ERROR, &dl, &rc);
+	ok(rc == 0 && fm_get(root, "a") && !fm_get(root, "b"), "parse: only the first document");
+	fm_node_free(root);
+	is_int(dl.n, 0, "parse: still no diagnostics");
+	diag_list_free(&dl);
+}
+
+static void test_duplicates_and_aliases(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int rc;
+	struct fm_node *root = S_parse("k: first\nother: x\nk: second\n", 10, DIAG_ERROR, &dl, &rc);
+	is_int(rc, 0, "duplicate key: still parses");
+	ok(root && root->n == 2, "duplicate key: one entry kept");
+	is_str(fm_str(fm_get(root, "k")), "second", "duplicate key: the last one wins");
+	is_int(diag_count(&dl, DIAG_WARNING), 1, "duplicate key: one warning");
+	ok(dl.n == 1 && dl.v[0].line == 12 && strstr(dl.v[0].message, "'k'"),
+	   "duplicate key: warning at the second key's line, naming it");
+	fm_node_free(root);
+	diag_list_free(&dl);
+
+	root = S_parse("a: &anchor foo\nb: *anchor\n", 1, DIAG_WARNING, &dl, &rc);
+	is_int(rc, 0, "alias: parse goes on");
+	is_str(fm_str(fm_get(root, "a")), "foo", "alias: the anchored value is kept");
+	ok(fm_get(root, "b") && fm_str(fm_get(root, "b")) == NULL, "alias: the alias becomes empty");
+	is_int(diag_count(&dl, DIAG_WARNING), 1, "alias: one diagnostic of the given severity (warning)");
+	ok(dl.n == 1 && dl.v[0].line == 2, "alias: reported at its line");
+	fm_node_free(root);
+	diag_list_free(&dl);
+
+	root = S_parse("a: &x [1, 2]\nb: *x\n", 1, DIAG_ERROR, &dl, &rc);
+	is_int(diag_count(&dl, DIAG_ERROR), 1, "alias: error severity when asked");
+	fm_node_free(root);
+	diag_list_free(&dl);
+
+	/* A "billion laughs": nine levels of nine aliases each. Following the
+	 * aliases would make 9^9 nodes; refusing them keeps it instant. */
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+	for (char c = 'b'; c <= 'i'; c++) {
+		sb_addf(&sb, "%c: &%c [", c, c);
+		for (int i = 0; i < 9; i++)
+			sb_addf(&sb, "%s*%c", i ? "," : "", c - 1);
+		sb_adds(&sb, "]\n");
+	}
+	clock_t t0 = clock();
+	root = S_parse(sb.s, 1, DIAG_ERROR, &dl, &rc);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	ok(secs < 1.0, "billion laughs: returns quickly (%.3f s)", secs);
+	is_int(diag_count(&dl, DIAG_ERROR), 72, "billion laughs: one diagnostic per alias (72)");
+	const struct fm_node *i = fm_get(root, "i");
+	ok(i && i->kind == FM_LIST && i->n == 9 && i->items[0]->kind == FM_SCALAR,
+	   "billion laughs: the last list holds 9 empty scalars");
+	fm_node_free(root);
+	sb_release(&sb);
+	diag_list_free(&dl);
+}
+
+static void test_errors(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int rc;
+	/* Line 2 of the block (file line 3 when it starts on line 2) puts a
+	 * mapping where a value already stands. */
+	struct fm_node *root = S_parse("title: ok\ndate: 2024-01-01\n  oops: x\n", 2, DIAG_ERROR, &dl, &rc);
+	is_int(rc, -1, "malformed YAML returns -1");
+	ok(root == NULL, "malformed YAML: no tree");
+	is_int(diag_count(&dl, DIAG_ERROR), 1, "malformed YAML: one error");
+	if (dl.n == 1) {
+		is_str(dl.v[0].file, "post.md", "malformed YAML: error names the file");
+		is_int(dl.v[0].line, 4, "malformed YAML: error on file line 4 (block line 3 + 1)");
+		is_int(dl.v[0].col, 7, "malformed YAML: error column");
+		like(dl.v[0].message, "not valid YAML", "malformed YAML: message says so");
+	}
+	diag_list_free(&dl);
+
+	root = S_parse("a:\n  b:\n    c: [1, 2\n", 5, DIAG_ERROR, &dl, &rc);
+	ok(rc == -1 && root == NULL && dl.n == 1, "unclosed flow list inside nested maps: error");
+	ok(dl.n == 1 && dl.v[0].line >= 7, "unclosed flow list: reported at or after its line (%d)",
+	   dl.n ? dl.v[0].line : 0);
+	diag_list_free(&dl);
+
+	root = S_parse("key: \"unterminated\n", 1, DIAG_ERROR, &dl, &rc);
+	ok(rc == -1 && dl.n == 1 && dl.v[0].severity == DIAG_ERROR, "unterminated quote: error");
+	diag_list_free(&dl);
+
+	struct strbuf deep = STRBUF_INIT;
+	for (int i = 0; i < 70; i++)
+		sb_addc(&deep, '[');
+	for (int i = 0; i < 70; i++)
+		sb_addc(&deep, ']');
+	root = S_parse(deep.s, 1, DIAG_ERROR, &dl, &rc);
+	ok(rc == -1 && root == NULL && dl.n == 1 && strstr(dl.v[0].message, "nested"),
+	   "nesting 70 deep is refused with an error");
+	sb_release(&deep);
+	diag_list_free(&dl);
+}
+
+int main(void)
+{
+	test_split();
+	test_parse();
+	test_duplicates_and_aliases();
+	test_errors();
+	return done_testing();
+}

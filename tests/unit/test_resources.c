@@ -1,0 +1,255 @@
+/* Unit tests of resources.h: media type sniffing and adding images from
+ * a site folder made in a temporary directory. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "resources.h"
+#include "tap.h"
+#include "util.h"
+
+/* A 1x1 PNG. */
+static const unsigned char S_png[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+	0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
+	0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8,
+	0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00,
+	0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+
+static char S_tmp[] = "/tmp/sheaf-resources-XXXXXX";
+
+/* mkdir -p: every folder on the way (existing ones just fail). */
+static void S_mkdirs(char *dir)
+{
+	for (char *slash = strchr(dir + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(dir, 0755);
+		*slash = '/';
+	}
+	mkdir(dir, 0755);
+}
+
+static void S_write(const char *rel, const void *data, size_t len)
+{
+	char *path = path_join(S_tmp, rel);
+	char *dir = path_dirname(path);
+	S_mkdirs(dir);
+	FILE *f = fopen(path, "wb");
+	if (f) {
+		fwrite(data, 1, len, f);
+		fclose(f);
+	}
+	free(dir);
+	free(path);
+}
+
+static void S_writes(const char *rel, const char *text)
+{
+	S_write(rel, text, strlen(text));
+}
+
+/* Removes a tree without following symlinks. */
+static void S_rm_rf(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *e;
+		while (d && (e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			char *child = path_join(path, e->d_name);
+			S_rm_rf(child);
+			free(child);
+		}
+		if (d)
+			closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static void test_sniff(void)
+{
+	const char *other;
+	static const unsigned char jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+	static const unsigned char webp[] = "RIFF\x24\0\0\0WEBPVP8 ";
+	static const unsigned char avif[] = "\0\0\0\x1c" "ftypavif\0\0\0\0";
+	static const unsigned char heic[] = "\0\0\0\x18" "ftypheic\0\0\0\0";
+	static const unsigned char tiff[] = "II*\0\x08\0\0\0";
+	static const unsigned char ico[] = {0, 0, 1, 0, 1, 0, 16, 16};
+
+	is_str(media_type_sniff(S_png, sizeof S_png, &other), "image/png", "sniff PNG");
+	ok(other == NULL, "PNG: no other type");
+	is_str(media_type_sniff(jpeg, sizeof jpeg, &other), "image/jpeg", "sniff JPEG");
+	is_str(media_type_sniff((const unsigned char *)"GIF89a\1\0\1\0", 10, &other), "image/gif", "sniff GIF89a");
+	is_str(media_type_sniff((const unsigned char *)"GIF87a\1\0\1\0", 10, &other), "image/gif", "sniff GIF87a");
+	is_str(media_type_sniff(webp, sizeof webp - 1, &other), "image/webp", "sniff WebP");
+
+	const char *svgs[] = {
+		"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+		"\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<svg/>",
+		"  \n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x.dtd\">\n<svg/>",
+		"<!-- a > inside -- a comment --><svg/>",
+	};
+	for (size_t i = 0; i < sizeof svgs / sizeof *svgs; i++)
+		is_str(media_type_sniff((const unsigned char *)svgs[i], strlen(svgs[i]), &other),
+		       "image/svg+xml", "sniff SVG text");
+	ok(media_type_sniff((const unsigned char *)"<html><svg/></html>", 19, &other) == NULL,
+	   "HTML with an svg inside is not SVG");
+
+	ok(media_type_sniff((const unsigned char *)"BM\x36\0\0\0", 6, &other) == NULL, "BMP is not a core type");
+	is_str(other, "BMP", "BMP named as other");
+	ok(media_type_sniff(avif, sizeof avif - 1, &other) == NULL, "AVIF is not a core type");
+	is_str(other, "AVIF", "AVIF named as other");
+	media_type_sniff(heic, sizeof heic - 1, &other);
+	is_str(other, "HEIC", "HEIC named as other");
+	media_type_sniff(tiff, sizeof tiff - 1, &other);
+	is_str(other, "TIFF", "TIFF named as other");
+	media_type_sniff(ico, sizeof ico, &other);
+	is_str(other, "ICO", "ICO named as other");
+
+	ok(media_type_sniff((const unsigned char *)"hello", 5, &other) == NULL && other == NULL,
+	   "text is neither core nor other");
+	ok(media_type_sniff(S_png, 4, &other) == NULL, "a truncated PNG signature is not PNG");
+	ok(media_type_sniff((const unsigned char *)"", 0, &other) == NULL, "empty data is nothing");
+}
+
+static void test_add(void)
+{
+	if (!mkdtemp(S_tmp)) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	char *site = path_join(S_tmp, "site");
+	S_write("site/posts/photo.jpg", S_png, sizeof S_png);   /* a PNG named .jpg */
+	S_write("site/posts/copy.png", S_png, sizeof S_png);    /* the same bytes again */
+	S_write("site/other/Photo.png", "\x89PNG\r\n\x1a\n-different", 19);
+	S_write("outside.png", S_png, sizeof S_png);
+	S_write("site-evil/x.png", S_png, sizeof S_png);
+	S_write("site/img/pic.bmp", "BM\x36\0\0\0\0\0", 8);
+	S_writes("site/img/notes.txt", "just text");
+	S_writes("site/img/bad.svg",
+		 "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+		 "onload=\"alert(1)\" width=\"10\"><script>alert(2)</script>"
+		 "<circle r=\"4\" onclick=\"alert(3)\"/>"
+		 "<a xlink:href=\"javascript:alert(4)\"><text>t</text></a>"
+		 "<a href=\"https://example.com/\"><text>ok</text></a>"
+		 "<foreignObject><div>x</div></foreignObject></svg>");
+	S_writes("site/img/doctype.svg",
+		 "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+		 "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+		 "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>t</text></svg>");
+	S_writes("site/img/entity.svg",
+		 "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+		 "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>");
+	S_writes("site/img/broken.svg", "<svg><g></svg>");
+	char *target = path_join(S_tmp, "outside.png");
+	char *link = path_join(S_tmp, "site/posts/link.png");
+	ok(symlink(target, link) == 0, "symlink inside the site to a file outside made");
+	free(link);
+	free(target);
+	target = path_join(S_tmp, "site-evil/x.png");
+	link = path_join(S_tmp, "site/posts/prefix.png");
+	ok(symlink(target, link) == 0, "symlink to a sibling folder sharing the site's name prefix made");
+	free(link);
+	free(target);
+	link = path_join(S_tmp, "site/posts/inside.png");
+	ok(symlink("copy.png", link) == 0, "symlink to a file inside the site made");
+	free(link);
+
+	struct resources r = RESOURCES_INIT;
+	const char *href;
+	char *why;
+
+	is_int(resources_add_image(&r, &href, site, "posts/photo.jpg", &why), 0, "a PNG named .jpg is added");
+	is_str(href, "images/photo.png", "its href takes the sniffed type's extension");
+	ok(r.n == 1 && strcmp(r.v[0].media_type, "image/png") == 0, "media type image/png from the bytes");
+	ok(r.n == 1 && r.v[0].len == sizeof S_png && memcmp(r.v[0].data, S_png, sizeof S_png) == 0,
+	   "the bytes are stored");
+	ok(r.n == 1 && r.v[0].id && r.v[0].id[0], "a manifest id is set");
+
+	const char *href2;
+	is_int(resources_add_image(&r, &href2, site, "posts/copy.png", &why), 0, "the same bytes under another name");
+	ok(href2 == href, "same bytes: the first href is returned");
+	is_int(r.n, 1, "same bytes are stored once");
+	is_int(resources_add_image(&r, &href2, site, "posts/./../posts/photo.jpg", &why), 0,
+	       "the same file through a roundabout path");
+	is_int(r.n, 1, "still stored once");
+	is_int(resources_add_image(&r, &href2, site, "posts/inside.png", &why), 0,
+	       "a symlink to a file inside the site is accepted");
+
+	is_int(resources_add_image(&r, &href2, site, "other/Photo.png", &why), 0, "a different image named like the first");
+	is_str(href2, "images/Photo-2.png", "names unique after case folding (Photo-2)");
+	is_int(r.n, 2, "two images stored");
+
+	static const struct {
+		const char *rel, *why_has, *name;
+	} refused[] = {
+		{"../outside.png", "outside the site", "'../outside.png' refused"},
+		{"/etc/hostname", "outside the site", "an absolute path refused"},
+		{"posts/../../outside.png", "outside", "a path climbing out midway refused"},
+		{"posts/link.png", "outside the site", "a symlink to a file outside refused"},
+		{"posts/prefix.png", "outside the site", "a symlink into site-evil (same prefix) refused"},
+		{"posts/missing.png", "not found", "a missing file refused"},
+		{"posts", "not a file", "a folder refused"},
+		{"img/pic.bmp", "BMP", "a BMP refused, naming its type"},
+		{"img/notes.txt", "not an image", "a text file refused"},
+		{"img/doctype.svg", "DOCTYPE", "an SVG with a DOCTYPE refused"},
+		{"img/entity.svg", "entity.svg", "an SVG declaring an external entity refused"},
+		{"img/broken.svg", "not well-formed", "a malformed SVG refused"},
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		href2 = "unset";
+		why = NULL;
+		int rc = resources_add_image(&r, &href2, site, refused[i].rel, &why);
+		ok(rc == -1 && href2 == NULL && why && strstr(why, refused[i].why_has), "%s", refused[i].name);
+		if (why && !strstr(why, refused[i].why_has))
+			diag("reason: %s", why);
+		free(why);
+	}
+	is_int(r.n, 2, "nothing refused was stored");
+
+	is_int(resources_add_image(&r, &href2, site, "img/bad.svg", &why), 0, "an SVG with scripts is added");
+	is_str(href2, "images/bad.svg", "SVG href");
+	if (r.n == 3) {
+		char *svg = xstrndup((const char *)r.v[2].data, r.v[2].len);
+		is_str(r.v[2].media_type, "image/svg+xml", "SVG media type");
+		unlike(svg, "<script", "SVG stored without <script>");
+		unlike(svg, "onload", "SVG stored without onload");
+		unlike(svg, "onclick", "SVG stored without onclick on a child");
+		unlike(svg, "javascript", "SVG stored without javascript: links");
+		unlike(svg, "foreignObject", "SVG stored without foreignObject");
+		like(svg, "https://example.com/", "a web link in the SVG kept");
+		like(svg, "<circle", "drawing elements kept");
+		like(svg, "width=\"10\"", "harmless attributes kept");
+		free(svg);
+	}
+	resources_free(&r);
+	ok(r.n == 0 && r.v == NULL && r.site_real == NULL, "resources_free resets");
+
+	struct resources r2 = RESOURCES_INIT;
+	char *nosite = path_join(S_tmp, "no-such-site");
+	is_int(resources_add_image(&r2, &href2, nosite, "a.png", &why), -1, "a missing site folder fails");
+	ok(why != NULL, "with a reason");
+	free(why);
+	free(nosite);
+	resources_free(&r2);
+
+	free(site);
+	S_rm_rf(S_tmp);
+	ok(!path_is_dir(S_tmp), "temporary folder removed");
+}
+
+int main(void)
+{
+	test_sniff();
+	test_add();
+	return done_testing();
+}

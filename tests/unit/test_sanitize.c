@@ -1,0 +1,284 @@
+/* Unit tests of sanitize.h: URL helpers, language tags, and the HTML →
+ * XHTML copy that keeps only what is safe and valid in EPUB 3. */
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sanitize.h"
+#include "tap.h"
+#include "util.h"
+
+static void test_url_classify(void)
+{
+	static const struct {
+		const char *url;
+		enum url_kind kind;
+	} cases[] = {
+		{"javascript:alert(1)", URL_DANGEROUS},
+		{" JaVa\tScRipt:alert(1)", URL_DANGEROUS},
+		{"java\nscript:alert(1)", URL_DANGEROUS},
+		{"\x01javascript:alert(1)", URL_DANGEROUS},
+		{"vbscript:msgbox(1)", URL_DANGEROUS},
+		{"data:text/html,<script>alert(1)</script>", URL_DANGEROUS},
+		{"file:///etc/passwd", URL_DANGEROUS},
+		{"made-up-scheme:x", URL_DANGEROUS},
+		{"http://example.com/", URL_ABSOLUTE},
+		{"HTTPS://example.com/a?b#c", URL_ABSOLUTE},
+		{"mailto:me@example.com", URL_ABSOLUTE},
+		{"//host/x", URL_ABSOLUTE},
+		{"#frag", URL_FRAGMENT},
+		{"  #frag", URL_FRAGMENT},
+		{"../x.md", URL_RELATIVE},
+		{"x.md#part", URL_RELATIVE},
+		{"/abs/site/path.md", URL_RELATIVE},
+		{"img/a:b.png", URL_RELATIVE},
+		{"?q=1", URL_RELATIVE},
+		{"", URL_EMPTY},
+		{" \t ", URL_EMPTY},
+	};
+	static const char *const names[] = {"EMPTY", "FRAGMENT", "RELATIVE", "ABSOLUTE", "DANGEROUS"};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		enum url_kind got = url_classify(cases[i].url);
+		ok(got == cases[i].kind, "url_classify case %zu is %s", i, names[cases[i].kind]);
+		if (got != cases[i].kind)
+			diag("url '%s' classified %s", cases[i].url, names[got]);
+	}
+}
+
+static void test_url_escape_decode(void)
+{
+	char *s = url_escape("my file.png");
+	is_str(s, "my%20file.png", "url_escape: space");
+	free(s);
+	s = url_escape("café/ü.md");
+	is_str(s, "caf%C3%A9/%C3%BC.md", "url_escape: non-ASCII bytes percent-encoded");
+	free(s);
+	s = url_escape("a%20b%zz");
+	is_str(s, "a%20b%25zz", "url_escape: existing %xx kept, a stray % encoded");
+	free(s);
+	s = url_escape("x\"<>y");
+	is_str(s, "x%22%3C%3Ey", "url_escape: quotes and angle brackets");
+	free(s);
+	s = url_escape("//host/p");
+	is_str(s, "https://host/p", "url_escape: protocol-relative made https");
+	free(s);
+	s = url_escape("  http://e.com/a b  ");
+	is_str(s, "http://e.com/a%20b", "url_escape: outer blanks trimmed");
+	free(s);
+	s = url_escape("a#b#c");
+	is_str(s, "a%23b#c", "url_escape: only the last '#' stays a fragment mark");
+	free(s);
+	s = url_escape("http://e.com/?q=1&r=2#top");
+	is_str(s, "http://e.com/?q=1&r=2#top", "url_escape: a clean URL unchanged");
+	free(s);
+
+	s = url_decode("caf%C3%A9%20cr%c3%a8me");
+	is_str(s, "café crème", "url_decode: upper and lower hex");
+	free(s);
+	s = url_decode("100%");
+	is_str(s, "100%", "url_decode: a trailing % kept");
+	free(s);
+	s = url_decode("a%zzb");
+	is_str(s, "a%zzb", "url_decode: invalid escape kept");
+	free(s);
+	s = url_decode("a%00b");
+	is_str(s, "ab", "url_decode: %00 dropped");
+	free(s);
+}
+
+static void test_lang(void)
+{
+	static const char *const good[] = {"en", "pt-BR", "zh-Hant-TW", "de-CH-1996", "fil"};
+	static const char *const bad[] = {"C", "en_US", "", "e", "en-", "-en", "en--US",
+					  "abcdefghi", "en US", "en-toolongsubtag", "C.UTF-8"};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		ok(lang_tag_valid(good[i]), "lang_tag_valid(\"%s\")", good[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ok(!lang_tag_valid(bad[i]), "!lang_tag_valid(\"%s\")", bad[i]);
+	/* RFC 5646 private-use tags are well-formed too. */
+	todo_start("bug (minor): sanitize.c lang_tag_valid refuses private-use tags such as x-klingon");
+	ok(lang_tag_valid("x-klingon"), "lang_tag_valid(\"x-klingon\")");
+	todo_end();
+}
+
+/* Sanitizes an HTML fragment into <div> of an XHTML document and returns
+ * the div serialized as XML (malloc'd). Also checks the whole document
+ * reparses strictly. */
+static char *S_clean(const char *fragment, bool *well_formed)
+{
+	char *wrapped = xasprintf("<html><body>%s</body></html>", fragment);
+	htmlDocPtr h = htmlReadMemory(wrapped, (int)strlen(wrapped), "test.html", "UTF-8",
+				      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					      HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
+	free(wrapped);
+	static const char target[] =
+		"<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+		"xmlns:epub=\"http://www.idpf.org/2007/ops\"><body><div/></body></html>";
+	xmlDocPtr x = xmlReadMemory(target, (int)strlen(target), "t.xhtml", "UTF-8", XML_PARSE_NONET);
+	xmlNodePtr root = xmlDocGetRootElement(x);
+	xmlNodePtr div = root->children->children; /* html > body > div */
+	xmlNsPtr ns = xmlSearchNsByHref(x, root, (const xmlChar *)XHTML_NS);
+	xmlNsPtr ens = xmlSearchNsByHref(x, root, (const xmlChar *)EPUB_NS);
+	xmlNodePtr body = NULL;
+	for (xmlNodePtr n = xmlDocGetRootElement(h)->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "body") == 0)
+			body = n;
+	sanitize_copy_children(div, body, ns, ens);
+
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlNodeDump(buf, x, div, 0, 0);
+	char *out = xstrdup((const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+
+	xmlChar *doc_text;
+	int len;
+	xmlDocDumpMemoryEnc(x, &doc_text, &len, "UTF-8");
+	xmlDocPtr again = xmlReadMemory((const char *)doc_text, len, "again.xhtml", "UTF-8",
+					XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	*well_formed = again != NULL;
+	xmlFreeDoc(again);
+	xmlFree(doc_text);
+	xmlFreeDoc(x);
+	xmlFreeDoc(h);
+	return out;
+}
+
+static void test_copy(void)
+{
+	bool wf;
+	char *out;
+
+	out = S_clean("<p>Hi<script>alert(1)</script> there</p><script>x()</script>", &wf);
+	unlike(out, "script", "script elements dropped");
+	unlike(out, "alert", "script text dropped too");
+	like(out, "<p>Hi there</p>", "text around a script kept");
+	ok(wf, "well-formed after dropping scripts");
+	free(out);
+
+	out = S_clean("<p onclick=\"evil()\" onmouseover='x' id=\"p1\" class=\"c\">t</p>", &wf);
+	unlike(out, "onclick", "onclick dropped");
+	unlike(out, "onmouseover", "onmouseover dropped");
+	like(out, "id=\"p1\"", "id kept");
+	like(out, "class=\"c\"", "class kept");
+	free(out);
+
+	out = S_clean("<a href=\"javascript:alert(1)\">a</a><a href=\" JaVa\tScRipt:x\">b</a>"
+		      "<a href=\"&#106;avascript:alert(1)\">c</a><a href=\"https://ok.example/\">d</a>",
+		      &wf);
+	unlike(out, "avascript", "javascript: hrefs dropped (also entity-encoded, mixed case)");
+	like(out, "<a>a</a>", "a link with a dangerous href keeps its text");
+	like(out, "href=\"https://ok.example/\"", "a safe href kept");
+	free(out);
+
+	out = S_clean("<iframe src=\"https://www.youtube.com/embed/xyz\" title=\"Talk\"></iframe>", &wf);
+	unlike(out, "iframe", "iframe element gone");
+	like(out, "href=\"https://www.youtube.com/embed/xyz\"", "iframe becomes a link to its src");
+	like(out, "Talk", "the link says the iframe's title");
+	free(out);
+
+	out = S_clean("<iframe src=\"javascript:alert(1)\"></iframe><p>after</p>", &wf);
+	unlike(out, "javascript", "an iframe with a javascript: src leaves no link");
+	like(out, "<p>after</p>", "content after an iframe kept");
+	free(out);
+
+	out = S_clean("<center>mid</center><font color=red>f</font><strike>s</strike><tt>t</tt>", &wf);
+	like(out, "<div>mid</div>", "<center> becomes <div>");
+	unlike(out, "center", "no center left");
+	like(out, "<span>f</span>", "<font> becomes <span> without color");
+	like(out, "<s>s</s>", "<strike> becomes <s>");
+	like(out, "<code>t</code>", "<tt> becomes <code>");
+	free(out);
+
+	out = S_clean("<p>a <blink>b</blink> <custom-el x=1>c</custom-el> <svg><circle/>d</svg></p>", &wf);
+	like(out, "<p>a b c d</p>", "unknown elements give up their tag, keep their text");
+	unlike(out, "custom", "no custom element left");
+	ok(wf, "well-formed after unwrapping");
+	free(out);
+
+	out = S_clean("<ul><li><input type=\"checkbox\" checked disabled> done</li>"
+		      "<li><input type=\"checkbox\" disabled> todo</li></ul>",
+		      &wf);
+	unlike(out, "<input", "no input element left");
+	like(out, "\xE2\x98\x91", "checked checkbox becomes ☑");
+	like(out, "\xE2\x98\x90", "unchecked checkbox becomes ☐");
+	like(out, "task-done", "checked box marked task-done");
+	free(out);
+
+	out = S_clean("<table><tr><th align=\"right\" style=\"text-align: right\">h</th>"
+		      "<td align=\"center\" style=\"color: red; text-align:center; width: 9px\">c</td>"
+		      "<td style=\"background: url(x.png)\">z</td></tr></table>",
+		      &wf);
+	unlike(out, "align=", "align= attributes dropped");
+	like(out, "<th style=\"text-align: right\">h</th>", "th keeps its text-align");
+	like(out, "<td style=\"text-align: center\">c</td>", "td keeps only text-align");
+	unlike(out, "color", "other style properties dropped");
+	like(out, "<td>z</td>", "a cell style without text-align is dropped");
+	ok(wf, "table well-formed");
+	free(out);
+
+	out = S_clean("<table><tr><td style=\"text-align: right; border-left: 1px solid\">r</td></tr></table>", &wf);
+	todo_start("bug: sanitize.c S_copy_style takes the first of left/right/center/justify found "
+		   "anywhere after 'text-align'");
+	like(out, "style=\"text-align: right\"", "text-align read from its own declaration");
+	todo_end();
+	free(out);
+
+	out = S_clean("<p style=\"position:fixed\" align=\"center\">p</p>", &wf);
+	is_str(out, "<div><p>p</p></div>", "style and align dropped outside table cells");
+	free(out);
+
+	out = S_clean("<img src=\"a.png\" alt=\"A\" width=\"10\" height=\"-3\" onerror=\"x()\">"
+		      "<img src=\"javascript:x\" alt=\"B\">",
+		      &wf);
+	like(out, "src=\"a.png\"", "img src kept");
+	like(out, "width=\"10\"", "numeric width kept");
+	unlike(out, "height", "negative height dropped");
+	unlike(out, "onerror", "onerror dropped");
+	unlike(out, "javascript", "img with javascript: src loses it");
+	free(out);
+
+	out = S_clean("<p lang=\"pt-BR\">a</p><p lang=\"C\">b</p><p dir=\"rtl\">c</p><p dir=\"sideways\">d</p>", &wf);
+	like(out, "lang=\"pt-BR\" xml:lang=\"pt-BR\"", "valid lang copied with xml:lang");
+	unlike(out, "lang=\"C\"", "invalid lang dropped");
+	like(out, "dir=\"rtl\"", "valid dir kept");
+	unlike(out, "sideways", "invalid dir dropped");
+	free(out);
+
+	out = S_clean("<style>p{}</style><form action=\"/x\"><p>f</p></form><object data=\"x\">o</object>"
+		      "<!-- a -- comment --><noscript><p>ns</p></noscript>",
+		      &wf);
+	unlike(out, "p{}", "style element dropped");
+	like(out, "<div><div><p>f</p></div>", "form becomes a div");
+	unlike(out, "action", "form action dropped");
+	unlike(out, "<object", "object dropped");
+	unlike(out, "comment", "comments dropped");
+	like(out, "<p>ns</p>", "noscript content kept");
+	ok(wf, "well-formed with a '--' comment in the input");
+	free(out);
+
+	out = S_clean("<p>ctl\x01\x02 chars\xEF\xBF\xBF</p>", &wf);
+	like(out, "<p>ctl chars</p>", "control characters and U+FFFF removed from text");
+	ok(wf, "well-formed after control characters");
+	free(out);
+
+	out = S_clean("<details><summary>More</summary><p>x</p></details>", &wf);
+	like(out, "<div class=\"details\"><div class=\"details-summary\">More</div>",
+	     "details/summary become divs");
+	free(out);
+
+	out = S_clean("", &wf);
+	is_str(out, "<div/>", "empty fragment copies nothing");
+	free(out);
+}
+
+int main(void)
+{
+	test_url_classify();
+	test_url_escape_decode();
+	test_lang();
+	test_copy();
+	xmlCleanupParser();
+	return done_testing();
+}

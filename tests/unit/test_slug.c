@@ -1,0 +1,73 @@
+/* Unit tests of slug.h: slugify and per-document unique ids. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "slug.h"
+#include "tap.h"
+
+static void check_slug(const char *in, const char *expected)
+{
+	char name[128];
+	snprintf(name, sizeof name, "slugify(\"%s\") == \"%s\"", in, expected);
+	char *s = slugify(in);
+	is_str(s, expected, name);
+	free(s);
+}
+
+static void test_slugify(void)
+{
+	check_slug("Hello, World!", "hello-world");
+	check_slug("Café crème", "cafe-creme");
+	check_slug("Straße", "strasse");
+	check_slug("Æsop’s Œuvre", "aesops-oeuvre");
+	check_slug("Łódź and Dvořák", "lodz-and-dvorak");
+	check_slug("日本語", "section");
+	check_slug("日本語 title", "title");
+	check_slug("", "section");
+	check_slug("!!!", "section");
+	check_slug("2024 in review", "s-2024-in-review");
+	check_slug("42", "s-42");
+	check_slug("a  -- b", "a-b");
+	check_slug("  leading and trailing  ", "leading-and-trailing");
+	check_slug("- dash first", "dash-first");
+	check_slug("snake_case stays", "snake_case-stays");
+	check_slug("_private", "s-_private");
+	check_slug("C++ & C#", "c-c");
+	check_slug("UPPER lower", "upper-lower");
+	check_slug("tab\there\nnewline", "tab-here-newline");
+	check_slug("emoji 🎉 party", "emoji-party");
+
+	char *s = slugify("x\xff\xfey"); /* invalid UTF-8 must not crash or leak bytes */
+	ok(s && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-_") == strlen(s),
+	   "slugify of invalid UTF-8 gives an ASCII slug ('%s')", s ? s : "(null)");
+	free(s);
+}
+
+static void test_idset(void)
+{
+	struct idset set = IDSET_INIT;
+	is_str(idset_unique(&set, "intro"), "intro", "idset_unique: unused base as is");
+	is_str(idset_unique(&set, "intro"), "intro-2", "idset_unique: second use gets -2");
+	is_str(idset_unique(&set, "intro"), "intro-3", "idset_unique: third use gets -3");
+	idset_add(&set, "other-2");
+	is_str(idset_unique(&set, "other"), "other", "idset_unique: 'other' still free");
+	is_str(idset_unique(&set, "other"), "other-3", "idset_unique: skips a taken -2");
+	ok(idset_has(&set, "intro-2") && !idset_has(&set, "intro-4"), "idset_has");
+	size_t n = set.n;
+	idset_add(&set, "intro");
+	is_int(set.n, n, "idset_add of a present id adds nothing");
+	/* Enough ids to make the set grow. */
+	for (int i = 0; i < 100; i++)
+		idset_unique(&set, "many");
+	is_str(idset_unique(&set, "many"), "many-101", "idset_unique: counts past 100");
+	idset_free(&set);
+	ok(set.n == 0 && set.v == NULL, "idset_free resets");
+}
+
+int main(void)
+{
+	test_slugify();
+	test_idset();
+	return done_testing();
+}

@@ -1,0 +1,238 @@
+/* Unit tests of toc.h: the outline of headings, nav.xhtml and toc.ncx.
+ * Chapters are made by hand: only href, post title and headings matter. */
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chapter.h"
+#include "post.h"
+#include "tap.h"
+#include "toc.h"
+
+#define NCX_NS "http://www.daisy.org/z3986/2005/ncx/"
+
+static double S_num(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)"http://www.w3.org/1999/xhtml");
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)"http://www.idpf.org/2007/ops");
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"n", (const xmlChar *)NCX_NS);
+	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	double v = r ? xmlXPathCastToNumber(r) : -1;
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	return v;
+}
+
+static char *S_str(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)"http://www.w3.org/1999/xhtml");
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)"http://www.idpf.org/2007/ops");
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"n", (const xmlChar *)NCX_NS);
+	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	xmlChar *s = r ? xmlXPathCastToString(r) : NULL;
+	char *out = xstrdup(s ? (const char *)s : "");
+	xmlFree(s);
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	return out;
+}
+
+static void is_xstr(xmlDocPtr doc, const char *expr, const char *expected, const char *name)
+{
+	char *s = S_str(doc, expr);
+	is_str(s, expected, name);
+	free(s);
+}
+
+static xmlDocPtr S_strict(const char *text, size_t len)
+{
+	return xmlReadMemory(text, (int)len, "toc.xml", NULL,
+			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+/* A chapter with headings of the given levels, named h0, h1, … */
+static void S_chapter(struct chapter *ch, struct post *p, const char *href, const int *levels, size_t n)
+{
+	memset(ch, 0, sizeof *ch);
+	ch->post = p;
+	ch->href = xstrdup(href);
+	ch->headings = xcalloc(n, sizeof *ch->headings);
+	ch->nheadings = n;
+	for (size_t i = 0; i < n; i++) {
+		ch->headings[i].level = levels[i];
+		ch->headings[i].id = xasprintf("h%zu", i);
+		ch->headings[i].text = xasprintf("Heading %zu", i);
+	}
+}
+
+static void test_outline(void)
+{
+	struct post p = {0};
+	struct chapter ch;
+	static const int levels[] = {2, 3, 3, 2, 4};
+	S_chapter(&ch, &p, "text/001-a.xhtml", levels, 5);
+	size_t *idx;
+	long *parent;
+
+	size_t n = toc_outline(&ch, 2, &idx, &parent);
+	is_int(n, 4, "depth 2: the ## and ### headings (not ####)");
+	if (n == 4)
+		ok(idx[0] == 0 && idx[1] == 1 && idx[2] == 2 && idx[3] == 3 && parent[0] == -1 &&
+			   parent[1] == 0 && parent[2] == 0 && parent[3] == -1,
+		   "depth 2: ### under the first ##, second ## at top level");
+	free(idx);
+	free(parent);
+
+	n = toc_outline(&ch, 1, &idx, &parent);
+	is_int(n, 2, "depth 1: only the ## headings");
+	if (n == 2)
+		ok(idx[0] == 0 && idx[1] == 3 && parent[0] == -1 && parent[1] == -1, "depth 1: both at top level");
+	free(idx);
+	free(parent);
+
+	n = toc_outline(&ch, 3, &idx, &parent);
+	is_int(n, 5, "depth 3: all five");
+	if (n == 5)
+		ok(idx[4] == 4 && parent[4] == 3, "depth 3: #### under the second ## (a skipped level)");
+	free(idx);
+	free(parent);
+
+	n = toc_outline(&ch, 0, &idx, &parent);
+	is_int(n, 0, "depth 0: no headings");
+	free(idx);
+	free(parent);
+	chapter_free(&ch);
+
+	static const int with_h1[] = {1, 3, 2};
+	S_chapter(&ch, &p, "text/002-b.xhtml", with_h1, 3);
+	n = toc_outline(&ch, 2, &idx, &parent);
+	ok(n == 2 && idx[0] == 1 && parent[0] == -1 && idx[1] == 2 && parent[1] == -1,
+	   "a level-1 heading is never listed; a ### before any ## is top level");
+	free(idx);
+	free(parent);
+	chapter_free(&ch);
+}
+
+static void test_nav_ncx(void)
+{
+	struct post p1 = {0}, p2 = {0}, p3 = {0};
+	p1.title = "First & <best>";
+	p2.title = "Second";
+	p3.title = "Third";
+	struct chapter ch[3];
+	static const int l1[] = {2, 3, 3, 2, 4};
+	static const int l2[] = {2};
+	S_chapter(&ch[0], &p1, "text/001-first.xhtml", l1, 5);
+	S_chapter(&ch[1], &p2, "text/002-second.xhtml", l2, 1);
+	S_chapter(&ch[2], &p3, "text/003-third.xhtml", NULL, 0);
+	free(ch[0].headings[1].text);
+	ch[0].headings[1].text = xstrdup("Q&A <tips>");
+	struct toc_input in = {
+		.title = "My \"Book\" & more",
+		.language = "en",
+		.uid = "urn:uuid:0a300ee9-f9e4-5697-a51a-efc7fafaba67",
+		.titlepage_href = "titlepage.xhtml",
+		.nav_href = "nav.xhtml",
+		.stylesheet_href = "style.css",
+		.chapters = ch,
+		.nchapters = 3,
+		.depth = 2,
+	};
+
+	char *nav;
+	size_t len;
+	is_int(toc_nav(&nav, &len, &in), 0, "toc_nav succeeds");
+	is_int(len, strlen(nav), "toc_nav: length matches");
+	xmlDocPtr doc = S_strict(nav, len);
+	if (ok(doc != NULL, "nav.xhtml is well-formed (strict parse)")) {
+		is_int(S_num(doc, "count(//h:nav[@epub:type='toc'])"), 1, "one nav epub:type=\"toc\"");
+		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li)"), 3, "one top entry per chapter");
+		is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a)", "First & <best>",
+			"chapter title escaped and read back");
+		is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a/@href)", "text/001-first.xhtml",
+			"chapter entry links to the chapter");
+		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li)"), 2,
+		       "first chapter: two ## entries nested");
+		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li[1]/h:ol/h:li)"), 2,
+		       "first ##: two ### entries nested a level deeper");
+		is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li[1]/h:ol/h:li[1]/h:a/@href)",
+			"text/001-first.xhtml#h1", "nested entry links to chapter#id");
+		is_xstr(doc, "string(//h:a[@href='text/001-first.xhtml#h1'])", "Q&A <tips>",
+			"heading text escaped and read back");
+		is_int(S_num(doc, "count(//h:a[@href='text/001-first.xhtml#h4'])"), 0, "#### left out at depth 2");
+		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[3]/h:ol)"), 0,
+		       "a chapter without headings has no empty <ol>");
+		is_int(S_num(doc, "count(//h:ol[not(h:li)])"), 0, "no empty <ol> anywhere");
+		is_int(S_num(doc, "count(//h:nav[@epub:type='landmarks'])"), 1, "landmarks nav");
+		is_int(S_num(doc, "count(//h:nav[@epub:type='landmarks']//h:a[@epub:type='bodymatter'][@href='text/001-first.xhtml'])"),
+		       1, "landmarks: bodymatter is the first chapter");
+		is_int(S_num(doc, "count(//h:nav[@epub:type='landmarks']//h:a[@epub:type='toc'][@href='nav.xhtml#toc'])"),
+		       1, "landmarks: toc points at nav.xhtml#toc");
+		is_int(S_num(doc, "count(//h:nav[@id='toc'])"), 1, "the toc nav has id toc");
+		is_xstr(doc, "string(/h:html/@xml:lang)", "en", "nav xml:lang");
+	}
+	xmlFreeDoc(doc);
+	free(nav);
+
+	char *ncx;
+	is_int(toc_ncx(&ncx, &len, &in), 0, "toc_ncx succeeds");
+	doc = S_strict(ncx, len);
+	if (ok(doc != NULL, "toc.ncx is well-formed (strict parse)")) {
+		is_xstr(doc, "string(//n:meta[@name='dtb:uid']/@content)", in.uid, "NCX dtb:uid is the book's uid");
+		is_xstr(doc, "string(//n:docTitle/n:text)", "My \"Book\" & more", "NCX docTitle escaped");
+		/* title page + contents + 3 chapters + 4 headings of ch 1 + 1 of ch 2 */
+		int count = (int)S_num(doc, "count(//n:navPoint)");
+		is_int(count, 10, "ten navPoints");
+		bool seq = true;
+		for (int i = 1; i <= count; i++) {
+			char expr[96];
+			snprintf(expr, sizeof expr, "number((//n:navPoint)[%d]/@playOrder)", i);
+			if ((int)S_num(doc, expr) != i) {
+				diag("navPoint %d has playOrder %g", i, S_num(doc, expr));
+				seq = false;
+			}
+		}
+		ok(seq, "playOrder is 1..N in document order");
+		is_int(S_num(doc, "count(//n:navPoint[@id = following::n:navPoint/@id])"), 0, "navPoint ids unique");
+		is_xstr(doc, "string(//n:meta[@name='dtb:depth']/@content)", "3", "dtb:depth counts nesting (chapter, ##, ###)");
+		is_int(S_num(doc, "count(/n:ncx/n:navMap/n:navPoint[3]/n:navPoint)"), 2,
+		       "first chapter's navPoint holds its two ## points");
+		is_xstr(doc, "string(/n:ncx/n:navMap/n:navPoint[3]/n:navPoint[1]/n:navPoint[2]/n:content/@src)",
+			"text/001-first.xhtml#h2", "nested navPoint src is chapter#id");
+	}
+	xmlFreeDoc(doc);
+	free(ncx);
+
+	in.depth = 1;
+	toc_ncx(&ncx, &len, &in);
+	doc = S_strict(ncx, len);
+	is_int(doc ? S_num(doc, "count(//n:navPoint)") : -1, 8, "depth 1: eight navPoints");
+	char *depth = doc ? S_str(doc, "string(//n:meta[@name='dtb:depth']/@content)") : NULL;
+	is_str(depth, "2", "depth 1: dtb:depth 2");
+	free(depth);
+	xmlFreeDoc(doc);
+	free(ncx);
+
+	in.nchapters = 0;
+	toc_nav(&nav, &len, &in);
+	doc = S_strict(nav, len);
+	ok(doc != NULL, "nav of a book without chapters is well-formed");
+	is_int(doc ? S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li)") : -1, 0, "and lists no chapter");
+	xmlFreeDoc(doc);
+	free(nav);
+
+	for (size_t i = 0; i < 3; i++)
+		chapter_free(&ch[i]);
+}
+
+int main(void)
+{
+	test_outline();
+	test_nav_ncx();
+	xmlCleanupParser();
+	return done_testing();
+}

@@ -1,0 +1,181 @@
+/* Unit tests of util.h: strbuf, strvec, string and path helpers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "util.h"
+
+static void test_strbuf(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "abc");
+	sb_addc(&sb, '-');
+	sb_add(&sb, "xyz123", 3);
+	sb_addf(&sb, "%d/%s", 42, "q");
+	is_str(sb.s, "abc-xyz42/q", "strbuf: adds, addc, add with length, addf");
+	is_int(sb.len, strlen("abc-xyz42/q"), "strbuf: len counts the bytes");
+
+	/* Growth past the first allocation keeps content and terminator. */
+	struct strbuf big = STRBUF_INIT;
+	for (int i = 0; i < 1000; i++)
+		sb_addc(&big, (char)('a' + i % 26));
+	ok(big.len == 1000 && big.s[1000] == '\0' && big.s[999] == 'a' + 999 % 26,
+	   "strbuf: 1000 appends grow the buffer, still NUL-terminated");
+	sb_release(&big);
+	ok(big.s == NULL && big.len == 0 && big.cap == 0, "strbuf: release resets");
+
+	sb_release(&sb);
+	sb_add_xml_escaped(&sb, "a<b>&\"c'\x01" "d\te");
+	is_str(sb.s, "a&lt;b&gt;&amp;&quot;c&#39;d\te", "strbuf: XML escaping, control chars dropped");
+	char *s = sb_detach(&sb);
+	ok(sb.s == NULL && sb.len == 0, "strbuf: detach resets the buffer");
+	free(s);
+
+	struct strbuf empty = STRBUF_INIT;
+	char *e = sb_detach(&empty);
+	is_str(e, "", "strbuf: detach of an empty buffer gives \"\", not NULL");
+	free(e);
+}
+
+static void test_strvec(void)
+{
+	struct strvec sv = STRVEC_INIT;
+	char word[] = "pear";
+	sv_push(&sv, word);
+	word[0] = 'b'; /* sv_push copied the string */
+	sv_push_owned(&sv, xstrdup("Apple"));
+	sv_push(&sv, "Café");
+	is_int(sv.n, 3, "strvec: three pushes");
+	is_str(sv.v[0], "pear", "strvec: sv_push copies its argument");
+	ok(sv_contains_ci(&sv, "APPLE"), "strvec: contains_ci folds ASCII case");
+	ok(sv_contains_ci(&sv, "CAFÉ"), "strvec: contains_ci folds Latin-1 case");
+	ok(!sv_contains_ci(&sv, "banana"), "strvec: contains_ci is false for a missing item");
+	sv_push_unique_ci(&sv, "apple");
+	sv_push_unique_ci(&sv, "kiwi");
+	is_int(sv.n, 4, "strvec: push_unique_ci skips a case-variant, adds a new item");
+	sv_sort(&sv);
+	ok(strcmp(sv.v[0], "Apple") == 0 && strcmp(sv.v[1], "Café") == 0 &&
+		   strcmp(sv.v[2], "kiwi") == 0 && strcmp(sv.v[3], "pear") == 0,
+	   "strvec: sort is bytewise");
+	sv_free(&sv);
+	ok(sv.v == NULL && sv.n == 0, "strvec: free resets");
+}
+
+static void test_strings(void)
+{
+	char *s = str_collapse_ws("  hello \t\n  world  \r\n");
+	is_str(s, "hello world", "collapse_ws: trims and collapses runs");
+	free(s);
+	s = str_collapse_ws(" \t ");
+	is_str(s, "", "collapse_ws: only spaces gives an empty string");
+	free(s);
+	s = str_collapse_ws("one");
+	is_str(s, "one", "collapse_ws: nothing to do");
+	free(s);
+
+	ok(str_ieq("HeLLo", "hello"), "str_ieq: ASCII case-insensitive");
+	ok(!str_ieq("hello", "hell"), "str_ieq: prefix is not equal");
+	ok(str_casecmp("a", "B") < 0 && str_casecmp("b", "A") > 0, "str_casecmp orders ignoring case");
+	ok(str_starts_with("posts/a.md", "posts/") && !str_starts_with("post", "posts"),
+	   "str_starts_with");
+	ok(str_ends_with("a.md", ".md") && !str_ends_with("md", ".md"), "str_ends_with");
+
+	ok(str_ieq_utf8("Café", "CAFÉ"), "str_ieq_utf8: Café == CAFÉ");
+	ok(str_ieq_utf8("ÀÖØÞ", "àöøþ"), "str_ieq_utf8: Latin-1 capitals fold");
+	ok(!str_ieq_utf8("Café", "Cafe"), "str_ieq_utf8: accents still matter");
+	ok(!str_ieq_utf8("×", "÷"), "str_ieq_utf8: × is not folded onto ÷");
+	ok(!str_ieq_utf8("Café", "Café!"), "str_ieq_utf8: different lengths differ");
+	ok(str_ieq_utf8("", ""), "str_ieq_utf8: empty strings are equal");
+
+	char *p = xasprintf("%s-%03d", "x", 7);
+	is_str(p, "x-007", "xasprintf formats");
+	free(p);
+	p = xstrndup("abcdef", 3);
+	is_str(p, "abc", "xstrndup copies n bytes");
+	free(p);
+}
+
+static void test_paths(void)
+{
+	static const struct {
+		const char *in, *out;
+	} norm[] = {
+		{"a/b/../c", "a/c"},
+		{"./a//b/./c/", "a/b/c"},
+		{"a/..", "."},
+		{"", "."},
+		{"../x.md", "../x.md"},
+		{"a/../../x", "../x"},
+		{"../../a/../b", "../../b"},
+		{"/a/../../b", "/b"},
+		{"/", "/"},
+		{"posts/../b.md", "b.md"},
+	};
+	for (size_t i = 0; i < sizeof norm / sizeof *norm; i++) {
+		char *got = path_normalize(norm[i].in);
+		char name[96];
+		snprintf(name, sizeof name, "path_normalize(\"%s\")", norm[i].in);
+		is_str(got, norm[i].out, name);
+		free(got);
+	}
+
+	is_str(path_under("docs/blog/a.md", "docs"), "blog/a.md", "path_under: inside");
+	ok(path_under("docsx/a.md", "docs") == NULL, "path_under: a sibling with the same prefix is not under");
+	is_str(path_under("docs", "docs"), "", "path_under: the base itself");
+	is_str(path_under("a.md", "."), "a.md", "path_under: base '.' takes relative paths");
+	ok(path_under("../a.md", ".") == NULL, "path_under: base '.' refuses '..'");
+	ok(path_under("/etc/passwd", ".") == NULL, "path_under: base '.' refuses absolute paths");
+	is_str(path_under("/tmp/site/x.png", "/tmp/site"), "x.png", "path_under: absolute paths");
+	ok(path_under("/tmp/site2/x.png", "/tmp/site") == NULL, "path_under: absolute sibling refused");
+
+	char *j = path_join("a", "b");
+	is_str(j, "a/b", "path_join: plain");
+	free(j);
+	j = path_join("a/", "b");
+	is_str(j, "a/b", "path_join: no double slash");
+	free(j);
+	j = path_join("a", "/abs");
+	is_str(j, "/abs", "path_join: an absolute second part wins");
+	free(j);
+	j = path_join("", "b");
+	is_str(j, "b", "path_join: empty first part");
+	free(j);
+
+	char *d = path_dirname("a/b/c.md");
+	is_str(d, "a/b", "path_dirname: nested");
+	free(d);
+	d = path_dirname("c.md");
+	is_str(d, ".", "path_dirname: no slash gives '.'");
+	free(d);
+	d = path_dirname("/c.md");
+	is_str(d, "/", "path_dirname: root");
+	free(d);
+	is_str(path_basename("a/b/c.md"), "c.md", "path_basename");
+	is_str(path_basename("c.md"), "c.md", "path_basename without folder");
+}
+
+static void test_files(const char *root)
+{
+	char *path = path_join(root, "templates/chapter.xhtml");
+	char *text;
+	size_t len;
+	is_int(read_file(path, &text, &len), 0, "read_file reads a file of the source tree");
+	ok(text && len == strlen(text) && strstr(text, "<?sheaf-content?>"),
+	   "read_file: NUL-terminated, length matches");
+	free(text);
+	ok(path_is_file(path) && !path_is_dir(path), "path_is_file / path_is_dir on a file");
+	free(path);
+	ok(path_is_dir(root), "path_is_dir on a folder");
+	ok(read_file("/nonexistent/sheaf/file", &text, &len) < 0 && text == NULL,
+	   "read_file of a missing file is negative, *out NULL");
+}
+
+int main(int argc, char **argv)
+{
+	test_strbuf();
+	test_strvec();
+	test_strings();
+	test_paths();
+	test_files(argc > 1 ? argv[1] : ".");
+	return done_testing();
+}

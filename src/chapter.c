@@ -745,7 +745,6 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	S_footnotes(ch, container, ns, epub_ns);
 	S_ids(ch, container);
 	S_refs(ch, container, o, dl);
-	S_finish(container);
 
 	xmlNodePtr c = container->children;
 	while (c) {
@@ -756,6 +755,8 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	}
 	xmlUnlinkNode(pi);
 	xmlFreeNode(pi);
+	/* The template's own empty elements too (a byline with no date). */
+	S_finish(root);
 	ret = 0;
 out:
 	if (container)

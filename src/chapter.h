@@ -24,7 +24,7 @@
 #include "slug.h"
 
 struct heading {
-	int level; /* 1..6 as in the post */
+	int level; /* 2..6: the rank in the chapter, under the title's h1 */
 	char *id;
 	char *text;
 };

@@ -22,6 +22,7 @@ void post_free(struct post *p)
 	sv_free(&p->authors);
 	sv_free(&p->author_names);
 	free(p->description);
+	free(p->slug);
 	free(p->body);
 	free(p);
 }

@@ -25,6 +25,7 @@ struct post {
 	struct strvec authors;      /* ids as written in front matter */
 	struct strvec author_names; /* display names, same order */
 	char *description;          /* may be NULL */
+	char *slug;                 /* front matter `slug`, may be NULL */
 	char *body;                 /* Markdown after the front matter */
 	size_t body_len;
 	int body_line;              /* file line where body starts */

@@ -260,11 +260,13 @@ char *url_decode(const char *s)
 
 bool lang_tag_valid(const char *s)
 {
-	/* language (2-3 or 4-8 letters), then subtags of 1-8 letters or digits. */
+	/* language (2-8 letters), or a private-use "x-" / grandfathered "i-"
+	 * tag; then subtags of 1-8 letters or digits. */
 	size_t n = 0;
 	while (isalpha((unsigned char)s[n]))
 		n++;
-	if (n < 2 || n > 8 || (s[n] && s[n] != '-'))
+	bool singleton = n == 1 && (s[0] == 'x' || s[0] == 'X' || s[0] == 'i' || s[0] == 'I') && s[1] == '-';
+	if (!singleton && (n < 2 || n > 8 || (s[n] && s[n] != '-')))
 		return false;
 	const char *p = s + n;
 	while (*p == '-') {
@@ -328,16 +330,26 @@ static bool S_numeric(const char *s)
  * gives table cells. Anything else could hide or move content. */
 static void S_copy_style(xmlNodePtr dst, const char *style)
 {
-	const char *p = strstr(style, "text-align");
-	if (!p)
-		return;
 	static const char *const aligns[] = {"left", "right", "center", "justify"};
-	for (size_t i = 0; i < 4; i++) {
-		if (strstr(p, aligns[i])) {
-			char *v = xasprintf("text-align: %s", aligns[i]);
-			xmlSetProp(dst, (const xmlChar *)"style", (const xmlChar *)v);
-			free(v);
-			return;
+	/* Read the value of the text-align declaration itself, not any word
+	 * elsewhere in the style ("border-left" is not an alignment). */
+	for (const char *p = strstr(style, "text-align"); p; p = strstr(p + 1, "text-align")) {
+		const char *v = p + strlen("text-align");
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (*v != ':')
+			continue;
+		v++;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		for (size_t i = 0; i < 4; i++) {
+			size_t n = strlen(aligns[i]);
+			if (strncmp(v, aligns[i], n) == 0 && !isalnum((unsigned char)v[n]) && v[n] != '-') {
+				char *decl = xasprintf("text-align: %s", aligns[i]);
+				xmlSetProp(dst, (const xmlChar *)"style", (const xmlChar *)decl);
+				free(decl);
+				return;
+			}
 		}
 	}
 }

@@ -40,9 +40,10 @@ bool select_matches(const struct selection *sel, const struct post *p)
 
 static int S_cmp_title(const struct post *a, const struct post *b)
 {
-	int c = strcoll(a->title ? a->title : "", b->title ? b->title : "");
+	/* Case-insensitive first, so "apple" sorts with "Apple", not after "Zebra". */
+	int c = str_casecmp(a->title ? a->title : "", b->title ? b->title : "");
 	if (!c)
-		c = str_casecmp(a->title ? a->title : "", b->title ? b->title : "");
+		c = strcmp(a->title ? a->title : "", b->title ? b->title : "");
 	return c;
 }
 

@@ -6,6 +6,7 @@
 set -u
 SHEAF=$(realpath "$1")
 ROOT=$(realpath "$2")
+BUILD=${3:-}
 CORPORA=${SHEAF_CORPORA:-$ROOT/../shared/corpora}
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 T=$(mktemp -d)
@@ -162,6 +163,32 @@ cp "$POST" "$T/post.bak"
 check "an output path that is a post is refused" bash -c '[ "$1" = 1 ] && cmp -s "$2" "$3"' _ "$st" "$POST" "$T/post.bak"
 (cd "$T" && "$SHEAF" "$SAMPLE" -q) >/dev/null 2>&1
 check "default output name comes from the title" test -s "$T/notes-from-the-workbench.epub"
+
+# --- templates: override by name, built-in for the rest; installed binary -----
+mkdir -p "$T/tpl"
+{ cat "$ROOT/templates/style.css"; echo "/* custom stylesheet marker */"; } >"$T/tpl/style.css"
+sed 's|<header class="post-header">|<header class="post-header"><p class="custom-marker">{{title}}</p>|' \
+	"$ROOT/templates/chapter.xhtml" >"$T/tpl/chapter.xhtml"
+"$SHEAF" "$SAMPLE" --templates "$T/tpl" -o "$T/tpl.epub" >/dev/null 2>&1
+check "--templates replaces templates by name, keeps the built-in rest" py "$T/tpl.epub" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert "custom stylesheet marker" in z.read("EPUB/style.css").decode()
+ch = [n for n in z.namelist() if n.startswith("EPUB/text/")]
+assert all('class="custom-marker"' in z.read(n).decode() for n in ch)
+assert "book-title" in z.read("EPUB/titlepage.xhtml").decode()
+PY
+if [ -n "$BUILD" ] && command -v meson >/dev/null; then
+	if meson install -C "$BUILD" --destdir "$T/inst" --no-rebuild >"$T/inst.log" 2>&1; then
+		INSTALLED=$(find "$T/inst" -path '*/bin/sheaf' | head -1)
+		(cd "$T" && "$INSTALLED" "$SAMPLE" -o "$T/installed.epub" >/dev/null 2>&1)
+		check "after meson install: same book, templates and man page installed" bash -c \
+			'cmp "$1" "$2" && find "$3" -name chapter.xhtml | grep -q share/sheaf/templates && find "$3" -name sheaf.1 | grep -q .' \
+			_ "$T/installed.epub" "$T/sample.epub" "$T/inst"
+	else
+		not_ok "meson install" "$(cat "$T/inst.log")"
+	fi
+fi
 
 # --- an MkDocs blog whose only post is a draft ----------------------------
 D=$T/draftblog

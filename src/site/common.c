@@ -134,6 +134,9 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	fm_strings(fm_get(fm, "categories"), &p->categories);
 	if (!fm_strings(fm_get(fm, "authors"), &p->authors))
 		fm_strings(fm_get(fm, "author"), &p->authors);
+	const char *slug = fm_str(fm_get(fm, "slug"));
+	if (slug && *slug)
+		p->slug = xstrdup(slug);
 	const char *desc = fm_str(fm_get(fm, "description"));
 	if (desc)
 		p->description = str_collapse_ws(desc);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../slug.h"
 #include "site.h"
 
 static const char *S_config_name(const char *root)
@@ -117,6 +118,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const char *post_dir = fm_str(fm_get(blog, "post_dir"));
 	const char *authors_file = fm_str(fm_get(blog, "authors_file"));
 	char *blog_rel = path_normalize(blog_dir ? blog_dir : "blog");
+	site->blog_dir = xstrdup(blog_rel);
 	char *posts_pat = S_expand_blog(post_dir ? post_dir : "{blog}/posts", blog_rel);
 	char *authors_pat = S_expand_blog(authors_file ? authors_file : "{blog}/.authors.yml", blog_rel);
 	char *posts_rel = path_join(docs_norm, posts_pat);
@@ -187,12 +189,87 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 }
 
-/* MkDocs' use_directory_urls: docs/a/b.md is served at a/b/, docs/a/index.md at a/. */
+/* A blog post's URL, as the blog plugin makes it: post_url_format
+ * (default "{date}/{slug}") under the blog's folder, the date written with
+ * post_url_date_format (default "yyyy/MM/dd"), the slug from front matter
+ * or the title. */
+static char *S_post_url(const struct site *site, const char *relpath)
+{
+	struct diag_list quiet = DIAG_LIST_INIT;
+	struct post *p = NULL;
+	char *url = NULL;
+	if (site_read_post(&p, site, relpath, &quiet) < 0 || !p->date.valid)
+		goto out;
+	bool listed;
+	const struct fm_node *blog = S_blog_plugin(site->config, &listed);
+	const char *fmt = fm_str(fm_get(blog, "post_url_format"));
+	const char *dfmt = fm_str(fm_get(blog, "post_url_date_format"));
+	struct strbuf date = STRBUF_INIT, path = STRBUF_INIT;
+	for (const char *d = dfmt ? dfmt : "yyyy/MM/dd"; *d;) {
+		if (str_starts_with(d, "yyyy")) {
+			sb_addf(&date, "%04d", p->date.year);
+			d += 4;
+		} else if (str_starts_with(d, "MM")) {
+			sb_addf(&date, "%02d", p->date.month);
+			d += 2;
+		} else if (str_starts_with(d, "dd")) {
+			sb_addf(&date, "%02d", p->date.day);
+			d += 2;
+		} else {
+			sb_addc(&date, *d++);
+		}
+	}
+	char *slug = p->slug ? xstrdup(p->slug) : slugify(p->title);
+	char *file = xstrdup(path_basename(relpath));
+	if (strrchr(file, '.'))
+		*strrchr(file, '.') = '\0';
+	for (const char *f = fmt ? fmt : "{date}/{slug}"; *f;) {
+		if (str_starts_with(f, "{date}")) {
+			sb_adds(&path, date.s ? date.s : "");
+			f += 6;
+		} else if (str_starts_with(f, "{slug}")) {
+			sb_adds(&path, slug);
+			f += 6;
+		} else if (str_starts_with(f, "{file}")) {
+			sb_adds(&path, file);
+			f += 6;
+		} else if (str_starts_with(f, "{categories}")) {
+			char *cat = p->categories.n ? slugify(p->categories.v[0]) : xstrdup("");
+			sb_adds(&path, cat);
+			free(cat);
+			f += 12;
+		} else {
+			sb_addc(&path, *f++);
+		}
+	}
+	char *joined = strcmp(site->blog_dir, ".") == 0 ? xstrdup(path.s ? path.s : "")
+							   : path_join(site->blog_dir, path.s ? path.s : "");
+	char *norm = path_normalize(joined);
+	url = xasprintf("%s%s%s/", site->url, str_ends_with(site->url, "/") ? "" : "/", norm);
+	free(norm);
+	free(joined);
+	free(slug);
+	free(file);
+	sb_release(&date);
+	sb_release(&path);
+out:
+	post_free(p);
+	diag_list_free(&quiet);
+	return url;
+}
+
+/* MkDocs' use_directory_urls: docs/a/b.md is served at a/b/, docs/a/index.md
+ * at a/; blog posts where the blog plugin puts them. */
 static char *S_page_url(const struct site *site, const char *relpath)
 {
 	const char *in_docs = path_under(relpath, site->content_dir);
 	if (!in_docs)
 		return NULL;
+	if (str_ends_with(relpath, ".md") && path_under(relpath, site->posts_dir)) {
+		char *url = S_post_url(site, relpath);
+		if (url)
+			return url;
+	}
 	const char *sep = str_ends_with(site->url, "/") ? "" : "/";
 	if (!str_ends_with(in_docs, ".md"))
 		return xasprintf("%s%s%s", site->url, sep, in_docs);

@@ -1,6 +1,8 @@
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include "site.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,10 +54,24 @@ int site_collect(const struct site *site, struct post_list *out, struct diag_lis
 {
 	int ret = 0;
 	struct strvec files = STRVEC_INIT;
+	char root_real[PATH_MAX];
+	bool have_root = realpath(site->root, root_real) != NULL;
 	if (site->gen->list_posts(site, &files, dl) < 0)
 		ret = -1;
 	for (size_t i = 0; i < files.n; i++) {
 		struct post *p;
+		/* A post that is a symlink to a file outside the site is not read:
+		 * only the site's own files go into a book. */
+		char *path = path_join(site->root, files.v[i]);
+		char real[PATH_MAX];
+		bool inside = have_root && realpath(path, real) && path_under(real, root_real);
+		if (!inside) {
+			diag_warning(dl, path, 0, 0,
+				     "left out: the file resolves (through a symlink) outside the site");
+			free(path);
+			continue;
+		}
+		free(path);
 		if (site_read_post(&p, site, files.v[i], dl) < 0) {
 			ret = -1;
 			continue;
@@ -81,6 +97,7 @@ void site_free(struct site *site)
 	free(site->config_file);
 	free(site->content_dir);
 	free(site->posts_dir);
+	free(site->blog_dir);
 	free(site->title);
 	free(site->author);
 	free(site->language);

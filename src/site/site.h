@@ -43,6 +43,7 @@ struct site {
 	char *config_file; /* relative to root; NULL for the generic site */
 	char *content_dir; /* relative to root: where pages live ("." when the root) */
 	char *posts_dir;   /* relative to root: where posts live */
+	char *blog_dir;    /* MkDocs: the blog's folder, relative to content_dir; else NULL */
 	/* Book metadata defaults from the site's config; any may be NULL. */
 	char *title, *author, *language, *url, *description;
 	struct fm_node *config;  /* the parsed config, when there is one */

@@ -389,10 +389,7 @@ static void test_raw_html(void)
 	int len;
 	chapter_serialize(&out, &len, ch.doc);
 	ok(strstr((const char *)out, "<p></p>") != NULL, "an empty paragraph of the post is <p></p>");
-	todo_start("bug (minor): chapter.c S_finish fixes empty elements only in the post's content, "
-		   "the template's empty byline is written <p class=\"byline\"/>");
 	ok(!strstr((const char *)out, "<p class=\"byline\"/>"), "the empty byline of an undated post is not <p/>");
-	todo_end();
 	xmlFree(out);
 	chapter_free(&ch);
 	post_free(p);

@@ -1,12 +1,11 @@
 /* Unit tests of chapter.h: one post → one XHTML chapter.
  * argv[1] is the source root, for templates/chapter.xhtml. */
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chapter.h"
+#include "fixture.h"
 #include "markdown.h"
 #include "post.h"
 #include "sanitize.h"
@@ -48,50 +47,13 @@ static xmlDocPtr S_reparse(const struct chapter *ch, char **text)
 	if (chapter_serialize(&out, &len, ch->doc) < 0)
 		return NULL;
 	*text = xstrndup((const char *)out, (size_t)len);
-	xmlDocPtr doc = xmlReadMemory((const char *)out, len, "chapter.xhtml", NULL,
-				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr doc = fx_parse_strict((const char *)out, (size_t)len);
 	if (!doc) {
 		const xmlError *err = xmlGetLastError();
 		diag("strict parse failed: %s", err && err->message ? err->message : "?");
 	}
 	xmlFree(out);
 	return doc;
-}
-
-/* Evaluates an XPath expression (prefixes h: XHTML, epub:) to a number:
- * use count(…) or string-length(…). */
-static double S_num(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)XHTML_NS);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)EPUB_NS);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	double v = r ? xmlXPathCastToNumber(r) : -1;
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return v;
-}
-
-/* The string value of an XPath expression (malloc'd). */
-static char *S_str(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)XHTML_NS);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)EPUB_NS);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	xmlChar *s = r ? xmlXPathCastToString(r) : NULL;
-	char *out = xstrdup(s ? (const char *)s : "");
-	xmlFree(s);
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
-static void is_xstr(xmlDocPtr doc, const char *expr, const char *expected, const char *name)
-{
-	char *s = S_str(doc, expr);
-	is_str(s, expected, name);
-	free(s);
 }
 
 static const struct chapter_link *S_link(const struct chapter *ch, const char *target,
@@ -184,9 +146,9 @@ static void test_main_post(void)
 		diag("%s", text ? text : "(null)");
 	} else {
 		like(text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "XML declaration, UTF-8");
-		is_xstr(doc, "string(/h:html/@xml:lang)", "en", "xml:lang from the options");
-		is_int(S_num(doc, "count(//h:h1)"), 1, "only the template's h1: the leading '# My Post' removed");
-		is_xstr(doc, "string(//h:h1)", "My Post", "template h1 holds the title");
+		fx_is_xstr(doc, "string(/h:html/@xml:lang)", "en", "xml:lang from the options");
+		is_int(fx_xpath_num(doc, "count(//h:h1)"), 1, "only the template's h1: the leading '# My Post' removed");
+		fx_is_xstr(doc, "string(//h:h1)", "My Post", "template h1 holds the title");
 		unlike(text, "<script", "raw <script> gone");
 		unlike(text, "alert(", "script text gone (not escaped into visible text)");
 		unlike(text, "onclick", "onclick gone");
@@ -195,30 +157,30 @@ static void test_main_post(void)
 		unlike(text, "<!--", "no comments at all");
 		unlike(text, "data-", "no data-* attributes left (sourcepos, footnote markers)");
 		unlike(text, "align=", "tables have no align=");
-		is_int(S_num(doc, "count(//h:td[@style='text-align: left'])"), 1, "left-aligned cell uses style");
+		is_int(fx_xpath_num(doc, "count(//h:td[@style='text-align: left'])"), 1, "left-aligned cell uses style");
 		unlike(text, "<td/>", "empty cells serialized as <td></td>");
 		unlike(text, "javascript", "javascript: link dropped");
-		is_int(S_num(doc, "count(//h:a[not(@href)][.='bad'])"), 1, "the javascript: link keeps its text");
-		is_int(S_num(doc, "count(//h:span[@class='image-missing'][.='[remote]'])"), 1,
+		is_int(fx_xpath_num(doc, "count(//h:a[not(@href)][.='bad'])"), 1, "the javascript: link keeps its text");
+		is_int(fx_xpath_num(doc, "count(//h:span[@class='image-missing'][.='[remote]'])"), 1,
 		       "remote image replaced by its alt text");
-		is_int(S_num(doc, "count(//h:span[contains(@class,'task-done')])"), 1, "task list: checked box");
-		is_int(S_num(doc, "count(//h:input)"), 0, "task list: no input elements");
+		is_int(fx_xpath_num(doc, "count(//h:span[contains(@class,'task-done')])"), 1, "task list: checked box");
+		is_int(fx_xpath_num(doc, "count(//h:input)"), 0, "task list: no input elements");
 
 		/* Footnotes: EPUB pop-up notes with ASCII ids. */
-		is_int(S_num(doc, "count(//h:a[@epub:type='noteref'])"), 2, "two noterefs");
-		is_int(S_num(doc, "count(//h:aside[@epub:type='footnote'])"), 2, "two footnote asides");
-		is_xstr(doc, "string((//h:a[@epub:type='noteref'])[1]/@href)", "#fn-1", "first noteref points at fn-1");
-		is_xstr(doc, "string((//h:a[@epub:type='noteref'])[2]/@href)", "#fn-2",
+		is_int(fx_xpath_num(doc, "count(//h:a[@epub:type='noteref'])"), 2, "two noterefs");
+		is_int(fx_xpath_num(doc, "count(//h:aside[@epub:type='footnote'])"), 2, "two footnote asides");
+		fx_is_xstr(doc, "string((//h:a[@epub:type='noteref'])[1]/@href)", "#fn-1", "first noteref points at fn-1");
+		fx_is_xstr(doc, "string((//h:a[@epub:type='noteref'])[2]/@href)", "#fn-2",
 			"non-ASCII label [^café] points at fn-2");
-		is_xstr(doc, "string((//h:aside[@epub:type='footnote'])[2]/@id)", "fn-2", "second aside id fn-2");
-		is_xstr(doc, "normalize-space(//h:aside[@id='fn-2']/h:p)", "Second note. ↩",
+		fx_is_xstr(doc, "string((//h:aside[@epub:type='footnote'])[2]/@id)", "fn-2", "second aside id fn-2");
+		fx_is_xstr(doc, "normalize-space(//h:aside[@id='fn-2']/h:p)", "Second note. ↩",
 			"aside holds the note text and a back link");
-		is_xstr(doc, "string(//h:aside[@id='fn-1']//h:a[@role='doc-backlink']/@href)", "#fnref-1",
+		fx_is_xstr(doc, "string(//h:aside[@id='fn-1']//h:a[@role='doc-backlink']/@href)", "#fnref-1",
 			"back link points at the noteref's id");
-		is_int(S_num(doc, "count(//h:a[@epub:type='noteref'][@id='fnref-2'])"), 1, "noteref ids are fnref-N");
+		is_int(fx_xpath_num(doc, "count(//h:a[@epub:type='noteref'][@id='fnref-2'])"), 1, "noteref ids are fnref-N");
 		unlike(text, "%C3", "no percent-encoded ids left");
-		is_int(S_num(doc, "count(//h:section[@class='footnotes']/h:ol)"), 0, "the notes' <ol> is gone");
-		is_int(S_num(doc, "count(//h:section[@class='footnotes']/h:aside)"), 2,
+		is_int(fx_xpath_num(doc, "count(//h:section[@class='footnotes']/h:ol)"), 0, "the notes' <ol> is gone");
+		is_int(fx_xpath_num(doc, "count(//h:section[@class='footnotes']/h:aside)"), 2,
 		       "asides sit in the footnotes section");
 
 		/* Every id ASCII and unique. */
@@ -228,8 +190,8 @@ static void test_main_post(void)
 				for (const char *v = c + 5; *v && *v != '"'; v++)
 					ascii &= (unsigned char)*v < 0x80 && *v != '%';
 		ok(ascii, "every id is ASCII without '%%'");
-		is_int(S_num(doc, "count(//*[@id][@id = following::*/@id])"), 0, "no id used twice");
-		is_int(S_num(doc, "count(//h:h2[@id='setup'])+count(//h:h2[@id='setup-2'])"), 2,
+		is_int(fx_xpath_num(doc, "count(//*[@id][@id = following::*/@id])"), 0, "no id used twice");
+		is_int(fx_xpath_num(doc, "count(//h:h2[@id='setup'])+count(//h:h2[@id='setup-2'])"), 2,
 		       "heading ids in the document");
 	}
 	xmlFreeDoc(doc);
@@ -263,9 +225,9 @@ static void test_other_posts(void)
 	ok(ch.nimages == 1 && ch.images[0].line == 12, "image line adds body_line (10 + 3 - 1)");
 	doc = S_reparse(&ch, &text);
 	ok(doc != NULL, "well-formed with a title holding & and <>");
-	is_int(S_num(doc, "count(//h:h1)"), 1, "one h1: the template's");
-	is_int(S_num(doc, "count(//h:h2[@id='different'][.='Different'])"), 1, "the post's H1 kept as h2");
-	is_xstr(doc, "string(/h:html/h:head/h:title)", "Fish & <Chips>", "title element holds the title");
+	is_int(fx_xpath_num(doc, "count(//h:h1)"), 1, "one h1: the template's");
+	is_int(fx_xpath_num(doc, "count(//h:h2[@id='different'][.='Different'])"), 1, "the post's H1 kept as h2");
+	fx_is_xstr(doc, "string(/h:html/h:head/h:title)", "Fish & <Chips>", "title element holds the title");
 	xmlFreeDoc(doc);
 	free(text);
 	chapter_free(&ch);
@@ -287,14 +249,14 @@ static void test_other_posts(void)
 	is_int(S_convert(&ch, p, 6, &dl), 0, "convert a post citing one note twice");
 	doc = S_reparse(&ch, &text);
 	if (ok(doc != NULL, "twice-cited note: well-formed")) {
-		is_int(S_num(doc, "count(//h:a[@epub:type='noteref'][@href='#fn-1'])"), 2, "both noterefs point at fn-1");
-		is_int(S_num(doc, "count(//h:a[@id='fnref-1'])+count(//h:a[@id='fnref-1-2'])"), 2,
+		is_int(fx_xpath_num(doc, "count(//h:a[@epub:type='noteref'][@href='#fn-1'])"), 2, "both noterefs point at fn-1");
+		is_int(fx_xpath_num(doc, "count(//h:a[@id='fnref-1'])+count(//h:a[@id='fnref-1-2'])"), 2,
 		       "noteref ids fnref-1 and fnref-1-2");
-		is_int(S_num(doc, "count(//h:aside[@id='fn-1']//h:a[@role='doc-backlink'][@href='#fnref-1-2'])"), 1,
+		is_int(fx_xpath_num(doc, "count(//h:aside[@id='fn-1']//h:a[@role='doc-backlink'][@href='#fnref-1-2'])"), 1,
 		       "a back link to the second reference");
-		is_int(S_num(doc, "count(//h:aside)"), 1, "an unused note definition makes no aside");
-		is_int(S_num(doc, "count(//h:p[.='mine'][@id!='fn-1'])"), 1, "the post's own id fn-1 renamed");
-		is_int(S_num(doc, "count(//*[@id][@id = following::*/@id])"), 0, "ids unique");
+		is_int(fx_xpath_num(doc, "count(//h:aside)"), 1, "an unused note definition makes no aside");
+		is_int(fx_xpath_num(doc, "count(//h:p[.='mine'][@id!='fn-1'])"), 1, "the post's own id fn-1 renamed");
+		is_int(fx_xpath_num(doc, "count(//*[@id][@id = following::*/@id])"), 0, "ids unique");
 	}
 	xmlFreeDoc(doc);
 	free(text);
@@ -372,8 +334,8 @@ static void test_raw_html(void)
 	xmlDocPtr doc = S_reparse(&ch, &text);
 	ok(doc != NULL, "raw HTML post: well-formed");
 	unlike(text, "<iframe", "no iframe element");
-	is_int(S_num(doc, "count(//h:div[.='Centered'])"), 1, "<center> became a div");
-	is_int(S_num(doc, "count(//h:a[@class='embed'][@href='https://www.youtube.com/embed/abc'])"), 1,
+	is_int(fx_xpath_num(doc, "count(//h:div[.='Centered'])"), 1, "<center> became a div");
+	is_int(fx_xpath_num(doc, "count(//h:a[@class='embed'][@href='https://www.youtube.com/embed/abc'])"), 1,
 	       "iframe became a link to its src");
 	unlike(text, "&lt;iframe", "no iframe markup shown as text");
 	unlike(text, "color: red", "style content not shown as text");
@@ -409,12 +371,12 @@ static void test_unwrap(void)
 		char *text;
 		xmlDocPtr doc = S_reparse(&ch, &text);
 		ok(doc != NULL, "well-formed after unwrapping");
-		is_int(S_num(doc, "count(//h:a)"), 0, "chapter_unwrap removed the link");
-		is_xstr(doc, "string(//h:em)", "this", "its children kept");
-		is_int(S_num(doc, "count(//h:img)"), 0, "images replaced");
-		is_int(S_num(doc, "count(//h:span[@class='image-missing'][.='[Alt text]'])"), 1,
+		is_int(fx_xpath_num(doc, "count(//h:a)"), 0, "chapter_unwrap removed the link");
+		fx_is_xstr(doc, "string(//h:em)", "this", "its children kept");
+		is_int(fx_xpath_num(doc, "count(//h:img)"), 0, "images replaced");
+		is_int(fx_xpath_num(doc, "count(//h:span[@class='image-missing'][.='[Alt text]'])"), 1,
 		       "image_to_alt shows [alt]");
-		is_int(S_num(doc, "count(//h:span[@class='image-missing'][.='[image: b.png]'])"), 1,
+		is_int(fx_xpath_num(doc, "count(//h:span[@class='image-missing'][.='[image: b.png]'])"), 1,
 		       "image without alt shows its file name");
 		xmlFreeDoc(doc);
 		free(text);

@@ -1,49 +1,11 @@
 /* Unit tests of opf.h: the package document and container.xml. */
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "opf.h"
 #include "tap.h"
-
-static xmlXPathContextPtr S_ctx(xmlDocPtr doc)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"o", (const xmlChar *)"http://www.idpf.org/2007/opf");
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"dc", (const xmlChar *)"http://purl.org/dc/elements/1.1/");
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"c",
-			   (const xmlChar *)"urn:oasis:names:tc:opendocument:xmlns:container");
-	return ctx;
-}
-
-static double S_num(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = S_ctx(doc);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	double v = r ? xmlXPathCastToNumber(r) : -1;
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return v;
-}
-
-static void is_xstr(xmlDocPtr doc, const char *expr, const char *expected, const char *name)
-{
-	xmlXPathContextPtr ctx = S_ctx(doc);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	xmlChar *s = r ? xmlXPathCastToString(r) : NULL;
-	is_str((const char *)s, expected, name);
-	xmlFree(s);
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-}
-
-static xmlDocPtr S_strict(const char *text, size_t len)
-{
-	return xmlReadMemory(text, (int)len, "content.opf", NULL,
-			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-}
 
 static const struct opf_item S_items[] = {
 	{"ncx", "toc.ncx", "application/x-dtbncx+xml", NULL, false},
@@ -80,58 +42,54 @@ static void test_package(void)
 	size_t len;
 	is_int(opf_package(&out, &len, &in), 0, "opf_package succeeds");
 	is_int(len, strlen(out), "opf_package: length matches");
-	xmlDocPtr doc = S_strict(out, len);
+	xmlDocPtr doc = fx_parse_strict(out, len);
 	if (!ok(doc != NULL, "content.opf is well-formed (strict parse)")) {
 		free(out);
 		sv_free(&creators);
 		sv_free(&subjects);
 		return;
 	}
-	is_xstr(doc, "string(/o:package/@version)", "3.0", "package version 3.0");
-	is_xstr(doc, "string(/o:package/@unique-identifier)", "bookid", "unique-identifier names bookid");
-	is_xstr(doc, "string(//dc:identifier[@id='bookid'])", in.uid, "dc:identifier with the uid");
-	is_xstr(doc, "string(//dc:title[@id='title'])", "Posts & \"Notes\"", "dc:title escaped and read back");
-	is_xstr(doc, "string(//dc:title[@id='subtitle'])", "A subtitle", "subtitle as a second dc:title");
-	is_int(S_num(doc, "count(//dc:creator)"), 2, "two dc:creator");
-	is_xstr(doc, "string(//dc:creator[2])", "Al <Smith> & Co", "creator escaped and read back");
-	is_int(S_num(doc, "count(//o:meta[@refines='#creator-2'][@property='role'][.='aut'])"), 1,
+	fx_is_xstr(doc, "string(/o:package/@version)", "3.0", "package version 3.0");
+	fx_is_xstr(doc, "string(/o:package/@unique-identifier)", "bookid", "unique-identifier names bookid");
+	fx_is_xstr(doc, "string(//dc:identifier[@id='bookid'])", in.uid, "dc:identifier with the uid");
+	fx_is_xstr(doc, "string(//dc:title[@id='title'])", "Posts & \"Notes\"", "dc:title escaped and read back");
+	fx_is_xstr(doc, "string(//dc:title[@id='subtitle'])", "A subtitle", "subtitle as a second dc:title");
+	is_int(fx_xpath_num(doc, "count(//dc:creator)"), 2, "two dc:creator");
+	fx_is_xstr(doc, "string(//dc:creator[2])", "Al <Smith> & Co", "creator escaped and read back");
+	is_int(fx_xpath_num(doc, "count(//o:meta[@refines='#creator-2'][@property='role'][.='aut'])"), 1,
 	       "creator role refines its creator");
-	is_xstr(doc, "string(//dc:language)", "pt-BR", "dc:language");
-	is_xstr(doc, "string(/o:package/@xml:lang)", "pt-BR", "package xml:lang");
-	is_xstr(doc, "string(//dc:date)", "2024-12-27", "dc:date");
-	is_xstr(doc, "string(//dc:subject)", "linux", "dc:subject");
-	is_xstr(doc, "string(//dc:description)", "About <things>", "dc:description");
-	is_xstr(doc, "string(//dc:source)", "https://blog.example/", "dc:source");
-	is_xstr(doc, "string(//o:meta[@property='dcterms:modified'])", "2024-12-28T10:00:00Z", "dcterms:modified");
-	is_int(S_num(doc, "count(//o:meta[@property='dcterms:modified'])"), 1, "exactly one dcterms:modified");
-	is_int(S_num(doc, "count(//o:meta[@property='schema:accessMode'])"), 2,
+	fx_is_xstr(doc, "string(//dc:language)", "pt-BR", "dc:language");
+	fx_is_xstr(doc, "string(/o:package/@xml:lang)", "pt-BR", "package xml:lang");
+	fx_is_xstr(doc, "string(//dc:date)", "2024-12-27", "dc:date");
+	fx_is_xstr(doc, "string(//dc:subject)", "linux", "dc:subject");
+	fx_is_xstr(doc, "string(//dc:description)", "About <things>", "dc:description");
+	fx_is_xstr(doc, "string(//dc:source)", "https://blog.example/", "dc:source");
+	fx_is_xstr(doc, "string(//o:meta[@property='dcterms:modified'])", "2024-12-28T10:00:00Z", "dcterms:modified");
+	is_int(fx_xpath_num(doc, "count(//o:meta[@property='dcterms:modified'])"), 1, "exactly one dcterms:modified");
+	is_int(fx_xpath_num(doc, "count(//o:meta[@property='schema:accessMode'])"), 2,
 	       "schema:accessMode textual and visual (book has images)");
-	is_int(S_num(doc, "count(//o:meta[@property='schema:accessMode'][.='visual'])"), 1, "accessMode visual");
-	is_int(S_num(doc, "count(//o:meta[@property='schema:accessModeSufficient'][.='textual'])"), 1,
+	is_int(fx_xpath_num(doc, "count(//o:meta[@property='schema:accessMode'][.='visual'])"), 1, "accessMode visual");
+	is_int(fx_xpath_num(doc, "count(//o:meta[@property='schema:accessModeSufficient'][.='textual'])"), 1,
 	       "accessModeSufficient textual");
-	is_int(S_num(doc, "count(//o:meta[@property='schema:accessibilityFeature'])"), 3, "three accessibility features");
-	is_xstr(doc, "string(//o:meta[@property='schema:accessibilityHazard'])", "none", "accessibilityHazard none");
-	is_int(S_num(doc, "string-length(//o:meta[@property='schema:accessibilitySummary'])>20"), 1,
+	is_int(fx_xpath_num(doc, "count(//o:meta[@property='schema:accessibilityFeature'])"), 3, "three accessibility features");
+	fx_is_xstr(doc, "string(//o:meta[@property='schema:accessibilityHazard'])", "none", "accessibilityHazard none");
+	is_int(fx_xpath_num(doc, "string-length(//o:meta[@property='schema:accessibilitySummary'])>20"), 1,
 	       "an accessibility summary");
 
-	is_int(S_num(doc, "count(//o:manifest/o:item)"), 7, "every item in the manifest");
-	is_xstr(doc, "string(//o:item[@id='nav']/@properties)", "nav", "nav item has properties=nav");
-	is_int(S_num(doc, "count(//o:item[@properties][@id!='nav'])"), 0, "no properties on other items");
-	is_xstr(doc, "string(//o:item[@id='img-1']/@media-type)", "image/png", "media types written");
-	is_xstr(doc, "string(//o:spine/@toc)", "ncx", "spine toc=ncx");
-	is_int(S_num(doc, "count(//o:spine/o:itemref)"), 4, "four spine items");
+	is_int(fx_xpath_num(doc, "count(//o:manifest/o:item)"), 7, "every item in the manifest");
+	fx_is_xstr(doc, "string(//o:item[@id='nav']/@properties)", "nav", "nav item has properties=nav");
+	is_int(fx_xpath_num(doc, "count(//o:item[@properties][@id!='nav'])"), 0, "no properties on other items");
+	fx_is_xstr(doc, "string(//o:item[@id='img-1']/@media-type)", "image/png", "media types written");
+	fx_is_xstr(doc, "string(//o:spine/@toc)", "ncx", "spine toc=ncx");
+	is_int(fx_xpath_num(doc, "count(//o:spine/o:itemref)"), 4, "four spine items");
 	static const char *const order[] = {"titlepage", "nav", "ch-001", "ch-002"};
 	bool same = true;
 	for (int i = 0; i < 4; i++) {
 		char expr[64];
 		snprintf(expr, sizeof expr, "string(//o:spine/o:itemref[%d]/@idref)", i + 1);
-		xmlXPathContextPtr ctx = S_ctx(doc);
-		xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-		xmlChar *s = xmlXPathCastToString(r);
-		same &= strcmp((const char *)s, order[i]) == 0;
-		xmlFree(s);
-		xmlXPathFreeObject(r);
-		xmlXPathFreeContext(ctx);
+		char *s = fx_xpath_str(doc, expr);
+		same &= strcmp(s, order[i]) == 0;
+		free(s);
 	}
 	ok(same, "spine order is the manifest order of the in_spine items");
 	xmlFreeDoc(doc);
@@ -143,15 +101,15 @@ static void test_package(void)
 		.modified = "2024-01-01T00:00:00Z", .items = S_items, .nitems = 1,
 	};
 	is_int(opf_package(&out, &len, &bare), 0, "opf_package with only required fields");
-	doc = S_strict(out, len);
+	doc = fx_parse_strict(out, len);
 	ok(doc != NULL, "bare package well-formed");
 	if (doc) {
-		is_int(S_num(doc, "count(//dc:creator|//dc:date|//dc:subject|//dc:description|//dc:source)"), 0,
+		is_int(fx_xpath_num(doc, "count(//dc:creator|//dc:date|//dc:subject|//dc:description|//dc:source)"), 0,
 		       "no empty optional elements");
-		is_int(S_num(doc, "count(//dc:title)"), 1, "no subtitle title");
-		is_int(S_num(doc, "count(//o:meta[@property='schema:accessMode'])"), 1,
+		is_int(fx_xpath_num(doc, "count(//dc:title)"), 1, "no subtitle title");
+		is_int(fx_xpath_num(doc, "count(//o:meta[@property='schema:accessMode'])"), 1,
 		       "accessMode textual only without images");
-		is_int(S_num(doc, "count(//o:spine/o:itemref)"), 0, "no spine items when none is in_spine");
+		is_int(fx_xpath_num(doc, "count(//o:spine/o:itemref)"), 0, "no spine items when none is in_spine");
 	}
 	xmlFreeDoc(doc);
 	free(out);
@@ -164,13 +122,13 @@ static void test_container(void)
 	size_t len;
 	char *out = opf_container("EPUB/content.opf", &len);
 	is_int(len, strlen(out), "container: length matches");
-	xmlDocPtr doc = S_strict(out, len);
+	xmlDocPtr doc = fx_parse_strict(out, len);
 	if (ok(doc != NULL, "container.xml well-formed")) {
-		is_xstr(doc, "string(/c:container/c:rootfiles/c:rootfile/@full-path)", "EPUB/content.opf",
+		fx_is_xstr(doc, "string(/c:container/c:rootfiles/c:rootfile/@full-path)", "EPUB/content.opf",
 			"rootfile full-path");
-		is_xstr(doc, "string(//c:rootfile/@media-type)", "application/oebps-package+xml",
+		fx_is_xstr(doc, "string(//c:rootfile/@media-type)", "application/oebps-package+xml",
 			"rootfile media-type");
-		is_xstr(doc, "string(/c:container/@version)", "1.0", "container version");
+		fx_is_xstr(doc, "string(/c:container/@version)", "1.0", "container version");
 	}
 	xmlFreeDoc(doc);
 	free(out);

@@ -1,12 +1,11 @@
 /* Unit tests of resources.h: media type sniffing and adding images from
  * a site folder made in a temporary directory. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "resources.h"
 #include "tap.h"
 #include "util.h"
@@ -20,60 +19,6 @@ static const unsigned char S_png[] = {
 	0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
 
 static char S_tmp[] = "/tmp/sheaf-resources-XXXXXX";
-
-/* mkdir -p: every folder on the way (existing ones just fail). */
-static void S_mkdirs(char *dir)
-{
-	for (char *slash = strchr(dir + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		mkdir(dir, 0755);
-		*slash = '/';
-	}
-	mkdir(dir, 0755);
-}
-
-static void S_write(const char *rel, const void *data, size_t len)
-{
-	char *path = path_join(S_tmp, rel);
-	char *dir = path_dirname(path);
-	S_mkdirs(dir);
-	FILE *f = fopen(path, "wb");
-	if (f) {
-		fwrite(data, 1, len, f);
-		fclose(f);
-	}
-	free(dir);
-	free(path);
-}
-
-static void S_writes(const char *rel, const char *text)
-{
-	S_write(rel, text, strlen(text));
-}
-
-/* Removes a tree without following symlinks. */
-static void S_rm_rf(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *e;
-		while (d && (e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			char *child = path_join(path, e->d_name);
-			S_rm_rf(child);
-			free(child);
-		}
-		if (d)
-			closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static void test_sniff(void)
 {
@@ -128,28 +73,28 @@ static void test_add(void)
 		return;
 	}
 	char *site = path_join(S_tmp, "site");
-	S_write("site/posts/photo.jpg", S_png, sizeof S_png);   /* a PNG named .jpg */
-	S_write("site/posts/copy.png", S_png, sizeof S_png);    /* the same bytes again */
-	S_write("site/other/Photo.png", "\x89PNG\r\n\x1a\n-different", 19);
-	S_write("outside.png", S_png, sizeof S_png);
-	S_write("site-evil/x.png", S_png, sizeof S_png);
-	S_write("site/img/pic.bmp", "BM\x36\0\0\0\0\0", 8);
-	S_writes("site/img/notes.txt", "just text");
-	S_writes("site/img/bad.svg",
-		 "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-		 "onload=\"alert(1)\" width=\"10\"><script>alert(2)</script>"
-		 "<circle r=\"4\" onclick=\"alert(3)\"/>"
-		 "<a xlink:href=\"javascript:alert(4)\"><text>t</text></a>"
-		 "<a href=\"https://example.com/\"><text>ok</text></a>"
-		 "<foreignObject><div>x</div></foreignObject></svg>");
-	S_writes("site/img/doctype.svg",
-		 "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
-		 "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
-		 "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>t</text></svg>");
-	S_writes("site/img/entity.svg",
-		 "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
-		 "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>");
-	S_writes("site/img/broken.svg", "<svg><g></svg>");
+	fx_write(S_tmp, "site/posts/photo.jpg", S_png, sizeof S_png);   /* a PNG named .jpg */
+	fx_write(S_tmp, "site/posts/copy.png", S_png, sizeof S_png);    /* the same bytes again */
+	fx_write(S_tmp, "site/other/Photo.png", "\x89PNG\r\n\x1a\n-different", 19);
+	fx_write(S_tmp, "outside.png", S_png, sizeof S_png);
+	fx_write(S_tmp, "site-evil/x.png", S_png, sizeof S_png);
+	fx_write(S_tmp, "site/img/pic.bmp", "BM\x36\0\0\0\0\0", 8);
+	fx_writes(S_tmp, "site/img/notes.txt", "just text");
+	fx_writes(S_tmp, "site/img/bad.svg",
+		  "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+		  "onload=\"alert(1)\" width=\"10\"><script>alert(2)</script>"
+		  "<circle r=\"4\" onclick=\"alert(3)\"/>"
+		  "<a xlink:href=\"javascript:alert(4)\"><text>t</text></a>"
+		  "<a href=\"https://example.com/\"><text>ok</text></a>"
+		  "<foreignObject><div>x</div></foreignObject></svg>");
+	fx_writes(S_tmp, "site/img/doctype.svg",
+		  "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+		  "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+		  "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>t</text></svg>");
+	fx_writes(S_tmp, "site/img/entity.svg",
+		  "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+		  "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>");
+	fx_writes(S_tmp, "site/img/broken.svg", "<svg><g></svg>");
 	char *target = path_join(S_tmp, "outside.png");
 	char *link = path_join(S_tmp, "site/posts/link.png");
 	ok(symlink(target, link) == 0, "symlink inside the site to a file outside made");
@@ -243,7 +188,7 @@ static void test_add(void)
 	resources_free(&r2);
 
 	free(site);
-	S_rm_rf(S_tmp);
+	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 }
 

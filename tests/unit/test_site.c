@@ -1,67 +1,17 @@
 /* Unit tests of the site layer (site/site.h): opening and collecting an
  * MkDocs blog and a generic folder, both written into a temporary
  * directory by this program. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "markdown.h"
 #include "site/site.h"
 #include "tap.h"
 
 static char S_tmp[] = "/tmp/sheaf-site-XXXXXX";
-
-/* mkdir -p: every folder on the way (existing ones just fail). */
-static void S_mkdirs(char *dir)
-{
-	for (char *slash = strchr(dir + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		mkdir(dir, 0755);
-		*slash = '/';
-	}
-	mkdir(dir, 0755);
-}
-
-/* Writes text to S_tmp/rel, making the folders. */
-static void S_write(const char *rel, const char *text)
-{
-	char *path = path_join(S_tmp, rel);
-	char *dir = path_dirname(path);
-	S_mkdirs(dir);
-	FILE *f = fopen(path, "wb");
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-	free(dir);
-	free(path);
-}
-
-static void S_rm_rf(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *e;
-		while (d && (e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			char *child = path_join(path, e->d_name);
-			S_rm_rf(child);
-			free(child);
-		}
-		if (d)
-			closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static const struct post *S_find(const struct post_list *pl, const char *relpath)
 {
@@ -91,7 +41,7 @@ static void is_list(const struct strvec *sv, const char *expected, const char *n
 
 static void S_make_mkdocs(void)
 {
-	S_write("mk/mkdocs.yml",
+	fx_writes(S_tmp, "mk/mkdocs.yml",
 		"site_name: Test Blog\n"
 		"site_url: https://blog.example/\n"
 		"site_author: Site Owner\n"
@@ -99,15 +49,15 @@ static void S_make_mkdocs(void)
 		"  name: material\n"
 		"  language: fr\n"
 		"plugins: [search, blog]\n");
-	S_write("mk/docs/index.md", "# Home\n\nNot a post.\n");
-	S_write("mk/docs/blog/.authors.yml",
+	fx_writes(S_tmp, "mk/docs/index.md", "# Home\n\nNot a post.\n");
+	fx_writes(S_tmp, "mk/docs/blog/.authors.yml",
 		"authors:\n"
 		"  jdoe:\n"
 		"    name: Jane Doe\n"
 		"    description: Writer\n"
 		"  asmith:\n"
 		"    name: Al Smith\n");
-	S_write("mk/docs/blog/posts/first.md",
+	fx_writes(S_tmp, "mk/docs/blog/posts/first.md",
 		"---\n"
 		"title: First post\n"
 		"date: 2024-01-02\n"
@@ -121,7 +71,7 @@ static void S_make_mkdocs(void)
 		"---\n"
 		"\n"
 		"Hello.\n");
-	S_write("mk/docs/blog/posts/2024/nested.md",
+	fx_writes(S_tmp, "mk/docs/blog/posts/2024/nested.md",
 		"---\n"
 		"date:\n"
 		"  created: 2024-01-02\n"
@@ -135,15 +85,15 @@ static void S_make_mkdocs(void)
 		"# Title  From *H1*\n"
 		"\n"
 		"Text.\n");
-	S_write("mk/docs/blog/posts/draft.md", "---\ntitle: Draft\ndate: 2024-03-01\ndraft: true\n---\nBody\n");
-	S_write("mk/docs/blog/posts/no-title.md", "Just text, no heading.\n");
-	S_write("mk/docs/blog/posts/crlf.md",
+	fx_writes(S_tmp, "mk/docs/blog/posts/draft.md", "---\ntitle: Draft\ndate: 2024-03-01\ndraft: true\n---\nBody\n");
+	fx_writes(S_tmp, "mk/docs/blog/posts/no-title.md", "Just text, no heading.\n");
+	fx_writes(S_tmp, "mk/docs/blog/posts/crlf.md",
 		"\xEF\xBB\xBF---\r\ntitle: Windows post\r\ndate: 2024-01-05\r\ntags:\r\n  - a\r\n  - b\r\n---\r\nBody\r\n");
-	S_write("mk/docs/blog/posts/broken.md", "---\ntitle: ok\ndate: 2024-01-01\n  oops: x\n---\nBody\n");
-	S_write("mk/docs/blog/posts/bad-date.md", "---\ntitle: Bad date\ndate: 2024-02-30\n---\nBody\n");
-	S_write("mk/docs/blog/posts/.hidden/secret.md", "---\ntitle: Hidden\n---\n");
-	S_write("mk/docs/blog/posts/.dotfile.md", "---\ntitle: Dotfile\n---\n");
-	S_write("mk/docs/blog/posts/notes.txt", "not markdown\n");
+	fx_writes(S_tmp, "mk/docs/blog/posts/broken.md", "---\ntitle: ok\ndate: 2024-01-01\n  oops: x\n---\nBody\n");
+	fx_writes(S_tmp, "mk/docs/blog/posts/bad-date.md", "---\ntitle: Bad date\ndate: 2024-02-30\n---\nBody\n");
+	fx_writes(S_tmp, "mk/docs/blog/posts/.hidden/secret.md", "---\ntitle: Hidden\n---\n");
+	fx_writes(S_tmp, "mk/docs/blog/posts/.dotfile.md", "---\ntitle: Dotfile\n---\n");
+	fx_writes(S_tmp, "mk/docs/blog/posts/notes.txt", "not markdown\n");
 }
 
 static void test_mkdocs(void)
@@ -273,8 +223,8 @@ static void test_mkdocs_config(void)
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct site *site = NULL;
 
-	S_write("mk2/mkdocs.yml", "site_name: No posts\nplugins:\n  - blog\n");
-	S_write("mk2/docs/index.md", "# Home\n");
+	fx_writes(S_tmp, "mk2/mkdocs.yml", "site_name: No posts\nplugins:\n  - blog\n");
+	fx_writes(S_tmp, "mk2/docs/index.md", "# Home\n");
 	char *root = path_join(S_tmp, "mk2");
 	is_int(site_open(&site, root, NULL, &dl), -1, "an MkDocs site without a posts folder fails");
 	ok(dl.n == 1 && strstr(dl.v[0].message, "docs/blog/posts"), "naming the missing folder");
@@ -282,7 +232,7 @@ static void test_mkdocs_config(void)
 	diag_list_free(&dl);
 	free(root);
 
-	S_write("mk3/mkdocs.yml",
+	fx_writes(S_tmp, "mk3/mkdocs.yml",
 		"site_name: Custom\n"
 		"docs_dir: content\n"
 		"plugins:\n"
@@ -290,7 +240,7 @@ static void test_mkdocs_config(void)
 		"  - blog:\n"
 		"      blog_dir: news\n"
 		"      post_dir: \"{blog}/articles\"\n");
-	S_write("mk3/content/news/articles/a.md", "---\ntitle: A\n---\n");
+	fx_writes(S_tmp, "mk3/content/news/articles/a.md", "---\ntitle: A\n---\n");
 	root = path_join(S_tmp, "mk3");
 	if (ok(site_open(&site, root, NULL, &dl) == 0, "a site with a custom docs_dir, blog_dir and post_dir")) {
 		is_str(site->content_dir, "content", "docs_dir read");
@@ -303,14 +253,14 @@ static void test_mkdocs_config(void)
 	diag_list_free(&dl);
 	free(root);
 
-	S_write("mk4/mkdocs.yml", "site_name: Escape\ndocs_dir: ../elsewhere\n");
+	fx_writes(S_tmp, "mk4/mkdocs.yml", "site_name: Escape\ndocs_dir: ../elsewhere\n");
 	root = path_join(S_tmp, "mk4");
 	is_int(site_open(&site, root, NULL, &dl), -1, "a docs_dir outside the site is refused");
 	ok(dl.n >= 1 && dl.v[0].line == 2, "at the docs_dir line");
 	diag_list_free(&dl);
 	free(root);
 
-	S_write("mk5/mkdocs.yml", "site_name: [unclosed\n");
+	fx_writes(S_tmp, "mk5/mkdocs.yml", "site_name: [unclosed\n");
 	root = path_join(S_tmp, "mk5");
 	is_int(site_open(&site, root, NULL, &dl), -1, "a malformed mkdocs.yml fails");
 	ok(dl.n == 1 && dl.v[0].file && str_ends_with(dl.v[0].file, "mkdocs.yml"), "with an error in mkdocs.yml");
@@ -318,8 +268,8 @@ static void test_mkdocs_config(void)
 	free(root);
 
 	/* Config files may use anchors: an alias there is only a warning. */
-	S_write("mk6/mkdocs.yml", "site_name: &n Anchored\nsite_description: *n\nplugins: [blog]\n");
-	S_write("mk6/docs/blog/posts/a.md", "# A\n");
+	fx_writes(S_tmp, "mk6/mkdocs.yml", "site_name: &n Anchored\nsite_description: *n\nplugins: [blog]\n");
+	fx_writes(S_tmp, "mk6/docs/blog/posts/a.md", "# A\n");
 	root = path_join(S_tmp, "mk6");
 	ok(site_open(&site, root, NULL, &dl) == 0 && diag_count(&dl, DIAG_WARNING) == 1 &&
 		   diag_count(&dl, DIAG_ERROR) == 0,
@@ -338,12 +288,12 @@ static void test_mkdocs_config(void)
 static void test_generic(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	S_write("gen/a.md", "---\ntitle: A\ntags: [x]\n---\nText\n");
-	S_write("gen/sub/deeper/b.markdown", "# Bee\n");
-	S_write("gen/.git/c.md", "# hidden\n");
-	S_write("gen/.hidden.md", "# hidden\n");
-	S_write("gen/notes.txt", "no\n");
-	S_write("outside/secret.md", "---\ntitle: Secret\n---\nOutside the site.\n");
+	fx_writes(S_tmp, "gen/a.md", "---\ntitle: A\ntags: [x]\n---\nText\n");
+	fx_writes(S_tmp, "gen/sub/deeper/b.markdown", "# Bee\n");
+	fx_writes(S_tmp, "gen/.git/c.md", "# hidden\n");
+	fx_writes(S_tmp, "gen/.hidden.md", "# hidden\n");
+	fx_writes(S_tmp, "gen/notes.txt", "no\n");
+	fx_writes(S_tmp, "outside/secret.md", "---\ntitle: Secret\n---\nOutside the site.\n");
 	char *root = path_join(S_tmp, "gen");
 	char *loop = path_join(S_tmp, "gen/loop");
 	ok(symlink(".", loop) == 0, "a symlinked folder looping back made");
@@ -394,7 +344,7 @@ int main(void)
 	test_mkdocs();
 	test_mkdocs_config();
 	test_generic();
-	S_rm_rf(S_tmp);
+	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	const char *const *names = site_generator_names();
 	ok(names[0] && names[1] && strcmp(names[1], "generic") == 0 && !names[2],

@@ -1,58 +1,14 @@
 /* Unit tests of toc.h: the outline of headings, nav.xhtml and toc.ncx.
  * Chapters are made by hand: only href, post title and headings matter. */
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chapter.h"
+#include "fixture.h"
 #include "post.h"
 #include "tap.h"
 #include "toc.h"
-
-#define NCX_NS "http://www.daisy.org/z3986/2005/ncx/"
-
-static double S_num(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)"http://www.w3.org/1999/xhtml");
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)"http://www.idpf.org/2007/ops");
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"n", (const xmlChar *)NCX_NS);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	double v = r ? xmlXPathCastToNumber(r) : -1;
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return v;
-}
-
-static char *S_str(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"h", (const xmlChar *)"http://www.w3.org/1999/xhtml");
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"epub", (const xmlChar *)"http://www.idpf.org/2007/ops");
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"n", (const xmlChar *)NCX_NS);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	xmlChar *s = r ? xmlXPathCastToString(r) : NULL;
-	char *out = xstrdup(s ? (const char *)s : "");
-	xmlFree(s);
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
-static void is_xstr(xmlDocPtr doc, const char *expr, const char *expected, const char *name)
-{
-	char *s = S_str(doc, expr);
-	is_str(s, expected, name);
-	free(s);
-}
-
-static xmlDocPtr S_strict(const char *text, size_t len)
-{
-	return xmlReadMemory(text, (int)len, "toc.xml", NULL,
-			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-}
 
 /* A chapter with headings of the given levels, named h0, h1, … */
 static void S_chapter(struct chapter *ch, struct post *p, const char *href, const int *levels, size_t n)
@@ -147,61 +103,61 @@ static void test_nav_ncx(void)
 	size_t len;
 	is_int(toc_nav(&nav, &len, &in), 0, "toc_nav succeeds");
 	is_int(len, strlen(nav), "toc_nav: length matches");
-	xmlDocPtr doc = S_strict(nav, len);
+	xmlDocPtr doc = fx_parse_strict(nav, len);
 	if (ok(doc != NULL, "nav.xhtml is well-formed (strict parse)")) {
-		is_int(S_num(doc, "count(//h:nav[@epub:type='toc'])"), 1, "one nav epub:type=\"toc\"");
-		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li)"), 3, "one top entry per chapter");
-		is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a)", "First & <best>",
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='toc'])"), 1, "one nav epub:type=\"toc\"");
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li)"), 3, "one top entry per chapter");
+		fx_is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a)", "First & <best>",
 			"chapter title escaped and read back");
-		is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a/@href)", "text/001-first.xhtml",
+		fx_is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a/@href)", "text/001-first.xhtml",
 			"chapter entry links to the chapter");
-		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li)"), 2,
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li)"), 2,
 		       "first chapter: two ## entries nested");
-		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li[1]/h:ol/h:li)"), 2,
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li[1]/h:ol/h:li)"), 2,
 		       "first ##: two ### entries nested a level deeper");
-		is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li[1]/h:ol/h:li[1]/h:a/@href)",
+		fx_is_xstr(doc, "string(//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:ol/h:li[1]/h:ol/h:li[1]/h:a/@href)",
 			"text/001-first.xhtml#h1", "nested entry links to chapter#id");
-		is_xstr(doc, "string(//h:a[@href='text/001-first.xhtml#h1'])", "Q&A <tips>",
+		fx_is_xstr(doc, "string(//h:a[@href='text/001-first.xhtml#h1'])", "Q&A <tips>",
 			"heading text escaped and read back");
-		is_int(S_num(doc, "count(//h:a[@href='text/001-first.xhtml#h4'])"), 0, "#### left out at depth 2");
-		is_int(S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[3]/h:ol)"), 0,
+		is_int(fx_xpath_num(doc, "count(//h:a[@href='text/001-first.xhtml#h4'])"), 0, "#### left out at depth 2");
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li[3]/h:ol)"), 0,
 		       "a chapter without headings has no empty <ol>");
-		is_int(S_num(doc, "count(//h:ol[not(h:li)])"), 0, "no empty <ol> anywhere");
-		is_int(S_num(doc, "count(//h:nav[@epub:type='landmarks'])"), 1, "landmarks nav");
-		is_int(S_num(doc, "count(//h:nav[@epub:type='landmarks']//h:a[@epub:type='bodymatter'][@href='text/001-first.xhtml'])"),
+		is_int(fx_xpath_num(doc, "count(//h:ol[not(h:li)])"), 0, "no empty <ol> anywhere");
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='landmarks'])"), 1, "landmarks nav");
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='landmarks']//h:a[@epub:type='bodymatter'][@href='text/001-first.xhtml'])"),
 		       1, "landmarks: bodymatter is the first chapter");
-		is_int(S_num(doc, "count(//h:nav[@epub:type='landmarks']//h:a[@epub:type='toc'][@href='nav.xhtml#toc'])"),
+		is_int(fx_xpath_num(doc, "count(//h:nav[@epub:type='landmarks']//h:a[@epub:type='toc'][@href='nav.xhtml#toc'])"),
 		       1, "landmarks: toc points at nav.xhtml#toc");
-		is_int(S_num(doc, "count(//h:nav[@id='toc'])"), 1, "the toc nav has id toc");
-		is_xstr(doc, "string(/h:html/@xml:lang)", "en", "nav xml:lang");
+		is_int(fx_xpath_num(doc, "count(//h:nav[@id='toc'])"), 1, "the toc nav has id toc");
+		fx_is_xstr(doc, "string(/h:html/@xml:lang)", "en", "nav xml:lang");
 	}
 	xmlFreeDoc(doc);
 	free(nav);
 
 	char *ncx;
 	is_int(toc_ncx(&ncx, &len, &in), 0, "toc_ncx succeeds");
-	doc = S_strict(ncx, len);
+	doc = fx_parse_strict(ncx, len);
 	if (ok(doc != NULL, "toc.ncx is well-formed (strict parse)")) {
-		is_xstr(doc, "string(//n:meta[@name='dtb:uid']/@content)", in.uid, "NCX dtb:uid is the book's uid");
-		is_xstr(doc, "string(//n:docTitle/n:text)", "My \"Book\" & more", "NCX docTitle escaped");
+		fx_is_xstr(doc, "string(//n:meta[@name='dtb:uid']/@content)", in.uid, "NCX dtb:uid is the book's uid");
+		fx_is_xstr(doc, "string(//n:docTitle/n:text)", "My \"Book\" & more", "NCX docTitle escaped");
 		/* title page + contents + 3 chapters + 4 headings of ch 1 + 1 of ch 2 */
-		int count = (int)S_num(doc, "count(//n:navPoint)");
+		int count = (int)fx_xpath_num(doc, "count(//n:navPoint)");
 		is_int(count, 10, "ten navPoints");
 		bool seq = true;
 		for (int i = 1; i <= count; i++) {
 			char expr[96];
 			snprintf(expr, sizeof expr, "number((//n:navPoint)[%d]/@playOrder)", i);
-			if ((int)S_num(doc, expr) != i) {
-				diag("navPoint %d has playOrder %g", i, S_num(doc, expr));
+			if ((int)fx_xpath_num(doc, expr) != i) {
+				diag("navPoint %d has playOrder %g", i, fx_xpath_num(doc, expr));
 				seq = false;
 			}
 		}
 		ok(seq, "playOrder is 1..N in document order");
-		is_int(S_num(doc, "count(//n:navPoint[@id = following::n:navPoint/@id])"), 0, "navPoint ids unique");
-		is_xstr(doc, "string(//n:meta[@name='dtb:depth']/@content)", "3", "dtb:depth counts nesting (chapter, ##, ###)");
-		is_int(S_num(doc, "count(/n:ncx/n:navMap/n:navPoint[3]/n:navPoint)"), 2,
+		is_int(fx_xpath_num(doc, "count(//n:navPoint[@id = following::n:navPoint/@id])"), 0, "navPoint ids unique");
+		fx_is_xstr(doc, "string(//n:meta[@name='dtb:depth']/@content)", "3", "dtb:depth counts nesting (chapter, ##, ###)");
+		is_int(fx_xpath_num(doc, "count(/n:ncx/n:navMap/n:navPoint[3]/n:navPoint)"), 2,
 		       "first chapter's navPoint holds its two ## points");
-		is_xstr(doc, "string(/n:ncx/n:navMap/n:navPoint[3]/n:navPoint[1]/n:navPoint[2]/n:content/@src)",
+		fx_is_xstr(doc, "string(/n:ncx/n:navMap/n:navPoint[3]/n:navPoint[1]/n:navPoint[2]/n:content/@src)",
 			"text/001-first.xhtml#h2", "nested navPoint src is chapter#id");
 	}
 	xmlFreeDoc(doc);
@@ -209,9 +165,9 @@ static void test_nav_ncx(void)
 
 	in.depth = 1;
 	toc_ncx(&ncx, &len, &in);
-	doc = S_strict(ncx, len);
-	is_int(doc ? S_num(doc, "count(//n:navPoint)") : -1, 8, "depth 1: eight navPoints");
-	char *depth = doc ? S_str(doc, "string(//n:meta[@name='dtb:depth']/@content)") : NULL;
+	doc = fx_parse_strict(ncx, len);
+	is_int(doc ? fx_xpath_num(doc, "count(//n:navPoint)") : -1, 8, "depth 1: eight navPoints");
+	char *depth = doc ? fx_xpath_str(doc, "string(//n:meta[@name='dtb:depth']/@content)") : NULL;
 	is_str(depth, "2", "depth 1: dtb:depth 2");
 	free(depth);
 	xmlFreeDoc(doc);
@@ -219,9 +175,9 @@ static void test_nav_ncx(void)
 
 	in.nchapters = 0;
 	toc_nav(&nav, &len, &in);
-	doc = S_strict(nav, len);
+	doc = fx_parse_strict(nav, len);
 	ok(doc != NULL, "nav of a book without chapters is well-formed");
-	is_int(doc ? S_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li)") : -1, 0, "and lists no chapter");
+	is_int(doc ? fx_xpath_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li)") : -1, 0, "and lists no chapter");
 	xmlFreeDoc(doc);
 	free(nav);
 

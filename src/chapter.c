@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "chapter.h"
 
+#include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
@@ -455,13 +456,16 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 		}
 		char *base = NULL;
 		if (id) {
-			/* An id may not hold spaces; one that is only spaces is gone. */
-			struct strbuf sb = STRBUF_INIT;
-			for (const char *p = id; *p; p++)
-				if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f')
-					sb_addc(&sb, *p);
-			base = sb.len ? sb_detach(&sb) : NULL;
-			sb_release(&sb);
+			/* Ids stay as written when they are plain ASCII names (links
+			 * from elsewhere use them); others become their slug, which
+			 * chapter_find_id also tries for links. */
+			bool plain = *id && isalpha((unsigned char)id[0]);
+			for (const char *p = id; *p && plain; p++)
+				plain = isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':';
+			if (plain)
+				base = xstrdup(id);
+			else if (*id && strspn(id, " \t\r\n\f") < strlen(id))
+				base = slugify(id);
 		}
 		char *text = heading ? S_text_of(el) : NULL;
 		if (!base && heading)

@@ -299,6 +299,36 @@ assert "<script" not in x and "onclick" not in x and "alert" not in x and "<ifra
 assert 'href="https://www.example.com/embed/xyz"' in x
 PY
 
+# --- images that cannot go in: reported, alt text shown, book still valid ----
+I=$T/imgsite
+mkdir -p "$I/posts" "$T/outside"
+printf '\x89PNG\r\n\x1a\n' >"$T/outside/secret.png"
+ln -s "$T/outside/secret.png" "$I/posts/link.png"
+cat >"$I/posts/pics.md" <<'MD'
+# Pictures
+
+![a missing picture](missing.png)
+
+![a climbing picture](../../outside/secret.png)
+
+![a linked picture](link.png)
+
+![a remote picture](https://example.org/x.png)
+MD
+"$SHEAF" "$I" -o "$T/img.epub" >/dev/null 2>"$T/img.err"; st=$?
+check "unusable images: exit 0, one warning with file:line each" bash -c \
+	'[ "$1" = 0 ] && [ "$(grep -c "pics.md:[0-9]*: warning:" "$2")" = 4 ] && grep -q "not found" "$2" && grep -q "outside the site" "$2"' \
+	_ "$st" "$T/img.err"
+valid "unusable images" "$T/img.epub"
+check "unusable images: alt text shown, no file from outside the site embedded" py "$T/img.epub" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert not [n for n in z.namelist() if n.startswith("EPUB/images/")], z.namelist()
+x = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("EPUB/text/"))
+for alt in ["a missing picture", "a climbing picture", "a linked picture", "a remote picture"]:
+    assert alt in x, alt
+PY
+
 # --- malformed front matter -------------------------------------------------
 B=$T/broken
 mkdir -p "$B"

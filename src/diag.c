@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 	      int line, int col, const char *fmt, ...)
@@ -41,6 +42,46 @@ void diag_merge(struct diag_list *dst, struct diag_list *src)
 	free(src->v);
 	src->v = NULL;
 	src->n = src->cap = 0;
+}
+
+static int S_cmp(const struct diag *a, const struct diag *b)
+{
+	if (!a->file || !b->file)
+		return (int)!a->file - (int)!b->file;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+struct S_ranked {
+	struct diag d;
+	size_t index;
+};
+
+static int S_cmp_ranked(const void *va, const void *vb)
+{
+	const struct S_ranked *a = va, *b = vb;
+	int c = S_cmp(&a->d, &b->d);
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void diag_sort(struct diag_list *dl)
+{
+	if (dl->n < 2)
+		return;
+	/* qsort is not stable: the original position breaks ties. */
+	struct S_ranked *r = xmalloc(dl->n * sizeof *r);
+	for (size_t i = 0; i < dl->n; i++)
+		r[i] = (struct S_ranked){dl->v[i], i};
+	qsort(r, dl->n, sizeof *r, S_cmp_ranked);
+	for (size_t i = 0; i < dl->n; i++)
+		dl->v[i] = r[i].d;
+	free(r);
 }
 
 void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings)

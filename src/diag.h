@@ -38,6 +38,9 @@ void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 size_t diag_count(const struct diag_list *dl, enum diag_severity sev);
 /* Moves every entry of src to the end of dst; src is left empty. */
 void diag_merge(struct diag_list *dst, struct diag_list *src);
+/* Orders the list by file, then line and column, keeping the order of
+ * entries that compare equal; problems of the run (no file) come last. */
+void diag_sort(struct diag_list *dl);
 /* Prints `file:line:col: severity: message`, one a line, in the order added.
  * Warnings are left out when with_warnings is false. */
 void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings);

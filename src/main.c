@@ -89,10 +89,22 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	select_posts(&o->sel, &all, &sel);
 	if (o->verbose)
 		fprintf(stderr, "sheaf: %zu of %zu posts selected\n", sel.n, all.n);
+	if (!all.n) {
+		char *where = path_join(site->root, site->posts_dir);
+		char *norm = path_normalize(where);
+		diag_error(dl, NULL, 0, 0, "no posts found: read as a %s site, there are no Markdown files in %s",
+			   site->gen->name, norm);
+		free(norm);
+		free(where);
+		goto out;
+	}
 	if (!sel.n) {
+		size_t drafts = 0;
+		for (size_t i = 0; i < all.n; i++)
+			drafts += all.v[i]->draft;
 		diag_error(dl, NULL, 0, 0, "no post matches the selection (%zu post%s in %s%s)", all.n,
 			   all.n == 1 ? "" : "s", site->root,
-			   o->sel.drafts ? "" : "; drafts are left out unless --drafts is given");
+			   drafts && !o->sel.drafts ? "; drafts are left out unless --drafts is given" : "");
 		goto out;
 	}
 	if (o->list) {
@@ -199,6 +211,7 @@ int main(int argc, char **argv)
 		LIBXML_TEST_VERSION
 		markdown_init();
 		status = S_run(&o, &dl);
+		diag_sort(&dl);
 		diag_print(&dl, stderr, S_color(), !o.quiet);
 		if (status == EXIT_OK && diag_count(&dl, DIAG_ERROR))
 			status = EXIT_INPUT;

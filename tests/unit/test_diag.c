@@ -54,5 +54,23 @@ int main(void)
 	diag_list_free(&other);
 	diag_list_free(&dl);
 	ok(dl.n == 0 && dl.v == NULL, "free resets the list");
+
+	/* Sorted by file, line, column; ties keep their order; run-wide last. */
+	diag_warning(&dl, NULL, 0, 0, "run");
+	diag_warning(&dl, "b.md", 9, 0, "b9");
+	diag_warning(&dl, "a.md", 7, 2, "a7-first");
+	diag_error(&dl, "a.md", 3, 0, "a3");
+	diag_warning(&dl, "a.md", 7, 2, "a7-second");
+	diag_sort(&dl);
+	out = S_printed(&dl, true);
+	is_str(out,
+	       "a.md:3: error: a3\n"
+	       "a.md:7:2: warning: a7-first\n"
+	       "a.md:7:2: warning: a7-second\n"
+	       "b.md:9: warning: b9\n"
+	       "sheaf: warning: run\n",
+	       "diag_sort: by file and position, stable, run-wide last");
+	free(out);
+	diag_list_free(&dl);
 	return done_testing();
 }

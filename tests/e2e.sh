@@ -360,12 +360,16 @@ else
 fi
 
 # --- accessibility (DAISY Ace), when installed ----------------------------
-if bash "$ROOT/tests/ace-check.sh" "$T/sample.epub" >"$T/ace" 2>&1; then
-	ok "sample: DAISY Ace reports no violations"
-else
-	st=$?
-	if [ "$st" = 77 ]; then skip "sample: DAISY Ace" "Ace not installed"; else not_ok "sample: DAISY Ace reports no violations" "$(cat "$T/ace")"; fi
-fi
+for book in sample draft mk; do
+	[ -f "$T/$book.epub" ] || continue
+	if bash "$ROOT/tests/ace-check.sh" "$T/$book.epub" >"$T/ace" 2>&1; then
+		ok "$book: DAISY Ace reports no violations"
+	elif [ "$?" = 77 ]; then
+		skip "$book: DAISY Ace" "Ace not installed"
+	else
+		not_ok "$book: DAISY Ace reports no violations" "$(cat "$T/ace")"
+	fi
+done
 
 echo "1..$n"
 [ "$failed" = 0 ]

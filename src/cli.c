@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ enum {
 	OPT_TEMPLATES,
 	OPT_LIST,
 	OPT_GENERATOR,
+	OPT_MAX_POST_SIZE,
 };
 
 static const struct option S_long[] = {
@@ -44,6 +46,8 @@ static const struct option S_long[] = {
 	{"templates", required_argument, NULL, OPT_TEMPLATES},
 	{"generator", required_argument, NULL, OPT_GENERATOR},
 	{"list", no_argument, NULL, OPT_LIST},
+	{"keep-going", no_argument, NULL, 'k'},
+	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -63,6 +67,9 @@ static void S_help(FILE *out)
 	      "  -o, --output FILE     the book to write (default: made from the title)\n"
 	      "      --list            print the selected posts (date, title, path; tab-separated)\n"
 	      "                        and write nothing\n"
+	      "  -k, --keep-going      leave out posts that cannot be read (with a warning each)\n"
+	      "                        instead of stopping\n"
+	      "      --max-post-size SIZE  refuse posts larger than SIZE (default 8M; K, M, G)\n"
 	      "\n"
 	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive):\n"
 	      "  -t, --tag TAG         posts with this tag\n"
@@ -102,6 +109,28 @@ static int S_date_arg(struct date *d, const char *opt, const char *arg, struct d
 	return 0;
 }
 
+/* "8M" → 8 MiB; plain numbers are bytes. */
+static int S_size_arg(size_t *out, const char *arg)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (end == arg || arg[0] == '-')
+		return -1;
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	default: break;
+	}
+	if ((*end == 'i' || *end == 'B') && shift)
+		end += *end == 'i' && end[1] == 'B' ? 2 : 1;
+	if (*end || v == 0 || v > (SIZE_MAX >> shift))
+		return -1;
+	*out = (size_t)v << shift;
+	return 0;
+}
+
 enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 			  struct diag_list *dl)
 {
@@ -113,7 +142,7 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:t:c:a:qvhV", S_long, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:t:c:a:kqvhV", S_long, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output = optarg; break;
 		case 't': sv_push(&o->sel.tags, optarg); break;
@@ -160,6 +189,12 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 			break;
 		}
 		case OPT_LIST: o->list = true; break;
+		case 'k': o->keep_going = true; break;
+		case OPT_MAX_POST_SIZE:
+			if (S_size_arg(&o->max_post_size, optarg) < 0)
+				diag_error(dl, NULL, 0, 0, "--max-post-size: '%s' is not a size like 512K, 8M or 1G",
+					   optarg);
+			break;
 		case 'q': o->quiet = true; break;
 		case 'v': o->verbose = true; break;
 		case 'h': S_help(out); return CLI_DONE;

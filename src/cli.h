@@ -22,7 +22,8 @@ struct options {
 	const char *generator;
 	struct selection sel;
 	int toc_depth;
-	bool list, quiet, verbose;
+	size_t max_post_size; /* 0: the site layer's default */
+	bool list, quiet, verbose, keep_going;
 };
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };

@@ -84,11 +84,19 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	if (o->verbose)
 		fprintf(stderr, "sheaf: %s: read as a %s site\n", site->root, site->gen->name);
+	site->collect.keep_going = o->keep_going;
+	if (o->max_post_size)
+		site->collect.max_post_size = o->max_post_size;
 	if (site_collect(site, &all, dl) < 0)
 		goto out;
 	select_posts(&o->sel, &all, &sel);
 	if (o->verbose)
 		fprintf(stderr, "sheaf: %zu of %zu posts selected\n", sel.n, all.n);
+	if (!all.n && site->stats.files) {
+		diag_error(dl, NULL, 0, 0, "none of the %zu posts found in %s could be read", site->stats.files,
+			   site->root);
+		goto out;
+	}
 	if (!all.n) {
 		char *where = path_join(site->root, site->posts_dir);
 		char *norm = path_normalize(where);

@@ -1,11 +1,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "../markdown.h"
+#include "../text.h"
 #include "site.h"
 
 static bool S_has_ext(const char *name, const char *const *exts)
@@ -73,6 +75,17 @@ static char *S_stem(const char *relpath)
 	return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
+/* 512 bytes, 12.5 KiB, 8.0 MiB. */
+static void S_size(char *buf, size_t cap, size_t n)
+{
+	if (n < 1024)
+		snprintf(buf, cap, "%zu bytes", n);
+	else if (n < (1u << 20))
+		snprintf(buf, cap, "%.1f KiB", (double)n / 1024);
+	else
+		snprintf(buf, cap, "%.1f MiB", (double)n / (1 << 20));
+}
+
 int site_read_post(struct post **out, const struct site *site, const char *relpath,
 		   struct diag_list *dl)
 {
@@ -84,14 +97,35 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	char *path = strcmp(site->root, ".") == 0 ? xstrdup(relpath) : path_join(site->root, relpath);
 	*out = NULL;
 
-	int rc = read_file(path, &text, &len);
+	struct stat st;
+	if (stat(path, &st) == 0 && (size_t)st.st_size > site->collect.max_post_size) {
+		char have[32], limit[32];
+		S_size(have, sizeof have, (size_t)st.st_size);
+		S_size(limit, sizeof limit, site->collect.max_post_size);
+		diag_error(dl, path, 0, 0, "the post is %s, more than the limit of %s (--max-post-size)",
+			   have, limit);
+		goto out;
+	}
+	char *raw;
+	size_t raw_len;
+	int rc = read_file(path, &raw, &raw_len);
 	if (rc < 0) {
 		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
 		goto out;
 	}
+	text_to_utf8(&text, &len, raw, raw_len, path, dl);
+	free(raw);
 	struct fm_split split;
 	if (fm_split(&split, text, len, path, dl) < 0)
 		goto out;
+	if (split.fm_len > site->collect.max_front_matter) {
+		char have[32], limit[32];
+		S_size(have, sizeof have, split.fm_len);
+		S_size(limit, sizeof limit, site->collect.max_front_matter);
+		diag_error(dl, path, split.fm_line, 1, "the front matter is %s, more than the limit of %s",
+			   have, limit);
+		goto out;
+	}
 	if (split.format == FM_YAML &&
 	    fm_parse_yaml(&fm, text + split.fm_off, split.fm_len, path, split.fm_line, DIAG_ERROR,
 			  dl) < 0)

@@ -42,6 +42,8 @@ int site_open(struct site **out, const char *root, const char *generator, struct
 	struct site *site = xcalloc(1, sizeof *site);
 	site->gen = gen;
 	site->root = path_normalize(root);
+	site->collect.max_post_size = SITE_MAX_POST_SIZE;
+	site->collect.max_front_matter = SITE_MAX_FRONT_MATTER;
 	if (gen->configure(site, dl) < 0) {
 		site_free(site);
 		return -1;
@@ -50,7 +52,7 @@ int site_open(struct site **out, const char *root, const char *generator, struct
 	return 0;
 }
 
-int site_collect(const struct site *site, struct post_list *out, struct diag_list *dl)
+int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 {
 	int ret = 0;
 	struct strvec files = STRVEC_INIT;
@@ -58,6 +60,8 @@ int site_collect(const struct site *site, struct post_list *out, struct diag_lis
 	bool have_root = realpath(site->root, root_real) != NULL;
 	if (site->gen->list_posts(site, &files, dl) < 0)
 		ret = -1;
+	site->stats.files = files.n;
+	site->stats.left_out = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		struct post *p;
 		/* A post that is a symlink to a file outside the site is not read:
@@ -68,15 +72,26 @@ int site_collect(const struct site *site, struct post_list *out, struct diag_lis
 		if (!inside) {
 			diag_warning(dl, path, 0, 0,
 				     "left out: the file resolves (through a symlink) outside the site");
+			site->stats.left_out++;
 			free(path);
 			continue;
 		}
-		free(path);
-		if (site_read_post(&p, site, files.v[i], dl) < 0) {
-			ret = -1;
-			continue;
+		struct diag_list local = DIAG_LIST_INIT;
+		if (site_read_post(&p, site, files.v[i], &local) < 0) {
+			if (site->collect.keep_going) {
+				for (size_t k = 0; k < local.n; k++)
+					local.v[k].severity = DIAG_WARNING;
+				diag_warning(&local, path, 0, 0,
+					     "left out of the book because of the problems reported for it (--keep-going)");
+			} else {
+				ret = -1;
+			}
+			site->stats.left_out++;
+		} else {
+			post_list_push(out, p);
 		}
-		post_list_push(out, p);
+		diag_merge(dl, &local);
+		free(path);
 	}
 	sv_free(&files);
 	return ret;

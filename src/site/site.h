@@ -37,8 +37,24 @@ struct site_generator {
 	char *(*page_url)(const struct site *site, const char *relpath);
 };
 
+/* How posts are read; site_open sets the defaults, the caller may change
+ * them before site_collect. */
+struct collect_options {
+	size_t max_post_size;        /* bytes; a larger post is an error */
+	size_t max_front_matter;     /* bytes of front matter; more is an error */
+	bool keep_going;             /* a post that cannot be read is left out with
+					warnings instead of errors */
+};
+#define SITE_MAX_POST_SIZE ((size_t)8 << 20)
+#define SITE_MAX_FRONT_MATTER ((size_t)256 << 10)
+
 struct site {
 	const struct site_generator *gen;
+	struct collect_options collect;
+	struct {
+		size_t files;    /* post files found by the last site_collect */
+		size_t left_out; /* of which left out (unreadable, outside the site) */
+	} stats;
 	char *root;        /* normalized path of SITE */
 	char *config_file; /* relative to root; NULL for the generic site */
 	char *content_dir; /* relative to root: where pages live ("." when the root) */
@@ -54,9 +70,10 @@ struct site {
  * generator, when not NULL) and reads its configuration. Returns 0 and
  * *out, or -1 after reporting errors. */
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl);
-/* Reads every post of the site. Posts whose front matter cannot be read
- * are reported and left out; returns -1 when any was. */
-int site_collect(const struct site *site, struct post_list *out, struct diag_list *dl);
+/* Reads every post of the site. Posts that cannot be read are reported and
+ * left out; returns -1 when any was (0 with collect.keep_going, when the
+ * problems were reported as warnings). */
+int site_collect(struct site *site, struct post_list *out, struct diag_list *dl);
 /* The live URL of a site file (relative to root), or NULL. */
 char *site_page_url(const struct site *site, const char *relpath);
 /* Names of the known generators, NULL-terminated. */

@@ -1,0 +1,152 @@
+#include "text.h"
+
+#include <string.h>
+
+#include "util.h"
+
+#define S_REPLACEMENT "\xEF\xBF\xBD"
+
+static void S_put(struct strbuf *sb, unsigned cp)
+{
+	char b[4];
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		sb_add(sb, b, 1);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		sb_add(sb, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		sb_add(sb, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		sb_add(sb, b, 4);
+	}
+}
+
+/* UTF-16 (with its BOM already skipped) → UTF-8; unpaired surrogates and
+ * NUL become U+FFFD. */
+static void S_from_utf16(struct strbuf *sb, const unsigned char *p, size_t len, bool be,
+			 size_t *bad)
+{
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		unsigned u = be ? (unsigned)(p[i] << 8 | p[i + 1]) : (unsigned)(p[i + 1] << 8 | p[i]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			unsigned v = be ? (unsigned)(p[i + 2] << 8 | p[i + 3])
+					: (unsigned)(p[i + 3] << 8 | p[i + 2]);
+			if (v >= 0xDC00 && v <= 0xDFFF) {
+				S_put(sb, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+				i += 2;
+				continue;
+			}
+		}
+		if ((u >= 0xD800 && u <= 0xDFFF) || u == 0) {
+			sb_adds(sb, S_REPLACEMENT);
+			(*bad)++;
+			continue;
+		}
+		S_put(sb, u);
+	}
+	if (len % 2) {
+		sb_adds(sb, S_REPLACEMENT);
+		(*bad)++;
+	}
+}
+
+/* Length of the valid UTF-8 sequence at p (0 when invalid), per RFC 3629:
+ * no overlongs, no surrogates, nothing above U+10FFFF. */
+static size_t S_valid_utf8(const unsigned char *p, size_t left)
+{
+	unsigned char c = p[0];
+	if (c < 0x80)
+		return c ? 1 : 0;
+	size_t n;
+	unsigned min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (left < n)
+		return 0;
+	unsigned cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+	for (size_t k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const char *file,
+		  struct diag_list *dl)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	struct strbuf sb = STRBUF_INIT;
+	size_t bad = 0;
+	sb_grow(&sb, len);
+	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+		S_from_utf16(&sb, p + 2, len - 2, p[0] == 0xFE, &bad);
+		if (bad)
+			diag_warning(dl, file, 0, 0,
+				     "%zu invalid UTF-16 unit%s replaced by U+FFFD", bad, bad == 1 ? "" : "s");
+		*out_len = sb.len;
+		*out = sb_detach(&sb);
+		return;
+	}
+	size_t i = len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	int line = 1, col = 1, first_line = 0, first_col = 0;
+	size_t nul = 0;
+	while (i < len) {
+		size_t n = S_valid_utf8(p + i, len - i);
+		if (n) {
+			sb_add(&sb, (const char *)p + i, n);
+			if (p[i] == '\n') {
+				line++;
+				col = 1;
+			} else {
+				col++;
+			}
+			i += n;
+			continue;
+		}
+		if (!p[i])
+			nul++;
+		else
+			bad++;
+		if (!first_line) {
+			first_line = line;
+			first_col = col;
+		}
+		sb_adds(&sb, S_REPLACEMENT);
+		col++;
+		i++;
+		/* A broken sequence's continuation bytes are one error, not many. */
+		while (i < len && p[i - 1] != 0 && (p[i] & 0xC0) == 0x80)
+			i++;
+	}
+	if (bad)
+		diag_warning(dl, file, first_line, first_col,
+			     "invalid UTF-8 (%zu sequence%s, the first here) replaced by U+FFFD", bad,
+			     bad == 1 ? "" : "s");
+	if (nul)
+		diag_warning(dl, file, bad ? 0 : first_line, bad ? 0 : first_col,
+			     "%zu NUL byte%s replaced by U+FFFD", nul, nul == 1 ? "" : "s");
+	*out_len = sb.len;
+	*out = sb_detach(&sb);
+}

@@ -1,0 +1,22 @@
+/* text.h — the bytes of a post file → clean UTF-8 text.
+ *
+ * Posts come from years of editors and platforms: a UTF-16 file with a BOM
+ * is decoded; invalid UTF-8 and NUL bytes become U+FFFD (so they neither
+ * truncate the post nor reach the book), with one warning per file giving
+ * the first position; a UTF-8 BOM is removed. CRLF is left as it is: every
+ * later stage reads it.
+ *
+ * Ownership: *out is malloc'd, NUL-terminated, and owned by the caller.
+ */
+#ifndef SHEAF_TEXT_H
+#define SHEAF_TEXT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Always succeeds; warnings go to dl under file. */
+void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const char *file,
+		  struct diag_list *dl);
+
+#endif

@@ -93,7 +93,22 @@ static void S_resolve_images(struct chapter *chs, size_t n, const struct site *s
 			struct chapter_image *im = &ch->images[i];
 			const char *href;
 			char *why;
-			if (resources_add_image(res, &href, site->root, im->target, &why) == 0) {
+			char *name = NULL;
+			int rc;
+			if (im->target) {
+				rc = resources_add_image(res, &href, site->root, im->target, &why);
+			} else {
+				const char *base = path_basename(ch->href);
+				name = xasprintf("%.*s-image-%zu.img", (int)(strlen(base) - strlen(".xhtml")), base, i + 1);
+				rc = resources_add_data(res, &href, im->data, im->len, name, &why);
+				if (rc < 0) {
+					char *reason = why;
+					why = xasprintf("an image given as a data: URL was refused: %s", reason);
+					free(reason);
+				}
+			}
+			free(name);
+			if (rc == 0) {
 				char *src = xasprintf("../%s", href);
 				xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
 				free(src);

@@ -169,33 +169,34 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 	struct idset *ids = &ch->ids;
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
-	xmlNodePtr section = NULL;
-	struct strvec old_fn = STRVEC_INIT, new_fn = STRVEC_INIT;
-	struct strvec old_ref = STRVEC_INIT, new_ref = STRVEC_INIT;
+	xmlNodePtr section = NULL, ol = NULL;
+	struct strvec new_fn = STRVEC_INIT;
+	struct strmap old_fn = STRMAP_INIT;  /* cmark's note id → index in new_fn */
+	struct strmap old_ref = STRMAP_INIT; /* cmark's reference id → index in ids */
 	for (size_t i = 0; i < n && !section; i++)
 		if (S_is(els[i], "section") && S_has_prop(els[i], "data-sheaf-footnotes"))
 			section = els[i];
-	if (section) {
-		xmlNodePtr ol = NULL;
-		for (xmlNodePtr c = section->children; c && !ol; c = c->next)
-			if (S_is(c, "ol"))
-				ol = c;
-		unsigned k = 0;
-		for (xmlNodePtr li = ol ? ol->children : NULL; li; li = li->next) {
-			if (!S_is(li, "li"))
-				continue;
-			char *old = S_prop(li, "id");
-			char base[32];
-			snprintf(base, sizeof base, "fn-%u", ++k);
-			sv_push_owned(&old_fn, old ? old : xstrdup(""));
-			sv_push(&new_fn, idset_unique(ids, base));
-			if (old && str_starts_with(old, "fn-")) {
-				char *label = url_decode(old + 3);
-				sv_push_owned(&ch->aliases, xasprintf("fn:%s", label));
-				sv_push(&ch->aliases, new_fn.v[new_fn.n - 1]);
-				free(label);
-			}
+	for (xmlNodePtr c = section ? section->children : NULL; c && !ol; c = c->next)
+		if (S_is(c, "ol"))
+			ol = c;
+	for (xmlNodePtr li = ol ? ol->children : NULL; li; li = li->next) {
+		if (!S_is(li, "li"))
+			continue;
+		char *old = S_prop(li, "id");
+		char base[32];
+		snprintf(base, sizeof base, "fn-%zu", new_fn.n + 1);
+		const char *id = idset_unique(ids, base);
+		if (old && !strmap_get(&old_fn, old, NULL))
+			strmap_put(&old_fn, old, new_fn.n);
+		sv_push(&new_fn, id);
+		if (old && str_starts_with(old, "fn-")) {
+			char *label = url_decode(old + 3);
+			char *alias = xasprintf("fn:%s", label);
+			strmap_put(&ch->aliases, alias, ids->n - 1);
+			free(alias);
+			free(label);
 		}
+		free(old);
 	}
 	/* References, in reading order. */
 	for (size_t i = 0; i < n; i++) {
@@ -204,12 +205,10 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 			continue;
 		S_unset(a, "data-sheaf-fnref");
 		char *href = S_prop(a, "href");
-		size_t k = old_fn.n;
-		for (size_t j = 0; href && href[0] == '#' && j < old_fn.n; j++)
-			if (strcmp(old_fn.v[j], href + 1) == 0)
-				k = j;
+		size_t k;
+		bool found = href && href[0] == '#' && strmap_get(&old_fn, href + 1, &k);
 		free(href);
-		if (k == old_fn.n) {
+		if (!found) {
 			S_unset(a, "href");
 			S_unset(a, "id");
 			continue;
@@ -218,8 +217,9 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 		char base[32];
 		snprintf(base, sizeof base, "fnref-%zu", k + 1);
 		const char *id = idset_unique(ids, base);
-		sv_push_owned(&old_ref, old ? old : xstrdup(""));
-		sv_push(&new_ref, id);
+		if (old)
+			strmap_put(&old_ref, old, ids->n - 1);
+		free(old);
 		S_set(a, "id", id);
 		char *target = xasprintf("#%s", new_fn.v[k]);
 		S_set(a, "href", target);
@@ -228,24 +228,26 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 		S_set(a, "role", "doc-noteref");
 	}
 	/* Back links inside the notes. */
+	xmlNodePtr *doomed = NULL;
+	size_t ndoomed = 0, cdoomed = 0;
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr a = els[i];
 		if (!S_is(a, "a") || !S_has_prop(a, "data-sheaf-fnback"))
 			continue;
 		S_unset(a, "data-sheaf-fnback");
 		char *href = S_prop(a, "href");
-		const char *to = NULL;
-		for (size_t j = 0; href && href[0] == '#' && j < old_ref.n && !to; j++)
-			if (strcmp(old_ref.v[j], href + 1) == 0)
-				to = new_ref.v[j];
+		size_t k;
+		bool found = href && href[0] == '#' && strmap_get(&old_ref, href + 1, &k);
 		free(href);
-		if (!to) {
+		if (!found) {
+			/* Freed after the loop: later entries of els may lie inside it. */
 			xmlUnlinkNode(a);
-			xmlFreeNode(a);
-			els[i] = NULL;
+			if (ndoomed == cdoomed)
+				doomed = xrealloc(doomed, (cdoomed = cdoomed ? cdoomed * 2 : 8) * sizeof *doomed);
+			doomed[ndoomed++] = a;
 			continue;
 		}
-		char *target = xasprintf("#%s", to);
+		char *target = xasprintf("#%s", ids->v[k]);
 		S_set(a, "href", target);
 		free(target);
 		S_set(a, "role", "doc-backlink");
@@ -256,10 +258,6 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 		S_unset(section, "data-sheaf-footnotes");
 		S_set(section, "class", "footnotes");
 		S_set(section, "aria-label", "Notes");
-		xmlNodePtr ol = NULL;
-		for (xmlNodePtr c = section->children; c && !ol; c = c->next)
-			if (S_is(c, "ol"))
-				ol = c;
 		size_t k = 0;
 		xmlNodePtr li = ol ? ol->children : NULL;
 		while (li) {
@@ -286,11 +284,13 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 			xmlFreeNode(ol);
 		}
 	}
+	for (size_t i = 0; i < ndoomed; i++)
+		xmlFreeNode(doomed[i]);
+	free(doomed);
 	free(els);
-	sv_free(&old_fn);
 	sv_free(&new_fn);
-	sv_free(&old_ref);
-	sv_free(&new_ref);
+	strmap_free(&old_fn);
+	strmap_free(&old_ref);
 }
 
 static bool S_name_in(xmlNodePtr n, const char *const *names)
@@ -557,6 +557,65 @@ static char *S_resolve(const struct post *p, const struct convert_options *o, co
 	return norm;
 }
 
+static int S_b64(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* The bytes of a data: URL (`data:[type][;base64],payload`). */
+static int S_data_url(const char *url, unsigned char **out, size_t *len)
+{
+	const char *comma = strchr(url, ',');
+	*out = NULL;
+	*len = 0;
+	if (!comma)
+		return -1;
+	bool base64 = false;
+	for (const char *p = url; p + 7 <= comma; p++)
+		if (strncmp(p, ";base64", 7) == 0)
+			base64 = true;
+	if (!base64) {
+		char *d = url_decode(comma + 1);
+		*len = strlen(d);
+		*out = (unsigned char *)d;
+		return 0;
+	}
+	size_t n = strlen(comma + 1);
+	unsigned char *buf = xmalloc(n / 4 * 3 + 4);
+	size_t o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+	for (const char *p = comma + 1; *p; p++) {
+		if (*p == '=' || *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t' || *p == '%')
+			continue;
+		int v = S_b64((unsigned char)*p);
+		if (v < 0) {
+			free(buf);
+			return -1;
+		}
+		acc = (acc << 6) | (unsigned)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf[o++] = (unsigned char)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	*out = buf;
+	*len = o;
+	return 0;
+}
+
 static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_options *o,
 		   struct diag_list *dl)
 {
@@ -567,6 +626,8 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 		xmlNodePtr el = els[i];
 		int line = S_file_line(p, el);
 		if (S_is(el, "img")) {
+			unsigned char *data;
+			size_t data_len;
 			char *src = S_prop(el, "src");
 			enum url_kind kind = src ? url_classify(src) : URL_EMPTY;
 			if (kind == URL_RELATIVE) {
@@ -575,6 +636,8 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 				struct chapter_image *im = &ch->images[ch->nimages++];
 				im->img = el;
 				im->target = S_resolve(p, o, src, &frag);
+				im->data = NULL;
+				im->len = 0;
 				im->line = line;
 				free(frag);
 			} else {
@@ -582,9 +645,23 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 					diag_warning(dl, p->path, line, 0,
 						     "remote image left out, its alt text shown instead "
 						     "(sheaf does not fetch remote images yet): %s", src);
-				else if (src && str_starts_with(src, "data:"))
+				else if (src && str_starts_with(src, "data:") &&
+					 S_data_url(src, &data, &data_len) == 0) {
+					ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+					struct chapter_image *im = &ch->images[ch->nimages++];
+					im->img = el;
+					im->target = NULL;
+					im->data = data;
+					im->len = data_len;
+					im->line = line;
+					/* The book stage gives it a file and a src. */
+					S_unset(el, "src");
+					free(src);
+					continue;
+				} else if (src && str_starts_with(src, "data:"))
 					diag_warning(dl, p->path, line, 0,
-						     "image given as a data: URL left out, its alt text shown instead");
+						     "image given as a data: URL that cannot be decoded left out, "
+						     "its alt text shown instead");
 				else
 					diag_warning(dl, p->path, line, 0, "image without a usable source left out");
 				chapter_image_to_alt(el);
@@ -708,7 +785,17 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	}
 	S_collect_ids(&ch->ids, root);
 
-	if (markdown_to_html(&html, p->body, p->body_len) < 0) {
+	struct guard_note *notes = NULL;
+	size_t nnotes = 0, guarded_len;
+	char *guarded = markdown_guard(p->body, p->body_len, &guarded_len, &notes, &nnotes);
+	for (size_t i = 0; i < nnotes; i++) {
+		diag_warning(dl, p->path, p->body_line + notes[i].line - 1, 0, "%s", notes[i].message);
+		free(notes[i].message);
+	}
+	free(notes);
+	int rc = markdown_to_html(&html, guarded, guarded_len);
+	free(guarded);
+	if (rc < 0) {
 		diag_error(dl, p->path, p->body_line, 0, "cmark-gfm could not convert this post");
 		goto out;
 	}
@@ -727,8 +814,10 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 			body = n;
 
 	container = xmlNewDocNode(ch->doc, ns, (const xmlChar *)"div", NULL);
-	if (body)
-		sanitize_copy_children(container, body, ns, epub_ns);
+	if (body && sanitize_copy_children(container, body, ns, epub_ns))
+		diag_warning(dl, p->path, 0, 0,
+			     "elements nested more than %d deep were flattened; their text is kept",
+			     SANITIZE_MAX_DEPTH);
 
 	/* The template prints the title: an opening H1 saying the same goes. */
 	xmlNodePtr first = container->children;
@@ -773,19 +862,16 @@ out:
 
 const char *chapter_find_id(const struct chapter *ch, const char *fragment)
 {
-	for (size_t i = 0; i < ch->ids.n; i++)
-		if (strcmp(ch->ids.v[i], fragment) == 0)
-			return ch->ids.v[i];
-	for (size_t i = 0; i + 1 < ch->aliases.n; i += 2)
-		if (strcmp(ch->aliases.v[i], fragment) == 0)
-			return ch->aliases.v[i + 1];
+	const char *id = idset_get(&ch->ids, fragment);
+	if (id)
+		return id;
+	size_t index;
+	if (strmap_get(&ch->aliases, fragment, &index))
+		return ch->ids.v[index];
 	char *slug = slugify(fragment);
-	const char *found = NULL;
-	for (size_t i = 0; i < ch->ids.n && !found; i++)
-		if (strcmp(ch->ids.v[i], slug) == 0)
-			found = ch->ids.v[i];
+	id = idset_get(&ch->ids, slug);
 	free(slug);
-	return found;
+	return id;
 }
 
 int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc)
@@ -819,14 +905,16 @@ void chapter_free(struct chapter *ch)
 	}
 	free(ch->headings);
 	idset_free(&ch->ids);
-	sv_free(&ch->aliases);
+	strmap_free(&ch->aliases);
 	for (size_t i = 0; i < ch->nlinks; i++) {
 		free(ch->links[i].target);
 		free(ch->links[i].fragment);
 	}
 	free(ch->links);
-	for (size_t i = 0; i < ch->nimages; i++)
+	for (size_t i = 0; i < ch->nimages; i++) {
 		free(ch->images[i].target);
+		free(ch->images[i].data);
+	}
 	free(ch->images);
 	memset(ch, 0, sizeof *ch);
 }

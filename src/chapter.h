@@ -40,7 +40,10 @@ struct chapter_link {
 /* An image file the chapter shows. */
 struct chapter_image {
 	xmlNodePtr img;
-	char *target; /* normalized, relative to the site root; may start with ".." */
+	char *target;        /* normalized, relative to the site root; may start
+				with ".."; NULL for a data: URL */
+	unsigned char *data; /* the bytes of a data: URL (its src is removed) */
+	size_t len;
 	int line;
 };
 
@@ -55,10 +58,10 @@ struct chapter {
 	size_t nlinks;
 	struct chapter_image *images;
 	size_t nimages;
-	/* Other names of places in the chapter, as pairs (name, id): the
-	 * footnote anchors generators write (`#fn:label`), so links made
-	 * against the website still land on the note. */
-	struct strvec aliases;
+	/* Other names of places in the chapter → index in ids.v: the footnote
+	 * anchors generators write (`#fn:label`), so links made against the
+	 * website still land on the note. */
+	struct strmap aliases;
 };
 
 struct convert_options {

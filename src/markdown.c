@@ -2,6 +2,8 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,8 +68,17 @@ int markdown_to_html(char **out, const char *md, size_t len)
 char *markdown_first_h1(const char *md, size_t len)
 {
 	char *text = NULL;
+	struct guard_note *notes = NULL;
+	size_t nnotes = 0, glen;
+	/* The same text the chapter will be made from: guarded, or a
+	 * pathological post would stall here already. */
+	char *guarded = markdown_guard(md, len, &glen, &notes, &nnotes);
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i].message);
+	free(notes);
 	cmark_parser *parser = S_parser();
-	cmark_parser_feed(parser, md, len);
+	cmark_parser_feed(parser, guarded, glen);
+	free(guarded);
 	cmark_node *doc = cmark_parser_finish(parser);
 	if (!doc)
 		goto out;
@@ -94,4 +105,78 @@ char *markdown_first_h1(const char *md, size_t len)
 out:
 	cmark_parser_free(parser);
 	return text;
+}
+
+/* More pipes than this on one line and cmark-gfm's table parser turns
+ * quadratic (20,000 cells: seconds for one row). Real tables stay far below. */
+#define S_MAX_PIPES 256
+/* More unclosed `<?` or `<![CDATA[` than this and its inline HTML scanner
+ * turns quadratic. */
+#define S_MAX_UNCLOSED 2000
+
+static size_t S_count(const char *s, size_t len, const char *needle)
+{
+	size_t n = 0, nl = strlen(needle);
+	for (size_t i = 0; i + nl <= len; i++) {
+		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0) {
+			n++;
+			i += nl - 1;
+		}
+	}
+	return n;
+}
+
+static void S_note(struct guard_note **notes, size_t *n, int line, char *message)
+{
+	*notes = xrealloc(*notes, (*n + 1) * sizeof **notes);
+	(*notes)[*n].line = line;
+	(*notes)[*n].message = message;
+	(*n)++;
+}
+
+char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_note **notes,
+		     size_t *nnotes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool pi = S_count(md, len, "<?") > S_MAX_UNCLOSED + S_count(md, len, "?>");
+	bool cdata = S_count(md, len, "<![CDATA[") > S_MAX_UNCLOSED + S_count(md, len, "]]>");
+	if (pi)
+		S_note(notes, nnotes, 1,
+		       xasprintf("more than %d unclosed '<?' are shown as text, escaped "
+				 "(they would make the conversion take minutes)", S_MAX_UNCLOSED));
+	if (cdata)
+		S_note(notes, nnotes, 1,
+		       xasprintf("more than %d unclosed '<![CDATA[' are shown as text, escaped "
+				 "(they would make the conversion take minutes)", S_MAX_UNCLOSED));
+	sb_grow(&sb, len);
+	int line = 1;
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(md + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - md) + 1 : len;
+		size_t pipes = 0;
+		for (size_t k = i; k < end; k++)
+			pipes += md[k] == '|' && (k == i || md[k - 1] != '\\');
+		bool escape_pipes = pipes > S_MAX_PIPES;
+		if (escape_pipes)
+			S_note(notes, nnotes, line,
+			       xasprintf("a line with %zu table cells is kept as text, its '|' escaped "
+					 "(more than %d cells would make the conversion take minutes)",
+					 pipes, S_MAX_PIPES));
+		for (size_t k = i; k < end; k++) {
+			char c = md[k];
+			if (escape_pipes && c == '|' && (k == i || md[k - 1] != '\\')) {
+				sb_adds(&sb, "\\|");
+			} else if (c == '<' && ((pi && k + 1 < len && md[k + 1] == '?') ||
+					      (cdata && len - k >= 9 && memcmp(md + k, "<![CDATA[", 9) == 0))) {
+				sb_adds(&sb, "\\<");
+			} else {
+				sb_addc(&sb, c);
+			}
+		}
+		i = end;
+		line++;
+	}
+	*out_len = sb.len;
+	return sb_detach(&sb);
 }

@@ -17,6 +17,22 @@ void markdown_init(void);
  * data-sourcepos="line:col-line:col" (body lines), which the XHTML stage
  * uses for diagnostics and then removes. Returns 0, or -1 on failure. */
 int markdown_to_html(char **out, const char *md, size_t len);
+/* A note from markdown_guard: what was changed, at which body line. */
+struct guard_note {
+	int line;
+	char *message;
+};
+
+/* Rewrites the few inputs on which cmark-gfm 0.29.0.gfm.6 takes quadratic
+ * time (see ../shared/CONVENTIONS.md), so that no post takes more than a
+ * moment: lines with hundreds of table pipes get their pipes escaped (the
+ * row is kept as text), and thousands of unclosed `<?` or `<![CDATA[`
+ * openers are escaped. Ordinary posts come back unchanged. Returns a
+ * malloc'd copy (*out_len bytes) and appends a note per change to *notes
+ * (an array of *nnotes entries, each message malloc'd; free both). */
+char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_note **notes,
+		     size_t *nnotes);
+
 /* Plain text of the first level-1 heading, or NULL when there is none. */
 char *markdown_first_h1(const char *md, size_t len);
 

@@ -189,12 +189,77 @@ static char *S_book_name(const char *relpath, const char *ext)
 	return sb_detach(&sb);
 }
 
+/* Names must differ after case folding: readers on case-insensitive file
+ * systems unpack the book. */
+static char *S_folded(const char *s)
+{
+	char *f = xstrdup(s);
+	for (char *p = f; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return f;
+}
+
 static bool S_name_taken(const struct resources *r, const char *href)
 {
-	for (size_t i = 0; i < r->n; i++)
-		if (str_ieq(r->v[i].href, href))
-			return true;
-	return false;
+	char *f = S_folded(href);
+	bool taken = strmap_get(&r->names, f, NULL);
+	free(f);
+	return taken;
+}
+
+/* Stores the bytes of an image (taking *data when stored: it is set to
+ * NULL) under a name made from name. */
+static int S_add_bytes(struct resources *r, const char **href, unsigned char **data, size_t len,
+		       const char *relpath, char **why)
+{
+	const char *other;
+	const char *type = media_type_sniff(*data, len, &other);
+	if (!type) {
+		*why = other ? xasprintf("%s is a %s image, which EPUB readers do not all show; "
+					 "convert it to PNG, JPEG or WebP", relpath, other)
+			     : xasprintf("%s is not an image EPUB can hold (PNG, JPEG, GIF, WebP, SVG)",
+					 relpath);
+		return -1;
+	}
+	if (strcmp(type, "image/svg+xml") == 0 && S_svg(data, &len, why) < 0) {
+		char *reason = *why;
+		*why = xasprintf("%s: %s", relpath, reason);
+		free(reason);
+		return -1;
+	}
+	char hash[41];
+	sha1_hex(*data, len, hash);
+	size_t known;
+	if (strmap_get(&r->by_hash, hash, &known)) {
+		*href = r->v[known].href;
+		return 0;
+	}
+	char *name = S_book_name(relpath, S_ext(type));
+	char *candidate = xasprintf("images/%s", name);
+	for (unsigned k = 2; S_name_taken(r, candidate); k++) {
+		free(candidate);
+		const char *ext = S_ext(type);
+		candidate = xasprintf("images/%.*s-%u%s", (int)(strlen(name) - strlen(ext)), name, k, ext);
+	}
+	free(name);
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	struct resource *res = &r->v[r->n++];
+	res->href = candidate;
+	res->id = xasprintf("img-%zu", r->n);
+	res->media_type = type;
+	res->data = *data;
+	res->len = len;
+	memcpy(res->hash, hash, sizeof hash);
+	strmap_put(&r->by_hash, hash, r->n - 1);
+	char *folded = S_folded(candidate);
+	strmap_put(&r->names, folded, r->n - 1);
+	free(folded);
+	*data = NULL;
+	*href = res->href;
+	return 0;
 }
 
 int resources_add_image(struct resources *r, const char **href, const char *site_root,
@@ -242,55 +307,23 @@ int resources_add_image(struct resources *r, const char **href, const char *site
 		goto out;
 	}
 	data = (unsigned char *)text;
-	const char *other;
-	const char *type = media_type_sniff(data, len, &other);
-	if (!type) {
-		*why = other ? xasprintf("%s is a %s image, which EPUB readers do not all show; "
-					 "convert it to PNG, JPEG or WebP", relpath, other)
-			     : xasprintf("%s is not an image EPUB can hold (PNG, JPEG, GIF, WebP, SVG)",
-					 relpath);
-		goto out;
-	}
-	if (strcmp(type, "image/svg+xml") == 0 && S_svg(&data, &len, why) < 0) {
-		char *reason = *why;
-		*why = xasprintf("%s: %s", relpath, reason);
-		free(reason);
-		goto out;
-	}
-	char hash[41];
-	sha1_hex(data, len, hash);
-	for (size_t i = 0; i < r->n; i++) {
-		if (strcmp(r->v[i].hash, hash) == 0) {
-			*href = r->v[i].href;
-			ret = 0;
-			goto out;
-		}
-	}
-	char *name = S_book_name(relpath, S_ext(type));
-	char *candidate = xasprintf("images/%s", name);
-	for (unsigned k = 2; S_name_taken(r, candidate); k++) {
-		free(candidate);
-		const char *ext = S_ext(type);
-		candidate = xasprintf("images/%.*s-%u%s", (int)(strlen(name) - strlen(ext)), name, k, ext);
-	}
-	free(name);
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
-	}
-	struct resource *res = &r->v[r->n++];
-	res->href = candidate;
-	res->id = xasprintf("img-%zu", r->n);
-	res->media_type = type;
-	res->data = data;
-	res->len = len;
-	memcpy(res->hash, hash, sizeof hash);
-	data = NULL;
-	*href = res->href;
-	ret = 0;
+	ret = S_add_bytes(r, href, &data, len, relpath, why);
 out:
 	free(data);
 	free(full);
+	return ret;
+}
+
+int resources_add_data(struct resources *r, const char **href, const unsigned char *bytes,
+		       size_t len, const char *name, char **why)
+{
+	*href = NULL;
+	*why = NULL;
+	unsigned char *data = xmalloc(len + 1);
+	memcpy(data, bytes, len);
+	data[len] = 0;
+	int ret = S_add_bytes(r, href, &data, len, name, why);
+	free(data);
 	return ret;
 }
 
@@ -303,5 +336,7 @@ void resources_free(struct resources *r)
 	}
 	free(r->v);
 	free(r->site_real);
+	strmap_free(&r->by_hash);
+	strmap_free(&r->names);
 	memset(r, 0, sizeof *r);
 }

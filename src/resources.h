@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 struct resource {
 	char *href;       /* "images/name.png", relative to the package folder */
 	char *id;         /* manifest id */
@@ -26,9 +28,11 @@ struct resource {
 struct resources {
 	struct resource *v;
 	size_t n, cap;
-	char *site_real; /* realpath of the site root, resolved once */
+	char *site_real;        /* realpath of the site root, resolved once */
+	struct strmap by_hash;  /* content hash → index in v */
+	struct strmap names;    /* lower-cased href → index in v */
 };
-#define RESOURCES_INIT {NULL, 0, 0, NULL}
+#define RESOURCES_INIT {NULL, 0, 0, NULL, STRMAP_INIT, STRMAP_INIT}
 
 /* The EPUB core image type of data, or NULL when it is none of PNG, JPEG,
  * GIF, WebP, SVG. *other names a recognised non-core type (AVIF, BMP,
@@ -39,6 +43,10 @@ const char *media_type_sniff(const unsigned char *data, size_t len, const char *
  * or -1 and *why (a malloc'd reason for a warning). */
 int resources_add_image(struct resources *r, const char **href, const char *site_root,
 			const char *relpath, char **why);
+/* Adds an image given as bytes (a data: URL), named after name. The bytes
+ * are copied. Returns 0 and *href, or -1 and *why. */
+int resources_add_data(struct resources *r, const char **href, const unsigned char *bytes,
+		       size_t len, const char *name, char **why);
 void resources_free(struct resources *r);
 
 #endif

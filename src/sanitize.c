@@ -80,8 +80,9 @@ static const struct S_rule S_rules[] = {
 	{"meta", S_DROP, NULL, ""},
 	{"nav", S_RENAME, "div", ""},
 	{"noscript", S_UNWRAP, NULL, ""},
-	{"object", S_DROP, NULL, ""},
+	{"object", S_UNWRAP, NULL, ""}, /* its children are the fallback for readers without it */
 	{"ol", S_KEEP, NULL, "start reversed"},
+	{"option", S_RENAME, "span", ""},
 	{"p", S_KEEP, NULL, ""},
 	{"param", S_DROP, NULL, ""},
 	{"pre", S_KEEP, NULL, ""},
@@ -93,7 +94,7 @@ static const struct S_rule S_rules[] = {
 	{"samp", S_KEEP, NULL, ""},
 	{"script", S_DROP, NULL, ""},
 	{"section", S_KEEP, NULL, ""},
-	{"select", S_DROP, NULL, ""},
+	{"select", S_UNWRAP, NULL, ""},
 	{"small", S_KEEP, NULL, ""},
 	{"source", S_DROP, NULL, ""},
 	{"span", S_KEEP, NULL, ""},
@@ -281,21 +282,11 @@ bool lang_tag_valid(const char *s)
 	return *p == '\0';
 }
 
-/* Text safe for XML 1.0: control characters other than tab and newlines
- * are not allowed in a document at all. */
+/* Text safe for XML 1.0: libxml2's HTML parser passes on what character
+ * references and bytes it was given, XML-forbidden or not UTF-8 at all. */
 static char *S_xml_text(const xmlChar *s)
 {
-	struct strbuf sb = STRBUF_INIT;
-	for (const unsigned char *p = s; *p; p++) {
-		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-			continue;
-		if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-			p += 2; /* U+FFFE and U+FFFF are not characters */
-			continue;
-		}
-		sb_addc(&sb, (char)*p);
-	}
-	return sb_detach(&sb);
+	return str_xml_chars((const char *)s);
 }
 
 static void S_set(xmlNodePtr node, const char *name, const char *value)
@@ -427,11 +418,10 @@ static void S_text(xmlNodePtr parent, const char *text)
 	free(clean);
 }
 
-static void S_copy_node(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns, int line);
-
 /* An embedded player (iframe, video, audio) becomes a visible link: an
- * e-reader cannot play it, but the reader must see something was there. */
-static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns, int line)
+ * e-reader cannot play it, but the reader must see something was there.
+ * Its fallback content is copied by the caller. */
+static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 {
 	xmlChar *url = xmlGetProp(src, (const xmlChar *)"src");
 	if (!url) {
@@ -460,90 +450,119 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_n
 		S_text(span, label);
 		free(label);
 	}
-	/* Fallback content meant for readers without the player: keep it. */
-	for (xmlNodePtr c = src->children; c; c = c->next)
-		S_copy_node(dst, c, ns, epub_ns, line);
 	if (url)
 		xmlFree(url);
 	if (title)
 		xmlFree(title);
 }
 
-static void S_copy_list(xmlNodePtr dst, xmlNodePtr first, xmlNsPtr ns, xmlNsPtr epub_ns, int line)
+/* A task-list checkbox is a form control; the book shows its state as a
+ * character a reader can see and hear. Other inputs leave their value. */
+static void S_input(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 {
-	for (xmlNodePtr c = first; c; c = c->next)
-		S_copy_node(dst, c, ns, epub_ns, line);
+	xmlChar *type = xmlGetProp(src, (const xmlChar *)"type");
+	if (type && str_ieq((const char *)type, "checkbox")) {
+		xmlChar *checked = xmlGetProp(src, (const xmlChar *)"checked");
+		xmlNodePtr span = S_new(dst, ns, "span", line);
+		S_set(span, "class", checked ? "task task-done" : "task task-todo");
+		S_text(span, checked ? "\xE2\x98\x91" : "\xE2\x98\x90"); /* ☑ ☐ */
+		if (checked)
+			xmlFree(checked);
+	} else {
+		xmlChar *value = xmlGetProp(src, (const xmlChar *)"value");
+		if (value && *value)
+			S_text(dst, (const char *)value);
+		if (value)
+			xmlFree(value);
+	}
+	if (type)
+		xmlFree(type);
 }
 
-static void S_copy_node(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns, int line)
+/* One level of the walk: the source children still to copy, and where. */
+struct S_frame {
+	xmlNodePtr next; /* next source node to copy */
+	xmlNodePtr dst;  /* the element copies go into */
+	int line;        /* body line of the nearest source block */
+	int depth;       /* elements created above dst in this walk */
+};
+
+/* Copies a tree without recursion: posts nest blockquotes, lists and
+ * <div>s thousands deep. Deeper than SANITIZE_MAX_DEPTH, elements give up
+ * their tags and their content goes into the deepest element kept, so
+ * every word stays. */
+size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns)
 {
-	switch (src->type) {
-	case XML_TEXT_NODE:
-	case XML_CDATA_SECTION_NODE:
-		if (src->content)
-			S_text(dst, (const char *)src->content);
-		return;
-	case XML_ELEMENT_NODE:
-		break;
-	default:
-		return; /* comments, processing instructions, DTD nodes */
-	}
-	int here = S_sourcepos_line(src);
-	if (here > 0)
-		line = here;
-	const char *name = (const char *)src->name;
-	const struct S_rule *rule = S_rule(name);
-	enum S_action action = rule ? rule->action : S_UNWRAP;
-	switch (action) {
-	case S_DROP:
-		return;
-	case S_UNWRAP:
-		S_copy_list(dst, src->children, ns, epub_ns, line);
-		return;
-	case S_EMBED:
-		S_embed(dst, src, ns, epub_ns, line);
-		return;
-	case S_SPECIAL:
-		if (strcmp(name, "input") == 0) {
-			/* Task lists: a checkbox is a form control; the book shows the
-			 * state as a character a reader can see and hear. */
-			xmlChar *type = xmlGetProp(src, (const xmlChar *)"type");
-			if (type && str_ieq((const char *)type, "checkbox")) {
-				xmlChar *checked = xmlGetProp(src, (const xmlChar *)"checked");
-				xmlNodePtr span = S_new(dst, ns, "span", line);
-				S_set(span, "class", checked ? "task task-done" : "task task-todo");
-				S_text(span, checked ? "\xE2\x98\x91" : "\xE2\x98\x90"); /* ☑ ☐ */
-				if (checked)
-					xmlFree(checked);
-			} else {
-				xmlChar *value = xmlGetProp(src, (const xmlChar *)"value");
-				if (value && *value)
-					S_text(dst, (const char *)value);
-				if (value)
-					xmlFree(value);
-			}
-			if (type)
-				xmlFree(type);
-		} else if (strcmp(name, "summary") == 0) {
-			xmlNodePtr div = S_new(dst, ns, "div", line);
-			S_set(div, "class", "details-summary");
-			S_copy_list(div, src->children, ns, epub_ns, line);
-		}
-		return;
-	case S_KEEP:
-	case S_RENAME:
-		break;
-	}
-	xmlNodePtr el = S_new(dst, ns, action == S_RENAME ? rule->to : name, line);
-	S_copy_attrs(el, src, rule);
-	if (action == S_RENAME && strcmp(name, "details") == 0)
-		S_set(el, "class", "details");
-	S_copy_list(el, src->children, ns, epub_ns, line);
+	size_t flattened = 0, sp = 0, cap = 64;
+	if (!src)
+		return 0;
+	struct S_frame *stack = xmalloc(cap * sizeof *stack);
+	stack[sp++] = (struct S_frame){src->children, dst, dst->line, 0};
 	(void)epub_ns;
-}
-
-void sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns)
-{
-	if (src)
-		S_copy_list(dst, src->children, ns, epub_ns, dst->line);
+	while (sp) {
+		struct S_frame *top = &stack[sp - 1];
+		xmlNodePtr c = top->next;
+		if (!c) {
+			sp--;
+			continue;
+		}
+		top->next = c->next;
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content)
+				S_text(top->dst, (const char *)c->content);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue; /* comments, processing instructions, DTD nodes */
+		int line = S_sourcepos_line(c);
+		if (line <= 0)
+			line = top->line;
+		const char *name = (const char *)c->name;
+		const struct S_rule *rule = S_rule(name);
+		enum S_action action = rule ? rule->action : S_UNWRAP;
+		xmlNodePtr into = top->dst; /* where c's children go */
+		int depth = top->depth;
+		switch (action) {
+		case S_DROP:
+			continue;
+		case S_UNWRAP:
+			break;
+		case S_EMBED:
+			S_embed(top->dst, c, ns, line);
+			break; /* fallback content is kept, unwrapped */
+		case S_SPECIAL:
+			if (strcmp(name, "input") == 0) {
+				S_input(top->dst, c, ns, line);
+				continue;
+			}
+			/* summary */
+			if (depth < SANITIZE_MAX_DEPTH) {
+				into = S_new(top->dst, ns, "div", line);
+				S_set(into, "class", "details-summary");
+				depth++;
+			} else {
+				flattened++;
+			}
+			break;
+		case S_KEEP:
+		case S_RENAME:
+			if (depth >= SANITIZE_MAX_DEPTH && strcmp(name, "br") != 0 && strcmp(name, "img") != 0) {
+				flattened++;
+				break;
+			}
+			into = S_new(top->dst, ns, action == S_RENAME ? rule->to : name, line);
+			S_copy_attrs(into, c, rule);
+			if (action == S_RENAME && strcmp(name, "details") == 0)
+				S_set(into, "class", "details");
+			depth++;
+			break;
+		}
+		if (!c->children)
+			continue;
+		if (sp == cap)
+			stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
+		stack[sp++] = (struct S_frame){c->children, into, line, depth};
+	}
+	free(stack);
+	return flattened;
 }

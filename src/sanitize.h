@@ -37,9 +37,14 @@ char *url_escape(const char *url);
 /* Percent-decodes s into a malloc'd string. */
 char *url_decode(const char *s);
 
-/* Copies the children of src (an HTML tree) under dst. ns is the XHTML
- * namespace of dst's document, epub_ns its epub: namespace. */
-void sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns);
+/* Elements nested deeper than this (below dst) lose their tags, not their
+ * text: e-readers choke on deep trees, and posts can nest thousands deep. */
+#define SANITIZE_MAX_DEPTH 100
+
+/* Copies the children of src (an HTML tree) under dst, without recursion.
+ * ns is the XHTML namespace of dst's document, epub_ns its epub:
+ * namespace. Returns how many elements were flattened (see above). */
+size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns);
 
 /* True when s is a well-formed BCP 47 language tag (syntax only). */
 bool lang_tag_valid(const char *s);

@@ -104,10 +104,13 @@ char *slugify(const char *text)
 
 bool idset_has(const struct idset *set, const char *id)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->v[i], id) == 0)
-			return true;
-	return false;
+	return strmap_get(&set->map, id, NULL);
+}
+
+const char *idset_get(const struct idset *set, const char *id)
+{
+	size_t i;
+	return strmap_get(&set->map, id, &i) ? set->v[i] : NULL;
 }
 
 void idset_add(struct idset *set, const char *id)
@@ -118,7 +121,8 @@ void idset_add(struct idset *set, const char *id)
 		set->cap = set->cap ? set->cap * 2 : 32;
 		set->v = xrealloc(set->v, set->cap * sizeof *set->v);
 	}
-	set->v[set->n++] = xstrdup(id);
+	set->v[set->n] = strmap_put(&set->map, id, set->n);
+	set->n++;
 }
 
 const char *idset_unique(struct idset *set, const char *base)
@@ -127,11 +131,16 @@ const char *idset_unique(struct idset *set, const char *base)
 		idset_add(set, base);
 		return set->v[set->n - 1];
 	}
-	for (unsigned i = 2;; i++) {
-		char *cand = xasprintf("%s-%u", base, i);
+	/* Counting up from 2 each time would be quadratic for a post with
+	 * thousands of equal headings: remember where base's count stood. */
+	size_t start = 2;
+	strmap_get(&set->next, base, &start);
+	for (size_t i = start;; i++) {
+		char *cand = xasprintf("%s-%zu", base, i);
 		if (!idset_has(set, cand)) {
 			idset_add(set, cand);
 			free(cand);
+			strmap_put(&set->next, base, i + 1);
 			return set->v[set->n - 1];
 		}
 		free(cand);
@@ -140,9 +149,9 @@ const char *idset_unique(struct idset *set, const char *base)
 
 void idset_free(struct idset *set)
 {
-	for (size_t i = 0; i < set->n; i++)
-		free(set->v[i]);
 	free(set->v);
+	strmap_free(&set->map);
+	strmap_free(&set->next);
 	set->v = NULL;
 	set->n = set->cap = 0;
 }

@@ -15,14 +15,21 @@
  * left) and never starting with a digit or hyphen (an "s-" prefix then). */
 char *slugify(const char *text);
 
-/* A set of ids used in one document. */
+#include "util.h"
+
+/* A set of ids used in one document: v lists them in the order added
+ * (pointers into the map's keys), the map answers membership in O(1). */
 struct idset {
-	char **v;
+	const char **v;
 	size_t n, cap;
+	struct strmap map;
+	struct strmap next; /* base → the next suffix to try for it */
 };
-#define IDSET_INIT {NULL, 0, 0}
+#define IDSET_INIT {NULL, 0, 0, STRMAP_INIT, STRMAP_INIT}
 
 bool idset_has(const struct idset *set, const char *id);
+/* The set's own copy of id, or NULL when id is not in the set. */
+const char *idset_get(const struct idset *set, const char *id);
 void idset_add(struct idset *set, const char *id);
 /* Returns base when unused, else base-2, base-3, …; the result is added to
  * the set and owned by it (valid until idset_free). */

@@ -59,40 +59,6 @@ static void S_from_utf16(struct strbuf *sb, const unsigned char *p, size_t len, 
 	}
 }
 
-/* Length of the valid UTF-8 sequence at p (0 when invalid), per RFC 3629:
- * no overlongs, no surrogates, nothing above U+10FFFF. */
-static size_t S_valid_utf8(const unsigned char *p, size_t left)
-{
-	unsigned char c = p[0];
-	if (c < 0x80)
-		return c ? 1 : 0;
-	size_t n;
-	unsigned min;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (left < n)
-		return 0;
-	unsigned cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[k] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const char *file,
 		  struct diag_list *dl)
 {
@@ -113,7 +79,7 @@ void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const
 	int line = 1, col = 1, first_line = 0, first_col = 0;
 	size_t nul = 0;
 	while (i < len) {
-		size_t n = S_valid_utf8(p + i, len - i);
+		size_t n = p[i] ? utf8_decode(p + i, len - i, NULL) : 0;
 		if (n) {
 			sb_add(&sb, (const char *)p + i, n);
 			if (p[i] == '\n') {

@@ -116,22 +116,92 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	free(p);
 }
 
+size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp)
+{
+	unsigned char c = p[0];
+	if (!left || !c)
+		return 0;
+	if (c < 0x80) {
+		if (cp)
+			*cp = c;
+		return 1;
+	}
+	size_t n;
+	unsigned min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (left < n)
+		return 0;
+	unsigned v = c & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
+	for (size_t k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (p[k] & 0x3Fu);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	if (cp)
+		*cp = v;
+	return n;
+}
+
+/* Appends the XML-allowed characters of s, escaping markup when escape. */
+static void S_add_xml(struct strbuf *sb, const char *s, bool escape)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	while (left) {
+		unsigned cp;
+		size_t n = utf8_decode(p, left, &cp);
+		if (!n) {
+			sb_adds(sb, "\xEF\xBF\xBD");
+			p++;
+			left--;
+			continue;
+		}
+		bool allowed = cp >= 0x20 ? (cp != 0xFFFE && cp != 0xFFFF) : (cp == '\t' || cp == '\n' || cp == '\r');
+		if (allowed) {
+			const char *ent = NULL;
+			if (escape) {
+				switch (cp) {
+				case '&': ent = "&amp;"; break;
+				case '<': ent = "&lt;"; break;
+				case '>': ent = "&gt;"; break;
+				case '"': ent = "&quot;"; break;
+				case '\'': ent = "&#39;"; break;
+				default: break;
+				}
+			}
+			if (ent)
+				sb_adds(sb, ent);
+			else
+				sb_add(sb, (const char *)p, n);
+		}
+		p += n;
+		left -= n;
+	}
+}
+
 void sb_add_xml_escaped(struct strbuf *sb, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': sb_adds(sb, "&amp;"); break;
-		case '<': sb_adds(sb, "&lt;"); break;
-		case '>': sb_adds(sb, "&gt;"); break;
-		case '"': sb_adds(sb, "&quot;"); break;
-		case '\'': sb_adds(sb, "&#39;"); break;
-		default:
-			/* Control characters are not allowed in XML 1.0. */
-			if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-				break;
-			sb_addc(sb, *s);
-		}
-	}
+	S_add_xml(sb, s, true);
+}
+
+char *str_xml_chars(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	S_add_xml(&sb, s, false);
+	return sb_detach(&sb);
 }
 
 char *sb_detach(struct strbuf *sb)
@@ -195,6 +265,72 @@ void sv_free(struct strvec *sv)
 	free(sv->v);
 	sv->v = NULL;
 	sv->n = sv->cap = 0;
+}
+
+static size_t S_hash(const char *s)
+{
+	size_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static size_t S_slot(const struct strmap *m, const char *key)
+{
+	size_t i = S_hash(key) & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+const char *strmap_put(struct strmap *m, const char *key, size_t value)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct strmap bigger = {NULL, NULL, 0, m->cap ? m->cap * 2 : 16};
+		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+		bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->keys[i])
+				continue;
+			size_t j = S_slot(&bigger, m->keys[i]);
+			bigger.keys[j] = m->keys[i];
+			bigger.values[j] = m->values[i];
+			bigger.n++;
+		}
+		free(m->keys);
+		free(m->values);
+		*m = bigger;
+	}
+	size_t i = S_slot(m, key);
+	if (!m->keys[i]) {
+		m->keys[i] = xstrdup(key);
+		m->n++;
+	}
+	m->values[i] = value;
+	return m->keys[i];
+}
+
+bool strmap_get(const struct strmap *m, const char *key, size_t *value)
+{
+	if (!m->cap)
+		return false;
+	size_t i = S_slot(m, key);
+	if (!m->keys[i])
+		return false;
+	if (value)
+		*value = m->values[i];
+	return true;
+}
+
+void strmap_free(struct strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->values);
+	m->keys = NULL;
+	m->values = NULL;
+	m->n = m->cap = 0;
 }
 
 int str_casecmp(const char *a, const char *b)

@@ -38,8 +38,18 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) SHEAF_PRINTF(2, 3);
-/* Appends s with & < > " ' escaped for XML text and attribute values. */
+/* Appends s with & < > " ' escaped for XML text and attribute values;
+ * what XML 1.0 does not allow (control characters, U+FFFE, U+FFFF) is
+ * dropped and invalid UTF-8 becomes U+FFFD. */
 void sb_add_xml_escaped(struct strbuf *sb, const char *s);
+/* Length of the valid UTF-8 sequence at p (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF), or 0 when invalid or NUL. *cp gets
+ * the code point when cp is not NULL. */
+size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp);
+/* A copy of s holding only characters XML 1.0 allows: invalid UTF-8
+ * becomes U+FFFD, control characters (but tab and newlines), U+FFFE and
+ * U+FFFF are dropped. Not escaped. */
+char *str_xml_chars(const char *s);
 /* Hands the buffer to the caller (never NULL) and resets sb. */
 char *sb_detach(struct strbuf *sb);
 void sb_release(struct strbuf *sb);
@@ -56,6 +66,19 @@ bool sv_contains_ci(const struct strvec *sv, const char *s);
 void sv_push_unique_ci(struct strvec *sv, const char *s);
 void sv_sort(struct strvec *sv);
 void sv_free(struct strvec *sv);
+
+/* A hash map from owned strings to size_t values (open addressing). */
+struct strmap {
+	char **keys;
+	size_t *values;
+	size_t n, cap; /* cap is 0 or a power of two */
+};
+#define STRMAP_INIT {NULL, NULL, 0, 0}
+/* Sets key to value (copying key); returns the stored key. */
+const char *strmap_put(struct strmap *m, const char *key, size_t value);
+/* Looks key up: true and *value (when value is not NULL), or false. */
+bool strmap_get(const struct strmap *m, const char *key, size_t *value);
+void strmap_free(struct strmap *m);
 
 int str_casecmp(const char *a, const char *b); /* ASCII case-insensitive */
 bool str_ieq(const char *a, const char *b);

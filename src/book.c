@@ -101,11 +101,6 @@ static void S_resolve_images(struct chapter *chs, size_t n, const struct site *s
 				const char *base = path_basename(ch->href);
 				name = xasprintf("%.*s-image-%zu.img", (int)(strlen(base) - strlen(".xhtml")), base, i + 1);
 				rc = resources_add_data(res, &href, im->data, im->len, name, &why);
-				if (rc < 0) {
-					char *reason = why;
-					why = xasprintf("an image given as a data: URL was refused: %s", reason);
-					free(reason);
-				}
 			}
 			free(name);
 			if (rc == 0) {

@@ -157,6 +157,7 @@ int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	bool done = false, in_doc = false, had_doc = false;
+	size_t aliases = 0;
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			int line = (int)parser.problem_mark.line + first_line;
@@ -190,9 +191,20 @@ int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
 		}
 		case YAML_ALIAS_EVENT: {
 			struct fm_node *n = S_new(FM_SCALAR, &ev.start_mark, first_line);
-			diag_add(dl, alias_severity, file, n->line, n->col,
-				 "YAML alias '*%s' is not supported; the value is left empty",
-				 (const char *)ev.data.alias.anchor);
+			if (alias_severity == DIAG_ERROR) {
+				/* Following aliases is how a "billion laughs" document
+				 * expands; one is enough to refuse the whole block. */
+				diag_error(dl, file, n->line, n->col,
+					   "YAML alias '*%s': aliases are refused in front matter",
+					   (const char *)ev.data.alias.anchor);
+				fm_node_free(n);
+				yaml_event_delete(&ev);
+				goto out;
+			}
+			if (!aliases++)
+				diag_warning(dl, file, n->line, n->col,
+					     "YAML alias '*%s' is not followed; aliased values are left empty",
+					     (const char *)ev.data.alias.anchor);
 			n->value = xstrdup("");
 			n->plain = true;
 			S_attach(&b, n);

@@ -49,8 +49,10 @@ int fm_split(struct fm_split *out, const char *text, size_t len,
 	     const char *file, struct diag_list *dl);
 
 /* Parses YAML into a tree. first_line is the file line where buf starts.
- * Aliases are refused (a diagnostic of alias_severity, the alias becomes an
- * empty scalar): following them is how a "billion laughs" document expands.
+ * Aliases are never followed (that is how a "billion laughs" document
+ * expands): with alias_severity DIAG_ERROR the first one fails the parse;
+ * with DIAG_WARNING (config files) one warning is given and aliases become
+ * empty scalars.
  * Duplicate keys are warned about; the last one wins.
  * Returns 0 and *out (NULL for an empty document), or -1 after adding an
  * error to dl. */

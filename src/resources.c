@@ -210,7 +210,7 @@ static bool S_name_taken(const struct resources *r, const char *href)
 /* Stores the bytes of an image (taking *data when stored: it is set to
  * NULL) under a name made from name. */
 static int S_add_bytes(struct resources *r, const char **href, unsigned char **data, size_t len,
-		       const char *relpath, char **why)
+		       const char *name_from, const char *relpath, char **why)
 {
 	const char *other;
 	const char *type = media_type_sniff(*data, len, &other);
@@ -234,7 +234,7 @@ static int S_add_bytes(struct resources *r, const char **href, unsigned char **d
 		*href = r->v[known].href;
 		return 0;
 	}
-	char *name = S_book_name(relpath, S_ext(type));
+	char *name = S_book_name(name_from, S_ext(type));
 	char *candidate = xasprintf("images/%s", name);
 	for (unsigned k = 2; S_name_taken(r, candidate); k++) {
 		free(candidate);
@@ -307,7 +307,7 @@ int resources_add_image(struct resources *r, const char **href, const char *site
 		goto out;
 	}
 	data = (unsigned char *)text;
-	ret = S_add_bytes(r, href, &data, len, relpath, why);
+	ret = S_add_bytes(r, href, &data, len, relpath, relpath, why);
 out:
 	free(data);
 	free(full);
@@ -322,7 +322,7 @@ int resources_add_data(struct resources *r, const char **href, const unsigned ch
 	unsigned char *data = xmalloc(len + 1);
 	memcpy(data, bytes, len);
 	data[len] = 0;
-	int ret = S_add_bytes(r, href, &data, len, name, why);
+	int ret = S_add_bytes(r, href, &data, len, name, "the data: URL", why);
 	free(data);
 	return ret;
 }

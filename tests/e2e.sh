@@ -339,6 +339,76 @@ printf '# Fine\n' >"$B/fine.md"
 check "malformed front matter: exit 1, file:line:col for each, no book" \
 	bash -c '[ "$1" = 1 ] && grep -Eq "bad.md:[0-9]+:[0-9]+: error:" "$2" && grep -Eq "baddate.md:2:[0-9]+: error:" "$2" && [ ! -e "$3" ]' _ "$st" "$T/err" "$T/broken.epub"
 
+# --- hostile and broken posts (tests/fixtures/hostile, plus files made here) --
+HS=$T/hostile
+cp -r "$ROOT/tests/fixtures/hostile" "$HS"
+py "$HS" <<'PY'
+import sys, os
+d = sys.argv[1]
+fm = lambda t: "---\ntitle: %s\ndate: 2024-06-06\n---\n\n" % t
+open(os.path.join(d, "utf16.md"), "wb").write(b"\xff\xfe" + (fm("UTF-16 post") + "Marker: readable words from the UTF-16 post, caf\u00e9.\n").encode("utf-16-le"))
+open(os.path.join(d, "invalid-utf8.md"), "wb").write(fm("Invalid UTF-8").encode() + b"Marker: readable words \xff\xc3 around invalid bytes.\n")
+open(os.path.join(d, "nul-bytes.md"), "wb").write(fm("NUL bytes").encode() + b"Marker: readable words before\x00 and after a NUL.\n")
+open(os.path.join(d, "too-big.md"), "w").write(fm("Too big") + "Marker: words of a post that is too big.\n" + ("x" * 99 + "\n") * 90000)
+open(os.path.join(d, "pathological.md"), "w").write(fm("Pathological") + "Marker: readable words from the pathological post.\n\n"
+    + "| a | b |\n|---|---|\n" + ("|" + "x|" * 20000 + "\n") * 3 + "\n" + "a <?" * 20000 + "\n\n" + "b <![CDATA[" * 20000 + "\n")
+PY
+echo "precious" >"$T/hostile.epub"
+timeout 120 "$SHEAF" "$HS" -o "$T/hostile.epub" >/dev/null 2>"$T/hostile.err"; st=$?
+check "hostile site, strict: exit 1, file:line for each broken post, existing output untouched" bash -c '
+	[ "$1" = 1 ] && [ "$(cat "$3")" = precious ] &&
+	grep -Eq "broken-yaml.md:3:[0-9]+: error:" "$2" && grep -Eq "unclosed-front-matter.md:1:1: error:" "$2" &&
+	grep -Eq "billion-laughs.md:3:[0-9]+: error:" "$2" && grep -Eq "bad-date.md:3:[0-9]+: error:" "$2" &&
+	grep -Eq "too-big.md: error: .*--max-post-size" "$2" && [ "$(grep -c "billion-laughs.md.*error" "$2")" = 1 ]' \
+	_ "$st" "$T/hostile.err" "$T/hostile.epub"
+timeout 120 "$SHEAF" "$HS" -k -o "$T/hostile.epub" >/dev/null 2>"$T/hostile-k.err"; st=$?
+check "hostile site, --keep-going: exit 0, each left-out post listed, encoding warnings with positions" bash -c '
+	[ "$1" = 0 ] && [ "$(grep -c "left out of the book" "$2")" = 5 ] &&
+	grep -Eq "invalid-utf8.md:6:[0-9]+: warning: invalid UTF-8" "$2" && grep -q "nul-bytes.md.*NUL byte" "$2" &&
+	grep -q "pathological.md.*kept as text" "$2" && grep -q "deep-nesting.md.*flattened" "$2"' _ "$st" "$T/hostile-k.err"
+valid "hostile site, --keep-going" "$T/hostile.epub"
+check "hostile site: every word of every readable post, nothing of the others, nothing unsafe" py "$T/hostile.epub" <<'PY'
+import sys, zipfile, re
+import xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+chapters = [n for n in z.namelist() if n.startswith("EPUB/text/")]
+text = ""
+for n in chapters:
+    x = z.read(n).decode("utf-8")
+    doc = xml.dom.minidom.parseString(x.encode())   # well-formed
+    body = doc.getElementsByTagName("body")[0]
+    for el in body.getElementsByTagName("*"):
+        name = el.localName
+        assert name not in {"script", "style", "iframe", "object", "embed", "form", "input", "button", "select",
+                            "textarea", "base", "meta", "link", "frame", "frameset", "applet", "noscript",
+                            "template", "svg"}, (n, name)
+        for i in range(el.attributes.length):
+            a = el.attributes.item(i)
+            assert not a.name.lower().startswith("on"), (n, a.name)
+            v = re.sub(r"[\x00-\x20]", "", a.value).lower()
+            if a.name in ("href", "src", "cite", "poster", "action"):
+                assert not v.startswith(("javascript:", "vbscript:", "data:", "file:")), (n, a.name, a.value)
+        if el.hasAttribute("style"):
+            assert re.fullmatch(r"text-align: (left|right|center|justify)", el.getAttribute("style")), el.getAttribute("style")
+    text += re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", x))
+readable = ["readable words from the readme", "readable words from the post with duplicate keys",
+            "readable words from the CRLF post", "readable words from the sanitizer post",
+            "readable words despite handlers", "label words stay", "input value stays", "button words stay",
+            "option words stay", "textarea words stay", "object fallback stays", "iframe title stays",
+            "svg text stays", "hidden div words stay", "innermost blockquote words", "innermost div words",
+            "innermost list words", "readable words from the UTF-16 post, caf\u00e9",
+            "readable words \ufffd\ufffd around invalid bytes", "readable words before\ufffd and after a NUL",
+            "readable words from the pathological post"]
+for w in readable:
+    assert ("Marker: " + w) in text, w
+for w in ["front matter cannot be read", "front matter never ends", "tries to expand", "with a bad date",
+          "that is too big"]:
+    assert w not in text, w
+assert "alert" not in text and "steal" not in text
+assert "The second title" in text and "The first title" not in text
+assert any(n.startswith("EPUB/images/") for n in z.namelist()), "the data: image was not embedded"
+PY
+
 # --- real corpora -------------------------------------------------------
 MK=$CORPORA/mkdocs-material-blog
 if [ -d "$MK" ]; then
@@ -357,6 +427,18 @@ assert len(chapters) == len(posts) == 13, (len(chapters), len(posts))
 PY
 else
 	skip "corpus mkdocs-material-blog" "no corpora beside the checkout"
+fi
+
+# Every corpus beside the checkout exports without a crash (strict mode may
+# refuse what only issue 3's generators read; --keep-going must write a book).
+if [ -d "$CORPORA" ]; then
+	for c in "$CORPORA"/*/; do
+		name=$(basename "$c")
+		timeout 300 "$SHEAF" "$c" -k -q -o "$T/corpus-$name.epub" >"$T/corpus.log" 2>&1; st=$?
+		check "corpus $name with --keep-going: a book, no crash or sanitizer report" bash -c \
+			'[ "$1" = 0 ] && [ -s "$2" ] && ! grep -Eq "ERROR: (Address|Leak)Sanitizer|runtime error:" "$3"' \
+			_ "$st" "$T/corpus-$name.epub" "$T/corpus.log"
+	done
 fi
 
 # --- accessibility (DAISY Ace), when installed ----------------------------

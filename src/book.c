@@ -243,8 +243,10 @@ int book_build(const struct book_options *o, const struct site *site,
 		goto out;
 
 	for (size_t i = 0; i < posts->n; i++) {
+		struct dialect_context dc = {site->root, posts->v[i]->relpath, site->url, site->baseurl,
+					     NULL, NULL};
 		struct convert_options co = {o->language, chapter_tmpl, chapter_origin,
-					     site->content_dir, i + 1};
+					     site->content_dir, i + 1, site->gen->dialects, &dc};
 		struct diag_list local = DIAG_LIST_INIT;
 		if (o->progress)
 			fprintf(stderr, "\rsheaf: converting post %zu of %zu", i + 1, posts->n);

@@ -785,9 +785,14 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	}
 	S_collect_ids(&ch->ids, root);
 
+	size_t md_len = p->body_len;
+	char *md = o->dialects ? dialect_rewrite(o->dialects, o->dialect, p->body, p->body_len, &md_len,
+						 p->path, p->body_line, dl)
+			       : NULL;
 	struct guard_note *notes = NULL;
 	size_t nnotes = 0, guarded_len;
-	char *guarded = markdown_guard(p->body, p->body_len, &guarded_len, &notes, &nnotes);
+	char *guarded = markdown_guard(md ? md : p->body, md_len, &guarded_len, &notes, &nnotes);
+	free(md);
 	for (size_t i = 0; i < nnotes; i++) {
 		diag_warning(dl, p->path, p->body_line + notes[i].line - 1, 0, "%s", notes[i].message);
 		free(notes[i].message);

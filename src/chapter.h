@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "dialect.h"
 #include "post.h"
 #include "slug.h"
 
@@ -70,6 +71,8 @@ struct convert_options {
 	const char *template_origin;
 	const char *content_dir;  /* site-relative folder that site-absolute paths start from */
 	size_t index;             /* position in the book, from 1: names the file */
+	unsigned dialects;        /* enum dialect flags of the site's generator */
+	const struct dialect_context *dialect; /* may be NULL when dialects is 0 */
 };
 
 int chapter_convert(struct chapter *ch, const struct post *p, const struct convert_options *o,

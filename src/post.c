@@ -23,6 +23,11 @@ void post_free(struct post *p)
 	sv_free(&p->author_names);
 	free(p->description);
 	free(p->slug);
+	sv_free(&p->series);
+	sv_free(&p->aliases);
+	free(p->url);
+	free(p->summary);
+	free(p->live_url);
 	free(p->body);
 	free(p);
 }

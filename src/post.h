@@ -26,6 +26,16 @@ struct post {
 	struct strvec author_names; /* display names, same order */
 	char *description;          /* may be NULL */
 	char *slug;                 /* front matter `slug`, may be NULL */
+	/* Fields of the generators of issue 3; empty when a site has none. */
+	struct strvec series;       /* series names (Hugo taxonomy or field) */
+	int weight;                 /* ordering within a series; 0 when unset */
+	struct date publish_date;   /* Hugo publishDate; invalid when unset */
+	struct date expiry_date;    /* Hugo expiryDate; invalid when unset */
+	struct strvec aliases;      /* other URLs of the post (paths or full URLs) */
+	char *url;                  /* front matter url/permalink, may be NULL */
+	char *summary;              /* may be NULL */
+	char *live_url;             /* the post's URL on the live site, when the
+				       generator and the site URL know it */
 	char *body;                 /* Markdown after the front matter */
 	size_t body_len;
 	int body_line;              /* file line where body starts */

@@ -113,6 +113,8 @@ void site_free(struct site *site)
 	free(site->content_dir);
 	free(site->posts_dir);
 	free(site->blog_dir);
+	free(site->static_dir);
+	free(site->baseurl);
 	free(site->title);
 	free(site->author);
 	free(site->language);

@@ -35,6 +35,9 @@ struct site_generator {
 	/* The live URL of a site file given relative to the root, or NULL when
 	 * unknown. May be NULL. */
 	char *(*page_url)(const struct site *site, const char *relpath);
+	/* The Markdown dialects the generator's posts are written in
+	 * (enum dialect flags of dialect.h). */
+	unsigned dialects;
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change
@@ -60,6 +63,9 @@ struct site {
 	char *content_dir; /* relative to root: where pages live ("." when the root) */
 	char *posts_dir;   /* relative to root: where posts live */
 	char *blog_dir;    /* MkDocs: the blog's folder, relative to content_dir; else NULL */
+	char *static_dir;  /* relative to root: where site-absolute paths of images
+			      resolve (Hugo static/, Jekyll the root); NULL: content_dir */
+	char *baseurl;     /* Jekyll baseurl, may be NULL */
 	/* Book metadata defaults from the site's config; any may be NULL. */
 	char *title, *author, *language, *url, *description;
 	struct fm_node *config;  /* the parsed config, when there is one */

@@ -30,7 +30,7 @@ struct fm_node {
 	struct fm_node **items; /* FM_LIST items, FM_MAP values */
 };
 
-enum fm_format { FM_NONE, FM_YAML };
+enum fm_format { FM_NONE, FM_YAML, FM_TOML, FM_JSON };
 
 /* Where the front matter and the body of a post's text lie. */
 struct fm_split {
@@ -59,6 +59,14 @@ int fm_split(struct fm_split *out, const char *text, size_t len,
 int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
 		  const char *file, int first_line,
 		  enum diag_severity alias_severity, struct diag_list *dl);
+
+/* Parses TOML (Hugo's and Zola's `+++` front matter, hugo.toml,
+ * config.toml) into the same tree: tables are FM_MAP, arrays FM_LIST,
+ * strings FM_SCALAR with plain false, other values (booleans, numbers,
+ * dates as YYYY-MM-DD[Thh:mm:ss[Z|±hh:mm]]) FM_SCALAR with plain true.
+ * Returns 0 and *out, or -1 after adding an error at the right line. */
+int fm_parse_toml(struct fm_node **out, const char *buf, size_t len, const char *file,
+		  int first_line, struct diag_list *dl);
 
 void fm_node_free(struct fm_node *node);
 

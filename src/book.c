@@ -18,70 +18,221 @@
 
 #define PKG "EPUB/"
 
-static struct chapter *S_find_chapter(struct chapter *chs, size_t n, const char *relpath)
+/* Where the posts of the site and of the book can be found by the names
+ * links use: their paths in the site, and the URL paths they have on the
+ * live site (permalink, `url`, `aliases`). */
+struct S_index {
+	struct strmap by_relpath; /* relpath → index in site_posts */
+	struct strmap by_urlpath; /* normalized URL path → index in site_posts */
+	struct strmap chapter_of; /* relpath → index in chapters */
+	const struct post_list *site_posts;
+	const char *site_url;
+	const char *baseurl;
+};
+
+/* The part of url after the site's own URL ("/blog/x/"), ignoring the
+ * scheme and "www."; NULL when url is elsewhere. */
+static const char *S_site_path(const char *url, const char *site_url)
 {
+	if (!site_url)
+		return NULL;
+	const char *a = strstr(url, "://"), *b = strstr(site_url, "://");
+	a = a ? a + 3 : url;
+	b = b ? b + 3 : site_url;
+	if (str_starts_with(a, "www."))
+		a += 4;
+	if (str_starts_with(b, "www."))
+		b += 4;
+	size_t lb = strlen(b);
+	while (lb && b[lb - 1] == '/')
+		lb--;
+	if (strncmp(a, b, lb) != 0 || (a[lb] && a[lb] != '/' && a[lb] != '#' && a[lb] != '?'))
+		return NULL;
+	return a + lb;
+}
+
+/* A URL path made comparable: decoded, query and fragment gone, no
+ * trailing slash or index.html, always starting with '/'. */
+static char *S_norm_urlpath(const char *path, const char *baseurl)
+{
+	char *copy = xstrdup(path);
+	copy[strcspn(copy, "?#")] = '\0';
+	char *dec = url_decode(copy);
+	free(copy);
+	const char *p = dec;
+	if (baseurl && *baseurl && strcmp(baseurl, "/") != 0) {
+		size_t lb = strlen(baseurl);
+		while (lb && baseurl[lb - 1] == '/')
+			lb--;
+		const char *bp = baseurl[0] == '/' ? baseurl : NULL;
+		if (bp && strncmp(p, bp, lb) == 0 && (p[lb] == '/' || !p[lb]))
+			p += lb;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	if (*p != '/')
+		sb_addc(&sb, '/');
+	sb_adds(&sb, p);
+	free(dec);
+	char *s = sb_detach(&sb);
+	size_t n = strlen(s);
+	if (n >= 11 && strcmp(s + n - 11, "/index.html") == 0)
+		s[(n -= 10)] = '\0';
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
+static void S_index_url(struct S_index *ix, const char *url, size_t post)
+{
+	if (!url || !*url)
+		return;
+	const char *path = url;
+	if (url_classify(url) == URL_ABSOLUTE) {
+		path = S_site_path(url, ix->site_url);
+		if (!path)
+			return;
+	}
+	char *key = S_norm_urlpath(path, ix->baseurl);
+	if (!strmap_get(&ix->by_urlpath, key, NULL))
+		strmap_put(&ix->by_urlpath, key, post);
+	free(key);
+}
+
+static void S_index_build(struct S_index *ix, const struct post_list *site_posts,
+			  const struct chapter *chs, size_t n, const struct site *site)
+{
+	memset(ix, 0, sizeof *ix);
+	ix->site_posts = site_posts;
+	ix->site_url = site->url;
+	ix->baseurl = site->baseurl;
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(chs[i].post->relpath, relpath) == 0)
-			return &chs[i];
+		strmap_put(&ix->chapter_of, chs[i].post->relpath, i);
+	for (size_t i = 0; i < site_posts->n; i++) {
+		const struct post *p = site_posts->v[i];
+		strmap_put(&ix->by_relpath, p->relpath, i);
+		S_index_url(ix, p->live_url, i);
+		S_index_url(ix, p->url, i);
+		for (size_t k = 0; k < p->aliases.n; k++)
+			S_index_url(ix, p->aliases.v[k], i);
+	}
+}
+
+static void S_index_free(struct S_index *ix)
+{
+	strmap_free(&ix->by_relpath);
+	strmap_free(&ix->by_urlpath);
+	strmap_free(&ix->chapter_of);
+}
+
+/* The post a site path names: as written, as Markdown source of a folder
+ * or page URL (`x/` → x.md, x/index.md, x/_index.md). */
+static const struct post *S_post_by_path(const struct S_index *ix, const char *target)
+{
+	size_t i;
+	if (strmap_get(&ix->by_relpath, target, &i))
+		return ix->site_posts->v[i];
+	static const char *const forms[] = {"%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
+	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+		char *cand = xasprintf(forms[k], target);
+		bool found = strmap_get(&ix->by_relpath, cand, &i);
+		free(cand);
+		if (found)
+			return ix->site_posts->v[i];
+	}
 	return NULL;
+}
+
+static const struct post *S_post_by_url(const struct S_index *ix, const char *path)
+{
+	char *key = S_norm_urlpath(path, ix->baseurl);
+	size_t i;
+	bool found = strmap_get(&ix->by_urlpath, key, &i);
+	free(key);
+	return found ? ix->site_posts->v[i] : NULL;
 }
 
 static void S_set_href(xmlNodePtr a, const char *href)
 {
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)href);
+	char *esc = url_escape(href);
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)esc);
+	free(esc);
+}
+
+/* Points l at a post: inside the book when the post is in it (at the
+ * heading its fragment names), else at the post's live URL. Returns false
+ * when neither is possible. */
+static bool S_link_to_post(struct chapter *chs, struct chapter *from, const struct S_index *ix,
+			   const struct post *p, struct chapter_link *l, struct diag_list *dl)
+{
+	size_t c;
+	if (strmap_get(&ix->chapter_of, p->relpath, &c)) {
+		struct chapter *to = &chs[c];
+		const char *id = l->fragment ? chapter_find_id(to, l->fragment) : NULL;
+		if (l->fragment && !id)
+			diag_warning(dl, from->post->path, l->line, 0,
+				     "link to '#%s' in '%s': no such heading there; the link goes to the "
+				     "start of the post",
+				     l->fragment, to->post->title);
+		char *href = id ? xasprintf("%s#%s", to == from ? "" : path_basename(to->href), id)
+				: xstrdup(path_basename(to->href));
+		S_set_href(l->a, href);
+		free(href);
+		return true;
+	}
+	if (p->live_url) {
+		char *href = l->fragment ? xasprintf("%s#%s", p->live_url, l->fragment) : xstrdup(p->live_url);
+		S_set_href(l->a, href);
+		free(href);
+		return true;
+	}
+	return false;
 }
 
 static void S_resolve_links(struct chapter *chs, size_t n, const struct site *site,
-			    struct diag_list *dl)
+			    const struct post_list *site_posts, struct diag_list *dl)
 {
+	struct S_index ix;
+	S_index_build(&ix, site_posts, chs, n, site);
 	for (size_t c = 0; c < n; c++) {
 		struct chapter *ch = &chs[c];
 		for (size_t i = 0; i < ch->nlinks; i++) {
 			struct chapter_link *l = &ch->links[i];
-			const char *file = ch->post->path;
-			struct chapter *to = S_find_chapter(chs, n, l->target);
-			if (!to && !str_ends_with(l->target, ".md")) {
-				/* MkDocs-style links to a post's folder or page URL. */
-				char *md = xasprintf("%s.md", l->target);
-				to = S_find_chapter(chs, n, md);
-				free(md);
-			}
-			if (to) {
-				const char *id = l->fragment ? chapter_find_id(to, l->fragment) : NULL;
-				if (l->fragment && !id)
-					diag_warning(dl, file, l->line, 0,
-						     "link to '#%s' in '%s': no such heading there; the link "
-						     "goes to the start of the post",
-						     l->fragment, to->post->title);
-				if (to == ch && !l->fragment)
-					id = NULL;
-				char *href = id ? xasprintf("%s#%s", to == ch ? "" : path_basename(to->href), id)
-						: xstrdup(path_basename(to->href));
-				char *esc = url_escape(href);
-				S_set_href(l->a, esc);
-				free(esc);
-				free(href);
+			if (!l->target) {
+				/* An absolute URL: the site's own URL of a post becomes a
+				 * link inside the book; anything else stays as written. */
+				const char *path = S_site_path(l->raw, site->url);
+				const struct post *p = path ? S_post_by_url(&ix, path) : NULL;
+				size_t k;
+				if (p && strmap_get(&ix.chapter_of, p->relpath, &k))
+					S_link_to_post(chs, ch, &ix, p, l, dl);
 				continue;
 			}
+			const struct post *p = S_post_by_path(&ix, l->target);
+			if (!p && l->raw[0] == '/')
+				p = S_post_by_url(&ix, l->raw);
+			if (p && S_link_to_post(chs, ch, &ix, p, l, dl))
+				continue;
 			char *url = NULL;
 			if (!str_starts_with(l->target, "..") && l->target[0] != '/')
 				url = site_page_url(site, l->target);
+			if (!url && l->raw[0] == '/' && l->raw[1] != '/' && site->url)
+				url = xasprintf("%.*s%s", (int)(strlen(site->url) - (str_ends_with(site->url, "/") ? 1 : 0)),
+						site->url, l->raw);
 			if (url) {
-				char *full = l->fragment ? xasprintf("%s#%s", url, l->fragment) : xstrdup(url);
-				char *esc = url_escape(full);
-				S_set_href(l->a, esc);
-				free(esc);
+				char *full = l->fragment && !strchr(url, '#') ? xasprintf("%s#%s", url, l->fragment)
+									     : xstrdup(url);
+				S_set_href(l->a, full);
 				free(full);
 				free(url);
 				continue;
 			}
-			diag_warning(dl, file, l->line, 0,
+			diag_warning(dl, ch->post->path, l->line, 0,
 				     "link to '%s' leads outside the book%s; its text is kept without the link",
-				     l->target,
-				     site->url ? "" : " and the site's URL is unknown");
+				     l->raw, site->url ? "" : " and the site's URL is unknown");
 			xmlUnsetProp(l->a, (const xmlChar *)"href");
 		}
 	}
+	S_index_free(&ix);
 }
 
 static void S_resolve_images(struct chapter *chs, size_t n, const struct site *site,
@@ -259,7 +410,7 @@ int book_build(const struct book_options *o, const struct site *site,
 	if (diag_count(dl, DIAG_ERROR))
 		goto out;
 
-	S_resolve_links(chs, nchs, site, dl);
+	S_resolve_links(chs, nchs, site, o->site_posts ? o->site_posts : posts, dl);
 	S_resolve_images(chs, nchs, site, &res, dl);
 
 	char uuid[37];
@@ -332,7 +483,7 @@ int book_build(const struct book_options *o, const struct site *site,
 	}
 	struct opf_input oi = {uid, o->title, o->subtitle, o->description, o->source_url,
 			       &o->creators, &o->subjects, o->language, date, modified_iso,
-			       res.n > 0, items.v, items.n};
+			       res.n > 0, o->series, o->series_position, items.v, items.n};
 	char *opf;
 	opf_package(&opf, &len, &oi);
 	book.v[opf_slot].data = opf;

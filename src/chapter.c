@@ -141,6 +141,12 @@ static xmlDocPtr S_template_doc(const struct post *p, const struct convert_optio
 	tvars_set_list(&tv, "tags", &p->tags);
 	tvars_set_list(&tv, "categories", &p->categories);
 	tvars_set(&tv, "has_tags", p->tags.n ? "1" : "");
+	/* The post's canonical address on the live site, when known. */
+	if (p->live_url && url_classify(p->live_url) == URL_ABSOLUTE) {
+		char *esc = url_escape(p->live_url);
+		tvars_set(&tv, "url", esc);
+		free(esc);
+	}
 	tvars_set(&tv, "has_categories", p->categories.n ? "1" : "");
 
 	char *text = NULL;
@@ -673,19 +679,27 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 			continue;
 		char *href = S_prop(el, "href");
 		switch (url_classify(href)) {
-		case URL_ABSOLUTE: {
-			char *esc = url_escape(href);
-			S_set(el, "href", esc);
-			free(esc);
-			break;
-		}
+		case URL_ABSOLUTE:
 		case URL_FRAGMENT:
 		case URL_RELATIVE: {
+			enum url_kind kind = url_classify(href);
 			ch->links = xrealloc(ch->links, (ch->nlinks + 1) * sizeof *ch->links);
 			struct chapter_link *l = &ch->links[ch->nlinks++];
 			l->a = el;
 			l->line = line;
-			if (href[0] == '#') {
+			l->raw = str_collapse_ws(href);
+			l->fragment = NULL;
+			if (kind == URL_ABSOLUTE) {
+				/* Kept as written unless it is the site's own URL of a
+				 * post in the book (the book stage decides). */
+				char *esc = url_escape(href);
+				S_set(el, "href", esc);
+				free(esc);
+				l->target = NULL;
+				const char *hash = strchr(l->raw, '#');
+				if (hash && hash[1])
+					l->fragment = url_decode(hash + 1);
+			} else if (href[0] == '#') {
 				l->target = xstrdup(p->relpath);
 				l->fragment = href[1] ? url_decode(href + 1) : NULL;
 			} else {
@@ -912,6 +926,7 @@ void chapter_free(struct chapter *ch)
 	idset_free(&ch->ids);
 	strmap_free(&ch->aliases);
 	for (size_t i = 0; i < ch->nlinks; i++) {
+		free(ch->links[i].raw);
 		free(ch->links[i].target);
 		free(ch->links[i].fragment);
 	}

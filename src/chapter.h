@@ -31,9 +31,14 @@ struct heading {
 };
 
 /* A link that leaves the chapter, to a path in the site. */
+/* A link the book stage resolves: a relative one (to a path in the site,
+ * or a site-absolute URL path) or an absolute URL that may point at a post
+ * of the site itself. */
 struct chapter_link {
 	xmlNodePtr a;
-	char *target;   /* normalized, relative to the site root; may start with ".." */
+	char *raw;      /* the href as written (trimmed) */
+	char *target;   /* relative links: normalized, relative to the site root;
+			   may start with ".."; NULL for absolute URLs */
 	char *fragment; /* decoded; NULL when none */
 	int line;       /* file line, 0 when unknown */
 };

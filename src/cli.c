@@ -27,6 +27,8 @@ enum {
 	OPT_LIST,
 	OPT_GENERATOR,
 	OPT_MAX_POST_SIZE,
+	OPT_SERIES,
+	OPT_SERIES_POSITION,
 };
 
 static const struct option S_long[] = {
@@ -34,6 +36,8 @@ static const struct option S_long[] = {
 	{"tag", required_argument, NULL, 't'},
 	{"category", required_argument, NULL, 'c'},
 	{"author", required_argument, NULL, 'a'},
+	{"series", required_argument, NULL, OPT_SERIES},
+	{"series-position", required_argument, NULL, OPT_SERIES_POSITION},
 	{"since", required_argument, NULL, OPT_SINCE},
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"drafts", no_argument, NULL, OPT_DRAFTS},
@@ -75,6 +79,9 @@ static void S_help(FILE *out)
 	      "  -t, --tag TAG         posts with this tag\n"
 	      "  -c, --category NAME   posts in this category\n"
 	      "  -a, --author ID       posts by this author (id or name)\n"
+	      "      --series NAME     posts of this series (Hugo's series taxonomy or a series field);\n"
+	      "                        the book then belongs to the series\n"
+	      "      --series-position N  this book is part N of the series (OPF group-position)\n"
 	      "      --since DATE      posts from this day on (YYYY-MM-DD, inclusive)\n"
 	      "      --until DATE      posts up to this day (YYYY-MM-DD, inclusive)\n"
 	      "      --drafts          include drafts (left out by default)\n"
@@ -148,6 +155,16 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		case 't': sv_push(&o->sel.tags, optarg); break;
 		case 'c': sv_push(&o->sel.categories, optarg); break;
 		case 'a': sv_push(&o->sel.authors, optarg); break;
+		case OPT_SERIES: sv_push(&o->sel.series, optarg); break;
+		case OPT_SERIES_POSITION: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || end == optarg || v < 1 || v > 9999)
+				diag_error(dl, NULL, 0, 0, "--series-position: '%s' is not a number from 1", optarg);
+			else
+				o->series_position = (int)v;
+			break;
+		}
 		case OPT_SINCE: S_date_arg(&o->sel.since, "--since", optarg, dl); break;
 		case OPT_UNTIL: S_date_arg(&o->sel.until, "--until", optarg, dl); break;
 		case OPT_DRAFTS: o->sel.drafts = true; break;
@@ -211,6 +228,8 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		o->site = argv[optind++];
 	if (optind < argc)
 		diag_error(dl, NULL, 0, 0, "one SITE folder at most (also given: '%s')", argv[optind]);
+	if (o->series_position && o->sel.series.n != 1)
+		diag_error(dl, NULL, 0, 0, "--series-position needs exactly one --series");
 	if (o->sel.since.valid && o->sel.until.valid && date_cmp(&o->sel.since, &o->sel.until) > 0)
 		diag_error(dl, NULL, 0, 0, "--since is after --until: no post can match");
 	return diag_count(dl, DIAG_ERROR) > errors ? CLI_USAGE : CLI_RUN;
@@ -221,5 +240,6 @@ void options_free(struct options *o)
 	sv_free(&o->sel.tags);
 	sv_free(&o->sel.categories);
 	sv_free(&o->sel.authors);
+	sv_free(&o->sel.series);
 	sv_free(&o->creators);
 }

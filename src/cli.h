@@ -23,6 +23,7 @@ struct options {
 	struct selection sel;
 	int toc_depth;
 	size_t max_post_size; /* 0: the site layer's default */
+	int series_position;  /* --series-position; 0 when not given */
 	bool list, quiet, verbose, keep_going;
 };
 

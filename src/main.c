@@ -147,6 +147,16 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	seed = S_id_seed(site, &sel);
 	bo.id_seed = seed;
 	bo.toc_depth = o->toc_depth;
+	bo.site_posts = &all;
+	if (o->sel.series.n == 1) {
+		/* The series' name as its posts write it. */
+		bo.series = o->sel.series.v[0];
+		for (size_t i = 0; i < sel.n; i++)
+			for (size_t k = 0; k < sel.v[i]->series.n; k++)
+				if (str_ieq_utf8(sel.v[i]->series.v[k], o->sel.series.v[0]))
+					bo.series = sel.v[i]->series.v[k];
+		bo.series_position = o->series_position;
+	}
 	bo.templates_dir = o->templates;
 	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));
 	const char *sde = getenv("SOURCE_DATE_EPOCH");

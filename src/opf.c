@@ -69,6 +69,19 @@ int opf_package(char **out, size_t *len, const struct opf_input *in)
 	if (in->source && *in->source)
 		S_dc(w, "source", NULL, in->source);
 	S_meta(w, "dcterms:modified", in->modified, NULL);
+	if (in->series && *in->series) {
+		xmlTextWriterStartElement(w, W("meta"));
+		xmlTextWriterWriteAttribute(w, W("property"), W("belongs-to-collection"));
+		xmlTextWriterWriteAttribute(w, W("id"), W("series"));
+		xmlTextWriterWriteString(w, W(in->series));
+		xmlTextWriterEndElement(w);
+		S_meta(w, "collection-type", "series", "#series");
+		if (in->series_position > 0) {
+			char pos[16];
+			snprintf(pos, sizeof pos, "%d", in->series_position);
+			S_meta(w, "group-position", pos, "#series");
+		}
+	}
 
 	/* EPUB Accessibility 1.1: what the book offers a reader who cannot see
 	 * it, so reading systems and stores can say so. */

@@ -26,6 +26,8 @@ struct opf_input {
 	const char *date;     /* YYYY-MM-DD or NULL */
 	const char *modified; /* YYYY-MM-DDThh:mm:ssZ */
 	bool has_images;
+	const char *series;  /* belongs-to-collection, or NULL */
+	int series_position; /* its group-position; 0 when not given */
 	const struct opf_item *items;
 	size_t nitems;
 };

@@ -166,7 +166,9 @@ static void S_scheme(const char *url, char *out, size_t cap)
 		p++;
 	for (; *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c == '\t' || c == '\n' || c == '\r' || c < ' ')
+		/* Browsers drop tabs and newlines inside a URL; some readers may
+		 * drop more. Judge the scheme without any space, control or DEL. */
+		if (c <= ' ' || c == 0x7F)
 			continue;
 		if (c == ':') {
 			if (n && isalpha((unsigned char)out[0]))

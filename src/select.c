@@ -26,7 +26,8 @@ bool select_matches(const struct selection *sel, const struct post *p)
 {
 	if (p->draft && !sel->drafts)
 		return false;
-	if (!S_any(&sel->tags, &p->tags) || !S_any(&sel->categories, &p->categories))
+	if (!S_any(&sel->tags, &p->tags) || !S_any(&sel->categories, &p->categories) ||
+	    !S_any(&sel->series, &p->series))
 		return false;
 	if (sel->authors.n && !S_any(&sel->authors, &p->authors) &&
 	    !S_any(&sel->authors, &p->author_names))
@@ -53,6 +54,8 @@ static int S_cmp_oldest(const void *va, const void *vb)
 {
 	const struct post *a = *(const struct post *const *)va, *b = *(const struct post *const *)vb;
 	int c = date_cmp(&a->date, &b->date);
+	if (!c && a->weight != b->weight)
+		c = a->weight < b->weight ? -1 : 1; /* a series' parts of one day */
 	if (!c)
 		c = S_cmp_title(a, b);
 	return c ? c : strcmp(a->relpath, b->relpath);

@@ -17,7 +17,7 @@
 enum order { ORDER_OLDEST, ORDER_NEWEST, ORDER_TITLE };
 
 struct selection {
-	struct strvec tags, categories, authors;
+	struct strvec tags, categories, authors, series;
 	struct date since, until; /* inclusive; invalid = unbounded */
 	bool drafts;
 	enum order order;

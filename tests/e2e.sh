@@ -149,6 +149,29 @@ check "kinds combine with AND" bash -c '[ "$(wc -l <"$1")" -lt "$(wc -l <"$2")" 
 "$SHEAF" "$SAMPLE" --since 2024-01-15 --until 2024-08-19 --list >"$T/range" 2>/dev/null
 check "--since/--until are inclusive days" bash -c 'cut -f1 "$1" | head -1 | grep -qx 2024-01-15 && cut -f1 "$1" | tail -1 | grep -qx 2024-08-19' _ "$T/range"
 
+# --- series and the post's address ----------------------------------------
+"$SHEAF" "$SAMPLE" --series "first STEPS" --list >"$T/series" 2>/dev/null
+check "--series selects the parts of a series, in order" bash -c \
+	'[ "$(wc -l <"$1")" = 3 ] && cut -f2 "$1" | head -1 | grep -q "part 1" && cut -f2 "$1" | tail -1 | grep -q "part 3"' _ "$T/series"
+"$SHEAF" "$SAMPLE" --series "First Steps" --series-position 2 -o "$T/series.epub" >/dev/null 2>&1
+check "a series book belongs to its collection, with its position" py "$T/series.epub" <<'PY'
+import sys, zipfile
+opf = zipfile.ZipFile(sys.argv[1]).read("EPUB/content.opf").decode()
+assert '<meta property="belongs-to-collection" id="series">First Steps</meta>' in opf, opf
+assert '<meta refines="#series" property="collection-type">series</meta>' in opf
+assert '<meta refines="#series" property="group-position">2</meta>' in opf
+PY
+valid "series book" "$T/series.epub"
+check "each chapter shows the post's address on the live site; links to posts left out go there" py "$T/series.epub" <<'PY'
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+x = {n: z.read(n).decode() for n in z.namelist() if n.startswith("EPUB/text/")}
+first = [v for n, v in x.items() if "part-1" in n or "part" in n][0]
+assert re.search(r'<p class="post-url"><a href="https://example.org/workbench/blog/2023/06/03/[a-z0-9-]+/">', first), first[:1500]
+# part 1 links to the sharpening post, which is not in this book: its live URL
+assert re.search(r'href="https://example.org/workbench/blog/2023/02/14/sharpening-by-hand-slowly/#sharpening-by-hand"', "".join(x.values()))
+PY
+
 # --- exit statuses and untouched output ------------------------------
 echo "precious" >"$T/existing.epub"
 "$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?

@@ -166,6 +166,7 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 
 	fm_strings(fm_get(fm, "tags"), &p->tags);
 	fm_strings(fm_get(fm, "categories"), &p->categories);
+	fm_strings(fm_get(fm, "series"), &p->series);
 	if (!fm_strings(fm_get(fm, "authors"), &p->authors))
 		fm_strings(fm_get(fm, "author"), &p->authors);
 	const char *slug = fm_str(fm_get(fm, "slug"));

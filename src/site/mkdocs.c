@@ -193,13 +193,12 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
  * (default "{date}/{slug}") under the blog's folder, the date written with
  * post_url_date_format (default "yyyy/MM/dd"), the slug from front matter
  * or the title. */
-static char *S_post_url(const struct site *site, const char *relpath)
+static char *S_post_url(const struct site *site, const struct post *p)
 {
-	struct diag_list quiet = DIAG_LIST_INIT;
-	struct post *p = NULL;
 	char *url = NULL;
-	if (site_read_post(&p, site, relpath, &quiet) < 0 || !p->date.valid)
-		goto out;
+	const char *relpath = p->relpath;
+	if (!p->date.valid || !site->url)
+		return NULL;
 	bool listed;
 	const struct fm_node *blog = S_blog_plugin(site->config, &listed);
 	const char *fmt = fm_str(fm_get(blog, "post_url_format"));
@@ -252,9 +251,6 @@ static char *S_post_url(const struct site *site, const char *relpath)
 	free(file);
 	sb_release(&date);
 	sb_release(&path);
-out:
-	post_free(p);
-	diag_list_free(&quiet);
 	return url;
 }
 
@@ -266,7 +262,14 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	if (!in_docs)
 		return NULL;
 	if (str_ends_with(relpath, ".md") && path_under(relpath, site->posts_dir)) {
-		char *url = S_post_url(site, relpath);
+		/* A post left out of the book: read it for its date and slug. */
+		struct diag_list quiet = DIAG_LIST_INIT;
+		struct post *p = NULL;
+		char *url = NULL;
+		if (site_read_post(&p, site, relpath, &quiet) == 0)
+			url = S_post_url(site, p);
+		post_free(p);
+		diag_list_free(&quiet);
 		if (url)
 			return url;
 	}
@@ -291,4 +294,5 @@ const struct site_generator site_mkdocs = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
+	.post_url = S_post_url,
 };

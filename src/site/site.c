@@ -88,6 +88,8 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 			}
 			site->stats.left_out++;
 		} else {
+			if (!p->live_url && site->url && site->gen->post_url)
+				p->live_url = site->gen->post_url(site, p);
 			post_list_push(out, p);
 		}
 		diag_merge(dl, &local);

@@ -38,6 +38,10 @@ struct site_generator {
 	/* The Markdown dialects the generator's posts are written in
 	 * (enum dialect flags of dialect.h). */
 	unsigned dialects;
+	/* The post's URL on the live site (malloc'd), or NULL; called once a
+	 * post is fully read (title fallbacks applied) when the site's URL is
+	 * known and post_fields left live_url unset. May be NULL. */
+	char *(*post_url)(const struct site *site, const struct post *p);
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change
@@ -97,6 +101,9 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 		   struct diag_list *dl);
 
 extern const struct site_generator site_mkdocs;
+extern const struct site_generator site_hugo;
+extern const struct site_generator site_zola;
+extern const struct site_generator site_jekyll;
 extern const struct site_generator site_generic;
 
 #endif

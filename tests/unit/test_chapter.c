@@ -61,7 +61,7 @@ static const struct chapter_link *S_link(const struct chapter *ch, const char *t
 {
 	for (size_t i = 0; i < ch->nlinks; i++) {
 		const struct chapter_link *l = &ch->links[i];
-		if (strcmp(l->target, target) == 0 &&
+		if (l->target && strcmp(l->target, target) == 0 &&
 		    ((!fragment && !l->fragment) ||
 		     (fragment && l->fragment && strcmp(l->fragment, fragment) == 0)))
 			return l;

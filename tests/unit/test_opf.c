@@ -134,9 +134,38 @@ static void test_container(void)
 	free(out);
 }
 
+static void test_series(void)
+{
+	char *out;
+	size_t len;
+	struct opf_input in = {
+		.uid = "urn:uuid:x", .title = "T", .language = "en",
+		.modified = "2024-01-01T00:00:00Z", .items = S_items, .nitems = 1,
+		.series = "Learning <C>", .series_position = 2,
+	};
+	is_int(opf_package(&out, &len, &in), 0, "opf_package with a series");
+	xmlDocPtr doc = fx_parse_strict(out, len);
+	ok(doc != NULL, "series package well-formed");
+	if (doc) {
+		fx_is_xstr(doc, "string(//o:meta[@property='belongs-to-collection'])", "Learning <C>",
+			   "belongs-to-collection names the series");
+		fx_is_xstr(doc, "string(//o:meta[@property='collection-type'][@refines='#series'])", "series",
+			   "collection-type series refines it");
+		fx_is_xstr(doc, "string(//o:meta[@property='group-position'][@refines='#series'])", "2",
+			   "group-position refines it");
+		xmlFreeDoc(doc);
+	}
+	free(out);
+	in.series_position = 0;
+	is_int(opf_package(&out, &len, &in), 0, "opf_package with a series, no position");
+	ok(strstr(out, "group-position") == NULL, "no group-position unless given");
+	free(out);
+}
+
 int main(void)
 {
 	test_package();
+	test_series();
 	test_container();
 	xmlCleanupParser();
 	return done_testing();

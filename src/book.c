@@ -215,9 +215,21 @@ static void S_resolve_links(struct chapter *chs, size_t n, const struct site *si
 			char *url = NULL;
 			if (!str_starts_with(l->target, "..") && l->target[0] != '/')
 				url = site_page_url(site, l->target);
-			if (!url && l->raw[0] == '/' && l->raw[1] != '/' && site->url)
+			if (!url && l->raw[0] == '/' && l->raw[1] != '/' && site->url) {
+				/* site->url may already end in the base path the link
+				 * starts with (Hugo's baseURL https://h/sub/, Jekyll's
+				 * baseurl /sub): do not say it twice. */
+				const char *rest = l->raw;
+				const char *host = strstr(site->url, "://");
+				const char *upath = host ? strchr(host + 3, '/') : NULL;
+				size_t lp = upath ? strlen(upath) : 0;
+				while (lp && upath[lp - 1] == '/')
+					lp--;
+				if (lp && strncmp(rest, upath, lp) == 0 && (rest[lp] == '/' || !rest[lp]))
+					rest += lp;
 				url = xasprintf("%.*s%s", (int)(strlen(site->url) - (str_ends_with(site->url, "/") ? 1 : 0)),
-						site->url, l->raw);
+						site->url, rest);
+			}
 			if (url) {
 				char *full = l->fragment && !strchr(url, '#') ? xasprintf("%s#%s", url, l->fragment)
 									     : xstrdup(url);
@@ -396,8 +408,11 @@ int book_build(const struct book_options *o, const struct site *site,
 	for (size_t i = 0; i < posts->n; i++) {
 		struct dialect_context dc = {site->root, posts->v[i]->relpath, site->url, site->baseurl,
 					     NULL, NULL};
+		/* Site-absolute paths (`/img/x.png`) start where the generator serves
+		 * static files from: Hugo's static/, Jekyll's root, MkDocs' docs/. */
 		struct convert_options co = {o->language, chapter_tmpl, chapter_origin,
-					     site->content_dir, i + 1, site->gen->dialects, &dc};
+					     site->static_dir ? site->static_dir : site->content_dir, i + 1,
+					     site->gen->dialects, &dc};
 		struct diag_list local = DIAG_LIST_INIT;
 		if (o->progress)
 			fprintf(stderr, "\rsheaf: converting post %zu of %zu", i + 1, posts->n);

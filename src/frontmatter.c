@@ -28,6 +28,67 @@ static bool S_is_fence(const char *text, size_t i, size_t end, const char *fence
 	return true;
 }
 
+/* True when text[start] opens a JSON object: `{`, then (past blanks and
+ * line ends) a string key or the closing `}`. Liquid `{%`, Hugo `{{<` and
+ * kramdown `{:` at the start of a body are not front matter. */
+static bool S_json_opens(const char *text, size_t len, size_t start)
+{
+	if (start >= len || text[start] != '{')
+		return false;
+	for (size_t i = start + 1; i < len; i++) {
+		char c = text[i];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+			continue;
+		return c == '"' || c == '}';
+	}
+	return false;
+}
+
+/* Hugo's rule: JSON front matter is the object that starts the file, up to
+ * its matching `}` (braces inside strings do not count). */
+static int S_split_json(struct fm_split *out, const char *text, size_t len, size_t start,
+			const char *file, struct diag_list *dl)
+{
+	size_t depth = 0;
+	int line = 1;
+	bool in_string = false;
+	for (size_t i = start; i < len; i++) {
+		char c = text[i];
+		if (c == '\n')
+			line++;
+		if (in_string) {
+			if (c == '\\' && i + 1 < len && text[i + 1] != '\n')
+				i++;
+			else if (c == '"' || c == '\n') /* a line end ends a broken string */
+				in_string = false;
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+		} else if (c == '{') {
+			depth++;
+		} else if (c == '}' && --depth == 0) {
+			out->format = FM_JSON;
+			out->fm_off = start;
+			out->fm_len = i + 1 - start;
+			out->fm_line = 1;
+			/* The body starts on the next line, or right after the brace
+			 * when the line goes on. */
+			size_t e = S_line_end(text, len, i + 1);
+			if (S_is_fence(text, i + 1, e, "")) {
+				out->body_off = e < len ? e + 1 : len;
+				out->body_line = line + 1;
+			} else {
+				out->body_off = i + 1;
+				out->body_line = line;
+			}
+			return 0;
+		}
+	}
+	diag_error(dl, file, 1, 1, "front matter opened with '{' is never closed");
+	return -1;
+}
+
 int fm_split(struct fm_split *out, const char *text, size_t len,
 	     const char *file, struct diag_list *dl)
 {
@@ -40,15 +101,27 @@ int fm_split(struct fm_split *out, const char *text, size_t len,
 	out->body_line = 1;
 
 	size_t end = S_line_end(text, len, start);
-	if (!S_is_fence(text, start, end, "---"))
+	enum fm_format format;
+	const char *fence;
+	if (S_is_fence(text, start, end, "---")) {
+		format = FM_YAML;
+		fence = "---";
+	} else if (S_is_fence(text, start, end, "+++")) {
+		format = FM_TOML;
+		fence = "+++";
+	} else if (S_json_opens(text, len, start)) {
+		return S_split_json(out, text, len, start, file, dl);
+	} else {
 		return 0;
+	}
 
 	size_t i = end < len ? end + 1 : len;
 	int line = 2;
 	while (i < len) {
 		size_t e = S_line_end(text, len, i);
-		if (S_is_fence(text, i, e, "---") || S_is_fence(text, i, e, "...")) {
-			out->format = FM_YAML;
+		if (S_is_fence(text, i, e, fence) ||
+		    (format == FM_YAML && S_is_fence(text, i, e, "..."))) {
+			out->format = format;
 			out->fm_off = end < len ? end + 1 : len;
 			out->fm_len = i - out->fm_off;
 			out->fm_line = 2;
@@ -59,7 +132,7 @@ int fm_split(struct fm_split *out, const char *text, size_t len,
 		i = e < len ? e + 1 : len;
 		line++;
 	}
-	diag_error(dl, file, 1, 1, "front matter opened with '---' is never closed");
+	diag_error(dl, file, 1, 1, "front matter opened with '%s' is never closed", fence);
 	return -1;
 }
 
@@ -136,9 +209,10 @@ static void S_attach(struct S_builder *b, struct fm_node *node)
 	S_push_item(parent, key, node);
 }
 
-int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
-		  const char *file, int first_line,
-		  enum diag_severity alias_severity, struct diag_list *dl)
+/* lang names the language in syntax errors: JSON goes through here too. */
+static int S_parse_yaml(struct fm_node **out, const char *buf, size_t len, const char *file,
+			int first_line, enum diag_severity alias_severity, const char *lang,
+			struct diag_list *dl)
 {
 	int ret = -1;
 	yaml_parser_t parser;
@@ -162,7 +236,7 @@ int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
 		if (!yaml_parser_parse(&parser, &ev)) {
 			int line = (int)parser.problem_mark.line + first_line;
 			int col = (int)parser.problem_mark.column + 1;
-			diag_error(dl, file, line, col, "front matter is not valid YAML: %s%s%s",
+			diag_error(dl, file, line, col, "front matter is not valid %s: %s%s%s", lang,
 				   parser.problem ? parser.problem : "syntax error",
 				   parser.context ? " " : "", parser.context ? parser.context : "");
 			goto out;
@@ -254,6 +328,41 @@ out:
 	fm_node_free(b.root);
 	yaml_parser_delete(&parser);
 	return ret;
+}
+
+int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
+		  const char *file, int first_line,
+		  enum diag_severity alias_severity, struct diag_list *dl)
+{
+	return S_parse_yaml(out, buf, len, file, first_line, alias_severity, "YAML", dl);
+}
+
+int fm_parse_json(struct fm_node **out, const char *buf, size_t len, const char *file,
+		  int first_line, struct diag_list *dl)
+{
+	/* JSON is YAML 1.2 for the objects front matter holds, and libyaml
+	 * reads it, `"key":"value"` without a blank included. Tabs indenting
+	 * JSON are not YAML: outside strings they become spaces (columns stay
+	 * the same). */
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		if (in_string) {
+			if (copy[i] == '\\' && i + 1 < len)
+				i++;
+			else if (copy[i] == '"' || copy[i] == '\n')
+				in_string = false;
+		} else if (copy[i] == '"') {
+			in_string = true;
+		} else if (copy[i] == '\t') {
+			copy[i] = ' ';
+		}
+	}
+	int rc = S_parse_yaml(out, copy, len, file, first_line, DIAG_ERROR, "JSON", dl);
+	free(copy);
+	return rc;
 }
 
 void fm_node_free(struct fm_node *node)

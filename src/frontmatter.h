@@ -1,13 +1,14 @@
 /* frontmatter.h — bytes of a post or config file → a small value tree.
  *
  * No generator knowledge lives here: it only finds the front-matter block
- * and turns YAML into fm_node trees with line and column numbers, so the
- * site layer can read fields and report problems where they are.
- * (TOML and JSON front matter will yield the same model.)
+ * and turns YAML, TOML or JSON into fm_node trees with line and column
+ * numbers, so the site layer can read fields and report problems where
+ * they are. All three give the same model.
  *
- * Ownership: fm_parse_yaml gives the caller a tree freed with fm_node_free.
- * The libyaml parser is created and deleted inside; nothing of libyaml's
- * escapes this module.
+ * Ownership: fm_parse_yaml, fm_parse_toml and fm_parse_json give the caller
+ * a tree freed with fm_node_free. The libyaml parser and toml++'s tables
+ * are created and deleted inside; nothing of either library (nor of C++:
+ * TOML is read in frontmatter_toml.cpp) escapes this module.
  */
 #ifndef SHEAF_FRONTMATTER_H
 #define SHEAF_FRONTMATTER_H
@@ -42,8 +43,11 @@ struct fm_split {
 };
 
 /* Finds a front-matter block at the very start of text (after an optional
- * UTF-8 BOM): `---` on the first line, closed by `---` or `...`; CRLF
- * tolerated. Returns 0 (format FM_NONE when there is no block), or -1
+ * UTF-8 BOM): YAML between `---` and `---` or `...`, TOML between `+++`
+ * lines, or a JSON object (the first line starts with `{` and a string key
+ * or `}` follows): the block is the object up to its matching `}`, braces
+ * inside strings not counted (fm_line 1, the body after the brace's line).
+ * CRLF tolerated. Returns 0 (format FM_NONE when there is no block), or -1
  * with a diagnostic when the block is opened but never closed. */
 int fm_split(struct fm_split *out, const char *text, size_t len,
 	     const char *file, struct diag_list *dl);
@@ -61,11 +65,22 @@ int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
 		  enum diag_severity alias_severity, struct diag_list *dl);
 
 /* Parses TOML (Hugo's and Zola's `+++` front matter, hugo.toml,
- * config.toml) into the same tree: tables are FM_MAP, arrays FM_LIST,
- * strings FM_SCALAR with plain false, other values (booleans, numbers,
- * dates as YYYY-MM-DD[Thh:mm:ss[Z|±hh:mm]]) FM_SCALAR with plain true.
+ * config.toml) into the same tree: tables are FM_MAP (keys in the
+ * document's order), arrays FM_LIST, strings FM_SCALAR with plain false,
+ * other values FM_SCALAR with plain true: booleans `true`/`false`,
+ * integers in decimal, floats, dates as YYYY-MM-DD[Thh:mm:ss[.frac]
+ * [Z|±hh:mm]] (an offset of zero is Z), times as hh:mm:ss. The root is
+ * always a mapping (empty for an empty document). TOML forbids duplicate
+ * keys: one is an error. Nesting deeper than 64 levels is refused.
  * Returns 0 and *out, or -1 after adding an error at the right line. */
 int fm_parse_toml(struct fm_node **out, const char *buf, size_t len, const char *file,
+		  int first_line, struct diag_list *dl);
+
+/* Parses a JSON object (Hugo's `{` front matter) into the same tree, through
+ * libyaml (JSON is YAML for the shapes front matter has); tabs outside
+ * strings are read as spaces; aliases are errors. Returns 0 and *out, or
+ * -1 after adding an error. */
+int fm_parse_json(struct fm_node **out, const char *buf, size_t len, const char *file,
 		  int first_line, struct diag_list *dl);
 
 void fm_node_free(struct fm_node *node);

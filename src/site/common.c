@@ -126,9 +126,15 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 			   have, limit);
 		goto out;
 	}
+	const char *fm_text = text + split.fm_off;
 	if (split.format == FM_YAML &&
-	    fm_parse_yaml(&fm, text + split.fm_off, split.fm_len, path, split.fm_line, DIAG_ERROR,
-			  dl) < 0)
+	    fm_parse_yaml(&fm, fm_text, split.fm_len, path, split.fm_line, DIAG_ERROR, dl) < 0)
+		goto out;
+	if (split.format == FM_TOML &&
+	    fm_parse_toml(&fm, fm_text, split.fm_len, path, split.fm_line, dl) < 0)
+		goto out;
+	if (split.format == FM_JSON &&
+	    fm_parse_json(&fm, fm_text, split.fm_len, path, split.fm_line, dl) < 0)
 		goto out;
 	if (fm && fm->kind != FM_MAP) {
 		diag_error(dl, path, fm->line, fm->col,

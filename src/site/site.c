@@ -9,6 +9,10 @@
 /* Tried in order; generic takes any folder, so it comes last. */
 static const struct site_generator *const S_generators[] = {
 	&site_mkdocs,
+	&site_hugo,
+	&site_zola,
+	&site_eleventy,
+	&site_jekyll,
 	&site_generic,
 };
 #define S_NGEN (sizeof S_generators / sizeof *S_generators)

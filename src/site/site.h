@@ -103,6 +103,7 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 extern const struct site_generator site_mkdocs;
 extern const struct site_generator site_hugo;
 extern const struct site_generator site_zola;
+extern const struct site_generator site_eleventy;
 extern const struct site_generator site_jekyll;
 extern const struct site_generator site_generic;
 

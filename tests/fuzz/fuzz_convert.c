@@ -62,8 +62,14 @@ static void S_dump_input(void)
 
 static void S_fail(const char *what, const char *detail, const xmlChar *doc, int len)
 {
-	fprintf(stderr, "fuzz_convert: ORACLE FAILURE: %s%s%s\n", what, detail ? ": " : "",
-		detail ? detail : "");
+	/* Control characters shown as \xNN: they are often the point. */
+	fprintf(stderr, "fuzz_convert: ORACLE FAILURE: %s%s", what, detail ? ": " : "");
+	for (const unsigned char *d = (const unsigned char *)detail; d && *d; d++)
+		if (*d < 0x20 || *d == 0x7F)
+			fprintf(stderr, "\\x%02X", *d);
+		else
+			fputc(*d, stderr);
+	fputc('\n', stderr);
 	S_dump_input();
 	if (doc) {
 		fprintf(stderr, "---- chapter (%d bytes) ----\n", len);
@@ -240,9 +246,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fm_split(&sp, text, len, "docs/posts/fuzz.md", &dl) == 0) {
 		body_off = sp.body_off;
 		body_line = sp.body_line;
-		if (sp.format == FM_YAML &&
-		    fm_parse_yaml(&fm, text + sp.fm_off, sp.fm_len, "docs/posts/fuzz.md", sp.fm_line,
-				  DIAG_ERROR, &dl) < 0)
+		const char *fm_text = text + sp.fm_off;
+		int frc = 0;
+		if (sp.format == FM_YAML)
+			frc = fm_parse_yaml(&fm, fm_text, sp.fm_len, "docs/posts/fuzz.md", sp.fm_line,
+					    DIAG_ERROR, &dl);
+		else if (sp.format == FM_TOML)
+			frc = fm_parse_toml(&fm, fm_text, sp.fm_len, "docs/posts/fuzz.md", sp.fm_line, &dl);
+		else if (sp.format == FM_JSON)
+			frc = fm_parse_json(&fm, fm_text, sp.fm_len, "docs/posts/fuzz.md", sp.fm_line, &dl);
+		if (frc < 0)
 			fm = NULL;
 	}
 	struct post *p = post_new("docs/posts/fuzz.md", "posts/fuzz.md");

@@ -1,12 +1,14 @@
 /* fuzz_frontmatter.c — libFuzzer harness for the front-matter reader.
  *
- * The input is a whole post file: fm_split finds the front matter, and
- * fm_parse_yaml reads it the way the site layer does (aliases are errors);
+ * The input is a whole post file: fm_split finds the front matter (YAML
+ * between `---`, TOML between `+++`, or a JSON object), and the matching
+ * parser reads it the way the site layer does (YAML aliases are errors);
  * the tree is walked with the lookups the site layer uses. The same bytes
- * are then read as a config file (mkdocs.yml: whole input, aliases warned
- * about). Oracle: no crash, no sanitizer report, no leak, and the
- * invariants frontmatter.h promises (offsets inside the input, 1-based
- * positions, a diagnostic for every failure, a tree only on success).
+ * are then read as config files (mkdocs.yml: YAML with aliases warned
+ * about; hugo.toml / config.toml: TOML) and as a JSON object. Oracle: no
+ * crash, no sanitizer report, no leak, and the invariants frontmatter.h
+ * promises (offsets inside the input, 1-based positions, a diagnostic for
+ * every failure, a tree only on success, unique keys).
  *
  * Built with -fsanitize=fuzzer for libFuzzer, or with driver.c as a plain
  * program that runs the files it is given (the regression test). */
@@ -99,13 +101,29 @@ static void S_check_diags(const struct diag_list *dl, size_t from)
 	}
 }
 
-static void S_parse(const char *buf, size_t len, const char *file, int first_line,
-		    enum diag_severity alias_severity, struct diag_list *dl)
+enum S_lang { S_YAML_POST, S_YAML_CONFIG, S_TOML, S_JSON };
+
+static void S_parse(enum S_lang lang, const char *buf, size_t len, const char *file,
+		    int first_line, struct diag_list *dl)
 {
 	struct fm_node *root = (struct fm_node *)1; /* must be reset */
 	size_t errors = diag_count(dl, DIAG_ERROR);
 	size_t before = dl->n;
-	int rc = fm_parse_yaml(&root, buf, len, file, first_line, alias_severity, dl);
+	int rc = -2;
+	switch (lang) {
+	case S_YAML_POST:
+		rc = fm_parse_yaml(&root, buf, len, file, first_line, DIAG_ERROR, dl);
+		break;
+	case S_YAML_CONFIG:
+		rc = fm_parse_yaml(&root, buf, len, file, first_line, DIAG_WARNING, dl);
+		break;
+	case S_TOML:
+		rc = fm_parse_toml(&root, buf, len, file, first_line, dl);
+		break;
+	case S_JSON:
+		rc = fm_parse_json(&root, buf, len, file, first_line, dl);
+		break;
+	}
 	S_check_diags(dl, before);
 	if (rc < 0) {
 		CHECK(rc == -1);
@@ -141,21 +159,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(rc == 0);
 		CHECK(sp.body_off <= size);
 		CHECK(sp.body_line >= 1);
-		if (sp.format == FM_YAML) {
-			CHECK(sp.fm_line == 2);
-			CHECK(sp.fm_off <= size && sp.fm_len <= size - sp.fm_off);
-			CHECK(sp.fm_off + sp.fm_len <= sp.body_off);
-			CHECK(sp.body_line >= sp.fm_line + 1);
-			S_parse(text + sp.fm_off, sp.fm_len, "posts/fuzz.md", sp.fm_line, DIAG_ERROR, &dl);
-		} else {
-			CHECK(sp.format == FM_NONE);
+		if (sp.format == FM_NONE) {
 			CHECK(sp.body_off == 0 || sp.body_off == 3);
 			CHECK(sp.body_line == 1);
+		} else {
+			CHECK(sp.format == FM_YAML || sp.format == FM_TOML || sp.format == FM_JSON);
+			CHECK(sp.fm_line == (sp.format == FM_JSON ? 1 : 2));
+			CHECK(sp.fm_off <= size && sp.fm_len <= size - sp.fm_off);
+			CHECK(sp.fm_off + sp.fm_len <= sp.body_off);
+			CHECK(sp.body_line >= sp.fm_line);
+			enum S_lang lang = sp.format == FM_YAML   ? S_YAML_POST
+					   : sp.format == FM_TOML ? S_TOML
+								  : S_JSON;
+			S_parse(lang, text + sp.fm_off, sp.fm_len, "posts/fuzz.md", sp.fm_line, &dl);
 		}
 	}
 
-	/* As a config file (mkdocs.yml, .authors.yml). */
-	S_parse(text, size, "mkdocs.yml", 1, DIAG_WARNING, &dl);
+	/* As config files: mkdocs.yml, hugo.toml; and as a JSON object. */
+	S_parse(S_YAML_CONFIG, text, size, "mkdocs.yml", 1, &dl);
+	S_parse(S_TOML, text, size, "hugo.toml", 1, &dl);
+	S_parse(S_JSON, text, size, "post.json", 1, &dl);
 
 	diag_sort(&dl);
 	if (S_null)

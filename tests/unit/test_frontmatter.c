@@ -284,11 +284,181 @@ static void test_errors(void)
 	diag_list_free(&dl);
 }
 
+static void test_split_toml(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct fm_split sp;
+	char *b;
+
+	const char *plain = "+++\ntitle = \"Hi\"\n+++\nBody\n";
+	is_int(S_split(&sp, plain, &dl), 0, "toml split: plain block");
+	is_int(sp.format, FM_TOML, "toml split: '+++' is TOML");
+	b = S_block(&sp, plain);
+	is_str(b, "title = \"Hi\"\n", "toml split: block text");
+	free(b);
+	ok(sp.fm_line == 2 && sp.body_line == 4, "toml split: block on line 2, body on line 4");
+	is_str(plain + sp.body_off, "Body\n", "toml split: body");
+
+	const char *crlf = "\xEF\xBB\xBF+++\r\ntitle = \"Hi\"\r\ndate = 2024-01-02\r\n+++ \r\nBody\r\n";
+	is_int(S_split(&sp, crlf, &dl), 0, "toml split: BOM and CRLF");
+	is_int(sp.format, FM_TOML, "toml split: CRLF block found");
+	b = S_block(&sp, crlf);
+	is_str(b, "title = \"Hi\"\r\ndate = 2024-01-02\r\n", "toml split: CRLF block text");
+	is_str(crlf + sp.body_off, "Body\r\n", "toml split: CRLF body");
+	is_int(sp.body_line, 5, "toml split: CRLF body line");
+	struct fm_node *root = NULL;
+	is_int(fm_parse_toml(&root, b, strlen(b), "post.md", sp.fm_line, &dl), 0, "toml split: CRLF block parses");
+	is_str(fm_str(fm_get(root, "date")), "2024-01-02", "toml split: CRLF block's date");
+	ok(fm_get(root, "date") && fm_get(root, "date")->line == 3, "toml split: CRLF block's date line");
+	fm_node_free(root);
+	free(b);
+
+	const char *dashes = "+++\na = 1\n---\nb = 2\n+++\n";
+	S_split(&sp, dashes, &dl);
+	ok(sp.format == FM_TOML && sp.body_line == 6, "toml split: '---' does not close '+++'");
+	const char *dots = "+++\na = 1\n...\n";
+	is_int(S_split(&sp, dots, &dl), -1, "toml split: '...' does not close '+++' either");
+	ok(dl.n == 1 && dl.v[0].line == 1 && strstr(dl.v[0].message, "'+++'"),
+	   "toml split: unclosed, the error names '+++'");
+	diag_list_free(&dl);
+
+	const char *four = "++++\na = 1\n++++\n";
+	S_split(&sp, four, &dl);
+	is_int(sp.format, FM_NONE, "toml split: '++++' is not a fence");
+	is_int(dl.n, 0, "toml split: no diagnostics");
+
+	/* A malformed block reports the file's line: block line 3 is file line 4. */
+	const char *bad = "+++\ntitle = \"ok\"\ndate = 2024-01-01\ntags = [\"a\" \"b\"]\n+++\nBody\n";
+	S_split(&sp, bad, &dl);
+	root = (struct fm_node *)1;
+	is_int(fm_parse_toml(&root, bad + sp.fm_off, sp.fm_len, "post.md", sp.fm_line, &dl), -1,
+	       "malformed TOML in a post: -1");
+	ok(root == NULL && dl.n == 1 && dl.v[0].severity == DIAG_ERROR, "malformed TOML in a post: one error");
+	ok(dl.n == 1 && dl.v[0].line == 4, "malformed TOML in a post: at file line 4 (got %d)",
+	   dl.n ? dl.v[0].line : 0);
+	diag_list_free(&dl);
+
+	/* Zola's front matter: dates, taxonomies, an array of tables. */
+	const char *zola = "+++\n"
+			   "title = \"Zola\"\n"
+			   "date = 2026-03-26T08:00:00+01:00\n"
+			   "updated = 2026-04-01\n"
+			   "[taxonomies]\n"
+			   "tags = [\"rust\", \"web\"]\n"
+			   "[[extra.links]]\n"
+			   "url = \"https://a.example/\"\n"
+			   "[[extra.links]]\n"
+			   "url = \"https://b.example/\"\n"
+			   "+++\n"
+			   "Text\n";
+	S_split(&sp, zola, &dl);
+	root = NULL;
+	is_int(fm_parse_toml(&root, zola + sp.fm_off, sp.fm_len, "post.md", sp.fm_line, &dl), 0,
+	       "zola front matter parses");
+	is_str(fm_str(fm_get(root, "date")), "2026-03-26T08:00:00+01:00", "zola: offset date-time");
+	is_str(fm_str(fm_get(root, "updated")), "2026-04-01", "zola: local date");
+	const struct fm_node *links = fm_get_path(root, "extra", "links", NULL);
+	ok(links && links->kind == FM_LIST && links->n == 2 &&
+		   strcmp(fm_str(fm_get(links->items[1], "url")), "https://b.example/") == 0,
+	   "zola: array of tables");
+	ok(links && links->n == 2 && links->items[1]->line == 9, "zola: second table at file line 9");
+	struct strvec sv = STRVEC_INIT;
+	fm_strings(fm_get_path(root, "taxonomies", "tags", NULL), &sv);
+	ok(sv.n == 2 && strcmp(sv.v[1], "web") == 0, "zola: taxonomies.tags");
+	sv_free(&sv);
+	fm_node_free(root);
+	is_int(dl.n, 0, "zola: no diagnostics");
+	diag_list_free(&dl);
+}
+
+static void test_split_json(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct fm_split sp;
+	char *b;
+
+	const char *plain = "{\n  \"title\": \"Hi {there}\",\n  \"n\": {\"a\": \"}\"}\n}\nBody\n";
+	is_int(S_split(&sp, plain, &dl), 0, "json split: an object");
+	is_int(sp.format, FM_JSON, "json split: FM_JSON");
+	b = S_block(&sp, plain);
+	is_str(b, "{\n  \"title\": \"Hi {there}\",\n  \"n\": {\"a\": \"}\"}\n}",
+	       "json split: up to the matching brace, braces in strings ignored");
+	free(b);
+	ok(sp.fm_line == 1 && sp.body_line == 5, "json split: block on line 1, body on line 5");
+	is_str(plain + sp.body_off, "Body\n", "json split: body after the brace's line");
+
+	const char *oneline = "\xEF\xBB\xBF{\"title\":\"One \\\"line\\\" }\"} Body here\n";
+	is_int(S_split(&sp, oneline, &dl), 0, "json split: on one line after a BOM");
+	is_int(sp.format, FM_JSON, "json split: one line is JSON");
+	is_str(oneline + sp.body_off, " Body here\n", "json split: the body goes on after the brace");
+	is_int(sp.body_line, 1, "json split: body on line 1");
+
+	const char *crlf = "{\r\n\t\"title\": \"Tabs\"\r\n}  \r\nBody\r\n";
+	is_int(S_split(&sp, crlf, &dl), 0, "json split: CRLF and tabs");
+	is_str(crlf + sp.body_off, "Body\r\n", "json split: CRLF body");
+	is_int(sp.body_line, 4, "json split: CRLF body line");
+
+	static const char *const not_json[] = {"{{< figure src=\"a.png\" >}}\n", "{% raw %}\n",
+					       "{: .class}\n", "{\n  title: no quotes\n}\n", "{"};
+	for (size_t i = 0; i < sizeof not_json / sizeof *not_json; i++) {
+		S_split(&sp, not_json[i], &dl);
+		ok(sp.format == FM_NONE && dl.n == 0, "json split: '%.12s' is not front matter", not_json[i]);
+	}
+
+	const char *unclosed = "{\n  \"title\": \"Hi\"\n\nBody { }\n";
+	is_int(S_split(&sp, unclosed, &dl), -1, "json split: unclosed object");
+	ok(dl.n == 1 && dl.v[0].line == 1 && strstr(dl.v[0].message, "'{'"),
+	   "json split: the error is at line 1 and names '{'");
+	diag_list_free(&dl);
+}
+
+static void test_parse_json(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *json = "{\n"
+			   "\t\"title\":\"No \\/ space\",\n"
+			   "\t\"draft\": true,\n"
+			   "\t\"weight\": 3,\n"
+			   "\t\"none\": null,\n"
+			   "\t\"tags\": [\"a\",\"b\"],\n"
+			   "\t\"date\": \"2024-05-06T07:08:09Z\",\n"
+			   "\t\"author\": {\"name\":\"Ann\", \"tab\": \"a\tb\"}\n"
+			   "}";
+	struct fm_node *root = NULL;
+	is_int(fm_parse_json(&root, json, strlen(json), "post.md", 1, &dl), 0, "json: parses");
+	is_int(dl.n, 0, "json: no diagnostics");
+	if (!ok(root && root->kind == FM_MAP && root->n == 7, "json: an object of seven keys"))
+		return;
+	is_str(fm_str(fm_get(root, "title")), "No / space", "json: \"key\":\"value\" without a blank, \\/ escape");
+	ok(fm_get(root, "title")->line == 2 && fm_get(root, "title")->col == 10, "json: position of a value");
+	bool b = false;
+	ok(fm_bool(fm_get(root, "draft"), &b) && b, "json: true is a boolean");
+	is_str(fm_str(fm_get(root, "weight")), "3", "json: a number");
+	ok(fm_get(root, "none") && !fm_str(fm_get(root, "none")), "json: null is no value");
+	struct strvec sv = STRVEC_INIT;
+	is_int(fm_strings(fm_get(root, "tags"), &sv), 2, "json: an array of strings");
+	sv_free(&sv);
+	is_str(fm_str(fm_get_path(root, "author", "name", NULL)), "Ann", "json: a nested object");
+	is_str(fm_str(fm_get_path(root, "author", "tab", NULL)), "a\tb", "json: a tab inside a string is kept");
+	fm_node_free(root);
+
+	const char *bad = "{\n  \"title\": \"x\",\n  \"tags\": [\"a\" \"b\"]\n}";
+	root = (struct fm_node *)1;
+	is_int(fm_parse_json(&root, bad, strlen(bad), "post.md", 1, &dl), -1, "malformed JSON: -1");
+	ok(root == NULL && dl.n == 1 && dl.v[0].line == 3, "malformed JSON: error at line 3 (got %d)",
+	   dl.n ? dl.v[0].line : 0);
+	ok(dl.n == 1 && strstr(dl.v[0].message, "not valid JSON"), "malformed JSON: message says JSON");
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_split();
 	test_parse();
 	test_duplicates_and_aliases();
 	test_errors();
+	test_split_toml();
+	test_split_json();
+	test_parse_json();
 	return done_testing();
 }

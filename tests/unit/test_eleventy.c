@@ -1,0 +1,372 @@
+/* Unit tests of the Eleventy generator (src/site/eleventy.c): small
+ * Eleventy sites of our own writing in a temporary folder, detected,
+ * opened and collected. Their JavaScript is never run: sheaf scans it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dialect.h"
+#include "fixture.h"
+#include "markdown.h"
+#include "site/site.h"
+#include "tap.h"
+
+static char S_tmp[] = "/tmp/sheaf-eleventy-XXXXXX";
+
+static const struct post *S_find(const struct post_list *pl, const char *relpath)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->v[i]->relpath, relpath) == 0)
+			return pl->v[i];
+	return NULL;
+}
+
+static char *S_join(const struct strvec *sv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			sb_addc(&sb, '|');
+		sb_adds(&sb, sv->v[i]);
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+static void is_list(const struct strvec *sv, const char *expected, const char *name)
+{
+	char *s = S_join(sv);
+	is_str(s, expected, name);
+	free(s);
+}
+
+static void is_date(const struct date *d, const char *expected, const char *name)
+{
+	char buf[16] = "(none)";
+	if (d->valid)
+		date_format_ymd(d, buf);
+	is_str(buf, expected, name);
+}
+
+static struct site *S_open(const char *dir, struct post_list *posts, struct diag_list *dl)
+{
+	char *root = path_join(S_tmp, dir);
+	struct site *site = NULL;
+	if (site_open(&site, root, NULL, dl) < 0)
+		site = NULL;
+	else
+		site_collect(site, posts, dl);
+	free(root);
+	return site;
+}
+
+static bool S_has_diag(const struct diag_list *dl, enum diag_severity sev, const char *file_end,
+		       const char *needle)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].severity == sev && dl->v[i].file && str_ends_with(dl->v[i].file, file_end) &&
+		    strstr(dl->v[i].message, needle))
+			return true;
+	return false;
+}
+
+static void S_make_blog(void)
+{
+	fx_writes(S_tmp, "el/eleventy.config.js",
+		"// input: \"commented-out\" must not count\n"
+		"/* dir: { input: \"nor-this\" } */\n"
+		"export default function (eleventyConfig) {\n"
+		"\televentyConfig.addFilter(\"shout\", (s) => s.toUpperCase());\n"
+		"\televentyConfig.addPassthroughCopy({ \"./public/\": \"/\" });\n"
+		"};\n"
+		"export const config = {\n"
+		"\tmarkdownTemplateEngine: \"njk\",\n"
+		"\tdir: {\n"
+		"\t\tinput: \"src\", // where pages live\n"
+		"\t\tincludes: \"../layouts\",\n"
+		"\t\tdata: \"../globals\",\n"
+		"\t},\n"
+		"\tpathPrefix: \"/garden/\",\n"
+		"};\n");
+	fx_writes(S_tmp, "el/globals/metadata.json",
+		"{\n"
+		"\t\"title\": \"Kitchen Garden\",\n"
+		"\t\"description\": \"Seeds and soil\",\n"
+		"\t\"language\": \"en-AU\",\n"
+		"\t\"url\": \"https://garden.example/\",\n"
+		"\t\"author\": {\"name\": \"Pat Sower\", \"email\": \"pat@garden.example\"}\n"
+		"}\n");
+	fx_writes(S_tmp, "el/layouts/post.njk", "<article>{{ content | safe }}</article>\n");
+	fx_writes(S_tmp, "el/src/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+	fx_writes(S_tmp, "el/src/about.md", "---\ntitle: About\nauthor: Pat\n---\nA page.\n");
+	fx_writes(S_tmp, "el/src/notes/notes.json",
+		"{ \"tags\": [\"posts\", \"notes\"], \"author\": \"Data Author\" }\n");
+	fx_writes(S_tmp, "el/src/notes/2024-02-03-sowing.md",
+		"---\ntitle: Sowing\ntags: spring\n---\nSeeds in.\n");
+	fx_writes(S_tmp, "el/src/notes/watering.md",
+		"---\ntitle: Watering\ndate: 2024-03-01\nauthor: Front Author\n---\nDaily.\n");
+	fx_writes(S_tmp, "el/src/notes/2024-04/harvest.md", "---\ntitle: Harvest\n---\nBaskets.\n");
+	fx_writes(S_tmp, "el/src/notes/2024-04/harvest.11tydata.json", "{ \"tags\": \"autumn\" }\n");
+	fx_writes(S_tmp, "el/src/notes/2024-07-08/index.md", "---\ntitle: Dated folder\n---\n");
+	fx_writes(S_tmp, "el/src/notes/compost/compost.md",
+		"---\ntitle: Compost\ndate: 2024-05-01\npermalink: /heap/index.html\n---\nWarm.\n");
+	fx_writes(S_tmp, "el/src/journal/journal.11tydata.js",
+		"module.exports = {\n"
+		"\t// a comment with tags: \"nope\"\n"
+		"\ttags: [\n\t\t\"posts\",\n\t\t'journal',\n\t],\n"
+		"\tlayout: \"post.njk\",\n"
+		"\televentyComputed: { title: (data) => data.title.toUpperCase() },\n"
+		"};\n");
+	fx_writes(S_tmp, "el/src/journal/2024-06-01-rain.md", "---\ntitle: Rain\n---\nWet.\n");
+	fx_writes(S_tmp, "el/src/journal/scripted.md",
+		"---js\n"
+		"const title = \"Scripted \\\"title\\\"\";\n"
+		"const date = \"2024-06-02\";\n"
+		"const draft = true;\n"
+		"const tags = [\"posts\", \"code\"];\n"
+		"const computed = new Date();\n"
+		"---\n"
+		"The body of a JS page.\n");
+	fx_writes(S_tmp, "el/src/journal/object-js.md",
+		"---js\n"
+		"{\n"
+		"  title: \"Object form\",\n"
+		"  date: `2024-06-03`,\n"
+		"}\n"
+		"---\n"
+		"Body.\n");
+	fx_writes(S_tmp, "el/src/journal/excluded.md",
+		"---\ntitle: Feed\neleventyExcludeFromCollections: true\n---\n");
+	fx_writes(S_tmp, "el/src/_includes/partial.md", "---\ntags: posts\n---\nIncluded.\n");
+	fx_writes(S_tmp, "el/src/_data/stuff.md", "---\ntags: posts\n---\n");
+	fx_writes(S_tmp, "el/src/node_modules/pkg/readme.md", "---\ntags: posts\n---\n");
+	fx_writes(S_tmp, "el/src/.hidden/secret.md", "---\ntags: posts\n---\n");
+	fx_writes(S_tmp, "el/src/drafts-ignored/idea.md", "---\ntags: posts\n---\n");
+	fx_writes(S_tmp, "el/src/.eleventyignore", "# not built\ndrafts-ignored/\n");
+	fx_writes(S_tmp, "el/_site/notes/copy.md", "---\ntags: posts\n---\n");
+	fx_writes(S_tmp, "el/README.md", "---\ntags: posts\n---\nOutside the input folder.\n");
+	fx_writes(S_tmp, "el/src/notes/pic.png", "PNG");
+	fx_writes(S_tmp, "el/public/logo.png", "PNG");
+}
+
+static void test_blog(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	S_make_blog();
+	struct site *site = S_open("el", &posts, &dl);
+	if (!ok(site != NULL, "an Eleventy site opens")) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->gen->name, "eleventy", "detected by eleventy.config.js");
+	is_str(site->config_file, "eleventy.config.js", "config file");
+	is_str(site->content_dir, "src", "input folder from dir.input (comments ignored)");
+	is_str(site->title, "Kitchen Garden", "title from the data folder's metadata.json");
+	is_str(site->description, "Seeds and soil", "description");
+	is_str(site->language, "en-AU", "language");
+	is_str(site->url, "https://garden.example/", "url");
+	is_str(site->author, "Pat Sower", "author {name}");
+	is_str(site->baseurl, "/garden", "pathPrefix");
+	is_str(site->static_dir, "public", "passthrough copy of ./public/ to / : site-absolute paths");
+	ok(site->gen->dialects == (DIALECT_NUNJUCKS | DIALECT_MATH | DIALECT_HEADING_IDS),
+	   "dialects: Nunjucks, math, heading ids");
+
+	static const char *const in[] = {
+		"src/notes/2024-02-03-sowing.md", "src/notes/watering.md", "src/notes/2024-04/harvest.md",
+		"src/notes/compost/compost.md", "src/journal/2024-06-01-rain.md", "src/journal/scripted.md",
+		"src/notes/2024-07-08/index.md", "src/journal/object-js.md",
+	};
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+		ok(S_find(&posts, in[i]) != NULL, "a post (tagged posts): %s", in[i]);
+	static const char *const out[] = {
+		"src/index.md", "src/about.md", "src/journal/excluded.md",
+		"src/_includes/partial.md", "src/_data/stuff.md", "src/node_modules/pkg/readme.md",
+		"src/.hidden/secret.md", "src/drafts-ignored/idea.md", "_site/notes/copy.md", "README.md",
+	};
+	for (size_t i = 0; i < sizeof out / sizeof *out; i++)
+		ok(S_find(&posts, out[i]) == NULL, "not a post: %s", out[i]);
+	is_int((long long)posts.n, (long long)(sizeof in / sizeof *in), "no other posts");
+	is_int((long long)diag_count(&dl, DIAG_ERROR), 0, "no errors");
+
+	const struct post *p = S_find(&posts, "src/notes/2024-02-03-sowing.md");
+	if (p) {
+		is_date(&p->date, "2024-02-03", "date from the file name");
+		is_list(&p->tags, "notes|spring", "folder data tags, then front matter's; posts dropped");
+		is_list(&p->author_names, "Data Author", "author from the folder data file");
+		is_str(p->url, "/notes/2024-02-03-sowing/", "URL path: Eleventy's default");
+		is_str(p->live_url, "https://garden.example/garden/notes/2024-02-03-sowing/", "live URL with pathPrefix");
+	}
+	p = S_find(&posts, "src/notes/watering.md");
+	if (p) {
+		is_date(&p->date, "2024-03-01", "date from front matter");
+		is_list(&p->author_names, "Front Author", "front matter's author wins over the data file's");
+		is_list(&p->tags, "notes", "a tag string from the data file");
+	}
+	p = S_find(&posts, "src/notes/2024-04/harvest.md");
+	if (p) {
+		is_date(&p->date, "(none)", "no date anywhere: a folder's YYYY-MM does not count");
+		is_list(&p->tags, "notes|autumn", "tags of the template's own data file added");
+	}
+	p = S_find(&posts, "src/notes/2024-07-08/index.md");
+	if (p) {
+		is_date(&p->date, "2024-07-08", "date from a folder name");
+		is_str(p->url, "/notes/2024-07-08/", "index page: its folder's URL");
+	}
+	p = S_find(&posts, "src/notes/compost/compost.md");
+	if (p) {
+		is_str(p->url, "/heap/", "permalink: index.html dropped from the URL");
+	}
+	p = S_find(&posts, "src/journal/2024-06-01-rain.md");
+	if (p)
+		is_list(&p->tags, "journal", "tags from an .11tydata.js file (scanned, not run)");
+	p = S_find(&posts, "src/journal/scripted.md");
+	if (p) {
+		is_str(p->title, "Scripted \"title\"", "---js: title read from its literal");
+		is_date(&p->date, "2024-06-02", "---js: date read");
+		ok(p->draft, "---js: draft read");
+		is_list(&p->tags, "journal|code", "---js: tags added to the folder's");
+		unlike(p->body, "const title", "---js block not part of the text");
+		like(p->body, "The body of a JS page.", "the Markdown kept");
+		is_int(p->body_line, 8, "body line after the ---js block");
+		ok(S_has_diag(&dl, DIAG_WARNING, "scripted.md", "(---js) is not run"),
+		   "a warning names the ---js file");
+	}
+	p = S_find(&posts, "src/journal/object-js.md");
+	if (p) {
+		is_str(p->title, "Object form", "---js object literal: title");
+		is_date(&p->date, "2024-06-03", "---js: a template literal without ${} is a string");
+	}
+
+	char *u = site_page_url(site, "src/notes/pic.png");
+	is_str(u, "https://garden.example/garden/notes/pic.png", "a file's URL under the input folder");
+	free(u);
+	u = site_page_url(site, "src/index.md");
+	is_str(u, "https://garden.example/garden/", "index page URL");
+	free(u);
+	u = site_page_url(site, "src/notes/compost/compost.md");
+	is_str(u, "https://garden.example/garden/heap/", "a permalinked page's URL");
+	free(u);
+	u = site_page_url(site, "src/notes/notes/missing.md");
+	is_str(u, NULL, "a page that does not exist has no URL");
+	free(u);
+	u = site_page_url(site, "src/_includes/partial.md");
+	is_str(u, NULL, "includes have no URL");
+	free(u);
+
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
+/* Without a `posts` collection every page is a post; other config file
+ * names; metadata.js; setInputDirectory; the object form of ---js. */
+static void test_variants(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+	fx_writes(S_tmp, "pages/.eleventy.js",
+		"module.exports = function (cfg) {\n  cfg.setInputDirectory('pages');\n  return {};\n};\n");
+	fx_writes(S_tmp, "pages/pages/_data/metadata.js",
+		"export default {\n"
+		"\ttitle: \"Scanned Site\",\n"
+		"\turl: 'https://scan.example',\n"
+		"\tlanguage: \"de\",\n"
+		"\tauthor: { name: \"Sam Scan\", url: \"https://scan.example/sam/\" },\n"
+		"};\n");
+	fx_writes(S_tmp, "pages/pages/one.md", "---\ntitle: One\ntags: misc\n---\n");
+	fx_writes(S_tmp, "pages/pages/two/index.md", "# Two\n");
+	fx_writes(S_tmp, "pages/pages/three.md",
+		"---js\n{\n  title: \"Three\",\n  tags: \"misc\",\n}\n---\nBody.\n");
+	fx_writes(S_tmp, "pages/pages/404.md", "---\neleventyExcludeFromCollections: true\n---\n");
+	fx_writes(S_tmp, "pages/other/stray.md", "---\ntitle: Outside input\n---\n");
+	struct site *site = S_open("pages", &posts, &dl);
+	if (ok(site != NULL, ".eleventy.js site opens")) {
+		is_str(site->gen->name, "eleventy", "detected by .eleventy.js");
+		is_str(site->content_dir, "pages", "input from setInputDirectory('pages')");
+		is_str(site->static_dir, NULL, "no passthrough to the root: the input folder");
+		is_str(site->title, "Scanned Site", "title scanned from metadata.js");
+		is_str(site->url, "https://scan.example", "url (the top-level one, not the author's)");
+		is_str(site->language, "de", "language");
+		is_str(site->author, "Sam Scan", "author name");
+		is_int((long long)posts.n, 3, "no page tagged posts: every page is a post");
+		ok(S_find(&posts, "pages/one.md") && S_find(&posts, "pages/two/index.md") &&
+		   S_find(&posts, "pages/three.md"), "one, two and three");
+		ok(!S_find(&posts, "pages/404.md"), "eleventyExcludeFromCollections leaves a page out");
+		const struct post *p = S_find(&posts, "pages/three.md");
+		if (p) {
+			is_str(p->title, "Three", "---js object form: title");
+			is_list(&p->tags, "misc", "---js object form: a tag string");
+		}
+		p = S_find(&posts, "pages/two/index.md");
+		if (p) {
+			is_str(p->title, "Two", "title from the H1");
+			is_str(p->live_url, "https://scan.example/two/", "index page URL is its folder");
+		}
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+
+	static const char *const names[] = {"eleventy.config.mjs", "eleventy.config.cjs"};
+	for (size_t i = 0; i < 2; i++) {
+		char *dir = xasprintf("v%zu", i);
+		char *cfg = path_join(dir, names[i]);
+		char *post = path_join(dir, "post.md");
+		fx_writes(S_tmp, cfg, "export default {};\n");
+		fx_writes(S_tmp, post, "---\ntitle: Post\n---\n");
+		posts = (struct post_list)POST_LIST_INIT;
+		site = S_open(dir, &posts, &dl);
+		ok(site && strcmp(site->gen->name, "eleventy") == 0 && posts.n == 1 &&
+		   strcmp(site->content_dir, ".") == 0, "%s: detected, input folder the root", names[i]);
+		post_list_free(&posts, true);
+		site_free(site);
+		free(dir);
+		free(cfg);
+		free(post);
+	}
+
+	/* --generator eleventy on a folder without a config: input is the root. */
+	fx_writes(S_tmp, "noconf/a.md", "---\ntitle: A\ntags: [posts, x]\n---\n");
+	fx_writes(S_tmp, "noconf/b.md", "---\ntitle: B\n---\n");
+	fx_writes(S_tmp, "noconf/odd.md", "---js\n{ title: [1, ; broken ), tags: 'posts' }\n---\nOdd.\n");
+	char *nc = path_join(S_tmp, "noconf");
+	posts = (struct post_list)POST_LIST_INIT;
+	site = NULL;
+	if (ok(site_open(&site, nc, "eleventy", &dl) == 0, "--generator eleventy without a config opens")) {
+		site_collect(site, &posts, &dl);
+		is_str(site->config_file, NULL, "no config file");
+		is_str(site->content_dir, ".", "input folder: the root");
+		ok(posts.n == 2 && S_find(&posts, "a.md") && S_find(&posts, "odd.md"),
+		   "tagged pages only; broken ---js still read for what it can");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	free(nc);
+
+	/* A config naming an input folder that does not exist is an error. */
+	fx_writes(S_tmp, "bad/eleventy.config.js", "export const config = { dir: { input: \"missing\" } };\n");
+	char *root = path_join(S_tmp, "bad");
+	struct diag_list bad = DIAG_LIST_INIT;
+	ok(site_open(&site, root, NULL, &bad) < 0 && diag_count(&bad, DIAG_ERROR) == 1,
+	   "a missing input folder is an error");
+	free(root);
+	diag_list_free(&bad);
+	is_int((long long)diag_count(&dl, DIAG_ERROR), 0, "no errors in the good sites");
+	diag_list_free(&dl);
+}
+
+int main(void)
+{
+	markdown_init();
+	if (!mkdtemp(S_tmp)) {
+		puts("Bail out! mkdtemp failed");
+		return 1;
+	}
+	test_blog();
+	test_variants();
+	fx_rm_rf(S_tmp);
+	ok(!path_is_dir(S_tmp), "temporary folder removed");
+	return done_testing();
+}

@@ -1,0 +1,589 @@
+/* Unit tests of the Hugo generator (site/hugo.c): small Hugo sites of our
+ * own writing, made in a temporary folder: detection, configuration (YAML,
+ * TOML, JSON, config/_default/, languages), which pages are posts, Hugo's
+ * front-matter fields and the live URLs of pages and resources. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dialect.h"
+#include "fixture.h"
+#include "markdown.h"
+#include "site/site.h"
+#include "tap.h"
+
+static char S_tmp[] = "/tmp/sheaf-hugo-XXXXXX";
+
+static const struct post *S_find(const struct post_list *pl, const char *relpath)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->v[i]->relpath, relpath) == 0)
+			return pl->v[i];
+	return NULL;
+}
+
+static char *S_join(const struct strvec *sv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			sb_addc(&sb, '|');
+		sb_adds(&sb, sv->v[i]);
+	}
+	return sb_detach(&sb);
+}
+
+static void is_list(const struct strvec *sv, const char *expected, const char *name)
+{
+	char *s = S_join(sv);
+	is_str(s, expected, name);
+	free(s);
+}
+
+/* The relative paths of the posts, sorted, joined with '|'. */
+static char *S_paths(const struct post_list *pl)
+{
+	struct strvec sv = STRVEC_INIT;
+	for (size_t i = 0; i < pl->n; i++)
+		sv_push(&sv, pl->v[i]->relpath);
+	sv_sort(&sv);
+	char *s = S_join(&sv);
+	sv_free(&sv);
+	return s;
+}
+
+static void S_print_diags(const struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		diag("%s:%d: %s", dl->v[i].file ? dl->v[i].file : "-", dl->v[i].line, dl->v[i].message);
+}
+
+/* Opens SITE (a folder under the temporary one) and collects its posts;
+ * NULL after a failed check. */
+static struct site *S_open(const char *name, const char *generator, struct post_list *posts,
+			   struct diag_list *dl)
+{
+	char *root = path_join(S_tmp, name);
+	struct site *site = NULL;
+	bool opened = site_open(&site, root, generator, dl) == 0 && site;
+	free(root);
+	if (!ok(opened, "%s: site_open", name)) {
+		S_print_diags(dl);
+		return NULL;
+	}
+	if (!ok(site_collect(site, posts, dl) == 0, "%s: site_collect", name))
+		S_print_diags(dl);
+	return site;
+}
+
+static void S_close(struct site *site, struct post_list *posts, struct diag_list *dl)
+{
+	post_list_free(posts, true);
+	site_free(site);
+	diag_list_free(dl);
+}
+
+static void S_url_is(const struct site *site, const char *relpath, const char *expected,
+		     const char *name)
+{
+	char *url = site_page_url(site, relpath);
+	is_str(url, expected, name);
+	free(url);
+}
+
+/* ---- a YAML site with every kind of page ---- */
+
+static void S_make_yaml(void)
+{
+	fx_writes(S_tmp, "y/hugo.yaml",
+		"baseURL: https://blog.test/\n"
+		"title: Field Notes\n"
+		"languageCode: en-gb\n"
+		"params:\n"
+		"  author: Site Owner\n"
+		"  description: Notes  from the field\n"
+		"permalinks:\n"
+		"  posts: /:year/:month/:slug/\n"
+		"  notes/dated: /:section/:year/:monthname/:day/:filename/\n");
+	fx_writes(S_tmp, "y/data/authors/jdoe.yaml", "name: Jane Doe\nbio: Writes.\n");
+	fx_writes(S_tmp, "y/content/_index.md", "---\ntitle: Home\n---\nWelcome.\n");
+	fx_writes(S_tmp, "y/content/about.md", "---\ntitle: About\n---\nNot a post.\n");
+	fx_writes(S_tmp, "y/content/posts/_index.md", "---\ntitle: All posts\n---\n");
+	fx_writes(S_tmp, "y/content/posts/single.md",
+		"---\n"
+		"title: A Single Post\n"
+		"date: 2024-01-02T10:00:00+01:00\n"
+		"author: Jane Doe\n"
+		"tags: [walks]\n"
+		"series: Travel\n"
+		"weight: 2\n"
+		"summary: |\n"
+		"  A short\n"
+		"  summary.\n"
+		"aliases: [/old/single/, https://elsewhere.test/single]\n"
+		"---\n"
+		"Body.\n");
+	fx_writes(S_tmp, "y/content/posts/bundle/index.md",
+		"---\n"
+		"title: A Bundle\n"
+		"date: 2024-02-03\n"
+		"slug: my-bundle\n"
+		"authors: [Jane Doe, Bob Roe]\n"
+		"---\n"
+		"![A photo](photo.png)\n");
+	fx_writes(S_tmp, "y/content/posts/bundle/photo.png", "not really a png");
+	fx_writes(S_tmp, "y/content/posts/bundle/extra.md", "---\ntitle: A resource\n---\nNot a post.\n");
+	fx_writes(S_tmp, "y/content/posts/bundle/more/deep.md", "Also a resource.\n");
+	fx_writes(S_tmp, "y/content/posts/mapauthor.md",
+		"---\n"
+		"title: Mapped\n"
+		"publishDate: 2024-03-04\n"
+		"author:\n"
+		"  name: Ann Map\n"
+		"  position: Editor\n"
+		"series: [Travel, Food]\n"
+		"---\n"
+		"Body.\n");
+	fx_writes(S_tmp, "y/content/posts/listmap.md",
+		"---\n"
+		"title: Listed\n"
+		"date: 2024-04-05\n"
+		"lastmod: 2024-05-06\n"
+		"authors:\n"
+		"  - name: A One\n"
+		"  - name: B Two\n"
+		"    link: https://b.test/\n"
+		"url: custom/path\n"
+		"---\n"
+		"Body.\n");
+	fx_writes(S_tmp, "y/content/posts/byid.md",
+		"---\ntitle: By id\ndate: 2024-06-01\nauthors: [jdoe]\n---\nBody.\n");
+	fx_writes(S_tmp, "y/content/posts/tokens.md",
+		"---\ntitle: Tokens\ndate: 2024-03-01\nurl: /:sections[last]/:year/:weekdayname/:yearday/\n---\nB\n");
+	fx_writes(S_tmp, "y/content/posts/draft.md", "---\ntitle: Draft\ndate: 2024-01-09\ndraft: true\n---\nB\n");
+	fx_writes(S_tmp, "y/content/posts/expired.md",
+		"---\ntitle: Expired\ndate: 2000-01-01\nexpiryDate: 2001-01-01\n---\nB\n");
+	fx_writes(S_tmp, "y/content/posts/future.md", "---\ntitle: Future\ndate: 2999-01-01\n---\nB\n");
+	fx_writes(S_tmp, "y/content/posts/unrendered.md",
+		"---\ntitle: Unrendered\ndate: 2024-01-10\nbuild:\n  render: never\n---\nB\n");
+	fx_writes(S_tmp, "y/content/posts/crlf.md",
+		"\xEF\xBB\xBF---\r\nTitle: Windows post\r\nDate: 2024-01-05\r\ntags:\r\n  - a\r\n---\r\nBody\r\n");
+	fx_writes(S_tmp, "y/content/posts/headless/index.md", "---\nheadless: true\n---\n");
+	fx_writes(S_tmp, "y/content/posts/headless/part.md", "---\ntitle: Part\n---\n");
+	fx_writes(S_tmp, "y/content/posts/untitled/index.md", "---\ndate: 2024-07-01\n---\nNo heading here.\n");
+	fx_writes(S_tmp, "y/content/notes/Mixed Case Name.md",
+		"---\ntitle: Mixed\ndate: 2023-05-06\naliases: [old-mixed, ../gone/away]\n---\nB\n");
+	fx_writes(S_tmp, "y/content/notes/2023/deep.md", "---\ntitle: Deep\ndate: 2023-01-02\n---\nB\n");
+	fx_writes(S_tmp, "y/content/notes/dated/when.md", "---\ntitle: When\ndate: 2023-02-03\n---\nB\n");
+	fx_writes(S_tmp, "y/content/about/index.md", "---\ntitle: Root bundle\n---\nNot a post.\n");
+	fx_writes(S_tmp, "y/content/notes/readme.txt", "not a page\n");
+	fx_writes(S_tmp, "y/static/img/logo.png", "png");
+}
+
+static void test_yaml_site(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	S_make_yaml();
+	struct site *site = S_open("y", NULL, &posts, &dl);
+	if (!site) {
+		S_close(site, &posts, &dl);
+		return;
+	}
+	is_str(site->gen->name, "hugo", "hugo.yaml: detected as Hugo");
+	is_str(site->config_file, "hugo.yaml", "config file");
+	is_str(site->title, "Field Notes", "title");
+	is_str(site->url, "https://blog.test/", "baseURL → url");
+	ok(site->baseurl == NULL, "no base path when baseURL is a host");
+	is_str(site->language, "en-gb", "languageCode → language");
+	is_str(site->author, "Site Owner", "params.author → author");
+	is_str(site->description, "Notes from the field", "params.description → description");
+	is_str(site->content_dir, "content", "contentDir defaults to content");
+	is_str(site->static_dir, "static", "staticDir defaults to static");
+	is_int(site->gen->dialects, DIALECT_HUGO | DIALECT_MATH | DIALECT_HEADING_IDS, "Hugo's dialects");
+	is_int(diag_count(&dl, DIAG_ERROR), 0, "no errors");
+	is_int(diag_count(&dl, DIAG_WARNING), 0, "no warnings");
+	S_print_diags(&dl);
+
+	char *paths = S_paths(&posts);
+	is_str(paths,
+	       "content/notes/2023/deep.md|content/notes/Mixed Case Name.md|content/notes/dated/when.md|"
+	       "content/posts/bundle/index.md|content/posts/byid.md|content/posts/crlf.md|"
+	       "content/posts/draft.md|content/posts/expired.md|content/posts/future.md|"
+	       "content/posts/listmap.md|content/posts/mapauthor.md|content/posts/single.md|"
+	       "content/posts/tokens.md|content/posts/unrendered.md|content/posts/untitled/index.md",
+	       "posts: section pages and leaf bundles; not _index.md, root pages, root bundles, bundle "
+	       "resources, headless bundles or other files");
+	free(paths);
+
+	const struct post *p = S_find(&posts, "content/posts/single.md");
+	if (ok(p != NULL, "single-file post")) {
+		is_str(p->title, "A Single Post", "title");
+		is_list(&p->authors, "Jane Doe", "author as a string: id");
+		is_list(&p->author_names, "Jane Doe", "author as a string: name");
+		is_list(&p->series, "Travel", "series as a string");
+		is_int(p->weight, 2, "weight");
+		is_str(p->summary, "A short summary.", "summary");
+		is_list(&p->aliases, "/old/single/|https://elsewhere.test/single", "aliases: paths and full URLs");
+		is_str(p->live_url, "https://blog.test/2024/01/a-single-post/",
+		       "permalink /:year/:month/:slug/ with the title standing in for the slug");
+		ok(!p->draft, "not a draft");
+	}
+	p = S_find(&posts, "content/posts/bundle/index.md");
+	if (ok(p != NULL, "leaf bundle")) {
+		is_list(&p->authors, "Jane Doe|Bob Roe", "authors as a list of strings");
+		is_list(&p->author_names, "Jane Doe|Bob Roe", "their names");
+		is_str(p->live_url, "https://blog.test/2024/02/my-bundle/", "permalink with the slug");
+	}
+	S_url_is(site, "content/posts/bundle/photo.png", "https://blog.test/2024/02/my-bundle/photo.png",
+		 "a bundle's resource lives under its page");
+	S_url_is(site, "content/posts/bundle/index.md", "https://blog.test/2024/02/my-bundle/",
+		 "page URL of a bundle");
+	S_url_is(site, "static/img/logo.png", "https://blog.test/img/logo.png", "static files at the site root");
+	S_url_is(site, "content/about.md", "https://blog.test/about/", "page URL of a root page");
+	S_url_is(site, "content/posts/_index.md", "https://blog.test/posts/", "page URL of a section");
+	S_url_is(site, "content/_index.md", "https://blog.test/", "page URL of the home page");
+	S_url_is(site, "elsewhere/x.md", NULL, "no page URL outside content and static");
+
+	p = S_find(&posts, "content/posts/mapauthor.md");
+	if (ok(p != NULL, "post with an author mapping")) {
+		is_list(&p->authors, "Ann Map", "author as a mapping with name");
+		is_list(&p->author_names, "Ann Map", "its name");
+		is_list(&p->series, "Travel|Food", "series as a list");
+		ok(p->publish_date.valid && p->publish_date.day == 4, "publishDate read");
+		ok(p->date.valid && p->date.year == 2024 && p->date.month == 3 && p->date.day == 4,
+		   "publishDate stands in for a missing date");
+	}
+	p = S_find(&posts, "content/posts/listmap.md");
+	if (ok(p != NULL, "post with a list of author mappings")) {
+		is_list(&p->authors, "A One|B Two", "authors as a list of mappings");
+		is_list(&p->author_names, "A One|B Two", "their names");
+		ok(p->updated.valid && p->updated.month == 5 && p->updated.day == 6, "lastmod → updated");
+		is_str(p->url, "/custom/path/", "url made site-relative");
+		is_str(p->live_url, "https://blog.test/custom/path/", "url sets the live URL");
+	}
+	p = S_find(&posts, "content/posts/byid.md");
+	if (ok(p != NULL, "post with an author id")) {
+		is_list(&p->authors, "jdoe", "the id kept");
+		is_list(&p->author_names, "Jane Doe", "its name from data/authors/jdoe.yaml");
+	}
+	p = S_find(&posts, "content/posts/tokens.md");
+	if (ok(p != NULL, "post with tokens in url"))
+		is_str(p->live_url, "https://blog.test/posts/2024/Friday/61/",
+		       "url tokens :sections[last] :year :weekdayname :yearday");
+	p = S_find(&posts, "content/posts/draft.md");
+	ok(p && p->draft, "draft: true is a draft");
+	p = S_find(&posts, "content/posts/expired.md");
+	ok(p && p->draft && p->expiry_date.valid && p->expiry_date.year == 2001,
+	   "a post past its expiryDate is left out like a draft");
+	p = S_find(&posts, "content/posts/future.md");
+	ok(p && p->draft, "a post dated in the future is left out like a draft (buildFuture false)");
+	p = S_find(&posts, "content/posts/unrendered.md");
+	ok(p && p->draft, "build.render: never is left out like a draft");
+	p = S_find(&posts, "content/posts/crlf.md");
+	if (ok(p != NULL, "CRLF post")) {
+		is_str(p->title, "Windows post", "CRLF front matter, key in another case (Title:)");
+		ok(p->date.valid && p->date.day == 5, "Date: read case-insensitively");
+		is_list(&p->tags, "a", "tags");
+		ok(!p->draft, "not a draft");
+	}
+	p = S_find(&posts, "content/posts/untitled/index.md");
+	if (ok(p != NULL, "untitled bundle"))
+		is_str(p->title, "untitled", "a bundle without a title is named by its folder, not 'index'");
+	p = S_find(&posts, "content/notes/Mixed Case Name.md");
+	if (ok(p != NULL, "post in a section without permalinks")) {
+		is_str(p->live_url, "https://blog.test/notes/mixed-case-name/",
+		       "default URL: section path and file name, lower case, spaces as hyphens");
+		is_list(&p->aliases, "/notes/old-mixed/|/gone/away/", "aliases relative to the page's folder");
+	}
+	p = S_find(&posts, "content/notes/2023/deep.md");
+	if (ok(p != NULL, "post in a nested folder"))
+		is_str(p->live_url, "https://blog.test/notes/2023/deep/", "default URL of a nested page");
+	p = S_find(&posts, "content/notes/dated/when.md");
+	if (ok(p != NULL, "post under a nested permalinks key"))
+		is_str(p->live_url, "https://blog.test/notes/2023/February/03/when/",
+		       "the most specific permalinks key; :section :year :monthname :day :filename");
+	S_close(site, &posts, &dl);
+}
+
+/* ---- sites of other shapes ---- */
+
+static void test_root_pages(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "flat/config.yaml", "title: Flat\nbaseURL: /\n");
+	fx_writes(S_tmp, "flat/content/_index.md", "---\ntitle: Home\n---\n");
+	fx_writes(S_tmp, "flat/content/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nB\n");
+	fx_writes(S_tmp, "flat/content/two/index.md", "---\ntitle: Two\ndate: 2024-01-02\n---\nB\n");
+	fx_writes(S_tmp, "flat/content/images/x.png", "png");
+	struct site *site = S_open("flat", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->gen->name, "hugo", "config.yaml with a content folder: Hugo");
+		ok(site->url == NULL, "baseURL '/' is no site URL");
+		char *paths = S_paths(&posts);
+		is_str(paths, "content/one.md|content/two/index.md",
+		       "without sections, the root pages and root bundles are the posts");
+		free(paths);
+		for (size_t i = 0; i < posts.n; i++)
+			ok(posts.v[i]->live_url == NULL, "no live URL without a site URL (%s)", posts.v[i]->relpath);
+	}
+	S_close(site, &posts, &dl);
+}
+
+static void test_config_dir(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "cd/config/_default/hugo.yaml",
+		"baseURL: https://docs.test/sub/\n"
+		"defaultContentLanguage: en\n"
+		"staticDir: [assets, static]\n");
+	fx_writes(S_tmp, "cd/config/_default/params.yaml", "author:\n  name: Param Author\n");
+	fx_writes(S_tmp, "cd/config/_default/languages.yaml",
+		"en:\n"
+		"  title: English Title\n"
+		"  languageCode: en-US\n"
+		"  contentDir: content/en\n"
+		"  weight: 1\n"
+		"fr:\n"
+		"  title: Titre\n"
+		"  contentDir: content/fr\n"
+		"  weight: 2\n");
+	fx_writes(S_tmp, "cd/config/production/hugo.yaml", "title: Ignored for the English title\n");
+	fx_writes(S_tmp, "cd/content/en/blog/_index.md", "---\ntitle: Blog\n---\n");
+	fx_writes(S_tmp, "cd/content/en/blog/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nB\n");
+	fx_writes(S_tmp, "cd/content/en/about.md", "---\ntitle: About\n---\nB\n");
+	fx_writes(S_tmp, "cd/content/fr/blog/bonjour.md", "---\ntitle: Bonjour\ndate: 2024-01-01\n---\nB\n");
+	struct site *site = S_open("cd", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->gen->name, "hugo", "config/_default/hugo.yaml: Hugo");
+		is_str(site->config_file, "config/_default/hugo.yaml", "config file");
+		is_str(site->title, "English Title", "the default language's title");
+		is_str(site->language, "en-US", "the default language's languageCode");
+		is_str(site->author, "Param Author", "params.yaml merged under params (author.name)");
+		is_str(site->content_dir, "content/en", "the default language's contentDir");
+		is_str(site->static_dir, "assets", "the first staticDir of a list");
+		is_str(site->url, "https://docs.test/sub/", "baseURL with a path");
+		is_str(site->baseurl, "/sub", "its path as the base path");
+		char *paths = S_paths(&posts);
+		is_str(paths, "content/en/blog/hello.md", "only the default language's section pages");
+		free(paths);
+		if (posts.n)
+			is_str(posts.v[0]->live_url, "https://docs.test/sub/blog/hello/",
+			       "two languages, the default one not in a subfolder: no prefix");
+	}
+	S_close(site, &posts, &dl);
+}
+
+static void test_languages_by_file_name(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "ml/hugo.yaml",
+		"baseURL: https://ml.test\n"
+		"defaultContentLanguage: de\n"
+		"defaultContentLanguageInSubdir: true\n"
+		"languages:\n"
+		"  de: {weight: 1}\n"
+		"  en: {weight: 2}\n");
+	fx_writes(S_tmp, "ml/content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\naliases: [/alt/]\n---\nB\n");
+	fx_writes(S_tmp, "ml/content/posts/a.en.md", "---\ntitle: A (en)\ndate: 2024-01-01\n---\nB\n");
+	fx_writes(S_tmp, "ml/content/posts/b.de.md", "---\ntitle: B\ndate: 2024-01-02\n---\nB\n");
+	fx_writes(S_tmp, "ml/content/posts/c/index.en.md", "---\ntitle: C en\n---\nB\n");
+	fx_writes(S_tmp, "ml/content/posts/c/index.de.md", "---\ntitle: C de\n---\nB\n");
+	struct site *site = S_open("ml", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->language, "de", "defaultContentLanguage as the language");
+		is_str(site->url, "https://ml.test/", "a slash added to baseURL");
+		char *paths = S_paths(&posts);
+		is_str(paths, "content/posts/a.md|content/posts/b.de.md|content/posts/c/index.de.md",
+		       "translations into other languages (x.en.md) left out");
+		free(paths);
+		const struct post *p = S_find(&posts, "content/posts/b.de.md");
+		if (p)
+			is_str(p->live_url, "https://ml.test/de/posts/b/",
+			       "defaultContentLanguageInSubdir: a language prefix, no language in the name");
+		p = S_find(&posts, "content/posts/a.md");
+		if (p)
+			is_list(&p->aliases, "/de/alt/", "site-relative aliases get the language prefix");
+		p = S_find(&posts, "content/posts/c/index.de.md");
+		if (p)
+			is_str(p->title, "C de", "the bundle's page in the default language");
+	}
+	S_close(site, &posts, &dl);
+}
+
+static void test_toml_site(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "t/hugo.toml",
+		"baseURL = 'https://toml.test/'\n"
+		"title = 'TOML Site'\n"
+		"DefaultContentLanguage = 'nl'\n"
+		"contentDir = 'pages'\n"
+		"[Params]\n"
+		"  Description = 'In TOML'\n"
+		"[params.author]\n"
+		"  name = 'Toml Author'\n"
+		"[permalinks]\n"
+		"  [permalinks.page]\n"
+		"    blog = '/:sections/:contentbasename/'\n");
+	fx_writes(S_tmp, "t/pages/blog/eerste.md",
+		"+++\n"
+		"title = 'Eerste'\n"
+		"date = 2024-03-02T08:00:00Z\n"
+		"draft = false\n"
+		"series = ['Reeks']\n"
+		"[author]\n"
+		"  name = 'Piet'\n"
+		"+++\n"
+		"Body.\n");
+	fx_writes(S_tmp, "t/pages/blog/tweede.md",
+		"---\n"
+		"title: Tweede\n"
+		"date: 2024-03-03\n"
+		"---\n"
+		"Body.\n");
+	fx_writes(S_tmp, "t/pages/blog/derde.md",
+		"{\n"
+		"  \"title\": \"Derde\",\n"
+		"  \"date\": \"2024-03-04\",\n"
+		"  \"authors\": [{\"name\": \"Json Author\"}]\n"
+		"}\n"
+		"Body.\n");
+	struct site *site = S_open("t", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->gen->name, "hugo", "hugo.toml: Hugo");
+		is_str(site->title, "TOML Site", "title from TOML");
+		is_str(site->language, "nl", "DefaultContentLanguage (any case) as the language");
+		is_str(site->description, "In TOML", "[Params] Description, keys in any case");
+		is_str(site->author, "Toml Author", "[params.author] name");
+		is_str(site->content_dir, "pages", "contentDir");
+		is_int(posts.n, 3, "TOML, YAML and JSON front matter in one site");
+		const struct post *p = S_find(&posts, "pages/blog/eerste.md");
+		if (ok(p != NULL, "TOML post")) {
+			is_str(p->title, "Eerste", "TOML title");
+			ok(p->date.valid && p->date.day == 2, "TOML date");
+			is_list(&p->author_names, "Piet", "[author] table with name");
+			is_list(&p->series, "Reeks", "series");
+			is_str(p->live_url, "https://toml.test/blog/eerste/", "permalinks.page with :sections/:contentbasename");
+		}
+		p = S_find(&posts, "pages/blog/derde.md");
+		if (ok(p != NULL, "JSON post"))
+			is_list(&p->author_names, "Json Author", "JSON authors as a list of objects");
+	}
+	S_close(site, &posts, &dl);
+	posts = (struct post_list)POST_LIST_INIT;
+
+	/* Zola's config.toml is not Hugo's; Hugo's config.toml is. */
+	fx_writes(S_tmp, "z/config.toml", "base_url = \"https://zola.test\"\ntitle = \"Z\"\n[extra]\nx = 1\n");
+	fx_writes(S_tmp, "z/content/blog/a.md", "+++\ntitle = \"A\"\n+++\nB\n");
+	char *root = path_join(S_tmp, "z");
+	site = NULL;
+	if (site_open(&site, root, NULL, &dl) == 0)
+		ok(strcmp(site->gen->name, "hugo") != 0, "config.toml with base_url (Zola's) is not read as Hugo");
+	else
+		ok(true, "config.toml with base_url (Zola's) is not read as Hugo (another generator refused it)");
+	site_free(site);
+	diag_list_free(&dl);
+	free(root);
+
+	fx_writes(S_tmp, "ct/config.toml", "baseURL = \"https://ct.test/\"\ntitle = \"CT\"\n");
+	fx_writes(S_tmp, "ct/content/posts/a.md", "+++\ntitle = \"A\"\n+++\nB\n");
+	site = S_open("ct", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->gen->name, "hugo", "config.toml with baseURL: Hugo");
+		is_int(posts.n, 1, "its post");
+	}
+	S_close(site, &posts, &dl);
+}
+
+static void test_json_config(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "j/hugo.json",
+		"{\n\t\"baseURL\": \"https://www.example.org/\",\n\t\"title\": \"Json\",\n"
+		"\t\"author\": [\"First Author\", \"Second\"]\n}\n");
+	fx_writes(S_tmp, "j/content/posts/a.md", "---\ntitle: A\n---\nB\n");
+	struct site *site = S_open("j", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->title, "Json", "hugo.json read (tabs and all)");
+		is_str(site->author, "First Author", "author list: the first");
+		ok(site->url == NULL, "the example.org placeholder is no site URL");
+		ok(posts.n == 1 && posts.v[0]->live_url == NULL, "so no live URL");
+	}
+	S_close(site, &posts, &dl);
+}
+
+static void test_errors(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	char *root;
+
+	fx_writes(S_tmp, "e1/hugo.yaml", "title: x\ncontentDir: ../elsewhere\n");
+	root = path_join(S_tmp, "e1");
+	is_int(site_open(&site, root, NULL, &dl), -1, "a contentDir outside the site is refused");
+	ok(dl.n && strstr(dl.v[0].message, "outside"), "saying so");
+	free(root);
+	diag_list_free(&dl);
+
+	fx_writes(S_tmp, "e2/hugo.yaml", "title: [unclosed\n");
+	root = path_join(S_tmp, "e2");
+	is_int(site_open(&site, root, NULL, &dl), -1, "a malformed hugo.yaml fails");
+	ok(dl.n && dl.v[0].line > 0, "with a line number");
+	free(root);
+	diag_list_free(&dl);
+
+	fx_writes(S_tmp, "e3/hugo.yaml", "title: no content\n");
+	root = path_join(S_tmp, "e3");
+	is_int(site_open(&site, root, NULL, &dl), -1, "a site without its content folder fails");
+	ok(dl.n && strstr(dl.v[0].message, "content"), "naming the folder");
+	free(root);
+	diag_list_free(&dl);
+
+	fx_writes(S_tmp, "e4/notes/a.md", "# A\n");
+	root = path_join(S_tmp, "e4");
+	is_int(site_open(&site, root, "hugo", &dl), -1, "--generator hugo without a Hugo configuration fails");
+	free(root);
+	diag_list_free(&dl);
+
+	/* A config.yaml of something else, no content folder: not Hugo. */
+	fx_writes(S_tmp, "e5/config.yaml", "setting: 1\n");
+	fx_writes(S_tmp, "e5/a.md", "# A\n");
+	root = path_join(S_tmp, "e5");
+	if (ok(site_open(&site, root, NULL, &dl) == 0, "a folder with an unrelated config.yaml opens"))
+		ok(strcmp(site->gen->name, "hugo") != 0, "not as Hugo");
+	site_free(site);
+	free(root);
+	diag_list_free(&dl);
+}
+
+int main(void)
+{
+	markdown_init();
+	if (!mkdtemp(S_tmp)) {
+		puts("Bail out! mkdtemp failed");
+		return 1;
+	}
+	test_yaml_site();
+	test_root_pages();
+	test_config_dir();
+	test_languages_by_file_name();
+	test_toml_site();
+	test_json_config();
+	test_errors();
+	fx_rm_rf(S_tmp);
+	ok(!path_is_dir(S_tmp), "temporary folder removed");
+	const char *const *names = site_generator_names();
+	bool before_generic = false;
+	for (size_t i = 0; names[i]; i++)
+		if (strcmp(names[i], "hugo") == 0)
+			before_generic = names[i + 1] != NULL;
+	ok(before_generic, "hugo is in the generator table, before generic");
+	return done_testing();
+}

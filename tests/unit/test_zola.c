@@ -1,0 +1,369 @@
+/* Unit tests of the Zola generator (src/site/zola.c): a small Zola site of
+ * our own writing in a temporary folder, opened, detected and collected. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dialect.h"
+#include "fixture.h"
+#include "markdown.h"
+#include "site/site.h"
+#include "tap.h"
+
+static char S_tmp[] = "/tmp/sheaf-zola-XXXXXX";
+
+static const struct post *S_find(const struct post_list *pl, const char *relpath)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->v[i]->relpath, relpath) == 0)
+			return pl->v[i];
+	return NULL;
+}
+
+static char *S_join(const struct strvec *sv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			sb_addc(&sb, '|');
+		sb_adds(&sb, sv->v[i]);
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+static void is_list(const struct strvec *sv, const char *expected, const char *name)
+{
+	char *s = S_join(sv);
+	is_str(s, expected, name);
+	free(s);
+}
+
+static void is_date(const struct date *d, const char *expected, const char *name)
+{
+	char buf[16] = "(none)";
+	if (d->valid)
+		date_format_ymd(d, buf);
+	is_str(buf, expected, name);
+}
+
+static void S_make_site(void)
+{
+	fx_writes(S_tmp, "z/config.toml",
+		"# A Zola site\n"
+		"base_url = \"https://zola.example/notes\"\n"
+		"title = \"Field Notes\"\n"
+		"description = \"Notes from the field\"\n"
+		"default_language = \"fr\"\n"
+		"author = \"Ada Writer\"\n"
+		"compile_sass = false\n"
+		"taxonomies = [{ name = \"tags\" }, { name = \"categories\" }]\n"
+		"\n"
+		"[markdown]\n"
+		"highlight_code = true\n"
+		"\n"
+		"[extra]\n"
+		"title = \"not the title\"\n");
+	fx_writes(S_tmp, "z/content/_index.md", "+++\ntitle = \"Home\"\nsort_by = \"date\"\n+++\n");
+	fx_writes(S_tmp, "z/content/about.md", "+++\ntitle = \"About\"\n+++\nAbout us.\n");
+	fx_writes(S_tmp, "z/content/blog/_index.md",
+		"+++\ntitle = \"Blog\"\nsort_by = \"date\"\npaginate_by = 5\n+++\n");
+	fx_writes(S_tmp, "z/content/blog/2024-03-05-dated-post.md",
+		"+++\n"
+		"title = \"Dated by its name\"\n"
+		"+++\n"
+		"The date is in the file name.\n");
+	fx_writes(S_tmp, "z/content/blog/2024-04-01_front-wins.md",
+		"+++\n"
+		"title = \"Front matter wins\"\n"
+		"date = 2024-05-06T10:00:00Z\n"
+		"+++\n"
+		"Text.\n");
+	fx_writes(S_tmp, "z/content/blog/2024-01-02T10:20:30Z-rfc.md",
+		"+++\ntitle = \"RFC 3339 prefix\"\n+++\nText.\n");
+	fx_writes(S_tmp, "z/content/blog/2024-13-01-not-a-date.md",
+		"+++\ntitle = \"Month thirteen\"\n+++\nText.\n");
+	fx_writes(S_tmp, "z/content/blog/bundle-post/index.md",
+		"+++\n"
+		"title = \"A bundle\"\n"
+		"date = 2024-02-10\n"
+		"+++\n"
+		"![A photo](photo.png)\n");
+	fx_write(S_tmp, "z/content/blog/bundle-post/photo.png", "\x89PNG\r\n\x1a\n", 8);
+	fx_writes(S_tmp, "z/content/blog/2023-12-24-xmas/index.md",
+		"+++\ntitle = \"Dated bundle\"\n+++\nText.\n");
+	fx_writes(S_tmp, "z/content/blog/draft.md",
+		"+++\n"
+		"title = \"Not yet\"\n"
+		"date = 2024-06-01\n"
+		"draft = true\n"
+		"+++\n"
+		"Draft.\n");
+	fx_writes(S_tmp, "z/content/blog/by-path.md",
+		"+++\n"
+		"path = \"2023/07/08/by-path-slug\"\n"
+		"title = \"Dated by its path\"\n"
+		"authors = [\"Bea\"]\n"
+		"+++\n"
+		"Text.\n");
+	fx_writes(S_tmp, "z/content/blog/tagged.md",
+		"+++\n"
+		"title = \"Tagged\"\n"
+		"description = \"A post with  every field\"\n"
+		"date = 2024-01-15\n"
+		"updated = 2024-06-01T09:00:00+02:00\n"
+		"slug = \"Custom Slug!\"\n"
+		"weight = 3\n"
+		"authors = [\"Ann\", \"Bob\"]\n"
+		"aliases = [\"old/tagged\", \"/older.html\"]\n"
+		"\n"
+		"[taxonomies]\n"
+		"tags = [\"Rust\", \"C\"]\n"
+		"categories = [\"News\"]\n"
+		"series = [\"Basics\"]\n"
+		"\n"
+		"[extra]\n"
+		"tags = [\"ignored\"]\n"
+		"+++\n"
+		"Tagged text.\n");
+	fx_writes(S_tmp, "z/content/blog/Mixed Case.File.md", "+++\n+++\n# Heading title\n");
+	fx_writes(S_tmp, "z/content/blog/yaml.md", "---\ntitle: YAML is read too\ndate: 2022-02-02\n---\nText.\n");
+	fx_writes(S_tmp, "z/content/notes/orphan.md", "+++\ntitle = \"No section\"\n+++\nText.\n");
+	fx_writes(S_tmp, "z/content/.hidden/secret.md", "+++\ntitle = \"Hidden\"\n+++\n");
+	fx_writes(S_tmp, "z/static/img/logo.png", "png");
+	fx_writes(S_tmp, "z/templates/page.html", "{{ page.content }}\n");
+}
+
+static void test_site(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	char *root = path_join(S_tmp, "z");
+	if (!ok(site_open(&site, root, NULL, &dl) == 0 && site, "zola: the site opens")) {
+		free(root);
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->gen->name, "zola", "zola: detected from config.toml with base_url");
+	is_str(site->title, "Field Notes", "config: title (not extra.title)");
+	is_str(site->description, "Notes from the field", "config: description");
+	is_str(site->url, "https://zola.example/notes", "config: base_url is the site URL");
+	is_str(site->language, "fr", "config: default_language");
+	is_str(site->author, "Ada Writer", "config: author");
+	is_str(site->config_file, "config.toml", "config file");
+	is_str(site->content_dir, "content", "content folder");
+	is_str(site->static_dir, "static", "static folder for site-absolute paths");
+	ok(site->gen->dialects == (DIALECT_MATH | DIALECT_HEADING_IDS), "dialects: math and heading ids");
+
+	struct post_list pl = POST_LIST_INIT;
+	is_int(site_collect(site, &pl, &dl), 0, "collect: no errors");
+	is_int(diag_count(&dl, DIAG_ERROR), 0, "collect: no error diagnostics");
+	is_int(pl.n, 13, "collect: thirteen pages (sections and hidden folders left out)");
+	ok(!S_find(&pl, "content/_index.md") && !S_find(&pl, "content/blog/_index.md"),
+	   "_index.md files are sections, not posts");
+	ok(!S_find(&pl, "content/.hidden/secret.md"), "hidden folders are skipped");
+	ok(S_find(&pl, "content/about.md") && S_find(&pl, "content/notes/orphan.md"),
+	   "pages outside the blog section are pages too");
+
+	const struct post *p = S_find(&pl, "content/blog/2024-03-05-dated-post.md");
+	if (ok(p != NULL, "dated file found")) {
+		is_str(p->title, "Dated by its name", "dated file: title");
+		is_date(&p->date, "2024-03-05", "dated file: date from the file name");
+		is_str(p->live_url, "https://zola.example/notes/blog/dated-post/",
+		       "dated file: URL without the date prefix");
+		ok(!p->draft, "dated file: not a draft");
+		ok(p->url == NULL, "dated file: no path field, no url");
+	}
+	p = S_find(&pl, "content/blog/2024-04-01_front-wins.md");
+	if (ok(p != NULL, "underscore-dated file found")) {
+		is_date(&p->date, "2024-05-06", "front matter date wins over the file name");
+		is_str(p->live_url, "https://zola.example/notes/blog/front-wins/", "'_' after the date is dropped too");
+	}
+	p = S_find(&pl, "content/blog/2024-01-02T10:20:30Z-rfc.md");
+	if (ok(p != NULL, "RFC 3339 prefix found")) {
+		is_date(&p->date, "2024-01-02", "RFC 3339 prefix: the date");
+		ok(p->date.has_time && p->date.hour == 10 && p->date.second == 30, "RFC 3339 prefix: the time");
+		is_str(p->live_url, "https://zola.example/notes/blog/rfc/", "RFC 3339 prefix: slug after it");
+	}
+	p = S_find(&pl, "content/blog/2024-13-01-not-a-date.md");
+	if (ok(p != NULL, "bad date prefix found")) {
+		ok(!p->date.valid, "month 13: no date");
+		is_str(p->live_url, "https://zola.example/notes/blog/2024-13-01-not-a-date/",
+		       "month 13: the name stays whole");
+	}
+	p = S_find(&pl, "content/blog/bundle-post/index.md");
+	if (ok(p != NULL, "bundle found")) {
+		is_str(p->title, "A bundle", "bundle: title");
+		is_str(p->live_url, "https://zola.example/notes/blog/bundle-post/", "bundle: URL of its folder");
+	}
+	p = S_find(&pl, "content/blog/2023-12-24-xmas/index.md");
+	if (ok(p != NULL, "dated bundle found")) {
+		is_date(&p->date, "2023-12-24", "dated bundle: date from the folder name");
+		is_str(p->live_url, "https://zola.example/notes/blog/xmas/", "dated bundle: URL without the date");
+	}
+	p = S_find(&pl, "content/blog/draft.md");
+	if (ok(p != NULL, "draft found"))
+		ok(p->draft, "draft = true is a draft");
+	p = S_find(&pl, "content/blog/by-path.md");
+	if (ok(p != NULL, "path-dated post found")) {
+		is_date(&p->date, "2023-07-08", "path = \"2023/07/08/…\" gives the date");
+		is_str(p->url, "/2023/07/08/by-path-slug/", "path: the post's url");
+		is_str(p->live_url, "https://zola.example/notes/2023/07/08/by-path-slug/",
+		       "path: the live URL ignores the section");
+		is_list(&p->authors, "Bea", "authors");
+	}
+	p = S_find(&pl, "content/blog/tagged.md");
+	if (ok(p != NULL, "tagged post found")) {
+		is_list(&p->tags, "Rust|C", "taxonomies.tags (extra.tags ignored)");
+		is_list(&p->categories, "News", "taxonomies.categories");
+		is_list(&p->series, "Basics", "taxonomies.series");
+		is_list(&p->authors, "Ann|Bob", "authors list");
+		is_list(&p->aliases, "old/tagged|/older.html", "aliases");
+		is_int(p->weight, 3, "weight");
+		is_str(p->slug, "Custom Slug!", "slug as written");
+		is_str(p->description, "A post with every field", "description");
+		is_date(&p->date, "2024-01-15", "date");
+		ok(p->updated.valid && p->updated.tz_minutes == 120, "updated with its offset");
+		is_str(p->live_url, "https://zola.example/notes/blog/custom-slug/", "slug field: slugified in the URL");
+	}
+	p = S_find(&pl, "content/blog/Mixed Case.File.md");
+	if (ok(p != NULL, "file with spaces and dots found")) {
+		is_str(p->title, "Heading title", "no title: the first heading");
+		is_str(p->live_url, "https://zola.example/notes/blog/mixed-case-file/", "file name slugified");
+	}
+	p = S_find(&pl, "content/blog/yaml.md");
+	if (ok(p != NULL, "YAML post found")) {
+		is_str(p->title, "YAML is read too", "YAML front matter is read");
+		is_date(&p->date, "2022-02-02", "YAML date");
+	}
+	p = S_find(&pl, "content/about.md");
+	if (ok(p != NULL, "about found"))
+		is_str(p->live_url, "https://zola.example/notes/about/", "a page at the root");
+
+	char *u = site_page_url(site, "content/blog/bundle-post/photo.png");
+	is_str(u, "https://zola.example/notes/blog/bundle-post/photo.png", "page_url: a bundle's image");
+	free(u);
+	u = site_page_url(site, "content/blog/tagged.md");
+	is_str(u, "https://zola.example/notes/blog/custom-slug/", "page_url: a page");
+	free(u);
+	u = site_page_url(site, "content/blog/_index.md");
+	is_str(u, "https://zola.example/notes/blog/", "page_url: a section");
+	free(u);
+	u = site_page_url(site, "content/_index.md");
+	is_str(u, "https://zola.example/notes/", "page_url: the home section");
+	free(u);
+	u = site_page_url(site, "static/img/logo.png");
+	is_str(u, "https://zola.example/notes/img/logo.png", "page_url: a static file at the root");
+	free(u);
+	u = site_page_url(site, "templates/page.html");
+	ok(u == NULL, "page_url: templates are not on the site");
+	free(u);
+
+	post_list_free(&pl, true);
+	site_free(site);
+	free(root);
+	diag_list_free(&dl);
+}
+
+static void test_detect_and_errors(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+
+	/* A config.toml without base_url (Hugo's has baseURL) is not Zola. */
+	fx_writes(S_tmp, "hugo/config.toml", "baseURL = \"https://hugo.example/\"\ntitle = \"Hugo\"\n");
+	fx_writes(S_tmp, "hugo/content/post.md", "+++\ntitle = \"Hugo post\"\n+++\n");
+	char *root = path_join(S_tmp, "hugo");
+	if (site_open(&site, root, NULL, &dl) == 0)
+		ok(strcmp(site->gen->name, "zola") != 0, "baseURL is not Zola's base_url (got %s)", site->gen->name);
+	else
+		ok(0, "hugo-like site opens");
+	site_free(site);
+	site = NULL;
+	free(root);
+
+	/* base_url = "/" is for previews: no live URLs. */
+	fx_writes(S_tmp, "local/config.toml", "base_url = \"/\"\n");
+	fx_writes(S_tmp, "local/content/a.md", "+++\ntitle = \"A\"\n+++\n");
+	root = path_join(S_tmp, "local");
+	struct post_list pl = POST_LIST_INIT;
+	if (ok(site_open(&site, root, NULL, &dl) == 0 && strcmp(site->gen->name, "zola") == 0,
+	       "base_url = \"/\": still Zola")) {
+		ok(site->url == NULL, "base_url = \"/\": no site URL");
+		ok(site_collect(site, &pl, &dl) == 0 && pl.n == 1 && pl.v[0]->live_url == NULL,
+		   "base_url = \"/\": no live URL");
+		ok(site->title == NULL && site->language == NULL, "no title or language in config: NULL");
+	}
+	post_list_free(&pl, true);
+	site_free(site);
+	site = NULL;
+	free(root);
+
+	/* A broken config.toml is still recognised, and its error reported. */
+	fx_writes(S_tmp, "brokencfg/config.toml", "title = \"x\"\nbase_url = \"https://b.example\"\n[extra\n");
+	fx_writes(S_tmp, "brokencfg/content/a.md", "+++\n+++\n");
+	root = path_join(S_tmp, "brokencfg");
+	is_int(site_open(&site, root, NULL, &dl), -1, "broken config.toml: site_open fails");
+	ok(dl.n >= 1 && dl.v[dl.n - 1].line == 3 && str_ends_with(dl.v[dl.n - 1].file, "config.toml"),
+	   "broken config.toml: error at config.toml line 3");
+	site_free(site);
+	site = NULL;
+	free(root);
+	diag_list_free(&dl);
+
+	/* No content folder. */
+	fx_writes(S_tmp, "nocontent/config.toml", "base_url = \"https://n.example\"\n");
+	root = path_join(S_tmp, "nocontent");
+	is_int(site_open(&site, root, NULL, &dl), -1, "no content folder: an error");
+	site_free(site);
+	site = NULL;
+	free(root);
+	diag_list_free(&dl);
+
+	/* Malformed TOML in a post: an error at the file's line. */
+	fx_writes(S_tmp, "badpost/config.toml", "base_url = \"https://p.example\"\n");
+	fx_writes(S_tmp, "badpost/content/ok.md", "+++\ntitle = \"Fine\"\n+++\n");
+	fx_writes(S_tmp, "badpost/content/bad.md",
+		"+++\n"
+		"title = \"Broken\"\n"
+		"date = 2024-01-01\n"
+		"tags = [\"a\"\n"
+		"+++\n"
+		"Text\n");
+	fx_writes(S_tmp, "badpost/content/baddate.md", "+++\ndate = \"yesterday\"\n+++\n");
+	root = path_join(S_tmp, "badpost");
+	if (ok(site_open(&site, root, "zola", &dl) == 0, "--generator zola opens a site")) {
+		is_int(site_collect(site, &pl, &dl), -1, "a malformed post fails the collection");
+		is_int(pl.n, 1, "the good post is still read");
+		bool at_line = false, date_err = false;
+		for (size_t i = 0; i < dl.n; i++) {
+			if (str_ends_with(dl.v[i].file, "bad.md") && dl.v[i].severity == DIAG_ERROR &&
+			    dl.v[i].line >= 4 && dl.v[i].line <= 5 && strstr(dl.v[i].message, "TOML"))
+				at_line = true;
+			if (str_ends_with(dl.v[i].file, "baddate.md") && dl.v[i].line == 2 &&
+			    strstr(dl.v[i].message, "not a date"))
+				date_err = true;
+		}
+		ok(at_line, "malformed TOML: error at the post's file line 4 or 5");
+		ok(date_err, "a date that is not one: error at its line");
+	}
+	post_list_free(&pl, true);
+	site_free(site);
+	free(root);
+	diag_list_free(&dl);
+}
+
+int main(void)
+{
+	if (!mkdtemp(S_tmp)) {
+		puts("Bail out! mkdtemp failed");
+		return 1;
+	}
+	markdown_init();
+	S_make_site();
+	test_site();
+	test_detect_and_errors();
+	fx_rm_rf(S_tmp);
+	ok(!path_is_dir(S_tmp), "temporary folder removed");
+	return done_testing();
+}

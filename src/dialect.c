@@ -792,6 +792,11 @@ struct S_state {
 	size_t renders;        /* titles rendered by cmark-gfm */
 	char *root_real;       /* realpath of the site root, once looked up */
 	bool root_done;
+	const char *text;      /* the pass-0 text, for link definitions */
+	size_t tlen;
+	bool defs_done;
+	struct strmap defs;    /* link label (folded) → index in deflines */
+	struct strvec deflines;
 };
 
 static const char *S_ctx_str(const struct S_state *st, size_t which)
@@ -869,6 +874,76 @@ static char *S_quote(const char *s, size_t n)
 
 static void S_inline_text(struct S_state *st, const char *s, size_t n, struct strbuf *out, int line);
 
+/* A link label as cmark-gfm matches it: case and runs of white space
+ * folded (ASCII only). */
+static char *S_label(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	S_trim(&s, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (S_wsnl(s[i])) {
+			if (sb.len && sb.s[sb.len - 1] != ' ')
+				sb_addc(&sb, ' ');
+		} else {
+			sb_addc(&sb, (char)tolower((unsigned char)s[i]));
+		}
+	}
+	sb_add(&sb, "", 0);
+	return sb_detach(&sb);
+}
+
+/* The post's link reference definitions (`[label]: url`), read once: a
+ * title rendered on its own needs those its reference links use. */
+static void S_defs_scan(struct S_state *st)
+{
+	st->defs_done = true;
+	const char *t = st->text;
+	size_t n = st->tlen;
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n, f;
+		const char *l = t + i;
+		size_t ln = (nl ? next - 1 : n) - i;
+		i = next;
+		if (S_indent(l, ln, &f) > 3 || f >= ln || l[f] != '[' || (f + 1 < ln && l[f + 1] == '^'))
+			continue;
+		const char *rb = memchr(l + f, ']', ln - f);
+		if (!rb || (size_t)(rb - l) + 1 >= ln || rb[1] != ':' || memchr(l + f + 1, '[', (size_t)(rb - l) - f - 1))
+			continue;
+		char *label = S_label(l + f + 1, (size_t)(rb - l) - f - 1);
+		if (*label && !strmap_get(&st->defs, label, NULL) && st->deflines.n < 100000) {
+			strmap_put(&st->defs, label, st->deflines.n);
+			sv_push_owned(&st->deflines, xstrndup(l + f, ln - f));
+		}
+		free(label);
+	}
+}
+
+/* Appends the definitions of the labels in brackets in s. */
+static void S_title_defs(struct S_state *st, struct strbuf *in, const char *s, size_t n)
+{
+	if (!memchr(s, '[', n) || !st->text)
+		return;
+	if (!st->defs_done)
+		S_defs_scan(st);
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '[')
+			continue;
+		const char *rb = memchr(s + i + 1, ']', n - i - 1);
+		if (!rb)
+			break;
+		char *label = S_label(s + i + 1, (size_t)(rb - s) - i - 1);
+		size_t k;
+		if (*label && strmap_get(&st->defs, label, &k)) {
+			sb_adds(in, first ? "\n\n" : "\n");
+			sb_adds(in, st->deflines.v[k]);
+			first = false;
+		}
+		free(label);
+	}
+}
+
 /* The title of a box or a heading (Markdown, one line) as HTML: dialect
  * constructs first, then cmark-gfm's inline rendering. A title that
  * cmark-gfm would not make one paragraph of, or past the limits, is
@@ -880,9 +955,13 @@ static void S_title_html(struct S_state *st, struct strbuf *out, const char *s, 
 		return;
 	struct strbuf md = STRBUF_INIT;
 	bool raw = st->raw;
+	int tmpl = st->hugo_tmpl, callouts = st->callouts;
 	st->raw = false;
+	st->hugo_tmpl = 0;
 	S_inline_text(st, s, n, &md, line);
 	st->raw = raw;
+	st->hugo_tmpl = tmpl;
+	st->callouts = callouts;
 	const char *m = md.s ? md.s : "";
 	size_t ml = md.len;
 	S_trim(&m, &ml);
@@ -905,6 +984,7 @@ static void S_title_html(struct S_state *st, struct strbuf *out, const char *s, 
 		} else {
 			sb_add(&in, m, ml);
 		}
+		S_title_defs(st, &in, m, ml);
 		char *html = cmark_markdown_to_html(in.s, in.len, CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8);
 		sb_release(&in);
 		size_t hl = html ? strlen(html) : 0;
@@ -2769,8 +2849,10 @@ static void S_code_span(struct strbuf *o, const char *s, size_t n)
 }
 
 /* A reference to another page (Hugo ref/relref, Jekyll post_url/link):
- * the resolver's answer, else the path as written; the fragment kept. */
-static void S_ref(struct S_state *st, struct strbuf *o, const char *ref, size_t rl)
+ * the resolver's answer, else the path as written (site-absolute when
+ * root is true: Jekyll's link names a file from the site's root); the
+ * fragment kept. */
+static void S_ref(struct S_state *st, struct strbuf *o, const char *ref, size_t rl, bool root)
 {
 	S_trim(&ref, &rl);
 	if (rl >= 2 && (ref[0] == '"' || ref[0] == '\'') && ref[rl - 1] == ref[0]) {
@@ -2783,10 +2865,13 @@ static void S_ref(struct S_state *st, struct strbuf *o, const char *ref, size_t 
 	char *res = NULL;
 	if (st->ctx && st->ctx->resolve_ref && *path && !memchr(ref, '\0', pl))
 		res = st->ctx->resolve_ref(st->ctx->resolve_data, path);
-	if (res)
+	if (res) {
 		S_url(o, res, strlen(res));
-	else
+	} else {
+		if (root && pl && ref[0] != '/')
+			sb_addc(o, '/');
 		S_url(o, ref, pl);
+	}
 	if (hash)
 		S_url(o, hash, rl - pl);
 	free(res);
@@ -3056,7 +3141,7 @@ static size_t S_hugo(struct S_inl *x, size_t i)
 	} else if (S_eq(name, nl, "ref") || S_eq(name, nl, "relref")) {
 		char *path = S_sc_arg(&sc, "path", 0);
 		if (path)
-			S_ref(st, x->out, path, strlen(path));
+			S_ref(st, x->out, path, strlen(path), false);
 		free(path);
 	} else if (S_eq(name, nl, "highlight")) {
 		size_t cp = sc.selfclose ? S_NONE
@@ -3276,7 +3361,7 @@ static size_t S_ltag(struct S_inl *x, size_t i)
 			       "'{%% highlight %%}' without its '{%% endhighlight %%}': the tag is left out");
 		}
 	} else if (liquid && (S_eq(nm, nl, "post_url") || S_eq(nm, nl, "link"))) {
-		S_ref(st, x->out, args, al);
+		S_ref(st, x->out, args, al, S_eq(nm, nl, "link"));
 	} else if (S_eq(nm, nl, "include") || S_eq(nm, nl, "include_relative") ||
 		   S_eq(nm, nl, "include_cached") || S_eq(nm, nl, "render") || S_eq(nm, nl, "import") ||
 		   S_eq(nm, nl, "extends") || S_eq(nm, nl, "from")) {
@@ -3559,6 +3644,21 @@ static size_t S_dollar(struct S_inl *x, size_t i)
 	return S_math_out(x, i, e + 1, s + i + 1, e - i - 1, false);
 }
 
+/* TeX rather than prose: a command, a script, a brace or an operator, or
+ * a symbol or two. */
+static bool S_texish(const char *s, size_t n)
+{
+	const char *t = s;
+	size_t tl = n;
+	S_trim(&t, &tl);
+	if (tl <= 2 && (S_alnum(t[0]) || (tl == 2 && S_alnum(t[1]))))
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (strchr("\\^_={}+<>|", s[i]) && s[i])
+			return true;
+	return false;
+}
+
 static size_t S_backslash(struct S_inl *x, size_t i)
 {
 	const char *s = x->s;
@@ -3569,7 +3669,11 @@ static size_t S_backslash(struct S_inl *x, size_t i)
 	if ((x->st->d & DIALECT_MATH) && !x->in_tag && (c == '(' || c == '[')) {
 		bool disp = c == '[';
 		size_t e = S_cached(&x->c[disp ? C_BRACK : C_PAREN], s, n, i + 2, S_find_lit, disp ? "\\]" : "\\)");
-		if (e != S_NONE && e > i + 2 && !S_is_blank(s + i + 2, e - i - 2))
+		size_t ls, after;
+		/* `\[…\]` inside a line is also Markdown's escaped brackets
+		 * ("\[sic\]"): math only when it reads as TeX. */
+		if (e != S_NONE && e > i + 2 && !S_is_blank(s + i + 2, e - i - 2) &&
+		    (!disp || S_alone(x, i, e + 2, &ls, &after) || S_texish(s + i + 2, e - i - 2)))
 			return S_math_out(x, i, e + 2, s + i + 2, e - i - 2, disp);
 	}
 	if (c == '\\' || c == '`' || c == '$') {
@@ -3760,6 +3864,8 @@ char *dialect_rewrite(unsigned dialects, const struct dialect_context *ctx, cons
 	b.st = &st;
 	b.t = text;
 	b.n = tlen;
+	st.text = text;
+	st.tlen = tlen;
 	b.line_empty = b.last_blank = b.prev_blank = true;
 	S_blk_run(&b);
 
@@ -3822,6 +3928,8 @@ char *dialect_rewrite(unsigned dialects, const struct dialect_context *ctx, cons
 	}
 	free(st.warns);
 	strmap_free(&st.warn_keys);
+	strmap_free(&st.defs);
+	sv_free(&st.deflines);
 	free(st.snip.v);
 	free(st.blk.v);
 	free(st.root_real);

@@ -8,8 +8,9 @@
  * `posts` by front matter or folder data files), or every page when no
  * page is. Folder data files (blog/blog.json, blog/blog.11tydata.json,
  * and .11tydata.js by the same scan) give their fields to every page
- * below: front matter wins, tags add up. Site metadata comes from
- * _data/metadata.json (or .js, scanned).
+ * below: front matter wins, tags add up. A posts collection the config
+ * builds with getFilteredByTag / getFilteredByGlob counts too. Site
+ * metadata comes from _data/metadata.json (or .js, scanned).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
@@ -517,8 +518,28 @@ static char *S_config_text(const char *root)
 	return text;
 }
 
-/* A data file as a tree: JSON (libyaml reads it), or JavaScript scanned
- * for literals. NULL when absent or unreadable. */
+/* Parses JSON; its problems become warnings in dl (may be NULL): a data
+ * file Eleventy could not read leaves its fields out of the book, not the
+ * posts. */
+static struct fm_node *S_json(const char *text, size_t len, const char *path, int first_line,
+			      struct diag_list *dl)
+{
+	struct diag_list local = DIAG_LIST_INIT;
+	struct fm_node *n = NULL;
+	if (fm_parse_json(&n, text, len, path, first_line, &local) < 0) {
+		n = NULL;
+		diag_warning(&local, path, first_line, 1, "the JSON cannot be read; its fields are left out");
+	}
+	for (size_t i = 0; i < local.n; i++)
+		local.v[i].severity = DIAG_WARNING;
+	if (dl)
+		diag_merge(dl, &local);
+	diag_list_free(&local);
+	return n;
+}
+
+/* A data file as a tree: JSON, or JavaScript scanned for literals. NULL
+ * when absent or unreadable (a warning in dl, when not NULL). */
 static struct fm_node *S_read_data(const char *root, const char *rel, struct diag_list *dl)
 {
 	char *path = path_join(root, rel), *text = NULL;
@@ -526,10 +547,7 @@ static struct fm_node *S_read_data(const char *root, const char *rel, struct dia
 	struct fm_node *n = NULL;
 	if (path_is_file(path) && read_file(path, &text, &len) == 0) {
 		if (str_ends_with(rel, ".json")) {
-			struct diag_list quiet = DIAG_LIST_INIT;
-			if (fm_parse_yaml(&n, text, len, path, 1, DIAG_WARNING, dl ? dl : &quiet) < 0)
-				n = NULL;
-			diag_list_free(&quiet);
+			n = S_json(text, len, path, 1, dl);
 		} else {
 			n = S_js_fields(text, len, 1);
 		}
@@ -627,8 +645,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			size_t len;
 			if (read_file(path, &text, &len) == 0) {
 				if (str_ends_with(meta[i], ".json")) {
-					if (fm_parse_yaml(&m, text, len, path, 1, DIAG_WARNING, dl) < 0)
-						m = NULL;
+					m = S_json(text, len, path, 1, dl);
 				} else {
 					m = S_node(FM_MAP, 1);
 					static const char *const keys[] = {"title", "description", "language", "lang",
@@ -773,20 +790,22 @@ static void S_layer_push(struct S_layers *l, struct fm_node *n)
 
 /* The data files of dir named name: name.11tydata.js (.cjs, .mjs) over
  * name.11tydata.json over name.json, pushed lowest first. */
-static void S_data_files(const char *root, const char *dir, const char *name, struct S_layers *l)
+static void S_data_files(const char *root, const char *dir, const char *name, struct S_layers *l,
+			 struct diag_list *dl)
 {
 	static const char *const suffixes[] = {".json", ".11tydata.json", ".11tydata.cjs", ".11tydata.mjs",
 					       ".11tydata.js"};
 	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
 		char *file = xasprintf("%s%s", name, suffixes[i]);
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(file) : path_join(dir, file);
-		S_layer_push(l, S_read_data(root, rel, NULL));
+		S_layer_push(l, S_read_data(root, rel, dl));
 		free(rel);
 		free(file);
 	}
 }
 
-static void S_folder_layers(const char *root, const char *input, const char *relpath, struct S_layers *l)
+static void S_folder_layers(const char *root, const char *input, const char *relpath, struct S_layers *l,
+			    struct diag_list *dl)
 {
 	const char *in = strcmp(input, ".") == 0 ? relpath : path_under(relpath, input);
 	if (!in)
@@ -794,12 +813,12 @@ static void S_folder_layers(const char *root, const char *input, const char *rel
 	/* The input folder itself (when it has a name), then each folder
 	 * down to the page's. */
 	if (strcmp(input, ".") != 0)
-		S_data_files(root, input, path_basename(input), l);
+		S_data_files(root, input, path_basename(input), l, dl);
 	char *dir = xstrdup(in);
 	for (char *slash = strchr(dir, '/'); slash; slash = strchr(slash + 1, '/')) {
 		*slash = '\0';
 		char *rel = strcmp(input, ".") == 0 ? xstrdup(dir) : path_join(input, dir);
-		S_data_files(root, rel, path_basename(rel), l);
+		S_data_files(root, rel, path_basename(rel), l, dl);
 		free(rel);
 		*slash = '/';
 	}
@@ -809,16 +828,18 @@ static void S_folder_layers(const char *root, const char *input, const char *rel
 	char *pdir = path_dirname(relpath);
 	const char *parent = path_basename(pdir);
 	if (strcmp(path_basename(stem), parent) != 0 || strcmp(pdir, ".") == 0)
-		S_data_files(root, pdir, path_basename(stem), l);
+		S_data_files(root, pdir, path_basename(stem), l, dl);
 	free(pdir);
 	free(stem);
 }
 
-/* The `---js` (or `---javascript`) block at the start of text, or NULL:
- * *start and *end delimit the code, *body_off is where the Markdown
+enum S_block { S_BLOCK_NONE, S_BLOCK_JS, S_BLOCK_JSON };
+
+/* A `---js` (`---javascript`) or `---json` block at the start of text:
+ * *start and *end delimit its contents, *body_off is where the Markdown
  * begins, *lines how many lines the block takes. */
-static bool S_js_block(const char *text, size_t len, size_t *start, size_t *end, size_t *body_off,
-		       int *lines)
+static enum S_block S_fm_block(const char *text, size_t len, size_t *start, size_t *end, size_t *body_off,
+			       int *lines)
 {
 	size_t i = 0;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -829,9 +850,14 @@ static bool S_js_block(const char *text, size_t len, size_t *start, size_t *end,
 	size_t e = nl;
 	while (e > i && (text[e - 1] == '\r' || text[e - 1] == ' ' || text[e - 1] == '\t'))
 		e--;
-	if (!((e - i == 5 && memcmp(text + i, "---js", 5) == 0) ||
-	      (e - i == 13 && memcmp(text + i, "---javascript", 13) == 0)))
-		return false;
+	enum S_block kind = S_BLOCK_NONE;
+	if ((e - i == 5 && memcmp(text + i, "---js", 5) == 0) ||
+	    (e - i == 13 && memcmp(text + i, "---javascript", 13) == 0))
+		kind = S_BLOCK_JS;
+	else if (e - i == 7 && memcmp(text + i, "---json", 7) == 0)
+		kind = S_BLOCK_JSON;
+	else
+		return S_BLOCK_NONE;
 	*start = nl < len ? nl + 1 : len;
 	int n = 1;
 	for (size_t p = *start; p < len;) {
@@ -846,14 +872,15 @@ static bool S_js_block(const char *text, size_t len, size_t *start, size_t *end,
 			*end = p;
 			*body_off = q < len ? q + 1 : len;
 			*lines = n;
-			return true;
+			return kind;
 		}
 		p = q < len ? q + 1 : len;
 	}
-	return false;
+	return S_BLOCK_NONE;
 }
 
-/* A page's own front matter as a tree (YAML, or ---js scanned), or NULL. */
+/* A page's own front matter as a tree (YAML, ---json, or ---js scanned),
+ * or NULL. */
 static struct fm_node *S_page_front_matter(const char *root, const char *relpath, size_t max)
 {
 	char *path = path_join(root, relpath), *raw = NULL, *text = NULL;
@@ -866,8 +893,11 @@ static struct fm_node *S_page_front_matter(const char *root, const char *relpath
 		size_t s, e, b;
 		int lines;
 		struct fm_split split;
-		if (S_js_block(text, len, &s, &e, &b, &lines)) {
+		enum S_block kind = S_fm_block(text, len, &s, &e, &b, &lines);
+		if (kind == S_BLOCK_JS) {
 			fm = S_js_fields(text + s, e - s, 2);
+		} else if (kind == S_BLOCK_JSON) {
+			fm = S_json(text + s, e - s, path, 2, NULL);
 		} else if (fm_split(&split, text, len, path, &quiet) == 0 && split.format == FM_YAML &&
 			   fm_parse_yaml(&fm, text + split.fm_off, split.fm_len, path, split.fm_line, DIAG_ERROR,
 					 &quiet) < 0) {
@@ -921,26 +951,115 @@ static bool S_truthy(const struct fm_node *n)
 	return false;
 }
 
+/* How the `posts` collection is made: by the tag `posts`, and by what
+ * the config's addCollection("posts", …) filters on, getFilteredByTag
+ * and getFilteredByGlob (globs relative to the site root). */
+struct S_collection {
+	struct strvec tags, globs;
+};
+
+static void S_collection_init(struct S_collection *c, const char *root)
+{
+	memset(c, 0, sizeof *c);
+	sv_push(&c->tags, "posts");
+	char *cfg = S_config_text(root);
+	size_t len = cfg ? strlen(cfg) : 0;
+	for (const char *at = cfg ? strstr(cfg, "addCollection") : NULL; at; at = strstr(at + 1, "addCollection")) {
+		size_t i = S_js_skip_space(cfg, len, (size_t)(at - cfg) + 13), end;
+		if (i >= len || cfg[i] != '(')
+			continue;
+		size_t close = S_js_skip_value(cfg, len, i);
+		i = S_js_skip_space(cfg, len, i + 1);
+		char *name = i < len && strchr("\"'`", cfg[i]) ? S_js_string(cfg, len, i, &end) : NULL;
+		bool posts = name && (strcmp(name, "posts") == 0 || strcmp(name, "post") == 0);
+		free(name);
+		if (!posts)
+			continue;
+		static const char *const fns[] = {"getFilteredByTag", "getFilteredByGlob"};
+		for (size_t f = 0; f < 2; f++) {
+			for (size_t k = end; k < close; k++) {
+				size_t fl = strlen(fns[f]);
+				if (k + fl > close || memcmp(cfg + k, fns[f], fl) != 0)
+					continue;
+				size_t j = S_js_skip_space(cfg, close, k + fl), vend;
+				if (j >= close || cfg[j] != '(')
+					continue;
+				struct fm_node *v = S_js_value(cfg, close, j + 1, &vend, 1, 0);
+				struct strvec vals = STRVEC_INIT;
+				fm_strings(v, &vals);
+				for (size_t n = 0; n < vals.n; n++) {
+					const char *g = vals.v[n];
+					while (str_starts_with(g, "./"))
+						g += 2;
+					sv_push(f == 0 ? &c->tags : &c->globs, g);
+				}
+				sv_free(&vals);
+				fm_node_free(v);
+			}
+		}
+	}
+	free(cfg);
+}
+
+static void S_collection_free(struct S_collection *c)
+{
+	sv_free(&c->tags);
+	sv_free(&c->globs);
+}
+
+/* A glob of Eleventy's: `*` within a folder, `**` across folders. */
+static bool S_glob(const char *pattern, const char *path)
+{
+	if (!strstr(pattern, "**"))
+		return fnmatch(pattern, path, FNM_PATHNAME) == 0;
+	if (fnmatch(pattern, path, 0) == 0)
+		return true;
+	/* A "**" folder part also matches no folder: try without each one. */
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = pattern; *p;) {
+		if (str_starts_with(p, "**/")) {
+			p += 3;
+			continue;
+		}
+		sb_addc(&sb, *p++);
+	}
+	bool hit = sb.s && fnmatch(sb.s, path, FNM_PATHNAME) == 0;
+	sb_release(&sb);
+	return hit;
+}
+
+static bool S_in_collection(const struct S_collection *c, const struct strvec *tags, const char *relpath)
+{
+	for (size_t k = 0; k < tags->n; k++)
+		for (size_t t = 0; t < c->tags.n; t++)
+			if (strcmp(tags->v[k], c->tags.v[t]) == 0)
+				return true;
+	for (size_t g = 0; g < c->globs.n; g++)
+		if (S_glob(c->globs.v[g], relpath))
+			return true;
+	return false;
+}
+
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
+	struct diag_list data_dl = DIAG_LIST_INIT; /* a data file is read once per page below it */
 	struct S_walk w = {site->root, {NULL, NULL, NULL, NULL}, STRVEC_INIT};
 	char *cfg = S_config_text(site->root);
 	S_read_dirs(cfg, &w.dirs);
 	free(cfg);
 	S_ignores(site->root, w.dirs.input, &w.ignores);
+	struct S_collection coll;
+	S_collection_init(&coll, site->root);
 	struct strvec pages = STRVEC_INIT, tagged = STRVEC_INIT, all = STRVEC_INIT;
 	S_walk(&w, site->content_dir, &pages, 0);
 	for (size_t i = 0; i < pages.n; i++) {
 		struct S_layers l = {{NULL}, 0};
-		S_folder_layers(site->root, site->content_dir, pages.v[i], &l);
+		S_folder_layers(site->root, site->content_dir, pages.v[i], &l, &data_dl);
 		S_layer_push(&l, S_page_front_matter(site->root, pages.v[i], site->collect.max_post_size));
 		if (!S_truthy(S_layer_get(&l, "eleventyExcludeFromCollections"))) {
 			struct strvec tags = STRVEC_INIT;
 			S_layer_tags(&l, &tags);
-			bool post = false;
-			for (size_t k = 0; k < tags.n && !post; k++)
-				post = strcmp(tags.v[k], "posts") == 0;
+			bool post = S_in_collection(&coll, &tags, pages.v[i]);
 			sv_push(post ? &tagged : &all, pages.v[i]);
 			if (post)
 				sv_push(&all, pages.v[i]);
@@ -958,6 +1077,18 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	sv_free(&all);
 	sv_free(&w.ignores);
 	S_dirs_free(&w.dirs);
+	S_collection_free(&coll);
+	/* Each data file's warnings once. */
+	for (size_t i = 0; i < data_dl.n; i++) {
+		const struct diag *d = &data_dl.v[i];
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = data_dl.v[k].line == d->line && strcmp(data_dl.v[k].file, d->file) == 0 &&
+			       strcmp(data_dl.v[k].message, d->message) == 0;
+		if (!seen)
+			diag_warning(dl, d->file, d->line, d->col, "%s", d->message);
+	}
+	diag_list_free(&data_dl);
 	return 0;
 }
 
@@ -1056,14 +1187,22 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 			  struct diag_list *dl)
 {
 	struct S_layers l = {{NULL}, 0};
-	S_folder_layers(site->root, site->content_dir, p->relpath, &l);
+	S_folder_layers(site->root, site->content_dir, p->relpath, &l, NULL);
 
 	/* ---js front matter is JavaScript: not run, but its literals are
-	 * read, and it is not part of the text. */
+	 * read; ---json is read as JSON. Neither is part of the text. */
 	size_t s, e, b;
 	int lines;
 	struct fm_node *own = NULL;
-	if (!fm && p->body && S_js_block(p->body, p->body_len, &s, &e, &b, &lines)) {
+	enum S_block kind = !fm && p->body ? S_fm_block(p->body, p->body_len, &s, &e, &b, &lines)
+					   : S_BLOCK_NONE;
+	if (kind == S_BLOCK_JSON) {
+		own = S_json(p->body + s, e - s, p->path, p->body_line + 1, dl);
+		if (own && own->kind != FM_MAP) {
+			fm_node_free(own);
+			own = NULL;
+		}
+	} else if (kind == S_BLOCK_JS) {
 		own = S_js_fields(p->body + s, e - s, p->body_line + 1);
 		struct strbuf read = STRBUF_INIT;
 		for (size_t i = 0; i < own->n; i++)
@@ -1073,6 +1212,8 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 			     read.len ? "read from it: " : "nothing could be read from it",
 			     read.len ? read.s : "");
 		sb_release(&read);
+	}
+	if (kind != S_BLOCK_NONE) {
 		char *rest = xstrndup(p->body + b, p->body_len - b);
 		free(p->body);
 		p->body = rest;
@@ -1139,17 +1280,21 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 		S_authors(a, &p->authors);
 	}
 
-	/* Tags add up along the cascade, the page's last; `posts` (and `all`)
-	 * name collections, not topics. */
+	/* Tags add up along the cascade, the page's last; `posts` (or the tag
+	 * the config's posts collection is made of) and `all` name
+	 * collections, not topics. */
 	struct strvec tags = STRVEC_INIT;
 	S_layer_tags(&l, &tags);
 	fm_strings(fm_get(page, "tags"), &tags);
+	struct S_collection coll;
+	S_collection_init(&coll, site->root);
+	sv_push(&coll.tags, "all");
 	sv_free(&p->tags);
 	for (size_t i = 0; i < tags.n; i++)
-		if (strcmp(tags.v[i], "posts") != 0 && strcmp(tags.v[i], "all") != 0 &&
-		    !sv_contains_ci(&p->tags, tags.v[i]))
+		if (!sv_contains_ci(&coll.tags, tags.v[i]) && !sv_contains_ci(&p->tags, tags.v[i]))
 			sv_push(&p->tags, tags.v[i]);
 	sv_free(&tags);
+	S_collection_free(&coll);
 
 	const struct fm_node *permalink = fm_get(page, "permalink");
 	if (!permalink)
@@ -1158,7 +1303,8 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	if (path) {
 		free(p->url);
 		p->url = path;
-		if (site->url && *site->url) {
+		/* Drafts are left out of builds (the base blog's convention). */
+		if (site->url && *site->url && !p->draft) {
 			free(p->live_url);
 			p->live_url = S_full_url(site, path);
 		}
@@ -1204,6 +1350,7 @@ static char *S_page_url(const struct site *site, const char *relpath)
 }
 
 const struct site_generator site_eleventy = {
+	.lenient_dates = true,
 	.name = "eleventy",
 	.detect = S_detect,
 	.configure = S_configure,

@@ -555,8 +555,8 @@ static int S_front_matter(const struct site *site, const char *relpath, struct f
 	struct fm_split split;
 	int ret = -1;
 	if (fm_split(&split, text, len, relpath, &quiet) == 0) {
-		if (split.format == FM_NONE)
-			ret = 1;
+		if (split.format != FM_YAML)
+			ret = 1; /* Jekyll knows only `---` front matter */
 		else if (split.format == FM_YAML &&
 			 fm_parse_yaml(fm, text + split.fm_off, split.fm_len, relpath, split.fm_line,
 				       DIAG_ERROR, &quiet) == 0)
@@ -1249,7 +1249,8 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 		free(p->url);
 		p->url = path;
 	}
-	if (path && site->url && *site->url) {
+	/* Drafts are not on the live site. */
+	if (path && !draft && site->url && *site->url) {
 		free(p->live_url);
 		p->live_url = S_full_url(site, path);
 	}
@@ -1268,6 +1269,15 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		return NULL;
 	bool draft = false;
 	if (S_magic_split(rel, NULL, &draft)) {
+		/* Only published posts have a URL: not drafts, not files Jekyll
+		 * leaves out. */
+		struct S_walk w;
+		S_walk_init(&w, site, NULL);
+		bool post = !draft && S_is_markdown(&w, rel) && S_parse_name(path_basename(rel), true, NULL, NULL) &&
+			    S_publishable(&w, relpath, rel);
+		S_walk_free(&w);
+		if (!post)
+			return NULL;
 		struct diag_list quiet = DIAG_LIST_INIT;
 		struct post *p = NULL;
 		char *url = NULL;
@@ -1326,6 +1336,7 @@ static char *S_page_url(const struct site *site, const char *relpath)
 }
 
 const struct site_generator site_jekyll = {
+	.lenient_dates = true,
 	.name = "jekyll",
 	.detect = S_detect,
 	.configure = S_configure,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../dialect.h"
 #include "../slug.h"
 #include "site.h"
 
@@ -295,4 +296,5 @@ const struct site_generator site_mkdocs = {
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
 	.post_url = S_post_url,
+	.dialects = DIALECT_MKDOCS | DIALECT_MATH | DIALECT_HEADING_IDS,
 };

@@ -42,6 +42,10 @@ struct site_generator {
 	 * post is fully read (title fallbacks applied) when the site's URL is
 	 * known and post_fields left live_url unset. May be NULL. */
 	char *(*post_url)(const struct site *site, const struct post *p);
+	/* True when a front-matter `date` site_read_post cannot read is left
+	 * unset instead of being an error: post_fields then warns and supplies
+	 * a date (Jekyll: the file name's; Eleventy: the path's). */
+	bool lenient_dates;
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change

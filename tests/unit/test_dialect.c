@@ -199,6 +199,9 @@ static void test_admonitions(void)
 	LIKE(MK, "??? tip \"Open me\"\n    Hidden.\n", "<div class=\"admonition tip\"><p class=\"admonition-title\">Open me</p>",
 	     "details: ??? is a box as well");
 	LIKE(MK, "???+ example\n    Shown.\n", "<p class=\"admonition-title\">Example</p>", "details: ???+");
+	LIKE(MK, "!!! tip \"[Insiders is free] as well\"\n    x\n\n  [insiders is  FREE]: https://x.org/a\n",
+	     "<p class=\"admonition-title\"><a href=\"https://x.org/a\">Insiders is free</a> as well</p>",
+	     "admonition: a reference link in a title finds its definition");
 	IS(MK, "!!!note\n", "!!!note\n", "not an admonition without a space");
 	IS(MK, "!!! \"Only a title\"\n", "!!! \"Only a title\"\n", "!!! needs a type");
 	S_xcount(MK,
@@ -465,6 +468,9 @@ static void test_math(void)
 	IS(MATH, "\\(a_b\\) and\n\\[\nc_d\n\\]\n",
 	   "<span class=\"math\">a&#95;b</span> and\n<div class=\"math\">&#10;c&#95;d&#10;</div>\n\n",
 	   "\\(…\\) and \\[…\\]");
+	IS(MATH, "Quoted \\[a large company\\] and \\[..\\] stay, \\[x^2\\] not.\n",
+	   "Quoted \\[a large company\\] and \\[..\\] stay, <span class=\"math display\">x^2</span> not.\n",
+	   "\\[…\\] inside a line: math only when it reads as TeX");
 	IS(MATH, "`$a$` and\n\n```\n$$b$$\n```\n", "`$a$` and\n\n```\n$$b$$\n```\n", "math is not looked for in code");
 	char *html = RH(MATH, "Text $a_b_c * d*e$ and $$\\frac{1}{2}_x$$ end.\n\n$$\nx_1\n$$\n");
 	unlike(html, "<em>", "no emphasis inside math");
@@ -617,6 +623,7 @@ static void test_liquid(void)
 	   "```ruby\ndef foo\n  '{{ x }}'\nend\n```\n", "highlight: a fenced code block");
 	IS(LIQ, "[p]({% post_url 2010-07-21-name %}) [l]({% link _posts/2020-01-01-a.md %}) [u]({% post_url unknown %})\n",
 	   "[p](2010-07-21-name.md) [l](../a/index.md) [u](unknown)\n", "post_url and link: resolved, else as written");
+	IS(LIQ, "[l]({% link _docs/x y.md %})\n", "[l](/_docs/x%20y.md)\n", "link unresolved: a path from the site's root");
 	IS(LIQ, "[l]({% link\n  _posts/2020-01-01-a.md %})\n", "[l](../a/index.md)\n", "a tag over two lines");
 	IS(LIQ, "{{ site.baseurl }}/x {{ site.url }} {{ \"/a.png\" | relative_url }} {{ 'b' | absolute_url }} {{site.baseurl | append: \"/c\"}}\n",
 	   "/blog/x https://example.com/ /blog/a.png https://example.com/blog/b /blog/c\n",

@@ -135,6 +135,12 @@ static void S_make_blog(void)
 		"}\n"
 		"---\n"
 		"Body.\n");
+	fx_writes(S_tmp, "el/src/journal/json-page.md",
+		"---json\n{\n\t\"title\": \"From JSON\",\n\t\"date\": \"2024-06-04\",\n\t\"tags\": [\"data\"]\n}\n---\n"
+		"JSON body.\n");
+	fx_writes(S_tmp, "el/src/journal/broken/broken.json", "{ \"tags\": [\"x\", }\n");
+	fx_writes(S_tmp, "el/src/journal/broken/one.md", "---\ntitle: One\n---\n");
+	fx_writes(S_tmp, "el/src/journal/broken/two.md", "---\ntitle: Two\n---\n");
 	fx_writes(S_tmp, "el/src/journal/excluded.md",
 		"---\ntitle: Feed\neleventyExcludeFromCollections: true\n---\n");
 	fx_writes(S_tmp, "el/src/_includes/partial.md", "---\ntags: posts\n---\nIncluded.\n");
@@ -175,7 +181,8 @@ static void test_blog(void)
 	static const char *const in[] = {
 		"src/notes/2024-02-03-sowing.md", "src/notes/watering.md", "src/notes/2024-04/harvest.md",
 		"src/notes/compost/compost.md", "src/journal/2024-06-01-rain.md", "src/journal/scripted.md",
-		"src/notes/2024-07-08/index.md", "src/journal/object-js.md",
+		"src/notes/2024-07-08/index.md", "src/journal/object-js.md", "src/journal/json-page.md",
+		"src/journal/broken/one.md", "src/journal/broken/two.md",
 	};
 	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
 		ok(S_find(&posts, in[i]) != NULL, "a post (tagged posts): %s", in[i]);
@@ -225,6 +232,7 @@ static void test_blog(void)
 		is_str(p->title, "Scripted \"title\"", "---js: title read from its literal");
 		is_date(&p->date, "2024-06-02", "---js: date read");
 		ok(p->draft, "---js: draft read");
+		is_str(p->live_url, NULL, "a draft has no live URL");
 		is_list(&p->tags, "journal|code", "---js: tags added to the folder's");
 		unlike(p->body, "const title", "---js block not part of the text");
 		like(p->body, "The body of a JS page.", "the Markdown kept");
@@ -232,6 +240,18 @@ static void test_blog(void)
 		ok(S_has_diag(&dl, DIAG_WARNING, "scripted.md", "(---js) is not run"),
 		   "a warning names the ---js file");
 	}
+	p = S_find(&posts, "src/journal/json-page.md");
+	if (p) {
+		is_str(p->title, "From JSON", "---json: title");
+		is_date(&p->date, "2024-06-04", "---json: date");
+		is_list(&p->tags, "journal|data", "---json: tags");
+		is_str(p->body, "JSON body.\n", "---json block not part of the text");
+	}
+	size_t broken = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		broken += dl.v[i].severity == DIAG_WARNING && str_ends_with(dl.v[i].file, "broken/broken.json") &&
+			  strstr(dl.v[i].message, "its fields are left out");
+	is_int((long long)broken, 1, "a broken data file: one warning, for all the pages below it");
 	p = S_find(&posts, "src/journal/object-js.md");
 	if (p) {
 		is_str(p->title, "Object form", "---js object literal: title");
@@ -344,6 +364,39 @@ static void test_variants(void)
 	post_list_free(&posts, true);
 	site_free(site);
 	free(nc);
+
+	/* A posts collection built by the config: a glob, or another tag. */
+	fx_writes(S_tmp, "coll/eleventy.config.js",
+		"module.exports = function (eleventyConfig) {\n"
+		"  eleventyConfig.addCollection(\"posts\", function (api) {\n"
+		"    return api.getFilteredByGlob(\"./src/articles/**/*.md\").reverse();\n"
+		"  });\n"
+		"  eleventyConfig.addCollection(\"notes\", (api) => api.getFilteredByTag(\"note\"));\n"
+		"  return { dir: { input: \"src\" } };\n"
+		"};\n");
+	fx_writes(S_tmp, "coll/src/articles/a.md", "---\ntitle: A\n---\n");
+	fx_writes(S_tmp, "coll/src/articles/2021/b.md", "---\ntitle: B\n---\n");
+	fx_writes(S_tmp, "coll/src/about.md", "---\ntitle: About\n---\n");
+	fx_writes(S_tmp, "coll/src/notes/n.md", "---\ntags: note\n---\n");
+	posts = (struct post_list)POST_LIST_INIT;
+	site = S_open("coll", &posts, &dl);
+	ok(site && posts.n == 2 && S_find(&posts, "src/articles/a.md") &&
+	   S_find(&posts, "src/articles/2021/b.md"),
+	   "addCollection(\"posts\", …getFilteredByGlob(\"…/**/*.md\")): the pages it matches");
+	post_list_free(&posts, true);
+	site_free(site);
+	fx_writes(S_tmp, "ctag/.eleventy.js",
+		"module.exports = (cfg) => { cfg.addCollection('posts', (c) => c.getFilteredByTag('post')); };\n");
+	fx_writes(S_tmp, "ctag/one.md", "---\ntitle: One\ntags: [post, rust]\n---\n");
+	fx_writes(S_tmp, "ctag/two.md", "---\ntitle: Two\ntags: rust\n---\n");
+	posts = (struct post_list)POST_LIST_INIT;
+	site = S_open("ctag", &posts, &dl);
+	ok(site && posts.n == 1 && S_find(&posts, "one.md"),
+	   "addCollection(\"posts\", …getFilteredByTag(\"post\"))");
+	if (posts.n == 1)
+		is_list(&posts.v[0]->tags, "rust", "the collection's tag is not shown");
+	post_list_free(&posts, true);
+	site_free(site);
 
 	/* A config naming an input folder that does not exist is an error. */
 	fx_writes(S_tmp, "bad/eleventy.config.js", "export const config = { dir: { input: \"missing\" } };\n");

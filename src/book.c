@@ -247,6 +247,103 @@ static void S_resolve_links(struct chapter *chs, size_t n, const struct site *si
 	S_index_free(&ix);
 }
 
+/* The path from the folder `from_dir` to the file `to` (both relative to
+ * the site root and normalized; "." is the root). */
+static char *S_relative(const char *from_dir, const char *to)
+{
+	struct strvec from = STRVEC_INIT, dest = STRVEC_INIT;
+	const char *parts[2] = {strcmp(from_dir, ".") ? from_dir : "", to};
+	struct strvec *vs[2] = {&from, &dest};
+	for (int k = 0; k < 2; k++) {
+		for (const char *p = parts[k]; *p;) {
+			const char *slash = strchr(p, '/');
+			size_t n = slash ? (size_t)(slash - p) : strlen(p);
+			sv_push_owned(vs[k], xstrndup(p, n));
+			p += n + (slash ? 1 : 0);
+		}
+	}
+	size_t common = 0;
+	while (common < from.n && common + 1 < dest.n && strcmp(from.v[common], dest.v[common]) == 0)
+		common++;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = common; i < from.n; i++)
+		sb_adds(&sb, "../");
+	for (size_t i = common; i < dest.n; i++) {
+		sb_adds(&sb, dest.v[i]);
+		if (i + 1 < dest.n)
+			sb_addc(&sb, '/');
+	}
+	sv_free(&from);
+	sv_free(&dest);
+	return sb_detach(&sb);
+}
+
+struct S_ref_ctx {
+	const struct site *site;
+	const struct post_list *posts;
+	const struct post *from;
+};
+
+static const struct post *S_post_named(const struct post_list *posts, const char *path)
+{
+	static const char *const forms[] = {"%s", "%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
+	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+		char *cand = xasprintf(forms[k], path);
+		char *norm = path_normalize(cand);
+		free(cand);
+		for (size_t i = 0; i < posts->n; i++) {
+			if (strcmp(posts->v[i]->relpath, norm) == 0) {
+				free(norm);
+				return posts->v[i];
+			}
+		}
+		free(norm);
+	}
+	return NULL;
+}
+
+/* A generator's reference to a page (Hugo ref/relref, Jekyll post_url and
+ * link, Zola @/path) → a path from the referring post's folder to that
+ * post's source, which the link stage then resolves like any link. */
+static char *S_resolve_ref(void *data, const char *ref)
+{
+	const struct S_ref_ctx *c = data;
+	const char *content = c->site->content_dir ? c->site->content_dir : ".";
+	char *dir = path_dirname(c->from->relpath);
+	const struct post *p = NULL;
+	if (str_starts_with(ref, "@/"))
+		ref += 2;
+	char *bases[3] = {NULL, NULL, NULL};
+	if (ref[0] == '/') {
+		bases[0] = path_join(content, ref + 1);
+		bases[1] = xstrdup(ref + 1);
+	} else {
+		bases[0] = path_join(dir, ref);
+		bases[1] = path_join(content, ref);
+		bases[2] = xstrdup(ref);
+	}
+	for (size_t i = 0; i < 3 && !p; i++)
+		if (bases[i])
+			p = S_post_named(c->posts, bases[i]);
+	/* Jekyll's post_url names a post by its file name, without folder or
+	 * extension ("2010-07-21-name", or "cat/2010-07-21-name"). */
+	const char *last = path_basename(ref);
+	for (size_t i = 0; !p && i < c->posts->n; i++) {
+		const char *base = path_basename(c->posts->v[i]->relpath);
+		const char *dot = strrchr(base, '.');
+		size_t stem = dot ? (size_t)(dot - base) : strlen(base);
+		if (strlen(last) == stem && strncmp(base, last, stem) == 0)
+			p = c->posts->v[i];
+	}
+	char *out = NULL;
+	if (p)
+		out = S_relative(dir, p->relpath);
+	for (size_t i = 0; i < 3; i++)
+		free(bases[i]);
+	free(dir);
+	return out;
+}
+
 static void S_resolve_images(struct chapter *chs, size_t n, const struct site *site,
 			     struct resources *res, struct diag_list *dl)
 {
@@ -406,8 +503,9 @@ int book_build(const struct book_options *o, const struct site *site,
 		goto out;
 
 	for (size_t i = 0; i < posts->n; i++) {
+		struct S_ref_ctx rc = {site, o->site_posts ? o->site_posts : posts, posts->v[i]};
 		struct dialect_context dc = {site->root, posts->v[i]->relpath, site->url, site->baseurl,
-					     NULL, NULL};
+					     S_resolve_ref, &rc};
 		/* Site-absolute paths (`/img/x.png`) start where the generator serves
 		 * static files from: Hugo's static/, Jekyll's root, MkDocs' docs/. */
 		struct convert_options co = {o->language, chapter_tmpl, chapter_origin,

@@ -172,6 +172,22 @@ assert re.search(r'<p class="post-url"><a href="https://example.org/workbench/bl
 assert re.search(r'href="https://example.org/workbench/blog/2023/02/14/sharpening-by-hand-slowly/#sharpening-by-hand"', "".join(x.values()))
 PY
 
+# --- generator references between posts (Hugo relref) ------------------------
+R=$T/hugoref
+mkdir -p "$R/content/posts/sub"
+printf 'baseURL: https://h.example/\ntitle: Refs\n' >"$R/hugo.yaml"
+printf -- '---\ntitle: One\ndate: 2024-01-01\n---\n\nSee [two]({{< relref "posts/sub/two.md#part" >}}) and [again]({{< ref "two" >}}).\n' >"$R/content/posts/one.md"
+printf -- '---\ntitle: Two\ndate: 2024-01-02\n---\n\n## Part\n\nText.\n' >"$R/content/posts/sub/two.md"
+"$SHEAF" "$R" -o "$T/ref-in.epub" >/dev/null 2>&1
+"$SHEAF" "$R" --until 2024-01-01 -o "$T/ref-out.epub" >/dev/null 2>&1
+check "relref: inside the book when the post is in it, else its live URL" py "$T/ref-in.epub" "$T/ref-out.epub" <<'PY'
+import sys, zipfile
+one = lambda b: [zipfile.ZipFile(b).read(n).decode() for n in zipfile.ZipFile(b).namelist() if n.endswith("001-one.xhtml")][0]
+a, b = one(sys.argv[1]), one(sys.argv[2])
+assert 'href="002-two.xhtml#part"' in a and 'href="002-two.xhtml">again' in a, a
+assert 'href="https://h.example/posts/sub/two/#part"' in b and "{{" not in b, b
+PY
+
 # --- exit statuses and untouched output ------------------------------
 echo "precious" >"$T/existing.epub"
 "$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?

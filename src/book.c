@@ -210,6 +210,18 @@ static void S_resolve_links(struct chapter *chs, size_t n, const struct site *si
 			const struct post *p = S_post_by_path(&ix, l->target);
 			if (!p && l->raw[0] == '/')
 				p = S_post_by_url(&ix, l->raw);
+			if (!p && str_starts_with(l->raw, "@/")) {
+				/* Zola's internal links name a file under content/. */
+				char *rest = xstrndup(l->raw + 2, strcspn(l->raw + 2, "?#"));
+				char *dec = url_decode(rest);
+				char *joined = path_join(site->content_dir, dec);
+				char *norm = path_normalize(joined);
+				p = S_post_by_path(&ix, norm);
+				free(norm);
+				free(joined);
+				free(dec);
+				free(rest);
+			}
 			if (p && S_link_to_post(chs, ch, &ix, p, l, dl))
 				continue;
 			char *url = NULL;

@@ -879,6 +879,16 @@ out:
 	return ret;
 }
 
+/* The ASCII letters and digits of s, lower-cased. */
+static char *S_squash(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (; *s; s++)
+		if (isalnum((unsigned char)*s))
+			sb_addc(&sb, (char)tolower((unsigned char)*s));
+	return sb_detach(&sb);
+}
+
 const char *chapter_find_id(const struct chapter *ch, const char *fragment)
 {
 	const char *id = idset_get(&ch->ids, fragment);
@@ -890,6 +900,18 @@ const char *chapter_find_id(const struct chapter *ch, const char *fragment)
 	char *slug = slugify(fragment);
 	id = idset_get(&ch->ids, slug);
 	free(slug);
+	if (id)
+		return id;
+	/* Generators slug headings differently ("ABI/Layout" is abi-layout to
+	 * Zola, abilayout to Python-Markdown): compare letters and digits only. */
+	char *want = S_squash(fragment);
+	for (size_t i = 0; i < ch->ids.n && !id && *want; i++) {
+		char *have = S_squash(ch->ids.v[i]);
+		if (strcmp(have, want) == 0)
+			id = ch->ids.v[i];
+		free(have);
+	}
+	free(want);
 	return id;
 }
 

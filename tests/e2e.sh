@@ -188,6 +188,20 @@ assert 'href="002-two.xhtml#part"' in a and 'href="002-two.xhtml">again' in a, a
 assert 'href="https://h.example/posts/sub/two/#part"' in b and "{{" not in b, b
 PY
 
+Z=$T/zolaref
+mkdir -p "$Z/content/blog"
+printf 'base_url = "https://z.example"\ntitle = "Zola refs"\n' >"$Z/config.toml"
+printf '+++\ntitle = "A"\ndate = 2024-01-01\n+++\n\nSee [b](@/blog/b.md#a-b-part).\n' >"$Z/content/blog/a.md"
+printf '+++\ntitle = "B"\ndate = 2024-01-02\n+++\n\n## A/B part\n\nText.\n' >"$Z/content/blog/b.md"
+"$SHEAF" "$Z" -o "$T/zref.epub" >/dev/null 2>"$T/zref.err"
+check "Zola @/ links and generator-style anchors land on the heading" py "$T/zref.epub" "$T/zref.err" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+a = [z.read(n).decode() for n in z.namelist() if n.endswith("001-a.xhtml")][0]
+assert 'href="002-b.xhtml#ab-part"' in a, a
+assert "no such heading" not in open(sys.argv[2]).read()
+PY
+
 # --- exit statuses and untouched output ------------------------------
 echo "precious" >"$T/existing.epub"
 "$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?

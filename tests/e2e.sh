@@ -202,6 +202,18 @@ assert 'href="002-b.xhtml#ab-part"' in a, a
 assert "no such heading" not in open(sys.argv[2]).read()
 PY
 
+M=$T/metablog
+mkdir -p "$M/docs/blog/posts/deep"
+printf 'site_name: Meta\nplugins:\n  - blog\n' >"$M/mkdocs.yml"
+printf 'tags: [fromblogmeta]\n' >"$M/docs/blog/.meta.yml"
+printf 'tags:\n  - fromdeep\ndraft: true\n' >"$M/docs/blog/posts/deep/.meta.yml"
+printf -- '---\ndate:\n  updated: 2024-03-03\ntags: [own]\n---\n# Deep\n\ntext\n' >"$M/docs/blog/posts/deep/p.md"
+printf -- '---\ndate: 2024-01-01\n---\n# Top\n\ntext\n' >"$M/docs/blog/posts/q.md"
+"$SHEAF" "$M" --list >"$T/meta1" 2>/dev/null
+"$SHEAF" "$M" --drafts --tag fromdeep --tag fromblogmeta --list >"$T/meta2" 2>/dev/null
+check "MkDocs .meta.yml defaults reach the posts below it; a date with only 'updated'" bash -c \
+	'[ "$(wc -l <"$1")" = 1 ] && [ "$(wc -l <"$2")" = 2 ] && grep -q "^2024-03-03	Deep" "$2"' _ "$T/meta1" "$T/meta2"
+
 # --- exit statuses and untouched output ------------------------------
 echo "precious" >"$T/existing.epub"
 "$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?

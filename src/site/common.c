@@ -157,6 +157,9 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 		/* MkDocs: date: {created: …, updated: …} */
 		S_read_date(&p->date, fm_get(date, "created"), "date.created", path, dl, &errors);
 		S_read_date(&p->updated, fm_get(date, "updated"), "date.updated", path, dl, &errors);
+		/* Only updated: that is the one date the post has. */
+		if (!p->date.valid && p->updated.valid)
+			p->date = p->updated;
 	} else if (site->gen->lenient_dates) {
 		const char *s = fm_str(date);
 		if (s)

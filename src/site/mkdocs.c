@@ -179,11 +179,71 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	return 0;
 }
 
+/* Material's meta plugin: a `.meta.yml` in a folder gives defaults to every
+ * page below it; the page's own front matter wins, lists add up. Applied
+ * from docs_dir down to the post's folder, so nearer files win. */
+static void S_meta_defaults(const struct site *site, struct post *p, const struct fm_node *fm,
+			    struct diag_list *dl)
+{
+	char *dir = path_dirname(p->relpath);
+	const char *below = path_under(dir, site->content_dir);
+	struct strvec folders = STRVEC_INIT;
+	sv_push(&folders, site->content_dir);
+	if (below && *below) {
+		char *acc = xstrdup(site->content_dir);
+		for (const char *q = below; *q;) {
+			const char *slash = strchr(q, '/');
+			size_t n = slash ? (size_t)(slash - q) : strlen(q);
+			char *seg = xstrndup(q, n);
+			char *next = path_join(acc, seg);
+			free(seg);
+			free(acc);
+			acc = next;
+			sv_push(&folders, acc);
+			q += n + (slash ? 1 : 0);
+		}
+		free(acc);
+	}
+	/* Nearest first: the first value found for a field is the one kept. */
+	for (size_t k = folders.n; k-- > 0;) {
+		char *rel = path_join(folders.v[k], ".meta.yml");
+		char *path = path_join(site->root, rel);
+		char *text = NULL;
+		size_t len;
+		struct fm_node *meta = NULL;
+		if (path_is_file(path) && read_file(path, &text, &len) == 0 &&
+		    fm_parse_yaml(&meta, text, len, path, 1, DIAG_WARNING, dl) == 0 && meta) {
+			bool draft;
+			if (!fm_get(fm, "draft") && fm_bool(fm_get(meta, "draft"), &draft) && draft)
+				p->draft = true;
+			const char *desc = fm_str(fm_get(meta, "description"));
+			if (!p->description && desc)
+				p->description = str_collapse_ws(desc);
+			struct strvec more = STRVEC_INIT;
+			fm_strings(fm_get(meta, "tags"), &more);
+			for (size_t i = 0; i < more.n; i++)
+				sv_push_unique_ci(&p->tags, more.v[i]);
+			sv_free(&more);
+			fm_strings(fm_get(meta, "categories"), &more);
+			for (size_t i = 0; i < more.n; i++)
+				sv_push_unique_ci(&p->categories, more.v[i]);
+			sv_free(&more);
+			if (!p->authors.n)
+				fm_strings(fm_get(meta, "authors"), &p->authors);
+		}
+		fm_node_free(meta);
+		free(text);
+		free(path);
+		free(rel);
+	}
+	sv_free(&folders);
+	free(dir);
+}
+
 static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  struct diag_list *dl)
 {
-	(void)fm;
-	(void)dl;
+	S_meta_defaults(site, p, fm, dl);
 	for (size_t i = 0; i < p->authors.n; i++) {
 		const char *name = fm_str(fm_get_path(site->authors, p->authors.v[i], "name", NULL));
 		sv_push(&p->author_names, name && *name ? name : p->authors.v[i]);

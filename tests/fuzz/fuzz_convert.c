@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "chapter.h"
+#include "dialect.h"
 #include "date.h"
 #include "diag.h"
 #include "frontmatter.h"
@@ -292,12 +293,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p->title = xstrdup("Fuzz");
 	fm_node_free(fm);
 
+	/* The generators' dialect passes too, chosen by the input's last byte
+	 * (so every seed stays a meaningful post); snippets read from a folder
+	 * that does not exist, so no file of the fuzzing machine gets in. */
+	struct dialect_context dctx = {"/nonexistent/sheaf-fuzz-site", "posts/post.md",
+				       "https://fuzz.example/", "/base", NULL, NULL};
 	struct convert_options o = {
 		.language = "en",
 		.template_text = S_template,
 		.template_origin = S_origin,
 		.content_dir = "docs",
 		.index = 1,
+		.dialects = size ? (unsigned)(data[size - 1] & 0x3F) : 0u,
+		.dialect = &dctx,
 	};
 	struct chapter ch;
 	struct diag_list cdl = DIAG_LIST_INIT;

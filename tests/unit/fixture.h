@@ -32,6 +32,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "date.h"
+#include "diag.h"
+#include "post.h"
 #include "tap.h"
 #include "util.h"
 
@@ -161,6 +164,54 @@ static inline xmlDocPtr fx_parse_strict(const char *text, size_t len)
 {
 	return xmlReadMemory(text, (int)len, "fixture.xml", NULL,
 			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+/* Site tests: find a collected post, compare lists, dates and diagnostics. */
+static inline const struct post *fx_find_post(const struct post_list *pl, const char *relpath)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->v[i]->relpath, relpath) == 0)
+			return pl->v[i];
+	return NULL;
+}
+
+/* The items of sv joined with '|' (malloc'd). */
+static inline char *fx_join(const struct strvec *sv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			sb_addc(&sb, '|');
+		sb_adds(&sb, sv->v[i]);
+	}
+	return sb_detach(&sb);
+}
+
+static inline void fx_is_list(const struct strvec *sv, const char *expected, const char *name)
+{
+	char *s = fx_join(sv);
+	is_str(s, expected, name);
+	free(s);
+}
+
+static inline void fx_is_date(const struct date *d, const char *expected, const char *name)
+{
+	char buf[16] = "(none)";
+	if (d->valid)
+		date_format_ymd(d, buf);
+	is_str(buf, expected, name);
+}
+
+/* True when dl has a diagnostic of sev for a file ending in file_end whose
+ * message contains needle. */
+static inline bool fx_has_diag(const struct diag_list *dl, enum diag_severity sev,
+			       const char *file_end, const char *needle)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].severity == sev && dl->v[i].file && str_ends_with(dl->v[i].file, file_end) &&
+		    strstr(dl->v[i].message, needle))
+			return true;
+	return false;
 }
 
 #endif

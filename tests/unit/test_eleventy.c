@@ -14,39 +14,9 @@
 
 static char S_tmp[] = "/tmp/sheaf-eleventy-XXXXXX";
 
-static const struct post *S_find(const struct post_list *pl, const char *relpath)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		if (strcmp(pl->v[i]->relpath, relpath) == 0)
-			return pl->v[i];
-	return NULL;
-}
 
-static char *S_join(const struct strvec *sv)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
-			sb_addc(&sb, '|');
-		sb_adds(&sb, sv->v[i]);
-	}
-	return sb.s ? sb_detach(&sb) : xstrdup("");
-}
 
-static void is_list(const struct strvec *sv, const char *expected, const char *name)
-{
-	char *s = S_join(sv);
-	is_str(s, expected, name);
-	free(s);
-}
 
-static void is_date(const struct date *d, const char *expected, const char *name)
-{
-	char buf[16] = "(none)";
-	if (d->valid)
-		date_format_ymd(d, buf);
-	is_str(buf, expected, name);
-}
 
 static struct site *S_open(const char *dir, struct post_list *posts, struct diag_list *dl)
 {
@@ -60,15 +30,6 @@ static struct site *S_open(const char *dir, struct post_list *posts, struct diag
 	return site;
 }
 
-static bool S_has_diag(const struct diag_list *dl, enum diag_severity sev, const char *file_end,
-		       const char *needle)
-{
-	for (size_t i = 0; i < dl->n; i++)
-		if (dl->v[i].severity == sev && dl->v[i].file && str_ends_with(dl->v[i].file, file_end) &&
-		    strstr(dl->v[i].message, needle))
-			return true;
-	return false;
-}
 
 static void S_make_blog(void)
 {
@@ -185,66 +146,66 @@ static void test_blog(void)
 		"src/journal/broken/one.md", "src/journal/broken/two.md",
 	};
 	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
-		ok(S_find(&posts, in[i]) != NULL, "a post (tagged posts): %s", in[i]);
+		ok(fx_find_post(&posts, in[i]) != NULL, "a post (tagged posts): %s", in[i]);
 	static const char *const out[] = {
 		"src/index.md", "src/about.md", "src/journal/excluded.md",
 		"src/_includes/partial.md", "src/_data/stuff.md", "src/node_modules/pkg/readme.md",
 		"src/.hidden/secret.md", "src/drafts-ignored/idea.md", "_site/notes/copy.md", "README.md",
 	};
 	for (size_t i = 0; i < sizeof out / sizeof *out; i++)
-		ok(S_find(&posts, out[i]) == NULL, "not a post: %s", out[i]);
+		ok(fx_find_post(&posts, out[i]) == NULL, "not a post: %s", out[i]);
 	is_int((long long)posts.n, (long long)(sizeof in / sizeof *in), "no other posts");
 	is_int((long long)diag_count(&dl, DIAG_ERROR), 0, "no errors");
 
-	const struct post *p = S_find(&posts, "src/notes/2024-02-03-sowing.md");
+	const struct post *p = fx_find_post(&posts, "src/notes/2024-02-03-sowing.md");
 	if (p) {
-		is_date(&p->date, "2024-02-03", "date from the file name");
-		is_list(&p->tags, "notes|spring", "folder data tags, then front matter's; posts dropped");
-		is_list(&p->author_names, "Data Author", "author from the folder data file");
+		fx_is_date(&p->date, "2024-02-03", "date from the file name");
+		fx_is_list(&p->tags, "notes|spring", "folder data tags, then front matter's; posts dropped");
+		fx_is_list(&p->author_names, "Data Author", "author from the folder data file");
 		is_str(p->url, "/notes/2024-02-03-sowing/", "URL path: Eleventy's default");
 		is_str(p->live_url, "https://garden.example/garden/notes/2024-02-03-sowing/", "live URL with pathPrefix");
 	}
-	p = S_find(&posts, "src/notes/watering.md");
+	p = fx_find_post(&posts, "src/notes/watering.md");
 	if (p) {
-		is_date(&p->date, "2024-03-01", "date from front matter");
-		is_list(&p->author_names, "Front Author", "front matter's author wins over the data file's");
-		is_list(&p->tags, "notes", "a tag string from the data file");
+		fx_is_date(&p->date, "2024-03-01", "date from front matter");
+		fx_is_list(&p->author_names, "Front Author", "front matter's author wins over the data file's");
+		fx_is_list(&p->tags, "notes", "a tag string from the data file");
 	}
-	p = S_find(&posts, "src/notes/2024-04/harvest.md");
+	p = fx_find_post(&posts, "src/notes/2024-04/harvest.md");
 	if (p) {
-		is_date(&p->date, "(none)", "no date anywhere: a folder's YYYY-MM does not count");
-		is_list(&p->tags, "notes|autumn", "tags of the template's own data file added");
+		fx_is_date(&p->date, "(none)", "no date anywhere: a folder's YYYY-MM does not count");
+		fx_is_list(&p->tags, "notes|autumn", "tags of the template's own data file added");
 	}
-	p = S_find(&posts, "src/notes/2024-07-08/index.md");
+	p = fx_find_post(&posts, "src/notes/2024-07-08/index.md");
 	if (p) {
-		is_date(&p->date, "2024-07-08", "date from a folder name");
+		fx_is_date(&p->date, "2024-07-08", "date from a folder name");
 		is_str(p->url, "/notes/2024-07-08/", "index page: its folder's URL");
 	}
-	p = S_find(&posts, "src/notes/compost/compost.md");
+	p = fx_find_post(&posts, "src/notes/compost/compost.md");
 	if (p) {
 		is_str(p->url, "/heap/", "permalink: index.html dropped from the URL");
 	}
-	p = S_find(&posts, "src/journal/2024-06-01-rain.md");
+	p = fx_find_post(&posts, "src/journal/2024-06-01-rain.md");
 	if (p)
-		is_list(&p->tags, "journal", "tags from an .11tydata.js file (scanned, not run)");
-	p = S_find(&posts, "src/journal/scripted.md");
+		fx_is_list(&p->tags, "journal", "tags from an .11tydata.js file (scanned, not run)");
+	p = fx_find_post(&posts, "src/journal/scripted.md");
 	if (p) {
 		is_str(p->title, "Scripted \"title\"", "---js: title read from its literal");
-		is_date(&p->date, "2024-06-02", "---js: date read");
+		fx_is_date(&p->date, "2024-06-02", "---js: date read");
 		ok(p->draft, "---js: draft read");
 		is_str(p->live_url, NULL, "a draft has no live URL");
-		is_list(&p->tags, "journal|code", "---js: tags added to the folder's");
+		fx_is_list(&p->tags, "journal|code", "---js: tags added to the folder's");
 		unlike(p->body, "const title", "---js block not part of the text");
 		like(p->body, "The body of a JS page.", "the Markdown kept");
 		is_int(p->body_line, 8, "body line after the ---js block");
-		ok(S_has_diag(&dl, DIAG_WARNING, "scripted.md", "(---js) is not run"),
+		ok(fx_has_diag(&dl, DIAG_WARNING, "scripted.md", "(---js) is not run"),
 		   "a warning names the ---js file");
 	}
-	p = S_find(&posts, "src/journal/json-page.md");
+	p = fx_find_post(&posts, "src/journal/json-page.md");
 	if (p) {
 		is_str(p->title, "From JSON", "---json: title");
-		is_date(&p->date, "2024-06-04", "---json: date");
-		is_list(&p->tags, "journal|data", "---json: tags");
+		fx_is_date(&p->date, "2024-06-04", "---json: date");
+		fx_is_list(&p->tags, "journal|data", "---json: tags");
 		is_str(p->body, "JSON body.\n", "---json block not part of the text");
 	}
 	size_t broken = 0;
@@ -252,10 +213,10 @@ static void test_blog(void)
 		broken += dl.v[i].severity == DIAG_WARNING && str_ends_with(dl.v[i].file, "broken/broken.json") &&
 			  strstr(dl.v[i].message, "its fields are left out");
 	is_int((long long)broken, 1, "a broken data file: one warning, for all the pages below it");
-	p = S_find(&posts, "src/journal/object-js.md");
+	p = fx_find_post(&posts, "src/journal/object-js.md");
 	if (p) {
 		is_str(p->title, "Object form", "---js object literal: title");
-		is_date(&p->date, "2024-06-03", "---js: a template literal without ${} is a string");
+		fx_is_date(&p->date, "2024-06-03", "---js: a template literal without ${} is a string");
 	}
 
 	char *u = site_page_url(site, "src/notes/pic.png");
@@ -312,15 +273,15 @@ static void test_variants(void)
 		is_str(site->language, "de", "language");
 		is_str(site->author, "Sam Scan", "author name");
 		is_int((long long)posts.n, 3, "no page tagged posts: every page is a post");
-		ok(S_find(&posts, "pages/one.md") && S_find(&posts, "pages/two/index.md") &&
-		   S_find(&posts, "pages/three.md"), "one, two and three");
-		ok(!S_find(&posts, "pages/404.md"), "eleventyExcludeFromCollections leaves a page out");
-		const struct post *p = S_find(&posts, "pages/three.md");
+		ok(fx_find_post(&posts, "pages/one.md") && fx_find_post(&posts, "pages/two/index.md") &&
+		   fx_find_post(&posts, "pages/three.md"), "one, two and three");
+		ok(!fx_find_post(&posts, "pages/404.md"), "eleventyExcludeFromCollections leaves a page out");
+		const struct post *p = fx_find_post(&posts, "pages/three.md");
 		if (p) {
 			is_str(p->title, "Three", "---js object form: title");
-			is_list(&p->tags, "misc", "---js object form: a tag string");
+			fx_is_list(&p->tags, "misc", "---js object form: a tag string");
 		}
-		p = S_find(&posts, "pages/two/index.md");
+		p = fx_find_post(&posts, "pages/two/index.md");
 		if (p) {
 			is_str(p->title, "Two", "title from the H1");
 			is_str(p->live_url, "https://scan.example/two/", "index page URL is its folder");
@@ -358,7 +319,7 @@ static void test_variants(void)
 		site_collect(site, &posts, &dl);
 		is_str(site->config_file, NULL, "no config file");
 		is_str(site->content_dir, ".", "input folder: the root");
-		ok(posts.n == 2 && S_find(&posts, "a.md") && S_find(&posts, "odd.md"),
+		ok(posts.n == 2 && fx_find_post(&posts, "a.md") && fx_find_post(&posts, "odd.md"),
 		   "tagged pages only; broken ---js still read for what it can");
 	}
 	post_list_free(&posts, true);
@@ -380,8 +341,8 @@ static void test_variants(void)
 	fx_writes(S_tmp, "coll/src/notes/n.md", "---\ntags: note\n---\n");
 	posts = (struct post_list)POST_LIST_INIT;
 	site = S_open("coll", &posts, &dl);
-	ok(site && posts.n == 2 && S_find(&posts, "src/articles/a.md") &&
-	   S_find(&posts, "src/articles/2021/b.md"),
+	ok(site && posts.n == 2 && fx_find_post(&posts, "src/articles/a.md") &&
+	   fx_find_post(&posts, "src/articles/2021/b.md"),
 	   "addCollection(\"posts\", …getFilteredByGlob(\"…/**/*.md\")): the pages it matches");
 	post_list_free(&posts, true);
 	site_free(site);
@@ -391,10 +352,10 @@ static void test_variants(void)
 	fx_writes(S_tmp, "ctag/two.md", "---\ntitle: Two\ntags: rust\n---\n");
 	posts = (struct post_list)POST_LIST_INIT;
 	site = S_open("ctag", &posts, &dl);
-	ok(site && posts.n == 1 && S_find(&posts, "one.md"),
+	ok(site && posts.n == 1 && fx_find_post(&posts, "one.md"),
 	   "addCollection(\"posts\", …getFilteredByTag(\"post\"))");
 	if (posts.n == 1)
-		is_list(&posts.v[0]->tags, "rust", "the collection's tag is not shown");
+		fx_is_list(&posts.v[0]->tags, "rust", "the collection's tag is not shown");
 	post_list_free(&posts, true);
 	site_free(site);
 

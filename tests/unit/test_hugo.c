@@ -15,31 +15,8 @@
 
 static char S_tmp[] = "/tmp/sheaf-hugo-XXXXXX";
 
-static const struct post *S_find(const struct post_list *pl, const char *relpath)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		if (strcmp(pl->v[i]->relpath, relpath) == 0)
-			return pl->v[i];
-	return NULL;
-}
 
-static char *S_join(const struct strvec *sv)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
-			sb_addc(&sb, '|');
-		sb_adds(&sb, sv->v[i]);
-	}
-	return sb_detach(&sb);
-}
 
-static void is_list(const struct strvec *sv, const char *expected, const char *name)
-{
-	char *s = S_join(sv);
-	is_str(s, expected, name);
-	free(s);
-}
 
 /* The relative paths of the posts, sorted, joined with '|'. */
 static char *S_paths(const struct post_list *pl)
@@ -48,7 +25,7 @@ static char *S_paths(const struct post_list *pl)
 	for (size_t i = 0; i < pl->n; i++)
 		sv_push(&sv, pl->v[i]->relpath);
 	sv_sort(&sv);
-	char *s = S_join(&sv);
+	char *s = fx_join(&sv);
 	sv_free(&sv);
 	return s;
 }
@@ -217,23 +194,23 @@ static void test_yaml_site(void)
 	       "resources, headless bundles or other files");
 	free(paths);
 
-	const struct post *p = S_find(&posts, "content/posts/single.md");
+	const struct post *p = fx_find_post(&posts, "content/posts/single.md");
 	if (ok(p != NULL, "single-file post")) {
 		is_str(p->title, "A Single Post", "title");
-		is_list(&p->authors, "Jane Doe", "author as a string: id");
-		is_list(&p->author_names, "Jane Doe", "author as a string: name");
-		is_list(&p->series, "Travel", "series as a string");
+		fx_is_list(&p->authors, "Jane Doe", "author as a string: id");
+		fx_is_list(&p->author_names, "Jane Doe", "author as a string: name");
+		fx_is_list(&p->series, "Travel", "series as a string");
 		is_int(p->weight, 2, "weight");
 		is_str(p->summary, "A short summary.", "summary");
-		is_list(&p->aliases, "/old/single/|https://elsewhere.test/single", "aliases: paths and full URLs");
+		fx_is_list(&p->aliases, "/old/single/|https://elsewhere.test/single", "aliases: paths and full URLs");
 		is_str(p->live_url, "https://blog.test/2024/01/a-single-post/",
 		       "permalink /:year/:month/:slug/ with the title standing in for the slug");
 		ok(!p->draft, "not a draft");
 	}
-	p = S_find(&posts, "content/posts/bundle/index.md");
+	p = fx_find_post(&posts, "content/posts/bundle/index.md");
 	if (ok(p != NULL, "leaf bundle")) {
-		is_list(&p->authors, "Jane Doe|Bob Roe", "authors as a list of strings");
-		is_list(&p->author_names, "Jane Doe|Bob Roe", "their names");
+		fx_is_list(&p->authors, "Jane Doe|Bob Roe", "authors as a list of strings");
+		fx_is_list(&p->author_names, "Jane Doe|Bob Roe", "their names");
 		is_str(p->live_url, "https://blog.test/2024/02/my-bundle/", "permalink with the slug");
 	}
 	S_url_is(site, "content/posts/bundle/photo.png", "https://blog.test/2024/02/my-bundle/photo.png",
@@ -246,61 +223,61 @@ static void test_yaml_site(void)
 	S_url_is(site, "content/_index.md", "https://blog.test/", "page URL of the home page");
 	S_url_is(site, "elsewhere/x.md", NULL, "no page URL outside content and static");
 
-	p = S_find(&posts, "content/posts/mapauthor.md");
+	p = fx_find_post(&posts, "content/posts/mapauthor.md");
 	if (ok(p != NULL, "post with an author mapping")) {
-		is_list(&p->authors, "Ann Map", "author as a mapping with name");
-		is_list(&p->author_names, "Ann Map", "its name");
-		is_list(&p->series, "Travel|Food", "series as a list");
+		fx_is_list(&p->authors, "Ann Map", "author as a mapping with name");
+		fx_is_list(&p->author_names, "Ann Map", "its name");
+		fx_is_list(&p->series, "Travel|Food", "series as a list");
 		ok(p->publish_date.valid && p->publish_date.day == 4, "publishDate read");
 		ok(p->date.valid && p->date.year == 2024 && p->date.month == 3 && p->date.day == 4,
 		   "publishDate stands in for a missing date");
 	}
-	p = S_find(&posts, "content/posts/listmap.md");
+	p = fx_find_post(&posts, "content/posts/listmap.md");
 	if (ok(p != NULL, "post with a list of author mappings")) {
-		is_list(&p->authors, "A One|B Two", "authors as a list of mappings");
-		is_list(&p->author_names, "A One|B Two", "their names");
+		fx_is_list(&p->authors, "A One|B Two", "authors as a list of mappings");
+		fx_is_list(&p->author_names, "A One|B Two", "their names");
 		ok(p->updated.valid && p->updated.month == 5 && p->updated.day == 6, "lastmod → updated");
 		is_str(p->url, "/custom/path/", "url made site-relative");
 		is_str(p->live_url, "https://blog.test/custom/path/", "url sets the live URL");
 	}
-	p = S_find(&posts, "content/posts/byid.md");
+	p = fx_find_post(&posts, "content/posts/byid.md");
 	if (ok(p != NULL, "post with an author id")) {
-		is_list(&p->authors, "jdoe", "the id kept");
-		is_list(&p->author_names, "Jane Doe", "its name from data/authors/jdoe.yaml");
+		fx_is_list(&p->authors, "jdoe", "the id kept");
+		fx_is_list(&p->author_names, "Jane Doe", "its name from data/authors/jdoe.yaml");
 	}
-	p = S_find(&posts, "content/posts/tokens.md");
+	p = fx_find_post(&posts, "content/posts/tokens.md");
 	if (ok(p != NULL, "post with tokens in url"))
 		is_str(p->live_url, "https://blog.test/posts/2024/Friday/61/",
 		       "url tokens :sections[last] :year :weekdayname :yearday");
-	p = S_find(&posts, "content/posts/draft.md");
+	p = fx_find_post(&posts, "content/posts/draft.md");
 	ok(p && p->draft, "draft: true is a draft");
-	p = S_find(&posts, "content/posts/expired.md");
+	p = fx_find_post(&posts, "content/posts/expired.md");
 	ok(p && p->draft && p->expiry_date.valid && p->expiry_date.year == 2001,
 	   "a post past its expiryDate is left out like a draft");
-	p = S_find(&posts, "content/posts/future.md");
+	p = fx_find_post(&posts, "content/posts/future.md");
 	ok(p && p->draft, "a post dated in the future is left out like a draft (buildFuture false)");
-	p = S_find(&posts, "content/posts/unrendered.md");
+	p = fx_find_post(&posts, "content/posts/unrendered.md");
 	ok(p && p->draft, "build.render: never is left out like a draft");
-	p = S_find(&posts, "content/posts/crlf.md");
+	p = fx_find_post(&posts, "content/posts/crlf.md");
 	if (ok(p != NULL, "CRLF post")) {
 		is_str(p->title, "Windows post", "CRLF front matter, key in another case (Title:)");
 		ok(p->date.valid && p->date.day == 5, "Date: read case-insensitively");
-		is_list(&p->tags, "a", "tags");
+		fx_is_list(&p->tags, "a", "tags");
 		ok(!p->draft, "not a draft");
 	}
-	p = S_find(&posts, "content/posts/untitled/index.md");
+	p = fx_find_post(&posts, "content/posts/untitled/index.md");
 	if (ok(p != NULL, "untitled bundle"))
 		is_str(p->title, "untitled", "a bundle without a title is named by its folder, not 'index'");
-	p = S_find(&posts, "content/notes/Mixed Case Name.md");
+	p = fx_find_post(&posts, "content/notes/Mixed Case Name.md");
 	if (ok(p != NULL, "post in a section without permalinks")) {
 		is_str(p->live_url, "https://blog.test/notes/mixed-case-name/",
 		       "default URL: section path and file name, lower case, spaces as hyphens");
-		is_list(&p->aliases, "/notes/old-mixed/|/gone/away/", "aliases relative to the page's folder");
+		fx_is_list(&p->aliases, "/notes/old-mixed/|/gone/away/", "aliases relative to the page's folder");
 	}
-	p = S_find(&posts, "content/notes/2023/deep.md");
+	p = fx_find_post(&posts, "content/notes/2023/deep.md");
 	if (ok(p != NULL, "post in a nested folder"))
 		is_str(p->live_url, "https://blog.test/notes/2023/deep/", "default URL of a nested page");
-	p = S_find(&posts, "content/notes/dated/when.md");
+	p = fx_find_post(&posts, "content/notes/dated/when.md");
 	if (ok(p != NULL, "post under a nested permalinks key"))
 		is_str(p->live_url, "https://blog.test/notes/2023/February/03/when/",
 		       "the most specific permalinks key; :section :year :monthname :day :filename");
@@ -401,14 +378,14 @@ static void test_languages_by_file_name(void)
 		is_str(paths, "content/posts/a.md|content/posts/b.de.md|content/posts/c/index.de.md",
 		       "translations into other languages (x.en.md) left out");
 		free(paths);
-		const struct post *p = S_find(&posts, "content/posts/b.de.md");
+		const struct post *p = fx_find_post(&posts, "content/posts/b.de.md");
 		if (p)
 			is_str(p->live_url, "https://ml.test/de/posts/b/",
 			       "defaultContentLanguageInSubdir: a language prefix, no language in the name");
-		p = S_find(&posts, "content/posts/a.md");
+		p = fx_find_post(&posts, "content/posts/a.md");
 		if (p)
-			is_list(&p->aliases, "/de/alt/", "site-relative aliases get the language prefix");
-		p = S_find(&posts, "content/posts/c/index.de.md");
+			fx_is_list(&p->aliases, "/de/alt/", "site-relative aliases get the language prefix");
+		p = fx_find_post(&posts, "content/posts/c/index.de.md");
 		if (p)
 			is_str(p->title, "C de", "the bundle's page in the default language");
 	}
@@ -463,17 +440,17 @@ static void test_toml_site(void)
 		is_str(site->author, "Toml Author", "[params.author] name");
 		is_str(site->content_dir, "pages", "contentDir");
 		is_int(posts.n, 3, "TOML, YAML and JSON front matter in one site");
-		const struct post *p = S_find(&posts, "pages/blog/eerste.md");
+		const struct post *p = fx_find_post(&posts, "pages/blog/eerste.md");
 		if (ok(p != NULL, "TOML post")) {
 			is_str(p->title, "Eerste", "TOML title");
 			ok(p->date.valid && p->date.day == 2, "TOML date");
-			is_list(&p->author_names, "Piet", "[author] table with name");
-			is_list(&p->series, "Reeks", "series");
+			fx_is_list(&p->author_names, "Piet", "[author] table with name");
+			fx_is_list(&p->series, "Reeks", "series");
 			is_str(p->live_url, "https://toml.test/blog/eerste/", "permalinks.page with :sections/:contentbasename");
 		}
-		p = S_find(&posts, "pages/blog/derde.md");
+		p = fx_find_post(&posts, "pages/blog/derde.md");
 		if (ok(p != NULL, "JSON post"))
-			is_list(&p->author_names, "Json Author", "JSON authors as a list of objects");
+			fx_is_list(&p->author_names, "Json Author", "JSON authors as a list of objects");
 	}
 	S_close(site, &posts, &dl);
 	posts = (struct post_list)POST_LIST_INIT;

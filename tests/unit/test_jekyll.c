@@ -14,39 +14,9 @@
 
 static char S_tmp[] = "/tmp/sheaf-jekyll-XXXXXX";
 
-static const struct post *S_find(const struct post_list *pl, const char *relpath)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		if (strcmp(pl->v[i]->relpath, relpath) == 0)
-			return pl->v[i];
-	return NULL;
-}
 
-static char *S_join(const struct strvec *sv)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
-			sb_addc(&sb, '|');
-		sb_adds(&sb, sv->v[i]);
-	}
-	return sb.s ? sb_detach(&sb) : xstrdup("");
-}
 
-static void is_list(const struct strvec *sv, const char *expected, const char *name)
-{
-	char *s = S_join(sv);
-	is_str(s, expected, name);
-	free(s);
-}
 
-static void is_date(const struct date *d, const char *expected, const char *name)
-{
-	char buf[16] = "(none)";
-	if (d->valid)
-		date_format_ymd(d, buf);
-	is_str(buf, expected, name);
-}
 
 /* Opens and collects S_tmp/dir; NULL when it cannot be opened. */
 static struct site *S_open(const char *dir, struct post_list *posts, struct diag_list *dl)
@@ -61,15 +31,6 @@ static struct site *S_open(const char *dir, struct post_list *posts, struct diag
 	return site;
 }
 
-static bool S_has_diag(const struct diag_list *dl, enum diag_severity sev, const char *file_end,
-		       const char *needle)
-{
-	for (size_t i = 0; i < dl->n; i++)
-		if (dl->v[i].severity == sev && dl->v[i].file && str_ends_with(dl->v[i].file, file_end) &&
-		    strstr(dl->v[i].message, needle))
-			return true;
-	return false;
-}
 
 static void S_make_blog(void)
 {
@@ -182,7 +143,7 @@ static void test_blog(void)
 		"travel/Far Away/_posts/2021-04-02-islands.md", "_drafts/work-in-progress.md",
 		"_drafts/2021-05-01-dated-draft.md", "_drafts/front-dated.md"};
 	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
-		ok(S_find(&posts, in[i]) != NULL, "a post: %s", in[i]);
+		ok(fx_find_post(&posts, in[i]) != NULL, "a post: %s", in[i]);
 	static const char *const out[] = {
 		"_posts/2021-03-10-no-front-matter.md", "_posts/2021-03-10-toml.md", "_posts/2021-03-11-hidden.md",
 		"_posts/2021-03-12-data.yml", "_posts/no-date-here.md", "_posts/2021-03-13-a-folder/inside.md",
@@ -191,97 +152,97 @@ static void test_blog(void)
 		"node_modules/pkg/_posts/2021-04-05-vendored.md", ".hidden/_posts/2021-04-06-hidden.md",
 		"about.md", "notes.md", "index.md"};
 	for (size_t i = 0; i < sizeof out / sizeof *out; i++)
-		ok(S_find(&posts, out[i]) == NULL, "not a post: %s", out[i]);
+		ok(fx_find_post(&posts, out[i]) == NULL, "not a post: %s", out[i]);
 	is_int((long long)posts.n, (long long)(sizeof in / sizeof *in), "no other posts");
 	is_int((long long)diag_count(&dl, DIAG_ERROR), 0, "no errors");
 
-	const struct post *p = S_find(&posts, "_posts/2021-03-04-first-light.md");
+	const struct post *p = fx_find_post(&posts, "_posts/2021-03-04-first-light.md");
 	if (p) {
 		is_str(p->title, "First light", "title from front matter");
-		is_date(&p->date, "2021-03-04", "date from the file name");
+		fx_is_date(&p->date, "2021-03-04", "date from the file name");
 		ok(!p->draft, "a post is not a draft");
-		is_list(&p->categories, "Harbour|News", "categories: a string is split on spaces");
-		is_list(&p->tags, "boats|tides", "tags: a string is split on spaces");
-		is_list(&p->authors, "mira", "author id");
-		is_list(&p->author_names, "Mira Quill", "author name from _data/authors.yml");
+		fx_is_list(&p->categories, "Harbour|News", "categories: a string is split on spaces");
+		fx_is_list(&p->tags, "boats|tides", "tags: a string is split on spaces");
+		fx_is_list(&p->authors, "mira", "author id");
+		fx_is_list(&p->author_names, "Mira Quill", "author name from _data/authors.yml");
 		is_str(p->url, "/harbour/news/2021/03/04/first-light.html", "URL path: default permalink");
 		is_str(p->live_url, "https://harbour.example/log/harbour/news/2021/03/04/first-light.html",
 		       "live URL: url + baseurl + categories (lower case) + date + slug.html");
 	}
-	p = S_find(&posts, "_posts/2021-03-05-tide-tables.markdown");
+	p = fx_find_post(&posts, "_posts/2021-03-05-tide-tables.markdown");
 	if (p) {
-		is_date(&p->date, "2021-03-06", "front matter date (with time and zone) wins over the name");
+		fx_is_date(&p->date, "2021-03-06", "front matter date (with time and zone) wins over the name");
 		ok(p->date.has_time && p->date.tz_minutes == 120, "time and zone of the front matter date kept");
-		is_list(&p->categories, "Almanac", "category: one value");
-		is_list(&p->tags, "tides of march", "tag: one value, not split");
+		fx_is_list(&p->categories, "Almanac", "category: one value");
+		fx_is_list(&p->tags, "tides of march", "tag: one value, not split");
 		is_str(p->title, "Tide Tables", "title from the slug");
 		is_str(p->url, "/almanac/2021/03/06/tide-tables.html", "URL from the front matter date");
-		is_list(&p->author_names, "", "no author");
+		fx_is_list(&p->author_names, "", "no author");
 	}
-	p = S_find(&posts, "_posts/2021-3-7-short-date.mkdn");
+	p = fx_find_post(&posts, "_posts/2021-3-7-short-date.mkdn");
 	if (p)
-		is_date(&p->date, "2021-03-07", "one-digit month in the file name");
-	p = S_find(&posts, "_posts/archive/2020-12-31-year-end.md");
+		fx_is_date(&p->date, "2021-03-07", "one-digit month in the file name");
+	p = fx_find_post(&posts, "_posts/archive/2020-12-31-year-end.md");
 	if (p)
-		is_list(&p->categories, "", "folders inside _posts are not categories");
-	p = S_find(&posts, "_posts/2021-03-14-my-first-post.md");
+		fx_is_list(&p->categories, "", "folders inside _posts are not categories");
+	p = fx_find_post(&posts, "_posts/2021-03-14-my-first-post.md");
 	if (p) {
 		is_str(p->title, "My First Post", "empty front matter: title from the slug, words capitalized");
-		is_date(&p->date, "2021-03-14", "empty front matter: date from the name");
+		fx_is_date(&p->date, "2021-03-14", "empty front matter: date from the name");
 	}
-	p = S_find(&posts, "_posts/2021-03-15-trailing-dots...md");
+	p = fx_find_post(&posts, "_posts/2021-03-15-trailing-dots...md");
 	if (p) {
 		is_str(p->title, "Trailing Dots", "trailing dots leave the slug");
 		is_str(p->url, "/2021/03/15/trailing-dots.html", "and the URL");
 	}
-	p = S_find(&posts, "_posts/2021-03-16-excerpt.md");
+	p = fx_find_post(&posts, "_posts/2021-03-16-excerpt.md");
 	if (p) {
 		unlike(p->body, "<!--more-->", "excerpt_separator removed from the body");
 		like(p->body, "The opening words.", "text before the separator kept");
 		like(p->body, "The rest.", "text after the separator kept");
 		is_str(p->summary, "The opening words.", "the excerpt becomes the summary");
 	}
-	p = S_find(&posts, "_posts/2021-03-17-crlf-bom.md");
+	p = fx_find_post(&posts, "_posts/2021-03-17-crlf-bom.md");
 	if (p) {
 		is_str(p->title, "Windows post", "BOM and CRLF: title");
-		is_list(&p->tags, "a|b", "BOM and CRLF: tags");
+		fx_is_list(&p->tags, "a|b", "BOM and CRLF: tags");
 	}
-	p = S_find(&posts, "_posts/2021-03-18-utf16.md");
+	p = fx_find_post(&posts, "_posts/2021-03-18-utf16.md");
 	if (p)
 		is_str(p->title, "Wide", "UTF-16LE post read");
-	p = S_find(&posts, "_posts/2021-03-19-own-permalink.md");
+	p = fx_find_post(&posts, "_posts/2021-03-19-own-permalink.md");
 	if (p)
 		is_str(p->live_url, "https://harbour.example/log/special/own-permalink/",
 		       "front matter permalink with a placeholder");
-	p = S_find(&posts, "travel/_posts/2021-04-01-north-coast.md");
+	p = fx_find_post(&posts, "travel/_posts/2021-04-01-north-coast.md");
 	if (p) {
-		is_list(&p->categories, "travel|Coast", "the folder above _posts is a category, then front matter's");
-		is_list(&p->author_names, "Rover Brown", "author from _config.yml defaults for the path");
+		fx_is_list(&p->categories, "travel|Coast", "the folder above _posts is a category, then front matter's");
+		fx_is_list(&p->author_names, "Rover Brown", "author from _config.yml defaults for the path");
 		is_str(p->url, "/travel/coast/2021/04/01/north-coast.html", "URL with both categories");
 	}
-	p = S_find(&posts, "travel/Far Away/_posts/2021-04-02-islands.md");
+	p = fx_find_post(&posts, "travel/Far Away/_posts/2021-04-02-islands.md");
 	if (p) {
-		is_list(&p->categories, "travel|Far Away", "nested folders: each a category");
+		fx_is_list(&p->categories, "travel|Far Away", "nested folders: each a category");
 		is_str(p->url, "/travel/far%20away/2021/04/02/islands.html", "categories lower case, escaped");
 	}
-	p = S_find(&posts, "_drafts/work-in-progress.md");
+	p = fx_find_post(&posts, "_drafts/work-in-progress.md");
 	if (p) {
 		ok(p->draft, "_drafts: a draft");
 		ok(!p->date.valid, "undated draft stays undated (no file times)");
 		is_str(p->live_url, NULL, "undated draft: no URL");
 		is_str(p->title, "Unfinished", "draft title");
 	}
-	p = S_find(&posts, "_drafts/2021-05-01-dated-draft.md");
+	p = fx_find_post(&posts, "_drafts/2021-05-01-dated-draft.md");
 	if (p) {
 		ok(p->draft, "dated draft is a draft");
-		is_date(&p->date, "2021-05-01", "a draft's name may date it");
+		fx_is_date(&p->date, "2021-05-01", "a draft's name may date it");
 		is_str(p->title, "Dated Draft", "draft title from the slug without the date");
 		is_str(p->url, "/2021/05/01/dated-draft.html", "a dated draft's URL path");
 		is_str(p->live_url, NULL, "but no live URL: drafts are not on the site");
 	}
-	p = S_find(&posts, "_drafts/front-dated.md");
+	p = fx_find_post(&posts, "_drafts/front-dated.md");
 	if (p)
-		is_date(&p->date, "2021-05-02", "a draft's front matter dates it");
+		fx_is_date(&p->date, "2021-05-02", "a draft's front matter dates it");
 
 	/* Live URLs of other site files. */
 	char *u = site_page_url(site, "assets/lamp.png");
@@ -387,7 +348,7 @@ static void test_layouts(void)
 		is_str(site->static_dir, "docs", "static files from docs");
 		is_str(site->title, "Project News", "name when there is no title");
 		is_int((long long)posts.n, 2, "docs posts, and published: false with unpublished: true");
-		const struct post *p = S_find(&posts, "docs/_posts/2019-01-02-release.md");
+		const struct post *p = fx_find_post(&posts, "docs/_posts/2019-01-02-release.md");
 		if (p) {
 			unlike(p->body, "\n---\n", "excerpt_separator of _config.yml removed");
 			like(p->body, "Long.", "the rest kept");
@@ -409,7 +370,7 @@ static void test_layouts(void)
 		is_str(site->config_file, NULL, "no config file");
 		is_str(site->content_dir, "test/site", "source folder found");
 		is_int((long long)posts.n, 1, "one post");
-		ok(S_find(&posts, "test/site/_posts/2018-07-08-deep.md") != NULL, "the post, relative to SITE");
+		ok(fx_find_post(&posts, "test/site/_posts/2018-07-08-deep.md") != NULL, "the post, relative to SITE");
 	}
 	post_list_free(&posts, true);
 	site_free(site);
@@ -450,7 +411,7 @@ static void test_odd_dates(void)
 	 * (lenient_dates), which falls back to the file name's. */
 	ok(posts.n == 1, "a post whose date Jekyll reads but sheaf cannot is kept");
 	is_int((long long)diag_count(&dl, DIAG_ERROR), 0, "no error for it");
-	ok(S_has_diag(&dl, DIAG_WARNING, "2023-01-29-odd.md", "the file name's date 2023-01-29 is used"),
+	ok(fx_has_diag(&dl, DIAG_WARNING, "2023-01-29-odd.md", "the file name's date 2023-01-29 is used"),
 	   "a warning says the file name's date is used");
 	post_list_free(&posts, true);
 	site_free(site);
@@ -472,13 +433,13 @@ static void test_timezone(void)
 	fx_writes(S_tmp, "tz2/_posts/2013-05-06-early.md", "---\ndate: \"2013-05-06 02:12:52 +0200\"\n---\n");
 	struct site *site = S_open("tz", &posts, &dl);
 	if (path_is_file("/usr/share/zoneinfo/America/Los_Angeles")) {
-		const struct post *p = S_find(&posts, "_posts/2013-05-06-early.md");
+		const struct post *p = fx_find_post(&posts, "_posts/2013-05-06-early.md");
 		ok(p && p->date.day == 5 && p->date.hour == 17 && p->date.tz_minutes == -420,
 		   "a date with an offset is shown in the site's zone (the day before, in PDT)");
 		is_str(p ? p->live_url : NULL, "https://tz.example/2013/05/05/early.html", "and the URL has that day");
-		p = S_find(&posts, "_posts/2013-01-15-winter.md");
+		p = fx_find_post(&posts, "_posts/2013-01-15-winter.md");
 		ok(p && p->date.day == 15 && p->date.tz_minutes == -480, "a file-name date is local time (PST)");
-		p = S_find(&posts, "_posts/2013-07-15-summer.md");
+		p = fx_find_post(&posts, "_posts/2013-07-15-summer.md");
 		ok(p && p->date.day == 15 && p->date.hour == 23 && p->date.tz_minutes == -420,
 		   "a date without an offset is local time (PDT)");
 		is_int((long long)dl.n, 0, "no diagnostics");
@@ -489,7 +450,7 @@ static void test_timezone(void)
 	site_free(site);
 	posts = (struct post_list)POST_LIST_INIT;
 	site = S_open("tz2", &posts, &dl);
-	ok(S_has_diag(&dl, DIAG_WARNING, "_config.yml", "timezone 'Nowhere/Atlantis' is not in"),
+	ok(fx_has_diag(&dl, DIAG_WARNING, "_config.yml", "timezone 'Nowhere/Atlantis' is not in"),
 	   "an unknown timezone is a warning");
 	ok(posts.n == 1 && posts.v[0]->date.day == 6 && posts.v[0]->date.tz_minutes == 120,
 	   "dates then read as written");

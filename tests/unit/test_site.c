@@ -13,31 +13,8 @@
 
 static char S_tmp[] = "/tmp/sheaf-site-XXXXXX";
 
-static const struct post *S_find(const struct post_list *pl, const char *relpath)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		if (strcmp(pl->v[i]->relpath, relpath) == 0)
-			return pl->v[i];
-	return NULL;
-}
 
-static char *S_join(const struct strvec *sv)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
-			sb_addc(&sb, '|');
-		sb_adds(&sb, sv->v[i]);
-	}
-	return sb_detach(&sb);
-}
 
-static void is_list(const struct strvec *sv, const char *expected, const char *name)
-{
-	char *s = S_join(sv);
-	is_str(s, expected, name);
-	free(s);
-}
 
 static void S_make_mkdocs(void)
 {
@@ -143,10 +120,10 @@ static void test_mkdocs(void)
 	for (size_t i = 0; i < posts.n; i++)
 		ok(str_starts_with(posts.v[i]->relpath, "docs/blog/posts/"), "collected %s is under posts/",
 		   posts.v[i]->relpath);
-	ok(!S_find(&posts, "docs/blog/posts/.hidden/secret.md"), "hidden folders skipped");
-	ok(!S_find(&posts, "docs/blog/posts/.dotfile.md"), "hidden files skipped");
-	ok(!S_find(&posts, "docs/blog/posts/notes.txt"), "non-Markdown files skipped");
-	ok(!S_find(&posts, "docs/index.md"), "pages outside the posts folder are not posts");
+	ok(!fx_find_post(&posts, "docs/blog/posts/.hidden/secret.md"), "hidden folders skipped");
+	ok(!fx_find_post(&posts, "docs/blog/posts/.dotfile.md"), "hidden files skipped");
+	ok(!fx_find_post(&posts, "docs/blog/posts/notes.txt"), "non-Markdown files skipped");
+	ok(!fx_find_post(&posts, "docs/index.md"), "pages outside the posts folder are not posts");
 	ok(posts.n >= 1 && strcmp(posts.v[0]->relpath, "docs/blog/posts/2024/nested.md") == 0,
 	   "posts come in sorted path order, subfolders included");
 
@@ -164,7 +141,7 @@ static void test_mkdocs(void)
 	   "an impossible date: an error at its line, quoting it");
 	is_int(diag_count(&dl, DIAG_ERROR), 2, "exactly two errors");
 
-	const struct post *p = S_find(&posts, "docs/blog/posts/first.md");
+	const struct post *p = fx_find_post(&posts, "docs/blog/posts/first.md");
 	if (ok(p != NULL, "first.md collected")) {
 		is_str(p->title, "First post", "title from front matter");
 		char *expected_path = path_join(root, "docs/blog/posts/first.md");
@@ -172,34 +149,34 @@ static void test_mkdocs(void)
 		free(expected_path);
 		ok(p->date.valid && p->date.year == 2024 && p->date.month == 1 && p->date.day == 2, "date read");
 		ok(!p->updated.valid, "no updated date");
-		is_list(&p->tags, "solo", "tags from a single string");
-		is_list(&p->categories, "News", "categories from a list");
-		is_list(&p->authors, "jdoe|unknown", "author ids as written");
-		is_list(&p->author_names, "Jane Doe|unknown", "author names through .authors.yml, unknown id kept");
+		fx_is_list(&p->tags, "solo", "tags from a single string");
+		fx_is_list(&p->categories, "News", "categories from a list");
+		fx_is_list(&p->authors, "jdoe|unknown", "author ids as written");
+		fx_is_list(&p->author_names, "Jane Doe|unknown", "author names through .authors.yml, unknown id kept");
 		is_str(p->description, "A short description.", "folded description, whitespace collapsed");
 		ok(!p->draft, "not a draft");
 		is_str(p->body, "\nHello.\n", "body after the front matter");
 		is_int(p->body_line, 12, "body line");
 	}
-	p = S_find(&posts, "docs/blog/posts/2024/nested.md");
+	p = fx_find_post(&posts, "docs/blog/posts/2024/nested.md");
 	if (ok(p != NULL, "2024/nested.md collected (subfolder)")) {
 		is_str(p->title, "Title From H1", "title from the first H1, as plain text");
 		ok(p->date.valid && p->date.month == 1 && p->date.day == 2, "date.created read");
 		ok(p->updated.valid && p->updated.month == 2 && p->updated.day == 3, "date.updated read");
-		is_list(&p->author_names, "Al Smith", "author name from a block list of ids");
+		fx_is_list(&p->author_names, "Al Smith", "author name from a block list of ids");
 	}
-	p = S_find(&posts, "docs/blog/posts/draft.md");
+	p = fx_find_post(&posts, "docs/blog/posts/draft.md");
 	ok(p && p->draft, "draft: true read");
-	p = S_find(&posts, "docs/blog/posts/no-title.md");
+	p = fx_find_post(&posts, "docs/blog/posts/no-title.md");
 	if (ok(p != NULL, "a post without front matter collected")) {
 		is_str(p->title, "no-title", "no title and no H1: the file stem");
 		ok(!p->date.valid, "no date");
 		is_int(p->body_line, 1, "body from line 1");
 	}
-	p = S_find(&posts, "docs/blog/posts/crlf.md");
+	p = fx_find_post(&posts, "docs/blog/posts/crlf.md");
 	if (ok(p != NULL, "a BOM + CRLF post collected")) {
 		is_str(p->title, "Windows post", "CRLF front matter: title without \\r");
-		is_list(&p->tags, "a|b", "CRLF front matter: list items without \\r");
+		fx_is_list(&p->tags, "a|b", "CRLF front matter: list items without \\r");
 		ok(p->date.valid && p->date.day == 5, "CRLF front matter: date");
 		is_str(p->body, "Body\r\n", "CRLF body");
 		is_int(p->body_line, 8, "CRLF body line");
@@ -317,14 +294,14 @@ static void test_generic(void)
 	free(url);
 	struct post_list posts = POST_LIST_INIT;
 	is_int(site_collect(site, &posts, &dl), 0, "collect succeeds");
-	ok(S_find(&posts, "a.md") != NULL, "a.md collected");
-	ok(S_find(&posts, "sub/deeper/b.markdown") != NULL, "a .markdown file in a subfolder collected");
-	ok(!S_find(&posts, ".git/c.md"), "hidden folder .git skipped");
-	ok(!S_find(&posts, ".hidden.md"), "hidden file skipped");
-	ok(!S_find(&posts, "loop/a.md"), "symlinked folder not followed");
-	const struct post *b = S_find(&posts, "sub/deeper/b.markdown");
+	ok(fx_find_post(&posts, "a.md") != NULL, "a.md collected");
+	ok(fx_find_post(&posts, "sub/deeper/b.markdown") != NULL, "a .markdown file in a subfolder collected");
+	ok(!fx_find_post(&posts, ".git/c.md"), "hidden folder .git skipped");
+	ok(!fx_find_post(&posts, ".hidden.md"), "hidden file skipped");
+	ok(!fx_find_post(&posts, "loop/a.md"), "symlinked folder not followed");
+	const struct post *b = fx_find_post(&posts, "sub/deeper/b.markdown");
 	is_str(b ? b->title : NULL, "Bee", "title from the H1");
-	ok(!S_find(&posts, "linked.md"), "a symlinked post resolving outside the site is not read");
+	ok(!fx_find_post(&posts, "linked.md"), "a symlinked post resolving outside the site is not read");
 	is_int(dl.n, 1, "one diagnostic: the symlinked post left out");
 	ok(dl.n == 1 && dl.v[0].severity == DIAG_WARNING && str_ends_with(dl.v[0].file, "linked.md"),
 	   "a warning naming the symlinked post");

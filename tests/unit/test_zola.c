@@ -13,39 +13,9 @@
 
 static char S_tmp[] = "/tmp/sheaf-zola-XXXXXX";
 
-static const struct post *S_find(const struct post_list *pl, const char *relpath)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		if (strcmp(pl->v[i]->relpath, relpath) == 0)
-			return pl->v[i];
-	return NULL;
-}
 
-static char *S_join(const struct strvec *sv)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
-			sb_addc(&sb, '|');
-		sb_adds(&sb, sv->v[i]);
-	}
-	return sb.s ? sb_detach(&sb) : xstrdup("");
-}
 
-static void is_list(const struct strvec *sv, const char *expected, const char *name)
-{
-	char *s = S_join(sv);
-	is_str(s, expected, name);
-	free(s);
-}
 
-static void is_date(const struct date *d, const char *expected, const char *name)
-{
-	char buf[16] = "(none)";
-	if (d->valid)
-		date_format_ymd(d, buf);
-	is_str(buf, expected, name);
-}
 
 static void S_make_site(void)
 {
@@ -159,84 +129,84 @@ static void test_site(void)
 	is_int(site_collect(site, &pl, &dl), 0, "collect: no errors");
 	is_int(diag_count(&dl, DIAG_ERROR), 0, "collect: no error diagnostics");
 	is_int(pl.n, 13, "collect: thirteen pages (sections and hidden folders left out)");
-	ok(!S_find(&pl, "content/_index.md") && !S_find(&pl, "content/blog/_index.md"),
+	ok(!fx_find_post(&pl, "content/_index.md") && !fx_find_post(&pl, "content/blog/_index.md"),
 	   "_index.md files are sections, not posts");
-	ok(!S_find(&pl, "content/.hidden/secret.md"), "hidden folders are skipped");
-	ok(S_find(&pl, "content/about.md") && S_find(&pl, "content/notes/orphan.md"),
+	ok(!fx_find_post(&pl, "content/.hidden/secret.md"), "hidden folders are skipped");
+	ok(fx_find_post(&pl, "content/about.md") && fx_find_post(&pl, "content/notes/orphan.md"),
 	   "pages outside the blog section are pages too");
 
-	const struct post *p = S_find(&pl, "content/blog/2024-03-05-dated-post.md");
+	const struct post *p = fx_find_post(&pl, "content/blog/2024-03-05-dated-post.md");
 	if (ok(p != NULL, "dated file found")) {
 		is_str(p->title, "Dated by its name", "dated file: title");
-		is_date(&p->date, "2024-03-05", "dated file: date from the file name");
+		fx_is_date(&p->date, "2024-03-05", "dated file: date from the file name");
 		is_str(p->live_url, "https://zola.example/notes/blog/dated-post/",
 		       "dated file: URL without the date prefix");
 		ok(!p->draft, "dated file: not a draft");
 		ok(p->url == NULL, "dated file: no path field, no url");
 	}
-	p = S_find(&pl, "content/blog/2024-04-01_front-wins.md");
+	p = fx_find_post(&pl, "content/blog/2024-04-01_front-wins.md");
 	if (ok(p != NULL, "underscore-dated file found")) {
-		is_date(&p->date, "2024-05-06", "front matter date wins over the file name");
+		fx_is_date(&p->date, "2024-05-06", "front matter date wins over the file name");
 		is_str(p->live_url, "https://zola.example/notes/blog/front-wins/", "'_' after the date is dropped too");
 	}
-	p = S_find(&pl, "content/blog/2024-01-02T10:20:30Z-rfc.md");
+	p = fx_find_post(&pl, "content/blog/2024-01-02T10:20:30Z-rfc.md");
 	if (ok(p != NULL, "RFC 3339 prefix found")) {
-		is_date(&p->date, "2024-01-02", "RFC 3339 prefix: the date");
+		fx_is_date(&p->date, "2024-01-02", "RFC 3339 prefix: the date");
 		ok(p->date.has_time && p->date.hour == 10 && p->date.second == 30, "RFC 3339 prefix: the time");
 		is_str(p->live_url, "https://zola.example/notes/blog/rfc/", "RFC 3339 prefix: slug after it");
 	}
-	p = S_find(&pl, "content/blog/2024-13-01-not-a-date.md");
+	p = fx_find_post(&pl, "content/blog/2024-13-01-not-a-date.md");
 	if (ok(p != NULL, "bad date prefix found")) {
 		ok(!p->date.valid, "month 13: no date");
 		is_str(p->live_url, "https://zola.example/notes/blog/2024-13-01-not-a-date/",
 		       "month 13: the name stays whole");
 	}
-	p = S_find(&pl, "content/blog/bundle-post/index.md");
+	p = fx_find_post(&pl, "content/blog/bundle-post/index.md");
 	if (ok(p != NULL, "bundle found")) {
 		is_str(p->title, "A bundle", "bundle: title");
 		is_str(p->live_url, "https://zola.example/notes/blog/bundle-post/", "bundle: URL of its folder");
 	}
-	p = S_find(&pl, "content/blog/2023-12-24-xmas/index.md");
+	p = fx_find_post(&pl, "content/blog/2023-12-24-xmas/index.md");
 	if (ok(p != NULL, "dated bundle found")) {
-		is_date(&p->date, "2023-12-24", "dated bundle: date from the folder name");
+		fx_is_date(&p->date, "2023-12-24", "dated bundle: date from the folder name");
 		is_str(p->live_url, "https://zola.example/notes/blog/xmas/", "dated bundle: URL without the date");
 	}
-	p = S_find(&pl, "content/blog/draft.md");
+	p = fx_find_post(&pl, "content/blog/draft.md");
 	if (ok(p != NULL, "draft found"))
 		ok(p->draft, "draft = true is a draft");
-	p = S_find(&pl, "content/blog/by-path.md");
+	p = fx_find_post(&pl, "content/blog/by-path.md");
 	if (ok(p != NULL, "path-dated post found")) {
-		is_date(&p->date, "2023-07-08", "path = \"2023/07/08/…\" gives the date");
+		fx_is_date(&p->date, "2023-07-08", "path = \"2023/07/08/…\" gives the date");
 		is_str(p->url, "/2023/07/08/by-path-slug/", "path: the post's url");
 		is_str(p->live_url, "https://zola.example/notes/2023/07/08/by-path-slug/",
 		       "path: the live URL ignores the section");
-		is_list(&p->authors, "Bea", "authors");
+		fx_is_list(&p->authors, "Bea", "authors");
 	}
-	p = S_find(&pl, "content/blog/tagged.md");
+	p = fx_find_post(&pl, "content/blog/tagged.md");
 	if (ok(p != NULL, "tagged post found")) {
-		is_list(&p->tags, "Rust|C", "taxonomies.tags (extra.tags ignored)");
-		is_list(&p->categories, "News", "taxonomies.categories");
-		is_list(&p->series, "Basics", "taxonomies.series");
-		is_list(&p->authors, "Ann|Bob", "authors list");
-		is_list(&p->aliases, "old/tagged|/older.html", "aliases");
+		fx_is_list(&p->tags, "Rust|C", "taxonomies.tags (extra.tags ignored)");
+		fx_is_list(&p->categories, "News", "taxonomies.categories");
+		fx_is_list(&p->series, "Basics", "taxonomies.series");
+		fx_is_list(&p->authors, "Ann|Bob", "authors list");
+		fx_is_list(&p->aliases, "old/tagged|/older.html", "aliases");
 		is_int(p->weight, 3, "weight");
 		is_str(p->slug, "Custom Slug!", "slug as written");
 		is_str(p->description, "A post with every field", "description");
-		is_date(&p->date, "2024-01-15", "date");
+		fx_is_date(&p->date, "2024-01-15", "date");
 		ok(p->updated.valid && p->updated.tz_minutes == 120, "updated with its offset");
 		is_str(p->live_url, "https://zola.example/notes/blog/custom-slug/", "slug field: slugified in the URL");
 	}
-	p = S_find(&pl, "content/blog/Mixed Case.File.md");
+	p = fx_find_post(&pl, "content/blog/Mixed Case.File.md");
 	if (ok(p != NULL, "file with spaces and dots found")) {
 		is_str(p->title, "Heading title", "no title: the first heading");
 		is_str(p->live_url, "https://zola.example/notes/blog/mixed-case-file/", "file name slugified");
 	}
-	p = S_find(&pl, "content/blog/yaml.md");
+	p = fx_find_post(&pl, "content/blog/yaml.md");
 	if (ok(p != NULL, "YAML post found")) {
 		is_str(p->title, "YAML is read too", "YAML front matter is read");
-		is_date(&p->date, "2022-02-02", "YAML date");
+		fx_is_date(&p->date, "2022-02-02", "YAML date");
 	}
-	p = S_find(&pl, "content/about.md");
+	p = fx_find_post(&pl, "content/about.md");
 	if (ok(p != NULL, "about found"))
 		is_str(p->live_url, "https://zola.example/notes/about/", "a page at the root");
 

@@ -3278,17 +3278,26 @@ static char *S_liquid_value(struct S_state *st, const char *e, size_t el)
 	return val;
 }
 
+/* Where the closer of the construct opened at i lies (`}}`, `%}`), or
+ * S_NONE when there is none before the next opener: an unclosed construct
+ * is text. */
+static size_t S_closer(struct S_inl *x, size_t i, int close_cache, const char *closer,
+		       int open_cache, const char *opener)
+{
+	size_t close = S_cached(&x->c[close_cache], x->s, x->n, i + 2, S_find_lit, closer);
+	if (close == S_NONE)
+		return S_NONE;
+	size_t open = S_cached(&x->c[open_cache], x->s, x->n, i + 2, S_find_lit, opener);
+	return open != S_NONE && open < close ? S_NONE : close;
+}
+
 /* Liquid and Nunjucks outputs: {{ site.baseurl }} and the like. */
 static size_t S_lout(struct S_inl *x, size_t i)
 {
 	struct S_state *st = x->st;
 	const char *s = x->s;
-	size_t n = x->n;
-	size_t close = S_cached(&x->c[C_OCLOSE], s, n, i + 2, S_find_lit, "}}");
+	size_t close = S_closer(x, i, C_OCLOSE, "}}", C_OOPEN, "{{");
 	if (close == S_NONE)
-		return 0;
-	size_t open = S_cached(&x->c[C_OOPEN], s, n, i + 2, S_find_lit, "{{");
-	if (open != S_NONE && open < close)
 		return 0;
 	const char *e = s + i + 2;
 	size_t el = close - i - 2;
@@ -3326,11 +3335,8 @@ static size_t S_ltag(struct S_inl *x, size_t i)
 	struct S_state *st = x->st;
 	const char *s = x->s;
 	size_t n = x->n;
-	size_t close = S_cached(&x->c[C_LCLOSE], s, n, i + 2, S_find_lit, "%}");
+	size_t close = S_closer(x, i, C_LCLOSE, "%}", C_LOPEN, "{%");
 	if (close == S_NONE)
-		return 0;
-	size_t open = S_cached(&x->c[C_LOPEN], s, n, i + 2, S_find_lit, "{%");
-	if (open != S_NONE && open < close)
 		return 0;
 	const char *nm;
 	size_t nl, after;

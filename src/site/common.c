@@ -18,21 +18,29 @@ static bool S_has_ext(const char *name, const char *const *exts)
 	return false;
 }
 
-void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files)
+bool site_list_dir(const char *path, struct strvec *names)
 {
-	char *abs = path_join(root, dir);
-	DIR *d = opendir(abs);
-	if (!d) {
-		free(abs);
-		return;
-	}
-	struct strvec names = STRVEC_INIT;
+	DIR *d = opendir(path);
+	if (!d)
+		return false;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL)
 		if (e->d_name[0] != '.')
-			sv_push(&names, e->d_name);
+			sv_push(names, e->d_name);
 	closedir(d);
-	sv_sort(&names);
+	/* Sorted: the order of a book never depends on the file system's. */
+	sv_sort(names);
+	return true;
+}
+
+void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files)
+{
+	char *abs = path_join(root, dir);
+	struct strvec names = STRVEC_INIT;
+	if (!site_list_dir(abs, &names)) {
+		free(abs);
+		return;
+	}
 	for (size_t i = 0; i < names.n; i++) {
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
 		char *full = path_join(root, rel);

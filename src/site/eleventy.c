@@ -733,15 +733,8 @@ struct S_walk {
 static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files, int depth)
 {
 	char *abs = path_join(w->root, dir);
-	DIR *d = opendir(abs);
 	struct strvec names = STRVEC_INIT;
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			sv_push(&names, e->d_name);
-	if (d)
-		closedir(d);
-	sv_sort(&names);
+	site_list_dir(abs, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
 		char *full = path_join(w->root, rel);

@@ -686,18 +686,11 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 {
 	const struct site *site = w->site;
 	char *abs = path_join(site->root, dir);
-	DIR *d = opendir(abs);
-	if (!d) {
+	struct strvec names = STRVEC_INIT;
+	if (!site_list_dir(abs, &names)) {
 		free(abs);
 		return;
 	}
-	struct strvec names = STRVEC_INIT;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			sv_push(&names, e->d_name);
-	closedir(d);
-	sv_sort(&names);
 
 	/* A folder (below contentDir) with an index page is a leaf bundle:
 	 * one page, and everything else in it are its resources. */

@@ -633,15 +633,8 @@ static void S_entries(const char *root, const char *base, const char *sub, struc
 {
 	char *dir = *sub ? path_join(base, sub) : xstrdup(base);
 	char *abs = path_join(root, dir);
-	DIR *d = opendir(abs);
 	struct strvec names = STRVEC_INIT;
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			sv_push(&names, e->d_name);
-	if (d)
-		closedir(d);
-	sv_sort(&names);
+	site_list_dir(abs, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *entry = *sub ? path_join(sub, names.v[i]) : xstrdup(names.v[i]);
 		char *full = path_join(abs, names.v[i]);

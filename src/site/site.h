@@ -96,6 +96,9 @@ void site_free(struct site *site);
 
 /* Helpers shared by the generators (site/common.c). */
 
+/* Appends the names in the folder at path (hidden ones left out) to names,
+ * sorted. Returns false when the folder cannot be opened. */
+bool site_list_dir(const char *path, struct strvec *names);
 /* Appends to files every file under dir (relative to root) whose name ends
  * in one of exts, sorted, skipping hidden folders and symlinked folders. */
 void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files);

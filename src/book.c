@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "chapter.h"
+#include "cover.h"
 #include "epub.h"
+#include "fetch.h"
 #include "hash.h"
 #include "opf.h"
+#include "imagefile.h"
 #include "resources.h"
 #include "sanitize.h"
 #include "slug.h"
@@ -29,27 +32,6 @@ struct S_index {
 	const char *site_url;
 	const char *baseurl;
 };
-
-/* The part of url after the site's own URL ("/blog/x/"), ignoring the
- * scheme and "www."; NULL when url is elsewhere. */
-static const char *S_site_path(const char *url, const char *site_url)
-{
-	if (!site_url)
-		return NULL;
-	const char *a = strstr(url, "://"), *b = strstr(site_url, "://");
-	a = a ? a + 3 : url;
-	b = b ? b + 3 : site_url;
-	if (str_starts_with(a, "www."))
-		a += 4;
-	if (str_starts_with(b, "www."))
-		b += 4;
-	size_t lb = strlen(b);
-	while (lb && b[lb - 1] == '/')
-		lb--;
-	if (strncmp(a, b, lb) != 0 || (a[lb] && a[lb] != '/' && a[lb] != '#' && a[lb] != '?'))
-		return NULL;
-	return a + lb;
-}
 
 /* A URL path made comparable: decoded, query and fragment gone, no
  * trailing slash or index.html, always starting with '/'. */
@@ -88,7 +70,7 @@ static void S_index_url(struct S_index *ix, const char *url, size_t post)
 		return;
 	const char *path = url;
 	if (url_classify(url) == URL_ABSOLUTE) {
-		path = S_site_path(url, ix->site_url);
+		path = site_url_path(url, ix->site_url);
 		if (!path)
 			return;
 	}
@@ -200,7 +182,7 @@ static void S_resolve_links(struct chapter *chs, size_t n, const struct site *si
 			if (!l->target) {
 				/* An absolute URL: the site's own URL of a post becomes a
 				 * link inside the book; anything else stays as written. */
-				const char *path = S_site_path(l->raw, site->url);
+				const char *path = site_url_path(l->raw, site->url);
 				const struct post *p = path ? S_post_by_url(&ix, path) : NULL;
 				size_t k;
 				if (p && strmap_get(&ix.chapter_of, p->relpath, &k))
@@ -356,6 +338,119 @@ static char *S_resolve_ref(void *data, const char *ref)
 	return out;
 }
 
+static void S_fetch_progress(void *data, size_t done, size_t total)
+{
+	(void)data;
+	fprintf(stderr, "\rsheaf: fetching image %zu of %zu", done, total);
+}
+
+/* Only images stay in the cache: an error page served with status 200
+ * is asked for again next time. */
+static bool S_cacheable(const unsigned char *data, size_t len)
+{
+	const char *other;
+	return media_type_sniff(data, len, &other) || other;
+}
+
+/* Downloads the remote images of every chapter (each URL once, many at a
+ * time, or from the cache) and leaves in each image its bytes or why it
+ * has none. */
+static void S_fetch_images(struct chapter *chs, size_t n, const struct book_options *o)
+{
+	struct strmap index = STRMAP_INIT; /* URL → index in urls */
+	struct strvec urls = STRVEC_INIT;
+	for (size_t c = 0; c < n; c++)
+		for (size_t i = 0; i < chs[c].nimages; i++) {
+			const char *url = chs[c].images[i].url;
+			if (url && !strmap_get(&index, url, NULL)) {
+				strmap_put(&index, url, urls.n);
+				sv_push(&urls, url);
+			}
+		}
+	if (urls.n) {
+		struct fetch_result *rs = xcalloc(urls.n, sizeof *rs);
+		struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable};
+		if (o->progress)
+			fo.progress = S_fetch_progress;
+		fetch_all((const char *const *)urls.v, urls.n, rs, &fo);
+		if (o->progress)
+			fprintf(stderr, "\r\033[K");
+		for (size_t c = 0; c < n; c++)
+			for (size_t i = 0; i < chs[c].nimages; i++) {
+				struct chapter_image *im = &chs[c].images[i];
+				size_t k;
+				if (!im->url || !strmap_get(&index, im->url, &k))
+					continue;
+				if (rs[k].data) {
+					im->data = xmalloc(rs[k].len + 1);
+					memcpy(im->data, rs[k].data, rs[k].len + 1);
+					im->len = rs[k].len;
+				} else {
+					im->why = xstrdup(rs[k].not_cached ? "--offline, and not in the cache"
+									   : rs[k].error);
+				}
+			}
+		for (size_t k = 0; k < urls.n; k++)
+			fetch_result_free(&rs[k]);
+		free(rs);
+	}
+	strmap_free(&index);
+	sv_free(&urls);
+}
+
+/* A name for the image's file in the book: the URL's last path segment. */
+static char *S_url_name(const char *url)
+{
+	char *copy = xstrdup(url);
+	copy[strcspn(copy, "?#")] = '\0';
+	const char *host = strstr(copy, "://");
+	const char *slash = strrchr(host ? host + 3 : copy, '/');
+	char *name = url_decode(slash && slash[1] ? slash + 1 : "remote-image");
+	free(copy);
+	return name;
+}
+
+/* A remote image the fetch stage filled: stored in the book, or its alt
+ * text shown as a link to its URL. */
+static void S_remote_image(const struct chapter *ch, struct chapter_image *im,
+			   struct resources *res, struct diag_list *dl)
+{
+	static const char data_url[] = "the data: URL";
+	char *why = NULL;
+	const char *other;
+	if (!im->data) {
+		why = xasprintf("remote image %s not fetched (%s)", im->url, im->why ? im->why : "?");
+	} else if (!media_type_sniff(im->data, im->len, &other) && !other) {
+		why = xasprintf("remote image %s left out: the server sent no image (PNG, JPEG, GIF, "
+				"WebP or SVG) but something else, such as an error page", im->url);
+	} else {
+		const char *href;
+		char *reason = NULL;
+		char *name = S_url_name(im->url);
+		if (resources_add_data(res, &href, im->data, im->len, name, &reason) == 0) {
+			char *src = xasprintf("../%s", href);
+			xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
+			free(src);
+			if (!xmlHasProp(im->img, (const xmlChar *)"alt"))
+				xmlSetProp(im->img, (const xmlChar *)"alt", (const xmlChar *)"");
+		} else if (str_starts_with(reason, data_url)) {
+			/* resources names the bytes after a data: URL; name the URL. */
+			why = xasprintf("remote image %s%s", im->url, reason + strlen(data_url));
+		} else {
+			why = xasprintf("remote image %s: %s", im->url, reason);
+		}
+		free(reason);
+		free(name);
+	}
+	if (why) {
+		diag_warning(dl, ch->post->path, im->line, 0,
+			     "%s; its alt text is shown instead, with the URL as a link", why);
+		chapter_image_to_link(im->img, im->url);
+		free(why);
+	}
+	im->img = NULL;
+}
+
 static void S_resolve_images(struct chapter *chs, size_t n, const struct site *site,
 			     struct resources *res, struct diag_list *dl)
 {
@@ -367,8 +462,14 @@ static void S_resolve_images(struct chapter *chs, size_t n, const struct site *s
 			char *why;
 			char *name = NULL;
 			int rc;
+			if (im->url) {
+				S_remote_image(ch, im, res, dl);
+				continue;
+			}
 			if (im->target) {
-				rc = resources_add_image(res, &href, site->root, im->target, &why);
+				char *file = image_file(site, ch->post, im->target, im->raw);
+				rc = resources_add_image(res, &href, site->root, file, &why);
+				free(file);
 			} else {
 				const char *base = path_basename(ch->href);
 				name = xasprintf("%.*s-image-%zu.img", (int)(strlen(base) - strlen(".xhtml")), base, i + 1);
@@ -509,9 +610,17 @@ int book_build(const struct book_options *o, const struct site *site,
 	struct epub book = EPUB_INIT;
 	struct strvec ids = STRVEC_INIT;
 	struct S_items items = {NULL, 0, 0};
+	struct cover cover;
+	char *cover_range = S_date_range(posts);
+	struct cover_text cover_text = {o->title, o->subtitle, &o->creators, cover_range, o->language};
 
 	if (template_load(&chapter_tmpl, &chapter_origin, "chapter.xhtml", o->templates_dir, dl) < 0 ||
 	    template_load(&css, &css_origin, "style.css", o->templates_dir, dl) < 0)
+		goto out;
+	/* First, so a --cover that cannot be used stops the run early, and the
+	 * cover keeps its name (images/cover.*) whatever the posts hold. */
+	struct fetch_options cover_fetch = {.offline = o->offline};
+	if (cover_add(&cover, &res, o->cover, site, posts, &cover_text, &cover_fetch, dl) < 0)
 		goto out;
 
 	for (size_t i = 0; i < posts->n; i++) {
@@ -536,6 +645,7 @@ int book_build(const struct book_options *o, const struct site *site,
 		goto out;
 
 	S_resolve_links(chs, nchs, site, o->site_posts ? o->site_posts : posts, dl);
+	S_fetch_images(chs, nchs, o);
 	S_resolve_images(chs, nchs, site, &res, dl);
 
 	char uuid[37];
@@ -554,18 +664,22 @@ int book_build(const struct book_options *o, const struct site *site,
 	epub_add(&book, PKG "content.opf", NULL, 0);
 
 	struct toc_input ti = {o->title, o->language, uid, "titlepage.xhtml", "nav.xhtml", "style.css",
-			       chs, nchs, o->toc_depth};
-	char *nav, *ncx, *title;
+			       chs, nchs, o->toc_depth, "cover.xhtml"};
+	char *nav, *ncx, *title, *cover_xhtml;
 	toc_nav(&nav, &len, &ti);
 	epub_add(&book, PKG "nav.xhtml", nav, len);
 	toc_ncx(&ncx, &len, &ti);
 	epub_add(&book, PKG "toc.ncx", ncx, len);
 	epub_add(&book, PKG "style.css", css, strlen(css));
 	css = NULL;
+	if (cover_page(&cover_xhtml, &len, &cover, &cover_text, o->templates_dir, dl) < 0)
+		goto out;
+	epub_add(&book, PKG "cover.xhtml", cover_xhtml, len);
 	if (S_titlepage(&title, &len, o, posts, dl) < 0)
 		goto out;
 	epub_add(&book, PKG "titlepage.xhtml", title, len);
 
+	S_item(&items, "cover", "cover.xhtml", "application/xhtml+xml", NULL, true);
 	S_item(&items, "titlepage", "titlepage.xhtml", "application/xhtml+xml", NULL, true);
 	S_item(&items, "nav", "nav.xhtml", "application/xhtml+xml", "nav", true);
 	S_item(&items, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL, false);
@@ -584,14 +698,15 @@ int book_build(const struct book_options *o, const struct site *site,
 		free(name);
 		char *id = xasprintf("ch-%03zu", i + 1);
 		sv_push_owned(&ids, id);
-		S_item(&items, id, chs[i].href, "application/xhtml+xml", NULL, true);
+		S_item(&items, id, chs[i].href, "application/xhtml+xml", chs[i].has_svg ? "svg" : NULL, true);
 	}
 	for (size_t i = 0; i < res.n; i++) {
 		char *name = xasprintf(PKG "%s", res.v[i].href);
 		epub_add(&book, name, res.v[i].data, res.v[i].len);
 		res.v[i].data = NULL;
 		free(name);
-		S_item(&items, res.v[i].id, res.v[i].href, res.v[i].media_type, NULL, false);
+		S_item(&items, res.v[i].id, res.v[i].href, res.v[i].media_type,
+		       strcmp(res.v[i].href, cover.href) == 0 ? "cover-image" : NULL, false);
 	}
 
 	int64_t modified = S_modified(o, posts);
@@ -606,9 +721,11 @@ int book_build(const struct book_options *o, const struct site *site,
 		date_format_ymd(&newest, date_ymd);
 		date = date_ymd;
 	}
+	/* A generated cover repeats the title page's text: no visual content. */
 	struct opf_input oi = {uid, o->title, o->subtitle, o->description, o->source_url,
 			       &o->creators, &o->subjects, o->language, date, modified_iso,
-			       res.n > 0, o->series, o->series_position, items.v, items.n};
+			       res.n > (cover.generated ? 1u : 0u), o->series, o->series_position,
+			       items.v, items.n, cover.id};
 	char *opf;
 	opf_package(&opf, &len, &oi);
 	book.v[opf_slot].data = opf;
@@ -631,5 +748,6 @@ out:
 	epub_free(&book);
 	sv_free(&ids);
 	free(items.v);
+	free(cover_range);
 	return ret;
 }

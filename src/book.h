@@ -30,11 +30,13 @@ struct book_options {
 	bool have_epoch;           /* SOURCE_DATE_EPOCH given */
 	int64_t epoch;
 	bool progress; /* report progress on stderr */
+	bool offline;  /* remote images only from the cache, never the network */
 	/* Every post of the site (the book's and the others), for links to
 	 * posts left out of the book; NULL: only the book's. */
 	const struct post_list *site_posts;
 	const char *series;          /* the series the book is, or NULL */
 	int series_position;         /* the book's place in it; 0 when not given */
+	const char *cover;           /* --cover: an image file anywhere, or NULL */
 };
 
 /* Builds the book of posts (in order) into output. Returns 0, or -1 after

@@ -530,6 +530,44 @@ void chapter_image_to_alt(xmlNodePtr img)
 	xmlFreeNode(img);
 }
 
+void chapter_image_to_link(xmlNodePtr img, const char *url)
+{
+	bool in_link = false;
+	for (xmlNodePtr up = img->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+		in_link |= S_is(up, "a");
+	xmlNodePtr prev = img->prev, parent = img->parent;
+	chapter_image_to_alt(img);
+	/* Links may not nest: an image that was a link's content keeps only
+	 * that link. */
+	xmlNodePtr span = prev ? prev->next : parent ? parent->children : NULL;
+	if (in_link || !span)
+		return;
+	xmlNodePtr a = xmlNewDocNode(span->doc, span->ns, (const xmlChar *)"a", NULL);
+	S_set(a, "href", url);
+	while (span->children) {
+		xmlNodePtr c = span->children;
+		xmlUnlinkNode(c);
+		xmlAddChild(a, c);
+	}
+	xmlAddChild(span, a);
+}
+
+/* The URL to fetch for an image's src when it is http(s) (escaped, and
+ * a protocol-relative one made https), else NULL. */
+static char *S_http_url(const char *src)
+{
+	char *url = url_escape(src);
+	char scheme[9];
+	size_t k = 0;
+	for (; url[k] && k < sizeof scheme - 1; k++)
+		scheme[k] = (char)tolower((unsigned char)url[k]);
+	scheme[k] = '\0';
+	if (str_starts_with(scheme, "http://") || str_starts_with(scheme, "https://"))
+		return url;
+	free(url);
+	return NULL;
+}
+
 /* A site-relative path for a relative reference made from the post. */
 static char *S_resolve(const struct post *p, const struct convert_options *o, const char *ref,
 		       char **fragment)
@@ -634,6 +672,7 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 		if (S_is(el, "img")) {
 			unsigned char *data;
 			size_t data_len;
+			char *url;
 			char *src = S_prop(el, "src");
 			enum url_kind kind = src ? url_classify(src) : URL_EMPTY;
 			if (kind == URL_RELATIVE) {
@@ -642,24 +681,36 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 				struct chapter_image *im = &ch->images[ch->nimages++];
 				im->img = el;
 				im->target = S_resolve(p, o, src, &frag);
+				im->raw = xstrdup(src);
 				im->data = NULL;
 				im->len = 0;
 				im->line = line;
+				im->url = im->why = NULL;
 				free(frag);
+			} else if (kind == URL_ABSOLUTE && (url = S_http_url(src))) {
+				/* The book stage fetches it, once for every chapter. */
+				ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+				struct chapter_image *im = &ch->images[ch->nimages++];
+				memset(im, 0, sizeof *im);
+				im->img = el;
+				im->url = url;
+				im->line = line;
 			} else {
 				if (kind == URL_ABSOLUTE)
 					diag_warning(dl, p->path, line, 0,
-						     "remote image left out, its alt text shown instead "
-						     "(sheaf does not fetch remote images yet): %s", src);
+						     "remote image left out, its alt text shown instead: only "
+						     "http and https images are fetched, not %s", src);
 				else if (src && str_starts_with(src, "data:") &&
 					 S_data_url(src, &data, &data_len) == 0) {
 					ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
 					struct chapter_image *im = &ch->images[ch->nimages++];
 					im->img = el;
 					im->target = NULL;
+					im->raw = NULL;
 					im->data = data;
 					im->len = data_len;
 					im->line = line;
+					im->url = im->why = NULL;
 					/* The book stage gives it a file and a src. */
 					S_unset(el, "src");
 					free(src);
@@ -837,6 +888,9 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 		diag_warning(dl, p->path, 0, 0,
 			     "elements nested more than %d deep were flattened; their text is kept",
 			     SANITIZE_MAX_DEPTH);
+	for (xmlNodePtr n = container->children; n && !ch->has_svg; n = S_next(n, container))
+		ch->has_svg = n->type == XML_ELEMENT_NODE && n->ns &&
+			      xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS);
 
 	/* The template prints the title: an opening H1 saying the same goes. */
 	xmlNodePtr first = container->children;
@@ -955,7 +1009,10 @@ void chapter_free(struct chapter *ch)
 	free(ch->links);
 	for (size_t i = 0; i < ch->nimages; i++) {
 		free(ch->images[i].target);
+		free(ch->images[i].raw);
 		free(ch->images[i].data);
+		free(ch->images[i].url);
+		free(ch->images[i].why);
 	}
 	free(ch->images);
 	memset(ch, 0, sizeof *ch);

@@ -17,6 +17,7 @@
 #define SHEAF_CHAPTER_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -48,9 +49,16 @@ struct chapter_image {
 	xmlNodePtr img;
 	char *target;        /* normalized, relative to the site root; may start
 				with ".."; NULL for a data: URL */
-	unsigned char *data; /* the bytes of a data: URL (its src is removed) */
+	char *raw;           /* the src as written, for the book stage's other
+				readings (folder named after the post, permalink-
+				relative, site-absolute under another root) */
+	unsigned char *data; /* the bytes of a data: URL (its src is removed), or
+				of a remote image once the book stage fetched it */
 	size_t len;
 	int line;
+	char *url;           /* an http(s) image (escaped), for the book stage to
+				fetch; target is then NULL; NULL otherwise */
+	char *why;           /* set by the book stage: why url was not fetched */
 };
 
 struct chapter {
@@ -64,6 +72,7 @@ struct chapter {
 	size_t nlinks;
 	struct chapter_image *images;
 	size_t nimages;
+	bool has_svg; /* holds inline SVG: its manifest item needs the svg property */
 	/* Other names of places in the chapter → index in ids.v: the footnote
 	 * anchors generators write (`#fn:label`), so links made against the
 	 * website still land on the note. */
@@ -90,6 +99,9 @@ const char *chapter_find_id(const struct chapter *ch, const char *fragment);
 void chapter_unwrap(xmlNodePtr node);
 /* Replaces an image by its alt text. */
 void chapter_image_to_alt(xmlNodePtr img);
+/* Replaces an image by its alt text made a link to url (only the alt text
+ * when the image already sits in a link). */
+void chapter_image_to_link(xmlNodePtr img, const char *url);
 /* Serializes as XML with declaration, UTF-8. *out is xmlMalloc'd: free it
  * with xmlFree. */
 int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc);

@@ -27,8 +27,10 @@ enum {
 	OPT_LIST,
 	OPT_GENERATOR,
 	OPT_MAX_POST_SIZE,
+	OPT_OFFLINE,
 	OPT_SERIES,
 	OPT_SERIES_POSITION,
+	OPT_COVER,
 };
 
 static const struct option S_long[] = {
@@ -48,10 +50,12 @@ static const struct option S_long[] = {
 	{"language", required_argument, NULL, OPT_LANGUAGE},
 	{"toc-depth", required_argument, NULL, OPT_TOC_DEPTH},
 	{"templates", required_argument, NULL, OPT_TEMPLATES},
+	{"cover", required_argument, NULL, OPT_COVER},
 	{"generator", required_argument, NULL, OPT_GENERATOR},
 	{"list", no_argument, NULL, OPT_LIST},
 	{"keep-going", no_argument, NULL, 'k'},
 	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
+	{"offline", no_argument, NULL, OPT_OFFLINE},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -75,6 +79,8 @@ static void S_help(FILE *out)
 	      "  -k, --keep-going      leave out posts that cannot be read (with a warning each)\n"
 	      "                        instead of stopping\n"
 	      "      --max-post-size SIZE  refuse posts larger than SIZE (default 8M; K, M, G)\n"
+	      "      --offline         take remote images from the cache only (fetched images are\n"
+	      "                        kept in $XDG_CACHE_HOME/sheaf), never from the network\n"
 	      "\n"
 	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive):\n"
 	      "  -t, --tag TAG         posts with this tag\n"
@@ -94,8 +100,10 @@ static void S_help(FILE *out)
 	      "      --creator NAME    the book's author (repeatable; default: the posts' authors)\n"
 	      "      --language TAG    BCP 47 language tag (default: the site's, else en)\n"
 	      "      --toc-depth N     heading levels listed under each post (default 2: ## and ###)\n"
+	      "      --cover IMAGE     the cover (PNG, JPEG, GIF, WebP or SVG; default: the site's\n"
+	      "                        or the first post's image, else one made from the title)\n"
 	      "      --templates DIR   a folder whose files replace the built-in templates\n"
-	      "                        (chapter.xhtml, titlepage.xhtml, style.css)\n"
+	      "                        (chapter.xhtml, titlepage.xhtml, cover.xhtml, style.css)\n"
 	      "      --generator NAME  read SITE as this generator's site (mkdocs, hugo, jekyll,\n"
 	      "                        zola, eleventy, generic)\n"
 	      "\n"
@@ -193,6 +201,7 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 				o->toc_depth = (int)v;
 			break;
 		}
+		case OPT_COVER: o->cover = optarg; break;
 		case OPT_TEMPLATES:
 			if (!path_is_dir(optarg))
 				diag_error(dl, NULL, 0, 0, "--templates: '%s' is not a folder", optarg);
@@ -214,6 +223,7 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 				diag_error(dl, NULL, 0, 0, "--max-post-size: '%s' is not a size like 512K, 8M or 1G",
 					   optarg);
 			break;
+		case OPT_OFFLINE: o->offline = true; break;
 		case 'q': o->quiet = true; break;
 		case 'v': o->verbose = true; break;
 		case 'h': S_help(out); return CLI_DONE;

@@ -19,12 +19,14 @@ struct options {
 	const char *title, *subtitle, *language;
 	struct strvec creators;
 	const char *templates;
+	const char *cover; /* --cover FILE, checked when the book is made */
 	const char *generator;
 	struct selection sel;
 	int toc_depth;
 	size_t max_post_size; /* 0: the site layer's default */
 	int series_position;  /* --series-position; 0 when not given */
 	bool list, quiet, verbose, keep_going;
+	bool offline; /* remote images from the cache only */
 };
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };

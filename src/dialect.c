@@ -2970,6 +2970,20 @@ static bool S_embed_link(const struct S_sc *sc, const char *base, size_t bl, str
 	return ok;
 }
 
+/* Themes' image shortcodes (`img`, `image`, Docsy's `imgproc NAME Fill
+ * "400x300"`) show one picture like `figure` does; the name may be a page
+ * resource's name without its extension, which the book stage finds. */
+static bool S_is_image_shortcode(const struct S_sc *sc)
+{
+	if (!S_eq(sc->name, sc->nl, "img") && !S_eq(sc->name, sc->nl, "image") &&
+	    !S_eq(sc->name, sc->nl, "imgproc"))
+		return false;
+	char *src = S_sc_arg(sc, "src", 0);
+	bool ok = src && *src;
+	free(src);
+	return ok;
+}
+
 static size_t S_hugo_figure(struct S_inl *x, size_t i, const struct S_sc *sc)
 {
 	char *src = S_sc_arg(sc, "src", 0), *alt = S_sc_arg(sc, "alt", -1);
@@ -3136,7 +3150,7 @@ static size_t S_hugo(struct S_inl *x, size_t i)
 		}
 	} else if (sc.closing) {
 		/* The end of a pair: its opening tag said what was needed. */
-	} else if (S_eq(name, nl, "figure")) {
+	} else if (S_eq(name, nl, "figure") || S_is_image_shortcode(&sc)) {
 		used = S_hugo_figure(x, i, &sc);
 	} else if (S_eq(name, nl, "ref") || S_eq(name, nl, "relref")) {
 		char *path = S_sc_arg(&sc, "path", 0);

@@ -157,7 +157,9 @@ static int S_run(const struct options *o, struct diag_list *dl)
 					bo.series = sel.v[i]->series.v[k];
 		bo.series_position = o->series_position;
 	}
+	bo.offline = o->offline;
 	bo.templates_dir = o->templates;
+	bo.cover = o->cover;
 	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {

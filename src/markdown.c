@@ -44,6 +44,48 @@ static cmark_parser *S_parser(void)
 	return parser;
 }
 
+/* Only before an opening tag: a mark before `</textarea>` or `</span>`
+ * could land inside an element's text. */
+static bool S_opening_tag(cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	return lit && lit[0] == '<' && ((lit[1] >= 'a' && lit[1] <= 'z') || (lit[1] >= 'A' && lit[1] <= 'Z'));
+}
+
+/* cmark-gfm writes data-sourcepos only on the blocks it renders itself:
+ * raw HTML, and images inside a paragraph of many lines, would have no
+ * line or the paragraph's first. A comment `<!--sheaf-line:N-->` before
+ * each raw HTML node and each image gives the XHTML stage the line of what
+ * follows it (sanitize.c reads and drops it). */
+static void S_mark_lines(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(node);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_start_line(node) <= 0)
+			continue;
+		char mark[40];
+		snprintf(mark, sizeof mark, "<!--sheaf-line:%d-->", cmark_node_get_start_line(node));
+		if (type == CMARK_NODE_HTML_BLOCK) {
+			/* Its text is written as is: the mark goes in front of it. */
+			const char *lit = cmark_node_get_literal(node);
+			char *with = xasprintf("%s%s", mark, lit ? lit : "");
+			cmark_node_set_literal(node, with);
+			free(with);
+		} else if (type == CMARK_NODE_IMAGE || (type == CMARK_NODE_HTML_INLINE && S_opening_tag(node))) {
+			/* A sibling before the current node is behind the
+			 * iterator: the walk goes on undisturbed. */
+			cmark_node *m = cmark_node_new(CMARK_NODE_HTML_INLINE);
+			cmark_node_set_literal(m, mark);
+			if (!cmark_node_insert_before(node, m))
+				cmark_node_free(m);
+		}
+	}
+	cmark_iter_free(it);
+}
+
 int markdown_to_html(char **out, const char *md, size_t len)
 {
 	*out = NULL;
@@ -54,6 +96,7 @@ int markdown_to_html(char **out, const char *md, size_t len)
 		cmark_parser_free(parser);
 		return -1;
 	}
+	S_mark_lines(doc);
 	/* The extension list must come from the parser: with NULL, the
 	 * extensions' renderers are skipped. */
 	char *html = cmark_render_html(doc, S_OPTIONS, cmark_parser_get_syntax_extensions(parser));

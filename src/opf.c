@@ -69,6 +69,14 @@ int opf_package(char **out, size_t *len, const struct opf_input *in)
 	if (in->source && *in->source)
 		S_dc(w, "source", NULL, in->source);
 	S_meta(w, "dcterms:modified", in->modified, NULL);
+	if (in->cover_id) {
+		/* EPUB 2's way to name the cover, still what Kobo and file
+		 * managers read; EPUB 3 accepts it beside cover-image. */
+		xmlTextWriterStartElement(w, W("meta"));
+		xmlTextWriterWriteAttribute(w, W("name"), W("cover"));
+		xmlTextWriterWriteAttribute(w, W("content"), W(in->cover_id));
+		xmlTextWriterEndElement(w);
+	}
 	if (in->series && *in->series) {
 		xmlTextWriterStartElement(w, W("meta"));
 		xmlTextWriterWriteAttribute(w, W("property"), W("belongs-to-collection"));

@@ -30,6 +30,7 @@ struct opf_input {
 	int series_position; /* its group-position; 0 when not given */
 	const struct opf_item *items;
 	size_t nitems;
+	const char *cover_id; /* the cover image's item, or NULL: <meta name="cover"> */
 };
 
 int opf_package(char **out, size_t *len, const struct opf_input *in);

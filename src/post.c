@@ -28,6 +28,7 @@ void post_free(struct post *p)
 	free(p->url);
 	free(p->summary);
 	free(p->live_url);
+	free(p->cover_image);
 	free(p->body);
 	free(p);
 }

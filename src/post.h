@@ -36,6 +36,9 @@ struct post {
 	char *summary;              /* may be NULL */
 	char *live_url;             /* the post's URL on the live site, when the
 				       generator and the site URL know it */
+	char *cover_image;          /* front matter cover_image/image/images[0] as
+				       written (a path or URL), may be NULL */
+	int cover_line;             /* its line in the file */
 	char *body;                 /* Markdown after the front matter */
 	size_t body_len;
 	int body_line;              /* file line where body starts */

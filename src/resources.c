@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "transcode.h"
 #include "util.h"
 
 const char *media_type_sniff(const unsigned char *d, size_t len, const char **other)
@@ -84,8 +85,6 @@ static const char *S_ext(const char *media_type)
 		return ".jpg";
 	if (strcmp(media_type, "image/gif") == 0)
 		return ".gif";
-	if (strcmp(media_type, "image/webp") == 0)
-		return ".webp";
 	return ".svg";
 }
 
@@ -216,23 +215,41 @@ static int S_add_bytes(struct resources *r, const char **href, unsigned char **d
 	const char *type = media_type_sniff(*data, len, &other);
 	if (!type) {
 		*why = other ? xasprintf("%s is a %s image, which EPUB readers do not all show; "
-					 "convert it to PNG, JPEG or WebP", relpath, other)
-			     : xasprintf("%s is not an image EPUB can hold (PNG, JPEG, GIF, WebP, SVG)",
+					 "convert it to PNG or JPEG", relpath, other)
+			     : xasprintf("%s is not an image sheaf can embed (PNG, JPEG, GIF, WebP, SVG)",
 					 relpath);
 		return -1;
 	}
-	if (strcmp(type, "image/svg+xml") == 0 && S_svg(data, &len, why) < 0) {
-		char *reason = *why;
-		*why = xasprintf("%s: %s", relpath, reason);
-		free(reason);
-		return -1;
-	}
+	/* The hash is of the bytes as found: the same file used twice is
+	 * cleaned or converted once. */
 	char hash[41];
 	sha1_hex(*data, len, hash);
 	size_t known;
 	if (strmap_get(&r->by_hash, hash, &known)) {
 		*href = r->v[known].href;
 		return 0;
+	}
+	int rc = 0;
+	if (strcmp(type, "image/svg+xml") == 0) {
+		rc = S_svg(data, &len, why);
+	} else if (strcmp(type, "image/webp") == 0) {
+		/* EPUB 3.2 (and so epubcheck 4.2) takes WebP only with a
+		 * fallback, and many readers cannot show it: store a PNG. */
+		unsigned char *png;
+		size_t png_len;
+		rc = transcode_webp_to_png(&png, &png_len, *data, len, why);
+		if (rc == 0) {
+			free(*data);
+			*data = png;
+			len = png_len;
+			type = "image/png";
+		}
+	}
+	if (rc < 0) {
+		char *reason = *why;
+		*why = xasprintf("%s: %s", relpath, reason);
+		free(reason);
+		return -1;
 	}
 	char *name = S_book_name(name_from, S_ext(type));
 	char *candidate = xasprintf("images/%s", name);

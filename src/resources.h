@@ -2,9 +2,10 @@
  *
  * Only files inside the site are ever embedded: a path that climbs out
  * of it, or a symlink that resolves outside it, is refused. The media type
- * comes from the file's bytes, not its name. The same bytes used by many
- * posts are stored once; names inside the book are ASCII and unique after
- * case folding.
+ * comes from the file's bytes, not its name. WebP, which EPUB 3.2 takes
+ * only with a fallback, is stored as PNG (transcode.h); SVG without its
+ * scripts. The same bytes used by many posts are stored once; names
+ * inside the book are ASCII and unique after case folding.
  *
  * Ownership: a resources set owns its entries and their data; free it with
  * resources_free. Hrefs returned stay valid until then.
@@ -34,12 +35,15 @@ struct resources {
 };
 #define RESOURCES_INIT {NULL, 0, 0, NULL, STRMAP_INIT, STRMAP_INIT}
 
-/* The EPUB core image type of data, or NULL when it is none of PNG, JPEG,
- * GIF, WebP, SVG. *other names a recognised non-core type (AVIF, BMP,
- * TIFF, HEIC, ICO) when that is what it is, else NULL. */
+/* The media type of an image sheaf embeds, or NULL when data is none of
+ * PNG, JPEG, GIF, WebP, SVG. All but WebP are EPUB 3.2 core types; WebP
+ * is converted to PNG when added. *other names a recognised type sheaf
+ * refuses (AVIF, BMP, TIFF, HEIC, ICO) when that is what it is, else
+ * NULL. */
 const char *media_type_sniff(const unsigned char *data, size_t len, const char **other);
 
-/* Adds the image at relpath (relative to site_root). Returns 0 and *href,
+/* Adds the image at relpath (relative to site_root). Returns 0 and *href
+ * (whose extension and media type are those stored: ".png" for a WebP),
  * or -1 and *why (a malloc'd reason for a warning). */
 int resources_add_image(struct resources *r, const char **href, const char *site_root,
 			const char *relpath, char **why);

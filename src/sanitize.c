@@ -85,6 +85,7 @@ static const struct S_rule S_rules[] = {
 	{"option", S_RENAME, "span", ""},
 	{"p", S_KEEP, NULL, ""},
 	{"param", S_DROP, NULL, ""},
+	{"picture", S_SPECIAL, NULL, ""},
 	{"pre", S_KEEP, NULL, ""},
 	{"q", S_KEEP, NULL, "cite"},
 	{"rp", S_KEEP, NULL, ""},
@@ -104,6 +105,7 @@ static const struct S_rule S_rules[] = {
 	{"sub", S_KEEP, NULL, ""},
 	{"summary", S_SPECIAL, NULL, ""},
 	{"sup", S_KEEP, NULL, ""},
+	{"svg", S_SPECIAL, NULL, ""},
 	{"table", S_KEEP, NULL, ""},
 	{"tbody", S_KEEP, NULL, ""},
 	{"td", S_KEEP, NULL, "colspan rowspan"},
@@ -420,9 +422,529 @@ static void S_text(xmlNodePtr parent, const char *text)
 	free(clean);
 }
 
+/* Next node after n in document order, staying inside root. */
+static xmlNodePtr S_walk(xmlNodePtr n, xmlNodePtr root)
+{
+	if (n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static bool S_is_el(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && str_ieq((const char *)n->name, name);
+}
+
+/* A URL an <img> can load: what S_copy_attrs keeps for src. */
+static bool S_src_usable(const char *url)
+{
+	enum url_kind k = url_classify(url);
+	return k != URL_EMPTY && (k != URL_DANGEROUS || str_starts_with(url, "data:"));
+}
+
+/* AVIF and JPEG XL: no EPUB reading system is required to show them. */
+static bool S_unsupported_ext(const char *url)
+{
+	static const char *const exts[] = {".avif", ".jxl"};
+	size_t end = strcspn(url, "?#");
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t n = strlen(exts[i]);
+		if (end < n)
+			continue;
+		bool same = true;
+		for (size_t j = 0; j < n && same; j++)
+			same = tolower((unsigned char)url[end - n + j]) == exts[i][j];
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+/* A srcset descriptor's number ("640" of "640w", "1.5" of "1.5x"). */
+static bool S_descriptor(const char *d, size_t len, double *out)
+{
+	double v = 0, scale = 1;
+	bool digits = false, dot = false;
+	for (size_t i = 0; i < len; i++) {
+		if (d[i] == '.' && !dot) {
+			dot = true;
+		} else if (isdigit((unsigned char)d[i])) {
+			digits = true;
+			if (dot)
+				v += (d[i] - '0') * (scale /= 10);
+			else if (v < 1e9)
+				v = v * 10 + (d[i] - '0');
+		} else {
+			return false;
+		}
+	}
+	*out = v;
+	return digits && v > 0;
+}
+
+/* The candidate of a srcset the book holds: the widest (largest w
+ * descriptor), else the densest (largest x; a bare URL is 1x). A book
+ * holds one file per image, so it takes the best the site offers.
+ * Candidates readers cannot show or with unsafe URLs are skipped.
+ * malloc'd, or NULL. */
+static char *S_srcset_best(const char *srcset)
+{
+	char *best = NULL;
+	double best_w = -1, best_x = -1;
+	const char *p = srcset;
+	for (;;) {
+		while (*p && (isspace((unsigned char)*p) || *p == ','))
+			p++;
+		if (!*p)
+			break;
+		const char *u = p;
+		while (*p && !isspace((unsigned char)*p))
+			p++;
+		size_t ulen = (size_t)(p - u);
+		bool bare = false;
+		/* "a.png,b.png 2x": a URL that ends with commas has no descriptor */
+		while (ulen && u[ulen - 1] == ',') {
+			ulen--;
+			bare = true;
+		}
+		double w = -1, x = 1;
+		int paren = 0;
+		while (!bare && *p && (paren || *p != ',')) {
+			while (isspace((unsigned char)*p))
+				p++;
+			const char *d = p;
+			while (*p && !isspace((unsigned char)*p) && (paren || *p != ',')) {
+				if (*p == '(')
+					paren++;
+				else if (*p == ')' && paren)
+					paren--;
+				p++;
+			}
+			size_t dlen = (size_t)(p - d);
+			double v;
+			if (dlen > 1 && S_descriptor(d, dlen - 1, &v)) {
+				if (d[dlen - 1] == 'w')
+					w = v;
+				else if (d[dlen - 1] == 'x')
+					x = v;
+			}
+		}
+		if (!ulen)
+			continue;
+		char *url = xstrndup(u, ulen);
+		bool better = w >= 0 ? best_w < w : best_w < 0 && best_x < x;
+		if (better && S_src_usable(url) && !S_unsupported_ext(url)) {
+			free(best);
+			best = url;
+			best_w = w;
+			best_x = x;
+		} else {
+			free(url);
+		}
+	}
+	return best;
+}
+
+/* An <img> without a usable src takes the best of its srcset. */
+static void S_img_srcset(xmlNodePtr dst, xmlNodePtr src)
+{
+	if (xmlHasProp(dst, (const xmlChar *)"src"))
+		return;
+	xmlChar *srcset = xmlGetProp(src, (const xmlChar *)"srcset");
+	char *best = srcset ? S_srcset_best((const char *)srcset) : NULL;
+	if (best)
+		S_set(dst, "src", best);
+	free(best);
+	if (srcset)
+		xmlFree(srcset);
+}
+
+static bool S_core_image_type(const char *type)
+{
+	static const char *const core[] = {"image/png", "image/jpeg", "image/gif", "image/webp",
+					   "image/svg+xml"};
+	char *t = xstrndup(type, strcspn(type, ";"));
+	char *clean = str_collapse_ws(t);
+	bool ok = false;
+	for (size_t i = 0; i < sizeof core / sizeof *core && !ok; i++)
+		ok = str_ieq(clean, core[i]);
+	free(clean);
+	free(t);
+	return ok;
+}
+
+/* <picture> becomes its own <img> (its alt, and its src when it has
+ * one: what the site shows by default), else an <img> of the first source
+ * in a format readers show. libxml2 does not know <source> is void: the
+ * <img> may be nested in the sources. */
+static void S_picture(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
+{
+	xmlNodePtr img = NULL;
+	for (xmlNodePtr n = src->children; n && !img; n = S_walk(n, src))
+		if (S_is_el(n, "img"))
+			img = n;
+	xmlNodePtr out = S_new(dst, ns, "img", line);
+	if (img) {
+		S_copy_attrs(out, img, S_rule("img"));
+		S_img_srcset(out, img);
+	}
+	for (xmlNodePtr n = src->children; n && !xmlHasProp(out, (const xmlChar *)"src"); n = S_walk(n, src)) {
+		if (!S_is_el(n, "source"))
+			continue;
+		xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
+		xmlChar *srcset = !type || S_core_image_type((const char *)type)
+					  ? xmlGetProp(n, (const xmlChar *)"srcset")
+					  : NULL;
+		char *best = srcset ? S_srcset_best((const char *)srcset) : NULL;
+		if (best) {
+			S_set(out, "src", best);
+			/* another crop, maybe: the img's size does not apply */
+			xmlUnsetProp(out, (const xmlChar *)"width");
+			xmlUnsetProp(out, (const xmlChar *)"height");
+		}
+		free(best);
+		if (srcset)
+			xmlFree(srcset);
+		if (type)
+			xmlFree(type);
+	}
+	if (!img && !xmlHasProp(out, (const xmlChar *)"src")) {
+		xmlUnlinkNode(out);
+		xmlFreeNode(out);
+	}
+}
+
+/* Inline SVG. libxml2's HTML parser knows nothing of SVG: it lower-cases
+ * every name and leaves the elements in no namespace. They are copied
+ * into the SVG namespace through this allow-list, which gives the names
+ * their case back. */
+enum {
+	SVG_TEXT = 1,  /* holds character data */
+	SVG_PAINT = 2, /* takes presentation attributes (and class) */
+	SVG_ANIM = 4,  /* animation: dropped when it targets a link or a handler */
+	SVG_UNWRAP = 8, /* its tag goes, its children stay */
+	SVG_LINK = 16   /* means nothing without its href: goes without one (its
+			   text stays) */
+};
+
+struct S_svg_rule {
+	const char *name;
+	unsigned flags;
+	const char *attrs; /* besides id and the presentation attributes */
+};
+
+#define S_ANIM_ATTRS                                                                              \
+	"attributeName attributeType begin dur end min max restart repeatCount repeatDur fill " \
+	"calcMode values keyTimes keySplines from to by additive accumulate href"
+#define S_FE "x y width height result "
+
+/* SVG 1.1 without scripting, foreign content, external images (image,
+ * feImage), fonts, cursors and style sheets. Anything not listed goes
+ * with its content: outside <text>, SVG shows no text anyway. */
+static const struct S_svg_rule S_svg_rules[] = {
+	{"a", SVG_UNWRAP, ""},
+	{"animate", SVG_ANIM, S_ANIM_ATTRS},
+	{"animateMotion", SVG_ANIM, S_ANIM_ATTRS " path keyPoints rotate origin"},
+	{"animateTransform", SVG_ANIM, S_ANIM_ATTRS " type"},
+	{"circle", SVG_PAINT, "cx cy r transform"},
+	{"clipPath", SVG_PAINT, "clipPathUnits transform"},
+	{"defs", SVG_PAINT, "transform"},
+	{"desc", SVG_TEXT, ""},
+	{"ellipse", SVG_PAINT, "cx cy rx ry transform"},
+	{"feBlend", SVG_PAINT, S_FE "in in2 mode"},
+	{"feColorMatrix", SVG_PAINT, S_FE "in type values"},
+	{"feComponentTransfer", SVG_PAINT, S_FE "in"},
+	{"feComposite", SVG_PAINT, S_FE "in in2 operator k1 k2 k3 k4"},
+	{"feConvolveMatrix", SVG_PAINT,
+	 S_FE "in order kernelMatrix divisor bias targetX targetY edgeMode kernelUnitLength preserveAlpha"},
+	{"feDiffuseLighting", SVG_PAINT, S_FE "in surfaceScale diffuseConstant kernelUnitLength"},
+	{"feDisplacementMap", SVG_PAINT, S_FE "in in2 scale xChannelSelector yChannelSelector"},
+	{"feDistantLight", 0, "azimuth elevation"},
+	{"feFlood", SVG_PAINT, S_FE},
+	{"feFuncA", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncB", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncG", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncR", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feGaussianBlur", SVG_PAINT, S_FE "in stdDeviation"},
+	{"feMerge", SVG_PAINT, S_FE},
+	{"feMergeNode", 0, "in"},
+	{"feMorphology", SVG_PAINT, S_FE "in operator radius"},
+	{"feOffset", SVG_PAINT, S_FE "in dx dy"},
+	{"fePointLight", 0, "x y z"},
+	{"feSpecularLighting", SVG_PAINT,
+	 S_FE "in surfaceScale specularConstant specularExponent kernelUnitLength"},
+	{"feSpotLight", 0, "x y z pointsAtX pointsAtY pointsAtZ specularExponent limitingConeAngle"},
+	{"feTile", SVG_PAINT, S_FE "in"},
+	{"feTurbulence", SVG_PAINT, S_FE "baseFrequency numOctaves seed stitchTiles type"},
+	{"filter", SVG_PAINT, "x y width height filterUnits primitiveUnits href"},
+	{"g", SVG_PAINT, "transform"},
+	{"line", SVG_PAINT, "x1 y1 x2 y2 transform"},
+	{"linearGradient", SVG_PAINT, "x1 y1 x2 y2 gradientUnits gradientTransform spreadMethod href"},
+	{"marker", SVG_PAINT,
+	 "refX refY markerUnits markerWidth markerHeight orient viewBox preserveAspectRatio"},
+	{"mask", SVG_PAINT, "x y width height maskUnits maskContentUnits"},
+	{"mpath", SVG_LINK, "href"},
+	{"path", SVG_PAINT, "d pathLength transform"},
+	{"pattern", SVG_PAINT,
+	 "x y width height patternUnits patternContentUnits patternTransform viewBox "
+	 "preserveAspectRatio href"},
+	{"polygon", SVG_PAINT, "points transform"},
+	{"polyline", SVG_PAINT, "points transform"},
+	{"radialGradient", SVG_PAINT, "cx cy r fx fy gradientUnits gradientTransform spreadMethod href"},
+	{"rect", SVG_PAINT, "x y width height rx ry transform"},
+	{"set", SVG_ANIM, "attributeName attributeType begin dur end min max restart repeatCount "
+			  "repeatDur fill to href"},
+	{"stop", SVG_PAINT, "offset"},
+	{"svg", SVG_PAINT, "x y width height viewBox preserveAspectRatio"},
+	{"switch", SVG_UNWRAP, ""},
+	{"symbol", SVG_PAINT, "viewBox preserveAspectRatio"},
+	{"text", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust transform"},
+	{"textPath", SVG_PAINT | SVG_TEXT | SVG_LINK, "startOffset method spacing textLength lengthAdjust href"},
+	{"title", SVG_TEXT, ""},
+	{"tspan", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust"},
+	{"use", SVG_PAINT | SVG_LINK, "x y width height transform href"},
+};
+
+/* SVG 1.1's presentation attributes, less those that load files (cursor,
+ * color-profile) or are obsolete (enable-background, kerning, glyph-*). */
+static const char S_svg_presentation[] =
+	"alignment-baseline baseline-shift clip clip-path clip-rule color color-interpolation "
+	"color-interpolation-filters color-rendering direction display dominant-baseline fill "
+	"fill-opacity fill-rule filter flood-color flood-opacity font-family font-size "
+	"font-size-adjust font-stretch font-style font-variant font-weight image-rendering "
+	"letter-spacing lighting-color marker-end marker-mid marker-start mask opacity overflow "
+	"pointer-events shape-rendering stop-color stop-opacity stroke stroke-dasharray "
+	"stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity "
+	"stroke-width text-anchor text-decoration text-rendering unicode-bidi visibility "
+	"word-spacing writing-mode";
+
+static const struct S_svg_rule *S_svg_rule(const char *name)
+{
+	for (size_t i = 0; i < sizeof S_svg_rules / sizeof *S_svg_rules; i++)
+		if (str_ieq(name, S_svg_rules[i].name))
+			return &S_svg_rules[i];
+	return NULL;
+}
+
+/* The word of a space-separated list that is name, ignoring case, copied
+ * into out as the list spells it. */
+static bool S_list_find(const char *list, const char *name, char *out, size_t cap)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len == n && len < cap) {
+			bool same = true;
+			for (size_t i = 0; i < n && same; i++)
+				same = tolower((unsigned char)p[i]) == tolower((unsigned char)name[i]);
+			if (same) {
+				memcpy(out, p, n);
+				out[n] = '\0';
+				return true;
+			}
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/* A value is kept when every url() in it points inside the document
+ * (fill="url(#g)"): anything else would load a file or a remote resource.
+ * CSS escapes could hide a url(: values with a backslash go. */
+static bool S_svg_value_ok(const char *v)
+{
+	if (strchr(v, '\\'))
+		return false;
+	for (const char *p = v; *p; p++) {
+		if (tolower((unsigned char)p[0]) != 'u' || tolower((unsigned char)p[1]) != 'r' ||
+		    tolower((unsigned char)p[2]) != 'l' || p[3] != '(')
+			continue;
+		const char *q = p + 4;
+		while (isspace((unsigned char)*q) || *q == '"' || *q == '\'')
+			q++;
+		if (*q != '#')
+			return false;
+	}
+	return true;
+}
+
+static xmlNsPtr S_xlink_ns(xmlNodePtr svg_root)
+{
+	for (xmlNsPtr n = svg_root->nsDef; n; n = n->next)
+		if (n->href && xmlStrEqual(n->href, (const xmlChar *)XLINK_NS))
+			return n;
+	return xmlNewNs(svg_root, (const xmlChar *)XLINK_NS, (const xmlChar *)"xlink");
+}
+
+/* Presentation properties of a style attribute become attributes (the
+ * style sheet rule they would be); other properties go. */
+static void S_svg_style(xmlNodePtr dst, const char *style)
+{
+	char *copy = xstrdup(style);
+	char *save = NULL;
+	for (char *decl = copy; decl; decl = save) {
+		save = strchr(decl, ';');
+		if (save)
+			*save++ = '\0';
+		char *colon = strchr(decl, ':');
+		if (!colon)
+			continue;
+		*colon = '\0';
+		char *prop = str_collapse_ws(decl);
+		char *value = str_collapse_ws(colon + 1);
+		char name[64];
+		if (*value && !strchr(value, '!') && S_svg_value_ok(value) &&
+		    S_list_find(S_svg_presentation, prop, name, sizeof name))
+			S_set(dst, name, value);
+		free(prop);
+		free(value);
+	}
+	free(copy);
+}
+
+/* href and xlink:href: only to a place in the document (use, gradients,
+ * textPath…); written as xlink:href, which SVG 1.1 readers know. */
+static void S_svg_href(xmlNodePtr dst, const char *val, xmlNodePtr svg_root)
+{
+	if (url_classify(val) != URL_FRAGMENT)
+		return;
+	while (isspace((unsigned char)*val))
+		val++;
+	char *clean = S_xml_text((const xmlChar *)val);
+	xmlSetNsProp(dst, S_xlink_ns(svg_root), (const xmlChar *)"href", (const xmlChar *)clean);
+	free(clean);
+}
+
+static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_svg_rule *rule,
+			xmlNodePtr svg_root)
+{
+	xmlChar *style = NULL;
+	for (xmlAttrPtr a = src->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+		const char *val = v ? (const char *)v : "";
+		char name[64];
+		if (str_ieq(an, "id") || (str_ieq(an, "class") && (rule->flags & (SVG_PAINT | SVG_TEXT)))) {
+			if (*val)
+				S_set(dst, str_ieq(an, "id") ? "id" : "class", val);
+		} else if (str_ieq(an, "href") || str_ieq(an, "xlink:href")) {
+			if (S_in_list(rule->attrs, "href"))
+				S_svg_href(dst, val, svg_root);
+		} else if (str_ieq(an, "style")) {
+			if ((rule->flags & SVG_PAINT) && !style)
+				style = xmlStrdup(v ? v : (const xmlChar *)"");
+		} else if (((rule->flags & SVG_PAINT) &&
+			    S_list_find(S_svg_presentation, an, name, sizeof name)) ||
+			   S_list_find(rule->attrs, an, name, sizeof name)) {
+			if (S_svg_value_ok(val))
+				S_set(dst, name, val);
+		}
+		/* Everything else (on*, xmlns*, data-*, editors' own…) goes. */
+		if (v)
+			xmlFree(v);
+	}
+	/* After the attributes: a style property overrides them, as CSS does. */
+	if (style) {
+		S_svg_style(dst, (const char *)style);
+		xmlFree(style);
+	}
+}
+
+/* True when src has an href (or xlink:href) the copy keeps. */
+static bool S_svg_has_href(xmlNodePtr src)
+{
+	bool found = false;
+	for (xmlAttrPtr a = src->properties; a && !found; a = a->next) {
+		if (!str_ieq((const char *)a->name, "href") && !str_ieq((const char *)a->name, "xlink:href"))
+			continue;
+		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+		found = v && url_classify((const char *)v) == URL_FRAGMENT;
+		if (v)
+			xmlFree(v);
+	}
+	return found;
+}
+
+/* An animation that sets a link or an event handler could bring back what
+ * the allow-list keeps out. */
+static bool S_svg_anim_unsafe(xmlNodePtr src)
+{
+	xmlChar *target = NULL;
+	for (xmlAttrPtr a = src->properties; a && !target; a = a->next)
+		if (str_ieq((const char *)a->name, "attributeName"))
+			target = xmlNodeGetContent((xmlNodePtr)a);
+	if (!target)
+		return false;
+	char *t = str_collapse_ws((const char *)target);
+	for (char *p = t; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	const char *local = strchr(t, ':') ? strchr(t, ':') + 1 : t;
+	bool unsafe = strstr(t, "href") || str_starts_with(local, "on") || strcmp(local, "style") == 0;
+	free(t);
+	xmlFree(target);
+	return unsafe;
+}
+
+/* The outermost <svg>: in its namespace, with an accessible name — its
+ * own aria-label, or else its <title> — and then role="img", so screen
+ * readers announce one image instead of a list of shapes. One the author
+ * marks decorative is hidden from them (EPUB's schema allows no other
+ * role on svg than img, document and application). */
+static xmlNodePtr S_svg_root(xmlNodePtr dst, xmlNodePtr src, int line)
+{
+	xmlNodePtr svg = S_new(dst, NULL, "svg", line);
+	xmlSetNs(svg, xmlNewNs(svg, (const xmlChar *)SVG_NS, NULL));
+	S_svg_attrs(svg, src, S_svg_rule("svg"), svg);
+	char *label = NULL;
+	bool hidden = false;
+	for (xmlAttrPtr a = src->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+		char *val = str_collapse_ws(v ? (const char *)v : "");
+		if (str_ieq(an, "aria-label") && *val && !label) {
+			label = val;
+			val = NULL;
+		} else if ((str_ieq(an, "role") && (str_ieq(val, "presentation") || str_ieq(val, "none"))) ||
+			   (str_ieq(an, "aria-hidden") && str_ieq(val, "true"))) {
+			hidden = true;
+		}
+		free(val);
+		if (v)
+			xmlFree(v);
+	}
+	for (xmlNodePtr c = src->children; c && !label; c = c->next) {
+		if (!S_is_el(c, "title"))
+			continue;
+		xmlChar *t = xmlNodeGetContent(c);
+		label = str_collapse_ws(t ? (const char *)t : "");
+		if (t)
+			xmlFree(t);
+		if (!*label) {
+			free(label);
+			label = NULL;
+		}
+	}
+	if (hidden) {
+		S_set(svg, "aria-hidden", "true");
+	} else if (label) {
+		S_set(svg, "role", "img");
+		S_set(svg, "aria-label", label);
+	}
+	free(label);
+	return svg;
+}
+
 /* An embedded player (iframe, video, audio) becomes a visible link: an
  * e-reader cannot play it, but the reader must see something was there.
- * Its fallback content is copied by the caller. */
+ * A video's poster comes first, as an image the book holds. Its fallback
+ * content is copied by the caller. */
 static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 {
 	xmlChar *url = xmlGetProp(src, (const xmlChar *)"src");
@@ -436,6 +958,16 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 	const char *what = strcmp(kind, "video") == 0   ? "Video"
 			   : strcmp(kind, "audio") == 0 ? "Audio"
 							: "Embedded content";
+	xmlChar *poster = strcmp(kind, "video") == 0 ? xmlGetProp(src, (const xmlChar *)"poster") : NULL;
+	if (poster && S_src_usable((const char *)poster)) {
+		xmlNodePtr img = S_new(dst, ns, "img", line);
+		S_set(img, "src", (const char *)poster);
+		char *alt = title ? str_collapse_ws((const char *)title) : NULL;
+		S_set(img, "alt", alt && *alt ? alt : "Video poster");
+		free(alt);
+	}
+	if (poster)
+		xmlFree(poster);
 	if (url && url_classify((const char *)url) == URL_ABSOLUTE) {
 		xmlNodePtr a = S_new(dst, ns, "a", line);
 		char *esc = url_escape((const char *)url);
@@ -496,6 +1028,8 @@ struct S_frame {
 	xmlNodePtr dst;  /* the element copies go into */
 	int line;        /* body line of the nearest source block */
 	int depth;       /* elements created above dst in this walk */
+	xmlNodePtr svg;  /* inside inline SVG: the copy of its outermost <svg> */
+	bool text;       /* dst may hold text (in SVG, only text elements do) */
 };
 
 /* Copies a tree without recursion: posts nest blockquotes, lists and
@@ -508,7 +1042,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 	if (!src)
 		return 0;
 	struct S_frame *stack = xmalloc(cap * sizeof *stack);
-	stack[sp++] = (struct S_frame){src->children, dst, dst->line, 0};
+	stack[sp++] = (struct S_frame){src->children, dst, dst->line, 0, NULL, true};
 	(void)epub_ns;
 	while (sp) {
 		struct S_frame *top = &stack[sp - 1];
@@ -519,8 +1053,14 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		}
 		top->next = c->next;
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			if (c->content)
+			if (c->content && top->text)
 				S_text(top->dst, (const char *)c->content);
+			continue;
+		}
+		if (c->type == XML_COMMENT_NODE && c->content &&
+		    strncmp((const char *)c->content, "sheaf-line:", 11) == 0) {
+			/* markdown.c's mark: the line of what follows it here. */
+			top->line = atoi((const char *)c->content + 11);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE)
@@ -533,6 +1073,29 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		enum S_action action = rule ? rule->action : S_UNWRAP;
 		xmlNodePtr into = top->dst; /* where c's children go */
 		int depth = top->depth;
+		xmlNodePtr svg = top->svg;
+		bool text = top->text;
+		if (svg) {
+			/* In SVG, the SVG allow-list; what is not on it goes whole. */
+			const struct S_svg_rule *sr = S_svg_rule(name);
+			if (!sr || ((sr->flags & SVG_ANIM) && S_svg_anim_unsafe(c)))
+				continue;
+			bool unwrap = sr->flags & SVG_UNWRAP;
+			if ((sr->flags & SVG_LINK) && !S_svg_has_href(c)) {
+				if (!(sr->flags & SVG_TEXT))
+					continue;
+				unwrap = true;
+			}
+			if (!unwrap) {
+				if (depth >= SANITIZE_MAX_DEPTH)
+					continue;
+				into = S_new(top->dst, svg->ns, sr->name, line);
+				S_svg_attrs(into, c, sr, svg);
+				depth++;
+				text = sr->flags & SVG_TEXT;
+			}
+			action = S_UNWRAP; /* only the push below */
+		}
 		switch (action) {
 		case S_DROP:
 			continue;
@@ -545,6 +1108,18 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			if (strcmp(name, "input") == 0) {
 				S_input(top->dst, c, ns, line);
 				continue;
+			}
+			if (strcmp(name, "picture") == 0) {
+				S_picture(top->dst, c, ns, line);
+				continue;
+			}
+			if (strcmp(name, "svg") == 0) {
+				if (depth >= SANITIZE_MAX_DEPTH)
+					continue; /* shapes without their tags would be nothing */
+				into = svg = S_svg_root(top->dst, c, line);
+				depth++;
+				text = false;
+				break;
 			}
 			/* summary */
 			if (depth < SANITIZE_MAX_DEPTH) {
@@ -563,6 +1138,8 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			}
 			into = S_new(top->dst, ns, action == S_RENAME ? rule->to : name, line);
 			S_copy_attrs(into, c, rule);
+			if (strcmp(name, "img") == 0)
+				S_img_srcset(into, c);
 			if (action == S_RENAME && strcmp(name, "details") == 0)
 				S_set(into, "class", "details");
 			if (S_is_void(into->name)) {
@@ -578,7 +1155,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			continue;
 		if (sp == cap)
 			stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
-		stack[sp++] = (struct S_frame){c->children, into, line, depth};
+		stack[sp++] = (struct S_frame){c->children, into, line, depth, svg, text};
 	}
 	free(stack);
 	return flattened;

@@ -134,6 +134,8 @@ int toc_nav(char **out, size_t *len, const struct toc_input *in)
 	xmlTextWriterWriteAttribute(w, W("aria-label"), W("Landmarks"));
 	xmlTextWriterWriteAttribute(w, W("hidden"), W("hidden"));
 	xmlTextWriterStartElement(w, W("ol"));
+	if (in->cover_href)
+		S_link_li(w, in->cover_href, "Cover", "cover");
 	S_link_li(w, in->titlepage_href, "Title page", "titlepage");
 	char *toc_href = xasprintf("%s#toc", in->nav_href);
 	S_link_li(w, toc_href, "Contents", "toc");
@@ -233,6 +235,10 @@ int toc_ncx(char **out, size_t *len, const struct toc_input *in)
 	xmlTextWriterEndElement(w);
 	xmlTextWriterStartElement(w, W("navMap"));
 	int order = 1;
+	if (in->cover_href) {
+		S_navpoint_start(w, &order, "Cover", in->cover_href);
+		xmlTextWriterEndElement(w);
+	}
 	S_navpoint_start(w, &order, "Title page", in->titlepage_href);
 	xmlTextWriterEndElement(w);
 	S_navpoint_start(w, &order, "Contents", in->nav_href);

@@ -21,6 +21,7 @@ struct toc_input {
 	struct chapter *chapters;
 	size_t nchapters;
 	int depth; /* heading levels under each post: 2 lists ## and ### */
+	const char *cover_href; /* the cover page, or NULL */
 };
 
 int toc_nav(char **out, size_t *len, const struct toc_input *in);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../cover.h"
 #include "../markdown.h"
 #include "../text.h"
 #include "site.h"
@@ -196,6 +197,12 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	const char *desc = fm_str(fm_get(fm, "description"));
 	if (desc)
 		p->description = str_collapse_ws(desc);
+	/* A picture of the post: the book's cover when it is the first to have one. */
+	const struct fm_node *cover = cover_fm_field(fm);
+	if (cover) {
+		p->cover_image = xstrdup(fm_str(cover));
+		p->cover_line = cover->line;
+	}
 
 	if (site->gen->post_fields)
 		site->gen->post_fields(site, p, fm, dl);

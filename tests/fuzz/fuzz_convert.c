@@ -15,7 +15,12 @@
  *     object, embed, form controls, base, meta, link, frames, applet,
  *     noscript, template) and no forbidden attribute (on*, style other than
  *     a text alignment on a table cell, srcdoc, formaction, a URL attribute
- *     with a javascript:, vbscript:, data: or file: URL);
+ *     with a javascript:, vbscript:, data: or file: URL); element names are
+ *     compared ignoring case and namespace (an SVG <script> is a script);
+ *   - inline SVG holds only the SVG elements the sanitizer allows (no
+ *     foreignObject, image, feImage), hrefs that stay in the document
+ *     (#fragment), url() references to #fragments only, and no animation
+ *     that sets a link or an event handler;
  *   - ids are unique and hold no white space, and the chapter's file name
  *     is text/NNN-<ascii slug>.xhtml (epubcheck refuses the rest);
  *   - no crash, no sanitizer report, no leak.
@@ -96,7 +101,17 @@ static void S_init(void)
 static const char *const S_bad_elements[] = {
 	"script", "style", "iframe", "object", "embed", "form", "input", "button", "select",
 	"textarea", "base", "meta", "link", "frame", "frameset", "applet", "noscript",
-	"template", NULL};
+	"template", "foreignObject", NULL};
+/* What the sanitizer lets through in the SVG namespace. */
+static const char *const S_svg_elements[] = {
+	"svg", "g", "defs", "desc", "title", "symbol", "use", "path", "rect", "circle", "ellipse",
+	"line", "polyline", "polygon", "text", "tspan", "textPath", "linearGradient",
+	"radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "filter", "feBlend",
+	"feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
+	"feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feFlood", "feFuncA", "feFuncB",
+	"feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology", "feOffset",
+	"fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence", "animate",
+	"animateMotion", "animateTransform", "set", "mpath", NULL};
 static const char *const S_url_attrs[] = {"href", "src", "cite", "action", "poster", NULL};
 static const char *const S_bad_schemes[] = {"javascript:", "vbscript:", "data:", "file:", NULL};
 
@@ -106,6 +121,30 @@ static bool S_in(const char *s, const char *const *list)
 		if (strcmp(s, *list) == 0)
 			return true;
 	return false;
+}
+
+static bool S_in_ci(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (str_ieq(s, *list))
+			return true;
+	return false;
+}
+
+/* A url( in an SVG attribute that leads out of the document. */
+static bool S_external_url_ref(const char *v)
+{
+	for (const char *p = v; *p; p++) {
+		if (tolower((unsigned char)p[0]) != 'u' || tolower((unsigned char)p[1]) != 'r' ||
+		    tolower((unsigned char)p[2]) != 'l' || p[3] != '(')
+			continue;
+		const char *q = p + 4;
+		while (isspace((unsigned char)*q) || *q == '"' || *q == '\'')
+			q++;
+		if (*q != '#')
+			return true;
+	}
+	return strchr(v, '\\') != NULL; /* a CSS escape could spell url( */
 }
 
 /* The URL as a browser reads its scheme: ASCII white space and control
@@ -161,10 +200,15 @@ static void S_check_element(struct S_check *c, xmlNodePtr el, bool in_body)
 	const char *name = (const char *)el->name;
 	char msg[300];
 	S_check_ids(c, el);
+	bool svg = el->ns && el->ns->href && strcmp((const char *)el->ns->href, "http://www.w3.org/2000/svg") == 0;
 	if (in_body) {
-		if (S_in(name, S_bad_elements)) {
+		if (S_in_ci(name, S_bad_elements)) {
 			snprintf(msg, sizeof msg, "<%s>", name);
 			S_fail("forbidden element", msg, c->doc, c->len);
+		}
+		if (svg && !S_in(name, S_svg_elements)) {
+			snprintf(msg, sizeof msg, "<%s> in the SVG namespace", name);
+			S_fail("SVG element not on the allow-list", msg, c->doc, c->len);
 		}
 		for (xmlAttrPtr a = el->properties; a; a = a->next) {
 			const char *an = (const char *)a->name;
@@ -184,6 +228,22 @@ static void S_check_element(struct S_check *c, xmlNodePtr el, bool in_body)
 				url = str_ieq(an, *u); /* xlink:href included: same local name */
 			if (url && S_dangerous_url(val))
 				S_fail("dangerous URL", msg, c->doc, c->len);
+			if (svg && str_ieq(an, "href") && val[0] != '#')
+				S_fail("SVG href that leaves the document", msg, c->doc, c->len);
+			/* aria-label, id and class are words, not CSS values */
+			if (svg && !str_ieq(an, "aria-label") && !str_ieq(an, "id") && !str_ieq(an, "class") &&
+			    S_external_url_ref(val))
+				S_fail("SVG url() that leaves the document", msg, c->doc, c->len);
+			if (svg && str_ieq(an, "attributeName")) {
+				char *t = xstrdup(val);
+				for (char *q = t; *q; q++)
+					*q = (char)tolower((unsigned char)*q);
+				const char *local = strrchr(t, ':') ? strrchr(t, ':') + 1 : t;
+				local += strspn(local, " \t\n\r");
+				if (strstr(t, "href") || str_starts_with(local, "on"))
+					S_fail("SVG animation of a link or handler", msg, c->doc, c->len);
+				free(t);
+			}
 			if (v)
 				xmlFree(v);
 		}

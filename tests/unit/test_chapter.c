@@ -91,7 +91,7 @@ static const char S_body[] =
 	"|:-----|------:|\n"                                                   /* 19 */
 	"| 1    |       |\n"                                                   /* 20 */
 	"\n"                                                                   /* 21 */
-	"![pic](img/p%201.png) ![remote](https://example.com/x.png)\n"         /* 22 */
+	"![pic](img/p%201.png) ![remote](ftp://example.com/x.png)\n"           /* 22 */
 	"\n"                                                                   /* 23 */
 	"- [x] done\n"                                                         /* 24 */
 	"- [ ] todo\n"                                                         /* 25 */
@@ -386,6 +386,84 @@ static void test_unwrap(void)
 	diag_list_free(&dl);
 }
 
+/* http(s) images are recorded for the book stage to fetch; other schemes
+ * are refused; one not fetched becomes a link to its URL. */
+static void test_remote_images(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post *p = S_post("r.md", "R", "![a](<https://example.com/a b.png>) ![b](//cdn.example.com/b.svg) "
+				"![c](file:///etc/passwd) ![d](ftp://example.com/d.png) [![e](http://x.test/e.png)](https://x.test/)\n", 1);
+	struct chapter ch;
+	S_convert(&ch, p, 1, &dl);
+	if (ok(ch.nimages == 3, "three http(s) images recorded (%zu)", ch.nimages)) {
+		is_str(ch.images[0].url, "https://example.com/a%20b.png", "URL recorded, escaped");
+		ok(!ch.images[0].target && !ch.images[0].data && !ch.images[0].why, "no target, no data");
+		is_str(ch.images[1].url, "https://cdn.example.com/b.svg", "protocol-relative made https");
+		is_int(ch.images[1].line, 1, "line recorded");
+		is_str(ch.images[2].url, "http://x.test/e.png", "image in a link recorded");
+	}
+	is_int(diag_count(&dl, DIAG_WARNING), 2, "file: and ftp: images refused, with a warning each");
+	if (ch.nimages == 3) {
+		chapter_image_to_link(ch.images[0].img, ch.images[0].url);
+		chapter_image_to_link(ch.images[2].img, ch.images[2].url);
+		ch.images[0].img = ch.images[2].img = NULL;
+		char *text;
+		xmlDocPtr doc = S_reparse(&ch, &text);
+		ok(doc != NULL, "well-formed after image_to_link");
+		is_int(fx_xpath_num(doc, "count(//h:span[@class='image-missing']/h:a[@href='https://example.com/a%20b.png'][.='[a]'])"),
+		       1, "image_to_link: the alt text links to the URL");
+		is_int(fx_xpath_num(doc, "count(//h:a//h:a)"), 0, "no link nested in a link");
+		is_int(fx_xpath_num(doc, "count(//h:a[@href='https://x.test/']/h:span[.='[e]'])"), 1,
+		       "an image inside a link keeps that link only");
+		unlike(text, "passwd", "file: URL gone");
+		xmlFreeDoc(doc);
+		free(text);
+	}
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
+/* Regression: an image in raw HTML, or in a later line of a paragraph,
+ * was reported at line 0 or at the paragraph's first line. */
+static void test_image_lines(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post *p = S_post("l.md", "L",
+				"Intro.\n"                          /* file line 5 */
+				"\n"
+				"A paragraph\n"
+				"of lines with ![late](a.png)\n"     /* 8 */
+				"\n"
+				"<div>\n"                             /* 10 */
+				"<p>text</p>\n"
+				"<img src=\"b.png\" alt=\"raw\">\n"   /* 12: in the same HTML block */
+				"</div>\n"
+				"\n"
+				"<img src=\"c.png\" alt=\"alone\">\n"   /* 15 */
+				"\n"
+				"Text <img src=\"d.png\" alt=\"inline\"> and\n" /* 17 */
+				"<textarea>kept <b>words</b></textarea>\n",
+				5);
+	struct chapter ch;
+	S_convert(&ch, p, 1, &dl);
+	if (ok(ch.nimages == 4, "four images recorded (%zu)", ch.nimages)) {
+		is_int(ch.images[0].line, 8, "an image on a paragraph's second line");
+		is_int(ch.images[1].line, 10, "an image inside a raw HTML block: the block's first line");
+		is_int(ch.images[2].line, 15, "a raw HTML image block");
+		is_int(ch.images[3].line, 17, "raw inline HTML");
+	}
+	char *text;
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	unlike(text, "sheaf-line", "the line marks do not reach the chapter");
+	like(text, "kept <b>words</b>", "a textarea's words are kept, no mark in them");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
@@ -400,6 +478,8 @@ int main(int argc, char **argv)
 	test_other_posts();
 	test_raw_html();
 	test_unwrap();
+	test_remote_images();
+	test_image_lines();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

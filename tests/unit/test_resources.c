@@ -1,9 +1,11 @@
 /* Unit tests of resources.h: media type sniffing and adding images from
  * a site folder made in a temporary directory. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <webp/encode.h>
 
 #include "fixture.h"
 #include "resources.h"
@@ -192,9 +194,74 @@ static void test_add(void)
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 }
 
+/* WebP is stored as PNG (EPUB 3.2 takes WebP only with a fallback). */
+static void test_webp(void)
+{
+	char tmp[] = "/tmp/sheaf-resources-webp-XXXXXX";
+	if (!mkdtemp(tmp)) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	unsigned char rgba[3 * 2 * 4];
+	for (size_t i = 0; i < sizeof rgba; i++)
+		rgba[i] = (unsigned char)(i * 37 + 5);
+	uint8_t *webp = NULL;
+	size_t len = WebPEncodeLosslessRGBA(rgba, 3, 2, 3 * 4, &webp);
+	if (!ok(len > 0, "a 3x2 lossless WebP made")) {
+		fx_rm_rf(tmp);
+		return;
+	}
+	char *site = path_join(tmp, "site");
+	fx_write(tmp, "site/img/Leaf Photo.webp", webp, len);
+	fx_write(tmp, "site/img/same-leaf.webp", webp, len);
+	fx_write(tmp, "site/img/cut.webp", webp, len / 2);
+
+	struct resources r = RESOURCES_INIT;
+	const char *href, *href2;
+	char *why = NULL;
+	is_int(resources_add_image(&r, &href, site, "img/Leaf Photo.webp", &why), 0, "a WebP file is added");
+	is_str(href, "images/Leaf-Photo.png", "its href is images/*.png");
+	if (r.n == 1) {
+		is_str(r.v[0].media_type, "image/png", "stored as image/png");
+		ok(r.v[0].len > 8 && memcmp(r.v[0].data, "\x89PNG\r\n\x1a\n", 8) == 0,
+		   "the stored bytes are a PNG");
+	}
+	is_int(resources_add_image(&r, &href2, site, "img/same-leaf.webp", &why), 0,
+	       "the same WebP under another name");
+	ok(href2 == href && r.n == 1, "the same WebP is stored once");
+	is_int(resources_add_data(&r, &href2, webp, len, "inline.webp", &why), 0,
+	       "the same WebP as a data: URL");
+	ok(href2 == href && r.n == 1, "still stored once");
+
+	href2 = "unset";
+	is_int(resources_add_image(&r, &href2, site, "img/cut.webp", &why), -1, "a WebP cut short is refused");
+	ok(href2 == NULL && why && strstr(why, "img/cut.webp: ") && strstr(why, "cut short"),
+	   "with a reason naming the file");
+	if (why)
+		diag("reason: %s", why);
+	free(why);
+	why = NULL;
+	is_int(r.n, 1, "nothing stored for it");
+
+	rgba[0] ^= 0xff;
+	uint8_t *webp2 = NULL;
+	size_t len2 = WebPEncodeLosslessRGBA(rgba, 3, 2, 3 * 4, &webp2);
+	is_int(resources_add_data(&r, &href2, webp2, len2, "Leaf Photo.webp", &why), 0,
+	       "another WebP as a data: URL, named like the first");
+	is_str(href2, "images/Leaf-Photo-2.png", "its name is made unique with the .png extension");
+	ok(r.n == 2 && strcmp(r.v[1].media_type, "image/png") == 0, "also image/png");
+	WebPFree(webp2);
+
+	resources_free(&r);
+	WebPFree(webp);
+	free(site);
+	fx_rm_rf(tmp);
+}
+
 int main(void)
 {
 	test_sniff();
 	test_add();
+	test_webp();
 	return done_testing();
 }

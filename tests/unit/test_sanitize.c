@@ -189,7 +189,7 @@ static void test_copy(void)
 	like(out, "<code>t</code>", "<tt> becomes <code>");
 	free(out);
 
-	out = S_clean("<p>a <blink>b</blink> <custom-el x=1>c</custom-el> <svg><circle/>d</svg></p>", &wf);
+	out = S_clean("<p>a <blink>b</blink> <custom-el x=1>c</custom-el> d</p>", &wf);
 	like(out, "<p>a b c d</p>", "unknown elements give up their tag, keep their text");
 	unlike(out, "custom", "no custom element left");
 	ok(wf, "well-formed after unwrapping");
@@ -268,12 +268,195 @@ static void test_copy(void)
 	free(out);
 }
 
+static void test_svg(void)
+{
+	bool wf;
+	char *out;
+
+	out = S_clean("<p>x <svg viewBox=\"0 0 10 10\" preserveAspectRatio=\"xMidYMid\" width=\"10\">"
+		      "<title>A  logo</title><desc>Round</desc>"
+		      "<defs><linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\">"
+		      "<stop offset=\"0\" stop-color=\"red\"/></linearGradient>"
+		      "<clipPath id=\"c\" clipPathUnits=\"objectBoundingBox\"><rect width=\"1\" height=\"1\"/></clipPath>"
+		      "<filter id=\"f\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
+		      "<marker id=\"m\" markerWidth=\"3\" markerHeight=\"3\" refX=\"1\" refY=\"1\"/></defs>"
+		      "<circle r=\"4\" fill=\"url(#g)\" clip-path=\"url( '#c')\"/>"
+		      "<text textLength=\"9\" lengthAdjust=\"spacing\">Hi <tspan>there</tspan></text>"
+		      "<animateTransform attributeName=\"transform\" type=\"rotate\" dur=\"2s\"/>"
+		      "</svg> y</p>",
+		      &wf);
+	like(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"", "svg in the SVG namespace");
+	like(out, "viewBox=\"0 0 10 10\"", "viewBox case restored");
+	like(out, "preserveAspectRatio=\"xMidYMid\"", "preserveAspectRatio case restored");
+	like(out, "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\"", "linearGradient, gradientUnits");
+	like(out, "<clipPath id=\"c\" clipPathUnits=", "clipPath, clipPathUnits");
+	like(out, "<feGaussianBlur stdDeviation=\"2\"", "feGaussianBlur, stdDeviation");
+	like(out, "markerWidth=\"3\" markerHeight=\"3\" refX=\"1\" refY=\"1\"", "marker attributes");
+	like(out, "textLength=\"9\" lengthAdjust=\"spacing\"", "textLength, lengthAdjust");
+	like(out, "<animateTransform attributeName=\"transform\"", "animateTransform kept");
+	like(out, "stop-color=\"red\"", "presentation attribute kept");
+	like(out, "fill=\"url(#g)\"", "local url() kept");
+	like(out, "<title>A  logo</title><desc>Round</desc>", "title and desc kept");
+	like(out, "role=\"img\" aria-label=\"A logo\"", "svg named by its title");
+	like(out, "Hi <tspan>there</tspan></text>", "text in text elements kept");
+	unlike(out, "viewbox", "no lower-cased name left");
+	like(out, "<p>x <svg", "svg stays inline in the paragraph");
+	like(out, "</svg> y</p>", "text after the svg kept");
+	ok(wf, "well-formed with inline svg");
+	free(out);
+
+	out = S_clean("<svg onload=\"evil()\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+		      "<script>alert(1)</script><SCRIPT type=\"text/ecmascript\">alert(2)</SCRIPT>"
+		      "<g onclick=\"evil()\" style=\"fill: blue; behavior: url(x.htc); stroke:url(http://e.com/x#a)\">"
+		      "<rect fill=\"url(http://evil.example/p.svg#x)\" stroke=\"u\\72l(x)\" width=\"1\"/></g>"
+		      "<foreignObject><p>html inside</p></foreignObject>"
+		      "<image href=\"photo.png\" width=\"5\"/><image xlink:href=\"#i\"/>"
+		      "<use xlink:href=\"#g1\"/><use href=\"other.svg#g1\"/><use xlink:href=\"javascript:alert(1)\"/>"
+		      "<a xlink:href=\"javascript:alert(1)\"><circle r=\"1\"/></a>"
+		      "<style>circle{fill:red}</style>"
+		      "<set attributeName=\"xlink:href\" to=\"javascript:alert(1)\"/>"
+		      "<animate attributeName=\"href\" values=\"javascript:alert(1)\"/>"
+		      "<animate attributeName=\"onclick\" to=\"alert(1)\"/>"
+		      "<animate attributeName=\"r\" from=\"1\" to=\"2\" dur=\"1s\"/>"
+		      "stray text</svg>",
+		      &wf);
+	unlike(out, "script", "script elements dropped in svg");
+	unlike(out, "alert", "no script text, handler or javascript: URL left");
+	unlike(out, "onload", "onload dropped");
+	unlike(out, "onclick", "onclick dropped");
+	unlike(out, "oreignObject", "foreignObject dropped");
+	unlike(out, "html inside", "foreignObject content dropped");
+	unlike(out, "<image", "image elements dropped");
+	unlike(out, "photo.png", "no external image reference");
+	unlike(out, "other.svg", "external href dropped");
+	unlike(out, "evil.example", "external url() dropped");
+	unlike(out, "72l", "escaped url() dropped");
+	unlike(out, "style", "style element and attribute dropped");
+	unlike(out, "behavior", "non-presentation style property dropped");
+	like(out, "<g fill=\"blue\">", "presentation style property becomes an attribute");
+	like(out, "xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "xlink namespace declared");
+	like(out, "<use xlink:href=\"#g1\"", "local xlink:href kept");
+	like(out, "<circle r=\"1\"", "link in svg unwrapped, its shape kept");
+	unlike(out, "<a ", "no svg link left");
+	like(out, "<use xlink:href=\"#g1\"/><circle", "use without a local href dropped");
+	unlike(out, "<use/>", "no use without href");
+	unlike(out, "<set", "set targeting a link dropped");
+	like(out, "<animate attributeName=\"r\" from=\"1\" to=\"2\" dur=\"1s\"", "harmless animate kept");
+	unlike(out, "attributeName=\"href", "animate targeting href dropped");
+	unlike(out, "stray", "text outside text elements dropped");
+	unlike(out, "role=", "svg with no name gets no role");
+	ok(wf, "well-formed after svg sanitizing");
+	free(out);
+
+	out = S_clean("<svg><use href=\"#a\"/></svg>", &wf);
+	like(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">",
+	     "xmlns:xlink declared when a plain href becomes xlink:href");
+	like(out, "<use xlink:href=\"#a\"/>", "href written as xlink:href");
+	ok(wf, "well-formed with xlink");
+	free(out);
+
+	out = S_clean("<svg><text><textPath href=\"https://e.com/p\">on a path</textPath></text></svg>", &wf);
+	like(out, "<text>on a path</text>", "textPath without a local href gives up its tag, keeps its text");
+	free(out);
+
+	out = S_clean("<svg><circle r=\"1\"/></svg>", &wf);
+	unlike(out, "xlink", "no xlink namespace when unused");
+	free(out);
+
+	out = S_clean("<svg aria-label=\"Chart\"><title>T</title></svg>"
+		      "<svg role=\"presentation\"><title>T</title></svg>"
+		      "<svg aria-hidden=\"true\" role=\"img\"></svg>",
+		      &wf);
+	like(out, "role=\"img\" aria-label=\"Chart\"", "an author's aria-label wins over the title");
+	like(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\"><title>",
+	     "role=presentation becomes aria-hidden (EPUB allows no such role on svg)");
+	like(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\"/>", "aria-hidden kept");
+	unlike(out, "presentation", "no presentation role");
+	free(out);
+
+	out = S_clean("<svg><svg x=\"1\" viewBox=\"0 0 1 1\"><rect/></svg></svg>", &wf);
+	like(out, "<svg x=\"1\" viewBox=\"0 0 1 1\"><rect/></svg></svg>", "nested svg without a second xmlns");
+	free(out);
+
+	out = S_clean("<p><math><mi>x</mi></math></p>", &wf);
+	like(out, "<p>x</p>", "math unchanged by the svg work (still unwrapped)");
+	free(out);
+}
+
+static void test_images(void)
+{
+	bool wf;
+	char *out;
+
+	out = S_clean("<p><picture><source srcset=\"a.avif\" type=\"image/avif\">"
+		      "<source srcset=\"b.webp 1x, b2.webp 2x\" type=\"image/webp\">"
+		      "<img src=\"c.jpg\" alt=\"C\" width=\"4\"></picture> after</p>",
+		      &wf);
+	like(out, "<p><img src=\"c.jpg\" alt=\"C\" width=\"4\"/> after</p>", "picture → its own img");
+	unlike(out, "source", "sources dropped");
+	unlike(out, "avif", "avif source dropped");
+	ok(wf, "picture well-formed");
+	free(out);
+
+	out = S_clean("<picture><source srcset=\"a.avif 2x\" type=\"image/avif\">"
+		      "<source srcset=\"x.jxl 3x\"><source srcset=\"b.png 1x, b2.png 2x\" type=\"image/png\">"
+		      "<img alt=\"B\" width=\"4\"></picture>",
+		      &wf);
+	like(out, "<img alt=\"B\" src=\"b2.png\"/>", "picture without img src takes the best core source");
+	unlike(out, "width", "the img's size goes with another source");
+	free(out);
+
+	out = S_clean("<picture><source srcset=\"javascript:alert(1)\"><source srcset=\"d.gif\"></picture>", &wf);
+	like(out, "<img src=\"d.gif\"/>", "picture without img: the first usable source");
+	unlike(out, "javascript", "dangerous source skipped");
+	free(out);
+
+	out = S_clean("<picture><source srcset=\"a.avif\" type=\"image/avif\"></picture><p>z</p>", &wf);
+	unlike(out, "img", "picture with nothing usable leaves nothing");
+	free(out);
+
+	out = S_clean("<img srcset=\"s.png 480w, l.png 1080w, m.png 800w\" sizes=\"50vw\" alt=\"W\">", &wf);
+	like(out, "<img alt=\"W\" src=\"l.png\"/>", "srcset: largest w descriptor");
+	unlike(out, "srcset", "srcset dropped");
+	unlike(out, "sizes", "sizes dropped");
+	free(out);
+
+	out = S_clean("<img srcset=\"a.png, c.png 3x, b.png 1.5x\" alt=\"X\">", &wf);
+	like(out, "src=\"c.png\"", "srcset: largest density, bare URL is 1x");
+	free(out);
+
+	out = S_clean("<img src=\"own.png\" srcset=\"big.png 2x\" alt=\"O\">", &wf);
+	like(out, "src=\"own.png\"", "an img's own src wins over its srcset");
+	unlike(out, "big.png", "srcset not used when src is there");
+	free(out);
+
+	out = S_clean("<img srcset=\"data:image/png;base64,AAAA 1x, big.avif 2x\" alt=\"D\">", &wf);
+	like(out, "src=\"data:image/png;base64,AAAA\"", "srcset: data: URL with a comma, avif skipped");
+	free(out);
+
+	out = S_clean("<img srcset=\"a.png 1x,b.png 2x\" alt=\"T\">", &wf);
+	like(out, "src=\"b.png\"", "srcset without space after the comma");
+	free(out);
+
+	out = S_clean("<video poster=\"p.jpg\" src=\"https://e.com/v.mp4\" title=\"Demo\"></video>"
+		      "<video poster=\"q.jpg\"><source src=\"v.mp4\"></video>"
+		      "<video poster=\"javascript:x\"></video>",
+		      &wf);
+	like(out, "<img src=\"p.jpg\" alt=\"Demo\"/><a href=\"https://e.com/v.mp4\"", "poster img before the link");
+	like(out, "<img src=\"q.jpg\" alt=\"Video poster\"/>", "poster without title: alt Video poster");
+	unlike(out, "javascript", "dangerous poster dropped");
+	ok(wf, "poster well-formed");
+	free(out);
+}
+
 int main(void)
 {
 	test_url_classify();
 	test_url_escape_decode();
 	test_lang();
 	test_copy();
+	test_svg();
+	test_images();
 	xmlCleanupParser();
 	return done_testing();
 }

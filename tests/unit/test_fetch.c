@@ -1,0 +1,409 @@
+/* Unit tests of fetch.h against a loopback HTTP server (tests/http-server.py):
+ * downloads, the on-disk cache, --offline, and every way a download fails.
+ * Skipped when python3 cannot be run. */
+#define _POSIX_C_SOURCE 200809L
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fetch.h"
+#include "fixture.h"
+#include "tap.h"
+#include "util.h"
+
+/* A 1x1 PNG. */
+static const unsigned char S_png[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+	0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
+	0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8,
+	0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00,
+	0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+
+static char S_tmp[] = "/tmp/sheaf-fetch-XXXXXX";
+static char *S_cache; /* XDG_CACHE_HOME/sheaf */
+static pid_t S_server = -1;
+static int S_port;
+
+/* Starts the server on folder; false when python3 cannot be run. */
+static bool S_start(const char *script, const char *folder)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return false;
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execlp("python3", "python3", script, folder, "120", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	char line[32] = "";
+	size_t n = 0;
+	while (n < sizeof line - 1) {
+		ssize_t r = read(fds[0], line + n, 1);
+		if (r <= 0 || line[n] == '\n')
+			break;
+		n++;
+	}
+	line[n] = '\0';
+	close(fds[0]);
+	S_server = pid;
+	S_port = atoi(line);
+	return S_port > 0;
+}
+
+static void S_stop(void)
+{
+	if (S_server > 0) {
+		kill(S_server, SIGTERM);
+		waitpid(S_server, NULL, 0);
+		S_server = -1;
+	}
+}
+
+/* The requests the server answered (its /count, asked without fetch.c so
+ * the answer is never cached). */
+static long S_count(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a;
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	a.sin_port = htons((uint16_t)S_port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	long n = -1;
+	if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0) {
+		const char req[] = "GET /count HTTP/1.0\r\n\r\n";
+		if (write(fd, req, sizeof req - 1) == (ssize_t)(sizeof req - 1)) {
+			struct strbuf sb = STRBUF_INIT;
+			char buf[512];
+			ssize_t r;
+			while ((r = read(fd, buf, sizeof buf)) > 0)
+				sb_add(&sb, buf, (size_t)r);
+			const char *body = sb.s ? strstr(sb.s, "\r\n\r\n") : NULL;
+			if (body)
+				n = atol(body + 4);
+			sb_release(&sb);
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	return n;
+}
+
+static char *S_url(const char *path)
+{
+	return xasprintf("http://127.0.0.1:%d%s", S_port, path);
+}
+
+/* Fetches one URL. */
+static struct fetch_result S_get(const char *url, const struct fetch_options *o)
+{
+	struct fetch_result r;
+	fetch_all(&url, 1, &r, o);
+	return r;
+}
+
+static bool S_cached(const char *url)
+{
+	char *file = fetch_cache_file(S_cache, url);
+	bool there = path_is_file(file);
+	free(file);
+	return there;
+}
+
+static double S_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool S_is_png(const unsigned char *data, size_t len)
+{
+	return len >= 8 && memcmp(data, S_png, 8) == 0;
+}
+
+static void test_fetch_and_cache(void)
+{
+	struct fetch_options o = {0};
+	char *url = S_url("/a.png");
+	struct fetch_result r = S_get(url, &o);
+	ok(r.data && r.len == sizeof S_png && memcmp(r.data, S_png, sizeof S_png) == 0, "PNG fetched");
+	ok(!r.error && !r.from_cache, "no error, from the network");
+	is_int(S_count(), 1, "one request");
+	fetch_result_free(&r);
+
+	char *file = fetch_cache_file(S_cache, url);
+	char *cached = NULL;
+	size_t len = 0;
+	ok(read_file(file, &cached, &len) == 0 && len == sizeof S_png &&
+		   memcmp(cached, S_png, len) == 0,
+	   "cache file named by the URL's SHA-1 holds the bytes");
+	free(cached);
+	free(file);
+	DIR *d = opendir(S_cache);
+	int entries = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		entries += e->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	is_int(entries, 1, "no temporary file left in the cache folder");
+
+	o.offline = true;
+	r = S_get(url, &o);
+	ok(r.data && r.len == sizeof S_png && memcmp(r.data, S_png, sizeof S_png) == 0 && r.from_cache,
+	   "--offline: the same bytes, from the cache");
+	is_int(S_count(), 1, "--offline: no request");
+	fetch_result_free(&r);
+
+	o.offline = false;
+	r = S_get(url, &o);
+	ok(r.data && r.from_cache, "online, a cached URL is used as is");
+	is_int(S_count(), 1, "no request for a cached URL");
+	fetch_result_free(&r);
+
+	char *miss = S_url("/b.png");
+	o.offline = true;
+	r = S_get(miss, &o);
+	ok(!r.data && r.not_cached, "--offline, not cached: no bytes");
+	like(r.error, "not in the cache", "--offline miss says so");
+	is_int(S_count(), 1, "--offline miss: no request");
+	fetch_result_free(&r);
+	free(miss);
+
+	char *upper = xasprintf("HTTP://127.0.0.1:%d/a.png", S_port);
+	o.offline = false;
+	r = S_get(upper, &o);
+	ok(r.data && r.len == sizeof S_png, "upper-case scheme fetched");
+	fetch_result_free(&r);
+	free(upper);
+	free(url);
+}
+
+static void test_failures(void)
+{
+	struct fetch_options o = {0};
+	struct fetch_result r;
+	char *url;
+
+	url = S_url("/404");
+	r = S_get(url, &o);
+	ok(!r.data, "404: no bytes");
+	is_str(r.error, "HTTP 404", "404: 'HTTP 404'");
+	ok(!S_cached(url), "404: nothing cached");
+	fetch_result_free(&r);
+	free(url);
+
+	url = S_url("/redirect/c.png");
+	r = S_get(url, &o);
+	ok(r.data && S_is_png(r.data, r.len) && r.len == sizeof S_png + 4, "redirect followed");
+	ok(S_cached(url), "cached under the URL asked for");
+	fetch_result_free(&r);
+	free(url);
+
+	url = S_url("/loop");
+	r = S_get(url, &o);
+	like(r.error, "more than 5 redirects", "a redirect loop stops");
+	fetch_result_free(&r);
+	free(url);
+
+	url = S_url("/redirect-file");
+	r = S_get(url, &o);
+	ok(!r.data && r.error, "a redirect to file: is not followed (%s)", r.error ? r.error : "");
+	fetch_result_free(&r);
+	free(url);
+
+	o.max_size = 64 << 10;
+	const char *bigs[] = {"/big", "/big-stream"};
+	for (size_t i = 0; i < 2; i++) {
+		url = S_url(bigs[i]);
+		r = S_get(url, &o);
+		ok(!r.data, "%s: no bytes past the cap", bigs[i]);
+		is_str(r.error, "larger than 64 KiB", "size cap reported");
+		ok(!S_cached(url), "%s: nothing cached", bigs[i]);
+		fetch_result_free(&r);
+		free(url);
+	}
+	o.max_size = 0;
+	url = S_url("/big");
+	r = S_get(url, &o);
+	ok(r.data && r.len > (1 << 20) && S_is_png(r.data, r.len), "under the default cap (16 MiB), 1 MiB comes whole (%s, %zu)",
+	   r.error ? r.error : "", r.len);
+	fetch_result_free(&r);
+	free(url);
+
+	o.timeout_ms = 1000;
+	url = S_url("/slow");
+	double t0 = S_now();
+	r = S_get(url, &o);
+	double took = S_now() - t0;
+	is_str(r.error, "timed out", "a slow server times out");
+	ok(took < 4.0, "within the time-out (%.1f s)", took);
+	fetch_result_free(&r);
+	free(url);
+	o.timeout_ms = 0;
+
+	r = S_get("http://127.0.0.1:1/x.png", &o);
+	is_str(r.error, "could not connect", "connection refused");
+	fetch_result_free(&r);
+
+	long before = S_count();
+	const char *refused[] = {"ftp://127.0.0.1/a.png", "file:///etc/passwd", "FILE:///etc/passwd",
+				 "gopher://127.0.0.1/", "/a.png", "http://"};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		r = S_get(refused[i], &o);
+		ok(!r.data && r.error && strstr(r.error, "only http and https"), "%s refused", refused[i]);
+		fetch_result_free(&r);
+		o.offline = true;
+		r = S_get(refused[i], &o);
+		ok(!r.data && !r.not_cached, "%s refused offline too", refused[i]);
+		fetch_result_free(&r);
+		o.offline = false;
+	}
+	is_int(S_count(), before, "refused URLs make no request");
+}
+
+static bool S_only_png(const unsigned char *data, size_t len)
+{
+	return S_is_png(data, len);
+}
+
+static void test_cacheable(void)
+{
+	struct fetch_options o = {.cacheable = S_only_png};
+	char *url = S_url("/html");
+	struct fetch_result r = S_get(url, &o);
+	ok(r.data && strstr((const char *)r.data, "Oops"), "an HTML page served with 200 is returned");
+	ok(!S_cached(url), "but not cached when cacheable refuses it");
+	fetch_result_free(&r);
+	free(url);
+}
+
+static size_t S_progress_calls, S_progress_total;
+static void S_progress(void *data, size_t done, size_t total)
+{
+	(void)data;
+	(void)done;
+	S_progress_calls++;
+	S_progress_total = total;
+}
+
+static void test_concurrent(void)
+{
+	enum { N = 16 };
+	char *urls[N];
+	struct fetch_result rs[N];
+	for (int i = 0; i < N; i++)
+		urls[i] = xasprintf("http://127.0.0.1:%d/delay/a.png?i=%d", S_port, i);
+	struct fetch_options o = {.progress = S_progress};
+	double t0 = S_now();
+	fetch_all((const char *const *)urls, N, rs, &o);
+	double took = S_now() - t0;
+	int good = 0;
+	for (int i = 0; i < N; i++) {
+		good += rs[i].data && rs[i].len == sizeof S_png;
+		fetch_result_free(&rs[i]);
+		free(urls[i]);
+	}
+	is_int(good, N, "16 URLs fetched in one call");
+	/* One after another they would take 8 s. */
+	ok(took < 4.0, "concurrently (%.1f s for 16 half-second answers)", took);
+	is_int(S_progress_calls, N, "progress reported once per download");
+	is_int(S_progress_total, N, "progress total");
+}
+
+static void test_no_cache(void)
+{
+	char *home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	setenv("XDG_CACHE_HOME", "relative/ignored", 1);
+	unsetenv("HOME");
+	char *dir = fetch_cache_dir();
+	ok(dir == NULL, "no usable XDG_CACHE_HOME or HOME: no cache folder");
+	free(dir);
+	struct fetch_options o = {0};
+	char *url = S_url("/d.png");
+	long before = S_count();
+	struct fetch_result r = S_get(url, &o);
+	ok(r.data && !r.error, "without a cache, fetching still works");
+	is_int(S_count(), before + 1, "one request");
+	fetch_result_free(&r);
+	o.offline = true;
+	r = S_get(url, &o);
+	ok(!r.data && r.not_cached, "without a cache, --offline finds nothing");
+	fetch_result_free(&r);
+	free(url);
+
+	setenv("HOME", S_tmp, 1);
+	unsetenv("XDG_CACHE_HOME");
+	dir = fetch_cache_dir();
+	char *want = xasprintf("%s/.cache/sheaf", S_tmp);
+	is_str(dir, want, "fallback: $HOME/.cache/sheaf");
+	free(want);
+	free(dir);
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+	char *xdg = xasprintf("%s/cache", S_tmp);
+	setenv("XDG_CACHE_HOME", xdg, 1);
+	free(xdg);
+}
+
+int main(int argc, char **argv)
+{
+	const char *root = argc > 1 ? argv[1] : ".";
+	if (!mkdtemp(S_tmp)) {
+		printf("Bail out! mkdtemp failed\n");
+		return 1;
+	}
+	char *www = xasprintf("%s/www", S_tmp);
+	fx_write(www, "a.png", S_png, sizeof S_png);
+	fx_write(www, "b.png", S_png, sizeof S_png);
+	unsigned char c[sizeof S_png + 4];
+	memcpy(c, S_png, sizeof S_png);
+	memcpy(c + sizeof S_png, "tail", 4);
+	fx_write(www, "c.png", c, sizeof c);
+	fx_write(www, "d.png", S_png, sizeof S_png);
+	/* A cache folder that does not exist yet: fetch makes it. */
+	char *xdg = xasprintf("%s/cache", S_tmp);
+	setenv("XDG_CACHE_HOME", xdg, 1);
+	S_cache = fetch_cache_dir();
+	char *script = path_join(root, "tests/http-server.py");
+	fflush(stdout);
+	if (!S_start(script, www)) {
+		S_stop();
+		printf("1..0 # SKIP cannot run python3 %s\n", script);
+		fx_rm_rf(S_tmp);
+		free(script);
+		free(xdg);
+		free(www);
+		free(S_cache);
+		return 0;
+	}
+	char *want = path_join(xdg, "sheaf");
+	is_str(S_cache, want, "cache folder: $XDG_CACHE_HOME/sheaf");
+	free(want);
+	test_fetch_and_cache();
+	test_failures();
+	test_cacheable();
+	test_concurrent();
+	test_no_cache();
+	S_stop();
+	fx_rm_rf(S_tmp);
+	free(script);
+	free(xdg);
+	free(www);
+	free(S_cache);
+	return done_testing();
+}

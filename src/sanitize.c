@@ -97,7 +97,9 @@ static const struct S_rule S_rules[] = {
 	{"section", S_KEEP, NULL, ""},
 	{"select", S_UNWRAP, NULL, ""},
 	{"small", S_KEEP, NULL, ""},
-	{"source", S_DROP, NULL, ""},
+	/* libxml2 does not know these are void: what follows them in their
+	 * parent (a video's fallback text) ends up inside them, so it is kept. */
+	{"source", S_UNWRAP, NULL, ""},
 	{"span", S_KEEP, NULL, ""},
 	{"strike", S_RENAME, "s", ""},
 	{"strong", S_KEEP, NULL, ""},
@@ -117,7 +119,7 @@ static const struct S_rule S_rules[] = {
 	{"time", S_KEEP, NULL, "datetime"},
 	{"title", S_DROP, NULL, ""},
 	{"tr", S_KEEP, NULL, ""},
-	{"track", S_DROP, NULL, ""},
+	{"track", S_UNWRAP, NULL, ""},
 	{"tt", S_RENAME, "code", ""},
 	{"u", S_KEEP, NULL, ""},
 	{"ul", S_KEEP, NULL, ""},
@@ -968,22 +970,27 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 	}
 	if (poster)
 		xmlFree(poster);
-	if (url && url_classify((const char *)url) == URL_ABSOLUTE) {
+	enum url_kind kind_of_url = url ? url_classify((const char *)url) : URL_EMPTY;
+	if (kind_of_url == URL_ABSOLUTE || kind_of_url == URL_RELATIVE) {
+		/* A relative one is a file of the site: the book stage makes it
+		 * the file's address on the live site, like any link. */
 		xmlNodePtr a = S_new(dst, ns, "a", line);
 		char *esc = url_escape((const char *)url);
 		S_set(a, "href", esc);
 		S_set(a, "class", "embed");
-		char *label = xasprintf("%s: %s", what, title ? (const char *)title : esc);
+		char *label = xasprintf("%s: %s", what, title ? (const char *)title : (const char *)url);
 		S_text(a, label);
 		free(label);
 		free(esc);
-	} else if (title) {
+	} else {
+		/* No address to give: still say something was there. */
 		xmlNodePtr span = S_new(dst, ns, "span", line);
 		S_set(span, "class", "embed");
-		char *label = xasprintf("%s: %s", what, (const char *)title);
+		char *label = title ? xasprintf("%s: %s", what, (const char *)title) : xstrdup(what);
 		S_text(span, label);
 		free(label);
 	}
+	S_text(dst, " "); /* before the fallback text, if any */
 	if (url)
 		xmlFree(url);
 	if (title)

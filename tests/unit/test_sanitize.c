@@ -447,6 +447,22 @@ static void test_images(void)
 	unlike(out, "javascript", "dangerous poster dropped");
 	ok(wf, "poster well-formed");
 	free(out);
+
+	/* Regression: libxml2 nests what follows a <source> inside it, and
+	 * <source> was dropped whole: the fallback text went with it, and an
+	 * <audio> with only a relative source left an empty paragraph. */
+	out = S_clean("<p><video title=\"Demo\"><source src=\"a.mp4\"><track src=\"c.vtt\">Video fallback words.</video></p>"
+		      "<p><audio><source src=\"a.ogg\">Audio fallback words.</audio></p>"
+		      "<p><video></video></p>",
+		      &wf);
+	like(out, "Video fallback words.", "a video's fallback text after <source> kept");
+	like(out, "Audio fallback words.", "an audio's fallback text after <source> kept");
+	like(out, "<a href=\"a.ogg\" class=\"embed\">Audio: a.ogg</a>", "a relative source becomes a link the book resolves");
+	like(out, "<a href=\"a.mp4\" class=\"embed\">Video: Demo</a>", "a video's title names its link");
+	like(out, "<span class=\"embed\">Video</span>", "a player without source or title still shows");
+	unlike(out, "source", "no source element");
+	ok(wf, "players well-formed");
+	free(out);
 }
 
 int main(void)

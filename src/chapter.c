@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linemap.h"
 #include "markdown.h"
 #include "sanitize.h"
 #include "template.h"
@@ -81,11 +82,13 @@ static char *S_text_of(xmlNodePtr n)
 	return s;
 }
 
-static int S_file_line(const struct post *p, xmlNodePtr n)
+/* The file line of a node: its line in the Markdown cmark-gfm read, mapped
+ * back through the dialect pass's rewriting (lm may be NULL). */
+static int S_file_line(const struct post *p, const struct linemap *lm, xmlNodePtr n)
 {
 	for (; n; n = n->parent)
 		if (n->type == XML_ELEMENT_NODE && n->line > 0)
-			return p->body_line + n->line - 1;
+			return p->body_line + linemap_get(lm, n->line) - 1;
 	return 0;
 }
 
@@ -661,14 +664,14 @@ static int S_data_url(const char *url, unsigned char **out, size_t *len)
 }
 
 static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_options *o,
-		   struct diag_list *dl)
+		   const struct linemap *lm, struct diag_list *dl)
 {
 	const struct post *p = ch->post;
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr el = els[i];
-		int line = S_file_line(p, el);
+		int line = S_file_line(p, lm, el);
 		if (S_is(el, "img")) {
 			unsigned char *data;
 			size_t data_len;
@@ -831,6 +834,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	char *html = NULL;
 	htmlDocPtr hdoc = NULL;
 	xmlNodePtr container = NULL;
+	struct linemap lm = LINEMAP_INIT;
 	memset(ch, 0, sizeof *ch);
 	ch->post = p;
 	ch->href = S_href(p, o->index);
@@ -854,12 +858,15 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	char *md = o->dialects ? dialect_rewrite(o->dialects, o->dialect, p->body, p->body_len, &md_len,
 						 p->path, p->body_line, dl)
 			       : NULL;
+	if (md)
+		linemap_build(&lm, p->body, p->body_len, md, md_len);
 	struct guard_note *notes = NULL;
 	size_t nnotes = 0, guarded_len;
 	char *guarded = markdown_guard(md ? md : p->body, md_len, &guarded_len, &notes, &nnotes);
 	free(md);
 	for (size_t i = 0; i < nnotes; i++) {
-		diag_warning(dl, p->path, p->body_line + notes[i].line - 1, 0, "%s", notes[i].message);
+		diag_warning(dl, p->path, p->body_line + linemap_get(&lm, notes[i].line) - 1, 0, "%s",
+			     notes[i].message);
 		free(notes[i].message);
 	}
 	free(notes);
@@ -910,7 +917,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	S_heading_ranks(container);
 	S_footnotes(ch, container, ns, epub_ns);
 	S_ids(ch, container);
-	S_refs(ch, container, o, dl);
+	S_refs(ch, container, o, &lm, dl);
 
 	xmlNodePtr c = container->children;
 	while (c) {
@@ -930,6 +937,7 @@ out:
 	if (hdoc)
 		xmlFreeDoc(hdoc);
 	free(html);
+	linemap_free(&lm);
 	return ret;
 }
 

@@ -464,6 +464,48 @@ static void test_image_lines(void)
 	diag_list_free(&dl);
 }
 
+/* Regression: after each box the dialect pass rewrote (an admonition, a
+ * tab), the lines of later diagnostics drifted by about two. */
+static void test_lines_after_dialect_boxes(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post *p = S_post("b.md", "B",
+				"!!! note \"One\"\n"              /* file line 3 */
+				"    Inside ![a](a.png)\n"         /* 4 */
+				"\n"
+				"!!! warning\n"
+				"    Second box\n"
+				"    with ![b](b.png)\n"           /* 8 */
+				"\n"
+				"After ![c](c.png)\n"              /* 10 */
+				"\n"
+				"=== \"Tab\"\n"
+				"\n"
+				"    In a tab ![d](d.png)\n"       /* 14 */
+				"\n"
+				"Last ![e](e.png)\n",              /* 16 */
+				3);
+	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL, NULL};
+	struct convert_options o = {
+		.language = "en",
+		.template_text = S_template,
+		.template_origin = "chapter.xhtml",
+		.content_dir = ".",
+		.index = 1,
+		.dialects = DIALECT_MKDOCS,
+		.dialect = &dc,
+	};
+	struct chapter ch;
+	chapter_convert(&ch, p, &o, &dl);
+	const int want[] = {4, 8, 10, 14, 16};
+	if (ok(ch.nimages == 5, "five images recorded (%zu)", ch.nimages))
+		for (size_t i = 0; i < 5; i++)
+			is_int(ch.images[i].line, want[i], "an image after rewritten boxes keeps its file line");
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
@@ -480,6 +522,7 @@ int main(int argc, char **argv)
 	test_unwrap();
 	test_remote_images();
 	test_image_lines();
+	test_lines_after_dialect_boxes();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

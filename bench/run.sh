@@ -9,9 +9,11 @@ POSTS=${2:-1000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+export XDG_CACHE_HOME=$T/cache # remote images: never the user's cache
 
 # A generated MkDocs blog: every post has headings, lists, a table, code,
-# footnotes, links to its neighbours and raw HTML, about 6 KB each.
+# footnotes, links to its neighbours, raw HTML and two pictures, about 6 KB
+# of text each.
 mkdir -p "$T/blog/docs/blog/posts"
 printf 'site_name: Bench\nsite_url: https://example.org/\nplugins:\n  - blog\n' >"$T/blog/mkdocs.yml"
 for i in $(seq 1 "$POSTS"); do
@@ -19,6 +21,9 @@ for i in $(seq 1 "$POSTS"); do
 		printf -- '---\ntitle: "Post %d"\ndate: 2020-01-%02d\ntags: [t%d, common]\ncategories: [c%d]\nauthors: [a%d]\n---\n\n' \
 			"$i" $((i % 28 + 1)) $((i % 7)) $((i % 3)) $((i % 5))
 		printf '# Post %d\n\nIntro paragraph with *emphasis*, `code` and a [link](post-%d.md).\n\n<!-- more -->\n\n' "$i" $((i % POSTS + 1))
+		# Two pictures: one of 50 shared across posts, one in the post's own
+		# folder (found through the folder-named-after-the-post reading).
+		printf '![shared](../../images/shared-%d.png)\n\n![own](pic.png)\n\n' $((i % 50))
 		for s in 1 2 3 4; do
 			printf '## Section %d\n\nA paragraph of words, words and more words[^n%d] that a blog post would have, ' "$s" "$s"
 			printf 'with a second sentence for good measure and ~~struck~~ text.\n\n'
@@ -28,6 +33,25 @@ for i in $(seq 1 "$POSTS"); do
 		done
 	} >"$T/blog/docs/blog/posts/post-$i.md"
 done
+# The pictures: small PNGs of noise (about 4 KB, incompressible, all
+# different), 50 shared and one per post.
+python3 - "$T/blog/docs" "$POSTS" <<'PY'
+import os, struct, sys, zlib, random
+docs, posts = sys.argv[1], int(sys.argv[2])
+rng = random.Random(1)
+def png(w=32, h=32):
+    raw = b"".join(b"\0" + bytes(rng.getrandbits(8) for _ in range(w * 3)) for _ in range(h))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+os.makedirs(docs + "/images", exist_ok=True)
+for i in range(50):
+    open("%s/images/shared-%d.png" % (docs, i), "wb").write(png())
+for i in range(1, posts + 1):
+    d = "%s/blog/posts/post-%d" % (docs, i)
+    os.makedirs(d, exist_ok=True)
+    open(d + "/pic.png", "wb").write(png())
+PY
 
 measure() { # measure LABEL ARGS...
 	local label=$1; shift
@@ -42,6 +66,7 @@ measure "generated blog, --list" "$T/blog" --list
 CORPORA=$ROOT/../shared/corpora
 if [ -d "$CORPORA" ]; then
 	for c in "$CORPORA"/*/; do
-		measure "corpus $(basename "$c")" "$c" -o "$T/c.epub"
+		# --offline: the network's speed is not sheaf's.
+		measure "corpus $(basename "$c")" "$c" --offline -o "$T/c.epub"
 	done
 fi

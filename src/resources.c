@@ -8,7 +8,9 @@
 #include <libxml/xmlsave.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "hash.h"
 #include "transcode.h"
@@ -313,7 +315,14 @@ int resources_add_image(struct resources *r, const char **href, const char *site
 				 "inside it are embedded", relpath);
 		goto out;
 	}
-	if (!path_is_file(real)) {
+	struct stat st;
+	if ((uintmax_t)st.st_size > RESOURCES_MAX_IMAGE) {
+		/* Read whole, a video named .png (or worse) would eat memory. */
+		*why = xasprintf("%s is larger than %d MiB, more than any picture in a book needs",
+				 relpath, (int)(RESOURCES_MAX_IMAGE >> 20));
+		goto out;
+	}
+	if (stat(real, &st) < 0 || !S_ISREG(st.st_mode)) {
 		*why = xasprintf("not a file: %s", relpath);
 		goto out;
 	}

@@ -42,6 +42,10 @@ struct resources {
  * NULL. */
 const char *media_type_sniff(const unsigned char *data, size_t len, const char **other);
 
+/* Local image files larger than this are refused (read whole, they would
+ * take that much memory); remote ones have fetch.h's own cap. */
+#define RESOURCES_MAX_IMAGE ((size_t)64 << 20)
+
 /* Adds the image at relpath (relative to site_root). Returns 0 and *href
  * (whose extension and media type are those stored: ".png" for a WebP),
  * or -1 and *why (a malloc'd reason for a warning). */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <webp/encode.h>
 
@@ -97,6 +98,18 @@ static void test_add(void)
 		  "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
 		  "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>");
 	fx_writes(S_tmp, "site/img/broken.svg", "<svg><g></svg>");
+	{
+		/* A file over the cap (sparse: no disk used) and a FIFO, which
+		 * reading would wait on forever. */
+		char *huge = path_join(S_tmp, "site/img/huge.png"), *fifo = path_join(S_tmp, "site/img/fifo.png");
+		FILE *f = fopen(huge, "wb");
+		ok(f && fwrite(S_png, 1, sizeof S_png, f) == sizeof S_png && fseeko(f, (off_t)RESOURCES_MAX_IMAGE, SEEK_SET) == 0 &&
+			   fputc(0, f) != EOF && fclose(f) == 0,
+		   "a sparse file over the size cap made");
+		ok(mkfifo(fifo, 0600) == 0, "a FIFO named .png made");
+		free(huge);
+		free(fifo);
+	}
 	char *target = path_join(S_tmp, "outside.png");
 	char *link = path_join(S_tmp, "site/posts/link.png");
 	ok(symlink(target, link) == 0, "symlink inside the site to a file outside made");
@@ -151,6 +164,8 @@ static void test_add(void)
 		{"img/doctype.svg", "DOCTYPE", "an SVG with a DOCTYPE refused"},
 		{"img/entity.svg", "entity.svg", "an SVG declaring an external entity refused"},
 		{"img/broken.svg", "not well-formed", "a malformed SVG refused"},
+		{"img/huge.png", "larger than 64 MiB", "a file over the size cap refused before it is read"},
+		{"img/fifo.png", "not a file", "a FIFO refused without being opened"},
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		href2 = "unset";

@@ -789,6 +789,7 @@ struct S_state {
 	bool raw;              /* inside Liquid's {% raw %} */
 	int hugo_tmpl;         /* inside Hugo inline shortcodes (templates) */
 	int callouts;          /* Hugo callout <div>s left open */
+	int zola_blocks;       /* Zola {% shortcode() %} bodies left open */
 	size_t renders;        /* titles rendered by cmark-gfm */
 	char *root_real;       /* realpath of the site root, once looked up */
 	bool root_done;
@@ -3584,6 +3585,192 @@ static size_t S_attr(struct S_inl *x, size_t i)
 	return end - i;
 }
 
+/* Zola shortcodes: `{{ name(key=value, ...) }}` and, with a body,
+ * `{% name(...) %}` … `{% end %}`. A call written between the comment
+ * marks (slash-star after the opener, star-slash before the closer) is
+ * printed as written, without them. The scan stops at the end of the line, at the next
+ * `{{` or `{%`, or after S_ZOLA_MAX bytes, so trying every opener of a
+ * post stays linear. */
+#define S_ZOLA_MAX 1024
+
+static size_t S_zola_stop(const char *s, size_t n, size_t from)
+{
+	size_t lim = from + S_ZOLA_MAX < n ? from + S_ZOLA_MAX : n;
+	for (size_t k = from; k < lim; k++)
+		if (s[k] == '\n' || (s[k] == '{' && k + 1 < n && (s[k + 1] == '{' || s[k + 1] == '%')))
+			return k;
+	return lim;
+}
+
+/* Parses the call after the opener at s[i] ("{{" or "{%") into sc (name
+ * and key=value arguments pointing into s); sc->end is after the closer. */
+static bool S_zola_parse(const char *s, size_t n, size_t i, struct S_sc *sc)
+{
+	char kind = s[i + 1];
+	size_t stop = S_zola_stop(s, n, i + 2), k = i + 2;
+	sc->na = 0;
+	sc->closing = sc->selfclose = false;
+	sc->kind = kind;
+	while (k < stop && S_sp(s[k]))
+		k++;
+	size_t nb = k;
+	while (k < stop && (S_alnum(s[k]) || s[k] == '_'))
+		k++;
+	if (k == nb)
+		return false;
+	sc->name = s + nb;
+	sc->nl = k - nb;
+	if (kind == '%' && S_eq(sc->name, sc->nl, "end")) {
+		sc->closing = true;
+	} else {
+		if (k >= stop || s[k] != '(')
+			return false;
+		k++;
+		for (;;) {
+			while (k < stop && (S_sp(s[k]) || s[k] == ','))
+				k++;
+			if (k >= stop)
+				return false;
+			if (s[k] == ')') {
+				k++;
+				break;
+			}
+			if (sc->na == S_MAX_ARGS)
+				return false;
+			struct S_arg *a = &sc->a[sc->na];
+			memset(a, 0, sizeof *a);
+			size_t kb = k;
+			while (k < stop && (S_alnum(s[k]) || s[k] == '_'))
+				k++;
+			if (k == kb)
+				return false;
+			a->key = s + kb;
+			a->kl = k - kb;
+			while (k < stop && S_sp(s[k]))
+				k++;
+			if (k >= stop || s[k] != '=')
+				return false;
+			k++;
+			while (k < stop && S_sp(s[k]))
+				k++;
+			if (k >= stop)
+				return false;
+			if (s[k] == '"' || s[k] == '\'' || s[k] == '`' || s[k] == '[') {
+				char q = s[k] == '[' ? ']' : s[k];
+				size_t vb = ++k;
+				while (k < stop && s[k] != q)
+					k++;
+				if (k >= stop)
+					return false;
+				a->val = s + vb;
+				a->vl = k - vb;
+				k++;
+			} else {
+				size_t vb = k;
+				while (k < stop && !S_sp(s[k]) && s[k] != ',' && s[k] != ')')
+					k++;
+				a->val = s + vb;
+				a->vl = k - vb;
+			}
+			sc->na++;
+		}
+	}
+	while (k < stop && S_sp(s[k]))
+		k++;
+	const char *close = kind == '{' ? "}}" : "%}";
+	if (k + 2 > n || !S_at(s, n, k, close))
+		return false;
+	sc->end = k + 2;
+	return true;
+}
+
+/* A URL that can go into a Markdown link as it is. */
+static bool S_zola_url(const char *u)
+{
+	if (!str_starts_with(u, "https://") && !str_starts_with(u, "http://"))
+		return false;
+	for (const char *c = u; *c; c++)
+		if ((unsigned char)*c <= ' ' || strchr("()<>\"\\", *c))
+			return false;
+	return true;
+}
+
+static size_t S_zola(struct S_inl *x, size_t i)
+{
+	struct S_state *st = x->st;
+	const char *s = x->s;
+	size_t n = x->n;
+	char kind = s[i + 1];
+	if (S_at(s, n, i + 2, "/*")) {
+		const char *close = kind == '{' ? "*/}}" : "*/%}";
+		size_t stop = S_zola_stop(s, n, i + 4);
+		for (size_t k = i + 4; k < stop; k++)
+			if (S_at(s, n, k, close)) {
+				/* Printed as written, without the comment marks. */
+				sb_addc(x->out, '{');
+				sb_addc(x->out, kind);
+				sb_add(x->out, s + i + 4, k - (i + 4));
+				sb_addc(x->out, kind == '{' ? '}' : '%');
+				sb_addc(x->out, '}');
+				return k + 4 - i;
+			}
+		return 0;
+	}
+	struct S_sc sc;
+	if (!S_zola_parse(s, n, i, &sc))
+		return 0;
+	int line = S_inl_line(x, i);
+	size_t used = sc.end - i;
+	if (sc.closing) {
+		if (st->zola_blocks == 0)
+			return 0; /* not ours: kept as text */
+		st->zola_blocks--;
+		return used;
+	}
+	char *qname = S_quote(sc.name, sc.nl);
+	char *key = xasprintf("zola:%s", qname);
+	if (kind == '%') {
+		st->zola_blocks++;
+		S_warn(st, line, key,
+		       "Zola shortcode '%s' with a body is a template sheaf does not run: its tags are left out and its body kept",
+		       qname);
+	} else {
+		struct strbuf link = STRBUF_INIT;
+		char *url = S_sc_arg(&sc, "url", -1), *id = S_sc_arg(&sc, "id", -1);
+		bool made = false;
+		if (S_eq(sc.name, sc.nl, "gist") && url && S_zola_url(url)) {
+			char *label = xasprintf("Gist on GitHub: %s", url);
+			sb_addc(&link, '[');
+			S_md_literal(&link, label, strlen(label));
+			sb_adds(&link, "](");
+			sb_adds(&link, url);
+			sb_addc(&link, ')');
+			free(label);
+			made = true;
+		} else if (S_eq(sc.name, sc.nl, "streamable") && id && strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(id) && *id) {
+			sb_addf(&link, "[Video on Streamable: https://streamable.com/%s](https://streamable.com/%s)", id, id);
+			made = true;
+		} else {
+			made = S_embed_link(&sc, sc.name, sc.nl, &link);
+		}
+		if (made) {
+			size_t ls, after;
+			if (S_alone(x, i, sc.end, &ls, &after))
+				used = S_put_block(x, i, sc.end, link.s, link.len, true);
+			else
+				sb_add(x->out, link.s, link.len);
+		} else {
+			S_warn(st, line, key, "unknown Zola shortcode '%s': left out", qname);
+		}
+		free(url);
+		free(id);
+		sb_release(&link);
+	}
+	free(key);
+	free(qname);
+	return used;
+}
+
 static size_t S_brace(struct S_inl *x, size_t i)
 {
 	struct S_state *st = x->st;
@@ -3592,6 +3779,8 @@ static size_t S_brace(struct S_inl *x, size_t i)
 	unsigned d = st->d;
 	char c1 = i + 1 < n ? s[i + 1] : 0, c2 = i + 2 < n ? s[i + 2] : 0;
 	if ((d & DIALECT_HUGO) && c1 == '{' && (c2 == '<' || c2 == '%') && (a = S_hugo(x, i)))
+		return a;
+	if ((d & DIALECT_ZOLA) && (c1 == '{' || c1 == '%') && (a = S_zola(x, i)))
 		return a;
 	if ((d & DIALECT_HUGO) && st->hugo_tmpl > 0 && c1 == '{' && (a = S_go_action(x, i)))
 		return a;
@@ -3775,7 +3964,8 @@ static void S_inline_run(struct S_inl *x)
 	unsigned d = st->d;
 	bool special[256] = {false};
 	special['`'] = special['\\'] = special['<'] = special['>'] = special['\n'] = true;
-	if (d & (DIALECT_HUGO | DIALECT_LIQUID | DIALECT_NUNJUCKS | DIALECT_MKDOCS | DIALECT_HEADING_IDS))
+	if (d & (DIALECT_HUGO | DIALECT_LIQUID | DIALECT_NUNJUCKS | DIALECT_MKDOCS | DIALECT_HEADING_IDS |
+		 DIALECT_ZOLA))
 		special['{'] = true;
 	if (d & DIALECT_MATH)
 		special['$'] = true;

@@ -3,7 +3,8 @@
  *
  * Static site generators extend Markdown: MkDocs has admonitions, content
  * tabs and attribute lists; Hugo has shortcodes; Jekyll has Liquid tags and
- * kramdown attribute lists; Eleventy has Nunjucks/Liquid paired tags. Left
+ * kramdown attribute lists; Eleventy has Nunjucks/Liquid paired tags; Zola
+ * has shortcode calls. Left
  * alone they show in the book as raw text. dialect_rewrite turns each into
  * plain Markdown or HTML (which the sanitizer then cleans), keeping every
  * word of the author's; what it does not know it keeps as text, with a
@@ -28,6 +29,7 @@ enum dialect {
 	DIALECT_NUNJUCKS = 1u << 3,    /* Eleventy: paired {% tag %}…{% endtag %} */
 	DIALECT_MATH = 1u << 4,        /* $…$, $$…$$, \(…\), \[…\] kept as TeX */
 	DIALECT_HEADING_IDS = 1u << 5, /* ## Title {#id} */
+	DIALECT_ZOLA = 1u << 6,        /* {{ shortcode(k=v) }}, {% shortcode() %}…{% end %} */
 };
 
 struct dialect_context {

@@ -364,7 +364,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.template_origin = S_origin,
 		.content_dir = "docs",
 		.index = 1,
-		.dialects = size ? (unsigned)(data[size - 1] & 0x3F) : 0u,
+		.dialects = size ? (unsigned)(data[size - 1] & 0x7F) : 0u,
 		.dialect = &dctx,
 	};
 	struct chapter ch;

@@ -19,6 +19,7 @@
 #define NJK DIALECT_NUNJUCKS
 #define MATH DIALECT_MATH
 #define HIDS DIALECT_HEADING_IDS
+#define ZOLA DIALECT_ZOLA
 
 static char S_root[256];
 
@@ -696,6 +697,41 @@ static void test_nunjucks(void)
 	IS(NJK, "{{ site.baseurl }}\n", "\n", "Nunjucks values are not Jekyll's");
 }
 
+static void test_zola(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = R(ZOLA,
+		    "{{ youtube(id=\"dQw4w9WgXcQ\", autoplay=true) }}\n"
+		    "\n"
+		    "Inline {{ gist(url=\"https://gist.github.com/a/b\") }} here.\n"
+		    "\n"
+		    "{% note(kind='info', tags=[1, 2]) %}\n"
+		    "Body *kept*.\n"
+		    "{% end %}\n"
+		    "{{ mystery() }}\n"
+		    "{{/* youtube(id=\"x\") */}} {%/* note() */%}\n"
+		    "{% end %} stays\n"
+		    "`{{ code(x=1) }}`\n",
+		    &dl);
+	like(o, "](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
+	     "Zola: youtube becomes a link");
+	like(o, "Inline [Gist on GitHub\\: https\\://gist\\.github\\.com/a/b](https://gist.github.com/a/b) here.",
+	     "Zola: gist by URL, inline");
+	like(o, "\nBody *kept*.\n", "Zola: a body shortcode's body kept");
+	unlike(o, "kind=", "Zola: its tags gone");
+	unlike(o, "mystery", "Zola: an unknown call left out");
+	like(o, "{{ youtube(id=\"x\") }} {% note() %}", "Zola: the comment form prints the call");
+	like(o, "{% end %} stays", "Zola: an {% end %} without an opening is text");
+	like(o, "`{{ code(x=1) }}`", "Zola: calls in code untouched");
+	ok(S_has_warning(&dl, 14, "Zola shortcode 'note' with a body"), "Zola: the body shortcode warned at its line");
+	ok(S_has_warning(&dl, 17, "unknown Zola shortcode 'mystery'"), "Zola: the unknown call warned at its line");
+	is_int(dl.n, 2, "Zola: nothing else warned");
+	free(o);
+	diag_list_free(&dl);
+	IS(ZOLA, "{{ name }} and {% if x %}\n", "{{ name }} and {% if x %}\n", "Zola: Tera that is no call stays text");
+	IS(HUGO, "{{ youtube(id=\"x\") }}\n", "{{ youtube(id=\"x\") }}\n", "Zola calls only for Zola");
+}
+
 static void test_lines(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -788,6 +824,7 @@ static void test_pathological(void)
 		{"{{< highlight go >}}\n", 30000}, {"{% highlight x %}\n", 30000}, {"{% comment %}\n", 30000},
 		{"{% raw %}", 30000}, {"## a {#x}\n", 20000}, {"=== \"t\"\n    a\n", 30000}, {"--8<--\n", 30000},
 		{"--8<-- \"missing.md\"\n", 2000}, {"<!--", 50000}, {"<script>", 50000}, {"[", 100000},
+		{"{{ a(", 50000}, {"{% b(x=1) %}", 30000}, {"{{/* ", 50000}, {"{{ c(x=\"", 50000},
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
 		struct strbuf sb = STRBUF_INIT;
@@ -796,7 +833,7 @@ static void test_pathological(void)
 		sb_adds(&sb, "\nend of post\n");
 		struct diag_list dl = DIAG_LIST_INIT;
 		size_t len;
-		char *out = dialect_rewrite(MK | HUGO | LIQ | MATH | HIDS, &S_ctx, sb.s, sb.len, &len, "post.md", 1, &dl);
+		char *out = dialect_rewrite(MK | HUGO | LIQ | MATH | HIDS | ZOLA, &S_ctx, sb.s, sb.len, &len, "post.md", 1, &dl);
 		char *unit = S_quote_test(cases[c].unit);
 		ok(out && strstr(out, "end of post"), "%d × '%s': done, the text kept", cases[c].count, unit);
 		free(unit);
@@ -888,6 +925,7 @@ int main(int argc, char **argv)
 	test_hugo();
 	test_liquid();
 	test_nunjucks();
+	test_zola();
 	test_lines();
 	test_end_to_end();
 	test_pathological();

@@ -123,7 +123,7 @@ static void test_site(void)
 	is_str(site->config_file, "config.toml", "config file");
 	is_str(site->content_dir, "content", "content folder");
 	is_str(site->static_dir, "static", "static folder for site-absolute paths");
-	ok(site->gen->dialects == (DIALECT_MATH | DIALECT_HEADING_IDS), "dialects: math and heading ids");
+	ok(site->gen->dialects == (DIALECT_MATH | DIALECT_HEADING_IDS | DIALECT_ZOLA), "dialects: math, heading ids and shortcodes");
 
 	struct post_list pl = POST_LIST_INIT;
 	is_int(site_collect(site, &pl, &dl), 0, "collect: no errors");

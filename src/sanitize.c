@@ -358,7 +358,10 @@ static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *ru
 	for (xmlAttrPtr a = src->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-		const char *val = v ? (const char *)v : "";
+		/* Judged as it will be written: S_set drops characters XML cannot
+		 * hold, and "vbsc\uFFFFript:" judged before that was relative. */
+		char *clean = S_xml_text(v ? v : (const xmlChar *)"");
+		const char *val = clean;
 		if (strcmp(an, "data-footnote-ref") == 0) {
 			S_set(dst, "data-sheaf-fnref", "1");
 		} else if (strcmp(an, "data-footnote-backref") == 0) {
@@ -404,6 +407,7 @@ static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *ru
 			}
 		}
 		/* Everything else (on*, style, align, data-*, …) is dropped. */
+		free(clean);
 		if (v)
 			xmlFree(v);
 	}
@@ -831,7 +835,8 @@ static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_svg_rule 
 	for (xmlAttrPtr a = src->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-		const char *val = v ? (const char *)v : "";
+		char *clean = S_xml_text(v ? v : (const xmlChar *)""); /* judged as written */
+		const char *val = clean;
 		char name[64];
 		if (str_ieq(an, "id") || (str_ieq(an, "class") && (rule->flags & (SVG_PAINT | SVG_TEXT)))) {
 			if (*val)
@@ -841,7 +846,7 @@ static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_svg_rule 
 				S_svg_href(dst, val, svg_root);
 		} else if (str_ieq(an, "style")) {
 			if ((rule->flags & SVG_PAINT) && !style)
-				style = xmlStrdup(v ? v : (const xmlChar *)"");
+				style = xmlStrdup((const xmlChar *)clean);
 		} else if (((rule->flags & SVG_PAINT) &&
 			    S_list_find(S_svg_presentation, an, name, sizeof name)) ||
 			   S_list_find(rule->attrs, an, name, sizeof name)) {
@@ -849,6 +854,7 @@ static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_svg_rule 
 				S_set(dst, name, val);
 		}
 		/* Everything else (on*, xmlns*, data-*, editors' own…) goes. */
+		free(clean);
 		if (v)
 			xmlFree(v);
 	}
@@ -884,7 +890,9 @@ static bool S_svg_anim_unsafe(xmlNodePtr src)
 			target = xmlNodeGetContent((xmlNodePtr)a);
 	if (!target)
 		return false;
-	char *t = str_collapse_ws((const char *)target);
+	char *clean = S_xml_text(target); /* judged as it will be written */
+	char *t = str_collapse_ws(clean);
+	free(clean);
 	for (char *p = t; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	const char *local = strchr(t, ':') ? strchr(t, ':') + 1 : t;
@@ -960,7 +968,11 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 	const char *what = strcmp(kind, "video") == 0   ? "Video"
 			   : strcmp(kind, "audio") == 0 ? "Audio"
 							: "Embedded content";
-	xmlChar *poster = strcmp(kind, "video") == 0 ? xmlGetProp(src, (const xmlChar *)"poster") : NULL;
+	xmlChar *raw_poster = strcmp(kind, "video") == 0 ? xmlGetProp(src, (const xmlChar *)"poster") : NULL;
+	/* Judged as it will be written (see S_copy_attrs). */
+	xmlChar *poster = raw_poster ? (xmlChar *)S_xml_text(raw_poster) : NULL;
+	if (raw_poster)
+		xmlFree(raw_poster);
 	if (poster && S_src_usable((const char *)poster)) {
 		xmlNodePtr img = S_new(dst, ns, "img", line);
 		S_set(img, "src", (const char *)poster);
@@ -969,7 +981,7 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 		free(alt);
 	}
 	if (poster)
-		xmlFree(poster);
+		free(poster);
 	enum url_kind kind_of_url = url ? url_classify((const char *)url) : URL_EMPTY;
 	if (kind_of_url == URL_ABSOLUTE || kind_of_url == URL_RELATIVE) {
 		/* A relative one is a file of the site: the book stage makes it

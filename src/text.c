@@ -30,8 +30,18 @@ static void S_put(struct strbuf *sb, unsigned cp)
 	}
 }
 
+/* Characters XML cannot hold: C0 controls other than tab, line feed and
+ * carriage return, and U+FFFE/U+FFFF. libxml2's HTML parser gives up on
+ * the rest of an element when it meets one (a paragraph's words vanished
+ * after one in an attribute), and the sanitizer would judge a URL that
+ * still held one differently from the URL written. NUL is one of them. */
+static bool S_xml_forbidden(unsigned cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+}
+
 /* UTF-16 (with its BOM already skipped) → UTF-8; unpaired surrogates and
- * NUL become U+FFFD. */
+ * characters XML cannot hold become U+FFFD. */
 static void S_from_utf16(struct strbuf *sb, const unsigned char *p, size_t len, bool be,
 			 size_t *bad)
 {
@@ -46,7 +56,7 @@ static void S_from_utf16(struct strbuf *sb, const unsigned char *p, size_t len, 
 				continue;
 			}
 		}
-		if ((u >= 0xD800 && u <= 0xDFFF) || u == 0) {
+		if ((u >= 0xD800 && u <= 0xDFFF) || S_xml_forbidden(u)) {
 			sb_adds(sb, S_REPLACEMENT);
 			(*bad)++;
 			continue;
@@ -77,9 +87,23 @@ void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const
 	}
 	size_t i = len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	int line = 1, col = 1, first_line = 0, first_col = 0;
-	size_t nul = 0;
+	size_t nul = 0, ctl = 0;
+	int ctl_line = 0, ctl_col = 0;
 	while (i < len) {
-		size_t n = p[i] ? utf8_decode(p + i, len - i, NULL) : 0;
+		unsigned cp = 0;
+		size_t n = p[i] ? utf8_decode(p + i, len - i, &cp) : 0;
+		if (n && S_xml_forbidden(cp)) {
+			/* Form feed and vertical tab were white space to their
+			 * writer; the others are shown as what they are: lost. */
+			sb_adds(&sb, cp == '\f' || cp == '\v' ? " " : S_REPLACEMENT);
+			if (!ctl++) {
+				ctl_line = line;
+				ctl_col = col;
+			}
+			col++;
+			i += n;
+			continue;
+		}
 		if (n) {
 			sb_add(&sb, (const char *)p + i, n);
 			if (p[i] == '\n') {
@@ -113,6 +137,10 @@ void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const
 	if (nul)
 		diag_warning(dl, file, bad ? 0 : first_line, bad ? 0 : first_col,
 			     "%zu NUL byte%s replaced by U+FFFD", nul, nul == 1 ? "" : "s");
+	if (ctl)
+		diag_warning(dl, file, ctl_line, ctl_col,
+			     "%zu control character%s or U+FFFE/U+FFFF (the first here) replaced: XML cannot hold them",
+			     ctl, ctl == 1 ? "" : "s");
 	*out_len = sb.len;
 	*out = sb_detach(&sb);
 }

@@ -2,9 +2,11 @@
  *
  * Posts come from years of editors and platforms: a UTF-16 file with a BOM
  * is decoded; invalid UTF-8 and NUL bytes become U+FFFD (so they neither
- * truncate the post nor reach the book), with one warning per file giving
- * the first position; a UTF-8 BOM is removed. CRLF is left as it is: every
- * later stage reads it.
+ * truncate the post nor reach the book), and so do the other characters
+ * XML cannot hold (C0 controls but tab, line feed and carriage return, and
+ * U+FFFE/U+FFFF; form feed and vertical tab become spaces), with one
+ * warning per kind and file giving the first position; a UTF-8 BOM is
+ * removed. CRLF is left as it is: every later stage reads it.
  *
  * Ownership: *out is malloc'd, NUL-terminated, and owned by the caller.
  */

@@ -465,6 +465,28 @@ static void test_images(void)
 	free(out);
 }
 
+/* Fuzzing finding (fuzz_convert, 2026-11-28): an attribute was judged
+ * before the characters XML cannot hold were dropped from it, so
+ * "vbsc<U+FFFF>ript:" passed as a relative URL and was written as
+ * "vbscript:". (text.c now replaces such characters before any stage
+ * sees them; this keeps the sanitizer right on its own.) */
+static void test_judged_as_written(void)
+{
+	bool wf;
+	char *out = S_clean("<blockquote cite=\"vbsc\xEF\xBF\xBFript:msgbox(1)\">q</blockquote>"
+			    "<q cite=\"java\xEF\xBF\xBEscript:alert(1)\">r</q>"
+			    "<a href=\"java\x01script:alert(2)\">s</a>"
+			    "<video poster=\"java\xEF\xBF\xBFscript:alert(3)\"></video>"
+			    "<svg><set attributeName=\"o\xEF\xBF\xBFnclick\" to=\"alert(4)\"/>"
+			    "<rect fill=\"u\xEF\xBF\xBFrl(https://evil.example/#x)\"/></svg>",
+			    &wf);
+	unlike(out, "script:", "no script: URL comes back once XML-invalid characters go");
+	unlike(out, "onclick", "no animation of a handler comes back");
+	unlike(out, "evil.example", "no external url() comes back");
+	ok(wf, "well-formed");
+	free(out);
+}
+
 int main(void)
 {
 	test_url_classify();
@@ -474,5 +496,6 @@ int main(void)
 	test_svg();
 	test_images();
 	xmlCleanupParser();
+	test_judged_as_written();
 	return done_testing();
 }

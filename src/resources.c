@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "hash.h"
@@ -90,16 +91,80 @@ static const char *S_ext(const char *media_type)
 	return ".svg";
 }
 
-/* Removes scripts, event handlers and script URLs from an SVG tree. */
+static bool S_has_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *s; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* CSS that loads nothing from outside the file: `@import` rules go and a
+ * `url(...)` that is not a `#fragment` becomes `none`. NULL when what is
+ * left still names another host ("//"), which escapes or comments could
+ * hide from this simple reading: the caller then drops the CSS whole. */
+static char *S_css_local(const char *css)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = css;
+	while (*p) {
+		if (strncasecmp(p, "@import", 7) == 0) {
+			const char *semi = strchr(p, ';');
+			p = semi ? semi + 1 : p + strlen(p);
+			continue;
+		}
+		if (strncasecmp(p, "url(", 4) == 0) {
+			const char *close = strchr(p + 4, ')');
+			const char *arg = p + 4;
+			while (*arg == ' ' || *arg == '\t' || *arg == '"' || *arg == '\'')
+				arg++;
+			if (*arg != '#') {
+				/* Unclosed, it runs to the end, as CSS reads it. */
+				sb_adds(&sb, "none");
+				p = close ? close + 1 : p + strlen(p);
+				continue;
+			}
+		}
+		sb_addc(&sb, *p++);
+	}
+	char *out = sb.s ? sb_detach(&sb) : xstrdup("");
+	if (strstr(out, "//")) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Removes scripts, event handlers, script URLs, what loads from the web
+ * (hrefs other than `#fragment`, CSS imports and url()s), and processing
+ * instructions (<?xml-stylesheet?> loads CSS from anywhere) from n and its
+ * siblings, and their trees. Links to the web go too: an SVG shown as an
+ * image cannot be followed, and epubcheck wants a title on each (ACC-011). */
 static void S_clean_svg(xmlNodePtr n)
 {
 	while (n) {
 		xmlNodePtr next = n->next;
-		if (n->type == XML_ELEMENT_NODE) {
+		if (n->type == XML_PI_NODE) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else if (n->type == XML_ELEMENT_NODE) {
 			if (strcmp((const char *)n->name, "script") == 0 ||
 			    strcmp((const char *)n->name, "foreignObject") == 0) {
 				xmlUnlinkNode(n);
 				xmlFreeNode(n);
+				n = next;
+				continue;
+			}
+			if (strcmp((const char *)n->name, "style") == 0) {
+				xmlChar *css = xmlNodeGetContent(n);
+				char *local = S_css_local(css ? (const char *)css : "");
+				xmlNodeSetContent(n, NULL);
+				if (local)
+					xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)local));
+				free(local);
+				if (css)
+					xmlFree(css);
 				n = next;
 				continue;
 			}
@@ -112,8 +177,24 @@ static void S_clean_svg(xmlNodePtr n)
 					const char *s = v ? (const char *)v : "";
 					while (*s && isspace((unsigned char)*s))
 						s++;
-					/* A file inside the book may point only inside itself or to the web. */
-					drop = !(s[0] == '#' || str_starts_with(s, "http:") || str_starts_with(s, "https:"));
+					/* A file inside the book may point only inside itself:
+					 * an image, use or the like loading from the web is a
+					 * remote resource, which EPUB forbids (RSC-006). */
+					drop = s[0] != '#';
+					if (v)
+						xmlFree(v);
+				} else if (!drop) {
+					/* fill="url(https://…)", style="…": only local
+					 * references stay. */
+					xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+					const char *s = v ? (const char *)v : "";
+					if (S_has_ci(s, "url(") || S_has_ci(s, "@import") || strstr(s, "//")) {
+						char *local = S_css_local(s);
+						if (local && strcmp(local, s) != 0)
+							xmlSetProp(n, a->name, (const xmlChar *)local);
+						drop = local == NULL;
+						free(local);
+					}
 					if (v)
 						xmlFree(v);
 				}
@@ -122,6 +203,18 @@ static void S_clean_svg(xmlNodePtr n)
 				a = an;
 			}
 			S_clean_svg(n->children);
+			if (strcmp((const char *)n->name, "a") == 0) {
+				/* Shown as an image, a link cannot be followed (and
+				 * epubcheck wants a title on it, ACC-011): its content
+				 * stays, the link goes. */
+				while (n->children) {
+					xmlNodePtr c = n->children;
+					xmlUnlinkNode(c);
+					xmlAddPrevSibling(n, c);
+				}
+				xmlUnlinkNode(n);
+				xmlFreeNode(n);
+			}
 		}
 		n = next;
 	}
@@ -149,14 +242,10 @@ static int S_svg(unsigned char **data, size_t *len, char **why)
 		*why = xstrdup("the file is not an SVG image");
 		return -1;
 	}
-	S_clean_svg(root->children);
-	xmlAttrPtr a = root->properties;
-	while (a) {
-		xmlAttrPtr an = a->next;
-		if (a->name[0] == 'o' && a->name[1] == 'n')
-			xmlRemoveProp(a);
-		a = an;
-	}
+	/* From the document's top: the root's attributes are cleaned like any
+	 * other's (an href on <svg> was once kept), and the prolog's
+	 * processing instructions go. The root is not a script. */
+	S_clean_svg(doc->children);
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
 	xmlSaveDoc(save, doc);
@@ -316,14 +405,14 @@ int resources_add_image(struct resources *r, const char **href, const char *site
 		goto out;
 	}
 	struct stat st;
+	if (stat(real, &st) < 0 || !S_ISREG(st.st_mode)) {
+		*why = xasprintf("not a file: %s", relpath);
+		goto out;
+	}
 	if ((uintmax_t)st.st_size > RESOURCES_MAX_IMAGE) {
 		/* Read whole, a video named .png (or worse) would eat memory. */
 		*why = xasprintf("%s is larger than %d MiB, more than any picture in a book needs",
 				 relpath, (int)(RESOURCES_MAX_IMAGE >> 20));
-		goto out;
-	}
-	if (stat(real, &st) < 0 || !S_ISREG(st.st_mode)) {
-		*why = xasprintf("not a file: %s", relpath);
 		goto out;
 	}
 	char *text;

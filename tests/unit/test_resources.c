@@ -89,6 +89,8 @@ static void test_add(void)
 		  "<circle r=\"4\" onclick=\"alert(3)\"/>"
 		  "<a xlink:href=\"javascript:alert(4)\"><text>t</text></a>"
 		  "<a href=\"https://example.com/\"><text>ok</text></a>"
+		  "<style>@import url(https://e.example/x.css); rect { fill: url(https://e.example/p.svg#g) }</style>"
+		  "<rect style=\"fill:url('https://e.example/q.svg#h')\" stroke=\"url(#local)\"/>"
 		  "<foreignObject><div>x</div></foreignObject></svg>");
 	fx_writes(S_tmp, "site/img/doctype.svg",
 		  "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
@@ -188,8 +190,12 @@ static void test_add(void)
 		unlike(svg, "onclick", "SVG stored without onclick on a child");
 		unlike(svg, "javascript", "SVG stored without javascript: links");
 		unlike(svg, "foreignObject", "SVG stored without foreignObject");
-		like(svg, "https://example.com/", "a web link in the SVG kept");
+		unlike(svg, "example.com", "a web link in the SVG goes (an image's links cannot be followed)");
+		like(svg, "<text>ok</text>", "the link's text stays");
 		like(svg, "<circle", "drawing elements kept");
+		unlike(svg, "e.example", "no CSS import or url() loading from the web");
+		like(svg, "fill: none", "a remote url() in a style element becomes none");
+		like(svg, "stroke=\"url(#local)\"", "a local url() stays");
 		like(svg, "width=\"10\"", "harmless attributes kept");
 		free(svg);
 	}

@@ -165,8 +165,7 @@ static void S_clean_svg(xmlNodePtr n)
 				free(local);
 				if (css)
 					xmlFree(css);
-				n = next;
-				continue;
+				/* its attributes are cleaned below like any element's */
 			}
 			xmlAttrPtr a = n->properties;
 			while (a) {
@@ -191,7 +190,8 @@ static void S_clean_svg(xmlNodePtr n)
 					if (S_has_ci(s, "url(") || S_has_ci(s, "@import") || strstr(s, "//")) {
 						char *local = S_css_local(s);
 						if (local && strcmp(local, s) != 0)
-							xmlSetProp(n, a->name, (const xmlChar *)local);
+							/* in its namespace; a text value, no entity parsing */
+							xmlSetNsProp(n, a->ns, a->name, (const xmlChar *)local);
 						drop = local == NULL;
 						free(local);
 					}

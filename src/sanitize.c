@@ -817,12 +817,25 @@ static void S_svg_style(xmlNodePtr dst, const char *style)
 
 /* href and xlink:href: only to a place in the document (use, gradients,
  * textPath…); written as xlink:href, which SVG 1.1 readers know. */
+/* A reference to an element of the drawing: '#' and an id (letters,
+ * digits, `_.:-`, or any non-ASCII character), nothing a reader could take
+ * for another kind of reference. */
+static bool S_svg_id_ref(const char *v)
+{
+	if (v[0] != '#' || !v[1])
+		return false;
+	for (const unsigned char *p = (const unsigned char *)v + 1; *p; p++)
+		if (!(isalnum(*p) || *p >= 0x80 || strchr("_.:-", *p)))
+			return false;
+	return true;
+}
+
 static void S_svg_href(xmlNodePtr dst, const char *val, xmlNodePtr svg_root)
 {
-	if (url_classify(val) != URL_FRAGMENT)
-		return;
 	while (isspace((unsigned char)*val))
 		val++;
+	if (!S_svg_id_ref(val))
+		return;
 	char *clean = S_xml_text((const xmlChar *)val);
 	xmlSetNsProp(dst, S_xlink_ns(svg_root), (const xmlChar *)"href", (const xmlChar *)clean);
 	free(clean);
@@ -873,7 +886,12 @@ static bool S_svg_has_href(xmlNodePtr src)
 		if (!str_ieq((const char *)a->name, "href") && !str_ieq((const char *)a->name, "xlink:href"))
 			continue;
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-		found = v && url_classify((const char *)v) == URL_FRAGMENT;
+		char *clean = S_xml_text(v ? v : (const xmlChar *)"");
+		const char *t = clean;
+		while (isspace((unsigned char)*t))
+			t++;
+		found = S_svg_id_ref(t); /* what S_svg_href keeps */
+		free(clean);
 		if (v)
 			xmlFree(v);
 	}

@@ -483,6 +483,14 @@ static void test_judged_as_written(void)
 	unlike(out, "script:", "no script: URL comes back once XML-invalid characters go");
 	unlike(out, "onclick", "no animation of a handler comes back");
 	unlike(out, "evil.example", "no external url() comes back");
+	free(out);
+	/* Fuzzing finding: a fragment href holding anything at all was kept. */
+	out = S_clean("<svg><defs><g id=\"grad-1\"/></defs><use href=\"#grad-1\"/><use href=\"#x\\\\\"/>"
+		      "<use href=\"#a url(https://e.example/)\"/></svg>",
+		      &wf);
+	like(out, "xlink:href=\"#grad-1\"", "a reference to an id kept");
+	unlike(out, "#x", "a fragment that is no id goes");
+	unlike(out, "e.example", "a fragment holding a URL goes");
 	ok(wf, "well-formed");
 	free(out);
 }

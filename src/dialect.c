@@ -2904,6 +2904,18 @@ static char *S_idpart(const char *s)
 }
 
 /* youtube, vimeo, tweet, gist, instagram: a link to what the site embeds. */
+/* `[What: url](url)`: an embedded player or post, as a link a reader sees. */
+static void S_embed_md_link(struct strbuf *o, const char *what, const char *url)
+{
+	sb_addc(o, '[');
+	char *label = xasprintf("%s: %s", what, url);
+	S_md_literal(o, label, strlen(label));
+	free(label);
+	sb_adds(o, "](");
+	sb_adds(o, url);
+	sb_addc(o, ')');
+}
+
 static bool S_embed_link(const struct S_sc *sc, const char *base, size_t bl, struct strbuf *o)
 {
 	char *id = NULL, *user = NULL, *url = NULL;
@@ -2955,15 +2967,8 @@ static bool S_embed_link(const struct S_sc *sc, const char *base, size_t bl, str
 		if (id)
 			url = xasprintf("https://www.instagram.com/p/%s/", id), what = "Post on Instagram";
 	}
-	if (url) {
-		sb_addc(o, '[');
-		char *label = xasprintf("%s: %s", what, url);
-		S_md_literal(o, label, strlen(label));
-		free(label);
-		sb_adds(o, "](");
-		sb_adds(o, url);
-		sb_addc(o, ')');
-	}
+	if (url)
+		S_embed_md_link(o, what, url);
 	bool ok = url != NULL;
 	free(url);
 	free(id);
@@ -3706,12 +3711,12 @@ static size_t S_zola(struct S_inl *x, size_t i)
 		size_t stop = S_zola_stop(s, n, i + 4);
 		for (size_t k = i + 4; k < stop; k++)
 			if (S_at(s, n, k, close)) {
-				/* Printed as written, without the comment marks. */
-				sb_addc(x->out, '{');
-				sb_addc(x->out, kind);
-				sb_add(x->out, s + i + 4, k - (i + 4));
-				sb_addc(x->out, kind == '{' ? '}' : '%');
-				sb_addc(x->out, '}');
+				/* Printed as written, without the comment marks, and
+				 * escaped for Markdown so that nothing reads it again. */
+				char open[3] = {'{', kind, '\0'}, close_[3] = {kind == '{' ? '}' : '%', '}', '\0'};
+				S_md_literal(x->out, open, 2);
+				S_md_literal(x->out, s + i + 4, k - (i + 4));
+				S_md_literal(x->out, close_, 2);
 				return k + 4 - i;
 			}
 		return 0;
@@ -3739,16 +3744,13 @@ static size_t S_zola(struct S_inl *x, size_t i)
 		char *url = S_sc_arg(&sc, "url", -1), *id = S_sc_arg(&sc, "id", -1);
 		bool made = false;
 		if (S_eq(sc.name, sc.nl, "gist") && url && S_zola_url(url)) {
-			char *label = xasprintf("Gist on GitHub: %s", url);
-			sb_addc(&link, '[');
-			S_md_literal(&link, label, strlen(label));
-			sb_adds(&link, "](");
-			sb_adds(&link, url);
-			sb_addc(&link, ')');
-			free(label);
+			S_embed_md_link(&link, "Gist on GitHub", url);
 			made = true;
-		} else if (S_eq(sc.name, sc.nl, "streamable") && id && strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(id) && *id) {
-			sb_addf(&link, "[Video on Streamable: https://streamable.com/%s](https://streamable.com/%s)", id, id);
+		} else if (S_eq(sc.name, sc.nl, "streamable") && id && *id &&
+			   strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(id)) {
+			char *u = xasprintf("https://streamable.com/%s", id);
+			S_embed_md_link(&link, "Video on Streamable", u);
+			free(u);
 			made = true;
 		} else {
 			made = S_embed_link(&sc, sc.name, sc.nl, &link);

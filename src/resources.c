@@ -222,6 +222,25 @@ static void S_clean_svg(xmlNodePtr n)
 
 /* Parses an SVG strictly (no network, no entity expansion, no DTD) and
  * writes it back without scripts. Returns 0 and the new bytes. */
+/* Whether every namespace declared in the tree is a plain URI. libxml2
+ * writes a namespace back without escaping it: one holding "<" or "&"
+ * (as an entity in the file) would make the stored SVG ill-formed. The
+ * parser's depth limit bounds the recursion. */
+static bool S_namespaces_ok(xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next)
+			for (const xmlChar *c = ns->href; c && *c; c++)
+				if (*c < 0x21 || strchr("<>&\"'", *c))
+					return false;
+		if (!S_namespaces_ok(n->children))
+			return false;
+	}
+	return true;
+}
+
 static int S_svg(unsigned char **data, size_t *len, char **why)
 {
 	xmlDocPtr doc = xmlReadMemory((const char *)*data, (int)*len, "image.svg", NULL,
@@ -237,9 +256,16 @@ static int S_svg(unsigned char **data, size_t *len, char **why)
 		return -1;
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (!root || strcmp((const char *)root->name, "svg") != 0) {
+	if (!root || strcmp((const char *)root->name, "svg") != 0 || !root->ns ||
+	    !xmlStrEqual(root->ns->href, (const xmlChar *)"http://www.w3.org/2000/svg")) {
+		/* Without its namespace no reader (nor browser) draws it. */
 		xmlFreeDoc(doc);
-		*why = xstrdup("the file is not an SVG image");
+		*why = xstrdup("the file is not an SVG image (no <svg> in the SVG namespace)");
+		return -1;
+	}
+	if (!S_namespaces_ok(root)) {
+		xmlFreeDoc(doc);
+		*why = xstrdup("the SVG file declares a namespace that is not a URI");
 		return -1;
 	}
 	/* From the document's top: the root's attributes are cleaned like any

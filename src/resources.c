@@ -211,6 +211,13 @@ static void S_clean_svg(xmlNodePtr n)
 					xmlNodePtr c = n->children;
 					xmlUnlinkNode(c);
 					xmlAddPrevSibling(n, c);
+					/* Its names may use a namespace the link declares,
+					 * which goes with it: declared again where the
+					 * content now stands, or the content would point
+					 * at freed memory. (A text node may have been
+					 * merged and freed; an element never is.) */
+					if (c->type == XML_ELEMENT_NODE)
+						xmlReconciliateNs(n->doc, c);
 				}
 				xmlUnlinkNode(n);
 				xmlFreeNode(n);

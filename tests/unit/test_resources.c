@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <webp/encode.h>
 
 #include "fixture.h"
@@ -279,10 +281,52 @@ static void test_webp(void)
 	fx_rm_rf(tmp);
 }
 
+/* A link in an SVG that declares the namespaces its content uses: the link
+ * is unwrapped, and its content once kept pointers to the freed link's
+ * declarations (fuzz_images finding; with glibc's allocator the names came
+ * out as garbage prefixes). */
+static void test_svg_link_namespaces(void)
+{
+	static const char svg[] =
+		"<svg xmlns=\"http://www.w3.org/2000/svg\"><defs><circle id=\"g\" r=\"1\"/></defs>"
+		"<a xmlns=\"http://www.w3.org/2000/svg\" xmlns:x=\"http://www.w3.org/1999/xlink\">"
+		"<text>kept words</text><use x:href=\"#g\"/><g><text>inner</text></g></a></svg>";
+	struct resources r = RESOURCES_INIT;
+	const char *href = NULL;
+	char *why = NULL;
+	is_int(resources_add_data(&r, &href, (const unsigned char *)svg, sizeof svg - 1, "link.svg", &why), 0,
+	       "an SVG whose link declares namespaces is added");
+	if (r.n == 1) {
+		char *out = xstrndup((const char *)r.v[0].data, r.v[0].len);
+		xmlDocPtr doc = xmlReadMemory(out, (int)strlen(out), "out.svg", NULL,
+					      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		ok(doc != NULL, "the stored SVG is well-formed");
+		like(out, "<text>kept words</text>", "the link's text stays, unprefixed");
+		like(out, "<g><text>inner</text></g>", "a nested element stays, unprefixed");
+		like(out, ":href=\"#g\"", "the xlink reference stays with a prefix");
+		like(out, "=\"http://www.w3.org/1999/xlink\"", "whose namespace is declared again");
+		unlike(out, "<a ", "the link itself is gone");
+		unlike(out, "<a>", "the link itself is gone, without attributes too");
+		if (doc) {
+			xmlNodePtr root = xmlDocGetRootElement(doc);
+			xmlNodePtr text = root ? root->last : NULL;
+			while (text && text->type != XML_ELEMENT_NODE)
+				text = text->prev;
+			ok(text && text->ns && xmlStrEqual(text->ns->href, (const xmlChar *)"http://www.w3.org/2000/svg"),
+			   "the moved content is in the SVG namespace");
+			xmlFreeDoc(doc);
+		}
+		free(out);
+	}
+	free(why);
+	resources_free(&r);
+}
+
 int main(void)
 {
 	test_sniff();
 	test_add();
 	test_webp();
+	test_svg_link_namespaces();
 	return done_testing();
 }

@@ -913,8 +913,15 @@ static bool S_svg_anim_unsafe(xmlNodePtr src)
 	free(clean);
 	for (char *p = t; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
-	const char *local = strchr(t, ':') ? strchr(t, ':') + 1 : t;
-	bool unsafe = strstr(t, "href") || str_starts_with(local, "on") || strcmp(local, "style") == 0;
+	/* The name of an attribute SVG can animate: ASCII, at most one prefix.
+	 * Anything else animates nothing, and a reader that reads it another
+	 * way (the part after the last colon of "x:y:onclick") must not get a
+	 * handler from it. */
+	const char *colon = strchr(t, ':');
+	bool name_ok = *t && strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789-_.:") == strlen(t) &&
+		       (!colon || (colon != t && colon[1] && !strchr(colon + 1, ':')));
+	const char *local = colon ? colon + 1 : t;
+	bool unsafe = !name_ok || strstr(t, "href") || str_starts_with(local, "on") || strcmp(local, "style") == 0;
 	free(t);
 	xmlFree(target);
 	return unsafe;

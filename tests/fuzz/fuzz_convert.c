@@ -238,9 +238,11 @@ static void S_check_element(struct S_check *c, xmlNodePtr el, bool in_body)
 				char *t = xstrdup(val);
 				for (char *q = t; *q; q++)
 					*q = (char)tolower((unsigned char)*q);
-				const char *local = strrchr(t, ':') ? strrchr(t, ':') + 1 : t;
-				local += strspn(local, " \t\n\r");
-				if (strstr(t, "href") || str_starts_with(local, "on"))
+				/* every reading of a prefixed name: after each colon */
+				bool bad = strstr(t, "href") != NULL;
+				for (const char *seg = t; seg && !bad; seg = strchr(seg, ':') ? strchr(seg, ':') + 1 : NULL)
+					bad = str_starts_with(seg + strspn(seg, " \t\n\r"), "on");
+				if (bad)
 					S_fail("SVG animation of a link or handler", msg, c->doc, c->len);
 				free(t);
 			}

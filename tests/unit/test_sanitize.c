@@ -318,6 +318,9 @@ static void test_svg(void)
 		      "<animate attributeName=\"href\" values=\"javascript:alert(1)\"/>"
 		      "<animate attributeName=\"onclick\" to=\"alert(1)\"/>"
 		      "<animate attributeName=\"r\" from=\"1\" to=\"2\" dur=\"1s\"/>"
+		      "<animate attributeName=\"x:y:onclick\" to=\"alert(1)\"/>"
+		      "<animate attributeName=\"\xEF\xBF\xBD:onmouseover\" to=\"alert(1)\"/>"
+		      "<animate attributeName=\"svg:opacity\" from=\"0\" to=\"1\"/>"
 		      "stray text</svg>",
 		      &wf);
 	unlike(out, "script", "script elements dropped in svg");
@@ -343,6 +346,9 @@ static void test_svg(void)
 	unlike(out, "<set", "set targeting a link dropped");
 	like(out, "<animate attributeName=\"r\" from=\"1\" to=\"2\" dur=\"1s\"", "harmless animate kept");
 	unlike(out, "attributeName=\"href", "animate targeting href dropped");
+	unlike(out, "x:y:", "animate of a name with two prefixes dropped (its last part is a handler)");
+	unlike(out, "onmouseover", "animate of a non-ASCII prefixed handler dropped");
+	like(out, "attributeName=\"svg:opacity\"", "animate of a prefixed name kept");
 	unlike(out, "stray", "text outside text elements dropped");
 	unlike(out, "role=", "svg with no name gets no role");
 	ok(wf, "well-formed after svg sanitizing");

@@ -18,8 +18,23 @@ export XDG_CACHE_HOME=$T/xdg-cache
 
 n=0
 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '%s\n' "$@" | sed 's/^/# /'; }
+# Known failures: a check listed here is reported with a TAP TODO naming the
+# issue that fixes it. It does not fail the run while it fails; once it
+# passes, meson reports an unexpected pass (a failure): remove its line.
+declare -A KNOWN_FAILURES=(
+	["corpus astro-kyverno: epubcheck 0 errors, 0 warnings"]="issue 14: fill on an SVG <text>"
+	["corpus eleventy-a11yproject: epubcheck 0 errors, 0 warnings"]="issue 14: <col> without <colgroup>"
+	["corpus mkdocs-bnbong-ko: every local image its posts reference is in the book"]="issue 12: some images beside a MkDocs post are not found"
+	["corpus mkdocs-textual: every local image its posts reference is in the book"]="issue 12: images inside MkDocs content tabs are lost"
+)
+todo() { local why=${KNOWN_FAILURES[$1]:-}; [ -n "$why" ] && echo " # TODO known failure, $why"; }
+ok() { n=$((n + 1)); echo "ok $n - $1$(todo "$1")"; }
+not_ok() {
+	n=$((n + 1))
+	local mark; mark=$(todo "$1")
+	[ -n "$mark" ] || failed=$((failed + 1))
+	echo "not ok $n - $1$mark"; shift; printf '%s\n' "$@" | sed 's/^/# /'
+}
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 check() { # check NAME COMMAND...
 	local name=$1; shift
@@ -955,4 +970,5 @@ for book in sample draft mk; do
 done
 
 echo "1..$n"
+# A known failure that passes is a failure too (meson: unexpected pass).
 [ "$failed" = 0 ]

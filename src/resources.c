@@ -377,10 +377,21 @@ static int S_add_bytes(struct resources *r, const char **href, unsigned char **d
 	}
 	char *name = S_book_name(name_from, S_ext(type));
 	char *candidate = xasprintf("images/%s", name);
-	for (unsigned k = 2; S_name_taken(r, candidate); k++) {
-		free(candidate);
+	if (S_name_taken(r, candidate)) {
+		/* name-2, name-3…: the search starts where the last one for this
+		 * name stopped. Names are only ever added, so every number below
+		 * that is still taken, and the result is what counting from 2
+		 * would give, without the quadratic cost of 10,000 "pic.png". */
+		char *key = S_folded(candidate);
+		size_t k = 2;
+		strmap_get(&r->next_number, key, &k);
 		const char *ext = S_ext(type);
-		candidate = xasprintf("images/%.*s-%u%s", (int)(strlen(name) - strlen(ext)), name, k, ext);
+		do {
+			free(candidate);
+			candidate = xasprintf("images/%.*s-%zu%s", (int)(strlen(name) - strlen(ext)), name, k++, ext);
+		} while (S_name_taken(r, candidate));
+		strmap_put(&r->next_number, key, k);
+		free(key);
 	}
 	free(name);
 	if (r->n == r->cap) {
@@ -486,5 +497,6 @@ void resources_free(struct resources *r)
 	free(r->site_real);
 	strmap_free(&r->by_hash);
 	strmap_free(&r->names);
+	strmap_free(&r->next_number);
 	memset(r, 0, sizeof *r);
 }

@@ -32,8 +32,9 @@ struct resources {
 	char *site_real;        /* realpath of the site root, resolved once */
 	struct strmap by_hash;  /* content hash → index in v */
 	struct strmap names;    /* lower-cased href → index in v */
+	struct strmap next_number; /* lower-cased href → the next number to try after it */
 };
-#define RESOURCES_INIT {NULL, 0, 0, NULL, STRMAP_INIT, STRMAP_INIT}
+#define RESOURCES_INIT {NULL, 0, 0, NULL, STRMAP_INIT, STRMAP_INIT, STRMAP_INIT}
 
 /* The media type of an image sheaf embeds, or NULL when data is none of
  * PNG, JPEG, GIF, WebP, SVG. All but WebP are EPUB 3.2 core types; WebP

@@ -322,10 +322,34 @@ static void test_svg_link_namespaces(void)
 	resources_free(&r);
 }
 
+/* Many images of one name are numbered as counting from 2 each time
+ * would number them (the search resumes where it stopped), skipping
+ * numbers that other names already took, ignoring case. */
+static void test_numbering(void)
+{
+	struct resources r = RESOURCES_INIT;
+	static const char *const names[] = {"pic", "pic", "pic", "pic-5", "pic", "pic", "PIC", "pic-2"};
+	static const char *const want[] = {"images/pic.svg",   "images/pic-2.svg", "images/pic-3.svg",
+					   "images/pic-5.svg", "images/pic-4.svg", "images/pic-6.svg",
+					   "images/PIC-7.svg", "images/pic-2-2.svg"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char *svg = xasprintf("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"i%zu\"/>", i);
+		const char *href = NULL;
+		char *why = NULL;
+		is_int(resources_add_data(&r, &href, (const unsigned char *)svg, strlen(svg), names[i], &why), 0,
+		       "a distinct image is added");
+		is_str(href, want[i], want[i]);
+		free(why);
+		free(svg);
+	}
+	resources_free(&r);
+}
+
 int main(void)
 {
 	test_sniff();
 	test_add();
+	test_numbering();
 	test_webp();
 	test_svg_link_namespaces();
 	return done_testing();

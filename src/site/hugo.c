@@ -900,9 +900,9 @@ static bool S_locate(const struct site *site, const char *relpath, struct S_loc 
 	const char *in = path_under(relpath, site->content_dir);
 	if (!in || !*in || !S_has_ext(relpath, S_page_exts))
 		return false;
-	char *copy = xstrdup(in);
+	char *copy = xstrdup(in), *save = NULL;
 	struct strvec parts = STRVEC_INIT;
-	for (char *tok = strtok(copy, "/"); tok; tok = strtok(NULL, "/"))
+	for (char *tok = strtok_r(copy, "/", &save); tok; tok = strtok_r(NULL, "/", &save))
 		sv_push(&parts, tok);
 	free(copy);
 	char *stem = S_strip_ext(parts.v[parts.n - 1]);

@@ -438,8 +438,8 @@ static void S_walk_init(struct S_walk *w, const struct site *site, struct diag_l
 	/* Jekyll's markdown_ext (default markdown,mkdown,mkdn,mkd,md), and the
 	 * .mdown and .text files Markdown blogs also use. */
 	const char *md = fm_str(fm_get(site->config, "markdown_ext"));
-	char *list = xasprintf("%s,mdown,text", md && *md ? md : "markdown,mkdown,mkdn,mkd,md");
-	for (char *tok = strtok(list, ", "); tok; tok = strtok(NULL, ", ")) {
+	char *list = xasprintf("%s,mdown,text", md && *md ? md : "markdown,mkdown,mkdn,mkd,md"), *save = NULL;
+	for (char *tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
 		char *ext = xasprintf(".%s", tok[0] == '.' ? tok + 1 : tok);
 		sv_push_unique_ci(&w->exts, ext);
 		free(ext);

@@ -65,6 +65,13 @@ static void S_creators(struct strvec *out, const struct options *o, const struct
 		sv_push(out, site->author);
 }
 
+/* Only the posts the book will hold keep their bodies (none for --list). */
+static bool S_keep_body(const struct post *p, const void *data)
+{
+	const struct options *o = data;
+	return !o->list && select_matches(&o->sel, p);
+}
+
 static bool S_same_file(const char *a, const char *b)
 {
 	char ra[PATH_MAX], rb[PATH_MAX];
@@ -87,6 +94,8 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	site->collect.keep_going = o->keep_going;
 	if (o->max_post_size)
 		site->collect.max_post_size = o->max_post_size;
+	site->collect.keep_body = S_keep_body;
+	site->collect.keep_body_data = o;
 	if (site_collect(site, &all, dl) < 0)
 		goto out;
 	select_posts(&o->sel, &all, &sel);

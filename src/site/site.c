@@ -94,6 +94,11 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 		} else {
 			if (!p->live_url && site->url && site->gen->post_url)
 				p->live_url = site->gen->post_url(site, p);
+			if (site->collect.keep_body && !site->collect.keep_body(p, site->collect.keep_body_data)) {
+				free(p->body);
+				p->body = NULL;
+				p->body_len = 0;
+			}
 			post_list_push(out, p);
 		}
 		diag_merge(dl, &local);

@@ -55,6 +55,12 @@ struct collect_options {
 	size_t max_front_matter;     /* bytes of front matter; more is an error */
 	bool keep_going;             /* a post that cannot be read is left out with
 					warnings instead of errors */
+	/* Whether a post's body will be needed (the post goes into the book);
+	 * when this says no, the body is dropped as soon as the post is read,
+	 * so a selection from a large blog does not hold the whole blog.
+	 * NULL: every body is kept. */
+	bool (*keep_body)(const struct post *p, const void *data);
+	const void *keep_body_data;
 };
 #define SITE_MAX_POST_SIZE ((size_t)8 << 20)
 #define SITE_MAX_FRONT_MATTER ((size_t)256 << 10)

@@ -262,6 +262,12 @@ static void test_mkdocs_config(void)
 	diag_list_free(&dl);
 }
 
+static bool S_keep_tagged_x(const struct post *p, const void *data)
+{
+	(void)data;
+	return sv_contains_ci(&p->tags, "x");
+}
+
 static void test_generic(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -305,6 +311,17 @@ static void test_generic(void)
 	is_int(dl.n, 1, "one diagnostic: the symlinked post left out");
 	ok(dl.n == 1 && dl.v[0].severity == DIAG_WARNING && str_ends_with(dl.v[0].file, "linked.md"),
 	   "a warning naming the symlinked post");
+	post_list_free(&posts, true);
+
+	/* Bodies the book will not need are dropped as the posts are read;
+	 * their fields (and the title the body gave) stay. */
+	site->collect.keep_body = S_keep_tagged_x;
+	is_int(site_collect(site, &posts, &dl), 0, "collect with a body filter succeeds");
+	const struct post *a = fx_find_post(&posts, "a.md");
+	b = fx_find_post(&posts, "sub/deeper/b.markdown");
+	ok(a && a->body && strstr(a->body, "Text"), "a wanted post keeps its body");
+	ok(b && !b->body && b->body_len == 0, "a post not wanted loses its body");
+	is_str(b ? b->title : NULL, "Bee", "and keeps the title its body gave");
 	post_list_free(&posts, true);
 	site_free(site);
 	diag_list_free(&dl);

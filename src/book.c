@@ -149,7 +149,7 @@ static bool S_link_to_post(struct chapter *chs, struct chapter *from, const stru
 	size_t c;
 	if (strmap_get(&ix->chapter_of, p->relpath, &c)) {
 		struct chapter *to = &chs[c];
-		const char *id = l->fragment ? chapter_find_id(to, l->fragment) : NULL;
+		const char *id = l->fragment ? chapter_find_id(&to->names, l->fragment) : NULL;
 		if (l->fragment && !id)
 			diag_warning(dl, from->post->path, l->line, 0,
 				     "link to '#%s' in '%s': no such heading there; the link goes to the "

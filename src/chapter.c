@@ -175,7 +175,7 @@ static xmlDocPtr S_template_doc(const struct post *p, const struct convert_optio
  * labels into ids). */
 static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsPtr epub_ns)
 {
-	struct idset *ids = &ch->ids;
+	struct idset *ids = &ch->names.ids;
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
 	xmlNodePtr section = NULL, ol = NULL;
@@ -201,7 +201,7 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 		if (old && str_starts_with(old, "fn-")) {
 			char *label = url_decode(old + 3);
 			char *alias = xasprintf("fn:%s", label);
-			strmap_put(&ch->aliases, alias, ids->n - 1);
+			strmap_put(&ch->names.aliases, alias, ids->n - 1);
 			free(alias);
 			free(label);
 		}
@@ -480,7 +480,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 		if (!base && heading)
 			base = slugify(text);
 		if (base) {
-			const char *unique = idset_unique(&ch->ids, base);
+			const char *unique = idset_unique(&ch->names.ids, base);
 			S_set(el, "id", unique);
 			if (heading) {
 				ch->headings = xrealloc(ch->headings, (ch->nheadings + 1) * sizeof *ch->headings);
@@ -814,7 +814,7 @@ static void S_collect_ids(struct idset *ids, xmlNodePtr root)
 	}
 }
 
-static char *S_href(const struct post *p, size_t index)
+char *chapter_href(const struct post *p, size_t index)
 {
 	char *slug = slugify(p->title ? p->title : p->relpath);
 	if (strlen(slug) > 48)
@@ -837,7 +837,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	struct linemap lm = LINEMAP_INIT;
 	memset(ch, 0, sizeof *ch);
 	ch->post = p;
-	ch->href = S_href(p, o->index);
+	ch->href = chapter_href(p, o->index);
 
 	ch->doc = S_template_doc(p, o, dl);
 	if (!ch->doc)
@@ -852,7 +852,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 			   "namespace declared, and <?sheaf-content?> where the post goes");
 		goto out;
 	}
-	S_collect_ids(&ch->ids, root);
+	S_collect_ids(&ch->names.ids, root);
 
 	size_t md_len = p->body_len;
 	char *md = o->dialects ? dialect_rewrite(o->dialects, o->dialect, p->body, p->body_len, &md_len,
@@ -951,26 +951,27 @@ static char *S_squash(const char *s)
 	return sb_detach(&sb);
 }
 
-const char *chapter_find_id(const struct chapter *ch, const char *fragment)
+const char *chapter_find_id(const struct chapter_ids *names, const char *fragment)
 {
-	const char *id = idset_get(&ch->ids, fragment);
+	const struct idset *ids = &names->ids;
+	const char *id = idset_get(ids, fragment);
 	if (id)
 		return id;
 	size_t index;
-	if (strmap_get(&ch->aliases, fragment, &index))
-		return ch->ids.v[index];
+	if (strmap_get(&names->aliases, fragment, &index))
+		return ids->v[index];
 	char *slug = slugify(fragment);
-	id = idset_get(&ch->ids, slug);
+	id = idset_get(ids, slug);
 	free(slug);
 	if (id)
 		return id;
 	/* Generators slug headings differently ("ABI/Layout" is abi-layout to
 	 * Zola, abilayout to Python-Markdown): compare letters and digits only. */
 	char *want = S_squash(fragment);
-	for (size_t i = 0; i < ch->ids.n && !id && *want; i++) {
-		char *have = S_squash(ch->ids.v[i]);
+	for (size_t i = 0; i < ids->n && !id && *want; i++) {
+		char *have = S_squash(ids->v[i]);
 		if (strcmp(have, want) == 0)
-			id = ch->ids.v[i];
+			id = ids->v[i];
 		free(have);
 	}
 	free(want);
@@ -995,20 +996,17 @@ int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc)
 	return 0;
 }
 
-void chapter_free(struct chapter *ch)
+void chapter_ids_free(struct chapter_ids *names)
 {
-	if (!ch)
-		return;
-	free(ch->href);
+	idset_free(&names->ids);
+	strmap_free(&names->aliases);
+}
+
+void chapter_drop_tree(struct chapter *ch)
+{
 	if (ch->doc)
 		xmlFreeDoc(ch->doc);
-	for (size_t i = 0; i < ch->nheadings; i++) {
-		free(ch->headings[i].id);
-		free(ch->headings[i].text);
-	}
-	free(ch->headings);
-	idset_free(&ch->ids);
-	strmap_free(&ch->aliases);
+	ch->doc = NULL;
 	for (size_t i = 0; i < ch->nlinks; i++) {
 		free(ch->links[i].raw);
 		free(ch->links[i].target);
@@ -1023,5 +1021,22 @@ void chapter_free(struct chapter *ch)
 		free(ch->images[i].why);
 	}
 	free(ch->images);
+	ch->links = NULL;
+	ch->images = NULL;
+	ch->nlinks = ch->nimages = 0;
+}
+
+void chapter_free(struct chapter *ch)
+{
+	if (!ch)
+		return;
+	chapter_drop_tree(ch);
+	free(ch->href);
+	for (size_t i = 0; i < ch->nheadings; i++) {
+		free(ch->headings[i].id);
+		free(ch->headings[i].text);
+	}
+	free(ch->headings);
+	chapter_ids_free(&ch->names);
 	memset(ch, 0, sizeof *ch);
 }

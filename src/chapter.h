@@ -61,22 +61,28 @@ struct chapter_image {
 	char *why;           /* set by the book stage: why url was not fetched */
 };
 
+/* The names of the places in a chapter: what a link from another chapter
+ * needs to land on a heading or note. */
+struct chapter_ids {
+	struct idset ids;
+	/* Other names of places in the chapter → index in ids.v: the footnote
+	 * anchors generators write (`#fn:label`), so links made against the
+	 * website still land on the note. */
+	struct strmap aliases;
+};
+
 struct chapter {
 	const struct post *post;
 	char *href; /* "text/001-slug.xhtml", relative to the package folder */
 	xmlDocPtr doc;
 	struct heading *headings;
 	size_t nheadings;
-	struct idset ids;
+	struct chapter_ids names;
 	struct chapter_link *links;
 	size_t nlinks;
 	struct chapter_image *images;
 	size_t nimages;
 	bool has_svg; /* holds inline SVG: its manifest item needs the svg property */
-	/* Other names of places in the chapter → index in ids.v: the footnote
-	 * anchors generators write (`#fn:label`), so links made against the
-	 * website still land on the note. */
-	struct strmap aliases;
 };
 
 struct convert_options {
@@ -91,9 +97,13 @@ struct convert_options {
 
 int chapter_convert(struct chapter *ch, const struct post *p, const struct convert_options *o,
 		    struct diag_list *dl);
-/* The id that fragment names in the chapter (as written, as an alias, or
+/* The file name of the chapter of p at index (from 1) in the book:
+ * "text/001-slug.xhtml". Malloc'd. */
+char *chapter_href(const struct post *p, size_t index);
+/* The id that fragment names in a chapter (as written, as an alias, or
  * as its slug), or NULL when the chapter has no such place. */
-const char *chapter_find_id(const struct chapter *ch, const char *fragment);
+const char *chapter_find_id(const struct chapter_ids *names, const char *fragment);
+void chapter_ids_free(struct chapter_ids *names);
 /* Replaces an element by its children (a link that leads nowhere keeps its
  * text), or by a text when the element is an image. */
 void chapter_unwrap(xmlNodePtr node);
@@ -105,6 +115,9 @@ void chapter_image_to_link(xmlNodePtr img, const char *url);
 /* Serializes as XML with declaration, UTF-8. *out is xmlMalloc'd: free it
  * with xmlFree. */
 int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc);
+/* Frees the tree and what points into it (links, images): what stays is
+ * the chapter's entry in the book's index (href, headings, names). */
+void chapter_drop_tree(struct chapter *ch);
 void chapter_free(struct chapter *ch);
 
 #endif

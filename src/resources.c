@@ -330,51 +330,67 @@ static bool S_name_taken(const struct resources *r, const char *href)
 	return taken;
 }
 
-/* Stores the bytes of an image (taking *data when stored: it is set to
- * NULL) under a name made from name. */
-static int S_add_bytes(struct resources *r, const char **href, unsigned char **data, size_t len,
-		       const char *name_from, const char *relpath, char **why)
+int resources_load_bytes(struct loaded_image *out, unsigned char *data, size_t len, const char *what,
+			 bool (*known)(const char *hash, void *data), void *known_data, char **why)
 {
 	const char *other;
-	const char *type = media_type_sniff(*data, len, &other);
+	const char *type = media_type_sniff(data, len, &other);
+	memset(out, 0, sizeof *out);
+	*why = NULL;
 	if (!type) {
 		*why = other ? xasprintf("%s is a %s image, which EPUB readers do not all show; "
-					 "convert it to PNG or JPEG", relpath, other)
+					 "convert it to PNG or JPEG", what, other)
 			     : xasprintf("%s is not an image sheaf can embed (PNG, JPEG, GIF, WebP, SVG)",
-					 relpath);
+					 what);
+		free(data);
 		return -1;
 	}
 	/* The hash is of the bytes as found: the same file used twice is
 	 * cleaned or converted once. */
-	char hash[41];
-	sha1_hex(*data, len, hash);
-	size_t known;
-	if (strmap_get(&r->by_hash, hash, &known)) {
-		*href = r->v[known].href;
+	sha1_hex(data, len, out->hash);
+	if (known && known(out->hash, known_data)) {
+		free(data);
 		return 0;
 	}
 	int rc = 0;
 	if (strcmp(type, "image/svg+xml") == 0) {
-		rc = S_svg(data, &len, why);
+		rc = S_svg(&data, &len, why);
 	} else if (strcmp(type, "image/webp") == 0) {
 		/* EPUB 3.2 (and so epubcheck 4.2) takes WebP only with a
 		 * fallback, and many readers cannot show it: store a PNG. */
 		unsigned char *png;
 		size_t png_len;
-		rc = transcode_webp_to_png(&png, &png_len, *data, len, why);
+		rc = transcode_webp_to_png(&png, &png_len, data, len, why);
 		if (rc == 0) {
-			free(*data);
-			*data = png;
+			free(data);
+			data = png;
 			len = png_len;
 			type = "image/png";
 		}
 	}
 	if (rc < 0) {
 		char *reason = *why;
-		*why = xasprintf("%s: %s", relpath, reason);
+		*why = xasprintf("%s: %s", what, reason);
 		free(reason);
+		free(data);
 		return -1;
 	}
+	out->media_type = type;
+	out->data = data;
+	out->len = len;
+	return 0;
+}
+
+const char *resources_add_loaded(struct resources *r, struct loaded_image *img, const char *name_from,
+				 bool *added)
+{
+	size_t known;
+	*added = false;
+	if (strmap_get(&r->by_hash, img->hash, &known))
+		return r->v[known].href;
+	if (!img->data)
+		return NULL; /* known when loaded: never, since names are only added */
+	const char *type = img->media_type;
 	char *name = S_book_name(name_from, S_ext(type));
 	char *candidate = xasprintf("images/%s", name);
 	if (S_name_taken(r, candidate)) {
@@ -402,27 +418,32 @@ static int S_add_bytes(struct resources *r, const char **href, unsigned char **d
 	res->href = candidate;
 	res->id = xasprintf("img-%zu", r->n);
 	res->media_type = type;
-	res->data = *data;
-	res->len = len;
-	memcpy(res->hash, hash, sizeof hash);
-	strmap_put(&r->by_hash, hash, r->n - 1);
+	res->data = img->data;
+	res->len = img->len;
+	memcpy(res->hash, img->hash, sizeof img->hash);
+	strmap_put(&r->by_hash, img->hash, r->n - 1);
 	char *folded = S_folded(candidate);
 	strmap_put(&r->names, folded, r->n - 1);
 	free(folded);
-	*data = NULL;
-	*href = res->href;
-	return 0;
+	img->data = NULL;
+	*added = true;
+	return res->href;
 }
 
-int resources_add_image(struct resources *r, const char **href, const char *site_root,
-			const char *relpath, char **why)
+void loaded_image_free(struct loaded_image *img)
+{
+	free(img->data);
+	memset(img, 0, sizeof *img);
+}
+
+int resources_load_file(struct loaded_image *out, const char *site_root, const char *site_real,
+			const char *relpath, bool (*known)(const char *hash, void *data), void *known_data,
+			char **why)
 {
 	int ret = -1;
-	unsigned char *data = NULL;
-	size_t len = 0;
 	char *full = NULL;
 	char real[PATH_MAX];
-	*href = NULL;
+	memset(out, 0, sizeof *out);
 	*why = NULL;
 
 	if (relpath[0] == '/' || str_starts_with(relpath, "..")) {
@@ -430,20 +451,16 @@ int resources_add_image(struct resources *r, const char **href, const char *site
 				 relpath);
 		goto out;
 	}
-	if (!r->site_real) {
-		char root_real[PATH_MAX];
-		if (!realpath(site_root, root_real)) {
-			*why = xasprintf("cannot resolve the site folder: %s", strerror(errno));
-			goto out;
-		}
-		r->site_real = xstrdup(root_real);
+	if (!site_real) {
+		*why = xasprintf("cannot resolve the site folder %s", site_root);
+		goto out;
 	}
 	full = path_join(site_root, relpath);
 	if (!realpath(full, real)) {
 		*why = xasprintf("image not found: %s", relpath);
 		goto out;
 	}
-	if (!path_under(real, r->site_real)) {
+	if (!path_under(real, site_real)) {
 		*why = xasprintf("'%s' resolves (through a symlink) outside the site, and only files "
 				 "inside it are embedded", relpath);
 		goto out;
@@ -460,30 +477,54 @@ int resources_add_image(struct resources *r, const char **href, const char *site
 		goto out;
 	}
 	char *text;
+	size_t len;
 	int rc = read_file(real, &text, &len);
 	if (rc < 0) {
 		*why = xasprintf("cannot read image %s: %s", relpath, strerror(-rc));
 		goto out;
 	}
-	data = (unsigned char *)text;
-	ret = S_add_bytes(r, href, &data, len, relpath, relpath, why);
+	ret = resources_load_bytes(out, (unsigned char *)text, len, relpath, known, known_data, why);
 out:
-	free(data);
 	free(full);
 	return ret;
+}
+
+int resources_add_image(struct resources *r, const char **href, const char *site_root,
+			const char *relpath, char **why)
+{
+	*href = NULL;
+	*why = NULL;
+	if (!r->site_real && !(relpath[0] == '/' || str_starts_with(relpath, ".."))) {
+		char root_real[PATH_MAX];
+		if (!realpath(site_root, root_real)) {
+			*why = xasprintf("cannot resolve the site folder: %s", strerror(errno));
+			return -1;
+		}
+		r->site_real = xstrdup(root_real);
+	}
+	struct loaded_image img;
+	if (resources_load_file(&img, site_root, r->site_real, relpath, NULL, NULL, why) < 0)
+		return -1;
+	bool added;
+	*href = resources_add_loaded(r, &img, relpath, &added);
+	loaded_image_free(&img);
+	return 0;
 }
 
 int resources_add_data(struct resources *r, const char **href, const unsigned char *bytes,
 		       size_t len, const char *name, char **why)
 {
 	*href = NULL;
-	*why = NULL;
 	unsigned char *data = xmalloc(len + 1);
 	memcpy(data, bytes, len);
 	data[len] = 0;
-	int ret = S_add_bytes(r, href, &data, len, name, "the data: URL", why);
-	free(data);
-	return ret;
+	struct loaded_image img;
+	if (resources_load_bytes(&img, data, len, "the data: URL", NULL, NULL, why) < 0)
+		return -1;
+	bool added;
+	*href = resources_add_loaded(r, &img, name, &added);
+	loaded_image_free(&img);
+	return 0;
 }
 
 void resources_free(struct resources *r)

@@ -13,6 +13,7 @@
 #ifndef SHEAF_RESOURCES_H
 #define SHEAF_RESOURCES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -46,6 +47,38 @@ const char *media_type_sniff(const unsigned char *data, size_t len, const char *
 /* Local image files larger than this are refused (read whole, they would
  * take that much memory); remote ones have fetch.h's own cap. */
 #define RESOURCES_MAX_IMAGE ((size_t)64 << 20)
+
+/* An image read and made ready to store (an SVG cleaned, a WebP made a
+ * PNG), before it has a name in the book. Loading is done on any thread;
+ * the names are then given in book order by resources_add_loaded, so
+ * they never depend on which thread was first. */
+struct loaded_image {
+	const char *media_type; /* as stored: image/png for a WebP */
+	unsigned char *data;    /* as stored; NULL when known() said the bytes
+				   are stored already (they were not processed) */
+	size_t len;
+	char hash[41]; /* SHA-1 of the bytes as found: the same bytes are one file */
+};
+
+/* Makes data (len bytes, malloc'd, taken) ready to store; what names them
+ * in a reason ("the data: URL", a path). When known (may be NULL) says
+ * the hash is stored already, the bytes are not processed again. Returns
+ * 0 and *out, or -1 and *why (malloc'd). Thread-safe. */
+int resources_load_bytes(struct loaded_image *out, unsigned char *data, size_t len, const char *what,
+			 bool (*known)(const char *hash, void *data), void *known_data, char **why);
+/* Reads and loads the image at relpath (relative to site_root, whose
+ * realpath is site_real), refusing what lies outside the site. Returns 0
+ * and *out, or -1 and *why. Thread-safe. */
+int resources_load_file(struct loaded_image *out, const char *site_root, const char *site_real,
+			const char *relpath, bool (*known)(const char *hash, void *data), void *known_data,
+			char **why);
+/* The href of a loaded image: the stored one with the same bytes, else a
+ * new resource named after name_from, which takes img's data (*added is
+ * then true). NULL only for bytes known when loaded and not stored, which
+ * cannot happen since resources are never removed. */
+const char *resources_add_loaded(struct resources *r, struct loaded_image *img, const char *name_from,
+				 bool *added);
+void loaded_image_free(struct loaded_image *img);
 
 /* Adds the image at relpath (relative to site_root). Returns 0 and *href
  * (whose extension and media type are those stored: ".png" for a WebP),

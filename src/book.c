@@ -599,6 +599,80 @@ static void S_item(struct S_items *it, const char *id, const char *href, const c
 	it->v[it->n++] = (struct opf_item){id, href, type, props, spine};
 }
 
+/* The entries of the book, in their order, kept until all are built: the
+ * package document comes third but depends on everything else. */
+struct S_part {
+	char *name;
+	void *data; /* malloc'd */
+	size_t len;
+	bool store; /* compressed already: stored as is */
+};
+
+struct S_parts {
+	struct S_part *v;
+	size_t n, cap;
+};
+
+static void S_add(struct S_parts *b, const char *name, void *data, size_t len, bool store)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 32;
+		b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+	}
+	b->v[b->n++] = (struct S_part){xstrdup(name), data, len, store};
+}
+
+static void S_parts_free(struct S_parts *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->v[i].name);
+		free(b->v[i].data);
+	}
+	free(b->v);
+}
+
+/* PNG, JPEG and GIF are deflated or better already: deflating them again
+ * costs time for a few bytes at best. */
+static bool S_compressed_media(const char *media_type)
+{
+	return strcmp(media_type, "image/png") == 0 || strcmp(media_type, "image/jpeg") == 0 ||
+	       strcmp(media_type, "image/gif") == 0;
+}
+
+/* Writes the parts to output in their order; each one's bytes are freed
+ * once written. Returns 0, or -1 after reporting an error (output
+ * untouched). */
+static int S_write_book(struct S_parts *b, const char *output, int64_t mtime,
+			struct diag_list *dl)
+{
+	int ret = -1;
+	struct epub_writer *w = NULL;
+	struct epub_deflater *d = epub_deflater_new();
+	if (epub_open(&w, output, mtime, dl) < 0)
+		goto out;
+	for (size_t i = 0; i < b->n; i++) {
+		struct S_part *p = &b->v[i];
+		struct epub_entry e;
+		if (p->store) {
+			epub_entry_store(&e, p->data, p->len);
+		} else {
+			epub_entry_deflate(&e, d, p->data, p->len);
+			free(p->data);
+		}
+		p->data = NULL;
+		int r = epub_write_entry(w, p->name, &e, dl);
+		epub_entry_free(&e);
+		if (r < 0)
+			goto out;
+	}
+	ret = epub_commit(w, dl);
+	w = NULL;
+out:
+	epub_abort(w);
+	epub_deflater_free(d);
+	return ret;
+}
+
 int book_build(const struct book_options *o, const struct site *site,
 	       const struct post_list *posts, const char *output, struct diag_list *dl)
 {
@@ -607,7 +681,7 @@ int book_build(const struct book_options *o, const struct site *site,
 	struct chapter *chs = xcalloc(posts->n ? posts->n : 1, sizeof *chs);
 	size_t nchs = 0;
 	struct resources res = RESOURCES_INIT;
-	struct epub book = EPUB_INIT;
+	struct S_parts book = {NULL, 0, 0};
 	struct strvec ids = STRVEC_INIT;
 	struct S_items items = {NULL, 0, 0};
 	struct cover cover;
@@ -655,29 +729,31 @@ int book_build(const struct book_options *o, const struct site *site,
 
 	size_t len;
 	char *container = opf_container(PKG "content.opf", &len);
-	epub_add(&book, "mimetype", xstrdup("application/epub+zip"), strlen("application/epub+zip"));
-	epub_add(&book, "META-INF/container.xml", container, len);
+	/* First and stored, as OCF asks: readers find "application/epub+zip"
+	 * at offset 38. */
+	S_add(&book, "mimetype", xstrdup("application/epub+zip"), strlen("application/epub+zip"), true);
+	S_add(&book, "META-INF/container.xml", container, len, false);
 
 	/* The package document comes third but depends on everything else:
 	 * reserve its place. */
 	size_t opf_slot = book.n;
-	epub_add(&book, PKG "content.opf", NULL, 0);
+	S_add(&book, PKG "content.opf", NULL, 0, false);
 
 	struct toc_input ti = {o->title, o->language, uid, "titlepage.xhtml", "nav.xhtml", "style.css",
 			       chs, nchs, o->toc_depth, "cover.xhtml"};
 	char *nav, *ncx, *title, *cover_xhtml;
 	toc_nav(&nav, &len, &ti);
-	epub_add(&book, PKG "nav.xhtml", nav, len);
+	S_add(&book, PKG "nav.xhtml", nav, len, false);
 	toc_ncx(&ncx, &len, &ti);
-	epub_add(&book, PKG "toc.ncx", ncx, len);
-	epub_add(&book, PKG "style.css", css, strlen(css));
+	S_add(&book, PKG "toc.ncx", ncx, len, false);
+	S_add(&book, PKG "style.css", css, strlen(css), false);
 	css = NULL;
 	if (cover_page(&cover_xhtml, &len, &cover, &cover_text, o->templates_dir, dl) < 0)
 		goto out;
-	epub_add(&book, PKG "cover.xhtml", cover_xhtml, len);
+	S_add(&book, PKG "cover.xhtml", cover_xhtml, len, false);
 	if (S_titlepage(&title, &len, o, posts, dl) < 0)
 		goto out;
-	epub_add(&book, PKG "titlepage.xhtml", title, len);
+	S_add(&book, PKG "titlepage.xhtml", title, len, false);
 
 	S_item(&items, "cover", "cover.xhtml", "application/xhtml+xml", NULL, true);
 	S_item(&items, "titlepage", "titlepage.xhtml", "application/xhtml+xml", NULL, true);
@@ -694,7 +770,7 @@ int book_build(const struct book_options *o, const struct site *site,
 		char *copy = xstrndup((const char *)xml, (size_t)xlen);
 		xmlFree(xml);
 		char *name = xasprintf(PKG "%s", chs[i].href);
-		epub_add(&book, name, copy, (size_t)xlen);
+		S_add(&book, name, copy, (size_t)xlen, false);
 		free(name);
 		char *id = xasprintf("ch-%03zu", i + 1);
 		sv_push_owned(&ids, id);
@@ -702,7 +778,7 @@ int book_build(const struct book_options *o, const struct site *site,
 	}
 	for (size_t i = 0; i < res.n; i++) {
 		char *name = xasprintf(PKG "%s", res.v[i].href);
-		epub_add(&book, name, res.v[i].data, res.v[i].len);
+		S_add(&book, name, res.v[i].data, res.v[i].len, S_compressed_media(res.v[i].media_type));
 		res.v[i].data = NULL;
 		free(name);
 		S_item(&items, res.v[i].id, res.v[i].href, res.v[i].media_type,
@@ -733,7 +809,7 @@ int book_build(const struct book_options *o, const struct site *site,
 
 	if (diag_count(dl, DIAG_ERROR))
 		goto out;
-	if (epub_write(&book, output, modified, dl) < 0)
+	if (S_write_book(&book, output, modified, dl) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -745,7 +821,7 @@ out:
 	free(css);
 	free(css_origin);
 	resources_free(&res);
-	epub_free(&book);
+	S_parts_free(&book);
 	sv_free(&ids);
 	free(items.v);
 	free(cover_range);

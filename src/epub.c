@@ -181,7 +181,7 @@ static void S_free(struct epub_writer *w)
 
 int epub_open(struct epub_writer **out, const char *path, int64_t mtime, struct diag_list *dl)
 {
-	int ret = -1, fd = -1;
+	int ret = -1;
 	struct epub_writer *w = xcalloc(1, sizeof *w);
 	w->path = xstrdup(path);
 	char *dir = path_dirname(path);
@@ -198,32 +198,26 @@ int epub_open(struct epub_writer **out, const char *path, int64_t mtime, struct 
 	umask(mask);
 	w->mode = 0666 & ~mask;
 
-	fd = mkstemp(w->tmp);
-	if (fd < 0)
-		goto fail;
-	w->f = fdopen(fd, "wb");
-	if (!w->f)
-		goto fail;
-	fd = -1;
-	w->iobuf = xmalloc(S_IOBUF);
-	if (setvbuf(w->f, w->iobuf, _IOFBF, S_IOBUF) != 0)
-		goto fail;
-	*out = w;
-	w = NULL;
-	ret = 0;
-	goto out;
-fail:
-	diag_error(dl, path, 0, 0, "cannot write the book: %s", strerror(errno));
-out:
-	if (w) {
-		if (w->f)
-			fclose(w->f);
-		else if (fd >= 0)
-			close(fd);
-		if (fd >= 0 || w->f)
-			unlink(w->tmp);
-		S_free(w);
+	int fd = mkstemp(w->tmp);
+	if (fd >= 0 && !(w->f = fdopen(fd, "wb"))) {
+		int err = errno;
+		close(fd);
+		unlink(w->tmp);
+		errno = err;
 	}
+	if (!w->f) {
+		diag_error(dl, path, 0, 0, "cannot write the book: %s", strerror(errno));
+		goto out;
+	}
+	/* Many entries are small: fewer, larger writes. Should setvbuf fail,
+	 * the stream just keeps its own smaller buffer. */
+	w->iobuf = xmalloc(S_IOBUF);
+	setvbuf(w->f, w->iobuf, _IOFBF, S_IOBUF);
+	*out = w;
+	ret = 0;
+out:
+	if (ret < 0)
+		S_free(w);
 	return ret;
 }
 
@@ -340,30 +334,23 @@ int epub_commit(struct epub_writer *w, struct diag_list *dl)
 	int ret = -1;
 	uint64_t cd_offset = w->offset, cd_size = w->central.len;
 	errno = 0;
-	if (S_write(w, w->central.s, w->central.len) < 0 || S_write_end(w, cd_offset, cd_size) < 0)
-		goto fail;
-	/* fflush and ferror catch what a buffered fwrite could not report. */
-	if (fflush(w->f) != 0 || ferror(w->f))
-		goto fail;
-	if (fchmod(fileno(w->f), w->mode) != 0)
-		goto fail;
-	FILE *f = w->f;
+	/* fflush and ferror catch what the buffered writes could not report
+	 * yet; fclose what only the last write does. */
+	if (S_write(w, w->central.s, w->central.len) < 0 || S_write_end(w, cd_offset, cd_size) < 0 ||
+	    fflush(w->f) != 0 || ferror(w->f) || fchmod(fileno(w->f), w->mode) != 0)
+		goto out;
+	int closed = fclose(w->f);
 	w->f = NULL;
-	if (fclose(f) != 0)
-		goto fail;
-	if (rename(w->tmp, w->path) != 0)
-		goto fail;
+	if (closed != 0 || rename(w->tmp, w->path) != 0)
+		goto out;
 	ret = 0;
-	goto out;
-fail:
-	if (!errno)
-		errno = EIO;
-	diag_error(dl, w->path, 0, 0, "cannot write the book: %s", strerror(errno));
-	if (w->f)
-		fclose(w->f);
-	unlink(w->tmp);
 out:
-	S_free(w);
+	if (ret < 0) {
+		diag_error(dl, w->path, 0, 0, "cannot write the book: %s", strerror(errno ? errno : EIO));
+		epub_abort(w);
+	} else {
+		S_free(w);
+	}
 	return ret;
 }
 

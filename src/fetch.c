@@ -19,6 +19,11 @@
 
 #define S_MAX_REDIRECTS 5L
 
+/* Whether fetch_init set libcurl up. Written only by fetch_init and
+ * fetch_cleanup, which main calls before any thread starts and after they
+ * end. */
+static bool S_curl_ready;
+
 struct S_xfer {
 	CURL *easy;
 	size_t index; /* in urls and results */
@@ -27,6 +32,20 @@ struct S_xfer {
 	bool too_big;
 	char errbuf[CURL_ERROR_SIZE];
 };
+
+int fetch_init(void)
+{
+	if (!S_curl_ready)
+		S_curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+	return S_curl_ready ? 0 : -1;
+}
+
+void fetch_cleanup(void)
+{
+	if (S_curl_ready)
+		curl_global_cleanup();
+	S_curl_ready = false;
+}
 
 char *fetch_cache_dir(void)
 {
@@ -233,10 +252,7 @@ static void S_download(const char *const *urls, const size_t *todo, size_t n,
 		       struct fetch_result *results, const char *cache, const struct fetch_options *o,
 		       size_t max)
 {
-	static bool curl_ready;
-	if (!curl_ready && curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK)
-		curl_ready = true;
-	CURLM *multi = curl_ready ? curl_multi_init() : NULL;
+	CURLM *multi = S_curl_ready ? curl_multi_init() : NULL;
 	size_t slots = o->parallel > 0 ? (size_t)o->parallel : 8;
 	struct S_xfer *xs = xcalloc(slots, sizeof *xs);
 	size_t next = 0, active = 0, done = 0;
@@ -295,7 +311,8 @@ static void S_download(const char *const *urls, const size_t *todo, size_t n,
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!results[todo[i]].data && !results[todo[i]].error)
-			results[todo[i]].error = xstrdup("libcurl failed");
+			results[todo[i]].error = xstrdup(S_curl_ready ? "libcurl failed"
+								       : "libcurl could not be initialised");
 	free(xs);
 	if (multi)
 		curl_multi_cleanup(multi);

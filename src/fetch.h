@@ -12,6 +12,10 @@
  *
  * Nothing is printed: errors are per-URL reasons in the results.
  *
+ * libcurl is set up once for the process: fetch_init from main before any
+ * thread starts, fetch_cleanup at exit. Without it every URL that needs the
+ * network fails with "libcurl could not be initialised".
+ *
  * Ownership: fetch_all fills results the caller releases with
  * fetch_result_free; the URLs and options are borrowed.
  */
@@ -46,6 +50,14 @@ struct fetch_result {
 	bool not_cached;     /* offline, and the URL is not in the cache */
 	bool from_cache;
 };
+
+/* Sets libcurl up for the whole process: call once from main before any
+ * thread starts (curl_global_init is not thread-safe). Returns 0, or -1
+ * (then downloads fail one by one, saying so). */
+int fetch_init(void);
+/* Releases what fetch_init set up: call once at exit, after every fetcher
+ * has stopped. */
+void fetch_cleanup(void);
 
 /* Fetches urls[0..n) (distinct) into results[0..n). */
 void fetch_all(const char *const *urls, size_t n, struct fetch_result *results,

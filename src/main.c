@@ -13,6 +13,7 @@
 
 #include "book.h"
 #include "cli.h"
+#include "fetch.h"
 #include "markdown.h"
 #include "sanitize.h"
 #include "select.h"
@@ -239,11 +240,15 @@ int main(int argc, char **argv)
 	default:
 		LIBXML_TEST_VERSION
 		markdown_init();
+		/* Before any thread starts. When it fails, each remote image
+		 * fails with a warning saying so, and the book is still made. */
+		(void)fetch_init();
 		status = S_run(&o, &dl);
 		diag_sort(&dl);
 		diag_print(&dl, stderr, S_color(), !o.quiet);
 		if (status == EXIT_OK && diag_count(&dl, DIAG_ERROR))
 			status = EXIT_INPUT;
+		fetch_cleanup();
 		xmlCleanupParser();
 		break;
 	}

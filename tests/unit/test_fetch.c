@@ -360,6 +360,22 @@ static void test_no_cache(void)
 	free(xdg);
 }
 
+/* Before fetch_init: what needs the network fails, cleanly, per URL. */
+static void test_no_init(void)
+{
+	struct fetch_options o = {0};
+	char *url = S_url("/a.png");
+	struct fetch_result r = S_get(url, &o);
+	ok(!r.data && !r.from_cache, "without fetch_init: no bytes");
+	is_str(r.error, "libcurl could not be initialised", "without fetch_init: says so");
+	fetch_result_free(&r);
+	r = S_get("file:///etc/passwd", &o);
+	like(r.error, "only http and https", "without fetch_init: other schemes still refused");
+	fetch_result_free(&r);
+	is_int(S_count(), 0, "without fetch_init: no request");
+	free(url);
+}
+
 int main(int argc, char **argv)
 {
 	const char *root = argc > 1 ? argv[1] : ".";
@@ -394,12 +410,16 @@ int main(int argc, char **argv)
 	char *want = path_join(xdg, "sheaf");
 	is_str(S_cache, want, "cache folder: $XDG_CACHE_HOME/sheaf");
 	free(want);
+	test_no_init();
+	/* As main does, before any thread starts. */
+	ok(fetch_init() == 0, "fetch_init");
 	test_fetch_and_cache();
 	test_failures();
 	test_cacheable();
 	test_concurrent();
 	test_no_cache();
 	S_stop();
+	fetch_cleanup();
 	fx_rm_rf(S_tmp);
 	free(script);
 	free(xdg);

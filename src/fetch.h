@@ -12,12 +12,17 @@
  *
  * Nothing is printed: errors are per-URL reasons in the results.
  *
+ * Downloads run on a thread of their own, the fetcher: the caller asks for
+ * URLs as it finds them and goes on working while they download. fetch_all
+ * is the same fetcher asked for a whole batch at once and waited for.
+ *
  * libcurl is set up once for the process: fetch_init from main before any
  * thread starts, fetch_cleanup at exit. Without it every URL that needs the
  * network fails with "libcurl could not be initialised".
  *
  * Ownership: fetch_all fills results the caller releases with
- * fetch_result_free; the URLs and options are borrowed.
+ * fetch_result_free; the URLs and options are borrowed. The fetcher copies
+ * the URLs and options it is given and hands each result to its callback.
  */
 #ifndef SHEAF_FETCH_H
 #define SHEAF_FETCH_H
@@ -33,7 +38,8 @@ struct fetch_options {
 	long connect_timeout_ms; /* 0: 10 s */
 	long timeout_ms;         /* the whole transfer; 0: 30 s */
 	int parallel;            /* transfers at once; 0: 8 */
-	/* Called after each download (not for cache hits): done of total. */
+	/* Called after each download (not for cache hits): done of the total
+	 * asked for so far, on the fetcher thread (fetch_all's too). */
 	void (*progress)(void *data, size_t done, size_t total);
 	void *progress_data;
 	/* Whether downloaded bytes go into the cache (an HTML error page served
@@ -63,6 +69,27 @@ void fetch_cleanup(void);
 void fetch_all(const char *const *urls, size_t n, struct fetch_result *results,
 	       const struct fetch_options *o);
 void fetch_result_free(struct fetch_result *r);
+
+/* A fetcher: a thread of its own that downloads URLs as they are asked
+ * for, while the caller goes on working. URLs that are not http(s), cache
+ * hits and --offline misses are answered at once; the rest download at
+ * most o->parallel at a time, each cached as fetch_all does. */
+struct fetcher;
+/* Called on the fetcher's thread once per request, in the order requests
+ * complete; *r is handed over (the callee frees it with fetch_result_free
+ * or keeps its bytes). tag is the caller's, as given to fetcher_request.
+ * No lock of the fetcher is held: the callee may take its own locks. */
+typedef void (*fetch_done_fn)(void *data, const char *url, size_t tag, struct fetch_result *r);
+/* Starts the thread. The options are copied (their callbacks keep being
+ * called: progress on the fetcher thread). Returns 0 and *out, or -1. */
+int fetcher_start(struct fetcher **out, const struct fetch_options *o, fetch_done_fn done, void *data);
+/* Asks for url (copied); returns at once. The caller asks for each URL
+ * once. Thread-safe: any thread may call it, until fetcher_stop. */
+void fetcher_request(struct fetcher *f, const char *url, size_t tag);
+/* Waits until every request made so far is done (its callback returned),
+ * stops the thread and frees f. Called once, by one thread, when no other
+ * thread will call fetcher_request any more. */
+void fetcher_stop(struct fetcher *f);
 
 /* The cache folder the environment names (malloc'd; not created), or NULL. */
 char *fetch_cache_dir(void);

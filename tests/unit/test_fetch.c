@@ -1,9 +1,11 @@
 /* Unit tests of fetch.h against a loopback HTTP server (tests/http-server.py):
- * downloads, the on-disk cache, --offline, and every way a download fails.
- * Skipped when python3 cannot be run. */
+ * downloads, the on-disk cache, --offline, every way a download fails, and
+ * the fetcher thread asked from many threads. Skipped when python3 cannot
+ * be run. */
 #define _POSIX_C_SOURCE 200809L
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -376,6 +378,240 @@ static void test_no_init(void)
 	free(url);
 }
 
+enum { S_TAGS = 32 };
+
+/* What a fetcher's callback saw, under the test's own lock (the callback
+ * runs on the fetcher thread). */
+struct S_seen {
+	pthread_mutex_t lock;
+	pthread_cond_t cond; /* signalled at each callback */
+	size_t calls;
+	int times[S_TAGS]; /* callbacks per tag */
+	char *urls[S_TAGS];
+	struct fetch_result rs[S_TAGS];
+	size_t progress_calls, progress_done, progress_total;
+};
+
+static void S_seen_init(struct S_seen *s)
+{
+	memset(s, 0, sizeof *s);
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->cond, NULL);
+}
+
+static void S_seen_free(struct S_seen *s)
+{
+	for (size_t i = 0; i < S_TAGS; i++) {
+		free(s->urls[i]);
+		fetch_result_free(&s->rs[i]);
+	}
+	pthread_cond_destroy(&s->cond);
+	pthread_mutex_destroy(&s->lock);
+}
+
+static void S_seen_done(void *data, const char *url, size_t tag, struct fetch_result *r)
+{
+	struct S_seen *s = data;
+	pthread_mutex_lock(&s->lock);
+	s->calls++;
+	if (tag < S_TAGS && !s->times[tag]++) {
+		s->urls[tag] = xstrdup(url);
+		s->rs[tag] = *r;
+	} else {
+		fetch_result_free(r);
+	}
+	pthread_cond_signal(&s->cond);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static void S_seen_progress(void *data, size_t done, size_t total)
+{
+	struct S_seen *s = data;
+	pthread_mutex_lock(&s->lock);
+	s->progress_calls++;
+	s->progress_done = done;
+	s->progress_total = total;
+	pthread_mutex_unlock(&s->lock);
+}
+
+static size_t S_calls(struct S_seen *s)
+{
+	pthread_mutex_lock(&s->lock);
+	size_t n = s->calls;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+/* Waits until the callback ran calls times, 10 s at most; the calls. */
+static size_t S_wait(struct S_seen *s, size_t calls)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 10;
+	pthread_mutex_lock(&s->lock);
+	while (s->calls < calls && pthread_cond_timedwait(&s->cond, &s->lock, &until) == 0)
+		;
+	size_t n = s->calls;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+/* The URL the fetcher tests ask for under tag (not cached before). */
+static char *S_tag_url(size_t tag, bool delay)
+{
+	return xasprintf("http://127.0.0.1:%d%s/a.png?fetcher=%zu", S_port, delay ? "/delay" : "", tag);
+}
+
+/* A thread asking for tags [first, first + n), half a second each. */
+struct S_asker {
+	struct fetcher *f;
+	struct S_seen *seen;
+	size_t first, n;
+	bool locked; /* ask while holding the lock the callback takes */
+};
+
+static void *S_ask(void *arg)
+{
+	struct S_asker *a = arg;
+	for (size_t t = a->first; t < a->first + a->n; t++) {
+		char *url = S_tag_url(t, true);
+		/* A worker may ask while holding its own lock: the fetcher
+		 * must not call back under a lock of its own, or this would
+		 * deadlock. */
+		if (a->locked)
+			pthread_mutex_lock(&a->seen->lock);
+		fetcher_request(a->f, url, t);
+		if (a->locked)
+			pthread_mutex_unlock(&a->seen->lock);
+		free(url);
+	}
+	return NULL;
+}
+
+static void test_fetcher(void)
+{
+	struct S_seen seen;
+	S_seen_init(&seen);
+	struct fetch_options o = {.progress = S_seen_progress, .progress_data = &seen};
+	struct fetcher *f = NULL;
+	long before = S_count();
+	double t0 = S_now();
+	if (fetcher_start(&f, &o, S_seen_done, &seen) != 0) {
+		ok(false, "fetcher_start");
+		S_seen_free(&seen);
+		return;
+	}
+	/* 4 from here, then 6 and 6 from two threads at once, while the first
+	 * are in flight (each answer takes half a second). */
+	for (size_t t = 0; t < 4; t++) {
+		char *url = S_tag_url(t, true);
+		fetcher_request(f, url, t);
+		free(url);
+	}
+	struct S_asker askers[2] = {{f, &seen, 4, 6, false}, {f, &seen, 10, 6, true}};
+	pthread_t threads[2];
+	for (int i = 0; i < 2; i++)
+		pthread_create(&threads[i], NULL, S_ask, &askers[i]);
+	for (int i = 0; i < 2; i++)
+		pthread_join(threads[i], NULL);
+	ok(S_calls(&seen) < 16, "two threads asked while downloads were in flight");
+	is_int(S_wait(&seen, 16), 16, "16 requests from three threads answered before fetcher_stop");
+	double took = S_now() - t0;
+	/* One after another they would take 8 s. */
+	ok(took < 4.0, "concurrently (%.1f s for 16 half-second answers)", took);
+
+	/* The thread stays alive: more requests after every other one is done. */
+	char *late = S_tag_url(16, false);
+	fetcher_request(f, late, 16);
+	free(late);
+	fetcher_request(f, "file:///etc/passwd", 17);
+	is_int(S_wait(&seen, 18), 18, "requests after the others completed are answered too");
+	fetcher_stop(f);
+
+	is_int(seen.calls, 18, "one callback per request");
+	int once = 0, right = 0;
+	for (size_t t = 0; t < 17; t++) {
+		char *url = S_tag_url(t, t < 16);
+		once += seen.times[t] == 1;
+		right += seen.urls[t] && strcmp(seen.urls[t], url) == 0 && seen.rs[t].data &&
+			 seen.rs[t].len == sizeof S_png && !seen.rs[t].from_cache && S_cached(url);
+		free(url);
+	}
+	is_int(once, 17, "each download's callback called exactly once");
+	is_int(right, 17, "with its own tag, URL and bytes, and cached");
+	ok(seen.times[17] == 1 && !seen.rs[17].data && seen.rs[17].error &&
+		   strstr(seen.rs[17].error, "only http and https"),
+	   "file: refused through the fetcher");
+	is_int(S_count(), before + 17, "one request per URL");
+	is_int(seen.progress_calls, 17, "progress after each download");
+	ok(seen.progress_done == 17 && seen.progress_total == 17, "progress: %zu of %zu",
+	   seen.progress_done, seen.progress_total);
+	S_seen_free(&seen);
+}
+
+static void test_fetcher_idle(void)
+{
+	struct S_seen seen;
+	S_seen_init(&seen);
+	struct fetch_options o = {0};
+	int started = 0;
+	for (int i = 0; i < 20; i++) {
+		struct fetcher *f = NULL;
+		if (fetcher_start(&f, &o, S_seen_done, &seen) == 0) {
+			started++;
+			fetcher_stop(f);
+		}
+	}
+	is_int(started, 20, "fetchers started");
+	is_int(seen.calls, 0, "fetcher_stop without requests: no callback");
+	S_seen_free(&seen);
+}
+
+static void test_fetcher_offline(void)
+{
+	struct S_seen seen;
+	S_seen_init(&seen);
+	struct fetch_options o = {.offline = true};
+	struct fetcher *f = NULL;
+	long before = S_count();
+	char *hit = S_url("/a.png"), *miss = S_url("/never.png");
+	ok(fetcher_start(&f, &o, S_seen_done, &seen) == 0, "offline fetcher started");
+	fetcher_request(f, hit, 0);
+	fetcher_request(f, miss, 1);
+	fetcher_request(f, "file:///etc/passwd", 2);
+	fetcher_stop(f);
+	ok(seen.rs[0].data && seen.rs[0].len == sizeof S_png && seen.rs[0].from_cache,
+	   "--offline: a cached URL, from the cache");
+	ok(!seen.rs[1].data && seen.rs[1].not_cached, "--offline, not cached: no bytes");
+	is_str(seen.rs[1].error, "not in the cache", "--offline miss says so");
+	ok(!seen.rs[2].data && !seen.rs[2].not_cached, "--offline: file: refused");
+	is_int(seen.calls, 3, "one callback per request");
+	is_int(S_count(), before, "--offline: no request");
+	free(hit);
+	free(miss);
+	S_seen_free(&seen);
+}
+
+/* With the server gone: a cache hit never asks the network. */
+static void test_fetcher_server_gone(void)
+{
+	struct S_seen seen;
+	S_seen_init(&seen);
+	struct fetch_options o = {0};
+	struct fetcher *f = NULL;
+	char *hit = S_url("/a.png"), *miss = S_url("/e.png");
+	ok(fetcher_start(&f, &o, S_seen_done, &seen) == 0, "fetcher started");
+	fetcher_request(f, hit, 0);
+	fetcher_request(f, miss, 1);
+	fetcher_stop(f);
+	ok(seen.rs[0].data && seen.rs[0].len == sizeof S_png && seen.rs[0].from_cache,
+	   "server stopped: a cached URL comes from the cache");
+	is_str(seen.rs[1].error, "could not connect", "server stopped: a URL not cached cannot download");
+	free(hit);
+	free(miss);
+	S_seen_free(&seen);
+}
+
 int main(int argc, char **argv)
 {
 	const char *root = argc > 1 ? argv[1] : ".";
@@ -418,7 +654,11 @@ int main(int argc, char **argv)
 	test_cacheable();
 	test_concurrent();
 	test_no_cache();
+	test_fetcher();
+	test_fetcher_idle();
+	test_fetcher_offline();
 	S_stop();
+	test_fetcher_server_gone();
 	fetch_cleanup();
 	fx_rm_rf(S_tmp);
 	free(script);

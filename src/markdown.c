@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,27 @@
  * reader. The sanitizer (sanitize.c) removes those elements from the parsed
  * tree instead, and turns an iframe into a link to what it showed. */
 static const char *const S_extensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+/* cmark-gfm 0.29 keeps the table of "special" inline characters in a
+ * global array that every parse changes: the extensions' characters (`:`
+ * and `w` for autolinks, `~`, `|`) are added before inlines are parsed and
+ * removed after, by cmark_parser_finish and by the table extension while
+ * it reads rows (so during cmark_parser_feed too). Two posts parsed at
+ * once on two threads then lose each other's autolinks, seen as books
+ * that differ from run to run (github/cmark-gfm#176). Parsing takes this
+ * lock; rendering, most of the work around it, does not. The one piece of
+ * global state in sheaf, guarding the library's own. */
+static pthread_mutex_t S_parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Feeds and finishes a parse under the lock. NULL when cmark-gfm fails. */
+static cmark_node *S_parse(cmark_parser *parser, const char *md, size_t len)
+{
+	pthread_mutex_lock(&S_parse_lock);
+	cmark_parser_feed(parser, md, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&S_parse_lock);
+	return doc;
+}
 
 void markdown_init(void)
 {
@@ -90,8 +112,7 @@ int markdown_to_html(char **out, const char *md, size_t len)
 {
 	*out = NULL;
 	cmark_parser *parser = S_parser();
-	cmark_parser_feed(parser, md, len);
-	cmark_node *doc = cmark_parser_finish(parser);
+	cmark_node *doc = S_parse(parser, md, len);
 	if (!doc) {
 		cmark_parser_free(parser);
 		return -1;
@@ -120,9 +141,8 @@ char *markdown_first_h1(const char *md, size_t len)
 		free(notes[i].message);
 	free(notes);
 	cmark_parser *parser = S_parser();
-	cmark_parser_feed(parser, guarded, glen);
+	cmark_node *doc = S_parse(parser, guarded, glen);
 	free(guarded);
-	cmark_node *doc = cmark_parser_finish(parser);
 	if (!doc)
 		goto out;
 	cmark_iter *it = cmark_iter_new(doc);

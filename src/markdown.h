@@ -2,8 +2,9 @@
  *
  * markdown_init registers cmark-gfm's extensions and must be called once,
  * before any other function here, from one thread (cmark-gfm aborts when
- * registration runs twice). After that every function is reentrant: each
- * call makes and frees its own parser.
+ * registration runs twice). After that every function may be called from
+ * any thread: each call makes and frees its own parser, and parses take a
+ * lock (cmark-gfm changes a global table while it parses).
  *
  * Strings returned are malloc'd and freed with free().
  */

@@ -1,18 +1,53 @@
+/* book.c — the book stage: the selected posts become a book on disk as a
+ * pipeline that holds at any moment only what it is working on.
+ *
+ *   plan      (this thread) the index of the posts (plan.h), the cover,
+ *             the first entries of the container;
+ *   convert   (worker threads, -j) one post at a time: dialect passes,
+ *             cmark-gfm, libxml2, sanitizer (chapter.h); its images read
+ *             and made ready (resources.h); its remote images asked of
+ *             the fetcher;
+ *   fetch     (a thread of its own, fetch.h) downloads while posts convert;
+ *   commit    (whichever thread makes it possible, in book order, under
+ *             the lock) gives the chapter's new images their names: names
+ *             depend on order, so they are the one step taken in order;
+ *   finish    (worker threads) links rewritten from the plan's index,
+ *             image sources set, the chapter serialized, its tree freed,
+ *             its entry deflated;
+ *   write     (this thread) entries into the container in spine order as
+ *             chapters finish, then freed.
+ *
+ * Workers start a post only while it is fewer than `window` posts ahead of
+ * the writer, so memory grows with the largest posts, not with the book.
+ * Every decision that shapes the bytes is taken in book order, so the
+ * book is the same for every number of threads.
+ *
+ * A link to a heading of a later post needs that post's ids before it is
+ * converted: the worker that meets it converts that post once more, for
+ * its names only (S_names).
+ */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include "book.h"
 
+#include <errno.h>
 #include <libxml/parser.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "chapter.h"
 #include "cover.h"
 #include "epub.h"
 #include "fetch.h"
 #include "hash.h"
-#include "opf.h"
 #include "imagefile.h"
+#include "opf.h"
+#include "plan.h"
 #include "resources.h"
 #include "sanitize.h"
 #include "slug.h"
@@ -21,327 +56,240 @@
 
 #define PKG "EPUB/"
 
-/* Where the posts of the site and of the book can be found by the names
- * links use: their paths in the site, and the URL paths they have on the
- * live site (permalink, `url`, `aliases`). */
-struct S_index {
-	struct strmap by_relpath; /* relpath → index in site_posts */
-	struct strmap by_urlpath; /* normalized URL path → index in site_posts */
-	struct strmap chapter_of; /* relpath → index in chapters */
-	const struct post_list *site_posts;
-	const char *site_url;
-	const char *baseurl;
+/* A chapter's way through the pipeline. */
+enum S_state {
+	J_WAITING,    /* not started */
+	J_CONVERTING, /* a worker converts it */
+	J_FETCHING,   /* converted; some remote images not fetched yet */
+	J_LOADED,     /* every image read or fetched: ready to commit */
+	J_COMMITTED,  /* its images named: ready to finish */
+	J_FINISHING,  /* a worker serializes and deflates it */
+	J_DONE,       /* its entries are ready for the writer */
+	J_WRITTEN,
 };
 
-/* A URL path made comparable: decoded, query and fragment gone, no
- * trailing slash or index.html, always starting with '/'. */
-static char *S_norm_urlpath(const char *path, const char *baseurl)
-{
-	char *copy = xstrdup(path);
-	copy[strcspn(copy, "?#")] = '\0';
-	char *dec = url_decode(copy);
-	free(copy);
-	const char *p = dec;
-	if (baseurl && *baseurl && strcmp(baseurl, "/") != 0) {
-		size_t lb = strlen(baseurl);
-		while (lb && baseurl[lb - 1] == '/')
-			lb--;
-		const char *bp = baseurl[0] == '/' ? baseurl : NULL;
-		if (bp && strncmp(p, bp, lb) == 0 && (p[lb] == '/' || !p[lb]))
-			p += lb;
-	}
-	struct strbuf sb = STRBUF_INIT;
-	if (*p != '/')
-		sb_addc(&sb, '/');
-	sb_adds(&sb, p);
-	free(dec);
-	char *s = sb_detach(&sb);
-	size_t n = strlen(s);
-	if (n >= 11 && strcmp(s + n - 11, "/index.html") == 0)
-		s[(n -= 10)] = '\0';
-	while (n > 1 && s[n - 1] == '/')
-		s[--n] = '\0';
-	return s;
-}
+/* Whether the names of a chapter's places are known to other chapters. */
+enum S_names_state { N_NONE, N_COMPUTING, N_READY };
 
-static void S_index_url(struct S_index *ix, const char *url, size_t post)
-{
-	if (!url || !*url)
-		return;
-	const char *path = url;
-	if (url_classify(url) == URL_ABSOLUTE) {
-		path = site_url_path(url, ix->site_url);
-		if (!path)
-			return;
-	}
-	char *key = S_norm_urlpath(path, ix->baseurl);
-	if (!strmap_get(&ix->by_urlpath, key, NULL))
-		strmap_put(&ix->by_urlpath, key, post);
-	free(key);
-}
+/* One image of a chapter, from loading to its name in the book. */
+struct S_img {
+	struct loaded_image li; /* local and data: images */
+	char *name_from;        /* what its file in the book is named after */
+	char *why;              /* why it is not shown (the warning), or NULL */
+	struct S_remote *remote; /* an http(s) image, or NULL */
+	const char *href;       /* in the book, set by commit (owned by the resources) */
+};
 
-static void S_index_build(struct S_index *ix, const struct post_list *site_posts,
-			  const struct chapter *chs, size_t n, const struct site *site)
-{
-	memset(ix, 0, sizeof *ix);
-	ix->site_posts = site_posts;
-	ix->site_url = site->url;
-	ix->baseurl = site->baseurl;
-	for (size_t i = 0; i < n; i++)
-		strmap_put(&ix->chapter_of, chs[i].post->relpath, i);
-	for (size_t i = 0; i < site_posts->n; i++) {
-		const struct post *p = site_posts->v[i];
-		strmap_put(&ix->by_relpath, p->relpath, i);
-		S_index_url(ix, p->live_url, i);
-		S_index_url(ix, p->url, i);
-		for (size_t k = 0; k < p->aliases.n; k++)
-			S_index_url(ix, p->aliases.v[k], i);
-	}
-}
+/* A remote image, fetched once however many chapters show it. */
+struct S_remote {
+	char *url;
+	bool done;
+	struct loaded_image li; /* when it can be shown */
+	char *why;              /* the warning when it cannot */
+	char *name;             /* its file in the book is named after this */
+	size_t *waiting;        /* chapters waiting for it */
+	size_t nwaiting, cwaiting;
+};
 
-static void S_index_free(struct S_index *ix)
-{
-	strmap_free(&ix->by_relpath);
-	strmap_free(&ix->by_urlpath);
-	strmap_free(&ix->chapter_of);
-}
+/* An image entry a chapter brings into the book (the first to show it). */
+struct S_out {
+	const char *href;       /* owned by the resources */
+	const char *media_type;
+	unsigned char *data;    /* taken from the resources at commit */
+	size_t len;
+	struct epub_entry entry;
+};
 
-/* The post a site path names: as written, as Markdown source of a folder
- * or page URL (`x/` → x.md, x/index.md, x/_index.md). */
-static const struct post *S_post_by_path(const struct S_index *ix, const char *target)
-{
-	size_t i;
-	if (strmap_get(&ix->by_relpath, target, &i))
-		return ix->site_posts->v[i];
-	static const char *const forms[] = {"%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
-	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
-		char *cand = xasprintf(forms[k], target);
-		bool found = strmap_get(&ix->by_relpath, cand, &i);
-		free(cand);
-		if (found)
-			return ix->site_posts->v[i];
-	}
-	return NULL;
-}
+struct S_job {
+	enum S_state state;
+	struct chapter ch;      /* while converting: its worker's alone */
+	bool failed;            /* chapter_convert gave up */
+	struct diag_list diags; /* merged into the book's, in book order */
+	struct S_img *imgs;     /* one per ch.images */
+	size_t pending;         /* remote images not fetched yet */
+	enum S_names_state names_state;
+	struct chapter_ids names; /* READY: read by every worker, never changed */
+	int body_users;           /* conversions reading the post's body */
+	bool body_done;           /* its own conversion is over */
+	struct epub_entry xhtml;
+	struct S_out *out;
+	size_t nout;
+};
 
-static const struct post *S_post_by_url(const struct S_index *ix, const char *path)
-{
-	char *key = S_norm_urlpath(path, ix->baseurl);
-	size_t i;
-	bool found = strmap_get(&ix->by_urlpath, key, &i);
-	free(key);
-	return found ? ix->site_posts->v[i] : NULL;
-}
-
-static void S_set_href(xmlNodePtr a, const char *href)
-{
-	char *esc = url_escape(href);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)esc);
-	free(esc);
-}
-
-/* Points l at a post: inside the book when the post is in it (at the
- * heading its fragment names), else at the post's live URL. Returns false
- * when neither is possible. */
-static bool S_link_to_post(struct chapter *chs, struct chapter *from, const struct S_index *ix,
-			   const struct post *p, struct chapter_link *l, struct diag_list *dl)
-{
-	size_t c;
-	if (strmap_get(&ix->chapter_of, p->relpath, &c)) {
-		struct chapter *to = &chs[c];
-		const char *id = l->fragment ? chapter_find_id(&to->names, l->fragment) : NULL;
-		if (l->fragment && !id)
-			diag_warning(dl, from->post->path, l->line, 0,
-				     "link to '#%s' in '%s': no such heading there; the link goes to the "
-				     "start of the post",
-				     l->fragment, to->post->title);
-		char *href = id ? xasprintf("%s#%s", to == from ? "" : path_basename(to->href), id)
-				: xstrdup(path_basename(to->href));
-		S_set_href(l->a, href);
-		free(href);
-		return true;
-	}
-	if (p->live_url) {
-		char *href = l->fragment ? xasprintf("%s#%s", p->live_url, l->fragment) : xstrdup(p->live_url);
-		S_set_href(l->a, href);
-		free(href);
-		return true;
-	}
-	return false;
-}
-
-static void S_resolve_links(struct chapter *chs, size_t n, const struct site *site,
-			    const struct post_list *site_posts, struct diag_list *dl)
-{
-	struct S_index ix;
-	S_index_build(&ix, site_posts, chs, n, site);
-	for (size_t c = 0; c < n; c++) {
-		struct chapter *ch = &chs[c];
-		for (size_t i = 0; i < ch->nlinks; i++) {
-			struct chapter_link *l = &ch->links[i];
-			if (!l->target) {
-				/* An absolute URL: the site's own URL of a post becomes a
-				 * link inside the book; anything else stays as written. */
-				const char *path = site_url_path(l->raw, site->url);
-				const struct post *p = path ? S_post_by_url(&ix, path) : NULL;
-				size_t k;
-				if (p && strmap_get(&ix.chapter_of, p->relpath, &k))
-					S_link_to_post(chs, ch, &ix, p, l, dl);
-				continue;
-			}
-			const struct post *p = S_post_by_path(&ix, l->target);
-			if (!p && l->raw[0] == '/')
-				p = S_post_by_url(&ix, l->raw);
-			if (!p && str_starts_with(l->raw, "@/")) {
-				/* Zola's internal links name a file under content/. */
-				char *rest = xstrndup(l->raw + 2, strcspn(l->raw + 2, "?#"));
-				char *dec = url_decode(rest);
-				char *joined = path_join(site->content_dir, dec);
-				char *norm = path_normalize(joined);
-				p = S_post_by_path(&ix, norm);
-				free(norm);
-				free(joined);
-				free(dec);
-				free(rest);
-			}
-			if (p && S_link_to_post(chs, ch, &ix, p, l, dl))
-				continue;
-			char *url = NULL;
-			if (!str_starts_with(l->target, "..") && l->target[0] != '/')
-				url = site_page_url(site, l->target);
-			if (!url && l->raw[0] == '/' && l->raw[1] != '/' && site->url) {
-				/* site->url may already end in the base path the link
-				 * starts with (Hugo's baseURL https://h/sub/, Jekyll's
-				 * baseurl /sub): do not say it twice. */
-				const char *rest = l->raw;
-				const char *host = strstr(site->url, "://");
-				const char *upath = host ? strchr(host + 3, '/') : NULL;
-				size_t lp = upath ? strlen(upath) : 0;
-				while (lp && upath[lp - 1] == '/')
-					lp--;
-				if (lp && strncmp(rest, upath, lp) == 0 && (rest[lp] == '/' || !rest[lp]))
-					rest += lp;
-				url = xasprintf("%.*s%s", (int)(strlen(site->url) - (str_ends_with(site->url, "/") ? 1 : 0)),
-						site->url, rest);
-			}
-			if (url) {
-				char *full = l->fragment && !strchr(url, '#') ? xasprintf("%s#%s", url, l->fragment)
-									     : xstrdup(url);
-				S_set_href(l->a, full);
-				free(full);
-				free(url);
-				continue;
-			}
-			diag_warning(dl, ch->post->path, l->line, 0,
-				     "link to '%s' leads outside the book%s; its text is kept without the link",
-				     l->raw, site->url ? "" : " and the site's URL is unknown");
-			xmlUnsetProp(l->a, (const xmlChar *)"href");
-		}
-	}
-	S_index_free(&ix);
-}
-
-/* The path from the folder `from_dir` to the file `to` (both relative to
- * the site root and normalized; "." is the root). */
-static char *S_relative(const char *from_dir, const char *to)
-{
-	struct strvec from = STRVEC_INIT, dest = STRVEC_INIT;
-	const char *parts[2] = {strcmp(from_dir, ".") ? from_dir : "", to};
-	struct strvec *vs[2] = {&from, &dest};
-	for (int k = 0; k < 2; k++) {
-		for (const char *p = parts[k]; *p;) {
-			const char *slash = strchr(p, '/');
-			size_t n = slash ? (size_t)(slash - p) : strlen(p);
-			sv_push_owned(vs[k], xstrndup(p, n));
-			p += n + (slash ? 1 : 0);
-		}
-	}
-	size_t common = 0;
-	while (common < from.n && common + 1 < dest.n && strcmp(from.v[common], dest.v[common]) == 0)
-		common++;
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = common; i < from.n; i++)
-		sb_adds(&sb, "../");
-	for (size_t i = common; i < dest.n; i++) {
-		sb_adds(&sb, dest.v[i]);
-		if (i + 1 < dest.n)
-			sb_addc(&sb, '/');
-	}
-	sv_free(&from);
-	sv_free(&dest);
-	return sb_detach(&sb);
-}
-
-struct S_ref_ctx {
+struct S_pipe {
+	const struct book_options *o;
 	const struct site *site;
 	const struct post_list *posts;
+	struct plan plan;
+	const char *site_real; /* realpath of the site root, or NULL */
+	const char *chapter_tmpl, *chapter_origin;
+
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	/* Everything below is guarded by mu. */
+	struct S_job *jobs;
+	size_t n;
+	size_t window;
+	size_t next_start, next_commit, next_write, ndone;
+	struct resources res;
+	struct strmap remote_of; /* URL → index in remotes */
+	struct S_remote **remotes;
+	size_t nremotes, cremotes;
+	struct fetcher *fetcher;
+
+	atomic_size_t fetched, fetch_total; /* for the progress line */
+};
+
+/* ---- commit: names, in book order ---- */
+
+/* Gives the images of chapter c their files in the book: the stored one
+ * with the same bytes, else a new one, which the chapter brings. Called
+ * under the lock, in book order. */
+static void S_commit(struct S_pipe *pp, size_t c)
+{
+	struct S_job *jb = &pp->jobs[c];
+	for (size_t i = 0; i < jb->ch.nimages; i++) {
+		struct S_img *img = &jb->imgs[i];
+		struct loaded_image *li = img->remote ? &img->remote->li : &img->li;
+		const char *from = img->remote ? img->remote->name : img->name_from;
+		if (img->remote && img->remote->why)
+			img->why = xstrdup(img->remote->why);
+		if (img->why)
+			continue;
+		bool added;
+		img->href = resources_add_loaded(&pp->res, li, from, &added);
+		if (!added)
+			continue;
+		struct resource *r = &pp->res.v[pp->res.n - 1];
+		jb->out = xrealloc(jb->out, (jb->nout + 1) * sizeof *jb->out);
+		struct S_out *out = &jb->out[jb->nout++];
+		memset(out, 0, sizeof *out);
+		out->href = r->href;
+		out->media_type = r->media_type;
+		out->data = r->data;
+		out->len = r->len;
+		r->data = NULL;
+	}
+}
+
+/* Commits every chapter that can be, in order. Called under the lock. */
+static void S_commit_ready(struct S_pipe *pp)
+{
+	bool any = false;
+	while (pp->next_commit < pp->n && pp->jobs[pp->next_commit].state == J_LOADED) {
+		S_commit(pp, pp->next_commit);
+		pp->jobs[pp->next_commit].state = J_COMMITTED;
+		pp->next_commit++;
+		any = true;
+	}
+	if (any)
+		pthread_cond_broadcast(&pp->cv);
+}
+
+/* ---- references and names between chapters ---- */
+
+struct S_ref_ctx {
+	const struct plan *plan;
 	const struct post *from;
 };
 
-static const struct post *S_post_named(const struct post_list *posts, const char *path)
-{
-	static const char *const forms[] = {"%s", "%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
-	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
-		char *cand = xasprintf(forms[k], path);
-		char *norm = path_normalize(cand);
-		free(cand);
-		for (size_t i = 0; i < posts->n; i++) {
-			if (strcmp(posts->v[i]->relpath, norm) == 0) {
-				free(norm);
-				return posts->v[i];
-			}
-		}
-		free(norm);
-	}
-	return NULL;
-}
-
-/* A generator's reference to a page (Hugo ref/relref, Jekyll post_url and
- * link, Zola @/path) → a path from the referring post's folder to that
- * post's source, which the link stage then resolves like any link. */
 static char *S_resolve_ref(void *data, const char *ref)
 {
 	const struct S_ref_ctx *c = data;
-	const char *content = c->site->content_dir ? c->site->content_dir : ".";
-	char *dir = path_dirname(c->from->relpath);
-	const struct post *p = NULL;
-	if (str_starts_with(ref, "@/"))
-		ref += 2;
-	char *bases[3] = {NULL, NULL, NULL};
-	if (ref[0] == '/') {
-		bases[0] = path_join(content, ref + 1);
-		bases[1] = xstrdup(ref + 1);
-	} else {
-		bases[0] = path_join(dir, ref);
-		bases[1] = path_join(content, ref);
-		bases[2] = xstrdup(ref);
-	}
-	for (size_t i = 0; i < 3 && !p; i++)
-		if (bases[i])
-			p = S_post_named(c->posts, bases[i]);
-	/* Jekyll's post_url names a post by its file name, without folder or
-	 * extension ("2010-07-21-name", or "cat/2010-07-21-name"). */
-	const char *last = path_basename(ref);
-	for (size_t i = 0; !p && i < c->posts->n; i++) {
-		const char *base = path_basename(c->posts->v[i]->relpath);
-		const char *dot = strrchr(base, '.');
-		size_t stem = dot ? (size_t)(dot - base) : strlen(base);
-		if (strlen(last) == stem && strncmp(base, last, stem) == 0)
-			p = c->posts->v[i];
-	}
-	char *out = NULL;
-	if (p)
-		out = S_relative(dir, p->relpath);
-	for (size_t i = 0; i < 3; i++)
-		free(bases[i]);
-	free(dir);
-	return out;
+	return plan_resolve_ref(c->plan, c->from, ref);
 }
 
-static void S_fetch_progress(void *data, size_t done, size_t total)
+/* Converts chapter c of the book (the same options every time, so the
+ * same result on any thread). */
+static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c, struct diag_list *dl)
 {
-	(void)data;
-	fprintf(stderr, "\rsheaf: fetching image %zu of %zu", done, total);
+	const struct site *site = pp->site;
+	const struct post *p = pp->posts->v[c];
+	struct S_ref_ctx rc = {&pp->plan, p};
+	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, S_resolve_ref, &rc};
+	/* Site-absolute paths (`/img/x.png`) start where the generator serves
+	 * static files from: Hugo's static/, Jekyll's root, MkDocs' docs/. */
+	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
+				     site->static_dir ? site->static_dir : site->content_dir, c + 1,
+				     site->gen->dialects, &dc};
+	return chapter_convert(ch, p, &co, dl);
+}
+
+/* A post's body is freed once every conversion reading it is over.
+ * Called under the lock. */
+static void S_body_release(struct S_pipe *pp, size_t c)
+{
+	struct S_job *jb = &pp->jobs[c];
+	if (--jb->body_users == 0 && jb->body_done) {
+		struct post *p = pp->posts->v[c];
+		free(p->body);
+		p->body = NULL;
+	}
+}
+
+/* Publishes the names of chapter c (taking them), unless they are known
+ * already. Called under the lock. */
+static void S_publish_names(struct S_pipe *pp, size_t c, struct chapter_ids *names)
+{
+	struct S_job *jb = &pp->jobs[c];
+	if (jb->names_state == N_READY) {
+		chapter_ids_free(names);
+	} else {
+		jb->names = *names;
+		jb->names_state = N_READY;
+		pthread_cond_broadcast(&pp->cv);
+	}
+	memset(names, 0, sizeof *names);
+}
+
+/* The names of chapter c for a link to it: known once c converted; for a
+ * chapter not converted yet (a later post), converted here for its names
+ * alone, its diagnostics left to its own conversion. */
+static const struct chapter_ids *S_names(void *data, size_t c)
+{
+	struct S_pipe *pp = data;
+	struct S_job *jb = &pp->jobs[c];
+	pthread_mutex_lock(&pp->mu);
+	while (jb->names_state == N_COMPUTING)
+		pthread_cond_wait(&pp->cv, &pp->mu);
+	if (jb->names_state == N_READY) {
+		pthread_mutex_unlock(&pp->mu);
+		return &jb->names;
+	}
+	jb->names_state = N_COMPUTING;
+	jb->body_users++;
+	pthread_mutex_unlock(&pp->mu);
+
+	struct chapter tmp;
+	struct diag_list scratch = DIAG_LIST_INIT;
+	S_convert_post(&tmp, pp, c, &scratch);
+
+	pthread_mutex_lock(&pp->mu);
+	/* Its own worker may have published them meanwhile: the same names. */
+	if (jb->names_state != N_READY) {
+		jb->names = tmp.names;
+		memset(&tmp.names, 0, sizeof tmp.names);
+	}
+	jb->names_state = N_READY;
+	S_body_release(pp, c);
+	pthread_cond_broadcast(&pp->cv);
+	pthread_mutex_unlock(&pp->mu);
+	chapter_free(&tmp);
+	diag_list_free(&scratch);
+	return &jb->names;
+}
+
+/* ---- images ---- */
+
+/* Whether bytes of this hash are stored already: a file many posts show
+ * is cleaned or converted once. Takes the lock. */
+static bool S_known(const char *hash, void *data)
+{
+	struct S_pipe *pp = data;
+	pthread_mutex_lock(&pp->mu);
+	bool known = strmap_get(&pp->res.by_hash, hash, NULL);
+	pthread_mutex_unlock(&pp->mu);
+	return known;
 }
 
 /* Only images stay in the cache: an error page served with status 200
@@ -350,52 +298,6 @@ static bool S_cacheable(const unsigned char *data, size_t len)
 {
 	const char *other;
 	return media_type_sniff(data, len, &other) || other;
-}
-
-/* Downloads the remote images of every chapter (each URL once, many at a
- * time, or from the cache) and leaves in each image its bytes or why it
- * has none. */
-static void S_fetch_images(struct chapter *chs, size_t n, const struct book_options *o)
-{
-	struct strmap index = STRMAP_INIT; /* URL → index in urls */
-	struct strvec urls = STRVEC_INIT;
-	for (size_t c = 0; c < n; c++)
-		for (size_t i = 0; i < chs[c].nimages; i++) {
-			const char *url = chs[c].images[i].url;
-			if (url && !strmap_get(&index, url, NULL)) {
-				strmap_put(&index, url, urls.n);
-				sv_push(&urls, url);
-			}
-		}
-	if (urls.n) {
-		struct fetch_result *rs = xcalloc(urls.n, sizeof *rs);
-		struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable};
-		if (o->progress)
-			fo.progress = S_fetch_progress;
-		fetch_all((const char *const *)urls.v, urls.n, rs, &fo);
-		if (o->progress)
-			fprintf(stderr, "\r\033[K");
-		for (size_t c = 0; c < n; c++)
-			for (size_t i = 0; i < chs[c].nimages; i++) {
-				struct chapter_image *im = &chs[c].images[i];
-				size_t k;
-				if (!im->url || !strmap_get(&index, im->url, &k))
-					continue;
-				if (rs[k].data) {
-					im->data = xmalloc(rs[k].len + 1);
-					memcpy(im->data, rs[k].data, rs[k].len + 1);
-					im->len = rs[k].len;
-				} else {
-					im->why = xstrdup(rs[k].not_cached ? "--offline, and not in the cache"
-									   : rs[k].error);
-				}
-			}
-		for (size_t k = 0; k < urls.n; k++)
-			fetch_result_free(&rs[k]);
-		free(rs);
-	}
-	strmap_free(&index);
-	sv_free(&urls);
 }
 
 /* A name for the image's file in the book: the URL's last path segment. */
@@ -410,87 +312,259 @@ static char *S_url_name(const char *url)
 	return name;
 }
 
-/* A remote image the fetch stage filled: stored in the book, or its alt
- * text shown as a link to its URL. */
-static void S_remote_image(const struct chapter *ch, struct chapter_image *im,
-			   struct resources *res, struct diag_list *dl)
+/* Reads the local and data: images of chapter c and makes them ready;
+ * what they cannot be is each one's warning. No lock held. */
+static void S_load_images(struct S_pipe *pp, size_t c)
 {
-	static const char data_url[] = "the data: URL";
-	char *why = NULL;
-	const char *other;
-	if (!im->data) {
-		why = xasprintf("remote image %s not fetched (%s)", im->url, im->why ? im->why : "?");
-	} else if (!media_type_sniff(im->data, im->len, &other) && !other) {
-		why = xasprintf("remote image %s left out: the server sent no image (PNG, JPEG, GIF, "
-				"WebP or SVG) but something else, such as an error page", im->url);
-	} else {
-		const char *href;
-		char *reason = NULL;
-		char *name = S_url_name(im->url);
-		if (resources_add_data(res, &href, im->data, im->len, name, &reason) == 0) {
-			char *src = xasprintf("../%s", href);
-			xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
-			free(src);
-			if (!xmlHasProp(im->img, (const xmlChar *)"alt"))
-				xmlSetProp(im->img, (const xmlChar *)"alt", (const xmlChar *)"");
-		} else if (str_starts_with(reason, data_url)) {
-			/* resources names the bytes after a data: URL; name the URL. */
-			why = xasprintf("remote image %s%s", im->url, reason + strlen(data_url));
+	struct S_job *jb = &pp->jobs[c];
+	struct chapter *ch = &jb->ch;
+	jb->imgs = xcalloc(ch->nimages ? ch->nimages : 1, sizeof *jb->imgs);
+	for (size_t i = 0; i < ch->nimages; i++) {
+		struct chapter_image *im = &ch->images[i];
+		struct S_img *img = &jb->imgs[i];
+		char *why = NULL;
+		if (im->url)
+			continue; /* the fetcher's */
+		if (im->target) {
+			char *file = image_file(pp->site, ch->post, im->target, im->raw);
+			if (resources_load_file(&img->li, pp->site->root, pp->site_real, file, S_known, pp, &why) == 0)
+				img->name_from = file;
+			else
+				free(file);
 		} else {
-			why = xasprintf("remote image %s: %s", im->url, reason);
+			unsigned char *copy = xmalloc(im->len + 1);
+			memcpy(copy, im->data, im->len);
+			copy[im->len] = 0;
+			const char *base = path_basename(ch->href);
+			if (resources_load_bytes(&img->li, copy, im->len, "the data: URL", S_known, pp, &why) == 0)
+				img->name_from = xasprintf("%.*s-image-%zu.img",
+							   (int)(strlen(base) - strlen(".xhtml")), base, i + 1);
 		}
-		free(reason);
-		free(name);
+		if (why) {
+			img->why = xasprintf("%s; the image's alt text is shown instead", why);
+			free(why);
+		}
 	}
-	if (why) {
-		diag_warning(dl, ch->post->path, im->line, 0,
-			     "%s; its alt text is shown instead, with the URL as a link", why);
-		chapter_image_to_link(im->img, im->url);
-		free(why);
-	}
-	im->img = NULL;
 }
 
-static void S_resolve_images(struct chapter *chs, size_t n, const struct site *site,
-			     struct resources *res, struct diag_list *dl)
+/* The fetcher's answer for a remote image, made ready on its thread. */
+static void S_fetched(void *data, const char *url, size_t tag, struct fetch_result *r)
 {
-	for (size_t c = 0; c < n; c++) {
-		struct chapter *ch = &chs[c];
+	static const char data_url[] = "the data: URL";
+	struct S_pipe *pp = data;
+	struct loaded_image li;
+	memset(&li, 0, sizeof li);
+	char *why = NULL;
+	const char *other;
+	if (!r->data) {
+		why = xasprintf("remote image %s not fetched (%s)", url,
+				r->not_cached ? "--offline, and not in the cache" : r->error ? r->error : "?");
+	} else if (!media_type_sniff(r->data, r->len, &other) && !other) {
+		why = xasprintf("remote image %s left out: the server sent no image (PNG, JPEG, GIF, "
+				"WebP or SVG) but something else, such as an error page", url);
+	} else {
+		char *reason = NULL;
+		unsigned char *bytes = r->data;
+		r->data = NULL;
+		if (resources_load_bytes(&li, bytes, r->len, data_url, S_known, pp, &reason) < 0) {
+			/* resources names the bytes after a data: URL; name the URL. */
+			if (str_starts_with(reason, data_url))
+				why = xasprintf("remote image %s%s", url, reason + strlen(data_url));
+			else
+				why = xasprintf("remote image %s: %s", url, reason);
+		}
+		free(reason);
+	}
+	fetch_result_free(r);
+	if (why) {
+		char *full = xasprintf("%s; its alt text is shown instead, with the URL as a link", why);
+		free(why);
+		why = full;
+	}
+
+	pthread_mutex_lock(&pp->mu);
+	struct S_remote *rm = pp->remotes[tag];
+	rm->li = li;
+	rm->why = why;
+	rm->done = true;
+	bool ready = false;
+	for (size_t k = 0; k < rm->nwaiting; k++) {
+		struct S_job *jb = &pp->jobs[rm->waiting[k]];
+		if (--jb->pending == 0) {
+			jb->state = J_LOADED;
+			ready = true;
+		}
+	}
+	free(rm->waiting);
+	rm->waiting = NULL;
+	rm->nwaiting = rm->cwaiting = 0;
+	if (ready)
+		S_commit_ready(pp);
+	pthread_mutex_unlock(&pp->mu);
+	atomic_fetch_add(&pp->fetched, 1);
+}
+
+/* Asks the fetcher for the remote images of chapter c, each URL once for
+ * the whole book. Called under the lock. */
+static void S_request_remotes(struct S_pipe *pp, size_t c)
+{
+	struct S_job *jb = &pp->jobs[c];
+	for (size_t i = 0; i < jb->ch.nimages; i++) {
+		const char *url = jb->ch.images[i].url;
+		if (!url)
+			continue;
+		size_t k;
+		struct S_remote *rm;
+		if (strmap_get(&pp->remote_of, url, &k)) {
+			rm = pp->remotes[k];
+		} else {
+			rm = xcalloc(1, sizeof *rm);
+			rm->url = xstrdup(url);
+			rm->name = S_url_name(url);
+			if (pp->nremotes == pp->cremotes) {
+				pp->cremotes = pp->cremotes ? pp->cremotes * 2 : 16;
+				pp->remotes = xrealloc(pp->remotes, pp->cremotes * sizeof *pp->remotes);
+			}
+			k = pp->nremotes++;
+			pp->remotes[k] = rm;
+			strmap_put(&pp->remote_of, url, k);
+			if (pp->fetcher) {
+				atomic_fetch_add(&pp->fetch_total, 1);
+				fetcher_request(pp->fetcher, url, k);
+			} else {
+				rm->why = xasprintf("remote image %s not fetched (libcurl could not be started); its "
+						    "alt text is shown instead, with the URL as a link", url);
+				rm->done = true;
+			}
+		}
+		jb->imgs[i].remote = rm;
+		if (rm->done)
+			continue;
+		if (rm->nwaiting == rm->cwaiting) {
+			rm->cwaiting = rm->cwaiting ? rm->cwaiting * 2 : 4;
+			rm->waiting = xrealloc(rm->waiting, rm->cwaiting * sizeof *rm->waiting);
+		}
+		rm->waiting[rm->nwaiting++] = c;
+		jb->pending++;
+	}
+}
+
+/* ---- finish: links, image sources, serialized, deflated ---- */
+
+static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
+{
+	struct S_job *jb = &pp->jobs[c];
+	struct chapter *ch = &jb->ch;
+	if (!jb->failed && ch->doc) {
+		plan_resolve_links(&pp->plan, ch, c, S_names, pp, &jb->diags);
 		for (size_t i = 0; i < ch->nimages; i++) {
 			struct chapter_image *im = &ch->images[i];
-			const char *href;
-			char *why;
-			char *name = NULL;
-			int rc;
-			if (im->url) {
-				S_remote_image(ch, im, res, dl);
-				continue;
-			}
-			if (im->target) {
-				char *file = image_file(site, ch->post, im->target, im->raw);
-				rc = resources_add_image(res, &href, site->root, file, &why);
-				free(file);
-			} else {
-				const char *base = path_basename(ch->href);
-				name = xasprintf("%.*s-image-%zu.img", (int)(strlen(base) - strlen(".xhtml")), base, i + 1);
-				rc = resources_add_data(res, &href, im->data, im->len, name, &why);
-			}
-			free(name);
-			if (rc == 0) {
-				char *src = xasprintf("../%s", href);
+			struct S_img *img = &jb->imgs[i];
+			if (img->href) {
+				char *src = xasprintf("../%s", img->href);
 				xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
 				free(src);
 				if (!xmlHasProp(im->img, (const xmlChar *)"alt"))
 					xmlSetProp(im->img, (const xmlChar *)"alt", (const xmlChar *)"");
 			} else {
-				diag_warning(dl, ch->post->path, im->line, 0, "%s; the image's alt text is shown instead",
-					     why);
-				free(why);
-				chapter_image_to_alt(im->img);
+				diag_warning(&jb->diags, ch->post->path, im->line, 0, "%s", img->why);
+				if (im->url)
+					chapter_image_to_link(im->img, im->url);
+				else
+					chapter_image_to_alt(im->img);
 			}
 			im->img = NULL;
 		}
+		xmlChar *xml;
+		int len;
+		if (chapter_serialize(&xml, &len, ch->doc) < 0) {
+			diag_error(&jb->diags, ch->post->path, 0, 0, "cannot serialize the chapter");
+		} else {
+			epub_entry_deflate(&jb->xhtml, d, xml, (size_t)len);
+			xmlFree(xml);
+		}
 	}
+	for (size_t k = 0; k < jb->nout; k++) {
+		struct S_out *out = &jb->out[k];
+		/* PNG, JPEG and GIF are compressed already: deflating them again
+		 * costs time and gains nothing. */
+		if (strcmp(out->media_type, "image/svg+xml") == 0) {
+			epub_entry_deflate(&out->entry, d, out->data, out->len);
+			free(out->data);
+		} else {
+			epub_entry_store(&out->entry, out->data, out->len);
+		}
+		out->data = NULL;
+	}
+	for (size_t i = 0; i < ch->nimages; i++) {
+		loaded_image_free(&jb->imgs[i].li);
+		free(jb->imgs[i].name_from);
+		free(jb->imgs[i].why);
+	}
+	free(jb->imgs);
+	jb->imgs = NULL;
+	chapter_drop_tree(ch);
+}
+
+/* ---- workers ---- */
+
+/* The lowest chapter committed and not yet being finished. Called under
+ * the lock. */
+static bool S_take_committed(struct S_pipe *pp, size_t *c)
+{
+	for (size_t i = pp->next_write; i < pp->next_commit; i++)
+		if (pp->jobs[i].state == J_COMMITTED) {
+			*c = i;
+			return true;
+		}
+	return false;
+}
+
+static void *S_work(void *arg)
+{
+	struct S_pipe *pp = arg;
+	struct epub_deflater *d = epub_deflater_new();
+	pthread_mutex_lock(&pp->mu);
+	for (;;) {
+		size_t c;
+		/* Finishing first: it is what the writer waits for. */
+		if (S_take_committed(pp, &c)) {
+			pp->jobs[c].state = J_FINISHING;
+			pthread_mutex_unlock(&pp->mu);
+			S_finish(pp, d, c);
+			pthread_mutex_lock(&pp->mu);
+			pp->jobs[c].state = J_DONE;
+			pp->ndone++;
+			pthread_cond_broadcast(&pp->cv);
+			continue;
+		}
+		if (pp->next_start < pp->n && pp->next_start < pp->next_write + pp->window) {
+			c = pp->next_start++;
+			struct S_job *jb = &pp->jobs[c];
+			jb->state = J_CONVERTING;
+			jb->body_users++;
+			pthread_mutex_unlock(&pp->mu);
+			jb->failed = S_convert_post(&jb->ch, pp, c, &jb->diags) < 0;
+			struct chapter_ids names = jb->ch.names;
+			memset(&jb->ch.names, 0, sizeof jb->ch.names);
+			S_load_images(pp, c);
+			pthread_mutex_lock(&pp->mu);
+			S_publish_names(pp, c, &names);
+			jb->body_done = true;
+			S_body_release(pp, c);
+			S_request_remotes(pp, c);
+			jb->state = jb->pending ? J_FETCHING : J_LOADED;
+			if (!jb->pending)
+				S_commit_ready(pp);
+			continue;
+		}
+		if (pp->ndone == pp->n)
+			break;
+		pthread_cond_wait(&pp->cv, &pp->mu);
+	}
+	pthread_mutex_unlock(&pp->mu);
+	epub_deflater_free(d);
+	return NULL;
 }
 
 static char *S_date_range(const struct post_list *posts)
@@ -599,195 +673,263 @@ static void S_item(struct S_items *it, const char *id, const char *href, const c
 	it->v[it->n++] = (struct opf_item){id, href, type, props, spine};
 }
 
-/* The entries of the book, in their order, kept until all are built: the
- * package document comes third but depends on everything else. */
-struct S_part {
-	char *name;
-	void *data; /* malloc'd */
-	size_t len;
-	bool store; /* compressed already: stored as is */
-};
 
-struct S_parts {
-	struct S_part *v;
-	size_t n, cap;
-};
+/* ---- write ---- */
 
-static void S_add(struct S_parts *b, const char *name, void *data, size_t len, bool store)
+static void S_progress(struct S_pipe *pp, size_t written)
 {
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 32;
-		b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+	size_t total = atomic_load(&pp->fetch_total), fetched = atomic_load(&pp->fetched);
+	if (total)
+		fprintf(stderr, "\rsheaf: post %zu of %zu, image %zu of %zu fetched\033[K", written, pp->n,
+			fetched, total);
+	else
+		fprintf(stderr, "\rsheaf: post %zu of %zu\033[K", written, pp->n);
+}
+
+/* Prepares and writes one entry of bytes (taken); stored is for what is
+ * compressed already (and `mimetype`, which must be). */
+static int S_put(struct epub_writer *w, struct epub_deflater *d, const char *name, void *data,
+		 size_t len, bool stored, struct diag_list *dl)
+{
+	struct epub_entry e;
+	if (stored) {
+		epub_entry_store(&e, data, len);
+	} else {
+		epub_entry_deflate(&e, d, data, len);
+		free(data);
 	}
-	b->v[b->n++] = (struct S_part){xstrdup(name), data, len, store};
+	int rc = epub_write_entry(w, name, &e, dl);
+	epub_entry_free(&e);
+	return rc;
 }
 
-static void S_parts_free(struct S_parts *b)
+static bool S_stored_type(const char *media_type)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		free(b->v[i].name);
-		free(b->v[i].data);
-	}
-	free(b->v);
+	return strcmp(media_type, "image/svg+xml") != 0;
 }
 
-/* PNG, JPEG and GIF are deflated or better already: deflating them again
- * costs time for a few bytes at best. */
-static bool S_compressed_media(const char *media_type)
+/* Waits for each chapter in spine order, merges its diagnostics, writes
+ * its entries (while nothing went wrong) and frees them. Returns false
+ * when a chapter had an error or the container could not be written. */
+static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, bool writing, struct diag_list *dl)
 {
-	return strcmp(media_type, "image/png") == 0 || strcmp(media_type, "image/jpeg") == 0 ||
-	       strcmp(media_type, "image/gif") == 0;
-}
-
-/* Writes the parts to output in their order; each one's bytes are freed
- * once written. Returns 0, or -1 after reporting an error (output
- * untouched). */
-static int S_write_book(struct S_parts *b, const char *output, int64_t mtime,
-			struct diag_list *dl)
-{
-	int ret = -1;
-	struct epub_writer *w = NULL;
-	struct epub_deflater *d = epub_deflater_new();
-	if (epub_open(&w, output, mtime, dl) < 0)
-		goto out;
-	for (size_t i = 0; i < b->n; i++) {
-		struct S_part *p = &b->v[i];
-		struct epub_entry e;
-		if (p->store) {
-			epub_entry_store(&e, p->data, p->len);
-		} else {
-			epub_entry_deflate(&e, d, p->data, p->len);
-			free(p->data);
+	bool ok = true;
+	pthread_mutex_lock(&pp->mu);
+	while (pp->next_write < pp->n) {
+		struct S_job *jb = &pp->jobs[pp->next_write];
+		while (jb->state != J_DONE) {
+			if (pp->o->progress) {
+				/* A chapter waiting for a download: keep the count moving. */
+				struct timespec ts;
+				clock_gettime(CLOCK_REALTIME, &ts);
+				ts.tv_nsec += 250 * 1000 * 1000;
+				if (ts.tv_nsec >= 1000 * 1000 * 1000) {
+					ts.tv_sec++;
+					ts.tv_nsec -= 1000 * 1000 * 1000;
+				}
+				pthread_cond_timedwait(&pp->cv, &pp->mu, &ts);
+				S_progress(pp, pp->next_write);
+			} else {
+				pthread_cond_wait(&pp->cv, &pp->mu);
+			}
 		}
-		p->data = NULL;
-		int r = epub_write_entry(w, p->name, &e, dl);
-		epub_entry_free(&e);
-		if (r < 0)
-			goto out;
+		size_t c = pp->next_write;
+		pthread_mutex_unlock(&pp->mu);
+
+		if (diag_count(&jb->diags, DIAG_ERROR))
+			ok = false;
+		diag_merge(dl, &jb->diags);
+		diag_list_free(&jb->diags);
+		writing &= ok;
+		if (writing) {
+			char *name = xasprintf(PKG "%s", jb->ch.href);
+			writing = epub_write_entry(w, name, &jb->xhtml, dl) == 0;
+			free(name);
+		}
+		epub_entry_free(&jb->xhtml);
+		for (size_t k = 0; k < jb->nout; k++) {
+			if (writing) {
+				char *name = xasprintf(PKG "%s", jb->out[k].href);
+				writing = epub_write_entry(w, name, &jb->out[k].entry, dl) == 0;
+				free(name);
+			}
+			epub_entry_free(&jb->out[k].entry);
+		}
+		free(jb->out);
+		jb->out = NULL;
+		jb->nout = 0;
+		if (pp->o->progress)
+			S_progress(pp, c + 1);
+
+		pthread_mutex_lock(&pp->mu);
+		jb->state = J_WRITTEN;
+		pp->next_write++;
+		pthread_cond_broadcast(&pp->cv);
 	}
-	ret = epub_commit(w, dl);
-	w = NULL;
-out:
-	epub_abort(w);
-	epub_deflater_free(d);
-	return ret;
+	pthread_mutex_unlock(&pp->mu);
+	if (pp->o->progress)
+		fprintf(stderr, "\r\033[K");
+	return ok && writing;
+}
+
+static void S_pipe_free(struct S_pipe *pp)
+{
+	for (size_t i = 0; i < pp->n; i++) {
+		struct S_job *jb = &pp->jobs[i];
+		chapter_free(&jb->ch);
+		chapter_ids_free(&jb->names);
+		diag_list_free(&jb->diags);
+		epub_entry_free(&jb->xhtml);
+		for (size_t k = 0; k < jb->nout; k++) {
+			free(jb->out[k].data);
+			epub_entry_free(&jb->out[k].entry);
+		}
+		free(jb->out);
+	}
+	free(pp->jobs);
+	for (size_t k = 0; k < pp->nremotes; k++) {
+		struct S_remote *rm = pp->remotes[k];
+		free(rm->url);
+		free(rm->name);
+		free(rm->why);
+		free(rm->waiting);
+		loaded_image_free(&rm->li);
+		free(rm);
+	}
+	free(pp->remotes);
+	strmap_free(&pp->remote_of);
+	resources_free(&pp->res);
+	plan_free(&pp->plan);
+	pthread_mutex_destroy(&pp->mu);
+	pthread_cond_destroy(&pp->cv);
 }
 
 int book_build(const struct book_options *o, const struct site *site,
 	       const struct post_list *posts, const char *output, struct diag_list *dl)
 {
 	int ret = -1;
+	bool ok = true;
 	char *chapter_tmpl = NULL, *chapter_origin = NULL, *css = NULL, *css_origin = NULL;
-	struct chapter *chs = xcalloc(posts->n ? posts->n : 1, sizeof *chs);
-	size_t nchs = 0;
-	struct resources res = RESOURCES_INIT;
-	struct S_parts book = {NULL, 0, 0};
+	struct S_pipe pp;
+	struct epub_writer *w = NULL;
+	struct epub_deflater *d = NULL;
+	pthread_t *threads = NULL;
+	size_t nthreads = 0;
 	struct strvec ids = STRVEC_INIT;
 	struct S_items items = {NULL, 0, 0};
 	struct cover cover;
 	char *cover_range = S_date_range(posts);
 	struct cover_text cover_text = {o->title, o->subtitle, &o->creators, cover_range, o->language};
+	char site_real[PATH_MAX];
+	char *uid = NULL;
+	size_t len;
+
+	memset(&pp, 0, sizeof pp);
+	pthread_mutex_init(&pp.mu, NULL);
+	pthread_cond_init(&pp.cv, NULL);
+	pp.o = o;
+	pp.site = site;
+	pp.posts = posts;
+	pp.n = posts->n;
+	pp.jobs = xcalloc(pp.n ? pp.n : 1, sizeof *pp.jobs);
+	plan_build(&pp.plan, site, posts, o->site_posts);
+	pp.site_real = realpath(site->root, site_real) ? site_real : NULL;
 
 	if (template_load(&chapter_tmpl, &chapter_origin, "chapter.xhtml", o->templates_dir, dl) < 0 ||
 	    template_load(&css, &css_origin, "style.css", o->templates_dir, dl) < 0)
 		goto out;
+	pp.chapter_tmpl = chapter_tmpl;
+	pp.chapter_origin = chapter_origin;
 	/* First, so a --cover that cannot be used stops the run early, and the
 	 * cover keeps its name (images/cover.*) whatever the posts hold. */
 	struct fetch_options cover_fetch = {.offline = o->offline};
-	if (cover_add(&cover, &res, o->cover, site, posts, &cover_text, &cover_fetch, dl) < 0)
+	if (cover_add(&cover, &pp.res, o->cover, site, posts, &cover_text, &cover_fetch, dl) < 0)
 		goto out;
-
-	for (size_t i = 0; i < posts->n; i++) {
-		struct S_ref_ctx rc = {site, o->site_posts ? o->site_posts : posts, posts->v[i]};
-		struct dialect_context dc = {site->root, posts->v[i]->relpath, site->url, site->baseurl,
-					     S_resolve_ref, &rc};
-		/* Site-absolute paths (`/img/x.png`) start where the generator serves
-		 * static files from: Hugo's static/, Jekyll's root, MkDocs' docs/. */
-		struct convert_options co = {o->language, chapter_tmpl, chapter_origin,
-					     site->static_dir ? site->static_dir : site->content_dir, i + 1,
-					     site->gen->dialects, &dc};
-		struct diag_list local = DIAG_LIST_INIT;
-		if (o->progress)
-			fprintf(stderr, "\rsheaf: converting post %zu of %zu", i + 1, posts->n);
-		chapter_convert(&chs[i], posts->v[i], &co, &local);
-		nchs = i + 1;
-		diag_merge(dl, &local);
-	}
-	if (o->progress)
-		fprintf(stderr, "\r\033[K");
-	if (diag_count(dl, DIAG_ERROR))
-		goto out;
-
-	S_resolve_links(chs, nchs, site, o->site_posts ? o->site_posts : posts, dl);
-	S_fetch_images(chs, nchs, o);
-	S_resolve_images(chs, nchs, site, &res, dl);
 
 	char uuid[37];
 	uuid_v5_url(o->id_seed, uuid);
-	char *uid = xasprintf("urn:uuid:%s", uuid);
-	sv_push_owned(&ids, uid);
+	uid = xasprintf("urn:uuid:%s", uuid);
 
-	size_t len;
+	if (epub_open(&w, output, S_modified(o, posts), dl) < 0)
+		goto out;
+	d = epub_deflater_new();
 	char *container = opf_container(PKG "content.opf", &len);
-	/* First and stored, as OCF asks: readers find "application/epub+zip"
-	 * at offset 38. */
-	S_add(&book, "mimetype", xstrdup("application/epub+zip"), strlen("application/epub+zip"), true);
-	S_add(&book, "META-INF/container.xml", container, len, false);
-
-	/* The package document comes third but depends on everything else:
-	 * reserve its place. */
-	size_t opf_slot = book.n;
-	S_add(&book, PKG "content.opf", NULL, 0, false);
-
-	struct toc_input ti = {o->title, o->language, uid, "titlepage.xhtml", "nav.xhtml", "style.css",
-			       chs, nchs, o->toc_depth, "cover.xhtml"};
-	char *nav, *ncx, *title, *cover_xhtml;
-	toc_nav(&nav, &len, &ti);
-	S_add(&book, PKG "nav.xhtml", nav, len, false);
-	toc_ncx(&ncx, &len, &ti);
-	S_add(&book, PKG "toc.ncx", ncx, len, false);
-	S_add(&book, PKG "style.css", css, strlen(css), false);
+	ok &= S_put(w, d, "mimetype", xstrdup("application/epub+zip"), strlen("application/epub+zip"), true,
+		    dl) == 0;
+	ok &= S_put(w, d, "META-INF/container.xml", container, len, false, dl) == 0;
+	ok &= S_put(w, d, PKG "style.css", css, strlen(css), false, dl) == 0;
 	css = NULL;
-	if (cover_page(&cover_xhtml, &len, &cover, &cover_text, o->templates_dir, dl) < 0)
+	for (size_t i = 0; i < pp.res.n; i++) {
+		char *name = xasprintf(PKG "%s", pp.res.v[i].href);
+		ok &= S_put(w, d, name, pp.res.v[i].data, pp.res.v[i].len, S_stored_type(pp.res.v[i].media_type),
+			    dl) == 0;
+		pp.res.v[i].data = NULL;
+		free(name);
+	}
+	char *page;
+	if (cover_page(&page, &len, &cover, &cover_text, o->templates_dir, dl) < 0)
+		ok = false;
+	else
+		ok &= S_put(w, d, PKG "cover.xhtml", page, len, false, dl) == 0;
+	if (S_titlepage(&page, &len, o, posts, dl) < 0)
+		ok = false;
+	else
+		ok &= S_put(w, d, PKG "titlepage.xhtml", page, len, false, dl) == 0;
+
+	/* The pipeline. */
+	struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable};
+	if (fetcher_start(&pp.fetcher, &fo, S_fetched, &pp) < 0)
+		pp.fetcher = NULL;
+	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : 1;
+	pp.window = jobs * 4 > 8 ? jobs * 4 : 8;
+	threads = xcalloc(jobs, sizeof *threads);
+	for (; nthreads < jobs; nthreads++)
+		if (pthread_create(&threads[nthreads], NULL, S_work, &pp) != 0)
+			break;
+	if (!nthreads) {
+		diag_error(dl, NULL, 0, 0, "cannot start a thread: %s", strerror(errno));
+		ok = false;
+	} else {
+		ok &= S_write_chapters(&pp, w, ok, dl);
+	}
+	for (size_t i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	if (pp.fetcher)
+		fetcher_stop(pp.fetcher);
+	pp.fetcher = NULL;
+	if (!nthreads || !ok)
 		goto out;
-	S_add(&book, PKG "cover.xhtml", cover_xhtml, len, false);
-	if (S_titlepage(&title, &len, o, posts, dl) < 0)
-		goto out;
-	S_add(&book, PKG "titlepage.xhtml", title, len, false);
+
+	/* The tables of contents and the package document come last: they
+	 * list every chapter and image. */
+	struct chapter *chs = xcalloc(pp.n ? pp.n : 1, sizeof *chs);
+	for (size_t i = 0; i < pp.n; i++)
+		chs[i] = pp.jobs[i].ch; /* borrowed: href, headings, post */
+	struct toc_input ti = {o->title, o->language, uid, "titlepage.xhtml", "nav.xhtml", "style.css",
+			       chs, pp.n, o->toc_depth, "cover.xhtml"};
+	char *nav, *ncx;
+	toc_nav(&nav, &len, &ti);
+	ok &= S_put(w, d, PKG "nav.xhtml", nav, len, false, dl) == 0;
+	toc_ncx(&ncx, &len, &ti);
+	ok &= S_put(w, d, PKG "toc.ncx", ncx, len, false, dl) == 0;
 
 	S_item(&items, "cover", "cover.xhtml", "application/xhtml+xml", NULL, true);
 	S_item(&items, "titlepage", "titlepage.xhtml", "application/xhtml+xml", NULL, true);
 	S_item(&items, "nav", "nav.xhtml", "application/xhtml+xml", "nav", true);
 	S_item(&items, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL, false);
 	S_item(&items, "css", "style.css", "text/css", NULL, false);
-	for (size_t i = 0; i < nchs; i++) {
-		xmlChar *xml;
-		int xlen;
-		if (chapter_serialize(&xml, &xlen, chs[i].doc) < 0) {
-			diag_error(dl, posts->v[i]->path, 0, 0, "cannot serialize the chapter");
-			goto out;
-		}
-		char *copy = xstrndup((const char *)xml, (size_t)xlen);
-		xmlFree(xml);
-		char *name = xasprintf(PKG "%s", chs[i].href);
-		S_add(&book, name, copy, (size_t)xlen, false);
-		free(name);
+	for (size_t i = 0; i < pp.n; i++) {
 		char *id = xasprintf("ch-%03zu", i + 1);
 		sv_push_owned(&ids, id);
 		S_item(&items, id, chs[i].href, "application/xhtml+xml", chs[i].has_svg ? "svg" : NULL, true);
 	}
-	for (size_t i = 0; i < res.n; i++) {
-		char *name = xasprintf(PKG "%s", res.v[i].href);
-		S_add(&book, name, res.v[i].data, res.v[i].len, S_compressed_media(res.v[i].media_type));
-		res.v[i].data = NULL;
-		free(name);
-		S_item(&items, res.v[i].id, res.v[i].href, res.v[i].media_type,
-		       strcmp(res.v[i].href, cover.href) == 0 ? "cover-image" : NULL, false);
-	}
+	for (size_t i = 0; i < pp.res.n; i++)
+		S_item(&items, pp.res.v[i].id, pp.res.v[i].href, pp.res.v[i].media_type,
+		       strcmp(pp.res.v[i].href, cover.href) == 0 ? "cover-image" : NULL, false);
+	free(chs);
 
-	int64_t modified = S_modified(o, posts);
 	char modified_iso[21], date_ymd[11];
-	date_format_iso_utc(modified, modified_iso);
+	date_format_iso_utc(S_modified(o, posts), modified_iso);
 	const char *date = NULL;
 	struct date newest = {0};
 	for (size_t i = 0; i < posts->n; i++)
@@ -800,30 +942,28 @@ int book_build(const struct book_options *o, const struct site *site,
 	/* A generated cover repeats the title page's text: no visual content. */
 	struct opf_input oi = {uid, o->title, o->subtitle, o->description, o->source_url,
 			       &o->creators, &o->subjects, o->language, date, modified_iso,
-			       res.n > (cover.generated ? 1u : 0u), o->series, o->series_position,
+			       pp.res.n > (cover.generated ? 1u : 0u), o->series, o->series_position,
 			       items.v, items.n, cover.id};
 	char *opf;
 	opf_package(&opf, &len, &oi);
-	book.v[opf_slot].data = opf;
-	book.v[opf_slot].len = len;
+	ok &= S_put(w, d, PKG "content.opf", opf, len, false, dl) == 0;
 
-	if (diag_count(dl, DIAG_ERROR))
+	if (!ok || diag_count(dl, DIAG_ERROR))
 		goto out;
-	if (S_write_book(&book, output, modified, dl) < 0)
-		goto out;
-	ret = 0;
+	ret = epub_commit(w, dl);
+	w = NULL;
 out:
-	for (size_t i = 0; i < nchs; i++)
-		chapter_free(&chs[i]);
-	free(chs);
+	epub_abort(w);
+	epub_deflater_free(d);
+	free(threads);
+	S_pipe_free(&pp);
 	free(chapter_tmpl);
 	free(chapter_origin);
 	free(css);
 	free(css_origin);
-	resources_free(&res);
-	S_parts_free(&book);
 	sv_free(&ids);
 	free(items.v);
 	free(cover_range);
+	free(uid);
 	return ret;
 }

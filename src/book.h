@@ -1,9 +1,11 @@
 /* book.h — selected posts → a complete EPUB 3 book on disk.
  *
- * Converts every post to a chapter, resolves the links and images between
- * them and the site, writes the title page, nav, NCX and package document,
- * and hands everything to the container writer. Nothing is written when
- * any error was reported; warnings do not stop the book.
+ * Converts every post to a chapter on o->jobs worker threads, resolves the
+ * links and images between them and the site, and streams the chapters
+ * into the container as they are ready, in book order; then the title
+ * page, nav, NCX and package document. Nothing is put at the output path
+ * when any error was reported; warnings do not stop the book. The same
+ * posts give the same bytes whatever the number of threads.
  */
 #ifndef SHEAF_BOOK_H
 #define SHEAF_BOOK_H
@@ -30,6 +32,7 @@ struct book_options {
 	bool have_epoch;           /* SOURCE_DATE_EPOCH given */
 	int64_t epoch;
 	bool progress; /* report progress on stderr */
+	int jobs;      /* worker threads (-j); the book is the same for any number */
 	bool offline;  /* remote images only from the cache, never the network */
 	/* Every post of the site (the book's and the others), for links to
 	 * posts left out of the book; NULL: only the book's. */

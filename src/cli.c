@@ -56,6 +56,7 @@ static const struct option S_long[] = {
 	{"keep-going", no_argument, NULL, 'k'},
 	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
 	{"offline", no_argument, NULL, OPT_OFFLINE},
+	{"jobs", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -107,6 +108,8 @@ static void S_help(FILE *out)
 	      "      --generator NAME  read SITE as this generator's site (mkdocs, hugo, jekyll,\n"
 	      "                        zola, eleventy, generic)\n"
 	      "\n"
+	      "  -j, --jobs N          convert posts on N threads (default: one per CPU); the\n"
+	      "                        book is the same for any N\n"
 	      "  -q, --quiet           print errors only\n"
 	      "  -v, --verbose         say what is being done\n"
 	      "  -h, --help            show this help\n"
@@ -159,7 +162,7 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:t:c:a:kqvhV", S_long, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:t:c:a:j:kqvhV", S_long, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output = optarg; break;
 		case 't': sv_push(&o->sel.tags, optarg); break;
@@ -224,6 +227,15 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 					   optarg);
 			break;
 		case OPT_OFFLINE: o->offline = true; break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || end == optarg || v < 1 || v > 1024)
+				diag_error(dl, NULL, 0, 0, "--jobs: '%s' is not a number from 1 to 1024", optarg);
+			else
+				o->jobs = (int)v;
+			break;
+		}
 		case 'q': o->quiet = true; break;
 		case 'v': o->verbose = true; break;
 		case 'h': S_help(out); return CLI_DONE;

@@ -25,6 +25,7 @@ struct options {
 	int toc_depth;
 	size_t max_post_size; /* 0: the site layer's default */
 	int series_position;  /* --series-position; 0 when not given */
+	int jobs;             /* -j; 0: one per online CPU */
 	bool list, quiet, verbose, keep_going;
 	bool offline; /* remote images from the cache only */
 };

@@ -168,6 +168,11 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		bo.series_position = o->series_position;
 	}
 	bo.offline = o->offline;
+	bo.jobs = o->jobs;
+	if (!bo.jobs) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		bo.jobs = cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
+	}
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
 	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));

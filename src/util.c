@@ -57,13 +57,17 @@ char *xvasprintf(const char *fmt, va_list ap)
 	if (!fmt)
 		fmt = ""; /* also tells GCC under -fsanitize that fmt is never NULL below */
 	va_copy(ap2, ap);
-	char probe[1];
+	/* Most strings fit here: formatted once, then copied. */
+	char probe[256];
 	int n = vsnprintf(probe, sizeof probe, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		S_oom(0);
 	char *p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof probe)
+		memcpy(p, probe, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
@@ -160,19 +164,24 @@ static void S_add_xml(struct strbuf *sb, const char *s, bool escape)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t left = strlen(s);
+	/* Runs of characters kept as they are are copied at once: most text
+	 * is one run. */
+	const unsigned char *run = p;
 	while (left) {
 		unsigned cp;
-		size_t n = utf8_decode(p, left, &cp);
-		if (!n) {
-			sb_adds(sb, "\xEF\xBF\xBD");
-			p++;
-			left--;
-			continue;
+		size_t n;
+		if (*p >= 0x20 && *p < 0x80) {
+			cp = *p;
+			n = 1;
+		} else {
+			n = utf8_decode(p, left, &cp);
 		}
-		bool allowed = cp >= 0x20 ? (cp != 0xFFFE && cp != 0xFFFF) : (cp == '\t' || cp == '\n' || cp == '\r');
-		if (allowed) {
-			const char *ent = NULL;
-			if (escape) {
+		const char *ent = NULL;
+		bool keep = false;
+		if (n) {
+			bool allowed = cp >= 0x20 ? (cp != 0xFFFE && cp != 0xFFFF)
+						  : (cp == '\t' || cp == '\n' || cp == '\r');
+			if (allowed && escape) {
 				switch (cp) {
 				case '&': ent = "&amp;"; break;
 				case '<': ent = "&lt;"; break;
@@ -182,14 +191,25 @@ static void S_add_xml(struct strbuf *sb, const char *s, bool escape)
 				default: break;
 				}
 			}
-			if (ent)
-				sb_adds(sb, ent);
-			else
-				sb_add(sb, (const char *)p, n);
+			keep = allowed && !ent;
+		}
+		if (keep) {
+			p += n;
+			left -= n;
+			continue;
+		}
+		sb_add(sb, (const char *)run, (size_t)(p - run));
+		if (!n) {
+			sb_adds(sb, "\xEF\xBF\xBD");
+			n = 1;
+		} else if (ent) {
+			sb_adds(sb, ent);
 		}
 		p += n;
 		left -= n;
+		run = p;
 	}
+	sb_add(sb, (const char *)run, (size_t)(p - run));
 }
 
 void sb_add_xml_escaped(struct strbuf *sb, const char *s)
@@ -434,8 +454,14 @@ char *path_join(const char *a, const char *b)
 {
 	if (!a || !*a || b[0] == '/')
 		return xstrdup(b);
-	size_t la = strlen(a);
-	return xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
+	size_t la = strlen(a), lb = strlen(b);
+	bool slash = a[la - 1] != '/';
+	char *p = xmalloc(la + slash + lb + 1);
+	memcpy(p, a, la);
+	if (slash)
+		p[la] = '/';
+	memcpy(p + la + slash, b, lb + 1);
+	return p;
 }
 
 char *path_dirname(const char *p)

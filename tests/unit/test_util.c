@@ -30,6 +30,23 @@ static void test_strbuf(void)
 	char *s = sb_detach(&sb);
 	ok(sb.s == NULL && sb.len == 0, "strbuf: detach resets the buffer");
 	free(s);
+	/* Runs of kept text around what is dropped or replaced: UTF-8 kept,
+	 * invalid bytes become U+FFFD, U+FFFE and C0 controls go. */
+	s = str_xml_chars("caf\xC3\xA9 \xFF|\x02\xEF\xBF\xBE|\xE2\x80\x94\r\nend");
+	is_str(s, "caf\xC3\xA9 \xEF\xBF\xBD||\xE2\x80\x94\r\nend", "str_xml_chars: kept runs, U+FFFD, dropped controls");
+	free(s);
+	s = str_xml_chars("");
+	is_str(s, "", "str_xml_chars of an empty string");
+	free(s);
+	s = path_join("a/", "b");
+	is_str(s, "a/b", "path_join: no second slash");
+	free(s);
+	s = path_join("a", "b/c");
+	is_str(s, "a/b/c", "path_join: a slash between");
+	free(s);
+	s = xasprintf("%0300d|%s", 7, "long");
+	ok(strlen(s) == 305 && s[299] == '7' && strcmp(s + 300, "|long") == 0, "xasprintf: longer than its first try");
+	free(s);
 
 	struct strbuf empty = STRBUF_INIT;
 	char *e = sb_detach(&empty);

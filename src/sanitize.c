@@ -351,12 +351,27 @@ static void S_copy_style(xmlNodePtr dst, const char *style)
 	}
 }
 
+/* Whether S_copy_attrs may keep an attribute of this name. */
+static bool S_attr_wanted(const char *an, const struct S_rule *rule, bool cell)
+{
+	static const char *const any[] = {"data-footnote-ref", "data-footnote-backref", "data-footnotes", "id",
+					  "class", "title", "aria-label", "dir", "lang", NULL};
+	for (size_t i = 0; any[i]; i++)
+		if (strcmp(an, any[i]) == 0)
+			return true;
+	return (cell && strcmp(an, "style") == 0) || (rule && S_in_list(rule->attrs, an));
+}
+
 static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *rule)
 {
 	const char *name = (const char *)dst->name;
 	bool cell = strcmp(name, "td") == 0 || strcmp(name, "th") == 0;
 	for (xmlAttrPtr a = src->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
+		/* Most attributes go (cmark-gfm's data-sourcepos is on every
+		 * block): decided by the name alone, before reading the value. */
+		if (!S_attr_wanted(an, rule, cell))
+			continue;
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 		/* Judged as it will be written: S_set drops characters XML cannot
 		 * hold, and "vbsc\uFFFFript:" judged before that was relative. */

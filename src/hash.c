@@ -8,6 +8,18 @@ static uint32_t S_rol(uint32_t x, int n)
 	return (x << n) | (x >> (32 - n));
 }
 
+/* The four rounds are four loops: no test of the round in the inner
+ * loop (images are hashed whole, and this is most of what that costs). */
+#define S_ROUND(f, k)                                              \
+	do {                                                       \
+		uint32_t t = S_rol(a, 5) + (f) + e + (k) + w[i];     \
+		e = d;                                             \
+		d = c;                                             \
+		c = S_rol(bb, 30);                                 \
+		bb = a;                                            \
+		a = t;                                             \
+	} while (0)
+
 static void S_block(struct sha1 *s, const unsigned char *b)
 {
 	uint32_t w[80];
@@ -17,28 +29,15 @@ static void S_block(struct sha1 *s, const unsigned char *b)
 	for (int i = 16; i < 80; i++)
 		w[i] = S_rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
 	uint32_t a = s->h[0], bb = s->h[1], c = s->h[2], d = s->h[3], e = s->h[4];
-	for (int i = 0; i < 80; i++) {
-		uint32_t f, k;
-		if (i < 20) {
-			f = (bb & c) | (~bb & d);
-			k = 0x5A827999;
-		} else if (i < 40) {
-			f = bb ^ c ^ d;
-			k = 0x6ED9EBA1;
-		} else if (i < 60) {
-			f = (bb & c) | (bb & d) | (c & d);
-			k = 0x8F1BBCDC;
-		} else {
-			f = bb ^ c ^ d;
-			k = 0xCA62C1D6;
-		}
-		uint32_t t = S_rol(a, 5) + f + e + k + w[i];
-		e = d;
-		d = c;
-		c = S_rol(bb, 30);
-		bb = a;
-		a = t;
-	}
+	int i = 0;
+	for (; i < 20; i++)
+		S_ROUND((bb & c) | (~bb & d), 0x5A827999);
+	for (; i < 40; i++)
+		S_ROUND(bb ^ c ^ d, 0x6ED9EBA1);
+	for (; i < 60; i++)
+		S_ROUND((bb & c) | (bb & d) | (c & d), 0x8F1BBCDC);
+	for (; i < 80; i++)
+		S_ROUND(bb ^ c ^ d, 0xCA62C1D6);
 	s->h[0] += a;
 	s->h[1] += bb;
 	s->h[2] += c;
@@ -58,6 +57,12 @@ void sha1_update(struct sha1 *s, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	s->len += len;
+	/* Whole blocks straight from the input, without a copy. */
+	while (!s->used && len >= 64) {
+		S_block(s, p);
+		p += 64;
+		len -= 64;
+	}
 	while (len) {
 		size_t take = 64 - s->used < len ? 64 - s->used : len;
 		memcpy(s->block + s->used, p, take);

@@ -89,10 +89,30 @@ void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const
 	int line = 1, col = 1, first_line = 0, first_col = 0;
 	size_t nul = 0, ctl = 0;
 	int ctl_line = 0, ctl_col = 0;
+	/* What is kept is copied in runs: most posts are one run. */
+	size_t run = i;
 	while (i < len) {
+		unsigned char c = p[i];
+		if ((c >= 0x20 && c < 0x80) || c == '\t' || c == '\r') {
+			col++;
+			i++;
+			continue;
+		}
+		if (c == '\n') {
+			line++;
+			col = 1;
+			i++;
+			continue;
+		}
 		unsigned cp = 0;
-		size_t n = p[i] ? utf8_decode(p + i, len - i, &cp) : 0;
-		if (n && S_xml_forbidden(cp)) {
+		size_t n = c ? utf8_decode(p + i, len - i, &cp) : 0;
+		if (n && !S_xml_forbidden(cp)) {
+			col++;
+			i += n;
+			continue;
+		}
+		sb_add(&sb, (const char *)p + run, i - run);
+		if (n) {
 			/* Form feed and vertical tab were white space to their
 			 * writer; the others are shown as what they are: lost. */
 			sb_adds(&sb, cp == '\f' || cp == '\v' ? " " : S_REPLACEMENT);
@@ -102,20 +122,10 @@ void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const
 			}
 			col++;
 			i += n;
+			run = i;
 			continue;
 		}
-		if (n) {
-			sb_add(&sb, (const char *)p + i, n);
-			if (p[i] == '\n') {
-				line++;
-				col = 1;
-			} else {
-				col++;
-			}
-			i += n;
-			continue;
-		}
-		if (!p[i])
+		if (!c)
 			nul++;
 		else
 			bad++;
@@ -129,7 +139,9 @@ void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const
 		/* A broken sequence's continuation bytes are one error, not many. */
 		while (i < len && p[i - 1] != 0 && (p[i] & 0xC0) == 0x80)
 			i++;
+		run = i;
 	}
+	sb_add(&sb, (const char *)p + run, i - run);
 	if (bad)
 		diag_warning(dl, file, first_line, first_col,
 			     "invalid UTF-8 (%zu sequence%s, the first here) replaced by U+FFFD", bad,

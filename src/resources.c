@@ -437,8 +437,8 @@ void loaded_image_free(struct loaded_image *img)
 }
 
 int resources_load_file(struct loaded_image *out, const char *site_root, const char *site_real,
-			const char *relpath, bool (*known)(const char *hash, void *data), void *known_data,
-			char **why)
+			const char *relpath, struct realpath_cache *rc,
+			bool (*known)(const char *hash, void *data), void *known_data, char **why)
 {
 	int ret = -1;
 	char *full = NULL;
@@ -456,7 +456,7 @@ int resources_load_file(struct loaded_image *out, const char *site_root, const c
 		goto out;
 	}
 	full = path_join(site_root, relpath);
-	if (!realpath(full, real)) {
+	if (!(rc ? realpath_cached(rc, full, real) : realpath(full, real) != NULL)) {
 		*why = xasprintf("image not found: %s", relpath);
 		goto out;
 	}
@@ -478,9 +478,9 @@ int resources_load_file(struct loaded_image *out, const char *site_root, const c
 	}
 	char *text;
 	size_t len;
-	int rc = read_file(real, &text, &len);
-	if (rc < 0) {
-		*why = xasprintf("cannot read image %s: %s", relpath, strerror(-rc));
+	int err = read_file(real, &text, &len);
+	if (err < 0) {
+		*why = xasprintf("cannot read image %s: %s", relpath, strerror(-err));
 		goto out;
 	}
 	ret = resources_load_bytes(out, (unsigned char *)text, len, relpath, known, known_data, why);
@@ -503,7 +503,7 @@ int resources_add_image(struct resources *r, const char **href, const char *site
 		r->site_real = xstrdup(root_real);
 	}
 	struct loaded_image img;
-	if (resources_load_file(&img, site_root, r->site_real, relpath, NULL, NULL, why) < 0)
+	if (resources_load_file(&img, site_root, r->site_real, relpath, NULL, NULL, NULL, why) < 0)
 		return -1;
 	bool added;
 	*href = resources_add_loaded(r, &img, relpath, &added);

@@ -67,11 +67,12 @@ struct loaded_image {
 int resources_load_bytes(struct loaded_image *out, unsigned char *data, size_t len, const char *what,
 			 bool (*known)(const char *hash, void *data), void *known_data, char **why);
 /* Reads and loads the image at relpath (relative to site_root, whose
- * realpath is site_real), refusing what lies outside the site. Returns 0
- * and *out, or -1 and *why. Thread-safe. */
+ * realpath is site_real), refusing what lies outside the site. rc (may
+ * be NULL) remembers folders' real paths: one per thread. Returns 0 and
+ * *out, or -1 and *why. Thread-safe. */
 int resources_load_file(struct loaded_image *out, const char *site_root, const char *site_real,
-			const char *relpath, bool (*known)(const char *hash, void *data), void *known_data,
-			char **why);
+			const char *relpath, struct realpath_cache *rc,
+			bool (*known)(const char *hash, void *data), void *known_data, char **why);
 /* The href of a loaded image: the stored one with the same bytes, else a
  * new resource named after name_from, which takes img's data (*added is
  * then true). NULL only for bytes known when loaded and not stored, which

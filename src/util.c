@@ -1,8 +1,10 @@
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* realpath */
 #include "util.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -531,6 +533,41 @@ const char *path_under(const char *p, const char *base)
 	if (lb && base[lb - 1] == '/')
 		return p + lb;
 	return NULL;
+}
+
+bool realpath_cached(struct realpath_cache *c, const char *path, char *out)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	struct stat st;
+	if (!slash || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
+	    lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
+		return realpath(path, out) != NULL;
+	char *dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	size_t i;
+	if (!strmap_get(&c->index, dir, &i)) {
+		char real[PATH_MAX];
+		i = c->reals.n;
+		sv_push(&c->reals, realpath(dir, real) ? real : "");
+		strmap_put(&c->index, dir, i);
+	}
+	free(dir);
+	const char *real = c->reals.v[i];
+	size_t lr = strlen(real), lb = strlen(base);
+	bool root = strcmp(real, "/") == 0;
+	if (!*real || lr + !root + lb >= PATH_MAX)
+		return false;
+	memcpy(out, real, lr);
+	if (!root)
+		out[lr++] = '/';
+	memcpy(out + lr, base, lb + 1);
+	return true;
+}
+
+void realpath_cache_free(struct realpath_cache *c)
+{
+	strmap_free(&c->index);
+	sv_free(&c->reals);
 }
 
 bool path_is_dir(const char *p)

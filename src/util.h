@@ -106,6 +106,18 @@ char *path_normalize(const char *p);
 /* Returns p relative to base when p lies under base, else NULL. Both must
  * be normalized. */
 const char *path_under(const char *p, const char *base);
+/* realpath(3) with the real paths of folders remembered: of a file among
+ * thousands in one folder it costs an lstat, not a readlink of every
+ * component (what made realpath most of the system time of a large book).
+ * The same answer as realpath as long as folders do not change while the
+ * cache lives. out holds PATH_MAX bytes. One cache per thread. */
+struct realpath_cache {
+	struct strmap index; /* folder as given → index in reals */
+	struct strvec reals; /* its real path, or "" when it has none */
+};
+#define REALPATH_CACHE_INIT {STRMAP_INIT, STRVEC_INIT}
+bool realpath_cached(struct realpath_cache *c, const char *path, char *out);
+void realpath_cache_free(struct realpath_cache *c);
 bool path_is_dir(const char *p);
 bool path_is_file(const char *p);
 

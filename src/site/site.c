@@ -62,6 +62,7 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 	struct strvec files = STRVEC_INIT;
 	char root_real[PATH_MAX];
 	bool have_root = realpath(site->root, root_real) != NULL;
+	struct realpath_cache rc = REALPATH_CACHE_INIT;
 	if (site->gen->list_posts(site, &files, dl) < 0)
 		ret = -1;
 	site->stats.files = files.n;
@@ -72,7 +73,7 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 		 * only the site's own files go into a book. */
 		char *path = path_join(site->root, files.v[i]);
 		char real[PATH_MAX];
-		bool inside = have_root && realpath(path, real) && path_under(real, root_real);
+		bool inside = have_root && realpath_cached(&rc, path, real) && path_under(real, root_real);
 		if (!inside) {
 			diag_warning(dl, path, 0, 0,
 				     "left out: the file resolves (through a symlink) outside the site");
@@ -105,6 +106,7 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 		free(path);
 	}
 	sv_free(&files);
+	realpath_cache_free(&rc);
 	return ret;
 }
 

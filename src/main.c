@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "book.h"
@@ -73,10 +74,12 @@ static bool S_keep_body(const struct post *p, const void *data)
 	return !o->list && select_matches(&o->sel, p);
 }
 
-static bool S_same_file(const char *a, const char *b)
+/* Whether path names the same file as out (stat'ed once by the caller):
+ * through symlinks and hard links alike. */
+static bool S_same_file(const struct stat *out, const char *path)
 {
-	char ra[PATH_MAX], rb[PATH_MAX];
-	return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_dev == out->st_dev && st.st_ino == out->st_ino;
 }
 
 static int S_run(const struct options *o, struct diag_list *dl)
@@ -202,8 +205,10 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		diag_error(dl, output, 0, 0, "the folder to write the book in does not exist");
 		goto out;
 	}
-	for (size_t i = 0; i < all.n; i++) {
-		if (S_same_file(output, all.v[i]->path)) {
+	struct stat out_st;
+	bool out_exists = stat(output, &out_st) == 0; /* else it cannot be a post */
+	for (size_t i = 0; out_exists && i < all.n; i++) {
+		if (S_same_file(&out_st, all.v[i]->path)) {
 			diag_error(dl, output, 0, 0, "the output would overwrite a post of the site");
 			goto out;
 		}

@@ -256,6 +256,12 @@ POST=$(ls "$T"/selfsite/docs/blog/posts/*.md | head -1)
 cp "$POST" "$T/post.bak"
 "$SHEAF" "$T/selfsite" -o "$POST" >/dev/null 2>&1; st=$?
 check "an output path that is a post is refused" bash -c '[ "$1" = 1 ] && cmp -s "$2" "$3"' _ "$st" "$POST" "$T/post.bak"
+# The same file by another name: a symlink to the post, a hard link to it.
+ln -s "$POST" "$T/post-symlink.epub" && ln "$POST" "$T/post-hardlink.epub"
+"$SHEAF" "$T/selfsite" -o "$T/post-symlink.epub" >/dev/null 2>&1; st=$?
+"$SHEAF" "$T/selfsite" -o "$T/post-hardlink.epub" >/dev/null 2>&1; st2=$?
+check "an output path that is a post through a symlink or a hard link is refused" \
+	bash -c '[ "$1" = 1 ] && [ "$2" = 1 ] && cmp -s "$3" "$4"' _ "$st" "$st2" "$POST" "$T/post.bak"
 (cd "$T" && "$SHEAF" "$SAMPLE" -q) >/dev/null 2>&1
 check "default output name comes from the title" test -s "$T/notes-from-the-workbench.epub"
 

@@ -125,7 +125,9 @@ struct S_pipe {
 	const char *chapter_tmpl, *chapter_origin;
 
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t work;  /* workers: a chapter to finish, or room to start one */
+	pthread_cond_t write; /* the writer: the next chapter is done */
+	pthread_cond_t names; /* a chapter's names became known */
 	/* Everything below is guarded by mu. */
 	struct S_job *jobs;
 	size_t n;
@@ -183,7 +185,7 @@ static void S_commit_ready(struct S_pipe *pp)
 		any = true;
 	}
 	if (any)
-		pthread_cond_broadcast(&pp->cv);
+		pthread_cond_broadcast(&pp->work);
 }
 
 /* ---- references and names between chapters ---- */
@@ -235,9 +237,11 @@ static void S_publish_names(struct S_pipe *pp, size_t c, struct chapter_ids *nam
 	if (jb->names_state == N_READY) {
 		chapter_ids_free(names);
 	} else {
+		bool waited = jb->names_state == N_COMPUTING;
 		jb->names = *names;
 		jb->names_state = N_READY;
-		pthread_cond_broadcast(&pp->cv);
+		if (waited)
+			pthread_cond_broadcast(&pp->names);
 	}
 	memset(names, 0, sizeof *names);
 }
@@ -251,7 +255,7 @@ static const struct chapter_ids *S_names(void *data, size_t c)
 	struct S_job *jb = &pp->jobs[c];
 	pthread_mutex_lock(&pp->mu);
 	while (jb->names_state == N_COMPUTING)
-		pthread_cond_wait(&pp->cv, &pp->mu);
+		pthread_cond_wait(&pp->names, &pp->mu);
 	if (jb->names_state == N_READY) {
 		pthread_mutex_unlock(&pp->mu);
 		return &jb->names;
@@ -272,7 +276,7 @@ static const struct chapter_ids *S_names(void *data, size_t c)
 	}
 	jb->names_state = N_READY;
 	S_body_release(pp, c);
-	pthread_cond_broadcast(&pp->cv);
+	pthread_cond_broadcast(&pp->names);
 	pthread_mutex_unlock(&pp->mu);
 	chapter_free(&tmp);
 	diag_list_free(&scratch);
@@ -312,10 +316,22 @@ static char *S_url_name(const char *url)
 	return name;
 }
 
+/* What one worker thread keeps for itself. */
+struct S_worker {
+	struct S_pipe *pp;
+	struct epub_deflater *deflater;
+	struct realpath_cache rc;
+	/* Image file → index in hashes: a file many posts show is read and
+	 * hashed again only while its bytes are not stored yet. */
+	struct strmap hash_of;
+	struct strvec hashes;
+};
+
 /* Reads the local and data: images of chapter c and makes them ready;
  * what they cannot be is each one's warning. No lock held. */
-static void S_load_images(struct S_pipe *pp, size_t c)
+static void S_load_images(struct S_worker *w, size_t c)
 {
+	struct S_pipe *pp = w->pp;
 	struct S_job *jb = &pp->jobs[c];
 	struct chapter *ch = &jb->ch;
 	jb->imgs = xcalloc(ch->nimages ? ch->nimages : 1, sizeof *jb->imgs);
@@ -327,10 +343,19 @@ static void S_load_images(struct S_pipe *pp, size_t c)
 			continue; /* the fetcher's */
 		if (im->target) {
 			char *file = image_file(pp->site, ch->post, im->target, im->raw);
-			if (resources_load_file(&img->li, pp->site->root, pp->site_real, file, S_known, pp, &why) == 0)
+			size_t k;
+			if (strmap_get(&w->hash_of, file, &k) && S_known(w->hashes.v[k], pp)) {
+				/* Stored already: found again by its hash when named. */
+				memcpy(img->li.hash, w->hashes.v[k], sizeof img->li.hash);
 				img->name_from = file;
-			else
+			} else if (resources_load_file(&img->li, pp->site->root, pp->site_real, file, &w->rc, S_known,
+						       pp, &why) == 0) {
+				img->name_from = file;
+				strmap_put(&w->hash_of, file, w->hashes.n);
+				sv_push(&w->hashes, img->li.hash);
+			} else {
 				free(file);
+			}
 		} else {
 			unsigned char *copy = xmalloc(im->len + 1);
 			memcpy(copy, im->data, im->len);
@@ -522,8 +547,8 @@ static bool S_take_committed(struct S_pipe *pp, size_t *c)
 
 static void *S_work(void *arg)
 {
-	struct S_pipe *pp = arg;
-	struct epub_deflater *d = epub_deflater_new();
+	struct S_worker *w = arg;
+	struct S_pipe *pp = w->pp;
 	pthread_mutex_lock(&pp->mu);
 	for (;;) {
 		size_t c;
@@ -531,11 +556,14 @@ static void *S_work(void *arg)
 		if (S_take_committed(pp, &c)) {
 			pp->jobs[c].state = J_FINISHING;
 			pthread_mutex_unlock(&pp->mu);
-			S_finish(pp, d, c);
+			S_finish(pp, w->deflater, c);
 			pthread_mutex_lock(&pp->mu);
 			pp->jobs[c].state = J_DONE;
 			pp->ndone++;
-			pthread_cond_broadcast(&pp->cv);
+			if (c == pp->next_write)
+				pthread_cond_signal(&pp->write);
+			if (pp->ndone == pp->n)
+				pthread_cond_broadcast(&pp->work); /* the others may leave */
 			continue;
 		}
 		if (pp->next_start < pp->n && pp->next_start < pp->next_write + pp->window) {
@@ -547,7 +575,7 @@ static void *S_work(void *arg)
 			jb->failed = S_convert_post(&jb->ch, pp, c, &jb->diags) < 0;
 			struct chapter_ids names = jb->ch.names;
 			memset(&jb->ch.names, 0, sizeof jb->ch.names);
-			S_load_images(pp, c);
+			S_load_images(w, c);
 			pthread_mutex_lock(&pp->mu);
 			S_publish_names(pp, c, &names);
 			jb->body_done = true;
@@ -560,10 +588,9 @@ static void *S_work(void *arg)
 		}
 		if (pp->ndone == pp->n)
 			break;
-		pthread_cond_wait(&pp->cv, &pp->mu);
+		pthread_cond_wait(&pp->work, &pp->mu);
 	}
 	pthread_mutex_unlock(&pp->mu);
-	epub_deflater_free(d);
 	return NULL;
 }
 
@@ -727,10 +754,10 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, bool writ
 					ts.tv_sec++;
 					ts.tv_nsec -= 1000 * 1000 * 1000;
 				}
-				pthread_cond_timedwait(&pp->cv, &pp->mu, &ts);
+				pthread_cond_timedwait(&pp->write, &pp->mu, &ts);
 				S_progress(pp, pp->next_write);
 			} else {
-				pthread_cond_wait(&pp->cv, &pp->mu);
+				pthread_cond_wait(&pp->write, &pp->mu);
 			}
 		}
 		size_t c = pp->next_write;
@@ -764,7 +791,7 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, bool writ
 		pthread_mutex_lock(&pp->mu);
 		jb->state = J_WRITTEN;
 		pp->next_write++;
-		pthread_cond_broadcast(&pp->cv);
+		pthread_cond_signal(&pp->work); /* room for one more */
 	}
 	pthread_mutex_unlock(&pp->mu);
 	if (pp->o->progress)
@@ -801,7 +828,9 @@ static void S_pipe_free(struct S_pipe *pp)
 	resources_free(&pp->res);
 	plan_free(&pp->plan);
 	pthread_mutex_destroy(&pp->mu);
-	pthread_cond_destroy(&pp->cv);
+	pthread_cond_destroy(&pp->work);
+	pthread_cond_destroy(&pp->write);
+	pthread_cond_destroy(&pp->names);
 }
 
 int book_build(const struct book_options *o, const struct site *site,
@@ -814,6 +843,7 @@ int book_build(const struct book_options *o, const struct site *site,
 	struct epub_writer *w = NULL;
 	struct epub_deflater *d = NULL;
 	pthread_t *threads = NULL;
+	struct S_worker *workers = NULL;
 	size_t nthreads = 0;
 	struct strvec ids = STRVEC_INIT;
 	struct S_items items = {NULL, 0, 0};
@@ -826,7 +856,9 @@ int book_build(const struct book_options *o, const struct site *site,
 
 	memset(&pp, 0, sizeof pp);
 	pthread_mutex_init(&pp.mu, NULL);
-	pthread_cond_init(&pp.cv, NULL);
+	pthread_cond_init(&pp.work, NULL);
+	pthread_cond_init(&pp.write, NULL);
+	pthread_cond_init(&pp.names, NULL);
 	pp.o = o;
 	pp.site = site;
 	pp.posts = posts;
@@ -883,17 +915,29 @@ int book_build(const struct book_options *o, const struct site *site,
 	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : 1;
 	pp.window = jobs * 4 > 8 ? jobs * 4 : 8;
 	threads = xcalloc(jobs, sizeof *threads);
-	for (; nthreads < jobs; nthreads++)
-		if (pthread_create(&threads[nthreads], NULL, S_work, &pp) != 0)
+	workers = xcalloc(jobs, sizeof *workers);
+	for (; nthreads < jobs; nthreads++) {
+		struct S_worker *wk = &workers[nthreads];
+		wk->pp = &pp;
+		wk->deflater = epub_deflater_new();
+		if (pthread_create(&threads[nthreads], NULL, S_work, wk) != 0) {
+			epub_deflater_free(wk->deflater);
 			break;
+		}
+	}
 	if (!nthreads) {
 		diag_error(dl, NULL, 0, 0, "cannot start a thread: %s", strerror(errno));
 		ok = false;
 	} else {
 		ok &= S_write_chapters(&pp, w, ok, dl);
 	}
-	for (size_t i = 0; i < nthreads; i++)
+	for (size_t i = 0; i < nthreads; i++) {
 		pthread_join(threads[i], NULL);
+		epub_deflater_free(workers[i].deflater);
+		realpath_cache_free(&workers[i].rc);
+		strmap_free(&workers[i].hash_of);
+		sv_free(&workers[i].hashes);
+	}
 	if (pp.fetcher)
 		fetcher_stop(pp.fetcher);
 	pp.fetcher = NULL;
@@ -956,6 +1000,7 @@ out:
 	epub_abort(w);
 	epub_deflater_free(d);
 	free(threads);
+	free(workers);
 	S_pipe_free(&pp);
 	free(chapter_tmpl);
 	free(chapter_origin);

@@ -738,7 +738,8 @@ static bool S_stored_type(const char *media_type)
 /* Waits for each chapter in spine order, merges its diagnostics, writes
  * its entries (while nothing went wrong) and frees them. Returns false
  * when a chapter had an error or the container could not be written. */
-static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, bool writing, struct diag_list *dl)
+static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct toc_writer *toc, bool writing,
+			     struct diag_list *dl)
 {
 	bool ok = true;
 	pthread_mutex_lock(&pp->mu);
@@ -785,6 +786,8 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, bool writ
 		free(jb->out);
 		jb->out = NULL;
 		jb->nout = 0;
+		/* The contents grow with the book instead of being made at its end. */
+		toc_add(toc, &jb->ch);
 		if (pp->o->progress)
 			S_progress(pp, c + 1);
 
@@ -853,6 +856,8 @@ int book_build(const struct book_options *o, const struct site *site,
 	char site_real[PATH_MAX];
 	char *uid = NULL;
 	size_t len;
+	struct toc_writer *toc = NULL;
+	struct toc_input ti;
 
 	memset(&pp, 0, sizeof pp);
 	pthread_mutex_init(&pp.mu, NULL);
@@ -881,6 +886,8 @@ int book_build(const struct book_options *o, const struct site *site,
 	char uuid[37];
 	uuid_v5_url(o->id_seed, uuid);
 	uid = xasprintf("urn:uuid:%s", uuid);
+	ti = (struct toc_input){o->title, o->language, uid, "titlepage.xhtml", "nav.xhtml", "style.css",
+				NULL, 0, o->toc_depth, "cover.xhtml"};
 
 	if (epub_open(&w, output, S_modified(o, posts), dl) < 0)
 		goto out;
@@ -909,6 +916,7 @@ int book_build(const struct book_options *o, const struct site *site,
 		ok &= S_put(w, d, PKG "titlepage.xhtml", page, len, false, dl) == 0;
 
 	/* The pipeline. */
+	toc = toc_begin(&ti);
 	struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable};
 	if (fetcher_start(&pp.fetcher, &fo, S_fetched, &pp) < 0)
 		pp.fetcher = NULL;
@@ -929,7 +937,7 @@ int book_build(const struct book_options *o, const struct site *site,
 		diag_error(dl, NULL, 0, 0, "cannot start a thread: %s", strerror(errno));
 		ok = false;
 	} else {
-		ok &= S_write_chapters(&pp, w, ok, dl);
+		ok &= S_write_chapters(&pp, w, toc, ok, dl);
 	}
 	for (size_t i = 0; i < nthreads; i++) {
 		pthread_join(threads[i], NULL);
@@ -946,16 +954,12 @@ int book_build(const struct book_options *o, const struct site *site,
 
 	/* The tables of contents and the package document come last: they
 	 * list every chapter and image. */
-	struct chapter *chs = xcalloc(pp.n ? pp.n : 1, sizeof *chs);
-	for (size_t i = 0; i < pp.n; i++)
-		chs[i] = pp.jobs[i].ch; /* borrowed: href, headings, post */
-	struct toc_input ti = {o->title, o->language, uid, "titlepage.xhtml", "nav.xhtml", "style.css",
-			       chs, pp.n, o->toc_depth, "cover.xhtml"};
 	char *nav, *ncx;
-	toc_nav(&nav, &len, &ti);
+	size_t ncx_len;
+	toc_finish(toc, &nav, &len, &ncx, &ncx_len);
+	toc = NULL;
 	ok &= S_put(w, d, PKG "nav.xhtml", nav, len, false, dl) == 0;
-	toc_ncx(&ncx, &len, &ti);
-	ok &= S_put(w, d, PKG "toc.ncx", ncx, len, false, dl) == 0;
+	ok &= S_put(w, d, PKG "toc.ncx", ncx, ncx_len, false, dl) == 0;
 
 	S_item(&items, "cover", "cover.xhtml", "application/xhtml+xml", NULL, true);
 	S_item(&items, "titlepage", "titlepage.xhtml", "application/xhtml+xml", NULL, true);
@@ -965,12 +969,12 @@ int book_build(const struct book_options *o, const struct site *site,
 	for (size_t i = 0; i < pp.n; i++) {
 		char *id = xasprintf("ch-%03zu", i + 1);
 		sv_push_owned(&ids, id);
-		S_item(&items, id, chs[i].href, "application/xhtml+xml", chs[i].has_svg ? "svg" : NULL, true);
+		S_item(&items, id, pp.jobs[i].ch.href, "application/xhtml+xml", pp.jobs[i].ch.has_svg ? "svg" : NULL,
+		       true);
 	}
 	for (size_t i = 0; i < pp.res.n; i++)
 		S_item(&items, pp.res.v[i].id, pp.res.v[i].href, pp.res.v[i].media_type,
 		       strcmp(pp.res.v[i].href, cover.href) == 0 ? "cover-image" : NULL, false);
-	free(chs);
 
 	char modified_iso[21], date_ymd[11];
 	date_format_iso_utc(S_modified(o, posts), modified_iso);
@@ -997,6 +1001,13 @@ int book_build(const struct book_options *o, const struct site *site,
 	ret = epub_commit(w, dl);
 	w = NULL;
 out:
+	if (toc) {
+		char *nav, *ncx;
+		size_t nav_len, ncx_len;
+		toc_finish(toc, &nav, &nav_len, &ncx, &ncx_len);
+		free(nav);
+		free(ncx);
+	}
 	epub_abort(w);
 	epub_deflater_free(d);
 	free(threads);

@@ -78,9 +78,9 @@ static void S_link_li(xmlTextWriterPtr w, const char *href, const char *text, co
 	xmlTextWriterEndElement(w);
 }
 
-int toc_nav(char **out, size_t *len, const struct toc_input *in)
+/* nav.xhtml up to the first chapter's entry. */
+static xmlTextWriterPtr S_nav_begin(xmlBufferPtr buf, const struct toc_input *in)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, W("  "));
@@ -110,21 +110,27 @@ int toc_nav(char **out, size_t *len, const struct toc_input *in)
 	xmlTextWriterWriteAttribute(w, W("role"), W("doc-toc"));
 	xmlTextWriterWriteElement(w, W("h1"), W("Contents"));
 	xmlTextWriterStartElement(w, W("ol"));
-	for (size_t i = 0; i < in->nchapters; i++) {
-		const struct chapter *ch = &in->chapters[i];
-		xmlTextWriterStartElement(w, W("li"));
-		xmlTextWriterStartElement(w, W("a"));
-		xmlTextWriterWriteAttribute(w, W("href"), W(ch->href));
-		xmlTextWriterWriteString(w, W(ch->post->title));
-		xmlTextWriterEndElement(w);
-		size_t *idx;
-		long *parent;
-		size_t n = toc_outline(ch, in->depth, &idx, &parent);
-		S_nav_children(w, ch, idx, parent, n, -1);
-		free(idx);
-		free(parent);
-		xmlTextWriterEndElement(w); /* li */
-	}
+	return w;
+}
+
+static void S_nav_add(xmlTextWriterPtr w, const struct chapter *ch, int depth)
+{
+	xmlTextWriterStartElement(w, W("li"));
+	xmlTextWriterStartElement(w, W("a"));
+	xmlTextWriterWriteAttribute(w, W("href"), W(ch->href));
+	xmlTextWriterWriteString(w, W(ch->post->title));
+	xmlTextWriterEndElement(w);
+	size_t *idx;
+	long *parent;
+	size_t n = toc_outline(ch, depth, &idx, &parent);
+	S_nav_children(w, ch, idx, parent, n, -1);
+	free(idx);
+	free(parent);
+	xmlTextWriterEndElement(w); /* li */
+}
+
+static void S_nav_finish(xmlTextWriterPtr w, const struct toc_input *in, const char *first_href)
+{
 	xmlTextWriterEndElement(w); /* ol */
 	xmlTextWriterEndElement(w); /* nav */
 
@@ -140,8 +146,8 @@ int toc_nav(char **out, size_t *len, const struct toc_input *in)
 	char *toc_href = xasprintf("%s#toc", in->nav_href);
 	S_link_li(w, toc_href, "Contents", "toc");
 	free(toc_href);
-	if (in->nchapters)
-		S_link_li(w, in->chapters[0].href, "Start of content", "bodymatter");
+	if (first_href)
+		S_link_li(w, first_href, "Start of content", "bodymatter");
 	xmlTextWriterEndElement(w); /* ol */
 	xmlTextWriterEndElement(w); /* nav */
 
@@ -149,8 +155,6 @@ int toc_nav(char **out, size_t *len, const struct toc_input *in)
 	xmlTextWriterEndElement(w); /* html */
 	xmlTextWriterEndDocument(w);
 	xmlFreeTextWriter(w);
-	*out = S_done(buf, len);
-	return 0;
 }
 
 static void S_navpoint_start(xmlTextWriterPtr w, int *order, const char *label, const char *src)
@@ -185,29 +189,31 @@ static void S_ncx_children(xmlTextWriterPtr w, int *order, const struct chapter 
 	}
 }
 
-static int S_max_depth(const struct toc_input *in)
+/* How deep a chapter's entries go in the NCX: the chapter itself is 1. */
+static int S_chapter_depth(const struct chapter *ch, int depth)
 {
 	int max = 1;
-	for (size_t i = 0; i < in->nchapters; i++) {
-		size_t *idx;
-		long *parent;
-		size_t n = toc_outline(&in->chapters[i], in->depth, &idx, &parent);
-		for (size_t k = 0; k < n; k++) {
-			int d = 2;
-			for (long p = parent[k]; p >= 0; p = parent[p])
-				d++;
-			if (d > max)
-				max = d;
-		}
-		free(idx);
-		free(parent);
+	size_t *idx;
+	long *parent;
+	size_t n = toc_outline(ch, depth, &idx, &parent);
+	for (size_t k = 0; k < n; k++) {
+		int d = 2;
+		for (long p = parent[k]; p >= 0; p = parent[p])
+			d++;
+		if (d > max)
+			max = d;
 	}
+	free(idx);
+	free(parent);
 	return max;
 }
 
-int toc_ncx(char **out, size_t *len, const struct toc_input *in)
+/* Stands for dtb:depth in the head until the last chapter is known; it
+ * comes before any title, so the first match is the one. */
+#define S_DEPTH_MARK "sheaf-ncx-depth"
+
+static xmlTextWriterPtr S_ncx_begin(xmlBufferPtr buf, const struct toc_input *in, int *order)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, W("  "));
@@ -217,10 +223,8 @@ int toc_ncx(char **out, size_t *len, const struct toc_input *in)
 	xmlTextWriterWriteAttribute(w, W("version"), W("2005-1"));
 	xmlTextWriterWriteAttribute(w, W("xml:lang"), W(in->language));
 	xmlTextWriterStartElement(w, W("head"));
-	char depth[16];
-	snprintf(depth, sizeof depth, "%d", S_max_depth(in));
 	const char *metas[][2] = {{"dtb:uid", in->uid},
-				  {"dtb:depth", depth},
+				  {"dtb:depth", S_DEPTH_MARK},
 				  {"dtb:totalPageCount", "0"},
 				  {"dtb:maxPageNumber", "0"}};
 	for (size_t i = 0; i < 4; i++) {
@@ -234,30 +238,111 @@ int toc_ncx(char **out, size_t *len, const struct toc_input *in)
 	xmlTextWriterWriteElement(w, W("text"), W(in->title));
 	xmlTextWriterEndElement(w);
 	xmlTextWriterStartElement(w, W("navMap"));
-	int order = 1;
+	*order = 1;
 	if (in->cover_href) {
-		S_navpoint_start(w, &order, "Cover", in->cover_href);
+		S_navpoint_start(w, order, "Cover", in->cover_href);
 		xmlTextWriterEndElement(w);
 	}
-	S_navpoint_start(w, &order, "Title page", in->titlepage_href);
+	S_navpoint_start(w, order, "Title page", in->titlepage_href);
 	xmlTextWriterEndElement(w);
-	S_navpoint_start(w, &order, "Contents", in->nav_href);
+	S_navpoint_start(w, order, "Contents", in->nav_href);
 	xmlTextWriterEndElement(w);
-	for (size_t i = 0; i < in->nchapters; i++) {
-		const struct chapter *ch = &in->chapters[i];
-		S_navpoint_start(w, &order, ch->post->title, ch->href);
-		size_t *idx;
-		long *parent;
-		size_t n = toc_outline(ch, in->depth, &idx, &parent);
-		S_ncx_children(w, &order, ch, idx, parent, n, -1);
-		free(idx);
-		free(parent);
-		xmlTextWriterEndElement(w);
-	}
+	return w;
+}
+
+static void S_ncx_add(xmlTextWriterPtr w, int *order, const struct chapter *ch, int depth)
+{
+	S_navpoint_start(w, order, ch->post->title, ch->href);
+	size_t *idx;
+	long *parent;
+	size_t n = toc_outline(ch, depth, &idx, &parent);
+	S_ncx_children(w, order, ch, idx, parent, n, -1);
+	free(idx);
+	free(parent);
+	xmlTextWriterEndElement(w);
+}
+
+/* The finished NCX, its depth mark replaced by depth. */
+static char *S_ncx_finish(xmlTextWriterPtr w, xmlBufferPtr buf, int depth, size_t *len)
+{
 	xmlTextWriterEndElement(w); /* navMap */
 	xmlTextWriterEndElement(w); /* ncx */
 	xmlTextWriterEndDocument(w);
 	xmlFreeTextWriter(w);
-	*out = S_done(buf, len);
+	const char *text = (const char *)xmlBufferContent(buf);
+	const char *mark = strstr(text, S_DEPTH_MARK);
+	char num[16];
+	snprintf(num, sizeof num, "%d", depth);
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, text, (size_t)(mark - text));
+	sb_adds(&sb, num);
+	sb_adds(&sb, mark + strlen(S_DEPTH_MARK));
+	xmlBufferFree(buf);
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+struct toc_writer {
+	const struct toc_input *in;
+	xmlBufferPtr nav_buf, ncx_buf;
+	xmlTextWriterPtr nav, ncx;
+	int order;     /* the NCX's next playOrder */
+	int depth;     /* the NCX's depth so far */
+	char *first_href;
+};
+
+struct toc_writer *toc_begin(const struct toc_input *in)
+{
+	struct toc_writer *t = xcalloc(1, sizeof *t);
+	t->in = in;
+	t->nav_buf = xmlBufferCreate();
+	t->ncx_buf = xmlBufferCreate();
+	t->nav = S_nav_begin(t->nav_buf, in);
+	t->ncx = S_ncx_begin(t->ncx_buf, in, &t->order);
+	t->depth = 1;
+	return t;
+}
+
+void toc_add(struct toc_writer *t, const struct chapter *ch)
+{
+	if (!t->first_href)
+		t->first_href = xstrdup(ch->href);
+	S_nav_add(t->nav, ch, t->in->depth);
+	S_ncx_add(t->ncx, &t->order, ch, t->in->depth);
+	int d = S_chapter_depth(ch, t->in->depth);
+	if (d > t->depth)
+		t->depth = d;
+}
+
+void toc_finish(struct toc_writer *t, char **nav, size_t *nav_len, char **ncx, size_t *ncx_len)
+{
+	S_nav_finish(t->nav, t->in, t->first_href);
+	*nav = S_done(t->nav_buf, nav_len);
+	*ncx = S_ncx_finish(t->ncx, t->ncx_buf, t->depth, ncx_len);
+	free(t->first_href);
+	free(t);
+}
+
+int toc_nav(char **out, size_t *len, const struct toc_input *in)
+{
+	struct toc_writer *t = toc_begin(in);
+	for (size_t i = 0; i < in->nchapters; i++)
+		toc_add(t, &in->chapters[i]);
+	char *ncx;
+	size_t ncx_len;
+	toc_finish(t, out, len, &ncx, &ncx_len);
+	free(ncx);
+	return 0;
+}
+
+int toc_ncx(char **out, size_t *len, const struct toc_input *in)
+{
+	struct toc_writer *t = toc_begin(in);
+	for (size_t i = 0; i < in->nchapters; i++)
+		toc_add(t, &in->chapters[i]);
+	char *nav;
+	size_t nav_len;
+	toc_finish(t, &nav, &nav_len, out, len);
+	free(nav);
 	return 0;
 }

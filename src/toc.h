@@ -24,6 +24,16 @@ struct toc_input {
 	const char *cover_href; /* the cover page, or NULL */
 };
 
+/* Both, written as the chapters come, in spine order: so a large book's
+ * contents are made while its later chapters convert. in is borrowed
+ * until toc_finish (its chapters are not read); each chapter only during
+ * toc_add. toc_finish gives both documents (malloc'd) and frees t. */
+struct toc_writer;
+struct toc_writer *toc_begin(const struct toc_input *in);
+void toc_add(struct toc_writer *t, const struct chapter *ch);
+void toc_finish(struct toc_writer *t, char **nav, size_t *nav_len, char **ncx, size_t *ncx_len);
+
+/* The same for in's chapters at once. */
 int toc_nav(char **out, size_t *len, const struct toc_input *in);
 int toc_ncx(char **out, size_t *len, const struct toc_input *in);
 /* The headings of ch listed in the TOC at depth, as indexes into

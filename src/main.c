@@ -67,6 +67,15 @@ static void S_creators(struct strvec *out, const struct options *o, const struct
 		sv_push(out, site->author);
 }
 
+/* -j, else one thread per online CPU. */
+static int S_jobs(const struct options *o)
+{
+	if (o->jobs)
+		return o->jobs;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
+}
+
 /* Only the posts the book will hold keep their bodies (none for --list). */
 static bool S_keep_body(const struct post *p, const void *data)
 {
@@ -98,6 +107,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	site->collect.keep_going = o->keep_going;
 	if (o->max_post_size)
 		site->collect.max_post_size = o->max_post_size;
+	site->collect.jobs = S_jobs(o);
 	site->collect.keep_body = S_keep_body;
 	site->collect.keep_body_data = o;
 	if (site_collect(site, &all, dl) < 0)
@@ -171,11 +181,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		bo.series_position = o->series_position;
 	}
 	bo.offline = o->offline;
-	bo.jobs = o->jobs;
-	if (!bo.jobs) {
-		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		bo.jobs = cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
-	}
+	bo.jobs = S_jobs(o);
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
 	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));

@@ -3,6 +3,8 @@
 #include "site.h"
 
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,57 +58,108 @@ int site_open(struct site **out, const char *root, const char *generator, struct
 	return 0;
 }
 
+/* One post file, read on any thread. */
+struct S_read {
+	struct post *post; /* NULL when left out */
+	struct diag_list diags;
+	bool left_out, failed;
+};
+
+struct S_collect {
+	const struct site *site;
+	const struct strvec *files;
+	struct S_read *reads;
+	const char *root_real; /* NULL when the root has none */
+	atomic_size_t next;
+};
+
+static void S_read_one(struct S_collect *c, struct realpath_cache *rc, size_t i)
+{
+	const struct site *site = c->site;
+	struct S_read *r = &c->reads[i];
+	struct post *p;
+	/* A post that is a symlink to a file outside the site is not read:
+	 * only the site's own files go into a book. */
+	char *path = path_join(site->root, c->files->v[i]);
+	char real[PATH_MAX];
+	bool inside = c->root_real && realpath_cached(rc, path, real) && path_under(real, c->root_real);
+	if (!inside) {
+		diag_warning(&r->diags, path, 0, 0, "left out: the file resolves (through a symlink) outside the site");
+		r->left_out = true;
+	} else if (site_read_post(&p, site, c->files->v[i], &r->diags) < 0) {
+		if (site->collect.keep_going) {
+			for (size_t k = 0; k < r->diags.n; k++)
+				r->diags.v[k].severity = DIAG_WARNING;
+			diag_warning(&r->diags, path, 0, 0,
+				     "left out of the book because of the problems reported for it (--keep-going)");
+		} else {
+			r->failed = true;
+		}
+		r->left_out = true;
+	} else {
+		if (!p->live_url && site->url && site->gen->post_url)
+			p->live_url = site->gen->post_url(site, p);
+		if (site->collect.keep_body && !site->collect.keep_body(p, site->collect.keep_body_data)) {
+			free(p->body);
+			p->body = NULL;
+			p->body_len = 0;
+		}
+		r->post = p;
+	}
+	free(path);
+}
+
+static void *S_reader(void *arg)
+{
+	struct S_collect *c = arg;
+	struct realpath_cache rc = REALPATH_CACHE_INIT;
+	for (size_t i; (i = atomic_fetch_add(&c->next, 1)) < c->files->n;)
+		S_read_one(c, &rc, i);
+	realpath_cache_free(&rc);
+	return NULL;
+}
+
 int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 {
 	int ret = 0;
 	struct strvec files = STRVEC_INIT;
 	char root_real[PATH_MAX];
 	bool have_root = realpath(site->root, root_real) != NULL;
-	struct realpath_cache rc = REALPATH_CACHE_INIT;
 	if (site->gen->list_posts(site, &files, dl) < 0)
 		ret = -1;
 	site->stats.files = files.n;
 	site->stats.left_out = 0;
+
+	/* Posts are read on collect.jobs threads (this one among them), and
+	 * what each gave is taken in the order of the files: the same posts
+	 * and diagnostics for any number of threads. */
+	struct S_collect c = {site, &files, xcalloc(files.n ? files.n : 1, sizeof *c.reads),
+			      have_root ? root_real : NULL, 0};
+	size_t nthreads = site->collect.jobs > 1 ? (size_t)site->collect.jobs - 1 : 0;
+	if (nthreads > files.n / 64)
+		nthreads = files.n / 64; /* a small blog is read before a thread starts */
+	pthread_t *threads = xcalloc(nthreads ? nthreads : 1, sizeof *threads);
+	size_t started = 0;
+	while (started < nthreads && pthread_create(&threads[started], NULL, S_reader, &c) == 0)
+		started++;
+	S_reader(&c);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+
 	for (size_t i = 0; i < files.n; i++) {
-		struct post *p;
-		/* A post that is a symlink to a file outside the site is not read:
-		 * only the site's own files go into a book. */
-		char *path = path_join(site->root, files.v[i]);
-		char real[PATH_MAX];
-		bool inside = have_root && realpath_cached(&rc, path, real) && path_under(real, root_real);
-		if (!inside) {
-			diag_warning(dl, path, 0, 0,
-				     "left out: the file resolves (through a symlink) outside the site");
+		struct S_read *r = &c.reads[i];
+		if (r->post)
+			post_list_push(out, r->post);
+		if (r->left_out)
 			site->stats.left_out++;
-			free(path);
-			continue;
-		}
-		struct diag_list local = DIAG_LIST_INIT;
-		if (site_read_post(&p, site, files.v[i], &local) < 0) {
-			if (site->collect.keep_going) {
-				for (size_t k = 0; k < local.n; k++)
-					local.v[k].severity = DIAG_WARNING;
-				diag_warning(&local, path, 0, 0,
-					     "left out of the book because of the problems reported for it (--keep-going)");
-			} else {
-				ret = -1;
-			}
-			site->stats.left_out++;
-		} else {
-			if (!p->live_url && site->url && site->gen->post_url)
-				p->live_url = site->gen->post_url(site, p);
-			if (site->collect.keep_body && !site->collect.keep_body(p, site->collect.keep_body_data)) {
-				free(p->body);
-				p->body = NULL;
-				p->body_len = 0;
-			}
-			post_list_push(out, p);
-		}
-		diag_merge(dl, &local);
-		free(path);
+		if (r->failed)
+			ret = -1;
+		diag_merge(dl, &r->diags);
+		diag_list_free(&r->diags);
 	}
+	free(c.reads);
 	sv_free(&files);
-	realpath_cache_free(&rc);
 	return ret;
 }
 

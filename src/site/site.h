@@ -6,6 +6,10 @@
  *
  * Ownership: site_open gives a struct site freed with site_free.
  * site_collect appends posts the caller owns (post_list_free(pl, true)).
+ *
+ * Threads: site_collect reads posts on collect.jobs threads at once, so a
+ * generator's post_fields and post_url must touch only the post they are
+ * given (the site is shared, read-only).
  */
 #ifndef SHEAF_SITE_H
 #define SHEAF_SITE_H
@@ -55,6 +59,7 @@ struct collect_options {
 	size_t max_front_matter;     /* bytes of front matter; more is an error */
 	bool keep_going;             /* a post that cannot be read is left out with
 					warnings instead of errors */
+	int jobs;                    /* threads reading posts; 0 or 1: this one */
 	/* Whether a post's body will be needed (the post goes into the book);
 	 * when this says no, the body is dropped as soon as the post is read,
 	 * so a selection from a large blog does not hold the whole blog.

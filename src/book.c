@@ -132,6 +132,7 @@ struct S_pipe {
 	struct S_job *jobs;
 	size_t n;
 	size_t window;
+	size_t batch; /* the writer is woken for this many finished chapters */
 	size_t next_start, next_commit, next_write, ndone;
 	struct resources res;
 	struct strmap remote_of; /* URL → index in remotes */
@@ -533,6 +534,17 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 
 /* ---- workers ---- */
 
+/* Whether the writer has enough to do to be woken: a batch of finished
+ * chapters from the next one to write on, or the last ones, or workers
+ * held back by the window. Waking it for every chapter took a core from
+ * the workers ten thousand times in a large book. Called under the lock. */
+static bool S_writer_due(const struct S_pipe *pp)
+{
+	return pp->next_write < pp->n && pp->jobs[pp->next_write].state == J_DONE &&
+	       (pp->ndone - pp->next_write >= pp->batch || pp->ndone == pp->n ||
+		pp->next_start >= pp->next_write + pp->window);
+}
+
 /* The lowest chapter committed and not yet being finished. Called under
  * the lock. */
 static bool S_take_committed(struct S_pipe *pp, size_t *c)
@@ -560,7 +572,7 @@ static void *S_work(void *arg)
 			pthread_mutex_lock(&pp->mu);
 			pp->jobs[c].state = J_DONE;
 			pp->ndone++;
-			if (c == pp->next_write)
+			if (S_writer_due(pp))
 				pthread_cond_signal(&pp->write);
 			if (pp->ndone == pp->n)
 				pthread_cond_broadcast(&pp->work); /* the others may leave */
@@ -568,6 +580,8 @@ static void *S_work(void *arg)
 		}
 		if (pp->next_start < pp->n && pp->next_start < pp->next_write + pp->window) {
 			c = pp->next_start++;
+			if (S_writer_due(pp))
+				pthread_cond_signal(&pp->write); /* the window is full */
 			struct S_job *jb = &pp->jobs[c];
 			jb->state = J_CONVERTING;
 			jb->body_users++;
@@ -735,31 +749,42 @@ static bool S_stored_type(const char *media_type)
 	return strcmp(media_type, "image/svg+xml") != 0;
 }
 
+/* Sleeps until the writer is due (S_writer_due). Called under the lock. */
+static void S_writer_wait(struct S_pipe *pp)
+{
+	while (!S_writer_due(pp)) {
+		if (!pp->o->progress) {
+			pthread_cond_wait(&pp->write, &pp->mu);
+			continue;
+		}
+		/* A chapter waiting for a download: keep the count moving. */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 250 * 1000 * 1000;
+		if (ts.tv_nsec >= 1000 * 1000 * 1000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000 * 1000 * 1000;
+		}
+		pthread_cond_timedwait(&pp->write, &pp->mu, &ts);
+		S_progress(pp, pp->next_write);
+	}
+}
+
 /* Waits for each chapter in spine order, merges its diagnostics, writes
  * its entries (while nothing went wrong) and frees them. Returns false
  * when a chapter had an error or the container could not be written. */
 static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct toc_writer *toc, bool writing,
 			     struct diag_list *dl)
 {
-	bool ok = true;
+	bool ok = true, draining = false;
 	pthread_mutex_lock(&pp->mu);
 	while (pp->next_write < pp->n) {
 		struct S_job *jb = &pp->jobs[pp->next_write];
-		while (jb->state != J_DONE) {
-			if (pp->o->progress) {
-				/* A chapter waiting for a download: keep the count moving. */
-				struct timespec ts;
-				clock_gettime(CLOCK_REALTIME, &ts);
-				ts.tv_nsec += 250 * 1000 * 1000;
-				if (ts.tv_nsec >= 1000 * 1000 * 1000) {
-					ts.tv_sec++;
-					ts.tv_nsec -= 1000 * 1000 * 1000;
-				}
-				pthread_cond_timedwait(&pp->write, &pp->mu, &ts);
-				S_progress(pp, pp->next_write);
-			} else {
-				pthread_cond_wait(&pp->write, &pp->mu);
-			}
+		/* Once woken, every finished chapter in a row is written; then
+		 * the writer sleeps until a batch is ready again. */
+		if (!draining || jb->state != J_DONE) {
+			S_writer_wait(pp);
+			draining = true;
 		}
 		size_t c = pp->next_write;
 		pthread_mutex_unlock(&pp->mu);
@@ -921,7 +946,8 @@ int book_build(const struct book_options *o, const struct site *site,
 	if (fetcher_start(&pp.fetcher, &fo, S_fetched, &pp) < 0)
 		pp.fetcher = NULL;
 	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : 1;
-	pp.window = jobs * 4 > 8 ? jobs * 4 : 8;
+	pp.window = jobs * 8 > 16 ? jobs * 8 : 16;
+	pp.batch = pp.window / 2;
 	threads = xcalloc(jobs, sizeof *threads);
 	workers = xcalloc(jobs, sizeof *workers);
 	for (; nthreads < jobs; nthreads++) {

@@ -103,8 +103,12 @@ void sha1_hex(const void *data, size_t len, char out[41])
 	sha1_init(&s);
 	sha1_update(&s, data, len);
 	sha1_final(&s, d);
-	for (int i = 0; i < 20; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	static const char hex[] = "0123456789abcdef";
+	for (int i = 0; i < 20; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[40] = '\0';
 }
 
 void uuid_v5_url(const char *name, char out[37])

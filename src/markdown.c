@@ -86,7 +86,11 @@ static void S_mark_lines(cmark_node *doc)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type type = cmark_node_get_type(node);
-		if (ev != CMARK_EVENT_ENTER || cmark_node_get_start_line(node) <= 0)
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		bool marked = type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_IMAGE ||
+			      (type == CMARK_NODE_HTML_INLINE && S_opening_tag(node));
+		if (!marked || cmark_node_get_start_line(node) <= 0)
 			continue;
 		char mark[40];
 		snprintf(mark, sizeof mark, "<!--sheaf-line:%d-->", cmark_node_get_start_line(node));
@@ -96,7 +100,7 @@ static void S_mark_lines(cmark_node *doc)
 			char *with = xasprintf("%s%s", mark, lit ? lit : "");
 			cmark_node_set_literal(node, with);
 			free(with);
-		} else if (type == CMARK_NODE_IMAGE || (type == CMARK_NODE_HTML_INLINE && S_opening_tag(node))) {
+		} else {
 			/* A sibling before the current node is behind the
 			 * iterator: the walk goes on undisturbed. */
 			cmark_node *m = cmark_node_new(CMARK_NODE_HTML_INLINE);

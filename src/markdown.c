@@ -230,6 +230,13 @@ char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_n
 			       xasprintf("a line with %zu table cells is kept as text, its '|' escaped "
 					 "(more than %d cells would make the conversion take minutes)",
 					 pipes, S_MAX_PIPES));
+		if (!escape_pipes && !pi && !cdata) {
+			/* The line as it is: what nearly every line is. */
+			sb_add(&sb, md + i, end - i);
+			i = end;
+			line++;
+			continue;
+		}
 		for (size_t k = i; k < end; k++) {
 			char c = md[k];
 			if (escape_pipes && c == '|' && (k == i || md[k - 1] != '\\')) {

@@ -535,6 +535,40 @@ const char *path_under(const char *p, const char *base)
 	return NULL;
 }
 
+/* The real path of the folder dir ("" when it has none), from its
+ * parent's when dir itself is no symlink: a new folder costs an lstat. */
+static const char *S_real_dir(struct realpath_cache *c, const char *dir)
+{
+	size_t i;
+	if (strmap_get(&c->index, dir, &i))
+		return c->reals.v[i];
+	char real[PATH_MAX] = "";
+	const char *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : dir;
+	struct stat st;
+	if (!slash || slash == dir || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
+	    lstat(dir, &st) < 0 || S_ISLNK(st.st_mode)) {
+		if (!realpath(dir, real))
+			real[0] = '\0';
+	} else if (S_ISDIR(st.st_mode)) {
+		char *parent = xstrndup(dir, (size_t)(slash - dir));
+		const char *up = S_real_dir(c, parent);
+		free(parent);
+		size_t lu = strlen(up), lb = strlen(base);
+		bool root = strcmp(up, "/") == 0;
+		if (*up && lu + !root + lb < PATH_MAX) {
+			memcpy(real, up, lu);
+			if (!root)
+				real[lu++] = '/';
+			memcpy(real + lu, base, lb + 1);
+		}
+	}
+	i = c->reals.n;
+	sv_push(&c->reals, real);
+	strmap_put(&c->index, dir, i);
+	return c->reals.v[i];
+}
+
 bool realpath_cached(struct realpath_cache *c, const char *path, char *out)
 {
 	const char *slash = strrchr(path, '/');
@@ -544,15 +578,8 @@ bool realpath_cached(struct realpath_cache *c, const char *path, char *out)
 	    lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
 		return realpath(path, out) != NULL;
 	char *dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-	size_t i;
-	if (!strmap_get(&c->index, dir, &i)) {
-		char real[PATH_MAX];
-		i = c->reals.n;
-		sv_push(&c->reals, realpath(dir, real) ? real : "");
-		strmap_put(&c->index, dir, i);
-	}
+	const char *real = S_real_dir(c, dir);
 	free(dir);
-	const char *real = c->reals.v[i];
 	size_t lr = strlen(real), lb = strlen(base);
 	bool root = strcmp(real, "/") == 0;
 	if (!*real || lr + !root + lb >= PATH_MAX)

@@ -1,6 +1,10 @@
 /* Unit tests of util.h: strbuf, strvec, string and path helpers. */
+#define _DEFAULT_SOURCE /* realpath, mkdtemp, symlink */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tap.h"
 #include "util.h"
@@ -187,8 +191,47 @@ static void test_files(const char *root)
 	   "read_file of a missing file is negative, *out NULL");
 }
 
+/* realpath_cached answers as realpath does, through symlinked folders
+ * in the middle of a path, "..", a symlinked file, relative paths. */
+static void test_realpath_cached(void)
+{
+	char tmp[] = "/tmp/sheaf-rp-XXXXXX";
+	if (!mkdtemp(tmp)) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	char *cmd = xasprintf("mkdir -p %s/a/b/c %s/x && touch %s/a/b/c/f.png %s/x/g.png && "
+			      "ln -s ../a/b %s/x/lb && ln -s ../x/g.png %s/a/b/c/link.png",
+			      tmp, tmp, tmp, tmp, tmp, tmp);
+	ok(system(cmd) == 0, "a tree with symlinks made");
+	free(cmd);
+	static const char *const rels[] = {"a/b/c/f.png", "x/lb/c/f.png", "x/lb/../g.png", "a/b/c/link.png",
+					   "a/b/c/../c/f.png", "a/b/c/missing.png", "x/lb/c", "a//b/c/f.png",
+					   "x/lb/c/f.png/x", "a/b/c/f.png"};
+	struct realpath_cache rc = REALPATH_CACHE_INIT;
+	for (size_t i = 0; i < sizeof rels / sizeof *rels; i++) {
+		char *path = path_join(tmp, rels[i]);
+		char want[PATH_MAX], got[PATH_MAX];
+		bool w = realpath(path, want) != NULL, g = realpath_cached(&rc, path, got);
+		ok(w == g && (!w || strcmp(want, got) == 0), "realpath_cached(%s) is realpath's", rels[i]);
+		free(path);
+	}
+	char cwd[PATH_MAX], want[PATH_MAX], got[PATH_MAX];
+	if (getcwd(cwd, sizeof cwd) && chdir(tmp) == 0) {
+		ok(realpath("x/lb/c/f.png", want) && realpath_cached(&rc, "x/lb/c/f.png", got) &&
+			   strcmp(want, got) == 0,
+		   "a relative path through a symlinked folder");
+		ok(chdir(cwd) == 0, "back in the first folder");
+	}
+	realpath_cache_free(&rc);
+	cmd = xasprintf("rm -rf %s", tmp);
+	ok(system(cmd) == 0, "tree removed");
+	free(cmd);
+}
+
 int main(int argc, char **argv)
 {
+	test_realpath_cached();
 	test_strbuf();
 	test_strvec();
 	test_strings();

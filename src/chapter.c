@@ -45,7 +45,8 @@ static xmlNodePtr *S_elements(xmlNodePtr root, size_t *count)
 
 static bool S_is(xmlNodePtr n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+	return n && n->type == XML_ELEMENT_NODE && n->name[0] == (xmlChar)name[0] &&
+	       strcmp((const char *)n->name, name) == 0;
 }
 
 static char *S_prop(xmlNodePtr n, const char *name)
@@ -306,8 +307,10 @@ static bool S_name_in(xmlNodePtr n, const char *const *names)
 {
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return false;
+	const char *name = (const char *)n->name;
+	/* The first letter first: this runs for every element, many times. */
 	for (; *names; names++)
-		if (strcmp((const char *)n->name, *names) == 0)
+		if ((*names)[0] == name[0] && strcmp(name, *names) == 0)
 			return true;
 	return false;
 }

@@ -1,6 +1,8 @@
 #include "toc.h"
 
-#include <libxml/xmlwriter.h>
+#include <libxml/entities.h>
+#include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +42,106 @@ static char *S_done(xmlBufferPtr buf, size_t *len)
 	return s;
 }
 
-static void S_nav_children(xmlTextWriterPtr w, const struct chapter *ch, const size_t *idx,
+/* Both documents are written as xmlTextWriter with indent "  " wrote
+ * them (the books' bytes stayed the same): one element a line, text
+ * inline, text escaped by the function it uses (xmlEncodeSpecialChars),
+ * attributes as it escaped them. Written directly,
+ * they cost a tenth of what the writer did, and a large book's contents
+ * are tens of thousands of entries. */
+
+static void S_raw(xmlBufferPtr b, const char *s)
+{
+	xmlBufferCat(b, W(s));
+}
+
+/* A line's start: the indentation, then "<name". */
+static void S_open(xmlBufferPtr b, int depth, const char *name)
+{
+	for (int i = 0; i < depth; i++)
+		xmlBufferAdd(b, W("  "), 2);
+	xmlBufferAdd(b, W("<"), 1);
+	S_raw(b, name);
+}
+
+/* An attribute, escaped as xmlTextWriter escaped it in a document
+ * declared UTF-8 (xmlBufAttrSerializeTxtContent with an encoding): the
+ * markup characters and tab, line feed and carriage return as references,
+ * everything else as it is. */
+static void S_attr(xmlBufferPtr b, const char *name, const char *value)
+{
+	xmlBufferAdd(b, W(" "), 1);
+	S_raw(b, name);
+	xmlBufferAdd(b, W("=\""), 2);
+	const char *run = value;
+	for (const char *p = value; *p; p++) {
+		const char *ref;
+		switch (*p) {
+		case '\n': ref = "&#10;"; break;
+		case '\r': ref = "&#13;"; break;
+		case '\t': ref = "&#9;"; break;
+		case '"': ref = "&quot;"; break;
+		case '<': ref = "&lt;"; break;
+		case '>': ref = "&gt;"; break;
+		case '&': ref = "&amp;"; break;
+		default: continue;
+		}
+		xmlBufferAdd(b, W(run), (int)(p - run));
+		S_raw(b, ref);
+		run = p + 1;
+	}
+	S_raw(b, run);
+	xmlBufferAdd(b, W("\""), 1);
+}
+
+/* Ends a start tag whose element holds elements: ">" and a new line. */
+static void S_gt(xmlBufferPtr b)
+{
+	xmlBufferAdd(b, W(">\n"), 2);
+}
+
+/* Ends a start tag with text and the end tag on the same line. */
+static void S_text_close(xmlBufferPtr b, const char *name, const char *text)
+{
+	xmlBufferAdd(b, W(">"), 1);
+	xmlChar *esc = xmlEncodeSpecialChars(NULL, W(text));
+	if (esc) {
+		xmlBufferCat(b, esc);
+		xmlFree(esc);
+	}
+	xmlBufferAdd(b, W("</"), 2);
+	S_raw(b, name);
+	xmlBufferAdd(b, W(">\n"), 2);
+}
+
+/* <name>text</name> on a line of its own. */
+static void S_text_element(xmlBufferPtr b, int depth, const char *name, const char *text)
+{
+	S_open(b, depth, name);
+	S_text_close(b, name, text);
+}
+
+static void S_close(xmlBufferPtr b, int depth, const char *name)
+{
+	for (int i = 0; i < depth; i++)
+		xmlBufferAdd(b, W("  "), 2);
+	xmlBufferAdd(b, W("</"), 2);
+	S_raw(b, name);
+	xmlBufferAdd(b, W(">\n"), 2);
+}
+
+/* <li><a href="href">text</a> … (left open for what goes inside). */
+static void S_li_link(xmlBufferPtr b, int depth, const char *href, const char *text, const char *type)
+{
+	S_open(b, depth, "li");
+	S_gt(b);
+	S_open(b, depth + 1, "a");
+	if (type)
+		S_attr(b, "epub:type", type);
+	S_attr(b, "href", href);
+	S_text_close(b, "a", text);
+}
+
+static void S_nav_children(xmlBufferPtr b, int depth, const struct chapter *ch, const size_t *idx,
 			   const long *parent, size_t n, long of)
 {
 	bool open = false;
@@ -48,133 +149,123 @@ static void S_nav_children(xmlTextWriterPtr w, const struct chapter *ch, const s
 		if (parent[k] != of)
 			continue;
 		if (!open) {
-			xmlTextWriterStartElement(w, W("ol"));
+			S_open(b, depth, "ol");
+			S_gt(b);
 			open = true;
 		}
 		const struct heading *h = &ch->headings[idx[k]];
-		xmlTextWriterStartElement(w, W("li"));
-		xmlTextWriterStartElement(w, W("a"));
 		char *href = xasprintf("%s#%s", ch->href, h->id);
-		xmlTextWriterWriteAttribute(w, W("href"), W(href));
+		S_li_link(b, depth + 1, href, h->text, NULL);
 		free(href);
-		xmlTextWriterWriteString(w, W(h->text));
-		xmlTextWriterEndElement(w);
-		S_nav_children(w, ch, idx, parent, n, (long)k);
-		xmlTextWriterEndElement(w);
+		S_nav_children(b, depth + 2, ch, idx, parent, n, (long)k);
+		S_close(b, depth + 1, "li");
 	}
 	if (open)
-		xmlTextWriterEndElement(w);
-}
-
-static void S_link_li(xmlTextWriterPtr w, const char *href, const char *text, const char *type)
-{
-	xmlTextWriterStartElement(w, W("li"));
-	xmlTextWriterStartElement(w, W("a"));
-	if (type)
-		xmlTextWriterWriteAttributeNS(w, W("epub"), W("type"), NULL, W(type));
-	xmlTextWriterWriteAttribute(w, W("href"), W(href));
-	xmlTextWriterWriteString(w, W(text));
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndElement(w);
+		S_close(b, depth, "ol");
 }
 
 /* nav.xhtml up to the first chapter's entry. */
-static xmlTextWriterPtr S_nav_begin(xmlBufferPtr buf, const struct toc_input *in)
+static void S_nav_begin(xmlBufferPtr b, const struct toc_input *in)
 {
-	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, W("  "));
-	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
-	xmlTextWriterWriteDTD(w, W("html"), NULL, NULL, NULL);
-	xmlTextWriterStartElement(w, W("html"));
-	xmlTextWriterWriteAttribute(w, W("xmlns"), W("http://www.w3.org/1999/xhtml"));
-	xmlTextWriterWriteAttribute(w, W("xmlns:epub"), W("http://www.idpf.org/2007/ops"));
-	xmlTextWriterWriteAttribute(w, W("lang"), W(in->language));
-	xmlTextWriterWriteAttribute(w, W("xml:lang"), W(in->language));
-	xmlTextWriterStartElement(w, W("head"));
-	xmlTextWriterStartElement(w, W("meta"));
-	xmlTextWriterWriteAttribute(w, W("charset"), W("UTF-8"));
-	xmlTextWriterEndElement(w);
-	xmlTextWriterWriteElement(w, W("title"), W("Contents"));
-	xmlTextWriterStartElement(w, W("link"));
-	xmlTextWriterWriteAttribute(w, W("rel"), W("stylesheet"));
-	xmlTextWriterWriteAttribute(w, W("type"), W("text/css"));
-	xmlTextWriterWriteAttribute(w, W("href"), W(in->stylesheet_href));
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndElement(w); /* head */
-	xmlTextWriterStartElement(w, W("body"));
-
-	xmlTextWriterStartElement(w, W("nav"));
-	xmlTextWriterWriteAttributeNS(w, W("epub"), W("type"), NULL, W("toc"));
-	xmlTextWriterWriteAttribute(w, W("id"), W("toc"));
-	xmlTextWriterWriteAttribute(w, W("role"), W("doc-toc"));
-	xmlTextWriterWriteElement(w, W("h1"), W("Contents"));
-	xmlTextWriterStartElement(w, W("ol"));
-	return w;
+	S_raw(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+	S_open(b, 0, "html");
+	S_attr(b, "xmlns", "http://www.w3.org/1999/xhtml");
+	S_attr(b, "xmlns:epub", "http://www.idpf.org/2007/ops");
+	S_attr(b, "lang", in->language);
+	S_attr(b, "xml:lang", in->language);
+	S_gt(b);
+	S_open(b, 1, "head");
+	S_gt(b);
+	S_open(b, 2, "meta");
+	S_attr(b, "charset", "UTF-8");
+	S_raw(b, "/>\n");
+	S_text_element(b, 2, "title", "Contents");
+	S_open(b, 2, "link");
+	S_attr(b, "rel", "stylesheet");
+	S_attr(b, "type", "text/css");
+	S_attr(b, "href", in->stylesheet_href);
+	S_raw(b, "/>\n");
+	S_close(b, 1, "head");
+	S_open(b, 1, "body");
+	S_gt(b);
+	S_open(b, 2, "nav");
+	S_attr(b, "epub:type", "toc");
+	S_attr(b, "id", "toc");
+	S_attr(b, "role", "doc-toc");
+	S_gt(b);
+	S_text_element(b, 3, "h1", "Contents");
+	S_open(b, 3, "ol"); /* its ">" with the first chapter; "/>" without any */
 }
 
-static void S_nav_add(xmlTextWriterPtr w, const struct chapter *ch, int depth)
+static void S_nav_add(xmlBufferPtr b, const struct chapter *ch, int depth)
 {
-	xmlTextWriterStartElement(w, W("li"));
-	xmlTextWriterStartElement(w, W("a"));
-	xmlTextWriterWriteAttribute(w, W("href"), W(ch->href));
-	xmlTextWriterWriteString(w, W(ch->post->title));
-	xmlTextWriterEndElement(w);
+	S_li_link(b, 4, ch->href, ch->post->title, NULL);
 	size_t *idx;
 	long *parent;
 	size_t n = toc_outline(ch, depth, &idx, &parent);
-	S_nav_children(w, ch, idx, parent, n, -1);
+	S_nav_children(b, 5, ch, idx, parent, n, -1);
 	free(idx);
 	free(parent);
-	xmlTextWriterEndElement(w); /* li */
+	S_close(b, 4, "li");
 }
 
-static void S_nav_finish(xmlTextWriterPtr w, const struct toc_input *in, const char *first_href)
+static void S_nav_finish(xmlBufferPtr b, const struct toc_input *in, const char *first_href)
 {
-	xmlTextWriterEndElement(w); /* ol */
-	xmlTextWriterEndElement(w); /* nav */
-
-	xmlTextWriterStartElement(w, W("nav"));
-	xmlTextWriterWriteAttributeNS(w, W("epub"), W("type"), NULL, W("landmarks"));
-	xmlTextWriterWriteAttribute(w, W("id"), W("landmarks"));
-	xmlTextWriterWriteAttribute(w, W("aria-label"), W("Landmarks"));
-	xmlTextWriterWriteAttribute(w, W("hidden"), W("hidden"));
-	xmlTextWriterStartElement(w, W("ol"));
-	if (in->cover_href)
-		S_link_li(w, in->cover_href, "Cover", "cover");
-	S_link_li(w, in->titlepage_href, "Title page", "titlepage");
-	char *toc_href = xasprintf("%s#toc", in->nav_href);
-	S_link_li(w, toc_href, "Contents", "toc");
-	free(toc_href);
 	if (first_href)
-		S_link_li(w, first_href, "Start of content", "bodymatter");
-	xmlTextWriterEndElement(w); /* ol */
-	xmlTextWriterEndElement(w); /* nav */
-
-	xmlTextWriterEndElement(w); /* body */
-	xmlTextWriterEndElement(w); /* html */
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
+		S_close(b, 3, "ol");
+	else
+		S_raw(b, "/>\n");
+	S_close(b, 2, "nav");
+	S_open(b, 2, "nav");
+	S_attr(b, "epub:type", "landmarks");
+	S_attr(b, "id", "landmarks");
+	S_attr(b, "aria-label", "Landmarks");
+	S_attr(b, "hidden", "hidden");
+	S_gt(b);
+	S_open(b, 3, "ol");
+	S_gt(b);
+	if (in->cover_href) {
+		S_li_link(b, 4, in->cover_href, "Cover", "cover");
+		S_close(b, 4, "li");
+	}
+	S_li_link(b, 4, in->titlepage_href, "Title page", "titlepage");
+	S_close(b, 4, "li");
+	char *toc_href = xasprintf("%s#toc", in->nav_href);
+	S_li_link(b, 4, toc_href, "Contents", "toc");
+	S_close(b, 4, "li");
+	free(toc_href);
+	if (first_href) {
+		S_li_link(b, 4, first_href, "Start of content", "bodymatter");
+		S_close(b, 4, "li");
+	}
+	S_close(b, 3, "ol");
+	S_close(b, 2, "nav");
+	S_close(b, 1, "body");
+	S_close(b, 0, "html");
 }
 
-static void S_navpoint_start(xmlTextWriterPtr w, int *order, const char *label, const char *src)
+/* A navPoint's start, its label and content: its children and end tag
+ * follow. */
+static void S_navpoint_start(xmlBufferPtr b, int depth, int *order, const char *label, const char *src)
 {
-	char id[32], po[16];
-	snprintf(id, sizeof id, "np-%d", *order);
-	snprintf(po, sizeof po, "%d", *order);
+	char num[16];
+	S_open(b, depth, "navPoint");
+	snprintf(num, sizeof num, "np-%d", *order);
+	S_attr(b, "id", num);
+	snprintf(num, sizeof num, "%d", *order);
+	S_attr(b, "playOrder", num);
+	S_gt(b);
 	(*order)++;
-	xmlTextWriterStartElement(w, W("navPoint"));
-	xmlTextWriterWriteAttribute(w, W("id"), W(id));
-	xmlTextWriterWriteAttribute(w, W("playOrder"), W(po));
-	xmlTextWriterStartElement(w, W("navLabel"));
-	xmlTextWriterWriteElement(w, W("text"), W(label));
-	xmlTextWriterEndElement(w);
-	xmlTextWriterStartElement(w, W("content"));
-	xmlTextWriterWriteAttribute(w, W("src"), W(src));
-	xmlTextWriterEndElement(w);
+	S_open(b, depth + 1, "navLabel");
+	S_gt(b);
+	S_text_element(b, depth + 2, "text", label);
+	S_close(b, depth + 1, "navLabel");
+	S_open(b, depth + 1, "content");
+	S_attr(b, "src", src);
+	S_raw(b, "/>\n");
 }
 
-static void S_ncx_children(xmlTextWriterPtr w, int *order, const struct chapter *ch,
+static void S_ncx_children(xmlBufferPtr b, int depth, int *order, const struct chapter *ch,
 			   const size_t *idx, const long *parent, size_t n, long of)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -182,10 +273,10 @@ static void S_ncx_children(xmlTextWriterPtr w, int *order, const struct chapter 
 			continue;
 		const struct heading *h = &ch->headings[idx[k]];
 		char *src = xasprintf("%s#%s", ch->href, h->id);
-		S_navpoint_start(w, order, h->text, src);
+		S_navpoint_start(b, depth, order, h->text, src);
 		free(src);
-		S_ncx_children(w, order, ch, idx, parent, n, (long)k);
-		xmlTextWriterEndElement(w);
+		S_ncx_children(b, depth + 1, order, ch, idx, parent, n, (long)k);
+		S_close(b, depth, "navPoint");
 	}
 }
 
@@ -208,86 +299,81 @@ static int S_chapter_depth(const struct chapter *ch, int depth)
 	return max;
 }
 
-/* Stands for dtb:depth in the head until the last chapter is known; it
- * comes before any title, so the first match is the one. */
-#define S_DEPTH_MARK "sheaf-ncx-depth"
-
-static xmlTextWriterPtr S_ncx_begin(xmlBufferPtr buf, const struct toc_input *in, int *order)
+/* The NCX's head says how deep the entries go, known after the last
+ * chapter: the head is written then, and the entries meanwhile. */
+static void S_ncx_head(xmlBufferPtr b, const struct toc_input *in, int depth)
 {
-	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, W("  "));
-	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
-	xmlTextWriterStartElement(w, W("ncx"));
-	xmlTextWriterWriteAttribute(w, W("xmlns"), W("http://www.daisy.org/z3986/2005/ncx/"));
-	xmlTextWriterWriteAttribute(w, W("version"), W("2005-1"));
-	xmlTextWriterWriteAttribute(w, W("xml:lang"), W(in->language));
-	xmlTextWriterStartElement(w, W("head"));
+	char num[16];
+	snprintf(num, sizeof num, "%d", depth);
+	S_raw(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	S_open(b, 0, "ncx");
+	S_attr(b, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
+	S_attr(b, "version", "2005-1");
+	S_attr(b, "xml:lang", in->language);
+	S_gt(b);
+	S_open(b, 1, "head");
+	S_gt(b);
 	const char *metas[][2] = {{"dtb:uid", in->uid},
-				  {"dtb:depth", S_DEPTH_MARK},
+				  {"dtb:depth", num},
 				  {"dtb:totalPageCount", "0"},
 				  {"dtb:maxPageNumber", "0"}};
 	for (size_t i = 0; i < 4; i++) {
-		xmlTextWriterStartElement(w, W("meta"));
-		xmlTextWriterWriteAttribute(w, W("name"), W(metas[i][0]));
-		xmlTextWriterWriteAttribute(w, W("content"), W(metas[i][1]));
-		xmlTextWriterEndElement(w);
+		S_open(b, 2, "meta");
+		S_attr(b, "name", metas[i][0]);
+		S_attr(b, "content", metas[i][1]);
+		S_raw(b, "/>\n");
 	}
-	xmlTextWriterEndElement(w); /* head */
-	xmlTextWriterStartElement(w, W("docTitle"));
-	xmlTextWriterWriteElement(w, W("text"), W(in->title));
-	xmlTextWriterEndElement(w);
-	xmlTextWriterStartElement(w, W("navMap"));
-	*order = 1;
-	if (in->cover_href) {
-		S_navpoint_start(w, order, "Cover", in->cover_href);
-		xmlTextWriterEndElement(w);
-	}
-	S_navpoint_start(w, order, "Title page", in->titlepage_href);
-	xmlTextWriterEndElement(w);
-	S_navpoint_start(w, order, "Contents", in->nav_href);
-	xmlTextWriterEndElement(w);
-	return w;
+	S_close(b, 1, "head");
+	S_open(b, 1, "docTitle");
+	S_gt(b);
+	S_text_element(b, 2, "text", in->title);
+	S_close(b, 1, "docTitle");
+	S_open(b, 1, "navMap");
+	S_gt(b);
 }
 
-static void S_ncx_add(xmlTextWriterPtr w, int *order, const struct chapter *ch, int depth)
+static void S_ncx_begin(xmlBufferPtr b, const struct toc_input *in, int *order)
 {
-	S_navpoint_start(w, order, ch->post->title, ch->href);
+	*order = 1;
+	if (in->cover_href) {
+		S_navpoint_start(b, 2, order, "Cover", in->cover_href);
+		S_close(b, 2, "navPoint");
+	}
+	S_navpoint_start(b, 2, order, "Title page", in->titlepage_href);
+	S_close(b, 2, "navPoint");
+	S_navpoint_start(b, 2, order, "Contents", in->nav_href);
+	S_close(b, 2, "navPoint");
+}
+
+static void S_ncx_add(xmlBufferPtr b, int *order, const struct chapter *ch, int depth)
+{
+	S_navpoint_start(b, 2, order, ch->post->title, ch->href);
 	size_t *idx;
 	long *parent;
 	size_t n = toc_outline(ch, depth, &idx, &parent);
-	S_ncx_children(w, order, ch, idx, parent, n, -1);
+	S_ncx_children(b, 3, order, ch, idx, parent, n, -1);
 	free(idx);
 	free(parent);
-	xmlTextWriterEndElement(w);
+	S_close(b, 2, "navPoint");
 }
 
-/* The finished NCX, its depth mark replaced by depth. */
-static char *S_ncx_finish(xmlTextWriterPtr w, xmlBufferPtr buf, int depth, size_t *len)
+/* The finished NCX: its head, then its entries. */
+static char *S_ncx_finish(xmlBufferPtr entries, const struct toc_input *in, int depth, size_t *len)
 {
-	xmlTextWriterEndElement(w); /* navMap */
-	xmlTextWriterEndElement(w); /* ncx */
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	const char *text = (const char *)xmlBufferContent(buf);
-	const char *mark = strstr(text, S_DEPTH_MARK);
-	char num[16];
-	snprintf(num, sizeof num, "%d", depth);
-	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, text, (size_t)(mark - text));
-	sb_adds(&sb, num);
-	sb_adds(&sb, mark + strlen(S_DEPTH_MARK));
-	xmlBufferFree(buf);
-	*len = sb.len;
-	return sb_detach(&sb);
+	xmlBufferPtr b = xmlBufferCreate();
+	S_ncx_head(b, in, depth);
+	xmlBufferAdd(b, xmlBufferContent(entries), xmlBufferLength(entries));
+	xmlBufferFree(entries);
+	S_close(b, 1, "navMap");
+	S_close(b, 0, "ncx");
+	return S_done(b, len);
 }
 
 struct toc_writer {
 	const struct toc_input *in;
-	xmlBufferPtr nav_buf, ncx_buf;
-	xmlTextWriterPtr nav, ncx;
-	int order;     /* the NCX's next playOrder */
-	int depth;     /* the NCX's depth so far */
+	xmlBufferPtr nav, ncx; /* the NCX's entries, without its head */
+	int order;             /* the NCX's next playOrder */
+	int depth;             /* the NCX's depth so far */
 	char *first_href;
 };
 
@@ -295,18 +381,20 @@ struct toc_writer *toc_begin(const struct toc_input *in)
 {
 	struct toc_writer *t = xcalloc(1, sizeof *t);
 	t->in = in;
-	t->nav_buf = xmlBufferCreate();
-	t->ncx_buf = xmlBufferCreate();
-	t->nav = S_nav_begin(t->nav_buf, in);
-	t->ncx = S_ncx_begin(t->ncx_buf, in, &t->order);
+	t->nav = xmlBufferCreate();
+	t->ncx = xmlBufferCreate();
+	S_nav_begin(t->nav, in);
+	S_ncx_begin(t->ncx, in, &t->order);
 	t->depth = 1;
 	return t;
 }
 
 void toc_add(struct toc_writer *t, const struct chapter *ch)
 {
-	if (!t->first_href)
+	if (!t->first_href) {
 		t->first_href = xstrdup(ch->href);
+		S_gt(t->nav);
+	}
 	S_nav_add(t->nav, ch, t->in->depth);
 	S_ncx_add(t->ncx, &t->order, ch, t->in->depth);
 	int d = S_chapter_depth(ch, t->in->depth);
@@ -317,8 +405,8 @@ void toc_add(struct toc_writer *t, const struct chapter *ch)
 void toc_finish(struct toc_writer *t, char **nav, size_t *nav_len, char **ncx, size_t *ncx_len)
 {
 	S_nav_finish(t->nav, t->in, t->first_href);
-	*nav = S_done(t->nav_buf, nav_len);
-	*ncx = S_ncx_finish(t->ncx, t->ncx_buf, t->depth, ncx_len);
+	*nav = S_done(t->nav, nav_len);
+	*ncx = S_ncx_finish(t->ncx, t->in, t->depth, ncx_len);
 	free(t->first_href);
 	free(t);
 }

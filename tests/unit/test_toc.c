@@ -185,10 +185,62 @@ static void test_nav_ncx(void)
 		chapter_free(&ch[i]);
 }
 
+/* Byte for byte what xmlTextWriter wrote before the contents were written
+ * directly (the expected strings come from its output): escaping in text
+ * and attributes, UTF-8 kept, an empty list, the streaming writer. */
+static void test_exact_bytes(void)
+{
+	struct post p1 = {0}, p2 = {0};
+	p1.title = "A \"q\" & <b> 'x'";
+	p2.title = "tab\there\r\nnew caf\xC3\xA9";
+	struct chapter ch[2];
+	static const int l1[] = {2};
+	S_chapter(&ch[0], &p1, "text/001-b&c\"d.xhtml", l1, 1);
+	S_chapter(&ch[1], &p2, "text/002-\xC3\xA9\tx.xhtml", NULL, 0);
+	struct toc_input in = {.title = "T & <t>", .language = "fr", .uid = "urn:uuid:&",
+			       .titlepage_href = "titlepage.xhtml", .nav_href = "nav.xhtml",
+			       .stylesheet_href = "style.css", .depth = 2};
+	struct toc_writer *t = toc_begin(&in);
+	toc_add(t, &ch[0]);
+	toc_add(t, &ch[1]);
+	char *nav, *ncx;
+	size_t nav_len, ncx_len;
+	toc_finish(t, &nav, &nav_len, &ncx, &ncx_len);
+	like(nav, "\n        <li>\n          <a href=\"text/001-b&amp;c&quot;d.xhtml\">A &quot;q&quot; &amp; "
+		  "&lt;b&gt; 'x'</a>\n          <ol>\n            <li>\n              <a href=\"text/001-b&amp;"
+		  "c&quot;d.xhtml#h0\">Heading 0</a>\n            </li>\n          </ol>\n        </li>\n",
+	     "nav: a chapter and its heading, escaped and indented as before");
+	like(nav, "<a href=\"text/002-\xC3\xA9&#9;x.xhtml\">tab\there&#13;\nnew caf\xC3\xA9</a>",
+	     "nav: a tab in an attribute is a reference, in text it stays; CR is a reference; UTF-8 stays");
+	like(ncx, "<meta name=\"dtb:uid\" content=\"urn:uuid:&amp;\"/>\n    <meta name=\"dtb:depth\" content=\"2\"/>",
+	     "ncx: the head says the depth the entries reached");
+	like(ncx, "<docTitle>\n    <text>T &amp; &lt;t&gt;</text>\n  </docTitle>", "ncx: the title escaped");
+	like(ncx, "      <navPoint id=\"np-4\" playOrder=\"4\">\n        <navLabel>\n          <text>Heading 0</text>\n"
+		  "        </navLabel>\n        <content src=\"text/001-b&amp;c&quot;d.xhtml#h0\"/>\n      </navPoint>\n",
+	     "ncx: a heading's navPoint inside its chapter's");
+	is_int(nav_len, strlen(nav), "nav: length");
+	is_int(ncx_len, strlen(ncx), "ncx: length");
+	free(nav);
+	free(ncx);
+	in.nchapters = 0;
+	toc_nav(&nav, &nav_len, &in);
+	like(nav, "<h1>Contents</h1>\n      <ol/>\n    </nav>", "nav: no chapter gives an empty <ol/>");
+	free(nav);
+	for (int i = 0; i < 2; i++) {
+		free(ch[i].href);
+		for (size_t k = 0; k < ch[i].nheadings; k++) {
+			free(ch[i].headings[k].id);
+			free(ch[i].headings[k].text);
+		}
+		free(ch[i].headings);
+	}
+}
+
 int main(void)
 {
 	test_outline();
 	test_nav_ncx();
+	test_exact_bytes();
 	xmlCleanupParser();
 	return done_testing();
 }

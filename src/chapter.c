@@ -984,6 +984,7 @@ const char *chapter_find_id(const struct chapter_ids *names, const char *fragmen
 int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* the default grows by 10 bytes */
 	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
 	*out = NULL;
 	*len = 0;

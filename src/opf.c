@@ -28,6 +28,7 @@ static void S_dc(xmlTextWriterPtr w, const char *name, const char *id, const cha
 int opf_package(char **out, size_t *len, const struct opf_input *in)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* the default grows by 10 bytes */
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, W("  "));
@@ -147,6 +148,7 @@ int opf_package(char **out, size_t *len, const struct opf_input *in)
 char *opf_container(const char *opf_path, size_t *len)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* the default grows by 10 bytes */
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, W("  "));

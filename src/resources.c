@@ -280,6 +280,7 @@ static int S_svg(unsigned char **data, size_t *len, char **why)
 	 * processing instructions go. The root is not a script. */
 	S_clean_svg(doc->children);
 	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* the default grows by 10 bytes */
 	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
 	xmlSaveDoc(save, doc);
 	xmlSaveClose(save);

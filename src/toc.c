@@ -49,6 +49,15 @@ static char *S_done(xmlBufferPtr buf, size_t *len)
  * they cost a tenth of what the writer did, and a large book's contents
  * are tens of thousands of entries. */
 
+/* libxml2's buffers grow by 10 bytes at a time unless told otherwise: a
+ * realloc for nearly every piece of a large contents. */
+static xmlBufferPtr S_buffer(void)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(b, XML_BUFFER_ALLOC_DOUBLEIT);
+	return b;
+}
+
 static void S_raw(xmlBufferPtr b, const char *s)
 {
 	xmlBufferCat(b, W(s));
@@ -360,7 +369,7 @@ static void S_ncx_add(xmlBufferPtr b, int *order, const struct chapter *ch, int 
 /* The finished NCX: its head, then its entries. */
 static char *S_ncx_finish(xmlBufferPtr entries, const struct toc_input *in, int depth, size_t *len)
 {
-	xmlBufferPtr b = xmlBufferCreate();
+	xmlBufferPtr b = S_buffer();
 	S_ncx_head(b, in, depth);
 	xmlBufferAdd(b, xmlBufferContent(entries), xmlBufferLength(entries));
 	xmlBufferFree(entries);
@@ -381,8 +390,8 @@ struct toc_writer *toc_begin(const struct toc_input *in)
 {
 	struct toc_writer *t = xcalloc(1, sizeof *t);
 	t->in = in;
-	t->nav = xmlBufferCreate();
-	t->ncx = xmlBufferCreate();
+	t->nav = S_buffer();
+	t->ncx = S_buffer();
 	S_nav_begin(t->nav, in);
 	S_ncx_begin(t->ncx, in, &t->order);
 	t->depth = 1;

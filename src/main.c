@@ -83,12 +83,11 @@ static bool S_keep_body(const struct post *p, const void *data)
 	return !o->list && select_matches(&o->sel, p);
 }
 
-/* Whether path names the same file as out (stat'ed once by the caller):
- * through symlinks and hard links alike. */
-static bool S_same_file(const struct stat *out, const char *path)
+/* Whether the post is the file out names (stat'ed once by the caller),
+ * through symlinks and hard links alike: the post was stat'ed when read. */
+static bool S_same_file(const struct stat *out, const struct post *p)
 {
-	struct stat st;
-	return stat(path, &st) == 0 && st.st_dev == out->st_dev && st.st_ino == out->st_ino;
+	return p->dev == (unsigned long long)out->st_dev && p->ino == (unsigned long long)out->st_ino;
 }
 
 static int S_run(const struct options *o, struct diag_list *dl)
@@ -214,7 +213,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	struct stat out_st;
 	bool out_exists = stat(output, &out_st) == 0; /* else it cannot be a post */
 	for (size_t i = 0; out_exists && i < all.n; i++) {
-		if (S_same_file(&out_st, all.v[i]->path)) {
+		if (S_same_file(&out_st, all.v[i])) {
 			diag_error(dl, output, 0, 0, "the output would overwrite a post of the site");
 			goto out;
 		}

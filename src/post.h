@@ -39,6 +39,7 @@ struct post {
 	char *cover_image;          /* front matter cover_image/image/images[0] as
 				       written (a path or URL), may be NULL */
 	int cover_line;             /* its line in the file */
+	unsigned long long dev, ino; /* the file read: what an output path must not be */
 	char *body;                 /* Markdown after the front matter */
 	size_t body_len;
 	int body_line;              /* file line where body starts */

@@ -457,7 +457,9 @@ int resources_load_file(struct loaded_image *out, const char *site_root, const c
 		goto out;
 	}
 	full = path_join(site_root, relpath);
-	if (!(rc ? realpath_cached(rc, full, real) : realpath(full, real) != NULL)) {
+	struct stat st;
+	bool have_st = false;
+	if (!(rc ? realpath_cached_stat(rc, full, real, &st, &have_st) : realpath(full, real) != NULL)) {
 		*why = xasprintf("image not found: %s", relpath);
 		goto out;
 	}
@@ -466,8 +468,7 @@ int resources_load_file(struct loaded_image *out, const char *site_root, const c
 				 "inside it are embedded", relpath);
 		goto out;
 	}
-	struct stat st;
-	if (stat(real, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if ((!have_st && stat(real, &st) < 0) || !S_ISREG(st.st_mode)) {
 		*why = xasprintf("not a file: %s", relpath);
 		goto out;
 	}

@@ -4,11 +4,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void S_oom(size_t n)
 {
@@ -426,29 +429,65 @@ bool str_ieq_utf8(const char *a, const char *b)
 
 int read_file(const char *path, char **out, size_t *len)
 {
+	return read_file_stat(path, 0, out, len, NULL);
+}
+
+int read_file_stat(const char *path, size_t max, char **out, size_t *len, struct stat *st_out)
+{
 	int ret = -EIO;
-	struct strbuf sb = STRBUF_INIT;
-	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if (!f)
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return -errno;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sb_add(&sb, chunk, n);
-	if (ferror(f))
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		ret = -errno;
 		goto out;
-	if (!sb.s)
-		sb_add(&sb, "", 0);
+	}
+	if (st_out)
+		*st_out = st;
+	if (max && st.st_size > 0 && (uintmax_t)st.st_size > max) {
+		ret = -EFBIG;
+		goto out;
+	}
+	/* The size the file says, and one byte more: a read that stops at
+	 * the size is at the end, without asking again (tens of thousands of
+	 * files make a blog). */
+	size_t size = st.st_size > 0 ? (size_t)st.st_size : 0;
+	size_t cap = size ? size + 1 : 65536, used = 0;
+	buf = xmalloc(cap + 1);
+	for (;;) {
+		if (used == cap)
+			buf = xrealloc(buf, (cap *= 2) + 1);
+		ssize_t r = read(fd, buf + used, cap - used);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			ret = -errno;
+			goto out;
+		}
+		if (r == 0)
+			break;
+		used += (size_t)r;
+		if (max && used > max) {
+			ret = -EFBIG; /* it grew, or said no size */
+			goto out;
+		}
+		if (size && used == size)
+			break;
+	}
+	buf[used] = '\0';
 	if (len)
-		*len = sb.len;
-	*out = sb_detach(&sb);
+		*len = used;
+	*out = buf;
+	buf = NULL;
 	ret = 0;
 out:
-	sb_release(&sb);
-	fclose(f);
+	free(buf);
+	close(fd);
 	return ret;
 }
 
@@ -571,12 +610,21 @@ static const char *S_real_dir(struct realpath_cache *c, const char *dir)
 
 bool realpath_cached(struct realpath_cache *c, const char *path, char *out)
 {
+	bool known;
+	struct stat st;
+	return realpath_cached_stat(c, path, out, &st, &known);
+}
+
+bool realpath_cached_stat(struct realpath_cache *c, const char *path, char *out, struct stat *st,
+			  bool *known)
+{
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
-	struct stat st;
+	*known = false;
 	if (!slash || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
-	    lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
+	    lstat(path, st) < 0 || S_ISLNK(st->st_mode))
 		return realpath(path, out) != NULL;
+	*known = true; /* not a symlink: what lstat said is what stat says */
 	char *dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
 	const char *real = S_real_dir(c, dir);
 	free(dir);

@@ -94,6 +94,10 @@ bool str_ieq_utf8(const char *a, const char *b);
 
 /* Reads a whole file. Returns 0, or -errno. *out is NUL-terminated. */
 int read_file(const char *path, char **out, size_t *len);
+/* The same, and the open file's stat in *st (may be NULL); a file of more
+ * than max bytes (0: no limit) is not read: -EFBIG, with *st filled. */
+struct stat;
+int read_file_stat(const char *path, size_t max, char **out, size_t *len, struct stat *st);
 
 /* Path helpers. All return malloc'd strings. */
 char *path_join(const char *a, const char *b);
@@ -117,6 +121,11 @@ struct realpath_cache {
 };
 #define REALPATH_CACHE_INIT {STRMAP_INIT, STRVEC_INIT}
 bool realpath_cached(struct realpath_cache *c, const char *path, char *out);
+/* The same; when the file is no symlink, *known is true and *st is its
+ * stat (the lstat the cache made anyway). */
+struct stat;
+bool realpath_cached_stat(struct realpath_cache *c, const char *path, char *out, struct stat *st,
+			  bool *known);
 void realpath_cache_free(struct realpath_cache *c);
 bool path_is_dir(const char *p);
 bool path_is_file(const char *p);

@@ -141,7 +141,10 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	*out = NULL;
 
 	struct stat st;
-	if (stat(path, &st) == 0 && (size_t)st.st_size > site->collect.max_post_size) {
+	char *raw;
+	size_t raw_len;
+	int rc = read_file_stat(path, site->collect.max_post_size, &raw, &raw_len, &st);
+	if (rc == -EFBIG) {
 		char have[32], limit[32];
 		S_size(have, sizeof have, (size_t)st.st_size);
 		S_size(limit, sizeof limit, site->collect.max_post_size);
@@ -149,9 +152,6 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 			   have, limit);
 		goto out;
 	}
-	char *raw;
-	size_t raw_len;
-	int rc = read_file(path, &raw, &raw_len);
 	if (rc < 0) {
 		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
 		goto out;
@@ -187,6 +187,8 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	}
 
 	p = post_new(path, relpath);
+	p->dev = st.st_dev;
+	p->ino = st.st_ino;
 	p->body_len = len - split.body_off;
 	p->body = xstrndup(text + split.body_off, p->body_len);
 	p->body_line = split.body_line;

@@ -1,5 +1,6 @@
 /* Unit tests of util.h: strbuf, strvec, string and path helpers. */
 #define _DEFAULT_SOURCE /* realpath, mkdtemp, symlink */
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,16 @@ static void test_files(const char *root)
 	is_int(read_file(path, &text, &len), 0, "read_file reads a file of the source tree");
 	ok(text && len == strlen(text) && strstr(text, "<?sheaf-content?>"),
 	   "read_file: NUL-terminated, length matches");
+	free(text);
+	struct stat st;
+	is_int(read_file_stat(path, len, &text, &len, &st), 0, "read_file_stat: a file of exactly max bytes is read");
+	ok(text && (size_t)st.st_size == len && strlen(text) == len, "read_file_stat: its stat and length");
+	free(text);
+	size_t size = len;
+	is_int(read_file_stat(path, size - 1, &text, &len, &st), -EFBIG, "read_file_stat: one byte over max is refused");
+	ok(text == NULL && len == 0 && (size_t)st.st_size == size, "read_file_stat: nothing read, the size told");
+	ok(read_file("/proc/self/status", &text, &len) == 0 && len > 0 && strstr(text, "Name:"),
+	   "read_file: a file that says size 0 is read to its end");
 	free(text);
 	ok(path_is_file(path) && !path_is_dir(path), "path_is_file / path_is_dir on a file");
 	free(path);

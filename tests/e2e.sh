@@ -149,6 +149,51 @@ opf = zipfile.ZipFile(sys.argv[1]).read("EPUB/content.opf").decode()
 assert '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>' in opf, opf
 PY
 
+# --- threads (-j): the same bytes for any number -----------------------------
+# Every decision that shapes a book is taken in book order; posts convert
+# on -j threads. Checked on the sample here and on every corpus below.
+for j in 1 2 8; do
+	"$SHEAF" "$SAMPLE" -j$j -o "$T/sample-j$j.epub" >/dev/null 2>"$T/sample-j$j.err"
+done
+check "-j1, -j2 and -j8 give byte-identical books and diagnostics (sample)" bash -c \
+	'cmp "$1/sample-j1.epub" "$1/sample-j2.epub" && cmp "$1/sample-j1.epub" "$1/sample-j8.epub" &&
+	 cmp "$1/sample-j1.epub" "$1/sample.epub" &&
+	 cmp "$1/sample-j1.err" "$1/sample-j2.err" && cmp "$1/sample-j1.err" "$1/sample-j8.err"' _ "$T"
+check "-j0 and -j x are refused (exit 2)" bash -c \
+	'"$1" "$2" -j0 -o "$3/x.epub" >/dev/null 2>&1; a=$?; "$1" "$2" -j x -o "$3/x.epub" >/dev/null 2>&1; b=$?
+	 [ "$a" = 2 ] && [ "$b" = 2 ] && [ ! -e "$3/x.epub" ]' _ "$SHEAF" "$SAMPLE" "$T"
+
+# Links to a heading of a later post: the worker that meets one converts
+# that post once more for its ids, whichever thread gets there first.
+FW=$T/forward
+mkdir -p "$FW"
+printf -- '---\ntitle: First\ndate: 2020-01-01\n---\nSee [the third](third.md#deep-part), [the second](second.md#middle) and [a missing place](third.md#nowhere).\n\n## Opening\n\nText.\n' >"$FW/first.md"
+printf -- '---\ntitle: Second\ndate: 2020-01-02\n---\nBack to [the first](first.md#opening).\n\n## Middle\n\nText.\n' >"$FW/second.md"
+{
+	printf -- '---\ntitle: Third\ndate: 2020-01-03\n---\nBack to [the first](first.md#opening).\n\n'
+	for i in $(seq 1 200); do printf 'Filler paragraph %d so this post takes a while.\n\n' "$i"; done
+	printf '## Deep part\n\nText.\n'
+} >"$FW/third.md"
+for j in 1 2 8; do
+	"$SHEAF" "$FW" -j$j -o "$T/forward-j$j.epub" >/dev/null 2>"$T/forward-j$j.err"
+done
+check "links to headings of later posts: the same book for -j1, -j2, -j8" bash -c \
+	'cmp "$1/forward-j1.epub" "$1/forward-j2.epub" && cmp "$1/forward-j1.epub" "$1/forward-j8.epub" &&
+	 cmp "$1/forward-j1.err" "$1/forward-j8.err"' _ "$T"
+check "links to headings of later and earlier posts land on them; a missing one is a warning" py "$T/forward-j8.epub" "$T/forward-j8.err" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+first = z.read("EPUB/text/001-first.xhtml").decode()
+assert 'href="003-third.xhtml#deep-part"' in first, first
+assert 'href="002-second.xhtml#middle"' in first, first
+assert 'href="003-third.xhtml"' in first, first  # the missing place: the post's start
+assert 'href="001-first.xhtml#opening"' in z.read("EPUB/text/002-second.xhtml").decode()
+assert 'href="001-first.xhtml#opening"' in z.read("EPUB/text/003-third.xhtml").decode()
+err = open(sys.argv[2]).read()
+assert err.count("#nowhere") == 1 and "no such heading" in err, err
+PY
+valid "links to later posts" "$T/forward-j8.epub"
+
 # --- selection and --list ------------------------------------------------
 "$SHEAF" "$SAMPLE" --tag career --list >"$T/list" 2>"$T/list.err"
 check "--list: tab-separated date, title, path; --tag is case-insensitive" py "$T/list" <<'PY'
@@ -766,14 +811,20 @@ else
 fi
 
 # Every corpus beside the checkout exports without a crash (strict mode may
-# refuse what only issue 3's generators read; --keep-going must write a book).
+# refuse what only issue 3's generators read; --keep-going must write a book),
+# and gives the same bytes and diagnostics on one thread and on eight.
 if [ -d "$CORPORA" ]; then
 	for c in "$CORPORA"/*/; do
 		name=$(basename "$c")
-		timeout 300 "$SHEAF" "$c" -k -q --offline -o "$T/corpus-$name.epub" >"$T/corpus.log" 2>&1; st=$?
+		timeout 300 "$SHEAF" "$c" -k --offline -o "$T/corpus-$name.epub" >"$T/corpus.log" 2>&1; st=$?
 		check "corpus $name with --keep-going: a book, no crash or sanitizer report" bash -c \
-			'[ "$1" = 0 ] && [ -s "$2" ] && ! grep -Eq "ERROR: (Address|Leak)Sanitizer|runtime error:" "$3"' \
+			'[ "$1" = 0 ] && [ -s "$2" ] && ! grep -Eq "ERROR: (Address|Leak)Sanitizer|ThreadSanitizer|runtime error:" "$3"' \
 			_ "$st" "$T/corpus-$name.epub" "$T/corpus.log"
+		timeout 300 "$SHEAF" "$c" -k --offline -j1 -o "$T/corpus-j1.epub" >"$T/corpus-j1.log" 2>&1
+		timeout 300 "$SHEAF" "$c" -k --offline -j8 -o "$T/corpus-j8.epub" >"$T/corpus-j8.log" 2>&1
+		check "corpus $name: -j1 and -j8 give the book's bytes and diagnostics" bash -c \
+			'cmp "$1" "$2" && cmp "$1" "$3" && cmp "$4" "$5" && cmp "$4" "$6"' _ "$T/corpus-$name.epub" \
+			"$T/corpus-j1.epub" "$T/corpus-j8.epub" "$T/corpus.log" "$T/corpus-j1.log" "$T/corpus-j8.log"
 	done
 fi
 

@@ -1,5 +1,8 @@
 /* hash.h — SHA-1 (for content-addressed resources and name-based UUIDs).
- * SHA-1 is used for identity, not security. */
+ * SHA-1 is used for identity, not security. Computed by libcrypto.
+ *
+ * Ownership: sha1_init allocates what sha1_final frees; every started
+ * digest must be finished. */
 #ifndef SHEAF_HASH_H
 #define SHEAF_HASH_H
 
@@ -7,10 +10,7 @@
 #include <stdint.h>
 
 struct sha1 {
-	uint32_t h[5];
-	uint64_t len;
-	unsigned char block[64];
-	size_t used;
+	struct evp_md_ctx_st *ctx; /* libcrypto's EVP_MD_CTX */
 };
 
 void sha1_init(struct sha1 *s);

@@ -297,8 +297,8 @@ static char *S_xml_text(const xmlChar *s)
 
 static void S_set(xmlNodePtr node, const char *name, const char *value)
 {
-	char *clean = S_xml_text((const xmlChar *)value);
-	xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)clean);
+	char *clean = str_xml_clean(value) ? NULL : S_xml_text((const xmlChar *)value);
+	xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)(clean ? clean : value));
 	free(clean);
 }
 
@@ -438,8 +438,9 @@ static xmlNodePtr S_new(xmlNodePtr parent, xmlNsPtr ns, const char *name, int li
 
 static void S_text(xmlNodePtr parent, const char *text)
 {
-	char *clean = S_xml_text((const xmlChar *)text);
-	xmlAddChild(parent, xmlNewDocText(parent->doc, (const xmlChar *)clean));
+	/* Most text is clean already: copied once, by libxml2. */
+	char *clean = str_xml_clean(text) ? NULL : S_xml_text((const xmlChar *)text);
+	xmlAddChild(parent, xmlNewDocText(parent->doc, (const xmlChar *)(clean ? clean : text)));
 	free(clean);
 }
 

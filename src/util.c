@@ -222,6 +222,28 @@ void sb_add_xml_escaped(struct strbuf *sb, const char *s)
 	S_add_xml(sb, s, true);
 }
 
+bool str_xml_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	while (left) {
+		if (*p >= 0x20 && *p < 0x80) {
+			p++;
+			left--;
+			continue;
+		}
+		unsigned cp;
+		size_t n = utf8_decode(p, left, &cp);
+		bool allowed = n && (cp >= 0x20 ? (cp != 0xFFFE && cp != 0xFFFF)
+						 : (cp == '\t' || cp == '\n' || cp == '\r'));
+		if (!allowed)
+			return false;
+		p += n;
+		left -= n;
+	}
+	return true;
+}
+
 char *str_xml_chars(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -50,6 +50,8 @@ size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp);
  * becomes U+FFFD, control characters (but tab and newlines), U+FFFE and
  * U+FFFF are dropped. Not escaped. */
 char *str_xml_chars(const char *s);
+/* Whether str_xml_chars would give s back unchanged. */
+bool str_xml_clean(const char *s);
 /* Hands the buffer to the caller (never NULL) and resets sb. */
 char *sb_detach(struct strbuf *sb);
 void sb_release(struct strbuf *sb);

@@ -40,6 +40,10 @@ static void test_strbuf(void)
 	s = str_xml_chars("caf\xC3\xA9 \xFF|\x02\xEF\xBF\xBE|\xE2\x80\x94\r\nend");
 	is_str(s, "caf\xC3\xA9 \xEF\xBF\xBD||\xE2\x80\x94\r\nend", "str_xml_chars: kept runs, U+FFFD, dropped controls");
 	free(s);
+	ok(str_xml_clean("caf\xC3\xA9\t\r\n<&>") && str_xml_clean(""), "str_xml_clean: UTF-8, tab, line ends");
+	ok(!str_xml_clean("a\x02") && !str_xml_clean("a\xFF") && !str_xml_clean("\xEF\xBF\xBE") &&
+		   !str_xml_clean("\xC3"),
+	   "str_xml_clean: a control, a bad byte, U+FFFE, a cut sequence are not");
 	s = str_xml_chars("");
 	is_str(s, "", "str_xml_chars of an empty string");
 	free(s);

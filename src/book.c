@@ -811,8 +811,16 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct to
 		free(jb->out);
 		jb->out = NULL;
 		jb->nout = 0;
-		/* The contents grow with the book instead of being made at its end. */
+		/* The contents grow with the book instead of being made at its end;
+		 * the headings were there for them alone. */
 		toc_add(toc, &jb->ch);
+		for (size_t k = 0; k < jb->ch.nheadings; k++) {
+			free(jb->ch.headings[k].id);
+			free(jb->ch.headings[k].text);
+		}
+		free(jb->ch.headings);
+		jb->ch.headings = NULL;
+		jb->ch.nheadings = 0;
 		if (pp->o->progress)
 			S_progress(pp, c + 1);
 

@@ -161,6 +161,8 @@ static void S_commit(struct S_pipe *pp, size_t c)
 			continue;
 		bool added;
 		img->href = resources_add_loaded(&pp->res, li, from, &added);
+		if (!img->href) /* cannot happen: resources are never removed */
+			img->why = xasprintf("%s could not be stored; the image's alt text is shown instead", from);
 		if (!added)
 			continue;
 		struct resource *r = &pp->res.v[pp->res.n - 1];

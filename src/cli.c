@@ -129,6 +129,18 @@ static int S_date_arg(struct date *d, const char *opt, const char *arg, struct d
 	return 0;
 }
 
+/* A whole number from lo to hi into *out, else an error saying why (why
+ * has one %s, the argument). */
+static void S_int_arg(int *out, const char *arg, long lo, long hi, const char *why, struct diag_list *dl)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*end || end == arg || v < lo || v > hi)
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, why, arg);
+	else
+		*out = (int)v;
+}
+
 /* "8M" → 8 MiB; plain numbers are bytes. */
 static int S_size_arg(size_t *out, const char *arg)
 {
@@ -169,15 +181,9 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		case 'c': sv_push(&o->sel.categories, optarg); break;
 		case 'a': sv_push(&o->sel.authors, optarg); break;
 		case OPT_SERIES: sv_push(&o->sel.series, optarg); break;
-		case OPT_SERIES_POSITION: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || end == optarg || v < 1 || v > 9999)
-				diag_error(dl, NULL, 0, 0, "--series-position: '%s' is not a number from 1", optarg);
-			else
-				o->series_position = (int)v;
+		case OPT_SERIES_POSITION:
+			S_int_arg(&o->series_position, optarg, 1, 9999, "--series-position: '%s' is not a number from 1", dl);
 			break;
-		}
 		case OPT_SINCE: S_date_arg(&o->sel.since, "--since", optarg, dl); break;
 		case OPT_UNTIL: S_date_arg(&o->sel.until, "--until", optarg, dl); break;
 		case OPT_DRAFTS: o->sel.drafts = true; break;
@@ -195,15 +201,9 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 					   optarg);
 			o->language = optarg;
 			break;
-		case OPT_TOC_DEPTH: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || end == optarg || v < 0 || v > 5)
-				diag_error(dl, NULL, 0, 0, "--toc-depth: '%s' is not a number from 0 to 5", optarg);
-			else
-				o->toc_depth = (int)v;
+		case OPT_TOC_DEPTH:
+			S_int_arg(&o->toc_depth, optarg, 0, 5, "--toc-depth: '%s' is not a number from 0 to 5", dl);
 			break;
-		}
 		case OPT_COVER: o->cover = optarg; break;
 		case OPT_TEMPLATES:
 			if (!path_is_dir(optarg))
@@ -227,15 +227,9 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 					   optarg);
 			break;
 		case OPT_OFFLINE: o->offline = true; break;
-		case 'j': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || end == optarg || v < 1 || v > 1024)
-				diag_error(dl, NULL, 0, 0, "--jobs: '%s' is not a number from 1 to 1024", optarg);
-			else
-				o->jobs = (int)v;
+		case 'j':
+			S_int_arg(&o->jobs, optarg, 1, 1024, "--jobs: '%s' is not a number from 1 to 1024", dl);
 			break;
-		}
 		case 'q': o->quiet = true; break;
 		case 'v': o->verbose = true; break;
 		case 'h': S_help(out); return CLI_DONE;

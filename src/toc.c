@@ -420,26 +420,29 @@ void toc_finish(struct toc_writer *t, char **nav, size_t *nav_len, char **ncx, s
 	free(t);
 }
 
-int toc_nav(char **out, size_t *len, const struct toc_input *in)
+/* Both documents for in's chapters at once. */
+static void S_both(const struct toc_input *in, char **nav, size_t *nav_len, char **ncx, size_t *ncx_len)
 {
 	struct toc_writer *t = toc_begin(in);
 	for (size_t i = 0; i < in->nchapters; i++)
 		toc_add(t, &in->chapters[i]);
+	toc_finish(t, nav, nav_len, ncx, ncx_len);
+}
+
+int toc_nav(char **out, size_t *len, const struct toc_input *in)
+{
 	char *ncx;
 	size_t ncx_len;
-	toc_finish(t, out, len, &ncx, &ncx_len);
+	S_both(in, out, len, &ncx, &ncx_len);
 	free(ncx);
 	return 0;
 }
 
 int toc_ncx(char **out, size_t *len, const struct toc_input *in)
 {
-	struct toc_writer *t = toc_begin(in);
-	for (size_t i = 0; i < in->nchapters; i++)
-		toc_add(t, &in->chapters[i]);
 	char *nav;
 	size_t nav_len;
-	toc_finish(t, &nav, &nav_len, out, len);
+	S_both(in, &nav, &nav_len, out, len);
 	free(nav);
 	return 0;
 }

@@ -35,6 +35,27 @@ static bool S_run(const char *cmd)
 	return system(cmd) == 0;
 }
 
+/* The container at path read back by Python's zipfile (epub_read.py with
+ * args) and by `unzip -t`, each a check, or a skip without the tool. */
+static void S_read_back(const char *path, const char *args, const char *zipfile_check,
+			const char *unzip_check)
+{
+	if (S_python) {
+		char *cmd = xasprintf("python3 '%s/tests/unit/epub_read.py' '%s' %s", S_root, path, args);
+		ok(S_run(cmd), zipfile_check);
+		free(cmd);
+	} else {
+		S_skip(zipfile_check, "python3 not found");
+	}
+	if (S_unzip) {
+		char *cmd = xasprintf("unzip -tqq '%s' >/dev/null 2>&1", path);
+		ok(S_run(cmd), unzip_check);
+		free(cmd);
+	} else {
+		S_skip(unzip_check, "unzip not found");
+	}
+}
+
 /* Temporary files epub_open leaves in dir: names starting with a dot. */
 static int S_count_temps(const char *dir)
 {
@@ -231,22 +252,12 @@ static void test_book(void)
 	S_samples_free(v, n);
 	fx_write(dir, "manifest.txt", sb.s, sb.len);
 	sb_release(&sb);
-	if (S_python) {
-		char *cmd = xasprintf("python3 '%s/tests/unit/epub_read.py' '%s' '%s' 2023-11-14T22:13:20",
-				      S_root, path, manifest);
-		ok(S_run(cmd), "zipfile reads every entry back: names, order, bytes, CRC, methods, dates, "
-			       "modes, UTF-8 flag, no extra field");
-		free(cmd);
-	} else {
-		S_skip("zipfile reads every entry back", "python3 not found");
-	}
-	if (S_unzip) {
-		char *cmd = xasprintf("unzip -tqq '%s' >/dev/null 2>&1", path);
-		ok(S_run(cmd), "unzip -t finds no error");
-		free(cmd);
-	} else {
-		S_skip("unzip -t finds no error", "unzip not found");
-	}
+	char *args = xasprintf("'%s' 2023-11-14T22:13:20", manifest);
+	S_read_back(path, args,
+		    "zipfile reads every entry back: names, order, bytes, CRC, methods, dates, modes, "
+		    "UTF-8 flag, no extra field",
+		    "unzip -t finds no error");
+	free(args);
 	free(manifest);
 
 	/* The same entries give the same bytes. */
@@ -379,20 +390,9 @@ static void test_zip64(void)
 	ok(at + 56 + 20 + 22 == len && S_le((const unsigned char *)raw + at, 4) == 0x06064b50,
 	   "the locator points at the ZIP64 end of central directory");
 	is_int(S_le((const unsigned char *)raw + at + 32, 4), S_NSEQ, "which counts 70,000 entries");
-	if (S_python) {
-		char *cmd = xasprintf("python3 '%s/tests/unit/epub_read.py' '%s' --seq %d", S_root, path, S_NSEQ);
-		ok(S_run(cmd), "zipfile reads all 70,000 entries back");
-		free(cmd);
-	} else {
-		S_skip("zipfile reads all 70,000 entries back", "python3 not found");
-	}
-	if (S_unzip) {
-		char *cmd = xasprintf("unzip -tqq '%s' >/dev/null 2>&1", path);
-		ok(S_run(cmd), "unzip -t finds no error in the ZIP64 file");
-		free(cmd);
-	} else {
-		S_skip("unzip -t finds no error in the ZIP64 file", "unzip not found");
-	}
+	char *seq = xasprintf("--seq %d", S_NSEQ);
+	S_read_back(path, seq, "zipfile reads all 70,000 entries back", "unzip -t finds no error in the ZIP64 file");
+	free(seq);
 	char *again = path_join(dir, "again.epub");
 	is_int(S_write_seq(again, &dl), 0, "70,000 entries: written again");
 	char *raw2 = NULL;

@@ -357,7 +357,7 @@ static bool S_attr_wanted(const char *an, const struct S_rule *rule, bool cell)
 	static const char *const any[] = {"data-footnote-ref", "data-footnote-backref", "data-footnotes", "id",
 					  "class", "title", "aria-label", "dir", "lang", NULL};
 	for (size_t i = 0; any[i]; i++)
-		if (strcmp(an, any[i]) == 0)
+		if (any[i][0] == an[0] && strcmp(an, any[i]) == 0)
 			return true;
 	return (cell && strcmp(an, "style") == 0) || (rule && S_in_list(rule->attrs, an));
 }
@@ -1077,7 +1077,7 @@ static bool S_is_void(const xmlChar *name)
 {
 	static const char *const voids[] = {"br", "hr", "img", "col", "wbr"};
 	for (size_t i = 0; i < sizeof voids / sizeof *voids; i++)
-		if (strcmp((const char *)name, voids[i]) == 0)
+		if (voids[i][0] == name[0] && strcmp((const char *)name, voids[i]) == 0)
 			return true;
 	return false;
 }

@@ -216,7 +216,7 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 	 * static files from: Hugo's static/, Jekyll's root, MkDocs' docs/. */
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site->static_dir ? site->static_dir : site->content_dir, c + 1,
-				     site->gen->dialects, &dc};
+				     site->gen->dialects, &dc, pp->plan.hrefs[c]};
 	return chapter_convert(ch, p, &co, dl);
 }
 

@@ -840,7 +840,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	struct linemap lm = LINEMAP_INIT;
 	memset(ch, 0, sizeof *ch);
 	ch->post = p;
-	ch->href = chapter_href(p, o->index);
+	ch->href = o->href ? xstrdup(o->href) : chapter_href(p, o->index);
 
 	ch->doc = S_template_doc(p, o, dl);
 	if (!ch->doc)

@@ -93,6 +93,8 @@ struct convert_options {
 	size_t index;             /* position in the book, from 1: names the file */
 	unsigned dialects;        /* enum dialect flags of the site's generator */
 	const struct dialect_context *dialect; /* may be NULL when dialects is 0 */
+	const char *href; /* the file's name when the caller made it already
+			     (chapter_href), else NULL */
 };
 
 int chapter_convert(struct chapter *ch, const struct post *p, const struct convert_options *o,

@@ -30,14 +30,14 @@ static void S_put(struct strbuf *sb, unsigned cp)
 	}
 }
 
-/* Characters XML cannot hold: C0 controls other than tab, line feed and
- * carriage return, and U+FFFE/U+FFFF. libxml2's HTML parser gives up on
- * the rest of an element when it meets one (a paragraph's words vanished
- * after one in an attribute), and the sanitizer would judge a URL that
- * still held one differently from the URL written. NUL is one of them. */
+/* Characters XML cannot hold (xml_char_allowed): libxml2's HTML parser
+ * gives up on the rest of an element when it meets one (a paragraph's
+ * words vanished after one in an attribute), and the sanitizer would judge
+ * a URL that still held one differently from the URL written. NUL is one
+ * of them. */
 static bool S_xml_forbidden(unsigned cp)
 {
-	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+	return !xml_char_allowed(cp);
 }
 
 /* UTF-16 (with its BOM already skipped) → UTF-8; unpaired surrogates and

@@ -164,6 +164,11 @@ size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp)
 	return n;
 }
 
+bool xml_char_allowed(unsigned cp)
+{
+	return cp >= 0x20 ? cp != 0xFFFE && cp != 0xFFFF : cp == '\t' || cp == '\n' || cp == '\r';
+}
+
 /* Appends the XML-allowed characters of s, escaping markup when escape. */
 static void S_add_xml(struct strbuf *sb, const char *s, bool escape)
 {
@@ -184,8 +189,7 @@ static void S_add_xml(struct strbuf *sb, const char *s, bool escape)
 		const char *ent = NULL;
 		bool keep = false;
 		if (n) {
-			bool allowed = cp >= 0x20 ? (cp != 0xFFFE && cp != 0xFFFF)
-						  : (cp == '\t' || cp == '\n' || cp == '\r');
+			bool allowed = xml_char_allowed(cp);
 			if (allowed && escape) {
 				switch (cp) {
 				case '&': ent = "&amp;"; break;
@@ -234,9 +238,7 @@ bool str_xml_clean(const char *s)
 		}
 		unsigned cp;
 		size_t n = utf8_decode(p, left, &cp);
-		bool allowed = n && (cp >= 0x20 ? (cp != 0xFFFE && cp != 0xFFFF)
-						 : (cp == '\t' || cp == '\n' || cp == '\r'));
-		if (!allowed)
+		if (!n || !xml_char_allowed(cp))
 			return false;
 		p += n;
 		left -= n;
@@ -596,6 +598,21 @@ const char *path_under(const char *p, const char *base)
 	return NULL;
 }
 
+/* real + "/" + base into out (PATH_MAX bytes); false when real is "" (no
+ * real path) or the result would not fit. */
+static bool S_real_join(char *out, const char *real, const char *base)
+{
+	size_t lr = strlen(real), lb = strlen(base);
+	bool root = strcmp(real, "/") == 0;
+	if (!*real || lr + !root + lb >= PATH_MAX)
+		return false;
+	memcpy(out, real, lr);
+	if (!root)
+		out[lr++] = '/';
+	memcpy(out + lr, base, lb + 1);
+	return true;
+}
+
 /* The real path of the folder dir ("" when it has none), from its
  * parent's when dir itself is no symlink: a new folder costs an lstat. */
 static const char *S_real_dir(struct realpath_cache *c, const char *dir)
@@ -613,16 +630,9 @@ static const char *S_real_dir(struct realpath_cache *c, const char *dir)
 			real[0] = '\0';
 	} else if (S_ISDIR(st.st_mode)) {
 		char *parent = xstrndup(dir, (size_t)(slash - dir));
-		const char *up = S_real_dir(c, parent);
+		if (!S_real_join(real, S_real_dir(c, parent), base))
+			real[0] = '\0';
 		free(parent);
-		size_t lu = strlen(up), lb = strlen(base);
-		bool root = strcmp(up, "/") == 0;
-		if (*up && lu + !root + lb < PATH_MAX) {
-			memcpy(real, up, lu);
-			if (!root)
-				real[lu++] = '/';
-			memcpy(real + lu, base, lb + 1);
-		}
 	}
 	i = c->reals.n;
 	sv_push(&c->reals, real);
@@ -648,17 +658,9 @@ bool realpath_cached_stat(struct realpath_cache *c, const char *path, char *out,
 		return realpath(path, out) != NULL;
 	*known = true; /* not a symlink: what lstat said is what stat says */
 	char *dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-	const char *real = S_real_dir(c, dir);
+	bool ok = S_real_join(out, S_real_dir(c, dir), base);
 	free(dir);
-	size_t lr = strlen(real), lb = strlen(base);
-	bool root = strcmp(real, "/") == 0;
-	if (!*real || lr + !root + lb >= PATH_MAX)
-		return false;
-	memcpy(out, real, lr);
-	if (!root)
-		out[lr++] = '/';
-	memcpy(out + lr, base, lb + 1);
-	return true;
+	return ok;
 }
 
 void realpath_cache_free(struct realpath_cache *c)

@@ -46,6 +46,9 @@ void sb_add_xml_escaped(struct strbuf *sb, const char *s);
  * surrogates, nothing above U+10FFFF), or 0 when invalid or NUL. *cp gets
  * the code point when cp is not NULL. */
 size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp);
+/* Whether XML 1.0 can hold the character: not the C0 controls other than
+ * tab, line feed and carriage return, nor U+FFFE/U+FFFF. */
+bool xml_char_allowed(unsigned cp);
 /* A copy of s holding only characters XML 1.0 allows: invalid UTF-8
  * becomes U+FFFD, control characters (but tab and newlines), U+FFFE and
  * U+FFFF are dropped. Not escaped. */

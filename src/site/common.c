@@ -20,21 +20,6 @@ static bool S_has_ext(const char *name, const char *const *exts)
 	return false;
 }
 
-bool site_list_dir(const char *path, struct strvec *names)
-{
-	DIR *d = opendir(path);
-	if (!d)
-		return false;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			sv_push(names, e->d_name);
-	closedir(d);
-	/* Sorted: the order of a book never depends on the file system's. */
-	sv_sort(names);
-	return true;
-}
-
 /* An entry of a folder, with the type readdir gave (DT_UNKNOWN when the
  * file system gives none). */
 struct S_entry {
@@ -47,26 +32,51 @@ static int S_cmp_entry(const void *a, const void *b)
 	return strcmp(((const struct S_entry *)a)->name, ((const struct S_entry *)b)->name);
 }
 
-void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files)
+/* The entries of the folder at path, hidden ones left out, sorted: the
+ * order of a book never depends on the file system's. Returns false when
+ * the folder cannot be opened. *v is malloc'd, and each name. */
+static bool S_list(const char *path, struct S_entry **v, size_t *n)
 {
-	char *abs = path_join(root, dir);
-	DIR *d = opendir(abs);
-	free(abs);
+	DIR *d = opendir(path);
+	*v = NULL;
+	*n = 0;
 	if (!d)
-		return;
-	struct S_entry *v = NULL;
-	size_t n = 0, cap = 0;
+		return false;
+	size_t cap = 0;
 	for (struct dirent *e; (e = readdir(d)) != NULL;) {
 		if (e->d_name[0] == '.')
 			continue;
-		if (n == cap)
-			v = xrealloc(v, (cap = cap ? cap * 2 : 16) * sizeof *v);
-		v[n++] = (struct S_entry){xstrdup(e->d_name), e->d_type};
+		if (*n == cap)
+			*v = xrealloc(*v, (cap = cap ? cap * 2 : 16) * sizeof **v);
+		(*v)[(*n)++] = (struct S_entry){xstrdup(e->d_name), e->d_type};
 	}
 	closedir(d);
-	/* Sorted: the order of a book never depends on the file system's. */
-	if (n > 1)
-		qsort(v, n, sizeof *v, S_cmp_entry);
+	if (*n > 1)
+		qsort(*v, *n, sizeof **v, S_cmp_entry);
+	return true;
+}
+
+bool site_list_dir(const char *path, struct strvec *names)
+{
+	struct S_entry *v;
+	size_t n;
+	if (!S_list(path, &v, &n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		sv_push_owned(names, v[i].name);
+	free(v);
+	return true;
+}
+
+void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files)
+{
+	char *abs = path_join(root, dir);
+	struct S_entry *v;
+	size_t n;
+	bool listed = S_list(abs, &v, &n);
+	free(abs);
+	if (!listed)
+		return;
 	for (size_t i = 0; i < n; i++) {
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(v[i].name) : path_join(dir, v[i].name);
 		char *full = path_join(root, rel);

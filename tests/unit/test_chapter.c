@@ -304,7 +304,7 @@ static void test_other_posts(void)
 	post_free(p);
 
 	/* A broken template is an error, not a crash. */
-	struct convert_options o = {"en", "<html><body><?sheaf-content?></body></html>", "bad.xhtml", ".", 1, 0, NULL};
+	struct convert_options o = {"en", "<html><body><?sheaf-content?></body></html>", "bad.xhtml", ".", 1, 0, NULL, NULL};
 	p = S_post("f.md", "F", "text\n", 1);
 	size_t errors = diag_count(&dl, DIAG_ERROR);
 	is_int(chapter_convert(&ch, p, &o, &dl), -1, "template without the XHTML namespace refused");

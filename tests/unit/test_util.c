@@ -47,12 +47,6 @@ static void test_strbuf(void)
 	s = str_xml_chars("");
 	is_str(s, "", "str_xml_chars of an empty string");
 	free(s);
-	s = path_join("a/", "b");
-	is_str(s, "a/b", "path_join: no second slash");
-	free(s);
-	s = path_join("a", "b/c");
-	is_str(s, "a/b/c", "path_join: a slash between");
-	free(s);
 	s = xasprintf("%0300d|%s", 7, "long");
 	ok(strlen(s) == 305 && s[299] == '7' && strcmp(s + 300, "|long") == 0, "xasprintf: longer than its first try");
 	free(s);

@@ -650,7 +650,7 @@ assert 'href="https://example.org/clip.mp4"' in x
 PY
 # --- end of inline SVG and responsive images ------------------------------
 
-# --- remote images (src/fetch.c), from a loopback server -------------------
+# --- remote images (src/book/fetch.c), from a loopback server -------------------
 RW=$T/remote-www RS=$T/remote-site RC=$T/remote-cache
 mkdir -p "$RW" "$RS/posts"
 py "$RW" <<'PY'
@@ -949,7 +949,7 @@ for book in png; do
 done
 # --- end cover ------------------------------------------------------------------
 
-# --- WebP images become PNG (src/transcode.c) -------------------------------
+# --- WebP images become PNG (src/book/transcode.c) -------------------------------
 # EPUB 3.2 takes WebP only with a fallback (epubcheck: MED-003) and many
 # readers cannot show it: the book holds a PNG of the same pixels instead.
 WP=$T/garden

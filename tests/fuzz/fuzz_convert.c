@@ -42,16 +42,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chapter.h"
-#include "dialect.h"
-#include "date.h"
-#include "diag.h"
-#include "frontmatter.h"
-#include "markdown.h"
-#include "post.h"
-#include "template.h"
-#include "text.h"
-#include "util.h"
+#include "convert/chapter.h"
+#include "convert/dialect.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "input/frontmatter.h"
+#include "convert/markdown.h"
+#include "input/post.h"
+#include "base/template.h"
+#include "base/text.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

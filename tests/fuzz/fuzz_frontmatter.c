@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "frontmatter.h"
-#include "util.h"
+#include "base/diag.h"
+#include "input/frontmatter.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

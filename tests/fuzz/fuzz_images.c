@@ -46,10 +46,10 @@
 #include <webp/decode.h>
 #include <zlib.h>
 
-#include "cover.h"
-#include "resources.h"
-#include "transcode.h"
-#include "util.h"
+#include "book/cover.h"
+#include "book/resources.h"
+#include "book/transcode.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -32,11 +32,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "date.h"
-#include "diag.h"
-#include "post.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "input/post.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 #define FX_XHTML_NS "http://www.w3.org/1999/xhtml"
 #define FX_EPUB_NS "http://www.idpf.org/2007/ops"

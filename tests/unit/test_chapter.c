@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chapter.h"
+#include "convert/chapter.h"
 #include "fixture.h"
-#include "markdown.h"
-#include "post.h"
-#include "sanitize.h"
+#include "convert/markdown.h"
+#include "input/post.h"
+#include "convert/sanitize.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static char *S_template;
 

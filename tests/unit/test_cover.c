@@ -7,13 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cover.h"
+#include "book/cover.h"
 #include "fixture.h"
-#include "frontmatter.h"
-#include "opf.h"
+#include "input/frontmatter.h"
+#include "book/opf.h"
 #include "tap.h"
-#include "toc.h"
-#include "util.h"
+#include "book/toc.h"
+#include "base/util.h"
 
 static const unsigned char S_png[] = {
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,

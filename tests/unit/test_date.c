@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "date.h"
+#include "base/date.h"
 #include "tap.h"
 
 static void test_parse_valid(void)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "tap.h"
 
 /* What diag_print writes, as a malloc'd string. */

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dialect.h"
+#include "convert/dialect.h"
 #include "fixture.h"
-#include "markdown.h"
+#include "convert/markdown.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 #define MK DIALECT_MKDOCS
 #define HUGO DIALECT_HUGO

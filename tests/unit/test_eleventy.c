@@ -1,4 +1,4 @@
-/* Unit tests of the Eleventy generator (src/site/eleventy.c): small
+/* Unit tests of the Eleventy generator (src/input/gen/eleventy.c): small
  * Eleventy sites of our own writing in a temporary folder, detected,
  * opened and collected. Their JavaScript is never run: sheaf scans it. */
 #include <stdio.h>
@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dialect.h"
+#include "convert/dialect.h"
 #include "fixture.h"
-#include "markdown.h"
-#include "site/site.h"
+#include "convert/markdown.h"
+#include "input/site.h"
 #include "tap.h"
 
 static char S_tmp[] = "/tmp/sheaf-eleventy-XXXXXX";

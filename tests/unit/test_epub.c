@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "epub.h"
+#include "epub/epub.h"
 #include "fixture.h"
 #include "tap.h"
 

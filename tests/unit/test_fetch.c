@@ -15,10 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fetch.h"
+#include "book/fetch.h"
 #include "fixture.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /* A 1x1 PNG. */
 static const unsigned char S_png[] = {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontmatter.h"
+#include "input/frontmatter.h"
 #include "tap.h"
 
 static int S_split(struct fm_split *sp, const char *text, struct diag_list *dl)

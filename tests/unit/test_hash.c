@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
+#include "base/hash.h"
 #include "tap.h"
 
 static void check_sha1(const char *data, size_t len, const char *expected, const char *name)

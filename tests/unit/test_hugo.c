@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dialect.h"
+#include "convert/dialect.h"
 #include "fixture.h"
-#include "markdown.h"
-#include "site/site.h"
+#include "convert/markdown.h"
+#include "input/site.h"
 #include "tap.h"
 
 static char S_tmp[] = "/tmp/sheaf-hugo-XXXXXX";

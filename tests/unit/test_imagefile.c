@@ -1,4 +1,4 @@
-/* Unit tests of src/imagefile.c: which site file an image reference names.
+/* Unit tests of src/book/imagefile.c: which site file an image reference names.
  * Small Jekyll and Hugo sites in a temporary folder; each reading the
  * module allows finds its file, and nothing above the site root is tried. */
 #include <stdio.h>
@@ -7,9 +7,9 @@
 #include <unistd.h>
 
 #include "fixture.h"
-#include "imagefile.h"
-#include "markdown.h"
-#include "site/site.h"
+#include "book/imagefile.h"
+#include "convert/markdown.h"
+#include "input/site.h"
 #include "tap.h"
 
 static char S_tmp[] = "/tmp/sheaf-imagefile-XXXXXX";

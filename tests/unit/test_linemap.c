@@ -1,11 +1,11 @@
-/* Unit tests of src/linemap.c: lines of a rewritten text mapped back to
+/* Unit tests of src/base/linemap.c: lines of a rewritten text mapped back to
  * the original's. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "linemap.h"
+#include "base/linemap.h"
 #include "tap.h"
 
 static void S_check(const char *orig, const char *rewritten, const int *want, size_t n, const char *name)

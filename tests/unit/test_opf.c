@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "opf.h"
+#include "book/opf.h"
 #include "tap.h"
 
 static const struct opf_item S_items[] = {

@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chapter.h"
+#include "convert/chapter.h"
 #include "fixture.h"
-#include "markdown.h"
-#include "plan.h"
-#include "site/site.h"
-#include "slug.h"
-#include "template.h"
+#include "convert/markdown.h"
+#include "book/plan.h"
+#include "input/site.h"
+#include "base/slug.h"
+#include "base/template.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static char S_tmp[] = "/tmp/sheaf-plan-XXXXXX";
 

@@ -11,9 +11,9 @@
 #include <webp/encode.h>
 
 #include "fixture.h"
-#include "resources.h"
+#include "book/resources.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /* A 1x1 PNG. */
 static const unsigned char S_png[] = {

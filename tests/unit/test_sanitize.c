@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sanitize.h"
+#include "convert/sanitize.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static void test_url_classify(void)
 {

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "post.h"
-#include "select.h"
+#include "input/post.h"
+#include "input/select.h"
 #include "tap.h"
 
 /* A post made by hand. tags/cats/authors are ';'-separated, may be NULL. */

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "fixture.h"
-#include "markdown.h"
-#include "site/site.h"
+#include "convert/markdown.h"
+#include "input/site.h"
 #include "tap.h"
 
 static char S_tmp[] = "/tmp/sheaf-site-XXXXXX";

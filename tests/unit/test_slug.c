@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "slug.h"
+#include "base/slug.h"
 #include "tap.h"
 
 static void check_slug(const char *in, const char *expected)

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "tap.h"
-#include "template.h"
+#include "base/template.h"
 
 static struct tvars S_tv;
 

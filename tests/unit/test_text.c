@@ -1,11 +1,11 @@
-/* Unit tests of src/text.c: the bytes of a post file → clean UTF-8. */
+/* Unit tests of src/base/text.c: the bytes of a post file → clean UTF-8. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "tap.h"
-#include "text.h"
+#include "base/text.h"
 
 static char *S_conv(const char *in, size_t len, struct diag_list *dl)
 {

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chapter.h"
+#include "convert/chapter.h"
 #include "fixture.h"
-#include "post.h"
+#include "input/post.h"
 #include "tap.h"
-#include "toc.h"
+#include "book/toc.h"
 
 /* A chapter with headings of the given levels, named h0, h1, … */
 static void S_chapter(struct chapter *ch, struct post *p, const char *href, const int *levels, size_t n)

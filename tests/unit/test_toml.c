@@ -1,10 +1,10 @@
-/* Unit tests of fm_parse_toml (frontmatter.h, src/frontmatter_toml.cpp):
+/* Unit tests of fm_parse_toml (frontmatter.h, src/input/frontmatter_toml.cpp):
  * TOML → the same fm_node trees as YAML, with positions in the file. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "frontmatter.h"
+#include "base/date.h"
+#include "input/frontmatter.h"
 #include "tap.h"
 
 static struct fm_node *S_parse(const char *toml, int first_line, struct diag_list *dl, int *rc)

@@ -9,7 +9,7 @@
 #include <zlib.h>
 
 #include "tap.h"
-#include "transcode.h"
+#include "book/transcode.h"
 
 /* Two 1x1 frames, red then blue, looping: `img2webp -loop 0 -lossless
  * r.webp -d 100 b.webp`. */

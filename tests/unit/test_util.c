@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static void test_strbuf(void)
 {

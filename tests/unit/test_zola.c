@@ -1,14 +1,14 @@
-/* Unit tests of the Zola generator (src/site/zola.c): a small Zola site of
+/* Unit tests of the Zola generator (src/input/gen/zola.c): a small Zola site of
  * our own writing in a temporary folder, opened, detected and collected. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "dialect.h"
+#include "convert/dialect.h"
 #include "fixture.h"
-#include "markdown.h"
-#include "site/site.h"
+#include "convert/markdown.h"
+#include "input/site.h"
 #include "tap.h"
 
 static char S_tmp[] = "/tmp/sheaf-zola-XXXXXX";

@@ -1,0 +1,263 @@
+#define _POSIX_C_SOURCE 200809L
+#include "app/cli.h"
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convert/sanitize.h"
+#include "input/site.h"
+
+#ifndef SHEAF_VERSION
+#define SHEAF_VERSION "0.0.0"
+#endif
+
+enum {
+	OPT_SINCE = 256,
+	OPT_UNTIL,
+	OPT_DRAFTS,
+	OPT_ORDER,
+	OPT_TITLE,
+	OPT_SUBTITLE,
+	OPT_CREATOR,
+	OPT_LANGUAGE,
+	OPT_TOC_DEPTH,
+	OPT_TEMPLATES,
+	OPT_LIST,
+	OPT_GENERATOR,
+	OPT_MAX_POST_SIZE,
+	OPT_OFFLINE,
+	OPT_SERIES,
+	OPT_SERIES_POSITION,
+	OPT_COVER,
+};
+
+static const struct option S_long[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"tag", required_argument, NULL, 't'},
+	{"category", required_argument, NULL, 'c'},
+	{"author", required_argument, NULL, 'a'},
+	{"series", required_argument, NULL, OPT_SERIES},
+	{"series-position", required_argument, NULL, OPT_SERIES_POSITION},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"drafts", no_argument, NULL, OPT_DRAFTS},
+	{"order", required_argument, NULL, OPT_ORDER},
+	{"title", required_argument, NULL, OPT_TITLE},
+	{"subtitle", required_argument, NULL, OPT_SUBTITLE},
+	{"creator", required_argument, NULL, OPT_CREATOR},
+	{"language", required_argument, NULL, OPT_LANGUAGE},
+	{"toc-depth", required_argument, NULL, OPT_TOC_DEPTH},
+	{"templates", required_argument, NULL, OPT_TEMPLATES},
+	{"cover", required_argument, NULL, OPT_COVER},
+	{"generator", required_argument, NULL, OPT_GENERATOR},
+	{"list", no_argument, NULL, OPT_LIST},
+	{"keep-going", no_argument, NULL, 'k'},
+	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
+	{"offline", no_argument, NULL, OPT_OFFLINE},
+	{"jobs", required_argument, NULL, 'j'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+static void S_help(FILE *out)
+{
+	fputs("Usage: sheaf [OPTIONS] [SITE]\n"
+	      "Bind the posts of a blog into an EPUB 3 book.\n"
+	      "\n"
+	      "SITE is the blog's folder (default: the current folder). MkDocs, Hugo, Jekyll,\n"
+	      "Zola and Eleventy sites are read as their generator reads them; any other\n"
+	      "folder gives every *.md in it.\n"
+	      "\n"
+	      "Output:\n"
+	      "  -o, --output FILE     the book to write (default: made from the title)\n"
+	      "      --list            print the selected posts (date, title, path; tab-separated)\n"
+	      "                        and write nothing\n"
+	      "  -k, --keep-going      leave out posts that cannot be read (with a warning each)\n"
+	      "                        instead of stopping\n"
+	      "      --max-post-size SIZE  refuse posts larger than SIZE (default 8M; K, M, G)\n"
+	      "      --offline         take remote images from the cache only (fetched images are\n"
+	      "                        kept in $XDG_CACHE_HOME/sheaf), never from the network\n"
+	      "\n"
+	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive):\n"
+	      "  -t, --tag TAG         posts with this tag\n"
+	      "  -c, --category NAME   posts in this category\n"
+	      "  -a, --author ID       posts by this author (id or name)\n"
+	      "      --series NAME     posts of this series (Hugo's series taxonomy or a series field);\n"
+	      "                        the book then belongs to the series\n"
+	      "      --series-position N  this book is part N of the series (OPF group-position)\n"
+	      "      --since DATE      posts from this day on (YYYY-MM-DD, inclusive)\n"
+	      "      --until DATE      posts up to this day (YYYY-MM-DD, inclusive)\n"
+	      "      --drafts          include drafts (left out by default)\n"
+	      "      --order ORDER     oldest (default), newest or title\n"
+	      "\n"
+	      "Book:\n"
+	      "      --title TEXT      the book's title (default: the site's name)\n"
+	      "      --subtitle TEXT   a subtitle\n"
+	      "      --creator NAME    the book's author (repeatable; default: the posts' authors)\n"
+	      "      --language TAG    BCP 47 language tag (default: the site's, else en)\n"
+	      "      --toc-depth N     heading levels listed under each post (default 2: ## and ###)\n"
+	      "      --cover IMAGE     the cover (PNG, JPEG, GIF, WebP or SVG; default: the site's\n"
+	      "                        or the first post's image, else one made from the title)\n"
+	      "      --templates DIR   a folder whose files replace the built-in templates\n"
+	      "                        (chapter.xhtml, titlepage.xhtml, cover.xhtml, style.css)\n"
+	      "      --generator NAME  read SITE as this generator's site (mkdocs, hugo, jekyll,\n"
+	      "                        zola, eleventy, generic)\n"
+	      "\n"
+	      "  -j, --jobs N          convert posts on N threads (default: one per CPU); the\n"
+	      "                        book is the same for any N\n"
+	      "  -q, --quiet           print errors only\n"
+	      "  -v, --verbose         say what is being done\n"
+	      "  -h, --help            show this help\n"
+	      "  -V, --version         show the version\n"
+	      "\n"
+	      "Exit status: 0 success, 1 problems in the input, 2 bad usage.\n"
+	      "SOURCE_DATE_EPOCH, when set, dates the book (dcterms:modified).\n",
+	      out);
+}
+
+static int S_date_arg(struct date *d, const char *opt, const char *arg, struct diag_list *dl)
+{
+	if (date_parse(d, arg) < 0) {
+		diag_error(dl, NULL, 0, 0, "%s: '%s' is not a date (YYYY-MM-DD)", opt, arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* A whole number from lo to hi into *out, else an error saying why (why
+ * has one %s, the argument). */
+static void S_int_arg(int *out, const char *arg, long lo, long hi, const char *why, struct diag_list *dl)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*end || end == arg || v < lo || v > hi)
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, why, arg);
+	else
+		*out = (int)v;
+}
+
+/* "8M" → 8 MiB; plain numbers are bytes. */
+static int S_size_arg(size_t *out, const char *arg)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (end == arg || arg[0] == '-')
+		return -1;
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	default: break;
+	}
+	if ((*end == 'i' || *end == 'B') && shift)
+		end += *end == 'i' && end[1] == 'B' ? 2 : 1;
+	if (*end || v == 0 || v > (SIZE_MAX >> shift))
+		return -1;
+	*out = (size_t)v << shift;
+	return 0;
+}
+
+enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
+			  struct diag_list *dl)
+{
+	memset(o, 0, sizeof *o);
+	o->site = ".";
+	o->toc_depth = 2;
+	o->sel.order = ORDER_OLDEST;
+	size_t errors = diag_count(dl, DIAG_ERROR);
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:t:c:a:j:kqvhV", S_long, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->output = optarg; break;
+		case 't': sv_push(&o->sel.tags, optarg); break;
+		case 'c': sv_push(&o->sel.categories, optarg); break;
+		case 'a': sv_push(&o->sel.authors, optarg); break;
+		case OPT_SERIES: sv_push(&o->sel.series, optarg); break;
+		case OPT_SERIES_POSITION:
+			S_int_arg(&o->series_position, optarg, 1, 9999, "--series-position: '%s' is not a number from 1", dl);
+			break;
+		case OPT_SINCE: S_date_arg(&o->sel.since, "--since", optarg, dl); break;
+		case OPT_UNTIL: S_date_arg(&o->sel.until, "--until", optarg, dl); break;
+		case OPT_DRAFTS: o->sel.drafts = true; break;
+		case OPT_ORDER:
+			if (order_parse(optarg, &o->sel.order) < 0)
+				diag_error(dl, NULL, 0, 0, "--order: '%s' is not one of oldest, newest, title",
+					   optarg);
+			break;
+		case OPT_TITLE: o->title = optarg; break;
+		case OPT_SUBTITLE: o->subtitle = optarg; break;
+		case OPT_CREATOR: sv_push(&o->creators, optarg); break;
+		case OPT_LANGUAGE:
+			if (!lang_tag_valid(optarg))
+				diag_error(dl, NULL, 0, 0, "--language: '%s' is not a BCP 47 language tag (like en, fr or pt-BR)",
+					   optarg);
+			o->language = optarg;
+			break;
+		case OPT_TOC_DEPTH:
+			S_int_arg(&o->toc_depth, optarg, 0, 5, "--toc-depth: '%s' is not a number from 0 to 5", dl);
+			break;
+		case OPT_COVER: o->cover = optarg; break;
+		case OPT_TEMPLATES:
+			if (!path_is_dir(optarg))
+				diag_error(dl, NULL, 0, 0, "--templates: '%s' is not a folder", optarg);
+			o->templates = optarg;
+			break;
+		case OPT_GENERATOR: {
+			bool known = false;
+			for (const char *const *n = site_generator_names(); *n; n++)
+				known |= strcmp(*n, optarg) == 0;
+			if (!known)
+				diag_error(dl, NULL, 0, 0, "--generator: unknown generator '%s'", optarg);
+			o->generator = optarg;
+			break;
+		}
+		case OPT_LIST: o->list = true; break;
+		case 'k': o->keep_going = true; break;
+		case OPT_MAX_POST_SIZE:
+			if (S_size_arg(&o->max_post_size, optarg) < 0)
+				diag_error(dl, NULL, 0, 0, "--max-post-size: '%s' is not a size like 512K, 8M or 1G",
+					   optarg);
+			break;
+		case OPT_OFFLINE: o->offline = true; break;
+		case 'j':
+			S_int_arg(&o->jobs, optarg, 1, 1024, "--jobs: '%s' is not a number from 1 to 1024", dl);
+			break;
+		case 'q': o->quiet = true; break;
+		case 'v': o->verbose = true; break;
+		case 'h': S_help(out); return CLI_DONE;
+		case 'V': fprintf(out, "sheaf %s\n", SHEAF_VERSION); return CLI_DONE;
+		case ':':
+			diag_error(dl, NULL, 0, 0, "option '%s' needs a value", argv[optind - 1]);
+			break;
+		default:
+			diag_error(dl, NULL, 0, 0, "unknown option '%s'", argv[optind - 1]);
+			break;
+		}
+	}
+	if (optind < argc)
+		o->site = argv[optind++];
+	if (optind < argc)
+		diag_error(dl, NULL, 0, 0, "one SITE folder at most (also given: '%s')", argv[optind]);
+	if (o->series_position && o->sel.series.n != 1)
+		diag_error(dl, NULL, 0, 0, "--series-position needs exactly one --series");
+	if (o->sel.since.valid && o->sel.until.valid && date_cmp(&o->sel.since, &o->sel.until) > 0)
+		diag_error(dl, NULL, 0, 0, "--since is after --until: no post can match");
+	return diag_count(dl, DIAG_ERROR) > errors ? CLI_USAGE : CLI_RUN;
+}
+
+void options_free(struct options *o)
+{
+	sv_free(&o->sel.tags);
+	sv_free(&o->sel.categories);
+	sv_free(&o->sel.authors);
+	sv_free(&o->sel.series);
+	sv_free(&o->creators);
+}

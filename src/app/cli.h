@@ -1,0 +1,40 @@
+/* cli.h — command-line options → one struct options.
+ *
+ * cli_parse reports usage problems into a diag_list; main prints them and
+ * exits with status 2. options_free releases what parsing allocated.
+ */
+#ifndef SHEAF_CLI_H
+#define SHEAF_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/diag.h"
+#include "input/select.h"
+#include "base/util.h"
+
+struct options {
+	const char *site;
+	const char *output;
+	const char *title, *subtitle, *language;
+	struct strvec creators;
+	const char *templates;
+	const char *cover; /* --cover FILE, checked when the book is made */
+	const char *generator;
+	struct selection sel;
+	int toc_depth;
+	size_t max_post_size; /* 0: the site layer's default */
+	int series_position;  /* --series-position; 0 when not given */
+	int jobs;             /* -j; 0: one per online CPU */
+	bool list, quiet, verbose, keep_going;
+	bool offline; /* remote images from the cache only */
+};
+
+enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };
+
+/* Parses argv. CLI_DONE: --help or --version was printed to out. */
+enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
+			  struct diag_list *dl);
+void options_free(struct options *o);
+
+#endif

@@ -1,0 +1,49 @@
+/* diag.h — the one list every stage reports problems into.
+ *
+ * Stages append; only main prints the list and decides the exit status.
+ * A diag_list owns its entries (file and message strings are copied).
+ * Each post conversion may fill a list of its own, merged afterwards, so
+ * posts can be converted in parallel.
+ */
+#ifndef SHEAF_DIAG_H
+#define SHEAF_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/util.h"
+
+enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+
+struct diag {
+	enum diag_severity severity;
+	char *file; /* may be NULL: a problem of the run, not of a file */
+	int line;   /* 1-based; 0 when unknown */
+	int col;    /* 1-based; 0 when unknown */
+	char *message;
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, cap;
+};
+#define DIAG_LIST_INIT {NULL, 0, 0}
+
+void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
+	      int line, int col, const char *fmt, ...) SHEAF_PRINTF(6, 7);
+#define diag_error(dl, file, line, col, ...) diag_add(dl, DIAG_ERROR, file, line, col, __VA_ARGS__)
+#define diag_warning(dl, file, line, col, ...) diag_add(dl, DIAG_WARNING, file, line, col, __VA_ARGS__)
+
+size_t diag_count(const struct diag_list *dl, enum diag_severity sev);
+/* Moves every entry of src to the end of dst; src is left empty. */
+void diag_merge(struct diag_list *dst, struct diag_list *src);
+/* Orders the list by file, then line and column, keeping the order of
+ * entries that compare equal; problems of the run (no file) come last. */
+void diag_sort(struct diag_list *dl);
+/* Prints `file:line:col: severity: message`, one a line, in the order added.
+ * Warnings are left out when with_warnings is false. */
+void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings);
+void diag_list_free(struct diag_list *dl);
+
+#endif

@@ -1,0 +1,39 @@
+/* slug.h — ASCII-safe slugs and per-document unique ids.
+ *
+ * Slugs follow Python-Markdown's toc slugify (what MkDocs uses), so that
+ * `[link](#a-heading)` written against the website still finds its
+ * heading: Latin letters lose their accents, other non-ASCII is dropped,
+ * runs of spaces and hyphens become one hyphen, lower case.
+ */
+#ifndef SHEAF_SLUG_H
+#define SHEAF_SLUG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Returns a malloc'd slug of text; never empty ("section" when nothing is
+ * left) and never starting with a digit or hyphen (an "s-" prefix then). */
+char *slugify(const char *text);
+
+#include "base/util.h"
+
+/* A set of ids used in one document: v lists them in the order added
+ * (pointers into the map's keys), the map answers membership in O(1). */
+struct idset {
+	const char **v;
+	size_t n, cap;
+	struct strmap map;
+	struct strmap next; /* base → the next suffix to try for it */
+};
+#define IDSET_INIT {NULL, 0, 0, STRMAP_INIT, STRMAP_INIT}
+
+bool idset_has(const struct idset *set, const char *id);
+/* The set's own copy of id, or NULL when id is not in the set. */
+const char *idset_get(const struct idset *set, const char *id);
+void idset_add(struct idset *set, const char *id);
+/* Returns base when unused, else base-2, base-3, …; the result is added to
+ * the set and owned by it (valid until idset_free). */
+const char *idset_unique(struct idset *set, const char *base);
+void idset_free(struct idset *set);
+
+#endif

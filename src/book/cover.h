@@ -1,0 +1,73 @@
+/* cover.h — the book's cover: an image the user, the site or a post chose,
+ * or one generated from the book's title, and the page that shows it.
+ *
+ * The cover image goes into the book's resources like any image (the
+ * resources own it); the generated SVG and the cover page are malloc'd
+ * strings the caller frees. Same text, same bytes: nothing depends on the
+ * clock or the machine.
+ */
+#ifndef SHEAF_COVER_H
+#define SHEAF_COVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "book/fetch.h"
+#include "input/post.h"
+#include "book/resources.h"
+#include "input/site.h"
+#include "base/util.h"
+
+/* What a generated cover says. */
+struct cover_text {
+	const char *title;             /* required */
+	const char *subtitle;          /* may be NULL or "" */
+	const struct strvec *creators; /* may be NULL */
+	const char *date_range;        /* may be NULL or "" */
+	const char *language;          /* BCP 47, may be NULL */
+};
+
+/* The cover a book got. */
+struct cover {
+	const char *href; /* "images/cover.svg", owned by the resources */
+	const char *id;   /* its manifest id, owned by the resources */
+	bool generated;   /* made from cover_text, not from a file */
+};
+
+/* The generated cover: a 1600×2560 SVG with the title (wrapped over at
+ * most a few lines, cut with "…"), subtitle, creators and date range, in
+ * plain colours and generic fonts, with no external reference. */
+char *cover_svg(const struct cover_text *t, size_t *len);
+
+/* The field of a front matter (or a site configuration's table) naming a
+ * cover image, keys in any case: `cover_image`, `image`, `images` (its
+ * first), or `cover.image`; each a path, or a mapping with `path`, `src`
+ * or `url`. NULL when there is none. */
+const struct fm_node *cover_fm_field(const struct fm_node *fm);
+
+/* The place in the site of the cover image a post's front matter names,
+ * relative to the site root: a path relative to the post, or one starting
+ * with '/' under the static folder (where a relative path is tried too
+ * when it is not beside the post), else the other readings imagefile.h
+ * tries for a post's images. NULL for URLs. Malloc'd. */
+char *cover_resolve(const struct site *site, const struct post *p, const char *ref);
+
+/* Chooses the cover, first found: path (--cover: any readable image file;
+ * anything else is an error), the site configuration's cover image, the
+ * front matter of the first post (in book order) that names one; else a
+ * generated one. A site or front-matter image that cannot be used is a
+ * warning, and the next choice is taken. A front matter or configuration
+ * cover given as an http(s) URL is fetched with fetch (through its cache;
+ * NULL: never fetched). Adds the image to res. Returns 0
+ * and *out, or -1 after reporting an error. */
+int cover_add(struct cover *out, struct resources *res, const char *path, const struct site *site,
+	      const struct post_list *posts, const struct cover_text *t, const struct fetch_options *fetch,
+	      struct diag_list *dl);
+
+/* cover.xhtml (from the cover.xhtml template, which may be replaced in
+ * templates_dir): the cover image alone on a page. */
+int cover_page(char **out, size_t *len, const struct cover *c, const struct cover_text *t,
+	       const char *templates_dir, struct diag_list *dl);
+
+#endif

@@ -1,0 +1,305 @@
+#define _POSIX_C_SOURCE 200809L
+#include "book/plan.h"
+
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convert/sanitize.h"
+
+/* A URL path made comparable: decoded, query and fragment gone, no
+ * trailing slash or index.html, always starting with '/'. */
+static char *S_norm_urlpath(const char *path, const char *baseurl)
+{
+	char *copy = xstrdup(path);
+	copy[strcspn(copy, "?#")] = '\0';
+	char *dec = url_decode(copy);
+	free(copy);
+	const char *p = dec;
+	if (baseurl && *baseurl && strcmp(baseurl, "/") != 0) {
+		size_t lb = strlen(baseurl);
+		while (lb && baseurl[lb - 1] == '/')
+			lb--;
+		const char *bp = baseurl[0] == '/' ? baseurl : NULL;
+		if (bp && strncmp(p, bp, lb) == 0 && (p[lb] == '/' || !p[lb]))
+			p += lb;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	if (*p != '/')
+		sb_addc(&sb, '/');
+	sb_adds(&sb, p);
+	free(dec);
+	char *s = sb_detach(&sb);
+	size_t n = strlen(s);
+	if (n >= 11 && strcmp(s + n - 11, "/index.html") == 0)
+		s[(n -= 10)] = '\0';
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
+static void S_index_url(struct plan *pl, const char *url, size_t post)
+{
+	if (!url || !*url)
+		return;
+	const char *path = url;
+	if (url_classify(url) == URL_ABSOLUTE) {
+		path = site_url_path(url, pl->site->url);
+		if (!path)
+			return;
+	}
+	char *key = S_norm_urlpath(path, pl->site->baseurl);
+	if (!strmap_get(&pl->by_urlpath, key, NULL))
+		strmap_put(&pl->by_urlpath, key, post);
+	free(key);
+}
+
+void plan_build(struct plan *pl, const struct site *site, const struct post_list *book,
+		const struct post_list *site_posts)
+{
+	memset(pl, 0, sizeof *pl);
+	pl->site = site;
+	pl->book = book;
+	pl->site_posts = site_posts ? site_posts : book;
+	pl->hrefs = xcalloc(book->n ? book->n : 1, sizeof *pl->hrefs);
+	for (size_t i = 0; i < book->n; i++) {
+		pl->hrefs[i] = chapter_href(book->v[i], i + 1);
+		strmap_put(&pl->chapter_of, book->v[i]->relpath, i);
+	}
+	for (size_t i = 0; i < pl->site_posts->n; i++) {
+		const struct post *p = pl->site_posts->v[i];
+		strmap_put(&pl->by_relpath, p->relpath, i);
+		S_index_url(pl, p->live_url, i);
+		S_index_url(pl, p->url, i);
+		for (size_t k = 0; k < p->aliases.n; k++)
+			S_index_url(pl, p->aliases.v[k], i);
+	}
+}
+
+void plan_free(struct plan *pl)
+{
+	for (size_t i = 0; pl->hrefs && i < pl->book->n; i++)
+		free(pl->hrefs[i]);
+	free(pl->hrefs);
+	strmap_free(&pl->by_relpath);
+	strmap_free(&pl->by_urlpath);
+	strmap_free(&pl->chapter_of);
+	memset(pl, 0, sizeof *pl);
+}
+
+/* The post a site path names: as written, as Markdown source of a folder
+ * or page URL (`x/` → x.md, x/index.md, x/_index.md). */
+static const struct post *S_post_by_path(const struct plan *pl, const char *target)
+{
+	size_t i;
+	if (strmap_get(&pl->by_relpath, target, &i))
+		return pl->site_posts->v[i];
+	static const char *const forms[] = {"%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
+	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+		char *cand = xasprintf(forms[k], target);
+		bool found = strmap_get(&pl->by_relpath, cand, &i);
+		free(cand);
+		if (found)
+			return pl->site_posts->v[i];
+	}
+	return NULL;
+}
+
+static const struct post *S_post_by_url(const struct plan *pl, const char *path)
+{
+	char *key = S_norm_urlpath(path, pl->site->baseurl);
+	size_t i;
+	bool found = strmap_get(&pl->by_urlpath, key, &i);
+	free(key);
+	return found ? pl->site_posts->v[i] : NULL;
+}
+
+static void S_set_href(xmlNodePtr a, const char *href)
+{
+	char *esc = url_escape(href);
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)esc);
+	free(esc);
+}
+
+/* Points l at a post: inside the book when the post is in it (at the
+ * heading its fragment names), else at the post's live URL. Returns false
+ * when neither is possible. */
+static bool S_link_to_post(const struct plan *pl, const struct chapter *from, size_t self,
+			   plan_names_fn names, void *names_data, const struct post *p,
+			   struct chapter_link *l, struct diag_list *dl)
+{
+	size_t c;
+	if (strmap_get(&pl->chapter_of, p->relpath, &c)) {
+		const char *id = l->fragment ? chapter_find_id(names(names_data, c), l->fragment) : NULL;
+		if (l->fragment && !id)
+			diag_warning(dl, from->post->path, l->line, 0,
+				     "link to '#%s' in '%s': no such heading there; the link goes to the "
+				     "start of the post",
+				     l->fragment, pl->book->v[c]->title);
+		const char *file = path_basename(pl->hrefs[c]);
+		char *href = id ? xasprintf("%s#%s", c == self ? "" : file, id) : xstrdup(file);
+		S_set_href(l->a, href);
+		free(href);
+		return true;
+	}
+	if (p->live_url) {
+		char *href = l->fragment ? xasprintf("%s#%s", p->live_url, l->fragment) : xstrdup(p->live_url);
+		S_set_href(l->a, href);
+		free(href);
+		return true;
+	}
+	return false;
+}
+
+void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, plan_names_fn names,
+			void *names_data, struct diag_list *dl)
+{
+	const struct site *site = pl->site;
+	for (size_t i = 0; i < ch->nlinks; i++) {
+		struct chapter_link *l = &ch->links[i];
+		if (!l->target) {
+			/* An absolute URL: the site's own URL of a post becomes a
+			 * link inside the book; anything else stays as written. */
+			const char *path = site_url_path(l->raw, site->url);
+			const struct post *p = path ? S_post_by_url(pl, path) : NULL;
+			if (p && strmap_get(&pl->chapter_of, p->relpath, NULL))
+				S_link_to_post(pl, ch, self, names, names_data, p, l, dl);
+			continue;
+		}
+		const struct post *p = S_post_by_path(pl, l->target);
+		if (!p && l->raw[0] == '/')
+			p = S_post_by_url(pl, l->raw);
+		if (!p && str_starts_with(l->raw, "@/")) {
+			/* Zola's internal links name a file under content/. */
+			char *rest = xstrndup(l->raw + 2, strcspn(l->raw + 2, "?#"));
+			char *dec = url_decode(rest);
+			char *joined = path_join(site->content_dir, dec);
+			char *norm = path_normalize(joined);
+			p = S_post_by_path(pl, norm);
+			free(norm);
+			free(joined);
+			free(dec);
+			free(rest);
+		}
+		if (p && S_link_to_post(pl, ch, self, names, names_data, p, l, dl))
+			continue;
+		char *url = NULL;
+		if (!str_starts_with(l->target, "..") && l->target[0] != '/')
+			url = site_page_url(site, l->target);
+		if (!url && l->raw[0] == '/' && l->raw[1] != '/' && site->url) {
+			/* site->url may already end in the base path the link
+			 * starts with (Hugo's baseURL https://h/sub/, Jekyll's
+			 * baseurl /sub): do not say it twice. */
+			const char *rest = l->raw;
+			const char *host = strstr(site->url, "://");
+			const char *upath = host ? strchr(host + 3, '/') : NULL;
+			size_t lp = upath ? strlen(upath) : 0;
+			while (lp && upath[lp - 1] == '/')
+				lp--;
+			if (lp && strncmp(rest, upath, lp) == 0 && (rest[lp] == '/' || !rest[lp]))
+				rest += lp;
+			url = xasprintf("%.*s%s", (int)(strlen(site->url) - (str_ends_with(site->url, "/") ? 1 : 0)),
+					site->url, rest);
+		}
+		if (url) {
+			char *full = l->fragment && !strchr(url, '#') ? xasprintf("%s#%s", url, l->fragment)
+								     : xstrdup(url);
+			S_set_href(l->a, full);
+			free(full);
+			free(url);
+			continue;
+		}
+		diag_warning(dl, ch->post->path, l->line, 0,
+			     "link to '%s' leads outside the book%s; its text is kept without the link",
+			     l->raw, site->url ? "" : " and the site's URL is unknown");
+		xmlUnsetProp(l->a, (const xmlChar *)"href");
+	}
+}
+
+/* The path from the folder `from_dir` to the file `to` (both relative to
+ * the site root and normalized; "." is the root). */
+static char *S_relative(const char *from_dir, const char *to)
+{
+	struct strvec from = STRVEC_INIT, dest = STRVEC_INIT;
+	const char *parts[2] = {strcmp(from_dir, ".") ? from_dir : "", to};
+	struct strvec *vs[2] = {&from, &dest};
+	for (int k = 0; k < 2; k++) {
+		for (const char *p = parts[k]; *p;) {
+			const char *slash = strchr(p, '/');
+			size_t n = slash ? (size_t)(slash - p) : strlen(p);
+			sv_push_owned(vs[k], xstrndup(p, n));
+			p += n + (slash ? 1 : 0);
+		}
+	}
+	size_t common = 0;
+	while (common < from.n && common + 1 < dest.n && strcmp(from.v[common], dest.v[common]) == 0)
+		common++;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = common; i < from.n; i++)
+		sb_adds(&sb, "../");
+	for (size_t i = common; i < dest.n; i++) {
+		sb_adds(&sb, dest.v[i]);
+		if (i + 1 < dest.n)
+			sb_addc(&sb, '/');
+	}
+	sv_free(&from);
+	sv_free(&dest);
+	return sb_detach(&sb);
+}
+
+static const struct post *S_post_named(const struct post_list *posts, const char *path)
+{
+	static const char *const forms[] = {"%s", "%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
+	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+		char *cand = xasprintf(forms[k], path);
+		char *norm = path_normalize(cand);
+		free(cand);
+		for (size_t i = 0; i < posts->n; i++) {
+			if (strcmp(posts->v[i]->relpath, norm) == 0) {
+				free(norm);
+				return posts->v[i];
+			}
+		}
+		free(norm);
+	}
+	return NULL;
+}
+
+char *plan_resolve_ref(const struct plan *pl, const struct post *from, const char *ref)
+{
+	const struct post_list *posts = pl->site_posts;
+	const char *content = pl->site->content_dir ? pl->site->content_dir : ".";
+	char *dir = path_dirname(from->relpath);
+	const struct post *p = NULL;
+	if (str_starts_with(ref, "@/"))
+		ref += 2;
+	char *bases[3] = {NULL, NULL, NULL};
+	if (ref[0] == '/') {
+		bases[0] = path_join(content, ref + 1);
+		bases[1] = xstrdup(ref + 1);
+	} else {
+		bases[0] = path_join(dir, ref);
+		bases[1] = path_join(content, ref);
+		bases[2] = xstrdup(ref);
+	}
+	for (size_t i = 0; i < 3 && !p; i++)
+		if (bases[i])
+			p = S_post_named(posts, bases[i]);
+	/* Jekyll's post_url names a post by its file name, without folder or
+	 * extension ("2010-07-21-name", or "cat/2010-07-21-name"). */
+	const char *last = path_basename(ref);
+	for (size_t i = 0; !p && i < posts->n; i++) {
+		const char *base = path_basename(posts->v[i]->relpath);
+		const char *dot = strrchr(base, '.');
+		size_t stem = dot ? (size_t)(dot - base) : strlen(base);
+		if (strlen(last) == stem && strncmp(base, last, stem) == 0)
+			p = posts->v[i];
+	}
+	char *out = NULL;
+	if (p)
+		out = S_relative(dir, p->relpath);
+	for (size_t i = 0; i < 3; i++)
+		free(bases[i]);
+	free(dir);
+	return out;
+}

@@ -1,0 +1,1046 @@
+#define _POSIX_C_SOURCE 200809L
+#include "convert/chapter.h"
+
+#include <ctype.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/linemap.h"
+#include "convert/markdown.h"
+#include "convert/sanitize.h"
+#include "base/template.h"
+#include "base/util.h"
+
+/* Next node after n in document order, staying inside root. */
+static xmlNodePtr S_next(xmlNodePtr n, xmlNodePtr root)
+{
+	if (n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+/* The elements under root, in document order (root excluded). */
+static xmlNodePtr *S_elements(xmlNodePtr root, size_t *count)
+{
+	size_t n = 0, cap = 64;
+	xmlNodePtr *v = xmalloc(cap * sizeof *v);
+	for (xmlNodePtr c = root->children ? root->children : NULL; c; c = S_next(c, root)) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (n == cap)
+			v = xrealloc(v, (cap *= 2) * sizeof *v);
+		v[n++] = c;
+	}
+	*count = n;
+	return v;
+}
+
+static bool S_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name[0] == (xmlChar)name[0] &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+static char *S_prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	char *s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static bool S_has_prop(xmlNodePtr n, const char *name)
+{
+	return xmlHasProp(n, (const xmlChar *)name) != NULL;
+}
+
+static void S_unset(xmlNodePtr n, const char *name)
+{
+	xmlUnsetProp(n, (const xmlChar *)name);
+}
+
+static void S_set(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static char *S_text_of(xmlNodePtr n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	char *s = str_collapse_ws(t ? (const char *)t : "");
+	if (t)
+		xmlFree(t);
+	return s;
+}
+
+/* The file line of a node: its line in the Markdown cmark-gfm read, mapped
+ * back through the dialect pass's rewriting (lm may be NULL). */
+static int S_file_line(const struct post *p, const struct linemap *lm, xmlNodePtr n)
+{
+	for (; n; n = n->parent)
+		if (n->type == XML_ELEMENT_NODE && n->line > 0)
+			return p->body_line + linemap_get(lm, n->line) - 1;
+	return 0;
+}
+
+static xmlNodePtr S_find_pi(xmlNodePtr n, const char *name)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_PI_NODE && strcmp((const char *)n->name, name) == 0)
+			return n;
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlNodePtr found = S_find_pi(n->children, name);
+			if (found)
+				return found;
+		}
+	}
+	return NULL;
+}
+
+static void S_join(struct strbuf *sb, const struct strvec *sv)
+{
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			sb_adds(sb, i + 1 == sv->n ? " and " : ", ");
+		sb_adds(sb, sv->v[i]);
+	}
+}
+
+static xmlDocPtr S_template_doc(const struct post *p, const struct convert_options *o,
+				struct diag_list *dl)
+{
+	struct tvars tv = TVARS_INIT;
+	char buf[40];
+	tvars_set(&tv, "title", p->title);
+	tvars_set(&tv, "language", o->language);
+	tvars_set(&tv, "description", p->description);
+	if (p->date.valid) {
+		date_format_ymd(&p->date, buf);
+		tvars_set(&tv, "date_iso", buf);
+		date_format_human(&p->date, buf);
+		tvars_set(&tv, "date_human", buf);
+	}
+	if (p->updated.valid && (!p->date.valid || p->updated.year != p->date.year ||
+				 p->updated.month != p->date.month || p->updated.day != p->date.day)) {
+		date_format_ymd(&p->updated, buf);
+		tvars_set(&tv, "updated_iso", buf);
+		date_format_human(&p->updated, buf);
+		tvars_set(&tv, "updated_human", buf);
+	}
+	struct strbuf authors = STRBUF_INIT;
+	S_join(&authors, &p->author_names);
+	tvars_set(&tv, "authors_text", authors.s ? authors.s : "");
+	sb_release(&authors);
+	tvars_set_list(&tv, "authors", &p->author_names);
+	tvars_set_list(&tv, "tags", &p->tags);
+	tvars_set_list(&tv, "categories", &p->categories);
+	tvars_set(&tv, "has_tags", p->tags.n ? "1" : "");
+	/* The post's canonical address on the live site, when known. */
+	if (p->live_url && url_classify(p->live_url) == URL_ABSOLUTE) {
+		char *esc = url_escape(p->live_url);
+		tvars_set(&tv, "url", esc);
+		free(esc);
+	}
+	tvars_set(&tv, "has_categories", p->categories.n ? "1" : "");
+
+	char *text = NULL;
+	xmlDocPtr doc = NULL;
+	if (template_render(&text, o->template_text, &tv, o->template_origin, dl) == 0) {
+		doc = xmlReadMemory(text, (int)strlen(text), o->template_origin, "UTF-8",
+				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		if (!doc) {
+			const xmlError *err = xmlGetLastError();
+			diag_error(dl, o->template_origin, err ? err->line : 0, 0,
+				   "the chapter template is not well-formed XML after filling in '%s': %s",
+				   p->title, err && err->message ? err->message : "parse error");
+		}
+	}
+	free(text);
+	tvars_free(&tv);
+	return doc;
+}
+
+/* cmark-gfm's footnotes → EPUB pop-up notes: each note an
+ * <aside epub:type="footnote">, each reference an <a epub:type="noteref">,
+ * with ASCII ids numbered in order (cmark-gfm percent-encodes non-ASCII
+ * labels into ids). */
+static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsPtr epub_ns)
+{
+	struct idset *ids = &ch->names.ids;
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	xmlNodePtr section = NULL, ol = NULL;
+	struct strvec new_fn = STRVEC_INIT;
+	struct strmap old_fn = STRMAP_INIT;  /* cmark's note id → index in new_fn */
+	struct strmap old_ref = STRMAP_INIT; /* cmark's reference id → index in ids */
+	for (size_t i = 0; i < n && !section; i++)
+		if (S_is(els[i], "section") && S_has_prop(els[i], "data-sheaf-footnotes"))
+			section = els[i];
+	for (xmlNodePtr c = section ? section->children : NULL; c && !ol; c = c->next)
+		if (S_is(c, "ol"))
+			ol = c;
+	for (xmlNodePtr li = ol ? ol->children : NULL; li; li = li->next) {
+		if (!S_is(li, "li"))
+			continue;
+		char *old = S_prop(li, "id");
+		char base[32];
+		snprintf(base, sizeof base, "fn-%zu", new_fn.n + 1);
+		const char *id = idset_unique(ids, base);
+		if (old && !strmap_get(&old_fn, old, NULL))
+			strmap_put(&old_fn, old, new_fn.n);
+		sv_push(&new_fn, id);
+		if (old && str_starts_with(old, "fn-")) {
+			char *label = url_decode(old + 3);
+			char *alias = xasprintf("fn:%s", label);
+			strmap_put(&ch->names.aliases, alias, ids->n - 1);
+			free(alias);
+			free(label);
+		}
+		free(old);
+	}
+	/* References, in reading order. */
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr a = els[i];
+		if (!S_is(a, "a") || !S_has_prop(a, "data-sheaf-fnref"))
+			continue;
+		S_unset(a, "data-sheaf-fnref");
+		char *href = S_prop(a, "href");
+		size_t k;
+		bool found = href && href[0] == '#' && strmap_get(&old_fn, href + 1, &k);
+		free(href);
+		if (!found) {
+			S_unset(a, "href");
+			S_unset(a, "id");
+			continue;
+		}
+		char *old = S_prop(a, "id");
+		char base[32];
+		snprintf(base, sizeof base, "fnref-%zu", k + 1);
+		const char *id = idset_unique(ids, base);
+		if (old)
+			strmap_put(&old_ref, old, ids->n - 1);
+		free(old);
+		S_set(a, "id", id);
+		char *target = xasprintf("#%s", new_fn.v[k]);
+		S_set(a, "href", target);
+		free(target);
+		xmlSetNsProp(a, epub_ns, (const xmlChar *)"type", (const xmlChar *)"noteref");
+		S_set(a, "role", "doc-noteref");
+	}
+	/* Back links inside the notes. */
+	xmlNodePtr *doomed = NULL;
+	size_t ndoomed = 0, cdoomed = 0;
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr a = els[i];
+		if (!S_is(a, "a") || !S_has_prop(a, "data-sheaf-fnback"))
+			continue;
+		S_unset(a, "data-sheaf-fnback");
+		char *href = S_prop(a, "href");
+		size_t k;
+		bool found = href && href[0] == '#' && strmap_get(&old_ref, href + 1, &k);
+		free(href);
+		if (!found) {
+			/* Freed after the loop: later entries of els may lie inside it. */
+			xmlUnlinkNode(a);
+			if (ndoomed == cdoomed)
+				doomed = xrealloc(doomed, (cdoomed = cdoomed ? cdoomed * 2 : 8) * sizeof *doomed);
+			doomed[ndoomed++] = a;
+			continue;
+		}
+		char *target = xasprintf("#%s", ids->v[k]);
+		S_set(a, "href", target);
+		free(target);
+		S_set(a, "role", "doc-backlink");
+		S_set(a, "aria-label", "Back to the text");
+		S_unset(a, "class");
+	}
+	if (section) {
+		S_unset(section, "data-sheaf-footnotes");
+		S_set(section, "class", "footnotes");
+		S_set(section, "aria-label", "Notes");
+		size_t k = 0;
+		xmlNodePtr li = ol ? ol->children : NULL;
+		while (li) {
+			xmlNodePtr next = li->next;
+			if (S_is(li, "li")) {
+				xmlNodePtr aside = xmlNewDocNode(root->doc, ns, (const xmlChar *)"aside", NULL);
+				aside->line = li->line;
+				S_set(aside, "id", new_fn.v[k++]);
+				xmlSetNsProp(aside, epub_ns, (const xmlChar *)"type", (const xmlChar *)"footnote");
+				S_set(aside, "role", "doc-footnote");
+				xmlNodePtr c = li->children;
+				while (c) {
+					xmlNodePtr cn = c->next;
+					xmlUnlinkNode(c);
+					xmlAddChild(aside, c);
+					c = cn;
+				}
+				xmlAddPrevSibling(ol, aside);
+			}
+			li = next;
+		}
+		if (ol) {
+			xmlUnlinkNode(ol);
+			xmlFreeNode(ol);
+		}
+	}
+	for (size_t i = 0; i < ndoomed; i++)
+		xmlFreeNode(doomed[i]);
+	free(doomed);
+	free(els);
+	sv_free(&new_fn);
+	strmap_free(&old_fn);
+	strmap_free(&old_ref);
+}
+
+static bool S_name_in(xmlNodePtr n, const char *const *names)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return false;
+	const char *name = (const char *)n->name;
+	/* The first letter first: this runs for every element, many times. */
+	for (; *names; names++)
+		if ((*names)[0] == name[0] && strcmp(name, *names) == 0)
+			return true;
+	return false;
+}
+
+/* Elements that may hold only phrasing content (text and inline elements). */
+static const char *const S_phrasing_only[] = {
+	"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "span", "em", "strong", "b", "i", "u",
+	"s", "code", "kbd", "samp", "var", "small", "sub", "sup", "mark", "abbr", "cite", "dfn",
+	"q", "time", "bdi", "bdo", "dt", "rt", "rp", "ruby", NULL};
+/* Elements that are flow content only: not allowed where phrasing is. */
+static const char *const S_flow_only[] = {
+	"address", "article", "aside", "blockquote", "div", "dl", "figure", "footer", "header",
+	"h1", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "section", "table", "ul",
+	"figcaption", "li", "dd", "dt", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", NULL};
+/* Transparent elements take the content model of their parent. */
+static const char *const S_transparent[] = {"a", "ins", "del", NULL};
+
+static bool S_has_flow_child(xmlNodePtr el)
+{
+	for (xmlNodePtr c = el->children; c; c = c->next) {
+		if (S_name_in(c, S_flow_only))
+			return true;
+		if (S_name_in(c, S_transparent) && S_has_flow_child(c))
+			return true;
+	}
+	return false;
+}
+
+static void S_unwrap_flow_children(xmlNodePtr el)
+{
+	bool again = true;
+	while (again) {
+		again = false;
+		for (xmlNodePtr c = el->children; c;) {
+			xmlNodePtr next = c->next;
+			if (S_name_in(c, S_flow_only)) {
+				/* Keep the words apart that the blocks kept apart. */
+				xmlAddPrevSibling(c, xmlNewDocText(c->doc, (const xmlChar *)" "));
+				chapter_unwrap(c);
+				again = true;
+			} else if (S_name_in(c, S_transparent) && S_has_flow_child(c)) {
+				S_unwrap_flow_children(c);
+			}
+			c = next;
+		}
+	}
+}
+
+/* Raw HTML and libxml2's HTML parser can leave blocks where EPUB's XHTML
+ * allows only inline content (a <p> in a <span>, a <div> in an <em>), or
+ * list items outside lists. Repaired from the innermost element out, so
+ * every word stays: an inline element holding blocks becomes a <div>; a
+ * heading keeps its rank and loses the inner blocks' tags instead. */
+static void S_repair(xmlNodePtr root)
+{
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+	static const char *const lists[] = {"ul", "ol", NULL};
+	for (size_t i = n; i-- > 0;) {
+		xmlNodePtr el = els[i];
+		if (S_name_in(el, S_phrasing_only) && S_has_flow_child(el)) {
+			if (S_name_in(el, headings))
+				S_unwrap_flow_children(el);
+			else
+				xmlNodeSetName(el, (const xmlChar *)"div");
+		}
+		if (S_name_in(el, headings)) {
+			/* An empty heading (libxml2 closes a heading at a <p> inside it)
+			 * says nothing and would be an empty entry in the contents. */
+			char *text = S_text_of(el);
+			bool has_img = false;
+			for (xmlNodePtr c = el->children; c; c = S_next(c, el))
+				has_img |= S_is(c, "img");
+			bool empty = !*text && !has_img;
+			free(text);
+			if (empty) {
+				xmlUnlinkNode(el);
+				xmlFreeNode(el);
+				continue;
+			}
+		}
+		if (S_is(el, "li") && !S_name_in(el->parent, lists))
+			xmlNodeSetName(el, (const xmlChar *)"div");
+		if ((S_is(el, "dd") || S_is(el, "dt")) && !S_is(el->parent, "dl"))
+			xmlNodeSetName(el, (const xmlChar *)"div");
+		if (S_is(el, "figcaption") && !S_is(el->parent, "figure"))
+			xmlNodeSetName(el, (const xmlChar *)"div");
+		if (S_name_in(el, lists)) {
+			/* Lists hold only items: anything else gets an item of its own. */
+			for (xmlNodePtr c = el->children; c;) {
+				xmlNodePtr next = c->next;
+				bool blank = c->type == XML_TEXT_NODE && c->content &&
+					     strspn((const char *)c->content, " \t\r\n") == strlen((const char *)c->content);
+				if (!S_is(c, "li") && !blank &&
+				    (c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE)) {
+					xmlNodePtr li = xmlNewDocNode(el->doc, el->ns, (const xmlChar *)"li", NULL);
+					xmlAddPrevSibling(c, li);
+					xmlUnlinkNode(c);
+					xmlAddChild(li, c);
+				}
+				c = next;
+			}
+		}
+	}
+	free(els);
+}
+
+/* Heading ranks made to follow from the chapter's title (the template's
+ * h1) without gaps: a post that starts at ### gets h2, a body H1 that
+ * differs from the title becomes h2 with its sections under it. Readers
+ * and screen readers navigate by rank; a skipped rank reads as a missing
+ * section. Relative nesting is kept. */
+static void S_heading_ranks(xmlNodePtr root)
+{
+	int orig[8], mapped[8], depth = 0;
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = (const char *)els[i]->name;
+		if (!(name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]))
+			continue;
+		int level = name[1] - '0';
+		while (depth > 0 && orig[depth - 1] >= level)
+			depth--;
+		int rank = depth ? mapped[depth - 1] + 1 : 2;
+		if (rank > 6)
+			rank = 6;
+		orig[depth] = level;
+		mapped[depth] = rank;
+		depth++;
+		if (rank != level) {
+			char newname[3] = {'h', (char)('0' + rank), '\0'};
+			xmlNodeSetName(els[i], (const xmlChar *)newname);
+		}
+	}
+	free(els);
+}
+
+/* Ids: every element's id made unique and safe, and every heading given
+ * one (a slug of its text), in document order so ids are stable. */
+static void S_ids(struct chapter *ch, xmlNodePtr root)
+{
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr el = els[i];
+		const char *name = (const char *)el->name;
+		bool heading = name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2];
+		char *id = S_prop(el, "id");
+		bool footnote = (S_is(el, "aside") || S_is(el, "a")) && xmlHasNsProp(el, (const xmlChar *)"type", (const xmlChar *)EPUB_NS);
+		if (footnote) {
+			free(id);
+			continue; /* numbered by S_footnotes */
+		}
+		char *base = NULL;
+		if (id) {
+			/* Ids stay as written when they are plain ASCII names (links
+			 * from elsewhere use them); others become their slug, which
+			 * chapter_find_id also tries for links. */
+			bool plain = *id && isalpha((unsigned char)id[0]);
+			for (const char *p = id; *p && plain; p++)
+				plain = isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':';
+			if (plain)
+				base = xstrdup(id);
+			else if (*id && strspn(id, " \t\r\n\f") < strlen(id))
+				base = slugify(id);
+		}
+		char *text = heading ? S_text_of(el) : NULL;
+		if (!base && heading)
+			base = slugify(text);
+		if (base) {
+			const char *unique = idset_unique(&ch->names.ids, base);
+			S_set(el, "id", unique);
+			if (heading) {
+				ch->headings = xrealloc(ch->headings, (ch->nheadings + 1) * sizeof *ch->headings);
+				struct heading *h = &ch->headings[ch->nheadings++];
+				h->level = name[1] - '0';
+				h->id = xstrdup(unique);
+				h->text = text && *text ? xstrdup(text) : xstrdup("Section");
+			}
+		} else if (id) {
+			S_unset(el, "id");
+		}
+		free(text);
+		free(base);
+		free(id);
+	}
+	free(els);
+}
+
+void chapter_unwrap(xmlNodePtr node)
+{
+	xmlNodePtr c = node->children;
+	while (c) {
+		xmlNodePtr next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(node, c);
+		c = next;
+	}
+	xmlUnlinkNode(node);
+	xmlFreeNode(node);
+}
+
+void chapter_image_to_alt(xmlNodePtr img)
+{
+	xmlChar *alt = xmlGetProp(img, (const xmlChar *)"alt");
+	char *src = S_prop(img, "src");
+	xmlNodePtr span = xmlNewDocNode(img->doc, img->ns, (const xmlChar *)"span", NULL);
+	S_set(span, "class", "image-missing");
+	char *text;
+	if (alt && *alt)
+		text = xasprintf("[%s]", (const char *)alt);
+	else
+		text = xasprintf("[image: %s]", src ? path_basename(src) : "?");
+	xmlAddChild(span, xmlNewDocText(img->doc, (const xmlChar *)text));
+	free(text);
+	free(src);
+	if (alt)
+		xmlFree(alt);
+	xmlAddPrevSibling(img, span);
+	xmlUnlinkNode(img);
+	xmlFreeNode(img);
+}
+
+void chapter_image_to_link(xmlNodePtr img, const char *url)
+{
+	bool in_link = false;
+	for (xmlNodePtr up = img->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+		in_link |= S_is(up, "a");
+	xmlNodePtr prev = img->prev, parent = img->parent;
+	chapter_image_to_alt(img);
+	/* Links may not nest: an image that was a link's content keeps only
+	 * that link. */
+	xmlNodePtr span = prev ? prev->next : parent ? parent->children : NULL;
+	if (in_link || !span)
+		return;
+	xmlNodePtr a = xmlNewDocNode(span->doc, span->ns, (const xmlChar *)"a", NULL);
+	S_set(a, "href", url);
+	while (span->children) {
+		xmlNodePtr c = span->children;
+		xmlUnlinkNode(c);
+		xmlAddChild(a, c);
+	}
+	xmlAddChild(span, a);
+}
+
+/* The URL to fetch for an image's src when it is http(s) (escaped, and
+ * a protocol-relative one made https), else NULL. */
+static char *S_http_url(const char *src)
+{
+	char *url = url_escape(src);
+	char scheme[9];
+	size_t k = 0;
+	for (; url[k] && k < sizeof scheme - 1; k++)
+		scheme[k] = (char)tolower((unsigned char)url[k]);
+	scheme[k] = '\0';
+	if (str_starts_with(scheme, "http://") || str_starts_with(scheme, "https://"))
+		return url;
+	free(url);
+	return NULL;
+}
+
+/* A site-relative path for a relative reference made from the post. */
+static char *S_resolve(const struct post *p, const struct convert_options *o, const char *ref,
+		       char **fragment)
+{
+	char *copy = xstrdup(ref);
+	*fragment = NULL;
+	char *hash = strchr(copy, '#');
+	if (hash) {
+		*hash = '\0';
+		if (hash[1])
+			*fragment = url_decode(hash + 1);
+	}
+	char *q = strchr(copy, '?');
+	if (q)
+		*q = '\0';
+	char *decoded = url_decode(copy);
+	char *joined;
+	if (!*decoded) {
+		joined = xstrdup(p->relpath);
+	} else if (decoded[0] == '/') {
+		joined = path_join(o->content_dir, decoded + 1);
+	} else {
+		char *dir = path_dirname(p->relpath);
+		joined = path_join(dir, decoded);
+		free(dir);
+	}
+	char *norm = path_normalize(joined);
+	free(joined);
+	free(decoded);
+	free(copy);
+	return norm;
+}
+
+static int S_b64(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* The bytes of a data: URL (`data:[type][;base64],payload`). */
+static int S_data_url(const char *url, unsigned char **out, size_t *len)
+{
+	const char *comma = strchr(url, ',');
+	*out = NULL;
+	*len = 0;
+	if (!comma)
+		return -1;
+	bool base64 = false;
+	for (const char *p = url; p + 7 <= comma; p++)
+		if (strncmp(p, ";base64", 7) == 0)
+			base64 = true;
+	if (!base64) {
+		char *d = url_decode(comma + 1);
+		*len = strlen(d);
+		*out = (unsigned char *)d;
+		return 0;
+	}
+	size_t n = strlen(comma + 1);
+	unsigned char *buf = xmalloc(n / 4 * 3 + 4);
+	size_t o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+	for (const char *p = comma + 1; *p; p++) {
+		if (*p == '=' || *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t' || *p == '%')
+			continue;
+		int v = S_b64((unsigned char)*p);
+		if (v < 0) {
+			free(buf);
+			return -1;
+		}
+		acc = (acc << 6) | (unsigned)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf[o++] = (unsigned char)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	*out = buf;
+	*len = o;
+	return 0;
+}
+
+static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_options *o,
+		   const struct linemap *lm, struct diag_list *dl)
+{
+	const struct post *p = ch->post;
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr el = els[i];
+		int line = S_file_line(p, lm, el);
+		if (S_is(el, "img")) {
+			unsigned char *data;
+			size_t data_len;
+			char *url;
+			char *src = S_prop(el, "src");
+			enum url_kind kind = src ? url_classify(src) : URL_EMPTY;
+			if (kind == URL_RELATIVE) {
+				char *frag;
+				ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+				struct chapter_image *im = &ch->images[ch->nimages++];
+				im->img = el;
+				im->target = S_resolve(p, o, src, &frag);
+				im->raw = xstrdup(src);
+				im->data = NULL;
+				im->len = 0;
+				im->line = line;
+				im->url = im->why = NULL;
+				free(frag);
+			} else if (kind == URL_ABSOLUTE && (url = S_http_url(src))) {
+				/* The book stage fetches it, once for every chapter. */
+				ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+				struct chapter_image *im = &ch->images[ch->nimages++];
+				memset(im, 0, sizeof *im);
+				im->img = el;
+				im->url = url;
+				im->line = line;
+			} else {
+				if (kind == URL_ABSOLUTE)
+					diag_warning(dl, p->path, line, 0,
+						     "remote image left out, its alt text shown instead: only "
+						     "http and https images are fetched, not %s", src);
+				else if (src && str_starts_with(src, "data:") &&
+					 S_data_url(src, &data, &data_len) == 0) {
+					ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+					struct chapter_image *im = &ch->images[ch->nimages++];
+					im->img = el;
+					im->target = NULL;
+					im->raw = NULL;
+					im->data = data;
+					im->len = data_len;
+					im->line = line;
+					im->url = im->why = NULL;
+					/* The book stage gives it a file and a src. */
+					S_unset(el, "src");
+					free(src);
+					continue;
+				} else if (src && str_starts_with(src, "data:"))
+					diag_warning(dl, p->path, line, 0,
+						     "image given as a data: URL that cannot be decoded left out, "
+						     "its alt text shown instead");
+				else
+					diag_warning(dl, p->path, line, 0, "image without a usable source left out");
+				chapter_image_to_alt(el);
+			}
+			free(src);
+			continue;
+		}
+		if (!S_is(el, "a") || !S_has_prop(el, "href"))
+			continue;
+		char *href = S_prop(el, "href");
+		switch (url_classify(href)) {
+		case URL_ABSOLUTE:
+		case URL_FRAGMENT:
+		case URL_RELATIVE: {
+			enum url_kind kind = url_classify(href);
+			ch->links = xrealloc(ch->links, (ch->nlinks + 1) * sizeof *ch->links);
+			struct chapter_link *l = &ch->links[ch->nlinks++];
+			l->a = el;
+			l->line = line;
+			l->raw = str_collapse_ws(href);
+			l->fragment = NULL;
+			if (kind == URL_ABSOLUTE) {
+				/* Kept as written unless it is the site's own URL of a
+				 * post in the book (the book stage decides). */
+				char *esc = url_escape(href);
+				S_set(el, "href", esc);
+				free(esc);
+				l->target = NULL;
+				const char *hash = strchr(l->raw, '#');
+				if (hash && hash[1])
+					l->fragment = url_decode(hash + 1);
+			} else if (href[0] == '#') {
+				l->target = xstrdup(p->relpath);
+				l->fragment = href[1] ? url_decode(href + 1) : NULL;
+			} else {
+				l->target = S_resolve(p, o, href, &l->fragment);
+			}
+			break;
+		}
+		default:
+			S_unset(el, "href");
+		}
+		free(href);
+	}
+	free(els);
+}
+
+/* Removes the sheaf-internal markers and gives every empty non-void element
+ * an empty text, so it serializes as <p></p> and not <p/> (which HTML
+ * parsers in some readers take for an opening tag). */
+static void S_finish(xmlNodePtr root)
+{
+	static const char *const voids[] = {"br", "hr", "img", "col", "wbr", "meta", "link", "input", "area", "base", "source", "track", "embed", "param"};
+	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		S_unset(n, "data-sheaf-fnref");
+		S_unset(n, "data-sheaf-fnback");
+		S_unset(n, "data-sheaf-footnotes");
+		if (S_is(n, "th")) {
+			/* A header cell with nothing to say is a data cell: screen
+			 * readers announce empty headers as errors. */
+			char *text = S_text_of(n);
+			bool has_img = false;
+			for (xmlNodePtr c = n->children; c; c = S_next(c, n))
+				has_img |= S_is(c, "img");
+			if (!*text && !has_img)
+				xmlNodeSetName(n, (const xmlChar *)"td");
+			free(text);
+		}
+		if (n->children)
+			continue;
+		bool is_void = false;
+		for (size_t i = 0; i < sizeof voids / sizeof *voids; i++)
+			is_void |= strcmp((const char *)n->name, voids[i]) == 0;
+		if (!is_void)
+			xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)""));
+	}
+}
+
+static void S_collect_ids(struct idset *ids, xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		char *id = S_prop(n, "id");
+		if (id)
+			idset_add(ids, id);
+		free(id);
+	}
+}
+
+char *chapter_href(const struct post *p, size_t index)
+{
+	char *slug = slugify(p->title ? p->title : p->relpath);
+	if (strlen(slug) > 48)
+		slug[48] = '\0';
+	size_t len = strlen(slug);
+	while (len && slug[len - 1] == '-')
+		slug[--len] = '\0';
+	char *href = xasprintf("text/%03zu-%s.xhtml", index, slug);
+	free(slug);
+	return href;
+}
+
+int chapter_convert(struct chapter *ch, const struct post *p, const struct convert_options *o,
+		    struct diag_list *dl)
+{
+	int ret = -1;
+	char *html = NULL;
+	htmlDocPtr hdoc = NULL;
+	xmlNodePtr container = NULL;
+	struct linemap lm = LINEMAP_INIT;
+	memset(ch, 0, sizeof *ch);
+	ch->post = p;
+	ch->href = o->href ? xstrdup(o->href) : chapter_href(p, o->index);
+
+	ch->doc = S_template_doc(p, o, dl);
+	if (!ch->doc)
+		goto out;
+	xmlNodePtr root = xmlDocGetRootElement(ch->doc);
+	xmlNsPtr ns = root ? xmlSearchNsByHref(ch->doc, root, (const xmlChar *)XHTML_NS) : NULL;
+	xmlNsPtr epub_ns = root ? xmlSearchNsByHref(ch->doc, root, (const xmlChar *)EPUB_NS) : NULL;
+	xmlNodePtr pi = root ? S_find_pi(root->children, "sheaf-content") : NULL;
+	if (!ns || !epub_ns || !pi) {
+		diag_error(dl, o->template_origin, 0, 0,
+			   "the chapter template needs an <html> in the XHTML namespace, the epub: "
+			   "namespace declared, and <?sheaf-content?> where the post goes");
+		goto out;
+	}
+	S_collect_ids(&ch->names.ids, root);
+
+	size_t md_len = p->body_len;
+	char *md = o->dialects ? dialect_rewrite(o->dialects, o->dialect, p->body, p->body_len, &md_len,
+						 p->path, p->body_line, dl)
+			       : NULL;
+	if (md)
+		linemap_build(&lm, p->body, p->body_len, md, md_len);
+	struct guard_note *notes = NULL;
+	size_t nnotes = 0, guarded_len;
+	char *guarded = markdown_guard(md ? md : p->body, md_len, &guarded_len, &notes, &nnotes);
+	free(md);
+	for (size_t i = 0; i < nnotes; i++) {
+		diag_warning(dl, p->path, p->body_line + linemap_get(&lm, notes[i].line) - 1, 0, "%s",
+			     notes[i].message);
+		free(notes[i].message);
+	}
+	free(notes);
+	int rc = markdown_to_html(&html, guarded, guarded_len);
+	free(guarded);
+	if (rc < 0) {
+		diag_error(dl, p->path, p->body_line, 0, "cmark-gfm could not convert this post");
+		goto out;
+	}
+	/* Wrapped so that an empty or comment-only post still has a body. */
+	struct strbuf wrapped = STRBUF_INIT;
+	sb_adds(&wrapped, "<html><body>");
+	sb_adds(&wrapped, html);
+	sb_adds(&wrapped, "</body></html>");
+	hdoc = htmlReadMemory(wrapped.s, (int)wrapped.len, p->path, "UTF-8",
+			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+				      HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
+	sb_release(&wrapped);
+	xmlNodePtr body = NULL;
+	for (xmlNodePtr n = hdoc ? xmlDocGetRootElement(hdoc) : NULL; n && !body; n = S_next(n, NULL))
+		if (S_is(n, "body"))
+			body = n;
+
+	container = xmlNewDocNode(ch->doc, ns, (const xmlChar *)"div", NULL);
+	if (body && sanitize_copy_children(container, body, ns, epub_ns))
+		diag_warning(dl, p->path, 0, 0,
+			     "elements nested more than %d deep were flattened; their text is kept",
+			     SANITIZE_MAX_DEPTH);
+	for (xmlNodePtr n = container->children; n && !ch->has_svg; n = S_next(n, container))
+		ch->has_svg = n->type == XML_ELEMENT_NODE && n->ns &&
+			      xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS);
+
+	/* The template prints the title: an opening H1 saying the same goes. */
+	xmlNodePtr first = container->children;
+	while (first && first->type == XML_TEXT_NODE && first->content &&
+	       strspn((const char *)first->content, " \t\r\n") == strlen((const char *)first->content))
+		first = first->next;
+	if (S_is(first, "h1")) {
+		char *text = S_text_of(first);
+		if (p->title && str_ieq_utf8(text, p->title)) {
+			xmlUnlinkNode(first);
+			xmlFreeNode(first);
+		}
+		free(text);
+	}
+
+	S_repair(container);
+	S_heading_ranks(container);
+	S_footnotes(ch, container, ns, epub_ns);
+	S_ids(ch, container);
+	S_refs(ch, container, o, &lm, dl);
+
+	xmlNodePtr c = container->children;
+	while (c) {
+		xmlNodePtr next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(pi, c);
+		c = next;
+	}
+	xmlUnlinkNode(pi);
+	xmlFreeNode(pi);
+	/* The template's own empty elements too (a byline with no date). */
+	S_finish(root);
+	ret = 0;
+out:
+	if (container)
+		xmlFreeNode(container);
+	if (hdoc)
+		xmlFreeDoc(hdoc);
+	free(html);
+	linemap_free(&lm);
+	return ret;
+}
+
+/* The ASCII letters and digits of s, lower-cased. */
+static char *S_squash(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (; *s; s++)
+		if (isalnum((unsigned char)*s))
+			sb_addc(&sb, (char)tolower((unsigned char)*s));
+	return sb_detach(&sb);
+}
+
+const char *chapter_find_id(const struct chapter_ids *names, const char *fragment)
+{
+	const struct idset *ids = &names->ids;
+	const char *id = idset_get(ids, fragment);
+	if (id)
+		return id;
+	size_t index;
+	if (strmap_get(&names->aliases, fragment, &index))
+		return ids->v[index];
+	char *slug = slugify(fragment);
+	id = idset_get(ids, slug);
+	free(slug);
+	if (id)
+		return id;
+	/* Generators slug headings differently ("ABI/Layout" is abi-layout to
+	 * Zola, abilayout to Python-Markdown): compare letters and digits only. */
+	char *want = S_squash(fragment);
+	for (size_t i = 0; i < ids->n && !id && *want; i++) {
+		char *have = S_squash(ids->v[i]);
+		if (strcmp(have, want) == 0)
+			id = ids->v[i];
+		free(have);
+	}
+	free(want);
+	return id;
+}
+
+int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* the default grows by 10 bytes */
+	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
+	*out = NULL;
+	*len = 0;
+	if (!save) {
+		xmlBufferFree(buf);
+		return -1;
+	}
+	xmlSaveDoc(save, doc);
+	xmlSaveClose(save);
+	*len = xmlBufferLength(buf);
+	*out = xmlStrndup(xmlBufferContent(buf), *len);
+	xmlBufferFree(buf);
+	return 0;
+}
+
+void chapter_ids_free(struct chapter_ids *names)
+{
+	idset_free(&names->ids);
+	strmap_free(&names->aliases);
+}
+
+void chapter_drop_tree(struct chapter *ch)
+{
+	if (ch->doc)
+		xmlFreeDoc(ch->doc);
+	ch->doc = NULL;
+	for (size_t i = 0; i < ch->nlinks; i++) {
+		free(ch->links[i].raw);
+		free(ch->links[i].target);
+		free(ch->links[i].fragment);
+	}
+	free(ch->links);
+	for (size_t i = 0; i < ch->nimages; i++) {
+		free(ch->images[i].target);
+		free(ch->images[i].raw);
+		free(ch->images[i].data);
+		free(ch->images[i].url);
+		free(ch->images[i].why);
+	}
+	free(ch->images);
+	ch->links = NULL;
+	ch->images = NULL;
+	ch->nlinks = ch->nimages = 0;
+}
+
+void chapter_free(struct chapter *ch)
+{
+	if (!ch)
+		return;
+	chapter_drop_tree(ch);
+	free(ch->href);
+	for (size_t i = 0; i < ch->nheadings; i++) {
+		free(ch->headings[i].id);
+		free(ch->headings[i].text);
+	}
+	free(ch->headings);
+	chapter_ids_free(&ch->names);
+	memset(ch, 0, sizeof *ch);
+}

@@ -1,0 +1,256 @@
+#include "convert/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+/* Why each option: see ../shared/CONVENTIONS.md. UNSAFE keeps raw HTML,
+ * which the XHTML stage parses and sanitizes; TABLE_PREFER_STYLE avoids
+ * align= (invalid in EPUB 3); DOUBLE_TILDE keeps `~5~` as text. */
+#define S_OPTIONS                                                                   \
+	(CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 |          \
+	 CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | \
+	 CMARK_OPT_SOURCEPOS)
+
+/* No "tagfilter": it escapes <script>, <iframe>, <style> and the like into
+ * visible text, so a book would show `<script>alert()</script>` to its
+ * reader. The sanitizer (sanitize.c) removes those elements from the parsed
+ * tree instead, and turns an iframe into a link to what it showed. */
+static const char *const S_extensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+/* cmark-gfm 0.29 keeps the table of "special" inline characters in a
+ * global array that every parse changes: the extensions' characters (`:`
+ * and `w` for autolinks, `~`, `|`) are added before inlines are parsed and
+ * removed after, by cmark_parser_finish and by the table extension while
+ * it reads rows (so during cmark_parser_feed too). Two posts parsed at
+ * once on two threads then lose each other's autolinks, seen as books
+ * that differ from run to run (github/cmark-gfm#176). Parsing takes this
+ * lock; rendering, most of the work around it, does not. The one piece of
+ * global state in sheaf, guarding the library's own. */
+static pthread_mutex_t S_parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Feeds and finishes a parse under the lock. NULL when cmark-gfm fails. */
+static cmark_node *S_parse(cmark_parser *parser, const char *md, size_t len)
+{
+	pthread_mutex_lock(&S_parse_lock);
+	cmark_parser_feed(parser, md, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&S_parse_lock);
+	return doc;
+}
+
+void markdown_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+static cmark_parser *S_parser(void)
+{
+	cmark_parser *parser = cmark_parser_new(S_OPTIONS);
+	if (!parser)
+		abort();
+	for (size_t i = 0; i < sizeof S_extensions / sizeof *S_extensions; i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(S_extensions[i]);
+		if (!ext) {
+			fprintf(stderr, "sheaf: cmark-gfm has no '%s' extension\n", S_extensions[i]);
+			abort();
+		}
+		cmark_parser_attach_syntax_extension(parser, ext);
+	}
+	return parser;
+}
+
+/* Only before an opening tag: a mark before `</textarea>` or `</span>`
+ * could land inside an element's text. */
+static bool S_opening_tag(cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	return lit && lit[0] == '<' && ((lit[1] >= 'a' && lit[1] <= 'z') || (lit[1] >= 'A' && lit[1] <= 'Z'));
+}
+
+/* cmark-gfm writes data-sourcepos only on the blocks it renders itself:
+ * raw HTML, and images inside a paragraph of many lines, would have no
+ * line or the paragraph's first. A comment `<!--sheaf-line:N-->` before
+ * each raw HTML node and each image gives the XHTML stage the line of what
+ * follows it (sanitize.c reads and drops it). */
+static void S_mark_lines(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(node);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		bool marked = type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_IMAGE ||
+			      (type == CMARK_NODE_HTML_INLINE && S_opening_tag(node));
+		if (!marked || cmark_node_get_start_line(node) <= 0)
+			continue;
+		char mark[40];
+		snprintf(mark, sizeof mark, "<!--sheaf-line:%d-->", cmark_node_get_start_line(node));
+		if (type == CMARK_NODE_HTML_BLOCK) {
+			/* Its text is written as is: the mark goes in front of it. */
+			const char *lit = cmark_node_get_literal(node);
+			char *with = xasprintf("%s%s", mark, lit ? lit : "");
+			cmark_node_set_literal(node, with);
+			free(with);
+		} else {
+			/* A sibling before the current node is behind the
+			 * iterator: the walk goes on undisturbed. */
+			cmark_node *m = cmark_node_new(CMARK_NODE_HTML_INLINE);
+			cmark_node_set_literal(m, mark);
+			if (!cmark_node_insert_before(node, m))
+				cmark_node_free(m);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+int markdown_to_html(char **out, const char *md, size_t len)
+{
+	*out = NULL;
+	cmark_parser *parser = S_parser();
+	cmark_node *doc = S_parse(parser, md, len);
+	if (!doc) {
+		cmark_parser_free(parser);
+		return -1;
+	}
+	S_mark_lines(doc);
+	/* The extension list must come from the parser: with NULL, the
+	 * extensions' renderers are skipped. */
+	char *html = cmark_render_html(doc, S_OPTIONS, cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	if (!html)
+		return -1;
+	*out = html;
+	return 0;
+}
+
+char *markdown_first_h1(const char *md, size_t len)
+{
+	char *text = NULL;
+	struct guard_note *notes = NULL;
+	size_t nnotes = 0, glen;
+	/* The same text the chapter will be made from: guarded, or a
+	 * pathological post would stall here already. */
+	char *guarded = markdown_guard(md, len, &glen, &notes, &nnotes);
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i].message);
+	free(notes);
+	cmark_parser *parser = S_parser();
+	cmark_node *doc = S_parse(parser, guarded, glen);
+	free(guarded);
+	if (!doc)
+		goto out;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING ||
+		    cmark_node_get_heading_level(node) != 1)
+			continue;
+		char *plain = cmark_render_plaintext(node, 0, 0);
+		if (plain) {
+			char *collapsed = str_collapse_ws(plain);
+			free(plain);
+			if (*collapsed) {
+				text = collapsed;
+				break;
+			}
+			free(collapsed);
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+out:
+	cmark_parser_free(parser);
+	return text;
+}
+
+/* More pipes than this on one line and cmark-gfm's table parser turns
+ * quadratic (20,000 cells: seconds for one row). Real tables stay far below. */
+#define S_MAX_PIPES 256
+/* More unclosed `<?` or `<![CDATA[` than this and its inline HTML scanner
+ * turns quadratic. */
+#define S_MAX_UNCLOSED 2000
+
+static size_t S_count(const char *s, size_t len, const char *needle)
+{
+	size_t n = 0, nl = strlen(needle);
+	for (size_t i = 0; i + nl <= len; i++) {
+		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0) {
+			n++;
+			i += nl - 1;
+		}
+	}
+	return n;
+}
+
+static void S_note(struct guard_note **notes, size_t *n, int line, char *message)
+{
+	*notes = xrealloc(*notes, (*n + 1) * sizeof **notes);
+	(*notes)[*n].line = line;
+	(*notes)[*n].message = message;
+	(*n)++;
+}
+
+char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_note **notes,
+		     size_t *nnotes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool pi = S_count(md, len, "<?") > S_MAX_UNCLOSED + S_count(md, len, "?>");
+	bool cdata = S_count(md, len, "<![CDATA[") > S_MAX_UNCLOSED + S_count(md, len, "]]>");
+	if (pi)
+		S_note(notes, nnotes, 1,
+		       xasprintf("more than %d unclosed '<?' are shown as text, escaped "
+				 "(they would make the conversion take minutes)", S_MAX_UNCLOSED));
+	if (cdata)
+		S_note(notes, nnotes, 1,
+		       xasprintf("more than %d unclosed '<![CDATA[' are shown as text, escaped "
+				 "(they would make the conversion take minutes)", S_MAX_UNCLOSED));
+	sb_grow(&sb, len);
+	int line = 1;
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(md + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - md) + 1 : len;
+		size_t pipes = 0;
+		for (size_t k = i; k < end; k++)
+			pipes += md[k] == '|' && (k == i || md[k - 1] != '\\');
+		bool escape_pipes = pipes > S_MAX_PIPES;
+		if (escape_pipes)
+			S_note(notes, nnotes, line,
+			       xasprintf("a line with %zu table cells is kept as text, its '|' escaped "
+					 "(more than %d cells would make the conversion take minutes)",
+					 pipes, S_MAX_PIPES));
+		if (!escape_pipes && !pi && !cdata) {
+			/* The line as it is: what nearly every line is. */
+			sb_add(&sb, md + i, end - i);
+			i = end;
+			line++;
+			continue;
+		}
+		for (size_t k = i; k < end; k++) {
+			char c = md[k];
+			if (escape_pipes && c == '|' && (k == i || md[k - 1] != '\\')) {
+				sb_adds(&sb, "\\|");
+			} else if (c == '<' && ((pi && k + 1 < len && md[k + 1] == '?') ||
+					      (cdata && len - k >= 9 && memcmp(md + k, "<![CDATA[", 9) == 0))) {
+				sb_adds(&sb, "\\<");
+			} else {
+				sb_addc(&sb, c);
+			}
+		}
+		i = end;
+		line++;
+	}
+	*out_len = sb.len;
+	return sb_detach(&sb);
+}

@@ -1,0 +1,1354 @@
+/* Eleventy: a folder with eleventy.config.js (.mjs, .cjs) or .eleventy.js.
+ *
+ * The configuration is JavaScript, which sheaf does not run: the input,
+ * data and includes folders and pathPrefix are read by scanning the text
+ * for their string literals (`dir: { input: "content" }`,
+ * setInputDirectory("content")). Pages are the Markdown files under the
+ * input folder; the posts are those in the `posts` collection (tagged
+ * `posts` by front matter or folder data files), or every page when no
+ * page is. Folder data files (blog/blog.json, blog/blog.11tydata.json,
+ * and .11tydata.js by the same scan) give their fields to every page
+ * below: front matter wins, tags add up. A posts collection the config
+ * builds with getFilteredByTag / getFilteredByGlob counts too. Site
+ * metadata comes from _data/metadata.json (or .js, scanned).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <dirent.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "convert/dialect.h"
+#include "base/text.h"
+#include "input/site.h"
+
+static const char *const S_config_names[] = {"eleventy.config.js", "eleventy.config.mjs",
+					      "eleventy.config.cjs", ".eleventy.js"};
+
+static const char *S_config_name(const char *root)
+{
+	for (size_t i = 0; i < sizeof S_config_names / sizeof *S_config_names; i++) {
+		char *p = path_join(root, S_config_names[i]);
+		bool ok = path_is_file(p);
+		free(p);
+		if (ok)
+			return S_config_names[i];
+	}
+	return NULL;
+}
+
+static bool S_detect(const char *root)
+{
+	return S_config_name(root) != NULL;
+}
+
+/* ---- Reading JavaScript without running it ----
+ *
+ * A scan that knows strings, comments and bracket depth: enough to find
+ * `key: literal` and `const key = literal` and read the literal (strings,
+ * numbers, booleans, arrays and objects of those). What it cannot read it
+ * leaves out. */
+
+static bool S_ident_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+/* Past the string literal starting at text[i] (a quote); returns the
+ * index after its closing quote, or len. */
+static size_t S_js_skip_string(const char *text, size_t len, size_t i)
+{
+	char q = text[i++];
+	while (i < len && text[i] != q) {
+		if (text[i] == '\\')
+			i++;
+		else if (q != '`' && text[i] == '\n')
+			return i; /* unterminated */
+		i++;
+	}
+	return i < len ? i + 1 : len;
+}
+
+/* Past a comment starting at text[i], or i when there is none. */
+static size_t S_js_skip_comment(const char *text, size_t len, size_t i)
+{
+	if (i + 1 >= len || text[i] != '/')
+		return i;
+	if (text[i + 1] == '/') {
+		while (i < len && text[i] != '\n')
+			i++;
+		return i;
+	}
+	if (text[i + 1] == '*') {
+		const char *end = strstr(text + i + 2, "*/");
+		return end && (size_t)(end - text) < len ? (size_t)(end - text) + 2 : len;
+	}
+	return i;
+}
+
+static size_t S_js_skip_space(const char *text, size_t len, size_t i)
+{
+	for (;;) {
+		while (i < len && isspace((unsigned char)text[i]))
+			i++;
+		size_t j = S_js_skip_comment(text, len, i);
+		if (j == i)
+			return i;
+		i = j;
+	}
+}
+
+static int S_line_of(const char *text, size_t pos, int first_line)
+{
+	int line = first_line;
+	for (size_t i = 0; i < pos; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+static struct fm_node *S_node(enum fm_kind kind, int line)
+{
+	struct fm_node *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->line = line;
+	n->col = 1;
+	return n;
+}
+
+static void S_node_push(struct fm_node *parent, const char *key, struct fm_node *child)
+{
+	parent->items = xrealloc(parent->items, (parent->n + 1) * sizeof *parent->items);
+	if (parent->kind == FM_MAP) {
+		parent->keys = xrealloc(parent->keys, (parent->n + 1) * sizeof *parent->keys);
+		parent->keys[parent->n] = xstrdup(key);
+	}
+	parent->items[parent->n++] = child;
+}
+
+/* The text of the string literal at text[i], escapes decoded; NULL for a
+ * template literal with ${…} (its value is only known when run). */
+static char *S_js_string(const char *text, size_t len, size_t i, size_t *end)
+{
+	char q = text[i];
+	size_t j = S_js_skip_string(text, len, i);
+	*end = j;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t k = i + 1; k + 1 < j || (k < j && text[k] != q); k++) {
+		char c = text[k];
+		if (q == '`' && c == '$' && k + 1 < j && text[k + 1] == '{') {
+			sb_release(&sb);
+			return NULL;
+		}
+		if (c != '\\') {
+			sb_addc(&sb, c);
+			continue;
+		}
+		c = text[++k];
+		switch (c) {
+		case 'n': sb_addc(&sb, '\n'); break;
+		case 't': sb_addc(&sb, '\t'); break;
+		case 'r': break;
+		case '\n': break;
+		case 'u': {
+			unsigned cp = 0;
+			int n = 0;
+			while (n < 4 && k + 1 < j && isxdigit((unsigned char)text[k + 1])) {
+				char h = text[++k];
+				cp = cp * 16 + (unsigned)(isdigit((unsigned char)h) ? h - '0' : (tolower((unsigned char)h) - 'a' + 10));
+				n++;
+			}
+			if (cp < 0x80) {
+				sb_addc(&sb, (char)(cp ? cp : '?'));
+			} else if (cp < 0x800) {
+				sb_addc(&sb, (char)(0xC0 | (cp >> 6)));
+				sb_addc(&sb, (char)(0x80 | (cp & 0x3F)));
+			} else if (cp < 0xD800 || cp > 0xDFFF) {
+				sb_addc(&sb, (char)(0xE0 | (cp >> 12)));
+				sb_addc(&sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
+				sb_addc(&sb, (char)(0x80 | (cp & 0x3F)));
+			}
+			break;
+		}
+		default: sb_addc(&sb, c); break;
+		}
+	}
+	return sb_detach(&sb);
+}
+
+/* Past the value starting at text[i] (whatever it is): up to the next ','
+ * or closing bracket at its own depth. */
+static size_t S_js_skip_value(const char *text, size_t len, size_t i)
+{
+	int depth = 0;
+	while (i < len) {
+		char c = text[i];
+		size_t j = S_js_skip_comment(text, len, i);
+		if (j != i) {
+			i = j;
+			continue;
+		}
+		if (c == '"' || c == '\'' || c == '`') {
+			i = S_js_skip_string(text, len, i);
+			continue;
+		}
+		if (c == '{' || c == '[' || c == '(') {
+			depth++;
+		} else if (c == '}' || c == ']' || c == ')') {
+			if (depth == 0)
+				return i;
+			depth--;
+		} else if ((c == ',' || c == ';') && depth == 0) {
+			return i;
+		}
+		i++;
+	}
+	return len;
+}
+
+static struct fm_node *S_js_value(const char *text, size_t len, size_t i, size_t *end, int first_line,
+				  int depth);
+
+/* An array or object literal at text[i]. */
+static struct fm_node *S_js_container(const char *text, size_t len, size_t i, size_t *end,
+				      int first_line, int depth)
+{
+	bool object = text[i] == '{';
+	char close = object ? '}' : ']';
+	struct fm_node *n = S_node(object ? FM_MAP : FM_LIST, S_line_of(text, i, first_line));
+	i++;
+	for (;;) {
+		i = S_js_skip_space(text, len, i);
+		if (i >= len || text[i] == close) {
+			*end = i < len ? i + 1 : len;
+			return n;
+		}
+		if (text[i] == ',') {
+			i++;
+			continue;
+		}
+		char *key = NULL;
+		if (object) {
+			if (text[i] == '"' || text[i] == '\'') {
+				key = S_js_string(text, len, i, &i);
+			} else if (S_ident_char(text[i])) {
+				size_t k = i;
+				while (k < len && S_ident_char(text[k]))
+					k++;
+				key = xstrndup(text + i, k - i);
+				i = k;
+			}
+			i = S_js_skip_space(text, len, i);
+			if (!key || i >= len || text[i] != ':') {
+				/* a method, a spread, a shorthand: not a literal field */
+				free(key);
+				size_t next = S_js_skip_value(text, len, i);
+				i = next > i ? next : i + 1;
+				continue;
+			}
+			i = S_js_skip_space(text, len, i + 1);
+		}
+		size_t after;
+		struct fm_node *v = S_js_value(text, len, i, &after, first_line, depth + 1);
+		if (v)
+			S_node_push(n, key, v);
+		free(key);
+		if (v) {
+			i = after;
+		} else {
+			size_t next = S_js_skip_value(text, len, i);
+			i = next > i ? next : i + 1;
+		}
+	}
+}
+
+/* A literal at text[i] as a tree, or NULL when it is not a literal. */
+static struct fm_node *S_js_value(const char *text, size_t len, size_t i, size_t *end, int first_line,
+				  int depth)
+{
+	i = S_js_skip_space(text, len, i);
+	if (i >= len || depth > 16)
+		return NULL;
+	char c = text[i];
+	if (c == '"' || c == '\'' || c == '`') {
+		char *s = S_js_string(text, len, i, end);
+		if (!s)
+			return NULL;
+		struct fm_node *n = S_node(FM_SCALAR, S_line_of(text, i, first_line));
+		n->value = s;
+		return n;
+	}
+	if (c == '[' || c == '{')
+		return S_js_container(text, len, i, end, first_line, depth);
+	size_t k = i;
+	if (c == '-' || c == '+')
+		k++;
+	while (k < len && (S_ident_char(text[k]) || text[k] == '.'))
+		k++;
+	if (k == i)
+		return NULL;
+	char *word = xstrndup(text + i, k - i);
+	bool number = isdigit((unsigned char)word[c == '-' || c == '+']);
+	if (!number && strcmp(word, "true") != 0 && strcmp(word, "false") != 0 && strcmp(word, "null") != 0) {
+		free(word);
+		return NULL;
+	}
+	/* A call or an expression starting with a literal is not a literal. */
+	size_t j = S_js_skip_space(text, len, k);
+	if (j < len && !strchr(",;}])", text[j]) && !(text[j] == '\n')) {
+		free(word);
+		return NULL;
+	}
+	struct fm_node *n = S_node(FM_SCALAR, S_line_of(text, i, first_line));
+	n->value = word;
+	n->plain = true;
+	*end = k;
+	return n;
+}
+
+/* Finds key in text[from..to): as an object property (`key:`, `"key":`)
+ * or a declaration (`const key =`), the least nested occurrence winning.
+ * Returns the position of its value, or (size_t)-1. */
+static size_t S_js_find(const char *text, size_t from, size_t to, const char *key)
+{
+	size_t best = (size_t)-1;
+	int best_depth = 1 << 20, depth = 0;
+	size_t klen = strlen(key);
+	for (size_t i = from; i < to;) {
+		size_t j = S_js_skip_comment(text, to, i);
+		if (j != i) {
+			i = j;
+			continue;
+		}
+		char c = text[i];
+		size_t name_end = 0;
+		bool quoted = false;
+		if (c == '"' || c == '\'' || c == '`') {
+			size_t e = S_js_skip_string(text, to, i);
+			if (e - i == klen + 2 && memcmp(text + i + 1, key, klen) == 0) {
+				name_end = e;
+				quoted = true;
+			}
+			if (!name_end) {
+				i = e;
+				continue;
+			}
+		} else if (S_ident_char(c) && (i == 0 || (!S_ident_char(text[i - 1]) && text[i - 1] != '.'))) {
+			size_t e = i;
+			while (e < to && S_ident_char(text[e]))
+				e++;
+			if (e - i == klen && memcmp(text + i, key, klen) == 0)
+				name_end = e;
+			else {
+				i = e;
+				continue;
+			}
+		}
+		if (name_end) {
+			size_t k = S_js_skip_space(text, to, name_end);
+			bool prop = k < to && text[k] == ':';
+			bool assign = !quoted && k + 1 < to && text[k] == '=' && text[k + 1] != '=' &&
+				      text[k + 1] != '>';
+			if ((prop || assign) && depth < best_depth) {
+				best = k + 1;
+				best_depth = depth;
+			}
+			i = name_end;
+			continue;
+		}
+		if (c == '{' || c == '[' || c == '(')
+			depth++;
+		else if ((c == '}' || c == ']' || c == ')') && depth > 0)
+			depth--;
+		i++;
+	}
+	return best;
+}
+
+/* The value of key in text[from..to) when it is a literal, else NULL. */
+static struct fm_node *S_js_get(const char *text, size_t from, size_t to, const char *key, int first_line)
+{
+	size_t at = S_js_find(text, from, to, key), end;
+	return at == (size_t)-1 ? NULL : S_js_value(text, to, at, &end, first_line, 0);
+}
+
+/* The string literal of key, or NULL. malloc'd. */
+static char *S_js_get_str(const char *text, size_t len, const char *key)
+{
+	struct fm_node *n = S_js_get(text, 0, len, key, 1);
+	char *s = n && n->kind == FM_SCALAR && !n->plain && n->value[0] ? xstrdup(n->value) : NULL;
+	fm_node_free(n);
+	return s;
+}
+
+/* The string argument of a call such as setInputDirectory("src"). */
+static char *S_js_call_arg(const char *text, const char *fn)
+{
+	const char *at = strstr(text, fn);
+	if (!at)
+		return NULL;
+	size_t len = strlen(text), i = S_js_skip_space(text, len, (size_t)(at - text) + strlen(fn));
+	if (i >= len || text[i] != '(')
+		return NULL;
+	i = S_js_skip_space(text, len, i + 1);
+	size_t end;
+	return i < len && (text[i] == '"' || text[i] == '\'' || text[i] == '`') ? S_js_string(text, len, i, &end)
+										 : NULL;
+}
+
+/* The fields a data file or ---js front matter gives, as a mapping:
+ * every literal among the keys Eleventy blogs use. */
+static struct fm_node *S_js_fields(const char *text, size_t len, int first_line)
+{
+	static const char *const keys[] = {"title", "date", "draft", "tags", "description", "author",
+					   "authors", "permalink", "eleventyExcludeFromCollections",
+					   "layout", "lang", "language"};
+	struct fm_node *map = S_node(FM_MAP, first_line);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		struct fm_node *v = S_js_get(text, 0, len, keys[i], first_line);
+		if (v)
+			S_node_push(map, keys[i], v);
+	}
+	return map;
+}
+
+/* ---- Configuration ---- */
+
+static char *S_dup_or_null(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
+}
+
+static const char *S_person(const struct fm_node *n)
+{
+	if (n && n->kind == FM_MAP)
+		return fm_str(fm_get(n, "name"));
+	return fm_str(n);
+}
+
+/* Eleventy's folders, relative to the site root. */
+struct S_dirs {
+	char *input, *data, *includes, *output;
+};
+
+/* A folder named in the config: relative to base, normalized, and kept
+ * inside the site (NULL otherwise). */
+static char *S_folder(const char *base, const char *name)
+{
+	if (!name || !*name)
+		return NULL;
+	char *joined = strcmp(base, ".") == 0 ? xstrdup(name) : path_join(base, name);
+	char *norm = path_normalize(joined);
+	free(joined);
+	if (norm[0] == '/' || str_starts_with(norm, "..")) {
+		free(norm);
+		return NULL;
+	}
+	return norm;
+}
+
+static void S_read_dirs(const char *cfg, struct S_dirs *d)
+{
+	size_t len = cfg ? strlen(cfg) : 0, from = 0, to = len;
+	char *input = NULL, *data = NULL, *includes = NULL, *output = NULL;
+	if (cfg) {
+		/* Within `dir: { … }` when there is one. */
+		size_t at = S_js_find(cfg, 0, len, "dir");
+		if (at != (size_t)-1) {
+			size_t i = S_js_skip_space(cfg, len, at);
+			if (i < len && cfg[i] == '{') {
+				from = i;
+				to = S_js_skip_value(cfg, len, i);
+			}
+		}
+		struct fm_node *n;
+		if ((n = S_js_get(cfg, from, to, "input", 1)) && fm_str(n) && !n->plain)
+			input = xstrdup(n->value);
+		fm_node_free(n);
+		if ((n = S_js_get(cfg, from, to, "data", 1)) && fm_str(n) && !n->plain)
+			data = xstrdup(n->value);
+		fm_node_free(n);
+		if ((n = S_js_get(cfg, from, to, "includes", 1)) && fm_str(n) && !n->plain)
+			includes = xstrdup(n->value);
+		fm_node_free(n);
+		if ((n = S_js_get(cfg, from, to, "output", 1)) && fm_str(n) && !n->plain)
+			output = xstrdup(n->value);
+		fm_node_free(n);
+		if (!input)
+			input = S_js_call_arg(cfg, "setInputDirectory");
+		if (!data)
+			data = S_js_call_arg(cfg, "setDataDirectory");
+		if (!includes)
+			includes = S_js_call_arg(cfg, "setIncludesDirectory");
+		if (!output)
+			output = S_js_call_arg(cfg, "setOutputDirectory");
+	}
+	d->input = S_folder(".", input);
+	if (!d->input)
+		d->input = xstrdup(".");
+	d->data = S_folder(d->input, data ? data : "_data");
+	d->includes = S_folder(d->input, includes ? includes : "_includes");
+	d->output = S_folder(".", output ? output : "_site");
+	free(input);
+	free(data);
+	free(includes);
+	free(output);
+}
+
+static void S_dirs_free(struct S_dirs *d)
+{
+	free(d->input);
+	free(d->data);
+	free(d->includes);
+	free(d->output);
+}
+
+/* The config file's text (NULL when unreadable). */
+static char *S_config_text(const char *root)
+{
+	const char *name = S_config_name(root);
+	if (!name)
+		return NULL;
+	char *path = path_join(root, name), *text = NULL;
+	size_t len;
+	if (read_file(path, &text, &len) < 0)
+		text = NULL;
+	free(path);
+	return text;
+}
+
+/* Parses JSON; its problems become warnings in dl (may be NULL): a data
+ * file Eleventy could not read leaves its fields out of the book, not the
+ * posts. */
+static struct fm_node *S_json(const char *text, size_t len, const char *path, int first_line,
+			      struct diag_list *dl)
+{
+	struct diag_list local = DIAG_LIST_INIT;
+	struct fm_node *n = NULL;
+	if (fm_parse_json(&n, text, len, path, first_line, &local) < 0) {
+		n = NULL;
+		diag_warning(&local, path, first_line, 1, "the JSON cannot be read; its fields are left out");
+	}
+	for (size_t i = 0; i < local.n; i++)
+		local.v[i].severity = DIAG_WARNING;
+	if (dl)
+		diag_merge(dl, &local);
+	diag_list_free(&local);
+	return n;
+}
+
+/* A data file as a tree: JSON, or JavaScript scanned for literals. NULL
+ * when absent or unreadable (a warning in dl, when not NULL). */
+static struct fm_node *S_read_data(const char *root, const char *rel, struct diag_list *dl)
+{
+	char *path = path_join(root, rel), *text = NULL;
+	size_t len;
+	struct fm_node *n = NULL;
+	if (path_is_file(path) && read_file(path, &text, &len) == 0) {
+		if (str_ends_with(rel, ".json")) {
+			n = S_json(text, len, path, 1, dl);
+		} else {
+			n = S_js_fields(text, len, 1);
+		}
+		if (n && n->kind != FM_MAP) {
+			fm_node_free(n);
+			n = NULL;
+		}
+	}
+	free(text);
+	free(path);
+	return n;
+}
+
+/* The folder whose files a passthrough copy puts at the site's root
+ * (`addPassthroughCopy({ "./public/": "/" })`), when it exists: there
+ * site-absolute paths resolve. NULL otherwise (the input folder). */
+static char *S_passthrough_root(const char *root, const char *cfg)
+{
+	size_t len = strlen(cfg);
+	for (const char *at = strstr(cfg, "addPassthroughCopy"); at; at = strstr(at + 1, "addPassthroughCopy")) {
+		size_t i = S_js_skip_space(cfg, len, (size_t)(at - cfg) + 18), end;
+		if (i >= len || cfg[i] != '(')
+			continue;
+		i = S_js_skip_space(cfg, len, i + 1);
+		if (i >= len || cfg[i] != '{')
+			continue;
+		struct fm_node *map = S_js_value(cfg, len, i, &end, 1, 0);
+		char *found = NULL;
+		for (size_t k = 0; map && k < map->n && !found; k++) {
+			const char *to = fm_str(map->items[k]);
+			if (!to || strcmp(to, "/") != 0)
+				continue;
+			char *dir = S_folder(".", map->keys[k]);
+			char *abs = dir ? path_join(root, dir) : NULL;
+			if (abs && path_is_dir(abs))
+				found = dir;
+			else
+				free(dir);
+			free(abs);
+		}
+		fm_node_free(map);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+static int S_configure(struct site *site, struct diag_list *dl)
+{
+	/* Eleventy runs without a config file too (--generator eleventy):
+	 * then the input folder is the root. */
+	const char *name = S_config_name(site->root);
+	site->config_file = name ? xstrdup(name) : NULL;
+	char *cfg = S_config_text(site->root);
+	struct S_dirs d;
+	S_read_dirs(cfg, &d);
+	char *input_abs = path_join(site->root, d.input);
+	bool have_input = path_is_dir(input_abs);
+	free(input_abs);
+	if (!have_input) {
+		diag_error(dl, site->root, 0, 0, "the Eleventy input folder '%s' (from %s) does not exist", d.input,
+			   name ? name : "the default");
+		S_dirs_free(&d);
+		free(cfg);
+		return -1;
+	}
+	site->content_dir = xstrdup(d.input);
+	site->posts_dir = xstrdup(d.input);
+	if (cfg)
+		site->static_dir = S_passthrough_root(site->root, cfg);
+	if (cfg) {
+		char *prefix = S_js_get_str(cfg, strlen(cfg), "pathPrefix");
+		if (prefix && strcmp(prefix, "/") != 0) {
+			struct strbuf sb = STRBUF_INIT;
+			if (prefix[0] != '/')
+				sb_addc(&sb, '/');
+			sb_adds(&sb, prefix);
+			while (sb.len > 1 && sb.s[sb.len - 1] == '/')
+				sb.s[--sb.len] = '\0';
+			site->baseurl = sb_detach(&sb);
+		}
+		free(prefix);
+	}
+
+	/* Site metadata: _data/metadata.json or .js (the base blog's), else
+	 * _data/site.json or .js. */
+	static const char *const meta[] = {"metadata.json", "metadata.js", "metadata.mjs", "metadata.cjs",
+					   "site.json", "site.js"};
+	struct fm_node *m = NULL;
+	for (size_t i = 0; i < sizeof meta / sizeof *meta && !m; i++) {
+		char *rel = path_join(d.data, meta[i]);
+		char *path = path_join(site->root, rel);
+		if (path_is_file(path)) {
+			char *text = NULL;
+			size_t len;
+			if (read_file(path, &text, &len) == 0) {
+				if (str_ends_with(meta[i], ".json")) {
+					m = S_json(text, len, path, 1, dl);
+				} else {
+					m = S_node(FM_MAP, 1);
+					static const char *const keys[] = {"title", "description", "language", "lang",
+									   "url", "author"};
+					for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+						struct fm_node *v = S_js_get(text, 0, len, keys[k], 1);
+						if (v)
+							S_node_push(m, keys[k], v);
+					}
+				}
+				free(text);
+			}
+		}
+		free(path);
+		free(rel);
+	}
+	if (m) {
+		site->title = S_dup_or_null(fm_str(fm_get(m, "title")));
+		site->description = S_dup_or_null(fm_str(fm_get(m, "description")));
+		const char *lang = fm_str(fm_get(m, "language"));
+		site->language = S_dup_or_null(lang ? lang : fm_str(fm_get(m, "lang")));
+		site->url = S_dup_or_null(fm_str(fm_get(m, "url")));
+		site->author = S_dup_or_null(S_person(fm_get(m, "author")));
+		fm_node_free(m);
+	}
+	S_dirs_free(&d);
+	free(cfg);
+	return 0;
+}
+
+/* ---- Pages, their data, and which are posts ---- */
+
+/* Patterns of .eleventyignore (one a line, # comments), relative to the
+ * site root. */
+static void S_ignores(const char *root, const char *input, struct strvec *out)
+{
+	const char *dirs[] = {".", input};
+	for (size_t k = 0; k < 2; k++) {
+		if (k == 1 && strcmp(input, ".") == 0)
+			break;
+		char *rel = path_join(dirs[k], ".eleventyignore");
+		char *path = path_join(root, rel), *text = NULL;
+		size_t len;
+		if (read_file(path, &text, &len) == 0) {
+			char *save = NULL;
+			for (char *line = strtok_r(text, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save)) {
+				char *t = str_collapse_ws(line);
+				if (*t && *t != '#' && *t != '!') {
+					char *p = t;
+					while (str_starts_with(p, "./"))
+						p += 2;
+					char *full = k == 0 ? xstrdup(p) : path_join(input, p);
+					char *norm = path_normalize(full);
+					size_t n = strlen(norm);
+					while (n > 1 && norm[n - 1] == '/')
+						norm[--n] = '\0';
+					sv_push_owned(out, norm);
+					free(full);
+				}
+				free(t);
+			}
+			free(text);
+		}
+		free(path);
+		free(rel);
+	}
+}
+
+static bool S_ignored(const struct strvec *ignores, const char *rel)
+{
+	for (size_t i = 0; i < ignores->n; i++) {
+		const char *pat = ignores->v[i];
+		if (strcmp(pat, rel) == 0 || path_under(rel, pat) || fnmatch(pat, rel, 0) == 0)
+			return true;
+	}
+	return false;
+}
+
+struct S_walk {
+	const char *root;
+	struct S_dirs dirs;
+	struct strvec ignores;
+};
+
+static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files, int depth)
+{
+	char *abs = path_join(w->root, dir);
+	struct strvec names = STRVEC_INIT;
+	site_list_dir(abs, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
+		char *full = path_join(w->root, rel);
+		struct stat st;
+		if (lstat(full, &st) == 0 && !S_ignored(&w->ignores, rel)) {
+			if (S_ISDIR(st.st_mode)) {
+				bool skip = strcmp(names.v[i], "node_modules") == 0 ||
+					    strcmp(rel, w->dirs.data) == 0 || strcmp(rel, w->dirs.includes) == 0 ||
+					    strcmp(rel, w->dirs.output) == 0 || strcmp(names.v[i], "_includes") == 0 ||
+					    strcmp(names.v[i], "_data") == 0 || strcmp(names.v[i], "_site") == 0;
+				if (!skip && depth < 32)
+					S_walk(w, rel, files, depth + 1);
+			} else if (str_ends_with(names.v[i], ".md") && path_is_file(full)) {
+				sv_push(files, rel);
+			}
+		}
+		free(full);
+		free(rel);
+	}
+	sv_free(&names);
+	free(abs);
+}
+
+/* A page's layers of data, lowest priority first: folder data files from
+ * the input folder down, then the template's own data file, then its
+ * front matter (owned: a parsed copy). */
+struct S_layers {
+	struct fm_node *v[72];
+	size_t n;
+};
+
+static void S_layers_free(struct S_layers *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		fm_node_free(l->v[i]);
+	l->n = 0;
+}
+
+static void S_layer_push(struct S_layers *l, struct fm_node *n)
+{
+	if (n && l->n < sizeof l->v / sizeof *l->v)
+		l->v[l->n++] = n;
+	else
+		fm_node_free(n);
+}
+
+/* The data files of dir named name: name.11tydata.js (.cjs, .mjs) over
+ * name.11tydata.json over name.json, pushed lowest first. */
+static void S_data_files(const char *root, const char *dir, const char *name, struct S_layers *l,
+			 struct diag_list *dl)
+{
+	static const char *const suffixes[] = {".json", ".11tydata.json", ".11tydata.cjs", ".11tydata.mjs",
+					       ".11tydata.js"};
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		char *file = xasprintf("%s%s", name, suffixes[i]);
+		char *rel = strcmp(dir, ".") == 0 ? xstrdup(file) : path_join(dir, file);
+		S_layer_push(l, S_read_data(root, rel, dl));
+		free(rel);
+		free(file);
+	}
+}
+
+static void S_folder_layers(const char *root, const char *input, const char *relpath, struct S_layers *l,
+			    struct diag_list *dl)
+{
+	const char *in = strcmp(input, ".") == 0 ? relpath : path_under(relpath, input);
+	if (!in)
+		return;
+	/* The input folder itself (when it has a name), then each folder
+	 * down to the page's. */
+	if (strcmp(input, ".") != 0)
+		S_data_files(root, input, path_basename(input), l, dl);
+	char *dir = xstrdup(in);
+	for (char *slash = strchr(dir, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		char *rel = strcmp(input, ".") == 0 ? xstrdup(dir) : path_join(input, dir);
+		S_data_files(root, rel, path_basename(rel), l, dl);
+		free(rel);
+		*slash = '/';
+	}
+	free(dir);
+	/* The template's data file: page.11tydata.json beside page.md. */
+	char *stem = xstrndup(relpath, strlen(relpath) - 3);
+	char *pdir = path_dirname(relpath);
+	const char *parent = path_basename(pdir);
+	if (strcmp(path_basename(stem), parent) != 0 || strcmp(pdir, ".") == 0)
+		S_data_files(root, pdir, path_basename(stem), l, dl);
+	free(pdir);
+	free(stem);
+}
+
+enum S_block { S_BLOCK_NONE, S_BLOCK_JS, S_BLOCK_JSON };
+
+/* A `---js` (`---javascript`) or `---json` block at the start of text:
+ * *start and *end delimit its contents, *body_off is where the Markdown
+ * begins, *lines how many lines the block takes. */
+static enum S_block S_fm_block(const char *text, size_t len, size_t *start, size_t *end, size_t *body_off,
+			       int *lines)
+{
+	size_t i = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	size_t nl = i;
+	while (nl < len && text[nl] != '\n')
+		nl++;
+	size_t e = nl;
+	while (e > i && (text[e - 1] == '\r' || text[e - 1] == ' ' || text[e - 1] == '\t'))
+		e--;
+	enum S_block kind = S_BLOCK_NONE;
+	if ((e - i == 5 && memcmp(text + i, "---js", 5) == 0) ||
+	    (e - i == 13 && memcmp(text + i, "---javascript", 13) == 0))
+		kind = S_BLOCK_JS;
+	else if (e - i == 7 && memcmp(text + i, "---json", 7) == 0)
+		kind = S_BLOCK_JSON;
+	else
+		return S_BLOCK_NONE;
+	*start = nl < len ? nl + 1 : len;
+	int n = 1;
+	for (size_t p = *start; p < len;) {
+		size_t q = p;
+		while (q < len && text[q] != '\n')
+			q++;
+		n++;
+		size_t r = q;
+		while (r > p && (text[r - 1] == '\r' || text[r - 1] == ' ' || text[r - 1] == '\t'))
+			r--;
+		if (r - p == 3 && memcmp(text + p, "---", 3) == 0) {
+			*end = p;
+			*body_off = q < len ? q + 1 : len;
+			*lines = n;
+			return kind;
+		}
+		p = q < len ? q + 1 : len;
+	}
+	return S_BLOCK_NONE;
+}
+
+/* A page's own front matter as a tree (YAML, ---json, or ---js scanned),
+ * or NULL. */
+static struct fm_node *S_page_front_matter(const char *root, const char *relpath, size_t max)
+{
+	char *path = path_join(root, relpath), *raw = NULL, *text = NULL;
+	size_t raw_len, len = 0;
+	struct fm_node *fm = NULL;
+	struct stat st;
+	if (stat(path, &st) == 0 && (size_t)st.st_size <= max && read_file(path, &raw, &raw_len) == 0) {
+		struct diag_list quiet = DIAG_LIST_INIT;
+		text_to_utf8(&text, &len, raw, raw_len, path, &quiet);
+		size_t s, e, b;
+		int lines;
+		struct fm_split split;
+		enum S_block kind = S_fm_block(text, len, &s, &e, &b, &lines);
+		if (kind == S_BLOCK_JS) {
+			fm = S_js_fields(text + s, e - s, 2);
+		} else if (kind == S_BLOCK_JSON) {
+			fm = S_json(text + s, e - s, path, 2, NULL);
+		} else if (fm_split(&split, text, len, path, &quiet) == 0 && split.format == FM_YAML &&
+			   fm_parse_yaml(&fm, text + split.fm_off, split.fm_len, path, split.fm_line, DIAG_ERROR,
+					 &quiet) < 0) {
+			fm = NULL;
+		}
+		if (fm && fm->kind != FM_MAP) {
+			fm_node_free(fm);
+			fm = NULL;
+		}
+		diag_list_free(&quiet);
+	}
+	free(raw);
+	free(text);
+	free(path);
+	return fm;
+}
+
+/* A field as the data cascade gives it: the highest layer that has it. */
+static const struct fm_node *S_layer_get(const struct S_layers *l, const char *key)
+{
+	for (size_t i = l->n; i-- > 0;) {
+		const struct fm_node *v = fm_get(l->v[i], key);
+		if (v)
+			return v;
+	}
+	return NULL;
+}
+
+/* Tags of every layer, in order, without repeats. */
+static void S_layer_tags(const struct S_layers *l, struct strvec *tags)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct strvec t = STRVEC_INIT;
+		fm_strings(fm_get(l->v[i], "tags"), &t);
+		for (size_t k = 0; k < t.n; k++) {
+			bool seen = false;
+			for (size_t j = 0; j < tags->n && !seen; j++)
+				seen = strcmp(tags->v[j], t.v[k]) == 0;
+			if (!seen)
+				sv_push(tags, t.v[k]);
+		}
+		sv_free(&t);
+	}
+}
+
+static bool S_truthy(const struct fm_node *n)
+{
+	bool b = false;
+	if (fm_bool(n, &b))
+		return b;
+	return false;
+}
+
+/* How the `posts` collection is made: by the tag `posts`, and by what
+ * the config's addCollection("posts", …) filters on, getFilteredByTag
+ * and getFilteredByGlob (globs relative to the site root). */
+struct S_collection {
+	struct strvec tags, globs;
+};
+
+static void S_collection_init(struct S_collection *c, const char *root)
+{
+	memset(c, 0, sizeof *c);
+	sv_push(&c->tags, "posts");
+	char *cfg = S_config_text(root);
+	size_t len = cfg ? strlen(cfg) : 0;
+	for (const char *at = cfg ? strstr(cfg, "addCollection") : NULL; at; at = strstr(at + 1, "addCollection")) {
+		size_t i = S_js_skip_space(cfg, len, (size_t)(at - cfg) + 13), end;
+		if (i >= len || cfg[i] != '(')
+			continue;
+		size_t close = S_js_skip_value(cfg, len, i);
+		i = S_js_skip_space(cfg, len, i + 1);
+		char *name = i < len && strchr("\"'`", cfg[i]) ? S_js_string(cfg, len, i, &end) : NULL;
+		bool posts = name && (strcmp(name, "posts") == 0 || strcmp(name, "post") == 0);
+		free(name);
+		if (!posts)
+			continue;
+		static const char *const fns[] = {"getFilteredByTag", "getFilteredByGlob"};
+		for (size_t f = 0; f < 2; f++) {
+			for (size_t k = end; k < close; k++) {
+				size_t fl = strlen(fns[f]);
+				if (k + fl > close || memcmp(cfg + k, fns[f], fl) != 0)
+					continue;
+				size_t j = S_js_skip_space(cfg, close, k + fl), vend;
+				if (j >= close || cfg[j] != '(')
+					continue;
+				struct fm_node *v = S_js_value(cfg, close, j + 1, &vend, 1, 0);
+				struct strvec vals = STRVEC_INIT;
+				fm_strings(v, &vals);
+				for (size_t n = 0; n < vals.n; n++) {
+					const char *g = vals.v[n];
+					while (str_starts_with(g, "./"))
+						g += 2;
+					sv_push(f == 0 ? &c->tags : &c->globs, g);
+				}
+				sv_free(&vals);
+				fm_node_free(v);
+			}
+		}
+	}
+	free(cfg);
+}
+
+static void S_collection_free(struct S_collection *c)
+{
+	sv_free(&c->tags);
+	sv_free(&c->globs);
+}
+
+/* A glob of Eleventy's: `*` within a folder, `**` across folders. */
+static bool S_glob(const char *pattern, const char *path)
+{
+	if (!strstr(pattern, "**"))
+		return fnmatch(pattern, path, FNM_PATHNAME) == 0;
+	if (fnmatch(pattern, path, 0) == 0)
+		return true;
+	/* A "**" folder part also matches no folder: try without each one. */
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = pattern; *p;) {
+		if (str_starts_with(p, "**/")) {
+			p += 3;
+			continue;
+		}
+		sb_addc(&sb, *p++);
+	}
+	bool hit = sb.s && fnmatch(sb.s, path, FNM_PATHNAME) == 0;
+	sb_release(&sb);
+	return hit;
+}
+
+static bool S_in_collection(const struct S_collection *c, const struct strvec *tags, const char *relpath)
+{
+	for (size_t k = 0; k < tags->n; k++)
+		for (size_t t = 0; t < c->tags.n; t++)
+			if (strcmp(tags->v[k], c->tags.v[t]) == 0)
+				return true;
+	for (size_t g = 0; g < c->globs.n; g++)
+		if (S_glob(c->globs.v[g], relpath))
+			return true;
+	return false;
+}
+
+static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
+{
+	struct diag_list data_dl = DIAG_LIST_INIT; /* a data file is read once per page below it */
+	struct S_walk w = {site->root, {NULL, NULL, NULL, NULL}, STRVEC_INIT};
+	char *cfg = S_config_text(site->root);
+	S_read_dirs(cfg, &w.dirs);
+	free(cfg);
+	S_ignores(site->root, w.dirs.input, &w.ignores);
+	struct S_collection coll;
+	S_collection_init(&coll, site->root);
+	struct strvec pages = STRVEC_INIT, tagged = STRVEC_INIT, all = STRVEC_INIT;
+	S_walk(&w, site->content_dir, &pages, 0);
+	for (size_t i = 0; i < pages.n; i++) {
+		struct S_layers l = {{NULL}, 0};
+		S_folder_layers(site->root, site->content_dir, pages.v[i], &l, &data_dl);
+		S_layer_push(&l, S_page_front_matter(site->root, pages.v[i], site->collect.max_post_size));
+		if (!S_truthy(S_layer_get(&l, "eleventyExcludeFromCollections"))) {
+			struct strvec tags = STRVEC_INIT;
+			S_layer_tags(&l, &tags);
+			bool post = S_in_collection(&coll, &tags, pages.v[i]);
+			sv_push(post ? &tagged : &all, pages.v[i]);
+			if (post)
+				sv_push(&all, pages.v[i]);
+			sv_free(&tags);
+		}
+		S_layers_free(&l);
+	}
+	/* Eleventy blogs collect their posts by the tag `posts`; a site
+	 * without that collection is a folder of pages, every one a post. */
+	struct strvec *chosen = tagged.n ? &tagged : &all;
+	for (size_t i = 0; i < chosen->n; i++)
+		sv_push(files, chosen->v[i]);
+	sv_free(&pages);
+	sv_free(&tagged);
+	sv_free(&all);
+	sv_free(&w.ignores);
+	S_dirs_free(&w.dirs);
+	S_collection_free(&coll);
+	/* Each data file's warnings once. */
+	for (size_t i = 0; i < data_dl.n; i++) {
+		const struct diag *d = &data_dl.v[i];
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = data_dl.v[k].line == d->line && strcmp(data_dl.v[k].file, d->file) == 0 &&
+			       strcmp(data_dl.v[k].message, d->message) == 0;
+		if (!seen)
+			diag_warning(dl, d->file, d->line, d->col, "%s", d->message);
+	}
+	diag_list_free(&data_dl);
+	return 0;
+}
+
+/* ---- A post's fields ---- */
+
+/* A `YYYY-MM-DD` in the file name, else in the innermost folder that has
+ * one. */
+static bool S_path_date(const char *relpath, struct date *out)
+{
+	char *copy = xstrdup(relpath);
+	bool found = false;
+	for (;;) {
+		char *base = (char *)path_basename(copy);
+		for (char *p = base; *p && !found; p++) {
+			if (p != base && isdigit((unsigned char)p[-1]))
+				continue;
+			char buf[11];
+			if (strlen(p) < 10)
+				break;
+			memcpy(buf, p, 10);
+			buf[10] = '\0';
+			if (!isdigit((unsigned char)p[10]) && date_parse(out, buf) == 0)
+				found = true;
+		}
+		if (found || base == copy)
+			break;
+		base[-1] = '\0';
+	}
+	free(copy);
+	return found;
+}
+
+/* The page's URL path, as Eleventy's default permalink makes it
+ * (`blog/post.md` → /blog/post/, `index.md` and `x/x.md` → their
+ * folder), or its permalink when that is a plain string. NULL when it
+ * cannot be known (a templated permalink) or the page is not written. */
+static char *S_url_path(const struct site *site, const char *relpath, const struct fm_node *permalink)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (permalink) {
+		bool b;
+		const char *s = fm_str(permalink);
+		if (fm_bool(permalink, &b) || !s || strstr(s, "{{") || strstr(s, "{%"))
+			return NULL;
+		if (s[0] != '/')
+			sb_addc(&sb, '/');
+		sb_adds(&sb, s);
+		if (str_ends_with(sb.s, "/index.html"))
+			sb.s[sb.len -= 10] = '\0';
+		return sb_detach(&sb);
+	}
+	const char *in = strcmp(site->content_dir, ".") == 0 ? relpath : path_under(relpath, site->content_dir);
+	if (!in)
+		return NULL;
+	char *stem = xstrndup(in, strlen(in) - 3);
+	char *dir = path_dirname(stem);
+	const char *base = path_basename(stem);
+	sb_addc(&sb, '/');
+	if (strcmp(dir, ".") != 0) {
+		sb_adds(&sb, dir);
+		sb_addc(&sb, '/');
+	}
+	if (strcmp(base, "index") != 0 && strcmp(base, path_basename(dir)) != 0) {
+		sb_adds(&sb, base);
+		sb_addc(&sb, '/');
+	}
+	free(dir);
+	free(stem);
+	return sb_detach(&sb);
+}
+
+/* url + pathPrefix + path. */
+static char *S_full_url(const struct site *site, const char *path)
+{
+	size_t n = strlen(site->url);
+	while (n && site->url[n - 1] == '/')
+		n--;
+	return xasprintf("%.*s%s%s", (int)n, site->url, site->baseurl ? site->baseurl : "", path);
+}
+
+static void S_authors(const struct fm_node *n, struct strvec *ids)
+{
+	if (!n)
+		return;
+	if (n->kind == FM_LIST) {
+		for (size_t i = 0; i < n->n; i++)
+			S_authors(n->items[i], ids);
+		return;
+	}
+	const char *s = S_person(n);
+	if (s && *s && !sv_contains_ci(ids, s))
+		sv_push(ids, s);
+}
+
+static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  struct diag_list *dl)
+{
+	struct S_layers l = {{NULL}, 0};
+	S_folder_layers(site->root, site->content_dir, p->relpath, &l, NULL);
+
+	/* ---js front matter is JavaScript: not run, but its literals are
+	 * read; ---json is read as JSON. Neither is part of the text. */
+	size_t s, e, b;
+	int lines;
+	struct fm_node *own = NULL;
+	enum S_block kind = !fm && p->body ? S_fm_block(p->body, p->body_len, &s, &e, &b, &lines)
+					   : S_BLOCK_NONE;
+	if (kind == S_BLOCK_JSON) {
+		own = S_json(p->body + s, e - s, p->path, p->body_line + 1, dl);
+		if (own && own->kind != FM_MAP) {
+			fm_node_free(own);
+			own = NULL;
+		}
+	} else if (kind == S_BLOCK_JS) {
+		own = S_js_fields(p->body + s, e - s, p->body_line + 1);
+		struct strbuf read = STRBUF_INIT;
+		for (size_t i = 0; i < own->n; i++)
+			if (strcmp(own->keys[i], "layout") != 0)
+				sb_addf(&read, "%s%s", read.len ? ", " : "", own->keys[i]);
+		diag_warning(dl, p->path, p->body_line, 1, "JavaScript front matter (---js) is not run; %s%s",
+			     read.len ? "read from it: " : "nothing could be read from it",
+			     read.len ? read.s : "");
+		sb_release(&read);
+	}
+	if (kind != S_BLOCK_NONE) {
+		char *rest = xstrndup(p->body + b, p->body_len - b);
+		free(p->body);
+		p->body = rest;
+		p->body_len -= b;
+		p->body_line += lines;
+	}
+	const struct fm_node *page = own ? own : fm;
+
+	/* What front matter did not give, the data files do; ---js fields
+	 * were not read by site_read_post, so they are applied here. */
+	const struct fm_node *v = fm_get(own, "title");
+	if (!p->title && (v || (v = S_layer_get(&l, "title")))) {
+		const char *t = fm_str(v);
+		if (t && *t)
+			p->title = str_collapse_ws(t);
+	}
+	if (!p->date.valid) {
+		/* Front matter's date when site_read_post left it unread, else
+		 * ---js's, else the data files'. Eleventy's keywords for file
+		 * times (`Last Modified`, `git Created`…) are not reproducible:
+		 * the path's date stands in. */
+		v = fm_get(fm, "date");
+		if (!fm_str(v))
+			v = fm_get(own, "date");
+		if (!fm_str(v))
+			v = S_layer_get(&l, "date");
+		const char *d = fm_str(v);
+		if (d && date_parse(&p->date, d) < 0) {
+			bool keyword = strstr(d, "Modified") || strstr(d, "Created");
+			bool from_path = S_path_date(p->relpath, &p->date);
+			diag_warning(dl, p->path, v->line, v->col, "%s'%s'%s; %s",
+				     keyword ? "the date is the file's time in Eleventy (" : "'date' is not a date: ",
+				     d, keyword ? "), which a book cannot reproduce" : "",
+				     from_path ? "the date in the file's path is used" : "the post is left undated");
+		}
+	}
+	if (!p->date.valid)
+		S_path_date(p->relpath, &p->date);
+	if (!fm_get(fm, "draft")) {
+		v = fm_get(own, "draft");
+		if (!v)
+			v = S_layer_get(&l, "draft");
+		if (v)
+			p->draft = S_truthy(v);
+	}
+	v = fm_get(own, "description");
+	if (!p->description && (v || (v = S_layer_get(&l, "description")))) {
+		const char *d = fm_str(v);
+		if (d && *d)
+			p->description = str_collapse_ws(d);
+	}
+	/* author: a string, a list, or {name}; the page's, else the data
+	 * files'. */
+	const struct fm_node *a = fm_get(page, "authors");
+	if (!a)
+		a = fm_get(page, "author");
+	if (!a)
+		a = S_layer_get(&l, "authors");
+	if (!a)
+		a = S_layer_get(&l, "author");
+	if (a) {
+		sv_free(&p->authors);
+		sv_free(&p->author_names);
+		S_authors(a, &p->authors);
+	}
+
+	/* Tags add up along the cascade, the page's last; `posts` (or the tag
+	 * the config's posts collection is made of) and `all` name
+	 * collections, not topics. */
+	struct strvec tags = STRVEC_INIT;
+	S_layer_tags(&l, &tags);
+	fm_strings(fm_get(page, "tags"), &tags);
+	struct S_collection coll;
+	S_collection_init(&coll, site->root);
+	sv_push(&coll.tags, "all");
+	sv_free(&p->tags);
+	for (size_t i = 0; i < tags.n; i++)
+		if (!sv_contains_ci(&coll.tags, tags.v[i]) && !sv_contains_ci(&p->tags, tags.v[i]))
+			sv_push(&p->tags, tags.v[i]);
+	sv_free(&tags);
+	S_collection_free(&coll);
+
+	const struct fm_node *permalink = fm_get(page, "permalink");
+	if (!permalink)
+		permalink = S_layer_get(&l, "permalink");
+	char *path = S_url_path(site, p->relpath, permalink);
+	if (path) {
+		free(p->url);
+		p->url = path;
+		/* Drafts are left out of builds (the base blog's convention). */
+		if (site->url && *site->url && !p->draft) {
+			free(p->live_url);
+			p->live_url = S_full_url(site, path);
+		}
+	}
+	S_layers_free(&l);
+	fm_node_free(own);
+}
+
+/* The live URL of a site file: pages by Eleventy's default permalink (or
+ * a plain permalink of theirs), other files under the input folder at
+ * their path below it. */
+static char *S_page_url(const struct site *site, const char *relpath)
+{
+	const char *in = strcmp(site->content_dir, ".") == 0 ? relpath : path_under(relpath, site->content_dir);
+	if (!in || !*in)
+		return NULL;
+	for (const char *c = in; c; c = strchr(c, '/')) {
+		if (*c == '/')
+			c++;
+		if (*c == '.' || *c == '_')
+			return NULL;
+	}
+	char *path;
+	if (str_ends_with(in, ".md")) {
+		/* A page that is not there has no URL (Eleventy would not turn
+		 * the link into one either). */
+		char *abs = path_join(site->root, relpath);
+		bool exists = path_is_file(abs);
+		free(abs);
+		if (!exists)
+			return NULL;
+		struct fm_node *fm = S_page_front_matter(site->root, relpath, site->collect.max_post_size);
+		path = S_url_path(site, relpath, fm_get(fm, "permalink"));
+		fm_node_free(fm);
+		if (!path)
+			return NULL;
+	} else {
+		path = xasprintf("/%s", in);
+	}
+	char *url = S_full_url(site, path);
+	free(path);
+	return url;
+}
+
+const struct site_generator site_eleventy = {
+	.lenient_dates = true,
+	.name = "eleventy",
+	.detect = S_detect,
+	.configure = S_configure,
+	.list_posts = S_list_posts,
+	.post_fields = S_post_fields,
+	.page_url = S_page_url,
+	.dialects = DIALECT_NUNJUCKS | DIALECT_MATH | DIALECT_HEADING_IDS,
+};

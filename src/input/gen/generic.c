@@ -1,0 +1,33 @@
+/* The fallback: any folder of Markdown files, every *.md a post. */
+#include "input/site.h"
+
+static bool S_detect(const char *root)
+{
+	(void)root;
+	return true;
+}
+
+static int S_configure(struct site *site, struct diag_list *dl)
+{
+	(void)dl;
+	site->content_dir = xstrdup(".");
+	site->posts_dir = xstrdup(".");
+	return 0;
+}
+
+static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
+{
+	static const char *const exts[] = {".md", ".markdown", NULL};
+	(void)dl;
+	site_walk(site->root, ".", exts, files);
+	return 0;
+}
+
+const struct site_generator site_generic = {
+	.name = "generic",
+	.detect = S_detect,
+	.configure = S_configure,
+	.list_posts = S_list_posts,
+	.post_fields = NULL,
+	.page_url = NULL,
+};

@@ -1,0 +1,1488 @@
+/* Hugo: the configuration is hugo.{toml,yaml,json} or config.{toml,yaml,json}
+ * at the root, merged with config/_default/ and config/production/ (keys
+ * are case-insensitive, as in Hugo); posts are the pages of the content
+ * sections, single Markdown files or leaf bundles (`slug/index.md` with its
+ * resources beside it). A post's live URL follows Hugo's rules: front
+ * matter `url`, else the section's `permalinks` pattern, else the path of
+ * the file under contentDir with `slug` as its last part. */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "convert/dialect.h"
+#include "convert/markdown.h"
+#include "input/site.h"
+
+static const char *const S_page_exts[] = {".md", ".markdown", ".mdown", NULL};
+static const char *const S_cfg_exts[] = {".toml", ".yaml", ".yml", ".json", NULL};
+/* Root configuration files in the order Hugo looks for them. */
+static const char *const S_cfg_names[] = {"hugo.toml",   "hugo.yaml",   "hugo.yml",   "hugo.json",
+					  "config.toml", "config.yaml", "config.yml", "config.json"};
+#define S_NCFG (sizeof S_cfg_names / sizeof *S_cfg_names)
+
+/* ---- small helpers ---- */
+
+static bool S_has_ext(const char *name, const char *const *exts)
+{
+	for (; *exts; exts++)
+		if (str_ends_with(name, *exts) && strlen(name) > strlen(*exts))
+			return true;
+	return false;
+}
+
+/* name without its extension (the last dot), malloc'd. */
+static char *S_strip_ext(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return xstrndup(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
+}
+
+static char *S_dup_or_null(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
+}
+
+static char *S_lower(const char *s)
+{
+	char *out = xstrdup(s);
+	for (char *c = out; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return out;
+}
+
+/* A mapping's value for key, keys compared case-insensitively (Hugo reads
+ * front matter and configuration keys so). */
+static const struct fm_node *S_get(const struct fm_node *map, const char *key)
+{
+	if (!map || map->kind != FM_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (map->keys[i] && str_casecmp(map->keys[i], key) == 0)
+			return map->items[i];
+	return NULL;
+}
+
+/* True when a node holds something: a non-empty string, list or mapping. */
+static bool S_has_value(const struct fm_node *n)
+{
+	if (!n)
+		return false;
+	if (n->kind == FM_SCALAR) {
+		const char *s = fm_str(n);
+		return s && *s;
+	}
+	return n->n > 0;
+}
+
+/* A string, or the first string of a list. */
+static const char *S_first_str(const struct fm_node *n)
+{
+	if (n && n->kind == FM_LIST)
+		for (size_t i = 0; i < n->n; i++)
+			if (S_has_value(n->items[i]) && n->items[i]->kind == FM_SCALAR)
+				return fm_str(n->items[i]);
+	const char *s = fm_str(n);
+	return s && *s ? s : NULL;
+}
+
+/* A person's name: a string, a mapping with `name` (or `title`), or the
+ * first of a list of either. */
+static const char *S_person_name(const struct fm_node *n)
+{
+	if (!n)
+		return NULL;
+	if (n->kind == FM_LIST) {
+		for (size_t i = 0; i < n->n; i++) {
+			const char *s = n->items[i] && n->items[i]->kind != FM_LIST ? S_person_name(n->items[i]) : NULL;
+			if (s)
+				return s;
+		}
+		return NULL;
+	}
+	if (n->kind == FM_MAP) {
+		const char *s = S_first_str(S_get(n, "name"));
+		return s ? s : S_first_str(S_get(n, "title"));
+	}
+	return S_first_str(n);
+}
+
+static struct fm_node *S_node_new(enum fm_kind kind, int line, int col)
+{
+	struct fm_node *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+/* Sets map[key] = val, replacing an existing value; takes key and val. */
+static void S_map_put(struct fm_node *map, char *key, struct fm_node *val)
+{
+	for (size_t i = 0; i < map->n; i++) {
+		if (strcmp(map->keys[i], key) == 0) {
+			fm_node_free(map->items[i]);
+			map->items[i] = val;
+			free(key);
+			return;
+		}
+	}
+	map->keys = xrealloc(map->keys, (map->n + 1) * sizeof *map->keys);
+	map->items = xrealloc(map->items, (map->n + 1) * sizeof *map->items);
+	map->keys[map->n] = key;
+	map->items[map->n] = val;
+	map->n++;
+}
+
+/* Lower-cases every key of a tree: Hugo's configuration keys are
+ * case-insensitive (baseURL, baseurl). Depth is bounded by the parsers. */
+static void S_lower_keys(struct fm_node *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++) {
+		if (n->kind == FM_MAP && n->keys && n->keys[i])
+			for (char *k = n->keys[i]; *k; k++)
+				*k = (char)tolower((unsigned char)*k);
+		S_lower_keys(n->items[i]);
+	}
+}
+
+/* Merges the mapping src into the mapping dst, consuming src: mappings
+ * merge key by key, anything else replaces what dst had. */
+static void S_merge(struct fm_node *dst, struct fm_node *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		char *key = src->keys[i];
+		struct fm_node *val = src->items[i];
+		src->keys[i] = NULL;
+		src->items[i] = NULL;
+		if (!val || !key) {
+			free(key);
+			fm_node_free(val);
+			continue;
+		}
+		struct fm_node *have = (struct fm_node *)fm_get(dst, key);
+		if (val->kind == FM_MAP) {
+			if (have && have->kind == FM_MAP) {
+				S_merge(have, val);
+				free(key);
+			} else {
+				struct fm_node *m = S_node_new(FM_MAP, val->line, val->col);
+				S_merge(m, val);
+				S_map_put(dst, key, m);
+			}
+		} else {
+			S_map_put(dst, key, val);
+		}
+	}
+	src->n = 0;
+	fm_node_free(src);
+}
+
+/* ---- finding and reading the configuration ---- */
+
+/* Zola's config.toml sets `base_url` among its top-level keys (Hugo's
+ * spelling is baseURL): such a file is not Hugo's. */
+static bool S_is_zola_toml(const char *path)
+{
+	char *text;
+	size_t len;
+	if (read_file(path, &text, &len) < 0)
+		return false;
+	bool zola = false;
+	for (const char *line = text; line && *line;) {
+		const char *s = line;
+		while (*s == ' ' || *s == '\t' || *s == '\r')
+			s++;
+		if (*s == '[')
+			break; /* top-level keys come before the first table */
+		if (str_starts_with(s, "base_url")) {
+			const char *t = s + 8;
+			while (*t == ' ' || *t == '\t')
+				t++;
+			if (*t == '=') {
+				zola = true;
+				break;
+			}
+		}
+		line = strchr(line, '\n');
+		if (line)
+			line++;
+	}
+	free(text);
+	return zola;
+}
+
+/* The root configuration file Hugo reads, or NULL. */
+static const char *S_root_config(const char *root, bool allow_zola)
+{
+	for (size_t i = 0; i < S_NCFG; i++) {
+		char *p = path_join(root, S_cfg_names[i]);
+		bool ok = path_is_file(p) &&
+			  (allow_zola || strcmp(S_cfg_names[i], "config.toml") != 0 || !S_is_zola_toml(p));
+		free(p);
+		if (ok)
+			return S_cfg_names[i];
+	}
+	return NULL;
+}
+
+/* The main file of a configuration folder (config/_default/hugo.toml …). */
+static char *S_dir_config(const char *root, const char *dir)
+{
+	for (size_t i = 0; i < S_NCFG; i++) {
+		char *rel = path_join(dir, S_cfg_names[i]);
+		char *p = path_join(root, rel);
+		bool ok = path_is_file(p);
+		free(p);
+		if (ok)
+			return rel;
+		free(rel);
+	}
+	return NULL;
+}
+
+static bool S_detect(const char *root)
+{
+	const char *name = S_root_config(root, false);
+	if (name && str_starts_with(name, "hugo."))
+		return true;
+	char *dir = S_dir_config(root, "config/_default");
+	free(dir);
+	if (dir)
+		return true;
+	if (!name)
+		return false;
+	/* config.yaml is a common name: also want a content folder or a key
+	 * only Hugo has. */
+	char *content = path_join(root, "content");
+	bool ok = path_is_dir(content);
+	free(content);
+	if (!ok) {
+		char *p = path_join(root, name), *text;
+		size_t len;
+		if (read_file(p, &text, &len) == 0) {
+			char *low = S_lower(text);
+			ok = strstr(low, "baseurl") || strstr(low, "contentdir");
+			free(low);
+			free(text);
+		}
+		free(p);
+	}
+	return ok;
+}
+
+/* Reads one configuration file (TOML, YAML or JSON by its extension). */
+static int S_load(struct fm_node **out, const char *root, const char *rel, struct diag_list *dl)
+{
+	int ret = -1;
+	char *path = path_join(root, rel), *text = NULL;
+	size_t len = 0;
+	*out = NULL;
+	int rc = read_file(path, &text, &len);
+	if (rc < 0) {
+		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
+		goto out;
+	}
+	if (str_ends_with(rel, ".toml"))
+		rc = fm_parse_toml(out, text, len, path, 1, dl);
+	else if (str_ends_with(rel, ".json"))
+		rc = fm_parse_json(out, text, len, path, 1, dl);
+	else
+		rc = fm_parse_yaml(out, text, len, path, 1, DIAG_WARNING, dl);
+	if (rc < 0)
+		goto out;
+	if (*out && (*out)->kind != FM_MAP) {
+		diag_error(dl, path, (*out)->line, (*out)->col,
+			   "a Hugo configuration file must be a mapping of settings");
+		fm_node_free(*out);
+		*out = NULL;
+		goto out;
+	}
+	S_lower_keys(*out);
+	ret = 0;
+out:
+	free(text);
+	free(path);
+	return ret;
+}
+
+/* Merges a configuration folder: hugo.* / config.* at the top, every
+ * other `key.ext` (params.toml, languages.yaml …) under its key. */
+static int S_load_dir(struct fm_node *cfg, const char *root, const char *dir, char **first,
+		      struct diag_list *dl)
+{
+	int ret = 0;
+	char *abs = path_join(root, dir);
+	DIR *d = opendir(abs);
+	free(abs);
+	if (!d)
+		return 0;
+	struct strvec names = STRVEC_INIT;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.' && S_has_ext(e->d_name, S_cfg_exts))
+			sv_push(&names, e->d_name);
+	closedir(d);
+	sv_sort(&names);
+	/* The main file first, then the files of one key each. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < names.n; i++) {
+			char *stem = S_strip_ext(names.v[i]);
+			bool main_file = strcmp(stem, "hugo") == 0 || strcmp(stem, "config") == 0;
+			char *rel = path_join(dir, names.v[i]);
+			char *p = path_join(root, rel);
+			struct fm_node *t = NULL;
+			if ((pass == 0) != main_file || strchr(stem, '.') || !path_is_file(p)) {
+				/* another pass's, or per-language (menus.en.toml): not read */
+			} else if (S_load(&t, root, rel, dl) < 0) {
+				ret = -1;
+			} else if (t) {
+				if (main_file) {
+					if (!*first)
+						*first = xstrdup(rel);
+					S_merge(cfg, t);
+				} else {
+					struct fm_node *wrap = S_node_new(FM_MAP, 1, 1);
+					S_map_put(wrap, S_lower(stem), t);
+					S_merge(cfg, wrap);
+				}
+			}
+			free(p);
+			free(rel);
+			free(stem);
+		}
+	}
+	sv_free(&names);
+	return ret;
+}
+
+/* ---- languages ---- */
+
+static const char *S_default_lang(const struct fm_node *cfg)
+{
+	const char *l = fm_str(fm_get(cfg, "defaultcontentlanguage"));
+	if (l && *l)
+		return l;
+	const struct fm_node *langs = fm_get(cfg, "languages");
+	if (langs && langs->kind == FM_MAP && langs->n && !fm_get(langs, "en")) {
+		/* The language of the lowest weight (Hugo's order), else the first. */
+		size_t best = 0;
+		long best_w = 0;
+		bool have = false;
+		for (size_t i = 0; i < langs->n; i++) {
+			const char *w = fm_str(fm_get(langs->items[i], "weight"));
+			if (w) {
+				long v = strtol(w, NULL, 10);
+				if (!have || v < best_w) {
+					best = i;
+					best_w = v;
+					have = true;
+				}
+			}
+		}
+		return langs->keys[best];
+	}
+	return "en";
+}
+
+/* The default language's block under `languages`, or NULL. */
+static const struct fm_node *S_lang_cfg(const struct fm_node *cfg)
+{
+	return S_get(fm_get(cfg, "languages"), S_default_lang(cfg));
+}
+
+/* Two or more languages that are not disabled: URLs then carry a
+ * language prefix. */
+static bool S_multilingual(const struct fm_node *cfg)
+{
+	const struct fm_node *langs = fm_get(cfg, "languages");
+	size_t n = 0;
+	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
+		bool disabled = false;
+		fm_bool(fm_get(langs->items[i], "disabled"), &disabled);
+		n += !disabled;
+	}
+	return n > 1;
+}
+
+/* When the stem ends in `.xx` naming a configured language (post.fr),
+ * returns that suffix (after the dot); else NULL. */
+static const char *S_file_lang(const struct fm_node *cfg, const char *stem)
+{
+	const char *dot = strrchr(stem, '.');
+	if (!dot || dot == stem)
+		return NULL;
+	return S_get(fm_get(cfg, "languages"), dot + 1) ? dot + 1 : NULL;
+}
+
+/* ---- configure ---- */
+
+/* A folder setting (contentDir, staticDir) normalized, or an error when it
+ * leaves the site. */
+static int S_folder(char **out, const struct fm_node *node, const char *def, const char *what,
+		    const char *cfgpath, struct diag_list *dl)
+{
+	const char *s = S_first_str(node);
+	char *norm = path_normalize(s ? s : def);
+	if (norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../")) {
+		diag_error(dl, cfgpath, node ? node->line : 0, node ? node->col : 0,
+			   "%s '%s' lies outside the site", what, s);
+		free(norm);
+		return -1;
+	}
+	*out = norm;
+	return 0;
+}
+
+/* baseURL as the site's URL (ending in '/'), or NULL when it is not a real
+ * address: "/", a relative path, localhost or the example.org placeholder
+ * that `hugo new site` writes. */
+static char *S_base_url(const char *s)
+{
+	if (!s)
+		return NULL;
+	const char *host = strstr(s, "://");
+	if (!host || host == s)
+		return NULL;
+	host += 3;
+	size_t hl = strcspn(host, "/:?#");
+	char *h = S_lower(host);
+	h[hl] = '\0';
+	const char *bare = str_starts_with(h, "www.") ? h + 4 : h;
+	bool fake = !*bare || strcmp(bare, "example.org") == 0 || strcmp(bare, "example.com") == 0 ||
+		    strcmp(bare, "example.net") == 0 || strcmp(bare, "localhost") == 0 ||
+		    strcmp(bare, "127.0.0.1") == 0;
+	free(h);
+	if (fake)
+		return NULL;
+	return str_ends_with(s, "/") ? xstrdup(s) : xasprintf("%s/", s);
+}
+
+/* Author names of data/authors/<id>.{yaml,toml,json} and of the authors
+ * taxonomy's term pages (content/authors/<id>/_index.md `title`), so that
+ * `authors: [jdoe]` shows a name: collected into site->authors as
+ * id → {name: …}. */
+static void S_load_authors(struct site *site)
+{
+	struct diag_list quiet = DIAG_LIST_INIT;
+	struct fm_node *map = S_node_new(FM_MAP, 1, 1);
+	char *abs = path_join(site->root, "data/authors");
+	DIR *d = opendir(abs);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !S_has_ext(e->d_name, S_cfg_exts))
+			continue;
+		char *rel = path_join("data/authors", e->d_name);
+		struct fm_node *t = NULL;
+		if (S_load(&t, site->root, rel, &quiet) == 0 && t) {
+			const char *name = S_person_name(t);
+			if (name) {
+				struct fm_node *entry = S_node_new(FM_MAP, 1, 1);
+				struct fm_node *v = S_node_new(FM_SCALAR, 1, 1);
+				v->value = xstrdup(name);
+				S_map_put(entry, xstrdup("name"), v);
+				S_map_put(map, S_strip_ext(e->d_name), entry);
+			}
+		}
+		fm_node_free(t);
+		free(rel);
+	}
+	if (d)
+		closedir(d);
+	free(abs);
+	char *terms = path_join(site->content_dir, "authors");
+	abs = path_join(site->root, terms);
+	d = opendir(abs);
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || fm_get(map, e->d_name))
+			continue;
+		char *rel = xasprintf("%s/%s/_index.md", terms, e->d_name);
+		struct post *p = NULL;
+		char *path = path_join(site->root, rel);
+		if (path_is_file(path) && site_read_post(&p, site, rel, &quiet) == 0 && p->title) {
+			struct fm_node *entry = S_node_new(FM_MAP, 1, 1);
+			struct fm_node *v = S_node_new(FM_SCALAR, 1, 1);
+			v->value = xstrdup(p->title);
+			S_map_put(entry, xstrdup("name"), v);
+			S_map_put(map, xstrdup(e->d_name), entry);
+		}
+		post_free(p);
+		free(path);
+		free(rel);
+	}
+	if (d)
+		closedir(d);
+	free(abs);
+	free(terms);
+	diag_list_free(&quiet);
+	if (map->n)
+		site->authors = map;
+	else
+		fm_node_free(map);
+}
+
+static int S_configure(struct site *site, struct diag_list *dl)
+{
+	int ret = -1;
+	char *cfgpath = NULL;
+	struct fm_node *cfg = S_node_new(FM_MAP, 1, 1);
+	site->config = cfg;
+	const char *name = S_root_config(site->root, true);
+	int errors = 0;
+	if (name) {
+		struct fm_node *t = NULL;
+		site->config_file = xstrdup(name);
+		if (S_load(&t, site->root, name, dl) < 0)
+			errors++;
+		else if (t)
+			S_merge(cfg, t);
+	}
+	char *first = NULL;
+	if (S_load_dir(cfg, site->root, "config/_default", &first, dl) < 0)
+		errors++;
+	if (S_load_dir(cfg, site->root, "config/production", &first, dl) < 0)
+		errors++;
+	if (!site->config_file)
+		site->config_file = first;
+	else
+		free(first);
+	if (errors)
+		goto out;
+	if (!site->config_file) {
+		diag_error(dl, site->root, 0, 0,
+			   "no Hugo configuration here (hugo.toml, hugo.yaml, hugo.json, config.toml, "
+			   "config.yaml, config.json or config/_default/)");
+		goto out;
+	}
+	cfgpath = path_join(site->root, site->config_file);
+
+	const struct fm_node *lang = S_lang_cfg(cfg);
+	const struct fm_node *params = fm_get(cfg, "params");
+	const struct fm_node *lparams = fm_get(lang, "params");
+	const char *s;
+
+	s = S_first_str(fm_get(lang, "title"));
+	site->title = S_dup_or_null(s ? s : S_first_str(fm_get(cfg, "title")));
+	s = S_first_str(fm_get(lang, "baseurl"));
+	site->url = S_base_url(s ? s : S_first_str(fm_get(cfg, "baseurl")));
+	if (site->url) {
+		/* A base URL with a path (https://host/blog/): site paths start
+		 * with it. */
+		const char *path = strchr(strstr(site->url, "://") + 3, '/');
+		if (path && strcmp(path, "/") != 0)
+			site->baseurl = xstrndup(path, strlen(path) - 1);
+	}
+	s = S_first_str(fm_get(lang, "languagecode"));
+	if (!s)
+		s = S_first_str(fm_get(cfg, "languagecode"));
+	if (!s)
+		s = S_first_str(fm_get(lang, "locale"));
+	if (!s && (fm_get(cfg, "defaultcontentlanguage") || fm_get(cfg, "languages")))
+		s = S_default_lang(cfg);
+	site->language = S_dup_or_null(s);
+	s = S_person_name(fm_get(lparams, "author"));
+	if (!s)
+		s = S_person_name(fm_get(lang, "author"));
+	if (!s)
+		s = S_person_name(fm_get(params, "author"));
+	if (!s)
+		s = S_person_name(fm_get(cfg, "author"));
+	site->author = S_dup_or_null(s);
+	s = S_first_str(fm_get(lparams, "description"));
+	if (!s)
+		s = S_first_str(fm_get(lang, "description"));
+	if (!s)
+		s = S_first_str(fm_get(params, "description"));
+	if (!s)
+		s = S_first_str(fm_get(cfg, "description"));
+	if (s)
+		site->description = str_collapse_ws(s);
+
+	const struct fm_node *cdir = fm_get(lang, "contentdir");
+	if (!cdir)
+		cdir = fm_get(cfg, "contentdir");
+	const struct fm_node *sdir = fm_get(lang, "staticdir");
+	if (!sdir)
+		sdir = fm_get(cfg, "staticdir");
+	if (S_folder(&site->content_dir, cdir, "content", "contentDir", cfgpath, dl) < 0 ||
+	    S_folder(&site->static_dir, sdir, "static", "staticDir", cfgpath, dl) < 0)
+		goto out;
+	site->posts_dir = xstrdup(site->content_dir);
+	char *abs = path_join(site->root, site->content_dir);
+	bool have = path_is_dir(abs);
+	free(abs);
+	if (!have) {
+		diag_error(dl, cfgpath, cdir ? cdir->line : 0, cdir ? cdir->col : 0,
+			   "the content folder '%s' does not exist", site->content_dir);
+		goto out;
+	}
+	S_load_authors(site);
+	ret = 0;
+out:
+	free(cfgpath);
+	return ret;
+}
+
+/* ---- listing the posts ---- */
+
+struct S_walk {
+	const struct site *site;
+	struct strvec posts;      /* pages inside section folders */
+	struct strvec root_pages; /* pages directly in contentDir */
+	struct strvec skip;       /* other languages' content folders */
+};
+
+/* The language of a page file name is the default one (or none). */
+static bool S_own_lang(const struct site *site, const char *stem)
+{
+	const char *l = S_file_lang(site->config, stem);
+	return !l || str_casecmp(l, S_default_lang(site->config)) == 0;
+}
+
+/* The stem of a page file without its language suffix, malloc'd. */
+static char *S_page_stem(const struct site *site, const char *name)
+{
+	char *stem = S_strip_ext(name);
+	if (S_file_lang(site->config, stem))
+		*strrchr(stem, '.') = '\0';
+	return stem;
+}
+
+/* A leaf bundle whose index says `headless: true` publishes no page. */
+static bool S_headless(const struct site *site, const char *rel)
+{
+	struct diag_list quiet = DIAG_LIST_INIT;
+	bool headless = false;
+	/* site_read_post gives no access to the tree: read the block again. */
+	char *path = path_join(site->root, rel), *text = NULL;
+	size_t len;
+	if (read_file(path, &text, &len) == 0) {
+		struct fm_split split;
+		struct fm_node *fm = NULL;
+		if (fm_split(&split, text, len, path, &quiet) == 0) {
+			const char *b = text + split.fm_off;
+			if (split.format == FM_YAML)
+				fm_parse_yaml(&fm, b, split.fm_len, path, split.fm_line, DIAG_ERROR, &quiet);
+			else if (split.format == FM_TOML)
+				fm_parse_toml(&fm, b, split.fm_len, path, split.fm_line, &quiet);
+			else if (split.format == FM_JSON)
+				fm_parse_json(&fm, b, split.fm_len, path, split.fm_line, &quiet);
+		}
+		fm_bool(S_get(fm, "headless"), &headless);
+		fm_node_free(fm);
+	}
+	free(text);
+	free(path);
+	diag_list_free(&quiet);
+	return headless;
+}
+
+static void S_walk(struct S_walk *w, const char *dir, int depth)
+{
+	const struct site *site = w->site;
+	char *abs = path_join(site->root, dir);
+	struct strvec names = STRVEC_INIT;
+	if (!site_list_dir(abs, &names)) {
+		free(abs);
+		return;
+	}
+
+	/* A folder (below contentDir) with an index page is a leaf bundle:
+	 * one page, and everything else in it are its resources. */
+	if (depth > 0) {
+		bool bundle = false;
+		const char *page = NULL;
+		for (size_t i = 0; i < names.n; i++) {
+			if (!S_has_ext(names.v[i], S_page_exts))
+				continue;
+			char *stem = S_page_stem(site, names.v[i]);
+			char *full = path_join(abs, names.v[i]);
+			if (strcmp(stem, "index") == 0 && path_is_file(full)) {
+				bundle = true;
+				char *own = S_strip_ext(names.v[i]);
+				if (!page && S_own_lang(site, own))
+					page = names.v[i];
+				free(own);
+			}
+			free(full);
+			free(stem);
+		}
+		if (bundle) {
+			if (page) {
+				char *rel = path_join(dir, page);
+				if (!S_headless(site, rel))
+					sv_push(depth == 1 ? &w->root_pages : &w->posts, rel);
+				free(rel);
+			}
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < names.n; i++) {
+		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
+		char *full = path_join(site->root, rel);
+		struct stat st;
+		if (lstat(full, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				/* Symlinked folders are not followed (loops, escapes). */
+				bool skip = false;
+				for (size_t k = 0; k < w->skip.n && !skip; k++)
+					skip = strcmp(w->skip.v[k], rel) == 0;
+				if (!skip)
+					S_walk(w, rel, depth + 1);
+			} else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
+				   S_has_ext(names.v[i], S_page_exts) && path_is_file(full)) {
+				char *own = S_strip_ext(names.v[i]);
+				char *stem = S_page_stem(site, names.v[i]);
+				if (S_own_lang(site, own) && strcmp(stem, "_index") != 0)
+					sv_push(depth == 0 ? &w->root_pages : &w->posts, rel);
+				free(stem);
+				free(own);
+			}
+		}
+		free(full);
+		free(rel);
+	}
+out:
+	sv_free(&names);
+	free(abs);
+}
+
+/* Posts are the pages inside section folders (content/posts/…, at any
+ * depth); pages directly in contentDir (about.md) are not, unless the site
+ * has no section pages at all. */
+static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
+{
+	(void)dl;
+	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT};
+	/* Other languages' content folders inside ours are not our pages. */
+	const struct fm_node *langs = fm_get(site->config, "languages");
+	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
+		const char *cd = S_first_str(fm_get(langs->items[i], "contentdir"));
+		if (!cd)
+			continue;
+		char *norm = path_normalize(cd);
+		if (strcmp(norm, site->content_dir) != 0 && path_under(norm, site->content_dir))
+			sv_push(&w.skip, norm);
+		free(norm);
+	}
+	S_walk(&w, site->content_dir, 0);
+	struct strvec *take = w.posts.n ? &w.posts : &w.root_pages;
+	for (size_t i = 0; i < take->n; i++)
+		sv_push(files, take->v[i]);
+	sv_free(&w.posts);
+	sv_free(&w.root_pages);
+	sv_free(&w.skip);
+	return 0;
+}
+
+/* ---- URLs ---- */
+
+static void S_put_utf8(struct strbuf *sb, unsigned cp)
+{
+	if (cp < 0x80) {
+		sb_addc(sb, (char)cp);
+	} else if (cp < 0x800) {
+		sb_addc(sb, (char)(0xC0 | (cp >> 6)));
+		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		sb_addc(sb, (char)(0xE0 | (cp >> 12)));
+		sb_addc(sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
+	} else {
+		sb_addc(sb, (char)(0xF0 | (cp >> 18)));
+		sb_addc(sb, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		sb_addc(sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
+	}
+}
+
+/* Lower case of the scripts whose case is a fixed offset. */
+static unsigned S_lower_cp(unsigned cp)
+{
+	if (cp < 0x80)
+		return (unsigned)tolower((int)cp);
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x17F &&
+	    ((cp < 0x139 || (cp > 0x148 && cp < 0x179)) ? cp % 2 == 0 : cp % 2 == 1))
+		return cp + 1;
+	return cp;
+}
+
+static bool S_is_space_cp(unsigned cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+	       cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Punctuation and symbols Hugo drops from paths (what is not a letter,
+ * digit or mark), for the ranges blogs use. */
+static bool S_is_punct_cp(unsigned cp)
+{
+	if (cp < 0x80)
+		return !isalnum((int)cp) && !strchr("./\\_#+~-@%", (int)cp);
+	return (cp >= 0x80 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) || cp == 0xD7 ||
+	       cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+	       (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+static bool S_hex(char c)
+{
+	return isxdigit((unsigned char)c) != 0;
+}
+
+/* Hugo's path sanitizing (urlize without the escaping): letters, digits,
+ * marks and . / \ _ # + ~ - @ kept, lower-cased; a run of spaces between
+ * kept characters becomes one hyphen; everything else is dropped. */
+static char *S_urlize(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool prepend = false, was_hyphen = false;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	while (left) {
+		unsigned cp;
+		size_t n = utf8_decode(p, left, &cp);
+		if (!n) {
+			p++;
+			left--;
+			continue;
+		}
+		bool allowed = !S_is_punct_cp(cp) && !S_is_space_cp(cp);
+		if (cp == '%')
+			allowed = left >= 3 && S_hex((char)p[1]) && S_hex((char)p[2]);
+		if (allowed) {
+			was_hyphen = cp == '-';
+			if (prepend) {
+				if (!was_hyphen)
+					sb_addc(&sb, '-');
+				prepend = false;
+			}
+			S_put_utf8(&sb, S_lower_cp(cp));
+		} else if (sb.len && !was_hyphen && S_is_space_cp(cp)) {
+			prepend = true;
+		}
+		p += n;
+		left -= n;
+	}
+	return sb_detach(&sb);
+}
+
+/* Where a content file lies, the way Hugo's paths see it. */
+struct S_loc {
+	struct strvec sections; /* folders from contentDir down to the page (a bundle's own
+				   folder not included) */
+	char *name;             /* file name without extension and language, or the bundle's folder */
+	const char *lang;       /* the file name's language (x.fr.md), or NULL; points into cfg */
+	bool bundle;            /* the index of a leaf bundle */
+	bool list;              /* _index.md: a section's (or the home) page */
+};
+
+static void S_loc_free(struct S_loc *loc)
+{
+	sv_free(&loc->sections);
+	free(loc->name);
+}
+
+static bool S_locate(const struct site *site, const char *relpath, struct S_loc *loc)
+{
+	memset(loc, 0, sizeof *loc);
+	const char *in = path_under(relpath, site->content_dir);
+	if (!in || !*in || !S_has_ext(relpath, S_page_exts))
+		return false;
+	char *copy = xstrdup(in), *save = NULL;
+	struct strvec parts = STRVEC_INIT;
+	for (char *tok = strtok_r(copy, "/", &save); tok; tok = strtok_r(NULL, "/", &save))
+		sv_push(&parts, tok);
+	free(copy);
+	char *stem = S_strip_ext(parts.v[parts.n - 1]);
+	const char *l = S_file_lang(site->config, stem);
+	if (l) {
+		/* Point at the configuration's own key, which outlives stem. */
+		const struct fm_node *langs = fm_get(site->config, "languages");
+		for (size_t i = 0; i < langs->n && !loc->lang; i++)
+			if (str_casecmp(langs->keys[i], l) == 0)
+				loc->lang = langs->keys[i];
+		stem[l - 1 - stem] = '\0';
+	}
+	size_t nsec = parts.n - 1;
+	if (strcmp(stem, "index") == 0 && parts.n >= 2) {
+		loc->bundle = true;
+		loc->name = xstrdup(parts.v[parts.n - 2]);
+		nsec--;
+		free(stem);
+	} else if (strcmp(stem, "_index") == 0) {
+		loc->list = true;
+		loc->name = xstrdup("");
+		free(stem);
+	} else {
+		loc->name = stem;
+	}
+	for (size_t i = 0; i < nsec; i++)
+		sv_push(&loc->sections, parts.v[i]);
+	sv_free(&parts);
+	return true;
+}
+
+/* "/fr" when URLs of this language carry a prefix, else "". */
+static char *S_lang_prefix(const struct site *site, const char *lang)
+{
+	const struct fm_node *cfg = site->config;
+	if (!S_multilingual(cfg))
+		return xstrdup("");
+	const char *def = S_default_lang(cfg);
+	bool in_subdir = false;
+	fm_bool(fm_get(cfg, "defaultcontentlanguageinsubdir"), &in_subdir);
+	if (!lang || str_casecmp(lang, def) == 0) {
+		if (!in_subdir)
+			return xstrdup("");
+		lang = def;
+	}
+	char *low = S_lower(lang);
+	char *out = xasprintf("/%s", low);
+	free(low);
+	return out;
+}
+
+/* The `permalinks` pattern for the page's section: the most specific key
+ * that is the section path or one above it ("/" for root pages); in the
+ * legacy form (`post: /:year/:title/`) or under `page:`. */
+static const char *S_permalink(const struct fm_node *cfg, const struct S_loc *loc)
+{
+	const struct fm_node *pl = fm_get(cfg, "permalinks");
+	if (!pl || pl->kind != FM_MAP)
+		return NULL;
+	struct strbuf sec = STRBUF_INIT;
+	for (size_t i = 0; i < loc->sections.n; i++) {
+		if (i)
+			sb_addc(&sec, '/');
+		sb_adds(&sec, loc->sections.v[i]);
+	}
+	char *secpath = S_lower(sec.s ? sec.s : "");
+	sb_release(&sec);
+	const char *best = NULL;
+	size_t best_len = 0;
+	const struct fm_node *maps[2] = {pl, fm_get(pl, "page")};
+	for (size_t m = 0; m < 2; m++) {
+		const struct fm_node *map = maps[m];
+		for (size_t i = 0; map && map->kind == FM_MAP && i < map->n; i++) {
+			const char *pattern = fm_str(map->items[i]);
+			if (!pattern || map->items[i]->kind != FM_SCALAR)
+				continue;
+			const char *k = map->keys[i];
+			while (*k == ' ' || *k == '/')
+				k++;
+			size_t kl = strlen(k);
+			while (kl && (k[kl - 1] == ' ' || k[kl - 1] == '/'))
+				kl--;
+			bool match = kl == 0 ? !*secpath
+					     : strncmp(secpath, k, kl) == 0 && (!secpath[kl] || secpath[kl] == '/');
+			if (match && (!best || kl + 1 > best_len)) {
+				best = pattern;
+				best_len = kl + 1;
+			}
+		}
+	}
+	free(secpath);
+	return best;
+}
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long S_days(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* One index of a slice: a number, `last`, or def when left out. */
+static size_t S_index(const char *s, size_t n, size_t def)
+{
+	if (*s == ']' || *s == ':')
+		return def;
+	if (str_starts_with(s, "last"))
+		return n ? n - 1 : 0;
+	return (size_t)strtoul(s, NULL, 10);
+}
+
+/* sections[last], sections[1], sections[1:], sections[:2] … of Hugo's
+ * patterns: spec is the text after '[' (NULL: all). */
+static void S_slice(const struct strvec *sv, const char *spec, size_t *lo, size_t *hi)
+{
+	size_t n = sv->n;
+	*lo = 0;
+	*hi = n;
+	if (!spec)
+		return;
+	const char *colon = strchr(spec, ':');
+	if (!colon || colon > strchr(spec, ']')) {
+		size_t i = S_index(spec, n, 0);
+		*lo = i < n ? i : n;
+		*hi = i < n ? i + 1 : n;
+		return;
+	}
+	size_t a = S_index(spec, n, 0), b = S_index(colon + 1, n, n);
+	*lo = a < n ? a : n;
+	*hi = b < n ? b : n;
+	if (*hi < *lo)
+		*hi = *lo;
+}
+
+/* Expands a permalink pattern's tokens for a page. */
+static char *S_expand(const char *pattern, const struct S_loc *loc, const struct post *p,
+		      const char *title)
+{
+	static const char *const months[] = {"January", "February", "March",     "April",
+					     "May",     "June",     "July",      "August",
+					     "September", "October", "November", "December"};
+	static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+					   "Thursday", "Friday", "Saturday"};
+	struct strbuf sb = STRBUF_INIT;
+	const struct date *d = &p->date;
+	int year = d->valid ? d->year : 1, month = d->valid ? d->month : 1, day = d->valid ? d->day : 1;
+	long since = S_days(year, month, day);
+	int weekday = (int)(((since % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
+	int yearday = (int)(since - S_days(year, 1, 1) + 1);
+	for (const char *c = pattern; *c;) {
+		if (c[0] == '\\' && c[1] == ':') {
+			sb_addc(&sb, ':');
+			c += 2;
+			continue;
+		}
+		if (c[0] != ':' || !(isalnum((unsigned char)c[1]) || c[1] == '_')) {
+			sb_addc(&sb, *c++);
+			continue;
+		}
+		const char *t = c + 1;
+		size_t tl = 0;
+		while (isalnum((unsigned char)t[tl]) || t[tl] == '_')
+			tl++;
+		const char *spec = t[tl] == '[' && strchr(t + tl, ']') ? t + tl + 1 : NULL;
+		const char *next = spec ? strchr(spec, ']') + 1 : t + tl;
+		char *tok = xstrndup(t, tl);
+		char *slug = p->slug ? S_urlize(p->slug) : NULL;
+		char *v = NULL;
+		if (strcmp(tok, "year") == 0)
+			v = xasprintf("%d", year);
+		else if (strcmp(tok, "month") == 0)
+			v = xasprintf("%02d", month);
+		else if (strcmp(tok, "monthname") == 0)
+			v = xstrdup(months[(month - 1) % 12]);
+		else if (strcmp(tok, "day") == 0)
+			v = xasprintf("%02d", day);
+		else if (strcmp(tok, "weekday") == 0)
+			v = xasprintf("%d", weekday);
+		else if (strcmp(tok, "weekdayname") == 0)
+			v = xstrdup(days[weekday]);
+		else if (strcmp(tok, "yearday") == 0)
+			v = xasprintf("%d", yearday);
+		else if (strcmp(tok, "section") == 0 || strcmp(tok, "sectionslug") == 0)
+			v = S_urlize(loc->sections.n ? loc->sections.v[0] : "");
+		else if (strcmp(tok, "sections") == 0 || strcmp(tok, "sectionslugs") == 0) {
+			size_t lo, hi;
+			S_slice(&loc->sections, spec, &lo, &hi);
+			struct strbuf s = STRBUF_INIT;
+			for (size_t i = lo; i < hi; i++) {
+				char *u = S_urlize(loc->sections.v[i]);
+				if (i > lo)
+					sb_addc(&s, '/');
+				sb_adds(&s, u);
+				free(u);
+			}
+			v = sb_detach(&s);
+		} else if (strcmp(tok, "title") == 0)
+			v = S_urlize(title);
+		else if (strcmp(tok, "slug") == 0)
+			v = slug ? xstrdup(slug) : S_urlize(title);
+		else if (strcmp(tok, "filename") == 0 || strcmp(tok, "contentbasename") == 0)
+			v = S_urlize(loc->name);
+		else if (strcmp(tok, "slugorfilename") == 0 || strcmp(tok, "slugorcontentbasename") == 0)
+			v = slug ? xstrdup(slug) : S_urlize(loc->name);
+		if (v) {
+			sb_adds(&sb, v);
+			c = next;
+		} else {
+			sb_addc(&sb, *c++); /* not a token Hugo knows: kept as written */
+		}
+		free(v);
+		free(slug);
+		free(tok);
+	}
+	return sb_detach(&sb);
+}
+
+/* A path relative to the base URL made tidy: one leading slash, no
+ * doubled slashes, and a trailing slash unless the last part names a file
+ * (`page.html`). */
+static char *S_tidy_path(const char *prefix, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_addc(&sb, '/');
+	const char *parts[3] = {prefix, "/", path};
+	for (size_t k = 0; k < 3; k++)
+		for (const char *c = parts[k]; *c; c++)
+			if (*c != '/' || sb.s[sb.len - 1] != '/')
+				sb_addc(&sb, *c);
+	const char *last = strrchr(sb.s, '/') + 1;
+	const char *dot = strrchr(last, '.');
+	bool file = false;
+	if (dot && dot[1]) {
+		file = true;
+		for (const char *c = dot + 1; *c; c++)
+			file = file && isalpha((unsigned char)*c);
+		file = file && strlen(dot + 1) <= 5;
+	}
+	if (!file && sb.s[sb.len - 1] != '/')
+		sb_addc(&sb, '/');
+	return sb_detach(&sb);
+}
+
+/* The page's path under the base URL, as Hugo makes it. p gives slug,
+ * title, date and url. */
+static char *S_page_path(const struct site *site, const struct S_loc *loc, const struct post *p)
+{
+	char *prefix = S_lang_prefix(site, loc->lang);
+	char *out;
+	const char *pattern = loc->list ? NULL : S_permalink(site->config, loc);
+	if (pattern) {
+		const char *title = p->title ? p->title : loc->name;
+		char *path = S_expand(pattern, loc, p, title);
+		out = S_tidy_path(prefix, path);
+		free(path);
+	} else {
+		struct strbuf sb = STRBUF_INIT;
+		for (size_t i = 0; i < loc->sections.n; i++) {
+			char *u = S_urlize(loc->sections.v[i]);
+			sb_adds(&sb, u);
+			sb_addc(&sb, '/');
+			free(u);
+		}
+		if (!loc->list) {
+			char *u = S_urlize(p->slug ? p->slug : loc->name);
+			sb_adds(&sb, u);
+			free(u);
+		}
+		out = S_tidy_path(prefix, sb.s ? sb.s : "");
+		sb_release(&sb);
+	}
+	free(prefix);
+	return out;
+}
+
+/* site->url (ending in '/') joined with a path starting with '/'. */
+static char *S_abs(const struct site *site, const char *path)
+{
+	return xasprintf("%.*s%s", (int)strlen(site->url) - 1, site->url, path);
+}
+
+/* ---- post fields ---- */
+
+static bool S_read_date(struct date *out, const struct fm_node *n, const char *field,
+			const struct post *p, struct diag_list *dl)
+{
+	const char *s = fm_str(n);
+	if (!s || !*s)
+		return false;
+	struct date d;
+	if (date_parse(&d, s) < 0) {
+		diag_warning(dl, p->path, n->line, n->col, "'%s' is not a date: '%s'; it is ignored", field, s);
+		return false;
+	}
+	*out = d;
+	return true;
+}
+
+/* The first of several spellings Hugo accepts for a field. */
+static const struct fm_node *S_get_any(const struct fm_node *fm, const char *const *keys)
+{
+	for (; *keys; keys++) {
+		const struct fm_node *n = S_get(fm, *keys);
+		if (n)
+			return n;
+	}
+	return NULL;
+}
+
+static void S_add_author(const struct site *site, struct post *p, const struct fm_node *n)
+{
+	if (!n)
+		return;
+	if (n->kind == FM_MAP) {
+		const char *name = S_person_name(n);
+		if (name && *name) {
+			char *clean = str_collapse_ws(name);
+			sv_push(&p->authors, clean);
+			sv_push(&p->author_names, clean);
+			free(clean);
+		}
+		return;
+	}
+	const char *id = fm_str(n);
+	if (n->kind != FM_SCALAR || !id || !*id)
+		return;
+	char *clean = str_collapse_ws(id);
+	const char *name = S_person_name(S_get(site->authors, clean));
+	if (!name) {
+		char *u = S_urlize(clean);
+		name = S_person_name(S_get(site->authors, u));
+		free(u);
+	}
+	sv_push(&p->authors, clean);
+	sv_push(&p->author_names, name && *name ? name : clean);
+	free(clean);
+}
+
+/* author/authors: a string, a list of strings, a mapping with `name`, or a
+ * list of mappings; ids are mapped to names through data/authors and the
+ * authors taxonomy's pages. */
+static void S_authors(const struct site *site, struct post *p, const struct fm_node *fm)
+{
+	const struct fm_node *a = S_get(fm, "authors");
+	if (!S_has_value(a))
+		a = S_get(fm, "author");
+	if (!S_has_value(a))
+		return;
+	sv_free(&p->authors);
+	sv_free(&p->author_names);
+	if (a->kind == FM_LIST)
+		for (size_t i = 0; i < a->n; i++)
+			S_add_author(site, p, a->items[i]);
+	else
+		S_add_author(site, p, a);
+}
+
+/* aliases as paths under the base URL: "/old/" stays, "old" is taken
+ * relative to the page's folder (Hugo's page-relative aliases), full URLs
+ * stay as written. */
+static void S_aliases(const struct site *site, struct post *p, const struct fm_node *node,
+		      const char *page_path)
+{
+	struct strvec raw = STRVEC_INIT;
+	fm_strings(node, &raw);
+	char *prefix = S_lang_prefix(site, NULL);
+	char *dir = xstrdup(page_path);
+	/* The page's folder: its path without the last part. */
+	size_t dl = strlen(dir);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dir[--dl] = '\0';
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[1] = '\0';
+	for (size_t i = 0; i < raw.n; i++) {
+		const char *a = raw.v[i];
+		if (strstr(a, "://")) {
+			sv_push(&p->aliases, a);
+			continue;
+		}
+		char *joined = a[0] == '/' ? xasprintf("%s%s", prefix, a) : xasprintf("%s%s", dir, a);
+		char *norm = path_normalize(joined);
+		char *tidy = S_tidy_path("", str_starts_with(norm, "..") ? a : norm);
+		sv_push_owned(&p->aliases, tidy);
+		free(norm);
+		free(joined);
+	}
+	free(dir);
+	free(prefix);
+	sv_free(&raw);
+}
+
+static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  struct diag_list *dl)
+{
+	static const char *const publish_keys[] = {"publishdate", "pubdate", "published", NULL};
+	static const char *const lastmod_keys[] = {"lastmod", "modified", NULL};
+	static const char *const expiry_keys[] = {"expirydate", "unpublishdate", NULL};
+	const struct fm_node *cfg = site->config;
+	struct S_loc loc;
+	bool located = S_locate(site, p->relpath, &loc);
+
+	/* Keys in other cases than the common reader's (Title:, Date:). */
+	const char *s;
+	if (!p->title && (s = fm_str(S_get(fm, "title"))) && *s)
+		p->title = str_collapse_ws(s);
+	if (!fm_get(fm, "date"))
+		S_read_date(&p->date, S_get(fm, "date"), "date", p, dl);
+	if (!fm_get(fm, "tags"))
+		fm_strings(S_get(fm, "tags"), &p->tags);
+	if (!fm_get(fm, "categories"))
+		fm_strings(S_get(fm, "categories"), &p->categories);
+	if (!p->slug && (s = fm_str(S_get(fm, "slug"))) && *s)
+		p->slug = xstrdup(s);
+	if (!p->description && (s = fm_str(S_get(fm, "description"))))
+		p->description = str_collapse_ws(s);
+	if (!fm_get(fm, "draft"))
+		fm_bool(S_get(fm, "draft"), &p->draft);
+
+	/* Dates: date falls back to publishDate, then lastmod. */
+	S_read_date(&p->publish_date, S_get_any(fm, publish_keys), "publishDate", p, dl);
+	struct date lastmod = {0};
+	if (S_read_date(&lastmod, S_get_any(fm, lastmod_keys), "lastmod", p, dl))
+		p->updated = lastmod;
+	S_read_date(&p->expiry_date, S_get_any(fm, expiry_keys), "expiryDate", p, dl);
+	if (!p->date.valid)
+		p->date = p->publish_date.valid ? p->publish_date : lastmod;
+
+	/* What Hugo does not publish is a draft here: expired, or not yet due
+	 * (unless buildExpired / buildFuture), or never rendered. */
+	int64_t now = (int64_t)time(NULL);
+	bool build_expired = false, build_future = false;
+	fm_bool(fm_get(cfg, "buildexpired"), &build_expired);
+	fm_bool(fm_get(cfg, "buildfuture"), &build_future);
+	if (p->expiry_date.valid && date_epoch(&p->expiry_date) <= now && !build_expired)
+		p->draft = true;
+	const struct date *due = p->publish_date.valid ? &p->publish_date : &p->date;
+	if (due->valid && date_epoch(due) > now && !build_future)
+		p->draft = true;
+	const struct fm_node *build = S_get(fm, "build");
+	if (!build)
+		build = S_get(fm, "_build");
+	const struct fm_node *render = S_get(build, "render");
+	bool rb;
+	if ((fm_bool(render, &rb) && !rb) || (fm_str(render) && str_ieq(fm_str(render), "never")))
+		p->draft = true;
+
+	if (!p->series.n)
+		fm_strings(S_get(fm, "series"), &p->series);
+	if (!p->summary && (s = fm_str(S_get(fm, "summary"))) && *s)
+		p->summary = str_collapse_ws(s);
+	if ((s = fm_str(S_get(fm, "weight"))))
+		p->weight = (int)strtol(s, NULL, 10);
+	S_authors(site, p, fm);
+
+	/* A leaf bundle is named by its folder, not "index". */
+	if (!p->title)
+		p->title = markdown_first_h1(p->body, p->body_len);
+	if (!p->title && located && loc.bundle)
+		p->title = xstrdup(loc.name);
+
+	/* url, aliases and the live URL as Hugo makes them, whatever was read
+	 * before. */
+	const char *url = fm_str(S_get(fm, "url"));
+	char *path = NULL;
+	free(p->url);
+	p->url = NULL;
+	free(p->live_url);
+	p->live_url = NULL;
+	sv_free(&p->aliases);
+	if (url && *url && strstr(url, "://")) {
+		p->url = xstrdup(url);
+	} else if (url && *url && located) {
+		/* Relative to the base URL; without a leading slash also to the
+		 * language prefix; tokens as in permalinks. */
+		char *prefix = url[0] == '/' ? xstrdup("") : S_lang_prefix(site, loc.lang);
+		char *expanded = S_expand(url, &loc, p, p->title ? p->title : loc.name);
+		p->url = S_tidy_path(prefix, expanded);
+		path = xstrdup(p->url);
+		free(expanded);
+		free(prefix);
+	} else if (located) {
+		path = S_page_path(site, &loc, p);
+	}
+	if (path)
+		S_aliases(site, p, S_get(fm, "aliases"), path);
+	if (site->url && p->url && strstr(p->url, "://"))
+		p->live_url = xstrdup(p->url);
+	else if (site->url && path)
+		p->live_url = S_abs(site, path);
+	free(path);
+	if (located)
+		S_loc_free(&loc);
+}
+
+/* ---- page_url ---- */
+
+static char *S_read_url(const struct site *site, const char *relpath)
+{
+	struct diag_list quiet = DIAG_LIST_INIT;
+	struct post *p = NULL;
+	char *url = NULL;
+	if (site_read_post(&p, site, relpath, &quiet) == 0 && p->live_url)
+		url = xstrdup(p->live_url);
+	post_free(p);
+	diag_list_free(&quiet);
+	return url;
+}
+
+/* The page a bundle folder holds (dir/index.md, dir/index.<lang>.md …),
+ * relative to the root, or NULL. */
+static char *S_bundle_index(const struct site *site, const char *dir)
+{
+	char *abs = path_join(site->root, dir);
+	DIR *d = opendir(abs);
+	free(abs);
+	if (!d)
+		return NULL;
+	char *found = NULL;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && !found) {
+		if (!S_has_ext(e->d_name, S_page_exts))
+			continue;
+		char *stem = S_page_stem(site, e->d_name);
+		char *own = S_strip_ext(e->d_name);
+		if (strcmp(stem, "index") == 0 && S_own_lang(site, own))
+			found = path_join(dir, e->d_name);
+		free(own);
+		free(stem);
+	}
+	closedir(d);
+	return found;
+}
+
+/* Pages: their permalink. A leaf bundle's resources: under the page's URL.
+ * Files of staticDir: at the site's root. Other files of contentDir: where
+ * they lie. */
+static char *S_page_url(const struct site *site, const char *relpath)
+{
+	const char *in_static = site->static_dir ? path_under(relpath, site->static_dir) : NULL;
+	if (in_static && *in_static)
+		return xasprintf("%s%s", site->url, in_static);
+	const char *in = path_under(relpath, site->content_dir);
+	if (!in || !*in)
+		return NULL;
+	if (S_has_ext(relpath, S_page_exts))
+		return S_read_url(site, relpath);
+	/* The nearest folder above holding an index page is the bundle. */
+	char *dir = path_dirname(relpath);
+	char *url = NULL;
+	while (strcmp(dir, site->content_dir) != 0 && strcmp(dir, ".") != 0 &&
+	       path_under(dir, site->content_dir)) {
+		char *index = S_bundle_index(site, dir);
+		if (index) {
+			char *page = S_read_url(site, index);
+			if (page)
+				url = xasprintf("%s%s%s", page, str_ends_with(page, "/") ? "" : "/",
+						relpath + strlen(dir) + 1);
+			free(page);
+			free(index);
+			break;
+		}
+		char *up = path_dirname(dir);
+		free(dir);
+		dir = up;
+	}
+	free(dir);
+	return url ? url : xasprintf("%s%s", site->url, in);
+}
+
+const struct site_generator site_hugo = {
+	.name = "hugo",
+	.detect = S_detect,
+	.configure = S_configure,
+	.list_posts = S_list_posts,
+	.post_fields = S_post_fields,
+	.page_url = S_page_url,
+	.dialects = DIALECT_HUGO | DIALECT_MATH | DIALECT_HEADING_IDS,
+};

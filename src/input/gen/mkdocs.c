@@ -1,0 +1,360 @@
+/* MkDocs with Material's blog plugin: posts are every .md file under
+ * <docs_dir>/<blog_dir>/posts, authors come from .authors.yml. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "convert/dialect.h"
+#include "base/slug.h"
+#include "input/site.h"
+
+static const char *S_config_name(const char *root)
+{
+	static const char *const names[] = {"mkdocs.yml", "mkdocs.yaml"};
+	for (size_t i = 0; i < 2; i++) {
+		char *p = path_join(root, names[i]);
+		bool ok = path_is_file(p);
+		free(p);
+		if (ok)
+			return names[i];
+	}
+	return NULL;
+}
+
+static bool S_detect(const char *root)
+{
+	return S_config_name(root) != NULL;
+}
+
+/* The blog plugin's settings: `plugins: [blog]` or `- blog: {…}`, also
+ * under its namespaced name. Returns NULL when listed without settings. */
+static const struct fm_node *S_blog_plugin(const struct fm_node *config, bool *listed)
+{
+	const struct fm_node *plugins = fm_get(config, "plugins");
+	*listed = false;
+	if (!plugins)
+		return NULL;
+	static const char *const names[] = {"blog", "material/blog"};
+	for (size_t i = 0; i < plugins->n; i++) {
+		const struct fm_node *item = plugins->items[i];
+		for (size_t k = 0; k < 2; k++) {
+			if (plugins->kind == FM_LIST && item->kind == FM_SCALAR &&
+			    strcmp(item->value, names[k]) == 0) {
+				*listed = true;
+				return NULL;
+			}
+			if (plugins->kind == FM_LIST && item->kind == FM_MAP && fm_get(item, names[k])) {
+				*listed = true;
+				return fm_get(item, names[k]);
+			}
+			if (plugins->kind == FM_MAP && strcmp(plugins->keys[i], names[k]) == 0) {
+				*listed = true;
+				return item;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Expands the plugin's "{blog}" placeholder. */
+static char *S_expand_blog(const char *pattern, const char *blog_dir)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = pattern; *p;) {
+		if (str_starts_with(p, "{blog}")) {
+			sb_adds(&sb, blog_dir);
+			p += 6;
+		} else {
+			sb_addc(&sb, *p++);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+static char *S_dup_or_null(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
+}
+
+static int S_configure(struct site *site, struct diag_list *dl)
+{
+	int ret = -1;
+	char *text = NULL, *cfgpath = NULL, *authors_text = NULL, *authors_path = NULL;
+	size_t len = 0;
+	const char *name = S_config_name(site->root);
+	if (!name) {
+		diag_error(dl, site->root, 0, 0, "no mkdocs.yml in this folder");
+		goto out;
+	}
+	site->config_file = xstrdup(name);
+	cfgpath = path_join(site->root, name);
+	int rc = read_file(cfgpath, &text, &len);
+	if (rc < 0) {
+		diag_error(dl, cfgpath, 0, 0, "cannot read: %s", strerror(-rc));
+		goto out;
+	}
+	/* Config files use !ENV and !!python tags and sometimes anchors: an
+	 * alias there is only worth a warning. */
+	if (fm_parse_yaml(&site->config, text, len, cfgpath, 1, DIAG_WARNING, dl) < 0)
+		goto out;
+	const struct fm_node *cfg = site->config;
+	site->title = S_dup_or_null(fm_str(fm_get(cfg, "site_name")));
+	site->author = S_dup_or_null(fm_str(fm_get(cfg, "site_author")));
+	site->url = S_dup_or_null(fm_str(fm_get(cfg, "site_url")));
+	site->description = S_dup_or_null(fm_str(fm_get(cfg, "site_description")));
+	site->language = S_dup_or_null(fm_str(fm_get_path(cfg, "theme", "language", NULL)));
+
+	const char *docs = fm_str(fm_get(cfg, "docs_dir"));
+	char *docs_norm = path_normalize(docs ? docs : "docs");
+	site->content_dir = docs_norm;
+	if (docs_norm[0] == '/' || str_starts_with(docs_norm, "..")) {
+		diag_error(dl, cfgpath, fm_get(cfg, "docs_dir")->line, fm_get(cfg, "docs_dir")->col,
+			   "docs_dir '%s' lies outside the site", docs);
+		goto out;
+	}
+
+	bool listed;
+	const struct fm_node *blog = S_blog_plugin(cfg, &listed);
+	const char *blog_dir = fm_str(fm_get(blog, "blog_dir"));
+	const char *post_dir = fm_str(fm_get(blog, "post_dir"));
+	const char *authors_file = fm_str(fm_get(blog, "authors_file"));
+	char *blog_rel = path_normalize(blog_dir ? blog_dir : "blog");
+	site->blog_dir = xstrdup(blog_rel);
+	char *posts_pat = S_expand_blog(post_dir ? post_dir : "{blog}/posts", blog_rel);
+	char *authors_pat = S_expand_blog(authors_file ? authors_file : "{blog}/.authors.yml", blog_rel);
+	char *posts_rel = path_join(docs_norm, posts_pat);
+	site->posts_dir = path_normalize(posts_rel);
+	char *authors_rel = path_join(docs_norm, authors_pat);
+	authors_path = path_join(site->root, authors_rel);
+	free(blog_rel);
+	free(posts_pat);
+	free(authors_pat);
+	free(posts_rel);
+	free(authors_rel);
+
+	char *posts_abs = path_join(site->root, site->posts_dir);
+	bool have_posts = path_is_dir(posts_abs);
+	free(posts_abs);
+	if (!have_posts) {
+		diag_error(dl, cfgpath, 0, 0, "the blog's posts folder '%s' does not exist%s",
+			   site->posts_dir,
+			   listed ? "" : " (and the blog plugin is not listed under plugins)");
+		goto out;
+	}
+
+	if (path_is_file(authors_path)) {
+		struct fm_node *authors = NULL;
+		if (read_file(authors_path, &authors_text, &len) == 0 &&
+		    fm_parse_yaml(&authors, authors_text, len, authors_path, 1, DIAG_WARNING, dl) == 0) {
+			/* `authors:` wraps the map in current Material; older files
+			 * are the map itself. */
+			const struct fm_node *map = fm_get(authors, "authors");
+			if (map && map->kind == FM_MAP) {
+				for (size_t i = 0; i < authors->n; i++) {
+					if (authors->items[i] == map) {
+						authors->items[i] = NULL;
+						site->authors = (struct fm_node *)map;
+					}
+				}
+				fm_node_free(authors);
+			} else {
+				site->authors = authors;
+			}
+		}
+	}
+	ret = 0;
+out:
+	free(text);
+	free(cfgpath);
+	free(authors_text);
+	free(authors_path);
+	return ret;
+}
+
+static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
+{
+	static const char *const exts[] = {".md", ".markdown", NULL};
+	(void)dl;
+	site_walk(site->root, site->posts_dir, exts, files);
+	return 0;
+}
+
+/* Material's meta plugin: a `.meta.yml` in a folder gives defaults to every
+ * page below it; the page's own front matter wins, lists add up. Applied
+ * from docs_dir down to the post's folder, so nearer files win. */
+static void S_meta_defaults(const struct site *site, struct post *p, const struct fm_node *fm,
+			    struct diag_list *dl)
+{
+	char *dir = path_dirname(p->relpath);
+	const char *below = path_under(dir, site->content_dir);
+	struct strvec folders = STRVEC_INIT;
+	sv_push(&folders, site->content_dir);
+	if (below && *below) {
+		char *acc = xstrdup(site->content_dir);
+		for (const char *q = below; *q;) {
+			const char *slash = strchr(q, '/');
+			size_t n = slash ? (size_t)(slash - q) : strlen(q);
+			char *seg = xstrndup(q, n);
+			char *next = path_join(acc, seg);
+			free(seg);
+			free(acc);
+			acc = next;
+			sv_push(&folders, acc);
+			q += n + (slash ? 1 : 0);
+		}
+		free(acc);
+	}
+	/* Nearest first: the first value found for a field is the one kept. */
+	for (size_t k = folders.n; k-- > 0;) {
+		char *rel = path_join(folders.v[k], ".meta.yml");
+		char *path = path_join(site->root, rel);
+		char *text = NULL;
+		size_t len;
+		struct fm_node *meta = NULL;
+		if (path_is_file(path) && read_file(path, &text, &len) == 0 &&
+		    fm_parse_yaml(&meta, text, len, path, 1, DIAG_WARNING, dl) == 0 && meta) {
+			bool draft;
+			if (!fm_get(fm, "draft") && fm_bool(fm_get(meta, "draft"), &draft) && draft)
+				p->draft = true;
+			const char *desc = fm_str(fm_get(meta, "description"));
+			if (!p->description && desc)
+				p->description = str_collapse_ws(desc);
+			struct strvec more = STRVEC_INIT;
+			fm_strings(fm_get(meta, "tags"), &more);
+			for (size_t i = 0; i < more.n; i++)
+				sv_push_unique_ci(&p->tags, more.v[i]);
+			sv_free(&more);
+			fm_strings(fm_get(meta, "categories"), &more);
+			for (size_t i = 0; i < more.n; i++)
+				sv_push_unique_ci(&p->categories, more.v[i]);
+			sv_free(&more);
+			if (!p->authors.n)
+				fm_strings(fm_get(meta, "authors"), &p->authors);
+		}
+		fm_node_free(meta);
+		free(text);
+		free(path);
+		free(rel);
+	}
+	sv_free(&folders);
+	free(dir);
+}
+
+static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  struct diag_list *dl)
+{
+	S_meta_defaults(site, p, fm, dl);
+	for (size_t i = 0; i < p->authors.n; i++) {
+		const char *name = fm_str(fm_get_path(site->authors, p->authors.v[i], "name", NULL));
+		sv_push(&p->author_names, name && *name ? name : p->authors.v[i]);
+	}
+}
+
+/* A blog post's URL, as the blog plugin makes it: post_url_format
+ * (default "{date}/{slug}") under the blog's folder, the date written with
+ * post_url_date_format (default "yyyy/MM/dd"), the slug from front matter
+ * or the title. */
+static char *S_post_url(const struct site *site, const struct post *p)
+{
+	char *url = NULL;
+	const char *relpath = p->relpath;
+	if (!p->date.valid || !site->url)
+		return NULL;
+	bool listed;
+	const struct fm_node *blog = S_blog_plugin(site->config, &listed);
+	const char *fmt = fm_str(fm_get(blog, "post_url_format"));
+	const char *dfmt = fm_str(fm_get(blog, "post_url_date_format"));
+	struct strbuf date = STRBUF_INIT, path = STRBUF_INIT;
+	for (const char *d = dfmt ? dfmt : "yyyy/MM/dd"; *d;) {
+		if (str_starts_with(d, "yyyy")) {
+			sb_addf(&date, "%04d", p->date.year);
+			d += 4;
+		} else if (str_starts_with(d, "MM")) {
+			sb_addf(&date, "%02d", p->date.month);
+			d += 2;
+		} else if (str_starts_with(d, "dd")) {
+			sb_addf(&date, "%02d", p->date.day);
+			d += 2;
+		} else {
+			sb_addc(&date, *d++);
+		}
+	}
+	char *slug = p->slug ? xstrdup(p->slug) : slugify(p->title);
+	char *file = xstrdup(path_basename(relpath));
+	if (strrchr(file, '.'))
+		*strrchr(file, '.') = '\0';
+	for (const char *f = fmt ? fmt : "{date}/{slug}"; *f;) {
+		if (str_starts_with(f, "{date}")) {
+			sb_adds(&path, date.s ? date.s : "");
+			f += 6;
+		} else if (str_starts_with(f, "{slug}")) {
+			sb_adds(&path, slug);
+			f += 6;
+		} else if (str_starts_with(f, "{file}")) {
+			sb_adds(&path, file);
+			f += 6;
+		} else if (str_starts_with(f, "{categories}")) {
+			char *cat = p->categories.n ? slugify(p->categories.v[0]) : xstrdup("");
+			sb_adds(&path, cat);
+			free(cat);
+			f += 12;
+		} else {
+			sb_addc(&path, *f++);
+		}
+	}
+	char *joined = strcmp(site->blog_dir, ".") == 0 ? xstrdup(path.s ? path.s : "")
+							   : path_join(site->blog_dir, path.s ? path.s : "");
+	char *norm = path_normalize(joined);
+	url = xasprintf("%s%s%s/", site->url, str_ends_with(site->url, "/") ? "" : "/", norm);
+	free(norm);
+	free(joined);
+	free(slug);
+	free(file);
+	sb_release(&date);
+	sb_release(&path);
+	return url;
+}
+
+/* MkDocs' use_directory_urls: docs/a/b.md is served at a/b/, docs/a/index.md
+ * at a/; blog posts where the blog plugin puts them. */
+static char *S_page_url(const struct site *site, const char *relpath)
+{
+	const char *in_docs = path_under(relpath, site->content_dir);
+	if (!in_docs)
+		return NULL;
+	if (str_ends_with(relpath, ".md") && path_under(relpath, site->posts_dir)) {
+		/* A post left out of the book: read it for its date and slug. */
+		struct diag_list quiet = DIAG_LIST_INIT;
+		struct post *p = NULL;
+		char *url = NULL;
+		if (site_read_post(&p, site, relpath, &quiet) == 0)
+			url = S_post_url(site, p);
+		post_free(p);
+		diag_list_free(&quiet);
+		if (url)
+			return url;
+	}
+	const char *sep = str_ends_with(site->url, "/") ? "" : "/";
+	if (!str_ends_with(in_docs, ".md"))
+		return xasprintf("%s%s%s", site->url, sep, in_docs);
+	char *page = xstrndup(in_docs, strlen(in_docs) - 3);
+	const char *base = path_basename(page);
+	if (strcmp(base, "index") == 0 || strcmp(base, "README") == 0)
+		page[base - page] = '\0';
+	else
+		strcat(page = xrealloc(page, strlen(page) + 2), "/");
+	char *url = xasprintf("%s%s%s", site->url, sep, page);
+	free(page);
+	return url;
+}
+
+const struct site_generator site_mkdocs = {
+	.name = "mkdocs",
+	.detect = S_detect,
+	.configure = S_configure,
+	.list_posts = S_list_posts,
+	.post_fields = S_post_fields,
+	.page_url = S_page_url,
+	.post_url = S_post_url,
+	.dialects = DIALECT_MKDOCS | DIALECT_MATH | DIALECT_HEADING_IDS,
+};

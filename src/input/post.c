@@ -1,0 +1,53 @@
+#include "input/post.h"
+
+#include <stdlib.h>
+
+struct post *post_new(const char *path, const char *relpath)
+{
+	struct post *p = xcalloc(1, sizeof *p);
+	p->path = xstrdup(path);
+	p->relpath = xstrdup(relpath);
+	return p;
+}
+
+void post_free(struct post *p)
+{
+	if (!p)
+		return;
+	free(p->path);
+	free(p->relpath);
+	free(p->title);
+	sv_free(&p->tags);
+	sv_free(&p->categories);
+	sv_free(&p->authors);
+	sv_free(&p->author_names);
+	free(p->description);
+	free(p->slug);
+	sv_free(&p->series);
+	sv_free(&p->aliases);
+	free(p->url);
+	free(p->summary);
+	free(p->live_url);
+	free(p->cover_image);
+	free(p->body);
+	free(p);
+}
+
+void post_list_push(struct post_list *pl, struct post *p)
+{
+	if (pl->n == pl->cap) {
+		pl->cap = pl->cap ? pl->cap * 2 : 16;
+		pl->v = xrealloc(pl->v, pl->cap * sizeof *pl->v);
+	}
+	pl->v[pl->n++] = p;
+}
+
+void post_list_free(struct post_list *pl, bool owned)
+{
+	if (owned)
+		for (size_t i = 0; i < pl->n; i++)
+			post_free(pl->v[i]);
+	free(pl->v);
+	pl->v = NULL;
+	pl->n = pl->cap = 0;
+}

@@ -1,0 +1,276 @@
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* DT_* of readdir */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "book/cover.h"
+#include "convert/markdown.h"
+#include "base/text.h"
+#include "input/site.h"
+
+static bool S_has_ext(const char *name, const char *const *exts)
+{
+	for (; *exts; exts++)
+		if (str_ends_with(name, *exts))
+			return true;
+	return false;
+}
+
+/* An entry of a folder, with the type readdir gave (DT_UNKNOWN when the
+ * file system gives none). */
+struct S_entry {
+	char *name;
+	unsigned char type;
+};
+
+static int S_cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct S_entry *)a)->name, ((const struct S_entry *)b)->name);
+}
+
+/* The entries of the folder at path, hidden ones left out, sorted: the
+ * order of a book never depends on the file system's. Returns false when
+ * the folder cannot be opened. *v is malloc'd, and each name. */
+static bool S_list(const char *path, struct S_entry **v, size_t *n)
+{
+	DIR *d = opendir(path);
+	*v = NULL;
+	*n = 0;
+	if (!d)
+		return false;
+	size_t cap = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == cap)
+			*v = xrealloc(*v, (cap = cap ? cap * 2 : 16) * sizeof **v);
+		(*v)[(*n)++] = (struct S_entry){xstrdup(e->d_name), e->d_type};
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*v, *n, sizeof **v, S_cmp_entry);
+	return true;
+}
+
+bool site_list_dir(const char *path, struct strvec *names)
+{
+	struct S_entry *v;
+	size_t n;
+	if (!S_list(path, &v, &n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		sv_push_owned(names, v[i].name);
+	free(v);
+	return true;
+}
+
+void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files)
+{
+	char *abs = path_join(root, dir);
+	struct S_entry *v;
+	size_t n;
+	bool listed = S_list(abs, &v, &n);
+	free(abs);
+	if (!listed)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		char *rel = strcmp(dir, ".") == 0 ? xstrdup(v[i].name) : path_join(dir, v[i].name);
+		char *full = path_join(root, rel);
+		/* The type readdir gave saves an lstat per file, which a blog of
+		 * thousands of post folders felt; a symlink or an unknown type
+		 * is looked at. */
+		unsigned char type = v[i].type;
+		if (type == DT_UNKNOWN || type == DT_LNK) {
+			struct stat st;
+			type = lstat(full, &st) < 0 ? DT_UNKNOWN
+			       : S_ISDIR(st.st_mode) ? DT_DIR
+			       : S_ISREG(st.st_mode) ? DT_REG
+			       : S_ISLNK(st.st_mode) ? DT_LNK
+						      : DT_UNKNOWN;
+		}
+		/* Symlinked folders are not followed: they can loop, and can
+		 * lead out of the site. A symlinked file counts when it leads
+		 * to a file. */
+		if (type == DT_DIR)
+			site_walk(root, rel, exts, files);
+		else if ((type == DT_REG || (type == DT_LNK && path_is_file(full))) && S_has_ext(v[i].name, exts))
+			sv_push(files, rel);
+		free(full);
+		free(rel);
+		free(v[i].name);
+	}
+	free(v);
+}
+
+static void S_read_date(struct date *out, const struct fm_node *node, const char *field,
+			const char *file, struct diag_list *dl, int *errors)
+{
+	const char *s = fm_str(node);
+	if (!s)
+		return;
+	if (date_parse(out, s) < 0) {
+		diag_error(dl, file, node->line, node->col,
+			   "'%s' is not a date: '%s' (expected YYYY-MM-DD, optionally with a time)",
+			   field, s);
+		(*errors)++;
+	}
+}
+
+/* The file name without folder and extension: the title of last resort. */
+static char *S_stem(const char *relpath)
+{
+	const char *base = path_basename(relpath);
+	const char *dot = strrchr(base, '.');
+	return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+/* 512 bytes, 12.5 KiB, 8.0 MiB. */
+static void S_size(char *buf, size_t cap, size_t n)
+{
+	if (n < 1024)
+		snprintf(buf, cap, "%zu bytes", n);
+	else if (n < (1u << 20))
+		snprintf(buf, cap, "%.1f KiB", (double)n / 1024);
+	else
+		snprintf(buf, cap, "%.1f MiB", (double)n / (1 << 20));
+}
+
+int site_read_post(struct post **out, const struct site *site, const char *relpath,
+		   struct diag_list *dl)
+{
+	int ret = -1, errors = 0;
+	char *text = NULL;
+	size_t len = 0;
+	struct fm_node *fm = NULL;
+	struct post *p = NULL;
+	char *path = strcmp(site->root, ".") == 0 ? xstrdup(relpath) : path_join(site->root, relpath);
+	*out = NULL;
+
+	struct stat st;
+	char *raw;
+	size_t raw_len;
+	int rc = read_file_stat(path, site->collect.max_post_size, &raw, &raw_len, &st);
+	if (rc == -EFBIG) {
+		char have[32], limit[32];
+		S_size(have, sizeof have, (size_t)st.st_size);
+		S_size(limit, sizeof limit, site->collect.max_post_size);
+		diag_error(dl, path, 0, 0, "the post is %s, more than the limit of %s (--max-post-size)",
+			   have, limit);
+		goto out;
+	}
+	if (rc < 0) {
+		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
+		goto out;
+	}
+	text_to_utf8(&text, &len, raw, raw_len, path, dl);
+	free(raw);
+	struct fm_split split;
+	if (fm_split(&split, text, len, path, dl) < 0)
+		goto out;
+	if (split.fm_len > site->collect.max_front_matter) {
+		char have[32], limit[32];
+		S_size(have, sizeof have, split.fm_len);
+		S_size(limit, sizeof limit, site->collect.max_front_matter);
+		diag_error(dl, path, split.fm_line, 1, "the front matter is %s, more than the limit of %s",
+			   have, limit);
+		goto out;
+	}
+	const char *fm_text = text + split.fm_off;
+	if (split.format == FM_YAML &&
+	    fm_parse_yaml(&fm, fm_text, split.fm_len, path, split.fm_line, DIAG_ERROR, dl) < 0)
+		goto out;
+	if (split.format == FM_TOML &&
+	    fm_parse_toml(&fm, fm_text, split.fm_len, path, split.fm_line, dl) < 0)
+		goto out;
+	if (split.format == FM_JSON &&
+	    fm_parse_json(&fm, fm_text, split.fm_len, path, split.fm_line, dl) < 0)
+		goto out;
+	if (fm && fm->kind != FM_MAP) {
+		diag_error(dl, path, fm->line, fm->col,
+			   "front matter must be a mapping of fields (`title: …`), not a %s",
+			   fm->kind == FM_LIST ? "list" : "single value");
+		goto out;
+	}
+
+	p = post_new(path, relpath);
+	p->dev = st.st_dev;
+	p->ino = st.st_ino;
+	p->body_len = len - split.body_off;
+	p->body = xstrndup(text + split.body_off, p->body_len);
+	p->body_line = split.body_line;
+
+	const char *title = fm_str(fm_get(fm, "title"));
+	if (title && *title)
+		p->title = str_collapse_ws(title);
+
+	const struct fm_node *date = fm_get(fm, "date");
+	if (date && date->kind == FM_MAP) {
+		/* MkDocs: date: {created: …, updated: …} */
+		S_read_date(&p->date, fm_get(date, "created"), "date.created", path, dl, &errors);
+		S_read_date(&p->updated, fm_get(date, "updated"), "date.updated", path, dl, &errors);
+		/* Only updated: that is the one date the post has. */
+		if (!p->date.valid && p->updated.valid)
+			p->date = p->updated;
+	} else if (site->gen->lenient_dates) {
+		const char *s = fm_str(date);
+		if (s)
+			date_parse(&p->date, s); /* unreadable: post_fields reports it */
+	} else {
+		S_read_date(&p->date, date, "date", path, dl, &errors);
+	}
+	if (!p->updated.valid)
+		S_read_date(&p->updated, fm_get(fm, "updated"), "updated", path, dl, &errors);
+
+	const struct fm_node *draft = fm_get(fm, "draft");
+	if (draft && !fm_bool(draft, &p->draft) && fm_str(draft)) {
+		diag_error(dl, path, draft->line, draft->col,
+			   "'draft' must be true or false, not '%s'", draft->value);
+		errors++;
+	}
+
+	fm_strings(fm_get(fm, "tags"), &p->tags);
+	fm_strings(fm_get(fm, "categories"), &p->categories);
+	fm_strings(fm_get(fm, "series"), &p->series);
+	if (!fm_strings(fm_get(fm, "authors"), &p->authors))
+		fm_strings(fm_get(fm, "author"), &p->authors);
+	const char *slug = fm_str(fm_get(fm, "slug"));
+	if (slug && *slug)
+		p->slug = xstrdup(slug);
+	const char *desc = fm_str(fm_get(fm, "description"));
+	if (desc)
+		p->description = str_collapse_ws(desc);
+	/* A picture of the post: the book's cover when it is the first to have one. */
+	const struct fm_node *cover = cover_fm_field(fm);
+	if (cover) {
+		p->cover_image = xstrdup(fm_str(cover));
+		p->cover_line = cover->line;
+	}
+
+	if (site->gen->post_fields)
+		site->gen->post_fields(site, p, fm, dl);
+	/* Without names from the generator, the ids are the names. */
+	if (!p->author_names.n)
+		for (size_t i = 0; i < p->authors.n; i++)
+			sv_push(&p->author_names, p->authors.v[i]);
+
+	if (!p->title)
+		p->title = markdown_first_h1(p->body, p->body_len);
+	if (!p->title)
+		p->title = S_stem(relpath);
+
+	if (errors)
+		goto out;
+	*out = p;
+	p = NULL;
+	ret = 0;
+out:
+	post_free(p);
+	fm_node_free(fm);
+	free(text);
+	free(path);
+	return ret;
+}

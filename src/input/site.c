@@ -1,0 +1,213 @@
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
+#include "input/site.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tried in order; generic takes any folder, so it comes last. */
+static const struct site_generator *const S_generators[] = {
+	&site_mkdocs,
+	&site_hugo,
+	&site_zola,
+	&site_eleventy,
+	&site_jekyll,
+	&site_generic,
+};
+#define S_NGEN (sizeof S_generators / sizeof *S_generators)
+
+const char *const *site_generator_names(void)
+{
+	static const char *names[S_NGEN + 1];
+	for (size_t i = 0; i < S_NGEN; i++)
+		names[i] = S_generators[i]->name;
+	names[S_NGEN] = NULL;
+	return names;
+}
+
+int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl)
+{
+	*out = NULL;
+	if (!path_is_dir(root)) {
+		diag_error(dl, root, 0, 0, "not a folder (SITE must be the folder of a blog)");
+		return -1;
+	}
+	const struct site_generator *gen = NULL;
+	for (size_t i = 0; i < S_NGEN && !gen; i++) {
+		if (generator ? strcmp(generator, S_generators[i]->name) == 0
+			      : S_generators[i]->detect(root))
+			gen = S_generators[i];
+	}
+	if (!gen) {
+		diag_error(dl, NULL, 0, 0, "unknown generator '%s'", generator);
+		return -1;
+	}
+	struct site *site = xcalloc(1, sizeof *site);
+	site->gen = gen;
+	site->root = path_normalize(root);
+	site->collect.max_post_size = SITE_MAX_POST_SIZE;
+	site->collect.max_front_matter = SITE_MAX_FRONT_MATTER;
+	if (gen->configure(site, dl) < 0) {
+		site_free(site);
+		return -1;
+	}
+	*out = site;
+	return 0;
+}
+
+/* One post file, read on any thread. */
+struct S_read {
+	struct post *post; /* NULL when left out */
+	struct diag_list diags;
+	bool left_out, failed;
+};
+
+struct S_collect {
+	const struct site *site;
+	const struct strvec *files;
+	struct S_read *reads;
+	const char *root_real; /* NULL when the root has none */
+	atomic_size_t next;
+};
+
+static void S_read_one(struct S_collect *c, struct realpath_cache *rc, size_t i)
+{
+	const struct site *site = c->site;
+	struct S_read *r = &c->reads[i];
+	struct post *p;
+	/* A post that is a symlink to a file outside the site is not read:
+	 * only the site's own files go into a book. */
+	char *path = path_join(site->root, c->files->v[i]);
+	char real[PATH_MAX];
+	bool inside = c->root_real && realpath_cached(rc, path, real) && path_under(real, c->root_real);
+	if (!inside) {
+		diag_warning(&r->diags, path, 0, 0, "left out: the file resolves (through a symlink) outside the site");
+		r->left_out = true;
+	} else if (site_read_post(&p, site, c->files->v[i], &r->diags) < 0) {
+		if (site->collect.keep_going) {
+			for (size_t k = 0; k < r->diags.n; k++)
+				r->diags.v[k].severity = DIAG_WARNING;
+			diag_warning(&r->diags, path, 0, 0,
+				     "left out of the book because of the problems reported for it (--keep-going)");
+		} else {
+			r->failed = true;
+		}
+		r->left_out = true;
+	} else {
+		if (!p->live_url && site->url && site->gen->post_url)
+			p->live_url = site->gen->post_url(site, p);
+		if (site->collect.keep_body && !site->collect.keep_body(p, site->collect.keep_body_data)) {
+			free(p->body);
+			p->body = NULL;
+			p->body_len = 0;
+		}
+		r->post = p;
+	}
+	free(path);
+}
+
+static void *S_reader(void *arg)
+{
+	struct S_collect *c = arg;
+	struct realpath_cache rc = REALPATH_CACHE_INIT;
+	for (size_t i; (i = atomic_fetch_add(&c->next, 1)) < c->files->n;)
+		S_read_one(c, &rc, i);
+	realpath_cache_free(&rc);
+	return NULL;
+}
+
+int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
+{
+	int ret = 0;
+	struct strvec files = STRVEC_INIT;
+	char root_real[PATH_MAX];
+	bool have_root = realpath(site->root, root_real) != NULL;
+	if (site->gen->list_posts(site, &files, dl) < 0)
+		ret = -1;
+	site->stats.files = files.n;
+	site->stats.left_out = 0;
+
+	/* Posts are read on collect.jobs threads (this one among them), and
+	 * what each gave is taken in the order of the files: the same posts
+	 * and diagnostics for any number of threads. */
+	struct S_collect c = {site, &files, xcalloc(files.n ? files.n : 1, sizeof *c.reads),
+			      have_root ? root_real : NULL, 0};
+	size_t nthreads = site->collect.jobs > 1 ? (size_t)site->collect.jobs - 1 : 0;
+	if (nthreads > files.n / 64)
+		nthreads = files.n / 64; /* a small blog is read before a thread starts */
+	pthread_t *threads = xcalloc(nthreads ? nthreads : 1, sizeof *threads);
+	size_t started = 0;
+	while (started < nthreads && pthread_create(&threads[started], NULL, S_reader, &c) == 0)
+		started++;
+	S_reader(&c);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+
+	for (size_t i = 0; i < files.n; i++) {
+		struct S_read *r = &c.reads[i];
+		if (r->post)
+			post_list_push(out, r->post);
+		if (r->left_out)
+			site->stats.left_out++;
+		if (r->failed)
+			ret = -1;
+		diag_merge(dl, &r->diags);
+		diag_list_free(&r->diags);
+	}
+	free(c.reads);
+	sv_free(&files);
+	return ret;
+}
+
+/* The part of url after the site's own URL ("/blog/x/"), ignoring the
+ * scheme and "www."; NULL when url is elsewhere. */
+const char *site_url_path(const char *url, const char *site_url)
+{
+	if (!site_url)
+		return NULL;
+	const char *a = strstr(url, "://"), *b = strstr(site_url, "://");
+	a = a ? a + 3 : url;
+	b = b ? b + 3 : site_url;
+	if (str_starts_with(a, "www."))
+		a += 4;
+	if (str_starts_with(b, "www."))
+		b += 4;
+	size_t lb = strlen(b);
+	while (lb && b[lb - 1] == '/')
+		lb--;
+	if (strncmp(a, b, lb) != 0 || (a[lb] && a[lb] != '/' && a[lb] != '#' && a[lb] != '?'))
+		return NULL;
+	return a + lb;
+}
+
+char *site_page_url(const struct site *site, const char *relpath)
+{
+	if (!site->gen->page_url || !site->url)
+		return NULL;
+	return site->gen->page_url(site, relpath);
+}
+
+void site_free(struct site *site)
+{
+	if (!site)
+		return;
+	free(site->root);
+	free(site->config_file);
+	free(site->content_dir);
+	free(site->posts_dir);
+	free(site->blog_dir);
+	free(site->static_dir);
+	free(site->baseurl);
+	free(site->title);
+	free(site->author);
+	free(site->language);
+	free(site->url);
+	free(site->description);
+	fm_node_free(site->config);
+	fm_node_free(site->authors);
+	free(site);
+}

@@ -21,6 +21,7 @@
 
 #include "convert/dialect.h"
 #include "base/text.h"
+#include "base/tz.h"
 #include "input/site.h"
 
 /* ---- Finding the site ---- */
@@ -127,79 +128,7 @@ static bool S_detect(const char *root)
  *
  * Jekyll shows every date in the site's `timezone` (an IANA name): a date
  * written with an offset is converted to it, one without is taken as its
- * local time. The offsets come from the system's time-zone data (TZif
- * files under /usr/share/zoneinfo), as Ruby's do. */
-
-static uint32_t S_be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static bool S_zone_name_ok(const char *zone)
-{
-	if (!zone || !*zone || zone[0] == '/' || strstr(zone, ".."))
-		return false;
-	for (const char *c = zone; *c; c++)
-		if (!isalnum((unsigned char)*c) && !strchr("_+-/", *c))
-			return false;
-	return true;
-}
-
-/* The offset east of UTC, in minutes, of zone at instant t; false when
- * the zone is unknown. After the last transition the last offset holds
- * (Debian's zoneinfo lists transitions up to 2037). */
-static bool S_zone_offset(const char *zone, int64_t t, int *minutes)
-{
-	if (!S_zone_name_ok(zone))
-		return false;
-	char *path = xasprintf("/usr/share/zoneinfo/%s", zone), *data = NULL;
-	size_t len = 0;
-	bool ok = false;
-	if (read_file(path, &data, &len) < 0)
-		data = NULL;
-	const unsigned char *d = (const unsigned char *)data;
-	if (d && len >= 44 && memcmp(d, "TZif", 4) == 0) {
-		size_t off = 0, tsize = 4;
-		uint32_t c[6];
-		for (int pass = 0; pass < 2; pass++) {
-			for (int i = 0; i < 6; i++)
-				c[i] = S_be32(d + off + 20 + 4 * i);
-			/* isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt */
-			size_t body = (size_t)c[3] * tsize + c[3] + (size_t)c[4] * 6 + c[5] +
-				      (size_t)c[2] * (tsize + 4) + c[1] + c[0];
-			if (pass == 1 || d[4] < '2' || off + 44 + body + 44 > len)
-				break;
-			off += 44 + body; /* version 2+: the 64-bit block follows */
-			tsize = 8;
-		}
-		size_t timecnt = c[3], typecnt = c[4];
-		if (typecnt && off + 44 + timecnt * (tsize + 1) + typecnt * 6 <= len) {
-			const unsigned char *times = d + off + 44, *idx = times + timecnt * tsize,
-					    *types = idx + timecnt;
-			size_t type = 0;
-			/* Before the first transition: the first standard-time type. */
-			for (size_t i = 0; i < typecnt; i++)
-				if (!types[i * 6 + 4]) {
-					type = i;
-					break;
-				}
-			for (size_t i = 0; i < timecnt; i++) {
-				int64_t tt = tsize == 8 ? (int64_t)((uint64_t)S_be32(times + 8 * i) << 32 |
-								    S_be32(times + 8 * i + 4))
-							: (int64_t)(int32_t)S_be32(times + 4 * i);
-				if (tt > t)
-					break;
-				if (idx[i] < typecnt)
-					type = idx[i];
-			}
-			*minutes = (int)((int32_t)S_be32(types + type * 6) / 60);
-			ok = true;
-		}
-	}
-	free(data);
-	free(path);
-	return ok;
-}
+ * local time (base/tz). */
 
 /* True when the date text names its zone (Z, UTC, GMT or an offset). */
 static bool S_has_zone(const char *s, const struct date *d)
@@ -215,32 +144,6 @@ static bool S_has_zone(const char *s, const struct date *d)
 		return true;
 	const char *t = s + 10;
 	return n > 10 && (strchr(t, '+') || strstr(t, "-0") || strstr(t, "-1"));
-}
-
-/* Puts d in the site's zone: with_zone when the text gave an offset. */
-static void S_localize(const char *zone, struct date *d, bool with_zone)
-{
-	int off;
-	if (!d->valid)
-		return;
-	if (with_zone) {
-		int64_t t = date_epoch(d);
-		if (!S_zone_offset(zone, t, &off))
-			return;
-		bool has_time = d->has_time;
-		*d = date_from_epoch(t + (int64_t)off * 60);
-		d->has_time = has_time;
-		d->tz_minutes = off;
-	} else {
-		int64_t local = date_epoch(&(struct date){.valid = true, .year = d->year, .month = d->month,
-							  .day = d->day, .hour = d->hour, .minute = d->minute,
-							  .second = d->second});
-		int guess;
-		if (!S_zone_offset(zone, local, &guess) ||
-		    !S_zone_offset(zone, local - (int64_t)guess * 60, &off))
-			return;
-		d->tz_minutes = off;
-	}
 }
 
 /* ---- Configuration ---- */
@@ -329,7 +232,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 	const char *zone = fm_str(fm_get(cfg, "timezone"));
 	int zone_off;
-	if (zone && *zone && !S_zone_offset(zone, 0, &zone_off)) {
+	if (zone && *zone && tz_offset(&zone_off, zone, 0) < 0) {
 		const struct fm_node *zn = fm_get(cfg, "timezone");
 		diag_warning(dl, cfgpath, zn->line, zn->col,
 			     "timezone '%s' is not in the system's time-zone data (/usr/share/zoneinfo); "
@@ -1199,12 +1102,12 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 		struct date check;
 		bool from_fm = written && date_parse(&check, written) == 0 &&
 			       date_cmp(&check, &p->date) == 0 && check.tz_minutes == p->date.tz_minutes;
-		S_localize(zone, &p->date, from_fm && S_has_zone(written, &p->date));
+		tz_localize(&p->date, zone, from_fm && S_has_zone(written, &p->date));
 		const char *lm = fm_str(fm_get(fm, "updated"));
 		if (!lm)
 			lm = fm_str(fm_get(fm, "last_modified_at"));
 		if (lm && p->updated.valid)
-			S_localize(zone, &p->updated, S_has_zone(lm, &p->updated));
+			tz_localize(&p->updated, zone, S_has_zone(lm, &p->updated));
 	}
 
 	struct S_urlvars v = {&p->date, p->slug ? p->slug : file_slug, name, &p->categories};

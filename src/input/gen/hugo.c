@@ -992,17 +992,6 @@ static const char *S_permalink(const struct fm_node *cfg, const struct S_loc *lo
 	return best;
 }
 
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long S_days(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* One index of a slice: a number, `last`, or def when left out. */
 static size_t S_index(const char *s, size_t n, size_t def)
 {
@@ -1040,17 +1029,11 @@ static void S_slice(const struct strvec *sv, const char *spec, size_t *lo, size_
 static char *S_expand(const char *pattern, const struct S_loc *loc, const struct post *p,
 		      const char *title)
 {
-	static const char *const months[] = {"January", "February", "March",     "April",
-					     "May",     "June",     "July",      "August",
-					     "September", "October", "November", "December"};
-	static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-					   "Thursday", "Friday", "Saturday"};
 	struct strbuf sb = STRBUF_INIT;
-	const struct date *d = &p->date;
-	int year = d->valid ? d->year : 1, month = d->valid ? d->month : 1, day = d->valid ? d->day : 1;
-	long since = S_days(year, month, day);
-	int weekday = (int)(((since % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
-	int yearday = (int)(since - S_days(year, 1, 1) + 1);
+	/* Without a date, Go's zero time: 0001-01-01. */
+	struct date d = p->date.valid ? p->date : (struct date){.year = 1, .month = 1, .day = 1};
+	int year = d.year, month = d.month, day = d.day;
+	int weekday = date_weekday(&d), yearday = date_yearday(&d);
 	for (const char *c = pattern; *c;) {
 		if (c[0] == '\\' && c[1] == ':') {
 			sb_addc(&sb, ':');
@@ -1075,13 +1058,13 @@ static char *S_expand(const char *pattern, const struct S_loc *loc, const struct
 		else if (strcmp(tok, "month") == 0)
 			v = xasprintf("%02d", month);
 		else if (strcmp(tok, "monthname") == 0)
-			v = xstrdup(months[(month - 1) % 12]);
+			v = xstrdup(date_month_name(month));
 		else if (strcmp(tok, "day") == 0)
 			v = xasprintf("%02d", day);
 		else if (strcmp(tok, "weekday") == 0)
 			v = xasprintf("%d", weekday);
 		else if (strcmp(tok, "weekdayname") == 0)
-			v = xstrdup(days[weekday]);
+			v = xstrdup(date_weekday_name(weekday));
 		else if (strcmp(tok, "yearday") == 0)
 			v = xasprintf("%d", yearday);
 		else if (strcmp(tok, "section") == 0 || strcmp(tok, "sectionslug") == 0)

@@ -823,14 +823,8 @@ struct S_urlvars {
  * NULL when the pattern needs a date the post does not have. */
 static char *S_expand(const char *pattern, const struct S_urlvars *v)
 {
-	static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-					     "July", "August", "September", "October", "November", "December"};
-	static const char *const days[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-					   "Friday", "Saturday"};
 	struct strbuf sb = STRBUF_INIT;
 	const struct date *d = v->date;
-	int64_t days_since = d->valid ? (date_epoch(d) + (int64_t)d->tz_minutes * 60) / 86400 : 0;
-	int wday = (int)(((days_since % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
 	for (const char *p = pattern; *p;) {
 		size_t n = 0;
 		if (*p == ':')
@@ -870,9 +864,10 @@ static char *S_expand(const char *pattern, const struct S_urlvars *v)
 		} else if (strcmp(name, "collection") == 0) {
 			val = xstrdup("posts");
 		} else if (d->valid) {
-			int yday = (int)(days_since - (date_epoch(&(struct date){.valid = true, .year = d->year,
-										  .month = 1, .day = 1}) /
-						     86400)) + 1;
+			int yday = date_yearday(d);
+			const char *month_name = date_month_name(d->month);
+			int wday = date_weekday(d);
+			const char *day_name = date_weekday_name(wday);
 			if (strcmp(name, "year") == 0)
 				val = xasprintf("%04d", d->year);
 			else if (strcmp(name, "month") == 0)
@@ -894,15 +889,15 @@ static char *S_expand(const char *pattern, const struct S_urlvars *v)
 			else if (strcmp(name, "y_day") == 0)
 				val = xasprintf("%03d", yday);
 			else if (strcmp(name, "long_month") == 0)
-				val = xstrdup(months[(d->month - 1) % 12]);
+				val = xstrdup(month_name);
 			else if (strcmp(name, "short_month") == 0) {
-				val = xstrndup(months[(d->month - 1) % 12], 3);
+				val = xstrndup(month_name, 3);
 				for (char *q = val; *q; q++)
 					*q = (char)toupper((unsigned char)*q);
 			} else if (strcmp(name, "long_day") == 0)
-				val = xstrdup(days[wday]);
+				val = xstrdup(day_name);
 			else if (strcmp(name, "short_day") == 0) {
-				val = xstrndup(days[wday], 3);
+				val = xstrndup(day_name, 3);
 				for (char *q = val; *q; q++)
 					*q = (char)toupper((unsigned char)*q);
 			} else if (strcmp(name, "w_day") == 0)

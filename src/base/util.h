@@ -42,10 +42,6 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...) SHEAF_PRINTF(2, 3);
  * what XML 1.0 does not allow (control characters, U+FFFE, U+FFFF) is
  * dropped and invalid UTF-8 becomes U+FFFD. */
 void sb_add_xml_escaped(struct strbuf *sb, const char *s);
-/* Length of the valid UTF-8 sequence at p (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF), or 0 when invalid or NUL. *cp gets
- * the code point when cp is not NULL. */
-size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp);
 /* Whether XML 1.0 can hold the character: not the C0 controls other than
  * tab, line feed and carriage return, nor U+FFFE/U+FFFF. */
 bool xml_char_allowed(unsigned cp);

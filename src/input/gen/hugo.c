@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/utf8.h"
 #include "convert/dialect.h"
 #include "convert/markdown.h"
 #include "input/site.h"
@@ -777,58 +778,13 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 
 /* ---- URLs ---- */
 
-static void S_put_utf8(struct strbuf *sb, unsigned cp)
-{
-	if (cp < 0x80) {
-		sb_addc(sb, (char)cp);
-	} else if (cp < 0x800) {
-		sb_addc(sb, (char)(0xC0 | (cp >> 6)));
-		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		sb_addc(sb, (char)(0xE0 | (cp >> 12)));
-		sb_addc(sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
-		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
-	} else {
-		sb_addc(sb, (char)(0xF0 | (cp >> 18)));
-		sb_addc(sb, (char)(0x80 | ((cp >> 12) & 0x3F)));
-		sb_addc(sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
-		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
-	}
-}
-
-/* Lower case of the scripts whose case is a fixed offset. */
-static unsigned S_lower_cp(unsigned cp)
-{
-	if (cp < 0x80)
-		return (unsigned)tolower((int)cp);
-	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
-	    (cp >= 0x410 && cp <= 0x42F))
-		return cp + 0x20;
-	if (cp >= 0x400 && cp <= 0x40F)
-		return cp + 0x50;
-	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x17F &&
-	    ((cp < 0x139 || (cp > 0x148 && cp < 0x179)) ? cp % 2 == 0 : cp % 2 == 1))
-		return cp + 1;
-	return cp;
-}
-
-static bool S_is_space_cp(unsigned cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
-	       cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
-	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
 /* Punctuation and symbols Hugo drops from paths (what is not a letter,
  * digit or mark), for the ranges blogs use. */
 static bool S_is_punct_cp(unsigned cp)
 {
 	if (cp < 0x80)
 		return !isalnum((int)cp) && !strchr("./\\_#+~-@%", (int)cp);
-	return (cp >= 0x80 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) || cp == 0xD7 ||
-	       cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-	       (cp >= 0x1F000 && cp <= 0x1FAFF);
+	return utf8_is_punct(cp);
 }
 
 static bool S_hex(char c)
@@ -853,7 +809,7 @@ static char *S_urlize(const char *s)
 			left--;
 			continue;
 		}
-		bool allowed = !S_is_punct_cp(cp) && !S_is_space_cp(cp);
+		bool allowed = !S_is_punct_cp(cp) && !utf8_is_space(cp);
 		if (cp == '%')
 			allowed = left >= 3 && S_hex((char)p[1]) && S_hex((char)p[2]);
 		if (allowed) {
@@ -863,8 +819,9 @@ static char *S_urlize(const char *s)
 					sb_addc(&sb, '-');
 				prepend = false;
 			}
-			S_put_utf8(&sb, S_lower_cp(cp));
-		} else if (sb.len && !was_hyphen && S_is_space_cp(cp)) {
+			char b[4];
+			sb_add(&sb, b, utf8_encode(b, utf8_lower(cp)));
+		} else if (sb.len && !was_hyphen && utf8_is_space(cp)) {
 			prepend = true;
 		}
 		p += n;

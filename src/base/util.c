@@ -407,6 +407,11 @@ bool str_ends_with(const char *s, const char *suffix)
 	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
 }
 
+char *str_dup_nonempty(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
+}
+
 char *str_collapse_ws(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -92,6 +92,9 @@ bool str_ends_with(const char *s, const char *suffix);
 /* Copy of s with leading/trailing ASCII whitespace removed and inner runs
  * of whitespace collapsed to one space. */
 char *str_collapse_ws(const char *s);
+/* A copy of s, or NULL when s is NULL or empty (a config field left blank
+ * is a field not set). */
+char *str_dup_nonempty(const char *s);
 
 /* Case-insensitive comparison that also folds the UTF-8 Latin letters
  * selection cares about; used to compare tags, categories and authors. */

@@ -455,3 +455,24 @@ size_t fm_strings(const struct fm_node *node, struct strvec *sv)
 	}
 	return added;
 }
+
+const char *fm_person(const struct fm_node *node)
+{
+	if (node && node->kind == FM_MAP)
+		return fm_str(fm_get(node, "name"));
+	return fm_str(node);
+}
+
+void fm_people(const struct fm_node *node, struct strvec *sv)
+{
+	if (!node)
+		return;
+	if (node->kind == FM_LIST) {
+		for (size_t i = 0; i < node->n; i++)
+			fm_people(node->items[i], sv);
+		return;
+	}
+	const char *s = fm_person(node);
+	if (s && *s && !sv_contains_ci(sv, s))
+		sv_push(sv, s);
+}

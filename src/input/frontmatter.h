@@ -96,5 +96,12 @@ bool fm_bool(const struct fm_node *node, bool *out);
 /* A string, or a list of strings, appended to sv (a single string where a
  * list is expected is a list of one). Returns the number appended. */
 size_t fm_strings(const struct fm_node *node, struct strvec *sv);
+/* A person as sites write one: a string, or a mapping with `name`.
+ * NULL for anything else. */
+const char *fm_person(const struct fm_node *node);
+/* People (authors): a person or a list of them (nested lists flattened),
+ * each name appended to sv unless empty or already there (compared without
+ * ASCII case). */
+void fm_people(const struct fm_node *node, struct strvec *sv);
 
 #endif

@@ -451,8 +451,38 @@ static void test_parse_json(void)
 	diag_list_free(&dl);
 }
 
+static void test_people(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int rc;
+	struct fm_node *n = S_parse("a: Ann\n"
+				    "b: {name: Bob, url: x}\n"
+				    "c: [Ann, {name: Cy}, [ann, Dee], '', {url: y}, {name: Bob}]\n"
+				    "d: {url: z}\n",
+				    1, DIAG_ERROR, &dl, &rc);
+	if (!ok(rc == 0 && n, "people: parses"))
+		return;
+	is_str(fm_person(fm_get(n, "a")), "Ann", "person: a string");
+	is_str(fm_person(fm_get(n, "b")), "Bob", "person: a mapping's name");
+	ok(fm_person(fm_get(n, "d")) == NULL, "person: a mapping without name is none");
+	ok(fm_person(fm_get(n, "c")) == NULL, "person: a list is not one person");
+	struct strvec sv = STRVEC_INIT;
+	fm_people(fm_get(n, "c"), &sv);
+	ok(sv.n == 4 && strcmp(sv.v[0], "Ann") == 0 && strcmp(sv.v[1], "Cy") == 0 &&
+		   strcmp(sv.v[2], "Dee") == 0 && strcmp(sv.v[3], "Bob") == 0,
+	   "people: nested lists flattened, empty and nameless skipped, case-insensitive duplicates once (%zu)",
+	   sv.n);
+	fm_people(fm_get(n, "b"), &sv);
+	is_int(sv.n, 4, "people: one already there is not added again");
+	fm_people(NULL, &sv);
+	sv_free(&sv);
+	fm_node_free(n);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
+	test_people();
 	test_split();
 	test_parse();
 	test_duplicates_and_aliases();

@@ -415,18 +415,6 @@ static struct fm_node *S_js_fields(const char *text, size_t len, int first_line)
 
 /* ---- Configuration ---- */
 
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
-static const char *S_person(const struct fm_node *n)
-{
-	if (n && n->kind == FM_MAP)
-		return fm_str(fm_get(n, "name"));
-	return fm_str(n);
-}
-
 /* Eleventy's folders, relative to the site root. */
 struct S_dirs {
 	char *input, *data, *includes, *output;
@@ -663,12 +651,12 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		free(rel);
 	}
 	if (m) {
-		site->title = S_dup_or_null(fm_str(fm_get(m, "title")));
-		site->description = S_dup_or_null(fm_str(fm_get(m, "description")));
+		site->title = str_dup_nonempty(fm_str(fm_get(m, "title")));
+		site->description = str_dup_nonempty(fm_str(fm_get(m, "description")));
 		const char *lang = fm_str(fm_get(m, "language"));
-		site->language = S_dup_or_null(lang ? lang : fm_str(fm_get(m, "lang")));
-		site->url = S_dup_or_null(fm_str(fm_get(m, "url")));
-		site->author = S_dup_or_null(S_person(fm_get(m, "author")));
+		site->language = str_dup_nonempty(lang ? lang : fm_str(fm_get(m, "lang")));
+		site->url = str_dup_nonempty(fm_str(fm_get(m, "url")));
+		site->author = str_dup_nonempty(fm_person(fm_get(m, "author")));
 		fm_node_free(m);
 	}
 	S_dirs_free(&d);
@@ -1162,20 +1150,6 @@ static char *S_full_url(const struct site *site, const char *path)
 	return xasprintf("%.*s%s%s", (int)n, site->url, site->baseurl ? site->baseurl : "", path);
 }
 
-static void S_authors(const struct fm_node *n, struct strvec *ids)
-{
-	if (!n)
-		return;
-	if (n->kind == FM_LIST) {
-		for (size_t i = 0; i < n->n; i++)
-			S_authors(n->items[i], ids);
-		return;
-	}
-	const char *s = S_person(n);
-	if (s && *s && !sv_contains_ci(ids, s))
-		sv_push(ids, s);
-}
-
 static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  struct diag_list *dl)
 {
@@ -1270,7 +1244,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	if (a) {
 		sv_free(&p->authors);
 		sv_free(&p->author_names);
-		S_authors(a, &p->authors);
+		fm_people(a, &p->authors);
 	}
 
 	/* Tags add up along the cascade, the page's last; `posts` (or the tag

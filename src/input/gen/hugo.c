@@ -41,11 +41,6 @@ static char *S_strip_ext(const char *name)
 	return xstrndup(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
 }
 
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
 static char *S_lower(const char *s)
 {
 	char *out = xstrdup(s);
@@ -567,7 +562,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const char *s;
 
 	s = S_first_str(fm_get(lang, "title"));
-	site->title = S_dup_or_null(s ? s : S_first_str(fm_get(cfg, "title")));
+	site->title = str_dup_nonempty(s ? s : S_first_str(fm_get(cfg, "title")));
 	s = S_first_str(fm_get(lang, "baseurl"));
 	site->url = S_base_url(s ? s : S_first_str(fm_get(cfg, "baseurl")));
 	if (site->url) {
@@ -584,7 +579,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		s = S_first_str(fm_get(lang, "locale"));
 	if (!s && (fm_get(cfg, "defaultcontentlanguage") || fm_get(cfg, "languages")))
 		s = S_default_lang(cfg);
-	site->language = S_dup_or_null(s);
+	site->language = str_dup_nonempty(s);
 	s = S_person_name(fm_get(lparams, "author"));
 	if (!s)
 		s = S_person_name(fm_get(lang, "author"));
@@ -592,7 +587,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		s = S_person_name(fm_get(params, "author"));
 	if (!s)
 		s = S_person_name(fm_get(cfg, "author"));
-	site->author = S_dup_or_null(s);
+	site->author = str_dup_nonempty(s);
 	s = S_first_str(fm_get(lparams, "description"));
 	if (!s)
 		s = S_first_str(fm_get(lang, "description"));

@@ -245,19 +245,6 @@ static void S_localize(const char *zone, struct date *d, bool with_zone)
 
 /* ---- Configuration ---- */
 
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
-/* A person as Jekyll sites write one: a string, or a mapping with name. */
-static const char *S_person(const struct fm_node *n)
-{
-	if (n && n->kind == FM_MAP)
-		return fm_str(fm_get(n, "name"));
-	return fm_str(n);
-}
-
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	int ret = -1;
@@ -315,10 +302,10 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->static_dir = xstrdup(src);
 
 	const char *title = fm_str(fm_get(cfg, "title"));
-	site->title = S_dup_or_null(title ? title : fm_str(fm_get(cfg, "name")));
-	site->description = S_dup_or_null(fm_str(fm_get(cfg, "description")));
-	site->author = S_dup_or_null(S_person(fm_get(cfg, "author")));
-	site->url = S_dup_or_null(fm_str(fm_get(cfg, "url")));
+	site->title = str_dup_nonempty(title ? title : fm_str(fm_get(cfg, "name")));
+	site->description = str_dup_nonempty(fm_str(fm_get(cfg, "description")));
+	site->author = str_dup_nonempty(fm_person(fm_get(cfg, "author")));
+	site->url = str_dup_nonempty(fm_str(fm_get(cfg, "url")));
 	const char *baseurl = fm_str(fm_get(cfg, "baseurl"));
 	if (baseurl && *baseurl && strcmp(baseurl, "/") != 0) {
 		/* Always "/path", without a trailing slash. */
@@ -1104,22 +1091,6 @@ static void S_excerpt(struct post *p, const char *sep)
 	p->body = sb_detach(&sb);
 }
 
-/* An author list as Jekyll sites write it: `authors` or `author`, each a
- * string, a list, or a mapping (or list of mappings) with `name`. */
-static void S_authors(const struct fm_node *n, struct strvec *ids)
-{
-	if (!n)
-		return;
-	if (n->kind == FM_LIST) {
-		for (size_t i = 0; i < n->n; i++)
-			S_authors(n->items[i], ids);
-		return;
-	}
-	const char *s = S_person(n);
-	if (s && *s)
-		S_push_unique(ids, s);
-}
-
 static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  struct diag_list *dl)
 {
@@ -1206,10 +1177,10 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	const struct fm_node *authors = S_value(site, fm, relsrc, "authors");
 	if (!authors || (!fm_str(authors) && authors->kind == FM_SCALAR))
 		authors = S_value(site, fm, relsrc, "author");
-	S_authors(authors, &p->authors);
+	fm_people(authors, &p->authors);
 	for (size_t i = 0; i < p->authors.n; i++) {
 		const struct fm_node *a = fm_get(site->authors, p->authors.v[i]);
-		const char *n = S_person(a);
+		const char *n = fm_person(a);
 		sv_push(&p->author_names, n && *n ? n : p->authors.v[i]);
 	}
 

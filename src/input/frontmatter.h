@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/jsliteral.h"
 #include "base/util.h"
 
 enum fm_kind { FM_SCALAR, FM_LIST, FM_MAP };
@@ -84,6 +85,12 @@ int fm_parse_json(struct fm_node **out, const char *buf, size_t len, const char 
 		  int first_line, struct diag_list *dl);
 
 void fm_node_free(struct fm_node *node);
+
+/* A JavaScript literal (base/jsliteral) as a tree: strings are quoted
+ * scalars, numbers, true, false and null plain ones (as written), arrays
+ * lists, objects mappings; members that are not literals are left out.
+ * NULL for NULL or a value that is not a literal. Column 1 throughout. */
+struct fm_node *fm_from_js(const struct js_value *v);
 
 /* Lookups: return NULL when map is not a mapping or has no such key. */
 const struct fm_node *fm_get(const struct fm_node *map, const char *key);

@@ -480,9 +480,32 @@ static void test_people(void)
 	diag_list_free(&dl);
 }
 
+static void test_from_js(void)
+{
+	const char *src = "{ t: 'x', n: 2, b: true, z: null, l: [1, f()], m: { k: 'v' }, c: a + b }";
+	struct js_value *v = NULL;
+	size_t end;
+	js_read(&v, &end, src, strlen(src), 0, 5);
+	struct fm_node *n = fm_from_js(v);
+	js_value_free(v);
+	if (!ok(n && n->kind == FM_MAP && n->n == 6, "from_js: a mapping without the computed member"))
+		return;
+	ok(!fm_get(n, "t")->plain && strcmp(fm_str(fm_get(n, "t")), "x") == 0, "from_js: a string is quoted");
+	ok(fm_get(n, "n")->plain && strcmp(fm_str(fm_get(n, "n")), "2") == 0, "from_js: a number is plain");
+	bool b = false;
+	ok(fm_bool(fm_get(n, "b"), &b) && b, "from_js: true is a boolean");
+	ok(fm_get(n, "z") && !fm_str(fm_get(n, "z")), "from_js: null is no value");
+	ok(fm_get(n, "l")->kind == FM_LIST && fm_get(n, "l")->n == 1, "from_js: a list without the call");
+	is_str(fm_str(fm_get_path(n, "m", "k", NULL)), "v", "from_js: nested");
+	is_int(n->line, 5, "from_js: lines kept");
+	fm_node_free(n);
+	ok(fm_from_js(NULL) == NULL, "from_js: NULL");
+}
+
 int main(void)
 {
 	test_people();
+	test_from_js();
 	test_split();
 	test_parse();
 	test_duplicates_and_aliases();

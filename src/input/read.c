@@ -106,6 +106,36 @@ void site_walk(const char *root, const char *dir, const char *const *exts, struc
 	free(v);
 }
 
+void site_ref_paths(const struct site *site, const char *from, const char *ref, struct strvec *out)
+{
+	const char *content = site->content_dir ? site->content_dir : ".";
+	if (ref[0] == '/') {
+		sv_push_owned(out, path_join(content, ref + 1));
+		sv_push(out, ref + 1);
+		return;
+	}
+	char *dir = path_dirname(from);
+	sv_push_owned(out, path_join(dir, ref));
+	sv_push_owned(out, path_join(content, ref));
+	sv_push(out, ref);
+	free(dir);
+}
+
+void site_ref_by_name(const struct post_list *posts, const char *ref, struct strvec *out)
+{
+	const char *last = path_basename(ref);
+	size_t n = strlen(last);
+	for (size_t i = 0; i < posts->n; i++) {
+		const char *base = path_basename(posts->v[i]->relpath);
+		const char *dot = strrchr(base, '.');
+		size_t stem = dot ? (size_t)(dot - base) : strlen(base);
+		if (n == stem && strncmp(base, last, stem) == 0) {
+			sv_push(out, posts->v[i]->relpath);
+			return;
+		}
+	}
+}
+
 static const struct fm_node *S_get_ci(const struct fm_node *map, const char *key, size_t n)
 {
 	if (!map || map->kind != FM_MAP)

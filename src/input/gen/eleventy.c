@@ -1017,6 +1017,8 @@ static char *S_page_url(const struct site *site, const char *relpath)
 /* Starters' `image`/`cover_image`. */
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 
+static const char *const S_post_exts[] = {".md", NULL};
+
 const struct site_generator site_eleventy = {
 	.lenient_dates = true,
 	.name = "eleventy",
@@ -1027,4 +1029,5 @@ const struct site_generator site_eleventy = {
 	.page_url = S_page_url,
 	.dialects = DIALECT_NUNJUCKS | DIALECT_MATH | DIALECT_HEADING_IDS,
 	.cover_keys = S_cover_keys,
+	.post_exts = S_post_exts,
 };

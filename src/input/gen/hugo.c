@@ -1419,6 +1419,31 @@ static const char *const S_cover_keys[] = {"cover_image", "image", "images", "co
 static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
 	"params.cover_image", "params.image", "params.images", "params.cover.image", NULL};
 
+/* ---- References ---- */
+
+/* A page is x.md, or the index of a bundle (x/index.md) or of a section
+ * (x/_index.md). */
+static void S_page_forms(const struct site *site, const char *path, struct strvec *out)
+{
+	(void)site;
+	for (const char *const *e = S_page_exts; *e; e++) {
+		sv_push_owned(out, xasprintf("%s%s", path, *e));
+		sv_push_owned(out, xasprintf("%s/index%s", path, *e));
+		sv_push_owned(out, xasprintf("%s/_index%s", path, *e));
+	}
+}
+
+/* ref/relref: a path from the page, the content folder or the root, or
+ * a page's name alone. */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	if (link)
+		return; /* a Markdown link is no reference in Hugo */
+	site_ref_paths(site, from, ref, out);
+	site_ref_by_name(posts, ref, out);
+}
+
 const struct site_generator site_hugo = {
 	.name = "hugo",
 	.detect = S_detect,
@@ -1429,4 +1454,7 @@ const struct site_generator site_hugo = {
 	.dialects = DIALECT_HUGO | DIALECT_MATH | DIALECT_HEADING_IDS,
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
+	.post_exts = S_page_exts,
+	.page_forms = S_page_forms,
+	.ref_targets = S_ref_targets,
 };

@@ -53,6 +53,25 @@
 #include "base/text.h"
 #include "base/util.h"
 
+/* A list of dialect passes chosen by the bits of b (v holds 16). */
+static void S_passes(unsigned char b, const struct dialect **v)
+{
+	static const struct dialect *const each[] = {&dialect_mkdocs,  &dialect_hugo,        &dialect_liquid,
+						     &dialect_nunjucks, &dialect_math,        &dialect_heading_ids,
+						     &dialect_zola};
+	size_t n = 0;
+	if (b & 1)
+		v[n++] = &dialect_snippets;
+	for (size_t k = 0; k < sizeof each / sizeof *each; k++)
+		if (b & (1u << k))
+			v[n++] = each[k];
+	if (b & 4)
+		v[n++] = &dialect_kramdown;
+	if (b & 5)
+		v[n++] = &dialect_emoji;
+	v[n] = NULL;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char *S_template, *S_origin;
@@ -358,6 +377,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The generators' dialect passes too, chosen by the input's last byte
 	 * (so every seed stays a meaningful post); snippets read from a folder
 	 * that does not exist, so no file of the fuzzing machine gets in. */
+	const struct dialect *passes[16];
+	S_passes(size ? data[size - 1] : 0, passes);
 	struct dialect_context dctx = {"/nonexistent/sheaf-fuzz-site", "posts/post.md",
 				       "https://fuzz.example/", "/base", NULL, NULL};
 	struct convert_options o = {
@@ -366,7 +387,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.template_origin = S_origin,
 		.content_dir = "docs",
 		.index = 1,
-		.dialects = size ? (unsigned)(data[size - 1] & 0x7F) : 0u,
+		.dialects = passes,
 		.dialect = &dctx,
 	};
 	struct chapter ch;

@@ -1484,5 +1484,5 @@ const struct site_generator site_hugo = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECT_HUGO | DIALECT_MATH | DIALECT_HEADING_IDS,
+	.dialects = DIALECTS(&dialect_hugo, &dialect_math, &dialect_heading_ids),
 };

@@ -1336,5 +1336,5 @@ const struct site_generator site_jekyll = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECT_LIQUID | DIALECT_MATH | DIALECT_HEADING_IDS,
+	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_emoji, &dialect_math, &dialect_heading_ids),
 };

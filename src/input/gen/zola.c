@@ -439,5 +439,5 @@ const struct site_generator site_zola = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECT_MATH | DIALECT_HEADING_IDS | DIALECT_ZOLA,
+	.dialects = DIALECTS(&dialect_zola, &dialect_math, &dialect_heading_ids),
 };

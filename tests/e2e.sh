@@ -303,6 +303,13 @@ check "bad --order: exit 2" test "$st" = 2
 "$SHEAF" "$SAMPLE" --language C -o "$T/x.epub" >/dev/null 2>&1; st=$?
 check "invalid --language: exit 2" test "$st" = 2
 check "--help and --version exit 0" bash -c '"$1" --help | grep -q Usage && "$1" --version | grep -q "^sheaf "' _ "$SHEAF"
+# The help lists the generators from the registry: each name it gives is
+# one --generator takes (an unknown name is a usage error, exit 2).
+gens=$("$SHEAF" --help | sed -n 's/^Known generators: //p' | tr -d ',')
+check "--help names the generators --generator takes" bash -c '
+	[ -n "$2" ] || exit 1
+	for g in $2; do "$1" --generator "$g" --list "$3" >/dev/null 2>&1; [ $? != 2 ] || exit 1; done
+	"$1" --generator nope --list "$3" >/dev/null 2>&1; [ $? = 2 ]' _ "$SHEAF" "$gens" "$SAMPLE"
 cp -r "$SAMPLE" "$T/selfsite"
 POST=$(ls "$T"/selfsite/docs/blog/posts/*.md | head -1)
 cp "$POST" "$T/post.bak"
@@ -1020,6 +1027,26 @@ assert "webp" not in opf.lower() and not [n for n in z.namelist() if "webp" in n
 PY
 valid "WebP --cover" "$T/webp-cover.epub"
 # --- end WebP images ------------------------------------------------------------
+
+# --- sites of our own, one per generator rule set (tests/fixtures/sites/) ----
+# Each folder is a small site of a generator, exported strictly (no -k):
+# the run must succeed without a warning, the book pass epubcheck, and
+# every line of its `expect` file (not part of the site's posts) be found,
+# as a fixed string, in the text of the book's chapters.
+for site in "$ROOT"/tests/fixtures/sites/*/; do
+	[ -d "$site" ] || continue
+	name=$(basename "$site")
+	"$SHEAF" "$site" --offline -o "$T/site-$name.epub" >/dev/null 2>"$T/site-$name.err"; st=$?
+	check "site $name: exported without a warning" bash -c '[ "$1" = 0 ] && [ ! -s "$2" ] || { cat "$2"; exit 1; }' _ "$st" "$T/site-$name.err"
+	[ -f "$site/expect" ] && check "site $name: the book holds what expect lists" py "$T/site-$name.epub" "$site/expect" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+text = "".join(z.read(n).decode() for n in sorted(z.namelist()) if n.endswith((".xhtml", ".opf", ".ncx")))
+missing = [l for l in open(sys.argv[2], encoding="utf-8").read().splitlines() if l and l not in text]
+assert not missing, "missing: %r" % missing
+PY
+	valid "site $name" "$T/site-$name.epub"
+done
 
 # --- accessibility (DAISY Ace), when installed ----------------------------
 for book in sample draft mk; do

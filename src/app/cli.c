@@ -64,14 +64,37 @@ static const struct option S_long[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* The generators, as the registry names them: a new one shows in the help
+ * without an edit here. */
+static void S_help_generators(FILE *out, const char *lead, const char *indent)
+{
+	size_t col = strlen(lead);
+	fputs(lead, out);
+	for (const char *const *n = site_generator_names(); *n; n++) {
+		size_t len = strlen(*n) + (n[1] ? 1 : 0);
+		if (col + 1 + len > 79) {
+			fprintf(out, "\n%s", indent);
+			col = strlen(indent);
+		} else {
+			fputc(' ', out);
+			col++;
+		}
+		fprintf(out, "%s%s", *n, n[1] ? "," : "");
+		col += len;
+	}
+}
+
 static void S_help(FILE *out)
 {
 	fputs("Usage: sheaf [OPTIONS] [SITE]\n"
 	      "Bind the posts of a blog into an EPUB 3 book.\n"
 	      "\n"
-	      "SITE is the blog's folder (default: the current folder). MkDocs, Hugo, Jekyll,\n"
-	      "Zola and Eleventy sites are read as their generator reads them; any other\n"
-	      "folder gives every *.md in it.\n"
+	      "SITE is the blog's folder (default: the current folder). A site of a known\n"
+	      "generator is read as its generator reads it; any other folder (generic) gives\n"
+	      "every *.md in it.\n",
+	      out);
+	S_help_generators(out, "Known generators:", "  ");
+	fputs("\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FILE     the book to write (default: made from the title)\n"
@@ -87,7 +110,7 @@ static void S_help(FILE *out)
 	      "  -t, --tag TAG         posts with this tag\n"
 	      "  -c, --category NAME   posts in this category\n"
 	      "  -a, --author ID       posts by this author (id or name)\n"
-	      "      --series NAME     posts of this series (Hugo's series taxonomy or a series field);\n"
+	      "      --series NAME     posts of this series (a series taxonomy or a series field);\n"
 	      "                        the book then belongs to the series\n"
 	      "      --series-position N  this book is part N of the series (OPF group-position)\n"
 	      "      --since DATE      posts from this day on (YYYY-MM-DD, inclusive)\n"
@@ -105,8 +128,7 @@ static void S_help(FILE *out)
 	      "                        or the first post's image, else one made from the title)\n"
 	      "      --templates DIR   a folder whose files replace the built-in templates\n"
 	      "                        (chapter.xhtml, titlepage.xhtml, cover.xhtml, style.css)\n"
-	      "      --generator NAME  read SITE as this generator's site (mkdocs, hugo, jekyll,\n"
-	      "                        zola, eleventy, generic)\n"
+	      "      --generator NAME  read SITE as this generator's site (see above)\n"
 	      "\n"
 	      "  -j, --jobs N          convert posts on N threads (default: one per CPU); the\n"
 	      "                        book is the same for any N\n"

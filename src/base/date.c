@@ -85,7 +85,7 @@ int date_parse(struct date *out, const char *s)
 }
 
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static int64_t S_days_from_civil(int y, int m, int d)
+int64_t date_days_from_civil(int y, int m, int d)
 {
 	y -= m <= 2;
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -97,7 +97,7 @@ static int64_t S_days_from_civil(int y, int m, int d)
 
 int64_t date_epoch(const struct date *d)
 {
-	int64_t days = S_days_from_civil(d->year, d->month, d->day);
+	int64_t days = date_days_from_civil(d->year, d->month, d->day);
 	return days * 86400 + d->hour * 3600 + d->minute * 60 + d->second - (int64_t)d->tz_minutes * 60;
 }
 
@@ -156,9 +156,33 @@ void date_format_iso_utc(int64_t epoch, char *buf)
 	buf[20] = '\0';
 }
 
+static const char *const S_months[] = {"January", "February", "March", "April", "May", "June",
+				       "July", "August", "September", "October", "November", "December"};
+static const char *const S_weekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
+					 "Friday", "Saturday"};
+
 void date_format_human(const struct date *d, char *buf)
 {
-	static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-					     "July", "August", "September", "October", "November", "December"};
-	snprintf(buf, 32, "%d %s %04d", d->day % 100, months[(d->month - 1) % 12], d->year % 10000);
+	snprintf(buf, 32, "%d %s %04d", d->day % 100, S_months[(d->month - 1) % 12], d->year % 10000);
+}
+
+const char *date_month_name(int month)
+{
+	return month >= 1 && month <= 12 ? S_months[month - 1] : "";
+}
+
+const char *date_weekday_name(int weekday)
+{
+	return weekday >= 0 && weekday <= 6 ? S_weekdays[weekday] : "";
+}
+
+int date_weekday(const struct date *d)
+{
+	int64_t days = date_days_from_civil(d->year, d->month, d->day);
+	return (int)(((days % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
+}
+
+int date_yearday(const struct date *d)
+{
+	return (int)(date_days_from_civil(d->year, d->month, d->day) - date_days_from_civil(d->year, 1, 1)) + 1;
 }

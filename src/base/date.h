@@ -31,6 +31,16 @@ void date_format_ymd(const struct date *d, char *buf);
 void date_format_iso_utc(int64_t epoch, char *buf);
 /* `27 December 2024`, for bylines (buf holds at least 32 bytes). */
 void date_format_human(const struct date *d, char *buf);
+/* Days since 1970-01-01 of the civil date y-m-d (proleptic Gregorian). */
+int64_t date_days_from_civil(int y, int m, int d);
+/* Day of the week of the date as written (its own zone): 0 Sunday … 6. */
+int date_weekday(const struct date *d);
+/* Day of the year of the date as written: 1 … 366. */
+int date_yearday(const struct date *d);
+/* English names, as permalink patterns spell them: month 1 … 12, weekday
+ * 0 (Sunday) … 6; "" out of range. */
+const char *date_month_name(int month);
+const char *date_weekday_name(int weekday);
 /* A date from an epoch time, UTC. */
 struct date date_from_epoch(int64_t epoch);
 

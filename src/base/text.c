@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/util.h"
 
 #define S_REPLACEMENT "\xEF\xBF\xBD"
@@ -9,25 +10,7 @@
 static void S_put(struct strbuf *sb, unsigned cp)
 {
 	char b[4];
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		sb_add(sb, b, 1);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xC0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 4);
-	}
+	sb_add(sb, b, utf8_encode(b, cp));
 }
 
 /* Characters XML cannot hold (xml_char_allowed): libxml2's HTML parser

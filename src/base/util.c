@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/utf8.h"
+
 static void S_oom(size_t n)
 {
 	fprintf(stderr, "sheaf: out of memory (asked for %zu bytes)\n", n);
@@ -123,45 +125,6 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 	sb_adds(sb, p);
 	free(p);
-}
-
-size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp)
-{
-	unsigned char c = p[0];
-	if (!left || !c)
-		return 0;
-	if (c < 0x80) {
-		if (cp)
-			*cp = c;
-		return 1;
-	}
-	size_t n;
-	unsigned min;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (left < n)
-		return 0;
-	unsigned v = c & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (p[k] & 0x3Fu);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	if (cp)
-		*cp = v;
-	return n;
 }
 
 bool xml_char_allowed(unsigned cp)
@@ -405,6 +368,11 @@ bool str_ends_with(const char *s, const char *suffix)
 {
 	size_t ls = strlen(s), lx = strlen(suffix);
 	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+char *str_dup_nonempty(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
 }
 
 char *str_collapse_ws(const char *s)

@@ -42,10 +42,6 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...) SHEAF_PRINTF(2, 3);
  * what XML 1.0 does not allow (control characters, U+FFFE, U+FFFF) is
  * dropped and invalid UTF-8 becomes U+FFFD. */
 void sb_add_xml_escaped(struct strbuf *sb, const char *s);
-/* Length of the valid UTF-8 sequence at p (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF), or 0 when invalid or NUL. *cp gets
- * the code point when cp is not NULL. */
-size_t utf8_decode(const unsigned char *p, size_t left, unsigned *cp);
 /* Whether XML 1.0 can hold the character: not the C0 controls other than
  * tab, line feed and carriage return, nor U+FFFE/U+FFFF. */
 bool xml_char_allowed(unsigned cp);
@@ -92,6 +88,9 @@ bool str_ends_with(const char *s, const char *suffix);
 /* Copy of s with leading/trailing ASCII whitespace removed and inner runs
  * of whitespace collapsed to one space. */
 char *str_collapse_ws(const char *s);
+/* A copy of s, or NULL when s is NULL or empty (a config field left blank
+ * is a field not set). */
+char *str_dup_nonempty(const char *s);
 
 /* Case-insensitive comparison that also folds the UTF-8 Latin letters
  * selection cares about; used to compare tags, categories and authors. */

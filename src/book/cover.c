@@ -11,6 +11,7 @@
 #include "book/imagefile.h"
 #include "convert/sanitize.h"
 #include "base/template.h"
+#include "base/utf8.h"
 
 /* ---- The generated cover ---- */
 

@@ -455,3 +455,52 @@ size_t fm_strings(const struct fm_node *node, struct strvec *sv)
 	}
 	return added;
 }
+
+const char *fm_person(const struct fm_node *node)
+{
+	if (node && node->kind == FM_MAP)
+		return fm_str(fm_get(node, "name"));
+	return fm_str(node);
+}
+
+void fm_people(const struct fm_node *node, struct strvec *sv)
+{
+	if (!node)
+		return;
+	if (node->kind == FM_LIST) {
+		for (size_t i = 0; i < node->n; i++)
+			fm_people(node->items[i], sv);
+		return;
+	}
+	const char *s = fm_person(node);
+	if (s && *s && !sv_contains_ci(sv, s))
+		sv_push(sv, s);
+}
+
+struct fm_node *fm_from_js(const struct js_value *v)
+{
+	if (!v || v->kind == JS_COMPUTED)
+		return NULL;
+	struct fm_node *n = xcalloc(1, sizeof *n);
+	n->line = v->line;
+	n->col = 1;
+	if (v->kind != JS_ARRAY && v->kind != JS_OBJECT) {
+		n->kind = FM_SCALAR;
+		n->value = xstrdup(v->text);
+		n->plain = v->kind != JS_STRING;
+		return n;
+	}
+	n->kind = v->kind == JS_OBJECT ? FM_MAP : FM_LIST;
+	n->items = xcalloc(v->n ? v->n : 1, sizeof *n->items);
+	if (n->kind == FM_MAP)
+		n->keys = xcalloc(v->n ? v->n : 1, sizeof *n->keys);
+	for (size_t i = 0; i < v->n; i++) {
+		struct fm_node *item = fm_from_js(v->items[i]);
+		if (!item)
+			continue;
+		if (n->keys)
+			n->keys[n->n] = xstrdup(v->keys[i]);
+		n->items[n->n++] = item;
+	}
+	return n;
+}

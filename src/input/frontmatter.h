@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/jsliteral.h"
 #include "base/util.h"
 
 enum fm_kind { FM_SCALAR, FM_LIST, FM_MAP };
@@ -85,6 +86,12 @@ int fm_parse_json(struct fm_node **out, const char *buf, size_t len, const char 
 
 void fm_node_free(struct fm_node *node);
 
+/* A JavaScript literal (base/jsliteral) as a tree: strings are quoted
+ * scalars, numbers, true, false and null plain ones (as written), arrays
+ * lists, objects mappings; members that are not literals are left out.
+ * NULL for NULL or a value that is not a literal. Column 1 throughout. */
+struct fm_node *fm_from_js(const struct js_value *v);
+
 /* Lookups: return NULL when map is not a mapping or has no such key. */
 const struct fm_node *fm_get(const struct fm_node *map, const char *key);
 /* Follows a path of keys: fm_get_path(root, "theme", "language", NULL). */
@@ -96,5 +103,12 @@ bool fm_bool(const struct fm_node *node, bool *out);
 /* A string, or a list of strings, appended to sv (a single string where a
  * list is expected is a list of one). Returns the number appended. */
 size_t fm_strings(const struct fm_node *node, struct strvec *sv);
+/* A person as sites write one: a string, or a mapping with `name`.
+ * NULL for anything else. */
+const char *fm_person(const struct fm_node *node);
+/* People (authors): a person or a list of them (nested lists flattened),
+ * each name appended to sv unless empty or already there (compared without
+ * ASCII case). */
+void fm_people(const struct fm_node *node, struct strvec *sv);
 
 #endif

@@ -143,8 +143,33 @@ static void test_from_epoch(void)
 	ok(all, "from_epoch → format → parse → epoch round-trips for every day 1999-2001");
 }
 
+static void test_calendar(void)
+{
+	is_int(date_days_from_civil(1970, 1, 1), 0, "days: the epoch is day 0");
+	is_int(date_days_from_civil(2000, 3, 1), 11017, "days: 2000-03-01 (a leap year's March)");
+	is_int(date_days_from_civil(1969, 12, 31), -1, "days: before the epoch is negative");
+	struct date d;
+	date_parse(&d, "2024-12-27");
+	is_int(date_weekday(&d), 5, "weekday: 2024-12-27 was a Friday");
+	is_int(date_yearday(&d), 362, "yearday: 2024-12-27 is day 362 of a leap year");
+	date_parse(&d, "2024-12-29T23:30:00-05:00");
+	is_int(date_weekday(&d), 0, "weekday: of the date as written, not of the UTC instant (Sunday)");
+	date_parse(&d, "1969-12-31T23:00:00");
+	is_int(date_weekday(&d), 3, "weekday: before the epoch (Wednesday)");
+	struct date first = {.year = 1, .month = 1, .day = 1};
+	is_int(date_weekday(&first), 1, "weekday: 0001-01-01 was a Monday (proleptic Gregorian)");
+	is_int(date_yearday(&first), 1, "yearday: 1 January is day 1");
+	is_str(date_month_name(1), "January", "month name 1");
+	is_str(date_month_name(12), "December", "month name 12");
+	is_str(date_month_name(13), "", "month name out of range");
+	is_str(date_weekday_name(0), "Sunday", "weekday name 0");
+	is_str(date_weekday_name(6), "Saturday", "weekday name 6");
+	is_str(date_weekday_name(-1), "", "weekday name out of range");
+}
+
 int main(void)
 {
+	test_calendar();
 	test_parse_valid();
 	test_parse_invalid();
 	test_cmp();

@@ -451,8 +451,61 @@ static void test_parse_json(void)
 	diag_list_free(&dl);
 }
 
+static void test_people(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int rc;
+	struct fm_node *n = S_parse("a: Ann\n"
+				    "b: {name: Bob, url: x}\n"
+				    "c: [Ann, {name: Cy}, [ann, Dee], '', {url: y}, {name: Bob}]\n"
+				    "d: {url: z}\n",
+				    1, DIAG_ERROR, &dl, &rc);
+	if (!ok(rc == 0 && n, "people: parses"))
+		return;
+	is_str(fm_person(fm_get(n, "a")), "Ann", "person: a string");
+	is_str(fm_person(fm_get(n, "b")), "Bob", "person: a mapping's name");
+	ok(fm_person(fm_get(n, "d")) == NULL, "person: a mapping without name is none");
+	ok(fm_person(fm_get(n, "c")) == NULL, "person: a list is not one person");
+	struct strvec sv = STRVEC_INIT;
+	fm_people(fm_get(n, "c"), &sv);
+	ok(sv.n == 4 && strcmp(sv.v[0], "Ann") == 0 && strcmp(sv.v[1], "Cy") == 0 &&
+		   strcmp(sv.v[2], "Dee") == 0 && strcmp(sv.v[3], "Bob") == 0,
+	   "people: nested lists flattened, empty and nameless skipped, case-insensitive duplicates once (%zu)",
+	   sv.n);
+	fm_people(fm_get(n, "b"), &sv);
+	is_int(sv.n, 4, "people: one already there is not added again");
+	fm_people(NULL, &sv);
+	sv_free(&sv);
+	fm_node_free(n);
+	diag_list_free(&dl);
+}
+
+static void test_from_js(void)
+{
+	const char *src = "{ t: 'x', n: 2, b: true, z: null, l: [1, f()], m: { k: 'v' }, c: a + b }";
+	struct js_value *v = NULL;
+	size_t end;
+	js_read(&v, &end, src, strlen(src), 0, 5);
+	struct fm_node *n = fm_from_js(v);
+	js_value_free(v);
+	if (!ok(n && n->kind == FM_MAP && n->n == 6, "from_js: a mapping without the computed member"))
+		return;
+	ok(!fm_get(n, "t")->plain && strcmp(fm_str(fm_get(n, "t")), "x") == 0, "from_js: a string is quoted");
+	ok(fm_get(n, "n")->plain && strcmp(fm_str(fm_get(n, "n")), "2") == 0, "from_js: a number is plain");
+	bool b = false;
+	ok(fm_bool(fm_get(n, "b"), &b) && b, "from_js: true is a boolean");
+	ok(fm_get(n, "z") && !fm_str(fm_get(n, "z")), "from_js: null is no value");
+	ok(fm_get(n, "l")->kind == FM_LIST && fm_get(n, "l")->n == 1, "from_js: a list without the call");
+	is_str(fm_str(fm_get_path(n, "m", "k", NULL)), "v", "from_js: nested");
+	is_int(n->line, 5, "from_js: lines kept");
+	fm_node_free(n);
+	ok(fm_from_js(NULL) == NULL, "from_js: NULL");
+}
+
 int main(void)
 {
+	test_people();
+	test_from_js();
 	test_split();
 	test_parse();
 	test_duplicates_and_aliases();

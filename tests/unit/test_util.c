@@ -92,6 +92,10 @@ static void test_strings(void)
 	s = str_collapse_ws("one");
 	is_str(s, "one", "collapse_ws: nothing to do");
 	free(s);
+	ok(str_dup_nonempty(NULL) == NULL && str_dup_nonempty("") == NULL, "dup_nonempty: NULL and \"\" give NULL");
+	s = str_dup_nonempty("x");
+	is_str(s, "x", "dup_nonempty: a copy");
+	free(s);
 
 	ok(str_ieq("HeLLo", "hello"), "str_ieq: ASCII case-insensitive");
 	ok(!str_ieq("hello", "hell"), "str_ieq: prefix is not equal");

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "convert/dialect.h"
+#include "base/jsliteral.h"
 #include "base/text.h"
 #include "input/site.h"
 
@@ -46,67 +47,8 @@ static bool S_detect(const char *root)
 
 /* ---- Reading JavaScript without running it ----
  *
- * A scan that knows strings, comments and bracket depth: enough to find
- * `key: literal` and `const key = literal` and read the literal (strings,
- * numbers, booleans, arrays and objects of those). What it cannot read it
- * leaves out. */
-
-static bool S_ident_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_' || c == '$';
-}
-
-/* Past the string literal starting at text[i] (a quote); returns the
- * index after its closing quote, or len. */
-static size_t S_js_skip_string(const char *text, size_t len, size_t i)
-{
-	char q = text[i++];
-	while (i < len && text[i] != q) {
-		if (text[i] == '\\')
-			i++;
-		else if (q != '`' && text[i] == '\n')
-			return i; /* unterminated */
-		i++;
-	}
-	return i < len ? i + 1 : len;
-}
-
-/* Past a comment starting at text[i], or i when there is none. */
-static size_t S_js_skip_comment(const char *text, size_t len, size_t i)
-{
-	if (i + 1 >= len || text[i] != '/')
-		return i;
-	if (text[i + 1] == '/') {
-		while (i < len && text[i] != '\n')
-			i++;
-		return i;
-	}
-	if (text[i + 1] == '*') {
-		const char *end = strstr(text + i + 2, "*/");
-		return end && (size_t)(end - text) < len ? (size_t)(end - text) + 2 : len;
-	}
-	return i;
-}
-
-static size_t S_js_skip_space(const char *text, size_t len, size_t i)
-{
-	for (;;) {
-		while (i < len && isspace((unsigned char)text[i]))
-			i++;
-		size_t j = S_js_skip_comment(text, len, i);
-		if (j == i)
-			return i;
-		i = j;
-	}
-}
-
-static int S_line_of(const char *text, size_t pos, int first_line)
-{
-	int line = first_line;
-	for (size_t i = 0; i < pos; i++)
-		line += text[i] == '\n';
-	return line;
-}
+ * `key: literal` and `const key = literal` are found and read by
+ * base/jsliteral; what is not a literal is left out. */
 
 static struct fm_node *S_node(enum fm_kind kind, int line)
 {
@@ -127,250 +69,20 @@ static void S_node_push(struct fm_node *parent, const char *key, struct fm_node 
 	parent->items[parent->n++] = child;
 }
 
-/* The text of the string literal at text[i], escapes decoded; NULL for a
- * template literal with ${…} (its value is only known when run). */
-static char *S_js_string(const char *text, size_t len, size_t i, size_t *end)
+/* The literal at text[i] as a tree, or NULL when it is not a literal. */
+static struct fm_node *S_js_value(const char *text, size_t len, size_t i, size_t *end, int first_line)
 {
-	char q = text[i];
-	size_t j = S_js_skip_string(text, len, i);
-	*end = j;
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t k = i + 1; k + 1 < j || (k < j && text[k] != q); k++) {
-		char c = text[k];
-		if (q == '`' && c == '$' && k + 1 < j && text[k + 1] == '{') {
-			sb_release(&sb);
-			return NULL;
-		}
-		if (c != '\\') {
-			sb_addc(&sb, c);
-			continue;
-		}
-		c = text[++k];
-		switch (c) {
-		case 'n': sb_addc(&sb, '\n'); break;
-		case 't': sb_addc(&sb, '\t'); break;
-		case 'r': break;
-		case '\n': break;
-		case 'u': {
-			unsigned cp = 0;
-			int n = 0;
-			while (n < 4 && k + 1 < j && isxdigit((unsigned char)text[k + 1])) {
-				char h = text[++k];
-				cp = cp * 16 + (unsigned)(isdigit((unsigned char)h) ? h - '0' : (tolower((unsigned char)h) - 'a' + 10));
-				n++;
-			}
-			if (cp < 0x80) {
-				sb_addc(&sb, (char)(cp ? cp : '?'));
-			} else if (cp < 0x800) {
-				sb_addc(&sb, (char)(0xC0 | (cp >> 6)));
-				sb_addc(&sb, (char)(0x80 | (cp & 0x3F)));
-			} else if (cp < 0xD800 || cp > 0xDFFF) {
-				sb_addc(&sb, (char)(0xE0 | (cp >> 12)));
-				sb_addc(&sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
-				sb_addc(&sb, (char)(0x80 | (cp & 0x3F)));
-			}
-			break;
-		}
-		default: sb_addc(&sb, c); break;
-		}
-	}
-	return sb_detach(&sb);
-}
-
-/* Past the value starting at text[i] (whatever it is): up to the next ','
- * or closing bracket at its own depth. */
-static size_t S_js_skip_value(const char *text, size_t len, size_t i)
-{
-	int depth = 0;
-	while (i < len) {
-		char c = text[i];
-		size_t j = S_js_skip_comment(text, len, i);
-		if (j != i) {
-			i = j;
-			continue;
-		}
-		if (c == '"' || c == '\'' || c == '`') {
-			i = S_js_skip_string(text, len, i);
-			continue;
-		}
-		if (c == '{' || c == '[' || c == '(') {
-			depth++;
-		} else if (c == '}' || c == ']' || c == ')') {
-			if (depth == 0)
-				return i;
-			depth--;
-		} else if ((c == ',' || c == ';') && depth == 0) {
-			return i;
-		}
-		i++;
-	}
-	return len;
-}
-
-static struct fm_node *S_js_value(const char *text, size_t len, size_t i, size_t *end, int first_line,
-				  int depth);
-
-/* An array or object literal at text[i]. */
-static struct fm_node *S_js_container(const char *text, size_t len, size_t i, size_t *end,
-				      int first_line, int depth)
-{
-	bool object = text[i] == '{';
-	char close = object ? '}' : ']';
-	struct fm_node *n = S_node(object ? FM_MAP : FM_LIST, S_line_of(text, i, first_line));
-	i++;
-	for (;;) {
-		i = S_js_skip_space(text, len, i);
-		if (i >= len || text[i] == close) {
-			*end = i < len ? i + 1 : len;
-			return n;
-		}
-		if (text[i] == ',') {
-			i++;
-			continue;
-		}
-		char *key = NULL;
-		if (object) {
-			if (text[i] == '"' || text[i] == '\'') {
-				key = S_js_string(text, len, i, &i);
-			} else if (S_ident_char(text[i])) {
-				size_t k = i;
-				while (k < len && S_ident_char(text[k]))
-					k++;
-				key = xstrndup(text + i, k - i);
-				i = k;
-			}
-			i = S_js_skip_space(text, len, i);
-			if (!key || i >= len || text[i] != ':') {
-				/* a method, a spread, a shorthand: not a literal field */
-				free(key);
-				size_t next = S_js_skip_value(text, len, i);
-				i = next > i ? next : i + 1;
-				continue;
-			}
-			i = S_js_skip_space(text, len, i + 1);
-		}
-		size_t after;
-		struct fm_node *v = S_js_value(text, len, i, &after, first_line, depth + 1);
-		if (v)
-			S_node_push(n, key, v);
-		free(key);
-		if (v) {
-			i = after;
-		} else {
-			size_t next = S_js_skip_value(text, len, i);
-			i = next > i ? next : i + 1;
-		}
-	}
-}
-
-/* A literal at text[i] as a tree, or NULL when it is not a literal. */
-static struct fm_node *S_js_value(const char *text, size_t len, size_t i, size_t *end, int first_line,
-				  int depth)
-{
-	i = S_js_skip_space(text, len, i);
-	if (i >= len || depth > 16)
-		return NULL;
-	char c = text[i];
-	if (c == '"' || c == '\'' || c == '`') {
-		char *s = S_js_string(text, len, i, end);
-		if (!s)
-			return NULL;
-		struct fm_node *n = S_node(FM_SCALAR, S_line_of(text, i, first_line));
-		n->value = s;
-		return n;
-	}
-	if (c == '[' || c == '{')
-		return S_js_container(text, len, i, end, first_line, depth);
-	size_t k = i;
-	if (c == '-' || c == '+')
-		k++;
-	while (k < len && (S_ident_char(text[k]) || text[k] == '.'))
-		k++;
-	if (k == i)
-		return NULL;
-	char *word = xstrndup(text + i, k - i);
-	bool number = isdigit((unsigned char)word[c == '-' || c == '+']);
-	if (!number && strcmp(word, "true") != 0 && strcmp(word, "false") != 0 && strcmp(word, "null") != 0) {
-		free(word);
-		return NULL;
-	}
-	/* A call or an expression starting with a literal is not a literal. */
-	size_t j = S_js_skip_space(text, len, k);
-	if (j < len && !strchr(",;}])", text[j]) && !(text[j] == '\n')) {
-		free(word);
-		return NULL;
-	}
-	struct fm_node *n = S_node(FM_SCALAR, S_line_of(text, i, first_line));
-	n->value = word;
-	n->plain = true;
-	*end = k;
+	struct js_value *v = NULL;
+	struct fm_node *n = js_read(&v, end, text, len, i, first_line) == 0 ? fm_from_js(v) : NULL;
+	js_value_free(v);
 	return n;
-}
-
-/* Finds key in text[from..to): as an object property (`key:`, `"key":`)
- * or a declaration (`const key =`), the least nested occurrence winning.
- * Returns the position of its value, or (size_t)-1. */
-static size_t S_js_find(const char *text, size_t from, size_t to, const char *key)
-{
-	size_t best = (size_t)-1;
-	int best_depth = 1 << 20, depth = 0;
-	size_t klen = strlen(key);
-	for (size_t i = from; i < to;) {
-		size_t j = S_js_skip_comment(text, to, i);
-		if (j != i) {
-			i = j;
-			continue;
-		}
-		char c = text[i];
-		size_t name_end = 0;
-		bool quoted = false;
-		if (c == '"' || c == '\'' || c == '`') {
-			size_t e = S_js_skip_string(text, to, i);
-			if (e - i == klen + 2 && memcmp(text + i + 1, key, klen) == 0) {
-				name_end = e;
-				quoted = true;
-			}
-			if (!name_end) {
-				i = e;
-				continue;
-			}
-		} else if (S_ident_char(c) && (i == 0 || (!S_ident_char(text[i - 1]) && text[i - 1] != '.'))) {
-			size_t e = i;
-			while (e < to && S_ident_char(text[e]))
-				e++;
-			if (e - i == klen && memcmp(text + i, key, klen) == 0)
-				name_end = e;
-			else {
-				i = e;
-				continue;
-			}
-		}
-		if (name_end) {
-			size_t k = S_js_skip_space(text, to, name_end);
-			bool prop = k < to && text[k] == ':';
-			bool assign = !quoted && k + 1 < to && text[k] == '=' && text[k + 1] != '=' &&
-				      text[k + 1] != '>';
-			if ((prop || assign) && depth < best_depth) {
-				best = k + 1;
-				best_depth = depth;
-			}
-			i = name_end;
-			continue;
-		}
-		if (c == '{' || c == '[' || c == '(')
-			depth++;
-		else if ((c == '}' || c == ']' || c == ')') && depth > 0)
-			depth--;
-		i++;
-	}
-	return best;
 }
 
 /* The value of key in text[from..to) when it is a literal, else NULL. */
 static struct fm_node *S_js_get(const char *text, size_t from, size_t to, const char *key, int first_line)
 {
-	size_t at = S_js_find(text, from, to, key), end;
-	return at == (size_t)-1 ? NULL : S_js_value(text, to, at, &end, first_line, 0);
+	size_t at = js_find(text, from, to, key), end;
+	return at == (size_t)-1 ? NULL : S_js_value(text, to, at, &end, first_line);
 }
 
 /* The string literal of key, or NULL. malloc'd. */
@@ -380,21 +92,6 @@ static char *S_js_get_str(const char *text, size_t len, const char *key)
 	char *s = n && n->kind == FM_SCALAR && !n->plain && n->value[0] ? xstrdup(n->value) : NULL;
 	fm_node_free(n);
 	return s;
-}
-
-/* The string argument of a call such as setInputDirectory("src"). */
-static char *S_js_call_arg(const char *text, const char *fn)
-{
-	const char *at = strstr(text, fn);
-	if (!at)
-		return NULL;
-	size_t len = strlen(text), i = S_js_skip_space(text, len, (size_t)(at - text) + strlen(fn));
-	if (i >= len || text[i] != '(')
-		return NULL;
-	i = S_js_skip_space(text, len, i + 1);
-	size_t end;
-	return i < len && (text[i] == '"' || text[i] == '\'' || text[i] == '`') ? S_js_string(text, len, i, &end)
-										 : NULL;
 }
 
 /* The fields a data file or ---js front matter gives, as a mapping:
@@ -414,18 +111,6 @@ static struct fm_node *S_js_fields(const char *text, size_t len, int first_line)
 }
 
 /* ---- Configuration ---- */
-
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
-static const char *S_person(const struct fm_node *n)
-{
-	if (n && n->kind == FM_MAP)
-		return fm_str(fm_get(n, "name"));
-	return fm_str(n);
-}
 
 /* Eleventy's folders, relative to the site root. */
 struct S_dirs {
@@ -454,12 +139,12 @@ static void S_read_dirs(const char *cfg, struct S_dirs *d)
 	char *input = NULL, *data = NULL, *includes = NULL, *output = NULL;
 	if (cfg) {
 		/* Within `dir: { … }` when there is one. */
-		size_t at = S_js_find(cfg, 0, len, "dir");
+		size_t at = js_find(cfg, 0, len, "dir");
 		if (at != (size_t)-1) {
-			size_t i = S_js_skip_space(cfg, len, at);
+			size_t i = js_skip_space(cfg, len, at);
 			if (i < len && cfg[i] == '{') {
 				from = i;
-				to = S_js_skip_value(cfg, len, i);
+				to = js_skip_value(cfg, len, i);
 			}
 		}
 		struct fm_node *n;
@@ -476,13 +161,13 @@ static void S_read_dirs(const char *cfg, struct S_dirs *d)
 			output = xstrdup(n->value);
 		fm_node_free(n);
 		if (!input)
-			input = S_js_call_arg(cfg, "setInputDirectory");
+			input = js_call_string(cfg, len, "setInputDirectory");
 		if (!data)
-			data = S_js_call_arg(cfg, "setDataDirectory");
+			data = js_call_string(cfg, len, "setDataDirectory");
 		if (!includes)
-			includes = S_js_call_arg(cfg, "setIncludesDirectory");
+			includes = js_call_string(cfg, len, "setIncludesDirectory");
 		if (!output)
-			output = S_js_call_arg(cfg, "setOutputDirectory");
+			output = js_call_string(cfg, len, "setOutputDirectory");
 	}
 	d->input = S_folder(".", input);
 	if (!d->input)
@@ -568,13 +253,13 @@ static char *S_passthrough_root(const char *root, const char *cfg)
 {
 	size_t len = strlen(cfg);
 	for (const char *at = strstr(cfg, "addPassthroughCopy"); at; at = strstr(at + 1, "addPassthroughCopy")) {
-		size_t i = S_js_skip_space(cfg, len, (size_t)(at - cfg) + 18), end;
+		size_t i = js_skip_space(cfg, len, (size_t)(at - cfg) + 18), end;
 		if (i >= len || cfg[i] != '(')
 			continue;
-		i = S_js_skip_space(cfg, len, i + 1);
+		i = js_skip_space(cfg, len, i + 1);
 		if (i >= len || cfg[i] != '{')
 			continue;
-		struct fm_node *map = S_js_value(cfg, len, i, &end, 1, 0);
+		struct fm_node *map = S_js_value(cfg, len, i, &end, 1);
 		char *found = NULL;
 		for (size_t k = 0; map && k < map->n && !found; k++) {
 			const char *to = fm_str(map->items[k]);
@@ -663,12 +348,12 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		free(rel);
 	}
 	if (m) {
-		site->title = S_dup_or_null(fm_str(fm_get(m, "title")));
-		site->description = S_dup_or_null(fm_str(fm_get(m, "description")));
+		site->title = str_dup_nonempty(fm_str(fm_get(m, "title")));
+		site->description = str_dup_nonempty(fm_str(fm_get(m, "description")));
 		const char *lang = fm_str(fm_get(m, "language"));
-		site->language = S_dup_or_null(lang ? lang : fm_str(fm_get(m, "lang")));
-		site->url = S_dup_or_null(fm_str(fm_get(m, "url")));
-		site->author = S_dup_or_null(S_person(fm_get(m, "author")));
+		site->language = str_dup_nonempty(lang ? lang : fm_str(fm_get(m, "lang")));
+		site->url = str_dup_nonempty(fm_str(fm_get(m, "url")));
+		site->author = str_dup_nonempty(fm_person(fm_get(m, "author")));
 		fm_node_free(m);
 	}
 	S_dirs_free(&d);
@@ -958,14 +643,15 @@ static void S_collection_init(struct S_collection *c, const char *root)
 	char *cfg = S_config_text(root);
 	size_t len = cfg ? strlen(cfg) : 0;
 	for (const char *at = cfg ? strstr(cfg, "addCollection") : NULL; at; at = strstr(at + 1, "addCollection")) {
-		size_t i = S_js_skip_space(cfg, len, (size_t)(at - cfg) + 13), end;
+		size_t i = js_skip_space(cfg, len, (size_t)(at - cfg) + 13), end;
 		if (i >= len || cfg[i] != '(')
 			continue;
-		size_t close = S_js_skip_value(cfg, len, i);
-		i = S_js_skip_space(cfg, len, i + 1);
-		char *name = i < len && strchr("\"'`", cfg[i]) ? S_js_string(cfg, len, i, &end) : NULL;
-		bool posts = name && (strcmp(name, "posts") == 0 || strcmp(name, "post") == 0);
-		free(name);
+		size_t close = js_skip_value(cfg, len, i);
+		i = js_skip_space(cfg, len, i + 1);
+		struct fm_node *name = i < len && strchr("\"'`", cfg[i]) ? S_js_value(cfg, len, i, &end, 1) : NULL;
+		const char *nm = fm_str(name);
+		bool posts = nm && (strcmp(nm, "posts") == 0 || strcmp(nm, "post") == 0);
+		fm_node_free(name);
 		if (!posts)
 			continue;
 		static const char *const fns[] = {"getFilteredByTag", "getFilteredByGlob"};
@@ -974,10 +660,10 @@ static void S_collection_init(struct S_collection *c, const char *root)
 				size_t fl = strlen(fns[f]);
 				if (k + fl > close || memcmp(cfg + k, fns[f], fl) != 0)
 					continue;
-				size_t j = S_js_skip_space(cfg, close, k + fl), vend;
+				size_t j = js_skip_space(cfg, close, k + fl), vend;
 				if (j >= close || cfg[j] != '(')
 					continue;
-				struct fm_node *v = S_js_value(cfg, close, j + 1, &vend, 1, 0);
+				struct fm_node *v = S_js_value(cfg, close, j + 1, &vend, 1);
 				struct strvec vals = STRVEC_INIT;
 				fm_strings(v, &vals);
 				for (size_t n = 0; n < vals.n; n++) {
@@ -1162,20 +848,6 @@ static char *S_full_url(const struct site *site, const char *path)
 	return xasprintf("%.*s%s%s", (int)n, site->url, site->baseurl ? site->baseurl : "", path);
 }
 
-static void S_authors(const struct fm_node *n, struct strvec *ids)
-{
-	if (!n)
-		return;
-	if (n->kind == FM_LIST) {
-		for (size_t i = 0; i < n->n; i++)
-			S_authors(n->items[i], ids);
-		return;
-	}
-	const char *s = S_person(n);
-	if (s && *s && !sv_contains_ci(ids, s))
-		sv_push(ids, s);
-}
-
 static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  struct diag_list *dl)
 {
@@ -1270,7 +942,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	if (a) {
 		sv_free(&p->authors);
 		sv_free(&p->author_names);
-		S_authors(a, &p->authors);
+		fm_people(a, &p->authors);
 	}
 
 	/* Tags add up along the cascade, the page's last; `posts` (or the tag

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/utf8.h"
 #include "convert/dialect.h"
 #include "convert/markdown.h"
 #include "input/site.h"
@@ -39,11 +40,6 @@ static char *S_strip_ext(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 	return xstrndup(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
-}
-
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
 }
 
 static char *S_lower(const char *s)
@@ -567,7 +563,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const char *s;
 
 	s = S_first_str(fm_get(lang, "title"));
-	site->title = S_dup_or_null(s ? s : S_first_str(fm_get(cfg, "title")));
+	site->title = str_dup_nonempty(s ? s : S_first_str(fm_get(cfg, "title")));
 	s = S_first_str(fm_get(lang, "baseurl"));
 	site->url = S_base_url(s ? s : S_first_str(fm_get(cfg, "baseurl")));
 	if (site->url) {
@@ -584,7 +580,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		s = S_first_str(fm_get(lang, "locale"));
 	if (!s && (fm_get(cfg, "defaultcontentlanguage") || fm_get(cfg, "languages")))
 		s = S_default_lang(cfg);
-	site->language = S_dup_or_null(s);
+	site->language = str_dup_nonempty(s);
 	s = S_person_name(fm_get(lparams, "author"));
 	if (!s)
 		s = S_person_name(fm_get(lang, "author"));
@@ -592,7 +588,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		s = S_person_name(fm_get(params, "author"));
 	if (!s)
 		s = S_person_name(fm_get(cfg, "author"));
-	site->author = S_dup_or_null(s);
+	site->author = str_dup_nonempty(s);
 	s = S_first_str(fm_get(lparams, "description"));
 	if (!s)
 		s = S_first_str(fm_get(lang, "description"));
@@ -782,58 +778,13 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 
 /* ---- URLs ---- */
 
-static void S_put_utf8(struct strbuf *sb, unsigned cp)
-{
-	if (cp < 0x80) {
-		sb_addc(sb, (char)cp);
-	} else if (cp < 0x800) {
-		sb_addc(sb, (char)(0xC0 | (cp >> 6)));
-		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		sb_addc(sb, (char)(0xE0 | (cp >> 12)));
-		sb_addc(sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
-		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
-	} else {
-		sb_addc(sb, (char)(0xF0 | (cp >> 18)));
-		sb_addc(sb, (char)(0x80 | ((cp >> 12) & 0x3F)));
-		sb_addc(sb, (char)(0x80 | ((cp >> 6) & 0x3F)));
-		sb_addc(sb, (char)(0x80 | (cp & 0x3F)));
-	}
-}
-
-/* Lower case of the scripts whose case is a fixed offset. */
-static unsigned S_lower_cp(unsigned cp)
-{
-	if (cp < 0x80)
-		return (unsigned)tolower((int)cp);
-	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
-	    (cp >= 0x410 && cp <= 0x42F))
-		return cp + 0x20;
-	if (cp >= 0x400 && cp <= 0x40F)
-		return cp + 0x50;
-	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x17F &&
-	    ((cp < 0x139 || (cp > 0x148 && cp < 0x179)) ? cp % 2 == 0 : cp % 2 == 1))
-		return cp + 1;
-	return cp;
-}
-
-static bool S_is_space_cp(unsigned cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
-	       cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
-	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
 /* Punctuation and symbols Hugo drops from paths (what is not a letter,
  * digit or mark), for the ranges blogs use. */
 static bool S_is_punct_cp(unsigned cp)
 {
 	if (cp < 0x80)
 		return !isalnum((int)cp) && !strchr("./\\_#+~-@%", (int)cp);
-	return (cp >= 0x80 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) || cp == 0xD7 ||
-	       cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-	       (cp >= 0x1F000 && cp <= 0x1FAFF);
+	return utf8_is_punct(cp);
 }
 
 static bool S_hex(char c)
@@ -858,7 +809,7 @@ static char *S_urlize(const char *s)
 			left--;
 			continue;
 		}
-		bool allowed = !S_is_punct_cp(cp) && !S_is_space_cp(cp);
+		bool allowed = !S_is_punct_cp(cp) && !utf8_is_space(cp);
 		if (cp == '%')
 			allowed = left >= 3 && S_hex((char)p[1]) && S_hex((char)p[2]);
 		if (allowed) {
@@ -868,8 +819,9 @@ static char *S_urlize(const char *s)
 					sb_addc(&sb, '-');
 				prepend = false;
 			}
-			S_put_utf8(&sb, S_lower_cp(cp));
-		} else if (sb.len && !was_hyphen && S_is_space_cp(cp)) {
+			char b[4];
+			sb_add(&sb, b, utf8_encode(b, utf8_lower(cp)));
+		} else if (sb.len && !was_hyphen && utf8_is_space(cp)) {
 			prepend = true;
 		}
 		p += n;
@@ -997,17 +949,6 @@ static const char *S_permalink(const struct fm_node *cfg, const struct S_loc *lo
 	return best;
 }
 
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long S_days(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* One index of a slice: a number, `last`, or def when left out. */
 static size_t S_index(const char *s, size_t n, size_t def)
 {
@@ -1045,17 +986,11 @@ static void S_slice(const struct strvec *sv, const char *spec, size_t *lo, size_
 static char *S_expand(const char *pattern, const struct S_loc *loc, const struct post *p,
 		      const char *title)
 {
-	static const char *const months[] = {"January", "February", "March",     "April",
-					     "May",     "June",     "July",      "August",
-					     "September", "October", "November", "December"};
-	static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-					   "Thursday", "Friday", "Saturday"};
 	struct strbuf sb = STRBUF_INIT;
-	const struct date *d = &p->date;
-	int year = d->valid ? d->year : 1, month = d->valid ? d->month : 1, day = d->valid ? d->day : 1;
-	long since = S_days(year, month, day);
-	int weekday = (int)(((since % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
-	int yearday = (int)(since - S_days(year, 1, 1) + 1);
+	/* Without a date, Go's zero time: 0001-01-01. */
+	struct date d = p->date.valid ? p->date : (struct date){.year = 1, .month = 1, .day = 1};
+	int year = d.year, month = d.month, day = d.day;
+	int weekday = date_weekday(&d), yearday = date_yearday(&d);
 	for (const char *c = pattern; *c;) {
 		if (c[0] == '\\' && c[1] == ':') {
 			sb_addc(&sb, ':');
@@ -1080,13 +1015,13 @@ static char *S_expand(const char *pattern, const struct S_loc *loc, const struct
 		else if (strcmp(tok, "month") == 0)
 			v = xasprintf("%02d", month);
 		else if (strcmp(tok, "monthname") == 0)
-			v = xstrdup(months[(month - 1) % 12]);
+			v = xstrdup(date_month_name(month));
 		else if (strcmp(tok, "day") == 0)
 			v = xasprintf("%02d", day);
 		else if (strcmp(tok, "weekday") == 0)
 			v = xasprintf("%d", weekday);
 		else if (strcmp(tok, "weekdayname") == 0)
-			v = xstrdup(days[weekday]);
+			v = xstrdup(date_weekday_name(weekday));
 		else if (strcmp(tok, "yearday") == 0)
 			v = xasprintf("%d", yearday);
 		else if (strcmp(tok, "section") == 0 || strcmp(tok, "sectionslug") == 0)

@@ -21,6 +21,7 @@
 
 #include "convert/dialect.h"
 #include "base/text.h"
+#include "base/tz.h"
 #include "input/site.h"
 
 /* ---- Finding the site ---- */
@@ -127,79 +128,7 @@ static bool S_detect(const char *root)
  *
  * Jekyll shows every date in the site's `timezone` (an IANA name): a date
  * written with an offset is converted to it, one without is taken as its
- * local time. The offsets come from the system's time-zone data (TZif
- * files under /usr/share/zoneinfo), as Ruby's do. */
-
-static uint32_t S_be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static bool S_zone_name_ok(const char *zone)
-{
-	if (!zone || !*zone || zone[0] == '/' || strstr(zone, ".."))
-		return false;
-	for (const char *c = zone; *c; c++)
-		if (!isalnum((unsigned char)*c) && !strchr("_+-/", *c))
-			return false;
-	return true;
-}
-
-/* The offset east of UTC, in minutes, of zone at instant t; false when
- * the zone is unknown. After the last transition the last offset holds
- * (Debian's zoneinfo lists transitions up to 2037). */
-static bool S_zone_offset(const char *zone, int64_t t, int *minutes)
-{
-	if (!S_zone_name_ok(zone))
-		return false;
-	char *path = xasprintf("/usr/share/zoneinfo/%s", zone), *data = NULL;
-	size_t len = 0;
-	bool ok = false;
-	if (read_file(path, &data, &len) < 0)
-		data = NULL;
-	const unsigned char *d = (const unsigned char *)data;
-	if (d && len >= 44 && memcmp(d, "TZif", 4) == 0) {
-		size_t off = 0, tsize = 4;
-		uint32_t c[6];
-		for (int pass = 0; pass < 2; pass++) {
-			for (int i = 0; i < 6; i++)
-				c[i] = S_be32(d + off + 20 + 4 * i);
-			/* isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt */
-			size_t body = (size_t)c[3] * tsize + c[3] + (size_t)c[4] * 6 + c[5] +
-				      (size_t)c[2] * (tsize + 4) + c[1] + c[0];
-			if (pass == 1 || d[4] < '2' || off + 44 + body + 44 > len)
-				break;
-			off += 44 + body; /* version 2+: the 64-bit block follows */
-			tsize = 8;
-		}
-		size_t timecnt = c[3], typecnt = c[4];
-		if (typecnt && off + 44 + timecnt * (tsize + 1) + typecnt * 6 <= len) {
-			const unsigned char *times = d + off + 44, *idx = times + timecnt * tsize,
-					    *types = idx + timecnt;
-			size_t type = 0;
-			/* Before the first transition: the first standard-time type. */
-			for (size_t i = 0; i < typecnt; i++)
-				if (!types[i * 6 + 4]) {
-					type = i;
-					break;
-				}
-			for (size_t i = 0; i < timecnt; i++) {
-				int64_t tt = tsize == 8 ? (int64_t)((uint64_t)S_be32(times + 8 * i) << 32 |
-								    S_be32(times + 8 * i + 4))
-							: (int64_t)(int32_t)S_be32(times + 4 * i);
-				if (tt > t)
-					break;
-				if (idx[i] < typecnt)
-					type = idx[i];
-			}
-			*minutes = (int)((int32_t)S_be32(types + type * 6) / 60);
-			ok = true;
-		}
-	}
-	free(data);
-	free(path);
-	return ok;
-}
+ * local time (base/tz). */
 
 /* True when the date text names its zone (Z, UTC, GMT or an offset). */
 static bool S_has_zone(const char *s, const struct date *d)
@@ -217,46 +146,7 @@ static bool S_has_zone(const char *s, const struct date *d)
 	return n > 10 && (strchr(t, '+') || strstr(t, "-0") || strstr(t, "-1"));
 }
 
-/* Puts d in the site's zone: with_zone when the text gave an offset. */
-static void S_localize(const char *zone, struct date *d, bool with_zone)
-{
-	int off;
-	if (!d->valid)
-		return;
-	if (with_zone) {
-		int64_t t = date_epoch(d);
-		if (!S_zone_offset(zone, t, &off))
-			return;
-		bool has_time = d->has_time;
-		*d = date_from_epoch(t + (int64_t)off * 60);
-		d->has_time = has_time;
-		d->tz_minutes = off;
-	} else {
-		int64_t local = date_epoch(&(struct date){.valid = true, .year = d->year, .month = d->month,
-							  .day = d->day, .hour = d->hour, .minute = d->minute,
-							  .second = d->second});
-		int guess;
-		if (!S_zone_offset(zone, local, &guess) ||
-		    !S_zone_offset(zone, local - (int64_t)guess * 60, &off))
-			return;
-		d->tz_minutes = off;
-	}
-}
-
 /* ---- Configuration ---- */
-
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
-/* A person as Jekyll sites write one: a string, or a mapping with name. */
-static const char *S_person(const struct fm_node *n)
-{
-	if (n && n->kind == FM_MAP)
-		return fm_str(fm_get(n, "name"));
-	return fm_str(n);
-}
 
 static int S_configure(struct site *site, struct diag_list *dl)
 {
@@ -315,10 +205,10 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->static_dir = xstrdup(src);
 
 	const char *title = fm_str(fm_get(cfg, "title"));
-	site->title = S_dup_or_null(title ? title : fm_str(fm_get(cfg, "name")));
-	site->description = S_dup_or_null(fm_str(fm_get(cfg, "description")));
-	site->author = S_dup_or_null(S_person(fm_get(cfg, "author")));
-	site->url = S_dup_or_null(fm_str(fm_get(cfg, "url")));
+	site->title = str_dup_nonempty(title ? title : fm_str(fm_get(cfg, "name")));
+	site->description = str_dup_nonempty(fm_str(fm_get(cfg, "description")));
+	site->author = str_dup_nonempty(fm_person(fm_get(cfg, "author")));
+	site->url = str_dup_nonempty(fm_str(fm_get(cfg, "url")));
 	const char *baseurl = fm_str(fm_get(cfg, "baseurl"));
 	if (baseurl && *baseurl && strcmp(baseurl, "/") != 0) {
 		/* Always "/path", without a trailing slash. */
@@ -342,7 +232,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 	const char *zone = fm_str(fm_get(cfg, "timezone"));
 	int zone_off;
-	if (zone && *zone && !S_zone_offset(zone, 0, &zone_off)) {
+	if (zone && *zone && tz_offset(&zone_off, zone, 0) < 0) {
 		const struct fm_node *zn = fm_get(cfg, "timezone");
 		diag_warning(dl, cfgpath, zn->line, zn->col,
 			     "timezone '%s' is not in the system's time-zone data (/usr/share/zoneinfo); "
@@ -933,14 +823,8 @@ struct S_urlvars {
  * NULL when the pattern needs a date the post does not have. */
 static char *S_expand(const char *pattern, const struct S_urlvars *v)
 {
-	static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-					     "July", "August", "September", "October", "November", "December"};
-	static const char *const days[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-					   "Friday", "Saturday"};
 	struct strbuf sb = STRBUF_INIT;
 	const struct date *d = v->date;
-	int64_t days_since = d->valid ? (date_epoch(d) + (int64_t)d->tz_minutes * 60) / 86400 : 0;
-	int wday = (int)(((days_since % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
 	for (const char *p = pattern; *p;) {
 		size_t n = 0;
 		if (*p == ':')
@@ -980,9 +864,10 @@ static char *S_expand(const char *pattern, const struct S_urlvars *v)
 		} else if (strcmp(name, "collection") == 0) {
 			val = xstrdup("posts");
 		} else if (d->valid) {
-			int yday = (int)(days_since - (date_epoch(&(struct date){.valid = true, .year = d->year,
-										  .month = 1, .day = 1}) /
-						     86400)) + 1;
+			int yday = date_yearday(d);
+			const char *month_name = date_month_name(d->month);
+			int wday = date_weekday(d);
+			const char *day_name = date_weekday_name(wday);
 			if (strcmp(name, "year") == 0)
 				val = xasprintf("%04d", d->year);
 			else if (strcmp(name, "month") == 0)
@@ -1004,15 +889,15 @@ static char *S_expand(const char *pattern, const struct S_urlvars *v)
 			else if (strcmp(name, "y_day") == 0)
 				val = xasprintf("%03d", yday);
 			else if (strcmp(name, "long_month") == 0)
-				val = xstrdup(months[(d->month - 1) % 12]);
+				val = xstrdup(month_name);
 			else if (strcmp(name, "short_month") == 0) {
-				val = xstrndup(months[(d->month - 1) % 12], 3);
+				val = xstrndup(month_name, 3);
 				for (char *q = val; *q; q++)
 					*q = (char)toupper((unsigned char)*q);
 			} else if (strcmp(name, "long_day") == 0)
-				val = xstrdup(days[wday]);
+				val = xstrdup(day_name);
 			else if (strcmp(name, "short_day") == 0) {
-				val = xstrndup(days[wday], 3);
+				val = xstrndup(day_name, 3);
 				for (char *q = val; *q; q++)
 					*q = (char)toupper((unsigned char)*q);
 			} else if (strcmp(name, "w_day") == 0)
@@ -1104,22 +989,6 @@ static void S_excerpt(struct post *p, const char *sep)
 	p->body = sb_detach(&sb);
 }
 
-/* An author list as Jekyll sites write it: `authors` or `author`, each a
- * string, a list, or a mapping (or list of mappings) with `name`. */
-static void S_authors(const struct fm_node *n, struct strvec *ids)
-{
-	if (!n)
-		return;
-	if (n->kind == FM_LIST) {
-		for (size_t i = 0; i < n->n; i++)
-			S_authors(n->items[i], ids);
-		return;
-	}
-	const char *s = S_person(n);
-	if (s && *s)
-		S_push_unique(ids, s);
-}
-
 static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  struct diag_list *dl)
 {
@@ -1206,10 +1075,10 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	const struct fm_node *authors = S_value(site, fm, relsrc, "authors");
 	if (!authors || (!fm_str(authors) && authors->kind == FM_SCALAR))
 		authors = S_value(site, fm, relsrc, "author");
-	S_authors(authors, &p->authors);
+	fm_people(authors, &p->authors);
 	for (size_t i = 0; i < p->authors.n; i++) {
 		const struct fm_node *a = fm_get(site->authors, p->authors.v[i]);
-		const char *n = S_person(a);
+		const char *n = fm_person(a);
 		sv_push(&p->author_names, n && *n ? n : p->authors.v[i]);
 	}
 
@@ -1228,12 +1097,12 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 		struct date check;
 		bool from_fm = written && date_parse(&check, written) == 0 &&
 			       date_cmp(&check, &p->date) == 0 && check.tz_minutes == p->date.tz_minutes;
-		S_localize(zone, &p->date, from_fm && S_has_zone(written, &p->date));
+		tz_localize(&p->date, zone, from_fm && S_has_zone(written, &p->date));
 		const char *lm = fm_str(fm_get(fm, "updated"));
 		if (!lm)
 			lm = fm_str(fm_get(fm, "last_modified_at"));
 		if (lm && p->updated.valid)
-			S_localize(zone, &p->updated, S_has_zone(lm, &p->updated));
+			tz_localize(&p->updated, zone, S_has_zone(lm, &p->updated));
 	}
 
 	struct S_urlvars v = {&p->date, p->slug ? p->slug : file_slug, name, &p->categories};

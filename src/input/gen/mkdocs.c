@@ -71,11 +71,6 @@ static char *S_expand_blog(const char *pattern, const char *blog_dir)
 	return sb_detach(&sb);
 }
 
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	int ret = -1;
@@ -98,11 +93,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (fm_parse_yaml(&site->config, text, len, cfgpath, 1, DIAG_WARNING, dl) < 0)
 		goto out;
 	const struct fm_node *cfg = site->config;
-	site->title = S_dup_or_null(fm_str(fm_get(cfg, "site_name")));
-	site->author = S_dup_or_null(fm_str(fm_get(cfg, "site_author")));
-	site->url = S_dup_or_null(fm_str(fm_get(cfg, "site_url")));
-	site->description = S_dup_or_null(fm_str(fm_get(cfg, "site_description")));
-	site->language = S_dup_or_null(fm_str(fm_get_path(cfg, "theme", "language", NULL)));
+	site->title = str_dup_nonempty(fm_str(fm_get(cfg, "site_name")));
+	site->author = str_dup_nonempty(fm_str(fm_get(cfg, "site_author")));
+	site->url = str_dup_nonempty(fm_str(fm_get(cfg, "site_url")));
+	site->description = str_dup_nonempty(fm_str(fm_get(cfg, "site_description")));
+	site->language = str_dup_nonempty(fm_str(fm_get_path(cfg, "theme", "language", NULL)));
 
 	const char *docs = fm_str(fm_get(cfg, "docs_dir"));
 	char *docs_norm = path_normalize(docs ? docs : "docs");

@@ -18,11 +18,6 @@
 #define S_CONFIG "config.toml"
 #define S_CONTENT "content"
 
-static char *S_dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
 /* A line `base_url = …` at the start of a line, for a config.toml that
  * does not parse (configure then reports why). */
 static bool S_mentions_base_url(const char *text)
@@ -79,10 +74,10 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (fm_parse_toml(&site->config, text, len, cfgpath, 1, dl) < 0)
 		goto out;
 	const struct fm_node *cfg = site->config;
-	site->title = S_dup_or_null(fm_str(fm_get(cfg, "title")));
-	site->description = S_dup_or_null(fm_str(fm_get(cfg, "description")));
-	site->author = S_dup_or_null(fm_str(fm_get(cfg, "author")));
-	site->language = S_dup_or_null(fm_str(fm_get(cfg, "default_language")));
+	site->title = str_dup_nonempty(fm_str(fm_get(cfg, "title")));
+	site->description = str_dup_nonempty(fm_str(fm_get(cfg, "description")));
+	site->author = str_dup_nonempty(fm_str(fm_get(cfg, "author")));
+	site->language = str_dup_nonempty(fm_str(fm_get(cfg, "default_language")));
 	/* `base_url = "/"` or a bare host is for local previews: only a full
 	 * URL makes live links. */
 	const char *base = fm_str(fm_get(cfg, "base_url"));

@@ -46,9 +46,9 @@ struct site_generator {
 	/* The live URL of a site file given relative to the root, or NULL when
 	 * unknown. May be NULL. */
 	char *(*page_url)(const struct site *site, const char *relpath);
-	/* The Markdown dialects the generator's posts are written in
-	 * (enum dialect flags of dialect.h). */
-	unsigned dialects;
+	/* The dialect passes the generator's posts need, in order
+	 * (NULL-terminated, see dialect.h), or NULL: plain Markdown. */
+	const struct dialect *const *dialects;
 	/* The post's URL on the live site (malloc'd), or NULL; called once a
 	 * post is fully read (title fallbacks applied) when the site's URL is
 	 * known and post_fields left live_url unset. May be NULL. */

@@ -1027,7 +1027,7 @@ const struct site_generator site_eleventy = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECT_NUNJUCKS | DIALECT_MATH | DIALECT_HEADING_IDS,
+	.dialects = DIALECTS(&dialect_nunjucks, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.post_exts = S_post_exts,
 };

@@ -175,6 +175,18 @@ void site_ref_by_name(const struct post_list *posts, const char *ref, struct str
  * names one: the value itself, a list's first item, or a mapping's `path`,
  * `src`, `url` or `image`. NULL when none does. Borrowed from fm. */
 const struct fm_node *site_cover_field(const struct fm_node *fm, const char *const *keys);
+/* The site file at relpath (relative to the root) as UTF-8, read as a post
+ * is (the size cap, BOM and UTF-16 decoding): 0 and *text (malloc'd,
+ * NUL-terminated) and *len, or -1 after reporting why not. */
+int site_read_text(char **text, size_t *len, const struct site *site, const char *relpath,
+		   struct diag_list *dl);
+/* The front matter of the site file at relpath, read and parsed as a
+ * post's is: 0, *fm (the caller frees it; NULL when there is none) and
+ * *format (FM_NONE when the file has no block), or -1 after reporting why
+ * not. For files a generator reads that are not posts (a page whose URL
+ * it needs); a post's own front matter reaches post_fields. */
+int site_read_front_matter(struct fm_node **fm, enum fm_format *format, const struct site *site,
+			   const char *relpath, struct diag_list *dl);
 /* Reads one post: front matter, common fields, title fallbacks. Returns
  * 0 and *out, or -1 after reporting errors. */
 int site_read_post(struct post **out, const struct site *site, const char *relpath,

@@ -654,26 +654,11 @@ static bool S_headless(const struct site *site, const char *rel)
 {
 	struct diag_list quiet = DIAG_LIST_INIT;
 	bool headless = false;
-	/* site_read_post gives no access to the tree: read the block again. */
-	char *path = path_join(site->root, rel), *text = NULL;
-	size_t len;
-	if (read_file(path, &text, &len) == 0) {
-		struct fm_split split;
-		struct fm_node *fm = NULL;
-		if (fm_split(&split, text, len, path, &quiet) == 0) {
-			const char *b = text + split.fm_off;
-			if (split.format == FM_YAML)
-				fm_parse_yaml(&fm, b, split.fm_len, path, split.fm_line, DIAG_ERROR, &quiet);
-			else if (split.format == FM_TOML)
-				fm_parse_toml(&fm, b, split.fm_len, path, split.fm_line, &quiet);
-			else if (split.format == FM_JSON)
-				fm_parse_json(&fm, b, split.fm_len, path, split.fm_line, &quiet);
-		}
+	struct fm_node *fm = NULL;
+	enum fm_format format;
+	if (site_read_front_matter(&fm, &format, site, rel, &quiet) == 0)
 		fm_bool(S_get(fm, "headless"), &headless);
-		fm_node_free(fm);
-	}
-	free(text);
-	free(path);
+	fm_node_free(fm);
 	diag_list_free(&quiet);
 	return headless;
 }

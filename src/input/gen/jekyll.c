@@ -427,49 +427,21 @@ static bool S_parse_name(const char *name, bool need_date, struct date *date, ch
 	return true;
 }
 
-/* The text of a site file as UTF-8, or NULL. Problems are not reported:
- * site_read_post reports them when the file is read as a post. */
-static char *S_read_text(const struct site *site, const char *relpath, size_t *len)
-{
-	char *path = path_join(site->root, relpath);
-	struct stat st;
-	char *raw = NULL, *text = NULL;
-	size_t raw_len;
-	if (stat(path, &st) == 0 && (size_t)st.st_size <= site->collect.max_post_size &&
-	    read_file(path, &raw, &raw_len) == 0) {
-		struct diag_list quiet = DIAG_LIST_INIT;
-		text_to_utf8(&text, len, raw, raw_len, path, &quiet);
-		diag_list_free(&quiet);
-	}
-	free(raw);
-	free(path);
-	return text;
-}
-
 /* Reads a file's front matter: 0 and *fm (NULL when empty) when it has
  * one, 1 when it has none, -1 when the file is unreadable or its front
  * matter broken (site_read_post reports that). */
 static int S_front_matter(const struct site *site, const char *relpath, struct fm_node **fm)
 {
-	size_t len;
-	*fm = NULL;
-	char *text = S_read_text(site, relpath, &len);
-	if (!text)
-		return -1;
 	struct diag_list quiet = DIAG_LIST_INIT;
-	struct fm_split split;
-	int ret = -1;
-	if (fm_split(&split, text, len, relpath, &quiet) == 0) {
-		if (split.format != FM_YAML)
-			ret = 1; /* Jekyll knows only `---` front matter */
-		else if (split.format == FM_YAML &&
-			 fm_parse_yaml(fm, text + split.fm_off, split.fm_len, relpath, split.fm_line,
-				       DIAG_ERROR, &quiet) == 0)
-			ret = 0;
-	}
+	enum fm_format format;
+	int rc = site_read_front_matter(fm, &format, site, relpath, &quiet);
 	diag_list_free(&quiet);
-	free(text);
-	return ret;
+	if (rc == 0 && format != FM_YAML) {
+		fm_node_free(*fm); /* Jekyll knows only `---` front matter */
+		*fm = NULL;
+		return 1;
+	}
+	return rc;
 }
 
 /* _config.yml's `defaults` for a post (relsrc relative to the source):

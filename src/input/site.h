@@ -40,9 +40,12 @@ struct site_generator {
 	int (*list_posts)(const struct site *site, struct strvec *files, struct diag_list *dl);
 	/* Applies the generator's own rules after the common fields were read
 	 * (author names, defaults), from the front matter site_read_post
-	 * parsed: fm may be NULL. May be NULL. */
-	void (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
-			    struct diag_list *dl);
+	 * parsed: fm (NULL when none or empty), in format (FM_NONE: the file
+	 * has no block). Returns false when the file is not a post after all
+	 * (Jekyll: no `---` front matter, or `published: false`; Hugo: a
+	 * headless bundle): it is then left out without a word. May be NULL. */
+	bool (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
+			    enum fm_format format, struct diag_list *dl);
 	/* The live URL of a site file given relative to the root, or NULL when
 	 * unknown. May be NULL. */
 	char *(*page_url)(const struct site *site, const char *relpath);
@@ -188,7 +191,8 @@ int site_read_text(char **text, size_t *len, const struct site *site, const char
 int site_read_front_matter(struct fm_node **fm, enum fm_format *format, const struct site *site,
 			   const char *relpath, struct diag_list *dl);
 /* Reads one post: front matter, common fields, title fallbacks. Returns
- * 0 and *out, or -1 after reporting errors. */
+ * 0 and *out, 1 when post_fields says the file is no post (what was
+ * reported of it can be dropped), or -1 after reporting errors. */
 int site_read_post(struct post **out, const struct site *site, const char *relpath,
 		   struct diag_list *dl);
 

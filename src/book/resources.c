@@ -16,6 +16,7 @@
 #include "base/hash.h"
 #include "book/transcode.h"
 #include "base/util.h"
+#include "convert/svg.h"
 
 const char *media_type_sniff(const unsigned char *d, size_t len, const char **other)
 {
@@ -91,144 +92,6 @@ static const char *S_ext(const char *media_type)
 	return ".svg";
 }
 
-static bool S_has_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; *s; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return true;
-	return false;
-}
-
-/* CSS that loads nothing from outside the file: `@import` rules go and a
- * `url(...)` that is not a `#fragment` becomes `none`. NULL when what is
- * left still names another host ("//"), which escapes or comments could
- * hide from this simple reading: the caller then drops the CSS whole. */
-static char *S_css_local(const char *css)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *p = css;
-	while (*p) {
-		if (strncasecmp(p, "@import", 7) == 0) {
-			const char *semi = strchr(p, ';');
-			p = semi ? semi + 1 : p + strlen(p);
-			continue;
-		}
-		if (strncasecmp(p, "url(", 4) == 0) {
-			const char *close = strchr(p + 4, ')');
-			const char *arg = p + 4;
-			while (*arg == ' ' || *arg == '\t' || *arg == '"' || *arg == '\'')
-				arg++;
-			if (*arg != '#') {
-				/* Unclosed, it runs to the end, as CSS reads it. */
-				sb_adds(&sb, "none");
-				p = close ? close + 1 : p + strlen(p);
-				continue;
-			}
-		}
-		sb_addc(&sb, *p++);
-	}
-	char *out = sb.s ? sb_detach(&sb) : xstrdup("");
-	if (strstr(out, "//")) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
-/* Removes scripts, event handlers, script URLs, what loads from the web
- * (hrefs other than `#fragment`, CSS imports and url()s), and processing
- * instructions (<?xml-stylesheet?> loads CSS from anywhere) from n and its
- * siblings, and their trees. Links to the web go too: an SVG shown as an
- * image cannot be followed, and epubcheck wants a title on each (ACC-011). */
-static void S_clean_svg(xmlNodePtr n)
-{
-	while (n) {
-		xmlNodePtr next = n->next;
-		if (n->type == XML_PI_NODE) {
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			if (strcmp((const char *)n->name, "script") == 0 ||
-			    strcmp((const char *)n->name, "foreignObject") == 0) {
-				xmlUnlinkNode(n);
-				xmlFreeNode(n);
-				n = next;
-				continue;
-			}
-			if (strcmp((const char *)n->name, "style") == 0) {
-				xmlChar *css = xmlNodeGetContent(n);
-				char *local = S_css_local(css ? (const char *)css : "");
-				xmlNodeSetContent(n, NULL);
-				if (local)
-					xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)local));
-				free(local);
-				if (css)
-					xmlFree(css);
-				/* its attributes are cleaned below like any element's */
-			}
-			xmlAttrPtr a = n->properties;
-			while (a) {
-				xmlAttrPtr an = a->next;
-				bool drop = (a->name[0] == 'o' && a->name[1] == 'n');
-				if (!drop && strcmp((const char *)a->name, "href") == 0) {
-					xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-					const char *s = v ? (const char *)v : "";
-					while (*s && isspace((unsigned char)*s))
-						s++;
-					/* A file inside the book may point only inside itself:
-					 * an image, use or the like loading from the web is a
-					 * remote resource, which EPUB forbids (RSC-006). */
-					drop = s[0] != '#';
-					if (v)
-						xmlFree(v);
-				} else if (!drop) {
-					/* fill="url(https://…)", style="…": only local
-					 * references stay. */
-					xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-					const char *s = v ? (const char *)v : "";
-					if (S_has_ci(s, "url(") || S_has_ci(s, "@import") || strstr(s, "//")) {
-						char *local = S_css_local(s);
-						if (local && strcmp(local, s) != 0)
-							/* in its namespace; a text value, no entity parsing */
-							xmlSetNsProp(n, a->ns, a->name, (const xmlChar *)local);
-						drop = local == NULL;
-						free(local);
-					}
-					if (v)
-						xmlFree(v);
-				}
-				if (drop)
-					xmlRemoveProp(a);
-				a = an;
-			}
-			S_clean_svg(n->children);
-			if (strcmp((const char *)n->name, "a") == 0) {
-				/* Shown as an image, a link cannot be followed (and
-				 * epubcheck wants a title on it, ACC-011): its content
-				 * stays, the link goes. */
-				while (n->children) {
-					xmlNodePtr c = n->children;
-					xmlUnlinkNode(c);
-					xmlAddPrevSibling(n, c);
-					/* Its names may use a namespace the link declares,
-					 * which goes with it: declared again where the
-					 * content now stands, or the content would point
-					 * at freed memory. (A text node may have been
-					 * merged and freed; an element never is.) */
-					if (c->type == XML_ELEMENT_NODE)
-						xmlReconciliateNs(n->doc, c);
-				}
-				xmlUnlinkNode(n);
-				xmlFreeNode(n);
-			}
-		}
-		n = next;
-	}
-}
-
-/* Parses an SVG strictly (no network, no entity expansion, no DTD) and
- * writes it back without scripts. Returns 0 and the new bytes. */
 /* Whether every namespace declared in the tree is a plain URI. libxml2
  * writes a namespace back without escaping it: one holding "<" or "&"
  * (as an entity in the file) would make the stored SVG ill-formed. The
@@ -248,6 +111,9 @@ static bool S_namespaces_ok(xmlNodePtr n)
 	return true;
 }
 
+/* Parses an SVG strictly (no network, no entity expansion, no DTD), cleans
+ * it with the SVG policy (svg.h) and writes it back. Returns 0 and the new
+ * bytes. */
 static int S_svg(unsigned char **data, size_t *len, char **why)
 {
 	xmlDocPtr doc = xmlReadMemory((const char *)*data, (int)*len, "image.svg", NULL,
@@ -264,7 +130,7 @@ static int S_svg(unsigned char **data, size_t *len, char **why)
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root || strcmp((const char *)root->name, "svg") != 0 || !root->ns ||
-	    !xmlStrEqual(root->ns->href, (const xmlChar *)"http://www.w3.org/2000/svg")) {
+	    !xmlStrEqual(root->ns->href, (const xmlChar *)SVG_NS)) {
 		/* Without its namespace no reader (nor browser) draws it. */
 		xmlFreeDoc(doc);
 		*why = xstrdup("the file is not an SVG image (no <svg> in the SVG namespace)");
@@ -277,8 +143,8 @@ static int S_svg(unsigned char **data, size_t *len, char **why)
 	}
 	/* From the document's top: the root's attributes are cleaned like any
 	 * other's (an href on <svg> was once kept), and the prolog's
-	 * processing instructions go. The root is not a script. */
-	S_clean_svg(doc->children);
+	 * processing instructions go. */
+	svg_clean_doc(doc);
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* the default grows by 10 bytes */
 	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);

@@ -91,8 +91,8 @@ struct convert_options {
 	const char *template_origin;
 	const char *content_dir;  /* site-relative folder that site-absolute paths start from */
 	size_t index;             /* position in the book, from 1: names the file */
-	unsigned dialects;        /* enum dialect flags of the site's generator */
-	const struct dialect_context *dialect; /* may be NULL when dialects is 0 */
+	const struct dialect *const *dialects; /* the generator's passes (dialect.h), or NULL */
+	const struct dialect_context *dialect; /* may be NULL when dialects is NULL */
 	const char *href; /* the file's name when the caller made it already
 			     (chapter_href), else NULL */
 };

@@ -4,14 +4,33 @@
  * Static site generators extend Markdown: MkDocs has admonitions, content
  * tabs and attribute lists; Hugo has shortcodes; Jekyll has Liquid tags and
  * kramdown attribute lists; Eleventy has Nunjucks/Liquid paired tags; Zola
- * has shortcode calls. Left
- * alone they show in the book as raw text. dialect_rewrite turns each into
- * plain Markdown or HTML (which the sanitizer then cleans), keeping every
- * word of the author's; what it does not know it keeps as text, with a
- * warning naming the construct, file and line.
+ * has shortcode calls. Left alone they show in the book as raw text.
+ * dialect_rewrite turns each into plain Markdown or HTML (which the
+ * sanitizer then cleans), keeping every word of the author's; what it does
+ * not know it keeps as text, with a warning naming the construct, file and
+ * line.
+ *
+ * A dialect is a pass: one file in src/convert/dialect/ over the scanner
+ * there (dialect/scan.h), which finds code, lists, blockquotes and HTML
+ * once for every pass. A generator names the passes its posts need, in
+ * order, as a NULL-terminated list:
+ *
+ *     .dialects = DIALECTS(&dialect_hugo, &dialect_math, &dialect_heading_ids),
+ *
+ * Order matters where two passes read the same text: at each line and each
+ * trigger character the passes are asked in list order, the first that
+ * takes it wins.
+ *
+ * Adding a dialect (say Hexo's tag plugins): write
+ * src/convert/dialect/hexo.c defining `const struct dialect dialect_hexo`
+ * with the hooks it needs (see struct dialect in dialect/scan.h: a block
+ * hook for lines, triggers for inline characters, its own state struct
+ * through state_size), declare it below, add the file to meson.build, and
+ * name it in the generator's list. Nothing else changes.
  *
  * A pure text pass: no global state, reentrant.
- * Ownership: the returned string is malloc'd and owned by the caller.
+ * Ownership: the returned string is malloc'd and owned by the caller; the
+ * dialects are static constants.
  */
 #ifndef SHEAF_DIALECT_H
 #define SHEAF_DIALECT_H
@@ -20,17 +39,23 @@
 
 #include "base/diag.h"
 
-enum dialect {
-	DIALECT_MKDOCS = 1u << 0,      /* !!! admonitions, ??? details, === tabs, attr_list,
-					  md_in_html, fenced-code attributes, --8<-- snippets, emoji */
-	DIALECT_HUGO = 1u << 1,        /* {{< shortcodes >}} and {{% shortcodes %}} */
-	DIALECT_LIQUID = 1u << 2,      /* Jekyll: {% raw %}, {% highlight %}, {% post_url %},
-					  {% link %}, {{ site.baseurl }}, kramdown {: .class} and {:toc} */
-	DIALECT_NUNJUCKS = 1u << 3,    /* Eleventy: paired {% tag %}…{% endtag %} */
-	DIALECT_MATH = 1u << 4,        /* $…$, $$…$$, \(…\), \[…\] kept as TeX */
-	DIALECT_HEADING_IDS = 1u << 5, /* ## Title {#id} */
-	DIALECT_ZOLA = 1u << 6,        /* {{ shortcode(k=v) }}, {% shortcode() %}…{% end %} */
-};
+struct dialect;
+
+extern const struct dialect dialect_mkdocs;      /* !!! admonitions, ??? details, === tabs, attr_list,
+						    md_in_html, fenced-code titles, icons */
+extern const struct dialect dialect_snippets;    /* MkDocs --8<-- includes */
+extern const struct dialect dialect_hugo;        /* {{< shortcodes >}} and {{% shortcodes %}} */
+extern const struct dialect dialect_liquid;      /* Jekyll: {% raw %}, {% highlight %}, {% post_url %},
+						    {% link %}, {{ site.baseurl }} */
+extern const struct dialect dialect_kramdown;    /* Jekyll's Markdown: {: .class}, {::comment}, {:toc} */
+extern const struct dialect dialect_nunjucks;    /* Eleventy: paired {% tag %}…{% endtag %}, {# #} */
+extern const struct dialect dialect_zola;        /* {{ shortcode(k=v) }}, {% shortcode() %}…{% end %} */
+extern const struct dialect dialect_math;        /* $…$, $$…$$, \(…\), \[…\] kept as TeX */
+extern const struct dialect dialect_emoji;       /* :smile: */
+extern const struct dialect dialect_heading_ids; /* ## Title {#id} */
+
+/* A NULL-terminated list of passes, usable in a static initializer. */
+#define DIALECTS(...) ((const struct dialect *const[]){__VA_ARGS__, NULL})
 
 struct dialect_context {
 	const char *site_root;    /* for snippet includes, which must stay inside it */
@@ -45,10 +70,10 @@ struct dialect_context {
 };
 
 /* Rewrites md (len bytes; the body of the post starting at file line
- * first_line) for the dialects given. Returns a malloc'd string of
- * *out_len bytes; warnings go to dl under file. */
-char *dialect_rewrite(unsigned dialects, const struct dialect_context *ctx, const char *md,
-		      size_t len, size_t *out_len, const char *file, int first_line,
-		      struct diag_list *dl);
+ * first_line) through the passes of dialects (NULL-terminated, in order;
+ * NULL: none). Returns a malloc'd string of *out_len bytes; warnings go to
+ * dl under file. */
+char *dialect_rewrite(const struct dialect *const *dialects, const struct dialect_context *ctx, const char *md,
+		      size_t len, size_t *out_len, const char *file, int first_line, struct diag_list *dl);
 
 #endif

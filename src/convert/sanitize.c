@@ -537,159 +537,10 @@ static void S_picture(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 
 /* Inline SVG. libxml2's HTML parser knows nothing of SVG: it lower-cases
  * every name and leaves the elements in no namespace. They are copied
- * into the SVG namespace through this allow-list, which gives the names
- * their case back. */
-enum {
-	SVG_TEXT = 1,  /* holds character data */
-	SVG_PAINT = 2, /* takes presentation attributes (and class) */
-	SVG_ANIM = 4,  /* animation: dropped when it targets a link or a handler */
-	SVG_UNWRAP = 8, /* its tag goes, its children stay */
-	SVG_LINK = 16   /* means nothing without its href: goes without one (its
-			   text stays) */
-};
-
-struct S_svg_rule {
-	const char *name;
-	unsigned flags;
-	const char *attrs; /* besides id and the presentation attributes */
-};
-
-#define S_ANIM_ATTRS                                                                              \
-	"attributeName attributeType begin dur end min max restart repeatCount repeatDur fill " \
-	"calcMode values keyTimes keySplines from to by additive accumulate href"
-#define S_FE "x y width height result "
-
-/* SVG 1.1 without scripting, foreign content, external images (image,
- * feImage), fonts, cursors and style sheets. Anything not listed goes
- * with its content: outside <text>, SVG shows no text anyway. */
-static const struct S_svg_rule S_svg_rules[] = {
-	{"a", SVG_UNWRAP, ""},
-	{"animate", SVG_ANIM, S_ANIM_ATTRS},
-	{"animateMotion", SVG_ANIM, S_ANIM_ATTRS " path keyPoints rotate origin"},
-	{"animateTransform", SVG_ANIM, S_ANIM_ATTRS " type"},
-	{"circle", SVG_PAINT, "cx cy r transform"},
-	{"clipPath", SVG_PAINT, "clipPathUnits transform"},
-	{"defs", SVG_PAINT, "transform"},
-	{"desc", SVG_TEXT, ""},
-	{"ellipse", SVG_PAINT, "cx cy rx ry transform"},
-	{"feBlend", SVG_PAINT, S_FE "in in2 mode"},
-	{"feColorMatrix", SVG_PAINT, S_FE "in type values"},
-	{"feComponentTransfer", SVG_PAINT, S_FE "in"},
-	{"feComposite", SVG_PAINT, S_FE "in in2 operator k1 k2 k3 k4"},
-	{"feConvolveMatrix", SVG_PAINT,
-	 S_FE "in order kernelMatrix divisor bias targetX targetY edgeMode kernelUnitLength preserveAlpha"},
-	{"feDiffuseLighting", SVG_PAINT, S_FE "in surfaceScale diffuseConstant kernelUnitLength"},
-	{"feDisplacementMap", SVG_PAINT, S_FE "in in2 scale xChannelSelector yChannelSelector"},
-	{"feDistantLight", 0, "azimuth elevation"},
-	{"feFlood", SVG_PAINT, S_FE},
-	{"feFuncA", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feFuncB", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feFuncG", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feFuncR", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feGaussianBlur", SVG_PAINT, S_FE "in stdDeviation"},
-	{"feMerge", SVG_PAINT, S_FE},
-	{"feMergeNode", 0, "in"},
-	{"feMorphology", SVG_PAINT, S_FE "in operator radius"},
-	{"feOffset", SVG_PAINT, S_FE "in dx dy"},
-	{"fePointLight", 0, "x y z"},
-	{"feSpecularLighting", SVG_PAINT,
-	 S_FE "in surfaceScale specularConstant specularExponent kernelUnitLength"},
-	{"feSpotLight", 0, "x y z pointsAtX pointsAtY pointsAtZ specularExponent limitingConeAngle"},
-	{"feTile", SVG_PAINT, S_FE "in"},
-	{"feTurbulence", SVG_PAINT, S_FE "baseFrequency numOctaves seed stitchTiles type"},
-	{"filter", SVG_PAINT, "x y width height filterUnits primitiveUnits href"},
-	{"g", SVG_PAINT, "transform"},
-	{"line", SVG_PAINT, "x1 y1 x2 y2 transform"},
-	{"linearGradient", SVG_PAINT, "x1 y1 x2 y2 gradientUnits gradientTransform spreadMethod href"},
-	{"marker", SVG_PAINT,
-	 "refX refY markerUnits markerWidth markerHeight orient viewBox preserveAspectRatio"},
-	{"mask", SVG_PAINT, "x y width height maskUnits maskContentUnits"},
-	{"mpath", SVG_LINK, "href"},
-	{"path", SVG_PAINT, "d pathLength transform"},
-	{"pattern", SVG_PAINT,
-	 "x y width height patternUnits patternContentUnits patternTransform viewBox "
-	 "preserveAspectRatio href"},
-	{"polygon", SVG_PAINT, "points transform"},
-	{"polyline", SVG_PAINT, "points transform"},
-	{"radialGradient", SVG_PAINT, "cx cy r fx fy gradientUnits gradientTransform spreadMethod href"},
-	{"rect", SVG_PAINT, "x y width height rx ry transform"},
-	{"set", SVG_ANIM, "attributeName attributeType begin dur end min max restart repeatCount "
-			  "repeatDur fill to href"},
-	{"stop", SVG_PAINT, "offset"},
-	{"svg", SVG_PAINT, "x y width height viewBox preserveAspectRatio"},
-	{"switch", SVG_UNWRAP, ""},
-	{"symbol", SVG_PAINT, "viewBox preserveAspectRatio"},
-	{"text", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust transform"},
-	{"textPath", SVG_PAINT | SVG_TEXT | SVG_LINK, "startOffset method spacing textLength lengthAdjust href"},
-	{"title", SVG_TEXT, ""},
-	{"tspan", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust"},
-	{"use", SVG_PAINT | SVG_LINK, "x y width height transform href"},
-};
-
-/* SVG 1.1's presentation attributes, less those that load files (cursor,
- * color-profile) or are obsolete (enable-background, kerning, glyph-*). */
-static const char S_svg_presentation[] =
-	"alignment-baseline baseline-shift clip clip-path clip-rule color color-interpolation "
-	"color-interpolation-filters color-rendering direction display dominant-baseline fill "
-	"fill-opacity fill-rule filter flood-color flood-opacity font-family font-size "
-	"font-size-adjust font-stretch font-style font-variant font-weight image-rendering "
-	"letter-spacing lighting-color marker-end marker-mid marker-start mask opacity overflow "
-	"pointer-events shape-rendering stop-color stop-opacity stroke stroke-dasharray "
-	"stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity "
-	"stroke-width text-anchor text-decoration text-rendering unicode-bidi visibility "
-	"word-spacing writing-mode";
-
-static const struct S_svg_rule *S_svg_rule(const char *name)
-{
-	for (size_t i = 0; i < sizeof S_svg_rules / sizeof *S_svg_rules; i++)
-		if (str_ieq(name, S_svg_rules[i].name))
-			return &S_svg_rules[i];
-	return NULL;
-}
-
-/* The word of a space-separated list that is name, ignoring case, copied
- * into out as the list spells it. */
-static bool S_list_find(const char *list, const char *name, char *out, size_t cap)
-{
-	size_t n = strlen(name);
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, " ");
-		if (len == n && len < cap) {
-			bool same = true;
-			for (size_t i = 0; i < n && same; i++)
-				same = tolower((unsigned char)p[i]) == tolower((unsigned char)name[i]);
-			if (same) {
-				memcpy(out, p, n);
-				out[n] = '\0';
-				return true;
-			}
-		}
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-	return false;
-}
-
-/* A value is kept when every url() in it points inside the document
- * (fill="url(#g)"): anything else would load a file or a remote resource.
- * CSS escapes could hide a url(: values with a backslash go. */
-static bool S_svg_value_ok(const char *v)
-{
-	if (strchr(v, '\\'))
-		return false;
-	for (const char *p = v; *p; p++) {
-		if (tolower((unsigned char)p[0]) != 'u' || tolower((unsigned char)p[1]) != 'r' ||
-		    tolower((unsigned char)p[2]) != 'l' || p[3] != '(')
-			continue;
-		const char *q = p + 4;
-		while (isspace((unsigned char)*q) || *q == '"' || *q == '\'')
-			q++;
-		if (*q != '#')
-			return false;
-	}
-	return true;
-}
+ * into the SVG namespace through the SVG policy (svg.h), which gives the
+ * names their case back. What is particular to a chapter is here: style
+ * properties become presentation attributes (a chapter allows no style
+ * attribute), the outermost <svg> gets an accessible name. */
 
 static xmlNsPtr S_xlink_ns(xmlNodePtr svg_root)
 {
@@ -699,59 +550,24 @@ static xmlNsPtr S_xlink_ns(xmlNodePtr svg_root)
 	return xmlNewNs(svg_root, (const xmlChar *)XLINK_NS, (const xmlChar *)"xlink");
 }
 
-/* Presentation properties of a style attribute become attributes (the
- * style sheet rule they would be); other properties go. */
-static void S_svg_style(xmlNodePtr dst, const char *style)
+/* A declaration svg_style_decls keeps becomes the attribute it stands for
+ * (the style sheet rule it would be); "!important" means nothing there. */
+static void S_svg_style_decl(void *dst, const char *prop, const char *value)
 {
-	char *copy = xstrdup(style);
-	char *save = NULL;
-	for (char *decl = copy; decl; decl = save) {
-		save = strchr(decl, ';');
-		if (save)
-			*save++ = '\0';
-		char *colon = strchr(decl, ':');
-		if (!colon)
-			continue;
-		*colon = '\0';
-		char *prop = str_collapse_ws(decl);
-		char *value = str_collapse_ws(colon + 1);
-		char name[64];
-		if (*value && !strchr(value, '!') && S_svg_value_ok(value) &&
-		    S_list_find(S_svg_presentation, prop, name, sizeof name))
-			S_set(dst, name, value);
-		free(prop);
-		free(value);
-	}
-	free(copy);
+	if (!strchr(value, '!'))
+		S_set(dst, prop, value);
 }
 
-/* href and xlink:href: only to a place in the document (use, gradients,
- * textPath…); written as xlink:href, which SVG 1.1 readers know. */
-/* A reference to an element of the drawing: '#' and an id (letters,
- * digits, `_.:-`, or any non-ASCII character), nothing a reader could take
- * for another kind of reference. */
-static bool S_svg_id_ref(const char *v)
-{
-	if (v[0] != '#' || !v[1])
-		return false;
-	for (const unsigned char *p = (const unsigned char *)v + 1; *p; p++)
-		if (!(isalnum(*p) || *p >= 0x80 || strchr("_.:-", *p)))
-			return false;
-	return true;
-}
-
+/* href and xlink:href (svg_href_target): written as xlink:href, which
+ * SVG 1.1 readers know. */
 static void S_svg_href(xmlNodePtr dst, const char *val, xmlNodePtr svg_root)
 {
-	while (isspace((unsigned char)*val))
-		val++;
-	if (!S_svg_id_ref(val))
-		return;
-	char *clean = S_xml_text((const xmlChar *)val);
-	xmlSetNsProp(dst, S_xlink_ns(svg_root), (const xmlChar *)"href", (const xmlChar *)clean);
-	free(clean);
+	const char *target = svg_href_target(val);
+	if (target)
+		xmlSetNsProp(dst, S_xlink_ns(svg_root), (const xmlChar *)"href", (const xmlChar *)target);
 }
 
-static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_svg_rule *rule,
+static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct svg_element *rule,
 			xmlNodePtr svg_root)
 {
 	xmlChar *style = NULL;
@@ -759,84 +575,36 @@ static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_svg_rule 
 		const char *an = (const char *)a->name;
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 		char *clean = S_xml_text(v ? v : (const xmlChar *)""); /* judged as written */
-		const char *val = clean;
 		char name[64];
-		if (str_ieq(an, "id") || (str_ieq(an, "class") && (rule->flags & (SVG_PAINT | SVG_TEXT)))) {
-			if (*val)
-				S_set(dst, str_ieq(an, "id") ? "id" : "class", val);
-		} else if (str_ieq(an, "href") || str_ieq(an, "xlink:href")) {
-			if (S_in_list(rule->attrs, "href"))
-				S_svg_href(dst, val, svg_root);
-		} else if (str_ieq(an, "style")) {
-			if ((rule->flags & SVG_PAINT) && !style)
+		switch (svg_attr(rule, an, clean, name, sizeof name)) {
+		case SVG_ATTR_KEEP:
+			if (str_starts_with(name, "xml:"))
+				xmlSetNsProp(dst, xmlSearchNs(dst->doc, dst, (const xmlChar *)"xml"),
+					     (const xmlChar *)name + 4, (const xmlChar *)clean);
+			else
+				S_set(dst, name, clean);
+			break;
+		case SVG_ATTR_HREF:
+			S_svg_href(dst, clean, svg_root);
+			break;
+		case SVG_ATTR_STYLE:
+			if (!style)
 				style = xmlStrdup((const xmlChar *)clean);
-		} else if (((rule->flags & SVG_PAINT) &&
-			    S_list_find(S_svg_presentation, an, name, sizeof name)) ||
-			   S_list_find(rule->attrs, an, name, sizeof name)) {
-			if (S_svg_value_ok(val))
-				S_set(dst, name, val);
+			break;
+		case SVG_ATTR_ARIA: /* S_svg_root names the drawing */
+		case SVG_ATTR_DROP:
+			break;
 		}
-		/* Everything else (on*, xmlns*, data-*, editors' own…) goes. */
 		free(clean);
 		if (v)
 			xmlFree(v);
 	}
 	/* After the attributes: a style property overrides them, as CSS does. */
 	if (style) {
-		S_svg_style(dst, (const char *)style);
+		svg_style_decls((const char *)style, S_svg_style_decl, dst);
 		xmlFree(style);
 	}
 }
-
-/* True when src has an href (or xlink:href) the copy keeps. */
-static bool S_svg_has_href(xmlNodePtr src)
-{
-	bool found = false;
-	for (xmlAttrPtr a = src->properties; a && !found; a = a->next) {
-		if (!str_ieq((const char *)a->name, "href") && !str_ieq((const char *)a->name, "xlink:href"))
-			continue;
-		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-		char *clean = S_xml_text(v ? v : (const xmlChar *)"");
-		const char *t = clean;
-		while (isspace((unsigned char)*t))
-			t++;
-		found = S_svg_id_ref(t); /* what S_svg_href keeps */
-		free(clean);
-		if (v)
-			xmlFree(v);
-	}
-	return found;
-}
-
-/* An animation that sets a link or an event handler could bring back what
- * the allow-list keeps out. */
-static bool S_svg_anim_unsafe(xmlNodePtr src)
-{
-	xmlChar *target = NULL;
-	for (xmlAttrPtr a = src->properties; a && !target; a = a->next)
-		if (str_ieq((const char *)a->name, "attributeName"))
-			target = xmlNodeGetContent((xmlNodePtr)a);
-	if (!target)
-		return false;
-	char *clean = S_xml_text(target); /* judged as it will be written */
-	char *t = str_collapse_ws(clean);
-	free(clean);
-	for (char *p = t; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	/* The name of an attribute SVG can animate: ASCII, at most one prefix.
-	 * Anything else animates nothing, and a reader that reads it another
-	 * way (the part after the last colon of "x:y:onclick") must not get a
-	 * handler from it. */
-	const char *colon = strchr(t, ':');
-	bool name_ok = *t && strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789-_.:") == strlen(t) &&
-		       (!colon || (colon != t && colon[1] && !strchr(colon + 1, ':')));
-	const char *local = colon ? colon + 1 : t;
-	bool unsafe = !name_ok || strstr(t, "href") || str_starts_with(local, "on") || strcmp(local, "style") == 0;
-	free(t);
-	xmlFree(target);
-	return unsafe;
-}
-
 /* The outermost <svg>: in its namespace, with an accessible name — its
  * own aria-label, or else its <title> — and then role="img", so screen
  * readers announce one image instead of a list of shapes. One the author
@@ -846,7 +614,7 @@ static xmlNodePtr S_svg_root(xmlNodePtr dst, xmlNodePtr src, int line)
 {
 	xmlNodePtr svg = S_new(dst, NULL, "svg", line);
 	xmlSetNs(svg, xmlNewNs(svg, (const xmlChar *)SVG_NS, NULL));
-	S_svg_attrs(svg, src, S_svg_rule("svg"), svg);
+	S_svg_attrs(svg, src, svg_element("svg"), svg);
 	char *label = NULL;
 	bool hidden = false;
 	for (xmlAttrPtr a = src->properties; a; a = a->next) {
@@ -1031,11 +799,11 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		bool text = top->text;
 		if (svg) {
 			/* In SVG, the SVG allow-list; what is not on it goes whole. */
-			const struct S_svg_rule *sr = S_svg_rule(name);
-			if (!sr || ((sr->flags & SVG_ANIM) && S_svg_anim_unsafe(c)))
+			const struct svg_element *sr = svg_element(name);
+			if (!sr || (sr->flags & SVG_SHEET) || ((sr->flags & SVG_ANIM) && !svg_anim_ok(c)))
 				continue;
 			bool unwrap = sr->flags & SVG_UNWRAP;
-			if ((sr->flags & SVG_LINK) && !S_svg_has_href(c)) {
+			if ((sr->flags & SVG_LINK) && !svg_has_href(c)) {
 				if (!(sr->flags & SVG_TEXT))
 					continue;
 				unwrap = true;

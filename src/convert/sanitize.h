@@ -6,10 +6,9 @@
  * their modern equivalents; unknown elements give up their tag but keep
  * their text. Nothing here allocates outside the target document.
  *
- * Inline <svg> is copied into the SVG namespace through an allow-list of
- * its own (no script, foreignObject, event handler, style, external link or
- * external url() reference), with the names the HTML parser lower-cased
- * given back their case (viewBox, linearGradient…). <picture> and srcset
+ * Inline <svg> is copied into the SVG namespace through the SVG policy
+ * (svg.h), with the names the HTML parser lower-cased given back their
+ * case (viewBox, linearGradient…). <picture> and srcset
  * come down to one <img>; a video's poster becomes an <img>.
  *
  * Copied elements carry, in xmlNode.line, the body line of the Markdown
@@ -24,11 +23,10 @@
 #include <stdbool.h>
 
 #include "base/url.h" /* url_classify and url_escape, used with sanitize's policy */
+#include "convert/svg.h" /* SVG_NS, XLINK_NS */
 
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
 #define EPUB_NS "http://www.idpf.org/2007/ops"
-#define SVG_NS "http://www.w3.org/2000/svg"
-#define XLINK_NS "http://www.w3.org/1999/xlink"
 
 /* Elements nested deeper than this (below dst) lose their tags, not their
  * text: e-readers choke on deep trees, and posts can nest thousands deep. */

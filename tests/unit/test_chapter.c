@@ -492,7 +492,7 @@ static void test_lines_after_dialect_boxes(void)
 		.template_origin = "chapter.xhtml",
 		.content_dir = ".",
 		.index = 1,
-		.dialects = DIALECT_MKDOCS,
+		.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji),
 		.dialect = &dc,
 	};
 	struct chapter ch;

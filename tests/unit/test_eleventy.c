@@ -136,7 +136,8 @@ static void test_blog(void)
 	is_str(site->author, "Pat Sower", "author {name}");
 	is_str(site->baseurl, "/garden", "pathPrefix");
 	is_str(site->static_dir, "public", "passthrough copy of ./public/ to / : site-absolute paths");
-	ok(site->gen->dialects == (DIALECT_NUNJUCKS | DIALECT_MATH | DIALECT_HEADING_IDS),
+	ok(site->gen->dialects[0] == &dialect_nunjucks && site->gen->dialects[1] == &dialect_math &&
+	   site->gen->dialects[2] == &dialect_heading_ids && !site->gen->dialects[3],
 	   "dialects: Nunjucks, math, heading ids");
 
 	static const char *const in[] = {

@@ -129,8 +129,10 @@ static void test_blog(void)
 	is_str(site->language, "en-GB", "lang, with an underscore made a hyphen");
 	is_str(site->content_dir, ".", "the site root holds the pages");
 	is_str(site->static_dir, ".", "site-absolute paths resolve from the root");
-	ok(site->gen->dialects == (DIALECT_LIQUID | DIALECT_MATH | DIALECT_HEADING_IDS),
-	   "dialects: Liquid, math, heading ids");
+	ok(site->gen->dialects[0] == &dialect_liquid && site->gen->dialects[1] == &dialect_kramdown &&
+	   site->gen->dialects[2] == &dialect_emoji && site->gen->dialects[3] == &dialect_math &&
+	   site->gen->dialects[4] == &dialect_heading_ids && !site->gen->dialects[5],
+	   "dialects: Liquid, kramdown, emoji, math, heading ids");
 
 	/* Which files are posts. */
 	static const char *const in[] = {

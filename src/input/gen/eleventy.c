@@ -1014,6 +1014,9 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* Starters' `image`/`cover_image`. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+
 const struct site_generator site_eleventy = {
 	.lenient_dates = true,
 	.name = "eleventy",
@@ -1022,5 +1025,6 @@ const struct site_generator site_eleventy = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECT_NUNJUCKS | DIALECT_MATH | DIALECT_HEADING_IDS,
+	.dialects = DIALECTS(&dialect_nunjucks, &dialect_math, &dialect_heading_ids),
+	.cover_keys = S_cover_keys,
 };

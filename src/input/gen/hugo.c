@@ -1413,6 +1413,13 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url ? url : xasprintf("%s%s", site->url, in);
 }
 
+/* Where Hugo sites name a cover: `images` (Hugo's own Open Graph
+ * template), `image`/`cover_image` (themes), PaperMod's `cover.image`; the
+ * site-wide defaults under `params`. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
+	"params.cover_image", "params.image", "params.images", "params.cover.image", NULL};
+
 const struct site_generator site_hugo = {
 	.name = "hugo",
 	.detect = S_detect,
@@ -1420,5 +1427,7 @@ const struct site_generator site_hugo = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECT_HUGO | DIALECT_MATH | DIALECT_HEADING_IDS,
+	.dialects = DIALECTS(&dialect_hugo, &dialect_math, &dialect_heading_ids),
+	.cover_keys = S_cover_keys,
+	.config_cover_keys = S_config_cover_keys,
 };

@@ -428,6 +428,11 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* Themes' `cover_image`/`image`; the site-wide one under `extra`. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
+	"extra.cover_image", "extra.image", "extra.images", "extra.cover.image", NULL};
+
 const struct site_generator site_zola = {
 	.name = "zola",
 	.detect = S_detect,
@@ -435,5 +440,7 @@ const struct site_generator site_zola = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECT_MATH | DIALECT_HEADING_IDS | DIALECT_ZOLA,
+	.dialects = DIALECTS(&dialect_zola, &dialect_math, &dialect_heading_ids),
+	.cover_keys = S_cover_keys,
+	.config_cover_keys = S_config_cover_keys,
 };

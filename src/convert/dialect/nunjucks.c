@@ -1,0 +1,80 @@
+/* nunjucks.c — Eleventy's Nunjucks: the tags it shares with Liquid
+ * (tags.c: raw, highlight, comment, paired tags left out, what they
+ * enclose kept) and its {# comments #}. */
+#include <string.h>
+
+#include "convert/dialect/tags.h"
+
+struct S_njk {
+	struct tags t;
+	struct ds_cache b_comment; /* pass 1 */
+	struct ds_cache c_comment; /* pass 2, per paragraph */
+};
+
+static const struct tags_syntax S_nunjucks = {"Nunjucks", NULL, false};
+
+static void S_init(struct ds_state *st, void *self)
+{
+	(void)st;
+	struct S_njk *j = self;
+	j->t.syn = &S_nunjucks;
+}
+
+/* A {# comment #} starting a line and closing on a later one: its lines
+ * go. */
+static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
+{
+	struct S_njk *j = self;
+	if (tags_block(b, l, &j->t))
+		return true;
+	if (!l->opens)
+		return false;
+	const char *t = b->t;
+	size_t n = b->n, p = l->ls + l->f;
+	const char *nl = memchr(t + p, '\n', n - p);
+	size_t le = nl ? (size_t)(nl - t) : n;
+	if (!ds_at(t, le, p, "{#"))
+		return false;
+	size_t cp = ds_cached(&j->b_comment, t, n, p + 2, ds_find_lit, "#}");
+	if (cp == DS_NONE || cp < le)
+		return false;
+	ds_drop_lines(b, l, cp + 2);
+	return true;
+}
+
+static size_t S_brace(struct ds_inl *x, size_t i, void *self)
+{
+	struct S_njk *j = self;
+	size_t a = tags_brace(x, i, &j->t);
+	if (a)
+		return a;
+	if (i + 1 < x->n && x->s[i + 1] == '#') {
+		size_t e = ds_cached(&j->c_comment, x->s, x->n, i + 2, ds_find_lit, "#}");
+		if (e != DS_NONE)
+			return e + 2 - i;
+	}
+	return 0;
+}
+
+static void S_run_begin(void *self)
+{
+	struct S_njk *j = self;
+	tags_run_begin(&j->t);
+	memset(&j->c_comment, 0, sizeof j->c_comment);
+}
+
+static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
+
+/* struct tags comes first in struct S_njk: the shared hooks take self. */
+const struct dialect dialect_nunjucks = {
+	.name = "nunjucks",
+	.state_size = sizeof(struct S_njk),
+	.init = S_init,
+	.block = S_block,
+	.line = tags_line,
+	.triggers = S_triggers,
+	.hold = tags_hold,
+	.code = tags_code,
+	.run_begin = S_run_begin,
+	.title_begin = tags_title_begin,
+};

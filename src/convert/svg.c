@@ -1,0 +1,540 @@
+#include "convert/svg.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/util.h"
+
+#define S_ANIM_ATTRS                                                                              \
+	"attributeName attributeType begin dur end min max restart repeatCount repeatDur fill " \
+	"calcMode values keyTimes keySplines from to by additive accumulate href"
+#define S_FE "x y width height result "
+
+/* SVG 1.1 without scripting, foreign content, external images (image,
+ * feImage), fonts, cursors and views. Anything not listed goes with its
+ * content: outside <text>, SVG shows no text anyway. */
+static const struct svg_element S_elements[] = {
+	{"a", SVG_UNWRAP, ""}, /* shown as an image or in a book, a link in a drawing cannot be followed */
+	{"animate", SVG_ANIM, S_ANIM_ATTRS},
+	{"animateMotion", SVG_ANIM, S_ANIM_ATTRS " path keyPoints rotate origin"},
+	{"animateTransform", SVG_ANIM, S_ANIM_ATTRS " type"},
+	{"circle", SVG_PAINT, "cx cy r transform"},
+	{"clipPath", SVG_PAINT, "clipPathUnits transform"},
+	{"defs", SVG_PAINT, "transform"},
+	{"desc", SVG_TEXT, ""},
+	{"ellipse", SVG_PAINT, "cx cy rx ry transform"},
+	{"feBlend", SVG_PAINT, S_FE "in in2 mode"},
+	{"feColorMatrix", SVG_PAINT, S_FE "in type values"},
+	{"feComponentTransfer", SVG_PAINT, S_FE "in"},
+	{"feComposite", SVG_PAINT, S_FE "in in2 operator k1 k2 k3 k4"},
+	{"feConvolveMatrix", SVG_PAINT,
+	 S_FE "in order kernelMatrix divisor bias targetX targetY edgeMode kernelUnitLength preserveAlpha"},
+	{"feDiffuseLighting", SVG_PAINT, S_FE "in surfaceScale diffuseConstant kernelUnitLength"},
+	{"feDisplacementMap", SVG_PAINT, S_FE "in in2 scale xChannelSelector yChannelSelector"},
+	{"feDistantLight", 0, "azimuth elevation"},
+	{"feFlood", SVG_PAINT, S_FE},
+	{"feFuncA", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncB", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncG", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncR", 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feGaussianBlur", SVG_PAINT, S_FE "in stdDeviation"},
+	{"feMerge", SVG_PAINT, S_FE},
+	{"feMergeNode", 0, "in"},
+	{"feMorphology", SVG_PAINT, S_FE "in operator radius"},
+	{"feOffset", SVG_PAINT, S_FE "in dx dy"},
+	{"fePointLight", 0, "x y z"},
+	{"feSpecularLighting", SVG_PAINT,
+	 S_FE "in surfaceScale specularConstant specularExponent kernelUnitLength"},
+	{"feSpotLight", 0, "x y z pointsAtX pointsAtY pointsAtZ specularExponent limitingConeAngle"},
+	{"feTile", SVG_PAINT, S_FE "in"},
+	{"feTurbulence", SVG_PAINT, S_FE "baseFrequency numOctaves seed stitchTiles type"},
+	{"filter", SVG_PAINT, "x y width height filterUnits primitiveUnits href"},
+	{"g", SVG_PAINT, "transform"},
+	{"line", SVG_PAINT, "x1 y1 x2 y2 transform"},
+	{"linearGradient", SVG_PAINT, "x1 y1 x2 y2 gradientUnits gradientTransform spreadMethod href"},
+	{"marker", SVG_PAINT,
+	 "refX refY markerUnits markerWidth markerHeight orient viewBox preserveAspectRatio"},
+	{"mask", SVG_PAINT, "x y width height maskUnits maskContentUnits"},
+	{"mpath", SVG_LINK, "href"},
+	{"path", SVG_PAINT, "d pathLength transform"},
+	{"pattern", SVG_PAINT,
+	 "x y width height patternUnits patternContentUnits patternTransform viewBox "
+	 "preserveAspectRatio href"},
+	{"polygon", SVG_PAINT, "points transform"},
+	{"polyline", SVG_PAINT, "points transform"},
+	{"radialGradient", SVG_PAINT, "cx cy r fx fy gradientUnits gradientTransform spreadMethod href"},
+	{"rect", SVG_PAINT, "x y width height rx ry transform"},
+	{"set", SVG_ANIM, "attributeName attributeType begin dur end min max restart repeatCount "
+			  "repeatDur fill to href"},
+	{"stop", SVG_PAINT, "offset"},
+	{"style", SVG_SHEET, "type media"},
+	{"svg", SVG_PAINT, "x y width height viewBox preserveAspectRatio version baseProfile"},
+	{"switch", SVG_UNWRAP, ""}, /* every branch shown: foreignObject ones are gone */
+	{"symbol", SVG_PAINT, "viewBox preserveAspectRatio"},
+	{"text", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust transform"},
+	{"textPath", SVG_PAINT | SVG_TEXT | SVG_LINK, "startOffset method spacing textLength lengthAdjust href"},
+	{"title", SVG_TEXT, ""},
+	{"tspan", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust"},
+	{"use", SVG_PAINT | SVG_LINK, "x y width height transform href"},
+};
+
+/* SVG 1.1's presentation attributes, less those that load files (cursor,
+ * color-profile) or are obsolete (enable-background, kerning, glyph-*). */
+static const char S_presentation[] =
+	"alignment-baseline baseline-shift clip clip-path clip-rule color color-interpolation "
+	"color-interpolation-filters color-rendering direction display dominant-baseline fill "
+	"fill-opacity fill-rule filter flood-color flood-opacity font-family font-size "
+	"font-size-adjust font-stretch font-style font-variant font-weight image-rendering "
+	"letter-spacing lighting-color marker-end marker-mid marker-start mask opacity overflow "
+	"pointer-events shape-rendering stop-color stop-opacity stroke stroke-dasharray "
+	"stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity "
+	"stroke-width text-anchor text-decoration text-rendering unicode-bidi visibility "
+	"word-spacing writing-mode";
+
+const struct svg_element *svg_element(const char *name)
+{
+	for (size_t i = 0; i < sizeof S_elements / sizeof *S_elements; i++)
+		if (str_ieq(name, S_elements[i].name))
+			return &S_elements[i];
+	return NULL;
+}
+
+/* The word of a space-separated list that is name, ignoring case, copied
+ * into out as the list spells it. */
+static bool S_list_find(const char *list, const char *name, char *out, size_t cap)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len == n && len < cap) {
+			bool same = true;
+			for (size_t i = 0; i < n && same; i++)
+				same = tolower((unsigned char)p[i]) == tolower((unsigned char)name[i]);
+			if (same) {
+				memcpy(out, p, n);
+				out[n] = '\0';
+				return true;
+			}
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+static enum svg_attr_kind S_keep(const char *name, char *canon, size_t cap)
+{
+	if (strlen(name) >= cap)
+		return SVG_ATTR_DROP;
+	strcpy(canon, name);
+	return SVG_ATTR_KEEP;
+}
+
+enum svg_attr_kind svg_attr(const struct svg_element *el, const char *name, const char *value,
+			    char *canon, size_t cap)
+{
+	if (tolower((unsigned char)name[0]) == 'o' && tolower((unsigned char)name[1]) == 'n')
+		return SVG_ATTR_DROP; /* an event handler, whatever the lists say */
+	if (str_ieq(name, "id"))
+		return *value ? S_keep("id", canon, cap) : SVG_ATTR_DROP;
+	if (str_ieq(name, "class"))
+		return *value && (el->flags & (SVG_PAINT | SVG_TEXT)) ? S_keep("class", canon, cap) : SVG_ATTR_DROP;
+	if (str_ieq(name, "xml:lang"))
+		return *value && strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+					 strlen(value)
+			       ? S_keep("xml:lang", canon, cap)
+			       : SVG_ATTR_DROP;
+	if (S_list_find("role aria-label aria-labelledby aria-describedby aria-hidden", name, canon, cap))
+		return SVG_ATTR_ARIA;
+	if (str_ieq(name, "xml:space"))
+		return strcmp(value, "preserve") == 0 || strcmp(value, "default") == 0
+			       ? S_keep("xml:space", canon, cap)
+			       : SVG_ATTR_DROP;
+	if (str_ieq(name, "href") || str_ieq(name, "xlink:href")) {
+		char dummy[8];
+		return S_list_find(el->attrs, "href", dummy, sizeof dummy) && svg_href_target(value)
+			       ? SVG_ATTR_HREF
+			       : SVG_ATTR_DROP;
+	}
+	if (str_ieq(name, "style"))
+		return el->flags & SVG_PAINT ? SVG_ATTR_STYLE : SVG_ATTR_DROP;
+	if (((el->flags & SVG_PAINT) && S_list_find(S_presentation, name, canon, cap)) ||
+	    S_list_find(el->attrs, name, canon, cap))
+		return svg_css_safe(value) ? SVG_ATTR_KEEP : SVG_ATTR_DROP;
+	return SVG_ATTR_DROP;
+}
+
+const char *svg_href_target(const char *v)
+{
+	while (isspace((unsigned char)*v))
+		v++;
+	if (v[0] != '#' || !v[1])
+		return NULL;
+	/* An id: letters, digits, `_.:-`, or any non-ASCII character. */
+	for (const unsigned char *p = (const unsigned char *)v + 1; *p; p++)
+		if (!(isalnum(*p) || *p >= 0x80 || strchr("_.:-", *p)))
+			return NULL;
+	return v;
+}
+
+bool svg_anim_target_ok(const char *target)
+{
+	char *t = str_collapse_ws(target);
+	for (char *p = t; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	/* The name of an attribute SVG can animate: ASCII, at most one prefix.
+	 * Anything else animates nothing, and a reader that reads it another
+	 * way (the part after the last colon of "x:y:onclick") must not get a
+	 * handler from it. */
+	const char *colon = strchr(t, ':');
+	bool name_ok = *t && strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789-_.:") == strlen(t) &&
+		       (!colon || (colon != t && colon[1] && !strchr(colon + 1, ':')));
+	const char *local = colon ? colon + 1 : t;
+	bool ok = name_ok && !strstr(t, "href") && !str_starts_with(local, "on") && strcmp(local, "style") != 0;
+	free(t);
+	return ok;
+}
+
+/* ---- CSS ---- */
+
+static int S_hex(int c)
+{
+	return isdigit(c) ? c - '0' : tolower(c) - 'a' + 10;
+}
+
+/* css as CSS reads it after its escapes (CSS Syntax 3, "consume an escaped
+ * code point"), lower-cased. Characters outside ASCII become '?': only
+ * ASCII spells what svg_css_safe looks for. */
+static char *S_css_unescape(const char *css)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	for (const unsigned char *p = (const unsigned char *)css; *p; p++) {
+		unsigned c = *p;
+		if (c == '\\') {
+			p++;
+			if (!*p) {
+				sb_addc(&sb, '?');
+				break;
+			}
+			if (*p == '\n' || *p == '\r' || *p == '\f')
+				continue; /* a line continuation, in strings */
+			if (isxdigit(*p)) {
+				c = 0;
+				for (int i = 0; i < 6 && isxdigit(*p); i++, p++)
+					c = c * 16 + (unsigned)S_hex(*p);
+				if (!(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f'))
+					p--; /* one white space after the digits belongs to the escape */
+			} else {
+				c = *p;
+			}
+		}
+		sb_addc(&sb, c > 0 && c < 0x80 ? (char)tolower((int)c) : '?');
+	}
+	return sb_detach(&sb);
+}
+
+/* s without comments (drop_ws: and without white space). */
+static char *S_css_squeeze(const char *s, bool drop_ws)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	while (*s) {
+		if (s[0] == '/' && s[1] == '*') {
+			const char *end = strstr(s + 2, "*/");
+			s = end ? end + 2 : s + strlen(s);
+			continue;
+		}
+		if (!(drop_ws && isspace((unsigned char)*s)))
+			sb_addc(&sb, *s);
+		s++;
+	}
+	return sb_detach(&sb);
+}
+
+/* The check of svg_css_safe on one reading (lower-case, unescaped). */
+static bool S_css_reading_safe(const char *s)
+{
+	/* (behavior and -moz-binding load through url().) */
+	static const char *const never[] = {"@import", "expression(", "javascript:", "vbscript:",
+					    "image(", "image-set(", "cross-fade(", "element(", "src("};
+	for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+		if (strstr(s, never[i]))
+			return false;
+	for (const char *p = strstr(s, "url("); p; p = strstr(p + 4, "url(")) {
+		const char *q = p + 4;
+		while (isspace((unsigned char)*q) || *q == '"' || *q == '\'')
+			q++;
+		if (*q != '#')
+			return false;
+	}
+	return true;
+}
+
+bool svg_css_safe(const char *css)
+{
+	if (!strpbrk(css, "(:@\\"))
+		return true; /* nothing above can be spelt: the common "1.5", "#fff" */
+	char *plain = S_css_unescape(css);
+	char *nocomment = S_css_squeeze(plain, false);
+	char *tight = S_css_squeeze(plain, true);
+	/* Every reading must be safe: each is how some reader could see it. */
+	bool safe = S_css_reading_safe(plain) && S_css_reading_safe(nocomment) && S_css_reading_safe(tight);
+	free(plain);
+	free(nocomment);
+	free(tight);
+	return safe;
+}
+
+size_t svg_style_decls(const char *style, void (*each)(void *ctx, const char *prop, const char *value),
+		       void *ctx)
+{
+	size_t dropped = 0;
+	char *copy = xstrdup(style);
+	char *save = NULL;
+	for (char *decl = copy; decl; decl = save) {
+		save = strchr(decl, ';');
+		if (save)
+			*save++ = '\0';
+		char *colon = strchr(decl, ':');
+		if (!colon) {
+			dropped += decl[strspn(decl, " \t\r\n\f")] != '\0';
+			continue;
+		}
+		*colon = '\0';
+		char *prop = str_collapse_ws(decl);
+		char *value = str_collapse_ws(colon + 1);
+		char name[64];
+		if (*value && svg_css_safe(value) && S_list_find(S_presentation, prop, name, sizeof name))
+			each(ctx, name, value);
+		else
+			dropped++;
+		free(prop);
+		free(value);
+	}
+	free(copy);
+	return dropped;
+}
+
+char *svg_css_sheet(const char *css)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	const char *p = css;
+	while (*p) {
+		if (strncasecmp(p, "@import", 7) == 0) {
+			const char *semi = strchr(p, ';');
+			p = semi ? semi + 1 : p + strlen(p);
+			continue;
+		}
+		if (strncasecmp(p, "url(", 4) == 0) {
+			const char *close = strchr(p + 4, ')');
+			const char *arg = p + 4;
+			while (*arg == ' ' || *arg == '\t' || *arg == '"' || *arg == '\'')
+				arg++;
+			if (*arg != '#') {
+				/* Unclosed, it runs to the end, as CSS reads it. */
+				sb_adds(&sb, "none");
+				p = close ? close + 1 : p + strlen(p);
+				continue;
+			}
+		}
+		sb_addc(&sb, *p++);
+	}
+	char *out = sb_detach(&sb);
+	if (!svg_css_safe(out)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* ---- Nodes (an SVG file's tree, or the HTML parser's inline SVG) ---- */
+
+/* The attribute's name as written: "xlink:href" for one in the XLink
+ * namespace (whatever its prefix), "xml:space"; NULL in any other
+ * namespace (an editor's own: inkscape:, sodipodi:…). */
+static char *S_qualified(xmlAttrPtr a)
+{
+	if (!a->ns)
+		return xstrdup((const char *)a->name);
+	if (a->ns->href && xmlStrEqual(a->ns->href, (const xmlChar *)XLINK_NS))
+		return xasprintf("xlink:%s", (const char *)a->name);
+	if (a->ns->href && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE))
+		return xasprintf("xml:%s", (const char *)a->name);
+	return NULL;
+}
+
+/* An attribute's value as it will be written: libxml2's HTML parser
+ * passes on characters XML cannot hold. malloc'd. */
+static char *S_value(xmlAttrPtr a)
+{
+	xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+	char *clean = str_xml_chars(v ? (const char *)v : "");
+	if (v)
+		xmlFree(v);
+	return clean;
+}
+
+bool svg_anim_ok(xmlNodePtr n)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		if (a->ns || !str_ieq((const char *)a->name, "attributeName"))
+			continue;
+		char *v = S_value(a);
+		bool ok = svg_anim_target_ok(v);
+		free(v);
+		return ok;
+	}
+	return true; /* animates nothing */
+}
+
+bool svg_has_href(xmlNodePtr n)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		char *q = S_qualified(a);
+		bool href = q && (str_ieq(q, "href") || str_ieq(q, "xlink:href"));
+		free(q);
+		if (!href)
+			continue;
+		char *v = S_value(a);
+		bool ok = svg_href_target(v) != NULL;
+		free(v);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+/* ---- An SVG file's tree ---- */
+
+static void S_style_add(void *ctx, const char *prop, const char *value)
+{
+	struct strbuf *sb = ctx;
+	sb_addf(sb, "%s%s: %s", sb->len ? "; " : "", prop, value);
+}
+
+/* The attributes of a file's element el allows; a style attribute keeps
+ * the declarations svg_style_decls keeps (written anew only when some
+ * went: the sheet's rules and the style's keep their precedence). */
+static void S_file_attrs(xmlNodePtr n, const struct svg_element *el)
+{
+	xmlAttrPtr a = n->properties;
+	while (a) {
+		xmlAttrPtr next = a->next;
+		char *q = S_qualified(a);
+		char *v = S_value(a);
+		char canon[64];
+		enum svg_attr_kind kind = q ? svg_attr(el, q, v, canon, sizeof canon) : SVG_ATTR_DROP;
+		/* XML names are what they are: a "viewbox" is not a viewBox. */
+		bool keep = kind == SVG_ATTR_HREF || kind == SVG_ATTR_ARIA ||
+			    (kind == SVG_ATTR_KEEP && strcmp(canon, q) == 0);
+		if (kind == SVG_ATTR_STYLE) {
+			struct strbuf sb = STRBUF_INIT;
+			if (svg_style_decls(v, S_style_add, &sb) == 0) {
+				keep = true;
+			} else if (sb.len) {
+				xmlSetProp(n, a->name, (const xmlChar *)sb.s);
+				keep = true;
+			}
+			sb_release(&sb);
+		}
+		if (!keep)
+			xmlRemoveProp(a);
+		free(q);
+		free(v);
+		a = next;
+	}
+}
+
+static void S_remove(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* n's children take its place; n goes. */
+static void S_unwrap(xmlNodePtr n)
+{
+	while (n->children) {
+		xmlNodePtr c = n->children;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(n, c);
+		/* Its names may use a namespace n declares, which goes with it:
+		 * declared again where the content now stands, or the content
+		 * would point at freed memory. (A text node may have been merged
+		 * and freed; an element never is.) */
+		if (c->type == XML_ELEMENT_NODE)
+			xmlReconciliateNs(n->doc, c);
+	}
+	S_remove(n);
+}
+
+/* A <style> element's sheet made local, or the element gone. */
+static void S_file_sheet(xmlNodePtr n)
+{
+	xmlChar *css = xmlNodeGetContent(n);
+	char *local = svg_css_sheet(css ? (const char *)css : "");
+	if (!local) {
+		S_remove(n);
+	} else if (!css || strcmp(local, (const char *)css) != 0) {
+		xmlNodeSetContent(n, NULL);
+		xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)local));
+	}
+	free(local);
+	if (css)
+		xmlFree(css);
+}
+
+/* The element of the allow-list n is: in the SVG namespace, with the
+ * case SVG gives the name. */
+static const struct svg_element *S_file_element(xmlNodePtr n)
+{
+	if (!n->ns || !n->ns->href || !xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS))
+		return NULL;
+	const struct svg_element *el = svg_element((const char *)n->name);
+	return el && strcmp(el->name, (const char *)n->name) == 0 ? el : NULL;
+}
+
+/* The parser's depth limit bounds the recursion. */
+static void S_file_clean(xmlNodePtr n)
+{
+	while (n) {
+		xmlNodePtr next = n->next;
+		if (n->type == XML_PI_NODE) {
+			S_remove(n); /* <?xml-stylesheet?> loads CSS from anywhere */
+		} else if (n->type == XML_ELEMENT_NODE) {
+			const struct svg_element *el = S_file_element(n);
+			if (!el || ((el->flags & SVG_ANIM) && !svg_anim_ok(n))) {
+				S_remove(n);
+				n = next;
+				continue;
+			}
+			S_file_attrs(n, el);
+			if ((el->flags & SVG_LINK) && !svg_has_href(n)) {
+				if (el->flags & SVG_TEXT) {
+					S_file_clean(n->children);
+					S_unwrap(n);
+				} else {
+					S_remove(n);
+				}
+				n = next;
+				continue;
+			}
+			S_file_clean(n->children);
+			if (el->flags & SVG_SHEET)
+				S_file_sheet(n);
+			else if (el->flags & SVG_UNWRAP)
+				S_unwrap(n);
+		}
+		n = next;
+	}
+}
+
+void svg_clean_doc(xmlDocPtr doc)
+{
+	S_file_clean(doc->children);
+}

@@ -1,0 +1,348 @@
+/* Unit tests of svg.h: the one SVG policy, on hostile drawings of our own,
+ * through both roads SVG takes into a book: an SVG file (svg_clean_doc)
+ * and inline SVG in a post (sanitize_copy_children). */
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "convert/sanitize.h"
+#include "convert/svg.h"
+#include "tap.h"
+
+/* The document serialized, as resources.c writes an SVG file. */
+static char *S_dump(xmlDocPtr doc)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
+	xmlSaveDoc(save, doc);
+	xmlSaveClose(save);
+	char *out = xstrdup((const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+	return out;
+}
+
+static xmlDocPtr S_parse(const char *svg)
+{
+	return xmlReadMemory(svg, (int)strlen(svg), "t.svg", NULL,
+			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+/* An SVG file's body (inside <svg xmlns… xlink…>) cleaned and written
+ * back; NULL when the fixture itself is not well-formed. */
+static char *S_file(const char *body)
+{
+	char *svg = xasprintf("<svg xmlns=\"" SVG_NS "\" xmlns:xlink=\"" XLINK_NS "\">%s</svg>", body);
+	xmlDocPtr doc = S_parse(svg);
+	free(svg);
+	if (!doc)
+		return NULL;
+	svg_clean_doc(doc);
+	char *out = S_dump(doc);
+	xmlFreeDoc(doc);
+	/* What was written must read again. */
+	xmlDocPtr again = S_parse(out);
+	if (!again) {
+		free(out);
+		return NULL;
+	}
+	xmlFreeDoc(again);
+	return out;
+}
+
+/* Inline SVG in a post: the HTML parser's tree copied into XHTML. */
+static char *S_inline(const char *fragment)
+{
+	char *html = xasprintf("<html><body>%s</body></html>", fragment);
+	htmlDocPtr h = htmlReadMemory(html, (int)strlen(html), "t.html", "UTF-8",
+				      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					      HTML_PARSE_NODEFDTD);
+	free(html);
+	xmlDocPtr x = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr div = xmlNewNode(NULL, (const xmlChar *)"div");
+	xmlDocSetRootElement(x, div);
+	xmlNsPtr ns = xmlNewNs(div, (const xmlChar *)XHTML_NS, NULL);
+	xmlSetNs(div, ns);
+	xmlNsPtr ens = xmlNewNs(div, (const xmlChar *)EPUB_NS, (const xmlChar *)"epub");
+	xmlNodePtr body = xmlDocGetRootElement(h)->children;
+	while (body && !(body->type == XML_ELEMENT_NODE && strcmp((const char *)body->name, "body") == 0))
+		body = body->next;
+	sanitize_copy_children(div, body, ns, ens);
+	char *out = S_dump(x);
+	xmlDocPtr again = S_parse(out);
+	if (!again) {
+		free(out);
+		out = NULL;
+	}
+	xmlFreeDoc(again);
+	xmlFreeDoc(x);
+	xmlFreeDoc(h);
+	return out;
+}
+
+/* One hostile fixture, through both roads: none of the words in gone may
+ * be left, each of kept must be. */
+static void S_both(const char *what, const char *body, const char *const *gone, const char *const *kept)
+{
+	char *file = S_file(body);
+	char *inl_src = xasprintf("<svg>%s</svg>", body);
+	char *inl = S_inline(inl_src);
+	free(inl_src);
+	ok(file != NULL, "%s: file: well-formed", what);
+	ok(inl != NULL, "%s: inline: well-formed", what);
+	for (size_t i = 0; gone && gone[i]; i++) {
+		ok(file && !strstr(file, gone[i]), "%s: file: no %s", what, gone[i]);
+		ok(inl && !strstr(inl, gone[i]), "%s: inline: no %s", what, gone[i]);
+	}
+	for (size_t i = 0; kept && kept[i]; i++) {
+		ok(file && strstr(file, kept[i]), "%s: file keeps %s", what, kept[i]);
+		ok(inl && strstr(inl, kept[i]), "%s: inline keeps %s", what, kept[i]);
+	}
+	free(file);
+	free(inl);
+}
+
+#define L(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+static void test_animation_holes(void)
+{
+	/* The red-team's findings against the old file cleaner. */
+	S_both("set href to javascript:",
+	       "<a><set attributeName=\"href\" to=\"javascript:alert(1)\"/><circle r=\"1\"/></a>",
+	       L("<set", "javascript"), L("<circle"));
+	S_both("set onclick", "<rect width=\"1\"><set attributeName=\"onclick\" to=\"alert(1)\"/></rect>",
+	       L("<set", "alert", "onclick"), L("<rect"));
+	S_both("set xlink:href to a remote host without slashes",
+	       "<use xlink:href=\"#r\"><set attributeName=\"xlink:href\" to=\"https:evil.example/x.png\"/></use>",
+	       L("<set", "evil.example"), L("#r"));
+	S_both("set href with a prefix and spaces",
+	       "<g><set attributeName=\" x:HREF \" to=\"javascript:alert(1)\"/>"
+	       "<animate attributeName=\"a:b:onclick\" values=\"alert(1)\"/></g>",
+	       L("<set", "<animate", "alert"), NULL);
+	S_both("animate style", "<g><animate attributeName=\"style\" values=\"fill:url(https://e.example/)\"/></g>",
+	       L("<animate", "e.example"), NULL);
+	S_both("animated value loading from the web",
+	       "<rect width=\"1\"><animate attributeName=\"fill\" values=\"red;url(https://e.example/p#x)\" dur=\"1s\"/></rect>",
+	       L("e.example", "values="), L("<animate", "attributeName=\"fill\"", "dur=\"1s\""));
+	S_both("handler on an animation", "<rect width=\"1\"><animate attributeName=\"x\" onbegin=\"alert(1)\" to=\"3\"/></rect>",
+	       L("onbegin", "alert"), L("<animate", "to=\"3\""));
+}
+
+static void test_event_handlers(void)
+{
+	char *out = S_file("<g onload=\"a()\" onclick=\"b()\" ONCLICK=\"c()\" onmouseover=\"d()\"><circle r=\"2\" "
+			   "onfocusin=\"e()\"/></g>");
+	ok(out != NULL, "handlers: well-formed");
+	unlike(out, " on", "no attribute starting with on");
+	like(out, "<circle r=\"2\"/>", "the drawing stays");
+	free(out);
+	out = S_inline("<svg onload=\"a()\"><g OnClick=\"b()\"><rect onmouseover=\"c()\" width=\"3\"/></g></svg>");
+	unlike(out, " on", "inline: no handler, whatever its case");
+	unlike(out, " On", "inline: not even OnClick");
+	like(out, "<rect width=\"3\"/>", "inline: the drawing stays");
+	free(out);
+}
+
+static void test_script_urls(void)
+{
+	/* javascript: in every form an href takes, on every element with one. */
+	static const char *const urls[] = {"javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:alert(1)",
+					   "java&#9;script:alert(1)", "java&#x0A;script:alert(1)",
+					   "&#106;avascript:alert(1)", "vbscript:msgbox(1)",
+					   "data:image/svg+xml,&lt;svg onload=alert(1)&gt;",
+					   "https://evil.example/x.svg#a", "https:evil.example/x.svg#a",
+					   "//evil.example/x.svg#a", "sprite.svg#a", "#a b", "#"};
+	static const char *const elements[] = {"a", "use", "image", "textPath", "pattern", "linearGradient",
+					       "radialGradient", "filter", "feImage", "set", "mpath"};
+	for (size_t u = 0; u < sizeof urls / sizeof *urls; u++) {
+		for (size_t e = 0; e < sizeof elements / sizeof *elements; e++) {
+			for (int x = 0; x < 2; x++) {
+				char *body = xasprintf("<%s %s=\"%s\"><text>T</text></%s>", elements[e],
+						       x ? "xlink:href" : "href", urls[u], elements[e]);
+				char *file = S_file(body);
+				char *inl_src = xasprintf("<svg>%s</svg>", body);
+				char *inl = S_inline(inl_src);
+				bool clean = file && inl && !strstr(file, "href") && !strstr(inl, "href") &&
+					     !strstr(file, "script") && !strstr(inl, "script") &&
+					     !strstr(file, "evil") && !strstr(inl, "evil");
+				ok(clean, "<%s %s=\"%s\">: no href left", elements[e], x ? "xlink:href" : "href",
+				   urls[u]);
+				if (!clean)
+					diag("file: %s\ninline: %s", file ? file : "(ill-formed)", inl ? inl : "(ill-formed)");
+				free(body);
+				free(inl_src);
+				free(file);
+				free(inl);
+			}
+		}
+	}
+	is_str(svg_href_target("  #logo-1"), "#logo-1", "a fragment, leading spaces skipped");
+	ok(svg_href_target("#\xC3\xA9t\xC3\xA9") != NULL, "a fragment with non-ASCII letters");
+	ok(svg_href_target("#a(b)") == NULL, "a fragment with parentheses is refused");
+	ok(svg_href_target("images/x.png") == NULL, "a relative file is refused");
+}
+
+static void test_css(void)
+{
+	static const char *const unsafe[] = {
+		"@import 'x.css';", "@\\69mport 'x.css';", "@IMPORT url(#a)", "@imp\\6F rt 'a'",
+		"fill: url(https://e.example/x)", "fill: u\\72l(https://e.example/x)",
+		"fill: \\75\\72\\6C (https://e.example/x)", "fill: URL( 'x.svg#a' )", "fill: url(/**/x)",
+		"fill: u\\rl(x)", "fill:url(\"data:image/png;base64,AAAA\")",
+		"width: expression(alert(1))", "width: expr/**/ession(alert(1))",
+		"fill: image-set('a.png' 1x)", "fill: -webkit-image-set('a.png' 1x)",
+		"behavior: url(x.htc)", "-moz-binding: url(x.xml#b)", "x: javascript:alert(1)",
+		"fill: \\75 rl(x)", "fill: url(\\0068ttp://e.example)"};
+	for (size_t i = 0; i < sizeof unsafe / sizeof *unsafe; i++)
+		ok(!svg_css_safe(unsafe[i]), "unsafe CSS refused: %s", unsafe[i]);
+	static const char *const safe[] = {"red", "#fff", "1.5", "url(#grad)", "url( '#grad' )",
+					   "url(\\23 grad)", "fill: none; stroke: #181919",
+					   "font-family: 'Helvetica Neue', sans-serif", "rect { fill: url(#p) }",
+					   "rgba(0, 0, 0, 0.5)", "translate(10 20) rotate(3)"};
+	for (size_t i = 0; i < sizeof safe / sizeof *safe; i++)
+		ok(svg_css_safe(safe[i]), "safe CSS kept: %s", safe[i]);
+
+	/* Sheets: rewritten when plain, gone when escapes hide what loads. */
+	char *s = svg_css_sheet("@import url(x.css); rect { fill: url(https://e.example/p#g); stroke: red }");
+	is_str(s, " rect { fill: none; stroke: red }", "a plain sheet made local");
+	free(s);
+	ok(svg_css_sheet("@\\69mport 'https://e.example/x.css'; rect { fill: red }") == NULL,
+	   "an escaped @import: the sheet goes");
+	ok(svg_css_sheet("rect { fill: u\\72l(https://e.example/p#g) }") == NULL, "an escaped url(: the sheet goes");
+	s = svg_css_sheet(".a { fill: url(#g) } .b { stroke: #000 }");
+	is_str(s, ".a { fill: url(#g) } .b { stroke: #000 }", "a local sheet is left as it is");
+	free(s);
+
+	S_both("escaped url( in a style attribute and a presentation attribute",
+	       "<rect style=\"fill: u\\72l(https://e.example/a#b); stroke: blue\" width=\"1\"/>"
+	       "<circle fill=\"\\75rl(https://e.example/a#b)\" stroke=\"url(#g)\" r=\"1\"/>",
+	       L("e.example", "\\"), L("stroke=\"url(#g)\"", "blue"));
+	char *out = S_file("<style>@\\69mport 'https://e.example/x.css';</style><rect width=\"1\"/>");
+	unlike(out, "e.example", "file: an escaped @import leaves no trace");
+	unlike(out, "<style", "file: its sheet goes");
+	free(out);
+	out = S_file("<style type=\"text/css\">.c{fill:#f8ed3e;stroke-width:5px}</style>");
+	like(out, "<style type=\"text/css\">.c{fill:#f8ed3e;stroke-width:5px}</style>", "file: a plain sheet kept");
+	free(out);
+	out = S_inline("<svg><style>.c{fill:red}</style><rect class=\"c\" width=\"1\"/></svg>");
+	unlike(out, "<style", "inline: no sheet (it would style the whole chapter)");
+	like(out, "class=\"c\"", "inline: the class stays");
+	free(out);
+}
+
+static void test_foreign(void)
+{
+	S_both("foreignObject",
+	       "<foreignObject width=\"9\"><p xmlns=\"http://www.w3.org/1999/xhtml\">Smuggled<script>x()</script>"
+	       "</p><iframe src=\"https://e.example/\"/></foreignObject><rect width=\"1\"/>",
+	       L("foreignObject", "Smuggled", "script", "<p", "iframe", "e.example"), L("<rect"));
+	S_both("script", "<script>alert(1)</script><script xlink:href=\"https://e.example/x.js\"/><g/>",
+	       L("script", "alert", "e.example"), L("<g"));
+	S_both("external use", "<use href=\"https://evil.example/sprite.svg#icon\"/><use xlink:href=\"s.svg#i\"/>"
+	       "<symbol id=\"i\"><rect width=\"1\"/></symbol><use xlink:href=\"#i\" x=\"2\"/>",
+	       L("evil", "s.svg"), L("#i", "x=\"2\"", "<symbol"));
+	S_both("image and feImage", "<image href=\"https://e.example/p.png\" width=\"9\"/>"
+	       "<filter id=\"f\"><feImage xlink:href=\"x.png\"/></filter>",
+	       L("image", "Image", "e.example", "x.png"), L("<filter"));
+	char *out = S_file("<g xmlns:ev=\"urn:x\"><ev:listener event=\"click\" handler=\"#h\"/>"
+			   "<metadata><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/></metadata>"
+			   "</g><?xml-stylesheet href=\"https://e.example/x.css\"?>");
+	unlike(out, "listener", "file: an element of another namespace goes");
+	unlike(out, "metadata", "file: metadata goes");
+	unlike(out, "xml-stylesheet", "file: a processing instruction goes");
+	free(out);
+}
+
+/* Drawings as editors write them: the policy leaves them byte for byte. */
+static void test_benign(void)
+{
+	static const char *const files[] = {
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+		"version=\"1.1\" viewBox=\"0 0 100 50\" width=\"100\" height=\"50\" role=\"img\" "
+		"aria-labelledby=\"t\" xml:lang=\"en\" xml:space=\"preserve\">"
+		"<title id=\"t\">A chart</title><desc>Two bars</desc>"
+		"<style type=\"text/css\">.bar{fill:url(#g);stroke:#231f20}</style>"
+		"<defs><linearGradient id=\"g\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\" gradientUnits=\"objectBoundingBox\">"
+		"<stop offset=\"0\" stop-color=\"#f5d0d0\"/><stop offset=\"1\" stop-color=\"#d96868\"/></linearGradient>"
+		"<clipPath id=\"c\"><path d=\"M0 0h100v50H0z\" clip-rule=\"nonzero\"/></clipPath>"
+		"<symbol id=\"s\" viewBox=\"0 0 2 2\"><circle cx=\"1\" cy=\"1\" r=\"1\"/></symbol>"
+		"<filter id=\"f\" x=\"0\" y=\"0\" width=\"1\" height=\"1\"><feOffset in=\"SourceAlpha\" dy=\"2\" "
+		"result=\"o\"/><feColorMatrix in=\"o\" values=\"0 0 0 0 0\"/></filter></defs>"
+		"<g clip-path=\"url(#c)\" transform=\"translate(1 2)\">"
+		"<rect class=\"bar\" x=\"10\" y=\"10\" width=\"20\" height=\"30\" rx=\"2\"/>"
+		"<rect style=\"fill: none;stroke: #181919;stroke-width: 8px\" x=\"40\" width=\"20\" height=\"40\"/>"
+		"<use xlink:href=\"#s\" x=\"70\" filter=\"url(#f)\"/>"
+		"<text x=\"50\" y=\"48\" font-family=\"Helvetica, sans-serif\" text-anchor=\"middle\">"
+		"Q<tspan dy=\"-2\">2</tspan></text>"
+		"<circle r=\"3\"><animate attributeName=\"r\" values=\"3;5;3\" dur=\"2s\" repeatCount=\"indefinite\"/>"
+		"</circle></g></svg>",
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><!-- made by hand -->"
+		"<path d=\"M1 1L9 9\" stroke=\"black\" stroke-dasharray=\"1 2\" marker-end=\"url(#m)\"/>"
+		"<marker id=\"m\" refX=\"1\" refY=\"1\" orient=\"auto\"><path d=\"M0 0L2 1L0 2z\"/></marker></svg>",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		xmlDocPtr doc = S_parse(files[i]);
+		if (!ok(doc != NULL, "benign %zu parses", i))
+			continue;
+		char *before = S_dump(doc);
+		svg_clean_doc(doc);
+		char *after = S_dump(doc);
+		ok(strcmp(after, before) == 0, "benign drawing %zu left intact", i);
+		if (strcmp(after, before) != 0)
+			diag("before: %s\nafter:  %s", before, after);
+		free(before);
+		free(after);
+		xmlFreeDoc(doc);
+	}
+	char *out = S_inline("<svg viewbox=\"0 0 10 10\"><lineargradient id=\"g\"><stop offset=\"0\" "
+			     "stop-color=\"red\"/></lineargradient><rect fill=\"url(#g)\" style=\"stroke: blue\" "
+			     "width=\"10\"/><use href=\"#g\"/><text x=\"1\">Hi</text></svg>");
+	like(out, "viewBox=\"0 0 10 10\"", "inline: names get their case back");
+	like(out, "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"red\"/></linearGradient>",
+	     "inline: gradient kept");
+	like(out, "fill=\"url(#g)\"", "inline: local url() kept");
+	like(out, "stroke=\"blue\"", "inline: a style property becomes its attribute");
+	like(out, "xlink:href=\"#g\"", "inline: a local href, as xlink:href");
+	like(out, ">Hi</text>", "inline: text kept");
+	free(out);
+}
+
+static void test_attr(void)
+{
+	const struct svg_element *rect = svg_element("RECT");
+	if (!ok(rect && strcmp(rect->name, "rect") == 0, "svg_element ignores case"))
+		return;
+	char canon[64];
+	is_int(svg_attr(rect, "onclick", "x", canon, sizeof canon), SVG_ATTR_DROP, "onclick dropped");
+	is_int(svg_attr(rect, "fill", "url(#a)", canon, sizeof canon), SVG_ATTR_KEEP, "fill kept");
+	is_int(svg_attr(rect, "fill", "url(a.svg#a)", canon, sizeof canon), SVG_ATTR_DROP,
+	       "fill loading a file dropped");
+	is_int(svg_attr(svg_element("svg"), "viewbox", "0 0 1 1", canon, sizeof canon), SVG_ATTR_KEEP, "viewbox kept");
+	is_str(canon, "viewBox", "as viewBox");
+	is_int(svg_attr(rect, "href", "#a", canon, sizeof canon), SVG_ATTR_DROP, "no href on rect");
+	is_int(svg_attr(svg_element("use"), "xlink:href", "#a", canon, sizeof canon), SVG_ATTR_HREF, "use's href");
+	is_int(svg_attr(rect, "style", "fill:red", canon, sizeof canon), SVG_ATTR_STYLE, "style");
+	is_int(svg_attr(rect, "xml:space", "preserve", canon, sizeof canon), SVG_ATTR_KEEP, "xml:space");
+	is_int(svg_attr(rect, "xml:lang", "en\"><x", canon, sizeof canon), SVG_ATTR_DROP, "a bad xml:lang");
+	ok(svg_element("foreignObject") == NULL && svg_element("script") == NULL && svg_element("image") == NULL,
+	   "foreignObject, script, image are not on the list");
+	ok(svg_anim_target_ok("fill") && svg_anim_target_ok("xlink:title"), "ordinary targets animate");
+	ok(!svg_anim_target_ok("HREF") && !svg_anim_target_ok("xlink:href") && !svg_anim_target_ok("onclick") &&
+		   !svg_anim_target_ok("ev:onclick") && !svg_anim_target_ok("style") && !svg_anim_target_ok("a b"),
+	   "href, handlers, style and odd names do not");
+}
+
+int main(void)
+{
+	xmlInitParser();
+	test_animation_holes();
+	test_event_handlers();
+	test_script_urls();
+	test_css();
+	test_foreign();
+	test_benign();
+	test_attr();
+	return done_testing();
+}

@@ -195,21 +195,19 @@ static inline void dt_dump(const struct diag_list *dl)
 		free(o_);                      \
 	} while (0)
 
-/* Before the tests: cmark-gfm and the temporary site folder. */
-static inline int dt_init(void)
+/* Runs the tests (a NULL-terminated list) with cmark-gfm set up and a
+ * temporary site folder, which is removed after; the TAP exit status. */
+static inline int dt_run(void (*const tests[])(void))
 {
 	markdown_init();
 	snprintf(dt_root, sizeof dt_root, "/tmp/sheaf-dialect-XXXXXX");
 	if (!mkdtemp(dt_root)) {
 		diag("mkdtemp failed");
-		return -1;
+		return 1;
 	}
 	dt_ctx.site_root = dt_root;
-	return 0;
-}
-
-static inline int dt_done(void)
-{
+	for (size_t i = 0; tests[i]; i++)
+		tests[i]();
 	fx_rm_rf(dt_root);
 	return done_testing();
 }

@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: emoji shortcodes (and MkDocs icons). Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/emoji.c: emoji shortcodes (and MkDocs
+ * icons). Checked as text and, end to end, through cmark-gfm and libxml2's
+ * HTML parser (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_emoji(void)
@@ -17,12 +18,8 @@ static void test_emoji(void)
 	IS(HUGO, ":smile:\n", ":smile:\n", "Hugo's emoji need a setting sheaf cannot see: left");
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_emoji();
-	return dt_done();
+	static void (*const tests[])(void) = {test_emoji, NULL};
+	return dt_run(tests);
 }

@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: heading ids. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/heading_ids.c: heading ids. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_heading_ids(void)
@@ -17,12 +18,8 @@ static void test_heading_ids(void)
 		 "end to end: an h2 with the id");
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_heading_ids();
-	return dt_done();
+	static void (*const tests[])(void) = {test_heading_ids, NULL};
+	return dt_run(tests);
 }

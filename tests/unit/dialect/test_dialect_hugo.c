@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: Hugo shortcodes. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/hugo.c: Hugo shortcodes. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_hugo(void)
@@ -114,12 +115,8 @@ static void test_hugo(void)
 	free(html);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_hugo();
-	return dt_done();
+	static void (*const tests[])(void) = {test_hugo, NULL};
+	return dt_run(tests);
 }

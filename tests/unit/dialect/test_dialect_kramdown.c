@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: kramdown's attribute lists and extensions. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/kramdown.c: kramdown's attribute lists
+ * and extensions. Checked as text and, end to end, through cmark-gfm and
+ * libxml2's HTML parser (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_kramdown(void)
@@ -14,12 +15,8 @@ static void test_kramdown(void)
 	IS(KD, "## Kramdown heading {#kh}\n", "<h2 id=\"kh\">Kramdown heading</h2>\n\n", "kramdown heading ids");
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_kramdown();
-	return dt_done();
+	static void (*const tests[])(void) = {test_kramdown, NULL};
+	return dt_run(tests);
 }

@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: Jekyll's Liquid. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/liquid.c: Jekyll's Liquid. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_liquid(void)
@@ -58,12 +59,8 @@ static void test_liquid(void)
 	free(html);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_liquid();
-	return dt_done();
+	static void (*const tests[])(void) = {test_liquid, NULL};
+	return dt_run(tests);
 }

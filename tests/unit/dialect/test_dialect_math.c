@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: TeX kept as TeX. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/math.c: TeX kept as TeX. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_math(void)
@@ -29,12 +30,8 @@ static void test_math(void)
 	IS(MATH, "<img alt=\"$a$\" src=\"x.png\">\n", "<img alt=\"$a$\" src=\"x.png\">\n", "no math inside HTML tags");
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_math();
-	return dt_done();
+	static void (*const tests[])(void) = {test_math, NULL};
+	return dt_run(tests);
 }

@@ -1,5 +1,7 @@
-/* Unit tests of the dialect passes: MkDocs: admonitions, details, tabs, attr_list, md_in_html, fenced-code titles. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/mkdocs.c: MkDocs: admonitions,
+ * details, tabs, attr_list, md_in_html, fenced-code titles. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_admonitions(void)
@@ -229,17 +231,11 @@ static void test_end_to_end(void)
 	free(html);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_admonitions();
-	test_tabs();
-	test_attr_list();
-	test_md_in_html();
-	test_fences();
-	test_end_to_end();
-	return dt_done();
+	static void (*const tests[])(void) = {
+		test_admonitions, test_tabs, test_attr_list, test_md_in_html, test_fences,
+		test_end_to_end, NULL
+	};
+	return dt_run(tests);
 }

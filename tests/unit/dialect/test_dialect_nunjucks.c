@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: Eleventy's Nunjucks. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/nunjucks.c: Eleventy's Nunjucks.
+ * Checked as text and, end to end, through cmark-gfm and libxml2's HTML
+ * parser (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_nunjucks(void)
@@ -27,12 +28,8 @@ static void test_nunjucks(void)
 	IS(NJK, "{{ site.baseurl }}\n", "\n", "Nunjucks values are not Jekyll's");
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_nunjucks();
-	return dt_done();
+	static void (*const tests[])(void) = {test_nunjucks, NULL};
+	return dt_run(tests);
 }

@@ -1,5 +1,8 @@
-/* Unit tests of the dialect passes: the scanner every pass runs over: text without dialect constructs, line numbers of warnings, linear time on pathological input, random mixes of every dialect. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/scan.c: the scanner every pass runs
+ * over: text without dialect constructs, line numbers of warnings, linear
+ * time on pathological input, random mixes of every dialect. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
 #include "convert/dialect/scan.h"
 #include "dialect/dialect_fixture.h"
 
@@ -291,16 +294,10 @@ static void test_scanner(void)
 	ok(ds_cached(&c, t, 6, 5, ds_find_lit, "}}") == DS_NONE, "ds_cached: none after the last");
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_plain();
-	test_lines();
-	test_pathological();
-	test_mixes();
-	test_scanner();
-	return dt_done();
+	static void (*const tests[])(void) = {
+		test_plain, test_lines, test_pathological, test_mixes, test_scanner, NULL
+	};
+	return dt_run(tests);
 }

@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: MkDocs snippets (--8<--). Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/snippets.c: MkDocs snippets (--8<--).
+ * Checked as text and, end to end, through cmark-gfm and libxml2's HTML
+ * parser (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_snippets(void)
@@ -71,12 +72,8 @@ static void test_snippets(void)
 	free(outside);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_snippets();
-	return dt_done();
+	static void (*const tests[])(void) = {test_snippets, NULL};
+	return dt_run(tests);
 }

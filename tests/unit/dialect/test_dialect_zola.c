@@ -1,5 +1,6 @@
-/* Unit tests of the dialect passes: Zola shortcodes. Checked as text and, end to end,
- * through cmark-gfm and libxml2's HTML parser (dialect_fixture.h). */
+/* Unit tests of src/convert/dialect/zola.c: Zola shortcodes. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
 static void test_zola(void)
@@ -38,12 +39,8 @@ static void test_zola(void)
 	IS(HUGO, "{{ youtube(id=\"x\") }}\n", "{{ youtube(id=\"x\") }}\n", "Zola calls only for Zola");
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
-	if (dt_init() < 0)
-		return 1;
-	test_zola();
-	return dt_done();
+	static void (*const tests[])(void) = {test_zola, NULL};
+	return dt_run(tests);
 }

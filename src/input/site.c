@@ -210,6 +210,11 @@ void site_image_folders(const struct site *site, const struct post *p, struct st
 	free(dir);
 }
 
+const char *site_static_dir(const struct site *site)
+{
+	return site->static_dir ? site->static_dir : site->content_dir ? site->content_dir : ".";
+}
+
 char *site_page_url(const struct site *site, const char *relpath)
 {
 	if (!site->gen->page_url || !site->url)

@@ -15,11 +15,13 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	return 0;
 }
 
+/* The files it reads as posts. */
+static const char *const S_post_exts[] = {".md", ".markdown", NULL};
+
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	static const char *const exts[] = {".md", ".markdown", NULL};
 	(void)dl;
-	site_walk(site->root, ".", exts, files);
+	site_walk(site->root, ".", S_post_exts, files);
 	return 0;
 }
 
@@ -36,8 +38,6 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 	site_ref_paths(site, from, ref, out);
 	site_ref_by_name(posts, ref, out);
 }
-
-static const char *const S_post_exts[] = {".md", ".markdown", NULL};
 
 const struct site_generator site_generic = {
 	.name = "generic",

@@ -166,11 +166,13 @@ out:
 	return ret;
 }
 
+/* The files it reads as posts. */
+static const char *const S_post_exts[] = {".md", ".markdown", NULL};
+
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	static const char *const exts[] = {".md", ".markdown", NULL};
 	(void)dl;
-	site_walk(site->root, site->posts_dir, exts, files);
+	site_walk(site->root, site->posts_dir, S_post_exts, files);
 	return 0;
 }
 
@@ -349,8 +351,6 @@ static char *S_page_url(const struct site *site, const char *relpath)
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
 	"extra.cover_image", "extra.image", "extra.images", "extra.cover.image", NULL};
-
-static const char *const S_post_exts[] = {".md", ".markdown", NULL};
 
 const struct site_generator site_mkdocs = {
 	.name = "mkdocs",

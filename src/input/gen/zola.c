@@ -147,12 +147,14 @@ static bool S_ignored(const struct site *site, const char *in_content)
 	return false;
 }
 
+/* The files it reads as posts. */
+static const char *const S_post_exts[] = {".md", NULL};
+
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	static const char *const exts[] = {".md", NULL};
 	struct strvec all = STRVEC_INIT;
 	(void)dl;
-	site_walk(site->root, site->content_dir, exts, &all);
+	site_walk(site->root, site->content_dir, S_post_exts, &all);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *name = path_basename(all.v[i]);
 		const char *in_content = path_under(all.v[i], site->content_dir);
@@ -436,8 +438,6 @@ static const char *const S_config_cover_keys[] = {"cover_image", "image", "image
 	"extra.cover_image", "extra.image", "extra.images", "extra.cover.image", NULL};
 
 /* ---- References ---- */
-
-static const char *const S_post_exts[] = {".md", NULL};
 
 /* `@/path` names a file under content/, in a Markdown link as in a
  * shortcode's argument. */

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "book/imagefile.h"
+#include "base/url.h"
 #include "convert/sanitize.h"
 #include "base/template.h"
 #include "base/utf8.h"
@@ -366,7 +367,7 @@ static int S_from_url(struct cover *out, struct resources *res, const char *url,
 		      int line, const char *instead, const struct fetch_options *fetch,
 		      struct diag_list *dl)
 {
-	if (!(str_starts_with(url, "http://") || str_starts_with(url, "https://"))) {
+	if (!url_is_http(url)) {
 		diag_warning(dl, file, line, 0, "the cover image %s is remote but not http(s), which sheaf never fetches; %s",
 			     url, instead);
 		return 1;

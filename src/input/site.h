@@ -106,9 +106,6 @@ int site_open(struct site **out, const char *root, const char *generator, struct
  * left out; returns -1 when any was (0 with collect.keep_going, when the
  * problems were reported as warnings). */
 int site_collect(struct site *site, struct post_list *out, struct diag_list *dl);
-/* The part of url after the site's own URL ("/blog/x/"), ignoring the
- * scheme and "www."; NULL when url is elsewhere or site_url is NULL. */
-const char *site_url_path(const char *url, const char *site_url);
 /* The live URL of a site file (relative to root), or NULL. */
 char *site_page_url(const struct site *site, const char *relpath);
 /* Names of the known generators, NULL-terminated. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/dialect.h"
 #include "input/site.h"
 
@@ -81,7 +82,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* `base_url = "/"` or a bare host is for local previews: only a full
 	 * URL makes live links. */
 	const char *base = fm_str(fm_get(cfg, "base_url"));
-	if (base && (str_starts_with(base, "https://") || str_starts_with(base, "http://")))
+	if (base && url_is_http(base))
 		site->url = xstrdup(base);
 	site->content_dir = xstrdup(S_CONTENT);
 	site->posts_dir = xstrdup(S_CONTENT);

@@ -1,0 +1,215 @@
+/* dialect_fixture.h — what the dialect tests share: the passes of each
+ * generator as bits a test combines, a context whose resolver knows a few
+ * references, the rewrite (R), the rewrite through cmark-gfm (RH), XPath
+ * counts on the result, and a temporary site folder for snippets. */
+#ifndef SHEAF_TEST_DIALECT_FIXTURE_H
+#define SHEAF_TEST_DIALECT_FIXTURE_H
+
+#include <libxml/HTMLparser.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "convert/dialect.h"
+#include "convert/markdown.h"
+#include "fixture.h"
+#include "tap.h"
+
+/* The generators' sets of passes, as bits that tests combine. */
+#define MK (1u << 0)   /* MkDocs: snippets, mkdocs, emoji */
+#define HUGO (1u << 1) /* hugo */
+#define LIQ (1u << 2)  /* Jekyll: liquid, kramdown, emoji */
+#define NJK (1u << 3)  /* nunjucks */
+#define MATH (1u << 4) /* math */
+#define HIDS (1u << 5) /* heading_ids */
+#define ZOLA (1u << 6) /* zola */
+#define KD (1u << 7)   /* kramdown alone */
+
+/* The list of passes for a set of bits, in a fixed order (a static buffer:
+ * good until the next call). */
+static inline const struct dialect *const *dt_list(unsigned d)
+{
+	static const struct dialect *v[16];
+	size_t n = 0;
+	if (d & MK)
+		v[n++] = &dialect_snippets, v[n++] = &dialect_mkdocs;
+	if (d & HUGO)
+		v[n++] = &dialect_hugo;
+	if (d & ZOLA)
+		v[n++] = &dialect_zola;
+	if (d & LIQ)
+		v[n++] = &dialect_liquid;
+	if (d & NJK)
+		v[n++] = &dialect_nunjucks;
+	if (d & (LIQ | KD))
+		v[n++] = &dialect_kramdown;
+	if (d & (MK | LIQ))
+		v[n++] = &dialect_emoji;
+	if (d & MATH)
+		v[n++] = &dialect_math;
+	if (d & HIDS)
+		v[n++] = &dialect_heading_ids;
+	v[n] = NULL;
+	return v;
+}
+
+static char dt_root[256]; /* the site folder: a temporary one */
+
+static inline char *dt_resolve(void *data, const char *ref)
+{
+	(void)data;
+	if (strcmp(ref, "a.md") == 0 || strcmp(ref, "_posts/2020-01-01-a.md") == 0)
+		return xstrdup("../a/index.md");
+	if (strcmp(ref, "2010-07-21-name") == 0)
+		return xstrdup("2010-07-21-name.md");
+	if (strcmp(ref, "with space.md") == 0)
+		return xstrdup("with space (1).md");
+	return NULL;
+}
+
+static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog",
+				       dt_resolve, NULL};
+
+/* The rewrite of in; warnings go to dl (may be NULL: then dropped). The
+ * body starts at line 10 of its file. */
+static inline char *R(unsigned d, const char *in, struct diag_list *dl)
+{
+	struct diag_list local = DIAG_LIST_INIT;
+	size_t len;
+	char *out = dialect_rewrite(dt_list(d), &dt_ctx, in, strlen(in), &len, "post.md", 10, dl ? dl : &local);
+	diag_list_free(&local);
+	if (strlen(out) != len)
+		diag("output holds a NUL byte");
+	return out;
+}
+
+static inline char *H(const char *md)
+{
+	char *html = NULL;
+	if (markdown_to_html(&html, md, strlen(md)) < 0)
+		return xstrdup("");
+	return html;
+}
+
+/* Rewrite, then cmark-gfm. */
+static inline char *RH(unsigned d, const char *in)
+{
+	char *md = R(d, in, NULL);
+	char *html = H(md);
+	free(md);
+	return html;
+}
+
+static inline htmlDocPtr dt_parse(const char *html)
+{
+	char *w = xasprintf("<html><body>%s</body></html>", html);
+	htmlDocPtr doc = htmlReadMemory(w, (int)strlen(w), "t.html", "UTF-8",
+					HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD);
+	free(w);
+	return doc;
+}
+
+/* An XPath count on the HTML cmark-gfm makes of the rewrite. */
+static inline void dt_xcount(unsigned d, const char *in, const char *expr, double want, const char *name)
+{
+	char *html = RH(d, in);
+	htmlDocPtr doc = dt_parse(html);
+	double got = doc ? fx_xpath_num(doc, expr) : -1;
+	if (!ok(got == want, "%s", name)) {
+		diag("  %s = %g, expected %g", expr, got, want);
+		tap_diag_value("html:", html);
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	free(html);
+}
+
+/* The HTML with every <pre>…</pre> and <code>…</code> cut out: the text a
+ * reader sees outside code. */
+static inline char *dt_outside_code(const char *html)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = html;
+	for (;;) {
+		const char *a = strstr(p, "<pre"), *b = strstr(p, "<code");
+		const char *o = a && (!b || a < b) ? a : b;
+		if (!o)
+			break;
+		const char *close = o == a ? "</pre>" : "</code>";
+		sb_add(&sb, p, (size_t)(o - p));
+		const char *e = strstr(o, close);
+		if (!e) {
+			p = o + strlen(o);
+			break;
+		}
+		p = e + strlen(close);
+	}
+	sb_adds(&sb, p);
+	return sb_detach(&sb);
+}
+
+static inline bool dt_has_warning(const struct diag_list *dl, int line, const char *needle)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].severity == DIAG_WARNING && (line == 0 || dl->v[i].line == line) &&
+		    strstr(dl->v[i].message, needle) && dl->v[i].file && strcmp(dl->v[i].file, "post.md") == 0)
+			return true;
+	return false;
+}
+
+static inline void dt_dump(const struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		diag("  warning at %d: %s", dl->v[i].line, dl->v[i].message);
+}
+
+#define IS(d, in, want, name)                 \
+	do {                                  \
+		char *o_ = R((d), (in), NULL); \
+		is_str(o_, (want), (name));   \
+		free(o_);                     \
+	} while (0)
+#define LIKE(d, in, want, name)               \
+	do {                                  \
+		char *o_ = R((d), (in), NULL); \
+		like(o_, (want), (name));     \
+		free(o_);                     \
+	} while (0)
+#define UNLIKE(d, in, want, name)             \
+	do {                                  \
+		char *o_ = R((d), (in), NULL); \
+		unlike(o_, (want), (name));   \
+		free(o_);                     \
+	} while (0)
+#define HLIKE(d, in, want, name)               \
+	do {                                   \
+		char *o_ = RH((d), (in));      \
+		like(o_, (want), (name));      \
+		free(o_);                      \
+	} while (0)
+#define HUNLIKE(d, in, want, name)             \
+	do {                                   \
+		char *o_ = RH((d), (in));      \
+		unlike(o_, (want), (name));    \
+		free(o_);                      \
+	} while (0)
+
+/* Runs the tests (a NULL-terminated list) with cmark-gfm set up and a
+ * temporary site folder, which is removed after; the TAP exit status. */
+static inline int dt_run(void (*const tests[])(void))
+{
+	markdown_init();
+	snprintf(dt_root, sizeof dt_root, "/tmp/sheaf-dialect-XXXXXX");
+	if (!mkdtemp(dt_root)) {
+		diag("mkdtemp failed");
+		return 1;
+	}
+	dt_ctx.site_root = dt_root;
+	for (size_t i = 0; tests[i]; i++)
+		tests[i]();
+	fx_rm_rf(dt_root);
+	return done_testing();
+}
+
+#endif

@@ -1,0 +1,122 @@
+/* Unit tests of src/convert/dialect/hugo.c: Hugo shortcodes. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
+#include "dialect/dialect_fixture.h"
+
+static void test_hugo(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o, *html;
+
+	o = R(HUGO, "{{< figure src=\"/img/a.png\" alt=\"An A\" title=\"Tee\" caption=\"The *A* caption\" link=\"https://x.org\" >}}\n", NULL);
+	like(o, "<figure>\n<a href=\"https://x.org\"><img src=\"/img/a.png\" alt=\"An A\" /></a>\n<figcaption>\n<p><strong>Tee</strong></p>\n\nThe *A* caption\n\n</figcaption>\n</figure>",
+	     "figure: <figure>, <img>, a Markdown caption");
+	free(o);
+	dt_xcount(HUGO, "Text before\n{{< figure src=\"b.png\" caption=\"Cap **b**\" >}}\nText after.\n",
+		 "count(//figure/img[@src='b.png']) + count(//figure/figcaption/p/strong) + count(/html/body/p)", 4,
+		 "figure end to end, between lines of text");
+	LIKE(HUGO, "Inline {{< figure src=\"c.png\" >}} here.\n", "Inline <img src=\"c.png\" alt=\"\" /> here.",
+	     "figure inside a line: the image");
+
+	o = R(HUGO, "{{< youtube w7Ft2ymGmfc >}}\n\n{{< youtube id=\"abc\" title=\"T\" >}}\n", NULL);
+	like(o, "[Video on YouTube\\: https\\://www\\.youtube\\.com/watch?v\\=w7Ft2ymGmfc](https://www.youtube.com/watch?v=w7Ft2ymGmfc)",
+	     "youtube: a link with a label");
+	free(o);
+	html = RH(HUGO, "{{< youtube w7Ft2ymGmfc >}}\n{{< vimeo 146022717 >}}\n{{< tweet user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n"
+			"{{< gist spf13 7896402 >}}\n{{< instagram BWNjjyYFxVx >}}\n{{< youtube_simple xyz >}}\n");
+	ok(str_starts_with(html, "<p data-sourcepos=\"1:1-1:") &&
+	       strstr(html, "\"><a href=\"https://www.youtube.com/watch?v=w7Ft2ymGmfc\">Video on YouTube: https://www.youtube.com/watch?v=w7Ft2ymGmfc</a></p>\n<p"),
+	   "youtube: a paragraph of its own");
+	like(html, ">Video on Vimeo: https://vimeo.com/146022717</a>", "vimeo");
+	like(html, ">Post on X (Twitter): https://twitter.com/SanDiegoZoo/status/1453110110599868418</a>", "tweet");
+	like(html, ">Gist on GitHub: https://gist.github.com/spf13/7896402</a>", "gist");
+	like(html, ">Post on Instagram: https://www.instagram.com/p/BWNjjyYFxVx/</a>", "instagram");
+	like(html, ">Video on YouTube: https://www.youtube.com/watch?v=xyz</a>", "the _simple variants");
+	free(html);
+
+	IS(HUGO, "[a]({{< relref \"a.md#sec\" >}}) [b]({{<ref other.md >}}) [c]({{< relref path=\"with space.md\" >}})\n",
+	   "[a](../a/index.md#sec) [b](other.md) [c](with%20space%20%281%29.md)\n",
+	   "ref/relref: the resolver's path, else as written; the fragment kept; made safe for a link");
+	IS(HUGO, "[ga]: {{< relref a.md >}}\n", "[ga]: ../a/index.md\n", "relref in a link definition");
+
+	IS(HUGO, "{{< highlight go \"linenos=table\" >}}\nfunc() {{< notme >}}\n  `x`\n{{< /highlight >}}\nNext.\n",
+	   "```go\nfunc() {{< notme >}}\n  `x`\n```\nNext.\n", "highlight: a fenced code block, untouched");
+	IS(HUGO, "Inline {{< highlight sh >}}ls -l{{< /highlight >}}.\n", "Inline ` ls -l `.\n",
+	   "highlight inside a line: inline code");
+
+	o = R(HUGO, "{{% alert title=\"Note\" color=\"info\" %}}\n  Alert **content**.\n{{% /alert %}}\nAfter.\n", NULL);
+	like(o, "<div class=\"admonition info\">\n<p class=\"admonition-title\">Note</p>", "callout: a box with its title");
+	free(o);
+	dt_xcount(HUGO, "{{% alert title=\"Note\" color=\"info\" %}}\nAlert **content**.\n{{% /alert %}}\nAfter.\n",
+		 "count(//div[@class='admonition info']/p/strong) + count(/html/body/p[.='After.'])", 2,
+		 "callout end to end: its Markdown inside, what follows outside");
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(HUGO,
+	      "Line one\n"
+	      "{{< mything arg=\"1\" >}}inner *text*{{< /mything >}}\n"
+	      "\n"
+	      "{{% other %}}\n"
+	      "Markdown **inside**.\n"
+	      "{{% /other %}}\n"
+	      "{{< mything />}}\n",
+	      &dl);
+	is_str(o, "Line one\ninner *text*\n\n\nMarkdown **inside**.\n\n\n", "unknown shortcodes: tags go, the inside stays");
+	ok(dt_has_warning(&dl, 11, "unknown Hugo shortcode 'mything'") && dt_has_warning(&dl, 11, "2 times"),
+	   "unknown shortcode: one warning naming it, its first line and the count");
+	ok(dt_has_warning(&dl, 13, "'other'"), "unknown shortcode: the %% form");
+	is_int(dl.n, 2, "unknown shortcode: no warning for closing tags");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+
+	o = R(HUGO, "Shown: {{</* figure src=\"x\" */>}} and {{%/* note */%}}.\n", NULL);
+	html = H(o);
+	like(html, "Shown: {{&lt; figure src=&quot;x&quot; &gt;}} and {{% note %}}.", "escaped shortcodes shown as plain ones");
+	free(html);
+	free(o);
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	free(R(HUGO, "{{</* unknownthing */>}}\n", &dl));
+	is_int(dl.n, 0, "an escaped shortcode is not read again (no warning)");
+	diag_list_free(&dl);
+	IS(HUGO, "```\n{{</* gist a b */>}}\n```\n", "```\n{{< gist a b >}}\n```\n",
+	   "escaped shortcodes in code lose the escape, as Hugo shows them");
+	IS(HUGO, "`{{< x >}}` and\n\n```\n{{< youtube x >}}\n```\n", "`{{< x >}}` and\n\n```\n{{< youtube x >}}\n```\n",
+	   "shortcodes in code are left alone");
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(HUGO, "Version {{< param \"version\" >}}.\n", &dl);
+	is_str(o, "Version .\n", "param: left out");
+	ok(dt_has_warning(&dl, 10, "param"), "param: warned");
+	free(o);
+	diag_list_free(&dl);
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(HUGO | MATH, "{{< math.inline >}}\n{{ if .Page.Params.math }}<p>Inline \\(x\\)</p>{{ end }}\n{{< /math.inline >}}\n",
+	      &dl);
+	unlike(o, "{{", "inline shortcode: template actions go");
+	like(o, "<p>Inline <span class=\"math\">x</span></p>", "inline shortcode: its text stays");
+	ok(dt_has_warning(&dl, 10, "math.inline"), "inline shortcode: warned");
+	free(o);
+	diag_list_free(&dl);
+
+	IS(HUGO, "Not one: {{< >}} {{<}} {{< a \"unclosed >}}\n", "Not one: {{< >}} {{<}} {{< a \"unclosed >}}\n",
+	   "broken shortcodes are text");
+
+	const char *all = "{{< figure src=\"a.png\" >}}\n\n{{% alert %}}\nx\n{{% /alert %}}\n\n"
+			  "[r]({{< relref \"a.md\" >}}) {{< unknown >}}y{{< /unknown >}} {{< youtube a >}}\n\n"
+			  "```\n{{< keep >}}\n```\n";
+	html = RH(HUGO, all);
+	char *text = dt_outside_code(html);
+	unlike(text, "{{&lt;", "no {{< outside code");
+	unlike(text, "{{%", "no {{% outside code");
+	like(html, "{{&lt; keep &gt;}}", "code untouched");
+	free(text);
+	free(html);
+}
+
+int main(void)
+{
+	static void (*const tests[])(void) = {test_hugo, NULL};
+	return dt_run(tests);
+}

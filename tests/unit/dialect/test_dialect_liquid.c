@@ -1,0 +1,66 @@
+/* Unit tests of src/convert/dialect/liquid.c: Jekyll's Liquid. Checked as
+ * text and, end to end, through cmark-gfm and libxml2's HTML parser
+ * (dialect_fixture.h). */
+#include "dialect/dialect_fixture.h"
+
+static void test_liquid(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o, *html;
+
+	IS(LIQ, "{% raw %}\n```liquid\n{{ page.title }} {% if x %}\n```\n{% endraw %}\n",
+	   "\n```liquid\n{{ page.title }} {% if x %}\n```\n\n", "raw: the inside kept literally");
+	IS(LIQ, "Stop {% raw %}`{{ site.url }}`{% endraw %} and [`{% raw %}{% raw %}{% endraw %}`](x).\n",
+	   "Stop `{{ site.url }}` and [`{% raw %}`](x).\n", "raw inline, and a raw tag inside raw");
+	IS(LIQ, "`{% raw %}{{ a }}{% endraw %}`\n", "`{{ a }}`\n", "raw tags in code go");
+	IS(LIQ, "{% raw %}\n\n## {{ not.liquid }} {#x}\n\n{% endraw %}\n", "\n\n## {{ not.liquid }} {#x}\n\n\n",
+	   "raw over paragraphs: nothing inside read");
+	IS(LIQ, "{% highlight ruby linenos %}\ndef foo\n  '{{ x }}'\nend\n{% endhighlight %}\n",
+	   "```ruby\ndef foo\n  '{{ x }}'\nend\n```\n", "highlight: a fenced code block");
+	IS(LIQ, "[p]({% post_url 2010-07-21-name %}) [l]({% link _posts/2020-01-01-a.md %}) [u]({% post_url unknown %})\n",
+	   "[p](2010-07-21-name.md) [l](../a/index.md) [u](unknown)\n", "post_url and link: resolved, else as written");
+	IS(LIQ, "[l]({% link _docs/x y.md %})\n", "[l](/_docs/x%20y.md)\n", "link unresolved: a path from the site's root");
+	IS(LIQ, "[l]({% link\n  _posts/2020-01-01-a.md %})\n", "[l](../a/index.md)\n", "a tag over two lines");
+	IS(LIQ, "{{ site.baseurl }}/x {{ site.url }} {{ \"/a.png\" | relative_url }} {{ 'b' | absolute_url }} {{site.baseurl | append: \"/c\"}}\n",
+	   "/blog/x https://example.com/ /blog/a.png https://example.com/blog/b /blog/c\n",
+	   "site.baseurl, site.url and the URL filters");
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(LIQ,
+	      "{% include footer.html %}\n"
+	      "{% if page.x %}\n"
+	      "Conditional *text*.\n"
+	      "{% endif %}\n"
+	      "{% if page.y %}y{% else %}z{% endif %}\n"
+	      "{{ page.title }} and {{ site.repository }}/issues\n"
+	      "{% assign a = 1 %}\n",
+	      &dl);
+	is_str(o, "\n\nConditional *text*.\n\nyz\n and /issues\n\n", "tags go, what they enclose stays");
+	ok(dt_has_warning(&dl, 10, "include footer.html"), "include: warned");
+	ok(dt_has_warning(&dl, 11, "'{% if %}'") && dt_has_warning(&dl, 11, "2 times"), "if: one warning, counted");
+	ok(dt_has_warning(&dl, 15, "{{ page.title }}"), "an unknown value: warned");
+	is_int(dl.n, 4, "no warning for else, endif, assign");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+
+	IS(LIQ, "{% comment %}\nHidden words.\n{% endcomment %}\nShown.\n", "Shown.\n", "comment: dropped");
+	IS(LIQ, "A{% comment %} hidden {% endcomment %}B\n", "AB\n", "comment inside a line");
+	IS(LIQ, "Braces {a: 1} stay.\n", "Braces {a: 1} stay.\n", "prose with braces stays");
+
+	const char *all = "{% raw %}{{ a }}{% endraw %} {% if x %}y{% endif %} {{ site.url }}\n{: .x}\n\n"
+			  "```\n{% keep %}\n```\n";
+	html = RH(LIQ, all);
+	char *text = dt_outside_code(html);
+	unlike(text, "{%", "no {% outside code");
+	unlike(text, "{:", "no {: outside code");
+	like(html, "{% keep %}", "code untouched");
+	free(text);
+	free(html);
+}
+
+int main(void)
+{
+	static void (*const tests[])(void) = {test_liquid, NULL};
+	return dt_run(tests);
+}

@@ -124,26 +124,18 @@ void image_readings(struct strvec *out, const struct site *site, const struct po
 			S_urlpath_readings(out, site, abs);
 		free(abs);
 	} else if (*ref) {
-		char *dir = path_dirname(p->relpath);
-		const char *base = path_basename(p->relpath);
-		const char *dot = strrchr(base, '.');
-		char *stem = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
-		/* Jekyll's post names start with their date; the folder may not. */
-		const char *undated = stem;
-		if (strlen(stem) > 11 && stem[4] == '-' && stem[7] == '-' && stem[10] == '-')
-			undated = stem + 11;
-		const char *stems[] = {stem, undated != stem ? undated : NULL};
-		for (size_t i = 0; i < 2 && stems[i]; i++) {
-			char *folder = path_join(dir, stems[i]);
-			char *j = path_join(folder, ref);
+		struct strvec folders = STRVEC_INIT;
+		site_image_folders(site, p, &folders);
+		for (size_t i = 0; i < folders.n; i++) {
+			char *j = path_join(folders.v[i], ref);
 			char *norm = path_normalize(j);
 			if (str_starts_with(norm, ".."))
 				free(norm);
 			else
 				sv_push_owned(out, norm);
 			free(j);
-			free(folder);
 		}
+		sv_free(&folders);
 		char *urlpath = S_post_urlpath(site, p);
 		if (urlpath) {
 			/* A URL ending in a file name (`/2020/01/x.html`) is
@@ -159,8 +151,6 @@ void image_readings(struct strvec *out, const struct site *site, const struct po
 			free(udir);
 			free(urlpath);
 		}
-		free(stem);
-		free(dir);
 	}
 	free(ref);
 }

@@ -88,22 +88,36 @@ void plan_free(struct plan *pl)
 	memset(pl, 0, sizeof *pl);
 }
 
-/* The post a site path names: as written, as Markdown source of a folder
- * or page URL (`x/` → x.md, x/index.md, x/_index.md). */
+/* The post a site path names: as written, else as the source of a page
+ * in one of its generator's forms (`x` → x.md, x/index.md …). */
 static const struct post *S_post_by_path(const struct plan *pl, const char *target)
 {
 	size_t i;
 	if (strmap_get(&pl->by_relpath, target, &i))
 		return pl->site_posts->v[i];
-	static const char *const forms[] = {"%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
-	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
-		char *cand = xasprintf(forms[k], target);
-		bool found = strmap_get(&pl->by_relpath, cand, &i);
-		free(cand);
-		if (found)
-			return pl->site_posts->v[i];
+	struct strvec forms = STRVEC_INIT;
+	site_page_forms(pl->site, target, &forms);
+	const struct post *p = NULL;
+	for (size_t k = 0; k < forms.n && !p; k++)
+		if (strmap_get(&pl->by_relpath, forms.v[k], &i))
+			p = pl->site_posts->v[i];
+	sv_free(&forms);
+	return p;
+}
+
+/* The first post a generator's reference names (site_ref_targets). */
+static const struct post *S_post_by_ref(const struct plan *pl, const char *from, const char *ref, bool link)
+{
+	struct strvec targets = STRVEC_INIT;
+	site_ref_targets(pl->site, pl->site_posts, from, ref, link, &targets);
+	const struct post *p = NULL;
+	for (size_t i = 0; i < targets.n && !p; i++) {
+		char *norm = path_normalize(targets.v[i]);
+		p = S_post_by_path(pl, norm);
+		free(norm);
 	}
-	return NULL;
+	sv_free(&targets);
+	return p;
 }
 
 static const struct post *S_post_by_url(const struct plan *pl, const char *path)
@@ -170,18 +184,8 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 		const struct post *p = S_post_by_path(pl, l->target);
 		if (!p && l->raw[0] == '/')
 			p = S_post_by_url(pl, l->raw);
-		if (!p && str_starts_with(l->raw, "@/")) {
-			/* Zola's internal links name a file under content/. */
-			char *rest = xstrndup(l->raw + 2, strcspn(l->raw + 2, "?#"));
-			char *dec = url_decode(rest);
-			char *joined = path_join(site->content_dir, dec);
-			char *norm = path_normalize(joined);
-			p = S_post_by_path(pl, norm);
-			free(norm);
-			free(joined);
-			free(dec);
-			free(rest);
-		}
+		if (!p)
+			p = S_post_by_ref(pl, ch->post->relpath, l->raw, true);
 		if (p && S_link_to_post(pl, ch, self, names, names_data, p, l, dl))
 			continue;
 		char *url = NULL;
@@ -247,59 +251,13 @@ static char *S_relative(const char *from_dir, const char *to)
 	return sb_detach(&sb);
 }
 
-static const struct post *S_post_named(const struct post_list *posts, const char *path)
-{
-	static const char *const forms[] = {"%s", "%s.md", "%s/index.md", "%s/_index.md", "%s.markdown"};
-	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
-		char *cand = xasprintf(forms[k], path);
-		char *norm = path_normalize(cand);
-		free(cand);
-		for (size_t i = 0; i < posts->n; i++) {
-			if (strcmp(posts->v[i]->relpath, norm) == 0) {
-				free(norm);
-				return posts->v[i];
-			}
-		}
-		free(norm);
-	}
-	return NULL;
-}
-
 char *plan_resolve_ref(const struct plan *pl, const struct post *from, const char *ref)
 {
-	const struct post_list *posts = pl->site_posts;
-	const char *content = pl->site->content_dir ? pl->site->content_dir : ".";
+	const struct post *p = S_post_by_ref(pl, from->relpath, ref, false);
+	if (!p)
+		return NULL;
 	char *dir = path_dirname(from->relpath);
-	const struct post *p = NULL;
-	if (str_starts_with(ref, "@/"))
-		ref += 2;
-	char *bases[3] = {NULL, NULL, NULL};
-	if (ref[0] == '/') {
-		bases[0] = path_join(content, ref + 1);
-		bases[1] = xstrdup(ref + 1);
-	} else {
-		bases[0] = path_join(dir, ref);
-		bases[1] = path_join(content, ref);
-		bases[2] = xstrdup(ref);
-	}
-	for (size_t i = 0; i < 3 && !p; i++)
-		if (bases[i])
-			p = S_post_named(posts, bases[i]);
-	/* Jekyll's post_url names a post by its file name, without folder or
-	 * extension ("2010-07-21-name", or "cat/2010-07-21-name"). */
-	const char *last = path_basename(ref);
-	for (size_t i = 0; !p && i < posts->n; i++) {
-		const char *base = path_basename(posts->v[i]->relpath);
-		const char *dot = strrchr(base, '.');
-		size_t stem = dot ? (size_t)(dot - base) : strlen(base);
-		if (strlen(last) == stem && strncmp(base, last, stem) == 0)
-			p = posts->v[i];
-	}
-	char *out = NULL;
-	if (p)
-		out = S_relative(dir, p->relpath);
-	for (size_t i = 0; i < 3; i++)
-		free(bases[i]);
+	char *out = S_relative(dir, p->relpath);
 	free(dir);
 	return out;
 }

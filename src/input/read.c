@@ -106,6 +106,36 @@ void site_walk(const char *root, const char *dir, const char *const *exts, struc
 	free(v);
 }
 
+void site_ref_paths(const struct site *site, const char *from, const char *ref, struct strvec *out)
+{
+	const char *content = site->content_dir ? site->content_dir : ".";
+	if (ref[0] == '/') {
+		sv_push_owned(out, path_join(content, ref + 1));
+		sv_push(out, ref + 1);
+		return;
+	}
+	char *dir = path_dirname(from);
+	sv_push_owned(out, path_join(dir, ref));
+	sv_push_owned(out, path_join(content, ref));
+	sv_push(out, ref);
+	free(dir);
+}
+
+void site_ref_by_name(const struct post_list *posts, const char *ref, struct strvec *out)
+{
+	const char *last = path_basename(ref);
+	size_t n = strlen(last);
+	for (size_t i = 0; i < posts->n; i++) {
+		const char *base = path_basename(posts->v[i]->relpath);
+		const char *dot = strrchr(base, '.');
+		size_t stem = dot ? (size_t)(dot - base) : strlen(base);
+		if (n == stem && strncmp(base, last, stem) == 0) {
+			sv_push(out, posts->v[i]->relpath);
+			return;
+		}
+	}
+}
+
 static const struct fm_node *S_get_ci(const struct fm_node *map, const char *key, size_t n)
 {
 	if (!map || map->kind != FM_MAP)
@@ -184,6 +214,106 @@ static void S_size(char *buf, size_t cap, size_t n)
 		snprintf(buf, cap, "%.1f MiB", (double)n / (1 << 20));
 }
 
+/* The site file at relpath read (at most collect.max_post_size bytes) and
+ * decoded to UTF-8: 0 and *text (malloc'd, NUL-terminated), *len, *st;
+ * -1 after reporting why not. path is the file's path as reported. */
+static int S_text(char **text, size_t *len, struct stat *st, const struct site *site, const char *path,
+		  struct diag_list *dl)
+{
+	char *raw;
+	size_t raw_len;
+	*text = NULL;
+	*len = 0;
+	int rc = read_file_stat(path, site->collect.max_post_size, &raw, &raw_len, st);
+	if (rc == -EFBIG) {
+		char have[32], limit[32];
+		S_size(have, sizeof have, (size_t)st->st_size);
+		S_size(limit, sizeof limit, site->collect.max_post_size);
+		diag_error(dl, path, 0, 0, "the post is %s, more than the limit of %s (--max-post-size)",
+			   have, limit);
+		return -1;
+	}
+	if (rc < 0) {
+		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
+		return -1;
+	}
+	text_to_utf8(text, len, raw, raw_len, path, dl);
+	free(raw);
+	return 0;
+}
+
+/* The front matter of text split off and parsed (at most
+ * collect.max_front_matter bytes; a mapping): 0, *split and *fm (NULL
+ * when there is none), or -1 after reporting why not. */
+static int S_front_matter(struct fm_node **fm, struct fm_split *split, const struct site *site, const char *text,
+			  size_t len, const char *path, struct diag_list *dl)
+{
+	*fm = NULL;
+	if (fm_split(split, text, len, path, dl) < 0)
+		return -1;
+	if (split->fm_len > site->collect.max_front_matter) {
+		char have[32], limit[32];
+		S_size(have, sizeof have, split->fm_len);
+		S_size(limit, sizeof limit, site->collect.max_front_matter);
+		diag_error(dl, path, split->fm_line, 1, "the front matter is %s, more than the limit of %s",
+			   have, limit);
+		return -1;
+	}
+	const char *fm_text = text + split->fm_off;
+	int rc = 0;
+	if (split->format == FM_YAML)
+		rc = fm_parse_yaml(fm, fm_text, split->fm_len, path, split->fm_line, DIAG_ERROR, dl);
+	else if (split->format == FM_TOML)
+		rc = fm_parse_toml(fm, fm_text, split->fm_len, path, split->fm_line, dl);
+	else if (split->format == FM_JSON)
+		rc = fm_parse_json(fm, fm_text, split->fm_len, path, split->fm_line, dl);
+	if (rc < 0)
+		return -1;
+	if (*fm && (*fm)->kind != FM_MAP) {
+		diag_error(dl, path, (*fm)->line, (*fm)->col,
+			   "front matter must be a mapping of fields (`title: …`), not a %s",
+			   (*fm)->kind == FM_LIST ? "list" : "single value");
+		fm_node_free(*fm);
+		*fm = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static char *S_path(const struct site *site, const char *relpath)
+{
+	return strcmp(site->root, ".") == 0 ? xstrdup(relpath) : path_join(site->root, relpath);
+}
+
+int site_read_text(char **text, size_t *len, const struct site *site, const char *relpath, struct diag_list *dl)
+{
+	struct stat st;
+	char *path = S_path(site, relpath);
+	int rc = S_text(text, len, &st, site, path, dl);
+	free(path);
+	return rc;
+}
+
+int site_read_front_matter(struct fm_node **fm, enum fm_format *format, const struct site *site,
+			   const char *relpath, struct diag_list *dl)
+{
+	struct stat st;
+	char *text;
+	size_t len;
+	struct fm_split split = {0};
+	char *path = S_path(site, relpath);
+	*fm = NULL;
+	*format = FM_NONE;
+	int rc = S_text(&text, &len, &st, site, path, dl);
+	if (rc == 0) {
+		rc = S_front_matter(fm, &split, site, text, len, path, dl);
+		*format = split.format;
+		free(text);
+	}
+	free(path);
+	return rc;
+}
+
 int site_read_post(struct post **out, const struct site *site, const char *relpath,
 		   struct diag_list *dl)
 {
@@ -192,54 +322,14 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	size_t len = 0;
 	struct fm_node *fm = NULL;
 	struct post *p = NULL;
-	char *path = strcmp(site->root, ".") == 0 ? xstrdup(relpath) : path_join(site->root, relpath);
+	char *path = S_path(site, relpath);
 	*out = NULL;
 
 	struct stat st;
-	char *raw;
-	size_t raw_len;
-	int rc = read_file_stat(path, site->collect.max_post_size, &raw, &raw_len, &st);
-	if (rc == -EFBIG) {
-		char have[32], limit[32];
-		S_size(have, sizeof have, (size_t)st.st_size);
-		S_size(limit, sizeof limit, site->collect.max_post_size);
-		diag_error(dl, path, 0, 0, "the post is %s, more than the limit of %s (--max-post-size)",
-			   have, limit);
-		goto out;
-	}
-	if (rc < 0) {
-		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
-		goto out;
-	}
-	text_to_utf8(&text, &len, raw, raw_len, path, dl);
-	free(raw);
 	struct fm_split split;
-	if (fm_split(&split, text, len, path, dl) < 0)
+	if (S_text(&text, &len, &st, site, path, dl) < 0 ||
+	    S_front_matter(&fm, &split, site, text, len, path, dl) < 0)
 		goto out;
-	if (split.fm_len > site->collect.max_front_matter) {
-		char have[32], limit[32];
-		S_size(have, sizeof have, split.fm_len);
-		S_size(limit, sizeof limit, site->collect.max_front_matter);
-		diag_error(dl, path, split.fm_line, 1, "the front matter is %s, more than the limit of %s",
-			   have, limit);
-		goto out;
-	}
-	const char *fm_text = text + split.fm_off;
-	if (split.format == FM_YAML &&
-	    fm_parse_yaml(&fm, fm_text, split.fm_len, path, split.fm_line, DIAG_ERROR, dl) < 0)
-		goto out;
-	if (split.format == FM_TOML &&
-	    fm_parse_toml(&fm, fm_text, split.fm_len, path, split.fm_line, dl) < 0)
-		goto out;
-	if (split.format == FM_JSON &&
-	    fm_parse_json(&fm, fm_text, split.fm_len, path, split.fm_line, dl) < 0)
-		goto out;
-	if (fm && fm->kind != FM_MAP) {
-		diag_error(dl, path, fm->line, fm->col,
-			   "front matter must be a mapping of fields (`title: …`), not a %s",
-			   fm->kind == FM_LIST ? "list" : "single value");
-		goto out;
-	}
 
 	p = post_new(path, relpath);
 	p->dev = st.st_dev;

@@ -28,12 +28,19 @@ struct site_generator {
 	/* True when root looks like this generator's site. */
 	bool (*detect)(const char *root);
 	/* Reads the site's configuration into site (title, author, language,
-	 * url, folders). Returns 0, or -1 after reporting an error. */
+	 * url, folders), and may set site->state: whatever the generator
+	 * keeps for its other hooks (built once, read-only once site_collect
+	 * starts, as the hooks run on several threads). Returns 0, or -1
+	 * after reporting an error. */
 	int (*configure)(struct site *site, struct diag_list *dl);
-	/* Appends the post files, relative to the site root, to files. */
+	/* Frees site->state. May be NULL (no state). */
+	void (*free_state)(void *state);
+	/* Appends the post files, relative to the site root, to files. May
+	 * note in site->state what it learned (the walk is single-threaded). */
 	int (*list_posts)(const struct site *site, struct strvec *files, struct diag_list *dl);
 	/* Applies the generator's own rules after the common fields were read
-	 * (author names, defaults). fm may be NULL. May be NULL. */
+	 * (author names, defaults), from the front matter site_read_post
+	 * parsed: fm may be NULL. May be NULL. */
 	void (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
 			    struct diag_list *dl);
 	/* The live URL of a site file given relative to the root, or NULL when
@@ -57,6 +64,28 @@ struct site_generator {
 	/* Keys of the site's configuration naming the book's cover, likewise
 	 * ("params.images"). NULL: the configuration names none. */
 	const char *const *config_cover_keys;
+	/* The extensions of the files the generator reads as posts (".md"),
+	 * NULL-terminated: a link to `x` or `x/` may mean x.EXT or
+	 * x/index.EXT. */
+	const char *const *post_exts;
+	/* Appends to out the files (relative to the root) a site path names
+	 * when it is the source of a page: `posts/x` → posts/x.md,
+	 * posts/x/index.md (Hugo also posts/x/_index.md). NULL: x.EXT and
+	 * x/index.EXT for each of post_exts (see site_page_forms). */
+	void (*page_forms)(const struct site *site, const char *path, struct strvec *out);
+	/* Appends to out the files (relative to the root, most likely first)
+	 * a reference written in a post names: ref as the generator writes it
+	 * (Hugo ref/relref, Jekyll post_url/link, Zola @/path), from the post
+	 * at from (relative to the root); posts are the site's. With link
+	 * true, ref is a Markdown link's destination and only the
+	 * generator's own reference syntax (Zola's `@/`) gives anything. Each
+	 * is then tried as it is and in its page_forms. May be NULL. */
+	void (*ref_targets)(const struct site *site, const struct post_list *posts, const char *from,
+			    const char *ref, bool link, struct strvec *out);
+	/* Appends to out the folders (relative to the root) where a post's
+	 * images written as relative paths may lie besides its own folder.
+	 * NULL: the folder named after the post's file (x.md → x/). */
+	void (*image_folders)(const struct site *site, const struct post *p, struct strvec *out);
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change
@@ -96,6 +125,7 @@ struct site {
 	char *title, *author, *language, *url, *description;
 	struct fm_node *config;  /* the parsed config, when there is one */
 	struct fm_node *authors; /* MkDocs .authors.yml `authors` mapping, or NULL */
+	void *state;             /* the generator's own (configure), freed by free_state */
 };
 
 /* Opens the site at root: detects the generator (or uses the one named by
@@ -108,6 +138,15 @@ int site_open(struct site **out, const char *root, const char *generator, struct
 int site_collect(struct site *site, struct post_list *out, struct diag_list *dl);
 /* The live URL of a site file (relative to root), or NULL. */
 char *site_page_url(const struct site *site, const char *relpath);
+/* The files a site path may name as the source of a page (page_forms),
+ * appended to out, normalized. */
+void site_page_forms(const struct site *site, const char *path, struct strvec *out);
+/* The files a reference names (ref_targets), appended to out. */
+void site_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+		      const char *ref, bool link, struct strvec *out);
+/* The folders besides its own where a post's relative images may lie
+ * (image_folders), appended to out. */
+void site_image_folders(const struct site *site, const struct post *p, struct strvec *out);
 /* Names of the known generators, NULL-terminated. */
 const char *const *site_generator_names(void);
 void site_free(struct site *site);
@@ -120,11 +159,31 @@ bool site_list_dir(const char *path, struct strvec *names);
 /* Appends to files every file under dir (relative to root) whose name ends
  * in one of exts, sorted, skipping hidden folders and symlinked folders. */
 void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files);
+/* The usual readings of a reference to a page (ref_targets) made from
+ * the post at from: "/x" from the content folder, then from the root;
+ * "x" from the post's folder, the content folder, the root. Appended to
+ * out. */
+void site_ref_paths(const struct site *site, const char *from, const char *ref, struct strvec *out);
+/* Appends to out the first of posts whose file name without extension is
+ * the last part of ref (a reference by name: "2010-07-21-name"). */
+void site_ref_by_name(const struct post_list *posts, const char *ref, struct strvec *out);
 /* The scalar naming a cover image in fm (a front matter or a site's
  * configuration) under the first of keys (see cover_keys above) that
  * names one: the value itself, a list's first item, or a mapping's `path`,
  * `src`, `url` or `image`. NULL when none does. Borrowed from fm. */
 const struct fm_node *site_cover_field(const struct fm_node *fm, const char *const *keys);
+/* The site file at relpath (relative to the root) as UTF-8, read as a post
+ * is (the size cap, BOM and UTF-16 decoding): 0 and *text (malloc'd,
+ * NUL-terminated) and *len, or -1 after reporting why not. */
+int site_read_text(char **text, size_t *len, const struct site *site, const char *relpath,
+		   struct diag_list *dl);
+/* The front matter of the site file at relpath, read and parsed as a
+ * post's is: 0, *fm (the caller frees it; NULL when there is none) and
+ * *format (FM_NONE when the file has no block), or -1 after reporting why
+ * not. For files a generator reads that are not posts (a page whose URL
+ * it needs); a post's own front matter reaches post_fields. */
+int site_read_front_matter(struct fm_node **fm, enum fm_format *format, const struct site *site,
+			   const char *relpath, struct diag_list *dl);
 /* Reads one post: front matter, common fields, title fallbacks. Returns
  * 0 and *out, or -1 after reporting errors. */
 int site_read_post(struct post **out, const struct site *site, const char *relpath,

@@ -296,6 +296,7 @@ static void test_choice(void)
 	struct site site;
 	memset(&site, 0, sizeof site);
 	site.root = root;
+	site.gen = &site_generic;
 	site.content_dir = xstrdup(".");
 	site.static_dir = xstrdup("static");
 	char buf[256];

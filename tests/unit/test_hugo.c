@@ -158,6 +158,46 @@ static void S_make_yaml(void)
 	fx_writes(S_tmp, "y/static/img/logo.png", "png");
 }
 
+/* The strings of sv joined by '|' (static buffer). */
+static const char *S_joined(const struct strvec *sv)
+{
+	static char buf[1024];
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
+	return buf;
+}
+
+/* References and page forms: section indexes, names alone. */
+static void S_hooks(struct site *site, const struct post_list *posts)
+{
+	struct strvec out = STRVEC_INIT;
+	site_page_forms(site, "content/posts", &out);
+	ok(sv_contains_ci(&out, "content/posts/_index.md") && sv_contains_ci(&out, "content/posts/index.md") &&
+		   sv_contains_ci(&out, "content/posts.markdown"),
+	   "page forms: bundle and section indexes (%s)", S_joined(&out));
+	sv_free(&out);
+	const char *from = posts->n ? posts->v[0]->relpath : "content/posts/a.md";
+	const struct post *named = NULL; /* a post whose name is its own */
+	for (size_t i = 0; i < posts->n && !named; i++)
+		if (!str_starts_with(path_basename(posts->v[i]->relpath), "index."))
+			named = posts->v[i];
+	const char *name = named ? path_basename(named->relpath) : "x.md";
+	char *stem = xstrndup(name, strcspn(name, "."));
+	site_ref_targets(site, posts, from, stem, false, &out);
+	ok(out.n == 4, "ref: beside the page, under content, from the root, and by name (%s)", S_joined(&out));
+	ok(named && out.n && strcmp(out.v[out.n - 1], named->relpath) == 0, "ref by name: the post's file");
+	sv_free(&out);
+	site_ref_targets(site, posts, from, "/posts/x.md", false, &out);
+	is_str(S_joined(&out), "content/posts/x.md|posts/x.md", "ref /path: from content, then the root");
+	sv_free(&out);
+	site_ref_targets(site, posts, from, "@/posts/x.md", true, &out);
+	is_int((int)out.n, 0, "a Markdown link is no Hugo reference");
+	sv_free(&out);
+	free(stem);
+}
+
 static void test_yaml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -169,6 +209,7 @@ static void test_yaml_site(void)
 		return;
 	}
 	is_str(site->gen->name, "hugo", "hugo.yaml: detected as Hugo");
+	S_hooks(site, &posts);
 	is_str(site->config_file, "hugo.yaml", "config file");
 	is_str(site->title, "Field Notes", "title");
 	is_str(site->url, "https://blog.test/", "baseURL → url");

@@ -109,6 +109,64 @@ static void S_make_blog(void)
 	fx_writes(S_tmp, "jk/assets/lamp.png", "PNG");
 }
 
+/* The strings of sv joined by '|' (static buffer). */
+static const char *S_joined(const struct strvec *sv)
+{
+	static char buf[1024];
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
+	return buf;
+}
+
+/* The hooks plan.c, imagefile.c and cover.c call. */
+static void test_hooks(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	S_make_blog();
+	struct site *site = S_open("jk", &posts, &dl);
+	if (!ok(site != NULL, "hooks: the blog opens"))
+		return;
+	struct strvec out = STRVEC_INIT;
+	site_page_forms(site, "notes/x", &out);
+	ok(sv_contains_ci(&out, "notes/x.md") && sv_contains_ci(&out, "notes/x/index.markdown") &&
+		   sv_contains_ci(&out, "notes/x.mkdn") && sv_contains_ci(&out, "notes/x.text"),
+	   "page forms: every Markdown extension the site reads (%s)", S_joined(&out));
+	ok(!sv_contains_ci(&out, "notes/x/_index.md"), "page forms: no Hugo section index");
+	sv_free(&out);
+
+	site_ref_targets(site, &posts, "_posts/2021-03-04-first-light.md", "2021-03-05-tide-tables", false, &out);
+	ok(out.n && strcmp(out.v[out.n - 1], "_posts/2021-03-05-tide-tables.markdown") == 0,
+	   "post_url: a post by its file name without extension (%s)", S_joined(&out));
+	is_str(out.v[0], "_posts/2021-03-05-tide-tables", "post_url: first beside the post");
+	sv_free(&out);
+	site_ref_targets(site, &posts, "about.md", "/about.md", false, &out);
+	is_str(S_joined(&out), "./about.md|about.md", "link: from the source (here the root), then the root");
+	sv_free(&out);
+	site_ref_targets(site, &posts, "about.md", "@/about.md", true, &out);
+	is_int((int)out.n, 0, "a Markdown link is no Jekyll reference");
+	sv_free(&out);
+
+	struct post *p = post_new("jk/_posts/2021-03-04-first-light.md", "_posts/2021-03-04-first-light.md");
+	site_image_folders(site, p, &out);
+	is_str(S_joined(&out), "_posts/2021-03-04-first-light|_posts/first-light",
+	       "image folders: named after the post, with and without its date");
+	sv_free(&out);
+	post_free(p);
+
+	struct fm_node *fm = NULL;
+	const char *yaml = "image:\n  path: /assets/seo.png\n";
+	fm_parse_yaml(&fm, yaml, strlen(yaml), "t.md", 2, DIAG_ERROR, &dl);
+	const struct fm_node *n = site_cover_field(fm, site->gen->cover_keys);
+	is_str(n ? fm_str(n) : NULL, "/assets/seo.png", "cover key: jekyll-seo-tag's image: {path:}");
+	fm_node_free(fm);
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 static void test_blog(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -473,6 +531,7 @@ int main(void)
 	test_layouts();
 	test_odd_dates();
 	test_timezone();
+	test_hooks();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

@@ -104,6 +104,47 @@ static void S_make_site(void)
 	fx_writes(S_tmp, "z/templates/page.html", "{{ page.content }}\n");
 }
 
+/* The strings of sv joined by '|' (static buffer). */
+static const char *S_joined(const struct strvec *sv)
+{
+	static char buf[1024];
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
+	return buf;
+}
+
+/* References: `@/` from content/, in links and in arguments. */
+static void test_hooks(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	char *root = path_join(S_tmp, "z");
+	bool opened = site_open(&site, root, NULL, &dl) == 0;
+	free(root);
+	if (!ok(opened, "hooks: the site opens")) {
+		diag_list_free(&dl);
+		return;
+	}
+	struct post_list posts = POST_LIST_INIT;
+	struct strvec out = STRVEC_INIT;
+	site_ref_targets(site, &posts, "content/blog/a.md", "@/blog/by%20path.md#top", true, &out);
+	is_str(S_joined(&out), "content/blog/by path.md", "link @/: decoded, under content/, fragment gone");
+	sv_free(&out);
+	site_ref_targets(site, &posts, "content/blog/a.md", "blog/b.md", true, &out);
+	is_int((int)out.n, 0, "a plain link is no reference");
+	sv_free(&out);
+	site_ref_targets(site, &posts, "content/blog/a.md", "@/about.md", false, &out);
+	ok(sv_contains_ci(&out, "content/about.md"), "argument @/: under content/ (%s)", S_joined(&out));
+	sv_free(&out);
+	site_page_forms(site, "content/blog/x", &out);
+	is_str(S_joined(&out), "content/blog/x.md|content/blog/x/index.md", "page forms: .md only");
+	sv_free(&out);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 static void test_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -335,6 +376,7 @@ int main(void)
 	S_make_site();
 	test_site();
 	test_detect_and_errors();
+	test_hooks();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

@@ -559,15 +559,14 @@ static enum S_block S_fm_block(const char *text, size_t len, size_t *start, size
 
 /* A page's own front matter as a tree (YAML, ---json, or ---js scanned),
  * or NULL. */
-static struct fm_node *S_page_front_matter(const char *root, const char *relpath, size_t max)
+static struct fm_node *S_page_front_matter(const struct site *site, const char *relpath)
 {
-	char *path = path_join(root, relpath), *raw = NULL, *text = NULL;
-	size_t raw_len, len = 0;
+	char *text = NULL;
+	size_t len = 0;
 	struct fm_node *fm = NULL;
-	struct stat st;
-	if (stat(path, &st) == 0 && (size_t)st.st_size <= max && read_file(path, &raw, &raw_len) == 0) {
-		struct diag_list quiet = DIAG_LIST_INIT;
-		text_to_utf8(&text, &len, raw, raw_len, path, &quiet);
+	struct diag_list quiet = DIAG_LIST_INIT;
+	if (site_read_text(&text, &len, site, relpath, &quiet) == 0) {
+		char *path = path_join(site->root, relpath);
 		size_t s, e, b;
 		int lines;
 		struct fm_split split;
@@ -585,11 +584,10 @@ static struct fm_node *S_page_front_matter(const char *root, const char *relpath
 			fm_node_free(fm);
 			fm = NULL;
 		}
-		diag_list_free(&quiet);
+		free(path);
 	}
-	free(raw);
+	diag_list_free(&quiet);
 	free(text);
-	free(path);
 	return fm;
 }
 
@@ -734,7 +732,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	for (size_t i = 0; i < pages.n; i++) {
 		struct S_layers l = {{NULL}, 0};
 		S_folder_layers(site->root, site->content_dir, pages.v[i], &l, &data_dl);
-		S_layer_push(&l, S_page_front_matter(site->root, pages.v[i], site->collect.max_post_size));
+		S_layer_push(&l, S_page_front_matter(site, pages.v[i]));
 		if (!S_truthy(S_layer_get(&l, "eleventyExcludeFromCollections"))) {
 			struct strvec tags = STRVEC_INIT;
 			S_layer_tags(&l, &tags);
@@ -1001,7 +999,7 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		free(abs);
 		if (!exists)
 			return NULL;
-		struct fm_node *fm = S_page_front_matter(site->root, relpath, site->collect.max_post_size);
+		struct fm_node *fm = S_page_front_matter(site, relpath);
 		path = S_url_path(site, relpath, fm_get(fm, "permalink"));
 		fm_node_free(fm);
 		if (!path)
@@ -1017,6 +1015,8 @@ static char *S_page_url(const struct site *site, const char *relpath)
 /* Starters' `image`/`cover_image`. */
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 
+static const char *const S_post_exts[] = {".md", NULL};
+
 const struct site_generator site_eleventy = {
 	.lenient_dates = true,
 	.name = "eleventy",
@@ -1027,4 +1027,5 @@ const struct site_generator site_eleventy = {
 	.page_url = S_page_url,
 	.dialects = DIALECTS(&dialect_nunjucks, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
+	.post_exts = S_post_exts,
 };

@@ -26,6 +26,19 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 /* The keys blogs of every kind use. */
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 
+/* A reference (in a post converted with another generator's dialect)
+ * means what a path means. */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	if (link)
+		return;
+	site_ref_paths(site, from, ref, out);
+	site_ref_by_name(posts, ref, out);
+}
+
+static const char *const S_post_exts[] = {".md", ".markdown", NULL};
+
 const struct site_generator site_generic = {
 	.name = "generic",
 	.detect = S_detect,
@@ -34,4 +47,6 @@ const struct site_generator site_generic = {
 	.post_fields = NULL,
 	.page_url = NULL,
 	.cover_keys = S_cover_keys,
+	.post_exts = S_post_exts,
+	.ref_targets = S_ref_targets,
 };

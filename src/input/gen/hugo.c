@@ -655,26 +655,11 @@ static bool S_headless(const struct site *site, const char *rel)
 {
 	struct diag_list quiet = DIAG_LIST_INIT;
 	bool headless = false;
-	/* site_read_post gives no access to the tree: read the block again. */
-	char *path = path_join(site->root, rel), *text = NULL;
-	size_t len;
-	if (read_file(path, &text, &len) == 0) {
-		struct fm_split split;
-		struct fm_node *fm = NULL;
-		if (fm_split(&split, text, len, path, &quiet) == 0) {
-			const char *b = text + split.fm_off;
-			if (split.format == FM_YAML)
-				fm_parse_yaml(&fm, b, split.fm_len, path, split.fm_line, DIAG_ERROR, &quiet);
-			else if (split.format == FM_TOML)
-				fm_parse_toml(&fm, b, split.fm_len, path, split.fm_line, &quiet);
-			else if (split.format == FM_JSON)
-				fm_parse_json(&fm, b, split.fm_len, path, split.fm_line, &quiet);
-		}
+	struct fm_node *fm = NULL;
+	enum fm_format format;
+	if (site_read_front_matter(&fm, &format, site, rel, &quiet) == 0)
 		fm_bool(S_get(fm, "headless"), &headless);
-		fm_node_free(fm);
-	}
-	free(text);
-	free(path);
+	fm_node_free(fm);
 	diag_list_free(&quiet);
 	return headless;
 }
@@ -1420,6 +1405,31 @@ static const char *const S_cover_keys[] = {"cover_image", "image", "images", "co
 static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
 	"params.cover_image", "params.image", "params.images", "params.cover.image", NULL};
 
+/* ---- References ---- */
+
+/* A page is x.md, or the index of a bundle (x/index.md) or of a section
+ * (x/_index.md). */
+static void S_page_forms(const struct site *site, const char *path, struct strvec *out)
+{
+	(void)site;
+	for (const char *const *e = S_page_exts; *e; e++) {
+		sv_push_owned(out, xasprintf("%s%s", path, *e));
+		sv_push_owned(out, xasprintf("%s/index%s", path, *e));
+		sv_push_owned(out, xasprintf("%s/_index%s", path, *e));
+	}
+}
+
+/* ref/relref: a path from the page, the content folder or the root, or
+ * a page's name alone. */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	if (link)
+		return; /* a Markdown link is no reference in Hugo */
+	site_ref_paths(site, from, ref, out);
+	site_ref_by_name(posts, ref, out);
+}
+
 const struct site_generator site_hugo = {
 	.name = "hugo",
 	.detect = S_detect,
@@ -1430,4 +1440,7 @@ const struct site_generator site_hugo = {
 	.dialects = DIALECTS(&dialect_hugo, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
+	.post_exts = S_page_exts,
+	.page_forms = S_page_forms,
+	.ref_targets = S_ref_targets,
 };

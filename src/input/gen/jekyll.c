@@ -132,7 +132,7 @@ static bool S_detect(const char *root)
 
 /* ---- Configuration ---- */
 
-static int S_configure(struct site *site, struct diag_list *dl)
+static int S_read_config(struct site *site, struct diag_list *dl)
 {
 	int ret = -1;
 	char *text = NULL, *cfgpath = NULL;
@@ -286,7 +286,6 @@ struct S_walk {
 	const struct site *site;
 	struct strvec include, exclude; /* _config.yml's, with Jekyll's default excludes */
 	struct strvec exts;             /* Markdown extensions, with the dot */
-	struct diag_list *dl;
 };
 
 static void S_config_list(const struct fm_node *n, struct strvec *out)
@@ -294,14 +293,13 @@ static void S_config_list(const struct fm_node *n, struct strvec *out)
 	fm_strings(n, out);
 }
 
-static void S_walk_init(struct S_walk *w, const struct site *site, struct diag_list *dl)
+static void S_walk_init(struct S_walk *w, const struct site *site)
 {
 	static const char *const default_excludes[] = {
 		".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules",
 		"vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"};
 	memset(w, 0, sizeof *w);
 	w->site = site;
-	w->dl = dl;
 	S_config_list(fm_get(site->config, "include"), &w->include);
 	S_config_list(fm_get(site->config, "exclude"), &w->exclude);
 	for (size_t i = 0; i < sizeof default_excludes / sizeof *default_excludes; i++)
@@ -326,6 +324,23 @@ static void S_walk_free(struct S_walk *w)
 	sv_free(&w->include);
 	sv_free(&w->exclude);
 	sv_free(&w->exts);
+}
+
+/* The walker's rules are the site's state: made once, read by the hooks. */
+static void S_free_state(void *state)
+{
+	S_walk_free(state);
+	free(state);
+}
+
+static int S_configure(struct site *site, struct diag_list *dl)
+{
+	if (S_read_config(site, dl) < 0)
+		return -1;
+	struct S_walk *w = xmalloc(sizeof *w);
+	S_walk_init(w, site);
+	site->state = w;
+	return 0;
 }
 
 /* Jekyll's EntryFilter: entry is relative to the folder being read,
@@ -396,49 +411,21 @@ static bool S_parse_name(const char *name, bool need_date, struct date *date, ch
 	return true;
 }
 
-/* The text of a site file as UTF-8, or NULL. Problems are not reported:
- * site_read_post reports them when the file is read as a post. */
-static char *S_read_text(const struct site *site, const char *relpath, size_t *len)
-{
-	char *path = path_join(site->root, relpath);
-	struct stat st;
-	char *raw = NULL, *text = NULL;
-	size_t raw_len;
-	if (stat(path, &st) == 0 && (size_t)st.st_size <= site->collect.max_post_size &&
-	    read_file(path, &raw, &raw_len) == 0) {
-		struct diag_list quiet = DIAG_LIST_INIT;
-		text_to_utf8(&text, len, raw, raw_len, path, &quiet);
-		diag_list_free(&quiet);
-	}
-	free(raw);
-	free(path);
-	return text;
-}
-
 /* Reads a file's front matter: 0 and *fm (NULL when empty) when it has
  * one, 1 when it has none, -1 when the file is unreadable or its front
  * matter broken (site_read_post reports that). */
 static int S_front_matter(const struct site *site, const char *relpath, struct fm_node **fm)
 {
-	size_t len;
-	*fm = NULL;
-	char *text = S_read_text(site, relpath, &len);
-	if (!text)
-		return -1;
 	struct diag_list quiet = DIAG_LIST_INIT;
-	struct fm_split split;
-	int ret = -1;
-	if (fm_split(&split, text, len, relpath, &quiet) == 0) {
-		if (split.format != FM_YAML)
-			ret = 1; /* Jekyll knows only `---` front matter */
-		else if (split.format == FM_YAML &&
-			 fm_parse_yaml(fm, text + split.fm_off, split.fm_len, relpath, split.fm_line,
-				       DIAG_ERROR, &quiet) == 0)
-			ret = 0;
-	}
+	enum fm_format format;
+	int rc = site_read_front_matter(fm, &format, site, relpath, &quiet);
 	diag_list_free(&quiet);
-	free(text);
-	return ret;
+	if (rc == 0 && format != FM_YAML) {
+		fm_node_free(*fm); /* Jekyll knows only `---` front matter */
+		*fm = NULL;
+		return 1;
+	}
+	return rc;
 }
 
 /* _config.yml's `defaults` for a post (relsrc relative to the source):
@@ -597,10 +584,8 @@ static void S_read_dir(const struct S_walk *w, const char *dir, struct strvec *f
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	struct S_walk w;
-	S_walk_init(&w, site, dl);
-	S_read_dir(&w, "", files, 0);
-	S_walk_free(&w);
+	(void)dl;
+	S_read_dir(site->state, "", files, 0);
 	return 0;
 }
 
@@ -1117,11 +1102,9 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	if (S_magic_split(rel, NULL, &draft)) {
 		/* Only published posts have a URL: not drafts, not files Jekyll
 		 * leaves out. */
-		struct S_walk w;
-		S_walk_init(&w, site, NULL);
-		bool post = !draft && S_is_markdown(&w, rel) && S_parse_name(path_basename(rel), true, NULL, NULL) &&
-			    S_publishable(&w, relpath, rel);
-		S_walk_free(&w);
+		const struct S_walk *w = site->state;
+		bool post = !draft && S_is_markdown(w, rel) && S_parse_name(path_basename(rel), true, NULL, NULL) &&
+			    S_publishable(w, relpath, rel);
 		if (!post)
 			return NULL;
 		struct diag_list quiet = DIAG_LIST_INIT;
@@ -1139,10 +1122,7 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		if (*c == '_' || *c == '.')
 			return NULL;
 	}
-	struct S_walk w;
-	S_walk_init(&w, site, NULL);
-	bool md = S_is_markdown(&w, rel);
-	S_walk_free(&w);
+	bool md = S_is_markdown(site->state, rel);
 	char *abs = path_join(site->root, relpath);
 	bool exists = path_is_file(abs);
 	free(abs);
@@ -1186,6 +1166,46 @@ static char *S_page_url(const struct site *site, const char *relpath)
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 
+/* ---- References and images ---- */
+
+/* A page is x.EXT or x/index.EXT, for each Markdown extension the site
+ * reads. */
+static void S_page_forms(const struct site *site, const char *path, struct strvec *out)
+{
+	const struct S_walk *w = site->state;
+	for (size_t i = 0; i < w->exts.n; i++) {
+		sv_push_owned(out, xasprintf("%s%s", path, w->exts.v[i]));
+		sv_push_owned(out, xasprintf("%s/index%s", path, w->exts.v[i]));
+	}
+}
+
+/* `link` names a file from the source; `post_url` a post by its file name
+ * without extension ("2010-07-21-name", or "cat/2010-07-21-name"). */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	if (link)
+		return; /* a Markdown link is no reference in Jekyll */
+	site_ref_paths(site, from, ref, out);
+	site_ref_by_name(posts, ref, out);
+}
+
+/* A post's images often lie in a folder named after it, with or without
+ * its date (_posts/2020-01-02-x.md → _posts/2020-01-02-x/, _posts/x/). */
+static void S_image_folders(const struct site *site, const struct post *p, struct strvec *out)
+{
+	(void)site;
+	char *dir = path_dirname(p->relpath);
+	const char *base = path_basename(p->relpath);
+	const char *dot = strrchr(base, '.');
+	char *stem = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+	sv_push_owned(out, path_join(dir, stem));
+	if (strlen(stem) > 11 && stem[4] == '-' && stem[7] == '-' && stem[10] == '-')
+		sv_push_owned(out, path_join(dir, stem + 11));
+	free(stem);
+	free(dir);
+}
+
 const struct site_generator site_jekyll = {
 	.lenient_dates = true,
 	.name = "jekyll",
@@ -1197,4 +1217,8 @@ const struct site_generator site_jekyll = {
 	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_emoji, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
+	.free_state = S_free_state,
+	.page_forms = S_page_forms,
+	.ref_targets = S_ref_targets,
+	.image_folders = S_image_folders,
 };

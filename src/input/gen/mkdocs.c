@@ -348,6 +348,8 @@ static const char *const S_cover_keys[] = {"cover_image", "image", "images", "co
 static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
 	"extra.cover_image", "extra.image", "extra.images", "extra.cover.image", NULL};
 
+static const char *const S_post_exts[] = {".md", ".markdown", NULL};
+
 const struct site_generator site_mkdocs = {
 	.name = "mkdocs",
 	.detect = S_detect,
@@ -359,4 +361,5 @@ const struct site_generator site_mkdocs = {
 	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
+	.post_exts = S_post_exts,
 };

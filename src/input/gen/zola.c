@@ -433,6 +433,32 @@ static const char *const S_cover_keys[] = {"cover_image", "image", "images", "co
 static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
 	"extra.cover_image", "extra.image", "extra.images", "extra.cover.image", NULL};
 
+/* ---- References ---- */
+
+static const char *const S_post_exts[] = {".md", NULL};
+
+/* `@/path` names a file under content/, in a Markdown link as in a
+ * shortcode's argument. */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	bool internal = str_starts_with(ref, "@/");
+	if (link) {
+		if (!internal)
+			return;
+		char *rest = xstrndup(ref + 2, strcspn(ref + 2, "?#"));
+		char *dec = url_decode(rest);
+		sv_push_owned(out, path_join(site->content_dir, dec));
+		free(dec);
+		free(rest);
+		return;
+	}
+	if (internal)
+		ref += 2;
+	site_ref_paths(site, from, ref, out);
+	site_ref_by_name(posts, ref, out);
+}
+
 const struct site_generator site_zola = {
 	.name = "zola",
 	.detect = S_detect,
@@ -443,4 +469,6 @@ const struct site_generator site_zola = {
 	.dialects = DIALECTS(&dialect_zola, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
+	.post_exts = S_post_exts,
+	.ref_targets = S_ref_targets,
 };

@@ -53,6 +53,7 @@ extern const struct dialect dialect_zola;        /* {{ shortcode(k=v) }}, {% sho
 extern const struct dialect dialect_math;        /* $…$, $$…$$, \(…\), \[…\] kept as TeX */
 extern const struct dialect dialect_emoji;       /* :smile: */
 extern const struct dialect dialect_heading_ids; /* ## Title {#id} */
+extern const struct dialect dialect_hexo;        /* Hexo tag plugins: {% codeblock %}, {% asset_img %}, … */
 
 /* A NULL-terminated list of passes, usable in a static initializer. */
 #define DIALECTS(...) ((const struct dialect *const[]){__VA_ARGS__, NULL})

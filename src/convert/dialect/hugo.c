@@ -554,6 +554,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_hugo = {
 	.name = "hugo",
 	.state_size = sizeof(struct S_hugo),
+	.title_size = sizeof(struct S_hugo),
 	.block = S_block,
 	.triggers = S_triggers,
 	.code = S_code,

@@ -54,6 +54,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_kramdown = {
 	.name = "kramdown",
 	.state_size = sizeof(struct S_kd),
+	.title_size = sizeof(struct S_kd),
 	.block = S_block,
 	.triggers = S_triggers,
 	.run_begin = S_run_begin,

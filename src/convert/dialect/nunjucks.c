@@ -69,6 +69,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_nunjucks = {
 	.name = "nunjucks",
 	.state_size = sizeof(struct S_njk),
+	.title_size = sizeof(struct S_njk),
 	.init = S_init,
 	.block = S_block,
 	.line = tags_line,

@@ -351,5 +351,5 @@ const struct site_generator site_mkdocs = {
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
 	.post_url = S_post_url,
-	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji, &dialect_math, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji, &dialect_math),
 };

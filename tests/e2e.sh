@@ -29,7 +29,6 @@ failed=0
 # issue that fixes it. It does not fail the run while it fails; once it
 # passes, meson reports an unexpected pass (a failure): remove its line.
 declare -A KNOWN_FAILURES=(
-	["corpus astro-kyverno: epubcheck 0 errors, 0 warnings"]="issue 14: fill on an SVG <text>"
 	["corpus eleventy-a11yproject: epubcheck 0 errors, 0 warnings"]="issue 14: <col> without <colgroup>"
 	["corpus mkdocs-bnbong-ko: every local image its posts reference is in the book"]="issue 12: some images beside a MkDocs post are not found"
 	["corpus mkdocs-textual: every local image its posts reference is in the book"]="issue 12: images inside MkDocs content tabs are lost"

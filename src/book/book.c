@@ -49,6 +49,7 @@
 #include "book/opf.h"
 #include "book/plan.h"
 #include "book/resources.h"
+#include "base/url.h"
 #include "convert/sanitize.h"
 #include "base/slug.h"
 #include "base/template.h"
@@ -312,8 +313,9 @@ static char *S_url_name(const char *url)
 {
 	char *copy = xstrdup(url);
 	copy[strcspn(copy, "?#")] = '\0';
-	const char *host = strstr(copy, "://");
-	const char *slash = strrchr(host ? host + 3 : copy, '/');
+	struct url_parts u;
+	url_split(&u, copy);
+	const char *slash = strrchr(u.scheme.p && u.authority.p ? u.path.p : copy, '/');
 	char *name = url_decode(slash && slash[1] ? slash + 1 : "remote-image");
 	free(copy);
 	return name;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "book/imagefile.h"
+#include "base/url.h"
 #include "convert/sanitize.h"
 #include "base/template.h"
 #include "base/utf8.h"
@@ -284,48 +285,6 @@ char *cover_svg(const struct cover_text *t, size_t *len)
 
 /* ---- Choosing the cover ---- */
 
-static const struct fm_node *S_get_ci(const struct fm_node *map, const char *key)
-{
-	if (!map || map->kind != FM_MAP)
-		return NULL;
-	for (size_t i = 0; i < map->n; i++)
-		if (str_casecmp(map->keys[i], key) == 0)
-			return map->items[i];
-	return NULL;
-}
-
-/* The scalar naming an image: the value itself, a mapping's `path`, `src`,
- * `url` or `image` (jekyll-seo-tag, PaperMod), a list's first item. */
-static const struct fm_node *S_image_node(const struct fm_node *n, int depth)
-{
-	if (!n || depth > 2)
-		return NULL;
-	if (n->kind == FM_SCALAR)
-		return fm_str(n) && *fm_str(n) ? n : NULL;
-	if (n->kind == FM_LIST)
-		return n->n ? S_image_node(n->items[0], depth + 1) : NULL;
-	static const char *const keys[] = {"path", "src", "url", "image"};
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		const struct fm_node *v = S_image_node(fm_get(n, keys[i]), depth + 1);
-		if (v)
-			return v;
-	}
-	return NULL;
-}
-
-const struct fm_node *cover_fm_field(const struct fm_node *fm)
-{
-	static const char *const keys[] = {"cover_image", "image", "images"};
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		const struct fm_node *v = S_image_node(S_get_ci(fm, keys[i]), 0);
-		if (v)
-			return v;
-	}
-	/* PaperMod and other Hugo themes: cover: {image: …}. */
-	const struct fm_node *cover = S_get_ci(fm, "cover");
-	return cover && cover->kind == FM_MAP ? S_image_node(S_get_ci(cover, "image"), 1) : NULL;
-}
-
 static bool S_site_file(const struct site *site, const char *rel)
 {
 	char *full = path_join(site->root, rel);
@@ -408,7 +367,7 @@ static int S_from_url(struct cover *out, struct resources *res, const char *url,
 		      int line, const char *instead, const struct fetch_options *fetch,
 		      struct diag_list *dl)
 {
-	if (!(str_starts_with(url, "http://") || str_starts_with(url, "https://"))) {
+	if (!url_is_http(url)) {
 		diag_warning(dl, file, line, 0, "the cover image %s is remote but not http(s), which sheaf never fetches; %s",
 			     url, instead);
 		return 1;
@@ -463,19 +422,12 @@ static int S_from_site(struct cover *out, struct resources *res, const struct si
 	return S_take(out, res, href, false) == 0 ? 0 : 1;
 }
 
-/* A cover named by the site's configuration: Jekyll's `image` (the
- * site-wide default of jekyll-seo-tag), Hugo's `params.images` (its
- * Open Graph default) or `params.cover_image`, `extra.cover_image`. */
+/* A cover named by the site's configuration, under the keys its
+ * generator gives. */
 static int S_from_config(struct cover *out, struct resources *res, const struct site *site,
 			 const struct fetch_options *fetch, struct diag_list *dl)
 {
-	const struct fm_node *cfg = site->config;
-	const struct fm_node *n = NULL;
-	const char *const tables[] = {NULL, "params", "extra"};
-	for (size_t i = 0; i < 3 && !n; i++) {
-		const struct fm_node *t = tables[i] ? S_get_ci(cfg, tables[i]) : cfg;
-		n = t ? cover_fm_field(t) : NULL;
-	}
+	const struct fm_node *n = site->gen ? site_cover_field(site->config, site->gen->config_cover_keys) : NULL;
 	if (!n)
 		return 1;
 	char *file = site->config_file ? path_join(site->root, site->config_file) : xstrdup(site->root);

@@ -40,12 +40,6 @@ struct cover {
  * plain colours and generic fonts, with no external reference. */
 char *cover_svg(const struct cover_text *t, size_t *len);
 
-/* The field of a front matter (or a site configuration's table) naming a
- * cover image, keys in any case: `cover_image`, `image`, `images` (its
- * first), or `cover.image`; each a path, or a mapping with `path`, `src`
- * or `url`. NULL when there is none. */
-const struct fm_node *cover_fm_field(const struct fm_node *fm);
-
 /* The place in the site of the cover image a post's front matter names,
  * relative to the site root: a path relative to the post, or one starting
  * with '/' under the static folder (where a relative path is tried too

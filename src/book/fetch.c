@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/hash.h"
+#include "base/url.h"
 #include "base/util.h"
 
 #ifndef SHEAF_VERSION
@@ -171,24 +172,6 @@ static void S_cache_write(const char *dir, const char *url, const unsigned char 
 	free(file);
 }
 
-static bool S_http_url(const char *url)
-{
-	static const char *const schemes[] = {"http://", "https://"};
-	for (size_t i = 0; i < 2; i++) {
-		size_t n = strlen(schemes[i]), k = 0;
-		for (; k < n; k++) {
-			char c = url[k];
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (c != schemes[i][k])
-				break;
-		}
-		if (k == n && url[n])
-			return true;
-	}
-	return false;
-}
-
 static char *S_size_text(size_t n)
 {
 	if (n >= ((size_t)1 << 20) && n % ((size_t)1 << 20) == 0)
@@ -317,7 +300,7 @@ static void S_take(struct fetcher *f, struct S_req q)
 	struct fetch_result r = {0};
 	bool download = false;
 	/* Checked before the cache too: file: must never be read. */
-	if (!S_http_url(q.url))
+	if (!url_is_http(q.url))
 		r.error = xstrdup("only http and https URLs are fetched");
 	else if (S_cache_read(f->cache, q.url, f->max, &r))
 		;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/sanitize.h"
 
 /* Whether the site file at relpath exists. A file named without its
@@ -57,7 +58,7 @@ static char *S_post_urlpath(const struct site *site, const struct post *p)
 {
 	const char *path = NULL;
 	if (p->live_url)
-		path = site_url_path(p->live_url, site->url);
+		path = url_path_under(p->live_url, site->url);
 	if (!path && p->url && p->url[0] == '/')
 		path = p->url;
 	if (!path)
@@ -88,8 +89,7 @@ static void S_urlpath_readings(struct strvec *out, const struct site *site, cons
 	const char *bases[2] = {urlpath, NULL};
 	const char *basepath = site->baseurl;
 	if (!basepath && site->url) {
-		const char *scheme = strstr(site->url, "://");
-		basepath = scheme ? strchr(scheme + 3, '/') : NULL;
+		basepath = url_path(site->url);
 	}
 	if (basepath && basepath[0] == '/' && basepath[1]) {
 		size_t lb = strlen(basepath);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/sanitize.h"
 
 /* A URL path made comparable: decoded, query and fragment gone, no
@@ -44,7 +45,7 @@ static void S_index_url(struct plan *pl, const char *url, size_t post)
 		return;
 	const char *path = url;
 	if (url_classify(url) == URL_ABSOLUTE) {
-		path = site_url_path(url, pl->site->url);
+		path = url_path_under(url, pl->site->url);
 		if (!path)
 			return;
 	}
@@ -160,7 +161,7 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 		if (!l->target) {
 			/* An absolute URL: the site's own URL of a post becomes a
 			 * link inside the book; anything else stays as written. */
-			const char *path = site_url_path(l->raw, site->url);
+			const char *path = url_path_under(l->raw, site->url);
 			const struct post *p = path ? S_post_by_url(pl, path) : NULL;
 			if (p && strmap_get(&pl->chapter_of, p->relpath, NULL))
 				S_link_to_post(pl, ch, self, names, names_data, p, l, dl);
@@ -191,8 +192,7 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 			 * starts with (Hugo's baseURL https://h/sub/, Jekyll's
 			 * baseurl /sub): do not say it twice. */
 			const char *rest = l->raw;
-			const char *host = strstr(site->url, "://");
-			const char *upath = host ? strchr(host + 3, '/') : NULL;
+			const char *upath = url_path(site->url);
 			size_t lp = upath ? strlen(upath) : 0;
 			while (lp && upath[lp - 1] == '/')
 				lp--;

@@ -10,6 +10,7 @@
 
 #include "base/linemap.h"
 #include "convert/markdown.h"
+#include "base/url.h"
 #include "convert/sanitize.h"
 #include "base/template.h"
 #include "base/util.h"
@@ -563,12 +564,7 @@ void chapter_image_to_link(xmlNodePtr img, const char *url)
 static char *S_http_url(const char *src)
 {
 	char *url = url_escape(src);
-	char scheme[9];
-	size_t k = 0;
-	for (; url[k] && k < sizeof scheme - 1; k++)
-		scheme[k] = (char)tolower((unsigned char)url[k]);
-	scheme[k] = '\0';
-	if (str_starts_with(scheme, "http://") || str_starts_with(scheme, "https://"))
+	if (url_is_http(url))
 		return url;
 	free(url);
 	return NULL;

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
-#include "book/cover.h"
 #include "convert/markdown.h"
 #include "base/text.h"
 #include "input/site.h"
@@ -104,6 +104,51 @@ void site_walk(const char *root, const char *dir, const char *const *exts, struc
 		free(v[i].name);
 	}
 	free(v);
+}
+
+static const struct fm_node *S_get_ci(const struct fm_node *map, const char *key, size_t n)
+{
+	if (!map || map->kind != FM_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (strncasecmp(map->keys[i], key, n) == 0 && !map->keys[i][n])
+			return map->items[i];
+	return NULL;
+}
+
+/* The scalar naming an image: the value itself, a mapping's `path`, `src`,
+ * `url` or `image`, a list's first item; depth bounds the nesting. */
+static const struct fm_node *S_image_node(const struct fm_node *n, int depth)
+{
+	if (!n || depth > 2)
+		return NULL;
+	if (n->kind == FM_SCALAR)
+		return fm_str(n) && *fm_str(n) ? n : NULL;
+	if (n->kind == FM_LIST)
+		return n->n ? S_image_node(n->items[0], depth + 1) : NULL;
+	static const char *const keys[] = {"path", "src", "url", "image"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		const struct fm_node *v = S_image_node(fm_get(n, keys[i]), depth + 1);
+		if (v)
+			return v;
+	}
+	return NULL;
+}
+
+const struct fm_node *site_cover_field(const struct fm_node *fm, const char *const *keys)
+{
+	for (; keys && *keys; keys++) {
+		const struct fm_node *n = fm;
+		for (const char *k = *keys; n && *k;) {
+			size_t len = strcspn(k, ".");
+			n = S_get_ci(n, k, len);
+			k += len + (k[len] == '.');
+		}
+		const struct fm_node *v = S_image_node(n, 0);
+		if (v)
+			return v;
+	}
+	return NULL;
 }
 
 static void S_read_date(struct date *out, const struct fm_node *node, const char *field,
@@ -244,7 +289,7 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	if (desc)
 		p->description = str_collapse_ws(desc);
 	/* A picture of the post: the book's cover when it is the first to have one. */
-	const struct fm_node *cover = cover_fm_field(fm);
+	const struct fm_node *cover = site_cover_field(fm, site->gen->cover_keys);
 	if (cover) {
 		p->cover_image = xstrdup(fm_str(cover));
 		p->cover_line = cover->line;

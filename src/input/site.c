@@ -163,27 +163,6 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 	return ret;
 }
 
-/* The part of url after the site's own URL ("/blog/x/"), ignoring the
- * scheme and "www."; NULL when url is elsewhere. */
-const char *site_url_path(const char *url, const char *site_url)
-{
-	if (!site_url)
-		return NULL;
-	const char *a = strstr(url, "://"), *b = strstr(site_url, "://");
-	a = a ? a + 3 : url;
-	b = b ? b + 3 : site_url;
-	if (str_starts_with(a, "www."))
-		a += 4;
-	if (str_starts_with(b, "www."))
-		b += 4;
-	size_t lb = strlen(b);
-	while (lb && b[lb - 1] == '/')
-		lb--;
-	if (strncmp(a, b, lb) != 0 || (a[lb] && a[lb] != '/' && a[lb] != '#' && a[lb] != '?'))
-		return NULL;
-	return a + lb;
-}
-
 char *site_page_url(const struct site *site, const char *relpath)
 {
 	if (!site->gen->page_url || !site->url)

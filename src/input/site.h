@@ -50,6 +50,13 @@ struct site_generator {
 	 * unset instead of being an error: post_fields then warns and supplies
 	 * a date (Jekyll: the file name's; Eleventy: the path's). */
 	bool lenient_dates;
+	/* Front-matter keys naming a post's cover image, most preferred
+	 * first, NULL-terminated; matched in any case, a dotted key names a
+	 * field of a mapping ("cover.image"). NULL: posts name none. */
+	const char *const *cover_keys;
+	/* Keys of the site's configuration naming the book's cover, likewise
+	 * ("params.images"). NULL: the configuration names none. */
+	const char *const *config_cover_keys;
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change
@@ -99,9 +106,6 @@ int site_open(struct site **out, const char *root, const char *generator, struct
  * left out; returns -1 when any was (0 with collect.keep_going, when the
  * problems were reported as warnings). */
 int site_collect(struct site *site, struct post_list *out, struct diag_list *dl);
-/* The part of url after the site's own URL ("/blog/x/"), ignoring the
- * scheme and "www."; NULL when url is elsewhere or site_url is NULL. */
-const char *site_url_path(const char *url, const char *site_url);
 /* The live URL of a site file (relative to root), or NULL. */
 char *site_page_url(const struct site *site, const char *relpath);
 /* Names of the known generators, NULL-terminated. */
@@ -116,6 +120,11 @@ bool site_list_dir(const char *path, struct strvec *names);
 /* Appends to files every file under dir (relative to root) whose name ends
  * in one of exts, sorted, skipping hidden folders and symlinked folders. */
 void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files);
+/* The scalar naming a cover image in fm (a front matter or a site's
+ * configuration) under the first of keys (see cover_keys above) that
+ * names one: the value itself, a list's first item, or a mapping's `path`,
+ * `src`, `url` or `image`. NULL when none does. Borrowed from fm. */
+const struct fm_node *site_cover_field(const struct fm_node *fm, const char *const *keys);
 /* Reads one post: front matter, common fields, title fallbacks. Returns
  * 0 and *out, or -1 after reporting errors. */
 int site_read_post(struct post **out, const struct site *site, const char *relpath,

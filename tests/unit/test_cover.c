@@ -225,7 +225,8 @@ static const char *S_field(const char *yaml)
 	struct diag_list dl = DIAG_LIST_INIT;
 	buf[0] = '\0';
 	if (fm_parse_yaml(&fm, yaml, strlen(yaml), "t.md", 2, DIAG_ERROR, &dl) == 0) {
-		const struct fm_node *n = cover_fm_field(fm);
+		static const char *const keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+		const struct fm_node *n = site_cover_field(fm, keys);
 		snprintf(buf, sizeof buf, "%s", n ? fm_str(n) : "(none)");
 	}
 	fm_node_free(fm);
@@ -363,8 +364,13 @@ static void test_choice(void)
 	const char *cfg = "title: T\nparams:\n  images: [/img/site.png]\n";
 	fm_parse_yaml(&site.config, cfg, strlen(cfg), "hugo.yaml", 1, DIAG_ERROR, &dl);
 	site.config_file = xstrdup("hugo.yaml");
+	site.gen = &site_hugo; /* whose configuration names the cover so */
 	is_int(S_choose(buf, sizeof buf, &gen, &dl, &site, &posts, NULL), 0, "site config: success");
 	is_str(buf, "images/site.png", "site config: params.images[0] under static/");
+	site.gen = &site_zola; /* Zola's configuration has no `params` */
+	is_int(S_choose(buf, sizeof buf, &gen, &dl, &site, &posts, NULL), 0, "Zola: success");
+	is_str(buf, "images/abs.png", "Zola: params.images is not a cover; the post's is taken");
+	site.gen = &site_hugo;
 
 	/* --cover wins, from anywhere. */
 	char *outside = path_join(S_tmp, "outside.png");

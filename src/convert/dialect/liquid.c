@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/dialect/tags.h"
 
 /* Jekyll's relative_url: the site's baseurl before a site path. */
 static char *S_relative_url(const char *baseurl, const char *path)
 {
-	if (strstr(path, "://") || str_starts_with(path, "//"))
+	if (url_has_authority(path) || str_starts_with(path, "//"))
 		return xstrdup(path);
 	const char *b = baseurl ? baseurl : "";
 	size_t bl = strlen(b);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "base/text.h"
+#include "base/url.h"
 #include "convert/dialect/scan.h"
 
 #define S_MAX_SNIPPET_DEPTH 4 /* snippets including snippets */
@@ -117,7 +118,10 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 	char *quoted = ds_quote(spec, sl);
 	char *key = xasprintf("snippet:%s", quoted);
 	char *result = NULL;
-	if (sl >= 7 && (ds_at(spec, sl, 0, "http://") || ds_at(spec, sl, 0, "https://"))) {
+	char *spec_text = xstrndup(spec, sl);
+	bool remote = url_is_http(spec_text);
+	free(spec_text);
+	if (remote) {
 		ds_warn(st, line, key, "snippet '%s' is on the web and is not fetched: the line is kept as written", quoted);
 		goto out;
 	}

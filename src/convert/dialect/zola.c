@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/dialect/scan.h"
 
 struct S_zola {
@@ -111,7 +112,7 @@ static bool S_zola_parse(const char *s, size_t n, size_t i, struct ds_call *sc)
 /* A URL that can go into a Markdown link as it is. */
 static bool S_zola_url(const char *u)
 {
-	if (!str_starts_with(u, "https://") && !str_starts_with(u, "http://"))
+	if (!url_is_http(u))
 		return false;
 	for (const char *c = u; *c; c++)
 		if ((unsigned char)*c <= ' ' || strchr("()<>\"\\", *c))

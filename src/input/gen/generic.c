@@ -23,6 +23,9 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	return 0;
 }
 
+/* The keys blogs of every kind use. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+
 const struct site_generator site_generic = {
 	.name = "generic",
 	.detect = S_detect,
@@ -30,4 +33,5 @@ const struct site_generator site_generic = {
 	.list_posts = S_list_posts,
 	.post_fields = NULL,
 	.page_url = NULL,
+	.cover_keys = S_cover_keys,
 };

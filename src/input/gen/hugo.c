@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/url.h"
 #include "base/utf8.h"
 #include "convert/dialect.h"
 #include "convert/markdown.h"
@@ -442,13 +443,13 @@ static char *S_base_url(const char *s)
 {
 	if (!s)
 		return NULL;
-	const char *host = strstr(s, "://");
-	if (!host || host == s)
+	struct url_parts u;
+	url_split(&u, s);
+	if (!u.scheme.p || !u.authority.p)
 		return NULL;
-	host += 3;
-	size_t hl = strcspn(host, "/:?#");
-	char *h = S_lower(host);
-	h[hl] = '\0';
+	char *h = xstrndup(u.host.p, u.host.n);
+	for (char *c = h; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
 	const char *bare = str_starts_with(h, "www.") ? h + 4 : h;
 	bool fake = !*bare || strcmp(bare, "example.org") == 0 || strcmp(bare, "example.com") == 0 ||
 		    strcmp(bare, "example.net") == 0 || strcmp(bare, "localhost") == 0 ||
@@ -569,7 +570,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (site->url) {
 		/* A base URL with a path (https://host/blog/): site paths start
 		 * with it. */
-		const char *path = strchr(strstr(site->url, "://") + 3, '/');
+		const char *path = url_path(site->url);
 		if (path && strcmp(path, "/") != 0)
 			site->baseurl = xstrndup(path, strlen(path) - 1);
 	}
@@ -1218,7 +1219,7 @@ static void S_aliases(const struct site *site, struct post *p, const struct fm_n
 		slash[1] = '\0';
 	for (size_t i = 0; i < raw.n; i++) {
 		const char *a = raw.v[i];
-		if (strstr(a, "://")) {
+		if (url_has_authority(a)) {
 			sv_push(&p->aliases, a);
 			continue;
 		}
@@ -1312,7 +1313,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	free(p->live_url);
 	p->live_url = NULL;
 	sv_free(&p->aliases);
-	if (url && *url && strstr(url, "://")) {
+	if (url && *url && url_has_authority(url)) {
 		p->url = xstrdup(url);
 	} else if (url && *url && located) {
 		/* Relative to the base URL; without a leading slash also to the
@@ -1328,7 +1329,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 	if (path)
 		S_aliases(site, p, S_get(fm, "aliases"), path);
-	if (site->url && p->url && strstr(p->url, "://"))
+	if (site->url && p->url && url_has_authority(p->url))
 		p->live_url = xstrdup(p->url);
 	else if (site->url && path)
 		p->live_url = S_abs(site, path);
@@ -1412,6 +1413,13 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url ? url : xasprintf("%s%s", site->url, in);
 }
 
+/* Where Hugo sites name a cover: `images` (Hugo's own Open Graph
+ * template), `image`/`cover_image` (themes), PaperMod's `cover.image`; the
+ * site-wide defaults under `params`. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
+	"params.cover_image", "params.image", "params.images", "params.cover.image", NULL};
+
 const struct site_generator site_hugo = {
 	.name = "hugo",
 	.detect = S_detect,
@@ -1420,4 +1428,6 @@ const struct site_generator site_hugo = {
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
 	.dialects = DIALECTS(&dialect_hugo, &dialect_math, &dialect_heading_ids),
+	.cover_keys = S_cover_keys,
+	.config_cover_keys = S_config_cover_keys,
 };

@@ -1197,6 +1197,11 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* jekyll-seo-tag's `image` (a path or {path:}), and `cover_image` of
+ * themes; the site-wide default is `image` in _config.yml. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+
 const struct site_generator site_jekyll = {
 	.lenient_dates = true,
 	.name = "jekyll",
@@ -1206,4 +1211,6 @@ const struct site_generator site_jekyll = {
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
 	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_emoji, &dialect_math),
+	.cover_keys = S_cover_keys,
+	.config_cover_keys = S_config_cover_keys,
 };

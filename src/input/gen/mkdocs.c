@@ -343,6 +343,11 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* Posts' `cover_image`/`image`; the site-wide one under `extra`. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
+	"extra.cover_image", "extra.image", "extra.images", "extra.cover.image", NULL};
+
 const struct site_generator site_mkdocs = {
 	.name = "mkdocs",
 	.detect = S_detect,
@@ -352,4 +357,6 @@ const struct site_generator site_mkdocs = {
 	.page_url = S_page_url,
 	.post_url = S_post_url,
 	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji, &dialect_math),
+	.cover_keys = S_cover_keys,
+	.config_cover_keys = S_config_cover_keys,
 };

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/dialect.h"
 #include "input/site.h"
 
@@ -81,7 +82,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* `base_url = "/"` or a bare host is for local previews: only a full
 	 * URL makes live links. */
 	const char *base = fm_str(fm_get(cfg, "base_url"));
-	if (base && (str_starts_with(base, "https://") || str_starts_with(base, "http://")))
+	if (base && url_is_http(base))
 		site->url = xstrdup(base);
 	site->content_dir = xstrdup(S_CONTENT);
 	site->posts_dir = xstrdup(S_CONTENT);
@@ -427,6 +428,11 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* Themes' `cover_image`/`image`; the site-wide one under `extra`. */
+static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
+static const char *const S_config_cover_keys[] = {"cover_image", "image", "images", "cover.image",
+	"extra.cover_image", "extra.image", "extra.images", "extra.cover.image", NULL};
+
 const struct site_generator site_zola = {
 	.name = "zola",
 	.detect = S_detect,
@@ -435,4 +441,6 @@ const struct site_generator site_zola = {
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
 	.dialects = DIALECTS(&dialect_zola, &dialect_math, &dialect_heading_ids),
+	.cover_keys = S_cover_keys,
+	.config_cover_keys = S_config_cover_keys,
 };

@@ -479,9 +479,7 @@ static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
 	if (!l->opens)
 		return false;
 	const char *t = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(t + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - t) : n;
+	size_t n = b->n, p = l->at, le = l->end;
 	struct ds_call sc;
 	if (!(ds_at(t, le, p, "{{<") || ds_at(t, le, p, "{{%")) || !S_parse(t, le, p, &sc) || sc.closing ||
 	    sc.selfclose || !ds_eq(sc.name, sc.nl, "highlight"))

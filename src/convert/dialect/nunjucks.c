@@ -30,9 +30,7 @@ static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
 	if (!l->opens)
 		return false;
 	const char *t = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(t + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - t) : n;
+	size_t n = b->n, p = l->at, le = l->end;
 	if (!ds_at(t, le, p, "{#"))
 		return false;
 	size_t cp = ds_cached(&j->b_comment, t, n, p + 2, ds_find_lit, "#}");

@@ -799,9 +799,7 @@ void ds_tag_code_block(struct ds_blk *b, const struct ds_line *l, size_t oe, siz
 		       const char *lang, size_t langl)
 {
 	const char *t = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(t + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - t) : n;
+	size_t n = b->n, le = l->end;
 	int rel = l->rel;
 	/* The code: from the end of the opening tag (its line's rest when not
 	 * blank) to the closing tag (its line's start when not blank). */
@@ -892,6 +890,8 @@ static void S_blk_run(struct ds_blk *b)
 		b->i = next;
 		struct ds_line L = {.orig = t + ls, .olen = next - ls, .ls = ls, .next = next, .item = -1};
 		L.indent = ds_indent(t + ls, le - ls, &L.f);
+		L.at = ls + L.f;
+		L.end = nlp ? next - 1 : n;
 		bool blank = L.f == le - ls;
 		if (!blank)
 			while (b->nbox && L.indent < b->box[b->nbox - 1].col)

@@ -353,6 +353,7 @@ struct ds_line {
 	bool stripped;     /* l is a dedented copy */
 	size_t ls, f;      /* where it starts in the text; its first non-blank byte from there */
 	size_t next;       /* where the next line starts */
+	size_t at, end;    /* in the text: its first non-blank byte (ls + f), its newline (or n) */
 	int quotes;        /* blockquote markers */
 	int item;          /* a list item's content column, or -1 */
 	bool opens;        /* no blockquote and less than 4 columns into the list: a block may open here */

@@ -213,10 +213,8 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 	const struct post *p = pp->posts->v[c];
 	struct S_ref_ctx rc = {&pp->plan, p};
 	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, S_resolve_ref, &rc};
-	/* Site-absolute paths (`/img/x.png`) start where the generator serves
-	 * static files from: Hugo's static/, Jekyll's root, MkDocs' docs/. */
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
-				     site->static_dir ? site->static_dir : site->content_dir, c + 1,
+				     site_static_dir(site), c + 1,
 				     site->gen->dialects, &dc, pp->plan.hrefs[c]};
 	return chapter_convert(ch, p, &co, dl);
 }

@@ -300,8 +300,7 @@ char *cover_resolve(const struct site *site, const struct post *p, const char *r
 	char *copy = xstrndup(ref, strcspn(ref, "?#"));
 	char *path = url_decode(copy);
 	free(copy);
-	const char *stat_dir = site->static_dir ? site->static_dir
-			       : site->content_dir ? site->content_dir : ".";
+	const char *stat_dir = site_static_dir(site);
 	char *cands[3] = {NULL, NULL, NULL};
 	if (path[0] == '/') {
 		cands[0] = path_join(stat_dir, path + 1);

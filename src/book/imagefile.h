@@ -2,8 +2,9 @@
  *
  * Readings tried, most likely first: the chapter's primary reading (the
  * reference relative to the post's file, so also to its page bundle; a
- * site-absolute path under the static folder); a folder named after the
- * post (with and without a Jekyll date prefix); the reference resolved
+ * site-absolute path under the static folder); the folders its generator
+ * names for a post's images (site_image_folders: by default the folder
+ * named after the post); the reference resolved
  * against the post's URL on the site (Jekyll posts write `../assets/x.png`
  * against their permalink); site-absolute paths under the static folder,
  * the content folder and the root, each with and without the site's base

@@ -385,8 +385,10 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 		p->cover_line = cover->line;
 	}
 
-	if (site->gen->post_fields)
-		site->gen->post_fields(site, p, fm, dl);
+	if (site->gen->post_fields && !site->gen->post_fields(site, p, fm, split.format, dl)) {
+		ret = 1;
+		goto out;
+	}
 	/* Without names from the generator, the ids are the names. */
 	if (!p->author_names.n)
 		for (size_t i = 0; i < p->authors.n; i++)

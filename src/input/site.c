@@ -64,6 +64,7 @@ struct S_read {
 	struct post *post; /* NULL when left out */
 	struct diag_list diags;
 	bool left_out, failed;
+	bool not_post; /* its generator said so once it was read */
 };
 
 struct S_collect {
@@ -79,6 +80,7 @@ static void S_read_one(struct S_collect *c, struct realpath_cache *rc, size_t i)
 	const struct site *site = c->site;
 	struct S_read *r = &c->reads[i];
 	struct post *p;
+	int read;
 	/* A post that is a symlink to a file outside the site is not read:
 	 * only the site's own files go into a book. */
 	char *path = path_join(site->root, c->files->v[i]);
@@ -87,7 +89,12 @@ static void S_read_one(struct S_collect *c, struct realpath_cache *rc, size_t i)
 	if (!inside) {
 		diag_warning(&r->diags, path, 0, 0, "left out: the file resolves (through a symlink) outside the site");
 		r->left_out = true;
-	} else if (site_read_post(&p, site, c->files->v[i], &r->diags) < 0) {
+	} else if ((read = site_read_post(&p, site, c->files->v[i], &r->diags)) > 0) {
+		/* Not a post after all: what it was found to be is not news. */
+		diag_list_free(&r->diags);
+		r->diags = (struct diag_list)DIAG_LIST_INIT;
+		r->not_post = true;
+	} else if (read < 0) {
 		if (site->collect.keep_going) {
 			for (size_t k = 0; k < r->diags.n; k++)
 				r->diags.v[k].severity = DIAG_WARNING;
@@ -154,6 +161,8 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 			post_list_push(out, r->post);
 		if (r->left_out)
 			site->stats.left_out++;
+		if (r->not_post)
+			site->stats.files--;
 		if (r->failed)
 			ret = -1;
 		diag_merge(dl, &r->diags);
@@ -200,6 +209,11 @@ void site_image_folders(const struct site *site, const struct post *p, struct st
 	sv_push_owned(out, path_join(dir, stem));
 	free(stem);
 	free(dir);
+}
+
+const char *site_static_dir(const struct site *site)
+{
+	return site->static_dir ? site->static_dir : site->content_dir ? site->content_dir : ".";
 }
 
 char *site_page_url(const struct site *site, const char *relpath)

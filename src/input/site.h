@@ -1,8 +1,21 @@
 /* site.h — finding a blog's posts the way its generator does.
  *
- * One file per generator under src/input/gen/ implements struct site_generator;
- * site.c holds the table they are tried in (generic last: it takes any
- * folder). Adding a generator touches only this folder and that table.
+ * A generator is a plug-in: one file, src/input/gen/NAME.c, defines a
+ * `const struct site_generator site_NAME` with everything that generator
+ * knows and nothing else does (detection, configuration, which files are
+ * posts, fields from the parsed front matter, URLs, reference forms, where
+ * images lie, cover keys, dialect passes); it keeps what it needs between
+ * hooks in site->state. The rest of sheaf asks it through the hooks below
+ * and names no generator.
+ *
+ * Adding one (Hexo, say): write src/input/gen/hexo.c (detect, configure
+ * and list_posts are required; every other hook may be NULL and then has
+ * the default its comment gives), add `extern const struct site_generator
+ * site_hexo;` below, its line in site.c's table (before generic, which
+ * takes any folder), the file to meson.build's sources, and its tests
+ * (tests/unit/test_hexo.c with a site of our own, in tests/unit/meson.build).
+ * Helpers every generator may use are below the table: site_walk,
+ * site_list_dir, site_read_front_matter, site_ref_paths …
  *
  * Ownership: site_open gives a struct site freed with site_free.
  * site_collect appends posts the caller owns (post_list_free(pl, true)).
@@ -40,9 +53,12 @@ struct site_generator {
 	int (*list_posts)(const struct site *site, struct strvec *files, struct diag_list *dl);
 	/* Applies the generator's own rules after the common fields were read
 	 * (author names, defaults), from the front matter site_read_post
-	 * parsed: fm may be NULL. May be NULL. */
-	void (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
-			    struct diag_list *dl);
+	 * parsed: fm (NULL when none or empty), in format (FM_NONE: the file
+	 * has no block). Returns false when the file is not a post after all
+	 * (Jekyll: no `---` front matter, or `published: false`; Hugo: a
+	 * headless bundle): it is then left out without a word. May be NULL. */
+	bool (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
+			    enum fm_format format, struct diag_list *dl);
 	/* The live URL of a site file given relative to the root, or NULL when
 	 * unknown. May be NULL. */
 	char *(*page_url)(const struct site *site, const char *relpath);
@@ -138,6 +154,10 @@ int site_open(struct site **out, const char *root, const char *generator, struct
 int site_collect(struct site *site, struct post_list *out, struct diag_list *dl);
 /* The live URL of a site file (relative to root), or NULL. */
 char *site_page_url(const struct site *site, const char *relpath);
+/* Where site-absolute paths (`/img/x.png`) start: the folder the
+ * generator serves static files from, else the content folder, else the
+ * root. */
+const char *site_static_dir(const struct site *site);
 /* The files a site path may name as the source of a page (page_forms),
  * appended to out, normalized. */
 void site_page_forms(const struct site *site, const char *path, struct strvec *out);
@@ -185,7 +205,8 @@ int site_read_text(char **text, size_t *len, const struct site *site, const char
 int site_read_front_matter(struct fm_node **fm, enum fm_format *format, const struct site *site,
 			   const char *relpath, struct diag_list *dl);
 /* Reads one post: front matter, common fields, title fallbacks. Returns
- * 0 and *out, or -1 after reporting errors. */
+ * 0 and *out, 1 when post_fields says the file is no post (what was
+ * reported of it can be dropped), or -1 after reporting errors. */
 int site_read_post(struct post **out, const struct site *site, const char *relpath,
 		   struct diag_list *dl);
 

@@ -129,6 +129,10 @@ static void test_hooks(void)
 	struct site *site = S_open("jk", &posts, &dl);
 	if (!ok(site != NULL, "hooks: the blog opens"))
 		return;
+	/* Unpublished, TOML and front-matter-less files are read once, as
+	 * posts are, and are then no posts: not counted, nothing said. */
+	is_int((int)(site->stats.files - site->stats.left_out), (int)posts.n,
+	       "files found that are no posts are not counted as posts");
 	struct strvec out = STRVEC_INIT;
 	site_page_forms(site, "notes/x", &out);
 	ok(sv_contains_ci(&out, "notes/x.md") && sv_contains_ci(&out, "notes/x/index.markdown") &&

@@ -846,9 +846,10 @@ static char *S_full_url(const struct site *site, const char *path)
 	return xasprintf("%.*s%s%s", (int)n, site->url, site->baseurl ? site->baseurl : "", path);
 }
 
-static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
-			  struct diag_list *dl)
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  enum fm_format format, struct diag_list *dl)
 {
+	(void)format;
 	struct S_layers l = {{NULL}, 0};
 	S_folder_layers(site->root, site->content_dir, p->relpath, &l, NULL);
 
@@ -974,6 +975,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 	S_layers_free(&l);
 	fm_node_free(own);
+	return true;
 }
 
 /* The live URL of a site file: pages by Eleventy's default permalink (or

@@ -651,16 +651,13 @@ static char *S_page_stem(const struct site *site, const char *name)
 }
 
 /* A leaf bundle whose index says `headless: true` publishes no page. */
-static bool S_headless(const struct site *site, const char *rel)
+static bool S_headless(const struct site *site, const char *relpath, const struct fm_node *fm)
 {
-	struct diag_list quiet = DIAG_LIST_INIT;
 	bool headless = false;
-	struct fm_node *fm = NULL;
-	enum fm_format format;
-	if (site_read_front_matter(&fm, &format, site, rel, &quiet) == 0)
+	char *stem = S_page_stem(site, path_basename(relpath));
+	if (strcmp(stem, "index") == 0)
 		fm_bool(S_get(fm, "headless"), &headless);
-	fm_node_free(fm);
-	diag_list_free(&quiet);
+	free(stem);
 	return headless;
 }
 
@@ -696,9 +693,10 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 		}
 		if (bundle) {
 			if (page) {
+				/* Whether it is headless, its front matter says:
+				 * post_fields reads that, when it is read (once). */
 				char *rel = path_join(dir, page);
-				if (!S_headless(site, rel))
-					sv_push(depth == 1 ? &w->root_pages : &w->posts, rel);
+				sv_push(depth == 1 ? &w->root_pages : &w->posts, rel);
 				free(rel);
 			}
 			goto out;
@@ -1220,9 +1218,12 @@ static void S_aliases(const struct site *site, struct post *p, const struct fm_n
 	sv_free(&raw);
 }
 
-static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
-			  struct diag_list *dl)
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  enum fm_format format, struct diag_list *dl)
 {
+	(void)format;
+	if (S_headless(site, p->relpath, fm))
+		return false;
 	static const char *const publish_keys[] = {"publishdate", "pubdate", "published", NULL};
 	static const char *const lastmod_keys[] = {"lastmod", "modified", NULL};
 	static const char *const expiry_keys[] = {"expirydate", "unpublishdate", NULL};
@@ -1321,6 +1322,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	free(path);
 	if (located)
 		S_loc_free(&loc);
+	return true;
 }
 
 /* ---- page_url ---- */

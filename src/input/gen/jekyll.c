@@ -472,19 +472,17 @@ static const struct fm_node *S_value(const struct site *site, const struct fm_no
 	return v ? v : S_default(site, relsrc, key);
 }
 
-/* True when the file is a post Jekyll publishes: front matter present and
- * not `published: false` (unless _config.yml says `unpublished: true`). */
-static bool S_publishable(const struct S_walk *w, const char *relroot, const char *relsrc)
+/* True when the file is a post Jekyll publishes: `---` front matter
+ * present (else a static file), not `published: false` (unless
+ * _config.yml says `unpublished: true`). */
+static bool S_publishable(const struct site *site, const struct fm_node *fm, enum fm_format format,
+			  const char *relsrc)
 {
-	struct fm_node *fm = NULL;
-	int rc = S_front_matter(w->site, relroot, &fm);
-	if (rc > 0)
-		return false; /* no front matter: a static file */
+	if (format != FM_YAML)
+		return false;
 	bool published = true, unpublished = false;
-	if (rc == 0)
-		fm_bool(S_value(w->site, fm, relsrc, "published"), &published);
-	fm_bool(fm_get(w->site->config, "unpublished"), &unpublished);
-	fm_node_free(fm);
+	fm_bool(S_value(site, fm, relsrc, "published"), &published);
+	fm_bool(fm_get(site->config, "unpublished"), &unpublished);
 	return published || unpublished;
 }
 
@@ -540,9 +538,10 @@ static void S_read_magic(const struct S_walk *w, const char *dir, const char *ma
 		const char *entry = entries.v[i];
 		char *relsrc = path_join(base_src, entry);
 		char *relroot = path_join(base_root, entry);
+		/* Whether it is published, its front matter says: post_fields
+		 * reads that, when the file is read (once). */
 		if (!S_filtered(w, entry, relsrc) && S_is_markdown(w, entry) &&
-		    S_parse_name(path_basename(entry), !drafts, NULL, NULL) &&
-		    S_publishable(w, relroot, relsrc))
+		    S_parse_name(path_basename(entry), !drafts, NULL, NULL))
 			sv_push(files, relroot);
 		free(relsrc);
 		free(relroot);
@@ -958,12 +957,14 @@ static void S_excerpt(struct post *p, const char *sep)
 	p->body = sb_detach(&sb);
 }
 
-static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
-			  struct diag_list *dl)
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  enum fm_format format, struct diag_list *dl)
 {
 	const char *relsrc = S_in_source(site, p->relpath);
 	if (!relsrc)
-		return;
+		return true;
+	if (!S_publishable(site, fm, format, relsrc))
+		return false;
 	struct strvec dirs = STRVEC_INIT;
 	bool draft = false;
 	S_magic_split(relsrc, &dirs, &draft);
@@ -1088,6 +1089,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	free(name);
 	free(file_slug);
 	sv_free(&dirs);
+	return true;
 }
 
 /* The live URL of a site file: a post's permalink; a page with front
@@ -1103,8 +1105,7 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		/* Only published posts have a URL: not drafts, not files Jekyll
 		 * leaves out. */
 		const struct S_walk *w = site->state;
-		bool post = !draft && S_is_markdown(w, rel) && S_parse_name(path_basename(rel), true, NULL, NULL) &&
-			    S_publishable(w, relpath, rel);
+		bool post = !draft && S_is_markdown(w, rel) && S_parse_name(path_basename(rel), true, NULL, NULL);
 		if (!post)
 			return NULL;
 		struct diag_list quiet = DIAG_LIST_INIT;

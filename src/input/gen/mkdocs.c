@@ -235,14 +235,16 @@ static void S_meta_defaults(const struct site *site, struct post *p, const struc
 	free(dir);
 }
 
-static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
-			  struct diag_list *dl)
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  enum fm_format format, struct diag_list *dl)
 {
+	(void)format;
 	S_meta_defaults(site, p, fm, dl);
 	for (size_t i = 0; i < p->authors.n; i++) {
 		const char *name = fm_str(fm_get_path(site->authors, p->authors.v[i], "name", NULL));
 		sv_push(&p->author_names, name && *name ? name : p->authors.v[i]);
 	}
+	return true;
 }
 
 /* A blog post's URL, as the blog plugin makes it: post_url_format

@@ -328,9 +328,10 @@ static void S_push_taxonomy(struct strvec *sv, const struct fm_node *node)
 	sv_free(&vals);
 }
 
-static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
-			  struct diag_list *dl)
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  enum fm_format format, struct diag_list *dl)
 {
+	(void)format;
 	const struct fm_node *tax = fm_get(fm, "taxonomies");
 	S_push_taxonomy(&p->tags, fm_get(tax, "tags"));
 	S_push_taxonomy(&p->categories, fm_get(tax, "categories"));
@@ -373,6 +374,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 			p->date = d;
 		free(dir);
 	}
+	return true;
 }
 
 /* Site files: pages by their page path, sections by their folder, a

@@ -494,9 +494,10 @@ static char *S_full_url(const struct site *site, const char *path)
 	return url;
 }
 
-static void S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
-			  struct diag_list *dl)
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  enum fm_format format, struct diag_list *dl)
 {
+	(void)format; /* Hexo reads a file without front matter as a post too */
 	char *drafts = xasprintf("%s/_drafts", site->content_dir);
 	const char *in = path_under(p->relpath, site->posts_dir);
 	bool draft = false;
@@ -506,7 +507,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 	free(drafts);
 	if (!in)
-		return;
+		return true;
 	bool published = true;
 	fm_bool(fm_get(fm, "published"), &published);
 	if (draft || !published)
@@ -582,6 +583,7 @@ static void S_post_fields(const struct site *site, struct post *p, const struct 
 	sv_free(&cat_path);
 	S_fields_free(&f);
 	free(stem);
+	return true;
 }
 
 /* Themes' keys for a post's picture: cover (many), thumbnail (NexT,

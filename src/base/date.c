@@ -186,3 +186,18 @@ int date_yearday(const struct date *d)
 {
 	return (int)(date_days_from_civil(d->year, d->month, d->day) - date_days_from_civil(d->year, 1, 1)) + 1;
 }
+
+bool date_written_with_zone(const char *s, const struct date *d)
+{
+	if (d->tz_minutes)
+		return true;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n > 10 && (s[n - 1] == 'Z' || s[n - 1] == 'z'))
+		return true;
+	if (n >= 3 && (strncmp(s + n - 3, "UTC", 3) == 0 || strncmp(s + n - 3, "GMT", 3) == 0))
+		return true;
+	const char *t = s + 10;
+	return n > 10 && (strchr(t, '+') || strstr(t, "-0") || strstr(t, "-1"));
+}

@@ -41,6 +41,9 @@ int date_yearday(const struct date *d);
  * 0 (Sunday) … 6; "" out of range. */
 const char *date_month_name(int month);
 const char *date_weekday_name(int weekday);
+/* True when s, the text d was parsed from, names its zone (Z, UTC, GMT or
+ * an offset): a site's time zone then converts d rather than claims it. */
+bool date_written_with_zone(const char *s, const struct date *d);
 /* A date from an epoch time, UTC. */
 struct date date_from_epoch(int64_t epoch);
 

@@ -30,6 +30,17 @@ static const char *S_latin_multi(unsigned cp)
 	}
 }
 
+size_t slug_latin(unsigned cp, char out[3])
+{
+	const char *multi = S_latin_multi(cp);
+	out[0] = out[1] = out[2] = '\0';
+	if (multi)
+		memcpy(out, multi, 2);
+	else if (cp >= 0xC0 && cp <= 0x17F)
+		out[0] = S_latin[cp - 0xC0];
+	return strlen(out);
+}
+
 /* Decodes one UTF-8 sequence; returns its length (1 for invalid bytes). */
 static size_t S_utf8(const unsigned char *s, unsigned *cp)
 {
@@ -64,15 +75,11 @@ char *slugify(const char *text)
 		unsigned cp;
 		s += S_utf8(s, &cp);
 		char ascii[3] = {0, 0, 0};
-		const char *multi = NULL;
-		if (cp < 0x80) {
+		if (cp < 0x80)
 			ascii[0] = (char)cp;
-		} else if ((multi = S_latin_multi(cp)) != NULL) {
-			/* handled below */
-		} else if (cp >= 0xC0 && cp <= 0x17F) {
-			ascii[0] = S_latin[cp - 0xC0];
-		}
-		const char *piece = multi ? multi : ascii;
+		else
+			slug_latin(cp, ascii);
+		const char *piece = ascii;
 		if (!*piece) {
 			continue; /* a character with no ASCII reading is dropped */
 		}

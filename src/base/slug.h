@@ -14,6 +14,10 @@
 /* Returns a malloc'd slug of text; never empty ("section" when nothing is
  * left) and never starting with a digit or hyphen (an "s-" prefix then). */
 char *slugify(const char *text);
+/* The ASCII letters a Latin letter of U+00C0..U+017F reads as ("e" for é,
+ * "ae" for æ) in out; returns their count, 0 when it has none (× and ÷,
+ * any other character). */
+size_t slug_latin(unsigned cp, char out[3]);
 
 #include "base/util.h"
 

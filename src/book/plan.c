@@ -166,6 +166,29 @@ static bool S_link_to_post(const struct plan *pl, const struct chapter *from, si
 	return false;
 }
 
+/* Whether the link shows nothing a reader could name it by (no text, no
+ * image). */
+static bool S_link_empty(xmlNodePtr a)
+{
+	for (xmlNodePtr c = a->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			return false;
+		if (c->type == XML_TEXT_NODE && c->content)
+			for (const xmlChar *t = c->content; *t; t++)
+				if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
+					return false;
+	}
+	return true;
+}
+
+/* A link written without text (a generator's post_link without a title
+ * is the post's title in the site) reads as what it points to. */
+static void S_name_empty_link(struct chapter_link *l, const char *name)
+{
+	if (name && *name && S_link_empty(l->a))
+		xmlNodeAddContent(l->a, (const xmlChar *)name);
+}
+
 void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, plan_names_fn names,
 			void *names_data, struct diag_list *dl)
 {
@@ -179,6 +202,7 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 			const struct post *p = path ? S_post_by_url(pl, path) : NULL;
 			if (p && strmap_get(&pl->chapter_of, p->relpath, NULL))
 				S_link_to_post(pl, ch, self, names, names_data, p, l, dl);
+			S_name_empty_link(l, p ? p->title : l->raw);
 			continue;
 		}
 		const struct post *p = S_post_by_path(pl, l->target);
@@ -186,8 +210,11 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 			p = S_post_by_url(pl, l->raw);
 		if (!p)
 			p = S_post_by_ref(pl, ch->post->relpath, l->raw, true);
-		if (p && S_link_to_post(pl, ch, self, names, names_data, p, l, dl))
+		if (p && S_link_to_post(pl, ch, self, names, names_data, p, l, dl)) {
+			S_name_empty_link(l, p->title);
 			continue;
+		}
+		S_name_empty_link(l, p ? p->title : l->raw);
 		char *url = NULL;
 		if (!str_starts_with(l->target, "..") && l->target[0] != '/')
 			url = site_page_url(site, l->target);

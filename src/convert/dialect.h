@@ -52,7 +52,9 @@ extern const struct dialect dialect_nunjucks;    /* Eleventy: paired {% tag %}�
 extern const struct dialect dialect_zola;        /* {{ shortcode(k=v) }}, {% shortcode() %}…{% end %} */
 extern const struct dialect dialect_math;        /* $…$, $$…$$, \(…\), \[…\] kept as TeX */
 extern const struct dialect dialect_emoji;       /* :smile: */
-extern const struct dialect dialect_heading_ids; /* ## Title {#id} */
+extern const struct dialect dialect_heading_ids; /* ## Title {#id} (mkdocs and kramdown read
+						    these themselves, and more) */
+extern const struct dialect dialect_hexo;        /* Hexo tag plugins: {% codeblock %}, {% asset_img %}, … */
 
 /* A NULL-terminated list of passes, usable in a static initializer. */
 #define DIALECTS(...) ((const struct dialect *const[]){__VA_ARGS__, NULL})

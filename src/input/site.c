@@ -14,6 +14,7 @@ static const struct site_generator *const S_generators[] = {
 	&site_hugo,
 	&site_zola,
 	&site_eleventy,
+	&site_hexo, /* before Jekyll: both have _config.yml */
 	&site_jekyll,
 	&site_generic,
 };

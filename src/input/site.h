@@ -214,6 +214,7 @@ extern const struct site_generator site_mkdocs;
 extern const struct site_generator site_hugo;
 extern const struct site_generator site_zola;
 extern const struct site_generator site_eleventy;
+extern const struct site_generator site_hexo;
 extern const struct site_generator site_jekyll;
 extern const struct site_generator site_generic;
 

@@ -167,8 +167,29 @@ static void test_calendar(void)
 	is_str(date_weekday_name(-1), "", "weekday name out of range");
 }
 
+static void test_written_with_zone(void)
+{
+	static const struct {
+		const char *s;
+		bool zoned;
+	} cases[] = {
+		{"2024-05-01", false},
+		{"2024-05-01 18:30:00", false},
+		{"2024-05-01T18:30:00Z", true},
+		{"2024-05-01 18:30:00 +0200", true},
+		{"2024-05-01T18:30:00-05:00", true},
+		{"2024-05-01T18:30:00+00:00", true},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct date d;
+		ok(date_parse(&d, cases[i].s) == 0 && date_written_with_zone(cases[i].s, &d) == cases[i].zoned,
+		   "date_written_with_zone(\"%s\") is %s", cases[i].s, cases[i].zoned ? "true" : "false");
+	}
+}
+
 int main(void)
 {
+	test_written_with_zone();
 	test_calendar();
 	test_parse_valid();
 	test_parse_invalid();

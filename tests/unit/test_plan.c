@@ -62,7 +62,8 @@ int main(int argc, char **argv)
 	fx_writes(S_tmp, "a.md",
 		  "---\ntitle: Alpha\ndate: 2020-01-01\n---\n"
 		  "[1](b.md#two) [2](b.md#nope) [3](c.md) [4](/old/d/) "
-		  "[5](https://example.org/blog/d-url/#sec) [6](#own) [7](missing.md) [8](https://other.test/x)\n\n"
+		  "[5](https://example.org/blog/d-url/#sec) [6](#own) [7](missing.md) [8](https://other.test/x) "
+		  "[](b.md) [](gone.md) [](https://example.org/blog/c/)\n\n"
 		  "## Own\n\nText.\n");
 	fx_writes(S_tmp, "b.md", "---\ntitle: Beta\ndate: 2020-01-02\n---\n## Two\n");
 	fx_writes(S_tmp, "c.md", "---\ntitle: Gamma\ndate: 2020-01-03\n---\nNot in the book.\n");
@@ -103,7 +104,7 @@ int main(int argc, char **argv)
 				     .content_dir = ".", .index = 1};
 	struct chapter ch;
 	is_int(chapter_convert(&ch, book.v[0], &co, &dl), 0, "chapter 0 converts");
-	is_int(ch.nlinks, 8, "its eight links are recorded");
+	is_int(ch.nlinks, 11, "its eleven links are recorded");
 	struct chapter_ids b_ids = {IDSET_INIT, STRMAP_INIT}, d_ids = {IDSET_INIT, STRMAP_INIT};
 	idset_add(&b_ids.ids, "two");
 	idset_add(&d_ids.ids, "sec");
@@ -129,6 +130,13 @@ int main(int argc, char **argv)
 			ok(href == NULL, "a link leading nowhere loses its href");
 		free(href);
 	}
+	/* Links written without text read as what they point to. */
+	static const char *const named[] = {"Beta", "gone.md", "Gamma"};
+	for (size_t i = 0; i < 3; i++) {
+		xmlChar *t = xmlNodeGetContent(ch.links[8 + i].a);
+		is_str((const char *)t, named[i], named[i]);
+		xmlFree(t);
+	}
 	ok(names.asked[1] >= 1 && names.asked[2] >= 1 && names.asked[0] >= 1,
 	   "names are asked for by chapter index (others and its own)");
 	size_t warnings = 0;
@@ -138,7 +146,7 @@ int main(int argc, char **argv)
 		nope |= strstr(ldl.v[i].message, "'#nope'") != NULL;
 		missing |= strstr(ldl.v[i].message, "missing.md") != NULL;
 	}
-	is_int(warnings, 2, "two warnings: the missing heading and the link leading nowhere");
+	is_int(warnings, 3, "three warnings: the missing heading and the two links leading nowhere");
 	ok(nope && missing, "each names what it is about");
 
 	/* Generator references: a path from the referring post's folder. */

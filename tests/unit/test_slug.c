@@ -65,8 +65,21 @@ static void test_idset(void)
 	ok(set.n == 0 && set.v == NULL, "idset_free resets");
 }
 
+static void test_latin(void)
+{
+	char out[3];
+	is_int(slug_latin(0xE9, out), 1, "slug_latin: é is one letter");
+	is_str(out, "e", "slug_latin: é reads e");
+	is_int(slug_latin(0xC6, out), 2, "slug_latin: Æ is two letters");
+	is_str(out, "AE", "slug_latin: Æ reads AE");
+	is_int(slug_latin(0xD7, out), 0, "slug_latin: × has no reading");
+	is_int(slug_latin(0x4E2D, out), 0, "slug_latin: a CJK character has none");
+	is_int(slug_latin('a', out), 0, "slug_latin: ASCII is not its business");
+}
+
 int main(void)
 {
+	test_latin();
 	test_slugify();
 	test_idset();
 	return done_testing();

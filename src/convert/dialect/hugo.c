@@ -479,9 +479,7 @@ static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
 	if (!l->opens)
 		return false;
 	const char *t = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(t + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - t) : n;
+	size_t n = b->n, p = l->at, le = l->end;
 	struct ds_call sc;
 	if (!(ds_at(t, le, p, "{{<") || ds_at(t, le, p, "{{%")) || !S_parse(t, le, p, &sc) || sc.closing ||
 	    sc.selfclose || !ds_eq(sc.name, sc.nl, "highlight"))
@@ -554,6 +552,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_hugo = {
 	.name = "hugo",
 	.state_size = sizeof(struct S_hugo),
+	.title_size = sizeof(struct S_hugo),
 	.block = S_block,
 	.triggers = S_triggers,
 	.code = S_code,

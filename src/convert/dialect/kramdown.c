@@ -17,9 +17,7 @@ static const struct attrs_syntax S_syntax = {.colon = true, .ext = true, .attr_l
 static bool S_comment_block(struct S_kd *k, struct ds_blk *b, const struct ds_line *l)
 {
 	const char *t = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(t + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - t) : n;
+	size_t n = b->n, p = l->at, le = l->end;
 	if (!ds_at(t, le, p, "{::comment}"))
 		return false;
 	size_t cp = ds_cached(&k->b_comment, t, n, p + 11, ds_find_lit, "{:/");
@@ -54,6 +52,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_kramdown = {
 	.name = "kramdown",
 	.state_size = sizeof(struct S_kd),
+	.title_size = sizeof(struct S_kd),
 	.block = S_block,
 	.triggers = S_triggers,
 	.run_begin = S_run_begin,

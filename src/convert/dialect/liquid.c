@@ -109,6 +109,7 @@ static const struct ds_trigger S_triggers[] = {{'{', tags_brace}, {0, NULL}};
 const struct dialect dialect_liquid = {
 	.name = "liquid",
 	.state_size = sizeof(struct tags),
+	.title_size = sizeof(struct tags),
 	.init = S_init,
 	.block = tags_block,
 	.line = tags_line,

@@ -118,6 +118,7 @@ static const struct ds_trigger S_triggers[] = {{'$', S_dollar}, {'\\', S_backsla
 const struct dialect dialect_math = {
 	.name = "math",
 	.state_size = sizeof(struct S_math),
+	.title_size = sizeof(struct S_math),
 	.triggers = S_triggers,
 	.run_begin = S_run_begin,
 };

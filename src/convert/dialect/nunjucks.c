@@ -30,9 +30,7 @@ static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
 	if (!l->opens)
 		return false;
 	const char *t = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(t + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - t) : n;
+	size_t n = b->n, p = l->at, le = l->end;
 	if (!ds_at(t, le, p, "{#"))
 		return false;
 	size_t cp = ds_cached(&j->b_comment, t, n, p + 2, ds_find_lit, "#}");
@@ -69,6 +67,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_nunjucks = {
 	.name = "nunjucks",
 	.state_size = sizeof(struct S_njk),
+	.title_size = sizeof(struct S_njk),
 	.init = S_init,
 	.block = S_block,
 	.line = tags_line,

@@ -24,44 +24,12 @@
 /* Small helpers                                                        */
 /* ------------------------------------------------------------------ */
 
-bool ds_sp(char c)
-{
-	return c == ' ' || c == '\t';
-}
 
-bool ds_wsnl(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
-bool ds_is_blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!ds_wsnl(s[i]))
-			return false;
-	return true;
-}
 
-bool ds_alnum(char c)
-{
-	return isalnum((unsigned char)c) != 0;
-}
 
-bool ds_ident(char c)
-{
-	return ds_alnum(c) || c == '_' || c == '-';
-}
 
-bool ds_at(const char *s, size_t n, size_t i, const char *lit)
-{
-	size_t l = strlen(lit);
-	return i <= n && n - i >= l && memcmp(s + i, lit, l) == 0;
-}
 
-bool ds_eq(const char *s, size_t n, const char *lit)
-{
-	return strlen(lit) == n && memcmp(s, lit, n) == 0;
-}
 
 bool ds_ieq(const char *s, size_t n, const char *lit)
 {
@@ -73,15 +41,6 @@ bool ds_ieq(const char *s, size_t n, const char *lit)
 	return true;
 }
 
-void ds_trim(const char **s, size_t *n)
-{
-	while (*n && ds_wsnl(**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n && ds_wsnl((*s)[*n - 1]))
-		(*n)--;
-}
 
 /* First occurrence of needle in s[from..n), or DS_NONE. */
 size_t ds_find(const char *s, size_t n, size_t from, const char *needle, size_t nl)
@@ -427,23 +386,26 @@ void ds_title_html(struct ds_state *st, struct strbuf *out, const char *s, size_
 	struct strbuf md = STRBUF_INIT;
 	/* The title is read on its own: what a dialect holds open (Liquid's
 	 * raw, a Hugo template) does not reach into it, nor what it opens
-	 * out of it. */
-	void **saved = xmalloc((st->npass + 1) * sizeof *saved);
+	 * out of it, unless the dialect says so. */
+	unsigned char local[512];
+	unsigned char *saved = st->title_total <= sizeof local ? local : xmalloc(st->title_total);
+	size_t at = 0;
 	for (size_t p = 0; p < st->npass; p++) {
 		const struct dialect *d = st->pass[p].d;
-		saved[p] = NULL;
-		if (d->state_size)
-			saved[p] = memcpy(xmalloc(d->state_size), st->pass[p].self, d->state_size);
+		memcpy(saved + at, st->pass[p].self, d->title_size);
+		at += d->title_size;
 		if (d->title_begin)
 			d->title_begin(st->pass[p].self);
 	}
 	ds_inline_text(st, s, n, &md, line);
+	at = 0;
 	for (size_t p = 0; p < st->npass; p++) {
-		if (saved[p])
-			memcpy(st->pass[p].self, saved[p], st->pass[p].d->state_size);
-		free(saved[p]);
+		const struct dialect *d = st->pass[p].d;
+		memcpy(st->pass[p].self, saved + at, d->title_size);
+		at += d->title_size;
 	}
-	free(saved);
+	if (saved != local)
+		free(saved);
 	const char *m = md.s ? md.s : "";
 	size_t ml = md.len;
 	ds_trim(&m, &ml);
@@ -837,9 +799,7 @@ void ds_tag_code_block(struct ds_blk *b, const struct ds_line *l, size_t oe, siz
 		       const char *lang, size_t langl)
 {
 	const char *t = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(t + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - t) : n;
+	size_t n = b->n, le = l->end;
 	int rel = l->rel;
 	/* The code: from the end of the opening tag (its line's rest when not
 	 * blank) to the closing tag (its line's start when not blank). */
@@ -930,6 +890,8 @@ static void S_blk_run(struct ds_blk *b)
 		b->i = next;
 		struct ds_line L = {.orig = t + ls, .olen = next - ls, .ls = ls, .next = next, .item = -1};
 		L.indent = ds_indent(t + ls, le - ls, &L.f);
+		L.at = ls + L.f;
+		L.end = nlp ? next - 1 : n;
 		bool blank = L.f == le - ls;
 		if (!blank)
 			while (b->nbox && L.indent < b->box[b->nbox - 1].col)
@@ -1290,9 +1252,8 @@ static void S_inline_run(struct ds_inl *x)
 	x->barrier = x->out->len;
 	while (i < n) {
 		size_t adv = 0;
-		for (size_t p = 0; p < st->npass && !adv; p++)
-			if (st->pass[p].d->hold)
-				adv = st->pass[p].d->hold(x, i, st->pass[p].self);
+		for (size_t h = 0; h < st->nholds && !adv; h++)
+			adv = st->holds[h]->d->hold(x, i, st->holds[h]->self);
 		if (adv) {
 			i += adv;
 			continue;
@@ -1368,7 +1329,13 @@ static void S_passes(struct ds_state *st, const struct dialect *const *dialects)
 			d->init(st, st->pass[p].self);
 		for (const struct ds_trigger *t = d->triggers; t && t->c; t++, nh++)
 			count[(unsigned char)t->c]++;
+		st->title_total += d->title_size;
+		st->nholds += d->hold != NULL;
 	}
+	st->holds = xcalloc(st->nholds ? st->nholds : 1, sizeof *st->holds);
+	for (size_t p = 0, k = 0; p < st->npass; p++)
+		if (st->pass[p].d->hold)
+			st->holds[k++] = &st->pass[p];
 	st->hv = xcalloc(nh ? nh : 1, sizeof *st->hv);
 	for (size_t c = 0; c < 256; c++)
 		st->hstart[c + 1] = st->hstart[c] + count[c];
@@ -1492,6 +1459,7 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 	}
 	free(st.pass);
 	free(st.hv);
+	free(st.holds);
 	sb_release(&pre);
 	sb_release(&b.o);
 	sb_release(&b.line);

@@ -33,9 +33,11 @@
 #ifndef SHEAF_DIALECT_SCAN_H
 #define SHEAF_DIALECT_SCAN_H
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "base/diag.h"
 #include "base/util.h"
@@ -66,6 +68,13 @@ struct ds_trigger {
 struct dialect {
 	const char *name;
 	size_t state_size; /* bytes of the pass's own state, zeroed; `self` in the hooks */
+	/* A title (of a box, a heading) is rendered on its own, in the middle
+	 * of the post: the first title_size bytes of the state are saved
+	 * before and restored after. Put there what a title must not change:
+	 * the per-paragraph caches of inline hooks (a title is a paragraph of
+	 * its own) and what a title's constructs would otherwise open or close.
+	 * 0: the title shares the post's state (Zola's bodies run on). */
+	size_t title_size;
 	void (*init)(struct ds_state *st, void *self);
 	void (*fini)(void *self); /* frees what the state owns */
 	/* Pass 0: may replace the whole text (true: *out is the new text). */
@@ -86,7 +95,7 @@ struct dialect {
 	/* Code (blocks, spans, <pre> and <code>) copied from s to out. */
 	void (*code)(void *self, struct strbuf *out, const char *s, size_t n);
 	void (*run_begin)(void *self);   /* a paragraph starts: per-paragraph caches reset */
-	void (*title_begin)(void *self); /* a title is rendered on its own; the state is restored after */
+	void (*title_begin)(void *self); /* a title starts: what the post holds open does not reach it */
 	void (*finish)(void *self, struct strbuf *out); /* after the last paragraph */
 };
 
@@ -94,15 +103,57 @@ struct dialect {
 /* Small string helpers                                                 */
 /* ------------------------------------------------------------------ */
 
-bool ds_sp(char c);
-bool ds_wsnl(char c);
-bool ds_is_blank(const char *s, size_t n);
-bool ds_alnum(char c);
-bool ds_ident(char c);
-bool ds_at(const char *s, size_t n, size_t i, const char *lit);
-bool ds_eq(const char *s, size_t n, const char *lit);
 bool ds_ieq(const char *s, size_t n, const char *lit);
-void ds_trim(const char **s, size_t *n);
+/* Small enough to inline everywhere (each is called per character). */
+static inline bool ds_sp(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline bool ds_wsnl(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline bool ds_is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!ds_wsnl(s[i]))
+			return false;
+	return true;
+}
+
+static inline bool ds_alnum(char c)
+{
+	return isalnum((unsigned char)c) != 0;
+}
+
+static inline bool ds_ident(char c)
+{
+	return ds_alnum(c) || c == '_' || c == '-';
+}
+
+static inline bool ds_at(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t l = strlen(lit);
+	return i <= n && n - i >= l && memcmp(s + i, lit, l) == 0;
+}
+
+static inline bool ds_eq(const char *s, size_t n, const char *lit)
+{
+	return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
+
+static inline void ds_trim(const char **s, size_t *n)
+{
+	while (*n && ds_wsnl(**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && ds_wsnl((*s)[*n - 1]))
+		(*n)--;
+}
+
 /* First occurrence of needle in s[from..n), or DS_NONE. */
 size_t ds_find(const char *s, size_t n, size_t from, const char *needle, size_t nl);
 size_t ds_find_lit(const char *s, size_t n, size_t from, const void *arg);
@@ -223,6 +274,9 @@ struct ds_state {
 	struct ds_handler *hv; /* inline handlers, by character: hv[hstart[c] .. hstart[c + 1]) */
 	size_t hstart[257];
 	bool special[256]; /* characters the inline walk stops at */
+	struct ds_pass **holds; /* the passes with a hold hook */
+	size_t nholds;
+	size_t title_total; /* sum of the passes' title_size */
 	struct strmap warn_keys; /* what a warning is about → index in warns */
 	struct ds_warning *warns;
 	size_t nwarns, cwarns;
@@ -299,6 +353,7 @@ struct ds_line {
 	bool stripped;     /* l is a dedented copy */
 	size_t ls, f;      /* where it starts in the text; its first non-blank byte from there */
 	size_t next;       /* where the next line starts */
+	size_t at, end;    /* in the text: its first non-blank byte (ls + f), its newline (or n) */
 	int quotes;        /* blockquote markers */
 	int item;          /* a list item's content column, or -1 */
 	bool opens;        /* no blockquote and less than 4 columns into the list: a block may open here */

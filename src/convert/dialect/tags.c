@@ -260,9 +260,7 @@ void tags_title_begin(void *self)
 static bool S_highlight_block(struct tags *t, struct ds_blk *b, const struct ds_line *l)
 {
 	const char *s = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(s + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - s) : n;
+	size_t n = b->n, p = l->at, le = l->end;
 	const char *nm;
 	size_t nlen, after;
 	if (!ds_at(s, le, p, "{%") || !S_name(s, le, p, &nm, &nlen, &after) || !ds_eq(nm, nlen, "highlight"))
@@ -292,9 +290,7 @@ static bool S_highlight_block(struct tags *t, struct ds_blk *b, const struct ds_
 static bool S_comment_block(struct tags *t, struct ds_blk *b, const struct ds_line *l)
 {
 	const char *s = b->t;
-	size_t n = b->n, p = l->ls + l->f;
-	const char *nl = memchr(s + p, '\n', n - p);
-	size_t le = nl ? (size_t)(nl - s) : n;
+	size_t n = b->n, p = l->at, le = l->end;
 	const char *nm;
 	size_t nlen, after;
 	if (!ds_at(s, le, p, "{%") || !S_name(s, le, p, &nm, &nlen, &after) || !ds_eq(nm, nlen, "comment") ||

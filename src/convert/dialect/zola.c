@@ -206,4 +206,6 @@ const struct dialect dialect_zola = {
 	.name = "zola",
 	.state_size = sizeof(struct S_zola),
 	.triggers = S_triggers,
+	/* title_size 0: Zola reads shortcodes before Markdown, a body opened
+	 * in a heading runs on to its {% end %}. */
 };

@@ -130,22 +130,6 @@ static bool S_detect(const char *root)
  * written with an offset is converted to it, one without is taken as its
  * local time (base/tz). */
 
-/* True when the date text names its zone (Z, UTC, GMT or an offset). */
-static bool S_has_zone(const char *s, const struct date *d)
-{
-	if (d->tz_minutes)
-		return true;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n > 10 && (s[n - 1] == 'Z' || s[n - 1] == 'z'))
-		return true;
-	if (n >= 3 && (strncmp(s + n - 3, "UTC", 3) == 0 || strncmp(s + n - 3, "GMT", 3) == 0))
-		return true;
-	const char *t = s + 10;
-	return n > 10 && (strchr(t, '+') || strstr(t, "-0") || strstr(t, "-1"));
-}
-
 /* ---- Configuration ---- */
 
 static int S_read_config(struct site *site, struct diag_list *dl)
@@ -1083,12 +1067,12 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		struct date check;
 		bool from_fm = written && date_parse(&check, written) == 0 &&
 			       date_cmp(&check, &p->date) == 0 && check.tz_minutes == p->date.tz_minutes;
-		tz_localize(&p->date, zone, from_fm && S_has_zone(written, &p->date));
+		tz_localize(&p->date, zone, from_fm && date_written_with_zone(written, &p->date));
 		const char *lm = fm_str(fm_get(fm, "updated"));
 		if (!lm)
 			lm = fm_str(fm_get(fm, "last_modified_at"));
 		if (lm && p->updated.valid)
-			tz_localize(&p->updated, zone, S_has_zone(lm, &p->updated));
+			tz_localize(&p->updated, zone, date_written_with_zone(lm, &p->updated));
 	}
 
 	struct S_urlvars v = {&p->date, p->slug ? p->slug : file_slug, name, &p->categories};
@@ -1231,7 +1215,7 @@ const struct site_generator site_jekyll = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_emoji, &dialect_math, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_emoji, &dialect_math),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.free_state = S_free_state,

@@ -8,12 +8,15 @@
  * hooks in site->state. The rest of sheaf asks it through the hooks below
  * and names no generator.
  *
- * Adding one (Hexo, say): write src/input/gen/hexo.c (detect, configure
+ * Adding one (Pelican, say): write src/input/gen/pelican.c (detect, configure
  * and list_posts are required; every other hook may be NULL and then has
  * the default its comment gives), add `extern const struct site_generator
- * site_hexo;` below, its line in site.c's table (before generic, which
- * takes any folder), the file to meson.build's sources, and its tests
- * (tests/unit/test_hexo.c with a site of our own, in tests/unit/meson.build).
+ * site_pelican;` below, its line in site.c's table (before generic, which
+ * takes any folder; before any generator whose sites it would also
+ * detect), the file to meson.build's sources, its dialect passes if it
+ * needs new ones (src/convert/dialect/), and its tests
+ * (tests/unit/test_pelican.c with a site of our own, in tests/unit/meson.build).
+ * src/input/gen/hexo.c was added so.
  * Helpers every generator may use are below the table: site_walk,
  * site_list_dir, site_read_front_matter, site_ref_paths …
  *

@@ -1,6 +1,7 @@
 #include "base/template.h"
 
 #include <errno.h>
+#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,5 +230,26 @@ int template_render(char **out, const char *tmpl, const struct tvars *tv, const 
 		return -1;
 	}
 	*out = sb_detach(&r.out);
+	return 0;
+}
+
+int template_render_xml(char **out, const char *tmpl, const struct tvars *tv, const char *origin,
+			const char *what, struct diag_list *dl)
+{
+	char *text = NULL;
+	*out = NULL;
+	if (template_render(&text, tmpl, tv, origin, dl) < 0)
+		return -1;
+	xmlDocPtr doc = xmlReadMemory(text, (int)strlen(text), origin, "UTF-8",
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc) {
+		const xmlError *err = xmlGetLastError();
+		diag_error(dl, origin, err ? err->line : 0, 0, "%s is not well-formed XML after filling in: %s",
+			   what, err && err->message ? err->message : "parse error");
+		free(text);
+		return -1;
+	}
+	xmlFreeDoc(doc);
+	*out = text;
 	return 0;
 }

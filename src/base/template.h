@@ -49,5 +49,11 @@ int template_load(char **out, char **origin, const char *name, const char *dir,
  * origin at its line. */
 int template_render(char **out, const char *tmpl, const struct tvars *tv, const char *origin,
 		    struct diag_list *dl);
+/* Renders tmpl into a page that must be well-formed XML (a user's template
+ * may break it with a stray '<'): returns 0 and *out, or -1 after
+ * reporting an error in origin that names the page (what: "the title
+ * page"). */
+int template_render_xml(char **out, const char *tmpl, const struct tvars *tv, const char *origin,
+			const char *what, struct diag_list *dl);
 
 #endif

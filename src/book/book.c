@@ -655,18 +655,8 @@ static int S_titlepage(char **out, size_t *len, const struct book_options *o,
 	char count[32];
 	snprintf(count, sizeof count, "%zu", posts->n);
 	tvars_set(&tv, "post_count", count);
-	if (template_render(&text, tmpl, &tv, origin, dl) < 0)
+	if (template_render_xml(&text, tmpl, &tv, origin, "the title page", dl) < 0)
 		goto out;
-	xmlDocPtr doc = xmlReadMemory(text, (int)strlen(text), origin, "UTF-8",
-				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!doc) {
-		const xmlError *err = xmlGetLastError();
-		diag_error(dl, origin, err ? err->line : 0, 0,
-			   "the title page is not well-formed XML after filling in: %s",
-			   err && err->message ? err->message : "parse error");
-		goto out;
-	}
-	xmlFreeDoc(doc);
 	*len = strlen(text);
 	*out = text;
 	text = NULL;

@@ -538,18 +538,8 @@ int cover_page(char **out, size_t *len, const struct cover *c, const struct cove
 	char *alt = c->generated ? S_spoken(t) : xasprintf("Cover of %s", t->title);
 	tvars_set(&tv, "alt", alt);
 	free(alt);
-	if (template_render(&text, tmpl, &tv, origin, dl) < 0)
+	if (template_render_xml(&text, tmpl, &tv, origin, "the cover page", dl) < 0)
 		goto out;
-	xmlDocPtr doc = xmlReadMemory(text, (int)strlen(text), origin, "UTF-8",
-				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!doc) {
-		const xmlError *err = xmlGetLastError();
-		diag_error(dl, origin, err ? err->line : 0, 0,
-			   "the cover page is not well-formed XML after filling in: %s",
-			   err && err->message ? err->message : "parse error");
-		goto out;
-	}
-	xmlFreeDoc(doc);
 	*len = strlen(text);
 	*out = text;
 	text = NULL;

@@ -141,8 +141,29 @@ static void test_load(const char *root)
 	diag_list_free(&dl);
 }
 
+static void test_render_xml(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct tvars tv = TVARS_INIT;
+	tvars_set(&tv, "title", "A & B");
+	char *out = NULL;
+	is_int(template_render_xml(&out, "<p>{{ title }}</p>", &tv, "t.xhtml", "the page", &dl), 0,
+	       "render_xml: escaped values keep the page well-formed");
+	is_str(out, "<p>A &amp; B</p>", "render_xml: the page");
+	free(out);
+	out = NULL;
+	is_int(template_render_xml(&out, "<p>{{ title }}</b>", &tv, "t.xhtml", "the page", &dl), -1,
+	       "render_xml: a page that is not well-formed is refused");
+	ok(out == NULL && dl.n == 1 && strstr(dl.v[0].message, "the page is not well-formed XML") &&
+		   strcmp(dl.v[0].file, "t.xhtml") == 0,
+	   "render_xml: the error names the page and its template");
+	tvars_free(&tv);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
+	test_render_xml();
 	test_render();
 	test_errors();
 	test_load(argc > 1 ? argv[1] : ".");

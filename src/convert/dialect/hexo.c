@@ -29,7 +29,7 @@
 #define S_MAX_QUOTES 16 /* quotes open in each other */
 
 struct S_hexo {
-	struct tags tags; /* raw, comment, and tags not run */
+	struct tags tags; /* raw, comment, and tags not run; first: a title saves it (title_size) */
 	char *end[S_MAX_QUOTES]; /* each open block's end (HTML) */
 	size_t nquotes;
 	struct ds_cache b_endcode, b_endcodeblock; /* pass 1 */
@@ -696,6 +696,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_inline}, {0, NULL}};
 const struct dialect dialect_hexo = {
 	.name = "hexo",
 	.state_size = sizeof(struct S_hexo),
+	.title_size = sizeof(struct tags), /* the inline state, first in S_hexo */
 	.init = S_init,
 	.fini = S_fini,
 	.block = S_block,

@@ -143,6 +143,16 @@ static void test_raw_and_unknown(void)
 	   "a tag sheaf does not run: one warning per post, counted");
 	free(o);
 	diag_list_free(&dl);
+	/* A heading with an id is a title rendered on its own: a raw opened
+	 * there does not run on into the post. */
+	size_t len;
+	struct diag_list tdl = DIAG_LIST_INIT;
+	const char *in = "## Title {% raw %}{{ x }} {#t}\n\nAfter: {% post_link a.md %}\n";
+	o = dialect_rewrite(DIALECTS(&dialect_hexo, &dialect_heading_ids), &dt_ctx, in, strlen(in), &len, "post.md",
+			    10, &tdl);
+	like(o, "After: [](../a/index.md)", "a raw opened in a title does not run on");
+	free(o);
+	diag_list_free(&tdl);
 	HX("Text <!-- more --> more.\n", "Text <!-- more --> more.\n", "the excerpt mark is left to the sanitizer");
 }
 

@@ -194,25 +194,13 @@ static void S_commit_ready(struct S_pipe *pp)
 
 /* ---- references and names between chapters ---- */
 
-struct S_ref_ctx {
-	const struct plan *plan;
-	const struct post *from;
-};
-
-static char *S_resolve_ref(void *data, const char *ref)
-{
-	const struct S_ref_ctx *c = data;
-	return plan_resolve_ref(c->plan, c->from, ref);
-}
-
 /* Converts chapter c of the book (the same options every time, so the
  * same result on any thread). */
 static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c, struct diag_list *dl)
 {
 	const struct site *site = pp->site;
 	const struct post *p = pp->posts->v[c];
-	struct S_ref_ctx rc = {&pp->plan, p};
-	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, S_resolve_ref, &rc};
+	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, &pp->plan.refs};
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site_static_dir(site), c + 1,
 				     site->gen->dialects, &dc, pp->plan.hrefs[c]};

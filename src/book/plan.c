@@ -62,6 +62,7 @@ void plan_build(struct plan *pl, const struct site *site, const struct post_list
 	pl->site = site;
 	pl->book = book;
 	pl->site_posts = site_posts ? site_posts : book;
+	refs_init(&pl->refs, site, pl->site_posts);
 	pl->hrefs = xcalloc(book->n ? book->n : 1, sizeof *pl->hrefs);
 	for (size_t i = 0; i < book->n; i++) {
 		pl->hrefs[i] = chapter_href(book->v[i], i + 1);
@@ -69,7 +70,6 @@ void plan_build(struct plan *pl, const struct site *site, const struct post_list
 	}
 	for (size_t i = 0; i < pl->site_posts->n; i++) {
 		const struct post *p = pl->site_posts->v[i];
-		strmap_put(&pl->by_relpath, p->relpath, i);
 		S_index_url(pl, p->live_url, i);
 		S_index_url(pl, p->url, i);
 		for (size_t k = 0; k < p->aliases.n; k++)
@@ -82,42 +82,10 @@ void plan_free(struct plan *pl)
 	for (size_t i = 0; pl->hrefs && i < pl->book->n; i++)
 		free(pl->hrefs[i]);
 	free(pl->hrefs);
-	strmap_free(&pl->by_relpath);
+	refs_free(&pl->refs);
 	strmap_free(&pl->by_urlpath);
 	strmap_free(&pl->chapter_of);
 	memset(pl, 0, sizeof *pl);
-}
-
-/* The post a site path names: as written, else as the source of a page
- * in one of its generator's forms (`x` → x.md, x/index.md …). */
-static const struct post *S_post_by_path(const struct plan *pl, const char *target)
-{
-	size_t i;
-	if (strmap_get(&pl->by_relpath, target, &i))
-		return pl->site_posts->v[i];
-	struct strvec forms = STRVEC_INIT;
-	site_page_forms(pl->site, target, &forms);
-	const struct post *p = NULL;
-	for (size_t k = 0; k < forms.n && !p; k++)
-		if (strmap_get(&pl->by_relpath, forms.v[k], &i))
-			p = pl->site_posts->v[i];
-	sv_free(&forms);
-	return p;
-}
-
-/* The first post a generator's reference names (site_ref_targets). */
-static const struct post *S_post_by_ref(const struct plan *pl, const char *from, const char *ref, bool link)
-{
-	struct strvec targets = STRVEC_INIT;
-	site_ref_targets(pl->site, pl->site_posts, from, ref, link, &targets);
-	const struct post *p = NULL;
-	for (size_t i = 0; i < targets.n && !p; i++) {
-		char *norm = path_normalize(targets.v[i]);
-		p = S_post_by_path(pl, norm);
-		free(norm);
-	}
-	sv_free(&targets);
-	return p;
 }
 
 static const struct post *S_post_by_url(const struct plan *pl, const char *path)
@@ -205,11 +173,11 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 			S_name_empty_link(l, p ? p->title : l->raw);
 			continue;
 		}
-		const struct post *p = S_post_by_path(pl, l->target);
+		const struct post *p = refs_post_by_path(&pl->refs, l->target);
 		if (!p && l->raw[0] == '/')
 			p = S_post_by_url(pl, l->raw);
 		if (!p)
-			p = S_post_by_ref(pl, ch->post->relpath, l->raw, true);
+			p = refs_post_by_ref(&pl->refs, ch->post->relpath, l->raw, true);
 		if (p && S_link_to_post(pl, ch, self, names, names_data, p, l, dl)) {
 			S_name_empty_link(l, p->title);
 			continue;
@@ -245,46 +213,4 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 			     l->raw, site->url ? "" : " and the site's URL is unknown");
 		xmlUnsetProp(l->a, (const xmlChar *)"href");
 	}
-}
-
-/* The path from the folder `from_dir` to the file `to` (both relative to
- * the site root and normalized; "." is the root). */
-static char *S_relative(const char *from_dir, const char *to)
-{
-	struct strvec from = STRVEC_INIT, dest = STRVEC_INIT;
-	const char *parts[2] = {strcmp(from_dir, ".") ? from_dir : "", to};
-	struct strvec *vs[2] = {&from, &dest};
-	for (int k = 0; k < 2; k++) {
-		for (const char *p = parts[k]; *p;) {
-			const char *slash = strchr(p, '/');
-			size_t n = slash ? (size_t)(slash - p) : strlen(p);
-			sv_push_owned(vs[k], xstrndup(p, n));
-			p += n + (slash ? 1 : 0);
-		}
-	}
-	size_t common = 0;
-	while (common < from.n && common + 1 < dest.n && strcmp(from.v[common], dest.v[common]) == 0)
-		common++;
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = common; i < from.n; i++)
-		sb_adds(&sb, "../");
-	for (size_t i = common; i < dest.n; i++) {
-		sb_adds(&sb, dest.v[i]);
-		if (i + 1 < dest.n)
-			sb_addc(&sb, '/');
-	}
-	sv_free(&from);
-	sv_free(&dest);
-	return sb_detach(&sb);
-}
-
-char *plan_resolve_ref(const struct plan *pl, const struct post *from, const char *ref)
-{
-	const struct post *p = S_post_by_ref(pl, from->relpath, ref, false);
-	if (!p)
-		return NULL;
-	char *dir = path_dirname(from->relpath);
-	char *out = S_relative(dir, p->relpath);
-	free(dir);
-	return out;
 }

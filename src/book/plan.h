@@ -20,6 +20,7 @@
 #include "convert/chapter.h"
 #include "base/diag.h"
 #include "input/post.h"
+#include "input/refs.h"
 #include "input/site.h"
 #include "base/util.h"
 
@@ -28,7 +29,7 @@ struct plan {
 	const struct post_list *book;       /* the book's posts, in order */
 	const struct post_list *site_posts; /* every post of the site */
 	char **hrefs;                       /* chapter i's file, "text/001-slug.xhtml" */
-	struct strmap by_relpath;           /* relpath → index in site_posts */
+	struct refs refs;                   /* site_posts by file, and the generator's references */
 	struct strmap by_urlpath;           /* normalized URL path → index in site_posts */
 	struct strmap chapter_of;           /* relpath → chapter index */
 };
@@ -48,11 +49,5 @@ typedef const struct chapter_ids *(*plan_names_fn)(void *data, size_t chapter);
  * text without href, with a warning. */
 void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, plan_names_fn names,
 			void *names_data, struct diag_list *dl);
-
-/* A generator's reference to a page (Hugo ref/relref, Jekyll post_url and
- * link, Zola @/path) made by the post from → a path from that post's
- * folder to the post it names, which the links then resolve like any
- * link; NULL when it names no post. Malloc'd. */
-char *plan_resolve_ref(const struct plan *pl, const struct post *from, const char *ref);
 
 #endif

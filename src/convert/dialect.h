@@ -38,6 +38,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "input/refs.h"
 
 struct dialect;
 
@@ -63,12 +64,12 @@ struct dialect_context {
 	const char *site_root;    /* for snippet includes, which must stay inside it */
 	const char *post_relpath; /* the post, relative to site_root */
 	const char *site_url;     /* may be NULL */
-	const char *baseurl;      /* Jekyll baseurl, may be NULL */
-	/* Resolves a generator's reference to another page (Hugo ref/relref,
-	 * Jekyll post_url/link, Zola @/path) to a path relative to the post's
-	 * folder, or NULL when unknown. malloc'd. May be NULL. */
-	char *(*resolve_ref)(void *data, const char *ref);
-	void *resolve_data;
+	const char *baseurl;      /* the site's path on its host (Jekyll baseurl), may be NULL */
+	/* The site's posts, by which a generator's reference to another page
+	 * (Hugo ref/relref, Jekyll post_url/link, Zola @/path, Hexo post_link)
+	 * becomes a path from the post's folder (input/refs.h). May be NULL:
+	 * references are then written as they are. */
+	const struct refs *refs;
 };
 
 /* Rewrites md (len bytes; the body of the post starting at file line

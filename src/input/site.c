@@ -173,29 +173,6 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 	return ret;
 }
 
-void site_page_forms(const struct site *site, const char *path, struct strvec *out)
-{
-	struct strvec forms = STRVEC_INIT;
-	if (site->gen->page_forms) {
-		site->gen->page_forms(site, path, &forms);
-	} else {
-		for (const char *const *e = site->gen->post_exts; e && *e; e++) {
-			sv_push_owned(&forms, xasprintf("%s%s", path, *e));
-			sv_push_owned(&forms, xasprintf("%s/index%s", path, *e));
-		}
-	}
-	for (size_t i = 0; i < forms.n; i++)
-		sv_push_owned(out, path_normalize(forms.v[i]));
-	sv_free(&forms);
-}
-
-void site_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
-		      const char *ref, bool link, struct strvec *out)
-{
-	if (site->gen->ref_targets)
-		site->gen->ref_targets(site, posts, from, ref, link, out);
-}
-
 void site_image_folders(const struct site *site, const struct post *p, struct strvec *out)
 {
 	if (site->gen->image_folders) {

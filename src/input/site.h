@@ -35,6 +35,7 @@
 #include "base/diag.h"
 #include "input/frontmatter.h"
 #include "input/post.h"
+#include "input/refs.h" /* site_page_forms, site_ref_targets */
 #include "base/util.h"
 
 struct site;
@@ -161,12 +162,6 @@ char *site_page_url(const struct site *site, const char *relpath);
  * generator serves static files from, else the content folder, else the
  * root. */
 const char *site_static_dir(const struct site *site);
-/* The files a site path may name as the source of a page (page_forms),
- * appended to out, normalized. */
-void site_page_forms(const struct site *site, const char *path, struct strvec *out);
-/* The files a reference names (ref_targets), appended to out. */
-void site_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
-		      const char *ref, bool link, struct strvec *out);
 /* The folders besides its own where a post's relative images may lie
  * (image_folders), appended to out. */
 void site_image_folders(const struct site *site, const struct post *p, struct strvec *out);

@@ -485,7 +485,7 @@ static void test_lines_after_dialect_boxes(void)
 				"\n"
 				"Last ![e](e.png)\n",              /* 16 */
 				3);
-	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL, NULL};
+	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL};
 	struct convert_options o = {
 		.language = "en",
 		.template_text = S_template,

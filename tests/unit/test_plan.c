@@ -150,13 +150,13 @@ int main(int argc, char **argv)
 	ok(nope && missing, "each names what it is about");
 
 	/* Generator references: a path from the referring post's folder. */
-	char *ref = plan_resolve_ref(&pl, book.v[0], "notes/e");
+	char *ref = refs_resolve(&pl.refs, book.v[0]->relpath, "notes/e");
 	is_str(ref, "notes/e.md", "a reference to a post in a subfolder");
 	free(ref);
-	ref = plan_resolve_ref(&pl, S_find(&all, "notes/e.md"), "/a.md");
+	ref = refs_resolve(&pl.refs, "notes/e.md", "/a.md");
 	is_str(ref, "../a.md", "a site-absolute reference, from a subfolder");
 	free(ref);
-	ref = plan_resolve_ref(&pl, book.v[0], "no-such-post");
+	ref = refs_resolve(&pl.refs, book.v[0]->relpath, "no-such-post");
 	ok(ref == NULL, "a reference to no post");
 	free(ref);
 

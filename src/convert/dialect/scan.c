@@ -577,8 +577,8 @@ void ds_ref(struct ds_state *st, struct strbuf *o, const char *ref, size_t rl, b
 	size_t pl = hash ? (size_t)(hash - ref) : rl;
 	char *path = xstrndup(ref, pl);
 	char *res = NULL;
-	if (st->ctx && st->ctx->resolve_ref && *path && !memchr(ref, '\0', pl))
-		res = st->ctx->resolve_ref(st->ctx->resolve_data, path);
+	if (st->ctx && st->ctx->refs && st->ctx->post_relpath && *path && !memchr(ref, '\0', pl))
+		res = refs_resolve(st->ctx->refs, st->ctx->post_relpath, path);
 	if (res) {
 		ds_url(o, res, strlen(res));
 	} else {

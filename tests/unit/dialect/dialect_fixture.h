@@ -13,6 +13,8 @@
 #include "base/util.h"
 #include "convert/dialect.h"
 #include "convert/markdown.h"
+#include "input/refs.h"
+#include "input/site.h"
 #include "fixture.h"
 #include "tap.h"
 
@@ -56,20 +58,30 @@ static inline const struct dialect *const *dt_list(unsigned d)
 
 static char dt_root[256]; /* the site folder: a temporary one */
 
-static inline char *dt_resolve(void *data, const char *ref)
+/* A site whose generator's references name a few posts, as the
+ * generators' own tests check them: the references the dialects resolve
+ * through input/refs. */
+static void dt_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			   const char *ref, bool link, struct strvec *out)
 {
-	(void)data;
+	(void)site, (void)posts, (void)from;
+	if (link)
+		return;
 	if (strcmp(ref, "a.md") == 0 || strcmp(ref, "_posts/2020-01-01-a.md") == 0)
-		return xstrdup("../a/index.md");
-	if (strcmp(ref, "2010-07-21-name") == 0)
-		return xstrdup("2010-07-21-name.md");
-	if (strcmp(ref, "with space.md") == 0)
-		return xstrdup("with space (1).md");
-	return NULL;
+		sv_push(out, "a/index.md");
+	else if (strcmp(ref, "2010-07-21-name") == 0)
+		sv_push(out, "posts/2010-07-21-name.md");
+	else if (strcmp(ref, "with space.md") == 0)
+		sv_push(out, "posts/with space (1).md");
 }
 
-static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog",
-				       dt_resolve, NULL};
+static const char *const dt_exts[] = {".md", NULL};
+static const struct site_generator dt_gen = {.name = "test", .ref_targets = dt_ref_targets, .post_exts = dt_exts};
+static struct site dt_site = {.gen = &dt_gen};
+static struct post_list dt_posts = POST_LIST_INIT;
+static struct refs dt_refs;
+
+static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs};
 
 /* The rewrite of in; warnings go to dl (may be NULL: then dropped). The
  * body starts at line 10 of its file. */
@@ -206,9 +218,16 @@ static inline int dt_run(void (*const tests[])(void))
 		return 1;
 	}
 	dt_ctx.site_root = dt_root;
+	static const char *const known[] = {"a/index.md", "posts/2010-07-21-name.md", "posts/with space (1).md",
+					    "posts/p.md"};
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		post_list_push(&dt_posts, post_new(known[i], known[i]));
+	refs_init(&dt_refs, &dt_site, &dt_posts);
 	for (size_t i = 0; tests[i]; i++)
 		tests[i]();
 	fx_rm_rf(dt_root);
+	refs_free(&dt_refs);
+	post_list_free(&dt_posts, true);
 	return done_testing();
 }
 

@@ -210,7 +210,6 @@ void site_free(struct site *site)
 	free(site->config_file);
 	free(site->content_dir);
 	free(site->posts_dir);
-	free(site->blog_dir);
 	free(site->static_dir);
 	free(site->baseurl);
 	free(site->title);

@@ -137,7 +137,6 @@ struct site {
 	char *config_file; /* relative to root; NULL for the generic site */
 	char *content_dir; /* relative to root: where pages live ("." when the root) */
 	char *posts_dir;   /* relative to root: where posts live */
-	char *blog_dir;    /* MkDocs: the blog's folder, relative to content_dir; else NULL */
 	char *static_dir;  /* relative to root: where site-absolute paths of images
 			      resolve (Hugo static/, Jekyll the root); NULL: content_dir */
 	char *baseurl;     /* Jekyll baseurl, may be NULL */

@@ -114,7 +114,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const char *post_dir = fm_str(fm_get(blog, "post_dir"));
 	const char *authors_file = fm_str(fm_get(blog, "authors_file"));
 	char *blog_rel = path_normalize(blog_dir ? blog_dir : "blog");
-	site->blog_dir = xstrdup(blog_rel);
+	site->state = xstrdup(blog_rel); /* the blog's folder: post URLs start there */
 	char *posts_pat = S_expand_blog(post_dir ? post_dir : "{blog}/posts", blog_rel);
 	char *authors_pat = S_expand_blog(authors_file ? authors_file : "{blog}/.authors.yml", blog_rel);
 	char *posts_rel = path_join(docs_norm, posts_pat);
@@ -301,8 +301,9 @@ static char *S_post_url(const struct site *site, const struct post *p)
 			sb_addc(&path, *f++);
 		}
 	}
-	char *joined = strcmp(site->blog_dir, ".") == 0 ? xstrdup(path.s ? path.s : "")
-							   : path_join(site->blog_dir, path.s ? path.s : "");
+	const char *blog_dir = site->state;
+	char *joined = strcmp(blog_dir, ".") == 0 ? xstrdup(path.s ? path.s : "")
+						  : path_join(blog_dir, path.s ? path.s : "");
 	char *norm = path_normalize(joined);
 	url = xasprintf("%s%s%s/", site->url, str_ends_with(site->url, "/") ? "" : "/", norm);
 	free(norm);
@@ -360,6 +361,7 @@ const struct site_generator site_mkdocs = {
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
 	.post_url = S_post_url,
+	.free_state = free,
 	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji, &dialect_math),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,

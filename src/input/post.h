@@ -40,6 +40,9 @@ struct post {
 				       written (a path or URL), may be NULL */
 	int cover_line;             /* its line in the file */
 	unsigned long long dev, ino; /* the file read: what an output path must not be */
+	unsigned gen_marks;         /* the generator's own notes on the post, set
+				       by its post_fields for its collected hook
+				       (site.h); 0 unless it sets them */
 	char *body;                 /* Markdown after the front matter */
 	size_t body_len;
 	int body_line;              /* file line where body starts */

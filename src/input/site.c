@@ -155,19 +155,35 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 		pthread_join(threads[i], NULL);
 	free(threads);
 
+	/* What only all the files together tell: which are posts after all.
+	 * Before the merge, so that a file left out leaves no word. */
+	bool *keep = xcalloc(files.n ? files.n : 1, sizeof *keep);
+	struct post **posts = xcalloc(files.n ? files.n : 1, sizeof *posts);
+	for (size_t i = 0; i < files.n; i++) {
+		keep[i] = !c.reads[i].not_post;
+		posts[i] = c.reads[i].post;
+	}
+	if (site->gen->collected)
+		site->gen->collected(site, &files, posts, keep);
+	free(posts);
+
 	for (size_t i = 0; i < files.n; i++) {
 		struct S_read *r = &c.reads[i];
-		if (r->post)
-			post_list_push(out, r->post);
-		if (r->left_out)
-			site->stats.left_out++;
-		if (r->not_post)
+		if (!keep[i]) {
+			post_free(r->post);
 			site->stats.files--;
-		if (r->failed)
-			ret = -1;
-		diag_merge(dl, &r->diags);
+		} else {
+			if (r->post)
+				post_list_push(out, r->post);
+			if (r->left_out)
+				site->stats.left_out++;
+			if (r->failed)
+				ret = -1;
+			diag_merge(dl, &r->diags);
+		}
 		diag_list_free(&r->diags);
 	}
+	free(keep);
 	free(c.reads);
 	sv_free(&files);
 	return ret;

@@ -52,8 +52,10 @@ struct site_generator {
 	int (*configure)(struct site *site, struct diag_list *dl);
 	/* Frees site->state. May be NULL (no state). */
 	void (*free_state)(void *state);
-	/* Appends the post files, relative to the site root, to files. May
-	 * note in site->state what it learned (the walk is single-threaded). */
+	/* Appends the post files, relative to the site root, to files: each
+	 * is read once, as a post, and post_fields or collected may still
+	 * say it is not one (a page is not read here to learn that). May note
+	 * in site->state what it learned (the walk is single-threaded). */
 	int (*list_posts)(const struct site *site, struct strvec *files, struct diag_list *dl);
 	/* Applies the generator's own rules after the common fields were read
 	 * (author names, defaults), from the front matter site_read_post
@@ -63,6 +65,18 @@ struct site_generator {
 	 * headless bundle): it is then left out without a word. May be NULL. */
 	bool (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
 			    enum fm_format format, struct diag_list *dl);
+	/* Run once after every file list_posts gave was read, for what only
+	 * all of them together tell (Eleventy: the pages that are posts are
+	 * those in the `posts` collection, or all when none is). posts[i] is
+	 * the post read from files->v[i], NULL when there is none (a problem
+	 * reported, a file left out, not a post); post_fields may have left
+	 * its verdict in posts[i]->gen_marks. Clears keep[i] for each file
+	 * that is not a post after all: it is then dropped without a word
+	 * (its post and what was reported of it) and counts nowhere in
+	 * site->stats. Runs on site_collect's thread. May be NULL: every
+	 * file read stays. */
+	void (*collected)(const struct site *site, const struct strvec *files, struct post *const *posts,
+			  bool *keep);
 	/* The live URL of a site file given relative to the root, or NULL when
 	 * unknown. May be NULL. */
 	char *(*page_url)(const struct site *site, const char *relpath);

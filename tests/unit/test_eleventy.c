@@ -372,6 +372,91 @@ static void test_variants(void)
 	diag_list_free(&dl);
 }
 
+/* Each page is read once, as a post; which pages are posts is settled
+ * after all are read (the collected hook), and a page that is not one
+ * leaves no word, however broken its front matter. */
+static void test_one_read(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+
+	/* Some pages are in the posts collection: only they are posts. */
+	fx_writes(S_tmp, "some/eleventy.config.js", "export const config = { dir: { input: \"src\" } };\n");
+	fx_writes(S_tmp, "some/src/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+	fx_writes(S_tmp, "some/src/broken.md", "---\ntitle: [never closed\ndate: 2024-13-45\n---\nBad.\n");
+	fx_writes(S_tmp, "some/src/js.md", "---js\nconst title = \"Scripted\";\n---\nNot run.\n");
+	fx_writes(S_tmp, "some/src/a.md", "---\ntitle: A\ntags: [posts, x]\n---\n");
+	fx_writes(S_tmp, "some/src/blog/blog.json", "{ \"tags\": \"posts\" }\n");
+	fx_writes(S_tmp, "some/src/blog/b.md", "---\ntitle: B\n---\n");
+	fx_writes(S_tmp, "some/src/blog/c.md", "---\ntitle: C\neleventyExcludeFromCollections: true\n---\n");
+	struct site *site = S_open("some", &posts, &dl);
+	if (ok(site != NULL, "a site with a posts collection opens")) {
+		ok(posts.n == 2 && fx_find_post(&posts, "src/a.md") && fx_find_post(&posts, "src/blog/b.md"),
+		   "only the pages tagged posts (front matter or folder data) are posts");
+		if (posts.n == 2)
+			ok(strcmp(posts.v[0]->relpath, "src/a.md") == 0, "in the order of the walk");
+		is_int((long long)site->stats.files, 2, "stats.files counts the posts, not the pages");
+		is_int((long long)site->stats.left_out, 0, "none left out");
+		is_int((long long)dl.n, 0,
+		       "a page that is not a post gives no word (broken front matter, ---js)");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+
+	/* No page is: every page is a post, and a broken one is reported. */
+	fx_writes(S_tmp, "none/eleventy.config.js", "export default {};\n");
+	fx_writes(S_tmp, "none/one.md", "---\ntitle: One\ntags: misc\n---\n");
+	fx_writes(S_tmp, "none/two.md", "# Two\n");
+	fx_writes(S_tmp, "none/feed.md", "---\neleventyExcludeFromCollections: true\n---\n");
+	fx_writes(S_tmp, "none/broken.md", "---\ntitle: [never closed\n---\nBad.\n");
+	posts = (struct post_list)POST_LIST_INIT;
+	site = S_open("none", &posts, &dl);
+	if (ok(site != NULL, "a site without a posts collection opens")) {
+		ok(posts.n == 2 && fx_find_post(&posts, "one.md") && fx_find_post(&posts, "two.md"),
+		   "every page not excluded is a post");
+		is_int((long long)site->stats.files, 3, "stats.files: the broken page is a post too");
+		ok(diag_count(&dl, DIAG_ERROR) >= 1 && strstr(dl.v[0].file, "broken.md"),
+		   "the broken page, a post, is reported");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+
+	/* The hook itself, on posts post_fields marked. */
+	char *root = path_join(S_tmp, "none");
+	site = NULL;
+	if (ok(site_open(&site, root, NULL, &dl) == 0 && site_eleventy.collected, "the collected hook exists")) {
+		struct strvec files = STRVEC_INIT;
+		struct post *v[4];
+		static const char *const names[] = {"one.md", "two.md", "feed.md", "broken.md"};
+		for (size_t i = 0; i < 4; i++) {
+			sv_push(&files, names[i]);
+			v[i] = post_new(names[i], names[i]);
+		}
+		/* one.md and feed.md tagged, but feed.md excluded. */
+		v[0]->gen_marks = 1; /* S_IN_POSTS */
+		v[2]->gen_marks = 1 | 2; /* and S_EXCLUDED */
+		bool keep[4] = {true, true, true, false};
+		site_eleventy.collected(site, &files, v, keep);
+		ok(keep[0] && !keep[1] && !keep[2] && !keep[3],
+		   "a tagged post stays; untagged, excluded, and already dropped files go");
+		for (size_t i = 0; i < 4; i++)
+			v[i]->gen_marks = i == 2 ? 2 : 0;
+		bool all[4] = {true, true, true, true};
+		site_eleventy.collected(site, &files, v, all);
+		ok(all[0] && all[1] && !all[2] && all[3], "none tagged: all stay but the excluded");
+		for (size_t i = 0; i < 4; i++)
+			post_free(v[i]);
+		sv_free(&files);
+	}
+	site_free(site);
+	free(root);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -381,6 +466,7 @@ int main(void)
 	}
 	test_blog();
 	test_variants();
+	test_one_read();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

@@ -717,6 +717,30 @@ static bool S_in_collection(const struct S_collection *c, const struct strvec *t
 	return false;
 }
 
+/* What is known of a page once its front matter is read, for the
+ * collected hook: whether it is in the posts collection, or left out of
+ * every collection. post_fields leaves them in the post's gen_marks. */
+enum { S_IN_POSTS = 1u, S_EXCLUDED = 2u };
+
+/* The marks of the page at relpath, from its data files' layers (lowest
+ * first) and its own front matter page (NULL when none): its tags add up
+ * along the cascade, and the highest that says so excludes it. */
+static unsigned S_marks(const struct S_collection *coll, const struct S_layers *l, const struct fm_node *page,
+			const char *relpath)
+{
+	const struct fm_node *ex = fm_get(page, "eleventyExcludeFromCollections");
+	if (S_truthy(ex ? ex : S_layer_get(l, "eleventyExcludeFromCollections")))
+		return S_EXCLUDED;
+	struct strvec tags = STRVEC_INIT;
+	S_layer_tags(l, &tags);
+	fm_strings(fm_get(page, "tags"), &tags);
+	unsigned marks = S_in_collection(coll, &tags, relpath) ? S_IN_POSTS : 0;
+	sv_free(&tags);
+	return marks;
+}
+
+/* Every page is listed, unread: whether it is a post is known only once
+ * all are read (S_collected). */
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
 	struct diag_list data_dl = DIAG_LIST_INIT; /* a data file is read once per page below it */
@@ -725,36 +749,14 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	S_read_dirs(cfg, &w.dirs);
 	free(cfg);
 	S_ignores(site->root, w.dirs.input, &w.ignores);
-	struct S_collection coll;
-	S_collection_init(&coll, site->root);
-	struct strvec pages = STRVEC_INIT, tagged = STRVEC_INIT, all = STRVEC_INIT;
-	S_walk(&w, site->content_dir, &pages, 0);
-	for (size_t i = 0; i < pages.n; i++) {
+	S_walk(&w, site->content_dir, files, 0);
+	for (size_t i = 0; i < files->n; i++) {
 		struct S_layers l = {{NULL}, 0};
-		S_folder_layers(site->root, site->content_dir, pages.v[i], &l, &data_dl);
-		S_layer_push(&l, S_page_front_matter(site, pages.v[i]));
-		if (!S_truthy(S_layer_get(&l, "eleventyExcludeFromCollections"))) {
-			struct strvec tags = STRVEC_INIT;
-			S_layer_tags(&l, &tags);
-			bool post = S_in_collection(&coll, &tags, pages.v[i]);
-			sv_push(post ? &tagged : &all, pages.v[i]);
-			if (post)
-				sv_push(&all, pages.v[i]);
-			sv_free(&tags);
-		}
+		S_folder_layers(site->root, site->content_dir, files->v[i], &l, &data_dl);
 		S_layers_free(&l);
 	}
-	/* Eleventy blogs collect their posts by the tag `posts`; a site
-	 * without that collection is a folder of pages, every one a post. */
-	struct strvec *chosen = tagged.n ? &tagged : &all;
-	for (size_t i = 0; i < chosen->n; i++)
-		sv_push(files, chosen->v[i]);
-	sv_free(&pages);
-	sv_free(&tagged);
-	sv_free(&all);
 	sv_free(&w.ignores);
 	S_dirs_free(&w.dirs);
-	S_collection_free(&coll);
 	/* Each data file's warnings once. */
 	for (size_t i = 0; i < data_dl.n; i++) {
 		const struct diag *d = &data_dl.v[i];
@@ -767,6 +769,39 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	}
 	diag_list_free(&data_dl);
 	return 0;
+}
+
+/* Eleventy blogs collect their posts by the tag `posts`; a site without
+ * that collection is a folder of pages, every one a post. A page no
+ * post was read from (a problem, or outside the site) is judged from its
+ * front matter read quietly, as the post it might be. */
+static void S_collected(const struct site *site, const struct strvec *files, struct post *const *posts,
+			bool *keep)
+{
+	struct S_collection coll;
+	S_collection_init(&coll, site->root);
+	unsigned *marks = xcalloc(files->n ? files->n : 1, sizeof *marks);
+	bool any = false;
+	for (size_t i = 0; i < files->n; i++) {
+		if (!keep[i])
+			continue;
+		if (posts[i]) {
+			marks[i] = posts[i]->gen_marks;
+		} else {
+			struct S_layers l = {{NULL}, 0};
+			S_folder_layers(site->root, site->content_dir, files->v[i], &l, NULL);
+			struct fm_node *page = S_page_front_matter(site, files->v[i]);
+			marks[i] = S_marks(&coll, &l, page, files->v[i]);
+			fm_node_free(page);
+			S_layers_free(&l);
+		}
+		any |= marks[i] == S_IN_POSTS;
+	}
+	for (size_t i = 0; i < files->n; i++)
+		if (marks[i] == S_EXCLUDED || (any && marks[i] != S_IN_POSTS))
+			keep[i] = false;
+	free(marks);
+	S_collection_free(&coll);
 }
 
 /* ---- A post's fields ---- */
@@ -849,7 +884,6 @@ static char *S_full_url(const struct site *site, const char *path)
 static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  enum fm_format format, struct diag_list *dl)
 {
-	(void)format;
 	struct S_layers l = {{NULL}, 0};
 	S_folder_layers(site->root, site->content_dir, p->relpath, &l, NULL);
 
@@ -952,6 +986,9 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	fm_strings(fm_get(page, "tags"), &tags);
 	struct S_collection coll;
 	S_collection_init(&coll, site->root);
+	/* Which collections the page is in, from its front matter as a
+	 * page's is read (YAML, ---json, ---js; not TOML or bare JSON). */
+	p->gen_marks = S_marks(&coll, &l, own ? own : format == FM_YAML ? fm : NULL, p->relpath);
 	sv_push(&coll.tags, "all");
 	sv_free(&p->tags);
 	for (size_t i = 0; i < tags.n; i++)
@@ -1026,6 +1063,7 @@ const struct site_generator site_eleventy = {
 	.configure = S_configure,
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
+	.collected = S_collected,
 	.page_url = S_page_url,
 	.dialects = DIALECTS(&dialect_nunjucks, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,

@@ -84,9 +84,15 @@ static void test_pathological(void)
 		sb_adds(&sb, "\nend of post\n");
 		struct diag_list dl = DIAG_LIST_INIT;
 		size_t len;
-		char *out = dialect_rewrite(dt_list(MK | HUGO | LIQ | MATH | HIDS | ZOLA), &dt_ctx, sb.s, sb.len, &len, NULL, "post.md", 1, &dl);
+		struct linemap m = LINEMAP_INIT; /* the map too: its records stay linear */
+		char *out = dialect_rewrite(dt_list(MK | HUGO | LIQ | MATH | HIDS | ZOLA), &dt_ctx, sb.s, sb.len, &len, &m,
+					    "post.md", 1, &dl);
 		char *unit = S_quote_test(cases[c].unit);
 		ok(out && strstr(out, "end of post"), "%d × '%s': done, the text kept", cases[c].count, unit);
+		if (!ok(m.n == ds_count_nl(out, len) + 1 && m.line[m.n - 1] == (int)ds_count_nl(sb.s, sb.len),
+			"  and the map has every line, the last at the body's last"))
+			diag("  %zu lines for %zu, the last at %d", m.n, ds_count_nl(out, len) + 1, m.n ? m.line[m.n - 1] : 0);
+		linemap_free(&m);
 		free(unit);
 		free(out);
 		diag_list_free(&dl);

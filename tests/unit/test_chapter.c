@@ -464,6 +464,20 @@ static void test_image_lines(void)
 	diag_list_free(&dl);
 }
 
+/* Options of the first chapter of a book whose posts go through passes. */
+static struct convert_options S_dialect_options(const struct dialect *const *passes, const struct dialect_context *dc)
+{
+	return (struct convert_options){
+		.language = "en",
+		.template_text = S_template,
+		.template_origin = "chapter.xhtml",
+		.content_dir = ".",
+		.index = 1,
+		.dialects = passes,
+		.dialect = dc,
+	};
+}
+
 /* Regression: after each box the dialect pass rewrote (an admonition, a
  * tab), the lines of later diagnostics drifted by about two. */
 static void test_lines_after_dialect_boxes(void)
@@ -486,15 +500,7 @@ static void test_lines_after_dialect_boxes(void)
 				"Last ![e](e.png)\n",              /* 16 */
 				3);
 	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL, NULL};
-	struct convert_options o = {
-		.language = "en",
-		.template_text = S_template,
-		.template_origin = "chapter.xhtml",
-		.content_dir = ".",
-		.index = 1,
-		.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji),
-		.dialect = &dc,
-	};
+	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji), &dc);
 	struct chapter ch;
 	chapter_convert(&ch, p, &o, &dl);
 	const int want[] = {4, 8, 10, 14, 16};
@@ -529,15 +535,7 @@ static void test_lines_after_moved_lines(void)
 				"![p](p.png)\n",             /* 11 */
 				5);
 	struct dialect_context dc = {root, "b.md", NULL, NULL, NULL, NULL};
-	struct convert_options o = {
-		.language = "en",
-		.template_text = S_template,
-		.template_origin = "chapter.xhtml",
-		.content_dir = ".",
-		.index = 1,
-		.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs),
-		.dialect = &dc,
-	};
+	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs), &dc);
 	struct chapter ch;
 	chapter_convert(&ch, p, &o, &dl);
 	if (!ok(ch.nimages == 2, "two images recorded (%zu)", ch.nimages))

@@ -2,19 +2,18 @@
  *
  * The dialect pass rewrites a post before cmark-gfm reads it: it adds lines
  * (an admonition's <div> and title), removes some (a shortcode's closing
- * tag) and changes others (indentation, inline shortcodes). Line numbers the
- * later stages see are lines of the rewritten text; a map back to the
- * post's own lines keeps diagnostics pointing where the author looks.
+ * tag) and moves others (snippets pasted in, a tag block become a fenced
+ * block). Line numbers the later stages see are lines of the rewritten
+ * text; this map takes them back to the post's own lines, so that
+ * diagnostics point where the author looks.
  *
- * The map is built by matching lines (compared without their leading and
- * trailing white space) in order, each rewritten line looking a bounded
- * distance ahead in the original: lines kept map to themselves; a changed
- * line maps to the original line it replaces; a made-up line (the next
- * original line shows up a little later) maps to the original line before
- * it; a blank line to the original's blank line there, else with the line
- * before it. Linear in the texts' size.
+ * The map is written by the rewrite itself (dialect_rewrite), exactly, as
+ * it moves each line: nothing here guesses by comparing texts. It is the
+ * one line mechanism from the rewrite on: cmark-gfm's source positions
+ * (data-sourcepos, and markdown.c's marks where cmark-gfm writes none)
+ * give the line in the rewritten text, this map the body's line.
  *
- * Ownership: the map is malloc'd by linemap_build; free it with
+ * Ownership: line is malloc'd by whoever fills the map; free it with
  * linemap_free.
  */
 #ifndef SHEAF_LINEMAP_H
@@ -28,10 +27,8 @@ struct linemap {
 };
 #define LINEMAP_INIT {NULL, 0}
 
-void linemap_build(struct linemap *m, const char *orig, size_t orig_len, const char *rewritten,
-		   size_t rewritten_len);
 /* The original's line of rewritten line (from 1); line itself when the map
- * is empty or line is out of its range. */
+ * is empty (the text was not rewritten); the map's last line past its end. */
 int linemap_get(const struct linemap *m, int line);
 void linemap_free(struct linemap *m);
 

@@ -854,11 +854,9 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	S_collect_ids(&ch->names.ids, root);
 
 	size_t md_len = p->body_len;
-	char *md = o->dialects ? dialect_rewrite(o->dialects, o->dialect, p->body, p->body_len, &md_len,
+	char *md = o->dialects ? dialect_rewrite(o->dialects, o->dialect, p->body, p->body_len, &md_len, &lm,
 						 p->path, p->body_line, dl)
 			       : NULL;
-	if (md)
-		linemap_build(&lm, p->body, p->body_len, md, md_len);
 	struct guard_note *notes = NULL;
 	size_t nnotes = 0, guarded_len;
 	char *guarded = markdown_guard(md ? md : p->body, md_len, &guarded_len, &notes, &nnotes);

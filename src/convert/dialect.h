@@ -28,9 +28,17 @@
  * through state_size), declare it below, add the file to meson.build, and
  * name it in the generator's list. Nothing else changes.
  *
+ * Lines: the rewrite moves lines (a box's body dedented under a made-up
+ * <div>, snippets pasted in, a tag block become a fenced block, a shortcode
+ * over several lines become one). It writes down, as it moves them, which
+ * body line each output line came from, and returns that map: the one
+ * source of line numbers after it (chapter.c reads cmark-gfm's line of a
+ * node through it). A line the rewrite made up maps to the line of the
+ * construct that made it.
+ *
  * A pure text pass: no global state, reentrant.
- * Ownership: the returned string is malloc'd and owned by the caller; the
- * dialects are static constants.
+ * Ownership: the returned string is malloc'd and owned by the caller, as
+ * is the map (linemap_free); the dialects are static constants.
  */
 #ifndef SHEAF_DIALECT_H
 #define SHEAF_DIALECT_H
@@ -38,6 +46,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/linemap.h"
 #include "input/refs.h"
 
 struct dialect;
@@ -74,9 +83,11 @@ struct dialect_context {
 
 /* Rewrites md (len bytes; the body of the post starting at file line
  * first_line) through the passes of dialects (NULL-terminated, in order;
- * NULL: none). Returns a malloc'd string of *out_len bytes; warnings go to
- * dl under file. */
+ * NULL: none). Returns a malloc'd string of *out_len bytes; when lines is
+ * not NULL it gets, for each line of the result, the body line (from 1)
+ * it came from. Warnings go to dl under file. */
 char *dialect_rewrite(const struct dialect *const *dialects, const struct dialect_context *ctx, const char *md,
-		      size_t len, size_t *out_len, const char *file, int first_line, struct diag_list *dl);
+		      size_t len, size_t *out_len, struct linemap *lines, const char *file, int first_line,
+		      struct diag_list *dl);
 
 #endif

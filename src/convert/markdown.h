@@ -14,9 +14,14 @@
 #include <stddef.h>
 
 void markdown_init(void);
-/* Renders Markdown to an HTML fragment. Block elements carry
- * data-sourcepos="line:col-line:col" (body lines), which the XHTML stage
- * uses for diagnostics and then removes. Returns 0, or -1 on failure. */
+/* Renders Markdown to an HTML fragment. Each node carries its start line
+ * in md (cmark-gfm's own source position, one number from one source):
+ * block elements as data-sourcepos="line:col-line:col", written by
+ * cmark-gfm; raw HTML and images, on which cmark-gfm 0.29 writes none, as
+ * a comment <!--sheaf-line:N--> before them. The XHTML stage (sanitize.c)
+ * reads both into xmlNode.line and drops them; chapter.c takes that line
+ * through the dialect rewrite's exact map (dialect.h) to the file's.
+ * Returns 0, or -1 on failure. */
 int markdown_to_html(char **out, const char *md, size_t len);
 /* A note from markdown_guard: what was changed, at which body line. */
 struct guard_note {

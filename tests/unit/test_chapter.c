@@ -464,6 +464,20 @@ static void test_image_lines(void)
 	diag_list_free(&dl);
 }
 
+/* Options of the first chapter of a book whose posts go through passes. */
+static struct convert_options S_dialect_options(const struct dialect *const *passes, const struct dialect_context *dc)
+{
+	return (struct convert_options){
+		.language = "en",
+		.template_text = S_template,
+		.template_origin = "chapter.xhtml",
+		.content_dir = ".",
+		.index = 1,
+		.dialects = passes,
+		.dialect = dc,
+	};
+}
+
 /* Regression: after each box the dialect pass rewrote (an admonition, a
  * tab), the lines of later diagnostics drifted by about two. */
 static void test_lines_after_dialect_boxes(void)
@@ -486,15 +500,7 @@ static void test_lines_after_dialect_boxes(void)
 				"Last ![e](e.png)\n",              /* 16 */
 				3);
 	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL};
-	struct convert_options o = {
-		.language = "en",
-		.template_text = S_template,
-		.template_origin = "chapter.xhtml",
-		.content_dir = ".",
-		.index = 1,
-		.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji),
-		.dialect = &dc,
-	};
+	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji), &dc);
 	struct chapter ch;
 	chapter_convert(&ch, p, &o, &dl);
 	const int want[] = {4, 8, 10, 14, 16};
@@ -504,6 +510,63 @@ static void test_lines_after_dialect_boxes(void)
 	chapter_free(&ch);
 	post_free(p);
 	diag_list_free(&dl);
+}
+
+/* The lines of images after constructs the dialect pass moved lines for:
+ * a snippet whose text is also further down (matching lines, as the map
+ * once did, put the pasted image at the later one), a Hugo highlight become
+ * a fenced block, a Hugo shortcode over lines become one line. */
+static void test_lines_after_moved_lines(void)
+{
+	char root[] = "/tmp/sheaf-chapter-XXXXXX";
+	if (!mkdtemp(root)) {
+		ok(false, "mkdtemp");
+		return;
+	}
+	fx_writes(root, "inc/pic.md", "![p](p.png)\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post *p = S_post("b.md", "B",
+				"Intro\n"                    /* file line 5 */
+				"\n"
+				"--8<-- \"inc/pic.md\"\n"   /* 7 */
+				"\n"
+				"Text\n"
+				"\n"
+				"![p](p.png)\n",             /* 11 */
+				5);
+	struct dialect_context dc = {root, "b.md", NULL, NULL, NULL};
+	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs), &dc);
+	struct chapter ch;
+	chapter_convert(&ch, p, &o, &dl);
+	if (!ok(ch.nimages == 2, "two images recorded (%zu)", ch.nimages))
+		for (size_t i = 0; i < dl.n; i++)
+			diag("%s", dl.v[i].message);
+	if (ch.nimages == 2) {
+		is_int(ch.images[0].line, 7, "a pasted image: the line naming the snippet");
+		is_int(ch.images[1].line, 11, "the same image written later: its own line");
+	}
+	chapter_free(&ch);
+	post_free(p);
+
+	p = S_post("c.md", "C",
+		   "{{< highlight c >}}\n"     /* 2 */
+		   "int x;\n"
+		   "{{< /highlight >}}\n"
+		   "Text {{< figure\n"         /* 5 */
+		   "  src=\"f.png\"\n"
+		   "  alt=\"y\" >}} more\n"
+		   "And [a link](#nowhere) ![i](i.png)\n", /* 8 */
+		   2);
+	o.dialects = DIALECTS(&dialect_hugo);
+	chapter_convert(&ch, p, &o, &dl);
+	if (ok(ch.nimages == 2, "two images recorded (%zu)", ch.nimages)) {
+		is_int(ch.images[0].line, 5, "a shortcode over lines: its first line");
+		is_int(ch.images[1].line, 8, "after it and a tag block: the image's own line");
+	}
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+	fx_rm_rf(root);
 }
 
 int main(int argc, char **argv)
@@ -523,6 +586,7 @@ int main(int argc, char **argv)
 	test_remote_images();
 	test_image_lines();
 	test_lines_after_dialect_boxes();
+	test_lines_after_moved_lines();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

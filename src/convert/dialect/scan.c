@@ -229,7 +229,57 @@ static size_t S_map(const struct ds_linemap *m, size_t x)
 			hi = mid;
 	}
 	const struct ds_anchor *a = &m->v[lo];
-	return a->fixed ? a->to : a->to + (x - a->from);
+	if (a->fixed)
+		return a->to;
+	size_t to = a->to + (x - a->from);
+	/* More lines written than read before the next anchor: the extra
+	 * ones were made up (a box's <div> and title, its </div>) and belong
+	 * to the last line read, not to lines further down. */
+	if (lo + 1 < m->n && !m->v[lo + 1].fixed && m->v[lo + 1].to > a->to && to >= m->v[lo + 1].to)
+		to = m->v[lo + 1].to - 1;
+	return to;
+}
+
+/* Records the output lines started since the last call: out grew by what
+ * the input in[0..n), which starts on pass-1 line line0, became. As many
+ * new lines as input lines: one for one. Otherwise a construct made them:
+ * they belong to its first line, except a line started by the output's
+ * last newline, which holds what follows the construct. */
+static void S_track_push(struct ds_track *t, size_t start, size_t from)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->start = xrealloc(t->start, t->cap * sizeof *t->start);
+		t->from = xrealloc(t->from, t->cap * sizeof *t->from);
+	}
+	t->start[t->n] = start;
+	t->from[t->n++] = from;
+}
+
+static void S_track(struct ds_track *t, const struct strbuf *out, size_t line0, const char *in, size_t n)
+{
+	if (!t->on)
+		return;
+	if (out->len < t->scan) {
+		/* A hook took output back (attrs.c rewrites an image it wrote). */
+		while (t->n > 1 && t->start[t->n - 1] > out->len)
+			t->n--;
+		t->scan = out->len;
+	}
+	if (out->len == t->scan)
+		return;
+	const char *s = out->s;
+	size_t onl = ds_count_nl(s + t->scan, out->len - t->scan);
+	if (onl) {
+		size_t inl = ds_count_nl(in, n), k = 0;
+		bool ends = s[out->len - 1] == '\n';
+		for (const char *p = s + t->scan, *e = s + out->len; (p = memchr(p, '\n', (size_t)(e - p))); p++) {
+			k++;
+			S_track_push(t, (size_t)(p - s) + 1,
+				     inl == onl ? line0 + k : k == onl && ends ? line0 + inl : line0);
+		}
+	}
+	t->scan = out->len;
 }
 
 const char *ds_site_root(const struct ds_state *st)
@@ -1250,11 +1300,16 @@ static void S_inline_run(struct ds_inl *x)
 	const char *s = x->s;
 	size_t n = x->n, i = 0;
 	x->barrier = x->out->len;
+	size_t line = x->oline0; /* the pass-1 line of s[i], when tracked */
 	while (i < n) {
 		size_t adv = 0;
 		for (size_t h = 0; h < st->nholds && !adv; h++)
 			adv = st->holds[h]->d->hold(x, i, st->holds[h]->self);
 		if (adv) {
+			if (x->tracked && st->track.on) {
+				S_track(&st->track, x->out, line, s + i, adv);
+				line += ds_count_nl(s + i, adv);
+			}
 			i += adv;
 			continue;
 		}
@@ -1262,6 +1317,7 @@ static void S_inline_run(struct ds_inl *x)
 		while (j < n && !st->special[(unsigned char)s[j]])
 			j++;
 		if (j > i) {
+			/* No newline ('\n' is special): no line to record. */
 			sb_add(x->out, s + i, j - i);
 			i = j;
 			continue;
@@ -1292,6 +1348,10 @@ static void S_inline_run(struct ds_inl *x)
 			sb_addc(x->out, s[i]);
 			adv = 1;
 		}
+		if (x->tracked && st->track.on) {
+			S_track(&st->track, x->out, line, s + i, adv);
+			line += adv == 1 ? s[i] == '\n' : ds_count_nl(s + i, adv);
+		}
 		i += adv;
 	}
 	free(x->runs);
@@ -1313,6 +1373,29 @@ void ds_inline_text(struct ds_state *st, const char *s, size_t n, struct strbuf 
 /* ------------------------------------------------------------------ */
 /* The whole                                                            */
 /* ------------------------------------------------------------------ */
+
+/* The map dialect_rewrite returns: each output line through the three
+ * maps to its body line. last: the pass-1 line past the last one written
+ * (what the `finish` hooks wrote belongs there); md: the body. */
+static void S_lines(struct ds_state *st, struct linemap *lines, const struct strbuf *out, size_t last,
+		    const char *md, size_t len)
+{
+	struct ds_track *t = &st->track;
+	S_track(t, out, last, "", 0);
+	/* A hook that took output back and wrote it again with other line
+	 * breaks (attrs.c, an image over lines) leaves the count off: the
+	 * lines past it then keep the last one recorded. */
+	size_t want = ds_count_nl(out->s, out->len) + 1;
+	size_t body = ds_count_nl(md, len) + (len && md[len - 1] != '\n');
+	lines->n = want;
+	lines->line = xmalloc(want * sizeof *lines->line);
+	for (size_t i = 0; i < want; i++) {
+		size_t l = S_map(&st->snip, S_map(&st->blk, t->from[i < t->n ? i : t->n - 1]));
+		if (l > body)
+			l = body;
+		lines->line[i] = l < 1 ? 1 : (int)l;
+	}
+}
 
 /* The passes' states, and their inline handlers by character. */
 static void S_passes(struct ds_state *st, const struct dialect *const *dialects)
@@ -1350,7 +1433,8 @@ static void S_passes(struct ds_state *st, const struct dialect *const *dialects)
 }
 
 char *dialect_rewrite(const struct dialect *const *dialects, const struct dialect_context *ctx, const char *md,
-		      size_t len, size_t *out_len, const char *file, int first_line, struct diag_list *dl)
+		      size_t len, size_t *out_len, struct linemap *lines, const char *file, int first_line,
+		      struct diag_list *dl)
 {
 	if (!md)
 		md = "", len = 0;
@@ -1395,13 +1479,18 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 	sb_add(&out, "", 0);
 	sb_grow(&out, b.o.len + 64);
 	size_t oline = 1;
+	st.track.on = lines != NULL;
+	if (lines)
+		S_track_push(&st.track, 0, 1);
 	for (size_t r = 0; r < b.nr; r++) {
 		const char *seg = b.o.s + b.r[r].start;
 		size_t sl = b.r[r].end - b.r[r].start;
 		if (b.r[r].kind == DS_CODE) {
 			ds_code_copy(&st, &out, seg, sl);
+			S_track(&st.track, &out, oline, seg, sl);
 		} else if (b.r[r].kind == DS_GEN) {
 			sb_add(&out, seg, sl);
+			S_track(&st.track, &out, oline, seg, sl);
 		} else {
 			/* Paragraph by paragraph: nothing inline crosses a blank line. */
 			size_t k = 0, pb = 0, pline = oline, line = oline;
@@ -1418,12 +1507,14 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 					x.n = k - pb;
 					x.out = &out;
 					x.oline0 = pline;
+					x.tracked = true;
 					S_inline_run(&x);
 				}
 				if (end)
 					break;
 				if (blank) {
 					sb_add(&out, seg + k, next - k);
+					S_track(&st.track, &out, line, seg + k, next - k);
 					pb = next;
 					pline = line + 1;
 				}
@@ -1436,6 +1527,8 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 	for (size_t p = 0; p < st.npass; p++)
 		if (st.pass[p].d->finish)
 			st.pass[p].d->finish(st.pass[p].self, &out);
+	if (lines)
+		S_lines(&st, lines, &out, oline, md, len);
 
 	for (size_t i = 0; i < st.nwarns; i++) {
 		struct ds_warning *w = &st.warns[i];
@@ -1452,6 +1545,8 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 	sv_free(&st.deflines);
 	free(st.snip.v);
 	free(st.blk.v);
+	free(st.track.start);
+	free(st.track.from);
 	for (size_t p = 0; p < st.npass; p++) {
 		if (st.pass[p].d->fini)
 			st.pass[p].d->fini(st.pass[p].self);

@@ -20,9 +20,13 @@
  *     character a dialect registered as a trigger, its handlers are asked
  *     in list order. In code only the dialects' `code` hooks act.
  *
- * Line numbers: a warning names the body's line. ds_state keeps two maps,
- * pass-0 text line → body line (snip) and pass-1 output line → text line
- * (blk); ds_line_of_text and ds_line_of_block compose them.
+ * Line numbers: a warning names the body's line. ds_state keeps three
+ * maps, each exact because it is written where the lines move: pass-0
+ * text line → body line (snip), pass-1 output line → text line (blk), and
+ * pass-2 output line → pass-1 output line (track). ds_line_of_text and
+ * ds_line_of_block compose the first two for the dialects' own warnings;
+ * dialect_rewrite composes all three into the map it returns, which the
+ * later stages read lines of cmark-gfm's input through (dialect.h).
  *
  * State: everything of one rewrite is in ds_state and the dialects' own
  * state structs (allocated zeroed here, `state_size` bytes, one per pass);
@@ -248,6 +252,16 @@ struct ds_linemap {
 
 void ds_map_add(struct ds_linemap *m, size_t from, size_t to, bool fixed);
 
+/* Pass 2's output lines: where each starts in the output and the pass-1
+ * output line it came from, recorded as the inline walk writes them (a
+ * hook that takes output back takes its lines back too). */
+struct ds_track {
+	size_t *start, *from;
+	size_t n, cap;
+	size_t scan; /* output bytes looked at so far */
+	bool on;     /* the caller asked for the map */
+};
+
 struct ds_warning {
 	int line;
 	size_t count;
@@ -282,6 +296,7 @@ struct ds_state {
 	size_t nwarns, cwarns;
 	struct ds_linemap snip; /* pass-0 text line → body line */
 	struct ds_linemap blk;  /* pass-1 output line → pass-0 text line */
+	struct ds_track track;  /* pass-2 output line → pass-1 output line */
 	size_t renders;         /* titles rendered by cmark-gfm */
 	const char *text;       /* the pass-0 text, for link definitions */
 	size_t tlen;
@@ -422,6 +437,7 @@ struct ds_inl {
 	struct strbuf *out;
 	int fixed_line;          /* > 0: every position is on this body line */
 	size_t oline0;           /* else: the pass-1 output line of s[0] */
+	bool tracked;            /* writes the rewrite's output: its lines go to st->track */
 	size_t lc_pos, lc_lines; /* line counting cursor */
 	size_t barrier;          /* image look-back for attribute lists stops here (in out) */
 	bool in_tag;             /* inside an HTML tag: no math, emoji or attribute lists */

@@ -89,7 +89,7 @@ static inline char *R(unsigned d, const char *in, struct diag_list *dl)
 {
 	struct diag_list local = DIAG_LIST_INIT;
 	size_t len;
-	char *out = dialect_rewrite(dt_list(d), &dt_ctx, in, strlen(in), &len, "post.md", 10, dl ? dl : &local);
+	char *out = dialect_rewrite(dt_list(d), &dt_ctx, in, strlen(in), &len, NULL, "post.md", 10, dl ? dl : &local);
 	diag_list_free(&local);
 	if (strlen(out) != len)
 		diag("output holds a NUL byte");

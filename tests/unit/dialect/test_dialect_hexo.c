@@ -9,7 +9,7 @@ static char *S_hexo(const char *in, struct diag_list *dl)
 {
 	struct diag_list local = DIAG_LIST_INIT;
 	size_t len;
-	char *out = dialect_rewrite(DIALECTS(&dialect_hexo), &dt_ctx, in, strlen(in), &len, "post.md", 10,
+	char *out = dialect_rewrite(DIALECTS(&dialect_hexo), &dt_ctx, in, strlen(in), &len, NULL, "post.md", 10,
 				    dl ? dl : &local);
 	diag_list_free(&local);
 	return out;
@@ -148,7 +148,7 @@ static void test_raw_and_unknown(void)
 	size_t len;
 	struct diag_list tdl = DIAG_LIST_INIT;
 	const char *in = "## Title {% raw %}{{ x }} {#t}\n\nAfter: {% post_link a.md %}\n";
-	o = dialect_rewrite(DIALECTS(&dialect_hexo, &dialect_heading_ids), &dt_ctx, in, strlen(in), &len, "post.md",
+	o = dialect_rewrite(DIALECTS(&dialect_hexo, &dialect_heading_ids), &dt_ctx, in, strlen(in), &len, NULL, "post.md",
 			    10, &tdl);
 	like(o, "After: [](../a/index.md)", "a raw opened in a title does not run on");
 	free(o);

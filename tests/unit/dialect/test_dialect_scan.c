@@ -27,7 +27,7 @@ static void test_plain(void)
 	   "plain Markdown (CRLF, no final newline) is left as it is");
 	size_t len;
 	struct diag_list dl = DIAG_LIST_INIT;
-	char *out = dialect_rewrite(dt_list(MK | HUGO | LIQ | MATH | HIDS), NULL, "a\0b {{< x >}}", 13, &len, "post.md", 1, &dl);
+	char *out = dialect_rewrite(dt_list(MK | HUGO | LIQ | MATH | HIDS), NULL, "a\0b {{< x >}}", 13, &len, NULL, "post.md", 1, &dl);
 	ok(len == 4 && memcmp(out, "a\0b ", 4) == 0, "a NUL byte and no context are no trouble (%zu bytes)", len);
 	free(out);
 	diag_list_free(&dl);
@@ -84,9 +84,15 @@ static void test_pathological(void)
 		sb_adds(&sb, "\nend of post\n");
 		struct diag_list dl = DIAG_LIST_INIT;
 		size_t len;
-		char *out = dialect_rewrite(dt_list(MK | HUGO | LIQ | MATH | HIDS | ZOLA), &dt_ctx, sb.s, sb.len, &len, "post.md", 1, &dl);
+		struct linemap m = LINEMAP_INIT; /* the map too: its records stay linear */
+		char *out = dialect_rewrite(dt_list(MK | HUGO | LIQ | MATH | HIDS | ZOLA), &dt_ctx, sb.s, sb.len, &len, &m,
+					    "post.md", 1, &dl);
 		char *unit = S_quote_test(cases[c].unit);
 		ok(out && strstr(out, "end of post"), "%d × '%s': done, the text kept", cases[c].count, unit);
+		if (!ok(m.n == ds_count_nl(out, len) + 1 && m.line[m.n - 1] == (int)ds_count_nl(sb.s, sb.len),
+			"  and the map has every line, the last at the body's last"))
+			diag("  %zu lines for %zu, the last at %d", m.n, ds_count_nl(out, len) + 1, m.n ? m.line[m.n - 1] : 0);
+		linemap_free(&m);
 		free(unit);
 		free(out);
 		diag_list_free(&dl);
@@ -132,7 +138,7 @@ static void test_mixes(void)
 		unsigned d = (unsigned)((seed >> 20) & 0x3f);
 		struct diag_list dl = DIAG_LIST_INIT;
 		size_t len;
-		char *out = dialect_rewrite(dt_list(d), &dt_ctx, sb.s, sb.len, &len, "post.md", 1, &dl);
+		char *out = dialect_rewrite(dt_list(d), &dt_ctx, sb.s, sb.len, &len, NULL, "post.md", 1, &dl);
 		char *html = NULL;
 		if (markdown_to_html(&html, out, len) < 0 || !strstr(out, "zqxword")) {
 			if (fails++ < 3) {
@@ -228,7 +234,7 @@ static const struct dialect S_twice = {.name = "twice", .triggers = S_twice_trig
 static char *S_run(const struct dialect *const *passes, const char *in, struct diag_list *dl)
 {
 	size_t len;
-	char *out = dialect_rewrite(passes, NULL, in, strlen(in), &len, "post.md", 10, dl);
+	char *out = dialect_rewrite(passes, NULL, in, strlen(in), &len, NULL, "post.md", 10, dl);
 	if (strlen(out) != len)
 		diag("output holds a NUL byte");
 	return out;
@@ -294,10 +300,65 @@ static void test_scanner(void)
 	ok(ds_cached(&c, t, 6, 5, ds_find_lit, "}}") == DS_NONE, "ds_cached: none after the last");
 }
 
+/* The map the rewrite of in returns, against want (the body line of each
+ * output line, n of them); on a mismatch the lines are shown. */
+static void S_map_is(const struct dialect *const *passes, const char *in, const int *want, size_t n,
+		     const char *name)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct linemap m = LINEMAP_INIT;
+	size_t len;
+	char *out = dialect_rewrite(passes, &dt_ctx, in, strlen(in), &len, &m, "post.md", 10, &dl);
+	bool same = m.n == n;
+	for (size_t i = 0; same && i < n; i++)
+		same = m.line[i] == want[i];
+	if (!ok(same, "%s", name)) {
+		const char *l = out;
+		for (size_t i = 0; i < m.n; i++) {
+			const char *nl = strchr(l, '\n');
+			int ll = nl ? (int)(nl - l) : (int)strlen(l);
+			diag("%3zu → %3d (want %3d) | %.*s", i + 1, m.line[i], i < n ? want[i] : -1, ll, l);
+			l = nl ? nl + 1 : l + ll;
+		}
+	}
+	linemap_free(&m);
+	free(out);
+	diag_list_free(&dl);
+}
+
+#define MAP_IS(passes, in, name, ...)                                                                    \
+	S_map_is(passes, in, (const int[]){__VA_ARGS__}, sizeof((const int[]){__VA_ARGS__}) / sizeof(int), name)
+
+static void test_linemap(void)
+{
+	MAP_IS(dt_list(MK | HUGO | LIQ | MATH | HIDS), "a\nb\n\nc\n", "plain text maps to itself (the empty line after the last newline: the last line)", 1, 2, 3, 4, 4);
+	MAP_IS(dt_list(MK), "Intro\n\n!!! note \"One\"\n    Body line\n    ![i](a.png)\n\nAfter\n",
+	       "MkDocs box: made-up lines at the box's line, the dedented body in place, </div> at the last line read",
+	       1, 2, 3, 3, 4, 5, 6, 6, 6, 7, 7);
+	fx_writes(dt_root, "inc/three.md", "One.\nTwo.\nThree.\n");
+	MAP_IS(dt_list(MK), "Before\n\n--8<-- \"inc/three.md\"\n\n![i](a.png)\n",
+	       "a snippet: its lines at the line naming it, what follows in place", 1, 2, 3, 3, 3, 4, 5, 5);
+	MAP_IS(dt_list(LIQ), "Text\n\n{% highlight c %}\nint x;\nint y;\n{% endhighlight %}\n\n![i](a.png)\n",
+	       "a Liquid tag block become a fenced block: fences at the tags, code in place", 1, 2, 3, 4, 5, 6, 7,
+	       8, 8);
+	MAP_IS(DIALECTS(&dialect_hexo), "Text\n\n{% codeblock lang:c %}\nint x;\n{% endcodeblock %}\n![i](a.png)\n",
+	       "a Hexo tag block become a fenced block: fences at the tags, code in place", 1, 2, 3, 4, 5, 6, 6);
+	MAP_IS(dt_list(HUGO), "Text {{< figure\n  src=\"x.png\"\n  alt=\"y\" >}} more\n![i](a.png)\n",
+	       "a Hugo shortcode over lines become one line: the line after it in place", 1, 4, 4);
+	MAP_IS(dt_list(HUGO), "Text\n{{< figure src=\"x.png\" caption=\"C\" >}}\n![i](a.png)\n",
+	       "pass 2: a block made on lines of its own: all at the shortcode's line", 1, 2, 2, 2, 2,
+	       2, 2, 2, 2, 2, 3, 3);
+	MAP_IS(dt_list(MATH), "Text\n$$\nx^2\n$$ and\n![i](a.png)\n", "pass 2: display math over lines become one line", 1, 2, 5, 5);
+	MAP_IS(dt_list(HUGO), "{{< note >}}\nIn the note.\n{{< /note >}}\n![i](a.png)\n",
+	       "a Hugo paired shortcode: made-up lines at its tags", 1, 1, 2, 3, 3, 3, 4, 4);
+	MAP_IS(dt_list(ZOLA), "Text\n\n{% note(kind=\"x\") %}\nIn the body.\n![i](b.png)\n{% end %}\n\n![i](a.png)\n",
+	       "a Zola body: in place, the tags' lines blank", 1, 2, 3, 4, 5, 6, 7, 8, 8);
+}
+
 int main(void)
 {
 	static void (*const tests[])(void) = {
-		test_plain, test_lines, test_pathological, test_mixes, test_scanner, NULL
+		test_plain, test_lines, test_linemap, test_pathological, test_mixes, test_scanner, NULL
 	};
 	return dt_run(tests);
 }

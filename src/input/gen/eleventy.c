@@ -18,6 +18,7 @@
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "convert/dialect.h"
@@ -280,6 +281,8 @@ static char *S_passthrough_root(const char *root, const char *cfg)
 	return NULL;
 }
 
+static void *S_state_new(const char *cfg, const struct S_dirs *dirs);
+
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	/* Eleventy runs without a config file too (--generator eleventy):
@@ -356,7 +359,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		site->author = str_dup_nonempty(fm_person(fm_get(m, "author")));
 		fm_node_free(m);
 	}
-	S_dirs_free(&d);
+	site->state = S_state_new(cfg, &d); /* takes d */
 	free(cfg);
 	return 0;
 }
@@ -411,7 +414,7 @@ static bool S_ignored(const struct strvec *ignores, const char *rel)
 
 struct S_walk {
 	const char *root;
-	struct S_dirs dirs;
+	const struct S_dirs *dirs;
 	struct strvec ignores;
 };
 
@@ -427,8 +430,8 @@ static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files
 		if (lstat(full, &st) == 0 && !S_ignored(&w->ignores, rel)) {
 			if (S_ISDIR(st.st_mode)) {
 				bool skip = strcmp(names.v[i], "node_modules") == 0 ||
-					    strcmp(rel, w->dirs.data) == 0 || strcmp(rel, w->dirs.includes) == 0 ||
-					    strcmp(rel, w->dirs.output) == 0 || strcmp(names.v[i], "_includes") == 0 ||
+					    strcmp(rel, w->dirs->data) == 0 || strcmp(rel, w->dirs->includes) == 0 ||
+					    strcmp(rel, w->dirs->output) == 0 || strcmp(names.v[i], "_includes") == 0 ||
 					    strcmp(names.v[i], "_data") == 0 || strcmp(names.v[i], "_site") == 0;
 				if (!skip && depth < 32)
 					S_walk(w, rel, files, depth + 1);
@@ -443,72 +446,127 @@ static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files
 	free(abs);
 }
 
-/* A page's layers of data, lowest priority first: folder data files from
- * the input folder down, then the template's own data file, then its
- * front matter (owned: a parsed copy). */
-struct S_layers {
-	struct fm_node *v[72];
-	size_t n;
-};
-
-static void S_layers_free(struct S_layers *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		fm_node_free(l->v[i]);
-	l->n = 0;
-}
-
-static void S_layer_push(struct S_layers *l, struct fm_node *n)
-{
-	if (n && l->n < sizeof l->v / sizeof *l->v)
-		l->v[l->n++] = n;
-	else
-		fm_node_free(n);
-}
-
-/* The data files of dir named name: name.11tydata.js (.cjs, .mjs) over
- * name.11tydata.json over name.json, pushed lowest first. */
-static void S_data_files(const char *root, const char *dir, const char *name, struct S_layers *l,
-			 struct diag_list *dl)
+/* The data files of dir named name: name.json, name.11tydata.json,
+ * name.11tydata.cjs, .mjs, .js, lowest priority first, their paths
+ * (relative to the root) appended to out. */
+static void S_data_names(const char *dir, const char *name, struct strvec *out)
 {
 	static const char *const suffixes[] = {".json", ".11tydata.json", ".11tydata.cjs", ".11tydata.mjs",
 					       ".11tydata.js"};
 	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
 		char *file = xasprintf("%s%s", name, suffixes[i]);
-		char *rel = strcmp(dir, ".") == 0 ? xstrdup(file) : path_join(dir, file);
-		S_layer_push(l, S_read_data(root, rel, dl));
-		free(rel);
+		sv_push_owned(out, strcmp(dir, ".") == 0 ? xstrdup(file) : path_join(dir, file));
 		free(file);
 	}
 }
 
-static void S_folder_layers(const char *root, const char *input, const char *relpath, struct S_layers *l,
-			    struct diag_list *dl)
+/* The data files that may give the page at relpath its fields, lowest
+ * priority first: the input folder's (when it has a name), each
+ * folder's down to the page's, then the template's own
+ * (page.11tydata.json beside page.md). Appended to out. */
+static void S_data_paths(const char *input, const char *relpath, struct strvec *out)
 {
 	const char *in = strcmp(input, ".") == 0 ? relpath : path_under(relpath, input);
 	if (!in)
 		return;
-	/* The input folder itself (when it has a name), then each folder
-	 * down to the page's. */
 	if (strcmp(input, ".") != 0)
-		S_data_files(root, input, path_basename(input), l, dl);
+		S_data_names(input, path_basename(input), out);
 	char *dir = xstrdup(in);
 	for (char *slash = strchr(dir, '/'); slash; slash = strchr(slash + 1, '/')) {
 		*slash = '\0';
 		char *rel = strcmp(input, ".") == 0 ? xstrdup(dir) : path_join(input, dir);
-		S_data_files(root, rel, path_basename(rel), l, dl);
+		S_data_names(rel, path_basename(rel), out);
 		free(rel);
 		*slash = '/';
 	}
 	free(dir);
-	/* The template's data file: page.11tydata.json beside page.md. */
 	char *stem = xstrndup(relpath, strlen(relpath) - 3);
 	char *pdir = path_dirname(relpath);
 	const char *parent = path_basename(pdir);
 	if (strcmp(path_basename(stem), parent) != 0 || strcmp(pdir, ".") == 0)
-		S_data_files(root, pdir, path_basename(stem), l, dl);
+		S_data_names(pdir, path_basename(stem), out);
 	free(pdir);
 	free(stem);
+}
+
+/* The data files the site's pages may read, each read and parsed once
+ * (S_data_read, by list_posts); read-only afterwards, on any thread. */
+struct S_data {
+	struct strvec paths;    /* relative to the root, sorted, unique */
+	struct fm_node **nodes; /* nodes[i]: paths.v[i] parsed; NULL when
+				   absent, unreadable or not a mapping */
+};
+
+static void S_data_free(struct S_data *d)
+{
+	for (size_t i = 0; i < d->paths.n; i++)
+		fm_node_free(d->nodes[i]);
+	free(d->nodes);
+	sv_free(&d->paths);
+	d->nodes = NULL;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t S_data_index(const struct S_data *d, const char *rel)
+{
+	char *const *at = d->paths.n ? bsearch(&rel, d->paths.v, d->paths.n, sizeof *d->paths.v, S_cmp_str) : NULL;
+	return at ? (size_t)(at - d->paths.v) : (size_t)-1;
+}
+
+/* Reads the data files of every page in pages, each once, in the order
+ * the pages first name them: their warnings in dl in that order. */
+static void S_data_read(struct S_data *d, const char *root, const char *input, const struct strvec *pages,
+			struct diag_list *dl)
+{
+	struct strvec named = STRVEC_INIT;
+	for (size_t i = 0; i < pages->n; i++)
+		S_data_paths(input, pages->v[i], &named);
+	S_data_free(d);
+	for (size_t i = 0; i < named.n; i++)
+		sv_push(&d->paths, named.v[i]);
+	sv_sort(&d->paths);
+	size_t n = 0;
+	for (size_t i = 0; i < d->paths.n; i++) {
+		if (n && strcmp(d->paths.v[n - 1], d->paths.v[i]) == 0)
+			free(d->paths.v[i]);
+		else
+			d->paths.v[n++] = d->paths.v[i];
+	}
+	d->paths.n = n;
+	d->nodes = xcalloc(n ? n : 1, sizeof *d->nodes);
+	bool *read = xcalloc(n ? n : 1, sizeof *read);
+	for (size_t i = 0; i < named.n; i++) {
+		size_t k = S_data_index(d, named.v[i]);
+		if (!read[k]) {
+			d->nodes[k] = S_read_data(root, named.v[i], dl);
+			read[k] = true;
+		}
+	}
+	free(read);
+	sv_free(&named);
+}
+
+/* A page's layers of data, lowest priority first (see S_data_paths),
+ * borrowed from the site's data files. */
+struct S_layers {
+	const struct fm_node *v[72];
+	size_t n;
+};
+
+static void S_folder_layers(const struct S_data *d, const char *input, const char *relpath, struct S_layers *l)
+{
+	struct strvec paths = STRVEC_INIT;
+	S_data_paths(input, relpath, &paths);
+	for (size_t i = 0; i < paths.n; i++) {
+		size_t k = S_data_index(d, paths.v[i]);
+		if (k != (size_t)-1 && d->nodes[k] && l->n < sizeof l->v / sizeof *l->v)
+			l->v[l->n++] = d->nodes[k];
+	}
+	sv_free(&paths);
 }
 
 enum S_block { S_BLOCK_NONE, S_BLOCK_JS, S_BLOCK_JSON };
@@ -634,11 +692,10 @@ struct S_collection {
 	struct strvec tags, globs;
 };
 
-static void S_collection_init(struct S_collection *c, const char *root)
+static void S_collection_init(struct S_collection *c, const char *cfg)
 {
 	memset(c, 0, sizeof *c);
 	sv_push(&c->tags, "posts");
-	char *cfg = S_config_text(root);
 	size_t len = cfg ? strlen(cfg) : 0;
 	for (const char *at = cfg ? strstr(cfg, "addCollection") : NULL; at; at = strstr(at + 1, "addCollection")) {
 		size_t i = js_skip_space(cfg, len, (size_t)(at - cfg) + 13), end;
@@ -675,13 +732,37 @@ static void S_collection_init(struct S_collection *c, const char *root)
 			}
 		}
 	}
-	free(cfg);
 }
 
 static void S_collection_free(struct S_collection *c)
 {
 	sv_free(&c->tags);
 	sv_free(&c->globs);
+}
+
+/* What the hooks share (site->state): made by configure, its data files
+ * read by list_posts, read-only once posts are read. */
+struct S_state {
+	struct S_dirs dirs;
+	struct S_collection coll; /* the posts collection */
+	struct S_data data;
+};
+
+static void *S_state_new(const char *cfg, const struct S_dirs *dirs)
+{
+	struct S_state *st = xcalloc(1, sizeof *st);
+	st->dirs = *dirs;
+	S_collection_init(&st->coll, cfg);
+	return st;
+}
+
+static void S_free_state(void *state)
+{
+	struct S_state *st = state;
+	S_dirs_free(&st->dirs);
+	S_collection_free(&st->coll);
+	S_data_free(&st->data);
+	free(st);
 }
 
 /* A glob of Eleventy's: `*` within a folder, `**` across folders. */
@@ -743,21 +824,14 @@ static unsigned S_marks(const struct S_collection *coll, const struct S_layers *
  * all are read (S_collected). */
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	struct diag_list data_dl = DIAG_LIST_INIT; /* a data file is read once per page below it */
-	struct S_walk w = {site->root, {NULL, NULL, NULL, NULL}, STRVEC_INIT};
-	char *cfg = S_config_text(site->root);
-	S_read_dirs(cfg, &w.dirs);
-	free(cfg);
-	S_ignores(site->root, w.dirs.input, &w.ignores);
+	struct S_state *st = site->state;
+	struct diag_list data_dl = DIAG_LIST_INIT;
+	struct S_walk w = {site->root, &st->dirs, STRVEC_INIT};
+	S_ignores(site->root, st->dirs.input, &w.ignores);
 	S_walk(&w, site->content_dir, files, 0);
-	for (size_t i = 0; i < files->n; i++) {
-		struct S_layers l = {{NULL}, 0};
-		S_folder_layers(site->root, site->content_dir, files->v[i], &l, &data_dl);
-		S_layers_free(&l);
-	}
+	S_data_read(&st->data, site->root, site->content_dir, files, &data_dl);
 	sv_free(&w.ignores);
-	S_dirs_free(&w.dirs);
-	/* Each data file's warnings once. */
+	/* Each warning once (as when a data file was read per page). */
 	for (size_t i = 0; i < data_dl.n; i++) {
 		const struct diag *d = &data_dl.v[i];
 		bool seen = false;
@@ -778,8 +852,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 static void S_collected(const struct site *site, const struct strvec *files, struct post *const *posts,
 			bool *keep)
 {
-	struct S_collection coll;
-	S_collection_init(&coll, site->root);
+	const struct S_state *st = site->state;
 	unsigned *marks = xcalloc(files->n ? files->n : 1, sizeof *marks);
 	bool any = false;
 	for (size_t i = 0; i < files->n; i++) {
@@ -789,11 +862,10 @@ static void S_collected(const struct site *site, const struct strvec *files, str
 			marks[i] = posts[i]->gen_marks;
 		} else {
 			struct S_layers l = {{NULL}, 0};
-			S_folder_layers(site->root, site->content_dir, files->v[i], &l, NULL);
+			S_folder_layers(&st->data, site->content_dir, files->v[i], &l);
 			struct fm_node *page = S_page_front_matter(site, files->v[i]);
-			marks[i] = S_marks(&coll, &l, page, files->v[i]);
+			marks[i] = S_marks(&st->coll, &l, page, files->v[i]);
 			fm_node_free(page);
-			S_layers_free(&l);
 		}
 		any |= marks[i] == S_IN_POSTS;
 	}
@@ -801,7 +873,6 @@ static void S_collected(const struct site *site, const struct strvec *files, str
 		if (marks[i] == S_EXCLUDED || (any && marks[i] != S_IN_POSTS))
 			keep[i] = false;
 	free(marks);
-	S_collection_free(&coll);
 }
 
 /* ---- A post's fields ---- */
@@ -884,8 +955,9 @@ static char *S_full_url(const struct site *site, const char *path)
 static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  enum fm_format format, struct diag_list *dl)
 {
+	const struct S_state *st = site->state;
 	struct S_layers l = {{NULL}, 0};
-	S_folder_layers(site->root, site->content_dir, p->relpath, &l, NULL);
+	S_folder_layers(&st->data, site->content_dir, p->relpath, &l);
 
 	/* ---js front matter is JavaScript: not run, but its literals are
 	 * read; ---json is read as JSON. Neither is part of the text. */
@@ -984,18 +1056,15 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	struct strvec tags = STRVEC_INIT;
 	S_layer_tags(&l, &tags);
 	fm_strings(fm_get(page, "tags"), &tags);
-	struct S_collection coll;
-	S_collection_init(&coll, site->root);
 	/* Which collections the page is in, from its front matter as a
 	 * page's is read (YAML, ---json, ---js; not TOML or bare JSON). */
-	p->gen_marks = S_marks(&coll, &l, own ? own : format == FM_YAML ? fm : NULL, p->relpath);
-	sv_push(&coll.tags, "all");
+	p->gen_marks = S_marks(&st->coll, &l, own ? own : format == FM_YAML ? fm : NULL, p->relpath);
 	sv_free(&p->tags);
 	for (size_t i = 0; i < tags.n; i++)
-		if (!sv_contains_ci(&coll.tags, tags.v[i]) && !sv_contains_ci(&p->tags, tags.v[i]))
+		if (!sv_contains_ci(&st->coll.tags, tags.v[i]) && strcasecmp(tags.v[i], "all") != 0 &&
+		    !sv_contains_ci(&p->tags, tags.v[i]))
 			sv_push(&p->tags, tags.v[i]);
 	sv_free(&tags);
-	S_collection_free(&coll);
 
 	const struct fm_node *permalink = fm_get(page, "permalink");
 	if (!permalink)
@@ -1010,7 +1079,6 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			p->live_url = S_full_url(site, path);
 		}
 	}
-	S_layers_free(&l);
 	fm_node_free(own);
 	return true;
 }
@@ -1061,6 +1129,7 @@ const struct site_generator site_eleventy = {
 	.name = "eleventy",
 	.detect = S_detect,
 	.configure = S_configure,
+	.free_state = S_free_state,
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.collected = S_collected,

@@ -153,7 +153,8 @@ struct site {
 	char *posts_dir;   /* relative to root: where posts live */
 	char *static_dir;  /* relative to root: where site-absolute paths of images
 			      resolve (Hugo static/, Jekyll the root); NULL: content_dir */
-	char *baseurl;     /* Jekyll baseurl, may be NULL */
+	char *baseurl;     /* the path on its host site-absolute links start with
+			      (Jekyll baseurl, Hexo root); may be NULL */
 	/* Book metadata defaults from the site's config; any may be NULL. */
 	char *title, *author, *language, *url, *description;
 	struct fm_node *config;  /* the parsed config, when there is one */

@@ -209,6 +209,27 @@ static void test_detect_and_dates(void)
 	site = NULL;
 	free(root);
 
+	/* A Jekyll site whose source folder is source/ has source/_posts too. */
+	fx_writes(S_tmp, "jsrc/_config.yml", "title: Jekyll from source/\nsource: source\n");
+	fx_writes(S_tmp, "jsrc/source/_posts/2024-01-01-a.md", "---\ntitle: A\n---\n");
+	root = path_join(S_tmp, "jsrc");
+	if (ok(site_open(&site, root, NULL, &dl) == 0, "the Jekyll site with source: source opens"))
+		ok(strcmp(site->gen->name, "hexo") != 0, "Jekyll's `source` key: not Hexo's");
+	site_free(site);
+	site = NULL;
+	free(root);
+	/* A Hexo site whose config has no Hexo-only key: scaffolds/ or
+	 * package.json tell. */
+	fx_writes(S_tmp, "bare/_config.yml", "title: Bare\n");
+	fx_writes(S_tmp, "bare/source/_posts/a.md", "---\ntitle: A\n---\n");
+	fx_writes(S_tmp, "bare/package.json", "{\"dependencies\": {\"hexo\": \"^7.0.0\"}}\n");
+	root = path_join(S_tmp, "bare");
+	if (ok(site_open(&site, root, NULL, &dl) == 0, "a bare Hexo site opens"))
+		is_str(site->gen->name, "hexo", "hexo in package.json: Hexo's");
+	site_free(site);
+	site = NULL;
+	free(root);
+
 	fx_writes(S_tmp, "own/_config.yml", "source_dir: src\nnew_post_name: :year/:i_month/:i_day-:title.md\n");
 	fx_writes(S_tmp, "own/src/_posts/2022/7/3-x.md", "---\ntitle: X\n---\n");
 	fx_writes(S_tmp, "own/src/_posts/2022/7/y.markdown", "---\ntitle: Y\ndate: 2022-07-09\n---\n");

@@ -72,6 +72,33 @@ static int S_read_config(struct fm_node **out, const char *root, struct diag_lis
 	return ret;
 }
 
+/* Whether the site says it is Hexo's: a key only Hexo's config has, a
+ * scaffolds/ folder (`hexo new` templates), or hexo in package.json. A
+ * Jekyll site may also have _config.yml and source/_posts (`source:
+ * source`), so the folder alone does not tell. */
+static bool S_says_hexo(const char *root, const struct fm_node *cfg)
+{
+	static const char *const keys[] = {"new_post_name", "source_dir", "public_dir", "permalink_defaults",
+					   "post_asset_folder", "render_drafts", "skip_render", "i18n_dir",
+					   "code_dir", "default_category", NULL};
+	if (fm_get(cfg, "source"))
+		return false; /* Jekyll's name for its source folder */
+	for (const char *const *k = keys; *k; k++)
+		if (fm_get(cfg, *k))
+			return true;
+	char *scaffolds = path_join(root, "scaffolds");
+	bool found = path_is_dir(scaffolds);
+	free(scaffolds);
+	if (found)
+		return true;
+	char *pkg = path_join(root, "package.json"), *text = NULL;
+	size_t len = 0;
+	found = read_file_stat(pkg, (size_t)1 << 20, &text, &len, NULL) == 0 && strstr(text, "\"hexo\"");
+	free(text);
+	free(pkg);
+	return found;
+}
+
 static bool S_detect(const char *root)
 {
 	char *cfgpath = path_join(root, S_CONFIG);
@@ -83,7 +110,7 @@ static bool S_detect(const char *root)
 	if (S_read_config(&cfg, root, NULL) < 0)
 		return false;
 	char *posts = xasprintf("%s/%s/_posts", root, S_source_dir(cfg));
-	bool found = path_is_dir(posts);
+	bool found = path_is_dir(posts) && S_says_hexo(root, cfg);
 	free(posts);
 	fm_node_free(cfg);
 	return found;

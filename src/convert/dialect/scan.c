@@ -442,7 +442,8 @@ void ds_title_html(struct ds_state *st, struct strbuf *out, const char *s, size_
 	size_t at = 0;
 	for (size_t p = 0; p < st->npass; p++) {
 		const struct dialect *d = st->pass[p].d;
-		memcpy(saved + at, st->pass[p].self, d->title_size);
+		if (d->title_size) /* a pass without state has a NULL self */
+			memcpy(saved + at, st->pass[p].self, d->title_size);
 		at += d->title_size;
 		if (d->title_begin)
 			d->title_begin(st->pass[p].self);
@@ -451,7 +452,8 @@ void ds_title_html(struct ds_state *st, struct strbuf *out, const char *s, size_
 	at = 0;
 	for (size_t p = 0; p < st->npass; p++) {
 		const struct dialect *d = st->pass[p].d;
-		memcpy(st->pass[p].self, saved + at, d->title_size);
+		if (d->title_size)
+			memcpy(st->pass[p].self, saved + at, d->title_size);
 		at += d->title_size;
 	}
 	if (saved != local)

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/dialect/tags.h"
 
 #define S_MAX_QUOTES 16 /* quotes open in each other */
@@ -93,11 +94,6 @@ static char *S_join(const struct strvec *v, size_t from)
 		sb_adds(&sb, v->v[i]);
 	}
 	return sb_detach(&sb);
-}
-
-static bool S_is_url(const char *s)
-{
-	return str_starts_with(s, "http://") || str_starts_with(s, "https://");
 }
 
 /* Hexo's rUrl (a scheme or www.) or a site path: what img takes as its src. */
@@ -357,7 +353,7 @@ static size_t S_inline(struct ds_inl *x, size_t i, void *self)
 		/* link text… url [external] [title]: the text is every word before
 		 * the URL. */
 		size_t u = 0;
-		while (u < args.n && !S_is_url(args.v[u]) && args.v[u][0] != '/')
+		while (u < args.n && !url_is_http(args.v[u]) && args.v[u][0] != '/')
 			u++;
 		if (u < args.n) {
 			struct strvec t = STRVEC_INIT;
@@ -419,7 +415,7 @@ static void S_caption(struct strbuf *h, const struct strvec *rest)
 {
 	size_t u = rest->n;
 	for (size_t i = 1; i < rest->n; i++)
-		if (S_is_url(rest->v[i])) {
+		if (url_is_http(rest->v[i])) {
 			u = i;
 			break;
 		}
@@ -494,7 +490,7 @@ static char *S_attribution(const char *a, size_t al)
 	struct strbuf f = STRBUF_INIT;
 	size_t u = args.n;
 	for (size_t i = 1; i < args.n; i++)
-		if (S_is_url(args.v[i])) {
+		if (url_is_http(args.v[i])) {
 			u = i;
 			break;
 		}
@@ -529,8 +525,9 @@ static char *S_attribution(const char *a, size_t al)
 		 * index page. */
 		char *shown = NULL;
 		if (!title) {
-			const char *s = source + (str_starts_with(source, "https://") ? 8 : 7);
-			shown = xstrdup(s);
+			struct url_parts u;
+			url_split(&u, source);
+			shown = xstrdup(u.authority.p); /* the address without its scheme */
 			size_t n = strlen(shown);
 			if (n >= 11 && strcmp(shown + n - 11, "/index.html") == 0)
 				shown[n -= 11] = '\0';

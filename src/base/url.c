@@ -26,10 +26,14 @@ static void S_scheme(const char *url, char *out, size_t cap)
 				return;
 			break;
 		}
-		if (!(isalnum(c) || c == '+' || c == '-' || c == '.') || n + 1 >= cap)
+		if (!(isalnum(c) || c == '+' || c == '-' || c == '.'))
 			break;
-		out[n++] = (char)tolower(c);
-		out[n] = '\0';
+		/* A scheme has no length limit: one longer than out is still a
+		 * scheme (an unknown one), never a relative path. Keep its start. */
+		if (n + 1 < cap) {
+			out[n++] = (char)tolower(c);
+			out[n] = '\0';
+		}
 	}
 	out[0] = '\0';
 }

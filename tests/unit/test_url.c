@@ -20,6 +20,9 @@ static void test_url_classify(void)
 		{"data:text/html,<script>alert(1)</script>", URL_DANGEROUS},
 		{"file:///etc/passwd", URL_DANGEROUS},
 		{"made-up-scheme:x", URL_DANGEROUS},
+		/* longer than any known scheme: still a scheme (fuzz_convert) */
+		{"datpppppppppppppppppppppppppppppppppppppppppppppa:image/png;b,AAA", URL_DANGEROUS},
+		{"httpsssssssssssssssssssssssssssssssssssssss://x", URL_DANGEROUS},
 		{"http://example.com/", URL_ABSOLUTE},
 		{"HTTPS://example.com/a?b#c", URL_ABSOLUTE},
 		{"mailto:me@example.com", URL_ABSOLUTE},

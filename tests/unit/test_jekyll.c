@@ -68,7 +68,12 @@ static void S_make_blog(void)
 	fx_writes(S_tmp, "jk/_posts/2021-3-7-short-date.mkdn", "---\ntitle: Short date\n---\nBody.\n");
 	fx_writes(S_tmp, "jk/_posts/2021-03-08-mdown-file.mdown", "---\ntitle: Mdown\n---\nBody.\n");
 	fx_writes(S_tmp, "jk/_posts/2021-03-09-plain-text.text", "---\ntitle: Text\n---\nBody.\n");
-	fx_writes(S_tmp, "jk/_posts/2021-03-10-no-front-matter.md", "Only text: a static file.\n");
+	fx_writes(S_tmp, "jk/_posts/2021-03-10-no-front-matter.md", "Only text, and still a post.\n");
+	fx_writes(S_tmp, "jk/_posts/2021-03-20-raw-page.html",
+		"---\ntitle: Raw HTML\n---\n<p>One</p>\n\n    <p>indented, not code</p>\n<pre>a\n\nb</pre>\n");
+	fx_writes(S_tmp, "jk/_posts/2021-03-21-notebook.Rmd", "Plain <text> & *stars*\n");
+	fx_writes(S_tmp, "jk/_posts/2021-03-22-picture.gif", "GIF89a\xff\xfe\x80");
+	fx_writes(S_tmp, "jk/_posts/2999-01-01-far-ahead.md", "---\ntitle: Not yet\n---\n");
 	fx_writes(S_tmp, "jk/_posts/2021-03-10-toml.md", "+++\ntitle = \"TOML is not Jekyll's\"\n+++\n");
 	fx_writes(S_tmp, "jk/_posts/2021-03-11-hidden.md", "---\npublished: false\ntitle: Hidden\n---\nNo.\n");
 	fx_writes(S_tmp, "jk/_posts/2021-03-12-data.yml", "---\ntitle: Not Markdown\n---\n");
@@ -109,6 +114,16 @@ static void S_make_blog(void)
 	fx_writes(S_tmp, "jk/assets/lamp.png", "PNG");
 }
 
+/* True when a diagnostic of a file whose path contains file says what
+ * (a part of its message). */
+static bool S_has_diag(const struct diag_list *dl, const char *file, const char *what)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].file && strstr(dl->v[i].file, file) && strstr(dl->v[i].message, what))
+			return true;
+	return false;
+}
+
 /* The strings of sv joined by '|' (static buffer). */
 static const char *S_joined(const struct strvec *sv)
 {
@@ -136,7 +151,7 @@ static void test_hooks(void)
 	struct strvec out = STRVEC_INIT;
 	site_page_forms(site, "notes/x", &out);
 	ok(sv_contains_ci(&out, "notes/x.md") && sv_contains_ci(&out, "notes/x/index.markdown") &&
-		   sv_contains_ci(&out, "notes/x.mkdn") && sv_contains_ci(&out, "notes/x.text"),
+		   sv_contains_ci(&out, "notes/x.mkdn") && !sv_contains_ci(&out, "notes/x.text"),
 	   "page forms: every Markdown extension the site reads (%s)", S_joined(&out));
 	ok(!sv_contains_ci(&out, "notes/x/_index.md"), "page forms: no Hugo section index");
 	sv_free(&out);
@@ -204,12 +219,14 @@ static void test_blog(void)
 		"_posts/2021-03-14-my-first-post.md", "_posts/2021-03-15-trailing-dots...md",
 		"_posts/2021-03-16-excerpt.md", "_posts/2021-03-17-crlf-bom.md", "_posts/2021-03-18-utf16.md",
 		"_posts/2021-03-19-own-permalink.md", "travel/_posts/2021-04-01-north-coast.md",
+		"_posts/2021-03-10-no-front-matter.md", "_posts/2021-03-10-toml.md",
+		"_posts/2021-03-20-raw-page.html", "_posts/2021-03-21-notebook.Rmd",
 		"travel/Far Away/_posts/2021-04-02-islands.md", "_drafts/work-in-progress.md",
 		"_drafts/2021-05-01-dated-draft.md", "_drafts/front-dated.md"};
 	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
 		ok(fx_find_post(&posts, in[i]) != NULL, "a post: %s", in[i]);
 	static const char *const out[] = {
-		"_posts/2021-03-10-no-front-matter.md", "_posts/2021-03-10-toml.md", "_posts/2021-03-11-hidden.md",
+		"_posts/2021-03-22-picture.gif", "_posts/2999-01-01-far-ahead.md", "_posts/2021-03-11-hidden.md",
 		"_posts/2021-03-12-data.yml", "_posts/no-date-here.md", "_posts/2021-03-13-a-folder/inside.md",
 		"_posts/_private/2020-12-30-secret.md", "_posts/2020-12-29-backup.md~",
 		"_private/_posts/2021-04-03-skipped.md", "scratch/_posts/2021-04-04-excluded.md",
@@ -243,6 +260,30 @@ static void test_blog(void)
 		is_str(p->url, "/almanac/2021/03/06/tide-tables.html", "URL from the front matter date");
 		fx_is_list(&p->author_names, "", "no author");
 	}
+	p = fx_find_post(&posts, "_posts/2021-03-10-no-front-matter.md");
+	if (p) {
+		is_str(p->title, "No Front Matter", "no front matter: a post all the same, titled by its slug");
+		fx_is_date(&p->date, "2021-03-10", "no front matter: dated by its name");
+		is_str(p->body, "Only text, and still a post.\n", "no front matter: the whole file is the body");
+	}
+	p = fx_find_post(&posts, "_posts/2021-03-20-raw-page.html");
+	if (p) {
+		is_str(p->body,
+		       "<div><p>One</p>\n<!-- -->\n    <p>indented, not code</p>\n<pre>a\n<!-- -->\nb</pre>\n</div>\n",
+		       ".html post: one HTML block, line for line");
+		is_str(p->url, "/2021/03/20/raw-page.html", ".html post: :output_ext .html");
+	}
+	p = fx_find_post(&posts, "_posts/2021-03-21-notebook.Rmd");
+	if (p) {
+		is_str(p->body, "<pre>Plain &lt;text&gt; &amp; *stars*\n</pre>\n", "other extension: preformatted text");
+		is_str(p->url, "/2021/03/21/notebook.Rmd", "other extension: :output_ext is its own");
+	}
+	p = fx_find_post(&posts, "_posts/2021-03-08-mdown-file.mdown");
+	if (p)
+		like(p->body, "<pre>Body.", ".mdown is not in markdown_ext's default: preformatted");
+	ok(S_has_diag(&dl, "2021-03-21-notebook.Rmd", "'.Rmd' is neither Markdown"),
+	   "other extension: a warning says so");
+	ok(!S_has_diag(&dl, "raw-page.html", ""), ".html post: no warning");
 	p = fx_find_post(&posts, "_posts/2021-3-7-short-date.mkdn");
 	if (p)
 		fx_is_date(&p->date, "2021-03-07", "one-digit month in the file name");
@@ -433,7 +474,7 @@ static void test_layouts(void)
 		is_str(site->gen->name, "jekyll", "found by its _posts folder");
 		is_str(site->config_file, NULL, "no config file");
 		is_str(site->content_dir, "test/site", "source folder found");
-		is_int((long long)posts.n, 1, "one post");
+		is_int((long long)posts.n, 2, "two posts: one without front matter");
 		ok(fx_find_post(&posts, "test/site/_posts/2018-07-08-deep.md") != NULL, "the post, relative to SITE");
 	}
 	post_list_free(&posts, true);

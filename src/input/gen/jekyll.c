@@ -17,10 +17,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "convert/dialect.h"
 #include "base/text.h"
+#include "base/utf8.h"
 #include "base/tz.h"
 #include "input/site.h"
 
@@ -307,10 +310,11 @@ static void S_walk_init(struct S_walk *w, const struct site *site)
 	const char *dest = fm_str(fm_get(site->config, "destination"));
 	if (dest && *dest)
 		sv_push(&w->exclude, dest);
-	/* Jekyll's markdown_ext (default markdown,mkdown,mkdn,mkd,md), and the
-	 * .mdown and .text files Markdown blogs also use. */
+	/* Jekyll's markdown_ext (default markdown,mkdown,mkdn,mkd,md): only
+	 * these are Markdown; a post with another extension is published as
+	 * written (Jekyll's Identity converter). */
 	const char *md = fm_str(fm_get(site->config, "markdown_ext"));
-	char *list = xasprintf("%s,mdown,text", md && *md ? md : "markdown,mkdown,mkdn,mkd,md"), *save = NULL;
+	char *list = xstrdup(md && *md ? md : "markdown,mkdown,mkdn,mkd,md"), *save = NULL;
 	for (char *tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
 		char *ext = xasprintf(".%s", tok[0] == '.' ? tok + 1 : tok);
 		sv_push_unique_ci(&w->exts, ext);
@@ -472,14 +476,11 @@ static const struct fm_node *S_value(const struct site *site, const struct fm_no
 	return v ? v : S_default(site, relsrc, key);
 }
 
-/* True when the file is a post Jekyll publishes: `---` front matter
- * present (else a static file), not `published: false` (unless
- * _config.yml says `unpublished: true`). */
-static bool S_publishable(const struct site *site, const struct fm_node *fm, enum fm_format format,
-			  const char *relsrc)
+/* True unless `published: false` leaves the post out (and _config.yml
+ * does not say `unpublished: true`). A post needs no front matter:
+ * Jekyll's PostReader reads every file with a dated name. */
+static bool S_publishable(const struct site *site, const struct fm_node *fm, const char *relsrc)
 {
-	if (format != FM_YAML)
-		return false;
 	bool published = true, unpublished = false;
 	fm_bool(S_value(site, fm, relsrc, "published"), &published);
 	fm_bool(fm_get(site->config, "unpublished"), &unpublished);
@@ -520,6 +521,44 @@ static bool S_is_markdown(const struct S_walk *w, const char *name)
 	return dot && sv_contains_ci(&w->exts, dot);
 }
 
+/* How Jekyll converts a post: Markdown (markdown_ext), HTML, or neither
+ * (its text published as it is). */
+enum S_kind { S_MARKDOWN, S_HTML, S_OTHER };
+
+static enum S_kind S_kind_of(const struct S_walk *w, const char *name)
+{
+	if (S_is_markdown(w, name))
+		return S_MARKDOWN;
+	const char *dot = strrchr(name, '.');
+	if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0))
+		return S_HTML;
+	return S_OTHER;
+}
+
+/* Jekyll reads a YAML file as data (no content: never a post) and skips
+ * a post whose content is not valid text (an image named like a post). */
+static bool S_is_text_post(const struct S_walk *w, const char *relroot)
+{
+	const char *dot = strrchr(path_basename(relroot), '.');
+	if (dot && (strcasecmp(dot, ".yml") == 0 || strcasecmp(dot, ".yaml") == 0))
+		return false;
+	if (S_kind_of(w, relroot) != S_OTHER)
+		return true;
+	char *abs = path_join(w->site->root, relroot), *text = NULL;
+	size_t len = 0;
+	bool ok = read_file(abs, &text, &len) == 0;
+	free(abs);
+	const unsigned char *u = (const unsigned char *)text;
+	bool utf16 = ok && len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+	for (size_t i = 0; ok && !utf16 && i < len;) {
+		size_t n = utf8_decode(u + i, len - i, NULL);
+		ok = n > 0;
+		i += n;
+	}
+	free(text);
+	return ok;
+}
+
 /* Reads dir/magic (magic is _posts or _drafts) of the source folder. */
 static void S_read_magic(const struct S_walk *w, const char *dir, const char *magic, struct strvec *files)
 {
@@ -540,8 +579,8 @@ static void S_read_magic(const struct S_walk *w, const char *dir, const char *ma
 		char *relroot = path_join(base_root, entry);
 		/* Whether it is published, its front matter says: post_fields
 		 * reads that, when the file is read (once). */
-		if (!S_filtered(w, entry, relsrc) && S_is_markdown(w, entry) &&
-		    S_parse_name(path_basename(entry), !drafts, NULL, NULL))
+		if (!S_filtered(w, entry, relsrc) && S_parse_name(path_basename(entry), !drafts, NULL, NULL) &&
+		    S_is_text_post(w, relroot))
 			sv_push(files, relroot);
 		free(relsrc);
 		free(relroot);
@@ -785,6 +824,7 @@ struct S_urlvars {
 	const char *slug;            /* front matter slug, else the file's */
 	const char *name;            /* the file name without extension */
 	const struct strvec *categories;
+	const char *output_ext;      /* ".html" for Markdown, else the file's own */
 };
 
 /* Fills a permalink pattern (Jekyll's :placeholders) and sanitizes it;
@@ -828,7 +868,7 @@ static char *S_expand(const char *pattern, const struct S_urlvars *v)
 		} else if (strcmp(name, "name") == 0) {
 			val = S_jslugify(v->name, false, false);
 		} else if (strcmp(name, "output_ext") == 0) {
-			val = xstrdup(".html");
+			val = xstrdup(v->output_ext ? v->output_ext : ".html");
 		} else if (strcmp(name, "collection") == 0) {
 			val = xstrdup("posts");
 		} else if (d->valid) {
@@ -957,13 +997,55 @@ static void S_excerpt(struct post *p, const char *sep)
 	p->body = sb_detach(&sb);
 }
 
+/* A post that is not Markdown, made into what the Markdown reader keeps
+ * as it is, line for line: HTML as one HTML block (`<div>` opening its
+ * first line, blank lines made comments so the block never ends), other
+ * text as preformatted text, with a warning. */
+static void S_convertible_body(struct post *p, enum S_kind kind, struct diag_list *dl)
+{
+	if (kind == S_MARKDOWN || !p->body)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	if (kind == S_HTML) {
+		sb_adds(&sb, "<div>");
+		for (const char *l = p->body; *l;) {
+			size_t n = strcspn(l, "\n");
+			bool blank = true;
+			for (size_t i = 0; i < n && blank; i++)
+				blank = l[i] == ' ' || l[i] == '\t' || l[i] == '\r';
+			if (blank)
+				sb_adds(&sb, "<!-- -->");
+			else
+				sb_add(&sb, l, n);
+			l += n;
+			if (*l)
+				sb_addc(&sb, *l++);
+		}
+		if (sb.len && sb.s[sb.len - 1] != '\n')
+			sb_addc(&sb, '\n');
+		sb_adds(&sb, "</div>\n");
+	} else {
+		diag_warning(dl, p->path, p->body_line, 0,
+			     "'%s' is neither Markdown (markdown_ext) nor HTML: its text is kept as written, "
+			     "preformatted",
+			     strrchr(p->relpath, '.') ? strrchr(p->relpath, '.') : p->relpath);
+		sb_adds(&sb, "<pre>");
+		sb_add_xml_escaped(&sb, p->body);
+		sb_adds(&sb, "</pre>\n");
+	}
+	free(p->body);
+	p->body_len = sb.len;
+	p->body = sb_detach(&sb);
+}
+
 static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  enum fm_format format, struct diag_list *dl)
 {
 	const char *relsrc = S_in_source(site, p->relpath);
 	if (!relsrc)
 		return true;
-	if (!S_publishable(site, fm, format, relsrc))
+	(void)format; /* Jekyll knows only `---`: a `+++` block is read, not shown */
+	if (!S_publishable(site, fm, relsrc))
 		return false;
 	struct strvec dirs = STRVEC_INIT;
 	bool draft = false;
@@ -1075,7 +1157,20 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			tz_localize(&p->updated, zone, date_written_with_zone(lm, &p->updated));
 	}
 
-	struct S_urlvars v = {&p->date, p->slug ? p->slug : file_slug, name, &p->categories};
+	/* Jekyll's `future: false` (its default) leaves out posts dated after
+	 * the build. */
+	bool future = false;
+	fm_bool(fm_get(site->config, "future"), &future);
+	if (!future && p->date.valid && date_epoch(&p->date) > (int64_t)time(NULL)) {
+		free(name);
+		free(file_slug);
+		sv_free(&dirs);
+		return false;
+	}
+	enum S_kind kind = S_kind_of(site->state, base);
+
+	struct S_urlvars v = {&p->date, p->slug ? p->slug : file_slug, name, &p->categories,
+			      kind == S_MARKDOWN ? ".html" : strrchr(base, '.')};
 	char *path = S_url_path(site, fm, relsrc, &v);
 	if (path) {
 		free(p->url);
@@ -1086,6 +1181,9 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		free(p->live_url);
 		p->live_url = S_full_url(site, path);
 	}
+	/* Only a post the book holds is said to be shown preformatted. */
+	if (!site->collect.keep_body || site->collect.keep_body(p, site->collect.keep_body_data))
+		S_convertible_body(p, kind, dl);
 	free(name);
 	free(file_slug);
 	sv_free(&dirs);
@@ -1105,7 +1203,8 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		/* Only published posts have a URL: not drafts, not files Jekyll
 		 * leaves out. */
 		const struct S_walk *w = site->state;
-		bool post = !draft && S_is_markdown(w, rel) && S_parse_name(path_basename(rel), true, NULL, NULL);
+		bool post = !draft && S_parse_name(path_basename(rel), true, NULL, NULL) &&
+			    S_is_text_post(w, relpath);
 		if (!post)
 			return NULL;
 		struct diag_list quiet = DIAG_LIST_INIT;

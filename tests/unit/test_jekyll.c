@@ -564,6 +564,22 @@ static void test_timezone(void)
 	diag_list_free(&dl);
 }
 
+/* future: true publishes posts dated after the build. */
+static void test_future(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+	fx_writes(S_tmp, "fu/_config.yml", "future: true\n");
+	fx_writes(S_tmp, "fu/_posts/2999-01-01-ahead.md", "---\n---\nSoon.\n");
+	struct site *site = S_open("fu", &posts, &dl);
+	ok(site && posts.n == 1, "future: true keeps a post dated after the build");
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -577,6 +593,7 @@ int main(void)
 	test_odd_dates();
 	test_timezone();
 	test_hooks();
+	test_future();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

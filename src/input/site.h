@@ -120,6 +120,13 @@ struct site_generator {
 	 * images written as relative paths may lie besides its own folder.
 	 * NULL: the folder named after the post's file (x.md → x/). */
 	void (*image_folders)(const struct site *site, const struct post *p, struct strvec *out);
+	/* The value of a template variable a post's text names (Jekyll's
+	 * `site.repository`, `page.title`), as text (malloc'd): "" when the
+	 * generator would print nothing (a key the site or the page does not
+	 * have), NULL when sheaf cannot know it. p is the post converted.
+	 * Called by dialect passes on worker threads: reads site and p only.
+	 * May be NULL: no variable is known. */
+	char *(*template_value)(const struct site *site, const struct post *p, const char *name);
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change

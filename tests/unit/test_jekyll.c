@@ -564,6 +564,68 @@ static void test_timezone(void)
 	diag_list_free(&dl);
 }
 
+/* The Liquid variables a post may print: site.x from _config.yml, page.x
+ * of the post. */
+static void test_variables(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+	fx_writes(S_tmp, "lv/_config.yml",
+		"repository: owner/lamps\nsocial:\n  mastodon: \"@mira\"\nempty:\nlist: [a, b]\n"
+		"defaults:\n  - scope: {type: posts}\n    values: {mood: calm}\n");
+	fx_writes(S_tmp, "lv/_posts/2021-03-04-lamp-post.md",
+		"---\ntitle: Lamp post\ncategories: [Night, Walks]\ntags: glow\nvolume: 11\n"
+		"excerpt: Written by hand\nnested: {deep: yes}\n---\nText.\n");
+	fx_writes(S_tmp, "lv/_posts/2021-03-05-other.md", "---\nslug: own-slug\npermalink: pretty\n---\n");
+	struct site *site = S_open("lv", &posts, &dl);
+	const struct post *p = fx_find_post(&posts, "_posts/2021-03-04-lamp-post.md");
+	const struct post *q = fx_find_post(&posts, "_posts/2021-03-05-other.md");
+	if (!ok(site && p && q && site->gen->template_value, "a site with variables"))
+		return;
+	static const char *const cases[][2] = {
+		{"site.repository", "owner/lamps"},
+		{"site.social.mastodon", "@mira"},
+		{"site.empty", ""},
+		{"site.absent", ""},
+		{"site.list", "ab"},
+		{"page.title", "Lamp post"},
+		{"page.url", "/night/walks/2021/03/04/lamp-post.html"},
+		{"page.id", "/night/walks/2021/03/04/lamp-post"},
+		{"page.date", "2021-03-04 00:00:00 +0000"},
+		{"page.categories", "NightWalks"},
+		{"page.tags", "glow"},
+		{"page.volume", "11"},
+		{"page.nested.deep", "yes"},
+		{"page.mood", "calm"},
+		{"page.excerpt", "Written by hand"},
+		{"page.slug", "lamp-post"},
+		{"page.path", "_posts/2021-03-04-lamp-post.md"},
+		{"page.absent", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *v = site->gen->template_value(site, p, cases[i][0]);
+		is_str(v, cases[i][1], cases[i][0]);
+		free(v);
+	}
+	static const char *const unknown[] = {"site.posts", "site.data.authors", "page.content", "page.next", "x"};
+	for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++) {
+		char *v = site->gen->template_value(site, p, unknown[i]);
+		is_str(v, NULL, unknown[i]);
+		free(v);
+	}
+	char *v = site->gen->template_value(site, q, "page.id");
+	is_str(v, "/2021/03/05/own-slug", "page.id: the URL's folder and the front matter's slug");
+	free(v);
+	v = site->gen->template_value(site, q, "page.excerpt");
+	is_str(v, NULL, "page.excerpt not written: the rendered one is not known");
+	free(v);
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 /* future: true publishes posts dated after the build. */
 static void test_future(void)
 {
@@ -594,6 +656,7 @@ int main(void)
 	test_timezone();
 	test_hooks();
 	test_future();
+	test_variables();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

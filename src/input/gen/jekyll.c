@@ -1261,6 +1261,156 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* ---- Liquid variables ---- */
+
+/* What Liquid prints of a value: a scalar as written (nil as nothing),
+ * a list's items joined with nothing between them; NULL for a mapping
+ * (Ruby's inspect of a Hash is no text of the post's). */
+static char *S_liquid_text(const struct fm_node *n)
+{
+	if (!n)
+		return xstrdup("");
+	if (n->kind == FM_SCALAR) {
+		const char *v = fm_str(n);
+		return xstrdup(v ? v : "");
+	}
+	if (n->kind == FM_MAP)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n->n; i++) {
+		char *item = S_liquid_text(n->items[i]);
+		if (!item) {
+			sb_release(&sb);
+			return NULL;
+		}
+		sb_adds(&sb, item);
+		free(item);
+	}
+	return sb_detach(&sb);
+}
+
+/* The value at a dotted path (`a.b.c`) below n, or NULL. */
+static const struct fm_node *S_dotted(const struct fm_node *n, const char *path)
+{
+	char *copy = xstrdup(path), *save = NULL;
+	for (char *k = strtok_r(copy, ".", &save); k && n; k = strtok_r(NULL, ".", &save))
+		n = fm_get(n, k);
+	free(copy);
+	return n;
+}
+
+static char *S_joined_list(const struct strvec *sv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	for (size_t i = 0; i < sv->n; i++)
+		sb_adds(&sb, sv->v[i]);
+	return sb_detach(&sb);
+}
+
+/* Ruby's Time#to_s, which Liquid prints: `2021-03-04 00:00:00 +0000`. */
+static char *S_time_text(const struct date *d)
+{
+	if (!d->valid)
+		return xstrdup("");
+	int off = d->tz_minutes < 0 ? -d->tz_minutes : d->tz_minutes;
+	return xasprintf("%04d-%02d-%02d %02d:%02d:%02d %c%02d%02d", d->year, d->month, d->day, d->hour,
+			 d->minute, d->second, d->tz_minutes < 0 ? '-' : '+', off / 60, off % 60);
+}
+
+/* A field of the post's `page`: what Jekyll's DocumentDrop gives, else
+ * the front matter's (then defaults') key. */
+static char *S_page_value(const struct site *site, const struct post *p, const char *key)
+{
+	static const char *const unknown[] = {"content", "output", "next", "previous", "related_posts"};
+	for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++)
+		if (strcmp(key, unknown[i]) == 0)
+			return NULL; /* rendered text, or other posts: not known here */
+	const char *relsrc = S_in_source(site, p->relpath);
+	if (!relsrc)
+		return NULL;
+	char *slug = NULL;
+	S_parse_name(path_basename(relsrc), false, NULL, &slug);
+	struct fm_node *fm = NULL;
+	S_front_matter(site, p->relpath, &fm);
+	const char *fm_slug = fm_str(fm_get(fm, "slug"));
+	char *val = NULL;
+	if (strcmp(key, "title") == 0) {
+		val = xstrdup(p->title ? p->title : "");
+	} else if (strcmp(key, "url") == 0) {
+		val = xstrdup(p->url ? p->url : "");
+	} else if (strcmp(key, "date") == 0) {
+		val = S_time_text(&p->date);
+	} else if (strcmp(key, "slug") == 0) {
+		val = xstrdup(fm_slug ? fm_slug : slug ? slug : "");
+	} else if (strcmp(key, "id") == 0) {
+		/* Document#id: the URL's folder and the slug. */
+		char *url = xstrdup(p->url ? p->url : "/");
+		size_t n = strlen(url);
+		while (n > 1 && url[n - 1] == '/')
+			url[--n] = '\0';
+		char *slash = strrchr(url, '/');
+		if (slash)
+			slash[slash == url ? 1 : 0] = '\0';
+		val = xasprintf("%s%s%s", url, strcmp(url, "/") == 0 ? "" : "/", fm_slug ? fm_slug : slug ? slug : "");
+		free(url);
+	} else if (strcmp(key, "categories") == 0) {
+		val = S_joined_list(&p->categories);
+	} else if (strcmp(key, "tags") == 0) {
+		val = S_joined_list(&p->tags);
+	} else if (strcmp(key, "path") == 0 || strcmp(key, "relative_path") == 0) {
+		val = xstrdup(relsrc);
+	} else if (strcmp(key, "collection") == 0) {
+		val = xstrdup("posts");
+	} else if (strcmp(key, "draft") == 0) {
+		val = xstrdup(p->draft ? "true" : "false");
+	} else if (strcmp(key, "excerpt") == 0) {
+		/* Only an excerpt written in front matter is text before rendering. */
+		const char *ex = fm_str(fm_get(fm, "excerpt"));
+		val = ex ? xstrdup(ex) : NULL;
+	} else {
+		char *first = xstrdup(key), *dot = strchr(first, '.');
+		if (dot)
+			*dot = '\0';
+		const struct fm_node *n = S_value(site, fm, relsrc, first);
+		val = S_liquid_text(dot ? S_dotted(n, dot + 1) : n);
+		free(first);
+	}
+	fm_node_free(fm);
+	free(slug);
+	return val;
+}
+
+/* `site.x`: any value of _config.yml (nothing for a key it lacks), except
+ * what Jekyll computes from the whole site. */
+static char *S_site_value(const struct site *site, const char *key)
+{
+	static const char *const computed[] = {"time", "posts", "pages", "data", "categories", "tags",
+					       "static_files", "html_pages", "html_files", "collections",
+					       "documents", "related_posts"};
+	char *first = xstrdup(key), *dot = strchr(first, '.');
+	if (dot)
+		*dot = '\0';
+	bool known = true;
+	for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
+		known &= strcmp(first, computed[i]) != 0;
+	free(first);
+	if (!known)
+		return NULL;
+	if (strcmp(key, "baseurl") == 0)
+		return xstrdup(site->baseurl ? site->baseurl : "");
+	return S_liquid_text(S_dotted(site->config, key));
+}
+
+static char *S_template_value(const struct site *site, const struct post *p, const char *name)
+{
+	if (str_starts_with(name, "site."))
+		return S_site_value(site, name + 5);
+	if (str_starts_with(name, "page.") && p)
+		return S_page_value(site, p, name + 5);
+	return NULL;
+}
+
 /* jekyll-seo-tag's `image` (a path or {path:}), and `cover_image` of
  * themes; the site-wide default is `image` in _config.yml. */
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
@@ -1321,4 +1471,5 @@ const struct site_generator site_jekyll = {
 	.page_forms = S_page_forms,
 	.ref_targets = S_ref_targets,
 	.image_folders = S_image_folders,
+	.template_value = S_template_value,
 };

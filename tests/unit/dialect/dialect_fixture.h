@@ -75,8 +75,23 @@ static void dt_ref_targets(const struct site *site, const struct post_list *post
 		sv_push(out, "posts/with space (1).md");
 }
 
+/* Template variables (Jekyll's site.x and page.x): a few known, one
+ * known to be empty, the rest unknown. */
+static char *dt_template_value(const struct site *site, const struct post *p, const char *name)
+{
+	(void)site;
+	if (strcmp(name, "site.repository") == 0)
+		return xstrdup("https://git.example/r");
+	if (strcmp(name, "site.nothing") == 0)
+		return xstrdup("");
+	if (strcmp(name, "page.title") == 0 && p)
+		return xasprintf("Title of %s", p->relpath);
+	return NULL;
+}
+
 static const char *const dt_exts[] = {".md", NULL};
-static const struct site_generator dt_gen = {.name = "test", .ref_targets = dt_ref_targets, .post_exts = dt_exts};
+static const struct site_generator dt_gen = {.name = "test", .ref_targets = dt_ref_targets, .post_exts = dt_exts,
+					     .template_value = dt_template_value};
 static struct site dt_site = {.gen = &dt_gen};
 static struct post_list dt_posts = POST_LIST_INIT;
 static struct refs dt_refs;

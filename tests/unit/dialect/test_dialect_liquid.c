@@ -32,15 +32,33 @@ static void test_liquid(void)
 	      "Conditional *text*.\n"
 	      "{% endif %}\n"
 	      "{% if page.y %}y{% else %}z{% endif %}\n"
-	      "{{ page.title }} and {{ site.repository }}/issues\n"
+	      "{{ page.excerpt }} and {{ site.repository }}/issues\n"
 	      "{% assign a = 1 %}\n",
 	      &dl);
-	is_str(o, "\n\nConditional *text*.\n\nyz\n and /issues\n\n", "tags go, what they enclose stays");
+	is_str(o, "\n\nConditional *text*.\n\nyz\n and https://git.example/r/issues\n\n",
+	       "tags go, what they enclose stays; a variable the site has is its value");
 	ok(dt_has_warning(&dl, 10, "include footer.html"), "include: warned");
 	ok(dt_has_warning(&dl, 11, "'{% if %}'") && dt_has_warning(&dl, 11, "2 times"), "if: one warning, counted");
-	ok(dt_has_warning(&dl, 15, "{{ page.title }}"), "an unknown value: warned");
-	is_int(dl.n, 4, "no warning for else, endif, assign");
+	ok(dt_has_warning(&dl, 15, "{{ page.excerpt }}"), "an unknown value: warned");
+	is_int(dl.n, 3, "no warning for else, endif, assign");
 	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+
+	IS(LIQ, "{{ page.title }}: {{ site.nothing }}{{ site.nothing | default: 'none' }} {{site.repository|upcase}}\n",
+	   "Title of posts/p.md: none HTTPS://GIT.EXAMPLE/R\n",
+	   "page and site variables the generator knows, an empty one, default and upcase");
+	IS(LIQ, "{{ '2021-03-04 09:05:00 -0700' | date_to_string }}; {{ \"2021-03-04\" | date_to_long_string }}; "
+		"{{ '2021-03-04 09:05:00 -0700' | date: '%A %-d %B %Y, %I:%M %p %z (%j)' }}; "
+		"{{ '2021-03-04 09:05:00 +0530' | date_to_xmlschema }}\n",
+	   "04 Mar 2021; 04 March 2021; Thursday 4 March 2021, 09:05 AM -0700 (063); 2021-03-04T09:05:00+05:30\n",
+	   "Jekyll's date filters");
+	IS(LIQ, "{{ page.title | downcase | prepend: '<' | append: \">\" }} {{ site.nothing | capitalize }}.\n",
+	   "<title of posts/p.md> .\n", "filters in a chain");
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(LIQ, "{{ site.repository | no_such_filter }} {{ site.repository | truncate: 5 }}\n", &dl);
+	is_str(o, " \n", "an unknown filter: the value is left out");
+	ok(dl.n == 1 && strstr(dl.v[0].message, "site.repository"), "with a warning naming the value");
 	free(o);
 	diag_list_free(&dl);
 

@@ -147,7 +147,11 @@ struct site {
 		size_t files;    /* post files found by the last site_collect */
 		size_t left_out; /* of which left out (unreadable, outside the site) */
 	} stats;
-	char *root;        /* normalized path of SITE */
+	char *root;        /* normalized path of SITE, or of its subfolder below */
+	char *subfolder;   /* the folder of SITE holding the site, when SITE itself
+			      is none (`v2`), else NULL */
+	char *folder_name; /* the name of the folder SITE names: a book's title
+			      when the config gives none */
 	char *config_file; /* relative to root; NULL for the generic site */
 	char *content_dir; /* relative to root: where pages live ("." when the root) */
 	char *posts_dir;   /* relative to root: where posts live */

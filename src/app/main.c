@@ -99,7 +99,8 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	char *output = NULL, *seed = NULL;
 	memset(&bo, 0, sizeof bo);
 
-	if (site_open(&site, o->site, o->generator, dl) < 0)
+	struct site_open_options so = {o->generator, o->site_url};
+	if (site_open_ext(&site, o->site, &so, dl) < 0)
 		goto out;
 	/* Said even without -v: the book comes from a folder the user did not name. */
 	if (site->subfolder && !o->quiet)

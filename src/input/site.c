@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
+
 /* Tried in order; generic takes any folder, so it comes last. */
 static const struct site_generator *const S_generators[] = {
 	&site_mkdocs,
@@ -121,6 +123,28 @@ static int S_subfolder_site(const char *root, char **sub, const struct site_gene
 
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl)
 {
+	struct site_open_options opts = {generator, NULL};
+	return site_open_ext(out, root, &opts, dl);
+}
+
+/* The live site's address given on the command line, where the config
+ * names none (Hugo's `baseURL = "/"`): post addresses and links to pages
+ * outside the book are made from it, and its path is where site paths
+ * start, as a config's URL would be read. */
+static void S_given_url(struct site *site, const char *url)
+{
+	if (site->url || !url || !url_is_http(url))
+		return;
+	site->url = str_ends_with(url, "/") ? xstrdup(url) : xasprintf("%s/", url);
+	const char *path = url_path(site->url);
+	if (!site->baseurl && path && strcmp(path, "/") != 0)
+		site->baseurl = xstrndup(path, strlen(path) - 1);
+}
+
+int site_open_ext(struct site **out, const char *root, const struct site_open_options *opts,
+		  struct diag_list *dl)
+{
+	const char *generator = opts ? opts->generator : NULL;
 	*out = NULL;
 	if (!path_is_dir(root)) {
 		diag_error(dl, root, 0, 0, "not a folder (SITE must be the folder of a blog)");
@@ -160,6 +184,7 @@ int site_open(struct site **out, const char *root, const char *generator, struct
 		site_free(site);
 		return -1;
 	}
+	S_given_url(site, opts ? opts->site_url : NULL);
 	*out = site;
 	return 0;
 }

@@ -170,6 +170,14 @@ struct site {
  * generator, when not NULL) and reads its configuration. Returns 0 and
  * *out, or -1 after reporting errors. */
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl);
+struct site_open_options {
+	const char *generator; /* NULL: detect */
+	const char *site_url;  /* the live site's address, used when the config
+				  names none (--site-url); NULL: none */
+};
+/* site_open with options (opts may be NULL: the defaults). */
+int site_open_ext(struct site **out, const char *root, const struct site_open_options *opts,
+		  struct diag_list *dl);
 /* Reads every post of the site. Posts that cannot be read are reported and
  * left out; returns -1 when any was (0 with collect.keep_going, when the
  * problems were reported as warnings). */

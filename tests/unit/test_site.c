@@ -388,6 +388,37 @@ static void test_subfolder(void)
 	diag_list_free(&dl);
 }
 
+/* --site-url names the live site when the config names none; a config's
+ * own address wins. */
+static void test_site_url(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	fx_writes(S_tmp, "nourl/hugo.toml", "baseURL = '/'\ntitle = 'No address'\n");
+	fx_writes(S_tmp, "nourl/content/posts/a.md", "---\ntitle: A\n---\n");
+	char *root = path_join(S_tmp, "nourl");
+	struct site_open_options so = {NULL, "https://h.test/blog"};
+	if (ok(site_open_ext(&site, root, &so, &dl) == 0 && site, "a site without an address opens with --site-url")) {
+		is_str(site->url, "https://h.test/blog/", "its address is the one given, as a folder");
+		is_str(site->baseurl, "/blog", "whose path is where site paths start");
+		site_free(site);
+	}
+	ok(site_open_ext(&site, root, NULL, &dl) == 0 && site && !site->url, "no options: no address");
+	site_free(site);
+	free(root);
+	fx_writes(S_tmp, "withurl/hugo.toml", "baseURL = 'https://own.test/'\ntitle = 'Own'\n");
+	fx_writes(S_tmp, "withurl/content/posts/a.md", "---\ntitle: A\n---\n");
+	root = path_join(S_tmp, "withurl");
+	if (ok(site_open_ext(&site, root, &so, &dl) == 0 && site, "a site with an address opens")) {
+		is_str(site->url, "https://own.test/", "the config's own address wins");
+		ok(!site->baseurl, "and no base path is made up");
+		site_free(site);
+	}
+	free(root);
+	is_int(dl.n, 0, "no diagnostic");
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -399,6 +430,7 @@ int main(void)
 	test_mkdocs_config();
 	test_generic();
 	test_subfolder();
+	test_site_url();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	const char *const *names = site_generator_names();

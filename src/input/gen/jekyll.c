@@ -428,6 +428,158 @@ static const struct fm_node *S_default(const struct site *site, const char *rels
 	return best;
 }
 
+/* ---- Dates as Ruby's Time.parse reads them ----
+ *
+ * Jekyll reads a front-matter date string with Time.parse, which picks a
+ * date, a time and a zone out of the text wherever they are and ignores
+ * the rest: `2023-01-29 18:30:22 2023 -0800`, `Jan 29, 2023 6:30 pm`,
+ * `29 January 2023 18:30 PST`. */
+
+/* The month a word starting at s names (its first three letters), 0 when
+ * none. */
+static int S_month_word(const char *s, size_t *len)
+{
+	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	size_t n = 0;
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	*len = n;
+	if (n < 3)
+		return 0;
+	for (int m = 0; m < 12; m++)
+		if (strncasecmp(s, names + 3 * m, 3) == 0)
+			return m + 1;
+	return 0;
+}
+
+/* The zone a word names (Ruby's Date::ZONES for North America and UTC),
+ * in minutes east of UTC; false when it names none. */
+static bool S_zone_word(const char *s, size_t n, int *minutes)
+{
+	static const struct {
+		const char *name;
+		int hours;
+	} zones[] = {{"utc", 0},  {"gmt", 0},  {"z", 0},   {"ut", 0},   {"est", -5}, {"edt", -4},
+		     {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
+	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+		if (strlen(zones[i].name) == n && strncasecmp(s, zones[i].name, n) == 0) {
+			*minutes = zones[i].hours * 60;
+			return true;
+		}
+	return false;
+}
+
+/* s rewritten as `YYYY-MM-DD hh:mm:ss ±hhmm` (time and zone when s has
+ * them), which date_parse reads; NULL when s holds no date. */
+static char *S_ruby_date(const char *s)
+{
+	int y = 0, m = 0, d = 0, hh = -1, mi = 0, ss = 0, zone = 0;
+	bool have_zone = false;
+	const char *p = s;
+	while (*p) {
+		size_t n = 0;
+		int a, b, c, used = 0;
+		if (!y && isdigit((unsigned char)*p) &&
+		    (sscanf(p, "%4d-%2d-%2d%n", &a, &b, &c, &used) == 3 ||
+		     sscanf(p, "%4d/%2d/%2d%n", &a, &b, &c, &used) == 3) &&
+		    used >= 8) {
+			y = a, m = b, d = c;
+			p += used;
+		} else if (hh < 0 && isdigit((unsigned char)*p) && sscanf(p, "%2d:%2d%n", &a, &b, &used) == 2) {
+			hh = a, mi = b;
+			p += used;
+			if (sscanf(p, ":%2d%n", &c, &used) == 1)
+				ss = c, p += used;
+			while (*p == '.' || isdigit((unsigned char)*p))
+				p++; /* fractions of a second */
+			while (*p == ' ')
+				p++;
+			if ((p[0] == 'p' || p[0] == 'P' || p[0] == 'a' || p[0] == 'A') &&
+			    (p[1] == 'm' || p[1] == 'M') && !isalpha((unsigned char)p[2])) {
+				hh = hh % 12 + (tolower((unsigned char)p[0]) == 'p' ? 12 : 0);
+				p += 2;
+			}
+		} else if (hh >= 0 && !have_zone && (*p == '+' || *p == '-') && isdigit((unsigned char)p[1])) {
+			int sign = *p == '-' ? -1 : 1;
+			p++;
+			if (sscanf(p, "%2d:%2d%n", &a, &b, &used) == 2 || (sscanf(p, "%2d%2d%n", &a, &b, &used) == 2 && used == 4))
+				zone = sign * (a * 60 + b), have_zone = true, p += used;
+			else if (sscanf(p, "%2d%n", &a, &used) == 1)
+				zone = sign * a * 60, have_zone = true, p += used;
+		} else if (isalpha((unsigned char)*p)) {
+			int month = S_month_word(p, &n);
+			if (month && !y) {
+				/* `Jan 29 2023`, `January 29, 2023`, or after `29 `. */
+				const char *q = p + n;
+				int day = 0;
+				while (*q == ' ' || *q == ',' || *q == '.')
+					q++;
+				if (sscanf(q, "%2d%n", &a, &used) == 1 && !isdigit((unsigned char)q[used]) && !strchr(":", q[used])) {
+					day = a;
+					q += used;
+					while (*q == ' ' || *q == ',' || (isalpha((unsigned char)*q) && q[-1] != ' '))
+						q++; /* `29th,` */
+				} else {
+					/* `29 Jan 2023`: the day before the month */
+					const char *b2 = p;
+					while (b2 > s && (b2[-1] == ' ' || b2[-1] == '-' || b2[-1] == '.'))
+						b2--;
+					if (b2 - s >= 3 && isdigit((unsigned char)b2[-3]) &&
+					    (strncasecmp(b2 - 2, "st", 2) == 0 || strncasecmp(b2 - 2, "nd", 2) == 0 ||
+					     strncasecmp(b2 - 2, "rd", 2) == 0 || strncasecmp(b2 - 2, "th", 2) == 0))
+						b2 -= 2; /* `29th January` */
+					const char *b1 = b2;
+					while (b1 > s && isdigit((unsigned char)b1[-1]))
+						b1--;
+					if (b2 - b1 >= 1 && b2 - b1 <= 2)
+						day = atoi(b1);
+					while (*q == ' ' || *q == '-')
+						q++;
+				}
+				if (day && sscanf(q, "%4d%n", &a, &used) == 1 && used == 4 && q[used] != ':') {
+					y = a, m = month, d = day;
+					p = q + used;
+					continue;
+				}
+			} else if (!month && hh >= 0 && !have_zone && S_zone_word(p, n, &zone)) {
+				have_zone = true;
+			}
+			p += n ? n : 1;
+		} else {
+			p++;
+		}
+	}
+	if (!y || m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mi > 59 || ss > 60)
+		return NULL;
+	if (hh < 0)
+		return xasprintf("%04d-%02d-%02d", y, m, d);
+	int off = zone < 0 ? -zone : zone;
+	if (!have_zone)
+		return xasprintf("%04d-%02d-%02d %02d:%02d:%02d", y, m, d, hh, mi, ss);
+	return xasprintf("%04d-%02d-%02d %02d:%02d:%02d %c%02d%02d", y, m, d, hh, mi, ss, zone < 0 ? '-' : '+',
+			 off / 60, off % 60);
+}
+
+/* A front-matter date as Jekyll reads it: 0 and *d, or -1. The text
+ * date_parse read goes to *written when it is not NULL (malloc'd). */
+static int S_read_date(struct date *d, const char *s, char **written)
+{
+	if (written)
+		*written = NULL;
+	if (date_parse(d, s) == 0) {
+		if (written)
+			*written = xstrdup(s);
+		return 0;
+	}
+	char *canon = S_ruby_date(s);
+	int rc = canon ? date_parse(d, canon) : -1;
+	if (written && rc == 0)
+		*written = canon;
+	else
+		free(canon);
+	return rc;
+}
+
 /* A field as Jekyll sees it: front matter, else the defaults. */
 static const struct fm_node *S_value(const struct site *site, const struct fm_node *fm,
 				     const char *relsrc, const char *key)
@@ -1029,7 +1181,9 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	if (!p->date.valid) {
 		const struct fm_node *fd = fm_get(fm, "date");
 		const char *fds = fm_str(fd);
-		if (fd && fds) {
+		if (fd && fds && S_read_date(&p->date, fds, NULL) == 0) {
+			/* read as Ruby reads it */
+		} else if (fd && fds) {
 			char ymd[11];
 			if (name_date.valid) {
 				date_format_ymd(&name_date, ymd);
@@ -1105,11 +1259,13 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	/* Dates in the site's time zone, as Jekyll shows them. */
 	const char *zone = fm_str(fm_get(site->config, "timezone"));
 	if (zone && *zone) {
-		const char *written = fm_str(fm_get(fm, "date"));
+		const char *fds = fm_str(fm_get(fm, "date"));
+		char *written = NULL;
 		struct date check;
-		bool from_fm = written && date_parse(&check, written) == 0 &&
+		bool from_fm = fds && S_read_date(&check, fds, &written) == 0 &&
 			       date_cmp(&check, &p->date) == 0 && check.tz_minutes == p->date.tz_minutes;
 		tz_localize(&p->date, zone, from_fm && date_written_with_zone(written, &p->date));
+		free(written);
 		const char *lm = fm_str(fm_get(fm, "updated"));
 		if (!lm)
 			lm = fm_str(fm_get(fm, "last_modified_at"));

@@ -140,6 +140,7 @@ struct S_builder {
 	struct fm_node *stack[FM_MAX_DEPTH + 1];
 	char *pending_key[FM_MAX_DEPTH + 1]; /* per open mapping: key awaiting its value */
 	bool have_key[FM_MAX_DEPTH + 1];
+	bool quiet_duplicates; /* the last of duplicate keys wins without a word */
 	int depth;
 	struct fm_node *root;
 	const char *file;
@@ -197,9 +198,10 @@ static void S_attach(struct S_builder *b, struct fm_node *node)
 	b->have_key[d] = false;
 	for (size_t i = 0; i < parent->n; i++) {
 		if (strcmp(parent->keys[i], key) == 0) {
-			diag_warning(b->dl, b->file, node->line, node->col,
-				     "duplicate key '%s' (first at line %d); the last one is used",
-				     key, parent->items[i]->line);
+			if (!b->quiet_duplicates)
+				diag_warning(b->dl, b->file, node->line, node->col,
+					     "duplicate key '%s' (first at line %d); the last one is used", key,
+					     parent->items[i]->line);
 			fm_node_free(parent->items[i]);
 			parent->items[i] = node;
 			free(key);
@@ -212,7 +214,7 @@ static void S_attach(struct S_builder *b, struct fm_node *node)
 /* lang names the language in syntax errors: JSON goes through here too. */
 static int S_parse_yaml(struct fm_node **out, const char *buf, size_t len, const char *file,
 			int first_line, enum diag_severity alias_severity, const char *lang,
-			struct diag_list *dl)
+			bool quiet_duplicates, struct diag_list *dl)
 {
 	int ret = -1;
 	yaml_parser_t parser;
@@ -221,6 +223,7 @@ static int S_parse_yaml(struct fm_node **out, const char *buf, size_t len, const
 	memset(&b, 0, sizeof b);
 	b.file = file;
 	b.first_line = first_line;
+	b.quiet_duplicates = quiet_duplicates;
 	b.dl = dl;
 	b.alias_severity = alias_severity;
 	*out = NULL;
@@ -334,7 +337,13 @@ int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
 		  const char *file, int first_line,
 		  enum diag_severity alias_severity, struct diag_list *dl)
 {
-	return S_parse_yaml(out, buf, len, file, first_line, alias_severity, "YAML", dl);
+	return S_parse_yaml(out, buf, len, file, first_line, alias_severity, "YAML", false, dl);
+}
+
+int fm_parse_yaml_quiet(struct fm_node **out, const char *buf, size_t len, const char *file, int first_line,
+			enum diag_severity alias_severity, bool quiet_duplicates, struct diag_list *dl)
+{
+	return S_parse_yaml(out, buf, len, file, first_line, alias_severity, "YAML", quiet_duplicates, dl);
 }
 
 int fm_parse_json(struct fm_node **out, const char *buf, size_t len, const char *file,
@@ -360,7 +369,7 @@ int fm_parse_json(struct fm_node **out, const char *buf, size_t len, const char 
 			copy[i] = ' ';
 		}
 	}
-	int rc = S_parse_yaml(out, copy, len, file, first_line, DIAG_ERROR, "JSON", dl);
+	int rc = S_parse_yaml(out, copy, len, file, first_line, DIAG_ERROR, "JSON", false, dl);
 	free(copy);
 	return rc;
 }

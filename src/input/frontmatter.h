@@ -64,6 +64,10 @@ int fm_split(struct fm_split *out, const char *text, size_t len,
 int fm_parse_yaml(struct fm_node **out, const char *buf, size_t len,
 		  const char *file, int first_line,
 		  enum diag_severity alias_severity, struct diag_list *dl);
+/* The same, with quiet_duplicates: the last of duplicate keys wins without
+ * a word, as Ruby's Psych (Jekyll) reads YAML. */
+int fm_parse_yaml_quiet(struct fm_node **out, const char *buf, size_t len, const char *file, int first_line,
+			enum diag_severity alias_severity, bool quiet_duplicates, struct diag_list *dl);
 
 /* Parses TOML (Hugo's and Zola's `+++` front matter, hugo.toml,
  * config.toml) into the same tree: tables are FM_MAP (keys in the

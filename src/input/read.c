@@ -262,7 +262,8 @@ static int S_front_matter(struct fm_node **fm, struct fm_split *split, const str
 	const char *fm_text = text + split->fm_off;
 	int rc = 0;
 	if (split->format == FM_YAML)
-		rc = fm_parse_yaml(fm, fm_text, split->fm_len, path, split->fm_line, DIAG_ERROR, dl);
+		rc = fm_parse_yaml_quiet(fm, fm_text, split->fm_len, path, split->fm_line, DIAG_ERROR,
+					 site->gen->yaml_quiet_duplicates, dl);
 	else if (split->format == FM_TOML)
 		rc = fm_parse_toml(fm, fm_text, split->fm_len, path, split->fm_line, dl);
 	else if (split->format == FM_JSON)

@@ -127,6 +127,9 @@ struct site_generator {
 	 * Called by dialect passes on worker threads: reads site and p only.
 	 * May be NULL: no variable is known. */
 	char *(*template_value)(const struct site *site, const struct post *p, const char *name);
+	/* True when the generator's YAML takes the last of duplicate keys
+	 * without a word (Jekyll: Ruby's Psych); else sheaf warns. */
+	bool yaml_quiet_duplicates;
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change

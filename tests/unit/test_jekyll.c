@@ -651,6 +651,29 @@ static void test_variables(void)
 	diag_list_free(&dl);
 }
 
+/* jekyll-redirect-from's redirect_from: the post's other URLs. A key
+ * written twice is Psych's: the last wins, without a word. */
+static void test_redirects(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+	fx_writes(S_tmp, "rd/_config.yml", "baseurl: /b\ntitle: One\ntitle: Two\n");
+	fx_writes(S_tmp, "rd/_posts/2021-06-01-moved.md",
+		"---\nredirect_from: /never-used/\nredirect_from:\n  - /old/moved/\n  - older.html\n---\nText.\n");
+	struct site *site = S_open("rd", &posts, &dl);
+	if (ok(site && posts.n == 1, "a post with redirect_from")) {
+		fx_is_list(&posts.v[0]->aliases, "/old/moved/|/older.html",
+			   "redirect_from: the last key's list, each a site path");
+		is_str(site->title, "Two", "a key twice in _config.yml: the last");
+	}
+	is_int((long long)dl.n, 0, "duplicate keys: no warning (Psych takes the last silently)");
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 /* future: true publishes posts dated after the build. */
 static void test_future(void)
 {
@@ -682,6 +705,7 @@ int main(void)
 	test_hooks();
 	test_future();
 	test_variables();
+	test_redirects();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

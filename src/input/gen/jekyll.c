@@ -117,7 +117,7 @@ static int S_read_config(struct site *site, struct diag_list *dl)
 		char *utf8;
 		size_t ulen;
 		text_to_utf8(&utf8, &ulen, text, len, cfgpath, dl);
-		if (fm_parse_yaml(&site->config, utf8, ulen, cfgpath, 1, DIAG_WARNING, dl) < 0) {
+		if (fm_parse_yaml_quiet(&site->config, utf8, ulen, cfgpath, 1, DIAG_WARNING, true, dl) < 0) {
 			free(utf8);
 			goto out;
 		}
@@ -1236,6 +1236,17 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	sv_free(&p->tags);
 	S_pluralized(&p->tags, S_value(site, fm, relsrc, "tag"), S_value(site, fm, relsrc, "tags"));
 
+	/* jekyll-redirect-from: the post's older URLs, site paths under
+	 * baseurl, by which other posts may still link to it. */
+	struct strvec from = STRVEC_INIT;
+	fm_strings(S_value(site, fm, relsrc, "redirect_from"), &from);
+	for (size_t i = 0; i < from.n; i++)
+		if (*from.v[i])
+			sv_push_owned(&p->aliases, from.v[i][0] == '/' || strstr(from.v[i], "://")
+							  ? xstrdup(from.v[i])
+							  : xasprintf("/%s", from.v[i]));
+	sv_free(&from);
+
 	sv_free(&p->authors);
 	sv_free(&p->author_names);
 	const struct fm_node *authors = S_value(site, fm, relsrc, "authors");
@@ -1588,4 +1599,5 @@ const struct site_generator site_jekyll = {
 	.ref_targets = S_ref_targets,
 	.image_folders = S_image_folders,
 	.template_value = S_template_value,
+	.yaml_quiet_duplicates = true,
 };

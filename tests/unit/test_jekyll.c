@@ -381,13 +381,18 @@ static void test_blog(void)
 }
 
 /* Permalink styles and patterns of _config.yml. */
-static void S_permalink_case(const char *style, const char *expected, const char *name)
+/* The live URL of the post file (its text text) under the site permalink
+ * style, checked. */
+static void S_permalink_at(const char *file, const char *text, const char *style, const char *expected,
+			   const char *name)
 {
 	char *cfg = xasprintf("url: https://p.example\npermalink: %s\n", style);
+	char *rel = xasprintf("pl/_posts/%s", file);
 	fx_rm_rf(S_tmp);
 	fx_mkdirs(S_tmp);
 	fx_writes(S_tmp, "pl/_config.yml", cfg);
-	fx_writes(S_tmp, "pl/_posts/2022-02-03-the-Post.md", "---\ncategories: [Cat]\nslug: Own Slug\n---\n");
+	fx_writes(S_tmp, rel, text);
+	free(rel);
 	free(cfg);
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
@@ -398,8 +403,32 @@ static void S_permalink_case(const char *style, const char *expected, const char
 	diag_list_free(&dl);
 }
 
+static void S_permalink_case(const char *style, const char *expected, const char *name)
+{
+	S_permalink_at("2022-02-03-the-Post.md", "---\ncategories: [Cat]\nslug: Own Slug\n---\n", style, expected,
+		       name);
+}
+
 static void test_permalinks(void)
 {
+	S_permalink_case("weekdate", "https://p.example/cat/2022/W05/Thu/Own-Slug.html", "style weekdate");
+	S_permalink_case("/:long_day/:w_day/:long_month/:short_year/:hour:minute:second/:collection",
+			 "https://p.example/Thursday/4/February/22/000000/posts", "day and month names, time, collection");
+	S_permalink_at("2021-01-01-new-year.md", "---\n---\n", "/:w_year-W:week-:w_day/:year/",
+		       "https://p.example/2020-W53-5/2021/", "an ISO week of the year before");
+	S_permalink_at("2024-12-30-late.md", "---\n---\n", "/:w_year/:week/", "https://p.example/2025/01/",
+		       "an ISO week of the year after");
+	S_permalink_at("2022-02-03-x.md", "---\ncategories: [Big News, \"C++ & Co\"]\n---\n",
+		       "/:slugified_categories/:categories/", "https://p.example/big-news/c-co/big%20news/c++%20&%20co/",
+		       ":slugified_categories, and :categories lower case and escaped");
+	S_permalink_at("2022-02-03-x.md", "---\n---\n", "/:path/:title_:day/",
+		       "https://p.example/2022-02-03-x/x_03/", ":path without _posts; :title_ is :title then _");
+	S_permalink_at("2022-02-03-x.md", "---\npermalink: pretty\n---\n", "date", "https://p.example/pretty",
+		       "a post's own permalink is a path, not a style");
+	S_permalink_at("2022-02-03-x.md", "---\npermalink: /a..b/./c//d.html\n---\n", "date",
+		       "https://p.example/a/b/c/d.html", "sanitized as Jekyll does: .. a slash, ./ out, slashes squeezed");
+	S_permalink_at("2022-02-03-x.md", "---\nslug: \"--Odd slug!--\"\n---\n", "/:slug/",
+		       "https://p.example/odd-slug/", "slugify: no leading or trailing hyphen");
 	S_permalink_case("date", "https://p.example/cat/2022/02/03/Own-Slug.html", "style date");
 	S_permalink_case("pretty", "https://p.example/cat/2022/02/03/Own-Slug/", "style pretty");
 	S_permalink_case("ordinal", "https://p.example/cat/2022/034/Own-Slug.html", "style ordinal");
@@ -407,7 +436,7 @@ static void test_permalinks(void)
 	S_permalink_case("/:year/:slug/", "https://p.example/2022/own-slug/", ":slug is lower case");
 	S_permalink_case("\"/blog/:i_month/:i_day/:name:output_ext\"",
 			 "https://p.example/blog/2/3/2022-02-03-the-post.html", ":name, :i_month, :i_day");
-	S_permalink_case("/:categories/:short_month/:title", "https://p.example/cat/FEB/Own-Slug",
+	S_permalink_case("/:categories/:short_month/:title", "https://p.example/cat/Feb/Own-Slug",
 			 ":short_month, no trailing slash");
 
 	/* collections.posts.permalink wins over permalink. */
@@ -603,7 +632,7 @@ static void test_variables(void)
 	fx_writes(S_tmp, "lv/_posts/2021-03-04-lamp-post.md",
 		"---\ntitle: Lamp post\ncategories: [Night, Walks]\ntags: glow\nvolume: 11\n"
 		"excerpt: Written by hand\nnested: {deep: yes}\n---\nText.\n");
-	fx_writes(S_tmp, "lv/_posts/2021-03-05-other.md", "---\nslug: own-slug\npermalink: pretty\n---\n");
+	fx_writes(S_tmp, "lv/_posts/2021-03-05-other.md", "---\nslug: own-slug\n---\n");
 	struct site *site = S_open("lv", &posts, &dl);
 	const struct post *p = fx_find_post(&posts, "_posts/2021-03-04-lamp-post.md");
 	const struct post *q = fx_find_post(&posts, "_posts/2021-03-05-other.md");

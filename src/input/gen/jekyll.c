@@ -848,8 +848,8 @@ static char *S_jslugify(const char *s, bool pretty, bool cased)
 			hyphen = true;
 			continue;
 		}
-		if (hyphen)
-			sb_addc(&sb, '-');
+		if (hyphen && sb.len)
+			sb_addc(&sb, '-'); /* a leading or trailing hyphen goes */
 		hyphen = false;
 		sb_addc(&sb, cased ? (char)*c : (char)tolower(*c));
 	}
@@ -891,44 +891,31 @@ static const char *S_style(const char *permalink)
 	return permalink;
 }
 
-/* A segment made only of dots, written or percent-encoded. */
-static bool S_dot_segment(const char *seg, size_t n)
-{
-	if (!n)
-		return false;
-	for (size_t i = 0; i < n;) {
-		if (seg[i] == '.') {
-			i++;
-		} else if (i + 2 < n + 1 && seg[i] == '%' && seg[i + 1] == '2' &&
-			   (seg[i + 2] == 'e' || seg[i + 2] == 'E')) {
-			i += 3;
-		} else {
-			return false;
-		}
-	}
-	return true;
-}
-
-/* Jekyll's URL#sanitize_url: one leading slash, no empty or dot-only
- * segments, the trailing slash kept when there was one. */
+/* Jekyll's URL#sanitize_url: a leading slash, every ".." made a slash,
+ * every "./" removed, runs of slashes squeezed. */
 static char *S_sanitize_url(const char *url)
 {
-	struct strbuf sb = STRBUF_INIT;
-	const char *p = url;
-	while (*p) {
-		while (*p == '/')
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	sb_addc(&a, '/');
+	for (const char *p = url; *p; p++) {
+		if (p[0] == '.' && p[1] == '.') {
+			sb_addc(&a, '/');
 			p++;
-		size_t n = strcspn(p, "/");
-		if (n && !S_dot_segment(p, n)) {
-			sb_addc(&sb, '/');
-			sb_add(&sb, p, n);
+		} else {
+			sb_addc(&a, *p);
 		}
-		p += n;
 	}
-	size_t len = strlen(url);
-	if (!sb.len || (len && url[len - 1] == '/'))
-		sb_addc(&sb, '/');
-	return sb_detach(&sb);
+	for (size_t i = 0; i < a.len; i++) {
+		if (a.s[i] == '.' && a.s[i + 1] == '/') {
+			i++;
+			continue;
+		}
+		if (a.s[i] == '/' && b.len && b.s[b.len - 1] == '/')
+			continue;
+		sb_addc(&b, a.s[i]);
+	}
+	sb_release(&a);
+	return sb_detach(&b);
 }
 
 struct S_urlvars {
@@ -937,14 +924,159 @@ struct S_urlvars {
 	const char *name;            /* the file name without extension */
 	const struct strvec *categories;
 	const char *output_ext;      /* ".html" for Markdown, else the file's own */
+	const char *relsrc;          /* the file, relative to the source */
 };
+
+/* Weeks in ISO 8601 year y: 53 when it starts on a Thursday, or on a
+ * Wednesday in a leap year. */
+static int S_iso_weeks(int y)
+{
+	struct date jan1 = {.valid = true, .year = y, .month = 1, .day = 1};
+	int j = date_weekday(&jan1);
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return j == 4 || (leap && j == 3) ? 53 : 52;
+}
+
+/* ISO 8601's week of the date and the year it belongs to (%V, %G). */
+static void S_iso_week(const struct date *d, int *week, int *year)
+{
+	int wd = date_weekday(d);
+	int w = (date_yearday(d) - (wd ? wd : 7) + 10) / 7;
+	*year = d->year;
+	if (w < 1) {
+		*year = d->year - 1;
+		w = S_iso_weeks(*year);
+	} else if (w > S_iso_weeks(d->year)) {
+		*year = d->year + 1;
+		w = 1;
+	}
+	*week = w;
+}
+
+/* The strings of sv joined by sep (malloc'd). */
+static char *S_joined_by(const struct strvec *sv, const char *sep)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			sb_adds(&sb, sep);
+		sb_adds(&sb, sv->v[i]);
+	}
+	return sb_detach(&sb);
+}
+
+/* The value of placeholder name (Jekyll's UrlDrop), or NULL: unknown,
+ * or a date the post does not have. */
+static char *S_placeholder(const char *name, const struct S_urlvars *v)
+{
+	const struct date *d = v->date;
+	char *val = NULL;
+	if (strcmp(name, "categories") == 0) {
+		struct strvec lower = STRVEC_INIT;
+		for (size_t i = 0; i < v->categories->n; i++) {
+			char *c = xstrdup(v->categories->v[i]);
+			for (char *q = c; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			S_push_unique(&lower, c);
+			free(c);
+		}
+		val = S_joined_by(&lower, "/");
+		sv_free(&lower);
+	} else if (strcmp(name, "title") == 0) {
+		val = S_jslugify(v->slug, true, true);
+	} else if (strcmp(name, "slug") == 0) {
+		val = S_jslugify(v->slug, false, false);
+	} else if (strcmp(name, "name") == 0) {
+		val = S_jslugify(v->name, false, false);
+	} else if (strcmp(name, "output_ext") == 0) {
+		val = xstrdup(v->output_ext ? v->output_ext : ".html");
+	} else if (strcmp(name, "collection") == 0) {
+		val = xstrdup("posts");
+	} else if (strcmp(name, "slugified_categories") == 0) {
+		struct strvec slugs = STRVEC_INIT;
+		for (size_t i = 0; i < v->categories->n; i++)
+			sv_push_owned(&slugs, S_jslugify(v->categories->v[i], false, false));
+		struct strvec uniq = STRVEC_INIT;
+		for (size_t i = 0; i < slugs.n; i++)
+			S_push_unique(&uniq, slugs.v[i]);
+		val = S_joined_by(&uniq, "/");
+		sv_free(&uniq);
+		sv_free(&slugs);
+	} else if (strcmp(name, "path") == 0 && v->relsrc) {
+		/* Document#cleaned_relative_path: no extension, the first
+		 * `_posts` out, no trailing dots. */
+		char *rel = xstrdup(v->relsrc);
+		char *dot = strrchr(rel, '.');
+		if (dot && dot > strrchr(rel, '/'))
+			*dot = '\0';
+		char *at = strstr(rel, "_posts");
+		if (at)
+			memmove(at, at + 6, strlen(at + 6) + 1);
+		size_t n = strlen(rel);
+		while (n && rel[n - 1] == '.')
+			rel[--n] = '\0';
+		val = rel;
+	} else if (d->valid) {
+		int yday = date_yearday(d);
+		const char *month_name = date_month_name(d->month);
+		int wday = date_weekday(d);
+		const char *day_name = date_weekday_name(wday);
+		if (strcmp(name, "year") == 0)
+			val = xasprintf("%04d", d->year);
+		else if (strcmp(name, "month") == 0)
+			val = xasprintf("%02d", d->month);
+		else if (strcmp(name, "day") == 0)
+			val = xasprintf("%02d", d->day);
+		else if (strcmp(name, "hour") == 0)
+			val = xasprintf("%02d", d->hour);
+		else if (strcmp(name, "minute") == 0)
+			val = xasprintf("%02d", d->minute);
+		else if (strcmp(name, "second") == 0)
+			val = xasprintf("%02d", d->second);
+		else if (strcmp(name, "i_day") == 0)
+			val = xasprintf("%d", d->day);
+		else if (strcmp(name, "i_month") == 0)
+			val = xasprintf("%d", d->month);
+		else if (strcmp(name, "short_year") == 0)
+			val = xasprintf("%02d", d->year % 100);
+		else if (strcmp(name, "y_day") == 0)
+			val = xasprintf("%03d", yday);
+		else if (strcmp(name, "long_month") == 0)
+			val = xstrdup(month_name);
+		else if (strcmp(name, "short_month") == 0) /* strftime %b: "Feb" */
+			val = xstrndup(month_name, 3);
+		else if (strcmp(name, "long_day") == 0)
+			val = xstrdup(day_name);
+		else if (strcmp(name, "short_day") == 0) /* %a: "Thu" */
+			val = xstrndup(day_name, 3);
+		else if (strcmp(name, "w_day") == 0)
+			val = xasprintf("%d", wday ? wday : 7);
+		else if (strcmp(name, "week") == 0 || strcmp(name, "w_year") == 0) {
+			int week, wyear;
+			S_iso_week(d, &week, &wyear);
+			val = strcmp(name, "week") == 0 ? xasprintf("%02d", week) : xasprintf("%04d", wyear);
+		}
+	}
+	return val;
+}
+
+static bool S_needs_date(const char *name)
+{
+	static const char *const dated[] = {"year", "month", "day", "hour", "minute", "second",
+					    "i_day", "i_month", "short_year", "y_day", "long_month",
+					    "short_month", "long_day", "short_day", "w_day", "week", "w_year"};
+	for (size_t i = 0; i < sizeof dated / sizeof *dated; i++)
+		if (strcmp(name, dated[i]) == 0)
+			return true;
+	return false;
+}
 
 /* Fills a permalink pattern (Jekyll's :placeholders) and sanitizes it;
  * NULL when the pattern needs a date the post does not have. */
 static char *S_expand(const char *pattern, const struct S_urlvars *v)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const struct date *d = v->date;
 	for (const char *p = pattern; *p;) {
 		size_t n = 0;
 		if (*p == ':')
@@ -955,88 +1087,21 @@ static char *S_expand(const char *pattern, const struct S_urlvars *v)
 			continue;
 		}
 		char *name = xstrndup(p + 1, n);
-		char *val = NULL;
-		if (strcmp(name, "categories") == 0) {
-			struct strvec lower = STRVEC_INIT;
-			struct strbuf cs = STRBUF_INIT;
-			for (size_t i = 0; i < v->categories->n; i++) {
-				char *c = xstrdup(v->categories->v[i]);
-				for (char *q = c; *q; q++)
-					*q = (char)tolower((unsigned char)*q);
-				S_push_unique(&lower, c);
-				free(c);
-			}
-			for (size_t i = 0; i < lower.n; i++) {
-				if (i)
-					sb_addc(&cs, '/');
-				sb_adds(&cs, lower.v[i]);
-			}
-			sv_free(&lower);
-			val = sb_detach(&cs);
-		} else if (strcmp(name, "title") == 0) {
-			val = S_jslugify(v->slug, true, true);
-		} else if (strcmp(name, "slug") == 0) {
-			val = S_jslugify(v->slug, false, false);
-		} else if (strcmp(name, "name") == 0) {
-			val = S_jslugify(v->name, false, false);
-		} else if (strcmp(name, "output_ext") == 0) {
-			val = xstrdup(v->output_ext ? v->output_ext : ".html");
-		} else if (strcmp(name, "collection") == 0) {
-			val = xstrdup("posts");
-		} else if (d->valid) {
-			int yday = date_yearday(d);
-			const char *month_name = date_month_name(d->month);
-			int wday = date_weekday(d);
-			const char *day_name = date_weekday_name(wday);
-			if (strcmp(name, "year") == 0)
-				val = xasprintf("%04d", d->year);
-			else if (strcmp(name, "month") == 0)
-				val = xasprintf("%02d", d->month);
-			else if (strcmp(name, "day") == 0)
-				val = xasprintf("%02d", d->day);
-			else if (strcmp(name, "hour") == 0)
-				val = xasprintf("%02d", d->hour);
-			else if (strcmp(name, "minute") == 0)
-				val = xasprintf("%02d", d->minute);
-			else if (strcmp(name, "second") == 0)
-				val = xasprintf("%02d", d->second);
-			else if (strcmp(name, "i_day") == 0)
-				val = xasprintf("%d", d->day);
-			else if (strcmp(name, "i_month") == 0)
-				val = xasprintf("%d", d->month);
-			else if (strcmp(name, "short_year") == 0)
-				val = xasprintf("%02d", d->year % 100);
-			else if (strcmp(name, "y_day") == 0)
-				val = xasprintf("%03d", yday);
-			else if (strcmp(name, "long_month") == 0)
-				val = xstrdup(month_name);
-			else if (strcmp(name, "short_month") == 0) {
-				val = xstrndup(month_name, 3);
-				for (char *q = val; *q; q++)
-					*q = (char)toupper((unsigned char)*q);
-			} else if (strcmp(name, "long_day") == 0)
-				val = xstrdup(day_name);
-			else if (strcmp(name, "short_day") == 0) {
-				val = xstrndup(day_name, 3);
-				for (char *q = val; *q; q++)
-					*q = (char)toupper((unsigned char)*q);
-			} else if (strcmp(name, "w_day") == 0)
-				val = xasprintf("%d", wday ? wday : 7);
-			else if (strcmp(name, "week") == 0) {
-				/* ISO 8601 week number */
-				int wd = wday ? wday : 7;
-				int week = (yday - wd + 10) / 7;
-				val = xasprintf("%02d", week < 1 ? 52 : week > 52 ? 1 : week);
-			}
+		char *val = S_placeholder(name, v);
+		bool underscore = false;
+		if (!val && !S_needs_date(name) && n > 1 && name[n - 1] == '_') {
+			/* `:title_`: Jekyll reads `:title` followed by `_`. */
+			name[n - 1] = '\0';
+			val = S_placeholder(name, v);
+			underscore = val != NULL;
+			if (!val && !S_needs_date(name))
+				name[n - 1] = '_';
 		}
-		static const char *const dated[] = {"year", "month", "day", "hour", "minute", "second",
-						    "i_day", "i_month", "short_year", "y_day", "long_month",
-						    "short_month", "long_day", "short_day", "w_day", "week"};
-		bool needs_date = false;
-		for (size_t i = 0; i < sizeof dated / sizeof *dated; i++)
-			needs_date |= strcmp(name, dated[i]) == 0;
+		bool needs_date = S_needs_date(name);
 		if (val) {
 			S_add_escaped(&sb, val);
+			if (underscore)
+				sb_addc(&sb, '_');
 			free(val);
 		} else if (needs_date) {
 			/* An undated draft: Jekyll would use the time of the build. */
@@ -1061,14 +1126,16 @@ static char *S_expand(const char *pattern, const struct S_urlvars *v)
 static char *S_url_path(const struct site *site, const struct fm_node *fm, const char *relsrc,
 			const struct S_urlvars *v)
 {
+	/* A post's own (or defaults') permalink is a pattern as written;
+	 * only the site's `permalink` may name a style. */
 	const char *pattern = fm_str(S_value(site, fm, relsrc, "permalink"));
 	if (!pattern || !*pattern)
 		pattern = fm_str(fm_get_path(site->config, "collections", "posts", "permalink", NULL));
-	if (!pattern || !*pattern)
+	if (!pattern || !*pattern) {
 		pattern = fm_str(fm_get(site->config, "permalink"));
-	if (!pattern || !*pattern)
-		pattern = "date";
-	return S_expand(S_style(pattern), v);
+		pattern = S_style(pattern && *pattern ? pattern : "date");
+	}
+	return S_expand(pattern, v);
 }
 
 /* url + baseurl + path. */
@@ -1297,7 +1364,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	enum S_kind kind = S_kind_of(site->state, base);
 
 	struct S_urlvars v = {&p->date, p->slug ? p->slug : file_slug, name, &p->categories,
-			      kind == S_MARKDOWN ? ".html" : strrchr(base, '.')};
+			      kind == S_MARKDOWN ? ".html" : strrchr(base, '.'), relsrc};
 	char *path = S_url_path(site, fm, relsrc, &v);
 	if (path) {
 		free(p->url);
@@ -1426,15 +1493,6 @@ static const struct fm_node *S_dotted(const struct fm_node *n, const char *path)
 	return n;
 }
 
-static char *S_joined_list(const struct strvec *sv)
-{
-	struct strbuf sb = STRBUF_INIT;
-	sb_adds(&sb, "");
-	for (size_t i = 0; i < sv->n; i++)
-		sb_adds(&sb, sv->v[i]);
-	return sb_detach(&sb);
-}
-
 /* Ruby's Time#to_s, which Liquid prints: `2021-03-04 00:00:00 +0000`. */
 static char *S_time_text(const struct date *d)
 {
@@ -1482,9 +1540,9 @@ static char *S_page_value(const struct site *site, const struct post *p, const c
 		val = xasprintf("%s%s%s", url, strcmp(url, "/") == 0 ? "" : "/", fm_slug ? fm_slug : slug ? slug : "");
 		free(url);
 	} else if (strcmp(key, "categories") == 0) {
-		val = S_joined_list(&p->categories);
+		val = S_joined_by(&p->categories, "");
 	} else if (strcmp(key, "tags") == 0) {
-		val = S_joined_list(&p->tags);
+		val = S_joined_by(&p->tags, "");
 	} else if (strcmp(key, "path") == 0 || strcmp(key, "relative_path") == 0) {
 		val = xstrdup(relsrc);
 	} else if (strcmp(key, "collection") == 0) {

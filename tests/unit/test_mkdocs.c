@@ -165,6 +165,53 @@ static void test_zensical(void)
 	diag_list_free(&dl);
 }
 
+/* post_slugify and post_slugify_separator make the slug of post URLs. */
+static void test_slugify(void)
+{
+	fx_writes(S_tmp, "slug-toc/mkdocs.yml",
+		  "site_url: https://s.example/\nplugins:\n  - blog:\n      post_url_format: \"{slug}\"\n");
+	S_post("slug-toc", "a.md", "2024-01-01", "Crème brûlée -- at 9 PM!");
+	S_post("slug-toc", "b.md", "2024-01-02", "바다 Notes");
+	fx_writes(S_tmp, "slug-py/mkdocs.yml",
+		  "site_url: https://s.example/\n"
+		  "plugins:\n  - blog:\n"
+		  "      post_url_format: \"{slug}\"\n"
+		  "      post_slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+		  "        kwds:\n          case: lower\n"
+		  "      post_slugify_separator: _\n");
+	S_post("slug-py", "a.md", "2024-01-01", "바다 Notes, Part 2");
+	fx_writes(S_tmp, "slug-uni/mkdocs.yml",
+		  "site_url: https://s.example/\n"
+		  "plugins:\n  - blog:\n"
+		  "      post_url_format: \"{slug}\"\n"
+		  "      post_slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n");
+	S_post("slug-uni", "a.md", "2024-01-01", "Über  바다 -- Zwei");
+	static const struct {
+		const char *site, *rel, *url, *name;
+	} cases[] = {
+		{"slug-toc", "docs/blog/posts/a.md", "https://s.example/blog/creme-brulee-at-9-pm/",
+		 "default toc.slugify: accents dropped, punctuation gone, runs one hyphen"},
+		{"slug-toc", "docs/blog/posts/b.md", "https://s.example/blog/notes/",
+		 "default toc.slugify: other scripts dropped"},
+		{"slug-py", "docs/blog/posts/a.md", "https://s.example/blog/바다_notes_part_2/",
+		 "pymdownx.slugs.slugify(case=lower) as a Python tag, with its separator"},
+		{"slug-uni", "docs/blog/posts/a.md", "https://s.example/blog/über-바다-zwei/",
+		 "toc.slugify_unicode: letters of any script kept"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct site *site = NULL;
+		struct post_list posts = POST_LIST_INIT;
+		struct diag_list dl = DIAG_LIST_INIT;
+		if (S_open(cases[i].site, &site, &posts, &dl)) {
+			struct post *p = S_find(&posts, cases[i].rel);
+			is_str(p ? p->live_url : NULL, cases[i].url, cases[i].name);
+		}
+		post_list_free(&posts, true);
+		site_free(site);
+		diag_list_free(&dl);
+	}
+}
+
 int main(void)
 {
 	markdown_init();
@@ -175,6 +222,7 @@ int main(void)
 	test_inherit();
 	test_tags();
 	test_zensical();
+	test_slugify();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

@@ -1,11 +1,13 @@
 /* MkDocs with Material's blog plugin: posts are every .md file under
  * <docs_dir>/<blog_dir>/posts, authors come from .authors.yml. */
 #define _DEFAULT_SOURCE /* realpath */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "convert/dialect.h"
 #include "base/slug.h"
+#include "base/utf8.h"
 #include "input/site.h"
 
 /* The files MkDocs (or Zensical) is run with, in the order they are
@@ -458,6 +460,107 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	return true;
 }
 
+/* The slug functions post_slugify names. */
+enum S_slugger {
+	S_TOC,         /* markdown.extensions.toc.slugify, the default: ASCII only */
+	S_TOC_UNICODE, /* toc.slugify_unicode */
+	S_PYMDOWNX,    /* pymdownx.slugs.slugify(case=…) and the older uslugify */
+};
+
+/* What post_slugify names: a dotted name, given as the value or (PyYAML's
+ * !!python/name: and !!python/object/apply:) in the tag; *lower tells
+ * whether the slug is lowercased. */
+static enum S_slugger S_slugger_of(const struct fm_node *node, bool *lower)
+{
+	*lower = true;
+	if (!node)
+		return S_TOC;
+	const char *name = node->tag ? node->tag : fm_str(node);
+	if (!name)
+		return S_TOC;
+	if (strstr(name, "slugify_unicode"))
+		return S_TOC_UNICODE;
+	if (strstr(name, "pymdownx.slugs.slugify")) {
+		/* A factory: its case defaults to none. */
+		const char *c = fm_str(fm_get_path(node, "kwds", "case", NULL));
+		*lower = c && (strcmp(c, "lower") == 0 || strcmp(c, "fold") == 0 || strcmp(c, "lower-ascii") == 0);
+		return S_PYMDOWNX;
+	}
+	if (strstr(name, "pymdownx.slugs.uslugify"))
+		return S_PYMDOWNX;
+	return S_TOC;
+}
+
+/* A post's slug from its title, as post_slugify makes it with
+ * post_slugify_separator (default "-"): Python-Markdown's toc slugify
+ * (accents dropped, only ASCII word characters, runs of spaces and
+ * hyphens one separator), its Unicode form (letters of any script kept),
+ * or pymdownx's (word characters of any script, hyphens and spaces kept,
+ * each space one separator). */
+static char *S_post_slug(const struct fm_node *blog, const char *title)
+{
+	bool lower;
+	enum S_slugger how = S_slugger_of(fm_get(blog, "post_slugify"), &lower);
+	const char *sep = fm_str(fm_get(blog, "post_slugify_separator"));
+	if (!sep)
+		sep = "-";
+	struct strbuf kept = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)(title ? title : "");
+	for (size_t left = strlen((const char *)p); left;) {
+		unsigned cp;
+		size_t k = utf8_decode(p, left, &cp);
+		if (!k) {
+			p++;
+			left--;
+			continue;
+		}
+		p += k;
+		left -= k;
+		if (lower)
+			cp = utf8_lower(cp);
+		if (cp < 0x80) {
+			if (isalnum((int)cp) || cp == '_' || cp == '-' || cp == ' ' ||
+			    (how != S_PYMDOWNX && isspace((int)cp)))
+				sb_addc(&kept, (char)cp);
+		} else if (how == S_TOC) {
+			char ascii[3];
+			size_t n = slug_latin(cp, ascii);
+			sb_add(&kept, ascii, n);
+		} else if (!utf8_is_punct(cp) && !utf8_is_space(cp)) {
+			char u[4];
+			sb_add(&kept, u, utf8_encode(u, cp));
+		} else if (how == S_TOC_UNICODE && utf8_is_space(cp)) {
+			sb_addc(&kept, ' ');
+		}
+	}
+	const char *t = kept.s ? kept.s : "";
+	size_t n = kept.len;
+	while (n && isspace((unsigned char)t[n - 1]))
+		n--;
+	while (n && isspace((unsigned char)*t)) {
+		t++;
+		n--;
+	}
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < n;) {
+		bool spacey = isspace((unsigned char)t[i]) || (how != S_PYMDOWNX && t[i] == '-');
+		if (!spacey) {
+			sb_addc(&out, t[i++]);
+			continue;
+		}
+		if (how == S_PYMDOWNX) {
+			sb_adds(&out, sep);
+			i++;
+			continue;
+		}
+		while (i < n && (isspace((unsigned char)t[i]) || t[i] == '-'))
+			i++;
+		sb_adds(&out, sep);
+	}
+	sb_release(&kept);
+	return out.s ? sb_detach(&out) : xstrdup("");
+}
+
 /* A blog post's URL, as the blog plugin makes it: post_url_format
  * (default "{date}/{slug}") under the blog's folder, the date written with
  * post_url_date_format (default "yyyy/MM/dd"), the slug from front matter
@@ -487,7 +590,7 @@ static char *S_post_url(const struct site *site, const struct post *p)
 			sb_addc(&date, *d++);
 		}
 	}
-	char *slug = p->slug ? xstrdup(p->slug) : slugify(p->title);
+	char *slug = p->slug ? xstrdup(p->slug) : S_post_slug(blog, p->title);
 	char *file = xstrdup(path_basename(relpath));
 	if (strrchr(file, '.'))
 		*strrchr(file, '.') = '\0';
@@ -502,7 +605,7 @@ static char *S_post_url(const struct site *site, const struct post *p)
 			sb_adds(&path, file);
 			f += 6;
 		} else if (str_starts_with(f, "{categories}")) {
-			char *cat = p->categories.n ? slugify(p->categories.v[0]) : xstrdup("");
+			char *cat = p->categories.n ? S_post_slug(blog, p->categories.v[0]) : xstrdup("");
 			sb_adds(&path, cat);
 			free(cat);
 			f += 12;

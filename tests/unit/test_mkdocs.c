@@ -212,6 +212,35 @@ static void test_slugify(void)
 	}
 }
 
+/* draft_if_future_date: a post dated after today is a draft. */
+static void test_future(void)
+{
+	fx_writes(S_tmp, "future/mkdocs.yml", "plugins:\n  - blog:\n      draft_if_future_date: true\n");
+	S_post("future", "past.md", "2001-02-03", "Past");
+	S_post("future", "later.md", "2999-01-01", "Later");
+	fx_writes(S_tmp, "present/mkdocs.yml", "plugins:\n  - blog\n");
+	S_post("present", "later.md", "2999-01-01", "Later");
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	if (S_open("future", &site, &posts, &dl)) {
+		struct post *a = S_find(&posts, "docs/blog/posts/past.md");
+		struct post *b = S_find(&posts, "docs/blog/posts/later.md");
+		ok(a && !a->draft, "draft_if_future_date: a past post is published");
+		ok(b && b->draft, "draft_if_future_date: a future post is a draft");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("present", &site, &posts, &dl)) {
+		struct post *b = S_find(&posts, "docs/blog/posts/later.md");
+		ok(b && !b->draft, "without the option a future post is published");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -223,6 +252,7 @@ int main(void)
 	test_tags();
 	test_zensical();
 	test_slugify();
+	test_future();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "convert/dialect.h"
 #include "base/slug.h"
@@ -453,6 +454,12 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 {
 	(void)format;
 	S_meta_defaults(site, p, fm, dl);
+	/* draft_if_future_date: a post dated after the build is a draft. */
+	bool listed, future_drafts = false;
+	const struct fm_node *blog = S_blog_plugin(site->config, &listed);
+	if (fm_bool(fm_get(blog, "draft_if_future_date"), &future_drafts) && future_drafts &&
+	    p->date.valid && date_epoch(&p->date) > (int64_t)time(NULL))
+		p->draft = true;
 	for (size_t i = 0; i < p->authors.n; i++) {
 		const char *name = fm_str(fm_get_path(site->authors, p->authors.v[i], "name", NULL));
 		sv_push(&p->author_names, name && *name ? name : p->authors.v[i]);

@@ -457,6 +457,39 @@ static void test_one_read(void)
 	diag_list_free(&dl);
 }
 
+/* Links to input paths (the InputPathToUrl plugin): relative to the
+ * input folder, or to the page's folder. */
+static void test_input_paths(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "ip/eleventy.config.js", "export const config = { dir: { input: \"site\" } };\n");
+	fx_writes(S_tmp, "ip/site/log/log.json", "{ \"tags\": \"posts\" }\n");
+	fx_writes(S_tmp, "ip/site/log/kiln.md", "---\ntitle: Kiln\n---\nHot.\n");
+	fx_writes(S_tmp, "ip/site/log/glaze.md", "---\ntitle: Glaze\n---\nShiny.\n");
+	struct site *site = S_open("ip", &posts, &dl);
+	if (!ok(site != NULL, "input-path site opens")) {
+		diag_list_free(&dl);
+		return;
+	}
+	struct refs r;
+	refs_init(&r, site, &posts);
+	static const char *const links[] = {"log/glaze.md", "/log/glaze.md#top", "./log/glaze.md",
+					    "site/log/glaze.md", "glaze.md", "log/gl%61ze.md"};
+	for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+		const struct post *p = refs_post_by_ref(&r, "site/log/kiln.md", links[i], true);
+		ok(p && strcmp(p->relpath, "site/log/glaze.md") == 0, "input path link '%s' reaches its post",
+		   links[i]);
+	}
+	ok(!refs_post_by_ref(&r, "site/log/kiln.md", "https://h.example/log/glaze.md", true),
+	   "a URL elsewhere is not an input path");
+	ok(!refs_post_by_ref(&r, "site/log/kiln.md", "log/glaze.md", false), "only links, not tag arguments");
+	refs_free(&r);
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -467,6 +500,7 @@ int main(void)
 	test_blog();
 	test_variants();
 	test_one_read();
+	test_input_paths();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

@@ -24,6 +24,7 @@
 #include "convert/dialect.h"
 #include "base/jsliteral.h"
 #include "base/text.h"
+#include "base/url.h"
 #include "input/site.h"
 
 static const char *const S_config_names[] = {"eleventy.config.js", "eleventy.config.mjs",
@@ -1119,6 +1120,37 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* A link to a template's input path (`blog/post.md`), as the
+ * InputPathToUrl plugin writes it in Eleventy 3 (and which Eleventy's
+ * own starter uses): the path relative to the input folder (the input
+ * folder itself may lead it), else to the page's folder. */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	(void)posts;
+	if (!link || url_classify(ref) != URL_RELATIVE)
+		return;
+	char *rest = xstrndup(ref, strcspn(ref, "?#"));
+	char *path = url_decode(rest);
+	free(rest);
+	if (str_ends_with(path, ".md")) {
+		const char *rel = path;
+		while (*rel == '/')
+			rel++;
+		while (str_starts_with(rel, "./"))
+			rel += 2;
+		if (strcmp(site->content_dir, ".") != 0 && path_under(rel, site->content_dir))
+			sv_push(out, rel);
+		sv_push_owned(out, path_join(site->content_dir, rel));
+		if (path[0] != '/') {
+			char *dir = path_dirname(from);
+			sv_push_owned(out, path_join(dir, rel));
+			free(dir);
+		}
+	}
+	free(path);
+}
+
 /* Starters' `image`/`cover_image`. */
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 
@@ -1137,4 +1169,5 @@ const struct site_generator site_eleventy = {
 	.dialects = DIALECTS(&dialect_nunjucks, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.post_exts = S_post_exts,
+	.ref_targets = S_ref_targets,
 };

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "convert/dialect.h"
@@ -457,6 +459,98 @@ static void test_one_read(void)
 	diag_list_free(&dl);
 }
 
+/* Permalinks and computed data rendered over the page's data; fileSlug
+ * without the date; permalink: false; date keywords. */
+static void test_permalinks(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "pl/eleventy.config.js",
+		"module.exports = function (c) {\n"
+		"\treturn { dir: { input: \"src\" }, pathPrefix: \"/shop/\" };\n};\n");
+	fx_writes(S_tmp, "pl/src/_data/metadata.json", "{ \"url\": \"https://bakery.example\" }\n");
+	fx_writes(S_tmp, "pl/src/blog/blog.json",
+		"{ \"tags\": [\"posts\"], \"permalink\": \"/blog/{{ page.fileSlug }}/\" }\n");
+	fx_writes(S_tmp, "pl/src/blog/2023-05-06-first-bake.md", "---\ntitle: First bake\n---\nFlour.\n");
+	fx_writes(S_tmp, "pl/src/blog/2023-06-07-sourdough/index.md", "---\ntitle: Sourdough\n---\nStarter.\n");
+	fx_writes(S_tmp, "pl/src/blog/titled.md",
+		"---\ntitle: \"Crème Brûlée & Tarts\"\npermalink: \"/recipes/{{ title | slugify }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/old.md",
+		"---\ntitle: \"Hello, World!\"\npermalink: \"/{{ title | slug }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/dated.md",
+		"---\ntitle: Dated\ndate: 2022-01-02\n"
+		"permalink: \"/{{ page.date | date: '%Y/%m' }}/{{ page.fileSlug }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/stem.md",
+		"---\ntitle: Stem\npermalink: \"{{ page.filePathStem }}.html\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/hidden.md", "---\ntitle: Hidden\npermalink: false\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/custom.md",
+		"---\ntitle: Custom\npermalink: \"/{{ page.fileSlug | shout }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/touched.md", "---\ntitle: Touched\ndate: Last Modified\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/committed.md", "---\ntitle: Committed\ndate: git Last Modified\n---\n");
+	char *touched = path_join(S_tmp, "pl/src/blog/touched.md");
+	char *committed = path_join(S_tmp, "pl/src/blog/committed.md");
+	struct timespec times[2] = {{1700000000, 0}, {1700000000, 0}}; /* 2023-11-14 */
+	utimensat(AT_FDCWD, touched, times, 0);
+	utimensat(AT_FDCWD, committed, times, 0);
+	free(touched);
+	free(committed);
+	fx_writes(S_tmp, "pl/src/notes/notes.11tydata.json",
+		"{ \"tags\": \"posts\", \"eleventyComputed\": {\n"
+		"\t\"title\": \"Note {{ page.fileSlug }}\",\n\t\"permalink\": \"/n/{{ page.fileSlug }}/\" } }\n");
+	fx_writes(S_tmp, "pl/src/notes/2021-03-04-seed.md", "Seeds.\n");
+	fx_writes(S_tmp, "pl/src/notes/own.md",
+		"---\neleventyComputed:\n  title: \"Own {{ page.fileSlug | upper }}\"\n---\n");
+	struct site *site = S_open("pl", &posts, &dl);
+	if (!ok(site != NULL, "permalink site opens")) {
+		diag_list_free(&dl);
+		return;
+	}
+	static const struct {
+		const char *file, *url;
+	} want[] = {
+		{"src/blog/2023-05-06-first-bake.md", "/blog/first-bake/"},
+		{"src/blog/2023-06-07-sourdough/index.md", "/blog/sourdough/"},
+		{"src/blog/titled.md", "/recipes/creme-brulee-and-tarts/"},
+		{"src/blog/old.md", "/hello-world!/"},
+		{"src/blog/dated.md", "/2022/01/dated/"},
+		{"src/blog/stem.md", "/blog/stem.html"},
+		{"src/blog/custom.md", NULL},
+		{"src/notes/2021-03-04-seed.md", "/n/seed/"},
+		{"src/notes/own.md", "/n/own/"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const struct post *p = fx_find_post(&posts, want[i].file);
+		if (ok(p != NULL, "a post: %s", want[i].file))
+			is_str(p->url, want[i].url, "its URL from the permalink");
+	}
+	ok(!fx_find_post(&posts, "src/blog/hidden.md"), "permalink: false: not written, not a post");
+	const struct post *p = fx_find_post(&posts, "src/blog/2023-05-06-first-bake.md");
+	if (p) {
+		fx_is_date(&p->date, "2023-05-06", "date from the file name");
+		is_str(p->live_url, "https://bakery.example/shop/blog/first-bake/", "live URL");
+	}
+	p = fx_find_post(&posts, "src/notes/2021-03-04-seed.md");
+	if (p)
+		is_str(p->title, "Note seed", "title computed by a data file");
+	p = fx_find_post(&posts, "src/notes/own.md");
+	if (p)
+		is_str(p->title, "Own OWN", "title computed by the front matter");
+	p = fx_find_post(&posts, "src/blog/touched.md");
+	if (p)
+		fx_is_date(&p->date, "2023-11-14", "Last Modified: the file's time");
+	p = fx_find_post(&posts, "src/blog/committed.md");
+	if (p)
+		fx_is_date(&p->date, "2023-11-14", "git Last Modified: the file's time");
+	ok(fx_has_diag(&dl, DIAG_WARNING, "committed.md", "git history"), "a warning for the git keyword");
+	ok(!fx_has_diag(&dl, DIAG_WARNING, "touched.md", ""), "none for Last Modified");
+	char *u = site_page_url(site, "src/blog/2023-05-06-first-bake.md");
+	is_str(u, "https://bakery.example/shop/blog/first-bake/", "a page's URL from its folder's permalink");
+	free(u);
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 /* Links to input paths (the InputPathToUrl plugin): relative to the
  * input folder, or to the page's folder. */
 static void test_input_paths(void)
@@ -501,6 +595,7 @@ int main(void)
 	test_variants();
 	test_one_read();
 	test_input_paths();
+	test_permalinks();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

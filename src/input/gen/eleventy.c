@@ -23,8 +23,10 @@
 
 #include "convert/dialect.h"
 #include "base/jsliteral.h"
+#include "base/slug.h"
 #include "base/text.h"
 #include "base/url.h"
+#include "base/utf8.h"
 #include "input/site.h"
 
 static const char *const S_config_names[] = {"eleventy.config.js", "eleventy.config.mjs",
@@ -102,7 +104,7 @@ static struct fm_node *S_js_fields(const char *text, size_t len, int first_line)
 {
 	static const char *const keys[] = {"title", "date", "draft", "tags", "description", "author",
 					   "authors", "permalink", "eleventyExcludeFromCollections",
-					   "layout", "lang", "language"};
+					   "eleventyComputed", "layout", "lang", "language"};
 	struct fm_node *map = S_node(FM_MAP, first_line);
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		struct fm_node *v = S_js_get(text, 0, len, keys[i], first_line);
@@ -800,9 +802,11 @@ static bool S_in_collection(const struct S_collection *c, const struct strvec *t
 }
 
 /* What is known of a page once its front matter is read, for the
- * collected hook: whether it is in the posts collection, or left out of
- * every collection. post_fields leaves them in the post's gen_marks. */
-enum { S_IN_POSTS = 1u, S_EXCLUDED = 2u };
+ * collected hook: whether it is in the posts collection, left out of
+ * every collection, or not written at all (`permalink: false`: in its
+ * collections, but no page of the site). post_fields leaves them in the
+ * post's gen_marks. */
+enum { S_IN_POSTS = 1u, S_EXCLUDED = 2u, S_UNWRITTEN = 4u };
 
 /* The marks of the page at relpath, from its data files' layers (lowest
  * first) and its own front matter page (NULL when none): its tags add up
@@ -818,6 +822,10 @@ static unsigned S_marks(const struct S_collection *coll, const struct S_layers *
 	fm_strings(fm_get(page, "tags"), &tags);
 	unsigned marks = S_in_collection(coll, &tags, relpath) ? S_IN_POSTS : 0;
 	sv_free(&tags);
+	const struct fm_node *pl = fm_get(page, "permalink");
+	bool written = true;
+	if (fm_bool(pl ? pl : S_layer_get(l, "permalink"), &written) && !written)
+		marks |= S_UNWRITTEN;
 	return marks;
 }
 
@@ -868,12 +876,370 @@ static void S_collected(const struct site *site, const struct strvec *files, str
 			marks[i] = S_marks(&st->coll, &l, page, files->v[i]);
 			fm_node_free(page);
 		}
-		any |= marks[i] == S_IN_POSTS;
+		any |= (marks[i] & S_IN_POSTS) && !(marks[i] & S_EXCLUDED);
 	}
 	for (size_t i = 0; i < files->n; i++)
-		if (marks[i] == S_EXCLUDED || (any && marks[i] != S_IN_POSTS))
+		if ((marks[i] & (S_EXCLUDED | S_UNWRITTEN)) || (any && !(marks[i] & S_IN_POSTS)))
 			keep[i] = false;
 	free(marks);
+}
+
+/* ---- Templates in data: permalink, eleventyComputed ----
+ *
+ * Eleventy renders a `permalink` string and each string of
+ * `eleventyComputed` as a template over the page's data. sheaf reads the
+ * simple ones: `{{ expr | filter … }}` where expr is page.fileSlug,
+ * page.filePathStem, page.inputPath, page.date, a field of the data
+ * cascade or a string literal, and the filters slugify, slug, lower,
+ * upper, url and Liquid's date with strftime codes. Anything else
+ * (`{% %}` tags, other filters, JavaScript) leaves the value unknown. */
+
+/* Eleventy's fileSlug rule: a `YYYY-MM-DD-` anywhere in the name is
+ * dropped with what precedes it. */
+static const char *S_strip_date(const char *name)
+{
+	for (const char *p = name; strlen(p) >= 11; p++) {
+		bool date = true;
+		for (int i = 0; i < 11 && date; i++)
+			date = (i == 4 || i == 7 || i == 10) ? p[i] == '-' : isdigit((unsigned char)p[i]) != 0;
+		if (date)
+			return p + 11;
+	}
+	return name;
+}
+
+/* page.fileSlug (stem false) or page.filePathStem (stem true) of the
+ * page at relpath under the input folder. */
+static char *S_file_slug(const char *input, const char *relpath, bool stem)
+{
+	const char *in = strcmp(input, ".") == 0 ? relpath : path_under(relpath, input);
+	if (!in)
+		in = relpath;
+	char *noext = xstrndup(in, strlen(in) - (str_ends_with(in, ".md") ? 3 : 0));
+	char *dir = path_dirname(noext);
+	const char *raw = S_strip_date(path_basename(noext));
+	char *out;
+	if (stem)
+		out = strcmp(dir, ".") == 0 ? xasprintf("/%s", raw) : xasprintf("/%s/%s", dir, raw);
+	else if (strcmp(raw, "index") != 0)
+		out = xstrdup(raw);
+	else
+		out = xstrdup(strcmp(dir, ".") == 0 ? "" : S_strip_date(path_basename(dir)));
+	free(dir);
+	free(noext);
+	return out;
+}
+
+/* Eleventy's slugify filter (@sindresorhus/slugify without decamelize):
+ * Latin letters lose their accents, `&` reads "and", `it's` is `its`,
+ * every other run of characters is one hyphen, lower case. */
+static char *S_slugify11(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool sep = false;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t left = strlen(text);
+	while (left) {
+		unsigned cp;
+		size_t k = utf8_decode(s, left, &cp);
+		if (!k) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		char ascii[4] = {0, 0, 0, 0};
+		if (cp < 0x80)
+			ascii[0] = (char)cp;
+		else
+			slug_latin(cp, ascii);
+		if (cp == '&') {
+			memcpy(ascii, "and", 3);
+			sep = true;
+		}
+		bool contraction = cp == '\'' && s > (const unsigned char *)text && isalnum(s[-1]) &&
+				   (s[1] == 't' || s[1] == 's') && (!s[2] || !isalnum(s[2]));
+		s += k;
+		left -= k;
+		if (contraction)
+			continue;
+		for (const char *c = ascii; *c; c++) {
+			if (isalnum((unsigned char)*c)) {
+				if (sep && sb.len)
+					sb_addc(&sb, '-');
+				sep = false;
+				sb_addc(&sb, (char)tolower((unsigned char)*c));
+			} else {
+				sep = true;
+			}
+		}
+		if (!ascii[0])
+			sep = true;
+		if (cp == '&')
+			sep = true;
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* The deprecated `slug` filter (the slugify package): Latin letters lose
+ * their accents, characters other than letters, digits, white space and
+ * $*_+~.()'"!-:@ go, white space runs are one hyphen, lower case. */
+static char *S_slug11(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t left = strlen(text);
+	bool space = false;
+	while (left) {
+		unsigned cp;
+		size_t k = utf8_decode(s, left, &cp);
+		if (!k) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		s += k;
+		left -= k;
+		char ascii[4] = {0, 0, 0, 0};
+		if (cp < 0x80)
+			ascii[0] = (char)cp;
+		else
+			slug_latin(cp, ascii);
+		for (const char *c = ascii; *c; c++) {
+			unsigned char ch = (unsigned char)*c;
+			if (isspace(ch)) {
+				space = true;
+			} else if (isalnum(ch) || strchr("$*_+~.()'\"!-:@", ch)) {
+				if (space && sb.len)
+					sb_addc(&sb, '-');
+				space = false;
+				sb_addc(&sb, (char)tolower(ch));
+			}
+		}
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* Liquid's date filter: the strftime codes permalinks use. NULL when fmt
+ * has another. */
+static char *S_strftime(const struct date *d, const char *fmt)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%') {
+			sb_addc(&sb, *f);
+			continue;
+		}
+		switch (*++f) {
+		case 'Y': sb_addf(&sb, "%04d", d->year); break;
+		case 'y': sb_addf(&sb, "%02d", d->year % 100); break;
+		case 'm': sb_addf(&sb, "%02d", d->month); break;
+		case 'd': sb_addf(&sb, "%02d", d->day); break;
+		case 'e': sb_addf(&sb, "%d", d->day); break;
+		case 'j': sb_addf(&sb, "%03d", date_yearday(d)); break;
+		case 'B': sb_adds(&sb, date_month_name(d->month)); break;
+		case 'b': sb_addf(&sb, "%.3s", date_month_name(d->month)); break;
+		case 'H': sb_addf(&sb, "%02d", d->hour); break;
+		case 'M': sb_addf(&sb, "%02d", d->minute); break;
+		case 'S': sb_addf(&sb, "%02d", d->second); break;
+		case '%': sb_addc(&sb, '%'); break;
+		default:
+			sb_release(&sb);
+			return NULL;
+		}
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* What a page's templates read. */
+struct S_page {
+	const struct site *site;
+	const char *relpath;
+	const struct fm_node *fm; /* its front matter (a mapping), or NULL */
+	const struct S_layers *l; /* its data files */
+	const struct date *date;  /* page.date; may be invalid */
+};
+
+/* A field as the data cascade gives it, computed data left aside. */
+static const struct fm_node *S_page_raw(const struct S_page *pg, const char *key)
+{
+	const struct fm_node *v = fm_get(pg->fm, key);
+	return v ? v : S_layer_get(pg->l, key);
+}
+
+/* The string literal or variable at e[0..n), a malloc'd string, or NULL
+ * when unknown; *is_date when it is page.date (its text then unused). */
+static char *S_expr_value(const struct S_page *pg, const char *e, size_t n, bool *is_date)
+{
+	*is_date = false;
+	if (n >= 2 && (e[0] == '"' || e[0] == '\'') && e[n - 1] == e[0])
+		return xstrndup(e + 1, n - 2);
+	char *name = xstrndup(e, n);
+	char *v = NULL;
+	if (strcmp(name, "page.fileSlug") == 0) {
+		v = S_file_slug(pg->site->content_dir, pg->relpath, false);
+	} else if (strcmp(name, "page.filePathStem") == 0) {
+		v = S_file_slug(pg->site->content_dir, pg->relpath, true);
+	} else if (strcmp(name, "page.inputPath") == 0) {
+		v = xasprintf("./%s", pg->relpath);
+	} else if (strcmp(name, "page.date") == 0 || strcmp(name, "date") == 0) {
+		if (pg->date && pg->date->valid) {
+			*is_date = true;
+			v = xstrdup("");
+		}
+	} else {
+		bool ident = n > 0;
+		for (size_t i = 0; i < n && ident; i++)
+			ident = isalnum((unsigned char)e[i]) || e[i] == '_' || e[i] == '$';
+		const struct fm_node *f = ident ? S_page_raw(pg, name) : NULL;
+		const char *str = f && f->kind == FM_SCALAR ? f->value : NULL;
+		if (str && !strstr(str, "{{") && !strstr(str, "{%"))
+			v = xstrdup(str);
+	}
+	free(name);
+	return v;
+}
+
+/* The value of `expr | filter: arg | …`, or NULL when any part is
+ * unknown. */
+static char *S_pipeline(const struct S_page *pg, const char *e, size_t el)
+{
+	char *val = NULL;
+	bool is_date = false, first = true;
+	size_t i = 0;
+	while (i <= el) {
+		size_t b = i;
+		char q = 0;
+		while (i < el && (q || e[i] != '|')) {
+			if (q && e[i] == q)
+				q = 0;
+			else if (!q && (e[i] == '"' || e[i] == '\''))
+				q = e[i];
+			i++;
+		}
+		const char *p = e + b;
+		size_t pl = i - b;
+		while (pl && isspace((unsigned char)*p))
+			p++, pl--;
+		while (pl && isspace((unsigned char)p[pl - 1]))
+			pl--;
+		i++;
+		if (first) {
+			val = S_expr_value(pg, p, pl, &is_date);
+			first = false;
+			if (!val)
+				return NULL;
+			continue;
+		}
+		/* filter, filter: "arg" (Liquid) or filter("arg") (Nunjucks) */
+		size_t nl = 0;
+		while (nl < pl && (isalnum((unsigned char)p[nl]) || p[nl] == '_'))
+			nl++;
+		const char *arg = p + nl;
+		size_t al = pl - nl;
+		while (al && (isspace((unsigned char)*arg) || *arg == ':' || *arg == '('))
+			arg++, al--;
+		while (al && (isspace((unsigned char)arg[al - 1]) || arg[al - 1] == ')'))
+			al--;
+		char *lit = al >= 2 && (arg[0] == '"' || arg[0] == '\'') && arg[al - 1] == arg[0]
+				    ? xstrndup(arg + 1, al - 2) : NULL;
+		char *nv = NULL;
+		if (is_date) {
+			if (nl == 4 && memcmp(p, "date", 4) == 0 && lit)
+				nv = S_strftime(pg->date, lit);
+			is_date = false;
+		} else if (al) {
+			nv = NULL;
+		} else if (nl == 7 && memcmp(p, "slugify", 7) == 0) {
+			nv = S_slugify11(val);
+		} else if (nl == 4 && memcmp(p, "slug", 4) == 0) {
+			nv = S_slug11(val);
+		} else if (nl == 5 && (memcmp(p, "lower", 5) == 0 || memcmp(p, "upper", 5) == 0)) {
+			nv = xstrdup(val);
+			for (char *c = nv; *c; c++)
+				*c = (char)(p[0] == 'l' ? tolower((unsigned char)*c) : toupper((unsigned char)*c));
+		} else if (nl == 3 && memcmp(p, "url", 3) == 0) {
+			const char *pre = pg->site->baseurl && val[0] == '/' ? pg->site->baseurl : "";
+			nv = xasprintf("%s%s", pre, val);
+		}
+		free(lit);
+		free(val);
+		val = nv;
+		if (!val)
+			return NULL;
+	}
+	if (is_date) {
+		free(val);
+		return NULL;
+	}
+	return val;
+}
+
+/* tmpl rendered over the page, or NULL when sheaf cannot. malloc'd. */
+static char *S_render(const struct S_page *pg, const char *tmpl)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s = tmpl;
+	for (;;) {
+		const char *o = strstr(s, "{{"), *t = strstr(s, "{%");
+		if (t && (!o || t < o)) {
+			sb_release(&sb);
+			return NULL;
+		}
+		if (!o) {
+			sb_adds(&sb, s);
+			break;
+		}
+		sb_add(&sb, s, (size_t)(o - s));
+		const char *c = strstr(o + 2, "}}");
+		if (!c) {
+			sb_release(&sb);
+			return NULL;
+		}
+		const char *e = o + 2;
+		size_t el = (size_t)(c - e);
+		if (el && *e == '-')
+			e++, el--;
+		if (el && e[el - 1] == '-')
+			el--;
+		char *v = S_pipeline(pg, e, el);
+		if (!v) {
+			sb_release(&sb);
+			return NULL;
+		}
+		sb_adds(&sb, v);
+		free(v);
+		s = c + 2;
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* Whether a data file of the page computes key. */
+static bool S_layer_computes(const struct S_layers *l, const char *key)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (fm_get(fm_get(l->v[i], "eleventyComputed"), key))
+			return true;
+	return false;
+}
+
+/* A field of the page after the data cascade and computed data: the
+ * eleventyComputed entry of the highest layer that has one (front matter
+ * first), rendered; else the plain field. *node gets the node it came
+ * from (NULL when none). The string is malloc'd; NULL when the field is
+ * not a string, or is a template sheaf cannot render (*unknown then). */
+static char *S_page_field(const struct S_page *pg, const char *key, const struct fm_node **node, bool *unknown)
+{
+	*unknown = false;
+	const struct fm_node *v = fm_get(fm_get(pg->fm, "eleventyComputed"), key);
+	for (size_t i = pg->l->n; !v && i-- > 0;)
+		v = fm_get(fm_get(pg->l->v[i], "eleventyComputed"), key);
+	if (!v)
+		v = S_page_raw(pg, key);
+	*node = v;
+	bool b;
+	if (!v || v->kind != FM_SCALAR || fm_bool(v, &b))
+		return NULL;
+	char *r = S_render(pg, v->value);
+	*unknown = r == NULL;
+	return r;
 }
 
 /* ---- A post's fields ---- */
@@ -907,23 +1273,28 @@ static bool S_path_date(const char *relpath, struct date *out)
 
 /* The page's URL path, as Eleventy's default permalink makes it
  * (`blog/post.md` → /blog/post/, `index.md` and `x/x.md` → their
- * folder), or its permalink when that is a plain string. NULL when it
- * cannot be known (a templated permalink) or the page is not written. */
-static char *S_url_path(const struct site *site, const char *relpath, const struct fm_node *permalink)
+ * folder), or its permalink rendered. NULL when it cannot be known (a
+ * template sheaf cannot render) or the page is not written
+ * (`permalink: false`). */
+static char *S_url_path(const struct S_page *pg)
 {
+	const struct site *site = pg->site;
+	const char *relpath = pg->relpath;
 	struct strbuf sb = STRBUF_INIT;
+	const struct fm_node *node;
+	bool unknown;
+	char *permalink = S_page_field(pg, "permalink", &node, &unknown);
 	if (permalink) {
-		bool b;
-		const char *s = fm_str(permalink);
-		if (fm_bool(permalink, &b) || !s || strstr(s, "{{") || strstr(s, "{%"))
-			return NULL;
-		if (s[0] != '/')
+		if (permalink[0] != '/')
 			sb_addc(&sb, '/');
-		sb_adds(&sb, s);
+		sb_adds(&sb, permalink);
+		free(permalink);
 		if (str_ends_with(sb.s, "/index.html"))
 			sb.s[sb.len -= 10] = '\0';
 		return sb_detach(&sb);
 	}
+	if (node)
+		return NULL;
 	const char *in = strcmp(site->content_dir, ".") == 0 ? relpath : path_under(relpath, site->content_dir);
 	if (!in)
 		return NULL;
@@ -951,6 +1322,31 @@ static char *S_full_url(const struct site *site, const char *path)
 	while (n && site->url[n - 1] == '/')
 		n--;
 	return xasprintf("%.*s%s%s", (int)n, site->url, site->baseurl ? site->baseurl : "", path);
+}
+
+/* Eleventy's date keywords: `Last Modified` and `Created` are the file's
+ * times (its modification time stands for both: a copy of a site keeps
+ * no creation time), `git Last Modified` and `git Created` the times of
+ * its last and first commits, which a copy without the history cannot
+ * give: the file's time then, with a warning. False when d is none. */
+static bool S_keyword_date(struct post *p, const char *d, const struct fm_node *v, struct diag_list *dl)
+{
+	char *k = str_collapse_ws(d);
+	bool git = strncasecmp(k, "git ", 4) == 0;
+	const char *rest = git ? k + 4 : k;
+	bool keyword = strcasecmp(rest, "Last Modified") == 0 || strcasecmp(rest, "Created") == 0;
+	free(k);
+	if (!keyword)
+		return false;
+	struct stat st;
+	if (stat(p->path, &st) == 0) {
+		p->date = date_from_epoch((int64_t)st.st_mtime);
+		if (git)
+			diag_warning(dl, p->path, v->line, v->col,
+				     "'date: %s' is a time from the site's git history; the file's modification time is used",
+				     d);
+	}
+	return true;
 }
 
 static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
@@ -1003,21 +1399,16 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 	if (!p->date.valid) {
 		/* Front matter's date when site_read_post left it unread, else
-		 * ---js's, else the data files'. Eleventy's keywords for file
-		 * times (`Last Modified`, `git Created`…) are not reproducible:
-		 * the path's date stands in. */
+		 * ---js's, else the data files'. */
 		v = fm_get(fm, "date");
 		if (!fm_str(v))
 			v = fm_get(own, "date");
 		if (!fm_str(v))
 			v = S_layer_get(&l, "date");
 		const char *d = fm_str(v);
-		if (d && date_parse(&p->date, d) < 0) {
-			bool keyword = strstr(d, "Modified") || strstr(d, "Created");
+		if (d && date_parse(&p->date, d) < 0 && !S_keyword_date(p, d, v, dl)) {
 			bool from_path = S_path_date(p->relpath, &p->date);
-			diag_warning(dl, p->path, v->line, v->col, "%s'%s'%s; %s",
-				     keyword ? "the date is the file's time in Eleventy (" : "'date' is not a date: ",
-				     d, keyword ? "), which a book cannot reproduce" : "",
+			diag_warning(dl, p->path, v->line, v->col, "'date' is not a date: '%s'; %s", d,
 				     from_path ? "the date in the file's path is used" : "the post is left undated");
 		}
 	}
@@ -1067,10 +1458,19 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			sv_push(&p->tags, tags.v[i]);
 	sv_free(&tags);
 
-	const struct fm_node *permalink = fm_get(page, "permalink");
-	if (!permalink)
-		permalink = S_layer_get(&l, "permalink");
-	char *path = S_url_path(site, p->relpath, permalink);
+	/* Computed data last: a title eleventyComputed gives, the URL from
+	 * the permalink over the page's data. */
+	struct S_page pg = {site, p->relpath, page && page->kind == FM_MAP ? page : NULL, &l, &p->date};
+	const struct fm_node *node;
+	bool unknown;
+	char *title = fm_get(fm_get(pg.fm, "eleventyComputed"), "title") || S_layer_computes(&l, "title")
+			      ? S_page_field(&pg, "title", &node, &unknown) : NULL;
+	if (title && *title) {
+		free(p->title);
+		p->title = str_collapse_ws(title);
+	}
+	free(title);
+	char *path = S_url_path(&pg);
 	if (path) {
 		free(p->url);
 		p->url = path;
@@ -1107,8 +1507,16 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		free(abs);
 		if (!exists)
 			return NULL;
+		const struct S_state *st = site->state;
+		struct S_layers l = {{NULL}, 0};
+		S_folder_layers(&st->data, site->content_dir, relpath, &l);
 		struct fm_node *fm = S_page_front_matter(site, relpath);
-		path = S_url_path(site, relpath, fm_get(fm, "permalink"));
+		struct date d = {0};
+		const char *ds = fm_str(fm_get(fm, "date"));
+		if (!ds || date_parse(&d, ds) < 0)
+			S_path_date(relpath, &d);
+		struct S_page pg = {site, relpath, fm, &l, &d};
+		path = S_url_path(&pg);
 		fm_node_free(fm);
 		if (!path)
 			return NULL;

@@ -551,6 +551,46 @@ static void test_permalinks(void)
 	diag_list_free(&dl);
 }
 
+/* The config and options the package.json scripts pass; the default
+ * names in Eleventy's order. */
+static void test_cli_config(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "cli/package.json",
+		"{ \"scripts\": {\n"
+		"\t\"start\": \"npx @11ty/eleventy --serve --config=other.js\",\n"
+		"\t\"build\": \"npx @11ty/eleventy --config=config/site.config.js --input pages --pathprefix=/docs/ && echo ok\"\n"
+		"} }\n");
+	fx_writes(S_tmp, "cli/config/site.config.js",
+		"module.exports = () => ({ dir: { input: \"wrong\", data: \"facts\" } });\n");
+	fx_writes(S_tmp, "cli/pages/facts/metadata.json", "{ \"title\": \"Docs site\" }\n");
+	fx_writes(S_tmp, "cli/pages/guide.md", "---\ntitle: Guide\n---\nRead.\n");
+	struct site *site = S_open("cli", &posts, &dl);
+	if (ok(site != NULL, "a site whose config only package.json names is detected")) {
+		is_str(site->gen->name, "eleventy", "as Eleventy");
+		is_str(site->config_file, "config/site.config.js", "the build script's --config");
+		is_str(site->content_dir, "pages", "--input wins over dir.input");
+		is_str(site->title, "Docs site", "the data folder relative to --input");
+		is_str(site->baseurl, "/docs", "--pathprefix");
+		ok(fx_find_post(&posts, "pages/guide.md") != NULL, "its page read");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	fx_writes(S_tmp, "two/.eleventy.js", "module.exports = () => ({ dir: { input: \"a\" } });\n");
+	fx_writes(S_tmp, "two/eleventy.config.js", "export const config = { dir: { input: \"b\" } };\n");
+	fx_writes(S_tmp, "two/a/x.md", "x\n");
+	fx_writes(S_tmp, "two/b/y.md", "y\n");
+	site = S_open("two", &posts, &dl);
+	if (ok(site != NULL, "a site with two config files opens")) {
+		is_str(site->config_file, ".eleventy.js", ".eleventy.js comes first");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	is_int((long long)diag_count(&dl, DIAG_ERROR), 0, "no errors");
+	diag_list_free(&dl);
+}
+
 /* Links to input paths (the InputPathToUrl plugin): relative to the
  * input folder, or to the page's folder. */
 static void test_input_paths(void)
@@ -596,6 +636,7 @@ int main(void)
 	test_one_read();
 	test_input_paths();
 	test_permalinks();
+	test_cli_config();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

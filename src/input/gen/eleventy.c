@@ -29,26 +29,6 @@
 #include "base/utf8.h"
 #include "input/site.h"
 
-static const char *const S_config_names[] = {"eleventy.config.js", "eleventy.config.mjs",
-					      "eleventy.config.cjs", ".eleventy.js"};
-
-static const char *S_config_name(const char *root)
-{
-	for (size_t i = 0; i < sizeof S_config_names / sizeof *S_config_names; i++) {
-		char *p = path_join(root, S_config_names[i]);
-		bool ok = path_is_file(p);
-		free(p);
-		if (ok)
-			return S_config_names[i];
-	}
-	return NULL;
-}
-
-static bool S_detect(const char *root)
-{
-	return S_config_name(root) != NULL;
-}
-
 /* ---- Reading JavaScript without running it ----
  *
  * `key: literal` and `const key = literal` are found and read by
@@ -137,7 +117,9 @@ static char *S_folder(const char *base, const char *name)
 	return norm;
 }
 
-static void S_read_dirs(const char *cfg, struct S_dirs *d)
+/* The folders the config names; cli_input (--input), when not NULL,
+ * wins over its input folder. */
+static void S_read_dirs(const char *cfg, const char *cli_input, struct S_dirs *d)
 {
 	size_t len = cfg ? strlen(cfg) : 0, from = 0, to = len;
 	char *input = NULL, *data = NULL, *includes = NULL, *output = NULL;
@@ -173,7 +155,7 @@ static void S_read_dirs(const char *cfg, struct S_dirs *d)
 		if (!output)
 			output = js_call_string(cfg, len, "setOutputDirectory");
 	}
-	d->input = S_folder(".", input);
+	d->input = S_folder(".", cli_input ? cli_input : input);
 	if (!d->input)
 		d->input = xstrdup(".");
 	d->data = S_folder(d->input, data ? data : "_data");
@@ -191,20 +173,6 @@ static void S_dirs_free(struct S_dirs *d)
 	free(d->data);
 	free(d->includes);
 	free(d->output);
-}
-
-/* The config file's text (NULL when unreadable). */
-static char *S_config_text(const char *root)
-{
-	const char *name = S_config_name(root);
-	if (!name)
-		return NULL;
-	char *path = path_join(root, name), *text = NULL;
-	size_t len;
-	if (read_file(path, &text, &len) < 0)
-		text = NULL;
-	free(path);
-	return text;
 }
 
 /* Parses JSON; its problems become warnings in dl (may be NULL): a data
@@ -225,6 +193,136 @@ static struct fm_node *S_json(const char *text, size_t len, const char *path, in
 		diag_merge(dl, &local);
 	diag_list_free(&local);
 	return n;
+}
+
+/* What the project's package.json scripts pass to `eleventy` (the build
+ * script's call, else the first script's that calls it): --config,
+ * --input and --pathprefix, each NULL when not given. */
+struct S_cli {
+	char *config, *input, *pathprefix;
+};
+
+static void S_cli_free(struct S_cli *cli)
+{
+	free(cli->config);
+	free(cli->input);
+	free(cli->pathprefix);
+}
+
+/* The options of the first `eleventy` call in the shell command cmd. */
+static bool S_cli_parse(const char *cmd, struct S_cli *cli)
+{
+	struct strvec words = STRVEC_INIT;
+	for (const char *p = cmd; *p;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t n = strcspn(p, " \t");
+		if (n)
+			sv_push_owned(&words, xstrndup(p, n));
+		p += n;
+	}
+	bool found = false;
+	for (size_t i = 0; i < words.n && !found; i++) {
+		const char *w = words.v[i];
+		const char *b = strrchr(w, '/');
+		if (strcmp(b ? b + 1 : w, "eleventy") != 0 && strcmp(w, "@11ty/eleventy") != 0)
+			continue;
+		found = true;
+		for (size_t k = i + 1; k < words.n; k++) {
+			const char *a = words.v[k];
+			if (strchr("&|;", a[0]))
+				break;
+			static const char *const opts[] = {"--config", "--input", "--pathprefix"};
+			char **dest[] = {&cli->config, &cli->input, &cli->pathprefix};
+			for (size_t o = 0; o < 3; o++) {
+				size_t ol = strlen(opts[o]);
+				const char *val = NULL;
+				if (strncmp(a, opts[o], ol) == 0 && a[ol] == '=')
+					val = a + ol + 1;
+				else if (strcmp(a, opts[o]) == 0 && k + 1 < words.n)
+					val = words.v[++k];
+				if (val && !*dest[o]) {
+					size_t vl = strlen(val);
+					if (vl >= 2 && (val[0] == '"' || val[0] == '\'') && val[vl - 1] == val[0])
+						*dest[o] = xstrndup(val + 1, vl - 2);
+					else
+						*dest[o] = xstrdup(val);
+				}
+			}
+		}
+	}
+	sv_free(&words);
+	return found;
+}
+
+static void S_cli_read(const char *root, struct S_cli *cli)
+{
+	memset(cli, 0, sizeof *cli);
+	char *path = path_join(root, "package.json"), *text = NULL;
+	size_t len;
+	if (path_is_file(path) && read_file(path, &text, &len) == 0) {
+		struct fm_node *pkg = S_json(text, len, path, 1, NULL);
+		const struct fm_node *scripts = fm_get(pkg, "scripts");
+		const char *build = fm_str(fm_get(scripts, "build"));
+		if (!build || !S_cli_parse(build, cli))
+			for (size_t i = 0; scripts && scripts->kind == FM_MAP && i < scripts->n; i++) {
+				const char *cmd = fm_str(scripts->items[i]);
+				if (cmd && S_cli_parse(cmd, cli))
+					break;
+			}
+		fm_node_free(pkg);
+	}
+	free(text);
+	free(path);
+}
+
+/* The config file Eleventy reads (relative to the root, malloc'd): the
+ * one the package.json scripts name, else the first of its default
+ * names present; NULL when none is. */
+static char *S_config_name(const char *root, const struct S_cli *cli)
+{
+	static const char *const names[] = {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs",
+					    "eleventy.config.cjs"};
+	if (cli->config) {
+		char *rel = S_folder(".", cli->config);
+		char *p = rel ? path_join(root, rel) : NULL;
+		bool ok = p && path_is_file(p);
+		free(p);
+		if (ok)
+			return rel;
+		free(rel);
+	}
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char *p = path_join(root, names[i]);
+		bool ok = path_is_file(p);
+		free(p);
+		if (ok)
+			return xstrdup(names[i]);
+	}
+	return NULL;
+}
+
+static bool S_detect(const char *root)
+{
+	struct S_cli cli;
+	S_cli_read(root, &cli);
+	char *name = S_config_name(root, &cli);
+	S_cli_free(&cli);
+	free(name);
+	return name != NULL;
+}
+
+/* The text of the config file name (NULL when none or unreadable). */
+static char *S_config_text(const char *root, const char *name)
+{
+	if (!name)
+		return NULL;
+	char *path = path_join(root, name), *text = NULL;
+	size_t len;
+	if (read_file(path, &text, &len) < 0)
+		text = NULL;
+	free(path);
+	return text;
 }
 
 /* A data file as a tree: JSON, or JavaScript scanned for literals. NULL
@@ -290,18 +388,21 @@ static int S_configure(struct site *site, struct diag_list *dl)
 {
 	/* Eleventy runs without a config file too (--generator eleventy):
 	 * then the input folder is the root. */
-	const char *name = S_config_name(site->root);
-	site->config_file = name ? xstrdup(name) : NULL;
-	char *cfg = S_config_text(site->root);
+	struct S_cli cli;
+	S_cli_read(site->root, &cli);
+	char *name = S_config_name(site->root, &cli);
+	site->config_file = name;
+	char *cfg = S_config_text(site->root, name);
 	struct S_dirs d;
-	S_read_dirs(cfg, &d);
+	S_read_dirs(cfg, cli.input, &d);
 	char *input_abs = path_join(site->root, d.input);
 	bool have_input = path_is_dir(input_abs);
 	free(input_abs);
 	if (!have_input) {
 		diag_error(dl, site->root, 0, 0, "the Eleventy input folder '%s' (from %s) does not exist", d.input,
-			   name ? name : "the default");
+			   cli.input ? "package.json" : name ? name : "the default");
 		S_dirs_free(&d);
+		S_cli_free(&cli);
 		free(cfg);
 		return -1;
 	}
@@ -309,19 +410,18 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->posts_dir = xstrdup(d.input);
 	if (cfg)
 		site->static_dir = S_passthrough_root(site->root, cfg);
-	if (cfg) {
-		char *prefix = S_js_get_str(cfg, strlen(cfg), "pathPrefix");
-		if (prefix && strcmp(prefix, "/") != 0) {
-			struct strbuf sb = STRBUF_INIT;
-			if (prefix[0] != '/')
-				sb_addc(&sb, '/');
-			sb_adds(&sb, prefix);
-			while (sb.len > 1 && sb.s[sb.len - 1] == '/')
-				sb.s[--sb.len] = '\0';
-			site->baseurl = sb_detach(&sb);
-		}
-		free(prefix);
+	char *prefix = cli.pathprefix ? xstrdup(cli.pathprefix)
+				      : cfg ? S_js_get_str(cfg, strlen(cfg), "pathPrefix") : NULL;
+	if (prefix && strcmp(prefix, "/") != 0) {
+		struct strbuf sb = STRBUF_INIT;
+		if (prefix[0] != '/')
+			sb_addc(&sb, '/');
+		sb_adds(&sb, prefix);
+		while (sb.len > 1 && sb.s[sb.len - 1] == '/')
+			sb.s[--sb.len] = '\0';
+		site->baseurl = sb_detach(&sb);
 	}
+	free(prefix);
 
 	/* Site metadata: _data/metadata.json or .js (the base blog's), else
 	 * _data/site.json or .js. */
@@ -363,6 +463,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		fm_node_free(m);
 	}
 	site->state = S_state_new(cfg, &d); /* takes d */
+	S_cli_free(&cli);
 	free(cfg);
 	return 0;
 }

@@ -485,6 +485,10 @@ static void test_permalinks(void)
 	fx_writes(S_tmp, "pl/src/blog/hidden.md", "---\ntitle: Hidden\npermalink: false\n---\n");
 	fx_writes(S_tmp, "pl/src/blog/custom.md",
 		"---\ntitle: Custom\npermalink: \"/{{ page.fileSlug | shout }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/_data/site.json", "{ \"blog\": { \"path\": \"journal\" } }\n");
+	fx_writes(S_tmp, "pl/src/_data/paths.js", "// paths\nmodule.exports = { extra: 'more' };\n");
+	fx_writes(S_tmp, "pl/src/blog/global.md",
+		"---\ntitle: Global\npermalink: \"/{{ site.blog.path }}/{{ paths.extra }}/{{ page.fileSlug }}/\"\n---\n");
 	fx_writes(S_tmp, "pl/src/blog/touched.md", "---\ntitle: Touched\ndate: Last Modified\n---\n");
 	fx_writes(S_tmp, "pl/src/blog/committed.md", "---\ntitle: Committed\ndate: git Last Modified\n---\n");
 	char *touched = path_join(S_tmp, "pl/src/blog/touched.md");
@@ -515,6 +519,7 @@ static void test_permalinks(void)
 		{"src/blog/dated.md", "/2022/01/dated/"},
 		{"src/blog/stem.md", "/blog/stem.html"},
 		{"src/blog/custom.md", NULL},
+		{"src/blog/global.md", "/journal/more/global/"},
 		{"src/notes/2021-03-04-seed.md", "/n/seed/"},
 		{"src/notes/own.md", "/n/own/"},
 	};

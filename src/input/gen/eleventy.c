@@ -382,7 +382,7 @@ static char *S_passthrough_root(const char *root, const char *cfg)
 	return NULL;
 }
 
-static void *S_state_new(const char *cfg, const struct S_dirs *dirs);
+static void *S_state_new(const char *root, const char *cfg, const struct S_dirs *dirs);
 
 static int S_configure(struct site *site, struct diag_list *dl)
 {
@@ -462,7 +462,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		site->author = str_dup_nonempty(fm_person(fm_get(m, "author")));
 		fm_node_free(m);
 	}
-	site->state = S_state_new(cfg, &d); /* takes d */
+	site->state = S_state_new(site->root, cfg, &d); /* takes d */
 	S_cli_free(&cli);
 	free(cfg);
 	return 0;
@@ -850,13 +850,70 @@ struct S_state {
 	struct S_dirs dirs;
 	struct S_collection coll; /* the posts collection */
 	struct S_data data;
+	struct fm_node *global;   /* the global data: file name → its value */
 };
 
-static void *S_state_new(const char *cfg, const struct S_dirs *dirs)
+/* The value a JavaScript data file exports (`module.exports =`,
+ * `export default`) when it is a literal, else NULL. */
+static struct fm_node *S_js_export(const char *text, size_t len)
+{
+	static const char *const forms[] = {"module.exports", "export default"};
+	for (size_t f = 0; f < 2; f++) {
+		const char *at = strstr(text, forms[f]);
+		if (!at)
+			continue;
+		size_t i = js_skip_space(text, len, (size_t)(at - text) + strlen(forms[f])), end;
+		if (f == 0) {
+			if (i >= len || text[i] != '=')
+				continue;
+			i = js_skip_space(text, len, i + 1);
+		}
+		struct fm_node *n = S_js_value(text, len, i, &end, 1);
+		if (n)
+			return n;
+	}
+	return NULL;
+}
+
+/* The global data folder's files (JSON, literal JavaScript), each under
+ * its name without extension: what templates read as `name.key`. */
+static struct fm_node *S_global_data(const char *root, const char *data_dir)
+{
+	struct fm_node *g = S_node(FM_MAP, 1);
+	char *abs = path_join(root, data_dir);
+	struct strvec names = STRVEC_INIT;
+	site_list_dir(abs, &names);
+	static const char *const exts[] = {".json", ".js", ".cjs", ".mjs"};
+	for (size_t i = 0; i < names.n; i++) {
+		const char *nm = names.v[i];
+		for (size_t e = 0; e < sizeof exts / sizeof *exts; e++) {
+			if (!str_ends_with(nm, exts[e]))
+				continue;
+			char *key = xstrndup(nm, strlen(nm) - strlen(exts[e]));
+			char *path = path_join(abs, nm), *text = NULL;
+			size_t len;
+			struct fm_node *v = NULL;
+			if (!fm_get(g, key) && path_is_file(path) && read_file(path, &text, &len) == 0)
+				v = e == 0 ? S_json(text, len, path, 1, NULL) : S_js_export(text, len);
+			if (v)
+				S_node_push(g, key, v);
+			free(text);
+			free(path);
+			free(key);
+			break;
+		}
+	}
+	sv_free(&names);
+	free(abs);
+	return g;
+}
+
+static void *S_state_new(const char *root, const char *cfg, const struct S_dirs *dirs)
 {
 	struct S_state *st = xcalloc(1, sizeof *st);
 	st->dirs = *dirs;
 	S_collection_init(&st->coll, cfg);
+	st->global = S_global_data(root, dirs->data);
 	return st;
 }
 
@@ -866,6 +923,7 @@ static void S_free_state(void *state)
 	S_dirs_free(&st->dirs);
 	S_collection_free(&st->coll);
 	S_data_free(&st->data);
+	fm_node_free(st->global);
 	free(st);
 }
 
@@ -1186,10 +1244,21 @@ static char *S_expr_value(const struct S_page *pg, const char *e, size_t n, bool
 			v = xstrdup("");
 		}
 	} else {
-		bool ident = n > 0;
+		/* A field of the page (`title`, `series.name`), else of the
+		 * global data (`site.blogPath`). */
+		bool ident = n > 0 && !isdigit((unsigned char)e[0]);
 		for (size_t i = 0; i < n && ident; i++)
-			ident = isalnum((unsigned char)e[i]) || e[i] == '_' || e[i] == '$';
-		const struct fm_node *f = ident ? S_page_raw(pg, name) : NULL;
+			ident = isalnum((unsigned char)e[i]) || e[i] == '_' || e[i] == '$' || e[i] == '.';
+		const struct fm_node *f = NULL;
+		if (ident) {
+			const struct S_state *st = pg->site->state;
+			char *save = NULL, *part = strtok_r(name, ".", &save);
+			f = part ? S_page_raw(pg, part) : NULL;
+			if (!f && part)
+				f = fm_get(st->global, part);
+			while (f && (part = strtok_r(NULL, ".", &save)))
+				f = fm_get(f, part);
+		}
 		const char *str = f && f->kind == FM_SCALAR ? f->value : NULL;
 		if (str && !strstr(str, "{{") && !strstr(str, "{%"))
 			v = xstrdup(str);

@@ -213,20 +213,18 @@ static size_t S_ltag(struct tags *t, struct ds_inl *x, size_t i)
 		   !ds_eq(nm, nl, "assign") && !ds_eq(nm, nl, "set") && !ds_eq(nm, nl, "break") &&
 		   !ds_eq(nm, nl, "continue") && !ds_eq(nm, nl, "endraw")) {
 		char *qn = ds_quote(nm, nl);
-		if (t->shortcodes && !S_builtin(nm, nl)) {
+		bool shortcode = t->shortcodes && !S_builtin(nm, nl);
+		if (shortcode)
 			S_string_args(x->out, args, al);
-			char *key = xasprintf("ltag:%s", qn);
+		char *key = xasprintf("ltag:%s", qn);
+		if (shortcode)
 			ds_warn(st, line, key,
 				"shortcode '{%% %s %%}' is not run by sheaf: its text arguments and what it encloses are kept",
 				qn);
-			free(key);
-			free(qn);
-			return end - i;
-		}
-		char *key = xasprintf("ltag:%s", qn);
-		ds_warn(st, line, key,
-		       "%s tag '{%% %s %%}' is not run by sheaf: the tag is left out, what it encloses is kept",
-		       lang, qn);
+		else
+			ds_warn(st, line, key,
+				"%s tag '{%% %s %%}' is not run by sheaf: the tag is left out, what it encloses is kept",
+				lang, qn);
 		free(key);
 		free(qn);
 	}

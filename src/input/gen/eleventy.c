@@ -26,7 +26,6 @@
 #include "base/slug.h"
 #include "base/text.h"
 #include "base/url.h"
-#include "base/utf8.h"
 #include "input/site.h"
 
 /* ---- Reading JavaScript without running it ----
@@ -1096,31 +1095,20 @@ static char *S_slugify11(const char *text)
 {
 	struct strbuf sb = STRBUF_INIT;
 	bool sep = false;
-	const unsigned char *s = (const unsigned char *)text;
-	size_t left = strlen(text);
-	while (left) {
+	for (size_t at = 0, left = strlen(text); left;) {
 		unsigned cp;
-		size_t k = utf8_decode(s, left, &cp);
-		if (!k) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		char ascii[4] = {0, 0, 0, 0};
-		if (cp < 0x80)
-			ascii[0] = (char)cp;
-		else
-			slug_latin(cp, ascii);
-		if (cp == '&') {
-			memcpy(ascii, "and", 3);
-			sep = true;
-		}
-		bool contraction = cp == '\'' && s > (const unsigned char *)text && isalnum(s[-1]) &&
-				   (s[1] == 't' || s[1] == 's') && (!s[2] || !isalnum(s[2]));
-		s += k;
+		char ascii[4];
+		size_t k = slug_read(text + at, left, &cp, ascii);
+		const char *s = text + at;
+		bool contraction = cp == '\'' && at && isalnum((unsigned char)s[-1]) && (s[1] == 't' || s[1] == 's') &&
+				   !isalnum((unsigned char)s[2]);
+		at += k;
 		left -= k;
 		if (contraction)
 			continue;
-		for (const char *c = ascii; *c; c++) {
+		const char *piece = cp == '&' ? "and" : ascii;
+		sep |= cp == '&' || !*piece;
+		for (const char *c = piece; *c; c++) {
 			if (isalnum((unsigned char)*c)) {
 				if (sep && sb.len)
 					sb_addc(&sb, '-');
@@ -1130,10 +1118,7 @@ static char *S_slugify11(const char *text)
 				sep = true;
 			}
 		}
-		if (!ascii[0])
-			sep = true;
-		if (cp == '&')
-			sep = true;
+		sep |= cp == '&';
 	}
 	return sb.s ? sb_detach(&sb) : xstrdup("");
 }
@@ -1144,23 +1129,13 @@ static char *S_slugify11(const char *text)
 static char *S_slug11(const char *text)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const unsigned char *s = (const unsigned char *)text;
-	size_t left = strlen(text);
 	bool space = false;
-	while (left) {
+	for (size_t at = 0, left = strlen(text); left;) {
 		unsigned cp;
-		size_t k = utf8_decode(s, left, &cp);
-		if (!k) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		s += k;
+		char ascii[4];
+		size_t k = slug_read(text + at, left, &cp, ascii);
+		at += k;
 		left -= k;
-		char ascii[4] = {0, 0, 0, 0};
-		if (cp < 0x80)
-			ascii[0] = (char)cp;
-		else
-			slug_latin(cp, ascii);
 		for (const char *c = ascii; *c; c++) {
 			unsigned char ch = (unsigned char)*c;
 			if (isspace(ch)) {
@@ -1223,13 +1198,11 @@ static const struct fm_node *S_page_raw(const struct S_page *pg, const char *key
 	return v ? v : S_layer_get(pg->l, key);
 }
 
-/* The string literal or variable at e[0..n), a malloc'd string, or NULL
- * when unknown; *is_date when it is page.date (its text then unused). */
+/* The variable e[0..n) as a malloc'd string, or NULL when unknown;
+ * *is_date when it is page.date (its text then unused). */
 static char *S_expr_value(const struct S_page *pg, const char *e, size_t n, bool *is_date)
 {
 	*is_date = false;
-	if (n >= 2 && (e[0] == '"' || e[0] == '\'') && e[n - 1] == e[0])
-		return xstrndup(e + 1, n - 2);
 	char *name = xstrndup(e, n);
 	char *v = NULL;
 	if (strcmp(name, "page.fileSlug") == 0) {
@@ -1267,79 +1240,114 @@ static char *S_expr_value(const struct S_page *pg, const char *e, size_t n, bool
 	return v;
 }
 
-/* The value of `expr | filter: arg | …`, or NULL when any part is
- * unknown. */
+/* Template expressions, read left to right: e[*i…] past white space. */
+static void S_skip_ws(const char *e, size_t el, size_t *i)
+{
+	while (*i < el && isspace((unsigned char)e[*i]))
+		(*i)++;
+}
+
+/* A quoted literal at e[*i] (its contents, malloc'd, *i past it), else
+ * NULL (*i unchanged). */
+static char *S_quoted(const char *e, size_t el, size_t *i)
+{
+	char q = *i < el ? e[*i] : 0;
+	if (q != '"' && q != '\'')
+		return NULL;
+	const char *close = memchr(e + *i + 1, q, el - *i - 1);
+	if (!close)
+		return NULL;
+	char *lit = xstrndup(e + *i + 1, (size_t)(close - e) - *i - 1);
+	*i = (size_t)(close - e) + 1;
+	return lit;
+}
+
+/* The name at e[*i] (letters, digits, _ $ and, with dots, .): its length,
+ * *i past it. */
+static size_t S_name_at(const char *e, size_t el, size_t *i, bool dots)
+{
+	size_t b = *i;
+	while (*i < el && (isalnum((unsigned char)e[*i]) || e[*i] == '_' || e[*i] == '$' || (dots && e[*i] == '.')))
+		(*i)++;
+	return *i - b;
+}
+
+/* A filter applied to val (freed): the new value, or NULL when sheaf does
+ * not know the filter (or it does not apply). */
+static char *S_filter(const struct S_page *pg, char *val, bool is_date, const char *f, size_t fl, const char *arg)
+{
+	char *nv = NULL;
+	if (is_date) {
+		if (fl == 4 && memcmp(f, "date", 4) == 0 && arg)
+			nv = S_strftime(pg->date, arg);
+	} else if (arg) {
+		nv = NULL;
+	} else if (fl == 7 && memcmp(f, "slugify", 7) == 0) {
+		nv = S_slugify11(val);
+	} else if (fl == 4 && memcmp(f, "slug", 4) == 0) {
+		nv = S_slug11(val);
+	} else if (fl == 5 && (memcmp(f, "lower", 5) == 0 || memcmp(f, "upper", 5) == 0)) {
+		nv = xstrdup(val);
+		for (char *c = nv; *c; c++)
+			*c = (char)(f[0] == 'l' ? tolower((unsigned char)*c) : toupper((unsigned char)*c));
+	} else if (fl == 3 && memcmp(f, "url", 3) == 0) {
+		const char *pre = pg->site->baseurl && val[0] == '/' ? pg->site->baseurl : "";
+		nv = xasprintf("%s%s", pre, val);
+	}
+	free(val);
+	return nv;
+}
+
+/* The value of `expr | filter: "arg" | filter("arg") …` (Liquid's and
+ * Nunjucks' forms), or NULL when any part is unknown. */
 static char *S_pipeline(const struct S_page *pg, const char *e, size_t el)
 {
-	char *val = NULL;
-	bool is_date = false, first = true;
 	size_t i = 0;
-	while (i <= el) {
-		size_t b = i;
-		char q = 0;
-		while (i < el && (q || e[i] != '|')) {
-			if (q && e[i] == q)
-				q = 0;
-			else if (!q && (e[i] == '"' || e[i] == '\''))
-				q = e[i];
-			i++;
-		}
-		const char *p = e + b;
-		size_t pl = i - b;
-		while (pl && isspace((unsigned char)*p))
-			p++, pl--;
-		while (pl && isspace((unsigned char)p[pl - 1]))
-			pl--;
-		i++;
-		if (first) {
-			val = S_expr_value(pg, p, pl, &is_date);
-			first = false;
-			if (!val)
-				return NULL;
-			continue;
-		}
-		/* filter, filter: "arg" (Liquid) or filter("arg") (Nunjucks) */
-		size_t nl = 0;
-		while (nl < pl && (isalnum((unsigned char)p[nl]) || p[nl] == '_'))
-			nl++;
-		const char *arg = p + nl;
-		size_t al = pl - nl;
-		while (al && (isspace((unsigned char)*arg) || *arg == ':' || *arg == '('))
-			arg++, al--;
-		while (al && (isspace((unsigned char)arg[al - 1]) || arg[al - 1] == ')'))
-			al--;
-		char *lit = al >= 2 && (arg[0] == '"' || arg[0] == '\'') && arg[al - 1] == arg[0]
-				    ? xstrndup(arg + 1, al - 2) : NULL;
-		char *nv = NULL;
-		if (is_date) {
-			if (nl == 4 && memcmp(p, "date", 4) == 0 && lit)
-				nv = S_strftime(pg->date, lit);
-			is_date = false;
-		} else if (al) {
-			nv = NULL;
-		} else if (nl == 7 && memcmp(p, "slugify", 7) == 0) {
-			nv = S_slugify11(val);
-		} else if (nl == 4 && memcmp(p, "slug", 4) == 0) {
-			nv = S_slug11(val);
-		} else if (nl == 5 && (memcmp(p, "lower", 5) == 0 || memcmp(p, "upper", 5) == 0)) {
-			nv = xstrdup(val);
-			for (char *c = nv; *c; c++)
-				*c = (char)(p[0] == 'l' ? tolower((unsigned char)*c) : toupper((unsigned char)*c));
-		} else if (nl == 3 && memcmp(p, "url", 3) == 0) {
-			const char *pre = pg->site->baseurl && val[0] == '/' ? pg->site->baseurl : "";
-			nv = xasprintf("%s%s", pre, val);
-		}
-		free(lit);
-		free(val);
-		val = nv;
-		if (!val)
+	bool is_date;
+	S_skip_ws(e, el, &i);
+	char *val = S_quoted(e, el, &i);
+	if (val) {
+		is_date = false;
+	} else {
+		size_t b = i, n = S_name_at(e, el, &i, true);
+		if (!n || !(val = S_expr_value(pg, e + b, n, &is_date)))
 			return NULL;
 	}
-	if (is_date) {
-		free(val);
-		return NULL;
+	for (;;) {
+		S_skip_ws(e, el, &i);
+		if (i >= el)
+			break;
+		if (e[i] != '|')
+			goto unknown;
+		i++;
+		S_skip_ws(e, el, &i);
+		size_t fb = i, fl = S_name_at(e, el, &i, false);
+		S_skip_ws(e, el, &i);
+		char *arg = NULL;
+		bool paren = i < el && e[i] == '(';
+		if (i < el && (e[i] == ':' || paren)) {
+			i++;
+			S_skip_ws(e, el, &i);
+			if (!(arg = S_quoted(e, el, &i)))
+				goto unknown;
+			S_skip_ws(e, el, &i);
+			if (paren && (i >= el || e[i++] != ')')) {
+				free(arg);
+				goto unknown;
+			}
+		}
+		val = S_filter(pg, val, is_date, e + fb, fl, arg);
+		free(arg);
+		is_date = false;
+		if (!val || !fl)
+			goto unknown;
 	}
+	if (is_date)
+		goto unknown;
 	return val;
+unknown:
+	free(val);
+	return NULL;
 }
 
 /* tmpl rendered over the page, or NULL when sheaf cannot. malloc'd. */

@@ -14,7 +14,6 @@
 
 #include "base/slug.h"
 #include "base/url.h"
-#include "base/utf8.h"
 #include "convert/dialect.h"
 #include "input/site.h"
 
@@ -253,28 +252,15 @@ static char *S_slugify(const struct site *site, const char *s)
 		return sb_detach(&sb);
 	}
 	bool dash = false;
-	const unsigned char *p = (const unsigned char *)s;
-	size_t left = strlen(s);
-	while (left) {
+	for (size_t at = 0, left = strlen(s); left;) {
 		unsigned cp;
-		size_t k = utf8_decode(p, left, &cp);
-		if (!k) {
-			cp = 0xFFFD;
-			k = 1;
-		}
+		char ascii[4];
+		size_t k = slug_read(s + at, left, &cp, ascii);
 		/* Latin letters lose their accents as Zola's transliteration
 		 * has them; other scripts, which it spells out in Latin letters
 		 * from tables sheaf does not carry, are kept. */
-		char ascii[4] = {0, 0, 0, 0};
-		const char *piece = ascii;
-		size_t pl;
-		if (cp < 0x80) {
-			ascii[0] = (char)cp;
-			pl = 1;
-		} else if ((pl = slug_latin(cp, ascii)) == 0) {
-			piece = (const char *)p;
-			pl = k;
-		}
+		const char *piece = *ascii ? ascii : s + at;
+		size_t pl = *ascii ? strlen(ascii) : k;
 		for (size_t i = 0; i < pl; i++) {
 			unsigned char c = (unsigned char)piece[i];
 			if (isalnum(c) || c >= 0x80) {
@@ -286,7 +272,7 @@ static char *S_slugify(const struct site *site, const char *s)
 				dash = true;
 			}
 		}
-		p += k;
+		at += k;
 		left -= k;
 	}
 	return sb.s ? sb_detach(&sb) : xstrdup("");

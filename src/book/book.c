@@ -204,7 +204,8 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 				     site->config};
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site_static_dir(site), c + 1,
-				     site->gen->dialects, &dc, pp->plan.hrefs[c]};
+				     site->gen->site_dialects ? site->gen->site_dialects(site) : site->gen->dialects,
+				     &dc, pp->plan.hrefs[c]};
 	return chapter_convert(ch, p, &co, dl);
 }
 

@@ -130,6 +130,11 @@ struct site_generator {
 	/* True when the generator's YAML takes the last of duplicate keys
 	 * without a word (Jekyll: Ruby's Psych); else sheaf warns. */
 	bool yaml_quiet_duplicates;
+	/* The dialect passes of this site's posts, when its configuration
+	 * chooses them (Jekyll: emoji shortcodes only with the jemoji
+	 * plugin); a NULL-terminated list, like dialects. May be NULL: the
+	 * generator's dialects. */
+	const struct dialect *const *(*site_dialects)(const struct site *site);
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change

@@ -206,10 +206,9 @@ static void test_blog(void)
 	is_str(site->language, "en-GB", "lang, with an underscore made a hyphen");
 	is_str(site->content_dir, ".", "the site root holds the pages");
 	is_str(site->static_dir, ".", "site-absolute paths resolve from the root");
-	ok(site->gen->dialects[0] == &dialect_liquid && site->gen->dialects[1] == &dialect_kramdown &&
-	   site->gen->dialects[2] == &dialect_emoji && site->gen->dialects[3] == &dialect_math &&
-	   !site->gen->dialects[4],
-	   "dialects: Liquid, kramdown (heading ids too), emoji, math");
+	const struct dialect *const *dia = site->gen->site_dialects(site);
+	ok(dia[0] == &dialect_liquid && dia[1] == &dialect_kramdown && dia[2] == &dialect_math && !dia[3],
+	   "dialects: Liquid, kramdown (heading ids too), math; no emoji without jemoji");
 
 	/* Which files are posts. */
 	static const char *const in[] = {
@@ -703,6 +702,40 @@ static void test_redirects(void)
 	diag_list_free(&dl);
 }
 
+/* jemoji's :shortcodes: only when the plugin is loaded. */
+static bool S_has_emoji(const char *config, const char *gemfile)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+	fx_writes(S_tmp, "em/_config.yml", config);
+	if (gemfile)
+		fx_writes(S_tmp, "em/Gemfile", gemfile);
+	fx_writes(S_tmp, "em/_posts/2021-01-01-x.md", "---\n---\n:tada:\n");
+	struct site *site = S_open("em", &posts, &dl);
+	bool emoji = false;
+	for (const struct dialect *const *d = site ? site->gen->site_dialects(site) : NULL; d && *d; d++)
+		emoji |= *d == &dialect_emoji;
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+	return emoji;
+}
+
+static void test_jemoji(void)
+{
+	ok(!S_has_emoji("title: x\n", NULL), "no plugin: :tada: stays text");
+	ok(S_has_emoji("plugins: [jekyll-feed, jemoji]\n", NULL), "plugins: jemoji");
+	ok(S_has_emoji("gems:\n  - jemoji\n", NULL), "gems: jemoji (before Jekyll 3.5)");
+	ok(S_has_emoji("whitelist: [jemoji]\n", NULL), "whitelist: jemoji");
+	ok(S_has_emoji("title: x\n", "source 'https://rubygems.org'\ngroup :jekyll_plugins do\n  gem \"jemoji\"\nend\n"),
+	   "the Gemfile's :jekyll_plugins group");
+	ok(S_has_emoji("title: x\n", "gem 'jemoji', group: :jekyll_plugins\n"), "a gem with group: :jekyll_plugins");
+	ok(!S_has_emoji("title: x\n", "group :development do\n  gem \"jemoji\"\nend\n"),
+	   "a gem in another group is not loaded");
+}
+
 /* future: true publishes posts dated after the build. */
 static void test_future(void)
 {
@@ -735,6 +768,7 @@ int main(void)
 	test_future();
 	test_variables();
 	test_redirects();
+	test_jemoji();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

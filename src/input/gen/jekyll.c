@@ -249,7 +249,41 @@ struct S_walk {
 	const struct site *site;
 	struct strvec include, exclude; /* _config.yml's, with Jekyll's default excludes */
 	struct strvec exts;             /* Markdown extensions, with the dot */
+	bool jemoji;                    /* the jemoji plugin is loaded: :emoji: shortcodes */
 };
+
+/* Whether the Gemfile at root/dir names gem in its :jekyll_plugins group
+ * (Jekyll loads those without a word in _config.yml). */
+static bool S_gemfile_plugin(const char *root, const char *dir, const char *gem)
+{
+	char *rel = path_join(dir, "Gemfile");
+	char *abs = path_join(root, rel);
+	char *text = NULL;
+	size_t len = 0;
+	bool found = false, in_group = false;
+	if (read_file(abs, &text, &len) == 0) {
+		char *quoted = xasprintf("gem \"%s\"", gem), *single = xasprintf("gem '%s'", gem);
+		for (char *l = text, *next; l && *l && !found; l = next) {
+			next = strchr(l, '\n');
+			if (next)
+				*next++ = '\0';
+			while (*l == ' ' || *l == '\t')
+				l++;
+			if (str_starts_with(l, "group") && strstr(l, ":jekyll_plugins"))
+				in_group = true;
+			else if (str_starts_with(l, "end") && !isalnum((unsigned char)l[3]))
+				in_group = false;
+			else if (str_starts_with(l, quoted) || str_starts_with(l, single))
+				found = in_group || strstr(l, ":jekyll_plugins") != NULL;
+		}
+		free(quoted);
+		free(single);
+	}
+	free(text);
+	free(abs);
+	free(rel);
+	return found;
+}
 
 static void S_config_list(const struct fm_node *n, struct strvec *out)
 {
@@ -263,6 +297,18 @@ static void S_walk_init(struct S_walk *w, const struct site *site)
 		"vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"};
 	memset(w, 0, sizeof *w);
 	w->site = site;
+	/* Plugins: `plugins` (`gems` before Jekyll 3.5), GitHub Pages'
+	 * `whitelist`, or the Gemfile's :jekyll_plugins group. */
+	static const char *const plugin_keys[] = {"plugins", "gems", "whitelist"};
+	for (size_t i = 0; i < 3 && !w->jemoji; i++) {
+		struct strvec names = STRVEC_INIT;
+		S_config_list(fm_get(site->config, plugin_keys[i]), &names);
+		w->jemoji = sv_contains_ci(&names, "jemoji");
+		sv_free(&names);
+	}
+	if (!w->jemoji)
+		w->jemoji = S_gemfile_plugin(site->root, ".", "jemoji") ||
+			    S_gemfile_plugin(site->root, site->content_dir, "jemoji");
 	S_config_list(fm_get(site->config, "include"), &w->include);
 	S_config_list(fm_get(site->config, "exclude"), &w->exclude);
 	for (size_t i = 0; i < sizeof default_excludes / sizeof *default_excludes; i++)
@@ -1596,6 +1642,15 @@ static char *S_template_value(const struct site *site, const struct post *p, con
 	return NULL;
 }
 
+/* :emoji: shortcodes are jemoji's: without the plugin they are text. */
+static const struct dialect *const *S_site_dialects(const struct site *site)
+{
+	static const struct dialect *const with_emoji[] = {&dialect_liquid, &dialect_kramdown, &dialect_emoji,
+							   &dialect_math, NULL};
+	const struct S_walk *w = site->state;
+	return w && w->jemoji ? with_emoji : site->gen->dialects;
+}
+
 /* jekyll-seo-tag's `image` (a path or {path:}), and `cover_image` of
  * themes; the site-wide default is `image` in _config.yml. */
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
@@ -1649,7 +1704,8 @@ const struct site_generator site_jekyll = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_emoji, &dialect_math),
+	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_math),
+	.site_dialects = S_site_dialects,
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.free_state = S_free_state,

@@ -1,14 +1,20 @@
 /* liquid.c — Jekyll's Liquid: {% raw %}, {% highlight %}, {% comment %},
  * {% post_url %} and {% link %} (references to other pages),
+ * {% include %} and {% include_relative %} of Markdown and HTML files,
  * {{ site.baseurl }}, {{ site.url }} and the variables the generator knows
  * (`site.x` from _config.yml, `page.x` of the post: its template_value
- * hook), with the relative_url, absolute_url, prepend, append, default and
- * case filters; other tags and values are left out with a warning. kramdown's syntax is its own pass (kramdown.c). */
+ * hook, `include.x` in an include), with the relative_url, absolute_url,
+ * prepend, append, default, case and date filters; other tags and values
+ * are left out with a warning. kramdown's syntax is its own pass
+ * (kramdown.c). */
+#define _DEFAULT_SOURCE /* realpath */
 #include <ctype.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "base/date.h"
+#include "base/text.h"
 #include "base/url.h"
 #include "input/site.h"
 #include "convert/dialect/tags.h"
@@ -155,8 +161,19 @@ static char *S_date_filter(const char *f, size_t fl, const char *val, const char
 	return out;
 }
 
-/* The value of a Liquid expression sheaf knows, or NULL. */
-static char *S_liquid_value(struct ds_state *st, const char *e, size_t el)
+/* The value of `include.name` among params (name, value, name, value…):
+ * "" when not given, as Liquid prints nil. */
+static char *S_param(const struct strvec *params, const char *v, size_t vl)
+{
+	for (size_t i = 0; i + 1 < params->n; i += 2)
+		if (ds_eq(v, vl, params->v[i]))
+			return xstrdup(params->v[i + 1]);
+	return xstrdup("");
+}
+
+/* The value of a Liquid expression sheaf knows, or NULL; params are an
+ * include's (NULL outside one). */
+static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct strvec *params)
 {
 	char *val = NULL;
 	size_t i = 0;
@@ -197,6 +214,8 @@ static char *S_liquid_value(struct ds_state *st, const char *e, size_t el)
 			lit = xstrdup(ds_baseurl(st) ? ds_baseurl(st) : "");
 		else if (v && ds_eq(v, vl, "site.url"))
 			lit = xstrdup(ds_site_url(st) ? ds_site_url(st) : "");
+		else if (v && params && vl > 8 && memcmp(v, "include.", 8) == 0)
+			lit = S_param(params, v + 8, vl - 8);
 		else if (v)
 			lit = S_variable(st, v, vl);
 		char *nv = NULL;
@@ -237,6 +256,374 @@ static char *S_liquid_value(struct ds_state *st, const char *e, size_t el)
 }
 
 
+static char *S_liquid_value(struct ds_state *st, const char *e, size_t el)
+{
+	return S_eval(st, e, el, NULL);
+}
+
+/* ---- {% include %} and {% include_relative %} (pass 0) ----
+ *
+ * Jekyll pastes the file an include names, its Liquid rendered with the
+ * tag's parameters as `include.x`, before Markdown is read. Here a
+ * Markdown or HTML file is pasted, from the site's includes folder
+ * (`includes_dir`, default _includes) or, for include_relative, beside
+ * the post inside the site; `{{ include.x }}` in it is filled in and the
+ * rest of its Liquid read with the post's. A name with `..`, a hidden
+ * part, or leading out of its folder (a symlink) is refused. */
+
+#define S_MAX_INCLUDE_DEPTH 4
+#define S_MAX_INCLUDE_FILE ((size_t)1 << 20)
+#define S_MAX_INCLUDE_TOTAL ((size_t)16 << 20)
+
+/* s[0..n)'s first lit, or NULL. */
+static const char *S_find(const char *s, size_t n, const char *lit)
+{
+	size_t at = ds_find(s, n, 0, lit, strlen(lit));
+	return at == DS_NONE ? NULL : s + at;
+}
+
+struct S_inc {
+	struct ds_state *st;
+	struct strbuf out;
+	size_t lines;  /* newlines written to out */
+	size_t budget; /* bytes includes may still add */
+	bool any;      /* a tag was replaced */
+	bool raw;      /* inside {% raw %} */
+};
+
+static void S_inc_add(struct S_inc *in, const char *s, size_t n)
+{
+	sb_add(&in->out, s, n);
+	for (const char *p = s, *e = s + n; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		in->lines++;
+}
+
+/* The text with each `{{ … }}` filled in through S_eval with params
+ * (a name `{{ page.file | append: '.md' }}`, a parameter's value). NULL
+ * when one has no known value. */
+static char *S_fill(struct ds_state *st, const char *s, size_t n, const struct strvec *params, bool all)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	for (size_t i = 0; i < n;) {
+		const char *close = i + 1 < n && s[i] == '{' && s[i + 1] == '{' ? S_find(s + i, n - i, "}}") : NULL;
+		if (!close) {
+			sb_addc(&sb, s[i++]);
+			continue;
+		}
+		const char *e = s + i + 2;
+		size_t el = (size_t)(close - e);
+		if (el && *e == '-')
+			e++, el--;
+		if (el && e[el - 1] == '-')
+			el--;
+		const char *t = e;
+		size_t tl = el;
+		ds_trim(&t, &tl);
+		char *v = all || (tl > 8 && memcmp(t, "include.", 8) == 0) ? S_eval(st, e, el, params) : NULL;
+		if (!v && all) {
+			sb_release(&sb);
+			return NULL;
+		}
+		if (v)
+			sb_adds(&sb, v);
+		else
+			sb_add(&sb, s + i, (size_t)(close + 2 - (s + i)));
+		free(v);
+		i = (size_t)(close + 2 - s);
+	}
+	return sb_detach(&sb);
+}
+
+/* Jekyll's IncludeTag parameters: key="v", key='v' or key=variable,
+ * appended to params as name, value. */
+static void S_params(struct ds_state *st, const char *a, size_t n, const struct strvec *outer, struct strvec *params)
+{
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && ds_wsnl(a[i]))
+			i++;
+		size_t kb = i;
+		while (i < n && (ds_ident(a[i])))
+			i++;
+		size_t ke = i;
+		while (i < n && ds_sp(a[i]))
+			i++;
+		if (ke == kb || i >= n || a[i] != '=') {
+			while (i < n && !ds_wsnl(a[i]))
+				i++; /* not a parameter: skipped, as Jekyll's pattern does */
+			continue;
+		}
+		i++;
+		while (i < n && ds_sp(a[i]))
+			i++;
+		char *val = NULL;
+		if (i < n && (a[i] == '"' || a[i] == '\'')) {
+			char q = a[i++];
+			struct strbuf v = STRBUF_INIT;
+			sb_adds(&v, "");
+			while (i < n && a[i] != q) {
+				if (a[i] == '\\' && i + 1 < n && a[i + 1] == q)
+					i++;
+				sb_addc(&v, a[i++]);
+			}
+			i++;
+			val = sb_detach(&v);
+		} else {
+			size_t vb = i;
+			while (i < n && (ds_ident(a[i]) || a[i] == '.'))
+				i++;
+			val = S_eval(st, a + vb, i - vb, outer);
+			if (!val)
+				val = xstrdup("");
+		}
+		sv_push_owned(params, xstrndup(a + kb, ke - kb));
+		sv_push_owned(params, val);
+	}
+}
+
+static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, size_t fixed,
+		       const struct strvec *params);
+
+/* Jekyll's valid file name (no `..` or `//`, only word characters and
+ * /.-()+~#@), and no hidden part. */
+static bool S_include_name_ok(const char *name)
+{
+	if (!*name || name[0] == '/' || name[0] == '.')
+		return false;
+	for (const char *c = name; *c; c++) {
+		if (!isalnum((unsigned char)*c) && !strchr("_/.-()+~#@", *c))
+			return false;
+		if ((*c == '.' || *c == '/') && (c[1] == '.' || c[1] == '/'))
+			return false;
+		if (*c == '/' && c[1] == '.')
+			return false;
+	}
+	return true;
+}
+
+/* The text of the file an include names (malloc'd), or NULL after a
+ * warning. */
+static char *S_include_file(struct S_inc *in, const char *name, bool relative, int line, size_t *len)
+{
+	struct ds_state *st = in->st;
+	const struct dialect_context *ctx = st->ctx;
+	const struct site *site = ctx && ctx->refs ? ctx->refs->site : NULL;
+	const char *tag = relative ? "include_relative" : "include";
+	char *key = xasprintf("%s:%s", tag, name);
+	char *text = NULL, *dir = NULL, *dir_real = NULL, *real = NULL;
+	if (!S_include_name_ok(name)) {
+		ds_warn(st, line, key, "'{%% %s %s %%}' names a file outside its folder or a hidden one: refused, left out",
+			tag, name);
+		goto out;
+	}
+	const char *dot = strrchr(name, '.');
+	const char *md_ext = site ? fm_str(fm_get(site->config, "markdown_ext")) : NULL;
+	char *exts = xasprintf(",%s,html,htm,", md_ext && *md_ext ? md_ext : "markdown,mkdown,mkdn,mkd,md");
+	char *want = dot ? xasprintf(",%s,", dot + 1) : NULL;
+	for (char *c = want; c && *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	bool known = want && strstr(exts, want) != NULL; /* Jekyll's extensions are lower case */
+	free(exts);
+	free(want);
+	if (!known) {
+		ds_warn(st, line, key, "'{%% %s %s %%}' is neither Markdown nor HTML: left out", tag, name);
+		goto out;
+	}
+	const char *root = ds_site_root(st);
+	if (!root || !site) {
+		ds_warn(st, line, key, "'{%% %s %s %%}' cannot be looked up (no site folder): left out", tag, name);
+		goto out;
+	}
+	const char *src = site->content_dir ? site->content_dir : ".";
+	if (relative) {
+		const char *post = ds_post_relpath(st);
+		dir = path_dirname(post ? post : ".");
+	} else {
+		const char *inc = fm_str(fm_get(site->config, "includes_dir"));
+		inc = inc && *inc ? inc : "_includes";
+		dir = strcmp(src, ".") == 0 ? xstrdup(inc) : path_join(src, inc);
+	}
+	char *dir_abs = path_join(root, relative ? src : dir);
+	dir_real = realpath(dir_abs, NULL); /* the folder it may not leave */
+	free(dir_abs);
+	char *rel = path_join(dir, name);
+	char *abs = path_join(root, rel);
+	real = realpath(abs, NULL);
+	free(abs);
+	free(rel);
+	struct stat sb;
+	if (!real || !dir_real || stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		ds_warn(st, line, key, "'{%% %s %s %%}': no such file in %s: left out", tag, name,
+			relative ? "the post's folder" : dir);
+	} else if (!path_under(real, dir_real)) {
+		ds_warn(st, line, key, "'{%% %s %s %%}' leads outside its folder: refused, left out", tag, name);
+	} else if ((size_t)sb.st_size > S_MAX_INCLUDE_FILE || (size_t)sb.st_size > in->budget) {
+		ds_warn(st, line, key, "'{%% %s %s %%}' is too large: left out", tag, name);
+	} else {
+		char *data;
+		size_t dlen;
+		if (read_file(real, &data, &dlen) != 0) {
+			ds_warn(st, line, key, "'{%% %s %s %%}' cannot be read: left out", tag, name);
+		} else {
+			text_to_utf8(&text, len, data, dlen, real, st->dl);
+			free(data);
+			in->budget -= *len;
+		}
+	}
+out:
+	free(real);
+	free(dir_real);
+	free(dir);
+	free(key);
+	return text;
+}
+
+/* An include tag whose arguments are a[0..n): its file pasted (true), or
+ * left out with a warning (false). */
+static void S_include(struct S_inc *in, const char *a, size_t n, bool relative, int depth, size_t srcline,
+		      const struct strvec *params)
+{
+	struct ds_state *st = in->st;
+	int line = st->first_line + (int)srcline - 1; /* srcline is the body's */
+	/* The name: up to white space outside {{ }}. */
+	size_t e = 0;
+	while (e < n && !ds_wsnl(a[e])) {
+		if (a[e] == '{' && e + 1 < n && a[e + 1] == '{') {
+			const char *c = S_find(a + e, n - e, "}}");
+			e = c ? (size_t)(c - a) + 2 : n;
+		} else {
+			e++;
+		}
+	}
+	char *name = S_fill(st, a, e, params, true);
+	if (!name) {
+		char *q = ds_quote(a, n);
+		char *key = xasprintf("include:%s", q);
+		ds_warn(st, line, key, "'{%% include %s %%}': the file's name is not known to sheaf: left out", q);
+		free(key);
+		free(q);
+		return;
+	}
+	size_t tlen = 0;
+	char *text = depth < S_MAX_INCLUDE_DEPTH ? S_include_file(in, name, relative, line, &tlen) : NULL;
+	if (text) {
+		struct strvec inner = STRVEC_INIT;
+		S_params(st, a + e, n - e, params, &inner);
+		if (!depth)
+			ds_map_add(&st->snip, in->lines + 1, srcline, true);
+		/* Jekyll renders the file; a final newline of it stays. */
+		S_inc_text(in, text, tlen, depth + 1, srcline, &inner);
+		sv_free(&inner);
+		free(text);
+	}
+	free(name);
+}
+
+/* The end of a `{% … %}` tag starting at s[i], or DS_NONE; its name in
+ * nm, nl and its arguments in args, al. */
+static size_t S_tag_at(const char *s, size_t n, size_t i, const char **nm, size_t *nl, const char **args, size_t *al)
+{
+	const char *close = S_find(s + i, n - i, "%}");
+	if (!close)
+		return DS_NONE;
+	size_t b = i + 2, e = (size_t)(close - s);
+	if (b < e && s[b] == '-')
+		b++;
+	while (b < e && ds_wsnl(s[b]))
+		b++;
+	size_t k = b;
+	while (k < e && (ds_alnum(s[k]) || s[k] == '_'))
+		k++;
+	*nm = s + b;
+	*nl = k - b;
+	size_t ae = e;
+	if (ae > k && s[ae - 1] == '-')
+		ae--;
+	*args = s + k;
+	*al = ae - k;
+	ds_trim(args, al);
+	return e + 2;
+}
+
+/* Copies md, pasting includes; depth 0 is the post (its lines mapped),
+ * deeper an included file (its lines all from fixed). Code fences and raw
+ * regions are copied as they are. */
+static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, size_t fixed,
+		       const struct strvec *params)
+{
+	struct ds_state *st = in->st;
+	size_t i = 0, line = 0, fence = 0;
+	char fch = 0;
+	while (i < len) {
+		const char *nl = memchr(md + i, '\n', len - i);
+		size_t next = nl ? (size_t)(nl - md) + 1 : len;
+		line++;
+		size_t srcline = depth ? fixed : line;
+		if (!depth)
+			ds_map_add(&st->snip, in->lines + 1, line, false);
+		const char *l = md + i;
+		size_t ln = next - i, f;
+		ds_indent(l, ln, &f);
+		size_t run = 0;
+		while (f < 4 && f + run < ln && (l[f + run] == '`' || l[f + run] == '~') && l[f + run] == l[f])
+			run++;
+		if (!in->raw && run >= 3 && (!fence || (l[f] == fch && run >= fence))) {
+			fence = fence ? 0 : run;
+			fch = l[f];
+			S_inc_add(in, l, ln);
+			i = next;
+			continue;
+		}
+		if (fence) {
+			S_inc_add(in, l, ln);
+			i = next;
+			continue;
+		}
+		char *filled = depth && params && params->n ? S_fill(st, l, ln, params, false) : NULL;
+		const char *s = filled ? filled : l;
+		size_t sn = filled ? strlen(filled) : ln, k = 0, copied = 0;
+		while (k + 1 < sn) {
+			if (s[k] != '{' || s[k + 1] != '%') {
+				k++;
+				continue;
+			}
+			const char *nm, *args;
+			size_t nml, al;
+			size_t end = S_tag_at(s, sn, k, &nm, &nml, &args, &al);
+			if (end == DS_NONE)
+				break;
+			if (in->raw || ds_eq(nm, nml, "raw")) {
+				in->raw = !ds_eq(nm, nml, "endraw");
+			} else if (ds_eq(nm, nml, "include") || ds_eq(nm, nml, "include_relative")) {
+				S_inc_add(in, s + copied, k - copied);
+				S_include(in, args, al, ds_eq(nm, nml, "include_relative"), depth, srcline, params);
+				in->any = true;
+				copied = end;
+			}
+			k = end;
+		}
+		S_inc_add(in, s + copied, sn - copied);
+		free(filled);
+		i = next;
+	}
+}
+
+static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
+{
+	(void)self;
+	if (!S_find(md, len, "include"))
+		return false;
+	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, false};
+	S_inc_text(&in, md, len, 0, 0, NULL);
+	if (!in.any) {
+		sb_release(&in.out);
+		return false;
+	}
+	*out = in.out;
+	return true;
+}
+
 static const struct tags_syntax S_liquid = {"Liquid", S_liquid_value, true};
 
 static void S_init(struct ds_state *st, void *self)
@@ -253,6 +640,7 @@ const struct dialect dialect_liquid = {
 	.state_size = sizeof(struct tags),
 	.title_size = sizeof(struct tags),
 	.init = S_init,
+	.pre = S_pre,
 	.block = tags_block,
 	.line = tags_line,
 	.triggers = S_triggers,

@@ -77,8 +77,70 @@ static void test_liquid(void)
 	free(html);
 }
 
+/* {% include %} from _includes, {% include_relative %} beside the post. */
+static void test_include(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o;
+	fx_writes(dt_root, "_includes/note.md", "> **Note:** {{ include.text }} by {{ include.who | upcase }}\n");
+	fx_writes(dt_root, "_includes/box.html", "<div class=\"box\">{{ include.x }}{{ include.missing }}</div>\n");
+	fx_writes(dt_root, "_includes/outer.md", "Outer {% include note.md text=include.t who=\"bo\" %}");
+	fx_writes(dt_root, "_includes/data.json", "{\"a\": 1}\n");
+	fx_writes(dt_root, "_includes/.hidden.md", "hidden\n");
+	fx_writes(dt_root, "secret.md", "secret words\n");
+	fx_writes(dt_root, "posts/side.md", "Beside the post.\n");
+	fx_writes(dt_root, "posts/_drafts/x.md", "x\n");
+	char *link = xasprintf("%s/_includes/escape.md", dt_root);
+	char *target = xasprintf("%s/secret.md", dt_root);
+	symlink(target, link);
+	free(link);
+	free(target);
+
+	IS(LIQ, "Before\n{% include note.md text=\"Mind the gap\" who='ann' %}\nAfter\n",
+	   "Before\n> **Note:** Mind the gap by ANN\n\nAfter\n", "include: the file pasted, its include.x filled in");
+	IS(LIQ, "{% include note.md text=page.title who=site.repository %}",
+	   "> **Note:** Title of posts/p.md by HTTPS://GIT.EXAMPLE/R\n", "include: parameters from variables");
+	IS(LIQ, "A {%- include box.html x=\"in a box\" -%} B\n", "A <div class=\"box\">in a box</div>\n B\n",
+	   "include of HTML inside a line; a parameter not given is nothing");
+	IS(LIQ, "{% include outer.md t=\"nested\" %}\n", "Outer > **Note:** nested by BO\n\n",
+	   "an include inside an include, with the outer one's parameter");
+	IS(LIQ, "{% include {{ site.nothing | append: 'note.md' }} text=\"x\" who=\"y\" %}",
+	   "> **Note:** x by Y\n", "include: a name made of a variable");
+	IS(LIQ, "{% include_relative side.md %}", "Beside the post.\n", "include_relative: beside the post");
+	IS(LIQ, "```\n{% include note.md %}\n```\n{% raw %}{% include note.md %}{% endraw %}\n",
+	   "```\n{% include note.md %}\n```\n{% include note.md %}\n", "not in code, not in raw");
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(LIQ, "{% include outer.md t=\"a\" %}\n\n{% unknown_tag %}\n{% include nowhere.md %}\n", &dl);
+	ok(dt_has_warning(&dl, 12, "unknown_tag") && dt_has_warning(&dl, 13, "nowhere.md"),
+	   "lines after an include keep their numbers");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+
+	static const char *const refused[][2] = {
+		{"{% include ../secret.md %}\n", "refused"},
+		{"{% include .hidden.md %}\n", "refused"},
+		{"{% include sub/../../secret.md %}\n", "refused"},
+		{"{% include /etc/passwd %}\n", "refused"},
+		{"{% include escape.md %}\n", "leads outside its folder"},
+		{"{% include data.json %}\n", "neither Markdown nor HTML"},
+		{"{% include nowhere.md %}\n", "no such file"},
+		{"{% include_relative ../secret.md %}\n", "refused"},
+		{"{% include {{ page.unknown_thing | no_filter }} %}\n", "not known to sheaf"},
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		dl = (struct diag_list)DIAG_LIST_INIT;
+		o = R(LIQ, refused[i][0], &dl);
+		ok(!strstr(o, "secret") && !strstr(o, "{%") && !strstr(o, "hidden"), "left out: %s", refused[i][0]);
+		ok(dl.n == 1 && strstr(dl.v[0].message, refused[i][1]), "warned (%s)", refused[i][1]);
+		free(o);
+		diag_list_free(&dl);
+	}
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_liquid, NULL};
+	static void (*const tests[])(void) = {test_liquid, test_include, NULL};
 	return dt_run(tests);
 }

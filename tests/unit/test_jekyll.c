@@ -736,6 +736,45 @@ static void test_jemoji(void)
 	   "a gem in another group is not loaded");
 }
 
+/* _config.yml's defaults, by scope path (a prefix, or a glob naming
+ * folders) and type. */
+static void test_defaults(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+	fx_writes(S_tmp, "df/_config.yml",
+		"defaults:\n"
+		"  - scope: {path: \"\"}\n    values: {author: everyone, tags: [all]}\n"
+		"  - scope: {type: posts}\n    values: {author: poster}\n"
+		"  - scope: {type: drafts}\n    values: {tags: [never]}\n"
+		"  - scope: {path: \"*/_posts\"}\n    values: {tags: [in-a-folder]}\n"
+		"  - scope: {path: \"notes/**/2021-*\", type: post}\n    values: {author: deep}\n"
+		"  - scope: {path: \"_posts/2021\"}\n    values: {title: From defaults}\n");
+	fx_writes(S_tmp, "df/_posts/2021-01-01-a.md", "---\n---\n");
+	fx_writes(S_tmp, "df/_posts/2022-01-01-b.md", "---\ntitle: Own\n---\n");
+	fx_writes(S_tmp, "df/travel/_posts/2021-01-02-c.md", "---\n---\n");
+	fx_writes(S_tmp, "df/notes/_posts/x/2021-01-03-d.md", "---\n---\n");
+	struct site *site = S_open("df", &posts, &dl);
+	const struct post *a = fx_find_post(&posts, "_posts/2021-01-01-a.md");
+	const struct post *b = fx_find_post(&posts, "_posts/2022-01-01-b.md");
+	const struct post *c = fx_find_post(&posts, "travel/_posts/2021-01-02-c.md");
+	const struct post *d = fx_find_post(&posts, "notes/_posts/x/2021-01-03-d.md");
+	if (ok(site && a && b && c && d, "four posts")) {
+		fx_is_list(&a->authors, "poster", "type posts is more specific than an empty path");
+		fx_is_list(&a->tags, "all", "type drafts applies to no post (drafts are of type posts)");
+		is_str(a->title, "From defaults", "a path prefix (\"_posts/2021\")");
+		is_str(b->title, "Own", "front matter wins over defaults");
+		fx_is_list(&c->tags, "in-a-folder", "a glob naming folders applies to the files under them");
+		fx_is_list(&a->tags, "all", "`*` does not cross a slash");
+		fx_is_list(&d->authors, "deep", "`**` crosses folders; type post is posts");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 /* future: true publishes posts dated after the build. */
 static void test_future(void)
 {
@@ -769,6 +808,7 @@ int main(void)
 	test_variables();
 	test_redirects();
 	test_jemoji();
+	test_defaults();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

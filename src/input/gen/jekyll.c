@@ -438,6 +438,23 @@ static int S_front_matter(const struct site *site, const char *relpath, struct f
 	return rc;
 }
 
+/* Whether relsrc is, or lies under, a path the glob matches (`*` stays
+ * within a folder, `**` crosses them). */
+static bool S_glob_prefix(const char *glob, const char *relsrc)
+{
+	bool hit = false;
+	char *copy = xstrdup(relsrc);
+	for (char *end = copy + strlen(copy); !hit;) {
+		*end = '\0';
+		hit = fnmatch(glob, copy, strstr(glob, "**") ? 0 : FNM_PATHNAME) == 0;
+		end = strrchr(copy, '/');
+		if (!end)
+			break;
+	}
+	free(copy);
+	return hit;
+}
+
 /* _config.yml's `defaults` for a post (relsrc relative to the source):
  * the value of key from the most specific scope that applies (longest
  * path, then one naming the type, then the later one), or NULL. */
@@ -455,15 +472,17 @@ static const struct fm_node *S_default(const struct site *site, const char *rels
 		const struct fm_node *scope = fm_get(defs->items[i], "scope");
 		const char *path = fm_str(fm_get(scope, "path"));
 		const char *type = fm_str(fm_get(scope, "type"));
-		if (type && strcmp(type, "posts") != 0 && strcmp(type, "post") != 0 &&
-		    strcmp(type, "drafts") != 0)
+		/* A post's type is its collection's, `posts`, drafts' too ("post"
+		 * is Jekyll's deprecated spelling of it). */
+		if (type && strcmp(type, "posts") != 0 && strcmp(type, "post") != 0)
 			continue;
 		if (!path)
 			path = "";
 		while (*path == '/')
 			path++;
-		if (*path && !(strchr(path, '*') ? fnmatch(path, relsrc, 0) == 0
-						 : str_starts_with(relsrc, path)))
+		/* A glob names the files and folders it matches; a scope applies
+		 * to what lies under one of them. */
+		if (*path && !(strchr(path, '*') ? S_glob_prefix(path, relsrc) : str_starts_with(relsrc, path)))
 			continue;
 		size_t score = 1 + strlen(path) * 2 + (type != NULL);
 		if (score >= best_score) {

@@ -1,8 +1,12 @@
+#define _DEFAULT_SOURCE /* tm_gmtoff */
 #include "base/date.h"
+#include "base/util.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <time.h>
 
 static bool S_digits(const char **p, int n, int *out)
 {
@@ -200,4 +204,32 @@ bool date_written_with_zone(const char *s, const struct date *d)
 		return true;
 	const char *t = s + 10;
 	return n > 10 && (strchr(t, '+') || strstr(t, "-0") || strstr(t, "-1"));
+}
+
+char *date_strftime(const struct date *d, const char *fmt)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = d->year - 1900;
+	tm.tm_mon = d->month - 1;
+	tm.tm_mday = d->day;
+	tm.tm_hour = d->hour;
+	tm.tm_min = d->minute;
+	tm.tm_sec = d->second;
+	tm.tm_wday = date_weekday(d);
+	tm.tm_yday = date_yearday(d) - 1;
+	tm.tm_gmtoff = (long)d->tz_minutes * 60;
+	/* strftime gives 0 both when the buffer is short and when the text is
+	 * empty: past a size no directive needs, it is empty. */
+	size_t limit = 8 * strlen(fmt) + 64;
+	for (size_t cap = 64;; cap *= 4) {
+		char *buf = xmalloc(cap);
+		if (strftime(buf, cap, fmt, &tm) > 0)
+			return buf;
+		if (cap > limit) {
+			buf[0] = '\0';
+			return buf;
+		}
+		free(buf);
+	}
 }

@@ -44,6 +44,11 @@ const char *date_weekday_name(int weekday);
 /* True when s, the text d was parsed from, names its zone (Z, UTC, GMT or
  * an offset): a site's time zone then converts d rather than claims it. */
 bool date_written_with_zone(const char *s, const struct date *d);
+/* strftime(3) of the date as written, %z its own offset, names in the C
+ * locale's English (Ruby's strftime, which Jekyll's permalinks and date
+ * filters use, for the directives they share; glibc's `-` flag drops
+ * padding as Ruby's does). Malloc'd. */
+char *date_strftime(const struct date *d, const char *fmt);
 /* A date from an epoch time, UTC. */
 struct date date_from_epoch(int64_t epoch);
 

@@ -72,63 +72,6 @@ static char *S_plain_filter(const char *f, size_t fl, const char *val)
 	return NULL;
 }
 
-/* Ruby's strftime for the directives dates are written with (a `-` flag
- * drops padding); NULL when fmt has another. */
-static char *S_strftime(const struct date *d, const char *fmt, size_t fl)
-{
-	struct strbuf sb = STRBUF_INIT;
-	int off = d->tz_minutes < 0 ? -d->tz_minutes : d->tz_minutes;
-	int hour12 = d->hour % 12 ? d->hour % 12 : 12;
-	for (size_t i = 0; i < fl; i++) {
-		if (fmt[i] != '%' || i + 1 >= fl) {
-			sb_addc(&sb, fmt[i]);
-			continue;
-		}
-		bool bare = fmt[i + 1] == '-';
-		char c = fmt[i + 1 + bare];
-		i += 1 + bare;
-		int num = -1, width = 2;
-		const char *word = NULL;
-		switch (c) {
-		case 'Y': num = d->year, width = 4; break;
-		case 'y': num = d->year % 100; break;
-		case 'm': num = d->month; break;
-		case 'd': num = d->day; break;
-		case 'e': /* space-padded */
-			if (!bare && d->day < 10)
-				sb_addc(&sb, ' ');
-			num = d->day, bare = true;
-			break;
-		case 'j': num = date_yearday(d), width = 3; break;
-		case 'H': num = d->hour; break;
-		case 'I': num = hour12; break;
-		case 'l': num = hour12, bare = true; break;
-		case 'M': num = d->minute; break;
-		case 'S': num = d->second; break;
-		case 'B': word = date_month_name(d->month); break;
-		case 'A': word = date_weekday_name(date_weekday(d)); break;
-		case 'p': word = d->hour < 12 ? "AM" : "PM"; break;
-		case 'P': word = d->hour < 12 ? "am" : "pm"; break;
-		case '%': word = "%"; break;
-		case 'b':
-		case 'a':
-			sb_add(&sb, c == 'b' ? date_month_name(d->month) : date_weekday_name(date_weekday(d)), 3);
-			continue;
-		case 'z':
-			sb_addf(&sb, "%c%02d%02d", d->tz_minutes < 0 ? '-' : '+', off / 60, off % 60);
-			continue;
-		default:
-			sb_release(&sb);
-			return NULL;
-		}
-		if (word)
-			sb_adds(&sb, word);
-		else
-			sb_addf(&sb, "%0*d", bare ? 1 : width, num);
-	}
-	return sb_detach(&sb);
-}
-
 /* Jekyll's date filters of a value that is a date, or NULL. */
 static char *S_date_filter(const char *f, size_t fl, const char *val, const char *arg, size_t al)
 {
@@ -150,8 +93,10 @@ static char *S_date_filter(const char *f, size_t fl, const char *val, const char
 	struct date d;
 	if (!fmt || date_parse(&d, val) < 0)
 		return NULL;
-	char *out = S_strftime(&d, fmt, fmtl);
-	if (out && ds_eq(f, fl, "date_to_xmlschema") && strlen(out) >= 5) {
+	char *f0 = xstrndup(fmt, fmtl);
+	char *out = date_strftime(&d, f0);
+	free(f0);
+	if (ds_eq(f, fl, "date_to_xmlschema") && strlen(out) >= 5) {
 		/* %:z: the offset with a colon */
 		size_t n = strlen(out);
 		char *c = xasprintf("%.*s:%s", (int)(n - 2), out, out + n - 2);

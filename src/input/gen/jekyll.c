@@ -992,31 +992,14 @@ struct S_urlvars {
 	const char *relsrc;          /* the file, relative to the source */
 };
 
-/* Weeks in ISO 8601 year y: 53 when it starts on a Thursday, or on a
- * Wednesday in a leap year. */
-static int S_iso_weeks(int y)
-{
-	struct date jan1 = {.valid = true, .year = y, .month = 1, .day = 1};
-	int j = date_weekday(&jan1);
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return j == 4 || (leap && j == 3) ? 53 : 52;
-}
-
-/* ISO 8601's week of the date and the year it belongs to (%V, %G). */
-static void S_iso_week(const struct date *d, int *week, int *year)
-{
-	int wd = date_weekday(d);
-	int w = (date_yearday(d) - (wd ? wd : 7) + 10) / 7;
-	*year = d->year;
-	if (w < 1) {
-		*year = d->year - 1;
-		w = S_iso_weeks(*year);
-	} else if (w > S_iso_weeks(d->year)) {
-		*year = d->year + 1;
-		w = 1;
-	}
-	*week = w;
-}
+/* Jekyll's date placeholders and the strftime directive of each. */
+static const char *const S_date_placeholders[][2] = {
+	{"year", "%Y"},       {"month", "%m"},     {"day", "%d"},         {"hour", "%H"},
+	{"minute", "%M"},     {"second", "%S"},    {"i_day", "%-d"},      {"i_month", "%-m"},
+	{"short_month", "%b"}, {"long_month", "%B"}, {"short_year", "%y"}, {"w_year", "%G"},
+	{"week", "%V"},       {"w_day", "%u"},     {"short_day", "%a"},   {"long_day", "%A"},
+	{"y_day", "%j"},
+};
 
 /* The strings of sv joined by sep (malloc'd). */
 static char *S_joined_by(const struct strvec *sv, const char *sep)
@@ -1072,8 +1055,8 @@ static char *S_placeholder(const char *name, const struct S_urlvars *v)
 		/* Document#cleaned_relative_path: no extension, the first
 		 * `_posts` out, no trailing dots. */
 		char *rel = xstrdup(v->relsrc);
-		char *dot = strrchr(rel, '.');
-		if (dot && dot > strrchr(rel, '/'))
+		char *dot = strrchr(rel, '.'), *slash = strrchr(rel, '/');
+		if (dot && (!slash || dot > slash))
 			*dot = '\0';
 		char *at = strstr(rel, "_posts");
 		if (at)
@@ -1083,56 +1066,18 @@ static char *S_placeholder(const char *name, const struct S_urlvars *v)
 			rel[--n] = '\0';
 		val = rel;
 	} else if (d->valid) {
-		int yday = date_yearday(d);
-		const char *month_name = date_month_name(d->month);
-		int wday = date_weekday(d);
-		const char *day_name = date_weekday_name(wday);
-		if (strcmp(name, "year") == 0)
-			val = xasprintf("%04d", d->year);
-		else if (strcmp(name, "month") == 0)
-			val = xasprintf("%02d", d->month);
-		else if (strcmp(name, "day") == 0)
-			val = xasprintf("%02d", d->day);
-		else if (strcmp(name, "hour") == 0)
-			val = xasprintf("%02d", d->hour);
-		else if (strcmp(name, "minute") == 0)
-			val = xasprintf("%02d", d->minute);
-		else if (strcmp(name, "second") == 0)
-			val = xasprintf("%02d", d->second);
-		else if (strcmp(name, "i_day") == 0)
-			val = xasprintf("%d", d->day);
-		else if (strcmp(name, "i_month") == 0)
-			val = xasprintf("%d", d->month);
-		else if (strcmp(name, "short_year") == 0)
-			val = xasprintf("%02d", d->year % 100);
-		else if (strcmp(name, "y_day") == 0)
-			val = xasprintf("%03d", yday);
-		else if (strcmp(name, "long_month") == 0)
-			val = xstrdup(month_name);
-		else if (strcmp(name, "short_month") == 0) /* strftime %b: "Feb" */
-			val = xstrndup(month_name, 3);
-		else if (strcmp(name, "long_day") == 0)
-			val = xstrdup(day_name);
-		else if (strcmp(name, "short_day") == 0) /* %a: "Thu" */
-			val = xstrndup(day_name, 3);
-		else if (strcmp(name, "w_day") == 0)
-			val = xasprintf("%d", wday ? wday : 7);
-		else if (strcmp(name, "week") == 0 || strcmp(name, "w_year") == 0) {
-			int week, wyear;
-			S_iso_week(d, &week, &wyear);
-			val = strcmp(name, "week") == 0 ? xasprintf("%02d", week) : xasprintf("%04d", wyear);
-		}
+		/* UrlDrop: each a strftime of the date. */
+		for (size_t i = 0; i < sizeof S_date_placeholders / sizeof *S_date_placeholders; i++)
+			if (strcmp(name, S_date_placeholders[i][0]) == 0)
+				val = date_strftime(d, S_date_placeholders[i][1]);
 	}
 	return val;
 }
 
 static bool S_needs_date(const char *name)
 {
-	static const char *const dated[] = {"year", "month", "day", "hour", "minute", "second",
-					    "i_day", "i_month", "short_year", "y_day", "long_month",
-					    "short_month", "long_day", "short_day", "w_day", "week", "w_year"};
-	for (size_t i = 0; i < sizeof dated / sizeof *dated; i++)
-		if (strcmp(name, dated[i]) == 0)
+	for (size_t i = 0; i < sizeof S_date_placeholders / sizeof *S_date_placeholders; i++)
+		if (strcmp(name, S_date_placeholders[i][0]) == 0)
 			return true;
 	return false;
 }

@@ -99,7 +99,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	char *output = NULL, *seed = NULL;
 	memset(&bo, 0, sizeof bo);
 
-	if (site_open(&site, o->site, o->generator, dl) < 0)
+	if (site_open_lang(&site, o->site, o->generator, o->language, dl) < 0)
 		goto out;
 	if (o->verbose)
 		fprintf(stderr, "sheaf: %s: read as a %s site\n", site->root, site->gen->name);

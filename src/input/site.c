@@ -31,6 +31,12 @@ const char *const *site_generator_names(void)
 
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl)
 {
+	return site_open_lang(out, root, generator, NULL, dl);
+}
+
+int site_open_lang(struct site **out, const char *root, const char *generator, const char *language,
+		   struct diag_list *dl)
+{
 	*out = NULL;
 	if (!path_is_dir(root)) {
 		diag_error(dl, root, 0, 0, "not a folder (SITE must be the folder of a blog)");
@@ -51,6 +57,7 @@ int site_open(struct site **out, const char *root, const char *generator, struct
 	site->root = path_normalize(root);
 	site->collect.max_post_size = SITE_MAX_POST_SIZE;
 	site->collect.max_front_matter = SITE_MAX_FRONT_MATTER;
+	site->want_language = language ? xstrdup(language) : NULL;
 	if (gen->configure(site, dl) < 0) {
 		site_free(site);
 		return -1;
@@ -233,6 +240,7 @@ void site_free(struct site *site)
 	free(site->language);
 	free(site->url);
 	free(site->description);
+	free(site->want_language);
 	fm_node_free(site->config);
 	fm_node_free(site->authors);
 	free(site);

@@ -160,12 +160,20 @@ struct site {
 	struct fm_node *config;  /* the parsed config, when there is one */
 	struct fm_node *authors; /* MkDocs .authors.yml `authors` mapping, or NULL */
 	void *state;             /* the generator's own (configure), freed by free_state */
+	/* The language the book is asked to be in (--language), or NULL;
+	 * set before configure, which picks that language's posts when the
+	 * site has several (Hugo's languages). */
+	char *want_language;
 };
 
 /* Opens the site at root: detects the generator (or uses the one named by
  * generator, when not NULL) and reads its configuration. Returns 0 and
  * *out, or -1 after reporting errors. */
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl);
+/* site_open for a book in language (a BCP 47 tag, or NULL: the site's
+ * default): a site of several languages gives that language's posts. */
+int site_open_lang(struct site **out, const char *root, const char *generator, const char *language,
+		   struct diag_list *dl);
 /* Reads every post of the site. Posts that cannot be read are reported and
  * left out; returns -1 when any was (0 with collect.keep_going, when the
  * problems were reported as warnings). */

@@ -435,6 +435,113 @@ static void test_languages_by_file_name(void)
 	S_close(site, &posts, &dl);
 }
 
+/* Opens SITE for a book in lang (site_open_lang) and collects its posts. */
+static struct site *S_open_lang(const char *name, const char *lang, struct post_list *posts,
+				struct diag_list *dl)
+{
+	char *root = path_join(S_tmp, name);
+	struct site *site = NULL;
+	bool opened = site_open_lang(&site, root, NULL, lang, dl) == 0 && site;
+	free(root);
+	if (!ok(opened, "%s (%s): site_open_lang", name, lang ? lang : "default")) {
+		S_print_diags(dl);
+		return NULL;
+	}
+	if (!ok(site_collect(site, posts, dl) == 0, "%s: site_collect", name))
+		S_print_diags(dl);
+	return site;
+}
+
+/* content/<lang>/ folders (as Docsy's mounts arrange them), a book per
+ * language, translated bundles sharing the default language's images,
+ * per-language permalinks. */
+static void test_language_folders(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "lf/hugo.yaml",
+		"baseURL: https://lf.test/\n"
+		"defaultContentLanguage: en\n"
+		"languages:\n"
+		"  en: {title: Notes, weight: 1}\n"
+		"  nl:\n"
+		"    title: Notities\n"
+		"    languageCode: nl-BE\n"
+		"    permalinks: {posts: /:year/:slug/}\n");
+	fx_writes(S_tmp, "lf/content/en/posts/_index.md", "---\ntitle: Posts\n---\n");
+	fx_writes(S_tmp, "lf/content/en/posts/walk/index.md",
+		"---\ntitle: A walk\ndate: 2023-05-01\n---\n![map](map.png)\n");
+	fx_writes(S_tmp, "lf/content/en/posts/walk/map.png", "png");
+	fx_writes(S_tmp, "lf/content/en/posts/tea.md", "---\ntitle: Tea\ndate: 2023-06-01\n---\nB\n");
+	fx_writes(S_tmp, "lf/content/nl/posts/walk/index.md",
+		"---\ntitle: Een wandeling\ndate: 2023-05-01\n---\n![kaart](map.png)\n");
+	struct site *site = S_open_lang("lf", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "content/en", "content/en/ is the default language's folder");
+		char *paths = S_paths(&posts);
+		is_str(paths, "content/en/posts/tea.md|content/en/posts/walk/index.md",
+		       "the book holds the default language only: translations are no chapters");
+		free(paths);
+		const struct post *p = fx_find_post(&posts, "content/en/posts/tea.md");
+		if (p)
+			is_str(p->live_url, "https://lf.test/posts/tea/", "the language folder is no section");
+	}
+	S_close(site, &posts, &dl);
+
+	posts = (struct post_list)POST_LIST_INIT;
+	site = S_open_lang("lf", "nl-BE", &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "content/nl", "--language nl-BE (its languageCode) picks nl");
+		is_str(site->title, "Notities", "the language's title");
+		is_str(site->language, "nl-BE", "the language's code");
+		char *paths = S_paths(&posts);
+		is_str(paths, "content/nl/posts/walk/index.md", "only that language's posts");
+		free(paths);
+		const struct post *p = posts.n ? posts.v[0] : NULL;
+		if (p) {
+			is_str(p->live_url, "https://lf.test/nl/2023/een-wandeling/",
+			       "the language's own permalinks (:slug: the title), under its prefix");
+			struct strvec folders = STRVEC_INIT;
+			site_image_folders(site, p, &folders);
+			ok(sv_contains_ci(&folders, "content/en/posts/walk"),
+			   "a translated bundle looks for its images in the default language's bundle");
+			sv_free(&folders);
+		}
+	}
+	S_close(site, &posts, &dl);
+
+	posts = (struct post_list)POST_LIST_INIT;
+	site = S_open_lang("lf", "fr", &posts, &dl);
+	if (site)
+		is_str(site->content_dir, "content/en", "a language the site does not have: the default one");
+	S_close(site, &posts, &dl);
+}
+
+/* module.mounts with `lang`, and a baseURL per language (no prefix). */
+static void test_language_mounts(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "mh/hugo.toml",
+		"defaultContentLanguage = 'en'\n"
+		"defaultContentLanguageInSubdir = true\n"
+		"[languages.en]\nbaseURL = 'https://en.mh.test/'\n"
+		"[languages.de]\nbaseURL = 'https://de.mh.test/'\n"
+		"[[module.mounts]]\nsource = 'texts/english'\ntarget = 'content'\nlang = 'en'\n"
+		"[[module.mounts]]\nsource = 'texts/deutsch'\ntarget = 'content'\nlang = 'de'\n");
+	fx_writes(S_tmp, "mh/texts/english/posts/a.md", "---\ntitle: A\ndate: 2022-01-01\n---\nB\n");
+	fx_writes(S_tmp, "mh/texts/deutsch/posts/b.md", "---\ntitle: B\ndate: 2022-01-01\n---\nB\n");
+	struct site *site = S_open_lang("mh", "de", &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "texts/deutsch", "a language's content mount");
+		is_str(site->url, "https://de.mh.test/", "the language's baseURL");
+		if (ok(posts.n == 1, "its one post"))
+			is_str(posts.v[0]->live_url, "https://de.mh.test/posts/b/",
+			       "a host per language: no language prefix");
+	}
+	S_close(site, &posts, &dl);
+}
+
 static void test_toml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -594,6 +701,8 @@ int main(void)
 	test_root_pages();
 	test_config_dir();
 	test_languages_by_file_name();
+	test_language_folders();
+	test_language_mounts();
 	test_toml_site();
 	test_json_config();
 	test_errors();

@@ -387,12 +387,6 @@ static const char *S_default_lang(const struct fm_node *cfg)
 	return "en";
 }
 
-/* The default language's block under `languages`, or NULL. */
-static const struct fm_node *S_lang_cfg(const struct fm_node *cfg)
-{
-	return S_get(fm_get(cfg, "languages"), S_default_lang(cfg));
-}
-
 /* Two or more languages that are not disabled: URLs then carry a
  * language prefix. */
 static bool S_multilingual(const struct fm_node *cfg)
@@ -405,6 +399,147 @@ static bool S_multilingual(const struct fm_node *cfg)
 		n += !disabled;
 	}
 	return n > 1;
+}
+
+/* What configure learned of the languages, for the other hooks (read-only
+ * once posts are read). */
+struct S_state {
+	char *lang;         /* the book's language: a key of `languages`, or the default one */
+	bool own_dir;       /* lang has a content folder of its own */
+	struct strvec keys; /* languages with a content folder of their own … */
+	struct strvec dirs; /* … and that folder (normalized, relative to the root) */
+};
+
+static void S_free_state(void *state)
+{
+	struct S_state *st = state;
+	if (!st)
+		return;
+	free(st->lang);
+	sv_free(&st->keys);
+	sv_free(&st->dirs);
+	free(st);
+}
+
+static const char *S_book_lang(const struct site *site)
+{
+	const struct S_state *st = site->state;
+	return st && st->lang ? st->lang : S_default_lang(site->config);
+}
+
+/* A language's block under `languages`, or NULL. */
+static const struct fm_node *S_lang_block(const struct fm_node *cfg, const char *lang)
+{
+	return lang ? S_get(fm_get(cfg, "languages"), lang) : NULL;
+}
+
+/* A setting as a language sees it: its own block's, else the site's
+ * (Hugo lets a language override any root key: title, baseURL,
+ * permalinks, frontmatter …). */
+static const struct fm_node *S_setting(const struct site *site, const char *lang, const char *key)
+{
+	const struct fm_node *n = fm_get(S_lang_block(site->config, lang ? lang : S_book_lang(site)), key);
+	return n ? n : fm_get(site->config, key);
+}
+
+/* The language key --language names: a key of `languages`, or the key
+ * whose languageCode/locale it is, or the key of its primary subtag
+ * (pt-BR → pt); NULL when none is, or the language is disabled. */
+static const char *S_pick_lang(const struct fm_node *cfg, const char *want)
+{
+	const struct fm_node *langs = fm_get(cfg, "languages");
+	if (!want || !langs || langs->kind != FM_MAP)
+		return NULL;
+	const char *found = NULL;
+	char *primary = xstrndup(want, strcspn(want, "-_"));
+	for (int pass = 0; pass < 3 && !found; pass++) {
+		for (size_t i = 0; i < langs->n && !found; i++) {
+			const char *key = langs->keys[i];
+			const struct fm_node *b = langs->items[i];
+			const char *code = S_first_str(fm_get(b, "languagecode"));
+			const char *locale = S_first_str(fm_get(b, "locale"));
+			if ((pass == 0 && str_casecmp(key, want) == 0) ||
+			    (pass == 1 && ((code && str_casecmp(code, want) == 0) ||
+					   (locale && str_casecmp(locale, want) == 0))) ||
+			    (pass == 2 && str_casecmp(key, primary) == 0))
+				found = key;
+		}
+	}
+	free(primary);
+	bool disabled = false;
+	if (found)
+		fm_bool(fm_get(S_get(langs, found), "disabled"), &disabled);
+	return disabled ? NULL : found;
+}
+
+/* The content folder a language's pages are mounted from: its
+ * `contentDir`, else a `module.mounts` entry with target `content` and
+ * that `lang`; NULL when it shares the site's. */
+static const char *S_lang_content_src(const struct fm_node *cfg, const char *key)
+{
+	const char *s = S_first_str(fm_get(S_lang_block(cfg, key), "contentdir"));
+	if (s)
+		return s;
+	const struct fm_node *mounts = fm_get(fm_get(cfg, "module"), "mounts");
+	for (size_t i = 0; mounts && mounts->kind == FM_LIST && i < mounts->n; i++) {
+		const struct fm_node *m = mounts->items[i];
+		const char *target = S_first_str(fm_get(m, "target"));
+		const char *lang = S_first_str(fm_get(m, "lang"));
+		const char *src = S_first_str(fm_get(m, "source"));
+		if (src && target && lang && str_casecmp(lang, key) == 0 &&
+		    strcmp(target, "content") == 0)
+			return src;
+	}
+	return NULL;
+}
+
+/* Builds the state: the book's language and every language's content
+ * folder. When no language names one but contentDir holds a folder
+ * named after the default language (content/en/, content/fr/ … as
+ * Docsy's module mounts arrange them, the mounts often in a file of
+ * their own), each language's pages are in its folder there. */
+static struct S_state *S_languages(const struct site *site, const char *content)
+{
+	const struct fm_node *cfg = site->config;
+	struct S_state *st = xcalloc(1, sizeof *st);
+	const char *pick = S_pick_lang(cfg, site->want_language);
+	st->lang = xstrdup(pick ? pick : S_default_lang(cfg));
+	const struct fm_node *langs = fm_get(cfg, "languages");
+	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
+		const char *src = S_lang_content_src(cfg, langs->keys[i]);
+		if (!src)
+			continue;
+		char *norm = path_normalize(src);
+		sv_push(&st->keys, langs->keys[i]);
+		sv_push_owned(&st->dirs, norm);
+	}
+	if (!st->keys.n && S_multilingual(cfg)) {
+		char *def = path_join(content, S_default_lang(cfg));
+		char *abs = path_join(site->root, def);
+		bool layout = path_is_dir(abs);
+		free(abs);
+		free(def);
+		for (size_t i = 0; layout && i < langs->n; i++) {
+			char *dir = path_join(content, langs->keys[i]);
+			char *norm = path_normalize(dir);
+			sv_push(&st->keys, langs->keys[i]);
+			sv_push_owned(&st->dirs, norm);
+			free(dir);
+		}
+	}
+	for (size_t i = 0; i < st->keys.n; i++)
+		st->own_dir = st->own_dir || str_casecmp(st->keys.v[i], st->lang) == 0;
+	return st;
+}
+
+/* The content folder of a language with one of its own, or NULL. */
+static const char *S_lang_dir(const struct site *site, const char *lang)
+{
+	const struct S_state *st = site->state;
+	for (size_t i = 0; st && i < st->keys.n; i++)
+		if (str_casecmp(st->keys.v[i], lang) == 0)
+			return st->dirs.v[i];
+	return NULL;
 }
 
 /* When the stem ends in `.xx` naming a configured language (post.fr),
@@ -558,7 +693,28 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	}
 	cfgpath = path_join(site->root, site->config_file);
 
-	const struct fm_node *lang = S_lang_cfg(cfg);
+	/* The content folder of the site, then of each language. */
+	const struct fm_node *cdir = fm_get(cfg, "contentdir");
+	char *root_content = NULL;
+	if (S_folder(&root_content, cdir, "content", "contentDir", cfgpath, dl) < 0)
+		goto out;
+	struct S_state *st = S_languages(site, root_content);
+	site->state = st;
+	for (size_t i = 0; i < st->dirs.n; i++) {
+		if (st->dirs.v[i][0] == '/' || str_starts_with(st->dirs.v[i], "../") ||
+		    strcmp(st->dirs.v[i], "..") == 0) {
+			diag_error(dl, cfgpath, 0, 0, "the content folder '%s' of language '%s' lies outside the site",
+				   st->dirs.v[i], st->keys.v[i]);
+			free(root_content);
+			goto out;
+		}
+	}
+	const char *own = S_lang_dir(site, st->lang);
+	site->content_dir = own ? xstrdup(own) : xstrdup(root_content);
+	free(root_content);
+	bool is_default = str_casecmp(st->lang, S_default_lang(cfg)) == 0;
+
+	const struct fm_node *lang = S_lang_block(cfg, st->lang);
 	const struct fm_node *params = fm_get(cfg, "params");
 	const struct fm_node *lparams = fm_get(lang, "params");
 	const char *s;
@@ -575,12 +731,12 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			site->baseurl = xstrndup(path, strlen(path) - 1);
 	}
 	s = S_first_str(fm_get(lang, "languagecode"));
-	if (!s)
+	if (!s && is_default)
 		s = S_first_str(fm_get(cfg, "languagecode"));
 	if (!s)
 		s = S_first_str(fm_get(lang, "locale"));
 	if (!s && (fm_get(cfg, "defaultcontentlanguage") || fm_get(cfg, "languages")))
-		s = S_default_lang(cfg);
+		s = st->lang;
 	site->language = str_dup_nonempty(s);
 	s = S_person_name(fm_get(lparams, "author"));
 	if (!s)
@@ -600,21 +756,18 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (s)
 		site->description = str_collapse_ws(s);
 
-	const struct fm_node *cdir = fm_get(lang, "contentdir");
-	if (!cdir)
-		cdir = fm_get(cfg, "contentdir");
 	const struct fm_node *sdir = fm_get(lang, "staticdir");
 	if (!sdir)
 		sdir = fm_get(cfg, "staticdir");
-	if (S_folder(&site->content_dir, cdir, "content", "contentDir", cfgpath, dl) < 0 ||
-	    S_folder(&site->static_dir, sdir, "static", "staticDir", cfgpath, dl) < 0)
+	if (S_folder(&site->static_dir, sdir, "static", "staticDir", cfgpath, dl) < 0)
 		goto out;
 	site->posts_dir = xstrdup(site->content_dir);
 	char *abs = path_join(site->root, site->content_dir);
 	bool have = path_is_dir(abs);
 	free(abs);
 	if (!have) {
-		diag_error(dl, cfgpath, cdir ? cdir->line : 0, cdir ? cdir->col : 0,
+		const struct fm_node *at = fm_get(lang, "contentdir") ? fm_get(lang, "contentdir") : cdir;
+		diag_error(dl, cfgpath, at ? at->line : 0, at ? at->col : 0,
 			   "the content folder '%s' does not exist", site->content_dir);
 		goto out;
 	}
@@ -634,11 +787,17 @@ struct S_walk {
 	struct strvec skip;       /* other languages' content folders */
 };
 
-/* The language of a page file name is the default one (or none). */
+/* The page file (stem: its name without extension) in the content folder
+ * being walked is in the book's language: its name says so (x.fr.md), or
+ * it says none and the folder is that language's, or the book's language
+ * is the default one. */
 static bool S_own_lang(const struct site *site, const char *stem)
 {
+	const struct S_state *st = site->state;
 	const char *l = S_file_lang(site->config, stem);
-	return !l || str_casecmp(l, S_default_lang(site->config)) == 0;
+	if (l)
+		return str_casecmp(l, st->lang) == 0;
+	return st->own_dir || str_casecmp(st->lang, S_default_lang(site->config)) == 0;
 }
 
 /* The stem of a page file without its language suffix, malloc'd. */
@@ -740,15 +899,11 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	(void)dl;
 	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT};
 	/* Other languages' content folders inside ours are not our pages. */
-	const struct fm_node *langs = fm_get(site->config, "languages");
-	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
-		const char *cd = S_first_str(fm_get(langs->items[i], "contentdir"));
-		if (!cd)
-			continue;
-		char *norm = path_normalize(cd);
-		if (strcmp(norm, site->content_dir) != 0 && path_under(norm, site->content_dir))
-			sv_push(&w.skip, norm);
-		free(norm);
+	const struct S_state *st = site->state;
+	for (size_t i = 0; i < st->dirs.n; i++) {
+		const char *d = st->dirs.v[i];
+		if (strcmp(d, site->content_dir) != 0 && path_under(d, site->content_dir))
+			sv_push(&w.skip, d);
 	}
 	S_walk(&w, site->content_dir, 0);
 	struct strvec *take = w.posts.n ? &w.posts : &w.root_pages;
@@ -819,7 +974,8 @@ struct S_loc {
 	struct strvec sections; /* folders from contentDir down to the page (a bundle's own
 				   folder not included) */
 	char *name;             /* file name without extension and language, or the bundle's folder */
-	const char *lang;       /* the file name's language (x.fr.md), or NULL; points into cfg */
+	const char *lang;       /* the page's language: its file name's (x.fr.md), else its content
+				   folder's, else NULL (the default); points into cfg or the state */
 	bool bundle;            /* the index of a leaf bundle */
 	bool list;              /* _index.md: a section's (or the home) page */
 };
@@ -850,6 +1006,12 @@ static bool S_locate(const struct site *site, const char *relpath, struct S_loc 
 			if (str_casecmp(langs->keys[i], l) == 0)
 				loc->lang = langs->keys[i];
 		stem[l - 1 - stem] = '\0';
+	} else {
+		/* Unnamed: the language of the folder, else the default one. */
+		const struct S_state *st = site->state;
+		for (size_t i = 0; i < st->dirs.n && !loc->lang; i++)
+			if (path_under(relpath, st->dirs.v[i]))
+				loc->lang = st->keys.v[i];
 	}
 	size_t nsec = parts.n - 1;
 	if (strcmp(stem, "index") == 0 && parts.n >= 2) {
@@ -877,6 +1039,10 @@ static char *S_lang_prefix(const struct site *site, const char *lang)
 	if (!S_multilingual(cfg))
 		return xstrdup("");
 	const char *def = S_default_lang(cfg);
+	/* Each language on a host of its own (a baseURL per language): no
+	 * prefix. */
+	if (fm_get(S_lang_block(cfg, lang ? lang : def), "baseurl"))
+		return xstrdup("");
 	bool in_subdir = false;
 	fm_bool(fm_get(cfg, "defaultcontentlanguageinsubdir"), &in_subdir);
 	if (!lang || str_casecmp(lang, def) == 0) {
@@ -892,10 +1058,12 @@ static char *S_lang_prefix(const struct site *site, const char *lang)
 
 /* The `permalinks` pattern for the page's section: the most specific key
  * that is the section path or one above it ("/" for root pages); in the
- * legacy form (`post: /:year/:title/`) or under `page:`. */
-static const char *S_permalink(const struct fm_node *cfg, const struct S_loc *loc)
+ * legacy form (`post: /:year/:title/`) or under `page:`; the page's
+ * language's own `permalinks` when it has them. */
+static const char *S_permalink(const struct site *site, const struct S_loc *loc)
 {
-	const struct fm_node *pl = fm_get(cfg, "permalinks");
+	const struct fm_node *pl = S_setting(site, loc->lang ? loc->lang : S_default_lang(site->config),
+					     "permalinks");
 	if (!pl || pl->kind != FM_MAP)
 		return NULL;
 	struct strbuf sec = STRBUF_INIT;
@@ -1075,7 +1243,7 @@ static char *S_page_path(const struct site *site, const struct S_loc *loc, const
 {
 	char *prefix = S_lang_prefix(site, loc->lang);
 	char *out;
-	const char *pattern = loc->list ? NULL : S_permalink(site->config, loc);
+	const char *pattern = loc->list ? NULL : S_permalink(site, loc);
 	if (pattern) {
 		const char *title = p->title ? p->title : loc->name;
 		char *path = S_expand(pattern, loc, p, title);
@@ -1187,11 +1355,11 @@ static void S_authors(const struct site *site, struct post *p, const struct fm_n
  * relative to the page's folder (Hugo's page-relative aliases), full URLs
  * stay as written. */
 static void S_aliases(const struct site *site, struct post *p, const struct fm_node *node,
-		      const char *page_path)
+		      const char *page_path, const char *lang)
 {
 	struct strvec raw = STRVEC_INIT;
 	fm_strings(node, &raw);
-	char *prefix = S_lang_prefix(site, NULL);
+	char *prefix = S_lang_prefix(site, lang);
 	char *dir = xstrdup(page_path);
 	/* The page's folder: its path without the last part. */
 	size_t dl = strlen(dir);
@@ -1314,7 +1482,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		path = S_page_path(site, &loc, p);
 	}
 	if (path)
-		S_aliases(site, p, S_get(fm, "aliases"), path);
+		S_aliases(site, p, S_get(fm, "aliases"), path, loc.lang);
 	if (site->url && p->url && url_has_authority(p->url))
 		p->live_url = xstrdup(p->url);
 	else if (site->url && path)
@@ -1400,6 +1568,34 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url ? url : xasprintf("%s%s", site->url, in);
 }
 
+/* Besides the folder named after the file (x.md → x/): a translated leaf
+ * bundle shares the resources of the same bundle in the other languages'
+ * content folders, as Hugo shares them (a translation without its own
+ * image shows the default language's), the default language's first. */
+static void S_image_folders(const struct site *site, const struct post *p, struct strvec *out)
+{
+	const struct S_state *st = site->state;
+	char *dir = path_dirname(p->relpath);
+	char *stem = S_strip_ext(path_basename(p->relpath));
+	sv_push_owned(out, path_join(dir, stem));
+	free(stem);
+	stem = S_page_stem(site, path_basename(p->relpath));
+	const char *rel = NULL;
+	for (size_t i = 0; strcmp(stem, "index") == 0 && i < st->dirs.n && !rel; i++)
+		rel = path_under(dir, st->dirs.v[i]);
+	const char *def = S_lang_dir(site, S_default_lang(site->config));
+	if (rel && *rel) {
+		for (size_t i = 0; i <= st->dirs.n; i++) {
+			const char *other = i == 0 ? def : st->dirs.v[i - 1];
+			if (!other || (i > 0 && def && strcmp(other, def) == 0) || path_under(dir, other))
+				continue;
+			sv_push_owned(out, path_join(other, rel));
+		}
+	}
+	free(stem);
+	free(dir);
+}
+
 /* Where Hugo sites name a cover: `images` (Hugo's own Open Graph
  * template), `image`/`cover_image` (themes), PaperMod's `cover.image`; the
  * site-wide defaults under `params`. */
@@ -1436,6 +1632,7 @@ const struct site_generator site_hugo = {
 	.name = "hugo",
 	.detect = S_detect,
 	.configure = S_configure,
+	.free_state = S_free_state,
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
@@ -1445,4 +1642,5 @@ const struct site_generator site_hugo = {
 	.post_exts = S_page_exts,
 	.page_forms = S_page_forms,
 	.ref_targets = S_ref_targets,
+	.image_folders = S_image_folders,
 };

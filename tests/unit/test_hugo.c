@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "convert/dialect.h"
@@ -542,6 +544,106 @@ static void test_language_mounts(void)
 	S_close(site, &posts, &dl);
 }
 
+/* Dates in every layout Hugo's front matter accepts, and `frontmatter`
+ * lists: :filename (date and slug), :default, custom keys, :fileModTime,
+ * :git (not read, said once), timeZone. */
+static void test_dates(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "dt/hugo.toml",
+		"baseURL = 'https://dt.test/'\n"
+		"timeZone = 'Europe/Paris'\n"
+		"[frontmatter]\n"
+		"date = [':filename', 'shotOn', ':default']\n"
+		"lastmod = [':git', 'lastmod', ':fileModTime']\n"
+		"[permalinks]\nnotes = '/:year/:slug/'\n");
+	static const struct {
+		const char *file, *date;
+		int y, m, d, hh, mm, tz;
+	} cases[] = {
+		{"a", "2022-04-03 7:05:00+00:00", 2022, 4, 3, 7, 5, 0},
+		{"b", "2006-01-02 15:04:05 -07:00", 2006, 1, 2, 15, 4, -420},
+		{"c", "2023-02-01T10:20:30.123456Z", 2023, 2, 1, 10, 20, 0},
+		{"d", "Mon, 02 Jan 2006 15:04:05 -0700", 2006, 1, 2, 15, 4, -420},
+		{"e", "02 Jan 2019", 2019, 1, 2, 0, 0, 60},
+		{"f", "2019-03-04T05:06:07", 2019, 3, 4, 5, 6, 60},
+		{"g", "2019-03-04 05:06:07.5 +0100 CET", 2019, 3, 4, 5, 6, 60},
+		{"h", "Thu Mar  7 08:09:10 2019", 2019, 3, 7, 8, 9, 60},
+		{"i", "2019-03-04 05:06:07Z", 2019, 3, 4, 5, 6, 0},
+	};
+	size_t ncases = sizeof cases / sizeof *cases;
+	for (size_t i = 0; i < ncases; i++) {
+		char rel[64], text[160];
+		snprintf(rel, sizeof rel, "dt/content/notes/%s.md", cases[i].file);
+		snprintf(text, sizeof text, "---\ntitle: %s\ndate: \"%s\"\n---\nB\n", cases[i].file,
+			 cases[i].date);
+		fx_writes(S_tmp, rel, text);
+	}
+	fx_writes(S_tmp, "dt/content/notes/2020-05-06-my-trip.md",
+		  "---\ntitle: Trip\ndate: 2021-01-01\nlastmod: 2021-02-02\n---\nB\n");
+	fx_writes(S_tmp, "dt/content/notes/2020-05-06-07-08-09_late night.md", "---\ntitle: Late\n---\nB\n");
+	fx_writes(S_tmp, "dt/content/notes/photo.md", "---\ntitle: Photo\nshotOn: 2018-08-08\n---\nB\n");
+	fx_writes(S_tmp, "dt/content/notes/toml.md", "+++\ntitle = 'T'\ndate = 2021-03-04T05:06:07+02:00\n+++\nB\n");
+	char *mod = path_join(S_tmp, "dt/content/notes/photo.md");
+	struct timespec times[2] = {{1500000000, 0}, {1500000000, 0}};
+	utimensat(AT_FDCWD, mod, times, 0);
+	free(mod);
+	struct site *site = S_open("dt", NULL, &posts, &dl);
+	if (site) {
+		size_t git = 0;
+		for (size_t i = 0; i < dl.n; i++)
+			git += strstr(dl.v[i].message, ":git") != NULL;
+		ok(git == 1 && dl.n == 1, "':git' in frontmatter: said once, for the site (%zu)", dl.n);
+		for (size_t i = 0; i < ncases; i++) {
+			char rel[64];
+			snprintf(rel, sizeof rel, "content/notes/%s.md", cases[i].file);
+			const struct post *p = fx_find_post(&posts, rel);
+			ok(p && p->date.valid && p->date.year == cases[i].y && p->date.month == cases[i].m &&
+				   p->date.day == cases[i].d && p->date.hour == cases[i].hh &&
+				   p->date.minute == cases[i].mm && p->date.tz_minutes == cases[i].tz,
+			   "'%s' read as Hugo reads it (zone %d)", cases[i].date, cases[i].tz);
+		}
+		const struct post *p = fx_find_post(&posts, "content/notes/2020-05-06-my-trip.md");
+		if (ok(p != NULL, ":filename post")) {
+			ok(p->date.year == 2020 && p->date.month == 5 && p->date.day == 6,
+			   ":filename first: the file name's date wins over front matter");
+			is_str(p->slug, "my-trip", "and the rest of the name is the slug");
+			is_str(p->live_url, "https://dt.test/2020/my-trip/", "which the URL uses");
+			ok(p->updated.valid && p->updated.month == 2, "lastmod after :git");
+			ok(p->publish_date.valid && p->publish_date.year == 2021,
+			   "publishDate falls back to the front matter's date");
+		}
+		p = fx_find_post(&posts, "content/notes/2020-05-06-07-08-09_late night.md");
+		if (ok(p != NULL, "dated file name with a time"))
+			ok(p->date.day == 6 && p->date.hour == 7 && p->date.minute == 8 && p->slug &&
+				   strcmp(p->slug, "late night") == 0,
+			   "YYYY-MM-DD-HH-MM-SS: date, time and slug");
+		p = fx_find_post(&posts, "content/notes/photo.md");
+		if (ok(p != NULL, "custom date key")) {
+			ok(p->date.year == 2018 && p->date.month == 8, "a custom key in the date list");
+			ok(p->updated.valid && p->updated.year == 2017, ":fileModTime: the file's time");
+		}
+		p = fx_find_post(&posts, "content/notes/toml.md");
+		ok(p && p->date.hour == 5 && p->date.tz_minutes == 120, "a TOML date-time keeps its offset");
+	}
+	S_close(site, &posts, &dl);
+
+	/* A date Hugo cannot read stops the book, as it stops Hugo's build. */
+	posts = (struct post_list)POST_LIST_INIT;
+	fx_writes(S_tmp, "bd/hugo.yaml", "title: Bad dates\n");
+	fx_writes(S_tmp, "bd/content/posts/a.md", "---\ntitle: A\npublishDate: next tuesday\n---\nB\n");
+	char *root = path_join(S_tmp, "bd");
+	site = NULL;
+	if (ok(site_open(&site, root, NULL, &dl) == 0, "bad dates: opens")) {
+		ok(site_collect(site, &posts, &dl) < 0, "a publishDate Hugo cannot read is an error");
+		ok(dl.n == 1 && strstr(dl.v[0].message, "publishDate") && dl.v[0].severity == DIAG_ERROR,
+		   "naming the field");
+	}
+	free(root);
+	S_close(site, &posts, &dl);
+}
+
 static void test_toml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -703,6 +805,7 @@ int main(void)
 	test_languages_by_file_name();
 	test_language_folders();
 	test_language_mounts();
+	test_dates();
 	test_toml_site();
 	test_json_config();
 	test_errors();

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/tz.h"
 #include "base/url.h"
 #include "base/utf8.h"
 #include "convert/dialect.h"
@@ -658,6 +659,8 @@ static void S_load_authors(struct site *site)
 		fm_node_free(map);
 }
 
+static void S_warn_git(const struct site *site, const char *cfgpath, struct diag_list *dl);
+
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	int ret = -1;
@@ -771,6 +774,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			   "the content folder '%s' does not exist", site->content_dir);
 		goto out;
 	}
+	S_warn_git(site, cfgpath, dl);
 	S_load_authors(site);
 	ret = 0;
 out:
@@ -1275,32 +1279,447 @@ static char *S_abs(const struct site *site, const char *path)
 	return xasprintf("%.*s%s", (int)strlen(site->url) - 1, site->url, path);
 }
 
-/* ---- post fields ---- */
+/* ---- dates as Hugo reads them ---- */
 
-static bool S_read_date(struct date *out, const struct fm_node *n, const char *field,
-			const struct post *p, struct diag_list *dl)
+/* The layouts Hugo's front matter accepts (spf13/cast's list, which Hugo's
+ * htime hands strings to), in Go's reference-time notation; the layouts
+ * of a time alone are left out (they give no day). */
+static const char *const S_go_layouts[] = {
+	"2006-01-02",
+	"2006-01-02T15:04:05Z07:00", /* RFC 3339 */
+	"2006-01-02T15:04:05",
+	"Mon, 02 Jan 2006 15:04:05 -0700", /* RFC 1123Z */
+	"Mon, 02 Jan 2006 15:04:05 MST",   /* RFC 1123 */
+	"02 Jan 06 15:04 -0700",           /* RFC 822Z */
+	"02 Jan 06 15:04 MST",             /* RFC 822 */
+	"Monday, 02-Jan-06 15:04:05 MST",  /* RFC 850 */
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02 15:04:05Z0700",
+	"2006-01-02 15:04:05",
+	"Mon Jan _2 15:04:05 2006",        /* ANSI C */
+	"Mon Jan _2 15:04:05 MST 2006",    /* Unix date */
+	"Mon Jan 02 15:04:05 -0700 2006",  /* Ruby date */
+	"2006-01-02 15:04:05Z07:00",
+	"02 Jan 2006",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 -0700",
+	NULL,
+};
+
+static const char *const S_month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const S_day_names[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
+					  "Thursday", "Friday", "Saturday"};
+
+/* n digits (min to max of them) at *v as a number; advances *v. */
+static bool S_num(const char **v, int min, int max, int *out)
 {
-	const char *s = fm_str(n);
-	if (!s || !*s)
+	int n = 0, val = 0;
+	while (n < max && isdigit((unsigned char)(*v)[n]))
+		val = val * 10 + ((*v)[n++] - '0');
+	if (n < min)
 		return false;
-	struct date d;
-	if (date_parse(&d, s) < 0) {
-		diag_warning(dl, p->path, n->line, n->col, "'%s' is not a date: '%s'; it is ignored", field, s);
-		return false;
-	}
-	*out = d;
+	*v += n;
+	*out = val;
 	return true;
 }
 
-/* The first of several spellings Hugo accepts for a field. */
-static const struct fm_node *S_get_any(const struct fm_node *fm, const char *const *keys)
+/* A word of names at *v, matched case-insensitively as Go does; its
+ * index, or -1. long_names: the whole name, else its first three letters. */
+static int S_name(const char **v, const char *const *names, size_t n, bool long_names)
 {
-	for (; *keys; keys++) {
-		const struct fm_node *n = S_get(fm, *keys);
-		if (n)
-			return n;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = long_names ? strlen(names[i]) : 3;
+		size_t k = 0;
+		while (k < len && (*v)[k] && tolower((unsigned char)(*v)[k]) == tolower((unsigned char)names[i][k]))
+			k++;
+		if (k == len) {
+			*v += len;
+			return (int)i;
+		}
 	}
-	return NULL;
+	return -1;
+}
+
+/* A numeric zone at *v: ±hh:mm (colon true) or ±hhmm; with z, `Z` too. */
+static bool S_zone_num(const char **v, bool colon, bool z, int *minutes)
+{
+	if (z && (**v == 'Z' || **v == 'z')) {
+		(*v)++;
+		*minutes = 0;
+		return true;
+	}
+	if (**v != '+' && **v != '-')
+		return false;
+	int sign = **v == '-' ? -1 : 1, hh, mm;
+	(*v)++;
+	if (!S_num(v, 2, 2, &hh))
+		return false;
+	if (colon && *(*v)++ != ':')
+		return false;
+	if (!S_num(v, 2, 2, &mm) || hh > 23 || mm > 59)
+		return false;
+	*minutes = sign * (hh * 60 + mm);
+	return true;
+}
+
+/* A zone abbreviation (MST, CEST, UTC): Go takes one it does not know at
+ * offset zero; GMT+h / GMT-h give an offset. */
+static bool S_zone_abbr(const char **v, int *minutes)
+{
+	size_t n = 0;
+	while (n < 5 && isupper((unsigned char)(*v)[n]))
+		n++;
+	if (n < 3)
+		return false;
+	*minutes = 0;
+	bool gmt = n == 3 && strncmp(*v, "GMT", 3) == 0;
+	*v += n;
+	int h;
+	if (gmt && (**v == '+' || **v == '-')) {
+		int sign = **v == '-' ? -1 : 1;
+		const char *t = *v + 1;
+		if (S_num(&t, 1, 2, &h) && h <= 14) {
+			*minutes = sign * h * 60;
+			*v = t;
+		}
+	}
+	return true;
+}
+
+/* Parses s by one Go layout, with Go's rules: fixed two digits for the
+ * month, day, minute and second, one or two for the hour, optional
+ * fractional seconds after the seconds, nothing left over. */
+static bool S_go_parse(struct date *out, bool *zoned, const char *s, const char *layout)
+{
+	struct date d = {0};
+	const char *v = s, *l = layout;
+	bool has_zone = false;
+	while (*l) {
+		if (str_starts_with(l, "2006")) {
+			if (!S_num(&v, 4, 4, &d.year))
+				return false;
+			l += 4;
+		} else if (str_starts_with(l, "Monday")) {
+			if (S_name(&v, S_day_names, 7, true) < 0)
+				return false;
+			l += 6;
+		} else if (str_starts_with(l, "Mon")) {
+			if (S_name(&v, S_day_names, 7, false) < 0)
+				return false;
+			l += 3;
+		} else if (str_starts_with(l, "Jan")) {
+			int m = S_name(&v, S_month_abbr, 12, false);
+			if (m < 0)
+				return false;
+			d.month = m + 1;
+			l += 3;
+		} else if (str_starts_with(l, "MST")) {
+			/* After a numeric offset, the name says nothing more. */
+			int m;
+			if (!S_zone_abbr(&v, &m))
+				return false;
+			if (!has_zone)
+				d.tz_minutes = m;
+			has_zone = true;
+			l += 3;
+		} else if (str_starts_with(l, "Z07:00") || str_starts_with(l, "Z0700") ||
+			   str_starts_with(l, "-07:00") || str_starts_with(l, "-0700")) {
+			bool colon = l[3] == ':';
+			if (!S_zone_num(&v, colon, *l == 'Z', &d.tz_minutes))
+				return false;
+			has_zone = true;
+			l += colon ? 6 : 5;
+		} else if (str_starts_with(l, ".999999999")) {
+			if (*v == '.' && isdigit((unsigned char)v[1]))
+				for (v++; isdigit((unsigned char)*v); v++)
+					;
+			l += 10;
+		} else if (str_starts_with(l, "01")) {
+			if (!S_num(&v, 2, 2, &d.month))
+				return false;
+			l += 2;
+		} else if (str_starts_with(l, "02")) {
+			if (!S_num(&v, 2, 2, &d.day))
+				return false;
+			l += 2;
+		} else if (str_starts_with(l, "_2")) {
+			if (*v == ' ')
+				v++;
+			if (!S_num(&v, 1, 2, &d.day))
+				return false;
+			l += 2;
+		} else if (str_starts_with(l, "06")) {
+			int yy;
+			if (!S_num(&v, 2, 2, &yy))
+				return false;
+			d.year = yy >= 69 ? 1900 + yy : 2000 + yy;
+			l += 2;
+		} else if (str_starts_with(l, "15")) {
+			if (!S_num(&v, 1, 2, &d.hour))
+				return false;
+			d.has_time = true;
+			l += 2;
+		} else if (str_starts_with(l, "04")) {
+			if (!S_num(&v, 2, 2, &d.minute))
+				return false;
+			l += 2;
+		} else if (str_starts_with(l, "05")) {
+			if (!S_num(&v, 2, 2, &d.second))
+				return false;
+			l += 2;
+			/* Fractional seconds the layout does not name. */
+			if ((*v == '.' || *v == ',') && isdigit((unsigned char)v[1]) && *l != '.')
+				for (v++; isdigit((unsigned char)*v); v++)
+					;
+		} else if (*v == *l) {
+			v++;
+			l++;
+		} else {
+			return false;
+		}
+	}
+	if (*v)
+		return false;
+	int dim = d.month >= 1 && d.month <= 12
+			  ? (int)(date_days_from_civil(d.month == 12 ? d.year + 1 : d.year, d.month % 12 + 1, 1) -
+				  date_days_from_civil(d.year, d.month, 1))
+			  : 0;
+	if (d.day < 1 || d.day > dim || d.hour > 23 || d.minute > 59 || d.second > 59)
+		return false;
+	d.valid = true;
+	*out = d;
+	if (zoned)
+		*zoned = has_zone;
+	return true;
+}
+
+/* A front-matter date as Hugo reads it: 0 and *out, or -1. Besides Hugo's
+ * layouts, whatever date_parse reads (2024-12-27T10:30) is taken too: a
+ * book loses nothing by being kinder than the site's build. */
+static int S_hugo_date(struct date *out, bool *zoned, const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	char *t = xstrndup(s, n);
+	int rc = -1;
+	for (const char *const *l = S_go_layouts; *l && rc < 0; l++)
+		if (S_go_parse(out, zoned, t, *l))
+			rc = 0;
+	if (rc < 0 && (rc = date_parse(out, t)) == 0)
+		*zoned = date_written_with_zone(t, out);
+	free(t);
+	return rc;
+}
+
+/* ---- post fields ---- */
+
+/* The four dates of a page and the sources Hugo tries for each, in its
+ * order (`frontmatter` in the configuration changes them): front-matter
+ * keys, `:filename` (a date the file name starts with), `:fileModTime`,
+ * `:git` (the Git author date, which sheaf does not read). */
+enum { S_DATE, S_LASTMOD, S_PUBDATE, S_EXPIRY, S_NDATES };
+static const char *const S_date_keys[S_NDATES] = {"date", "lastmod", "publishdate", "expirydate"};
+static const char *const S_date_defaults[S_NDATES][4] = {
+	{"date", "publishdate", "lastmod", NULL},
+	{":git", "lastmod", "date", "publishdate"},
+	{"publishdate", "date", NULL, NULL},
+	{"expirydate", NULL, NULL, NULL},
+};
+
+/* Hugo's other spellings of a date key, tried right after it. */
+static const char *const *S_date_aliases(const char *key)
+{
+	static const char *const lastmod[] = {"modified", NULL};
+	static const char *const pub[] = {"pubdate", "published", NULL};
+	static const char *const expiry[] = {"unpublishdate", NULL};
+	static const char *const none[] = {NULL};
+	if (strcmp(key, "lastmod") == 0)
+		return lastmod;
+	if (strcmp(key, "publishdate") == 0)
+		return pub;
+	if (strcmp(key, "expirydate") == 0)
+		return expiry;
+	return none;
+}
+
+static void S_push_source(struct strvec *out, const char *id)
+{
+	if (!sv_contains_ci(out, id))
+		sv_push(out, id);
+	for (const char *const *a = S_date_aliases(id); *a; a++)
+		if (!sv_contains_ci(out, *a))
+			sv_push(out, *a);
+}
+
+/* The sources of date k for a page in lang: the configured list with
+ * `:default` expanded, each key followed by its aliases, lower-cased. */
+static void S_date_sources(const struct site *site, const char *lang, int k, struct strvec *out)
+{
+	const struct fm_node *conf = fm_get(S_setting(site, lang, "frontmatter"), S_date_keys[k]);
+	struct strvec ids = STRVEC_INIT;
+	if (conf)
+		fm_strings(conf, &ids);
+	if (!ids.n)
+		sv_push(&ids, ":default");
+	for (size_t i = 0; i < ids.n; i++) {
+		char *id = S_lower(ids.v[i]);
+		if (strcmp(id, ":default") == 0) {
+			for (size_t d = 0; d < 4 && S_date_defaults[k][d]; d++)
+				S_push_source(out, S_date_defaults[k][d]);
+		} else {
+			S_push_source(out, id);
+		}
+		free(id);
+	}
+	sv_free(&ids);
+}
+
+/* The date a file name starts with (YYYY-MM-DD, or YYYY-MM-DD-HH-MM-SS
+ * with any separator between date and time) and the rest of the name as
+ * its slug, as Hugo's `:filename` reads them. */
+static bool S_filename_date(const char *base, struct date *out, char **slug)
+{
+	size_t n = strlen(base);
+	if (n < 10)
+		return false;
+	size_t rest = 0;
+	if (n >= 19) {
+		char buf[20];
+		memcpy(buf, base, 10);
+		buf[10] = 'T';
+		for (size_t i = 11; i < 19; i++)
+			buf[i] = base[i] == '-' ? ':' : base[i];
+		buf[19] = '\0';
+		if (S_go_parse(out, NULL, buf, "2006-01-02T15:04:05"))
+			rest = 19;
+	}
+	if (!rest) {
+		char *ds = xstrndup(base, 10);
+		bool okd = S_go_parse(out, NULL, ds, "2006-01-02");
+		free(ds);
+		if (!okd)
+			return false;
+		rest = 10;
+	}
+	const char *r = base + rest;
+	size_t rl = strlen(r);
+	while (rl && strchr(" -_", r[rl - 1]))
+		rl--;
+	while (rl && strchr(" -_", *r)) {
+		r++;
+		rl--;
+	}
+	*slug = xstrndup(r, rl);
+	return true;
+}
+
+/* A front-matter key as the file spells it (publishDate), matched in any
+ * case. */
+static const char *S_key_as_written(const struct fm_node *fm, const char *key)
+{
+	for (size_t i = 0; fm && fm->kind == FM_MAP && i < fm->n; i++)
+		if (fm->keys[i] && str_casecmp(fm->keys[i], key) == 0)
+			return fm->keys[i];
+	return key;
+}
+
+/* Reads the four dates of a page by Hugo's rules. A date Hugo cannot read
+ * is an error (Hugo's build fails on one), reported once per field. */
+static void S_dates(const struct site *site, struct post *p, const struct fm_node *fm,
+		    const struct S_loc *loc, struct diag_list *dl)
+{
+	const char *lang = loc && loc->lang ? loc->lang : S_book_lang(site);
+	const char *zone = S_first_str(S_setting(site, lang, "timezone"));
+	struct date got[S_NDATES] = {{0}};
+	struct strvec bad = STRVEC_INIT;
+	for (int k = 0; k < S_NDATES; k++) {
+		struct strvec ids = STRVEC_INIT;
+		S_date_sources(site, lang, k, &ids);
+		for (size_t i = 0; i < ids.n && !got[k].valid; i++) {
+			const char *id = ids.v[i];
+			struct date d = {0};
+			bool zoned = false;
+			if (strcmp(id, ":filename") == 0) {
+				char *slug = NULL;
+				if (loc && S_filename_date(loc->name, &d, &slug)) {
+					if (zone)
+						tz_localize(&d, zone, false);
+					got[k] = d;
+					if (!S_get(fm, "slug") && *slug) {
+						free(p->slug);
+						p->slug = slug;
+						slug = NULL;
+					}
+				}
+				free(slug);
+			} else if (strcmp(id, ":filemodtime") == 0) {
+				struct stat st;
+				if (stat(p->path, &st) == 0) {
+					got[k] = date_from_epoch((int64_t)st.st_mtime);
+					if (zone)
+						tz_localize(&got[k], zone, true);
+				}
+			} else if (id[0] == ':') {
+				/* :git, or a token Hugo does not know: nothing here. */
+			} else {
+				const struct fm_node *n = S_get(fm, id);
+				const char *v = fm_str(n);
+				if (!n) {
+					/* A date an earlier list settled is a value
+					 * by its key for the lists after it. */
+					for (int j = 0; j < k; j++)
+						if (strcmp(id, S_date_keys[j]) == 0 && got[j].valid)
+							got[k] = got[j];
+				} else if (v && *v && S_hugo_date(&d, &zoned, v) == 0) {
+					/* A written offset stays; a local time is the zone's. */
+					if (zone && !zoned)
+						tz_localize(&d, zone, false);
+					got[k] = d;
+				} else if (v && *v && !sv_contains_ci(&bad, id)) {
+					sv_push(&bad, id);
+					diag_error(dl, p->path, n->line, n->col,
+						   "'%s' is not a date Hugo reads: '%s' (expected YYYY-MM-DD, "
+						   "optionally with a time)",
+						   S_key_as_written(fm, id), v);
+				}
+			}
+		}
+		sv_free(&ids);
+	}
+	sv_free(&bad);
+	p->date = got[S_DATE];
+	if (got[S_LASTMOD].valid)
+		p->updated = got[S_LASTMOD];
+	p->publish_date = got[S_PUBDATE];
+	p->expiry_date = got[S_EXPIRY];
+}
+
+/* Says once, when the configuration asks for Git dates, that they are not
+ * read. */
+static void S_warn_git(const struct site *site, const char *cfgpath, struct diag_list *dl)
+{
+	const struct fm_node *langs = fm_get(site->config, "languages");
+	for (size_t l = 0; l <= (langs && langs->kind == FM_MAP ? langs->n : 0); l++) {
+		const struct fm_node *fmc = fm_get(l ? langs->items[l - 1] : site->config, "frontmatter");
+		for (int k = 0; k < S_NDATES; k++) {
+			struct strvec ids = STRVEC_INIT;
+			fm_strings(fm_get(fmc, S_date_keys[k]), &ids);
+			bool git = sv_contains_ci(&ids, ":git");
+			sv_free(&ids);
+			if (git) {
+				const struct fm_node *n = fm_get(fmc, S_date_keys[k]);
+				diag_warning(dl, cfgpath, n->line, n->col,
+					     "frontmatter: ':git' (the Git author date) is not read; the next "
+					     "source in the list gives the date");
+				return;
+			}
+		}
+	}
 }
 
 static void S_add_author(const struct site *site, struct post *p, const struct fm_node *n)
@@ -1392,9 +1811,6 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	(void)format;
 	if (S_headless(site, p->relpath, fm))
 		return false;
-	static const char *const publish_keys[] = {"publishdate", "pubdate", "published", NULL};
-	static const char *const lastmod_keys[] = {"lastmod", "modified", NULL};
-	static const char *const expiry_keys[] = {"expirydate", "unpublishdate", NULL};
 	const struct fm_node *cfg = site->config;
 	struct S_loc loc;
 	bool located = S_locate(site, p->relpath, &loc);
@@ -1403,8 +1819,6 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	const char *s;
 	if (!p->title && (s = fm_str(S_get(fm, "title"))) && *s)
 		p->title = str_collapse_ws(s);
-	if (!fm_get(fm, "date"))
-		S_read_date(&p->date, S_get(fm, "date"), "date", p, dl);
 	if (!fm_get(fm, "tags"))
 		fm_strings(S_get(fm, "tags"), &p->tags);
 	if (!fm_get(fm, "categories"))
@@ -1416,14 +1830,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	if (!fm_get(fm, "draft"))
 		fm_bool(S_get(fm, "draft"), &p->draft);
 
-	/* Dates: date falls back to publishDate, then lastmod. */
-	S_read_date(&p->publish_date, S_get_any(fm, publish_keys), "publishDate", p, dl);
-	struct date lastmod = {0};
-	if (S_read_date(&lastmod, S_get_any(fm, lastmod_keys), "lastmod", p, dl))
-		p->updated = lastmod;
-	S_read_date(&p->expiry_date, S_get_any(fm, expiry_keys), "expiryDate", p, dl);
-	if (!p->date.valid)
-		p->date = p->publish_date.valid ? p->publish_date : lastmod;
+	S_dates(site, p, fm, located ? &loc : NULL, dl);
 
 	/* What Hugo does not publish is a draft here: expired, or not yet due
 	 * (unless buildExpired / buildFuture), or never rendered. */
@@ -1640,6 +2047,7 @@ const struct site_generator site_hugo = {
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.post_exts = S_page_exts,
+	.lenient_dates = true, /* post_fields reads every date, by Hugo's layouts */
 	.page_forms = S_page_forms,
 	.ref_targets = S_ref_targets,
 	.image_folders = S_image_folders,

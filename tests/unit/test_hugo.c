@@ -437,15 +437,17 @@ static void test_languages_by_file_name(void)
 	S_close(site, &posts, &dl);
 }
 
-/* Opens SITE for a book in lang (site_open_lang) and collects its posts. */
+/* Opens SITE for a book in lang (site_open_options.language) and collects
+ * its posts. */
 static struct site *S_open_lang(const char *name, const char *lang, struct post_list *posts,
 				struct diag_list *dl)
 {
 	char *root = path_join(S_tmp, name);
 	struct site *site = NULL;
-	bool opened = site_open_lang(&site, root, NULL, lang, dl) == 0 && site;
+	struct site_open_options so = {.language = lang};
+	bool opened = site_open_ext(&site, root, &so, dl) == 0 && site;
 	free(root);
-	if (!ok(opened, "%s (%s): site_open_lang", name, lang ? lang : "default")) {
+	if (!ok(opened, "%s (%s): site_open_ext", name, lang ? lang : "default")) {
 		S_print_diags(dl);
 		return NULL;
 	}

@@ -646,6 +646,57 @@ static void test_dates(void)
 	S_close(site, &posts, &dl);
 }
 
+/* cascade from section pages (a mapping, a list with `_target` and
+ * `target`, nearer sections first) and from the configuration; build
+ * options that publish no page. */
+static void test_cascade(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "cs/hugo.yaml", "title: Cascades\ncascade:\n  series: [Site Series]\n");
+	fx_writes(S_tmp, "cs/content/_index.md",
+		"---\ntitle: Home\ncascade:\n  tags: [far]\n  author: Casc Author\n---\n");
+	fx_writes(S_tmp, "cs/content/posts/_index.md",
+		"---\n"
+		"title: Posts\n"
+		"cascade:\n"
+		"  - _target: {path: '/posts/drafts/**'}\n"
+		"    draft: true\n"
+		"  - target: {path: '{/posts/old,/posts/old/**}', kind: page}\n"
+		"    build: {render: never}\n"
+		"  - target: {path: '/posts/*', lang: fr}\n"
+		"    categories: [French only]\n"
+		"  - tags: [near]\n"
+		"---\n");
+	fx_writes(S_tmp, "cs/content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/b.md", "---\ntitle: B\ndate: 2020-01-02\ntags: [own]\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/drafts/c.md", "---\ntitle: C\ndate: 2020-01-03\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/old/d/index.md", "---\ntitle: D\ndate: 2020-01-04\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/e.md",
+		"---\ntitle: E\ndate: 2020-01-05\n_build: {render: link}\n---\nB\n");
+	struct site *site = S_open("cs", NULL, &posts, &dl);
+	if (site) {
+		const struct post *p = fx_find_post(&posts, "content/posts/a.md");
+		if (ok(p != NULL, "cascade: a page")) {
+			fx_is_list(&p->tags, "near", "the nearer section's cascade wins");
+			fx_is_list(&p->author_names, "Casc Author", "the home page's cascade reaches every page");
+			fx_is_list(&p->series, "Site Series", "the configuration's cascade too");
+			ok(p->categories.n == 0, "a target for another language takes nothing");
+			ok(!p->draft, "not a draft");
+		}
+		p = fx_find_post(&posts, "content/posts/b.md");
+		if (p)
+			fx_is_list(&p->tags, "own", "a page's own value stays");
+		p = fx_find_post(&posts, "content/posts/drafts/c.md");
+		ok(p && p->draft, "_target path: draft cascaded to the pages below");
+		p = fx_find_post(&posts, "content/posts/old/d/index.md");
+		ok(p && p->draft, "target path and kind: build.render never cascaded");
+		p = fx_find_post(&posts, "content/posts/e.md");
+		ok(p && p->draft, "_build.render: link publishes no page");
+	}
+	S_close(site, &posts, &dl);
+}
+
 static void test_toml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -808,6 +859,7 @@ int main(void)
 	test_language_folders();
 	test_language_mounts();
 	test_dates();
+	test_cascade();
 	test_toml_site();
 	test_json_config();
 	test_errors();

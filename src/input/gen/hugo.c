@@ -409,6 +409,10 @@ struct S_state {
 	bool own_dir;       /* lang has a content folder of its own */
 	struct strvec keys; /* languages with a content folder of their own … */
 	struct strvec dirs; /* … and that folder (normalized, relative to the root) */
+	/* Sections' `cascade` (list_posts reads them): the folder of each
+	 * _index page that has one, and its front matter. */
+	struct strvec casc_dirs;
+	struct fm_node **casc_fm;
 };
 
 static void S_free_state(void *state)
@@ -419,6 +423,10 @@ static void S_free_state(void *state)
 	free(st->lang);
 	sv_free(&st->keys);
 	sv_free(&st->dirs);
+	for (size_t i = 0; i < st->casc_dirs.n; i++)
+		fm_node_free(st->casc_fm[i]);
+	free(st->casc_fm);
+	sv_free(&st->casc_dirs);
 	free(st);
 }
 
@@ -895,6 +903,45 @@ out:
 	free(abs);
 }
 
+/* Notes in the state the `cascade` of every section page (_index.md, in
+ * the book's language) of the content folder, other languages' folders
+ * (skip) left out. */
+static void S_read_cascades(const struct site *site, const struct strvec *skip)
+{
+	struct S_state *st = site->state;
+	for (size_t i = 0; i < st->casc_dirs.n; i++)
+		fm_node_free(st->casc_fm[i]);
+	free(st->casc_fm);
+	st->casc_fm = NULL;
+	sv_free(&st->casc_dirs);
+	struct strvec files = STRVEC_INIT;
+	site_walk(site->root, site->content_dir, S_page_exts, &files);
+	struct diag_list quiet = DIAG_LIST_INIT;
+	for (size_t i = 0; i < files.n; i++) {
+		const char *base = path_basename(files.v[i]);
+		char *stem = S_page_stem(site, base);
+		char *own = S_strip_ext(base);
+		bool index = strcmp(stem, "_index") == 0 && S_own_lang(site, own);
+		for (size_t k = 0; index && k < skip->n; k++)
+			index = !path_under(files.v[i], skip->v[k]);
+		free(own);
+		free(stem);
+		struct fm_node *fm = NULL;
+		enum fm_format format;
+		if (!index || site_read_front_matter(&fm, &format, site, files.v[i], &quiet) < 0)
+			continue;
+		if (S_get(fm, "cascade")) {
+			st->casc_fm = xrealloc(st->casc_fm, (st->casc_dirs.n + 1) * sizeof *st->casc_fm);
+			st->casc_fm[st->casc_dirs.n] = fm;
+			sv_push_owned(&st->casc_dirs, path_dirname(files.v[i]));
+		} else {
+			fm_node_free(fm);
+		}
+	}
+	diag_list_free(&quiet);
+	sv_free(&files);
+}
+
 /* Posts are the pages inside section folders (content/posts/…, at any
  * depth); pages directly in contentDir (about.md) are not, unless the site
  * has no section pages at all. */
@@ -910,6 +957,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 			sv_push(&w.skip, d);
 	}
 	S_walk(&w, site->content_dir, 0);
+	S_read_cascades(site, &w.skip);
 	struct strvec *take = w.posts.n ? &w.posts : &w.root_pages;
 	for (size_t i = 0; i < take->n; i++)
 		sv_push(files, take->v[i]);
@@ -1805,29 +1853,204 @@ static void S_aliases(const struct site *site, struct post *p, const struct fm_n
 	sv_free(&raw);
 }
 
-static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+/* ---- cascade ---- */
+
+/* Hugo's globs (gobwas/glob with '/' as separator): `*` and `?` within a
+ * path part, `**` across parts, `{a,b}` alternatives; case-insensitive. */
+static bool S_glob(const char *pat, const char *str)
+{
+	const char *brace = strchr(pat, '{');
+	if (brace) {
+		const char *close = strchr(brace, '}');
+		if (close) {
+			for (const char *alt = brace + 1; alt <= close;) {
+				size_t n = strcspn(alt, ",}");
+				if (alt + n > close)
+					n = (size_t)(close - alt);
+				char *one = xasprintf("%.*s%.*s%s", (int)(brace - pat), pat, (int)n, alt, close + 1);
+				bool m = S_glob(one, str);
+				free(one);
+				if (m)
+					return true;
+				alt += n + 1;
+			}
+			return false;
+		}
+	}
+	for (; *pat; pat++, str++) {
+		if (pat[0] == '*' && pat[1] == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 2, t))
+					return true;
+				if (!*t)
+					return false;
+			}
+		}
+		if (*pat == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 1, t))
+					return true;
+				if (!*t || *t == '/')
+					return false;
+			}
+		}
+		if (!*str || (*pat == '?' ? *str == '/' : tolower((unsigned char)*pat) != tolower((unsigned char)*str)))
+			return false;
+	}
+	return !*str;
+}
+
+/* Deep copy of a front-matter tree. */
+static struct fm_node *S_clone(const struct fm_node *n)
+{
+	if (!n)
+		return NULL;
+	struct fm_node *c = S_node_new(n->kind, n->line, n->col);
+	c->value = n->value ? xstrdup(n->value) : NULL;
+	c->plain = n->plain;
+	c->n = n->n;
+	if (n->n) {
+		c->items = xcalloc(n->n, sizeof *c->items);
+		if (n->keys)
+			c->keys = xcalloc(n->n, sizeof *c->keys);
+		for (size_t i = 0; i < n->n; i++) {
+			c->items[i] = S_clone(n->items[i]);
+			if (n->keys)
+				c->keys[i] = n->keys[i] ? xstrdup(n->keys[i]) : NULL;
+		}
+	}
+	return c;
+}
+
+/* Whether a cascade's target (a page matcher) takes the page at the
+ * logical path lpath in lang. */
+static bool S_target_matches(const struct fm_node *target, const char *lpath, const char *lang)
+{
+	const char *v;
+	if ((v = S_first_str(S_get(target, "path"))) && !S_glob(v, lpath))
+		return false;
+	if ((v = S_first_str(S_get(target, "kind"))) && !S_glob(v, "page"))
+		return false;
+	if ((v = S_first_str(S_get(target, "environment"))) && !S_glob(v, "production"))
+		return false;
+	if ((v = S_first_str(S_get(target, "lang"))) && !S_glob(v, lang))
+		return false;
+	v = S_first_str(S_get(S_get(S_get(target, "sites"), "matrix"), "languages"));
+	return !v || S_glob(v, lang);
+}
+
+/* Adds to merged the values of one `cascade` (a mapping, or a list of
+ * them each with its target) the page takes and has none of yet: a
+ * page's own value, or a nearer section's, wins. */
+static void S_cascade_into(struct fm_node *merged, const struct fm_node *casc, const char *lpath,
+			   const char *lang)
+{
+	size_t n = casc->kind == FM_LIST ? casc->n : 1;
+	for (size_t e = 0; e < n; e++) {
+		const struct fm_node *entry = casc->kind == FM_LIST ? casc->items[e] : casc;
+		if (!entry || entry->kind != FM_MAP)
+			continue;
+		const struct fm_node *target = S_get(entry, "target");
+		if (!target)
+			target = S_get(entry, "_target");
+		if (target && !S_target_matches(target, lpath, lang))
+			continue;
+		for (size_t i = 0; i < entry->n; i++) {
+			const char *key = entry->keys[i];
+			if (!key || str_casecmp(key, "target") == 0 || str_casecmp(key, "_target") == 0)
+				continue;
+			struct fm_node *have = (struct fm_node *)S_get(merged, key);
+			if (!have) {
+				S_map_put(merged, xstrdup(key), S_clone(entry->items[i]));
+			} else if (have->kind == FM_MAP && entry->items[i]->kind == FM_MAP) {
+				/* params: the keys the page lacks */
+				for (size_t k = 0; k < entry->items[i]->n; k++)
+					if (!S_get(have, entry->items[i]->keys[k]))
+						S_map_put(have, xstrdup(entry->items[i]->keys[k]),
+							  S_clone(entry->items[i]->items[k]));
+			}
+		}
+	}
+}
+
+/* The page's front matter with what the `cascade` of its sections (the
+ * nearest first) and of the configuration give it, or NULL when nothing
+ * cascades to it. */
+static struct fm_node *S_with_cascade(const struct site *site, const struct fm_node *fm,
+				      const struct S_loc *loc)
+{
+	const struct S_state *st = site->state;
+	const char *lang = loc->lang ? loc->lang : S_default_lang(site->config);
+	const struct fm_node *lang_casc = fm_get(S_lang_block(site->config, lang), "cascade");
+	const struct fm_node *site_casc = fm_get(site->config, "cascade");
+	if (!st->casc_dirs.n && !lang_casc && !site_casc)
+		return NULL;
+	/* The logical path: /sections/name, lower-cased as Hugo's are. */
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < loc->sections.n; i++) {
+		sb_addc(&sb, '/');
+		sb_adds(&sb, loc->sections.v[i]);
+	}
+	sb_addc(&sb, '/');
+	sb_adds(&sb, loc->name);
+	char *lpath = S_lower(sb.s);
+	sb_release(&sb);
+	struct fm_node *merged = fm && fm->kind == FM_MAP ? S_clone(fm) : S_node_new(FM_MAP, 1, 1);
+	/* Section folders from the page's up to the content folder. */
+	struct strvec dirs = STRVEC_INIT;
+	struct strbuf d = STRBUF_INIT;
+	sb_adds(&d, site->content_dir);
+	sv_push(&dirs, d.s);
+	for (size_t i = 0; i < loc->sections.n; i++) {
+		sb_addc(&d, '/');
+		sb_adds(&d, loc->sections.v[i]);
+		sv_push(&dirs, d.s);
+	}
+	sb_release(&d);
+	for (size_t k = dirs.n; k-- > 0;)
+		for (size_t i = 0; i < st->casc_dirs.n; i++)
+			if (strcmp(st->casc_dirs.v[i], dirs.v[k]) == 0)
+				S_cascade_into(merged, S_get(st->casc_fm[i], "cascade"), lpath, lang);
+	sv_free(&dirs);
+	if (lang_casc)
+		S_cascade_into(merged, lang_casc, lpath, lang);
+	if (site_casc)
+		S_cascade_into(merged, site_casc, lpath, lang);
+	free(lpath);
+	return merged;
+}
+
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *own,
 			  enum fm_format format, struct diag_list *dl)
 {
 	(void)format;
-	if (S_headless(site, p->relpath, fm))
-		return false;
 	const struct fm_node *cfg = site->config;
 	struct S_loc loc;
 	bool located = S_locate(site, p->relpath, &loc);
+	/* What the page's sections cascade to it counts as its own front
+	 * matter where it has none of its own. */
+	struct fm_node *merged = located ? S_with_cascade(site, own, &loc) : NULL;
+	const struct fm_node *fm = merged ? merged : own;
+	if (S_headless(site, p->relpath, fm)) {
+		fm_node_free(merged);
+		if (located)
+			S_loc_free(&loc);
+		return false;
+	}
 
 	/* Keys in other cases than the common reader's (Title:, Date:). */
 	const char *s;
 	if (!p->title && (s = fm_str(S_get(fm, "title"))) && *s)
 		p->title = str_collapse_ws(s);
-	if (!fm_get(fm, "tags"))
+	if (!fm_get(own, "tags"))
 		fm_strings(S_get(fm, "tags"), &p->tags);
-	if (!fm_get(fm, "categories"))
+	if (!fm_get(own, "categories"))
 		fm_strings(S_get(fm, "categories"), &p->categories);
 	if (!p->slug && (s = fm_str(S_get(fm, "slug"))) && *s)
 		p->slug = xstrdup(s);
 	if (!p->description && (s = fm_str(S_get(fm, "description"))))
 		p->description = str_collapse_ws(s);
-	if (!fm_get(fm, "draft"))
+	if (!fm_get(own, "draft"))
 		fm_bool(S_get(fm, "draft"), &p->draft);
 
 	S_dates(site, p, fm, located ? &loc : NULL, dl);
@@ -1848,7 +2071,8 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		build = S_get(fm, "_build");
 	const struct fm_node *render = S_get(build, "render");
 	bool rb;
-	if ((fm_bool(render, &rb) && !rb) || (fm_str(render) && str_ieq(fm_str(render), "never")))
+	if ((fm_bool(render, &rb) && !rb) ||
+	    (fm_str(render) && (str_ieq(fm_str(render), "never") || str_ieq(fm_str(render), "link"))))
 		p->draft = true;
 
 	if (!p->series.n)
@@ -1902,6 +2126,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	free(path);
 	if (located)
 		S_loc_free(&loc);
+	fm_node_free(merged);
 	return true;
 }
 

@@ -697,6 +697,42 @@ static void test_cascade(void)
 	S_close(site, &posts, &dl);
 }
 
+/* Permalink tokens: Go layouts (:2006, :01, :Jan …), :sections slices,
+ * :contentbasename; uglyURLs for every section and per section. */
+static void test_permalink_tokens(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "pt/hugo.yaml",
+		"baseURL: https://pt.test/base/\n"
+		"uglyURLs: {diary: true}\n"
+		"permalinks:\n"
+		"  page:\n"
+		"    diary: /:2006/:Jan/:02/:contentbasename/\n"
+		"    essays: /:sections[1:]/:06-:1-:2/:slugorcontentbasename/\n"
+		"    notes: /:Monthly/:yearday/:weekdayname/:filename/\n");
+	fx_writes(S_tmp, "pt/content/diary/day-one.md", "---\ntitle: One\ndate: 2021-03-05\n---\nB\n");
+	fx_writes(S_tmp, "pt/content/essays/long/form/e.md",
+		"---\ntitle: E\ndate: 2009-11-07\nslug: On Reading\n---\nB\n");
+	fx_writes(S_tmp, "pt/content/notes/n.md", "---\ntitle: N\ndate: 2021-02-03\n---\nB\n");
+	struct site *site = S_open("pt", NULL, &posts, &dl);
+	if (site) {
+		const struct post *p = fx_find_post(&posts, "content/diary/day-one.md");
+		if (p)
+			is_str(p->live_url, "https://pt.test/base/2021/Mar/05/day-one.html",
+			       "Go layouts :2006 :Jan :02, and uglyURLs for the section");
+		p = fx_find_post(&posts, "content/essays/long/form/e.md");
+		if (p)
+			is_str(p->live_url, "https://pt.test/base/long/form/09-11-7/on-reading/",
+			       ":sections[1:], :06-:1-:2, slug over the file name; no uglyURLs here");
+		p = fx_find_post(&posts, "content/notes/n.md");
+		if (p)
+			is_str(p->live_url, "https://pt.test/base/:Monthly/34/Wednesday/n/",
+			       "a word Go does not read stays; :yearday, :weekdayname, :filename");
+	}
+	S_close(site, &posts, &dl);
+}
+
 static void test_toml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -860,6 +896,7 @@ int main(void)
 	test_language_mounts();
 	test_dates();
 	test_cascade();
+	test_permalink_tokens();
 	test_toml_site();
 	test_json_config();
 	test_errors();

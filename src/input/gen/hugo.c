@@ -1186,6 +1186,63 @@ static void S_slice(const struct strvec *sv, const char *spec, size_t *lo, size_
 		*hi = *lo;
 }
 
+/* The date in a Go time layout made of the parts a permalink word can
+ * hold (letters, digits, '_'); anything else is copied. */
+static char *S_go_format(const struct date *d, const char *layout)
+{
+	static const struct {
+		const char *std;
+		int what; /* 0 year 1 month 2 day 3 weekday 4 yearday 5 hour 6 minute 7 second 8 AM/PM */
+		int width; /* digits; 0: as is; -1: a name; -2: a short name; -3: day padded with a space */
+	} parts[] = {
+		{"January", 1, -1}, {"Jan", 1, -2}, {"Monday", 3, -1}, {"Mon", 3, -2}, {"2006", 0, 4},
+		{"002", 4, 3},      {"__2", 4, -3}, {"_2", 2, -3},      {"01", 1, 2},   {"02", 2, 2},
+		{"03", 5, 2},       {"04", 6, 2},   {"05", 7, 2},       {"06", 0, 2},   {"15", 5, 0},
+		{"1", 1, 0},        {"2", 2, 0},    {"3", 5, 0},        {"4", 6, 0},    {"5", 7, 0},
+		{"PM", 8, 0},       {"pm", 8, 1},
+	};
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *c = layout; *c;) {
+		size_t k = 0, nparts = sizeof parts / sizeof *parts;
+		while (k < nparts && !str_starts_with(c, parts[k].std))
+			k++;
+		/* Go reads Jan and Mon only when no lower-case letter follows
+		 * (Monthly is a word). */
+		if (k < nparts && parts[k].width == -2 && islower((unsigned char)c[3]))
+			k = nparts;
+		if (k == nparts) {
+			sb_addc(&sb, *c++);
+			continue;
+		}
+		int val = 0;
+		switch (parts[k].what) {
+		case 0: val = parts[k].width == 2 ? d->year % 100 : d->year; break;
+		case 1: val = d->month; break;
+		case 2: val = d->day; break;
+		case 3: val = date_weekday(d); break;
+		case 4: val = date_yearday(d); break;
+		case 5: val = parts[k].std[0] == '1' && parts[k].std[1] == '5' ? d->hour
+			      : (d->hour % 12 ? d->hour % 12 : 12); break;
+		case 6: val = d->minute; break;
+		case 7: val = d->second; break;
+		default: break;
+		}
+		if (parts[k].what == 8)
+			sb_adds(&sb, d->hour >= 12 ? (parts[k].width ? "pm" : "PM") : (parts[k].width ? "am" : "AM"));
+		else if (parts[k].width == -1 || parts[k].width == -2) {
+			const char *name = parts[k].what == 1 ? date_month_name(val) : date_weekday_name(val);
+			sb_add(&sb, name, parts[k].width == -2 ? 3 : strlen(name));
+		} else if (parts[k].width == -3)
+			sb_addf(&sb, parts[k].what == 4 ? "%3d" : "%2d", val);
+		else if (parts[k].width > 0)
+			sb_addf(&sb, "%0*d", parts[k].width, val);
+		else
+			sb_addf(&sb, "%d", val);
+		c += strlen(parts[k].std);
+	}
+	return sb_detach(&sb);
+}
+
 /* Expands a permalink pattern's tokens for a page. */
 static char *S_expand(const char *pattern, const struct S_loc *loc, const struct post *p,
 		      const char *title)
@@ -1250,6 +1307,15 @@ static char *S_expand(const char *pattern, const struct S_loc *loc, const struct
 			v = S_urlize(loc->name);
 		else if (strcmp(tok, "slugorfilename") == 0 || strcmp(tok, "slugorcontentbasename") == 0)
 			v = slug ? xstrdup(slug) : S_urlize(loc->name);
+		else if (!spec) {
+			/* Any other word that Go's time layouts read (:2006, :01,
+			 * :Jan, :_2 …) is the date in that layout. */
+			v = S_go_format(&d, tok);
+			if (strcmp(v, tok) == 0) {
+				free(v);
+				v = NULL;
+			}
+		}
 		if (v) {
 			sb_adds(&sb, v);
 			c = next;
@@ -1318,6 +1384,19 @@ static char *S_page_path(const struct site *site, const struct S_loc *loc, const
 		sb_release(&sb);
 	}
 	free(prefix);
+	/* uglyURLs (for every section, or per section): page.html. */
+	const struct fm_node *ugly = S_setting(site, loc->lang, "uglyurls");
+	bool is_ugly = false;
+	if (ugly && ugly->kind == FM_MAP)
+		fm_bool(S_get(ugly, loc->sections.n ? loc->sections.v[0] : ""), &is_ugly);
+	else
+		fm_bool(ugly, &is_ugly);
+	size_t n = strlen(out);
+	if (is_ugly && !loc->list && n > 1 && out[n - 1] == '/') {
+		char *u = xasprintf("%.*s.html", (int)n - 1, out);
+		free(out);
+		out = u;
+	}
 	return out;
 }
 

@@ -47,6 +47,7 @@
 
 #include "base/diag.h"
 #include "base/linemap.h"
+#include "input/frontmatter.h"
 #include "input/refs.h"
 
 struct dialect;
@@ -54,6 +55,8 @@ struct dialect;
 extern const struct dialect dialect_mkdocs;      /* !!! admonitions, ??? details, === tabs, attr_list,
 						    md_in_html, fenced-code titles, icons */
 extern const struct dialect dialect_snippets;    /* MkDocs --8<-- includes */
+extern const struct dialect dialect_pymdownx;    /* MkDocs' configured pymdownx: /// blocks, ==mark==,
+						    ^^ins^^ ^sup^, ~~del~~ ~sub~, ++keys++ */
 extern const struct dialect dialect_hugo;        /* {{< shortcodes >}} and {{% shortcodes %}} */
 extern const struct dialect dialect_liquid;      /* Jekyll: {% raw %}, {% highlight %}, {% post_url %},
 						    {% link %}, {{ site.baseurl }} */
@@ -79,6 +82,10 @@ struct dialect_context {
 	 * becomes a path from the post's folder (input/refs.h). May be NULL:
 	 * references are then written as they are. */
 	const struct refs *refs;
+	/* The site's parsed configuration (struct site's config), or NULL:
+	 * passes whose syntax exists only when the site turns it on (MkDocs'
+	 * markdown_extensions) read it here. */
+	const struct fm_node *config;
 };
 
 /* Rewrites md (len bytes; the body of the post starting at file line

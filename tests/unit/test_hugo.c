@@ -733,6 +733,31 @@ static void test_permalink_tokens(void)
 	S_close(site, &posts, &dl);
 }
 
+/* module.mounts of the site's own content and static folders; a mount
+ * from outside the site is refused with a warning. */
+static void test_mounts(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "mo/hugo.yaml",
+		"baseURL: https://mo.test/\n"
+		"module:\n"
+		"  mounts:\n"
+		"    - {source: writing, target: content}\n"
+		"    - {source: ../../etc, target: static}\n"
+		"    - {source: assets/public, target: static}\n");
+	fx_writes(S_tmp, "mo/writing/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nB\n");
+	struct site *site = S_open("mo", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "writing", "a content mount is the content folder");
+		is_str(site->static_dir, "assets/public", "a static mount inside the site is the static folder");
+		ok(dl.n == 1 && dl.v[0].severity == DIAG_WARNING && strstr(dl.v[0].message, "outside"),
+		   "a mount from outside the site: refused, with a warning");
+		ok(posts.n == 1, "the mounted folder's post");
+	}
+	S_close(site, &posts, &dl);
+}
+
 static void test_toml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -897,6 +922,7 @@ int main(void)
 	test_dates();
 	test_cascade();
 	test_permalink_tokens();
+	test_mounts();
 	test_toml_site();
 	test_json_config();
 	test_errors();

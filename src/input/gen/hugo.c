@@ -668,6 +668,33 @@ static void S_load_authors(struct site *site)
 }
 
 static void S_warn_git(const struct site *site, const char *cfgpath, struct diag_list *dl);
+/* The folder the site's own `module.mounts` mount as target (content or
+ * static) for every language: the first such mount whose source lies in
+ * the site, or NULL. A source outside the site (../shared, /abs) is left
+ * out with a warning: only the site's own files go into a book. */
+static const char *S_mount(const struct fm_node *cfg, const char *target, const char *cfgpath,
+			   struct diag_list *dl)
+{
+	const struct fm_node *mounts = fm_get(fm_get(cfg, "module"), "mounts");
+	for (size_t i = 0; mounts && mounts->kind == FM_LIST && i < mounts->n; i++) {
+		const struct fm_node *m = mounts->items[i];
+		const char *t = S_first_str(fm_get(m, "target"));
+		const char *src = S_first_str(fm_get(m, "source"));
+		if (!t || !src || fm_get(m, "lang") || strcmp(t, target) != 0)
+			continue;
+		char *norm = path_normalize(src);
+		bool outside = norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
+		free(norm);
+		if (outside) {
+			diag_warning(dl, cfgpath, m->line, m->col,
+				     "module mount '%s' lies outside the site; its files are left out", src);
+			continue;
+		}
+		return src;
+	}
+	return NULL;
+}
+
 
 static int S_configure(struct site *site, struct diag_list *dl)
 {
@@ -707,7 +734,8 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* The content folder of the site, then of each language. */
 	const struct fm_node *cdir = fm_get(cfg, "contentdir");
 	char *root_content = NULL;
-	if (S_folder(&root_content, cdir, "content", "contentDir", cfgpath, dl) < 0)
+	const char *mounted = S_mount(cfg, "content", cfgpath, dl);
+	if (S_folder(&root_content, cdir, mounted ? mounted : "content", "contentDir", cfgpath, dl) < 0)
 		goto out;
 	struct S_state *st = S_languages(site, root_content);
 	site->state = st;
@@ -770,7 +798,8 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const struct fm_node *sdir = fm_get(lang, "staticdir");
 	if (!sdir)
 		sdir = fm_get(cfg, "staticdir");
-	if (S_folder(&site->static_dir, sdir, "static", "staticDir", cfgpath, dl) < 0)
+	const char *smounted = S_mount(cfg, "static", cfgpath, dl);
+	if (S_folder(&site->static_dir, sdir, smounted ? smounted : "static", "staticDir", cfgpath, dl) < 0)
 		goto out;
 	site->posts_dir = xstrdup(site->content_dir);
 	char *abs = path_join(site->root, site->content_dir);

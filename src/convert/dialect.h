@@ -48,6 +48,7 @@
 #include "base/diag.h"
 #include "base/linemap.h"
 #include "input/refs.h"
+#include "input/sitedata.h"
 
 struct dialect;
 
@@ -79,6 +80,9 @@ struct dialect_context {
 	 * becomes a path from the post's folder (input/refs.h). May be NULL:
 	 * references are then written as they are. */
 	const struct refs *refs;
+	/* What the generator read of the site for its passes: params, options,
+	 * shortcode templates (input/sitedata.h). May be NULL. */
+	const struct site_data *data;
 };
 
 /* Rewrites md (len bytes; the body of the post starting at file line

@@ -2,11 +2,12 @@
  * by a table of the names sheaf knows (S_shortcodes): callouts (notice,
  * alert, admonition… as admonition boxes), figure and themes' image
  * shortcodes, ref and relref (links to other pages), highlight (code),
- * param (left out), and embeds (youtube, vimeo, tweet, gist, instagram:
+ * param (the page's or the site's parameter), and embeds (youtube, vimeo, tweet, gist, instagram:
  * links). Others are left out with a warning, what they enclose kept.
  * Escaped shortcodes (the call between comment marks) show as written,
  * in code too;
  * inline shortcodes (`NAME.inline`) are templates whose actions go. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,10 @@ struct S_hugo {
 	int callouts;                /* callout <div>s left open */
 	struct ds_cache b_hl;        /* pass 1 */
 	struct ds_cache c[S_NCACHE]; /* pass 2, per paragraph */
+	/* Not saved around a title (title_size ends here): what the post
+	 * loads once. */
+	struct fm_node *page_fm; /* the post's front matter, for `param` */
+	bool page_read;          /* page_fm was looked for */
 };
 
 /* The end of the Hugo closing shortcode `{{< /NAME >}}` at p, or DS_NONE. */
@@ -321,18 +326,48 @@ static size_t S_highlight(struct S_hugo *h, struct ds_inl *x, size_t i, const st
 	return S_hugo_close_end(s, n, cp, "highlight") - i;
 }
 
-/* param: the site's or page's parameters are not known here. */
+/* The value `{{< param KEY >}}` shows, as Hugo's Page.Param finds it:
+ * the page's `params`, its other front-matter keys, then the site's
+ * params (sitedata.h); a dotted key walks mappings. NULL: none. */
+static const struct fm_node *S_param_value(struct S_hugo *h, struct ds_state *st, const char *key, size_t kl)
+{
+	const struct site_data *sd = st->ctx ? st->ctx->data : NULL;
+	if (!sd)
+		return NULL;
+	if (!h->page_read) {
+		h->page_read = true;
+		site_data_page_fm(&h->page_fm, sd, ds_post_relpath(st));
+	}
+	const struct fm_node *v = site_data_lookup(fm_get(h->page_fm, "params"), key, kl);
+	if (!v)
+		v = site_data_lookup(h->page_fm, key, kl);
+	for (size_t i = 0; !v && i < sd->nparams; i++)
+		v = site_data_lookup(sd->params[i], key, kl);
+	return v;
+}
+
+/* param: the page's or the site's parameter, as text ({{< >}}: Hugo
+ * escapes it) or as Markdown ({{% %}}: rendered with the post). */
 static size_t S_param(struct S_hugo *h, struct ds_inl *x, size_t i, const struct ds_call *sc, int line)
 {
-	(void)h;
 	char *p = ds_call_arg(sc, "name", 0);
-	char *qp = p ? ds_quote(p, strlen(p)) : xstrdup("");
-	char *key = xasprintf("hugo-param:%s", qp);
-	ds_warn(x->st, line, key,
-		"Hugo shortcode 'param' (%s): page and site parameters are not known to sheaf, the value is left out",
-		qp);
-	free(key);
-	free(qp);
+	const struct fm_node *v = p && *p ? S_param_value(h, x->st, p, strlen(p)) : NULL;
+	const char *text = v ? fm_str(v) : NULL;
+	if (text) {
+		if (sc->kind == '%')
+			sb_adds(x->out, text);
+		else
+			ds_md_literal(x->out, text, strlen(text));
+	} else {
+		char *qp = p ? ds_quote(p, strlen(p)) : xstrdup("");
+		char *key = xasprintf("hugo-param:%s", qp);
+		ds_warn(x->st, line, key,
+			v ? "Hugo shortcode 'param' (%s): the value is not text, it is left out"
+			  : "Hugo shortcode 'param' (%s): no such parameter in the page's or the site's params, the value is left out",
+			qp);
+		free(key);
+		free(qp);
+	}
 	free(p);
 	return sc->end - i;
 }
@@ -527,6 +562,12 @@ static void S_code(void *self, struct strbuf *out, const char *s, size_t n)
 	}
 }
 
+static void S_fini(void *self)
+{
+	struct S_hugo *h = self;
+	fm_node_free(h->page_fm);
+}
+
 static void S_run_begin(void *self)
 {
 	struct S_hugo *h = self;
@@ -552,10 +593,11 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_hugo = {
 	.name = "hugo",
 	.state_size = sizeof(struct S_hugo),
-	.title_size = sizeof(struct S_hugo),
+	.title_size = offsetof(struct S_hugo, page_fm),
 	.block = S_block,
 	.triggers = S_triggers,
 	.code = S_code,
+	.fini = S_fini,
 	.run_begin = S_run_begin,
 	.title_begin = S_title_begin,
 	.finish = S_finish,

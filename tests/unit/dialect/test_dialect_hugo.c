@@ -115,8 +115,63 @@ static void test_hugo(void)
 	free(html);
 }
 
+/* ---- what the site tells (input/sitedata.h through Hugo's hook) ---- */
+
+/* Opens the site written under dt_root/name with Hugo's rules, and
+ * rewrites body as its post content/posts/p.md (passes d) with the site
+ * data the generator hands its passes. Warnings go to dl. */
+static char *S_in_site(const char *name, unsigned d, const char *body, struct diag_list *dl)
+{
+	char *root = path_join(dt_root, name);
+	struct site *site = NULL;
+	struct diag_list odl = DIAG_LIST_INIT;
+	char *out = NULL;
+	if (!ok(site_open(&site, root, "hugo", &odl) == 0 && site, "%s: opens as a Hugo site", name)) {
+		dt_dump(&odl);
+	} else {
+		struct site_data *sd = site->gen->site_data(site);
+		struct dialect_context ctx = dt_ctx;
+		ctx.site_root = site->root;
+		ctx.post_relpath = "content/posts/p.md";
+		ctx.data = sd;
+		size_t len;
+		out = dialect_rewrite(dt_list(d), &ctx, body, strlen(body), &len, NULL, "post.md", 10, dl);
+		site_data_free(sd);
+	}
+	site_free(site);
+	diag_list_free(&odl);
+	free(root);
+	return out ? out : xstrdup("");
+}
+
+static void test_param(void)
+{
+	fx_writes(dt_root, "params/hugo.toml",
+		  "baseURL = 'https://p.example/'\ntitle = 'P'\n[params]\nRelease = '2.5'\nshared = 'site'\n"
+		  "[params.versions]\ncore = 'v1.9'\n");
+	fx_writes(dt_root, "params/config/_default/params.yaml", "fromdir: folder value\n");
+	fx_writes(dt_root, "params/content/posts/p.md",
+		  "---\ntitle: P\nmirror: https://m.example/p\nshared: page\nparams:\n  nested: inside params\n---\nbody\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = S_in_site("params", HUGO,
+			    "A {{< param \"release\" >}} B {{% param versions.core %}} C {{< param mirror >}} "
+			    "D {{< param nested >}} E {{< param shared >}} F {{< param fromdir >}} G {{< param nope >}}.\n",
+			    &dl);
+	like(o, "A 2\\.5 B", "param: a site param, keys in any case, escaped as text in {{< >}}");
+	like(o, "B v1.9 C", "param: a dotted key walks the site's mappings, {{% %}} as Markdown");
+	like(o, "C https\\://m\\.example/p D", "param: a page's own front-matter key");
+	like(o, "D inside params E", "param: the page's params mapping");
+	like(o, "E page F", "param: the page's value before the site's");
+	like(o, "F folder value G", "param: config/_default/params.yaml");
+	like(o, "G .\n", "param: an unknown key is left out");
+	if (!ok(dt_has_warning(&dl, 10, "'param' (nope)") && dl.n == 1, "param: one warning, for the unknown key"))
+		dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_hugo, NULL};
+	static void (*const tests[])(void) = {test_hugo, test_param, NULL};
 	return dt_run(tests);
 }

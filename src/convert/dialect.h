@@ -63,6 +63,8 @@ extern const struct dialect dialect_nunjucks;    /* Eleventy: paired {% tag %}�
 extern const struct dialect dialect_zola;        /* {{ shortcode(k=v) }}, {% shortcode() %}…{% end %} */
 extern const struct dialect dialect_math;        /* $…$, $$…$$, \(…\), \[…\] kept as TeX */
 extern const struct dialect dialect_emoji;       /* :smile: */
+extern const struct dialect dialect_site_emoji;  /* :smile: when the site turns emoji on (Hugo
+						    enableEmoji, Zola render_emoji) */
 extern const struct dialect dialect_heading_ids; /* ## Title {#id} (mkdocs and kramdown read
 						    these themselves, and more) */
 extern const struct dialect dialect_hexo;        /* Hexo tag plugins: {% codeblock %}, {% asset_img %}, … */

@@ -27,6 +27,7 @@
 #define HIDS (1u << 5) /* heading_ids */
 #define ZOLA (1u << 6) /* zola */
 #define KD (1u << 7)   /* kramdown alone */
+#define SEMO (1u << 8) /* site_emoji (Hugo, Zola: when the site data turns them on) */
 
 /* The list of passes for a set of bits, in a fixed order (a static buffer:
  * good until the next call). */
@@ -48,6 +49,8 @@ static inline const struct dialect *const *dt_list(unsigned d)
 		v[n++] = &dialect_kramdown;
 	if (d & (MK | LIQ))
 		v[n++] = &dialect_emoji;
+	if (d & SEMO)
+		v[n++] = &dialect_site_emoji;
 	if (d & MATH)
 		v[n++] = &dialect_math;
 	if (d & HIDS)

@@ -1047,6 +1047,33 @@ PY
 	valid "site $name" "$T/site-$name.epub"
 done
 
+# --- a site one folder down, and --site-url ------------------------------
+# tests/fixtures/repo-v2 is a repository whose Hugo site lives in v2/ and
+# whose config names no address (baseURL = "/").
+REPO=$ROOT/tests/fixtures/repo-v2
+"$SHEAF" "$REPO" -o "$T/repo.epub" >/dev/null 2>"$T/repo.err"; st=$?
+check "repo-v2: the site in v2/ is read, and sheaf says so" bash -c '[ "$1" = 0 ] && grep -qx "sheaf: reading the hugo site in v2/" "$2"' _ "$st" "$T/repo.err"
+check "repo-v2: a site path to a post of the book lands in the book without a site URL" py "$T/repo.epub" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+first = z.read("EPUB/text/001-first-tide.xhtml").decode()
+assert 'href="002-second-tide.xhtml"' in first, first
+PY
+check "repo-v2: only the page outside the book is warned about" bash -c '[ "$(grep -c warning: "$1")" = 1 ] && grep -q "'"'"'/map/'"'"' leads outside the book and the site'"'"'s URL is unknown" "$1"' _ "$T/repo.err"
+"$SHEAF" "$REPO" --site-url https://harbour.test/ -o "$T/repo-url.epub" >/dev/null 2>"$T/repo-url.err"; st=$?
+check "repo-v2 --site-url: no warning" bash -c '[ "$1" = 0 ] && ! grep -q warning: "$2"' _ "$st" "$T/repo-url.err"
+check "repo-v2 --site-url: pages outside the book lead to the live site, as written" py "$T/repo-url.epub" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+first = z.read("EPUB/text/001-first-tide.xhtml").decode()
+assert 'href="https://harbour.test/map/"' in first, first
+assert 'href="https://harbour.test/log/2024/first-tide/"' in first, "the post's own address under its title"
+assert 'href="002-second-tide.xhtml"' in first
+PY
+valid "repo-v2 --site-url" "$T/repo-url.epub"
+"$SHEAF" "$REPO" --site-url harbour.test -o "$T/repo-bad.epub" >/dev/null 2>"$T/repo-bad.err"; st=$?
+check "--site-url without a scheme is bad usage (exit 2), no book" bash -c '[ "$1" = 2 ] && [ ! -e "$2" ] && grep -q "is not the address of a site" "$3"' _ "$st" "$T/repo-bad.epub" "$T/repo-bad.err"
+
 # --- accessibility (DAISY Ace), when installed ----------------------------
 for book in sample draft mk; do
 	[ -f "$T/$book.epub" ] || continue

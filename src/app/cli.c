@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "convert/sanitize.h"
 #include "input/site.h"
 
@@ -26,6 +27,7 @@ enum {
 	OPT_TEMPLATES,
 	OPT_LIST,
 	OPT_GENERATOR,
+	OPT_SITE_URL,
 	OPT_MAX_POST_SIZE,
 	OPT_OFFLINE,
 	OPT_SERIES,
@@ -52,6 +54,7 @@ static const struct option S_long[] = {
 	{"templates", required_argument, NULL, OPT_TEMPLATES},
 	{"cover", required_argument, NULL, OPT_COVER},
 	{"generator", required_argument, NULL, OPT_GENERATOR},
+	{"site-url", required_argument, NULL, OPT_SITE_URL},
 	{"list", no_argument, NULL, OPT_LIST},
 	{"keep-going", no_argument, NULL, 'k'},
 	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
@@ -129,6 +132,8 @@ static void S_help(FILE *out)
 	      "      --templates DIR   a folder whose files replace the built-in templates\n"
 	      "                        (chapter.xhtml, titlepage.xhtml, cover.xhtml, style.css)\n"
 	      "      --generator NAME  read SITE as this generator's site (see above)\n"
+	      "      --site-url URL    the live site's address, when its config gives none: links\n"
+	      "                        to pages outside the book then lead there\n"
 	      "\n"
 	      "  -j, --jobs N          convert posts on N threads (default: one per CPU); the\n"
 	      "                        book is the same for any N\n"
@@ -241,6 +246,13 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 			o->generator = optarg;
 			break;
 		}
+		case OPT_SITE_URL:
+			if (!url_is_http(optarg))
+				diag_error(dl, NULL, 0, 0,
+					   "--site-url: '%s' is not the address of a site (like https://example.org/blog/)",
+					   optarg);
+			o->site_url = optarg;
+			break;
 		case OPT_LIST: o->list = true; break;
 		case 'k': o->keep_going = true; break;
 		case OPT_MAX_POST_SIZE:

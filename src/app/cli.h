@@ -21,6 +21,7 @@ struct options {
 	const char *templates;
 	const char *cover; /* --cover FILE, checked when the book is made */
 	const char *generator;
+	const char *site_url; /* --site-url: the live site when its config names none */
 	struct selection sel;
 	int toc_depth;
 	size_t max_post_size; /* 0: the site layer's default */

@@ -35,7 +35,7 @@ static char *S_id_seed(const struct site *site, const struct post_list *sel)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, "sheaf:");
-	sb_adds(&sb, site->url ? site->url : site->title ? site->title : path_basename(site->root));
+	sb_adds(&sb, site->url ? site->url : site->title ? site->title : site->folder_name);
 	for (size_t i = 0; i < sel->n; i++) {
 		sb_addc(&sb, '\n');
 		sb_adds(&sb, sel->v[i]->relpath);
@@ -99,8 +99,12 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	char *output = NULL, *seed = NULL;
 	memset(&bo, 0, sizeof bo);
 
-	if (site_open(&site, o->site, o->generator, dl) < 0)
+	struct site_open_options so = {o->generator, o->site_url};
+	if (site_open_ext(&site, o->site, &so, dl) < 0)
 		goto out;
+	/* Said even without -v: the book comes from a folder the user did not name. */
+	if (site->subfolder && !o->quiet)
+		fprintf(stderr, "sheaf: reading the %s site in %s/\n", site->gen->name, site->subfolder);
 	if (o->verbose)
 		fprintf(stderr, "sheaf: %s: read as a %s site\n", site->root, site->gen->name);
 	site->collect.keep_going = o->keep_going;
@@ -148,7 +152,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	}
 
-	bo.title = o->title ? o->title : site->title ? site->title : path_basename(site->root);
+	bo.title = o->title ? o->title : site->title ? site->title : site->folder_name;
 	if (!*bo.title || strcmp(bo.title, ".") == 0)
 		bo.title = "Blog";
 	bo.subtitle = o->subtitle;

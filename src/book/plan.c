@@ -149,6 +149,14 @@ static bool S_link_empty(xmlNodePtr a)
 	return true;
 }
 
+static bool S_site_has_file(const struct site *site, const char *relpath)
+{
+	char *abs = path_join(site->root, relpath);
+	bool has = path_is_file(abs);
+	free(abs);
+	return has;
+}
+
 /* A link written without text (a generator's post_link without a title
  * is the post's title in the site) reads as what it points to. */
 static void S_name_empty_link(struct chapter_link *l, const char *name)
@@ -184,7 +192,12 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 		}
 		S_name_empty_link(l, p ? p->title : l->raw);
 		char *url = NULL;
-		if (!str_starts_with(l->target, "..") && l->target[0] != '/')
+		/* A site path names its page's address as written (`/map/`
+		 * stays `/map/`); only one naming a file of the site needs the
+		 * generator to tell that file's address. */
+		bool site_path = l->raw[0] == '/' && l->raw[1] != '/';
+		if (!str_starts_with(l->target, "..") && l->target[0] != '/' &&
+		    (!site_path || S_site_has_file(site, l->target)))
 			url = site_page_url(site, l->target);
 		if (!url && l->raw[0] == '/' && l->raw[1] != '/' && site->url) {
 			/* site->url may already end in the base path the link

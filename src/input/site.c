@@ -2,11 +2,14 @@
 #define _DEFAULT_SOURCE
 #include "input/site.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/url.h"
 
 /* Tried in order; generic takes any folder, so it comes last. */
 static const struct site_generator *const S_generators[] = {
@@ -29,32 +32,159 @@ const char *const *site_generator_names(void)
 	return names;
 }
 
+static const struct site_generator *S_detect(const char *root)
+{
+	for (size_t i = 0; i < S_NGEN; i++)
+		if (S_generators[i]->detect(root))
+			return S_generators[i];
+	return &site_generic;
+}
+
+/* Whether a folder may hold a site when SITE is none: not hidden, not a
+ * generator's own underscore folder, not installed packages. */
+static bool S_may_hold_site(const char *name)
+{
+	return name[0] != '.' && name[0] != '_' && strcmp(name, "node_modules") != 0 &&
+	       strcmp(name, "vendor") != 0;
+}
+
+/* Sorted names of the folders in root/dir that S_may_hold_site. */
+static void S_subdirs(const char *root, const char *dir, struct strvec *out)
+{
+	char *abs = path_join(root, dir);
+	DIR *d = opendir(abs);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (!S_may_hold_site(e->d_name))
+			continue;
+		char *sub = path_join(abs, e->d_name);
+		if (path_is_dir(sub))
+			sv_push(out, e->d_name);
+		free(sub);
+	}
+	if (d)
+		closedir(d);
+	free(abs);
+	sv_sort(out);
+}
+
+/* Many repositories keep the site a folder or two down (core/, v2/,
+ * website/, test/source/): when root is no generator's site, the
+ * shallowest folders (three levels at most) that are one are looked at;
+ * when exactly one is, it is the site. Sets *sub (malloc'd, relative to
+ * root) and *gen, or leaves them; several at one level are an error, as
+ * choosing one would be a guess. */
+static int S_subfolder_site(const char *root, char **sub, const struct site_generator **gen,
+			    struct diag_list *dl)
+{
+	struct strvec level = STRVEC_INIT, found = STRVEC_INIT;
+	sv_push(&level, ".");
+	const struct site_generator *first = NULL;
+	for (int depth = 1; depth <= 3 && level.n && !found.n; depth++) {
+		struct strvec next = STRVEC_INIT;
+		for (size_t i = 0; i < level.n; i++) {
+			struct strvec names = STRVEC_INIT;
+			S_subdirs(root, level.v[i], &names);
+			for (size_t k = 0; k < names.n; k++) {
+				char *rel = strcmp(level.v[i], ".") == 0 ? xstrdup(names.v[k])
+									  : path_join(level.v[i], names.v[k]);
+				char *abs = path_join(root, rel);
+				const struct site_generator *g = S_detect(abs);
+				free(abs);
+				if (g != &site_generic) {
+					if (!found.n)
+						first = g;
+					sv_push(&found, rel);
+				}
+				sv_push_owned(&next, rel);
+			}
+			sv_free(&names);
+		}
+		sv_free(&level);
+		level = next;
+	}
+	sv_free(&level);
+	int ret = 0;
+	if (found.n == 1) {
+		*sub = xstrdup(found.v[0]);
+		*gen = first;
+	} else if (found.n > 1) {
+		struct strbuf sb = STRBUF_INIT;
+		for (size_t i = 0; i < found.n; i++)
+			sb_addf(&sb, "%s%s/", i ? (i + 1 == found.n ? " and " : ", ") : "", found.v[i]);
+		diag_error(dl, root, 0, 0, "not a blog of its own, but its folders %s are: name one as SITE",
+			   sb.s);
+		sb_release(&sb);
+		ret = -1;
+	}
+	sv_free(&found);
+	return ret;
+}
+
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl)
 {
+	struct site_open_options opts = {generator, NULL};
+	return site_open_ext(out, root, &opts, dl);
+}
+
+/* The live site's address given on the command line, where the config
+ * names none (Hugo's `baseURL = "/"`): post addresses and links to pages
+ * outside the book are made from it, and its path is where site paths
+ * start, as a config's URL would be read. */
+static void S_given_url(struct site *site, const char *url)
+{
+	if (site->url || !url || !url_is_http(url))
+		return;
+	site->url = str_ends_with(url, "/") ? xstrdup(url) : xasprintf("%s/", url);
+	const char *path = url_path(site->url);
+	if (!site->baseurl && path && strcmp(path, "/") != 0)
+		site->baseurl = xstrndup(path, strlen(path) - 1);
+}
+
+int site_open_ext(struct site **out, const char *root, const struct site_open_options *opts,
+		  struct diag_list *dl)
+{
+	const char *generator = opts ? opts->generator : NULL;
 	*out = NULL;
 	if (!path_is_dir(root)) {
 		diag_error(dl, root, 0, 0, "not a folder (SITE must be the folder of a blog)");
 		return -1;
 	}
 	const struct site_generator *gen = NULL;
-	for (size_t i = 0; i < S_NGEN && !gen; i++) {
-		if (generator ? strcmp(generator, S_generators[i]->name) == 0
-			      : S_generators[i]->detect(root))
-			gen = S_generators[i];
-	}
-	if (!gen) {
-		diag_error(dl, NULL, 0, 0, "unknown generator '%s'", generator);
-		return -1;
+	char *sub = NULL;
+	if (generator) {
+		for (size_t i = 0; i < S_NGEN && !gen; i++)
+			if (strcmp(generator, S_generators[i]->name) == 0)
+				gen = S_generators[i];
+		if (!gen) {
+			diag_error(dl, NULL, 0, 0, "unknown generator '%s'", generator);
+			return -1;
+		}
+	} else {
+		gen = S_detect(root);
+		if (gen == &site_generic && S_subfolder_site(root, &sub, &gen, dl) < 0)
+			return -1;
 	}
 	struct site *site = xcalloc(1, sizeof *site);
 	site->gen = gen;
-	site->root = path_normalize(root);
+	char *given = path_normalize(root);
+	site->folder_name = xstrdup(path_basename(given));
+	free(given);
+	if (sub) {
+		char *abs = path_join(root, sub);
+		site->root = path_normalize(abs);
+		free(abs);
+		site->subfolder = sub;
+	} else {
+		site->root = path_normalize(root);
+	}
 	site->collect.max_post_size = SITE_MAX_POST_SIZE;
 	site->collect.max_front_matter = SITE_MAX_FRONT_MATTER;
 	if (gen->configure(site, dl) < 0) {
 		site_free(site);
 		return -1;
 	}
+	S_given_url(site, opts ? opts->site_url : NULL);
 	*out = site;
 	return 0;
 }
@@ -223,6 +353,8 @@ void site_free(struct site *site)
 	if (site->state && site->gen->free_state)
 		site->gen->free_state(site->state);
 	free(site->root);
+	free(site->subfolder);
+	free(site->folder_name);
 	free(site->config_file);
 	free(site->content_dir);
 	free(site->posts_dir);

@@ -154,7 +154,11 @@ struct site {
 		size_t files;    /* post files found by the last site_collect */
 		size_t left_out; /* of which left out (unreadable, outside the site) */
 	} stats;
-	char *root;        /* normalized path of SITE */
+	char *root;        /* normalized path of SITE, or of its subfolder below */
+	char *subfolder;   /* the folder of SITE holding the site, when SITE itself
+			      is none (`v2`), else NULL */
+	char *folder_name; /* the name of the folder SITE names: a book's title
+			      when the config gives none */
 	char *config_file; /* relative to root; NULL for the generic site */
 	char *content_dir; /* relative to root: where pages live ("." when the root) */
 	char *posts_dir;   /* relative to root: where posts live */
@@ -173,6 +177,14 @@ struct site {
  * generator, when not NULL) and reads its configuration. Returns 0 and
  * *out, or -1 after reporting errors. */
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl);
+struct site_open_options {
+	const char *generator; /* NULL: detect */
+	const char *site_url;  /* the live site's address, used when the config
+				  names none (--site-url); NULL: none */
+};
+/* site_open with options (opts may be NULL: the defaults). */
+int site_open_ext(struct site **out, const char *root, const struct site_open_options *opts,
+		  struct diag_list *dl);
 /* Reads every post of the site. Posts that cannot be read are reported and
  * left out; returns -1 when any was (0 with collect.keep_going, when the
  * problems were reported as warnings). */

@@ -432,9 +432,9 @@ static void test_layouts(void)
 	if (ok(site != NULL, "a site without _config.yml, two folders down, opens")) {
 		is_str(site->gen->name, "jekyll", "found by its _posts folder");
 		is_str(site->config_file, NULL, "no config file");
-		is_str(site->content_dir, "test/site", "source folder found");
+		is_str(site->subfolder, "test/site", "source folder found (by site_open, as for any generator)");
 		is_int((long long)posts.n, 1, "one post");
-		ok(fx_find_post(&posts, "test/site/_posts/2018-07-08-deep.md") != NULL, "the post, relative to SITE");
+		ok(fx_find_post(&posts, "_posts/2018-07-08-deep.md") != NULL, "the post, relative to the site");
 	}
 	post_list_free(&posts, true);
 	site_free(site);

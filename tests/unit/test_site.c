@@ -328,6 +328,97 @@ static void test_generic(void)
 	free(root);
 }
 
+/* A repository whose site sits a folder or two down (core/, v2/,
+ * test/source/) is read as that site; two sites at one level are an
+ * error naming both; hidden folders and node_modules hold none. */
+static void test_subfolder(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+
+	fx_writes(S_tmp, "wrap/README.md", "# The repository\n");
+	fx_writes(S_tmp, "wrap/v2/config.toml", "base_url = \"https://example.org\"\ntitle = \"Deep\"\n");
+	fx_writes(S_tmp, "wrap/v2/content/blog/a.md", "+++\ntitle = \"A\"\ndate = 2024-01-02\n+++\nText\n");
+	fx_writes(S_tmp, "wrap/.cache/hugo.toml", "title = 'hidden'\n");
+	fx_writes(S_tmp, "wrap/node_modules/pkg/mkdocs.yml", "site_name: a package\n");
+	char *root = path_join(S_tmp, "wrap");
+	if (ok(site_open(&site, root, NULL, &dl) == 0 && site, "a folder holding one site in v2/ opens")) {
+		is_str(site->gen->name, "zola", "read as the site in v2/");
+		is_str(site->subfolder, "v2", "which it names");
+		ok(str_ends_with(site->root, "/wrap/v2"), "its root is v2/");
+		is_str(site->folder_name, "wrap", "the folder named as SITE still names the book");
+		is_int(dl.n, 0, "no diagnostic");
+		site_free(site);
+	}
+	free(root);
+
+	fx_writes(S_tmp, "wrap2/test/source/_posts/2020-01-01-a.md", "---\ntitle: A\n---\nText\n");
+	root = path_join(S_tmp, "wrap2");
+	if (ok(site_open(&site, root, NULL, &dl) == 0 && site, "a site two folders down opens")) {
+		is_str(site->gen->name, "jekyll", "read as the Jekyll site in test/source/");
+		is_str(site->subfolder, "test/source", "named by its path");
+		site_free(site);
+	}
+	free(root);
+
+	fx_writes(S_tmp, "wrap3/one/hugo.toml", "title = 'One'\n");
+	fx_writes(S_tmp, "wrap3/one/content/posts/a.md", "---\ntitle: A\n---\n");
+	fx_writes(S_tmp, "wrap3/two/config.toml", "base_url = \"https://example.org\"\n");
+	fx_writes(S_tmp, "wrap3/two/content/b.md", "+++\ntitle = \"B\"\n+++\n");
+	root = path_join(S_tmp, "wrap3");
+	is_int(site_open(&site, root, NULL, &dl), -1, "two sites side by side: no guess");
+	ok(dl.n == 1 && strstr(dl.v[0].message, "one/ and two/"), "the error names both folders");
+	diag_list_free(&dl);
+	ok(site_open(&site, root, "generic", &dl) == 0 && site && !site->subfolder,
+	   "--generator reads SITE itself, never a subfolder");
+	site_free(site);
+	free(root);
+
+	/* A site of its own is read as itself, whatever its folders hold
+	 * (a theme's exampleSite). */
+	fx_writes(S_tmp, "wrap4/hugo.toml", "title = 'Top'\n");
+	fx_writes(S_tmp, "wrap4/content/posts/a.md", "---\ntitle: A\n---\n");
+	fx_writes(S_tmp, "wrap4/themes/t/exampleSite/config.toml", "base_url = \"https://example.org\"\n");
+	root = path_join(S_tmp, "wrap4");
+	ok(site_open(&site, root, NULL, &dl) == 0 && site && strcmp(site->gen->name, "hugo") == 0 &&
+		   !site->subfolder,
+	   "a site of its own is read as itself");
+	site_free(site);
+	free(root);
+	diag_list_free(&dl);
+}
+
+/* --site-url names the live site when the config names none; a config's
+ * own address wins. */
+static void test_site_url(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	fx_writes(S_tmp, "nourl/hugo.toml", "baseURL = '/'\ntitle = 'No address'\n");
+	fx_writes(S_tmp, "nourl/content/posts/a.md", "---\ntitle: A\n---\n");
+	char *root = path_join(S_tmp, "nourl");
+	struct site_open_options so = {NULL, "https://h.test/blog"};
+	if (ok(site_open_ext(&site, root, &so, &dl) == 0 && site, "a site without an address opens with --site-url")) {
+		is_str(site->url, "https://h.test/blog/", "its address is the one given, as a folder");
+		is_str(site->baseurl, "/blog", "whose path is where site paths start");
+		site_free(site);
+	}
+	ok(site_open_ext(&site, root, NULL, &dl) == 0 && site && !site->url, "no options: no address");
+	site_free(site);
+	free(root);
+	fx_writes(S_tmp, "withurl/hugo.toml", "baseURL = 'https://own.test/'\ntitle = 'Own'\n");
+	fx_writes(S_tmp, "withurl/content/posts/a.md", "---\ntitle: A\n---\n");
+	root = path_join(S_tmp, "withurl");
+	if (ok(site_open_ext(&site, root, &so, &dl) == 0 && site, "a site with an address opens")) {
+		is_str(site->url, "https://own.test/", "the config's own address wins");
+		ok(!site->baseurl, "and no base path is made up");
+		site_free(site);
+	}
+	free(root);
+	is_int(dl.n, 0, "no diagnostic");
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -338,6 +429,8 @@ int main(void)
 	test_mkdocs();
 	test_mkdocs_config();
 	test_generic();
+	test_subfolder();
+	test_site_url();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	const char *const *names = site_generator_names();

@@ -1316,6 +1316,11 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 	if (path)
 		S_aliases(site, p, S_get(fm, "aliases"), path);
+	/* The page's path on its site, as other generators give it: links
+	 * written as site paths reach the post even when the config names no
+	 * address (baseURL = "/"). */
+	if (path && !p->url)
+		p->url = xstrdup(path);
 	if (site->url && p->url && url_has_authority(p->url))
 		p->live_url = xstrdup(p->url);
 	else if (site->url && path)

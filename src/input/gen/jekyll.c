@@ -65,56 +65,16 @@ static bool S_is_source(const char *root, const char *dir, bool top)
 	       S_has_dir(root, dir, "_includes");
 }
 
-/* Sorted names in root/dir of real folders a site search may enter. */
-static void S_subdirs(const char *root, const char *dir, struct strvec *out)
-{
-	char *abs = path_join(root, dir);
-	DIR *d = opendir(abs);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		const char *n = e->d_name;
-		if (n[0] == '.' || n[0] == '_' || strcmp(n, "node_modules") == 0 ||
-		    strcmp(n, "vendor") == 0)
-			continue;
-		if (S_has_dir(root, dir, n))
-			sv_push(out, n);
-	}
-	if (d)
-		closedir(d);
-	free(abs);
-	sv_sort(out);
-}
-
 /* The Jekyll source folder relative to root: "." when SITE is one, else
- * docs/ or the shallowest subfolder (three levels at most) that is one. */
+ * docs/, GitHub Pages' other publishing source. A site further down is
+ * found by site_open, as for every generator. */
 static char *S_find_source(const char *root)
 {
 	if (S_is_source(root, ".", true))
 		return xstrdup(".");
 	if (S_is_source(root, "docs", false))
 		return xstrdup("docs");
-	struct strvec level = STRVEC_INIT;
-	sv_push(&level, ".");
-	char *found = NULL;
-	for (int depth = 1; depth <= 3 && level.n && !found; depth++) {
-		struct strvec next = STRVEC_INIT;
-		for (size_t i = 0; i < level.n && !found; i++) {
-			struct strvec names = STRVEC_INIT;
-			S_subdirs(root, level.v[i], &names);
-			for (size_t k = 0; k < names.n && !found; k++) {
-				char *rel = strcmp(level.v[i], ".") == 0 ? xstrdup(names.v[k])
-									  : path_join(level.v[i], names.v[k]);
-				if (S_is_source(root, rel, false))
-					found = xstrdup(rel);
-				sv_push_owned(&next, rel);
-			}
-			sv_free(&names);
-		}
-		sv_free(&level);
-		level = next;
-	}
-	sv_free(&level);
-	return found;
+	return NULL;
 }
 
 static bool S_detect(const char *root)

@@ -99,6 +99,35 @@ static inline char *R(unsigned d, const char *in, struct diag_list *dl)
 	return out;
 }
 
+/* Opens the site written under dt_root/name as generator gen does, and
+ * rewrites body as its post relpath (passes d) with the site data the
+ * generator hands its passes (input/sitedata.h). Warnings go to dl. */
+static inline char *dt_in_site(const char *gen, const char *name, unsigned d, const char *relpath, const char *body,
+			       struct diag_list *dl)
+{
+	char *root = path_join(dt_root, name);
+	struct site *site = NULL;
+	struct diag_list odl = DIAG_LIST_INIT;
+	char *out = NULL;
+	if (!ok(site_open(&site, root, gen, &odl) == 0 && site, "%s: opens as a %s site", name, gen)) {
+		for (size_t i = 0; i < odl.n; i++)
+			diag("  %s", odl.v[i].message);
+	} else {
+		struct site_data *sd = site->gen->site_data(site);
+		struct dialect_context ctx = dt_ctx;
+		ctx.site_root = site->root;
+		ctx.post_relpath = relpath;
+		ctx.data = sd;
+		size_t len;
+		out = dialect_rewrite(dt_list(d), &ctx, body, strlen(body), &len, NULL, "post.md", 10, dl);
+		site_data_free(sd);
+	}
+	site_free(site);
+	diag_list_free(&odl);
+	free(root);
+	return out ? out : xstrdup("");
+}
+
 static inline char *H(const char *md)
 {
 	char *html = NULL;

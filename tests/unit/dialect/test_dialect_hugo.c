@@ -117,33 +117,6 @@ static void test_hugo(void)
 
 /* ---- what the site tells (input/sitedata.h through Hugo's hook) ---- */
 
-/* Opens the site written under dt_root/name with Hugo's rules, and
- * rewrites body as its post content/posts/p.md (passes d) with the site
- * data the generator hands its passes. Warnings go to dl. */
-static char *S_in_site(const char *name, unsigned d, const char *body, struct diag_list *dl)
-{
-	char *root = path_join(dt_root, name);
-	struct site *site = NULL;
-	struct diag_list odl = DIAG_LIST_INIT;
-	char *out = NULL;
-	if (!ok(site_open(&site, root, "hugo", &odl) == 0 && site, "%s: opens as a Hugo site", name)) {
-		dt_dump(&odl);
-	} else {
-		struct site_data *sd = site->gen->site_data(site);
-		struct dialect_context ctx = dt_ctx;
-		ctx.site_root = site->root;
-		ctx.post_relpath = "content/posts/p.md";
-		ctx.data = sd;
-		size_t len;
-		out = dialect_rewrite(dt_list(d), &ctx, body, strlen(body), &len, NULL, "post.md", 10, dl);
-		site_data_free(sd);
-	}
-	site_free(site);
-	diag_list_free(&odl);
-	free(root);
-	return out ? out : xstrdup("");
-}
-
 static void test_param(void)
 {
 	fx_writes(dt_root, "params/hugo.toml",
@@ -153,7 +126,7 @@ static void test_param(void)
 	fx_writes(dt_root, "params/content/posts/p.md",
 		  "---\ntitle: P\nmirror: https://m.example/p\nshared: page\nparams:\n  nested: inside params\n---\nbody\n");
 	struct diag_list dl = DIAG_LIST_INIT;
-	char *o = S_in_site("params", HUGO,
+	char *o = dt_in_site("hugo", "params", HUGO, "content/posts/p.md",
 			    "A {{< param \"release\" >}} B {{% param versions.core %}} C {{< param mirror >}} "
 			    "D {{< param nested >}} E {{< param shared >}} F {{< param fromdir >}} G {{< param nope >}}.\n",
 			    &dl);
@@ -170,8 +143,54 @@ static void test_param(void)
 	diag_list_free(&dl);
 }
 
+/* The site's and its theme's shortcode templates: what they do with
+ * their parameters decides what a call shows (tmpl.h). */
+static void test_site_shortcodes(void)
+{
+	fx_writes(dt_root, "sc/hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\ntheme = ['harbour']\n");
+	fx_writes(dt_root, "sc/content/posts/p/index.md", "---\ntitle: P\n---\n");
+	fx_writes(dt_root, "sc/content/posts/p/boat.png", "not read here");
+	fx_writes(dt_root, "sc/static/img/quay.jpg", "not read here");
+	/* The site's own figure, with other parameter names than Hugo's. */
+	fx_writes(dt_root, "sc/layouts/shortcodes/figure.html",
+		  "{{ $r := .Page.Resources.GetMatch (.Get \"picture\") }}\n<figure>\n"
+		  "<img src=\"{{ $r.RelPermalink }}\" alt=\"{{ .Get \"words\" }}\">\n"
+		  "{{ with .Get \"note\" }}<figcaption>{{ . }}</figcaption>{{ end }}\n</figure>\n");
+	fx_writes(dt_root, "sc/layouts/_shortcodes/out.html", "<a href=\"{{ .Get 0 }}\" rel=\"ext\">{{ .Inner }}</a>\n");
+	fx_writes(dt_root, "sc/layouts/shortcodes/visits.html", "<span>{{ .Get \"n\" }} visits</span>\n");
+	fx_writes(dt_root, "sc/layouts/shortcodes/box.html", "<div class=\"box\">{{ .Inner | markdownify }}</div>\n");
+	fx_writes(dt_root, "sc/themes/harbour/layouts/shortcodes/shot.html",
+		  "{{- $p := .Get \"path\" -}}<img src=\"{{ $p | relURL }}\" title=\"{{ .Get \"title\" }}\">\n");
+	fx_writes(dt_root, "sc/themes/harbour/layouts/_shortcodes/out.html", "the theme's, not used\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = dt_in_site("hugo", "sc", HUGO, "content/posts/p/index.md",
+			     "{{< figure picture=\"boat.png\" words=\"A boat\" note=\"At the quay\" >}}\n\n"
+			     "Go {{< out \"https://x.example/\" >}}to *the* site{{< /out >}} now.\n\n"
+			     "{{< shot path=\"/img/quay.jpg\" title=\"The quay\" >}}\n\n"
+			     "{{< visits n=\"5\" >}}\n\n"
+			     "{{< box >}}\nInside the box.\n{{< /box >}}\n\n"
+			     "{{< gallery src=\"boat.png\" caption=\"By name\" >}}\n\n"
+			     "{{< gallery src=\"gone.png\" title=\"Only text\" >}}\n",
+			     &dl);
+	like(o, "<img src=\"boat.png\" alt=\"A boat\" />", "site figure: the picture from its own parameter");
+	like(o, "<figcaption>\n\nAt the quay\n\n</figcaption>", "site figure: the caption through with/.");
+	like(o, "Go [to *the* site](https://x.example/) now.", "a link shortcode: the enclosed text linked");
+	like(o, "<img src=\"/img/quay.jpg\" alt=\"The quay\" />", "a theme's shortcode, through a variable");
+	like(o, "Inside the box.", "inner content kept");
+	like(o, "<img src=\"boat.png\" alt=\"By name\" />", "no template: an image of the site by its name");
+	like(o, "\nOnly text\n", "no template, no image: the text parameters");
+	unlike(o, "{{", "no shortcode left");
+	ok(dt_has_warning(&dl, 16, "'visits' (layouts/shortcodes/visits.html) is a template"),
+	   "a template showing an unknown parameter: warned");
+	ok(dt_has_warning(&dl, 24, "unknown Hugo shortcode 'gallery'"), "no template, no picture: warned");
+	if (!is_int((long)dl.n, 2, "nothing else warned (box keeps all it shows)"))
+		dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_hugo, test_param, NULL};
+	static void (*const tests[])(void) = {test_hugo, test_param, test_site_shortcodes, NULL};
 	return dt_run(tests);
 }

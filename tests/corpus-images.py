@@ -101,6 +101,8 @@ def main():
         names = [n for n in z.namelist() if "/images/" in n or n.startswith("images/")]
         in_book = {hashlib.sha1(z.read(n)).hexdigest() for n in names}
         svg_stems = {os.path.splitext(os.path.basename(n))[0].lower() for n in names if n.endswith(".svg")}
+        # WebP is transcoded to PNG (book/resources.c): its bytes change, its name stays.
+        png_stems = {os.path.splitext(os.path.basename(n))[0].lower() for n in names if n.endswith(".png")}
     posts = []
     with open(listing, encoding="utf-8") as f:
         for line in f:
@@ -130,9 +132,10 @@ def main():
             if kind is None:
                 continue
             expected += 1
-            if kind == "svg":
+            if kind in ("svg", "webp"):
+                stems = svg_stems if kind == "svg" else png_stems
                 stem = re.sub(r"[^a-z0-9]+", "-", os.path.splitext(os.path.basename(found))[0].lower()).strip("-")
-                if any(s == stem or s.startswith(stem) or stem.startswith(s) for s in svg_stems):
+                if any(s == stem or s.startswith(stem) or stem.startswith(s) for s in stems):
                     continue
             elif hashlib.sha1(data).hexdigest() in in_book:
                 continue

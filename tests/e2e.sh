@@ -30,8 +30,6 @@ failed=0
 # passes, meson reports an unexpected pass (a failure): remove its line.
 declare -A KNOWN_FAILURES=(
 	["corpus eleventy-a11yproject: epubcheck 0 errors, 0 warnings"]="issue 14: <col> without <colgroup>"
-	["corpus mkdocs-bnbong-ko: every local image its posts reference is in the book"]="issue 12: some images beside a MkDocs post are not found"
-	["corpus mkdocs-textual: every local image its posts reference is in the book"]="issue 12: images inside MkDocs content tabs are lost"
 )
 todo() { local why=${KNOWN_FAILURES[$1]:-}; [ -n "$why" ] && echo " # TODO known failure, $why"; }
 ok() { n=$((n + 1)); echo "ok $n - $1$(todo "$1")"; }

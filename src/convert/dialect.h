@@ -47,6 +47,7 @@
 
 #include "base/diag.h"
 #include "base/linemap.h"
+#include "input/frontmatter.h"
 #include "input/refs.h"
 #include "input/sitedata.h"
 
@@ -55,6 +56,8 @@ struct dialect;
 extern const struct dialect dialect_mkdocs;      /* !!! admonitions, ??? details, === tabs, attr_list,
 						    md_in_html, fenced-code titles, icons */
 extern const struct dialect dialect_snippets;    /* MkDocs --8<-- includes */
+extern const struct dialect dialect_pymdownx;    /* MkDocs' configured pymdownx: /// blocks, ==mark==,
+						    ^^ins^^ ^sup^, ~~del~~ ~sub~, ++keys++ */
 extern const struct dialect dialect_hugo;        /* {{< shortcodes >}} and {{% shortcodes %}} */
 extern const struct dialect dialect_liquid;      /* Jekyll: {% raw %}, {% highlight %}, {% post_url %},
 						    {% link %}, {{ site.baseurl }} */
@@ -82,6 +85,10 @@ struct dialect_context {
 	 * becomes a path from the post's folder (input/refs.h). May be NULL:
 	 * references are then written as they are. */
 	const struct refs *refs;
+	/* The site's parsed configuration (struct site's config), or NULL:
+	 * passes whose syntax exists only when the site turns it on (MkDocs'
+	 * markdown_extensions) read it here. */
+	const struct fm_node *config;
 	/* What the generator read of the site for its passes: params, options,
 	 * shortcode templates (input/sitedata.h). May be NULL. */
 	const struct site_data *data;

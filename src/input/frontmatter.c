@@ -260,6 +260,8 @@ static int S_parse_yaml(struct fm_node **out, const char *buf, size_t len, const
 			struct fm_node *n = S_new(FM_SCALAR, &ev.start_mark, first_line);
 			n->value = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
 			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			if (ev.data.scalar.tag)
+				n->tag = xstrdup((const char *)ev.data.scalar.tag);
 			S_attach(&b, n);
 			break;
 		}
@@ -295,6 +297,11 @@ static int S_parse_yaml(struct fm_node **out, const char *buf, size_t len, const
 			}
 			struct fm_node *n = S_new(ev.type == YAML_SEQUENCE_START_EVENT ? FM_LIST : FM_MAP,
 						  &ev.start_mark, first_line);
+			const yaml_char_t *tag = ev.type == YAML_SEQUENCE_START_EVENT
+							 ? ev.data.sequence_start.tag
+							 : ev.data.mapping_start.tag;
+			if (tag)
+				n->tag = xstrdup((const char *)tag);
 			b.stack[b.depth] = n;
 			b.pending_key[b.depth] = NULL;
 			b.have_key[b.depth] = false;
@@ -377,6 +384,7 @@ void fm_node_free(struct fm_node *node)
 	free(node->items);
 	free(node->keys);
 	free(node->value);
+	free(node->tag);
 	free(node);
 }
 

@@ -27,6 +27,9 @@ struct fm_node {
 	int line, col;          /* 1-based, in the file */
 	char *value;            /* FM_SCALAR: the text */
 	bool plain;             /* FM_SCALAR: unquoted, so may be a bool or null */
+	char *tag;              /* YAML: the node's tag as libyaml resolves it
+				   ("!ENV", "tag:yaml.org,2002:python/name:x"),
+				   or NULL when untagged; other formats: NULL */
 	size_t n;               /* FM_LIST / FM_MAP: number of items */
 	char **keys;            /* FM_MAP: keys */
 	struct fm_node **items; /* FM_LIST items, FM_MAP values */

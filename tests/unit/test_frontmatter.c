@@ -502,8 +502,34 @@ static void test_from_js(void)
 	ok(fm_from_js(NULL) == NULL, "from_js: NULL");
 }
 
+/* Configs carry tags (MkDocs' !ENV, PyYAML's !!python/...): kept so the
+ * reader can act on them, never in the way of the value. */
+static void test_tags(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int rc;
+	struct fm_node *n = S_parse("a: !ENV HOME_URL\n"
+				    "b: !ENV [X, 'dflt']\n"
+				    "c: !!python/name:pkg.mod.fn\n"
+				    "d: !!python/object/apply:pkg.f {kwds: {case: lower}}\n"
+				    "e: plain\n",
+				    1, DIAG_ERROR, &dl, &rc);
+	if (!ok(rc == 0 && n, "tags: parses"))
+		return;
+	is_str(fm_get(n, "a")->tag, "!ENV", "tags: a local tag on a scalar");
+	is_str(fm_str(fm_get(n, "a")), "HOME_URL", "tags: the scalar keeps its text");
+	ok(fm_get(n, "b")->kind == FM_LIST && strcmp(fm_get(n, "b")->tag, "!ENV") == 0, "tags: on a list");
+	is_str(fm_get(n, "c")->tag, "tag:yaml.org,2002:python/name:pkg.mod.fn", "tags: !! expanded");
+	is_str(fm_get(n, "d")->tag, "tag:yaml.org,2002:python/object/apply:pkg.f", "tags: on a mapping");
+	is_str(fm_str(fm_get_path(n, "d", "kwds", "case", NULL)), "lower", "tags: the mapping is read");
+	ok(fm_get(n, "e")->tag == NULL, "tags: none when untagged");
+	fm_node_free(n);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
+	test_tags();
 	test_people();
 	test_from_js();
 	test_split();

@@ -156,6 +156,17 @@ static bool S_box_open(struct S_mkdocs *mk, struct ds_blk *b, const char *l, siz
 	return true;
 }
 
+/* Elements that hold blocks (an image paragraph, a figcaption). */
+static bool S_container(const char *name, size_t n)
+{
+	static const char *const names[] = {"figure", "div", "section", "article", "aside",
+					    "details", "blockquote", "header", "footer", "main"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (ds_ieq(name, n, names[i]))
+			return true;
+	return false;
+}
+
 /* An HTML block with a `markdown` attribute (md_in_html): the attribute
  * goes, and blank lines around the tags let cmark-gfm parse the inside. */
 static bool S_md_open(struct S_mkdocs *mk, struct ds_blk *b, const char *l, size_t ln, size_t lf, int rel)
@@ -224,7 +235,16 @@ static bool S_md_open(struct S_mkdocs *mk, struct ds_blk *b, const char *l, size
 	size_t rl = n - k - 1;
 	ds_trim(&rest, &rl);
 	ds_end_line(b);
-	if (span) {
+	char closing[24];
+	snprintf(closing, sizeof closing, "</%.*s>", (int)namelen, s + 1);
+	size_t cl = strlen(closing);
+	bool closes_here = rl >= cl && ds_ieq(rest + rl - cl, cl, closing);
+	/* markdown="span" reads the inside as one paragraph's inline text:
+	 * kept on its line when it closes there or the element holds only
+	 * text (`<p markdown="span">`); a container over several lines
+	 * (`<figure markdown="span">` with an image and a caption) is read
+	 * as a block, which shows the same words and images. */
+	if (span && (closes_here || !S_container(s + 1, namelen))) {
 		sb_add(&tag, rest, rl);
 		sb_addc(&tag, '\n');
 		ds_emit_sb(b, DS_TEXT, &tag);
@@ -234,10 +254,7 @@ static bool S_md_open(struct S_mkdocs *mk, struct ds_blk *b, const char *l, size
 	ds_emit_sb(b, DS_GEN, &tag);
 	ds_blank_line(b);
 	b->prev_blank = true;
-	char closing[24];
-	snprintf(closing, sizeof closing, "</%.*s>", (int)namelen, s + 1);
-	size_t cl = strlen(closing);
-	if (rl >= cl && ds_ieq(rest + rl - cl, cl, closing)) {
+	if (closes_here) {
 		struct strbuf h = STRBUF_INIT;
 		ds_emit(b, DS_TEXT, rest, rl - cl);
 		ds_blank_line(b);

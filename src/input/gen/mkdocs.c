@@ -1,29 +1,233 @@
 /* MkDocs with Material's blog plugin: posts are every .md file under
  * <docs_dir>/<blog_dir>/posts, authors come from .authors.yml. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* realpath */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "convert/dialect.h"
 #include "base/slug.h"
+#include "base/utf8.h"
 #include "input/site.h"
 
-static const char *S_config_name(const char *root)
+/* The files MkDocs (or Zensical) is run with, in the order they are
+ * looked for: Zensical's own file, mkdocs.yml, then a root file named
+ * mkdocs*.yml for sites whose configuration is split and built with
+ * `mkdocs build -f mkdocs-online.yml`. Appended to out, sorted. */
+static void S_config_candidates(const char *root, struct strvec *out)
 {
-	static const char *const names[] = {"mkdocs.yml", "mkdocs.yaml"};
-	for (size_t i = 0; i < 2; i++) {
+	static const char *const names[] = {"zensical.toml", "mkdocs.yml", "mkdocs.yaml"};
+	for (size_t i = 0; i < 3; i++) {
 		char *p = path_join(root, names[i]);
-		bool ok = path_is_file(p);
+		if (path_is_file(p))
+			sv_push(out, names[i]);
 		free(p);
-		if (ok)
-			return names[i];
 	}
-	return NULL;
+	if (out->n)
+		return;
+	struct strvec all = STRVEC_INIT;
+	site_list_dir(root, &all);
+	for (size_t i = 0; i < all.n; i++) {
+		char *p = path_join(root, all.v[i]);
+		if (str_starts_with(all.v[i], "mkdocs") &&
+		    (str_ends_with(all.v[i], ".yml") || str_ends_with(all.v[i], ".yaml")) && path_is_file(p))
+			sv_push(out, all.v[i]);
+		free(p);
+	}
+	sv_free(&all);
 }
 
 static bool S_detect(const char *root)
 {
-	return S_config_name(root) != NULL;
+	struct strvec names = STRVEC_INIT;
+	S_config_candidates(root, &names);
+	bool found = names.n > 0;
+	sv_free(&names);
+	return found;
+}
+
+/* MkDocs' `!ENV VAR` and `!ENV [VAR, OTHER, default]`: the first variable
+ * set, else the default (the last item of a list of two or more), else
+ * null. Applied through the whole tree, in place. */
+static void S_resolve_env(struct fm_node *n)
+{
+	if (!n)
+		return;
+	if (n->tag && strcmp(n->tag, "!ENV") == 0 && n->kind != FM_MAP) {
+		const char *val = NULL;
+		bool plain = true;
+		if (n->kind == FM_SCALAR) {
+			val = getenv(n->value);
+			plain = val == NULL;
+		} else {
+			size_t vars = n->n > 1 ? n->n - 1 : n->n;
+			for (size_t i = 0; i < vars && !val; i++)
+				if (n->items[i]->kind == FM_SCALAR)
+					val = getenv(n->items[i]->value);
+			plain = val == NULL;
+			if (!val && n->n > 1 && fm_str(n->items[n->n - 1])) {
+				val = n->items[n->n - 1]->value;
+				plain = n->items[n->n - 1]->plain;
+			}
+		}
+		char *copy = xstrdup(val ? val : "");
+		for (size_t i = 0; i < n->n; i++) {
+			fm_node_free(n->items[i]);
+			if (n->keys)
+				free(n->keys[i]);
+		}
+		free(n->items);
+		free(n->keys);
+		free(n->value);
+		n->items = NULL;
+		n->keys = NULL;
+		n->n = 0;
+		n->kind = FM_SCALAR;
+		n->value = copy;
+		n->plain = plain;
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++)
+		S_resolve_env(n->items[i]);
+}
+
+/* INHERIT as MkDocs merges it: mappings merge key by key, the child's
+ * value wins for anything else (lists are replaced, not joined). Takes
+ * over; base is changed in place. */
+static void S_merge(struct fm_node *base, struct fm_node *over)
+{
+	for (size_t i = 0; i < over->n; i++) {
+		struct fm_node *v = over->items[i];
+		size_t j = 0;
+		while (j < base->n && strcmp(base->keys[j], over->keys[i]) != 0)
+			j++;
+		if (j < base->n && base->items[j]->kind == FM_MAP && v->kind == FM_MAP) {
+			S_merge(base->items[j], v);
+		} else if (j < base->n) {
+			fm_node_free(base->items[j]);
+			base->items[j] = v;
+		} else {
+			base->keys = xrealloc(base->keys, (base->n + 1) * sizeof *base->keys);
+			base->items = xrealloc(base->items, (base->n + 1) * sizeof *base->items);
+			base->keys[base->n] = over->keys[i];
+			base->items[base->n++] = v;
+			over->keys[i] = NULL;
+		}
+		over->items[i] = NULL;
+	}
+	fm_node_free(over);
+}
+
+/* Removes key from map (its value freed). */
+static void S_drop_key(struct fm_node *map, const char *key)
+{
+	for (size_t i = 0; map && map->kind == FM_MAP && i < map->n; i++) {
+		if (strcmp(map->keys[i], key) == 0) {
+			fm_node_free(map->items[i]);
+			free(map->keys[i]);
+			memmove(map->keys + i, map->keys + i + 1, (map->n - i - 1) * sizeof *map->keys);
+			memmove(map->items + i, map->items + i + 1, (map->n - i - 1) * sizeof *map->items);
+			map->n--;
+			return;
+		}
+	}
+}
+
+/* Nested INHERIT files are followed this deep at most (a cycle stops). */
+#define S_MAX_INHERIT 8
+
+/* Reads the YAML config at rel (relative to root) with what it INHERITs:
+ * the parent's path is relative to the file naming it and must stay
+ * inside the site (else a warning and the file is read alone). Returns 0
+ * and *out (NULL for an empty file), or -1 after reporting an error. */
+static int S_load_yaml(struct fm_node **out, const char *root, const char *rel, int depth,
+		       struct diag_list *dl)
+{
+	char *path = path_join(root, rel), *text = NULL;
+	size_t len = 0;
+	int ret = -1;
+	*out = NULL;
+	int rc = read_file(path, &text, &len);
+	if (rc < 0) {
+		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
+		goto out;
+	}
+	/* Config files use !ENV and !!python tags and sometimes anchors: an
+	 * alias there is only worth a warning. */
+	if (fm_parse_yaml(out, text, len, path, 1, DIAG_WARNING, dl) < 0)
+		goto out;
+	ret = 0;
+	const struct fm_node *inherit = fm_get(*out, "INHERIT");
+	const char *parent_name = fm_str(inherit);
+	if (!parent_name)
+		goto out;
+	char *dir = path_dirname(rel);
+	char *joined = path_join(dir, parent_name);
+	char *parent_rel = path_normalize(joined);
+	char *parent_path = path_join(root, parent_rel);
+	char *real_root = realpath(root, NULL), *real_parent = realpath(parent_path, NULL);
+	int line = inherit->line, col = inherit->col;
+	if (parent_rel[0] == '/' || str_starts_with(parent_rel, "..") || !real_root || !real_parent ||
+	    !path_under(real_parent, real_root)) {
+		diag_warning(dl, path, line, col,
+			     real_parent ? "INHERIT '%s' lies outside the site: not read"
+					 : "INHERIT '%s' does not exist: not read",
+			     parent_name);
+	} else if (depth >= S_MAX_INHERIT) {
+		diag_warning(dl, path, line, col, "INHERIT '%s' nests too deep (a cycle?): not read",
+			     parent_name);
+	} else {
+		struct fm_node *parent = NULL;
+		ret = S_load_yaml(&parent, root, parent_rel, depth + 1, dl);
+		if (ret == 0 && parent && parent->kind == FM_MAP && (*out)->kind == FM_MAP) {
+			S_drop_key(*out, "INHERIT");
+			S_merge(parent, *out);
+			*out = parent;
+		} else {
+			fm_node_free(parent);
+		}
+	}
+	S_drop_key(*out, "INHERIT");
+	free(real_root);
+	free(real_parent);
+	free(parent_path);
+	free(parent_rel);
+	free(joined);
+	free(dir);
+out:
+	if (ret < 0) {
+		fm_node_free(*out);
+		*out = NULL;
+	}
+	free(text);
+	free(path);
+	return ret;
+}
+
+/* Zensical's zensical.toml: the keys mkdocs.yml has, under [project]. */
+static int S_load_toml(struct fm_node **out, const char *root, const char *rel, struct diag_list *dl)
+{
+	char *path = path_join(root, rel), *text = NULL;
+	size_t len = 0;
+	struct fm_node *doc = NULL;
+	int ret = -1;
+	*out = NULL;
+	int rc = read_file(path, &text, &len);
+	if (rc < 0)
+		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
+	else if (fm_parse_toml(&doc, text, len, path, 1, dl) == 0)
+		ret = 0;
+	for (size_t i = 0; doc && i < doc->n; i++) {
+		if (strcmp(doc->keys[i], "project") == 0 && doc->items[i]->kind == FM_MAP) {
+			*out = doc->items[i];
+			doc->items[i] = NULL;
+		}
+	}
+	fm_node_free(doc);
+	free(text);
+	free(path);
+	return ret;
 }
 
 /* The blog plugin's settings: `plugins: [blog]` or `- blog: {…}`, also
@@ -74,24 +278,32 @@ static char *S_expand_blog(const char *pattern, const char *blog_dir)
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	int ret = -1;
-	char *text = NULL, *cfgpath = NULL, *authors_text = NULL, *authors_path = NULL;
+	char *cfgpath = NULL, *authors_text = NULL, *authors_path = NULL;
 	size_t len = 0;
-	const char *name = S_config_name(site->root);
-	if (!name) {
+	struct strvec names = STRVEC_INIT;
+	S_config_candidates(site->root, &names);
+	if (!names.n) {
 		diag_error(dl, site->root, 0, 0, "no mkdocs.yml in this folder");
 		goto out;
 	}
-	site->config_file = xstrdup(name);
-	cfgpath = path_join(site->root, name);
-	int rc = read_file(cfgpath, &text, &len);
-	if (rc < 0) {
-		diag_error(dl, cfgpath, 0, 0, "cannot read: %s", strerror(-rc));
-		goto out;
+	/* Of several mkdocs*.yml, the one that builds the blog. */
+	for (size_t i = 0; i < names.n && !site->config_file; i++) {
+		struct fm_node *cfg = NULL;
+		int rc = str_ends_with(names.v[i], ".toml") ? S_load_toml(&cfg, site->root, names.v[i], dl)
+							    : S_load_yaml(&cfg, site->root, names.v[i], 0, dl);
+		if (rc < 0)
+			goto out;
+		bool listed;
+		S_blog_plugin(cfg, &listed);
+		if (listed || i + 1 == names.n) {
+			site->config_file = xstrdup(names.v[i]);
+			site->config = cfg;
+		} else {
+			fm_node_free(cfg);
+		}
 	}
-	/* Config files use !ENV and !!python tags and sometimes anchors: an
-	 * alias there is only worth a warning. */
-	if (fm_parse_yaml(&site->config, text, len, cfgpath, 1, DIAG_WARNING, dl) < 0)
-		goto out;
+	cfgpath = path_join(site->root, site->config_file);
+	S_resolve_env(site->config);
 	const struct fm_node *cfg = site->config;
 	site->title = str_dup_nonempty(fm_str(fm_get(cfg, "site_name")));
 	site->author = str_dup_nonempty(fm_str(fm_get(cfg, "site_author")));
@@ -159,7 +371,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	}
 	ret = 0;
 out:
-	free(text);
+	sv_free(&names);
 	free(cfgpath);
 	free(authors_text);
 	free(authors_path);
@@ -242,11 +454,118 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 {
 	(void)format;
 	S_meta_defaults(site, p, fm, dl);
+	/* draft_if_future_date: a post dated after the build is a draft. */
+	bool listed, future_drafts = false;
+	const struct fm_node *blog = S_blog_plugin(site->config, &listed);
+	if (fm_bool(fm_get(blog, "draft_if_future_date"), &future_drafts) && future_drafts &&
+	    p->date.valid && date_epoch(&p->date) > (int64_t)time(NULL))
+		p->draft = true;
 	for (size_t i = 0; i < p->authors.n; i++) {
 		const char *name = fm_str(fm_get_path(site->authors, p->authors.v[i], "name", NULL));
 		sv_push(&p->author_names, name && *name ? name : p->authors.v[i]);
 	}
 	return true;
+}
+
+/* The slug functions post_slugify names. */
+enum S_slugger {
+	S_TOC,         /* markdown.extensions.toc.slugify, the default: ASCII only */
+	S_TOC_UNICODE, /* toc.slugify_unicode */
+	S_PYMDOWNX,    /* pymdownx.slugs.slugify(case=…) and the older uslugify */
+};
+
+/* What post_slugify names: a dotted name, given as the value or (PyYAML's
+ * !!python/name: and !!python/object/apply:) in the tag; *lower tells
+ * whether the slug is lowercased. */
+static enum S_slugger S_slugger_of(const struct fm_node *node, bool *lower)
+{
+	*lower = true;
+	if (!node)
+		return S_TOC;
+	const char *name = node->tag ? node->tag : fm_str(node);
+	if (!name)
+		return S_TOC;
+	if (strstr(name, "slugify_unicode"))
+		return S_TOC_UNICODE;
+	if (strstr(name, "pymdownx.slugs.slugify")) {
+		/* A factory: its case defaults to none. */
+		const char *c = fm_str(fm_get_path(node, "kwds", "case", NULL));
+		*lower = c && (strcmp(c, "lower") == 0 || strcmp(c, "fold") == 0 || strcmp(c, "lower-ascii") == 0);
+		return S_PYMDOWNX;
+	}
+	if (strstr(name, "pymdownx.slugs.uslugify"))
+		return S_PYMDOWNX;
+	return S_TOC;
+}
+
+/* A post's slug from its title, as post_slugify makes it with
+ * post_slugify_separator (default "-"): Python-Markdown's toc slugify
+ * (accents dropped, only ASCII word characters, runs of spaces and
+ * hyphens one separator), its Unicode form (letters of any script kept),
+ * or pymdownx's (word characters of any script, hyphens and spaces kept,
+ * each space one separator). */
+static char *S_post_slug(const struct fm_node *blog, const char *title)
+{
+	bool lower;
+	enum S_slugger how = S_slugger_of(fm_get(blog, "post_slugify"), &lower);
+	const char *sep = fm_str(fm_get(blog, "post_slugify_separator"));
+	if (!sep)
+		sep = "-";
+	struct strbuf kept = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)(title ? title : "");
+	for (size_t left = strlen((const char *)p); left;) {
+		unsigned cp;
+		size_t k = utf8_decode(p, left, &cp);
+		if (!k) {
+			p++;
+			left--;
+			continue;
+		}
+		p += k;
+		left -= k;
+		if (lower)
+			cp = utf8_lower(cp);
+		if (cp < 0x80) {
+			if (isalnum((int)cp) || cp == '_' || cp == '-' || cp == ' ' ||
+			    (how != S_PYMDOWNX && isspace((int)cp)))
+				sb_addc(&kept, (char)cp);
+		} else if (how == S_TOC) {
+			char ascii[3];
+			size_t n = slug_latin(cp, ascii);
+			sb_add(&kept, ascii, n);
+		} else if (!utf8_is_punct(cp) && !utf8_is_space(cp)) {
+			char u[4];
+			sb_add(&kept, u, utf8_encode(u, cp));
+		} else if (how == S_TOC_UNICODE && utf8_is_space(cp)) {
+			sb_addc(&kept, ' ');
+		}
+	}
+	const char *t = kept.s ? kept.s : "";
+	size_t n = kept.len;
+	while (n && isspace((unsigned char)t[n - 1]))
+		n--;
+	while (n && isspace((unsigned char)*t)) {
+		t++;
+		n--;
+	}
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < n;) {
+		bool spacey = isspace((unsigned char)t[i]) || (how != S_PYMDOWNX && t[i] == '-');
+		if (!spacey) {
+			sb_addc(&out, t[i++]);
+			continue;
+		}
+		if (how == S_PYMDOWNX) {
+			sb_adds(&out, sep);
+			i++;
+			continue;
+		}
+		while (i < n && (isspace((unsigned char)t[i]) || t[i] == '-'))
+			i++;
+		sb_adds(&out, sep);
+	}
+	sb_release(&kept);
+	return out.s ? sb_detach(&out) : xstrdup("");
 }
 
 /* A blog post's URL, as the blog plugin makes it: post_url_format
@@ -278,7 +597,7 @@ static char *S_post_url(const struct site *site, const struct post *p)
 			sb_addc(&date, *d++);
 		}
 	}
-	char *slug = p->slug ? xstrdup(p->slug) : slugify(p->title);
+	char *slug = p->slug ? xstrdup(p->slug) : S_post_slug(blog, p->title);
 	char *file = xstrdup(path_basename(relpath));
 	if (strrchr(file, '.'))
 		*strrchr(file, '.') = '\0';
@@ -293,7 +612,7 @@ static char *S_post_url(const struct site *site, const struct post *p)
 			sb_adds(&path, file);
 			f += 6;
 		} else if (str_starts_with(f, "{categories}")) {
-			char *cat = p->categories.n ? slugify(p->categories.v[0]) : xstrdup("");
+			char *cat = p->categories.n ? S_post_slug(blog, p->categories.v[0]) : xstrdup("");
 			sb_adds(&path, cat);
 			free(cat);
 			f += 12;
@@ -362,7 +681,8 @@ const struct site_generator site_mkdocs = {
 	.page_url = S_page_url,
 	.post_url = S_post_url,
 	.free_state = free,
-	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji, &dialect_math),
+	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_pymdownx, &dialect_emoji,
+			     &dialect_math),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.post_exts = S_post_exts,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/slug.h"
 #include "base/url.h"
 #include "convert/dialect.h"
 #include "input/site.h"
@@ -233,9 +234,9 @@ static bool S_path_date(const char *path, struct date *d)
 	return false;
 }
 
-/* Zola's slugify.paths: "on" (the default: ASCII letters and digits in
- * lower case, every other run a hyphen), "safe" (only characters a path
- * cannot hold removed) or "off". */
+/* Zola's slugify.paths: "on" (the default: the text transliterated to
+ * ASCII, letters and digits in lower case, every other run a hyphen),
+ * "safe" (only characters a path cannot hold removed) or "off". */
 static char *S_slugify(const struct site *site, const char *s)
 {
 	const char *how = fm_str(fm_get_path(site->config, "slugify", "paths", NULL));
@@ -252,18 +253,30 @@ static char *S_slugify(const struct site *site, const char *s)
 		return sb_detach(&sb);
 	}
 	bool dash = false;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (isalnum(*p) || *p >= 0x80) {
-			/* Non-ASCII letters are kept (Zola transliterates them). */
-			if (dash && sb.len)
-				sb_addc(&sb, '-');
-			dash = false;
-			sb_addc(&sb, (char)(*p < 0x80 ? tolower(*p) : *p));
-		} else {
-			dash = true;
+	for (size_t at = 0, left = strlen(s); left;) {
+		unsigned cp;
+		char ascii[4];
+		size_t k = slug_read(s + at, left, &cp, ascii);
+		/* Latin letters lose their accents as Zola's transliteration
+		 * has them; other scripts, which it spells out in Latin letters
+		 * from tables sheaf does not carry, are kept. */
+		const char *piece = *ascii ? ascii : s + at;
+		size_t pl = *ascii ? strlen(ascii) : k;
+		for (size_t i = 0; i < pl; i++) {
+			unsigned char c = (unsigned char)piece[i];
+			if (isalnum(c) || c >= 0x80) {
+				if (dash && sb.len)
+					sb_addc(&sb, '-');
+				dash = false;
+				sb_addc(&sb, (char)(c < 0x80 ? tolower(c) : c));
+			} else {
+				dash = true;
+			}
 		}
+		at += k;
+		left -= k;
 	}
-	return sb_detach(&sb);
+	return sb.s ? sb_detach(&sb) : xstrdup("");
 }
 
 /* The page's path on the site, "/…/" (Zola's page.path), from its file
@@ -296,7 +309,9 @@ static char *S_page_path(const struct site *site, const char *relpath, const str
 		name = xstrdup(stem);
 	}
 	struct date d;
-	size_t skip = S_date_prefix(name, &d);
+	bool keep_dates = false;
+	fm_bool(fm_get_path(site->config, "slugify", "paths_keep_dates", NULL), &keep_dates);
+	size_t skip = keep_dates ? 0 : S_date_prefix(name, &d);
 	const char *slug_src = fm_str(fm_get(fm, "slug"));
 	char *slug = *name || slug_src ? S_slugify(site, slug_src ? slug_src : name + skip) : xstrdup("");
 	struct strbuf sb = STRBUF_INIT;
@@ -335,6 +350,10 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			  enum fm_format format, struct diag_list *dl)
 {
 	(void)format;
+	/* A page with `render = false` is written nowhere: no post. */
+	bool render = true;
+	if (fm_bool(fm_get(fm, "render"), &render) && !render)
+		return false;
 	const struct fm_node *tax = fm_get(fm, "taxonomies");
 	S_push_taxonomy(&p->tags, fm_get(tax, "tags"));
 	S_push_taxonomy(&p->categories, fm_get(tax, "categories"));

@@ -19,7 +19,7 @@
 #include "tap.h"
 
 /* The generators' sets of passes, as bits that tests combine. */
-#define MK (1u << 0)   /* MkDocs: snippets, mkdocs, emoji */
+#define MK (1u << 0)   /* MkDocs: snippets, mkdocs, pymdownx, emoji */
 #define HUGO (1u << 1) /* hugo */
 #define LIQ (1u << 2)  /* Jekyll: liquid, kramdown, emoji */
 #define NJK (1u << 3)  /* nunjucks */
@@ -36,7 +36,7 @@ static inline const struct dialect *const *dt_list(unsigned d)
 	static const struct dialect *v[16];
 	size_t n = 0;
 	if (d & MK)
-		v[n++] = &dialect_snippets, v[n++] = &dialect_mkdocs;
+		v[n++] = &dialect_snippets, v[n++] = &dialect_mkdocs, v[n++] = &dialect_pymdownx;
 	if (d & HUGO)
 		v[n++] = &dialect_hugo;
 	if (d & ZOLA)
@@ -84,7 +84,7 @@ static struct site dt_site = {.gen = &dt_gen};
 static struct post_list dt_posts = POST_LIST_INIT;
 static struct refs dt_refs;
 
-static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL};
+static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL, NULL};
 
 /* The rewrite of in; warnings go to dl (may be NULL: then dropped). The
  * body starts at line 10 of its file. */

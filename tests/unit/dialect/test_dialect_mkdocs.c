@@ -171,6 +171,13 @@ static void test_md_in_html(void)
 	IS(MK, "<div markdown>One *line*</div>\n", "<div>\n\nOne *line*\n\n</div>\n\n",
 	   "md_in_html: on one line");
 	IS(MK, "<span markdown=\"span\">x</span>\n", "<span>x</span>\n", "md_in_html: span keeps its line");
+	dt_xcount(MK,
+		 "<figure markdown=\"span\">\n"
+		 "  ![A lighthouse](lamp.png)\n"
+		 "  <figcaption>The lamp room</figcaption>\n"
+		 "</figure>\n",
+		 "count(//figure//img[@src='lamp.png']) + count(//figure/figcaption)", 2,
+		 "md_in_html: a figure with markdown=\"span\" over lines shows its image");
 	IS(MK, "<div class=\"x\">\n*raw*\n</div>\n", "<div class=\"x\">\n*raw*\n</div>\n",
 	   "HTML without the attribute is left alone");
 }

@@ -1,0 +1,407 @@
+/* pymdownx.c — PyMdown Extensions that a MkDocs site turns on in its
+ * markdown_extensions, each read only when it is listed there (as Python-
+ * Markdown does): `///` blocks (pymdownx.blocks.admonition, .details, .tab,
+ * .html, .caption, .definition), `==mark==` (pymdownx.mark), `^^insert^^`
+ * and `^sup^` (pymdownx.caret), `~~delete~~` and `~sub~` (pymdownx.tilde),
+ * `++ctrl+alt+del++` (pymdownx.keys). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convert/dialect/scan.h"
+
+#define S_MAX_BLOCKS 16 /* `///` blocks open at once */
+
+enum {
+	S_ADMONITION = 1 << 0,
+	S_DETAILS = 1 << 1,
+	S_TAB = 1 << 2,
+	S_HTML = 1 << 3,
+	S_CAPTION = 1 << 4,
+	S_DEFINITION = 1 << 5,
+	S_MARK = 1 << 6,
+	S_CARET = 1 << 7,
+	S_TILDE = 1 << 8,
+	S_KEYS = 1 << 9,
+};
+
+struct S_block {
+	size_t fence;    /* its number of slashes */
+	char close[24];  /* what ends it */
+};
+
+struct S_pmd {
+	unsigned on; /* the extensions the site lists */
+	struct S_block open[S_MAX_BLOCKS];
+	size_t nopen;
+	bool options; /* right after a header: indented lines are its YAML options */
+};
+
+/* Is the extension named (dotted) listed in cfg's markdown_extensions? As
+ * a list item (a name, or a mapping from the name to its options), or as
+ * a key of a mapping, whole or split at its dots (zensical.toml writes
+ * [project.markdown_extensions.pymdownx.mark]). */
+static bool S_listed(const struct fm_node *exts, const char *name)
+{
+	if (!exts)
+		return false;
+	if (exts->kind == FM_LIST) {
+		for (size_t i = 0; i < exts->n; i++) {
+			const struct fm_node *it = exts->items[i];
+			if ((it->kind == FM_SCALAR && strcmp(it->value, name) == 0) ||
+			    (it->kind == FM_MAP && fm_get(it, name)))
+				return true;
+		}
+		return false;
+	}
+	if (exts->kind != FM_MAP)
+		return false;
+	if (fm_get(exts, name))
+		return true;
+	const char *dot = strchr(name, '.');
+	if (!dot)
+		return false;
+	char *head = xstrndup(name, (size_t)(dot - name));
+	bool found = S_listed(fm_get(exts, head), dot + 1);
+	free(head);
+	return found;
+}
+
+static void S_init(struct ds_state *st, void *self)
+{
+	struct S_pmd *pm = self;
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} exts[] = {
+		{"pymdownx.blocks.admonition", S_ADMONITION},
+		{"pymdownx.blocks.details", S_DETAILS},
+		{"pymdownx.blocks.tab", S_TAB},
+		{"pymdownx.blocks.html", S_HTML},
+		{"pymdownx.blocks.caption", S_CAPTION},
+		{"pymdownx.blocks.definition", S_DEFINITION},
+		{"pymdownx.mark", S_MARK},
+		{"pymdownx.caret", S_CARET},
+		{"pymdownx.tilde", S_TILDE},
+		{"pymdownx.keys", S_KEYS},
+	};
+	const struct fm_node *cfg = st->ctx ? st->ctx->config : NULL;
+	const struct fm_node *list = fm_get(cfg, "markdown_extensions");
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+		if (S_listed(list, exts[i].name))
+			pm->on |= exts[i].bit;
+}
+
+/* The admonition types pymdownx.blocks.admonition registers as blocks of
+ * their own (`/// note`). */
+static bool S_admonition_type(const char *s, size_t n)
+{
+	static const char *const types[] = {"note", "attention", "caution", "danger", "error",
+					    "tip", "hint", "warning", "important", "admonition"};
+	for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+		if (ds_eq(s, n, types[i]))
+			return true;
+	return false;
+}
+
+/* An element name written by `/// html | tag.class#id`: letters and digits. */
+static size_t S_tag_name(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && ds_alnum(s[k]))
+		k++;
+	return k && isalpha((unsigned char)s[0]) ? k : 0;
+}
+
+/* `/// name | title`: writes the opening and remembers the closing. */
+static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L, size_t fence)
+{
+	const char *s = L->l + L->lf + fence;
+	size_t n = L->ln - L->lf - fence;
+	ds_trim(&s, &n);
+	size_t k = 0;
+	while (k < n && (ds_ident(s[k]) || s[k] == '-'))
+		k++;
+	const char *name = s;
+	size_t namel = k;
+	const char *title = NULL;
+	size_t tl = 0;
+	while (k < n && ds_sp(s[k]))
+		k++;
+	if (k < n && s[k] == '|') {
+		title = s + k + 1;
+		tl = n - k - 1;
+		ds_trim(&title, &tl);
+	} else if (k < n) {
+		return false;
+	}
+	if (!namel)
+		return false;
+	unsigned bit = S_admonition_type(name, namel) ? S_ADMONITION
+		       : ds_eq(name, namel, "details")  ? S_DETAILS
+		       : ds_eq(name, namel, "tab")      ? S_TAB
+		       : ds_eq(name, namel, "html")     ? S_HTML
+		       : ds_eq(name, namel, "caption") || ds_eq(name, namel, "figure-caption") ||
+				 ds_eq(name, namel, "table-caption")
+			       ? S_CAPTION
+		       : ds_eq(name, namel, "define") ? S_DEFINITION
+						      : 0;
+	if (!(pm->on & bit) || pm->nopen == S_MAX_BLOCKS)
+		return false;
+	struct ds_state *st = b->st;
+	int line = ds_line_of_text(st, b->tline);
+	struct S_block *blk = &pm->open[pm->nopen++];
+	blk->fence = fence;
+	struct strbuf h = STRBUF_INIT;
+	ds_end_line(b);
+	ds_spaces(&h, L->rel);
+	size_t tagl = bit == S_HTML && title ? S_tag_name(title, tl) : 0;
+	if (bit == S_HTML && tagl) {
+		sb_addc(&h, '<');
+		sb_add(&h, title, tagl);
+		sb_adds(&h, ">\n");
+		snprintf(blk->close, sizeof blk->close, "</%.*s>", (int)tagl, title);
+	} else if (bit == S_CAPTION) {
+		sb_adds(&h, "<div class=\"caption\">\n");
+		strcpy(blk->close, "</div>");
+	} else if (bit == S_TAB || bit == S_ADMONITION || bit == S_DETAILS) {
+		if (bit == S_TAB) {
+			sb_adds(&h, "<div class=\"tab\"><p class=\"tab-title\">");
+		} else {
+			sb_adds(&h, "<div class=\"admonition");
+			if (!ds_eq(name, namel, "admonition") && !ds_eq(name, namel, "details")) {
+				sb_addc(&h, ' ');
+				ds_esc(&h, name, namel);
+			}
+			sb_adds(&h, "\"><p class=\"admonition-title\">");
+		}
+		if (title && tl) {
+			ds_title_html(st, &h, title, tl, line);
+		} else {
+			/* No title: the type, capitalized, as the extension writes it. */
+			char *word = xstrndup(name, namel);
+			word[0] = (char)toupper((unsigned char)word[0]);
+			ds_esc(&h, word, namel);
+			free(word);
+		}
+		sb_adds(&h, "</p>\n");
+		strcpy(blk->close, "</div>");
+	} else {
+		sb_adds(&h, "<div>\n");
+		strcpy(blk->close, "</div>");
+	}
+	ds_emit_sb(b, DS_GEN, &h);
+	ds_blank_line(b);
+	pm->options = true;
+	b->prev_blank = false;
+	return true;
+}
+
+static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
+{
+	struct S_pmd *pm = self;
+	if (pm->options) {
+		/* The block's YAML options: indented lines right below it. */
+		if (L->rel >= 4 && !L->quotes)
+			return true;
+		pm->options = false;
+	}
+	if (!(pm->on & (S_ADMONITION | S_DETAILS | S_TAB | S_HTML | S_CAPTION | S_DEFINITION)) || !L->opens)
+		return false;
+	const char *s = L->l + L->lf;
+	size_t n = L->ln - L->lf, fence = 0;
+	while (fence < n && s[fence] == '/')
+		fence++;
+	if (fence < 3)
+		return false;
+	if (ds_is_blank(s + fence, n - fence)) {
+		for (size_t i = pm->nopen; i-- > 0;) {
+			if (pm->open[i].fence != fence)
+				continue;
+			while (pm->nopen > i) {
+				struct S_block *blk = &pm->open[--pm->nopen];
+				struct strbuf h = STRBUF_INIT;
+				ds_blank_line(b);
+				ds_spaces(&h, L->rel);
+				sb_adds(&h, blk->close);
+				sb_addc(&h, '\n');
+				ds_emit_sb(b, DS_GEN, &h);
+			}
+			ds_blank_line(b);
+			b->prev_blank = true;
+			return true;
+		}
+		return false;
+	}
+	return S_header(pm, b, L, fence);
+}
+
+/* The closing run of `mark` characters for an opening at i (the text
+ * between is on the line, starts and ends with no space): its position,
+ * or 0. */
+static size_t S_closing(const char *s, size_t n, size_t i, char ch, size_t run)
+{
+	size_t b = i + run;
+	if (b >= n || ds_wsnl(s[b]) || s[b] == ch)
+		return 0;
+	for (size_t k = b + 1; k + run <= n; k++) {
+		if (s[k] == '\n')
+			return 0;
+		if (s[k] == '\\') {
+			k++;
+			continue;
+		}
+		if (s[k] != ch)
+			continue;
+		size_t e = k;
+		while (e < n && s[e] == ch)
+			e++;
+		if (e - k == run && !ds_wsnl(s[k - 1]))
+			return k;
+		k = e - 1;
+	}
+	return 0;
+}
+
+/* `==x==`, `^^x^^`, `^x^`, `~~x~~`, `~x~` around inline Markdown. */
+static size_t S_wrap(struct ds_inl *x, size_t i, const char *tag, char ch, size_t run)
+{
+	if (x->in_tag || (i > 0 && x->s[i - 1] == ch))
+		return 0;
+	size_t e = S_closing(x->s, x->n, i, ch, run);
+	if (!e)
+		return 0;
+	const char *in = x->s + i + run;
+	size_t inl = e - i - run;
+	/* A single ^ or ~ takes no spaces (pymdownx: escape them). */
+	if (run == 1 && memchr(in, ' ', inl))
+		return 0;
+	sb_addf(x->out, "<%s>", tag);
+	ds_inline_text(x->st, in, inl, x->out, ds_inl_line(x, i));
+	sb_addf(x->out, "</%s>", tag);
+	return e + run - i;
+}
+
+static size_t S_run(const struct ds_inl *x, size_t i, char ch)
+{
+	size_t k = i;
+	while (k < x->n && x->s[k] == ch)
+		k++;
+	return k - i;
+}
+
+static size_t S_equals(struct ds_inl *x, size_t i, void *self)
+{
+	struct S_pmd *pm = self;
+	return pm->on & S_MARK && S_run(x, i, '=') == 2 ? S_wrap(x, i, "mark", '=', 2) : 0;
+}
+
+static size_t S_caret(struct ds_inl *x, size_t i, void *self)
+{
+	struct S_pmd *pm = self;
+	size_t run = S_run(x, i, '^');
+	if (!(pm->on & S_CARET) || run > 2)
+		return 0;
+	return S_wrap(x, i, run == 2 ? "ins" : "sup", '^', run);
+}
+
+static size_t S_tilde(struct ds_inl *x, size_t i, void *self)
+{
+	struct S_pmd *pm = self;
+	size_t run = S_run(x, i, '~');
+	if (!(pm->on & S_TILDE) || run > 2)
+		return 0;
+	return S_wrap(x, i, run == 2 ? "del" : "sub", '~', run);
+}
+
+/* Key names as pymdownx.keys shows them (a few of its keymap). */
+static const char *S_key_label(const char *s, size_t n)
+{
+	static const char *const map[][2] = {
+		{"ctrl", "Ctrl"}, {"control", "Ctrl"}, {"alt", "Alt"}, {"shift", "Shift"}, {"cmd", "Cmd"},
+		{"command", "Cmd"}, {"meta", "Meta"}, {"super", "Super"}, {"windows", "Win"}, {"option", "Option"},
+		{"del", "Del"}, {"delete", "Del"}, {"enter", "Enter"}, {"return", "Return"}, {"tab", "Tab"},
+		{"esc", "Esc"}, {"escape", "Esc"}, {"space", "Space"}, {"backspace", "Backspace"},
+		{"insert", "Ins"}, {"ins", "Ins"}, {"home", "Home"}, {"end", "End"}, {"page-up", "Page Up"},
+		{"page-down", "Page Down"}, {"arrow-up", "Up"}, {"arrow-down", "Down"}, {"arrow-left", "Left"},
+		{"arrow-right", "Right"}, {"caps-lock", "Caps Lock"}, {"print-screen", "Print Screen"},
+		{"fn", "Fn"}, {"plus", "+"}, {"minus", "-"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (ds_eq(s, n, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+/* `++ctrl+alt+"My Key"++` → <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>My Key</kbd>. */
+static size_t S_plus(struct ds_inl *x, size_t i, void *self)
+{
+	struct S_pmd *pm = self;
+	if (!(pm->on & S_KEYS) || x->in_tag || S_run(x, i, '+') != 2 || (i > 0 && x->s[i - 1] == '+'))
+		return 0;
+	const char *s = x->s;
+	size_t k = i + 2, end = 0;
+	while (k + 1 < x->n && s[k] != '\n' && !ds_sp(s[k])) {
+		if (s[k] == '"' || s[k] == '\'') {
+			const char *q = memchr(s + k + 1, s[k], x->n - k - 1);
+			if (!q || memchr(s + k, '\n', (size_t)(q - s - k)))
+				return 0;
+			k = (size_t)(q - s) + 1;
+			continue;
+		}
+		if (s[k] == '+' && s[k + 1] == '+' && (k + 2 >= x->n || s[k + 2] != '+')) {
+			end = k;
+			break;
+		}
+		k++;
+	}
+	if (!end || end == i + 2)
+		return 0;
+	struct strbuf h = STRBUF_INIT;
+	for (size_t p = i + 2; p < end;) {
+		size_t q = p;
+		if (s[q] == '"' || s[q] == '\'') {
+			const char *c = memchr(s + q + 1, s[q], end - q - 1);
+			q = c ? (size_t)(c - s) + 1 : end;
+		} else {
+			while (q < end && s[q] != '+')
+				q++;
+		}
+		const char *key = s + p;
+		size_t kl = q - p;
+		if (!kl || (q < end && s[q] != '+')) {
+			sb_release(&h);
+			return 0;
+		}
+		if (h.len)
+			sb_addc(&h, '+');
+		sb_adds(&h, "<kbd>");
+		const char *label = S_key_label(key, kl);
+		if (label) {
+			sb_adds(&h, label);
+		} else if (key[0] == '"' || key[0] == '\'') {
+			ds_esc(&h, key + 1, kl - 2);
+		} else {
+			char *word = xstrndup(key, kl);
+			word[0] = (char)toupper((unsigned char)word[0]);
+			ds_esc(&h, word, kl);
+			free(word);
+		}
+		sb_adds(&h, "</kbd>");
+		p = q + 1;
+	}
+	sb_add(x->out, h.s, h.len);
+	sb_release(&h);
+	return end + 2 - i;
+}
+
+static const struct ds_trigger S_triggers[] = {
+	{'=', S_equals}, {'^', S_caret}, {'~', S_tilde}, {'+', S_plus}, {0, NULL}};
+
+const struct dialect dialect_pymdownx = {
+	.name = "pymdownx",
+	.state_size = sizeof(struct S_pmd),
+	.init = S_init,
+	.block = S_block,
+	.triggers = S_triggers,
+};

@@ -1,0 +1,86 @@
+/* Unit tests of src/convert/dialect/pymdownx.c: the PyMdown Extensions a
+ * site lists in its markdown_extensions, and only those. */
+#include "dialect/dialect_fixture.h"
+
+#include "input/frontmatter.h"
+
+/* Makes the site's markdown_extensions (YAML) the context's config. */
+static struct fm_node *S_config(const char *yaml)
+{
+	struct fm_node *cfg = NULL;
+	struct diag_list dl = DIAG_LIST_INIT;
+	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
+	diag_list_free(&dl);
+	dt_ctx.config = cfg;
+	return cfg;
+}
+
+static void test_off(void)
+{
+	struct fm_node *cfg = S_config("markdown_extensions:\n  - admonition\n");
+	IS(MK, "==x== ^y^ ++ctrl++\n", "==x== ^y^ ++ctrl++\n", "not listed: left as Python-Markdown leaves it");
+	IS(MK, "/// caption\nWords\n///\n", "/// caption\nWords\n///\n", "blocks not listed: left as written");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
+static void test_inline(void)
+{
+	struct fm_node *cfg = S_config("markdown_extensions:\n"
+				       "  - pymdownx.mark\n"
+				       "  - pymdownx.caret:\n      smart_insert: true\n"
+				       "  - pymdownx.tilde\n"
+				       "  - pymdownx.keys\n");
+	IS(MK, "A ==marked *word*== here.\n", "A <mark>marked *word*</mark> here.\n", "mark: <mark>, inside is Markdown");
+	IS(MK, "a == b and c == d\n", "a == b and c == d\n", "mark: not around spaces");
+	IS(MK, "H^2^O and ^^new^^\n", "H<sup>2</sup>O and <ins>new</ins>\n", "caret: sup and ins");
+	IS(MK, "CH~3~ and ~~gone~~\n", "CH<sub>3</sub> and <del>gone</del>\n", "tilde: sub and del");
+	IS(MK, "a ^b c^ d\n", "a ^b c^ d\n", "caret: a single ^ takes no space");
+	IS(MK, "Press ++ctrl+alt+del++.\n", "Press <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>.\n",
+	   "keys: each key a <kbd>, named as the keymap names it");
+	IS(MK, "++ctrl+\"My Key\"++\n", "<kbd>Ctrl</kbd>+<kbd>My Key</kbd>\n", "keys: a quoted key as written");
+	IS(MK, "`==code==`\n", "`==code==`\n", "never in code");
+	dt_xcount(MK, "==one== and ^^two^^\n", "count(//p/mark) + count(//p/ins)", 2, "through cmark-gfm");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
+static void test_blocks(void)
+{
+	/* zensical.toml's form: nested tables under markdown_extensions. */
+	struct fm_node *cfg = S_config("markdown_extensions:\n"
+				       "  pymdownx:\n"
+				       "    blocks:\n"
+				       "      caption: {}\n"
+				       "      admonition: {}\n"
+				       "      details: {}\n"
+				       "      tab: {}\n"
+				       "      html: {}\n");
+	dt_xcount(MK, "![Harbour](h.png)\n\n/// caption\nThe *harbour* at dawn\n///\n\nAfter.\n",
+		  "count(//div[@class='caption']/p/em) + count(//p/img) + count(/html/body/p[.='After.'])", 3,
+		  "caption: its text is Markdown under the image, the block ends at ///");
+	UNLIKE(MK, "/// caption\nx\n///\n", "///", "caption: no slashes left");
+	dt_xcount(MK, "/// warning | Mind the *tide*\nWater rises.\n///\n",
+		  "count(//div[@class='admonition warning']/p[@class='admonition-title']/em) + "
+		  "count(//div[@class='admonition warning']/p[.='Water rises.'])",
+		  2, "admonition type: a titled box");
+	dt_xcount(MK, "/// details | More\n    open: true\n\nHidden text.\n///\n",
+		  "count(//div[@class='admonition']/p[.='Hidden text.']) + count(//*[contains(., 'open: true')])", 1,
+		  "details: a box; its options are not text");
+	dt_xcount(MK, "/// tab | First\nOne\n///\n\n/// tab | Second\nTwo\n///\n",
+		  "count(//div[@class='tab']/p[@class='tab-title'])", 2, "tab: titled boxes");
+	dt_xcount(MK, "//// note | Outer\nA\n\n/// tip\nB\n///\n\nC\n////\n",
+		  "count(//div[@class='admonition note']/div[@class='admonition tip']/p[.='B']) + "
+		  "count(//div[@class='admonition note']/p[.='C'])",
+		  2, "blocks nest: a closing fence closes its own block");
+	dt_xcount(MK, "/// html | section\n*in*\n///\n", "count(//section/p/em)", 1, "html: the element named");
+	IS(MK, "```\n/// caption\n```\n", "```\n/// caption\n```\n", "never in code");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
+int main(void)
+{
+	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, NULL};
+	return dt_run(tests);
+}

@@ -39,6 +39,7 @@
 #include "base/util.h"
 
 struct site;
+struct site_data;
 
 struct site_generator {
 	const char *name;
@@ -120,6 +121,12 @@ struct site_generator {
 	 * images written as relative paths may lie besides its own folder.
 	 * NULL: the folder named after the post's file (x.md → x/). */
 	void (*image_folders)(const struct site *site, const struct post *p, struct strvec *out);
+	/* What the generator's dialect passes read besides a post's body
+	 * (input/sitedata.h: the site's params, enableEmoji, the site's and
+	 * its theme's shortcode templates), made once before the posts
+	 * convert (the caller frees it with site_data_free). May be NULL:
+	 * the passes know nothing of the site. */
+	struct site_data *(*site_data)(const struct site *site);
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change

@@ -221,8 +221,9 @@ static void test_yaml_site(void)
 	is_str(site->description, "Notes from the field", "params.description → description");
 	is_str(site->content_dir, "content", "contentDir defaults to content");
 	is_str(site->static_dir, "static", "staticDir defaults to static");
-	ok(site->gen->dialects[0] == &dialect_hugo && site->gen->dialects[1] == &dialect_math &&
-	   site->gen->dialects[2] == &dialect_heading_ids && !site->gen->dialects[3],
+	ok(site->gen->dialects[0] == &dialect_hugo && site->gen->dialects[1] == &dialect_site_emoji &&
+	   site->gen->dialects[2] == &dialect_math && site->gen->dialects[3] == &dialect_heading_ids &&
+	   !site->gen->dialects[4],
 	   "Hugo's dialects");
 	is_int(diag_count(&dl, DIAG_ERROR), 0, "no errors");
 	is_int(diag_count(&dl, DIAG_WARNING), 0, "no warnings");

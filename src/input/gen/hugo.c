@@ -19,6 +19,7 @@
 #include "convert/dialect.h"
 #include "convert/markdown.h"
 #include "input/site.h"
+#include "input/sitedata.h"
 
 static const char *const S_page_exts[] = {".md", ".markdown", ".mdown", NULL};
 static const char *const S_cfg_exts[] = {".toml", ".yaml", ".yml", ".json", NULL};
@@ -2373,6 +2374,45 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 	site_ref_by_name(posts, ref, out);
 }
 
+/* ---- What the dialect passes read of the site (issue 12) ---- */
+
+/* The params a `{{< param >}}` falls back to (the book language's, then
+ * the site's), enableEmoji, and the shortcode templates Hugo looks up:
+ * the site's layouts/_shortcodes/ and layouts/shortcodes/, then each
+ * theme's (`theme` is a name or a list, the first winning; themesDir). */
+static struct site_data *S_site_data(const struct site *site)
+{
+	static const char *const exts[] = {".html", ".md", NULL};
+	const struct fm_node *cfg = site->config;
+	struct site_data *sd = site_data_new(site);
+	const struct fm_node *lparams = fm_get(S_lang_block(cfg, S_book_lang(site)), "params"), *params = fm_get(cfg, "params");
+	if (lparams)
+		sd->params[sd->nparams++] = lparams;
+	if (params)
+		sd->params[sd->nparams++] = params;
+	bool on = false;
+	sd->emoji = fm_bool(fm_get(cfg, "enableemoji"), &on) && on;
+	site_data_add_templates(sd, "layouts/_shortcodes", exts);
+	site_data_add_templates(sd, "layouts/shortcodes", exts);
+	struct strvec themes = STRVEC_INIT;
+	fm_strings(fm_get(cfg, "theme"), &themes);
+	const char *tdir = S_first_str(fm_get(cfg, "themesdir"));
+	for (size_t i = 0; i < themes.n; i++) {
+		if (strstr(themes.v[i], "..") || themes.v[i][0] == '/')
+			continue;
+		char *base = path_join(tdir && *tdir && !strstr(tdir, "..") && tdir[0] != '/' ? tdir : "themes",
+				       themes.v[i]);
+		char *d1 = path_join(base, "layouts/_shortcodes"), *d2 = path_join(base, "layouts/shortcodes");
+		site_data_add_templates(sd, d1, exts);
+		site_data_add_templates(sd, d2, exts);
+		free(d1);
+		free(d2);
+		free(base);
+	}
+	sv_free(&themes);
+	return sd;
+}
+
 const struct site_generator site_hugo = {
 	.name = "hugo",
 	.detect = S_detect,
@@ -2381,7 +2421,7 @@ const struct site_generator site_hugo = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECTS(&dialect_hugo, &dialect_math, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_hugo, &dialect_site_emoji, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.post_exts = S_page_exts,
@@ -2389,4 +2429,5 @@ const struct site_generator site_hugo = {
 	.page_forms = S_page_forms,
 	.ref_targets = S_ref_targets,
 	.image_folders = S_image_folders,
+	.site_data = S_site_data,
 };

@@ -38,22 +38,30 @@ static void S_print_diags(const struct diag_list *dl)
 		diag("%s:%d: %s", dl->v[i].file ? dl->v[i].file : "-", dl->v[i].line, dl->v[i].message);
 }
 
-/* Opens SITE (a folder under the temporary one) and collects its posts;
- * NULL after a failed check. */
-static struct site *S_open(const char *name, const char *generator, struct post_list *posts,
-			   struct diag_list *dl)
+/* Opens SITE (a folder under the temporary one) as generator (NULL:
+ * detected) for a book in lang (NULL: the site's default) and collects its
+ * posts; NULL after a failed check. */
+static struct site *S_open_lang(const char *name, const char *generator, const char *lang,
+				struct post_list *posts, struct diag_list *dl)
 {
 	char *root = path_join(S_tmp, name);
 	struct site *site = NULL;
-	bool opened = site_open(&site, root, generator, dl) == 0 && site;
+	struct site_open_options so = {.generator = generator, .language = lang};
+	bool opened = site_open_ext(&site, root, &so, dl) == 0 && site;
 	free(root);
-	if (!ok(opened, "%s: site_open", name)) {
+	if (!ok(opened, "%s (%s): site_open", name, lang ? lang : "default")) {
 		S_print_diags(dl);
 		return NULL;
 	}
 	if (!ok(site_collect(site, posts, dl) == 0, "%s: site_collect", name))
 		S_print_diags(dl);
 	return site;
+}
+
+static struct site *S_open(const char *name, const char *generator, struct post_list *posts,
+			   struct diag_list *dl)
+{
+	return S_open_lang(name, generator, NULL, posts, dl);
 }
 
 static void S_close(struct site *site, struct post_list *posts, struct diag_list *dl)
@@ -438,25 +446,6 @@ static void test_languages_by_file_name(void)
 	S_close(site, &posts, &dl);
 }
 
-/* Opens SITE for a book in lang (site_open_options.language) and collects
- * its posts. */
-static struct site *S_open_lang(const char *name, const char *lang, struct post_list *posts,
-				struct diag_list *dl)
-{
-	char *root = path_join(S_tmp, name);
-	struct site *site = NULL;
-	struct site_open_options so = {.language = lang};
-	bool opened = site_open_ext(&site, root, &so, dl) == 0 && site;
-	free(root);
-	if (!ok(opened, "%s (%s): site_open_ext", name, lang ? lang : "default")) {
-		S_print_diags(dl);
-		return NULL;
-	}
-	if (!ok(site_collect(site, posts, dl) == 0, "%s: site_collect", name))
-		S_print_diags(dl);
-	return site;
-}
-
 /* content/<lang>/ folders (as Docsy's mounts arrange them), a book per
  * language, translated bundles sharing the default language's images,
  * per-language permalinks. */
@@ -480,7 +469,7 @@ static void test_language_folders(void)
 	fx_writes(S_tmp, "lf/content/en/posts/tea.md", "---\ntitle: Tea\ndate: 2023-06-01\n---\nB\n");
 	fx_writes(S_tmp, "lf/content/nl/posts/walk/index.md",
 		"---\ntitle: Een wandeling\ndate: 2023-05-01\n---\n![kaart](map.png)\n");
-	struct site *site = S_open_lang("lf", NULL, &posts, &dl);
+	struct site *site = S_open_lang("lf", NULL, NULL, &posts, &dl);
 	if (site) {
 		is_str(site->content_dir, "content/en", "content/en/ is the default language's folder");
 		char *paths = S_paths(&posts);
@@ -494,7 +483,7 @@ static void test_language_folders(void)
 	S_close(site, &posts, &dl);
 
 	posts = (struct post_list)POST_LIST_INIT;
-	site = S_open_lang("lf", "nl-BE", &posts, &dl);
+	site = S_open_lang("lf", NULL, "nl-BE", &posts, &dl);
 	if (site) {
 		is_str(site->content_dir, "content/nl", "--language nl-BE (its languageCode) picks nl");
 		is_str(site->title, "Notities", "the language's title");
@@ -516,7 +505,7 @@ static void test_language_folders(void)
 	S_close(site, &posts, &dl);
 
 	posts = (struct post_list)POST_LIST_INIT;
-	site = S_open_lang("lf", "fr", &posts, &dl);
+	site = S_open_lang("lf", NULL, "fr", &posts, &dl);
 	if (site)
 		is_str(site->content_dir, "content/en", "a language the site does not have: the default one");
 	S_close(site, &posts, &dl);
@@ -536,7 +525,7 @@ static void test_language_mounts(void)
 		"[[module.mounts]]\nsource = 'texts/deutsch'\ntarget = 'content'\nlang = 'de'\n");
 	fx_writes(S_tmp, "mh/texts/english/posts/a.md", "---\ntitle: A\ndate: 2022-01-01\n---\nB\n");
 	fx_writes(S_tmp, "mh/texts/deutsch/posts/b.md", "---\ntitle: B\ndate: 2022-01-01\n---\nB\n");
-	struct site *site = S_open_lang("mh", "de", &posts, &dl);
+	struct site *site = S_open_lang("mh", NULL, "de", &posts, &dl);
 	if (site) {
 		is_str(site->content_dir, "texts/deutsch", "a language's content mount");
 		is_str(site->url, "https://de.mh.test/", "the language's baseURL");

@@ -1545,12 +1545,31 @@ static bool S_zone_abbr(const char **v, int *minutes)
 	return true;
 }
 
+/* The field of d a numeric layout part at l fills (01 month, 02 day, 15
+ * hour, 04 minute), and the fewest digits it takes; NULL for others. */
+static int *S_num_field(const char *l, struct date *d, int *min_digits)
+{
+	*min_digits = 2;
+	if (str_starts_with(l, "01"))
+		return &d->month;
+	if (str_starts_with(l, "02"))
+		return &d->day;
+	if (str_starts_with(l, "04"))
+		return &d->minute;
+	if (str_starts_with(l, "15")) {
+		*min_digits = 1;
+		return &d->hour;
+	}
+	return NULL;
+}
+
 /* Parses s by one Go layout, with Go's rules: fixed two digits for the
  * month, day, minute and second, one or two for the hour, optional
  * fractional seconds after the seconds, nothing left over. */
 static bool S_go_parse(struct date *out, bool *zoned, const char *s, const char *layout)
 {
 	struct date d = {0};
+	int *num, width;
 	const char *v = s, *l = layout;
 	bool has_zone = false;
 	while (*l) {
@@ -1593,14 +1612,6 @@ static bool S_go_parse(struct date *out, bool *zoned, const char *s, const char 
 				for (v++; isdigit((unsigned char)*v); v++)
 					;
 			l += 10;
-		} else if (str_starts_with(l, "01")) {
-			if (!S_num(&v, 2, 2, &d.month))
-				return false;
-			l += 2;
-		} else if (str_starts_with(l, "02")) {
-			if (!S_num(&v, 2, 2, &d.day))
-				return false;
-			l += 2;
 		} else if (str_starts_with(l, "_2")) {
 			if (*v == ' ')
 				v++;
@@ -1613,14 +1624,11 @@ static bool S_go_parse(struct date *out, bool *zoned, const char *s, const char 
 				return false;
 			d.year = yy >= 69 ? 1900 + yy : 2000 + yy;
 			l += 2;
-		} else if (str_starts_with(l, "15")) {
-			if (!S_num(&v, 1, 2, &d.hour))
+		} else if ((num = S_num_field(l, &d, &width)) != NULL) {
+			/* 01 02 04 fixed two digits; 15 one or two */
+			if (!S_num(&v, width, 2, num))
 				return false;
-			d.has_time = true;
-			l += 2;
-		} else if (str_starts_with(l, "04")) {
-			if (!S_num(&v, 2, 2, &d.minute))
-				return false;
+			d.has_time = d.has_time || num == &d.hour;
 			l += 2;
 		} else if (str_starts_with(l, "05")) {
 			if (!S_num(&v, 2, 2, &d.second))

@@ -10,6 +10,7 @@
 #include "fixture.h"
 #include "convert/markdown.h"
 #include "input/site.h"
+#include "input/sitedata.h"
 #include "tap.h"
 
 static char S_tmp[] = "/tmp/sheaf-jekyll-XXXXXX";
@@ -206,9 +207,10 @@ static void test_blog(void)
 	is_str(site->language, "en-GB", "lang, with an underscore made a hyphen");
 	is_str(site->content_dir, ".", "the site root holds the pages");
 	is_str(site->static_dir, ".", "site-absolute paths resolve from the root");
-	const struct dialect *const *dia = site->gen->site_dialects(site);
-	ok(dia[0] == &dialect_liquid && dia[1] == &dialect_kramdown && dia[2] == &dialect_math && !dia[3],
-	   "dialects: Liquid, kramdown (heading ids too), math; no emoji without jemoji");
+	const struct dialect *const *dia = site->gen->dialects;
+	ok(dia[0] == &dialect_liquid && dia[1] == &dialect_kramdown && dia[2] == &dialect_site_emoji &&
+	   dia[3] == &dialect_math && !dia[4],
+	   "dialects: Liquid, kramdown (heading ids too), emoji when the site turns them on, math");
 
 	/* Which files are posts. */
 	static const char *const in[] = {
@@ -714,9 +716,9 @@ static bool S_has_emoji(const char *config, const char *gemfile)
 		fx_writes(S_tmp, "em/Gemfile", gemfile);
 	fx_writes(S_tmp, "em/_posts/2021-01-01-x.md", "---\n---\n:tada:\n");
 	struct site *site = S_open("em", &posts, &dl);
-	bool emoji = false;
-	for (const struct dialect *const *d = site ? site->gen->site_dialects(site) : NULL; d && *d; d++)
-		emoji |= *d == &dialect_emoji;
+	struct site_data *sd = site ? site->gen->site_data(site) : NULL;
+	bool emoji = sd && sd->emoji;
+	site_data_free(sd);
 	post_list_free(&posts, true);
 	site_free(site);
 	diag_list_free(&dl);

@@ -164,8 +164,9 @@ static void test_site(void)
 	is_str(site->config_file, "config.toml", "config file");
 	is_str(site->content_dir, "content", "content folder");
 	is_str(site->static_dir, "static", "static folder for site-absolute paths");
-	ok(site->gen->dialects[0] == &dialect_zola && site->gen->dialects[1] == &dialect_math &&
-	   site->gen->dialects[2] == &dialect_heading_ids && !site->gen->dialects[3],
+	ok(site->gen->dialects[0] == &dialect_zola && site->gen->dialects[1] == &dialect_site_emoji &&
+	   site->gen->dialects[2] == &dialect_math && site->gen->dialects[3] == &dialect_heading_ids &&
+	   !site->gen->dialects[4],
 	   "dialects: shortcodes, math, heading ids");
 
 	struct post_list pl = POST_LIST_INIT;

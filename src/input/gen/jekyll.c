@@ -26,6 +26,7 @@
 #include "base/utf8.h"
 #include "base/tz.h"
 #include "input/site.h"
+#include "input/sitedata.h"
 
 /* ---- Finding the site ---- */
 
@@ -1607,12 +1608,12 @@ static char *S_template_value(const struct site *site, const struct post *p, con
 }
 
 /* :emoji: shortcodes are jemoji's: without the plugin they are text. */
-static const struct dialect *const *S_site_dialects(const struct site *site)
+static struct site_data *S_site_data(const struct site *site)
 {
-	static const struct dialect *const with_emoji[] = {&dialect_liquid, &dialect_kramdown, &dialect_emoji,
-							   &dialect_math, NULL};
+	struct site_data *sd = site_data_new(site);
 	const struct S_walk *w = site->state;
-	return w && w->jemoji ? with_emoji : site->gen->dialects;
+	sd->emoji = w && w->jemoji;
+	return sd;
 }
 
 /* jekyll-seo-tag's `image` (a path or {path:}), and `cover_image` of
@@ -1668,8 +1669,8 @@ const struct site_generator site_jekyll = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_math),
-	.site_dialects = S_site_dialects,
+	.dialects = DIALECTS(&dialect_liquid, &dialect_kramdown, &dialect_site_emoji, &dialect_math),
+	.site_data = S_site_data,
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.free_state = S_free_state,

@@ -16,6 +16,7 @@
 #include "base/url.h"
 #include "convert/dialect.h"
 #include "input/site.h"
+#include "input/sitedata.h"
 
 #define S_CONFIG "config.toml"
 #define S_CONTENT "content"
@@ -480,6 +481,27 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 	site_ref_by_name(posts, ref, out);
 }
 
+/* ---- What the dialect passes read of the site (issue 12) ---- */
+
+/* `[markdown] render_emoji`, and the shortcode templates Zola looks up:
+ * templates/shortcodes/ (NAME.html, or NAME.md whose output is Markdown),
+ * then the theme's. */
+static struct site_data *S_site_data(const struct site *site)
+{
+	static const char *const exts[] = {".html", ".md", NULL};
+	struct site_data *sd = site_data_new(site);
+	bool on = false;
+	sd->emoji = fm_bool(fm_get_path(site->config, "markdown", "render_emoji", NULL), &on) && on;
+	site_data_add_templates(sd, "templates/shortcodes", exts);
+	const char *theme = fm_str(fm_get(site->config, "theme"));
+	if (theme && *theme && !strstr(theme, "..") && !strchr(theme, '/')) {
+		char *dir = xasprintf("themes/%s/templates/shortcodes", theme);
+		site_data_add_templates(sd, dir, exts);
+		free(dir);
+	}
+	return sd;
+}
+
 const struct site_generator site_zola = {
 	.name = "zola",
 	.detect = S_detect,
@@ -487,9 +509,10 @@ const struct site_generator site_zola = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECTS(&dialect_zola, &dialect_math, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_zola, &dialect_site_emoji, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.post_exts = S_post_exts,
 	.ref_targets = S_ref_targets,
+	.site_data = S_site_data,
 };

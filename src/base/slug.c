@@ -180,3 +180,22 @@ void idset_free(struct idset *set)
 	set->v = NULL;
 	set->n = set->cap = 0;
 }
+
+char *slug_jekyll(const char *s, bool pretty, bool cased)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool hyphen = false;
+	sb_adds(&sb, "");
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		bool keep = isalnum(*c) || *c >= 0x80 || (pretty && strchr("._~!$&'()+,;=@", *c));
+		if (!keep) {
+			hyphen = true;
+			continue;
+		}
+		if (hyphen && sb.len)
+			sb_addc(&sb, '-');
+		hyphen = false;
+		sb_addc(&sb, cased ? (char)*c : (char)tolower(*c));
+	}
+	return sb_detach(&sb);
+}

@@ -24,6 +24,12 @@ size_t slug_latin(unsigned cp, char out[3]);
  * slug_latin gives it, else ""). Returns the bytes it takes (at least 1). */
 size_t slug_read(const char *s, size_t left, unsigned *cp, char ascii[4]);
 
+/* Jekyll's Utils.slugify: runs of other characters become one hyphen,
+ * none leading or trailing. Its default mode keeps letters and digits
+ * (non-ASCII kept as they are), pretty mode ._~!$&'()+,;=@ too; without
+ * cased, ASCII letters are lowered. Malloc'd; may be empty. */
+char *slug_jekyll(const char *s, bool pretty, bool cased);
+
 #include "base/util.h"
 
 /* A set of ids used in one document: v lists them in the order added

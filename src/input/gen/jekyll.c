@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "convert/dialect.h"
+#include "base/slug.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "base/tz.h"
@@ -900,29 +901,6 @@ static char *S_titleize(const char *slug)
 	return out;
 }
 
-/* Jekyll's Utils.slugify: runs of other characters become one hyphen, one
- * leading and one trailing hyphen go. Pretty mode keeps ._~!$&'()+,;=@
- * as well as letters and digits (non-ASCII letters kept as they are);
- * without cased, ASCII letters are lowered. */
-static char *S_jslugify(const char *s, bool pretty, bool cased)
-{
-	struct strbuf sb = STRBUF_INIT;
-	bool hyphen = false;
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		bool keep = isalnum(*c) || *c >= 0x80 || (pretty && strchr("._~!$&'()+,;=@", *c));
-		if (!keep) {
-			hyphen = true;
-			continue;
-		}
-		if (hyphen && sb.len)
-			sb_addc(&sb, '-'); /* a leading or trailing hyphen goes */
-		hyphen = false;
-		sb_addc(&sb, cased ? (char)*c : (char)tolower(*c));
-	}
-	char *out = sb_detach(&sb);
-	return out;
-}
-
 /* Jekyll's URL.escape_path: everything but unreserved characters,
  * sub-delims, ':', '@' and '/' percent-encoded. */
 static void S_add_escaped(struct strbuf *sb, const char *s)
@@ -1033,11 +1011,11 @@ static char *S_placeholder(const char *name, const struct S_urlvars *v)
 		val = S_joined_by(&lower, "/");
 		sv_free(&lower);
 	} else if (strcmp(name, "title") == 0) {
-		val = S_jslugify(v->slug, true, true);
+		val = slug_jekyll(v->slug, true, true);
 	} else if (strcmp(name, "slug") == 0) {
-		val = S_jslugify(v->slug, false, false);
+		val = slug_jekyll(v->slug, false, false);
 	} else if (strcmp(name, "name") == 0) {
-		val = S_jslugify(v->name, false, false);
+		val = slug_jekyll(v->name, false, false);
 	} else if (strcmp(name, "output_ext") == 0) {
 		val = xstrdup(v->output_ext ? v->output_ext : ".html");
 	} else if (strcmp(name, "collection") == 0) {
@@ -1045,7 +1023,7 @@ static char *S_placeholder(const char *name, const struct S_urlvars *v)
 	} else if (strcmp(name, "slugified_categories") == 0) {
 		struct strvec slugs = STRVEC_INIT;
 		for (size_t i = 0; i < v->categories->n; i++)
-			sv_push_owned(&slugs, S_jslugify(v->categories->v[i], false, false));
+			sv_push_owned(&slugs, slug_jekyll(v->categories->v[i], false, false));
 		struct strvec uniq = STRVEC_INIT;
 		for (size_t i = 0; i < slugs.n; i++)
 			S_push_unique(&uniq, slugs.v[i]);

@@ -130,7 +130,9 @@ struct site_generator {
 	/* The value of a template variable a post's text names (Jekyll's
 	 * `site.repository`, `page.title`), as text (malloc'd): "" when the
 	 * generator would print nothing (a key the site or the page does not
-	 * have), NULL when sheaf cannot know it. p is the post converted.
+	 * have), NULL when sheaf cannot know it. A list is its items, each
+	 * followed by U+001F (which a template prints as nothing, and
+	 * iterates over). p is the post converted.
 	 * Called by dialect passes on worker threads: reads site and p only.
 	 * May be NULL: no variable is known. */
 	char *(*template_value)(const struct site *site, const struct post *p, const char *name);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/slug.h"
 #include "base/text.h"
 #include "base/url.h"
 #include "input/site.h"
@@ -106,19 +107,75 @@ static char *S_date_filter(const char *f, size_t fl, const char *val, const char
 	return out;
 }
 
-/* The value of `include.name` among params (name, value, name, value…):
- * "" when not given, as Liquid prints nil. */
-static char *S_param(const struct strvec *params, const char *v, size_t vl)
+/* Variables a post's Liquid sets (assign, a for loop's, an include's
+ * parameters as include.x): names and values in pairs, the innermost
+ * scope first through up. A list's value is its items, each ended by
+ * S_ITEM. */
+#define S_ITEM '\x1F'
+struct S_scope {
+	struct strvec vars; /* name, value, name, value… */
+	const struct S_scope *up;
+};
+
+static const char *S_lookup(const struct S_scope *sc, const char *v, size_t vl)
 {
-	for (size_t i = 0; i + 1 < params->n; i += 2)
-		if (ds_eq(v, vl, params->v[i]))
-			return xstrdup(params->v[i + 1]);
-	return xstrdup("");
+	for (; sc; sc = sc->up)
+		for (size_t i = sc->vars.n; i >= 2; i -= 2)
+			if (ds_eq(v, vl, sc->vars.v[i - 2]))
+				return sc->vars.v[i - 1];
+	return NULL;
 }
 
-/* The value of a Liquid expression sheaf knows, or NULL; params are an
- * include's (NULL outside one). */
-static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct strvec *params)
+static void S_set(struct S_scope *sc, const char *name, size_t nl, char *value)
+{
+	sv_push_owned(&sc->vars, xstrndup(name, nl));
+	sv_push_owned(&sc->vars, value);
+}
+
+/* A value as Liquid prints it: a list's items one after the other. */
+static char *S_printed(char *v)
+{
+	char *w = v;
+	for (char *r = v; *r; r++)
+		if (*r != S_ITEM)
+			*w++ = *r;
+	*w = '\0';
+	return v;
+}
+
+/* The list filters: split makes one, join prints one; NULL for another
+ * filter of a list. */
+static char *S_list_filter(const char *f, size_t fl, const char *val, const char *sep)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	if (ds_eq(f, fl, "split") && sep && !strchr(val, S_ITEM)) {
+		size_t sl = strlen(sep);
+		for (const char *p = val; *p;) {
+			const char *at = sl ? strstr(p, sep) : NULL;
+			size_t n = at ? (size_t)(at - p) : sl ? strlen(p) : 1;
+			sb_add(&sb, p, n);
+			sb_addc(&sb, S_ITEM);
+			p += n + (at ? sl : 0);
+		}
+		return sb_detach(&sb);
+	}
+	if (ds_eq(f, fl, "join") && strchr(val, S_ITEM)) {
+		for (const char *p = val; *p; p++) {
+			if (*p != S_ITEM)
+				sb_addc(&sb, *p);
+			else if (p[1])
+				sb_adds(&sb, sep ? sep : " ");
+		}
+		return sb_detach(&sb);
+	}
+	sb_release(&sb);
+	return NULL;
+}
+
+/* The value of a Liquid expression sheaf knows, or NULL; sc holds the
+ * variables set so far (NULL: none). */
+static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct S_scope *sc)
 {
 	char *val = NULL;
 	size_t i = 0;
@@ -159,14 +216,20 @@ static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct 
 			lit = xstrdup(ds_baseurl(st) ? ds_baseurl(st) : "");
 		else if (v && ds_eq(v, vl, "site.url"))
 			lit = xstrdup(ds_site_url(st) ? ds_site_url(st) : "");
-		else if (v && params && vl > 8 && memcmp(v, "include.", 8) == 0)
-			lit = S_param(params, v + 8, vl - 8);
+		else if (v && S_lookup(sc, v, vl))
+			lit = xstrdup(S_lookup(sc, v, vl));
+		else if (v && sc && vl > 8 && memcmp(v, "include.", 8) == 0)
+			lit = xstrdup(""); /* a parameter not given: nil */
 		else if (v)
 			lit = S_variable(st, v, vl);
 		char *nv = NULL;
 		if (first) {
 			nv = lit;
 			lit = NULL;
+		} else if (ds_eq(p, pl, "split") || ds_eq(p, pl, "join") || strchr(val, S_ITEM)) {
+			nv = S_list_filter(p, pl, val, lit);
+		} else if (ds_eq(p, pl, "slugify") && !arg) {
+			nv = slug_jekyll(val, false, false);
 		} else if (ds_eq(p, pl, "relative_url") && !arg) {
 			nv = S_relative_url(ds_baseurl(st), val);
 		} else if (ds_eq(p, pl, "absolute_url") && !arg) {
@@ -203,7 +266,8 @@ static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct 
 
 static char *S_liquid_value(struct ds_state *st, const char *e, size_t el)
 {
-	return S_eval(st, e, el, NULL);
+	char *v = S_eval(st, e, el, NULL);
+	return v ? S_printed(v) : NULL;
 }
 
 /* ---- {% include %} and {% include_relative %} (pass 0) ----
@@ -233,7 +297,7 @@ struct S_inc {
 	size_t lines;  /* newlines written to out */
 	size_t budget; /* bytes includes may still add */
 	bool any;      /* a tag was replaced */
-	bool raw;      /* inside {% raw %} */
+	struct S_scope *root; /* what `assign` sets */
 };
 
 static void S_inc_add(struct S_inc *in, const char *s, size_t n)
@@ -243,10 +307,19 @@ static void S_inc_add(struct S_inc *in, const char *s, size_t n)
 		in->lines++;
 }
 
-/* The text with each `{{ … }}` filled in through S_eval with params
- * (a name `{{ page.file | append: '.md' }}`, a parameter's value). NULL
- * when one has no known value. */
-static char *S_fill(struct ds_state *st, const char *s, size_t n, const struct strvec *params, bool all)
+/* The first name of an expression (`x` of `x.y | f`) is a variable of sc. */
+static bool S_scoped(const struct S_scope *sc, const char *t, size_t tl)
+{
+	size_t k = 0;
+	while (k < tl && (ds_ident(t[k]) || t[k] == '.'))
+		k++;
+	return S_lookup(sc, t, k) || (sc && k > 8 && memcmp(t, "include.", 8) == 0);
+}
+
+/* The text with `{{ … }}` filled in through S_eval: all of them (a
+ * name `{{ page.file | append: '.md' }}`; NULL when one has no known
+ * value), or those naming a variable of sc, the rest left for pass 2. */
+static char *S_fill(struct ds_state *st, const char *s, size_t n, const struct S_scope *sc, bool all)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, "");
@@ -265,13 +338,13 @@ static char *S_fill(struct ds_state *st, const char *s, size_t n, const struct s
 		const char *t = e;
 		size_t tl = el;
 		ds_trim(&t, &tl);
-		char *v = all || (tl > 8 && memcmp(t, "include.", 8) == 0) ? S_eval(st, e, el, params) : NULL;
+		char *v = all || S_scoped(sc, t, tl) ? S_eval(st, e, el, sc) : NULL;
 		if (!v && all) {
 			sb_release(&sb);
 			return NULL;
 		}
 		if (v)
-			sb_adds(&sb, v);
+			sb_adds(&sb, S_printed(v));
 		else
 			sb_add(&sb, s + i, (size_t)(close + 2 - (s + i)));
 		free(v);
@@ -282,7 +355,7 @@ static char *S_fill(struct ds_state *st, const char *s, size_t n, const struct s
 
 /* Jekyll's IncludeTag parameters: key="v", key='v' or key=variable,
  * appended to params as name, value. */
-static void S_params(struct ds_state *st, const char *a, size_t n, const struct strvec *outer, struct strvec *params)
+static void S_params(struct ds_state *st, const char *a, size_t n, const struct S_scope *outer, struct S_scope *params)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -322,13 +395,13 @@ static void S_params(struct ds_state *st, const char *a, size_t n, const struct 
 			if (!val)
 				val = xstrdup("");
 		}
-		sv_push_owned(params, xstrndup(a + kb, ke - kb));
-		sv_push_owned(params, val);
+		sv_push_owned(&params->vars, xasprintf("include.%.*s", (int)(ke - kb), a + kb));
+		sv_push_owned(&params->vars, val);
 	}
 }
 
 static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, size_t fixed,
-		       const struct strvec *params);
+		       struct S_scope *sc);
 
 /* Jekyll's valid file name (no `..` or `//`, only word characters and
  * /.-()+~#@), and no hidden part. */
@@ -427,7 +500,7 @@ out:
 /* An include tag whose arguments are a[0..n): its file pasted (true), or
  * left out with a warning (false). */
 static void S_include(struct S_inc *in, const char *a, size_t n, bool relative, int depth, size_t srcline,
-		      const struct strvec *params)
+		      const struct S_scope *params)
 {
 	struct ds_state *st = in->st;
 	int line = st->first_line + (int)srcline - 1; /* srcline is the body's */
@@ -453,13 +526,13 @@ static void S_include(struct S_inc *in, const char *a, size_t n, bool relative, 
 	size_t tlen = 0;
 	char *text = depth < S_MAX_INCLUDE_DEPTH ? S_include_file(in, name, relative, line, &tlen) : NULL;
 	if (text) {
-		struct strvec inner = STRVEC_INIT;
+		struct S_scope inner = {STRVEC_INIT, params};
 		S_params(st, a + e, n - e, params, &inner);
 		if (!depth)
 			ds_map_add(&st->snip, in->lines + 1, srcline, true);
 		/* Jekyll renders the file; a final newline of it stays. */
 		S_inc_text(in, text, tlen, depth + 1, srcline, &inner);
-		sv_free(&inner);
+		sv_free(&inner.vars);
 		free(text);
 	}
 	free(name);
@@ -491,19 +564,105 @@ static size_t S_tag_at(const char *s, size_t n, size_t i, const char **nm, size_
 	return e + 2;
 }
 
-/* Copies md, pasting includes; depth 0 is the post (its lines mapped),
- * deeper an included file (its lines all from fixed). Code fences and raw
- * regions are copied as they are. */
+/* The end of the tag named closer that closes a block whose body
+ * starts at md[from] (nested blocks of the same name counted), or
+ * DS_NONE; its start in *at when at is not NULL. */
+static size_t S_closing_at(const char *md, size_t len, size_t from, const char *closer, size_t *at)
+{
+	int open = 1;
+	const char *opener = closer + 3; /* "endfor" → "for" */
+	for (size_t k = from; k + 1 < len; k++) {
+		if (md[k] != '{' || md[k + 1] != '%')
+			continue;
+		const char *nm, *args;
+		size_t nml, al;
+		size_t end = S_tag_at(md, len, k, &nm, &nml, &args, &al);
+		if (end == DS_NONE)
+			return DS_NONE;
+		if (strcmp(closer, "endraw") != 0)
+			open += ds_eq(nm, nml, opener);
+		open -= ds_eq(nm, nml, closer);
+		if (!open) {
+			if (at)
+				*at = k;
+			return end;
+		}
+		k = end - 1;
+	}
+	return DS_NONE;
+}
+
+static size_t S_closing(const char *md, size_t len, size_t from, const char *closer)
+{
+	return S_closing_at(md, len, from, closer, NULL);
+}
+
+/* `{% for x in list %}` whose tag ends at md[tag_end]: the body pasted
+ * once for each item, x set to it. Returns where the text goes on after
+ * its `{% endfor %}`, or DS_NONE when the loop is not one sheaf can run
+ * (pass 2 then keeps its body once, with a warning). */
+static size_t S_for(struct S_inc *in, const char *md, size_t len, size_t tag_end, const char *a, size_t al,
+		    int depth, size_t srcline, struct S_scope *sc)
+{
+	size_t vn = 0;
+	while (vn < al && ds_ident(a[vn]))
+		vn++;
+	const char *e = a + vn;
+	size_t el = al - vn;
+	ds_trim(&e, &el);
+	if (!vn || el < 3 || memcmp(e, "in", 2) != 0 || !ds_wsnl(e[2]) || depth >= S_MAX_INCLUDE_DEPTH)
+		return DS_NONE;
+	e += 3, el -= 3;
+	ds_trim(&e, &el);
+	for (size_t k = 0; k < el; k++)
+		if (!ds_ident(e[k]) && e[k] != '.')
+			return DS_NONE; /* limit:, offset:, reversed, a range: not run */
+	size_t at, end = S_closing_at(md, len, tag_end, "endfor", &at);
+	char *list = end == DS_NONE ? NULL : S_eval(in->st, e, el, sc);
+	if (!list)
+		return DS_NONE;
+	if (!depth)
+		ds_map_add(&in->st->snip, in->lines + 1, srcline, true);
+	for (const char *it = list; *it;) {
+		const char *stop = strchr(it, S_ITEM);
+		size_t n = stop ? (size_t)(stop - it) : strlen(it);
+		if (at - tag_end > in->budget)
+			break;
+		in->budget -= at - tag_end;
+		struct S_scope inner = {STRVEC_INIT, sc};
+		S_set(&inner, a, vn, xstrndup(it, n));
+		S_inc_text(in, md + tag_end, at - tag_end, depth + 1, srcline, &inner);
+		sv_free(&inner.vars);
+		it += n + (stop != NULL);
+	}
+	free(list);
+	return end;
+}
+
+/* Adds text, its `{{ … }}` of variables sc knows filled in. */
+static void S_inc_fill(struct S_inc *in, const char *s, size_t n, const struct S_scope *sc)
+{
+	char *filled = sc && memchr(s, '{', n) ? S_fill(in->st, s, n, sc, false) : NULL;
+	S_inc_add(in, filled ? filled : s, filled ? strlen(filled) : n);
+	free(filled);
+}
+
+/* Copies md, pasting includes, running loops and assignments; depth 0 is
+ * the post (its lines mapped), deeper an included file or a loop's body
+ * (its lines all from fixed). Code fences and raw regions are copied as
+ * they are. */
 static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, size_t fixed,
-		       const struct strvec *params)
+		       struct S_scope *sc)
 {
 	struct ds_state *st = in->st;
 	size_t i = 0, line = 0, fence = 0;
 	char fch = 0;
+	bool mid = false; /* i is inside a line (after a loop) */
 	while (i < len) {
 		const char *nl = memchr(md + i, '\n', len - i);
 		size_t next = nl ? (size_t)(nl - md) + 1 : len;
-		line++;
+		if (!mid)
+			line++;
 		size_t srcline = depth ? fixed : line;
 		if (!depth)
 			ds_map_add(&st->snip, in->lines + 1, line, false);
@@ -511,9 +670,10 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 		size_t ln = next - i, f;
 		ds_indent(l, ln, &f);
 		size_t run = 0;
-		while (f < 4 && f + run < ln && (l[f + run] == '`' || l[f + run] == '~') && l[f + run] == l[f])
+		while (!mid && f < 4 && f + run < ln && (l[f + run] == '`' || l[f + run] == '~') && l[f + run] == l[f])
 			run++;
-		if (!in->raw && run >= 3 && (!fence || (l[f] == fch && run >= fence))) {
+		mid = false;
+		if (run >= 3 && (!fence || (l[f] == fch && run >= fence))) {
 			fence = fence ? 0 : run;
 			fch = l[f];
 			S_inc_add(in, l, ln);
@@ -525,31 +685,78 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 			i = next;
 			continue;
 		}
-		char *filled = depth && params && params->n ? S_fill(st, l, ln, params, false) : NULL;
-		const char *s = filled ? filled : l;
-		size_t sn = filled ? strlen(filled) : ln, k = 0, copied = 0;
-		while (k + 1 < sn) {
-			if (s[k] != '{' || s[k + 1] != '%') {
+		size_t k = 0, copied = 0, resume = DS_NONE;
+		while (k + 1 < ln && resume == DS_NONE) {
+			if (l[k] != '{' || l[k + 1] != '%') {
 				k++;
 				continue;
 			}
 			const char *nm, *args;
 			size_t nml, al;
-			size_t end = S_tag_at(s, sn, k, &nm, &nml, &args, &al);
+			size_t end = S_tag_at(md, len, i + k, &nm, &nml, &args, &al);
 			if (end == DS_NONE)
 				break;
-			if (in->raw || ds_eq(nm, nml, "raw")) {
-				in->raw = !ds_eq(nm, nml, "endraw");
+			const char *closer = ds_eq(nm, nml, "raw")	    ? "endraw"
+					     : ds_eq(nm, nml, "highlight") ? "endhighlight"
+					     : ds_eq(nm, nml, "comment")   ? "endcomment"
+									   : NULL;
+			size_t after = DS_NONE;
+			if (closer) {
+				/* Text Liquid does not read here: copied as it is, for
+				 * pass 2 (tags may span lines). */
+				after = S_closing(md, len, end, closer);
+				if (after != DS_NONE) {
+					S_inc_fill(in, l + copied, k - copied, sc);
+					S_inc_add(in, md + i + k, after - (i + k));
+				}
+			} else if (end > next) {
+				break; /* another tag over several lines: pass 2's */
 			} else if (ds_eq(nm, nml, "include") || ds_eq(nm, nml, "include_relative")) {
-				S_inc_add(in, s + copied, k - copied);
-				S_include(in, args, al, ds_eq(nm, nml, "include_relative"), depth, srcline, params);
+				S_inc_fill(in, l + copied, k - copied, sc);
+				S_include(in, args, al, ds_eq(nm, nml, "include_relative"), depth, srcline, sc);
 				in->any = true;
-				copied = end;
+				copied = end - i;
+			} else if (ds_eq(nm, nml, "assign")) {
+				/* `{% assign x = value %}`: known values are set, others
+				 * left for pass 2 (which drops the tag). */
+				size_t vn = 0;
+				while (vn < al && ds_ident(args[vn]))
+					vn++;
+				const char *eq = memchr(args, '=', al);
+				char *v = vn && eq ? S_eval(st, eq + 1, al - (size_t)(eq + 1 - args), sc) : NULL;
+				if (v) {
+					S_set(in->root, args, vn, v);
+					S_inc_fill(in, l + copied, k - copied, sc);
+					in->any = true;
+					copied = end - i;
+				}
+			} else if (ds_eq(nm, nml, "for")) {
+				/* The text before the tag, then the loop's. */
+				size_t before = in->out.len, lines = in->lines;
+				S_inc_fill(in, l + copied, k - copied, sc);
+				after = S_for(in, md, len, end, args, al, depth, srcline, sc);
+				if (after == DS_NONE) { /* not run: pass 2's */
+					in->out.len = before;
+					in->out.s[before] = '\0';
+					in->lines = lines;
+				} else {
+					in->any = true;
+				}
 			}
-			k = end;
+			if (after != DS_NONE) {
+				/* The lines it spans are counted; the text goes on after it. */
+				for (size_t c = i; c < after; c++)
+					line += md[c] == '\n';
+				resume = after;
+			}
+			k = end - i;
 		}
-		S_inc_add(in, s + copied, sn - copied);
-		free(filled);
+		if (resume != DS_NONE) {
+			i = resume;
+			mid = i < len && md[i - 1] != '\n';
+			continue;
+		}
+		S_inc_fill(in, l + copied, ln - copied, sc);
 		i = next;
 	}
 }
@@ -557,10 +764,12 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
 {
 	(void)self;
-	if (!S_find(md, len, "include"))
+	if (!S_find(md, len, "{%"))
 		return false;
-	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, false};
-	S_inc_text(&in, md, len, 0, 0, NULL);
+	struct S_scope root = {STRVEC_INIT, NULL};
+	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, &root};
+	S_inc_text(&in, md, len, 0, 0, &root);
+	sv_free(&root.vars);
 	if (!in.any) {
 		sb_release(&in.out);
 		return false;

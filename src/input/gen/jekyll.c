@@ -993,6 +993,18 @@ static char *S_joined_by(const struct strvec *sv, const char *sep)
 	return sb_detach(&sb);
 }
 
+/* A list as template_value gives one: each item followed by U+001F. */
+static char *S_liquid_list(const struct strvec *sv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	for (size_t i = 0; i < sv->n; i++) {
+		sb_adds(&sb, sv->v[i]);
+		sb_addc(&sb, '\x1F');
+	}
+	return sb_detach(&sb);
+}
+
 /* The value of placeholder name (Jekyll's UrlDrop), or NULL: unknown,
  * or a date the post does not have. */
 static char *S_placeholder(const char *name, const struct S_urlvars *v)
@@ -1446,9 +1458,9 @@ static char *S_page_url(const struct site *site, const char *relpath)
 
 /* ---- Liquid variables ---- */
 
-/* What Liquid prints of a value: a scalar as written (nil as nothing),
- * a list's items joined with nothing between them; NULL for a mapping
- * (Ruby's inspect of a Hash is no text of the post's). */
+/* A Liquid value as template_value gives it: a scalar as written (nil
+ * as nothing), a list's items each followed by U+001F (site.h); NULL for
+ * a mapping (Ruby's inspect of a Hash is no text of the post's). */
 static char *S_liquid_text(const struct fm_node *n)
 {
 	if (!n)
@@ -1467,6 +1479,7 @@ static char *S_liquid_text(const struct fm_node *n)
 			return NULL;
 		}
 		sb_adds(&sb, item);
+		sb_addc(&sb, '\x1F');
 		free(item);
 	}
 	return sb_detach(&sb);
@@ -1529,9 +1542,9 @@ static char *S_page_value(const struct site *site, const struct post *p, const c
 		val = xasprintf("%s%s%s", url, strcmp(url, "/") == 0 ? "" : "/", fm_slug ? fm_slug : slug ? slug : "");
 		free(url);
 	} else if (strcmp(key, "categories") == 0) {
-		val = S_joined_by(&p->categories, "");
+		val = S_liquid_list(&p->categories);
 	} else if (strcmp(key, "tags") == 0) {
-		val = S_joined_by(&p->tags, "");
+		val = S_liquid_list(&p->tags);
 	} else if (strcmp(key, "path") == 0 || strcmp(key, "relative_path") == 0) {
 		val = xstrdup(relsrc);
 	} else if (strcmp(key, "collection") == 0) {

@@ -87,6 +87,8 @@ static char *dt_template_value(const struct site *site, const struct post *p, co
 		return xstrdup("https://git.example/r");
 	if (strcmp(name, "site.nothing") == 0)
 		return xstrdup("");
+	if (strcmp(name, "page.list") == 0)
+		return xstrdup("a\x1F" "b c\x1F");
 	if (strcmp(name, "page.title") == 0 && p)
 		return xasprintf("Title of %s", p->relpath);
 	return NULL;

@@ -139,8 +139,52 @@ static void test_include(void)
 	}
 }
 
+/* assign and for, run where their values are known. */
+static void test_loops(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o;
+	IS(LIQ,
+	   "{% assign nums = \"1|2|3\" | split: \"|\" %}\n{% for n in nums %}\n[#{{ n }}]: {{ site.repository }}/{{ n }}\n"
+	   "{% endfor %}\nSee [#2][].\n",
+	   "\n\n[#1]: https://git.example/r/1\n\n[#2]: https://git.example/r/2\n\n[#3]: https://git.example/r/3\n\n"
+	   "See [#2][].\n",
+	   "assign with split, a for loop making link definitions");
+	HLIKE(LIQ, "{% assign ids = '7 8' | split: ' ' %}{% for i in ids %}\n[#{{ i }}]: /issues/{{ i }}\n{% endfor %}\n[#8][]\n",
+	      "href=\"/issues/8\"", "the definitions made by the loop are links");
+	IS(LIQ, "{% for t in page.list %}<{{ t | upcase }}>{% endfor %} {{ page.list | join: ', ' }} {{ page.list }}\n",
+	   "<A><B C> a, b c ab c\n", "a list the generator gives: looped, joined, printed");
+	IS(LIQ, "{% for w in page.list %}{% assign s = w | slugify %}{{ s }};{% endfor %} {{ 'Hello, World!' | slugify }}\n",
+	   "a;b-c; hello-world\n", "assign inside a loop, slugify");
+	IS(LIQ, "{% for a in page.list %}{% for b in page.list %}{{ a }}{{ b }} {% endfor %}{% endfor %}\n",
+	   "aa ab c b ca b cb c \n", "nested loops");
+	IS(LIQ, "```\n{% for a in page.list %}x{% endfor %}\n```\n", "```\n{% for a in page.list %}x{% endfor %}\n```\n",
+	   "not in code");
+	IS(LIQ, "{% highlight ruby %}\n{% assign a = 'x' %}\n\nputs 1\n{%\n  endhighlight\n%}\n",
+	   "```ruby\n{% assign a = 'x' %}\n\nputs 1\n```\n", "not in a highlight block (its end tag over lines)");
+	IS(LIQ, "{% raw\n%}{% assign a = 'x' %}{{ a }}{% endraw %} {% comment %}{% for a in page.list %}{% endcomment %}.\n",
+	   "{% assign a = 'x' %}{{ a }} .\n", "not in raw or comment");
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(LIQ, "{% for x in site.posts %}\nBody\n{% endfor %}\n{% for y in page.list limit: 1 %}Y{% endfor %}\n"
+		   "{% unknown_tag %}\n", &dl);
+	is_str(o, "\nBody\n\nY\n\n", "a loop sheaf cannot run keeps its body once");
+	ok(dt_has_warning(&dl, 10, "for") && dt_has_warning(&dl, 14, "unknown_tag"), "warned, at their lines");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(LIQ, "{% for a in page.list %}\n{{ a }}\n{% endfor %} after\n\n{% unknown_tag %}\n", &dl);
+	is_str(o, "\na\n\nb c\n after\n\n\n", "text after endfor on its line");
+	ok(dt_has_warning(&dl, 14, "unknown_tag"), "lines after a loop keep their numbers");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_liquid, test_include, NULL};
+	static void (*const tests[])(void) = {test_liquid, test_include, test_loops, NULL};
 	return dt_run(tests);
 }

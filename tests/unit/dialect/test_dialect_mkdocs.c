@@ -238,11 +238,36 @@ static void test_end_to_end(void)
 	free(html);
 }
 
+/* The blog plugin's post_excerpt_separator on a line of its own is not
+ * text of the post; any string may be one. */
+static void test_excerpt_separator(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct fm_node *cfg = NULL;
+	const char *yaml = "plugins:\n  - search\n  - blog:\n      post_excerpt_separator: \"[[cut]]\"\n";
+	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
+	dt_ctx.config = cfg;
+	IS(MK, "Teaser.\n\n[[cut]]\n\nRest.\n", "Teaser.\n\n\nRest.\n", "the separator's line is dropped");
+	IS(MK, "Teaser.\n[[cut]]\nRest [[cut]].\n", "Teaser.\nRest [[cut]].\n",
+	   "only the first, and only on a line of its own");
+	IS(MK, "```\n[[cut]]\n```\n\n[[cut]]\n", "```\n[[cut]]\n```\n\n", "never in code");
+	fm_node_free(cfg);
+	cfg = NULL;
+	yaml = "plugins:\n  - blog\n";
+	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
+	dt_ctx.config = cfg;
+	IS(MK, "A.\n\n<!-- more -->\n\nB.\n", "A.\n\n\nB.\n", "the default: <!-- more -->");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+	IS(MK, "A.\n\n[[cut]]\n", "A.\n\n[[cut]]\n", "no blog plugin: no separator");
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	static void (*const tests[])(void) = {
 		test_admonitions, test_tabs, test_attr_list, test_md_in_html, test_fences,
-		test_end_to_end, NULL
+		test_end_to_end, test_excerpt_separator, NULL
 	};
 	return dt_run(tests);
 }

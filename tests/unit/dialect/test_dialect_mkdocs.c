@@ -263,11 +263,37 @@ static void test_excerpt_separator(void)
 	diag_list_free(&dl);
 }
 
+/* pymdownx.superfences' custom fences (mermaid, a site's own `textual`):
+ * shown as code in their name's language, their title a caption; never
+ * run, never dropped. */
+static void test_custom_fences(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct fm_node *cfg = NULL;
+	const char *yaml = "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+			   "        - name: mermaid\n          class: mermaid\n"
+			   "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+			   "        - name: harbour\n          class: harbour\n"
+			   "          format: !!python/name:harbour.render\n";
+	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
+	dt_ctx.config = cfg;
+	dt_xcount(MK, "```mermaid title=\"The flow\"\ngraph TD\n  A --> B\n```\n",
+		  "count(//p[@class='code-title'][.='The flow']) + "
+		  "count(//pre/code[@class='language-mermaid'][contains(., 'A --> B')])",
+		  2, "mermaid: code in its language, the title a caption");
+	dt_xcount(MK, "```{.harbour path=\"boats/app.py\" title=\"Boats\"}\nrun me\n```\n",
+		  "count(//p[@class='code-title'][.='Boats']) + count(//pre/code[@class='language-harbour'][.='run me\n'])",
+		  2, "a site's own fence with attributes: its text as code, never run");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	static void (*const tests[])(void) = {
 		test_admonitions, test_tabs, test_attr_list, test_md_in_html, test_fences,
-		test_end_to_end, test_excerpt_separator, NULL
+		test_end_to_end, test_excerpt_separator, test_custom_fences, NULL
 	};
 	return dt_run(tests);
 }

@@ -28,6 +28,8 @@ enum {
 struct S_block {
 	size_t fence;    /* its number of slashes */
 	char close[24];  /* what ends it */
+	unsigned kind;   /* S_DEFINITION …: what it is */
+	size_t nbox;     /* the scanner's boxes open inside it when it opened */
 };
 
 struct S_pmd {
@@ -152,6 +154,8 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	int line = ds_line_of_text(st, b->tline);
 	struct S_block *blk = &pm->open[pm->nopen++];
 	blk->fence = fence;
+	blk->kind = bit;
+	blk->nbox = b->nbox;
 	struct strbuf h = STRBUF_INIT;
 	ds_end_line(b);
 	ds_spaces(&h, L->rel);
@@ -161,6 +165,9 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 		sb_add(&h, title, tagl);
 		sb_adds(&h, ">\n");
 		snprintf(blk->close, sizeof blk->close, "</%.*s>", (int)tagl, title);
+	} else if (bit == S_DEFINITION) {
+		sb_adds(&h, "<dl>\n");
+		strcpy(blk->close, "</dl>");
 	} else if (bit == S_CAPTION) {
 		sb_adds(&h, "<div class=\"caption\">\n");
 		strcpy(blk->close, "</div>");
@@ -197,6 +204,64 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	return true;
 }
 
+/* The end of a definition's <dd> (a box: its item's content). */
+static void S_dd_close(struct ds_blk *b, const struct ds_box *x, void *self)
+{
+	(void)self;
+	struct strbuf h = STRBUF_INIT;
+	ds_blank_line(b);
+	ds_spaces(&h, x->rel);
+	sb_adds(&h, "</dd>\n");
+	ds_emit_sb(b, DS_GEN, &h);
+	ds_blank_line(b);
+}
+
+/* Inside `/// define`, as pymdownx.blocks.definition makes it: each item
+ * of a list there is a definition (<dd>, its content indented under it,
+ * as in the list), any other line a term (<dt>). */
+static bool S_define_line(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L)
+{
+	const struct S_block *top = &pm->open[pm->nopen - 1];
+	if (top->kind != S_DEFINITION || b->nbox != top->nbox || !L->opens)
+		return false;
+	const char *s = L->l + L->lf;
+	size_t n = L->ln - L->lf;
+	if (n >= 3 && s[0] == '/' && s[1] == '/' && s[2] == '/')
+		return false;
+	struct strbuf h = STRBUF_INIT;
+	ds_end_line(b);
+	ds_spaces(&h, L->rel);
+	if (L->item < 0) {
+		sb_adds(&h, "<dt>");
+		ds_trim(&s, &n);
+		ds_title_html(b->st, &h, s, n, ds_line_of_text(b->st, b->tline));
+		sb_adds(&h, "</dt>\n");
+		ds_emit_sb(b, DS_GEN, &h);
+		ds_blank_line(b);
+		b->prev_blank = true;
+		return true;
+	}
+	/* The item's text after its marker. */
+	size_t k = 0;
+	while (k < n && !ds_sp(s[k]))
+		k++;
+	while (k < n && ds_sp(s[k]))
+		k++;
+	if (!ds_box_push(b, L->item, L->rel, S_dd_close, pm)) {
+		sb_release(&h);
+		return false;
+	}
+	sb_adds(&h, "<dd>\n");
+	ds_emit_sb(b, DS_GEN, &h);
+	ds_blank_line(b);
+	if (k < n) {
+		ds_emit(b, DS_TEXT, s + k, n - k);
+		ds_emit(b, DS_TEXT, "\n", 1);
+	}
+	b->prev_blank = false;
+	return true;
+}
+
 static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 {
 	struct S_pmd *pm = self;
@@ -208,6 +273,8 @@ static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 	}
 	if (!(pm->on & (S_ADMONITION | S_DETAILS | S_TAB | S_HTML | S_CAPTION | S_DEFINITION)) || !L->opens)
 		return false;
+	if (pm->nopen && S_define_line(pm, b, L))
+		return true;
 	const char *s = L->l + L->lf;
 	size_t n = L->ln - L->lf, fence = 0;
 	while (fence < n && s[fence] == '/')

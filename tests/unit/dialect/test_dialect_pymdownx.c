@@ -79,8 +79,42 @@ static void test_blocks(void)
 	dt_ctx.config = NULL;
 }
 
+/* `/// define`: a definition list, as pymdownx.blocks.definition makes
+ * it: list items are definitions, other paragraphs terms. */
+static void test_define(void)
+{
+	struct fm_node *cfg = S_config("markdown_extensions:\n  - pymdownx.blocks.definition\n");
+	const char *in = "/// define\n"
+			 "Anchor *chain*\n"
+			 "\n"
+			 "- Holds the boat.\n"
+			 "  Still holding.\n"
+			 "\n"
+			 "    - a nested list\n"
+			 "\n"
+			 "- Or a *second* meaning.\n"
+			 "\n"
+			 "Buoy\n"
+			 "\n"
+			 "1. Floats.\n"
+			 "///\n"
+			 "\n"
+			 "After.\n";
+	dt_xcount(MK, in, "count(/html/body/dl/dt)", 2, "define: each term a <dt>");
+	dt_xcount(MK, in, "count(/html/body/dl/dd)", 3, "define: each item a <dd>");
+	dt_xcount(MK, in, "count(/html/body/dl/dt[1]/em)", 1, "define: a term's Markdown");
+	dt_xcount(MK, in, "count(/html/body/dl/dd[1]/p[contains(., 'Still holding.')]) + count(/html/body/dl/dd[1]/ul/li)",
+		  2, "define: a definition's content, a nested list in it");
+	dt_xcount(MK, in, "count(/html/body/dl/*[not(self::dt or self::dd)]) + count(//ul/li[contains(., 'Holds')])", 0,
+		  "define: nothing else in the <dl>, no list left");
+	dt_xcount(MK, in, "count(/html/body/p[.='After.'])", 1, "define: ends at ///");
+	UNLIKE(MK, in, "///", "define: no slashes left");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, NULL};
+	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, test_define, NULL};
 	return dt_run(tests);
 }

@@ -37,6 +37,7 @@ struct S_pmd {
 	struct S_block open[S_MAX_BLOCKS];
 	size_t nopen;
 	bool options; /* right after a header: indented lines are its YAML options */
+	bool figure;  /* a <figure> was opened for a caption that follows */
 };
 
 /* Is the extension named (dotted) listed in cfg's markdown_extensions? As
@@ -169,8 +170,14 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 		sb_adds(&h, "<dl>\n");
 		strcpy(blk->close, "</dl>");
 	} else if (bit == S_CAPTION) {
-		sb_adds(&h, "<div class=\"caption\">\n");
-		strcpy(blk->close, "</div>");
+		/* The block before it went into the <figure> opened for it
+		 * (S_figure); the caption is its <figcaption>. Numbers and
+		 * `<` (put first) are left: the book numbers nothing. */
+		if (!pm->figure)
+			sb_adds(&h, "<figure>\n");
+		pm->figure = false;
+		sb_adds(&h, "<figcaption>\n");
+		strcpy(blk->close, "</figcaption>\n</figure>");
 	} else if (bit == S_TAB || bit == S_ADMONITION || bit == S_DETAILS) {
 		if (bit == S_TAB) {
 			sb_adds(&h, "<div class=\"tab\"><p class=\"tab-title\">");
@@ -202,6 +209,87 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	pm->options = true;
 	b->prev_blank = false;
 	return true;
+}
+
+/* Is the line at t[i] a caption block's header (`/// caption`,
+ * `/// figure-caption | …`, `/// table-caption`)? */
+static bool S_caption_header(const char *t, size_t n, size_t i)
+{
+	const char *nl = memchr(t + i, '\n', n - i);
+	const char *s = t + i;
+	size_t len = nl ? (size_t)(nl - s) : n - i, k = 0;
+	ds_trim(&s, &len);
+	while (k < len && s[k] == '/')
+		k++;
+	if (k < 3)
+		return false;
+	while (k < len && ds_sp(s[k]))
+		k++;
+	static const char *const names[] = {"caption", "figure-caption", "table-caption"};
+	for (size_t j = 0; j < 3; j++) {
+		size_t nl2 = strlen(names[j]);
+		if (ds_at(s, len, k, names[j]) && (k + nl2 == len || ds_sp(s[k + nl2]) || s[k + nl2] == '|'))
+			return true;
+	}
+	return false;
+}
+
+/* A caption block captions the block before it: when the block starting
+ * here (ending at the first blank line from `end`, or at a caption's
+ * header; at `end` itself when end_is_last) is followed by one, it opens
+ * a <figure> the caption closes. */
+static void S_figure(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L, size_t end, bool end_is_last)
+{
+	const char *t = b->t;
+	size_t n = b->n, i = end;
+	if (!(pm->on & S_CAPTION) || pm->figure)
+		return;
+	/* A header may follow the block's last line at once: pymdownx finds
+	 * headers inside a paragraph too, and splits it there. */
+	for (bool blank_seen = end_is_last, first = !end_is_last; i < n; first = false) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n;
+		bool blank = ds_is_blank(t + i, next - i);
+		if (!blank && (blank_seen || (!first && S_caption_header(t, n, i))))
+			break;
+		blank_seen |= blank;
+		i = next;
+	}
+	if (i >= n || !S_caption_header(t, n, i))
+		return;
+	struct strbuf h = STRBUF_INIT;
+	ds_end_line(b);
+	ds_spaces(&h, L->rel);
+	sb_adds(&h, "<figure>\n");
+	ds_emit_sb(b, DS_GEN, &h);
+	ds_blank_line(b);
+	pm->figure = true;
+}
+
+/* A fenced code block followed by a caption: into a <figure>. */
+static bool S_fence(struct ds_blk *b, const struct ds_line *L, size_t ff, size_t flen, size_t info, void *self)
+{
+	(void)info;
+	struct S_pmd *pm = self;
+	if (!(pm->on & S_CAPTION) || !L->opens)
+		return false;
+	char ch = L->l[ff];
+	const char *t = b->t;
+	size_t n = b->n;
+	for (size_t i = L->next; i < n;) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n, f;
+		ds_indent(t + i, next - i, &f);
+		size_t run = 0;
+		while (i + f + run < next && t[i + f + run] == ch)
+			run++;
+		if (run >= flen && ds_is_blank(t + i + f + run, next - i - f - run)) {
+			S_figure(pm, b, L, next, true);
+			break;
+		}
+		i = next;
+	}
+	return false;
 }
 
 /* The end of a definition's <dd> (a box: its item's content). */
@@ -275,6 +363,8 @@ static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 		return false;
 	if (pm->nopen && S_define_line(pm, b, L))
 		return true;
+	if (b->prev_blank && !(L->ln - L->lf >= 3 && !memcmp(L->l + L->lf, "///", 3)))
+		S_figure(pm, b, L, L->ls, false);
 	const char *s = L->l + L->lf;
 	size_t n = L->ln - L->lf, fence = 0;
 	while (fence < n && s[fence] == '/')
@@ -470,5 +560,6 @@ const struct dialect dialect_pymdownx = {
 	.state_size = sizeof(struct S_pmd),
 	.init = S_init,
 	.block = S_block,
+	.fence = S_fence,
 	.triggers = S_triggers,
 };

@@ -773,7 +773,7 @@ const struct site_generator site_mkdocs = {
 	.page_url = S_page_url,
 	.post_url = S_post_url,
 	.free_state = free,
-	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_pymdownx, &dialect_emoji,
+	.dialects = DIALECTS(&dialect_snippets, &dialect_pymdownx, &dialect_mkdocs, &dialect_emoji,
 			     &dialect_math),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,

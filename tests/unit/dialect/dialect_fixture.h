@@ -35,7 +35,7 @@ static inline const struct dialect *const *dt_list(unsigned d)
 	static const struct dialect *v[16];
 	size_t n = 0;
 	if (d & MK)
-		v[n++] = &dialect_snippets, v[n++] = &dialect_mkdocs, v[n++] = &dialect_pymdownx;
+		v[n++] = &dialect_snippets, v[n++] = &dialect_pymdownx, v[n++] = &dialect_mkdocs;
 	if (d & HUGO)
 		v[n++] = &dialect_hugo;
 	if (d & ZOLA)

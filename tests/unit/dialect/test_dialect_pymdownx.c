@@ -57,8 +57,24 @@ static void test_blocks(void)
 				       "      tab: {}\n"
 				       "      html: {}\n");
 	dt_xcount(MK, "![Harbour](h.png)\n\n/// caption\nThe *harbour* at dawn\n///\n\nAfter.\n",
-		  "count(//div[@class='caption']/p/em) + count(//p/img) + count(/html/body/p[.='After.'])", 3,
-		  "caption: its text is Markdown under the image, the block ends at ///");
+		  "count(/html/body/figure/figcaption/p/em) + count(/html/body/figure/p/img) + "
+		  "count(/html/body/p[.='After.']) + count(/html/body/figure/*[last()][self::figcaption])",
+		  4, "caption: a <figure> around the block before it, its text the <figcaption> after it");
+	dt_xcount(MK, "| A | B |\n|---|---|\n| 1 | 2 |\n\n/// table-caption | < 2\nTides\n///\n",
+		  "count(/html/body/figure/table) + count(/html/body/figure/figcaption/p[.='Tides'])", 2,
+		  "table-caption: the table into the figure (number and < left)");
+	dt_xcount(MK, "```py title=\"boat.py\"\nsail()\n```\n/// figure-caption\nThe code\n///\n",
+		  "count(/html/body/figure/pre/code) + count(/html/body/figure/p[@class='code-title']) + "
+		  "count(/html/body/figure/figcaption)",
+		  3, "figure-caption: a fenced code block (with its title) into the figure");
+	dt_xcount(MK, "First para.\n\nSecond para.\n\n/// caption\nCap\n///\n",
+		  "count(/html/body/p[.='First para.']) + count(/html/body/figure/p[.='Second para.'])", 2,
+		  "caption: only the block right before it");
+	dt_xcount(MK, "Text.\n\n![Gull](g.png)\n/// caption\nA gull\n///\n",
+		  "count(/html/body/figure/p/img) + count(/html/body/figure/figcaption) + count(/html/body/p[.='Text.'])",
+		  3, "caption: its header right under the image, no blank line between");
+	dt_xcount(MK, "/// caption\nAlone\n///\n", "count(/html/body/figure/figcaption)", 1,
+		  "caption with nothing before it: a figure of its own");
 	UNLIKE(MK, "/// caption\nx\n///\n", "///", "caption: no slashes left");
 	dt_xcount(MK, "/// warning | Mind the *tide*\nWater rises.\n///\n",
 		  "count(//div[@class='admonition warning']/p[@class='admonition-title']/em) + "

@@ -99,7 +99,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	char *output = NULL, *seed = NULL;
 	memset(&bo, 0, sizeof bo);
 
-	struct site_open_options so = {o->generator, o->site_url};
+	struct site_open_options so = {o->generator, o->site_url, o->language};
 	if (site_open_ext(&site, o->site, &so, dl) < 0)
 		goto out;
 	/* Said even without -v: the book comes from a folder the user did not name. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/util.h"
 
 /* Base letters of U+00C0..U+017F, the Latin-1 Supplement and Latin
@@ -64,6 +65,23 @@ static size_t S_utf8(const unsigned char *s, unsigned *cp)
 	}
 	*cp = 0xFFFD;
 	return 1;
+}
+
+size_t slug_read(const char *s, size_t left, unsigned *cp, char ascii[4])
+{
+	size_t k = utf8_decode((const unsigned char *)s, left, cp);
+	if (!k) {
+		*cp = 0xFFFD;
+		k = 1;
+	}
+	ascii[3] = '\0';
+	if (*cp < 0x80) {
+		ascii[0] = (char)*cp;
+		ascii[1] = ascii[2] = '\0';
+	} else {
+		slug_latin(*cp, ascii);
+	}
+	return k;
 }
 
 char *slugify(const char *text)

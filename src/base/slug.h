@@ -18,6 +18,11 @@ char *slugify(const char *text);
  * "ae" for æ) in out; returns their count, 0 when it has none (× and ÷,
  * any other character). */
 size_t slug_latin(unsigned cp, char out[3]);
+/* The character at s (left > 0 bytes), for slug rules that walk a text:
+ * its code point in *cp (U+FFFD for a byte that starts no valid UTF-8)
+ * and its ASCII reading in ascii (itself when ASCII, a Latin letter's as
+ * slug_latin gives it, else ""). Returns the bytes it takes (at least 1). */
+size_t slug_read(const char *s, size_t left, unsigned *cp, char ascii[4]);
 
 #include "base/util.h"
 

@@ -124,6 +124,7 @@ struct S_pipe {
 	struct plan plan;
 	const char *site_real; /* realpath of the site root, or NULL */
 	const char *chapter_tmpl, *chapter_origin;
+	struct site_data *site_data; /* the generator's, for its dialect passes; may be NULL */
 
 	pthread_mutex_t mu;
 	pthread_cond_t work;  /* workers: a chapter to finish, or room to start one */
@@ -201,7 +202,7 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 	const struct site *site = pp->site;
 	const struct post *p = pp->posts->v[c];
 	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, &pp->plan.refs,
-				     site->config};
+				     site->config, pp->site_data};
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site_static_dir(site), c + 1,
 				     site->gen->dialects, &dc, pp->plan.hrefs[c]};
@@ -844,6 +845,7 @@ static void S_pipe_free(struct S_pipe *pp)
 	strmap_free(&pp->remote_of);
 	resources_free(&pp->res);
 	plan_free(&pp->plan);
+	site_data_free(pp->site_data);
 	pthread_mutex_destroy(&pp->mu);
 	pthread_cond_destroy(&pp->work);
 	pthread_cond_destroy(&pp->write);
@@ -885,6 +887,8 @@ int book_build(const struct book_options *o, const struct site *site,
 	pp.jobs = xcalloc(pp.n ? pp.n : 1, sizeof *pp.jobs);
 	plan_build(&pp.plan, site, posts, o->site_posts);
 	pp.site_real = realpath(site->root, site_real) ? site_real : NULL;
+	if (site->gen->site_data)
+		pp.site_data = site->gen->site_data(site);
 
 	if (template_load(&chapter_tmpl, &chapter_origin, "chapter.xhtml", o->templates_dir, dl) < 0 ||
 	    template_load(&css, &css_origin, "style.css", o->templates_dir, dl) < 0)

@@ -939,12 +939,30 @@ out:
 }
 
 /* The ASCII letters and digits of s, lower-cased. */
+/* A heading's name as generators agree on it: letters and digits only,
+ * lower-case, a Latin letter as its ASCII reading (Zola's `safe` anchors
+ * keep "Café", its `on` ones and Python-Markdown write "cafe"); letters of
+ * other scripts as they are, punctuation of any script left out. */
 static char *S_squash(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
-	for (; *s; s++)
-		if (isalnum((unsigned char)*s))
-			sb_addc(&sb, (char)tolower((unsigned char)*s));
+	size_t left = strlen(s);
+	while (left) {
+		unsigned cp;
+		char ascii[4];
+		size_t n = slug_read(s, left, &cp, ascii);
+		bool punct = (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+			     (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD || (cp >= 0x80 && cp < 0xC0);
+		if (ascii[0]) {
+			for (const char *a = ascii; *a; a++)
+				if (isalnum((unsigned char)*a))
+					sb_addc(&sb, (char)tolower((unsigned char)*a));
+		} else if (cp >= 0x80 && !punct) {
+			sb_add(&sb, s, n);
+		}
+		s += n;
+		left -= n;
+	}
 	return sb_detach(&sb);
 }
 
@@ -963,8 +981,11 @@ const char *chapter_find_id(const struct chapter_ids *names, const char *fragmen
 	if (id)
 		return id;
 	/* Generators slug headings differently ("ABI/Layout" is abi-layout to
-	 * Zola, abilayout to Python-Markdown): compare letters and digits only. */
-	char *want = S_squash(fragment);
+	 * Zola, abilayout to Python-Markdown): compare letters and digits only,
+	 * of the fragment as a browser reads it (%C3%A9 is é). */
+	char *decoded = url_decode(fragment);
+	char *want = S_squash(decoded);
+	free(decoded);
 	for (size_t i = 0; i < ids->n && !id && *want; i++) {
 		char *have = S_squash(ids->v[i]);
 		if (strcmp(have, want) == 0)

@@ -49,6 +49,7 @@
 #include "base/linemap.h"
 #include "input/frontmatter.h"
 #include "input/refs.h"
+#include "input/sitedata.h"
 
 struct dialect;
 
@@ -65,6 +66,8 @@ extern const struct dialect dialect_nunjucks;    /* Eleventy: paired {% tag %}�
 extern const struct dialect dialect_zola;        /* {{ shortcode(k=v) }}, {% shortcode() %}…{% end %} */
 extern const struct dialect dialect_math;        /* $…$, $$…$$, \(…\), \[…\] kept as TeX */
 extern const struct dialect dialect_emoji;       /* :smile: */
+extern const struct dialect dialect_site_emoji;  /* :smile: when the site turns emoji on (Hugo
+						    enableEmoji, Zola render_emoji) */
 extern const struct dialect dialect_heading_ids; /* ## Title {#id} (mkdocs and kramdown read
 						    these themselves, and more) */
 extern const struct dialect dialect_hexo;        /* Hexo tag plugins: {% codeblock %}, {% asset_img %}, … */
@@ -86,6 +89,9 @@ struct dialect_context {
 	 * passes whose syntax exists only when the site turns it on (MkDocs'
 	 * markdown_extensions) read it here. */
 	const struct fm_node *config;
+	/* What the generator read of the site for its passes: params, options,
+	 * shortcode templates (input/sitedata.h). May be NULL. */
+	const struct site_data *data;
 };
 
 /* Rewrites md (len bytes; the body of the post starting at file line

@@ -256,6 +256,22 @@ static bool S_attr_wanted(const char *an, const struct S_rule *rule, bool cell)
 	return (cell && strcmp(an, "style") == 0) || (rule && S_in_list(rule->attrs, an));
 }
 
+/* Elements whose role forbids an author's name (ARIA 1.2: generic,
+ * paragraph, code, emphasis, strong, deletion, insertion, subscript,
+ * superscript, caption): an aria-label there is an accessibility
+ * violation (DAISY Ace, aria-prohibited-attr), so its words become the
+ * element's title, which every reader may show. */
+static bool S_naming_prohibited(const char *name)
+{
+	static const char *const prohibited[] = {"b", "bdi", "bdo", "caption", "code", "del", "div", "em",
+						 "figcaption", "i", "ins", "kbd", "p", "pre", "q", "s", "samp",
+						 "small", "span", "strong", "sub", "sup", "u", "var", NULL};
+	for (size_t i = 0; prohibited[i]; i++)
+		if (strcmp(name, prohibited[i]) == 0)
+			return true;
+	return false;
+}
+
 static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *rule)
 {
 	const char *name = (const char *)dst->name;
@@ -277,6 +293,10 @@ static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *ru
 			S_set(dst, "data-sheaf-fnback", "1");
 		} else if (strcmp(an, "data-footnotes") == 0) {
 			S_set(dst, "data-sheaf-footnotes", "1");
+		} else if (strcmp(an, "aria-label") == 0 && S_naming_prohibited(name)) {
+			if (*val && !xmlHasProp(src, (const xmlChar *)"title") &&
+			    !xmlHasProp(dst, (const xmlChar *)"title"))
+				S_set(dst, "title", val);
 		} else if (strcmp(an, "id") == 0 || strcmp(an, "class") == 0 ||
 			   strcmp(an, "title") == 0 || strcmp(an, "aria-label") == 0) {
 			if (*val)

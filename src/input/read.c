@@ -385,10 +385,14 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 		p->cover_line = cover->line;
 	}
 
+	size_t errors_before = diag_count(dl, DIAG_ERROR);
 	if (site->gen->post_fields && !site->gen->post_fields(site, p, fm, split.format, dl)) {
 		ret = 1;
 		goto out;
 	}
+	/* An error the generator's rules found (a date it cannot read) fails
+	 * the post as the reader's own do. */
+	errors += (int)(diag_count(dl, DIAG_ERROR) - errors_before);
 	/* Without names from the generator, the ids are the names. */
 	if (!p->author_names.n)
 		for (size_t i = 0; i < p->authors.n; i++)

@@ -123,7 +123,7 @@ static int S_subfolder_site(const char *root, char **sub, const struct site_gene
 
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl)
 {
-	struct site_open_options opts = {generator, NULL};
+	struct site_open_options opts = {generator, NULL, NULL};
 	return site_open_ext(out, root, &opts, dl);
 }
 
@@ -180,6 +180,7 @@ int site_open_ext(struct site **out, const char *root, const struct site_open_op
 	}
 	site->collect.max_post_size = SITE_MAX_POST_SIZE;
 	site->collect.max_front_matter = SITE_MAX_FRONT_MATTER;
+	site->want_language = opts && opts->language ? xstrdup(opts->language) : NULL;
 	if (gen->configure(site, dl) < 0) {
 		site_free(site);
 		return -1;
@@ -365,6 +366,7 @@ void site_free(struct site *site)
 	free(site->language);
 	free(site->url);
 	free(site->description);
+	free(site->want_language);
 	fm_node_free(site->config);
 	fm_node_free(site->authors);
 	free(site);

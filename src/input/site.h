@@ -39,6 +39,7 @@
 #include "base/util.h"
 
 struct site;
+struct site_data;
 
 struct site_generator {
 	const char *name;
@@ -120,6 +121,12 @@ struct site_generator {
 	 * images written as relative paths may lie besides its own folder.
 	 * NULL: the folder named after the post's file (x.md → x/). */
 	void (*image_folders)(const struct site *site, const struct post *p, struct strvec *out);
+	/* What the generator's dialect passes read besides a post's body
+	 * (input/sitedata.h: the site's params, enableEmoji, the site's and
+	 * its theme's shortcode templates), made once before the posts
+	 * convert (the caller frees it with site_data_free). May be NULL:
+	 * the passes know nothing of the site. */
+	struct site_data *(*site_data)(const struct site *site);
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change
@@ -164,6 +171,10 @@ struct site {
 	struct fm_node *config;  /* the parsed config, when there is one */
 	struct fm_node *authors; /* MkDocs .authors.yml `authors` mapping, or NULL */
 	void *state;             /* the generator's own (configure), freed by free_state */
+	/* The language the book is asked to be in (--language), or NULL;
+	 * set before configure, which picks that language's posts when the
+	 * site has several (Hugo's languages). */
+	char *want_language;
 };
 
 /* Opens the site at root: detects the generator (or uses the one named by
@@ -174,6 +185,9 @@ struct site_open_options {
 	const char *generator; /* NULL: detect */
 	const char *site_url;  /* the live site's address, used when the config
 				  names none (--site-url); NULL: none */
+	const char *language;  /* the book's language (--language, BCP 47): a site of
+				  several languages gives that one's posts; NULL: the
+				  site's default */
 };
 /* site_open with options (opts may be NULL: the defaults). */
 int site_open_ext(struct site **out, const char *root, const struct site_open_options *opts,

@@ -276,7 +276,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct dialect *passes[16];
 	S_passes(size ? data[size - 1] : 0, passes);
 	struct dialect_context dctx = {"/nonexistent/sheaf-fuzz-site", "posts/post.md",
-				       "https://fuzz.example/", "/base", NULL, NULL};
+				       "https://fuzz.example/", "/base", NULL, NULL, NULL};
 	struct convert_options o = {
 		.language = "en",
 		.template_text = S_template,

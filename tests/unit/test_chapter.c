@@ -499,7 +499,7 @@ static void test_lines_after_dialect_boxes(void)
 				"\n"
 				"Last ![e](e.png)\n",              /* 16 */
 				3);
-	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL, NULL};
+	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL, NULL, NULL};
 	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji), &dc);
 	struct chapter ch;
 	chapter_convert(&ch, p, &o, &dl);
@@ -534,7 +534,7 @@ static void test_lines_after_moved_lines(void)
 				"\n"
 				"![p](p.png)\n",             /* 11 */
 				5);
-	struct dialect_context dc = {root, "b.md", NULL, NULL, NULL, NULL};
+	struct dialect_context dc = {root, "b.md", NULL, NULL, NULL, NULL, NULL};
 	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs), &dc);
 	struct chapter ch;
 	chapter_convert(&ch, p, &o, &dl);
@@ -569,6 +569,39 @@ static void test_lines_after_moved_lines(void)
 	fx_rm_rf(root);
 }
 
+/* A link's fragment finds its heading however the site's generator
+ * wrote the anchor. */
+static void test_find_id(void)
+{
+	struct chapter_ids names = {IDSET_INIT, STRMAP_INIT};
+	idset_add(&names.ids, "abi-layout");
+	idset_add(&names.ids, "cafe-creme");
+	idset_add(&names.ids, "정리");
+	idset_add(&names.ids, "plain");
+	static const struct {
+		const char *fragment, *want;
+	} cases[] = {
+		{"plain", "plain"},
+		{"ABI/Layout", "abi-layout"},      /* slugified */
+		{"abilayout", "abi-layout"},       /* Python-Markdown's toc */
+		{"Café_Crème", "cafe-creme"},      /* Zola's safe anchors */
+		{"Caf%C3%A9-Cr%C3%A8me", "cafe-creme"}, /* percent-encoded */
+		{"정리", "정리"},
+		{"%EC%A0%95%EB%A6%AC", "정리"},
+		{"comment-form", NULL},
+		{"", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *got = chapter_find_id(&names, cases[i].fragment);
+		if (cases[i].want)
+			ok(got && strcmp(got, cases[i].want) == 0, "#%s finds %s", cases[i].fragment, cases[i].want);
+		else
+			ok(got == NULL, "#%s finds no heading", cases[i].fragment);
+	}
+	idset_free(&names.ids);
+	strmap_free(&names.aliases);
+}
+
 int main(int argc, char **argv)
 {
 	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
@@ -587,6 +620,7 @@ int main(int argc, char **argv)
 	test_image_lines();
 	test_lines_after_dialect_boxes();
 	test_lines_after_moved_lines();
+	test_find_id();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

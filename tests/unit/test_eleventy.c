@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "convert/dialect.h"
@@ -457,6 +459,176 @@ static void test_one_read(void)
 	diag_list_free(&dl);
 }
 
+/* Permalinks and computed data rendered over the page's data; fileSlug
+ * without the date; permalink: false; date keywords. */
+static void test_permalinks(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "pl/eleventy.config.js",
+		"module.exports = function (c) {\n"
+		"\treturn { dir: { input: \"src\" }, pathPrefix: \"/shop/\" };\n};\n");
+	fx_writes(S_tmp, "pl/src/_data/metadata.json", "{ \"url\": \"https://bakery.example\" }\n");
+	fx_writes(S_tmp, "pl/src/blog/blog.json",
+		"{ \"tags\": [\"posts\"], \"permalink\": \"/blog/{{ page.fileSlug }}/\" }\n");
+	fx_writes(S_tmp, "pl/src/blog/2023-05-06-first-bake.md", "---\ntitle: First bake\n---\nFlour.\n");
+	fx_writes(S_tmp, "pl/src/blog/2023-06-07-sourdough/index.md", "---\ntitle: Sourdough\n---\nStarter.\n");
+	fx_writes(S_tmp, "pl/src/blog/titled.md",
+		"---\ntitle: \"Crème Brûlée & Tarts\"\npermalink: \"/recipes/{{ title | slugify }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/old.md",
+		"---\ntitle: \"Hello, World!\"\npermalink: \"/{{ title | slug }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/dated.md",
+		"---\ntitle: Dated\ndate: 2022-01-02\n"
+		"permalink: \"/{{ page.date | date: '%Y/%m' }}/{{ page.fileSlug }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/stem.md",
+		"---\ntitle: Stem\npermalink: \"{{ page.filePathStem }}.html\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/hidden.md", "---\ntitle: Hidden\npermalink: false\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/custom.md",
+		"---\ntitle: Custom\npermalink: \"/{{ page.fileSlug | shout }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/_data/site.json", "{ \"blog\": { \"path\": \"journal\" } }\n");
+	fx_writes(S_tmp, "pl/src/_data/paths.js", "// paths\nmodule.exports = { extra: 'more' };\n");
+	fx_writes(S_tmp, "pl/src/blog/global.md",
+		"---\ntitle: Global\npermalink: \"/{{ site.blog.path }}/{{ paths.extra }}/{{ page.fileSlug }}/\"\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/touched.md", "---\ntitle: Touched\ndate: Last Modified\n---\n");
+	fx_writes(S_tmp, "pl/src/blog/committed.md", "---\ntitle: Committed\ndate: git Last Modified\n---\n");
+	char *touched = path_join(S_tmp, "pl/src/blog/touched.md");
+	char *committed = path_join(S_tmp, "pl/src/blog/committed.md");
+	struct timespec times[2] = {{1700000000, 0}, {1700000000, 0}}; /* 2023-11-14 */
+	utimensat(AT_FDCWD, touched, times, 0);
+	utimensat(AT_FDCWD, committed, times, 0);
+	free(touched);
+	free(committed);
+	fx_writes(S_tmp, "pl/src/notes/notes.11tydata.json",
+		"{ \"tags\": \"posts\", \"eleventyComputed\": {\n"
+		"\t\"title\": \"Note {{ page.fileSlug }}\",\n\t\"permalink\": \"/n/{{ page.fileSlug }}/\" } }\n");
+	fx_writes(S_tmp, "pl/src/notes/2021-03-04-seed.md", "Seeds.\n");
+	fx_writes(S_tmp, "pl/src/notes/own.md",
+		"---\neleventyComputed:\n  title: \"Own {{ page.fileSlug | upper }}\"\n---\n");
+	struct site *site = S_open("pl", &posts, &dl);
+	if (!ok(site != NULL, "permalink site opens")) {
+		diag_list_free(&dl);
+		return;
+	}
+	static const struct {
+		const char *file, *url;
+	} want[] = {
+		{"src/blog/2023-05-06-first-bake.md", "/blog/first-bake/"},
+		{"src/blog/2023-06-07-sourdough/index.md", "/blog/sourdough/"},
+		{"src/blog/titled.md", "/recipes/creme-brulee-and-tarts/"},
+		{"src/blog/old.md", "/hello-world!/"},
+		{"src/blog/dated.md", "/2022/01/dated/"},
+		{"src/blog/stem.md", "/blog/stem.html"},
+		{"src/blog/custom.md", NULL},
+		{"src/blog/global.md", "/journal/more/global/"},
+		{"src/notes/2021-03-04-seed.md", "/n/seed/"},
+		{"src/notes/own.md", "/n/own/"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const struct post *p = fx_find_post(&posts, want[i].file);
+		if (ok(p != NULL, "a post: %s", want[i].file))
+			is_str(p->url, want[i].url, "its URL from the permalink");
+	}
+	ok(!fx_find_post(&posts, "src/blog/hidden.md"), "permalink: false: not written, not a post");
+	const struct post *p = fx_find_post(&posts, "src/blog/2023-05-06-first-bake.md");
+	if (p) {
+		fx_is_date(&p->date, "2023-05-06", "date from the file name");
+		is_str(p->live_url, "https://bakery.example/shop/blog/first-bake/", "live URL");
+	}
+	p = fx_find_post(&posts, "src/notes/2021-03-04-seed.md");
+	if (p)
+		is_str(p->title, "Note seed", "title computed by a data file");
+	p = fx_find_post(&posts, "src/notes/own.md");
+	if (p)
+		is_str(p->title, "Own OWN", "title computed by the front matter");
+	p = fx_find_post(&posts, "src/blog/touched.md");
+	if (p)
+		fx_is_date(&p->date, "2023-11-14", "Last Modified: the file's time");
+	p = fx_find_post(&posts, "src/blog/committed.md");
+	if (p)
+		fx_is_date(&p->date, "2023-11-14", "git Last Modified: the file's time");
+	ok(fx_has_diag(&dl, DIAG_WARNING, "committed.md", "git history"), "a warning for the git keyword");
+	ok(!fx_has_diag(&dl, DIAG_WARNING, "touched.md", ""), "none for Last Modified");
+	char *u = site_page_url(site, "src/blog/2023-05-06-first-bake.md");
+	is_str(u, "https://bakery.example/shop/blog/first-bake/", "a page's URL from its folder's permalink");
+	free(u);
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
+/* The config and options the package.json scripts pass; the default
+ * names in Eleventy's order. */
+static void test_cli_config(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "cli/package.json",
+		"{ \"scripts\": {\n"
+		"\t\"start\": \"npx @11ty/eleventy --serve --config=other.js\",\n"
+		"\t\"build\": \"npx @11ty/eleventy --config=config/site.config.js --input pages --pathprefix=/docs/ && echo ok\"\n"
+		"} }\n");
+	fx_writes(S_tmp, "cli/config/site.config.js",
+		"module.exports = () => ({ dir: { input: \"wrong\", data: \"facts\" } });\n");
+	fx_writes(S_tmp, "cli/pages/facts/metadata.json", "{ \"title\": \"Docs site\" }\n");
+	fx_writes(S_tmp, "cli/pages/guide.md", "---\ntitle: Guide\n---\nRead.\n");
+	struct site *site = S_open("cli", &posts, &dl);
+	if (ok(site != NULL, "a site whose config only package.json names is detected")) {
+		is_str(site->gen->name, "eleventy", "as Eleventy");
+		is_str(site->config_file, "config/site.config.js", "the build script's --config");
+		is_str(site->content_dir, "pages", "--input wins over dir.input");
+		is_str(site->title, "Docs site", "the data folder relative to --input");
+		is_str(site->baseurl, "/docs", "--pathprefix");
+		ok(fx_find_post(&posts, "pages/guide.md") != NULL, "its page read");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	fx_writes(S_tmp, "two/.eleventy.js", "module.exports = () => ({ dir: { input: \"a\" } });\n");
+	fx_writes(S_tmp, "two/eleventy.config.js", "export const config = { dir: { input: \"b\" } };\n");
+	fx_writes(S_tmp, "two/a/x.md", "x\n");
+	fx_writes(S_tmp, "two/b/y.md", "y\n");
+	site = S_open("two", &posts, &dl);
+	if (ok(site != NULL, "a site with two config files opens")) {
+		is_str(site->config_file, ".eleventy.js", ".eleventy.js comes first");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	is_int((long long)diag_count(&dl, DIAG_ERROR), 0, "no errors");
+	diag_list_free(&dl);
+}
+
+/* Links to input paths (the InputPathToUrl plugin): relative to the
+ * input folder, or to the page's folder. */
+static void test_input_paths(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "ip/eleventy.config.js", "export const config = { dir: { input: \"site\" } };\n");
+	fx_writes(S_tmp, "ip/site/log/log.json", "{ \"tags\": \"posts\" }\n");
+	fx_writes(S_tmp, "ip/site/log/kiln.md", "---\ntitle: Kiln\n---\nHot.\n");
+	fx_writes(S_tmp, "ip/site/log/glaze.md", "---\ntitle: Glaze\n---\nShiny.\n");
+	struct site *site = S_open("ip", &posts, &dl);
+	if (!ok(site != NULL, "input-path site opens")) {
+		diag_list_free(&dl);
+		return;
+	}
+	struct refs r;
+	refs_init(&r, site, &posts);
+	static const char *const links[] = {"log/glaze.md", "/log/glaze.md#top", "./log/glaze.md",
+					    "site/log/glaze.md", "glaze.md", "log/gl%61ze.md"};
+	for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+		const struct post *p = refs_post_by_ref(&r, "site/log/kiln.md", links[i], true);
+		ok(p && strcmp(p->relpath, "site/log/glaze.md") == 0, "input path link '%s' reaches its post",
+		   links[i]);
+	}
+	ok(!refs_post_by_ref(&r, "site/log/kiln.md", "https://h.example/log/glaze.md", true),
+	   "a URL elsewhere is not an input path");
+	ok(!refs_post_by_ref(&r, "site/log/kiln.md", "log/glaze.md", false), "only links, not tag arguments");
+	refs_free(&r);
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -467,6 +639,9 @@ int main(void)
 	test_blog();
 	test_variants();
 	test_one_read();
+	test_input_paths();
+	test_permalinks();
+	test_cli_config();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

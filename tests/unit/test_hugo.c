@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "convert/dialect.h"
@@ -36,22 +38,30 @@ static void S_print_diags(const struct diag_list *dl)
 		diag("%s:%d: %s", dl->v[i].file ? dl->v[i].file : "-", dl->v[i].line, dl->v[i].message);
 }
 
-/* Opens SITE (a folder under the temporary one) and collects its posts;
- * NULL after a failed check. */
-static struct site *S_open(const char *name, const char *generator, struct post_list *posts,
-			   struct diag_list *dl)
+/* Opens SITE (a folder under the temporary one) as generator (NULL:
+ * detected) for a book in lang (NULL: the site's default) and collects its
+ * posts; NULL after a failed check. */
+static struct site *S_open_lang(const char *name, const char *generator, const char *lang,
+				struct post_list *posts, struct diag_list *dl)
 {
 	char *root = path_join(S_tmp, name);
 	struct site *site = NULL;
-	bool opened = site_open(&site, root, generator, dl) == 0 && site;
+	struct site_open_options so = {.generator = generator, .language = lang};
+	bool opened = site_open_ext(&site, root, &so, dl) == 0 && site;
 	free(root);
-	if (!ok(opened, "%s: site_open", name)) {
+	if (!ok(opened, "%s (%s): site_open", name, lang ? lang : "default")) {
 		S_print_diags(dl);
 		return NULL;
 	}
 	if (!ok(site_collect(site, posts, dl) == 0, "%s: site_collect", name))
 		S_print_diags(dl);
 	return site;
+}
+
+static struct site *S_open(const char *name, const char *generator, struct post_list *posts,
+			   struct diag_list *dl)
+{
+	return S_open_lang(name, generator, NULL, posts, dl);
 }
 
 static void S_close(struct site *site, struct post_list *posts, struct diag_list *dl)
@@ -219,8 +229,9 @@ static void test_yaml_site(void)
 	is_str(site->description, "Notes from the field", "params.description → description");
 	is_str(site->content_dir, "content", "contentDir defaults to content");
 	is_str(site->static_dir, "static", "staticDir defaults to static");
-	ok(site->gen->dialects[0] == &dialect_hugo && site->gen->dialects[1] == &dialect_math &&
-	   site->gen->dialects[2] == &dialect_heading_ids && !site->gen->dialects[3],
+	ok(site->gen->dialects[0] == &dialect_hugo && site->gen->dialects[1] == &dialect_site_emoji &&
+	   site->gen->dialects[2] == &dialect_math && site->gen->dialects[3] == &dialect_heading_ids &&
+	   !site->gen->dialects[4],
 	   "Hugo's dialects");
 	is_int(diag_count(&dl, DIAG_ERROR), 0, "no errors");
 	is_int(diag_count(&dl, DIAG_WARNING), 0, "no warnings");
@@ -435,6 +446,308 @@ static void test_languages_by_file_name(void)
 	S_close(site, &posts, &dl);
 }
 
+/* content/<lang>/ folders (as Docsy's mounts arrange them), a book per
+ * language, translated bundles sharing the default language's images,
+ * per-language permalinks. */
+static void test_language_folders(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "lf/hugo.yaml",
+		"baseURL: https://lf.test/\n"
+		"defaultContentLanguage: en\n"
+		"languages:\n"
+		"  en: {title: Notes, weight: 1}\n"
+		"  nl:\n"
+		"    title: Notities\n"
+		"    languageCode: nl-BE\n"
+		"    permalinks: {posts: /:year/:slug/}\n");
+	fx_writes(S_tmp, "lf/content/en/posts/_index.md", "---\ntitle: Posts\n---\n");
+	fx_writes(S_tmp, "lf/content/en/posts/walk/index.md",
+		"---\ntitle: A walk\ndate: 2023-05-01\n---\n![map](map.png)\n");
+	fx_writes(S_tmp, "lf/content/en/posts/walk/map.png", "png");
+	fx_writes(S_tmp, "lf/content/en/posts/tea.md", "---\ntitle: Tea\ndate: 2023-06-01\n---\nB\n");
+	fx_writes(S_tmp, "lf/content/nl/posts/walk/index.md",
+		"---\ntitle: Een wandeling\ndate: 2023-05-01\n---\n![kaart](map.png)\n");
+	struct site *site = S_open_lang("lf", NULL, NULL, &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "content/en", "content/en/ is the default language's folder");
+		char *paths = S_paths(&posts);
+		is_str(paths, "content/en/posts/tea.md|content/en/posts/walk/index.md",
+		       "the book holds the default language only: translations are no chapters");
+		free(paths);
+		const struct post *p = fx_find_post(&posts, "content/en/posts/tea.md");
+		if (p)
+			is_str(p->live_url, "https://lf.test/posts/tea/", "the language folder is no section");
+	}
+	S_close(site, &posts, &dl);
+
+	posts = (struct post_list)POST_LIST_INIT;
+	site = S_open_lang("lf", NULL, "nl-BE", &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "content/nl", "--language nl-BE (its languageCode) picks nl");
+		is_str(site->title, "Notities", "the language's title");
+		is_str(site->language, "nl-BE", "the language's code");
+		char *paths = S_paths(&posts);
+		is_str(paths, "content/nl/posts/walk/index.md", "only that language's posts");
+		free(paths);
+		const struct post *p = posts.n ? posts.v[0] : NULL;
+		if (p) {
+			is_str(p->live_url, "https://lf.test/nl/2023/een-wandeling/",
+			       "the language's own permalinks (:slug: the title), under its prefix");
+			struct strvec folders = STRVEC_INIT;
+			site_image_folders(site, p, &folders);
+			ok(sv_contains_ci(&folders, "content/en/posts/walk"),
+			   "a translated bundle looks for its images in the default language's bundle");
+			sv_free(&folders);
+		}
+	}
+	S_close(site, &posts, &dl);
+
+	posts = (struct post_list)POST_LIST_INIT;
+	site = S_open_lang("lf", NULL, "fr", &posts, &dl);
+	if (site)
+		is_str(site->content_dir, "content/en", "a language the site does not have: the default one");
+	S_close(site, &posts, &dl);
+}
+
+/* module.mounts with `lang`, and a baseURL per language (no prefix). */
+static void test_language_mounts(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "mh/hugo.toml",
+		"defaultContentLanguage = 'en'\n"
+		"defaultContentLanguageInSubdir = true\n"
+		"[languages.en]\nbaseURL = 'https://en.mh.test/'\n"
+		"[languages.de]\nbaseURL = 'https://de.mh.test/'\n"
+		"[[module.mounts]]\nsource = 'texts/english'\ntarget = 'content'\nlang = 'en'\n"
+		"[[module.mounts]]\nsource = 'texts/deutsch'\ntarget = 'content'\nlang = 'de'\n");
+	fx_writes(S_tmp, "mh/texts/english/posts/a.md", "---\ntitle: A\ndate: 2022-01-01\n---\nB\n");
+	fx_writes(S_tmp, "mh/texts/deutsch/posts/b.md", "---\ntitle: B\ndate: 2022-01-01\n---\nB\n");
+	struct site *site = S_open_lang("mh", NULL, "de", &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "texts/deutsch", "a language's content mount");
+		is_str(site->url, "https://de.mh.test/", "the language's baseURL");
+		if (ok(posts.n == 1, "its one post"))
+			is_str(posts.v[0]->live_url, "https://de.mh.test/posts/b/",
+			       "a host per language: no language prefix");
+	}
+	S_close(site, &posts, &dl);
+}
+
+/* Dates in every layout Hugo's front matter accepts, and `frontmatter`
+ * lists: :filename (date and slug), :default, custom keys, :fileModTime,
+ * :git (not read, said once), timeZone. */
+static void test_dates(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "dt/hugo.toml",
+		"baseURL = 'https://dt.test/'\n"
+		"timeZone = 'Europe/Paris'\n"
+		"[frontmatter]\n"
+		"date = [':filename', 'shotOn', ':default']\n"
+		"lastmod = [':git', 'lastmod', ':fileModTime']\n"
+		"[permalinks]\nnotes = '/:year/:slug/'\n");
+	static const struct {
+		const char *file, *date;
+		int y, m, d, hh, mm, tz;
+	} cases[] = {
+		{"a", "2022-04-03 7:05:00+00:00", 2022, 4, 3, 7, 5, 0},
+		{"b", "2006-01-02 15:04:05 -07:00", 2006, 1, 2, 15, 4, -420},
+		{"c", "2023-02-01T10:20:30.123456Z", 2023, 2, 1, 10, 20, 0},
+		{"d", "Mon, 02 Jan 2006 15:04:05 -0700", 2006, 1, 2, 15, 4, -420},
+		{"e", "02 Jan 2019", 2019, 1, 2, 0, 0, 60},
+		{"f", "2019-03-04T05:06:07", 2019, 3, 4, 5, 6, 60},
+		{"g", "2019-03-04 05:06:07.5 +0100 CET", 2019, 3, 4, 5, 6, 60},
+		{"h", "Thu Mar  7 08:09:10 2019", 2019, 3, 7, 8, 9, 60},
+		{"i", "2019-03-04 05:06:07Z", 2019, 3, 4, 5, 6, 0},
+	};
+	size_t ncases = sizeof cases / sizeof *cases;
+	for (size_t i = 0; i < ncases; i++) {
+		char rel[64], text[160];
+		snprintf(rel, sizeof rel, "dt/content/notes/%s.md", cases[i].file);
+		snprintf(text, sizeof text, "---\ntitle: %s\ndate: \"%s\"\n---\nB\n", cases[i].file,
+			 cases[i].date);
+		fx_writes(S_tmp, rel, text);
+	}
+	fx_writes(S_tmp, "dt/content/notes/2020-05-06-my-trip.md",
+		  "---\ntitle: Trip\ndate: 2021-01-01\nlastmod: 2021-02-02\n---\nB\n");
+	fx_writes(S_tmp, "dt/content/notes/2020-05-06-07-08-09_late night.md", "---\ntitle: Late\n---\nB\n");
+	fx_writes(S_tmp, "dt/content/notes/photo.md", "---\ntitle: Photo\nshotOn: 2018-08-08\n---\nB\n");
+	fx_writes(S_tmp, "dt/content/notes/toml.md", "+++\ntitle = 'T'\ndate = 2021-03-04T05:06:07+02:00\n+++\nB\n");
+	char *mod = path_join(S_tmp, "dt/content/notes/photo.md");
+	struct timespec times[2] = {{1500000000, 0}, {1500000000, 0}};
+	utimensat(AT_FDCWD, mod, times, 0);
+	free(mod);
+	struct site *site = S_open("dt", NULL, &posts, &dl);
+	if (site) {
+		size_t git = 0;
+		for (size_t i = 0; i < dl.n; i++)
+			git += strstr(dl.v[i].message, ":git") != NULL;
+		ok(git == 1 && dl.n == 1, "':git' in frontmatter: said once, for the site (%zu)", dl.n);
+		for (size_t i = 0; i < ncases; i++) {
+			char rel[64];
+			snprintf(rel, sizeof rel, "content/notes/%s.md", cases[i].file);
+			const struct post *p = fx_find_post(&posts, rel);
+			ok(p && p->date.valid && p->date.year == cases[i].y && p->date.month == cases[i].m &&
+				   p->date.day == cases[i].d && p->date.hour == cases[i].hh &&
+				   p->date.minute == cases[i].mm && p->date.tz_minutes == cases[i].tz,
+			   "'%s' read as Hugo reads it (zone %d)", cases[i].date, cases[i].tz);
+		}
+		const struct post *p = fx_find_post(&posts, "content/notes/2020-05-06-my-trip.md");
+		if (ok(p != NULL, ":filename post")) {
+			ok(p->date.year == 2020 && p->date.month == 5 && p->date.day == 6,
+			   ":filename first: the file name's date wins over front matter");
+			is_str(p->slug, "my-trip", "and the rest of the name is the slug");
+			is_str(p->live_url, "https://dt.test/2020/my-trip/", "which the URL uses");
+			ok(p->updated.valid && p->updated.month == 2, "lastmod after :git");
+			ok(p->publish_date.valid && p->publish_date.year == 2021,
+			   "publishDate falls back to the front matter's date");
+		}
+		p = fx_find_post(&posts, "content/notes/2020-05-06-07-08-09_late night.md");
+		if (ok(p != NULL, "dated file name with a time"))
+			ok(p->date.day == 6 && p->date.hour == 7 && p->date.minute == 8 && p->slug &&
+				   strcmp(p->slug, "late night") == 0,
+			   "YYYY-MM-DD-HH-MM-SS: date, time and slug");
+		p = fx_find_post(&posts, "content/notes/photo.md");
+		if (ok(p != NULL, "custom date key")) {
+			ok(p->date.year == 2018 && p->date.month == 8, "a custom key in the date list");
+			ok(p->updated.valid && p->updated.year == 2017, ":fileModTime: the file's time");
+		}
+		p = fx_find_post(&posts, "content/notes/toml.md");
+		ok(p && p->date.hour == 5 && p->date.tz_minutes == 120, "a TOML date-time keeps its offset");
+	}
+	S_close(site, &posts, &dl);
+
+	/* A date Hugo cannot read stops the book, as it stops Hugo's build. */
+	posts = (struct post_list)POST_LIST_INIT;
+	fx_writes(S_tmp, "bd/hugo.yaml", "title: Bad dates\n");
+	fx_writes(S_tmp, "bd/content/posts/a.md", "---\ntitle: A\npublishDate: next tuesday\n---\nB\n");
+	char *root = path_join(S_tmp, "bd");
+	site = NULL;
+	if (ok(site_open(&site, root, NULL, &dl) == 0, "bad dates: opens")) {
+		ok(site_collect(site, &posts, &dl) < 0, "a publishDate Hugo cannot read is an error");
+		ok(dl.n == 1 && strstr(dl.v[0].message, "publishDate") && dl.v[0].severity == DIAG_ERROR,
+		   "naming the field");
+	}
+	free(root);
+	S_close(site, &posts, &dl);
+}
+
+/* cascade from section pages (a mapping, a list with `_target` and
+ * `target`, nearer sections first) and from the configuration; build
+ * options that publish no page. */
+static void test_cascade(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "cs/hugo.yaml", "title: Cascades\ncascade:\n  series: [Site Series]\n");
+	fx_writes(S_tmp, "cs/content/_index.md",
+		"---\ntitle: Home\ncascade:\n  tags: [far]\n  author: Casc Author\n---\n");
+	fx_writes(S_tmp, "cs/content/posts/_index.md",
+		"---\n"
+		"title: Posts\n"
+		"cascade:\n"
+		"  - _target: {path: '/posts/drafts/**'}\n"
+		"    draft: true\n"
+		"  - target: {path: '{/posts/old,/posts/old/**}', kind: page}\n"
+		"    build: {render: never}\n"
+		"  - target: {path: '/posts/*', lang: fr}\n"
+		"    categories: [French only]\n"
+		"  - tags: [near]\n"
+		"---\n");
+	fx_writes(S_tmp, "cs/content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/b.md", "---\ntitle: B\ndate: 2020-01-02\ntags: [own]\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/drafts/c.md", "---\ntitle: C\ndate: 2020-01-03\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/old/d/index.md", "---\ntitle: D\ndate: 2020-01-04\n---\nB\n");
+	fx_writes(S_tmp, "cs/content/posts/e.md",
+		"---\ntitle: E\ndate: 2020-01-05\n_build: {render: link}\n---\nB\n");
+	struct site *site = S_open("cs", NULL, &posts, &dl);
+	if (site) {
+		const struct post *p = fx_find_post(&posts, "content/posts/a.md");
+		if (ok(p != NULL, "cascade: a page")) {
+			fx_is_list(&p->tags, "near", "the nearer section's cascade wins");
+			fx_is_list(&p->author_names, "Casc Author", "the home page's cascade reaches every page");
+			fx_is_list(&p->series, "Site Series", "the configuration's cascade too");
+			ok(p->categories.n == 0, "a target for another language takes nothing");
+			ok(!p->draft, "not a draft");
+		}
+		p = fx_find_post(&posts, "content/posts/b.md");
+		if (p)
+			fx_is_list(&p->tags, "own", "a page's own value stays");
+		p = fx_find_post(&posts, "content/posts/drafts/c.md");
+		ok(p && p->draft, "_target path: draft cascaded to the pages below");
+		p = fx_find_post(&posts, "content/posts/old/d/index.md");
+		ok(p && p->draft, "target path and kind: build.render never cascaded");
+		p = fx_find_post(&posts, "content/posts/e.md");
+		ok(p && p->draft, "_build.render: link publishes no page");
+	}
+	S_close(site, &posts, &dl);
+}
+
+/* Permalink tokens: Go layouts (:2006, :01, :Jan …), :sections slices,
+ * :contentbasename; uglyURLs for every section and per section. */
+static void test_permalink_tokens(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "pt/hugo.yaml",
+		"baseURL: https://pt.test/base/\n"
+		"uglyURLs: {diary: true}\n"
+		"permalinks:\n"
+		"  page:\n"
+		"    diary: /:2006/:Jan/:02/:contentbasename/\n"
+		"    essays: /:sections[1:]/:06-:1-:2/:slugorcontentbasename/\n"
+		"    notes: /:Monthly/:yearday/:weekdayname/:filename/\n");
+	fx_writes(S_tmp, "pt/content/diary/day-one.md", "---\ntitle: One\ndate: 2021-03-05\n---\nB\n");
+	fx_writes(S_tmp, "pt/content/essays/long/form/e.md",
+		"---\ntitle: E\ndate: 2009-11-07\nslug: On Reading\n---\nB\n");
+	fx_writes(S_tmp, "pt/content/notes/n.md", "---\ntitle: N\ndate: 2021-02-03\n---\nB\n");
+	struct site *site = S_open("pt", NULL, &posts, &dl);
+	if (site) {
+		const struct post *p = fx_find_post(&posts, "content/diary/day-one.md");
+		if (p)
+			is_str(p->live_url, "https://pt.test/base/2021/Mar/05/day-one.html",
+			       "Go layouts :2006 :Jan :02, and uglyURLs for the section");
+		p = fx_find_post(&posts, "content/essays/long/form/e.md");
+		if (p)
+			is_str(p->live_url, "https://pt.test/base/long/form/09-11-7/on-reading/",
+			       ":sections[1:], :06-:1-:2, slug over the file name; no uglyURLs here");
+		p = fx_find_post(&posts, "content/notes/n.md");
+		if (p)
+			is_str(p->live_url, "https://pt.test/base/:Monthly/34/Wednesday/n/",
+			       "a word Go does not read stays; :yearday, :weekdayname, :filename");
+	}
+	S_close(site, &posts, &dl);
+}
+
+/* module.mounts of the site's own content and static folders; a mount
+ * from outside the site is refused with a warning. */
+static void test_mounts(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "mo/hugo.yaml",
+		"baseURL: https://mo.test/\n"
+		"module:\n"
+		"  mounts:\n"
+		"    - {source: writing, target: content}\n"
+		"    - {source: ../../etc, target: static}\n"
+		"    - {source: assets/public, target: static}\n");
+	fx_writes(S_tmp, "mo/writing/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nB\n");
+	struct site *site = S_open("mo", NULL, &posts, &dl);
+	if (site) {
+		is_str(site->content_dir, "writing", "a content mount is the content folder");
+		is_str(site->static_dir, "assets/public", "a static mount inside the site is the static folder");
+		ok(dl.n == 1 && dl.v[0].severity == DIAG_WARNING && strstr(dl.v[0].message, "outside"),
+		   "a mount from outside the site: refused, with a warning");
+		ok(posts.n == 1, "the mounted folder's post");
+	}
+	S_close(site, &posts, &dl);
+}
+
 static void test_toml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -594,6 +907,12 @@ int main(void)
 	test_root_pages();
 	test_config_dir();
 	test_languages_by_file_name();
+	test_language_folders();
+	test_language_mounts();
+	test_dates();
+	test_cascade();
+	test_permalink_tokens();
+	test_mounts();
 	test_toml_site();
 	test_json_config();
 	test_errors();

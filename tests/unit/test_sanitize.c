@@ -156,6 +156,13 @@ static void test_copy(void)
 	unlike(out, "javascript", "img with javascript: src loses it");
 	free(out);
 
+	/* An author's name where ARIA forbids one becomes a title; elsewhere it stays. */
+	out = S_clean("<span aria-label=\"Field note\" class=\"logo\">x</span><div aria-label=\"D\" title=\"T\">y</div>"
+		      "<section aria-label=\"Part\"><p>z</p></section>", &wf);
+	like(out, "<span title=\"Field note\" class=\"logo\">x</span>", "a span's aria-label becomes its title");
+	like(out, "<div title=\"T\">y</div>", "an element's own title wins");
+	like(out, "<section aria-label=\"Part\">", "a section keeps its name");
+	free(out);
 	out = S_clean("<p lang=\"pt-BR\">a</p><p lang=\"C\">b</p><p dir=\"rtl\">c</p><p dir=\"sideways\">d</p>", &wf);
 	like(out, "lang=\"pt-BR\" xml:lang=\"pt-BR\"", "valid lang copied with xml:lang");
 	unlike(out, "lang=\"C\"", "invalid lang dropped");

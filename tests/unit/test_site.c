@@ -397,7 +397,7 @@ static void test_site_url(void)
 	fx_writes(S_tmp, "nourl/hugo.toml", "baseURL = '/'\ntitle = 'No address'\n");
 	fx_writes(S_tmp, "nourl/content/posts/a.md", "---\ntitle: A\n---\n");
 	char *root = path_join(S_tmp, "nourl");
-	struct site_open_options so = {NULL, "https://h.test/blog"};
+	struct site_open_options so = {NULL, "https://h.test/blog", NULL};
 	if (ok(site_open_ext(&site, root, &so, &dl) == 0 && site, "a site without an address opens with --site-url")) {
 		is_str(site->url, "https://h.test/blog/", "its address is the one given, as a folder");
 		is_str(site->baseurl, "/blog", "whose path is where site paths start");

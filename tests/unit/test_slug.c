@@ -75,6 +75,17 @@ static void test_latin(void)
 	is_int(slug_latin(0xD7, out), 0, "slug_latin: × has no reading");
 	is_int(slug_latin(0x4E2D, out), 0, "slug_latin: a CJK character has none");
 	is_int(slug_latin('a', out), 0, "slug_latin: ASCII is not its business");
+
+	char ascii[4];
+	unsigned cp;
+	is_int(slug_read("x!", 2, &cp, ascii), 1, "slug_read: ASCII takes one byte");
+	ok(cp == 'x' && strcmp(ascii, "x") == 0, "slug_read: ASCII reads itself");
+	is_int(slug_read("\xC3\x86t", 3, &cp, ascii), 2, "slug_read: Æ takes two bytes");
+	ok(cp == 0xC6 && strcmp(ascii, "AE") == 0, "slug_read: Æ reads AE");
+	is_int(slug_read("\xE4\xB8\xAD", 3, &cp, ascii), 3, "slug_read: a CJK character takes three");
+	ok(cp == 0x4E2D && !*ascii, "slug_read: a CJK character has no reading");
+	is_int(slug_read("\xFF" "a", 2, &cp, ascii), 1, "slug_read: an invalid byte takes one");
+	ok(cp == 0xFFFD && !*ascii, "slug_read: an invalid byte is U+FFFD");
 }
 
 int main(void)

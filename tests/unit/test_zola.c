@@ -164,8 +164,9 @@ static void test_site(void)
 	is_str(site->config_file, "config.toml", "config file");
 	is_str(site->content_dir, "content", "content folder");
 	is_str(site->static_dir, "static", "static folder for site-absolute paths");
-	ok(site->gen->dialects[0] == &dialect_zola && site->gen->dialects[1] == &dialect_math &&
-	   site->gen->dialects[2] == &dialect_heading_ids && !site->gen->dialects[3],
+	ok(site->gen->dialects[0] == &dialect_zola && site->gen->dialects[1] == &dialect_site_emoji &&
+	   site->gen->dialects[2] == &dialect_math && site->gen->dialects[3] == &dialect_heading_ids &&
+	   !site->gen->dialects[4],
 	   "dialects: shortcodes, math, heading ids");
 
 	struct post_list pl = POST_LIST_INIT;
@@ -366,6 +367,87 @@ static void test_detect_and_errors(void)
 	diag_list_free(&dl);
 }
 
+/* A small site with the [slugify] table given: its posts, read. */
+static struct site *S_slug_site(const char *dir, const char *slugify, struct post_list *pl, struct diag_list *dl)
+{
+	char *cfg = xasprintf("base_url = \"https://s.example\"\n[slugify]\n%s\n", slugify);
+	char *rel = xasprintf("%s/config.toml", dir);
+	fx_writes(S_tmp, rel, cfg);
+	free(rel);
+	free(cfg);
+	static const char *const pages[][2] = {
+		{"content/posts/Crème Brûlée (v2).md", "+++\ntitle = \"Dessert\"\n+++\n"},
+		{"content/posts/2024-01-02_Stew: Day One.md", "+++\ntitle = \"Stew\"\n+++\n"},
+		{"content/posts/2024-03-04-soup/index.md", "+++\ntitle = \"Soup\"\n+++\n"},
+		{"content/posts/hidden.md", "+++\ntitle = \"Hidden\"\nrender = false\n+++\n"},
+		{"content/posts/_index.md", "+++\ntitle = \"Posts\"\nrender = false\ntransparent = true\n+++\n"},
+		{"content/posts/2023/_index.md", "+++\ntransparent = true\n+++\n"},
+		{"content/posts/2023/kept.md", "+++\ntitle = \"Kept\"\n+++\n"},
+	};
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		char *r = xasprintf("%s/%s", dir, pages[i][0]);
+		fx_writes(S_tmp, r, pages[i][1]);
+		free(r);
+	}
+	char *root = path_join(S_tmp, dir);
+	struct site *site = NULL;
+	if (site_open(&site, root, NULL, dl) == 0)
+		site_collect(site, pl, dl);
+	else
+		site = NULL;
+	free(root);
+	return site;
+}
+
+static void S_is_url(const struct post_list *pl, const char *file, const char *want, const char *name)
+{
+	const struct post *p = fx_find_post(pl, file);
+	is_str(p ? p->live_url : "(no post)", want, name);
+}
+
+/* [slugify] paths = on | safe | off, paths_keep_dates; render = false
+ * pages; the pages of unrendered and transparent sections. */
+static void test_slugify(void)
+{
+	static const struct {
+		const char *dir, *cfg, *dessert, *stew, *soup;
+	} cases[] = {
+		{"on", "paths = \"on\"", "https://s.example/posts/creme-brulee-v2/",
+		 "https://s.example/posts/stew-day-one/", "https://s.example/posts/soup/"},
+		{"safe", "paths = \"safe\"", "https://s.example/posts/Crème Brûlée (v2)/",
+		 "https://s.example/posts/Stew Day One/", "https://s.example/posts/soup/"},
+		{"off", "paths = \"off\"", "https://s.example/posts/Crème Brûlée (v2)/",
+		 "https://s.example/posts/Stew: Day One/", "https://s.example/posts/soup/"},
+		{"keep", "paths_keep_dates = true", "https://s.example/posts/creme-brulee-v2/",
+		 "https://s.example/posts/2024-01-02-stew-day-one/", "https://s.example/posts/2024-03-04-soup/"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct post_list pl = POST_LIST_INIT;
+		struct site *site = S_slug_site(cases[i].dir, cases[i].cfg, &pl, &dl);
+		if (!ok(site != NULL, "slugify %s: the site opens", cases[i].dir)) {
+			diag_list_free(&dl);
+			continue;
+		}
+		S_is_url(&pl, "content/posts/Crème Brûlée (v2).md", cases[i].dessert, cases[i].cfg);
+		S_is_url(&pl, "content/posts/2024-01-02_Stew: Day One.md", cases[i].stew, cases[i].cfg);
+		S_is_url(&pl, "content/posts/2024-03-04-soup/index.md", cases[i].soup, cases[i].cfg);
+		const struct post *p = fx_find_post(&pl, "content/posts/2024-01-02_Stew: Day One.md");
+		if (p)
+			fx_is_date(&p->date, "2024-01-02", "the date from the name, whatever the slug keeps");
+		p = fx_find_post(&pl, "content/posts/2024-03-04-soup/index.md");
+		if (p)
+			fx_is_date(&p->date, "2024-03-04", "the date from the bundle's folder");
+		ok(!fx_find_post(&pl, "content/posts/hidden.md"), "render = false: the page is no post");
+		S_is_url(&pl, "content/posts/2023/kept.md", "https://s.example/posts/2023/kept/",
+			 "a transparent section's page: a post, at its own folder's path");
+		is_int((long long)pl.n, 4, "four posts: the unrendered section's pages are rendered");
+		post_list_free(&pl, true);
+		site_free(site);
+		diag_list_free(&dl);
+	}
+}
+
 int main(void)
 {
 	if (!mkdtemp(S_tmp)) {
@@ -377,6 +459,7 @@ int main(void)
 	test_site();
 	test_detect_and_errors();
 	test_hooks();
+	test_slugify();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

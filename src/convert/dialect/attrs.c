@@ -112,7 +112,7 @@ bool attrs_heading(struct ds_blk *b, const struct ds_line *line, const struct at
 	if (lb == 0 || txt[lb - 1] != '{')
 		return false;
 	lb--;
-	if (lb == 0 || !ds_sp(txt[lb - 1]))
+	if (lb == 0 || (!ds_sp(txt[lb - 1]) && !syn->tight))
 		return false;
 	const char *in = txt + lb + 1;
 	size_t il = tl - lb - 2;

@@ -12,6 +12,8 @@ struct attrs_syntax {
 	bool ext;       /* kramdown extensions `{::name}`, `{:/}` are dropped */
 	bool attr_list; /* attr_list: bare words after an inline element, lists after any
 			   inline element, `{ .class }` lines, lenient headings */
+	bool tight;     /* a heading's list may follow its text without a space
+			   (`## Title{#id}`: Goldmark, pulldown-cmark) */
 };
 
 /* `## Title {#id .class}`: a heading with its id. */

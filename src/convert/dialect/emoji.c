@@ -1,5 +1,7 @@
 /* emoji.c — `:name:` emoji shortcodes (GitHub's and Material's names, as
- * jemoji and pymdownx.emoji know them) as the characters themselves. */
+ * jemoji and pymdownx.emoji know them) as the characters themselves:
+ * always (dialect_emoji), or when the site turns them on
+ * (dialect_site_emoji). */
 #include <string.h>
 
 #include "convert/dialect/scan.h"
@@ -449,4 +451,19 @@ static const struct ds_trigger S_triggers[] = {{':', S_colon}, {0, NULL}};
 const struct dialect dialect_emoji = {
 	.name = "emoji",
 	.triggers = S_triggers,
+};
+
+/* The same, when the site turns emoji on (sitedata.h: Hugo's enableEmoji,
+ * Zola's render_emoji, both off by default). */
+static size_t S_colon_if_on(struct ds_inl *x, size_t i, void *self)
+{
+	const struct site_data *sd = x->st->ctx ? x->st->ctx->data : NULL;
+	return sd && sd->emoji ? S_colon(x, i, self) : 0;
+}
+
+static const struct ds_trigger S_triggers_if_on[] = {{':', S_colon_if_on}, {0, NULL}};
+
+const struct dialect dialect_site_emoji = {
+	.name = "site_emoji",
+	.triggers = S_triggers_if_on,
 };

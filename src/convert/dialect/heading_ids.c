@@ -1,9 +1,11 @@
 /* heading_ids.c — `## Title {#id}`: a heading's own id, which most
  * generators' Markdown (Hugo's Goldmark, Zola's, markdown-it's attrs)
- * accept. Only an id at the end of a heading line. */
+ * accept, also written right after the text (`## Title{#id}`); a list of
+ * classes alone (`{.class}`) is dropped. Only a list at the end of a
+ * heading line. */
 #include "convert/dialect/attrs.h"
 
-static const struct attrs_syntax S_syntax = {.colon = false, .ext = false, .attr_list = false};
+static const struct attrs_syntax S_syntax = {.colon = false, .ext = false, .attr_list = false, .tight = true};
 
 static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
 {

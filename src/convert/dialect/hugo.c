@@ -2,23 +2,41 @@
  * by a table of the names sheaf knows (S_shortcodes): callouts (notice,
  * alert, admonition… as admonition boxes), figure and themes' image
  * shortcodes, ref and relref (links to other pages), highlight (code),
- * param (left out), and embeds (youtube, vimeo, tweet, gist, instagram:
+ * param (the page's or the site's parameter), and embeds (youtube, vimeo, tweet, gist, instagram:
  * links). Others are left out with a warning, what they enclose kept.
  * Escaped shortcodes (the call between comment marks) show as written,
  * in code too;
  * inline shortcodes (`NAME.inline`) are templates whose actions go. */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "convert/dialect/scan.h"
+#include "convert/dialect/tmpl.h"
 
 enum { C_HESC_A, C_HESC_P, C_HL, C_GO, S_NCACHE };
+#define S_LINKS_MAX 4
+#define S_HREF_MAX 512
 
 struct S_hugo {
 	int tmpl;                    /* inside inline shortcodes (templates) */
 	int callouts;                /* callout <div>s left open */
 	struct ds_cache b_hl;        /* pass 1 */
 	struct ds_cache c[S_NCACHE]; /* pass 2, per paragraph */
+	/* Site shortcodes that link their enclosed text, open: the name and
+	 * the URL their closing tag writes. */
+	struct {
+		char name[64];
+		char href[S_HREF_MAX];
+	} links[S_LINKS_MAX];
+	int nlinks;
+	/* Not saved around a title (title_size ends here): what the post
+	 * loads once. */
+	struct fm_node *page_fm; /* the post's front matter, for `param` */
+	bool page_read;          /* page_fm was looked for */
+	struct tmpl_use *uses;   /* what each site template shows (sitedata.h's order) */
+	bool *used_read;         /* uses[i] was read */
 };
 
 /* The end of the Hugo closing shortcode `{{< /NAME >}}` at p, or DS_NONE. */
@@ -156,75 +174,8 @@ static size_t S_figure(struct S_hugo *h, struct ds_inl *x, size_t i, const struc
 	char *link = ds_call_arg(sc, "link", -1), *attr = ds_call_arg(sc, "attr", -1);
 	char *attrlink = ds_call_arg(sc, "attrlink", -1);
 	char *width = ds_call_arg(sc, "width", -1), *height = ds_call_arg(sc, "height", -1);
-	struct strbuf img = STRBUF_INIT, blk = STRBUF_INIT;
-	if (src) {
-		if (link) {
-			sb_adds(&img, "<a href=\"");
-			ds_esc(&img, link, strlen(link));
-			sb_adds(&img, "\">");
-		}
-		sb_adds(&img, "<img src=\"");
-		ds_esc(&img, src, strlen(src));
-		sb_adds(&img, "\" alt=\"");
-		const char *a = alt ? alt : caption ? caption : title ? title : "";
-		ds_esc(&img, a, strlen(a));
-		sb_addc(&img, '"');
-		if (width && *width && strspn(width, "0123456789") == strlen(width))
-			sb_addf(&img, " width=\"%s\"", width);
-		if (height && *height && strspn(height, "0123456789") == strlen(height))
-			sb_addf(&img, " height=\"%s\"", height);
-		sb_adds(&img, " />");
-		if (link)
-			sb_adds(&img, "</a>");
-	}
-	size_t ls, after, used;
-	if (ds_alone(x, i, sc->end, &ls, &after)) {
-		sb_adds(&blk, "<figure>\n");
-		if (img.len) {
-			sb_add(&blk, img.s, img.len);
-			sb_addc(&blk, '\n');
-		}
-		if (title || caption || attr) {
-			sb_adds(&blk, "<figcaption>\n");
-			if (title) {
-				sb_adds(&blk, "<p><strong>");
-				ds_esc(&blk, title, strlen(title));
-				sb_adds(&blk, "</strong></p>\n");
-			}
-			if (caption || attr) {
-				sb_addc(&blk, '\n');
-				for (const char *c = caption; c && *c; c++)
-					sb_addc(&blk, *c == '\n' || *c == '\r' ? ' ' : *c);
-				if (attr) {
-					if (caption)
-						sb_addc(&blk, ' ');
-					if (attrlink)
-						sb_addc(&blk, '[');
-					ds_md_literal(&blk, attr, strlen(attr));
-					if (attrlink) {
-						sb_adds(&blk, "](");
-						ds_url(&blk, attrlink, strlen(attrlink));
-						sb_addc(&blk, ')');
-					}
-				}
-				sb_adds(&blk, "\n\n");
-			}
-			sb_adds(&blk, "</figcaption>\n");
-		}
-		sb_adds(&blk, "</figure>");
-		used = ds_put_block(x, i, sc->end, blk.s, blk.len, false);
-	} else {
-		if (img.len)
-			sb_add(x->out, img.s, img.len);
-		if (caption) {
-			sb_addc(x->out, ' ');
-			for (const char *c = caption; *c; c++)
-				sb_addc(x->out, *c == '\n' || *c == '\r' ? ' ' : *c);
-		}
-		used = sc->end - i;
-	}
-	sb_release(&img);
-	sb_release(&blk);
+	struct tmpl_fig f = {src, alt, caption, title, link, attr, attrlink, width, height};
+	size_t used = tmpl_figure(x, i, sc->end, &f);
 	free(src);
 	free(alt);
 	free(caption);
@@ -236,7 +187,6 @@ static size_t S_figure(struct S_hugo *h, struct ds_inl *x, size_t i, const struc
 	free(height);
 	return used;
 }
-
 
 /* Themes' image shortcodes (`img`, `image`, Docsy's `imgproc NAME Fill
  * "400x300"`) show one picture like `figure` does; the name may be a page
@@ -321,18 +271,48 @@ static size_t S_highlight(struct S_hugo *h, struct ds_inl *x, size_t i, const st
 	return S_hugo_close_end(s, n, cp, "highlight") - i;
 }
 
-/* param: the site's or page's parameters are not known here. */
+/* The value `{{< param KEY >}}` shows, as Hugo's Page.Param finds it:
+ * the page's `params`, its other front-matter keys, then the site's
+ * params (sitedata.h); a dotted key walks mappings. NULL: none. */
+static const struct fm_node *S_param_value(struct S_hugo *h, struct ds_state *st, const char *key, size_t kl)
+{
+	const struct site_data *sd = st->ctx ? st->ctx->data : NULL;
+	if (!sd)
+		return NULL;
+	if (!h->page_read) {
+		h->page_read = true;
+		site_data_page_fm(&h->page_fm, sd, ds_post_relpath(st));
+	}
+	const struct fm_node *v = site_data_lookup(fm_get(h->page_fm, "params"), key, kl);
+	if (!v)
+		v = site_data_lookup(h->page_fm, key, kl);
+	for (size_t i = 0; !v && i < sd->nparams; i++)
+		v = site_data_lookup(sd->params[i], key, kl);
+	return v;
+}
+
+/* param: the page's or the site's parameter, as text ({{< >}}: Hugo
+ * escapes it) or as Markdown ({{% %}}: rendered with the post). */
 static size_t S_param(struct S_hugo *h, struct ds_inl *x, size_t i, const struct ds_call *sc, int line)
 {
-	(void)h;
 	char *p = ds_call_arg(sc, "name", 0);
-	char *qp = p ? ds_quote(p, strlen(p)) : xstrdup("");
-	char *key = xasprintf("hugo-param:%s", qp);
-	ds_warn(x->st, line, key,
-		"Hugo shortcode 'param' (%s): page and site parameters are not known to sheaf, the value is left out",
-		qp);
-	free(key);
-	free(qp);
+	const struct fm_node *v = p && *p ? S_param_value(h, x->st, p, strlen(p)) : NULL;
+	const char *text = v ? fm_str(v) : NULL;
+	if (text) {
+		if (sc->kind == '%')
+			sb_adds(x->out, text);
+		else
+			ds_md_literal(x->out, text, strlen(text));
+	} else {
+		char *qp = p ? ds_quote(p, strlen(p)) : xstrdup("");
+		char *key = xasprintf("hugo-param:%s", qp);
+		ds_warn(x->st, line, key,
+			v ? "Hugo shortcode 'param' (%s): the value is not text, it is left out"
+			  : "Hugo shortcode 'param' (%s): no such parameter in the page's or the site's params, the value is left out",
+			qp);
+		free(key);
+		free(qp);
+	}
 	free(p);
 	return sc->end - i;
 }
@@ -397,6 +377,95 @@ static int S_lookup(const char *name, size_t nl)
 	return -1;
 }
 
+/* Once per name and post: a shortcode (of template t, or none known)
+ * left out in part. */
+static void S_warn_left_out(struct ds_state *st, int line, const char *name, size_t nl,
+			    const struct site_template *t)
+{
+	char *qname = ds_quote(name, nl);
+	char *key = xasprintf("hugo:%s", qname);
+	if (t) {
+		char *qpath = ds_quote(t->path, strlen(t->path));
+		ds_warn(st, line, key,
+			"Hugo shortcode '%s' (%s) is a template sheaf does not run: what it shows besides "
+			"its pictures, links and text parameters is left out, what it encloses is kept",
+			qname, qpath);
+		free(qpath);
+	} else {
+		ds_warn(st, line, key, "unknown Hugo shortcode '%s': its tags are left out and what it encloses is kept",
+			qname);
+	}
+	free(key);
+	free(qname);
+}
+
+/* A shortcode of the site's own (layouts/shortcodes/, or a theme's), or
+ * one sheaf does not know: shown by what its template does with its
+ * parameters (tmpl.h), else by their names. A site's template comes
+ * before Hugo's built-in of the same name, unless it shows neither a
+ * figure nor a link that sheaf can follow. */
+static size_t S_site(struct S_hugo *h, struct ds_inl *x, size_t i, const struct ds_call *sc, int line,
+		     const struct site_template *t, int k)
+{
+	struct ds_state *st = x->st;
+	const struct site_data *sd = st->ctx->data;
+	size_t used = sc->end - i;
+	if (sc->closing) {
+		if (h->nlinks > 0 && ds_eq(sc->name, sc->nl, h->links[h->nlinks - 1].name)) {
+			h->nlinks--;
+			sb_adds(x->out, "](");
+			sb_adds(x->out, h->links[h->nlinks].href);
+			sb_addc(x->out, ')');
+		} else if (k >= 0 && (S_shortcodes[k].flags & S_PAIRED)) {
+			return S_shortcodes[k].fn(h, x, i, sc, line);
+		}
+		return used;
+	}
+	const struct tmpl_use *u = NULL;
+	if (t && t->text) {
+		size_t ti = (size_t)(t - sd->tmpl);
+		if (!h->uses) {
+			h->uses = xcalloc(sd->ntmpl, sizeof *h->uses);
+			h->used_read = xcalloc(sd->ntmpl, sizeof *h->used_read);
+		}
+		if (!h->used_read[ti]) {
+			tmpl_read(&h->uses[ti], t->text, strlen(t->text), false);
+			h->used_read[ti] = true;
+		}
+		u = &h->uses[ti];
+	}
+	if (k >= 0 && !(u && (u->figure || u->link))) {
+		/* Hugo's own, unless it is a figure the call gives no `src` of
+		 * (a site's figure with its own parameters). */
+		char *src = ds_call_arg(sc, "src", 0);
+		bool builtin = src || (S_shortcodes[k].fn != S_figure && S_shortcodes[k].fn != S_image);
+		free(src);
+		size_t r = builtin ? S_shortcodes[k].fn(h, x, i, sc, line) : DS_NONE;
+		if (r != DS_NONE)
+			return r;
+	}
+	bool lost;
+	char *href = NULL;
+	used = tmpl_show(x, i, sc, u, &lost, &href);
+	if (href) {
+		if (h->nlinks < S_LINKS_MAX && strlen(href) < S_HREF_MAX && sc->nl < sizeof h->links[0].name) {
+			memcpy(h->links[h->nlinks].name, sc->name, sc->nl);
+			h->links[h->nlinks].name[sc->nl] = '\0';
+			struct strbuf u8 = STRBUF_INIT;
+			ds_url(&u8, href, strlen(href));
+			snprintf(h->links[h->nlinks].href, S_HREF_MAX, "%s", u8.s ? u8.s : "");
+			sb_release(&u8);
+			h->nlinks++;
+		} else {
+			x->out->len--; /* too deep: the `[` goes, the text stays */
+		}
+		free(href);
+	}
+	if (lost)
+		S_warn_left_out(st, line, sc->name, sc->nl, t);
+	return used;
+}
+
 static size_t S_shortcode(struct S_hugo *h, struct ds_inl *x, size_t i)
 {
 	struct ds_state *st = x->st;
@@ -441,17 +510,16 @@ static size_t S_shortcode(struct S_hugo *h, struct ds_inl *x, size_t i)
 		return used;
 	}
 	int k = S_lookup(name, nl);
+	const struct site_data *sd = st->ctx ? st->ctx->data : NULL;
+	const struct site_template *t = site_data_template(sd, name, nl);
+	if (sd && (t || k < 0))
+		return S_site(h, x, i, &sc, line, t, k);
 	if (sc.closing && (k < 0 || !(S_shortcodes[k].flags & S_PAIRED)))
 		return used; /* the end of a pair: its opening tag said what was needed */
 	size_t u = k < 0 ? DS_NONE : S_shortcodes[k].fn(h, x, i, &sc, line);
 	if (u != DS_NONE)
 		return u;
-	char *qname = ds_quote(name, nl);
-	char *key = xasprintf("hugo:%s", qname);
-	ds_warn(st, line, key, "unknown Hugo shortcode '%s': its tags are left out and what it encloses is kept",
-		qname);
-	free(key);
-	free(qname);
+	S_warn_left_out(st, line, name, nl, NULL);
 	return used;
 }
 
@@ -527,6 +595,14 @@ static void S_code(void *self, struct strbuf *out, const char *s, size_t n)
 	}
 }
 
+static void S_fini(void *self)
+{
+	struct S_hugo *h = self;
+	fm_node_free(h->page_fm);
+	free(h->uses);
+	free(h->used_read);
+}
+
 static void S_run_begin(void *self)
 {
 	struct S_hugo *h = self;
@@ -552,10 +628,11 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_hugo = {
 	.name = "hugo",
 	.state_size = sizeof(struct S_hugo),
-	.title_size = sizeof(struct S_hugo),
+	.title_size = offsetof(struct S_hugo, page_fm),
 	.block = S_block,
 	.triggers = S_triggers,
 	.code = S_code,
+	.fini = S_fini,
 	.run_begin = S_run_begin,
 	.title_begin = S_title_begin,
 	.finish = S_finish,

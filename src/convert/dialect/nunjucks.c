@@ -1,6 +1,11 @@
-/* nunjucks.c — Eleventy's Nunjucks: the tags it shares with Liquid
- * (tags.c: raw, highlight, comment, paired tags left out, what they
- * enclose kept) and its {# comments #}. */
+/* nunjucks.c — Eleventy's Nunjucks (and LiquidJS, which Eleventy runs
+ * over Markdown by default): the tags it shares with Liquid (tags.c: raw,
+ * highlight, comment, paired tags left out, what they enclose kept), the
+ * site's shortcodes (their string arguments kept as text), a string
+ * literal through Eleventy's `url` filter (the pathPrefix before a site
+ * path) or safe/lower/upper, and {# comments #}. */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "convert/dialect/tags.h"
@@ -11,13 +16,61 @@ struct S_njk {
 	struct ds_cache c_comment; /* pass 2, per paragraph */
 };
 
-static const struct tags_syntax S_nunjucks = {"Nunjucks", NULL, false};
+/* `'literal' | filter | …` with the filters url, safe, lower and
+ * upper; NULL for anything else. */
+static char *S_value(struct ds_state *st, const char *e, size_t el)
+{
+	size_t bar = 0;
+	char q = el ? e[0] : 0;
+	if (q != '"' && q != '\'')
+		return NULL;
+	while (++bar < el && e[bar] != q)
+		if (e[bar] == '\\')
+			return NULL;
+	if (bar >= el)
+		return NULL;
+	char *val = xstrndup(e + 1, bar - 1);
+	for (size_t i = bar + 1; i < el;) {
+		while (i < el && ds_wsnl(e[i]))
+			i++;
+		if (i >= el)
+			break;
+		size_t b = i + 1, k;
+		if (e[i] != '|')
+			goto unknown;
+		while (b < el && ds_wsnl(e[b]))
+			b++;
+		for (k = b; k < el && ds_ident(e[k]); k++)
+			;
+		const char *f = e + b;
+		size_t fl = k - b;
+		if (ds_eq(f, fl, "url")) {
+			const char *pre = ds_baseurl(st) && val[0] == '/' && val[1] != '/' ? ds_baseurl(st) : "";
+			char *nv = xasprintf("%s%s", pre, val);
+			free(val);
+			val = nv;
+		} else if (ds_eq(f, fl, "lower") || ds_eq(f, fl, "upper")) {
+			for (char *c = val; *c; c++)
+				*c = (char)(f[0] == 'l' ? tolower((unsigned char)*c) : toupper((unsigned char)*c));
+		} else if (!ds_eq(f, fl, "safe")) {
+			goto unknown;
+		}
+		i = k;
+	}
+	return val;
+unknown:
+	free(val);
+	return NULL;
+}
+
+static const struct tags_syntax S_nunjucks = {"Nunjucks", S_value, false};
 
 static void S_init(struct ds_state *st, void *self)
 {
 	(void)st;
 	struct S_njk *j = self;
 	j->t.syn = &S_nunjucks;
+	j->t.shortcodes = true;
 }
 
 /* A {# comment #} starting a line and closing on a later one: its lines

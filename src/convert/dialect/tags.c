@@ -124,6 +124,43 @@ static size_t S_lout(struct tags *t, struct ds_inl *x, size_t i)
 	return close + 2 - i;
 }
 
+/* The tags of Nunjucks and LiquidJS themselves (not a site's shortcodes),
+ * their end tags aside. */
+static bool S_builtin(const char *nm, size_t nl)
+{
+	static const char *const names[] = {"if", "unless", "case", "for", "tablerow", "cycle", "capture",
+					    "increment", "decrement", "liquid", "echo", "layout", "macro",
+					    "call", "filter", "block", "asyncEach", "asyncAll", "verbatim",
+					    "ifAsync", "with"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (ds_eq(nm, nl, names[i]))
+			return true;
+	return false;
+}
+
+/* The string literals among a shortcode's arguments, as text. */
+static void S_string_args(struct strbuf *out, const char *a, size_t al)
+{
+	bool first = true;
+	for (size_t i = 0; i < al; i++) {
+		char q = a[i];
+		if (q != '"' && q != '\'' && q != '`')
+			continue;
+		size_t e = i + 1;
+		while (e < al && a[e] != q)
+			e += a[e] == '\\' && e + 1 < al ? 2 : 1;
+		if (e >= al)
+			break;
+		if (e > i + 1) {
+			if (!first)
+				sb_addc(out, ' ');
+			ds_md_literal(out, a + i + 1, e - i - 1);
+			first = false;
+		}
+		i = e;
+	}
+}
+
 /* Liquid and Nunjucks tags. */
 static size_t S_ltag(struct tags *t, struct ds_inl *x, size_t i)
 {
@@ -176,10 +213,18 @@ static size_t S_ltag(struct tags *t, struct ds_inl *x, size_t i)
 		   !ds_eq(nm, nl, "assign") && !ds_eq(nm, nl, "set") && !ds_eq(nm, nl, "break") &&
 		   !ds_eq(nm, nl, "continue") && !ds_eq(nm, nl, "endraw")) {
 		char *qn = ds_quote(nm, nl);
+		bool shortcode = t->shortcodes && !S_builtin(nm, nl);
+		if (shortcode)
+			S_string_args(x->out, args, al);
 		char *key = xasprintf("ltag:%s", qn);
-		ds_warn(st, line, key,
-		       "%s tag '{%% %s %%}' is not run by sheaf: the tag is left out, what it encloses is kept",
-		       lang, qn);
+		if (shortcode)
+			ds_warn(st, line, key,
+				"shortcode '{%% %s %%}' is not run by sheaf: its text arguments and what it encloses are kept",
+				qn);
+		else
+			ds_warn(st, line, key,
+				"%s tag '{%% %s %%}' is not run by sheaf: the tag is left out, what it encloses is kept",
+				lang, qn);
 		free(key);
 		free(qn);
 	}

@@ -20,6 +20,9 @@ enum { TAGS_LCLOSE, TAGS_LOPEN, TAGS_OCLOSE, TAGS_OOPEN, TAGS_ENDRAW, TAGS_ENDCO
 
 struct tags {
 	const struct tags_syntax *syn;
+	/* Tags that are not the language's own are the site's shortcodes
+	 * (Eleventy): their string arguments are kept as text. */
+	bool shortcodes;
 	bool raw;     /* pass 2: inside {% raw %} */
 	bool blk_raw; /* pass 1: the current line starts inside {% raw %} */
 	struct ds_cache b_endhl, b_endcomment; /* pass 1 */

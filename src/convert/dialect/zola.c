@@ -2,15 +2,51 @@
  * body, `{% name(...) %}` … `{% end %}`. Embeds (gist, streamable,
  * youtube, vimeo…) become links; other calls are left out with a
  * warning, a body kept. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/url.h"
 #include "convert/dialect/scan.h"
+#include "convert/dialect/tmpl.h"
+
+#define S_BLOCKS_MAX 8
+#define S_HREF_MAX 512
 
 struct S_zola {
 	int blocks; /* {% shortcode() %} bodies left open */
+	/* For each of the first S_BLOCKS_MAX open bodies: the URL its
+	 * {% end %} closes a link to (a site shortcode linking its body), or
+	 * "" when none. */
+	char href[S_BLOCKS_MAX][S_HREF_MAX];
+	struct tmpl_use *uses; /* what each site template shows (sitedata.h's order) */
+	bool *used_read;       /* uses[i] was read */
 };
+
+static void S_fini(void *self)
+{
+	struct S_zola *z = self;
+	free(z->uses);
+	free(z->used_read);
+}
+
+/* What the site's template of a shortcode shows (read once a post), NULL
+ * when it has none or it cannot be read. */
+static const struct tmpl_use *S_use(struct S_zola *z, const struct site_data *sd, const struct site_template *t)
+{
+	if (!t || !t->text)
+		return NULL;
+	size_t ti = (size_t)(t - sd->tmpl);
+	if (!z->uses) {
+		z->uses = xcalloc(sd->ntmpl, sizeof *z->uses);
+		z->used_read = xcalloc(sd->ntmpl, sizeof *z->used_read);
+	}
+	if (!z->used_read[ti]) {
+		tmpl_read(&z->uses[ti], t->text, strlen(t->text), true);
+		z->used_read[ti] = true;
+	}
+	return &z->uses[ti];
+}
 
 /* A call written between the comment marks (slash-star after the opener,
  * star-slash before the closer) is printed as written, without them. The
@@ -150,11 +186,49 @@ static size_t S_zola(struct ds_inl *x, size_t i, struct S_zola *z)
 		if (z->blocks == 0)
 			return 0; /* not ours: kept as text */
 		z->blocks--;
+		if (z->blocks < S_BLOCKS_MAX && z->href[z->blocks][0]) {
+			sb_adds(x->out, "](");
+			sb_adds(x->out, z->href[z->blocks]);
+			sb_addc(x->out, ')');
+			z->href[z->blocks][0] = '\0';
+		}
 		return used;
 	}
 	char *qname = ds_quote(sc.name, sc.nl);
 	char *key = xasprintf("zola:%s", qname);
-	if (kind == '%') {
+	const struct site_data *sd = st->ctx ? st->ctx->data : NULL;
+	const struct site_template *t = site_data_template(sd, sc.name, sc.nl);
+	if (t) {
+		/* The site's own: shown by what its template does (tmpl.h). */
+		bool lost;
+		char *href = NULL;
+		used = tmpl_show(x, i, &sc, S_use(z, sd, t), &lost, &href);
+		if (kind == '%') {
+			if (z->blocks < S_BLOCKS_MAX) {
+				z->href[z->blocks][0] = '\0';
+				if (href && strlen(href) < S_HREF_MAX / 2) {
+					struct strbuf u = STRBUF_INIT;
+					ds_url(&u, href, strlen(href));
+					snprintf(z->href[z->blocks], S_HREF_MAX, "%s", u.s ? u.s : "");
+					sb_release(&u);
+				} else if (href) {
+					x->out->len--; /* no room: the `[` goes, the body stays */
+				}
+			} else if (href) {
+				x->out->len--;
+			}
+			z->blocks++;
+		}
+		free(href);
+		if (lost) {
+			char *qpath = ds_quote(t->path, strlen(t->path));
+			ds_warn(st, line, key,
+				"Zola shortcode '%s' (%s) is a template sheaf does not run: what it shows besides "
+				"its pictures, links and text parameters is left out%s",
+				qname, qpath, kind == '%' ? ", its body is kept" : "");
+			free(qpath);
+		}
+	} else if (kind == '%') {
 		z->blocks++;
 		ds_warn(st, line, key,
 		       "Zola shortcode '%s' with a body is a template sheaf does not run: its tags are left out and its body kept",
@@ -182,7 +256,12 @@ static size_t S_zola(struct ds_inl *x, size_t i, struct S_zola *z)
 			else
 				sb_add(x->out, link.s, link.len);
 		} else {
-			ds_warn(st, line, key, "unknown Zola shortcode '%s': left out", qname);
+			bool lost;
+			char *href = NULL;
+			used = tmpl_show(x, i, &sc, NULL, &lost, &href);
+			free(href);
+			if (lost)
+				ds_warn(st, line, key, "unknown Zola shortcode '%s': left out", qname);
 		}
 		free(url);
 		free(id);
@@ -206,6 +285,7 @@ const struct dialect dialect_zola = {
 	.name = "zola",
 	.state_size = sizeof(struct S_zola),
 	.triggers = S_triggers,
+	.fini = S_fini,
 	/* title_size 0: Zola reads shortcodes before Markdown, a body opened
 	 * in a heading runs on to its {% end %}. */
 };

@@ -23,28 +23,10 @@
 
 #include "convert/dialect.h"
 #include "base/jsliteral.h"
+#include "base/slug.h"
 #include "base/text.h"
+#include "base/url.h"
 #include "input/site.h"
-
-static const char *const S_config_names[] = {"eleventy.config.js", "eleventy.config.mjs",
-					      "eleventy.config.cjs", ".eleventy.js"};
-
-static const char *S_config_name(const char *root)
-{
-	for (size_t i = 0; i < sizeof S_config_names / sizeof *S_config_names; i++) {
-		char *p = path_join(root, S_config_names[i]);
-		bool ok = path_is_file(p);
-		free(p);
-		if (ok)
-			return S_config_names[i];
-	}
-	return NULL;
-}
-
-static bool S_detect(const char *root)
-{
-	return S_config_name(root) != NULL;
-}
 
 /* ---- Reading JavaScript without running it ----
  *
@@ -101,7 +83,7 @@ static struct fm_node *S_js_fields(const char *text, size_t len, int first_line)
 {
 	static const char *const keys[] = {"title", "date", "draft", "tags", "description", "author",
 					   "authors", "permalink", "eleventyExcludeFromCollections",
-					   "layout", "lang", "language"};
+					   "eleventyComputed", "layout", "lang", "language"};
 	struct fm_node *map = S_node(FM_MAP, first_line);
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		struct fm_node *v = S_js_get(text, 0, len, keys[i], first_line);
@@ -134,7 +116,9 @@ static char *S_folder(const char *base, const char *name)
 	return norm;
 }
 
-static void S_read_dirs(const char *cfg, struct S_dirs *d)
+/* The folders the config names; cli_input (--input), when not NULL,
+ * wins over its input folder. */
+static void S_read_dirs(const char *cfg, const char *cli_input, struct S_dirs *d)
 {
 	size_t len = cfg ? strlen(cfg) : 0, from = 0, to = len;
 	char *input = NULL, *data = NULL, *includes = NULL, *output = NULL;
@@ -170,7 +154,7 @@ static void S_read_dirs(const char *cfg, struct S_dirs *d)
 		if (!output)
 			output = js_call_string(cfg, len, "setOutputDirectory");
 	}
-	d->input = S_folder(".", input);
+	d->input = S_folder(".", cli_input ? cli_input : input);
 	if (!d->input)
 		d->input = xstrdup(".");
 	d->data = S_folder(d->input, data ? data : "_data");
@@ -188,20 +172,6 @@ static void S_dirs_free(struct S_dirs *d)
 	free(d->data);
 	free(d->includes);
 	free(d->output);
-}
-
-/* The config file's text (NULL when unreadable). */
-static char *S_config_text(const char *root)
-{
-	const char *name = S_config_name(root);
-	if (!name)
-		return NULL;
-	char *path = path_join(root, name), *text = NULL;
-	size_t len;
-	if (read_file(path, &text, &len) < 0)
-		text = NULL;
-	free(path);
-	return text;
 }
 
 /* Parses JSON; its problems become warnings in dl (may be NULL): a data
@@ -222,6 +192,136 @@ static struct fm_node *S_json(const char *text, size_t len, const char *path, in
 		diag_merge(dl, &local);
 	diag_list_free(&local);
 	return n;
+}
+
+/* What the project's package.json scripts pass to `eleventy` (the build
+ * script's call, else the first script's that calls it): --config,
+ * --input and --pathprefix, each NULL when not given. */
+struct S_cli {
+	char *config, *input, *pathprefix;
+};
+
+static void S_cli_free(struct S_cli *cli)
+{
+	free(cli->config);
+	free(cli->input);
+	free(cli->pathprefix);
+}
+
+/* The options of the first `eleventy` call in the shell command cmd. */
+static bool S_cli_parse(const char *cmd, struct S_cli *cli)
+{
+	struct strvec words = STRVEC_INIT;
+	for (const char *p = cmd; *p;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t n = strcspn(p, " \t");
+		if (n)
+			sv_push_owned(&words, xstrndup(p, n));
+		p += n;
+	}
+	bool found = false;
+	for (size_t i = 0; i < words.n && !found; i++) {
+		const char *w = words.v[i];
+		const char *b = strrchr(w, '/');
+		if (strcmp(b ? b + 1 : w, "eleventy") != 0 && strcmp(w, "@11ty/eleventy") != 0)
+			continue;
+		found = true;
+		for (size_t k = i + 1; k < words.n; k++) {
+			const char *a = words.v[k];
+			if (strchr("&|;", a[0]))
+				break;
+			static const char *const opts[] = {"--config", "--input", "--pathprefix"};
+			char **dest[] = {&cli->config, &cli->input, &cli->pathprefix};
+			for (size_t o = 0; o < 3; o++) {
+				size_t ol = strlen(opts[o]);
+				const char *val = NULL;
+				if (strncmp(a, opts[o], ol) == 0 && a[ol] == '=')
+					val = a + ol + 1;
+				else if (strcmp(a, opts[o]) == 0 && k + 1 < words.n)
+					val = words.v[++k];
+				if (val && !*dest[o]) {
+					size_t vl = strlen(val);
+					if (vl >= 2 && (val[0] == '"' || val[0] == '\'') && val[vl - 1] == val[0])
+						*dest[o] = xstrndup(val + 1, vl - 2);
+					else
+						*dest[o] = xstrdup(val);
+				}
+			}
+		}
+	}
+	sv_free(&words);
+	return found;
+}
+
+static void S_cli_read(const char *root, struct S_cli *cli)
+{
+	memset(cli, 0, sizeof *cli);
+	char *path = path_join(root, "package.json"), *text = NULL;
+	size_t len;
+	if (path_is_file(path) && read_file(path, &text, &len) == 0) {
+		struct fm_node *pkg = S_json(text, len, path, 1, NULL);
+		const struct fm_node *scripts = fm_get(pkg, "scripts");
+		const char *build = fm_str(fm_get(scripts, "build"));
+		if (!build || !S_cli_parse(build, cli))
+			for (size_t i = 0; scripts && scripts->kind == FM_MAP && i < scripts->n; i++) {
+				const char *cmd = fm_str(scripts->items[i]);
+				if (cmd && S_cli_parse(cmd, cli))
+					break;
+			}
+		fm_node_free(pkg);
+	}
+	free(text);
+	free(path);
+}
+
+/* The config file Eleventy reads (relative to the root, malloc'd): the
+ * one the package.json scripts name, else the first of its default
+ * names present; NULL when none is. */
+static char *S_config_name(const char *root, const struct S_cli *cli)
+{
+	static const char *const names[] = {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs",
+					    "eleventy.config.cjs"};
+	if (cli->config) {
+		char *rel = S_folder(".", cli->config);
+		char *p = rel ? path_join(root, rel) : NULL;
+		bool ok = p && path_is_file(p);
+		free(p);
+		if (ok)
+			return rel;
+		free(rel);
+	}
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char *p = path_join(root, names[i]);
+		bool ok = path_is_file(p);
+		free(p);
+		if (ok)
+			return xstrdup(names[i]);
+	}
+	return NULL;
+}
+
+static bool S_detect(const char *root)
+{
+	struct S_cli cli;
+	S_cli_read(root, &cli);
+	char *name = S_config_name(root, &cli);
+	S_cli_free(&cli);
+	free(name);
+	return name != NULL;
+}
+
+/* The text of the config file name (NULL when none or unreadable). */
+static char *S_config_text(const char *root, const char *name)
+{
+	if (!name)
+		return NULL;
+	char *path = path_join(root, name), *text = NULL;
+	size_t len;
+	if (read_file(path, &text, &len) < 0)
+		text = NULL;
+	free(path);
+	return text;
 }
 
 /* A data file as a tree: JSON, or JavaScript scanned for literals. NULL
@@ -281,24 +381,27 @@ static char *S_passthrough_root(const char *root, const char *cfg)
 	return NULL;
 }
 
-static void *S_state_new(const char *cfg, const struct S_dirs *dirs);
+static void *S_state_new(const char *root, const char *cfg, const struct S_dirs *dirs);
 
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	/* Eleventy runs without a config file too (--generator eleventy):
 	 * then the input folder is the root. */
-	const char *name = S_config_name(site->root);
-	site->config_file = name ? xstrdup(name) : NULL;
-	char *cfg = S_config_text(site->root);
+	struct S_cli cli;
+	S_cli_read(site->root, &cli);
+	char *name = S_config_name(site->root, &cli);
+	site->config_file = name;
+	char *cfg = S_config_text(site->root, name);
 	struct S_dirs d;
-	S_read_dirs(cfg, &d);
+	S_read_dirs(cfg, cli.input, &d);
 	char *input_abs = path_join(site->root, d.input);
 	bool have_input = path_is_dir(input_abs);
 	free(input_abs);
 	if (!have_input) {
 		diag_error(dl, site->root, 0, 0, "the Eleventy input folder '%s' (from %s) does not exist", d.input,
-			   name ? name : "the default");
+			   cli.input ? "package.json" : name ? name : "the default");
 		S_dirs_free(&d);
+		S_cli_free(&cli);
 		free(cfg);
 		return -1;
 	}
@@ -306,19 +409,18 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->posts_dir = xstrdup(d.input);
 	if (cfg)
 		site->static_dir = S_passthrough_root(site->root, cfg);
-	if (cfg) {
-		char *prefix = S_js_get_str(cfg, strlen(cfg), "pathPrefix");
-		if (prefix && strcmp(prefix, "/") != 0) {
-			struct strbuf sb = STRBUF_INIT;
-			if (prefix[0] != '/')
-				sb_addc(&sb, '/');
-			sb_adds(&sb, prefix);
-			while (sb.len > 1 && sb.s[sb.len - 1] == '/')
-				sb.s[--sb.len] = '\0';
-			site->baseurl = sb_detach(&sb);
-		}
-		free(prefix);
+	char *prefix = cli.pathprefix ? xstrdup(cli.pathprefix)
+				      : cfg ? S_js_get_str(cfg, strlen(cfg), "pathPrefix") : NULL;
+	if (prefix && strcmp(prefix, "/") != 0) {
+		struct strbuf sb = STRBUF_INIT;
+		if (prefix[0] != '/')
+			sb_addc(&sb, '/');
+		sb_adds(&sb, prefix);
+		while (sb.len > 1 && sb.s[sb.len - 1] == '/')
+			sb.s[--sb.len] = '\0';
+		site->baseurl = sb_detach(&sb);
 	}
+	free(prefix);
 
 	/* Site metadata: _data/metadata.json or .js (the base blog's), else
 	 * _data/site.json or .js. */
@@ -359,7 +461,8 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		site->author = str_dup_nonempty(fm_person(fm_get(m, "author")));
 		fm_node_free(m);
 	}
-	site->state = S_state_new(cfg, &d); /* takes d */
+	site->state = S_state_new(site->root, cfg, &d); /* takes d */
+	S_cli_free(&cli);
 	free(cfg);
 	return 0;
 }
@@ -746,13 +849,70 @@ struct S_state {
 	struct S_dirs dirs;
 	struct S_collection coll; /* the posts collection */
 	struct S_data data;
+	struct fm_node *global;   /* the global data: file name → its value */
 };
 
-static void *S_state_new(const char *cfg, const struct S_dirs *dirs)
+/* The value a JavaScript data file exports (`module.exports =`,
+ * `export default`) when it is a literal, else NULL. */
+static struct fm_node *S_js_export(const char *text, size_t len)
+{
+	static const char *const forms[] = {"module.exports", "export default"};
+	for (size_t f = 0; f < 2; f++) {
+		const char *at = strstr(text, forms[f]);
+		if (!at)
+			continue;
+		size_t i = js_skip_space(text, len, (size_t)(at - text) + strlen(forms[f])), end;
+		if (f == 0) {
+			if (i >= len || text[i] != '=')
+				continue;
+			i = js_skip_space(text, len, i + 1);
+		}
+		struct fm_node *n = S_js_value(text, len, i, &end, 1);
+		if (n)
+			return n;
+	}
+	return NULL;
+}
+
+/* The global data folder's files (JSON, literal JavaScript), each under
+ * its name without extension: what templates read as `name.key`. */
+static struct fm_node *S_global_data(const char *root, const char *data_dir)
+{
+	struct fm_node *g = S_node(FM_MAP, 1);
+	char *abs = path_join(root, data_dir);
+	struct strvec names = STRVEC_INIT;
+	site_list_dir(abs, &names);
+	static const char *const exts[] = {".json", ".js", ".cjs", ".mjs"};
+	for (size_t i = 0; i < names.n; i++) {
+		const char *nm = names.v[i];
+		for (size_t e = 0; e < sizeof exts / sizeof *exts; e++) {
+			if (!str_ends_with(nm, exts[e]))
+				continue;
+			char *key = xstrndup(nm, strlen(nm) - strlen(exts[e]));
+			char *path = path_join(abs, nm), *text = NULL;
+			size_t len;
+			struct fm_node *v = NULL;
+			if (!fm_get(g, key) && path_is_file(path) && read_file(path, &text, &len) == 0)
+				v = e == 0 ? S_json(text, len, path, 1, NULL) : S_js_export(text, len);
+			if (v)
+				S_node_push(g, key, v);
+			free(text);
+			free(path);
+			free(key);
+			break;
+		}
+	}
+	sv_free(&names);
+	free(abs);
+	return g;
+}
+
+static void *S_state_new(const char *root, const char *cfg, const struct S_dirs *dirs)
 {
 	struct S_state *st = xcalloc(1, sizeof *st);
 	st->dirs = *dirs;
 	S_collection_init(&st->coll, cfg);
+	st->global = S_global_data(root, dirs->data);
 	return st;
 }
 
@@ -762,6 +922,7 @@ static void S_free_state(void *state)
 	S_dirs_free(&st->dirs);
 	S_collection_free(&st->coll);
 	S_data_free(&st->data);
+	fm_node_free(st->global);
 	free(st);
 }
 
@@ -799,9 +960,11 @@ static bool S_in_collection(const struct S_collection *c, const struct strvec *t
 }
 
 /* What is known of a page once its front matter is read, for the
- * collected hook: whether it is in the posts collection, or left out of
- * every collection. post_fields leaves them in the post's gen_marks. */
-enum { S_IN_POSTS = 1u, S_EXCLUDED = 2u };
+ * collected hook: whether it is in the posts collection, left out of
+ * every collection, or not written at all (`permalink: false`: in its
+ * collections, but no page of the site). post_fields leaves them in the
+ * post's gen_marks. */
+enum { S_IN_POSTS = 1u, S_EXCLUDED = 2u, S_UNWRITTEN = 4u };
 
 /* The marks of the page at relpath, from its data files' layers (lowest
  * first) and its own front matter page (NULL when none): its tags add up
@@ -817,6 +980,10 @@ static unsigned S_marks(const struct S_collection *coll, const struct S_layers *
 	fm_strings(fm_get(page, "tags"), &tags);
 	unsigned marks = S_in_collection(coll, &tags, relpath) ? S_IN_POSTS : 0;
 	sv_free(&tags);
+	const struct fm_node *pl = fm_get(page, "permalink");
+	bool written = true;
+	if (fm_bool(pl ? pl : S_layer_get(l, "permalink"), &written) && !written)
+		marks |= S_UNWRITTEN;
 	return marks;
 }
 
@@ -867,12 +1034,390 @@ static void S_collected(const struct site *site, const struct strvec *files, str
 			marks[i] = S_marks(&st->coll, &l, page, files->v[i]);
 			fm_node_free(page);
 		}
-		any |= marks[i] == S_IN_POSTS;
+		any |= (marks[i] & S_IN_POSTS) && !(marks[i] & S_EXCLUDED);
 	}
 	for (size_t i = 0; i < files->n; i++)
-		if (marks[i] == S_EXCLUDED || (any && marks[i] != S_IN_POSTS))
+		if ((marks[i] & (S_EXCLUDED | S_UNWRITTEN)) || (any && !(marks[i] & S_IN_POSTS)))
 			keep[i] = false;
 	free(marks);
+}
+
+/* ---- Templates in data: permalink, eleventyComputed ----
+ *
+ * Eleventy renders a `permalink` string and each string of
+ * `eleventyComputed` as a template over the page's data. sheaf reads the
+ * simple ones: `{{ expr | filter … }}` where expr is page.fileSlug,
+ * page.filePathStem, page.inputPath, page.date, a field of the data
+ * cascade or a string literal, and the filters slugify, slug, lower,
+ * upper, url and Liquid's date with strftime codes. Anything else
+ * (`{% %}` tags, other filters, JavaScript) leaves the value unknown. */
+
+/* Eleventy's fileSlug rule: a `YYYY-MM-DD-` anywhere in the name is
+ * dropped with what precedes it. */
+static const char *S_strip_date(const char *name)
+{
+	for (const char *p = name; strlen(p) >= 11; p++) {
+		bool date = true;
+		for (int i = 0; i < 11 && date; i++)
+			date = (i == 4 || i == 7 || i == 10) ? p[i] == '-' : isdigit((unsigned char)p[i]) != 0;
+		if (date)
+			return p + 11;
+	}
+	return name;
+}
+
+/* page.fileSlug (stem false) or page.filePathStem (stem true) of the
+ * page at relpath under the input folder. */
+static char *S_file_slug(const char *input, const char *relpath, bool stem)
+{
+	const char *in = strcmp(input, ".") == 0 ? relpath : path_under(relpath, input);
+	if (!in)
+		in = relpath;
+	char *noext = xstrndup(in, strlen(in) - (str_ends_with(in, ".md") ? 3 : 0));
+	char *dir = path_dirname(noext);
+	const char *raw = S_strip_date(path_basename(noext));
+	char *out;
+	if (stem)
+		out = strcmp(dir, ".") == 0 ? xasprintf("/%s", raw) : xasprintf("/%s/%s", dir, raw);
+	else if (strcmp(raw, "index") != 0)
+		out = xstrdup(raw);
+	else
+		out = xstrdup(strcmp(dir, ".") == 0 ? "" : S_strip_date(path_basename(dir)));
+	free(dir);
+	free(noext);
+	return out;
+}
+
+/* Eleventy's slugify filter (@sindresorhus/slugify without decamelize):
+ * Latin letters lose their accents, `&` reads "and", `it's` is `its`,
+ * every other run of characters is one hyphen, lower case. */
+static char *S_slugify11(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool sep = false;
+	for (size_t at = 0, left = strlen(text); left;) {
+		unsigned cp;
+		char ascii[4];
+		size_t k = slug_read(text + at, left, &cp, ascii);
+		const char *s = text + at;
+		bool contraction = cp == '\'' && at && isalnum((unsigned char)s[-1]) && (s[1] == 't' || s[1] == 's') &&
+				   !isalnum((unsigned char)s[2]);
+		at += k;
+		left -= k;
+		if (contraction)
+			continue;
+		const char *piece = cp == '&' ? "and" : ascii;
+		sep |= cp == '&' || !*piece;
+		for (const char *c = piece; *c; c++) {
+			if (isalnum((unsigned char)*c)) {
+				if (sep && sb.len)
+					sb_addc(&sb, '-');
+				sep = false;
+				sb_addc(&sb, (char)tolower((unsigned char)*c));
+			} else {
+				sep = true;
+			}
+		}
+		sep |= cp == '&';
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* The deprecated `slug` filter (the slugify package): Latin letters lose
+ * their accents, characters other than letters, digits, white space and
+ * $*_+~.()'"!-:@ go, white space runs are one hyphen, lower case. */
+static char *S_slug11(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool space = false;
+	for (size_t at = 0, left = strlen(text); left;) {
+		unsigned cp;
+		char ascii[4];
+		size_t k = slug_read(text + at, left, &cp, ascii);
+		at += k;
+		left -= k;
+		for (const char *c = ascii; *c; c++) {
+			unsigned char ch = (unsigned char)*c;
+			if (isspace(ch)) {
+				space = true;
+			} else if (isalnum(ch) || strchr("$*_+~.()'\"!-:@", ch)) {
+				if (space && sb.len)
+					sb_addc(&sb, '-');
+				space = false;
+				sb_addc(&sb, (char)tolower(ch));
+			}
+		}
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* Liquid's date filter: the strftime codes permalinks use. NULL when fmt
+ * has another. */
+static char *S_strftime(const struct date *d, const char *fmt)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%') {
+			sb_addc(&sb, *f);
+			continue;
+		}
+		switch (*++f) {
+		case 'Y': sb_addf(&sb, "%04d", d->year); break;
+		case 'y': sb_addf(&sb, "%02d", d->year % 100); break;
+		case 'm': sb_addf(&sb, "%02d", d->month); break;
+		case 'd': sb_addf(&sb, "%02d", d->day); break;
+		case 'e': sb_addf(&sb, "%d", d->day); break;
+		case 'j': sb_addf(&sb, "%03d", date_yearday(d)); break;
+		case 'B': sb_adds(&sb, date_month_name(d->month)); break;
+		case 'b': sb_addf(&sb, "%.3s", date_month_name(d->month)); break;
+		case 'H': sb_addf(&sb, "%02d", d->hour); break;
+		case 'M': sb_addf(&sb, "%02d", d->minute); break;
+		case 'S': sb_addf(&sb, "%02d", d->second); break;
+		case '%': sb_addc(&sb, '%'); break;
+		default:
+			sb_release(&sb);
+			return NULL;
+		}
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* What a page's templates read. */
+struct S_page {
+	const struct site *site;
+	const char *relpath;
+	const struct fm_node *fm; /* its front matter (a mapping), or NULL */
+	const struct S_layers *l; /* its data files */
+	const struct date *date;  /* page.date; may be invalid */
+};
+
+/* A field as the data cascade gives it, computed data left aside. */
+static const struct fm_node *S_page_raw(const struct S_page *pg, const char *key)
+{
+	const struct fm_node *v = fm_get(pg->fm, key);
+	return v ? v : S_layer_get(pg->l, key);
+}
+
+/* The variable e[0..n) as a malloc'd string, or NULL when unknown;
+ * *is_date when it is page.date (its text then unused). */
+static char *S_expr_value(const struct S_page *pg, const char *e, size_t n, bool *is_date)
+{
+	*is_date = false;
+	char *name = xstrndup(e, n);
+	char *v = NULL;
+	if (strcmp(name, "page.fileSlug") == 0) {
+		v = S_file_slug(pg->site->content_dir, pg->relpath, false);
+	} else if (strcmp(name, "page.filePathStem") == 0) {
+		v = S_file_slug(pg->site->content_dir, pg->relpath, true);
+	} else if (strcmp(name, "page.inputPath") == 0) {
+		v = xasprintf("./%s", pg->relpath);
+	} else if (strcmp(name, "page.date") == 0 || strcmp(name, "date") == 0) {
+		if (pg->date && pg->date->valid) {
+			*is_date = true;
+			v = xstrdup("");
+		}
+	} else {
+		/* A field of the page (`title`, `series.name`), else of the
+		 * global data (`site.blogPath`). */
+		bool ident = n > 0 && !isdigit((unsigned char)e[0]);
+		for (size_t i = 0; i < n && ident; i++)
+			ident = isalnum((unsigned char)e[i]) || e[i] == '_' || e[i] == '$' || e[i] == '.';
+		const struct fm_node *f = NULL;
+		if (ident) {
+			const struct S_state *st = pg->site->state;
+			char *save = NULL, *part = strtok_r(name, ".", &save);
+			f = part ? S_page_raw(pg, part) : NULL;
+			if (!f && part)
+				f = fm_get(st->global, part);
+			while (f && (part = strtok_r(NULL, ".", &save)))
+				f = fm_get(f, part);
+		}
+		const char *str = f && f->kind == FM_SCALAR ? f->value : NULL;
+		if (str && !strstr(str, "{{") && !strstr(str, "{%"))
+			v = xstrdup(str);
+	}
+	free(name);
+	return v;
+}
+
+/* Template expressions, read left to right: e[*i…] past white space. */
+static void S_skip_ws(const char *e, size_t el, size_t *i)
+{
+	while (*i < el && isspace((unsigned char)e[*i]))
+		(*i)++;
+}
+
+/* A quoted literal at e[*i] (its contents, malloc'd, *i past it), else
+ * NULL (*i unchanged). */
+static char *S_quoted(const char *e, size_t el, size_t *i)
+{
+	char q = *i < el ? e[*i] : 0;
+	if (q != '"' && q != '\'')
+		return NULL;
+	const char *close = memchr(e + *i + 1, q, el - *i - 1);
+	if (!close)
+		return NULL;
+	char *lit = xstrndup(e + *i + 1, (size_t)(close - e) - *i - 1);
+	*i = (size_t)(close - e) + 1;
+	return lit;
+}
+
+/* The name at e[*i] (letters, digits, _ $ and, with dots, .): its length,
+ * *i past it. */
+static size_t S_name_at(const char *e, size_t el, size_t *i, bool dots)
+{
+	size_t b = *i;
+	while (*i < el && (isalnum((unsigned char)e[*i]) || e[*i] == '_' || e[*i] == '$' || (dots && e[*i] == '.')))
+		(*i)++;
+	return *i - b;
+}
+
+/* A filter applied to val (freed): the new value, or NULL when sheaf does
+ * not know the filter (or it does not apply). */
+static char *S_filter(const struct S_page *pg, char *val, bool is_date, const char *f, size_t fl, const char *arg)
+{
+	char *nv = NULL;
+	if (is_date) {
+		if (fl == 4 && memcmp(f, "date", 4) == 0 && arg)
+			nv = S_strftime(pg->date, arg);
+	} else if (arg) {
+		nv = NULL;
+	} else if (fl == 7 && memcmp(f, "slugify", 7) == 0) {
+		nv = S_slugify11(val);
+	} else if (fl == 4 && memcmp(f, "slug", 4) == 0) {
+		nv = S_slug11(val);
+	} else if (fl == 5 && (memcmp(f, "lower", 5) == 0 || memcmp(f, "upper", 5) == 0)) {
+		nv = xstrdup(val);
+		for (char *c = nv; *c; c++)
+			*c = (char)(f[0] == 'l' ? tolower((unsigned char)*c) : toupper((unsigned char)*c));
+	} else if (fl == 3 && memcmp(f, "url", 3) == 0) {
+		const char *pre = pg->site->baseurl && val[0] == '/' ? pg->site->baseurl : "";
+		nv = xasprintf("%s%s", pre, val);
+	}
+	free(val);
+	return nv;
+}
+
+/* The value of `expr | filter: "arg" | filter("arg") …` (Liquid's and
+ * Nunjucks' forms), or NULL when any part is unknown. */
+static char *S_pipeline(const struct S_page *pg, const char *e, size_t el)
+{
+	size_t i = 0;
+	bool is_date;
+	S_skip_ws(e, el, &i);
+	char *val = S_quoted(e, el, &i);
+	if (val) {
+		is_date = false;
+	} else {
+		size_t b = i, n = S_name_at(e, el, &i, true);
+		if (!n || !(val = S_expr_value(pg, e + b, n, &is_date)))
+			return NULL;
+	}
+	for (;;) {
+		S_skip_ws(e, el, &i);
+		if (i >= el)
+			break;
+		if (e[i] != '|')
+			goto unknown;
+		i++;
+		S_skip_ws(e, el, &i);
+		size_t fb = i, fl = S_name_at(e, el, &i, false);
+		S_skip_ws(e, el, &i);
+		char *arg = NULL;
+		bool paren = i < el && e[i] == '(';
+		if (i < el && (e[i] == ':' || paren)) {
+			i++;
+			S_skip_ws(e, el, &i);
+			if (!(arg = S_quoted(e, el, &i)))
+				goto unknown;
+			S_skip_ws(e, el, &i);
+			if (paren && (i >= el || e[i++] != ')')) {
+				free(arg);
+				goto unknown;
+			}
+		}
+		val = S_filter(pg, val, is_date, e + fb, fl, arg);
+		free(arg);
+		is_date = false;
+		if (!val || !fl)
+			goto unknown;
+	}
+	if (is_date)
+		goto unknown;
+	return val;
+unknown:
+	free(val);
+	return NULL;
+}
+
+/* tmpl rendered over the page, or NULL when sheaf cannot. malloc'd. */
+static char *S_render(const struct S_page *pg, const char *tmpl)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s = tmpl;
+	for (;;) {
+		const char *o = strstr(s, "{{"), *t = strstr(s, "{%");
+		if (t && (!o || t < o)) {
+			sb_release(&sb);
+			return NULL;
+		}
+		if (!o) {
+			sb_adds(&sb, s);
+			break;
+		}
+		sb_add(&sb, s, (size_t)(o - s));
+		const char *c = strstr(o + 2, "}}");
+		if (!c) {
+			sb_release(&sb);
+			return NULL;
+		}
+		const char *e = o + 2;
+		size_t el = (size_t)(c - e);
+		if (el && *e == '-')
+			e++, el--;
+		if (el && e[el - 1] == '-')
+			el--;
+		char *v = S_pipeline(pg, e, el);
+		if (!v) {
+			sb_release(&sb);
+			return NULL;
+		}
+		sb_adds(&sb, v);
+		free(v);
+		s = c + 2;
+	}
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}
+
+/* Whether a data file of the page computes key. */
+static bool S_layer_computes(const struct S_layers *l, const char *key)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (fm_get(fm_get(l->v[i], "eleventyComputed"), key))
+			return true;
+	return false;
+}
+
+/* A field of the page after the data cascade and computed data: the
+ * eleventyComputed entry of the highest layer that has one (front matter
+ * first), rendered; else the plain field. *node gets the node it came
+ * from (NULL when none). The string is malloc'd; NULL when the field is
+ * not a string, or is a template sheaf cannot render (*unknown then). */
+static char *S_page_field(const struct S_page *pg, const char *key, const struct fm_node **node, bool *unknown)
+{
+	*unknown = false;
+	const struct fm_node *v = fm_get(fm_get(pg->fm, "eleventyComputed"), key);
+	for (size_t i = pg->l->n; !v && i-- > 0;)
+		v = fm_get(fm_get(pg->l->v[i], "eleventyComputed"), key);
+	if (!v)
+		v = S_page_raw(pg, key);
+	*node = v;
+	bool b;
+	if (!v || v->kind != FM_SCALAR || fm_bool(v, &b))
+		return NULL;
+	char *r = S_render(pg, v->value);
+	*unknown = r == NULL;
+	return r;
 }
 
 /* ---- A post's fields ---- */
@@ -906,23 +1451,28 @@ static bool S_path_date(const char *relpath, struct date *out)
 
 /* The page's URL path, as Eleventy's default permalink makes it
  * (`blog/post.md` → /blog/post/, `index.md` and `x/x.md` → their
- * folder), or its permalink when that is a plain string. NULL when it
- * cannot be known (a templated permalink) or the page is not written. */
-static char *S_url_path(const struct site *site, const char *relpath, const struct fm_node *permalink)
+ * folder), or its permalink rendered. NULL when it cannot be known (a
+ * template sheaf cannot render) or the page is not written
+ * (`permalink: false`). */
+static char *S_url_path(const struct S_page *pg)
 {
+	const struct site *site = pg->site;
+	const char *relpath = pg->relpath;
 	struct strbuf sb = STRBUF_INIT;
+	const struct fm_node *node;
+	bool unknown;
+	char *permalink = S_page_field(pg, "permalink", &node, &unknown);
 	if (permalink) {
-		bool b;
-		const char *s = fm_str(permalink);
-		if (fm_bool(permalink, &b) || !s || strstr(s, "{{") || strstr(s, "{%"))
-			return NULL;
-		if (s[0] != '/')
+		if (permalink[0] != '/')
 			sb_addc(&sb, '/');
-		sb_adds(&sb, s);
+		sb_adds(&sb, permalink);
+		free(permalink);
 		if (str_ends_with(sb.s, "/index.html"))
 			sb.s[sb.len -= 10] = '\0';
 		return sb_detach(&sb);
 	}
+	if (node)
+		return NULL;
 	const char *in = strcmp(site->content_dir, ".") == 0 ? relpath : path_under(relpath, site->content_dir);
 	if (!in)
 		return NULL;
@@ -950,6 +1500,31 @@ static char *S_full_url(const struct site *site, const char *path)
 	while (n && site->url[n - 1] == '/')
 		n--;
 	return xasprintf("%.*s%s%s", (int)n, site->url, site->baseurl ? site->baseurl : "", path);
+}
+
+/* Eleventy's date keywords: `Last Modified` and `Created` are the file's
+ * times (its modification time stands for both: a copy of a site keeps
+ * no creation time), `git Last Modified` and `git Created` the times of
+ * its last and first commits, which a copy without the history cannot
+ * give: the file's time then, with a warning. False when d is none. */
+static bool S_keyword_date(struct post *p, const char *d, const struct fm_node *v, struct diag_list *dl)
+{
+	char *k = str_collapse_ws(d);
+	bool git = strncasecmp(k, "git ", 4) == 0;
+	const char *rest = git ? k + 4 : k;
+	bool keyword = strcasecmp(rest, "Last Modified") == 0 || strcasecmp(rest, "Created") == 0;
+	free(k);
+	if (!keyword)
+		return false;
+	struct stat st;
+	if (stat(p->path, &st) == 0) {
+		p->date = date_from_epoch((int64_t)st.st_mtime);
+		if (git)
+			diag_warning(dl, p->path, v->line, v->col,
+				     "'date: %s' is a time from the site's git history; the file's modification time is used",
+				     d);
+	}
+	return true;
 }
 
 static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
@@ -1002,21 +1577,16 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 	if (!p->date.valid) {
 		/* Front matter's date when site_read_post left it unread, else
-		 * ---js's, else the data files'. Eleventy's keywords for file
-		 * times (`Last Modified`, `git Created`…) are not reproducible:
-		 * the path's date stands in. */
+		 * ---js's, else the data files'. */
 		v = fm_get(fm, "date");
 		if (!fm_str(v))
 			v = fm_get(own, "date");
 		if (!fm_str(v))
 			v = S_layer_get(&l, "date");
 		const char *d = fm_str(v);
-		if (d && date_parse(&p->date, d) < 0) {
-			bool keyword = strstr(d, "Modified") || strstr(d, "Created");
+		if (d && date_parse(&p->date, d) < 0 && !S_keyword_date(p, d, v, dl)) {
 			bool from_path = S_path_date(p->relpath, &p->date);
-			diag_warning(dl, p->path, v->line, v->col, "%s'%s'%s; %s",
-				     keyword ? "the date is the file's time in Eleventy (" : "'date' is not a date: ",
-				     d, keyword ? "), which a book cannot reproduce" : "",
+			diag_warning(dl, p->path, v->line, v->col, "'date' is not a date: '%s'; %s", d,
 				     from_path ? "the date in the file's path is used" : "the post is left undated");
 		}
 	}
@@ -1066,10 +1636,19 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			sv_push(&p->tags, tags.v[i]);
 	sv_free(&tags);
 
-	const struct fm_node *permalink = fm_get(page, "permalink");
-	if (!permalink)
-		permalink = S_layer_get(&l, "permalink");
-	char *path = S_url_path(site, p->relpath, permalink);
+	/* Computed data last: a title eleventyComputed gives, the URL from
+	 * the permalink over the page's data. */
+	struct S_page pg = {site, p->relpath, page && page->kind == FM_MAP ? page : NULL, &l, &p->date};
+	const struct fm_node *node;
+	bool unknown;
+	char *title = fm_get(fm_get(pg.fm, "eleventyComputed"), "title") || S_layer_computes(&l, "title")
+			      ? S_page_field(&pg, "title", &node, &unknown) : NULL;
+	if (title && *title) {
+		free(p->title);
+		p->title = str_collapse_ws(title);
+	}
+	free(title);
+	char *path = S_url_path(&pg);
 	if (path) {
 		free(p->url);
 		p->url = path;
@@ -1106,8 +1685,16 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		free(abs);
 		if (!exists)
 			return NULL;
+		const struct S_state *st = site->state;
+		struct S_layers l = {{NULL}, 0};
+		S_folder_layers(&st->data, site->content_dir, relpath, &l);
 		struct fm_node *fm = S_page_front_matter(site, relpath);
-		path = S_url_path(site, relpath, fm_get(fm, "permalink"));
+		struct date d = {0};
+		const char *ds = fm_str(fm_get(fm, "date"));
+		if (!ds || date_parse(&d, ds) < 0)
+			S_path_date(relpath, &d);
+		struct S_page pg = {site, relpath, fm, &l, &d};
+		path = S_url_path(&pg);
 		fm_node_free(fm);
 		if (!path)
 			return NULL;
@@ -1117,6 +1704,37 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	char *url = S_full_url(site, path);
 	free(path);
 	return url;
+}
+
+/* A link to a template's input path (`blog/post.md`), as the
+ * InputPathToUrl plugin writes it in Eleventy 3 (and which Eleventy's
+ * own starter uses): the path relative to the input folder (the input
+ * folder itself may lead it), else to the page's folder. */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	(void)posts;
+	if (!link || url_classify(ref) != URL_RELATIVE)
+		return;
+	char *rest = xstrndup(ref, strcspn(ref, "?#"));
+	char *path = url_decode(rest);
+	free(rest);
+	if (str_ends_with(path, ".md")) {
+		const char *rel = path;
+		while (*rel == '/')
+			rel++;
+		while (str_starts_with(rel, "./"))
+			rel += 2;
+		if (strcmp(site->content_dir, ".") != 0 && path_under(rel, site->content_dir))
+			sv_push(out, rel);
+		sv_push_owned(out, path_join(site->content_dir, rel));
+		if (path[0] != '/') {
+			char *dir = path_dirname(from);
+			sv_push_owned(out, path_join(dir, rel));
+			free(dir);
+		}
+	}
+	free(path);
 }
 
 /* Starters' `image`/`cover_image`. */
@@ -1137,4 +1755,5 @@ const struct site_generator site_eleventy = {
 	.dialects = DIALECTS(&dialect_nunjucks, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.post_exts = S_post_exts,
+	.ref_targets = S_ref_targets,
 };

@@ -13,11 +13,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/tz.h"
 #include "base/url.h"
 #include "base/utf8.h"
 #include "convert/dialect.h"
 #include "convert/markdown.h"
 #include "input/site.h"
+#include "input/sitedata.h"
 
 static const char *const S_page_exts[] = {".md", ".markdown", ".mdown", NULL};
 static const char *const S_cfg_exts[] = {".toml", ".yaml", ".yml", ".json", NULL};
@@ -387,12 +389,6 @@ static const char *S_default_lang(const struct fm_node *cfg)
 	return "en";
 }
 
-/* The default language's block under `languages`, or NULL. */
-static const struct fm_node *S_lang_cfg(const struct fm_node *cfg)
-{
-	return S_get(fm_get(cfg, "languages"), S_default_lang(cfg));
-}
-
 /* Two or more languages that are not disabled: URLs then carry a
  * language prefix. */
 static bool S_multilingual(const struct fm_node *cfg)
@@ -405,6 +401,155 @@ static bool S_multilingual(const struct fm_node *cfg)
 		n += !disabled;
 	}
 	return n > 1;
+}
+
+/* What configure learned of the languages, for the other hooks (read-only
+ * once posts are read). */
+struct S_state {
+	char *lang;         /* the book's language: a key of `languages`, or the default one */
+	bool own_dir;       /* lang has a content folder of its own */
+	struct strvec keys; /* languages with a content folder of their own … */
+	struct strvec dirs; /* … and that folder (normalized, relative to the root) */
+	/* Sections' `cascade` (list_posts reads them): the folder of each
+	 * _index page that has one, and its front matter. */
+	struct strvec casc_dirs;
+	struct fm_node **casc_fm;
+};
+
+static void S_free_state(void *state)
+{
+	struct S_state *st = state;
+	if (!st)
+		return;
+	free(st->lang);
+	sv_free(&st->keys);
+	sv_free(&st->dirs);
+	for (size_t i = 0; i < st->casc_dirs.n; i++)
+		fm_node_free(st->casc_fm[i]);
+	free(st->casc_fm);
+	sv_free(&st->casc_dirs);
+	free(st);
+}
+
+static const char *S_book_lang(const struct site *site)
+{
+	const struct S_state *st = site->state;
+	return st && st->lang ? st->lang : S_default_lang(site->config);
+}
+
+/* A language's block under `languages`, or NULL. */
+static const struct fm_node *S_lang_block(const struct fm_node *cfg, const char *lang)
+{
+	return lang ? S_get(fm_get(cfg, "languages"), lang) : NULL;
+}
+
+/* A setting as a language sees it: its own block's, else the site's
+ * (Hugo lets a language override any root key: title, baseURL,
+ * permalinks, frontmatter …). */
+static const struct fm_node *S_setting(const struct site *site, const char *lang, const char *key)
+{
+	const struct fm_node *n = fm_get(S_lang_block(site->config, lang ? lang : S_book_lang(site)), key);
+	return n ? n : fm_get(site->config, key);
+}
+
+/* The language key --language names: a key of `languages`, or the key
+ * whose languageCode/locale it is, or the key of its primary subtag
+ * (pt-BR → pt); NULL when none is, or the language is disabled. */
+static const char *S_pick_lang(const struct fm_node *cfg, const char *want)
+{
+	const struct fm_node *langs = fm_get(cfg, "languages");
+	if (!want || !langs || langs->kind != FM_MAP)
+		return NULL;
+	const char *found = NULL;
+	char *primary = xstrndup(want, strcspn(want, "-_"));
+	for (int pass = 0; pass < 3 && !found; pass++) {
+		for (size_t i = 0; i < langs->n && !found; i++) {
+			const char *key = langs->keys[i];
+			const struct fm_node *b = langs->items[i];
+			const char *code = S_first_str(fm_get(b, "languagecode"));
+			const char *locale = S_first_str(fm_get(b, "locale"));
+			if ((pass == 0 && str_casecmp(key, want) == 0) ||
+			    (pass == 1 && ((code && str_casecmp(code, want) == 0) ||
+					   (locale && str_casecmp(locale, want) == 0))) ||
+			    (pass == 2 && str_casecmp(key, primary) == 0))
+				found = key;
+		}
+	}
+	free(primary);
+	bool disabled = false;
+	if (found)
+		fm_bool(fm_get(S_get(langs, found), "disabled"), &disabled);
+	return disabled ? NULL : found;
+}
+
+/* The content folder a language's pages are mounted from: its
+ * `contentDir`, else a `module.mounts` entry with target `content` and
+ * that `lang`; NULL when it shares the site's. */
+static const char *S_lang_content_src(const struct fm_node *cfg, const char *key)
+{
+	const char *s = S_first_str(fm_get(S_lang_block(cfg, key), "contentdir"));
+	if (s)
+		return s;
+	const struct fm_node *mounts = fm_get(fm_get(cfg, "module"), "mounts");
+	for (size_t i = 0; mounts && mounts->kind == FM_LIST && i < mounts->n; i++) {
+		const struct fm_node *m = mounts->items[i];
+		const char *target = S_first_str(fm_get(m, "target"));
+		const char *lang = S_first_str(fm_get(m, "lang"));
+		const char *src = S_first_str(fm_get(m, "source"));
+		if (src && target && lang && str_casecmp(lang, key) == 0 &&
+		    strcmp(target, "content") == 0)
+			return src;
+	}
+	return NULL;
+}
+
+/* Builds the state: the book's language and every language's content
+ * folder. When no language names one but contentDir holds a folder
+ * named after the default language (content/en/, content/fr/ … as
+ * Docsy's module mounts arrange them, the mounts often in a file of
+ * their own), each language's pages are in its folder there. */
+static struct S_state *S_languages(const struct site *site, const char *content)
+{
+	const struct fm_node *cfg = site->config;
+	struct S_state *st = xcalloc(1, sizeof *st);
+	const char *pick = S_pick_lang(cfg, site->want_language);
+	st->lang = xstrdup(pick ? pick : S_default_lang(cfg));
+	const struct fm_node *langs = fm_get(cfg, "languages");
+	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
+		const char *src = S_lang_content_src(cfg, langs->keys[i]);
+		if (!src)
+			continue;
+		char *norm = path_normalize(src);
+		sv_push(&st->keys, langs->keys[i]);
+		sv_push_owned(&st->dirs, norm);
+	}
+	if (!st->keys.n && S_multilingual(cfg)) {
+		char *def = path_join(content, S_default_lang(cfg));
+		char *abs = path_join(site->root, def);
+		bool layout = path_is_dir(abs);
+		free(abs);
+		free(def);
+		for (size_t i = 0; layout && i < langs->n; i++) {
+			char *dir = path_join(content, langs->keys[i]);
+			char *norm = path_normalize(dir);
+			sv_push(&st->keys, langs->keys[i]);
+			sv_push_owned(&st->dirs, norm);
+			free(dir);
+		}
+	}
+	for (size_t i = 0; i < st->keys.n; i++)
+		st->own_dir = st->own_dir || str_casecmp(st->keys.v[i], st->lang) == 0;
+	return st;
+}
+
+/* The content folder of a language with one of its own, or NULL. */
+static const char *S_lang_dir(const struct site *site, const char *lang)
+{
+	const struct S_state *st = site->state;
+	for (size_t i = 0; st && i < st->keys.n; i++)
+		if (str_casecmp(st->keys.v[i], lang) == 0)
+			return st->dirs.v[i];
+	return NULL;
 }
 
 /* When the stem ends in `.xx` naming a configured language (post.fr),
@@ -523,6 +668,35 @@ static void S_load_authors(struct site *site)
 		fm_node_free(map);
 }
 
+static void S_warn_git(const struct site *site, const char *cfgpath, struct diag_list *dl);
+/* The folder the site's own `module.mounts` mount as target (content or
+ * static) for every language: the first such mount whose source lies in
+ * the site, or NULL. A source outside the site (../shared, /abs) is left
+ * out with a warning: only the site's own files go into a book. */
+static const char *S_mount(const struct fm_node *cfg, const char *target, const char *cfgpath,
+			   struct diag_list *dl)
+{
+	const struct fm_node *mounts = fm_get(fm_get(cfg, "module"), "mounts");
+	for (size_t i = 0; mounts && mounts->kind == FM_LIST && i < mounts->n; i++) {
+		const struct fm_node *m = mounts->items[i];
+		const char *t = S_first_str(fm_get(m, "target"));
+		const char *src = S_first_str(fm_get(m, "source"));
+		if (!t || !src || fm_get(m, "lang") || strcmp(t, target) != 0)
+			continue;
+		char *norm = path_normalize(src);
+		bool outside = norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
+		free(norm);
+		if (outside) {
+			diag_warning(dl, cfgpath, m->line, m->col,
+				     "module mount '%s' lies outside the site; its files are left out", src);
+			continue;
+		}
+		return src;
+	}
+	return NULL;
+}
+
+
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	int ret = -1;
@@ -558,7 +732,29 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	}
 	cfgpath = path_join(site->root, site->config_file);
 
-	const struct fm_node *lang = S_lang_cfg(cfg);
+	/* The content folder of the site, then of each language. */
+	const struct fm_node *cdir = fm_get(cfg, "contentdir");
+	char *root_content = NULL;
+	const char *mounted = S_mount(cfg, "content", cfgpath, dl);
+	if (S_folder(&root_content, cdir, mounted ? mounted : "content", "contentDir", cfgpath, dl) < 0)
+		goto out;
+	struct S_state *st = S_languages(site, root_content);
+	site->state = st;
+	for (size_t i = 0; i < st->dirs.n; i++) {
+		if (st->dirs.v[i][0] == '/' || str_starts_with(st->dirs.v[i], "../") ||
+		    strcmp(st->dirs.v[i], "..") == 0) {
+			diag_error(dl, cfgpath, 0, 0, "the content folder '%s' of language '%s' lies outside the site",
+				   st->dirs.v[i], st->keys.v[i]);
+			free(root_content);
+			goto out;
+		}
+	}
+	const char *own = S_lang_dir(site, st->lang);
+	site->content_dir = own ? xstrdup(own) : xstrdup(root_content);
+	free(root_content);
+	bool is_default = str_casecmp(st->lang, S_default_lang(cfg)) == 0;
+
+	const struct fm_node *lang = S_lang_block(cfg, st->lang);
 	const struct fm_node *params = fm_get(cfg, "params");
 	const struct fm_node *lparams = fm_get(lang, "params");
 	const char *s;
@@ -575,12 +771,12 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			site->baseurl = xstrndup(path, strlen(path) - 1);
 	}
 	s = S_first_str(fm_get(lang, "languagecode"));
-	if (!s)
+	if (!s && is_default)
 		s = S_first_str(fm_get(cfg, "languagecode"));
 	if (!s)
 		s = S_first_str(fm_get(lang, "locale"));
 	if (!s && (fm_get(cfg, "defaultcontentlanguage") || fm_get(cfg, "languages")))
-		s = S_default_lang(cfg);
+		s = st->lang;
 	site->language = str_dup_nonempty(s);
 	s = S_person_name(fm_get(lparams, "author"));
 	if (!s)
@@ -600,24 +796,23 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (s)
 		site->description = str_collapse_ws(s);
 
-	const struct fm_node *cdir = fm_get(lang, "contentdir");
-	if (!cdir)
-		cdir = fm_get(cfg, "contentdir");
 	const struct fm_node *sdir = fm_get(lang, "staticdir");
 	if (!sdir)
 		sdir = fm_get(cfg, "staticdir");
-	if (S_folder(&site->content_dir, cdir, "content", "contentDir", cfgpath, dl) < 0 ||
-	    S_folder(&site->static_dir, sdir, "static", "staticDir", cfgpath, dl) < 0)
+	const char *smounted = S_mount(cfg, "static", cfgpath, dl);
+	if (S_folder(&site->static_dir, sdir, smounted ? smounted : "static", "staticDir", cfgpath, dl) < 0)
 		goto out;
 	site->posts_dir = xstrdup(site->content_dir);
 	char *abs = path_join(site->root, site->content_dir);
 	bool have = path_is_dir(abs);
 	free(abs);
 	if (!have) {
-		diag_error(dl, cfgpath, cdir ? cdir->line : 0, cdir ? cdir->col : 0,
+		const struct fm_node *at = fm_get(lang, "contentdir") ? fm_get(lang, "contentdir") : cdir;
+		diag_error(dl, cfgpath, at ? at->line : 0, at ? at->col : 0,
 			   "the content folder '%s' does not exist", site->content_dir);
 		goto out;
 	}
+	S_warn_git(site, cfgpath, dl);
 	S_load_authors(site);
 	ret = 0;
 out:
@@ -634,11 +829,17 @@ struct S_walk {
 	struct strvec skip;       /* other languages' content folders */
 };
 
-/* The language of a page file name is the default one (or none). */
+/* The page file (stem: its name without extension) in the content folder
+ * being walked is in the book's language: its name says so (x.fr.md), or
+ * it says none and the folder is that language's, or the book's language
+ * is the default one. */
 static bool S_own_lang(const struct site *site, const char *stem)
 {
+	const struct S_state *st = site->state;
 	const char *l = S_file_lang(site->config, stem);
-	return !l || str_casecmp(l, S_default_lang(site->config)) == 0;
+	if (l)
+		return str_casecmp(l, st->lang) == 0;
+	return st->own_dir || str_casecmp(st->lang, S_default_lang(site->config)) == 0;
 }
 
 /* The stem of a page file without its language suffix, malloc'd. */
@@ -732,6 +933,45 @@ out:
 	free(abs);
 }
 
+/* Notes in the state the `cascade` of every section page (_index.md, in
+ * the book's language) of the content folder, other languages' folders
+ * (skip) left out. */
+static void S_read_cascades(const struct site *site, const struct strvec *skip)
+{
+	struct S_state *st = site->state;
+	for (size_t i = 0; i < st->casc_dirs.n; i++)
+		fm_node_free(st->casc_fm[i]);
+	free(st->casc_fm);
+	st->casc_fm = NULL;
+	sv_free(&st->casc_dirs);
+	struct strvec files = STRVEC_INIT;
+	site_walk(site->root, site->content_dir, S_page_exts, &files);
+	struct diag_list quiet = DIAG_LIST_INIT;
+	for (size_t i = 0; i < files.n; i++) {
+		const char *base = path_basename(files.v[i]);
+		char *stem = S_page_stem(site, base);
+		char *own = S_strip_ext(base);
+		bool index = strcmp(stem, "_index") == 0 && S_own_lang(site, own);
+		for (size_t k = 0; index && k < skip->n; k++)
+			index = !path_under(files.v[i], skip->v[k]);
+		free(own);
+		free(stem);
+		struct fm_node *fm = NULL;
+		enum fm_format format;
+		if (!index || site_read_front_matter(&fm, &format, site, files.v[i], &quiet) < 0)
+			continue;
+		if (S_get(fm, "cascade")) {
+			st->casc_fm = xrealloc(st->casc_fm, (st->casc_dirs.n + 1) * sizeof *st->casc_fm);
+			st->casc_fm[st->casc_dirs.n] = fm;
+			sv_push_owned(&st->casc_dirs, path_dirname(files.v[i]));
+		} else {
+			fm_node_free(fm);
+		}
+	}
+	diag_list_free(&quiet);
+	sv_free(&files);
+}
+
 /* Posts are the pages inside section folders (content/posts/…, at any
  * depth); pages directly in contentDir (about.md) are not, unless the site
  * has no section pages at all. */
@@ -740,17 +980,14 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	(void)dl;
 	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT};
 	/* Other languages' content folders inside ours are not our pages. */
-	const struct fm_node *langs = fm_get(site->config, "languages");
-	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
-		const char *cd = S_first_str(fm_get(langs->items[i], "contentdir"));
-		if (!cd)
-			continue;
-		char *norm = path_normalize(cd);
-		if (strcmp(norm, site->content_dir) != 0 && path_under(norm, site->content_dir))
-			sv_push(&w.skip, norm);
-		free(norm);
+	const struct S_state *st = site->state;
+	for (size_t i = 0; i < st->dirs.n; i++) {
+		const char *d = st->dirs.v[i];
+		if (strcmp(d, site->content_dir) != 0 && path_under(d, site->content_dir))
+			sv_push(&w.skip, d);
 	}
 	S_walk(&w, site->content_dir, 0);
+	S_read_cascades(site, &w.skip);
 	struct strvec *take = w.posts.n ? &w.posts : &w.root_pages;
 	for (size_t i = 0; i < take->n; i++)
 		sv_push(files, take->v[i]);
@@ -819,7 +1056,8 @@ struct S_loc {
 	struct strvec sections; /* folders from contentDir down to the page (a bundle's own
 				   folder not included) */
 	char *name;             /* file name without extension and language, or the bundle's folder */
-	const char *lang;       /* the file name's language (x.fr.md), or NULL; points into cfg */
+	const char *lang;       /* the page's language: its file name's (x.fr.md), else its content
+				   folder's, else NULL (the default); points into cfg or the state */
 	bool bundle;            /* the index of a leaf bundle */
 	bool list;              /* _index.md: a section's (or the home) page */
 };
@@ -850,6 +1088,12 @@ static bool S_locate(const struct site *site, const char *relpath, struct S_loc 
 			if (str_casecmp(langs->keys[i], l) == 0)
 				loc->lang = langs->keys[i];
 		stem[l - 1 - stem] = '\0';
+	} else {
+		/* Unnamed: the language of the folder, else the default one. */
+		const struct S_state *st = site->state;
+		for (size_t i = 0; i < st->dirs.n && !loc->lang; i++)
+			if (path_under(relpath, st->dirs.v[i]))
+				loc->lang = st->keys.v[i];
 	}
 	size_t nsec = parts.n - 1;
 	if (strcmp(stem, "index") == 0 && parts.n >= 2) {
@@ -877,6 +1121,10 @@ static char *S_lang_prefix(const struct site *site, const char *lang)
 	if (!S_multilingual(cfg))
 		return xstrdup("");
 	const char *def = S_default_lang(cfg);
+	/* Each language on a host of its own (a baseURL per language): no
+	 * prefix. */
+	if (fm_get(S_lang_block(cfg, lang ? lang : def), "baseurl"))
+		return xstrdup("");
 	bool in_subdir = false;
 	fm_bool(fm_get(cfg, "defaultcontentlanguageinsubdir"), &in_subdir);
 	if (!lang || str_casecmp(lang, def) == 0) {
@@ -892,10 +1140,12 @@ static char *S_lang_prefix(const struct site *site, const char *lang)
 
 /* The `permalinks` pattern for the page's section: the most specific key
  * that is the section path or one above it ("/" for root pages); in the
- * legacy form (`post: /:year/:title/`) or under `page:`. */
-static const char *S_permalink(const struct fm_node *cfg, const struct S_loc *loc)
+ * legacy form (`post: /:year/:title/`) or under `page:`; the page's
+ * language's own `permalinks` when it has them. */
+static const char *S_permalink(const struct site *site, const struct S_loc *loc)
 {
-	const struct fm_node *pl = fm_get(cfg, "permalinks");
+	const struct fm_node *pl = S_setting(site, loc->lang ? loc->lang : S_default_lang(site->config),
+					     "permalinks");
 	if (!pl || pl->kind != FM_MAP)
 		return NULL;
 	struct strbuf sec = STRBUF_INIT;
@@ -966,6 +1216,63 @@ static void S_slice(const struct strvec *sv, const char *spec, size_t *lo, size_
 		*hi = *lo;
 }
 
+/* The date in a Go time layout made of the parts a permalink word can
+ * hold (letters, digits, '_'); anything else is copied. */
+static char *S_go_format(const struct date *d, const char *layout)
+{
+	static const struct {
+		const char *std;
+		int what; /* 0 year 1 month 2 day 3 weekday 4 yearday 5 hour 6 minute 7 second 8 AM/PM */
+		int width; /* digits; 0: as is; -1: a name; -2: a short name; -3: day padded with a space */
+	} parts[] = {
+		{"January", 1, -1}, {"Jan", 1, -2}, {"Monday", 3, -1}, {"Mon", 3, -2}, {"2006", 0, 4},
+		{"002", 4, 3},      {"__2", 4, -3}, {"_2", 2, -3},      {"01", 1, 2},   {"02", 2, 2},
+		{"03", 5, 2},       {"04", 6, 2},   {"05", 7, 2},       {"06", 0, 2},   {"15", 5, 0},
+		{"1", 1, 0},        {"2", 2, 0},    {"3", 5, 0},        {"4", 6, 0},    {"5", 7, 0},
+		{"PM", 8, 0},       {"pm", 8, 1},
+	};
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *c = layout; *c;) {
+		size_t k = 0, nparts = sizeof parts / sizeof *parts;
+		while (k < nparts && !str_starts_with(c, parts[k].std))
+			k++;
+		/* Go reads Jan and Mon only when no lower-case letter follows
+		 * (Monthly is a word). */
+		if (k < nparts && parts[k].width == -2 && islower((unsigned char)c[3]))
+			k = nparts;
+		if (k == nparts) {
+			sb_addc(&sb, *c++);
+			continue;
+		}
+		int val = 0;
+		switch (parts[k].what) {
+		case 0: val = parts[k].width == 2 ? d->year % 100 : d->year; break;
+		case 1: val = d->month; break;
+		case 2: val = d->day; break;
+		case 3: val = date_weekday(d); break;
+		case 4: val = date_yearday(d); break;
+		case 5: val = parts[k].std[0] == '1' && parts[k].std[1] == '5' ? d->hour
+			      : (d->hour % 12 ? d->hour % 12 : 12); break;
+		case 6: val = d->minute; break;
+		case 7: val = d->second; break;
+		default: break;
+		}
+		if (parts[k].what == 8)
+			sb_adds(&sb, d->hour >= 12 ? (parts[k].width ? "pm" : "PM") : (parts[k].width ? "am" : "AM"));
+		else if (parts[k].width == -1 || parts[k].width == -2) {
+			const char *name = parts[k].what == 1 ? date_month_name(val) : date_weekday_name(val);
+			sb_add(&sb, name, parts[k].width == -2 ? 3 : strlen(name));
+		} else if (parts[k].width == -3)
+			sb_addf(&sb, parts[k].what == 4 ? "%3d" : "%2d", val);
+		else if (parts[k].width > 0)
+			sb_addf(&sb, "%0*d", parts[k].width, val);
+		else
+			sb_addf(&sb, "%d", val);
+		c += strlen(parts[k].std);
+	}
+	return sb_detach(&sb);
+}
+
 /* Expands a permalink pattern's tokens for a page. */
 static char *S_expand(const char *pattern, const struct S_loc *loc, const struct post *p,
 		      const char *title)
@@ -1030,6 +1337,15 @@ static char *S_expand(const char *pattern, const struct S_loc *loc, const struct
 			v = S_urlize(loc->name);
 		else if (strcmp(tok, "slugorfilename") == 0 || strcmp(tok, "slugorcontentbasename") == 0)
 			v = slug ? xstrdup(slug) : S_urlize(loc->name);
+		else if (!spec) {
+			/* Any other word that Go's time layouts read (:2006, :01,
+			 * :Jan, :_2 …) is the date in that layout. */
+			v = S_go_format(&d, tok);
+			if (strcmp(v, tok) == 0) {
+				free(v);
+				v = NULL;
+			}
+		}
 		if (v) {
 			sb_adds(&sb, v);
 			c = next;
@@ -1075,7 +1391,7 @@ static char *S_page_path(const struct site *site, const struct S_loc *loc, const
 {
 	char *prefix = S_lang_prefix(site, loc->lang);
 	char *out;
-	const char *pattern = loc->list ? NULL : S_permalink(site->config, loc);
+	const char *pattern = loc->list ? NULL : S_permalink(site, loc);
 	if (pattern) {
 		const char *title = p->title ? p->title : loc->name;
 		char *path = S_expand(pattern, loc, p, title);
@@ -1098,6 +1414,19 @@ static char *S_page_path(const struct site *site, const struct S_loc *loc, const
 		sb_release(&sb);
 	}
 	free(prefix);
+	/* uglyURLs (for every section, or per section): page.html. */
+	const struct fm_node *ugly = S_setting(site, loc->lang, "uglyurls");
+	bool is_ugly = false;
+	if (ugly && ugly->kind == FM_MAP)
+		fm_bool(S_get(ugly, loc->sections.n ? loc->sections.v[0] : ""), &is_ugly);
+	else
+		fm_bool(ugly, &is_ugly);
+	size_t n = strlen(out);
+	if (is_ugly && !loc->list && n > 1 && out[n - 1] == '/') {
+		char *u = xasprintf("%.*s.html", (int)n - 1, out);
+		free(out);
+		out = u;
+	}
 	return out;
 }
 
@@ -1107,32 +1436,455 @@ static char *S_abs(const struct site *site, const char *path)
 	return xasprintf("%.*s%s", (int)strlen(site->url) - 1, site->url, path);
 }
 
-/* ---- post fields ---- */
+/* ---- dates as Hugo reads them ---- */
 
-static bool S_read_date(struct date *out, const struct fm_node *n, const char *field,
-			const struct post *p, struct diag_list *dl)
+/* The layouts Hugo's front matter accepts (spf13/cast's list, which Hugo's
+ * htime hands strings to), in Go's reference-time notation; the layouts
+ * of a time alone are left out (they give no day). */
+static const char *const S_go_layouts[] = {
+	"2006-01-02",
+	"2006-01-02T15:04:05Z07:00", /* RFC 3339 */
+	"2006-01-02T15:04:05",
+	"Mon, 02 Jan 2006 15:04:05 -0700", /* RFC 1123Z */
+	"Mon, 02 Jan 2006 15:04:05 MST",   /* RFC 1123 */
+	"02 Jan 06 15:04 -0700",           /* RFC 822Z */
+	"02 Jan 06 15:04 MST",             /* RFC 822 */
+	"Monday, 02-Jan-06 15:04:05 MST",  /* RFC 850 */
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02 15:04:05Z0700",
+	"2006-01-02 15:04:05",
+	"Mon Jan _2 15:04:05 2006",        /* ANSI C */
+	"Mon Jan _2 15:04:05 MST 2006",    /* Unix date */
+	"Mon Jan 02 15:04:05 -0700 2006",  /* Ruby date */
+	"2006-01-02 15:04:05Z07:00",
+	"02 Jan 2006",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 -0700",
+	NULL,
+};
+
+static const char *const S_month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const S_day_names[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
+					  "Thursday", "Friday", "Saturday"};
+
+/* n digits (min to max of them) at *v as a number; advances *v. */
+static bool S_num(const char **v, int min, int max, int *out)
 {
-	const char *s = fm_str(n);
-	if (!s || !*s)
+	int n = 0, val = 0;
+	while (n < max && isdigit((unsigned char)(*v)[n]))
+		val = val * 10 + ((*v)[n++] - '0');
+	if (n < min)
 		return false;
-	struct date d;
-	if (date_parse(&d, s) < 0) {
-		diag_warning(dl, p->path, n->line, n->col, "'%s' is not a date: '%s'; it is ignored", field, s);
-		return false;
-	}
-	*out = d;
+	*v += n;
+	*out = val;
 	return true;
 }
 
-/* The first of several spellings Hugo accepts for a field. */
-static const struct fm_node *S_get_any(const struct fm_node *fm, const char *const *keys)
+/* A word of names at *v, matched case-insensitively as Go does; its
+ * index, or -1. long_names: the whole name, else its first three letters. */
+static int S_name(const char **v, const char *const *names, size_t n, bool long_names)
 {
-	for (; *keys; keys++) {
-		const struct fm_node *n = S_get(fm, *keys);
-		if (n)
-			return n;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = long_names ? strlen(names[i]) : 3;
+		size_t k = 0;
+		while (k < len && (*v)[k] && tolower((unsigned char)(*v)[k]) == tolower((unsigned char)names[i][k]))
+			k++;
+		if (k == len) {
+			*v += len;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* A numeric zone at *v: ±hh:mm (colon true) or ±hhmm; with z, `Z` too. */
+static bool S_zone_num(const char **v, bool colon, bool z, int *minutes)
+{
+	if (z && (**v == 'Z' || **v == 'z')) {
+		(*v)++;
+		*minutes = 0;
+		return true;
+	}
+	if (**v != '+' && **v != '-')
+		return false;
+	int sign = **v == '-' ? -1 : 1, hh, mm;
+	(*v)++;
+	if (!S_num(v, 2, 2, &hh))
+		return false;
+	if (colon && *(*v)++ != ':')
+		return false;
+	if (!S_num(v, 2, 2, &mm) || hh > 23 || mm > 59)
+		return false;
+	*minutes = sign * (hh * 60 + mm);
+	return true;
+}
+
+/* A zone abbreviation (MST, CEST, UTC): Go takes one it does not know at
+ * offset zero; GMT+h / GMT-h give an offset. */
+static bool S_zone_abbr(const char **v, int *minutes)
+{
+	size_t n = 0;
+	while (n < 5 && isupper((unsigned char)(*v)[n]))
+		n++;
+	if (n < 3)
+		return false;
+	*minutes = 0;
+	bool gmt = n == 3 && strncmp(*v, "GMT", 3) == 0;
+	*v += n;
+	int h;
+	if (gmt && (**v == '+' || **v == '-')) {
+		int sign = **v == '-' ? -1 : 1;
+		const char *t = *v + 1;
+		if (S_num(&t, 1, 2, &h) && h <= 14) {
+			*minutes = sign * h * 60;
+			*v = t;
+		}
+	}
+	return true;
+}
+
+/* The field of d a numeric layout part at l fills (01 month, 02 day, 15
+ * hour, 04 minute), and the fewest digits it takes; NULL for others. */
+static int *S_num_field(const char *l, struct date *d, int *min_digits)
+{
+	*min_digits = 2;
+	if (str_starts_with(l, "01"))
+		return &d->month;
+	if (str_starts_with(l, "02"))
+		return &d->day;
+	if (str_starts_with(l, "04"))
+		return &d->minute;
+	if (str_starts_with(l, "15")) {
+		*min_digits = 1;
+		return &d->hour;
 	}
 	return NULL;
+}
+
+/* Parses s by one Go layout, with Go's rules: fixed two digits for the
+ * month, day, minute and second, one or two for the hour, optional
+ * fractional seconds after the seconds, nothing left over. */
+static bool S_go_parse(struct date *out, bool *zoned, const char *s, const char *layout)
+{
+	struct date d = {0};
+	int *num, width;
+	const char *v = s, *l = layout;
+	bool has_zone = false;
+	while (*l) {
+		if (str_starts_with(l, "2006")) {
+			if (!S_num(&v, 4, 4, &d.year))
+				return false;
+			l += 4;
+		} else if (str_starts_with(l, "Monday")) {
+			if (S_name(&v, S_day_names, 7, true) < 0)
+				return false;
+			l += 6;
+		} else if (str_starts_with(l, "Mon")) {
+			if (S_name(&v, S_day_names, 7, false) < 0)
+				return false;
+			l += 3;
+		} else if (str_starts_with(l, "Jan")) {
+			int m = S_name(&v, S_month_abbr, 12, false);
+			if (m < 0)
+				return false;
+			d.month = m + 1;
+			l += 3;
+		} else if (str_starts_with(l, "MST")) {
+			/* After a numeric offset, the name says nothing more. */
+			int m;
+			if (!S_zone_abbr(&v, &m))
+				return false;
+			if (!has_zone)
+				d.tz_minutes = m;
+			has_zone = true;
+			l += 3;
+		} else if (str_starts_with(l, "Z07:00") || str_starts_with(l, "Z0700") ||
+			   str_starts_with(l, "-07:00") || str_starts_with(l, "-0700")) {
+			bool colon = l[3] == ':';
+			if (!S_zone_num(&v, colon, *l == 'Z', &d.tz_minutes))
+				return false;
+			has_zone = true;
+			l += colon ? 6 : 5;
+		} else if (str_starts_with(l, ".999999999")) {
+			if (*v == '.' && isdigit((unsigned char)v[1]))
+				for (v++; isdigit((unsigned char)*v); v++)
+					;
+			l += 10;
+		} else if (str_starts_with(l, "_2")) {
+			if (*v == ' ')
+				v++;
+			if (!S_num(&v, 1, 2, &d.day))
+				return false;
+			l += 2;
+		} else if (str_starts_with(l, "06")) {
+			int yy;
+			if (!S_num(&v, 2, 2, &yy))
+				return false;
+			d.year = yy >= 69 ? 1900 + yy : 2000 + yy;
+			l += 2;
+		} else if ((num = S_num_field(l, &d, &width)) != NULL) {
+			/* 01 02 04 fixed two digits; 15 one or two */
+			if (!S_num(&v, width, 2, num))
+				return false;
+			d.has_time = d.has_time || num == &d.hour;
+			l += 2;
+		} else if (str_starts_with(l, "05")) {
+			if (!S_num(&v, 2, 2, &d.second))
+				return false;
+			l += 2;
+			/* Fractional seconds the layout does not name. */
+			if ((*v == '.' || *v == ',') && isdigit((unsigned char)v[1]) && *l != '.')
+				for (v++; isdigit((unsigned char)*v); v++)
+					;
+		} else if (*v == *l) {
+			v++;
+			l++;
+		} else {
+			return false;
+		}
+	}
+	if (*v)
+		return false;
+	int dim = d.month >= 1 && d.month <= 12
+			  ? (int)(date_days_from_civil(d.month == 12 ? d.year + 1 : d.year, d.month % 12 + 1, 1) -
+				  date_days_from_civil(d.year, d.month, 1))
+			  : 0;
+	if (d.day < 1 || d.day > dim || d.hour > 23 || d.minute > 59 || d.second > 59)
+		return false;
+	d.valid = true;
+	*out = d;
+	if (zoned)
+		*zoned = has_zone;
+	return true;
+}
+
+/* A front-matter date as Hugo reads it: 0 and *out, or -1. Besides Hugo's
+ * layouts, whatever date_parse reads (2024-12-27T10:30) is taken too: a
+ * book loses nothing by being kinder than the site's build. */
+static int S_hugo_date(struct date *out, bool *zoned, const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	char *t = xstrndup(s, n);
+	int rc = -1;
+	for (const char *const *l = S_go_layouts; *l && rc < 0; l++)
+		if (S_go_parse(out, zoned, t, *l))
+			rc = 0;
+	if (rc < 0 && (rc = date_parse(out, t)) == 0)
+		*zoned = date_written_with_zone(t, out);
+	free(t);
+	return rc;
+}
+
+/* ---- post fields ---- */
+
+/* The four dates of a page and the sources Hugo tries for each, in its
+ * order (`frontmatter` in the configuration changes them): front-matter
+ * keys, `:filename` (a date the file name starts with), `:fileModTime`,
+ * `:git` (the Git author date, which sheaf does not read). */
+enum { S_DATE, S_LASTMOD, S_PUBDATE, S_EXPIRY, S_NDATES };
+static const char *const S_date_keys[S_NDATES] = {"date", "lastmod", "publishdate", "expirydate"};
+static const char *const S_date_defaults[S_NDATES][4] = {
+	{"date", "publishdate", "lastmod", NULL},
+	{":git", "lastmod", "date", "publishdate"},
+	{"publishdate", "date", NULL, NULL},
+	{"expirydate", NULL, NULL, NULL},
+};
+
+/* Hugo's other spellings of a date key, tried right after it. */
+static const char *const *S_date_aliases(const char *key)
+{
+	static const char *const lastmod[] = {"modified", NULL};
+	static const char *const pub[] = {"pubdate", "published", NULL};
+	static const char *const expiry[] = {"unpublishdate", NULL};
+	static const char *const none[] = {NULL};
+	if (strcmp(key, "lastmod") == 0)
+		return lastmod;
+	if (strcmp(key, "publishdate") == 0)
+		return pub;
+	if (strcmp(key, "expirydate") == 0)
+		return expiry;
+	return none;
+}
+
+static void S_push_source(struct strvec *out, const char *id)
+{
+	if (!sv_contains_ci(out, id))
+		sv_push(out, id);
+	for (const char *const *a = S_date_aliases(id); *a; a++)
+		if (!sv_contains_ci(out, *a))
+			sv_push(out, *a);
+}
+
+/* The sources of date k for a page in lang: the configured list with
+ * `:default` expanded, each key followed by its aliases, lower-cased. */
+static void S_date_sources(const struct site *site, const char *lang, int k, struct strvec *out)
+{
+	const struct fm_node *conf = fm_get(S_setting(site, lang, "frontmatter"), S_date_keys[k]);
+	struct strvec ids = STRVEC_INIT;
+	if (conf)
+		fm_strings(conf, &ids);
+	if (!ids.n)
+		sv_push(&ids, ":default");
+	for (size_t i = 0; i < ids.n; i++) {
+		char *id = S_lower(ids.v[i]);
+		if (strcmp(id, ":default") == 0) {
+			for (size_t d = 0; d < 4 && S_date_defaults[k][d]; d++)
+				S_push_source(out, S_date_defaults[k][d]);
+		} else {
+			S_push_source(out, id);
+		}
+		free(id);
+	}
+	sv_free(&ids);
+}
+
+/* The date a file name starts with (YYYY-MM-DD, or YYYY-MM-DD-HH-MM-SS
+ * with any separator between date and time) and the rest of the name as
+ * its slug, as Hugo's `:filename` reads them. */
+static bool S_filename_date(const char *base, struct date *out, char **slug)
+{
+	size_t n = strlen(base);
+	if (n < 10)
+		return false;
+	size_t rest = 0;
+	if (n >= 19) {
+		char buf[20];
+		memcpy(buf, base, 10);
+		buf[10] = 'T';
+		for (size_t i = 11; i < 19; i++)
+			buf[i] = base[i] == '-' ? ':' : base[i];
+		buf[19] = '\0';
+		if (S_go_parse(out, NULL, buf, "2006-01-02T15:04:05"))
+			rest = 19;
+	}
+	if (!rest) {
+		char *ds = xstrndup(base, 10);
+		bool okd = S_go_parse(out, NULL, ds, "2006-01-02");
+		free(ds);
+		if (!okd)
+			return false;
+		rest = 10;
+	}
+	const char *r = base + rest;
+	size_t rl = strlen(r);
+	while (rl && strchr(" -_", r[rl - 1]))
+		rl--;
+	while (rl && strchr(" -_", *r)) {
+		r++;
+		rl--;
+	}
+	*slug = xstrndup(r, rl);
+	return true;
+}
+
+/* A front-matter key as the file spells it (publishDate), matched in any
+ * case. */
+static const char *S_key_as_written(const struct fm_node *fm, const char *key)
+{
+	for (size_t i = 0; fm && fm->kind == FM_MAP && i < fm->n; i++)
+		if (fm->keys[i] && str_casecmp(fm->keys[i], key) == 0)
+			return fm->keys[i];
+	return key;
+}
+
+/* Reads the four dates of a page by Hugo's rules. A date Hugo cannot read
+ * is an error (Hugo's build fails on one), reported once per field. */
+static void S_dates(const struct site *site, struct post *p, const struct fm_node *fm,
+		    const struct S_loc *loc, struct diag_list *dl)
+{
+	const char *lang = loc && loc->lang ? loc->lang : S_book_lang(site);
+	const char *zone = S_first_str(S_setting(site, lang, "timezone"));
+	struct date got[S_NDATES] = {{0}};
+	struct strvec bad = STRVEC_INIT;
+	for (int k = 0; k < S_NDATES; k++) {
+		struct strvec ids = STRVEC_INIT;
+		S_date_sources(site, lang, k, &ids);
+		for (size_t i = 0; i < ids.n && !got[k].valid; i++) {
+			const char *id = ids.v[i];
+			struct date d = {0};
+			bool zoned = false;
+			if (strcmp(id, ":filename") == 0) {
+				char *slug = NULL;
+				if (loc && S_filename_date(loc->name, &d, &slug)) {
+					if (zone)
+						tz_localize(&d, zone, false);
+					got[k] = d;
+					if (!S_get(fm, "slug") && *slug) {
+						free(p->slug);
+						p->slug = slug;
+						slug = NULL;
+					}
+				}
+				free(slug);
+			} else if (strcmp(id, ":filemodtime") == 0) {
+				struct stat st;
+				if (stat(p->path, &st) == 0) {
+					got[k] = date_from_epoch((int64_t)st.st_mtime);
+					if (zone)
+						tz_localize(&got[k], zone, true);
+				}
+			} else if (id[0] == ':') {
+				/* :git, or a token Hugo does not know: nothing here. */
+			} else {
+				const struct fm_node *n = S_get(fm, id);
+				const char *v = fm_str(n);
+				if (!n) {
+					/* A date an earlier list settled is a value
+					 * by its key for the lists after it. */
+					for (int j = 0; j < k; j++)
+						if (strcmp(id, S_date_keys[j]) == 0 && got[j].valid)
+							got[k] = got[j];
+				} else if (v && *v && S_hugo_date(&d, &zoned, v) == 0) {
+					/* A written offset stays; a local time is the zone's. */
+					if (zone && !zoned)
+						tz_localize(&d, zone, false);
+					got[k] = d;
+				} else if (v && *v && !sv_contains_ci(&bad, id)) {
+					sv_push(&bad, id);
+					diag_error(dl, p->path, n->line, n->col,
+						   "'%s' is not a date Hugo reads: '%s' (expected YYYY-MM-DD, "
+						   "optionally with a time)",
+						   S_key_as_written(fm, id), v);
+				}
+			}
+		}
+		sv_free(&ids);
+	}
+	sv_free(&bad);
+	p->date = got[S_DATE];
+	if (got[S_LASTMOD].valid)
+		p->updated = got[S_LASTMOD];
+	p->publish_date = got[S_PUBDATE];
+	p->expiry_date = got[S_EXPIRY];
+}
+
+/* Says once, when the configuration asks for Git dates, that they are not
+ * read. */
+static void S_warn_git(const struct site *site, const char *cfgpath, struct diag_list *dl)
+{
+	const struct fm_node *langs = fm_get(site->config, "languages");
+	for (size_t l = 0; l <= (langs && langs->kind == FM_MAP ? langs->n : 0); l++) {
+		const struct fm_node *fmc = fm_get(l ? langs->items[l - 1] : site->config, "frontmatter");
+		for (int k = 0; k < S_NDATES; k++) {
+			struct strvec ids = STRVEC_INIT;
+			fm_strings(fm_get(fmc, S_date_keys[k]), &ids);
+			bool git = sv_contains_ci(&ids, ":git");
+			sv_free(&ids);
+			if (git) {
+				const struct fm_node *n = fm_get(fmc, S_date_keys[k]);
+				diag_warning(dl, cfgpath, n->line, n->col,
+					     "frontmatter: ':git' (the Git author date) is not read; the next "
+					     "source in the list gives the date");
+				return;
+			}
+		}
+	}
 }
 
 static void S_add_author(const struct site *site, struct post *p, const struct fm_node *n)
@@ -1187,11 +1939,11 @@ static void S_authors(const struct site *site, struct post *p, const struct fm_n
  * relative to the page's folder (Hugo's page-relative aliases), full URLs
  * stay as written. */
 static void S_aliases(const struct site *site, struct post *p, const struct fm_node *node,
-		      const char *page_path)
+		      const char *page_path, const char *lang)
 {
 	struct strvec raw = STRVEC_INIT;
 	fm_strings(node, &raw);
-	char *prefix = S_lang_prefix(site, NULL);
+	char *prefix = S_lang_prefix(site, lang);
 	char *dir = xstrdup(page_path);
 	/* The page's folder: its path without the last part. */
 	size_t dl = strlen(dir);
@@ -1218,44 +1970,207 @@ static void S_aliases(const struct site *site, struct post *p, const struct fm_n
 	sv_free(&raw);
 }
 
-static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+/* ---- cascade ---- */
+
+/* Hugo's globs (gobwas/glob with '/' as separator): `*` and `?` within a
+ * path part, `**` across parts, `{a,b}` alternatives; case-insensitive. */
+static bool S_glob(const char *pat, const char *str)
+{
+	const char *brace = strchr(pat, '{');
+	if (brace) {
+		const char *close = strchr(brace, '}');
+		if (close) {
+			for (const char *alt = brace + 1; alt <= close;) {
+				size_t n = strcspn(alt, ",}");
+				if (alt + n > close)
+					n = (size_t)(close - alt);
+				char *one = xasprintf("%.*s%.*s%s", (int)(brace - pat), pat, (int)n, alt, close + 1);
+				bool m = S_glob(one, str);
+				free(one);
+				if (m)
+					return true;
+				alt += n + 1;
+			}
+			return false;
+		}
+	}
+	for (; *pat; pat++, str++) {
+		if (pat[0] == '*' && pat[1] == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 2, t))
+					return true;
+				if (!*t)
+					return false;
+			}
+		}
+		if (*pat == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 1, t))
+					return true;
+				if (!*t || *t == '/')
+					return false;
+			}
+		}
+		if (!*str || (*pat == '?' ? *str == '/' : tolower((unsigned char)*pat) != tolower((unsigned char)*str)))
+			return false;
+	}
+	return !*str;
+}
+
+/* Deep copy of a front-matter tree. */
+static struct fm_node *S_clone(const struct fm_node *n)
+{
+	if (!n)
+		return NULL;
+	struct fm_node *c = S_node_new(n->kind, n->line, n->col);
+	c->value = n->value ? xstrdup(n->value) : NULL;
+	c->plain = n->plain;
+	c->n = n->n;
+	if (n->n) {
+		c->items = xcalloc(n->n, sizeof *c->items);
+		if (n->keys)
+			c->keys = xcalloc(n->n, sizeof *c->keys);
+		for (size_t i = 0; i < n->n; i++) {
+			c->items[i] = S_clone(n->items[i]);
+			if (n->keys)
+				c->keys[i] = n->keys[i] ? xstrdup(n->keys[i]) : NULL;
+		}
+	}
+	return c;
+}
+
+/* Whether a cascade's target (a page matcher) takes the page at the
+ * logical path lpath in lang. */
+static bool S_target_matches(const struct fm_node *target, const char *lpath, const char *lang)
+{
+	const char *v;
+	if ((v = S_first_str(S_get(target, "path"))) && !S_glob(v, lpath))
+		return false;
+	if ((v = S_first_str(S_get(target, "kind"))) && !S_glob(v, "page"))
+		return false;
+	if ((v = S_first_str(S_get(target, "environment"))) && !S_glob(v, "production"))
+		return false;
+	if ((v = S_first_str(S_get(target, "lang"))) && !S_glob(v, lang))
+		return false;
+	v = S_first_str(S_get(S_get(S_get(target, "sites"), "matrix"), "languages"));
+	return !v || S_glob(v, lang);
+}
+
+/* Adds to merged the values of one `cascade` (a mapping, or a list of
+ * them each with its target) the page takes and has none of yet: a
+ * page's own value, or a nearer section's, wins. */
+static void S_cascade_into(struct fm_node *merged, const struct fm_node *casc, const char *lpath,
+			   const char *lang)
+{
+	size_t n = casc->kind == FM_LIST ? casc->n : 1;
+	for (size_t e = 0; e < n; e++) {
+		const struct fm_node *entry = casc->kind == FM_LIST ? casc->items[e] : casc;
+		if (!entry || entry->kind != FM_MAP)
+			continue;
+		const struct fm_node *target = S_get(entry, "target");
+		if (!target)
+			target = S_get(entry, "_target");
+		if (target && !S_target_matches(target, lpath, lang))
+			continue;
+		for (size_t i = 0; i < entry->n; i++) {
+			const char *key = entry->keys[i];
+			if (!key || str_casecmp(key, "target") == 0 || str_casecmp(key, "_target") == 0)
+				continue;
+			struct fm_node *have = (struct fm_node *)S_get(merged, key);
+			if (!have) {
+				S_map_put(merged, xstrdup(key), S_clone(entry->items[i]));
+			} else if (have->kind == FM_MAP && entry->items[i]->kind == FM_MAP) {
+				/* params: the keys the page lacks */
+				for (size_t k = 0; k < entry->items[i]->n; k++)
+					if (!S_get(have, entry->items[i]->keys[k]))
+						S_map_put(have, xstrdup(entry->items[i]->keys[k]),
+							  S_clone(entry->items[i]->items[k]));
+			}
+		}
+	}
+}
+
+/* The page's front matter with what the `cascade` of its sections (the
+ * nearest first) and of the configuration give it, or NULL when nothing
+ * cascades to it. */
+static struct fm_node *S_with_cascade(const struct site *site, const struct fm_node *fm,
+				      const struct S_loc *loc)
+{
+	const struct S_state *st = site->state;
+	const char *lang = loc->lang ? loc->lang : S_default_lang(site->config);
+	const struct fm_node *lang_casc = fm_get(S_lang_block(site->config, lang), "cascade");
+	const struct fm_node *site_casc = fm_get(site->config, "cascade");
+	if (!st->casc_dirs.n && !lang_casc && !site_casc)
+		return NULL;
+	/* The logical path: /sections/name, lower-cased as Hugo's are. */
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < loc->sections.n; i++) {
+		sb_addc(&sb, '/');
+		sb_adds(&sb, loc->sections.v[i]);
+	}
+	sb_addc(&sb, '/');
+	sb_adds(&sb, loc->name);
+	char *lpath = S_lower(sb.s);
+	sb_release(&sb);
+	struct fm_node *merged = fm && fm->kind == FM_MAP ? S_clone(fm) : S_node_new(FM_MAP, 1, 1);
+	/* Section folders from the page's up to the content folder. */
+	struct strvec dirs = STRVEC_INIT;
+	struct strbuf d = STRBUF_INIT;
+	sb_adds(&d, site->content_dir);
+	sv_push(&dirs, d.s);
+	for (size_t i = 0; i < loc->sections.n; i++) {
+		sb_addc(&d, '/');
+		sb_adds(&d, loc->sections.v[i]);
+		sv_push(&dirs, d.s);
+	}
+	sb_release(&d);
+	for (size_t k = dirs.n; k-- > 0;)
+		for (size_t i = 0; i < st->casc_dirs.n; i++)
+			if (strcmp(st->casc_dirs.v[i], dirs.v[k]) == 0)
+				S_cascade_into(merged, S_get(st->casc_fm[i], "cascade"), lpath, lang);
+	sv_free(&dirs);
+	if (lang_casc)
+		S_cascade_into(merged, lang_casc, lpath, lang);
+	if (site_casc)
+		S_cascade_into(merged, site_casc, lpath, lang);
+	free(lpath);
+	return merged;
+}
+
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *own,
 			  enum fm_format format, struct diag_list *dl)
 {
 	(void)format;
-	if (S_headless(site, p->relpath, fm))
-		return false;
-	static const char *const publish_keys[] = {"publishdate", "pubdate", "published", NULL};
-	static const char *const lastmod_keys[] = {"lastmod", "modified", NULL};
-	static const char *const expiry_keys[] = {"expirydate", "unpublishdate", NULL};
 	const struct fm_node *cfg = site->config;
 	struct S_loc loc;
 	bool located = S_locate(site, p->relpath, &loc);
+	/* What the page's sections cascade to it counts as its own front
+	 * matter where it has none of its own. */
+	struct fm_node *merged = located ? S_with_cascade(site, own, &loc) : NULL;
+	const struct fm_node *fm = merged ? merged : own;
+	if (S_headless(site, p->relpath, fm)) {
+		fm_node_free(merged);
+		if (located)
+			S_loc_free(&loc);
+		return false;
+	}
 
 	/* Keys in other cases than the common reader's (Title:, Date:). */
 	const char *s;
 	if (!p->title && (s = fm_str(S_get(fm, "title"))) && *s)
 		p->title = str_collapse_ws(s);
-	if (!fm_get(fm, "date"))
-		S_read_date(&p->date, S_get(fm, "date"), "date", p, dl);
-	if (!fm_get(fm, "tags"))
+	if (!fm_get(own, "tags"))
 		fm_strings(S_get(fm, "tags"), &p->tags);
-	if (!fm_get(fm, "categories"))
+	if (!fm_get(own, "categories"))
 		fm_strings(S_get(fm, "categories"), &p->categories);
 	if (!p->slug && (s = fm_str(S_get(fm, "slug"))) && *s)
 		p->slug = xstrdup(s);
 	if (!p->description && (s = fm_str(S_get(fm, "description"))))
 		p->description = str_collapse_ws(s);
-	if (!fm_get(fm, "draft"))
+	if (!fm_get(own, "draft"))
 		fm_bool(S_get(fm, "draft"), &p->draft);
 
-	/* Dates: date falls back to publishDate, then lastmod. */
-	S_read_date(&p->publish_date, S_get_any(fm, publish_keys), "publishDate", p, dl);
-	struct date lastmod = {0};
-	if (S_read_date(&lastmod, S_get_any(fm, lastmod_keys), "lastmod", p, dl))
-		p->updated = lastmod;
-	S_read_date(&p->expiry_date, S_get_any(fm, expiry_keys), "expiryDate", p, dl);
-	if (!p->date.valid)
-		p->date = p->publish_date.valid ? p->publish_date : lastmod;
+	S_dates(site, p, fm, located ? &loc : NULL, dl);
 
 	/* What Hugo does not publish is a draft here: expired, or not yet due
 	 * (unless buildExpired / buildFuture), or never rendered. */
@@ -1273,7 +2188,8 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		build = S_get(fm, "_build");
 	const struct fm_node *render = S_get(build, "render");
 	bool rb;
-	if ((fm_bool(render, &rb) && !rb) || (fm_str(render) && str_ieq(fm_str(render), "never")))
+	if ((fm_bool(render, &rb) && !rb) ||
+	    (fm_str(render) && (str_ieq(fm_str(render), "never") || str_ieq(fm_str(render), "link"))))
 		p->draft = true;
 
 	if (!p->series.n)
@@ -1314,7 +2230,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		path = S_page_path(site, &loc, p);
 	}
 	if (path)
-		S_aliases(site, p, S_get(fm, "aliases"), path);
+		S_aliases(site, p, S_get(fm, "aliases"), path, loc.lang);
 	/* The page's path on its site, as other generators give it: links
 	 * written as site paths reach the post even when the config names no
 	 * address (baseURL = "/"). */
@@ -1327,6 +2243,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	free(path);
 	if (located)
 		S_loc_free(&loc);
+	fm_node_free(merged);
 	return true;
 }
 
@@ -1405,6 +2322,34 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url ? url : xasprintf("%s%s", site->url, in);
 }
 
+/* Besides the folder named after the file (x.md → x/): a translated leaf
+ * bundle shares the resources of the same bundle in the other languages'
+ * content folders, as Hugo shares them (a translation without its own
+ * image shows the default language's), the default language's first. */
+static void S_image_folders(const struct site *site, const struct post *p, struct strvec *out)
+{
+	const struct S_state *st = site->state;
+	char *dir = path_dirname(p->relpath);
+	char *stem = S_strip_ext(path_basename(p->relpath));
+	sv_push_owned(out, path_join(dir, stem));
+	free(stem);
+	stem = S_page_stem(site, path_basename(p->relpath));
+	const char *rel = NULL;
+	for (size_t i = 0; strcmp(stem, "index") == 0 && i < st->dirs.n && !rel; i++)
+		rel = path_under(dir, st->dirs.v[i]);
+	const char *def = S_lang_dir(site, S_default_lang(site->config));
+	if (rel && *rel) {
+		for (size_t i = 0; i <= st->dirs.n; i++) {
+			const char *other = i == 0 ? def : st->dirs.v[i - 1];
+			if (!other || (i > 0 && def && strcmp(other, def) == 0) || path_under(dir, other))
+				continue;
+			sv_push_owned(out, path_join(other, rel));
+		}
+	}
+	free(stem);
+	free(dir);
+}
+
 /* Where Hugo sites name a cover: `images` (Hugo's own Open Graph
  * template), `image`/`cover_image` (themes), PaperMod's `cover.image`; the
  * site-wide defaults under `params`. */
@@ -1437,17 +2382,60 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 	site_ref_by_name(posts, ref, out);
 }
 
+/* ---- What the dialect passes read of the site (issue 12) ---- */
+
+/* The params a `{{< param >}}` falls back to (the book language's, then
+ * the site's), enableEmoji, and the shortcode templates Hugo looks up:
+ * the site's layouts/_shortcodes/ and layouts/shortcodes/, then each
+ * theme's (`theme` is a name or a list, the first winning; themesDir). */
+static struct site_data *S_site_data(const struct site *site)
+{
+	static const char *const exts[] = {".html", ".md", NULL};
+	const struct fm_node *cfg = site->config;
+	struct site_data *sd = site_data_new(site);
+	const struct fm_node *lparams = fm_get(S_lang_block(cfg, S_book_lang(site)), "params"), *params = fm_get(cfg, "params");
+	if (lparams)
+		sd->params[sd->nparams++] = lparams;
+	if (params)
+		sd->params[sd->nparams++] = params;
+	bool on = false;
+	sd->emoji = fm_bool(fm_get(cfg, "enableemoji"), &on) && on;
+	site_data_add_templates(sd, "layouts/_shortcodes", exts);
+	site_data_add_templates(sd, "layouts/shortcodes", exts);
+	struct strvec themes = STRVEC_INIT;
+	fm_strings(fm_get(cfg, "theme"), &themes);
+	const char *tdir = S_first_str(fm_get(cfg, "themesdir"));
+	for (size_t i = 0; i < themes.n; i++) {
+		if (strstr(themes.v[i], "..") || themes.v[i][0] == '/')
+			continue;
+		char *base = path_join(tdir && *tdir && !strstr(tdir, "..") && tdir[0] != '/' ? tdir : "themes",
+				       themes.v[i]);
+		char *d1 = path_join(base, "layouts/_shortcodes"), *d2 = path_join(base, "layouts/shortcodes");
+		site_data_add_templates(sd, d1, exts);
+		site_data_add_templates(sd, d2, exts);
+		free(d1);
+		free(d2);
+		free(base);
+	}
+	sv_free(&themes);
+	return sd;
+}
+
 const struct site_generator site_hugo = {
 	.name = "hugo",
 	.detect = S_detect,
 	.configure = S_configure,
+	.free_state = S_free_state,
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECTS(&dialect_hugo, &dialect_math, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_hugo, &dialect_site_emoji, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.post_exts = S_page_exts,
+	.lenient_dates = true, /* post_fields reads every date, by Hugo's layouts */
 	.page_forms = S_page_forms,
 	.ref_targets = S_ref_targets,
+	.image_folders = S_image_folders,
+	.site_data = S_site_data,
 };

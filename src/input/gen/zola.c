@@ -12,9 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/slug.h"
 #include "base/url.h"
 #include "convert/dialect.h"
 #include "input/site.h"
+#include "input/sitedata.h"
 
 #define S_CONFIG "config.toml"
 #define S_CONTENT "content"
@@ -232,9 +234,9 @@ static bool S_path_date(const char *path, struct date *d)
 	return false;
 }
 
-/* Zola's slugify.paths: "on" (the default: ASCII letters and digits in
- * lower case, every other run a hyphen), "safe" (only characters a path
- * cannot hold removed) or "off". */
+/* Zola's slugify.paths: "on" (the default: the text transliterated to
+ * ASCII, letters and digits in lower case, every other run a hyphen),
+ * "safe" (only characters a path cannot hold removed) or "off". */
 static char *S_slugify(const struct site *site, const char *s)
 {
 	const char *how = fm_str(fm_get_path(site->config, "slugify", "paths", NULL));
@@ -251,18 +253,30 @@ static char *S_slugify(const struct site *site, const char *s)
 		return sb_detach(&sb);
 	}
 	bool dash = false;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (isalnum(*p) || *p >= 0x80) {
-			/* Non-ASCII letters are kept (Zola transliterates them). */
-			if (dash && sb.len)
-				sb_addc(&sb, '-');
-			dash = false;
-			sb_addc(&sb, (char)(*p < 0x80 ? tolower(*p) : *p));
-		} else {
-			dash = true;
+	for (size_t at = 0, left = strlen(s); left;) {
+		unsigned cp;
+		char ascii[4];
+		size_t k = slug_read(s + at, left, &cp, ascii);
+		/* Latin letters lose their accents as Zola's transliteration
+		 * has them; other scripts, which it spells out in Latin letters
+		 * from tables sheaf does not carry, are kept. */
+		const char *piece = *ascii ? ascii : s + at;
+		size_t pl = *ascii ? strlen(ascii) : k;
+		for (size_t i = 0; i < pl; i++) {
+			unsigned char c = (unsigned char)piece[i];
+			if (isalnum(c) || c >= 0x80) {
+				if (dash && sb.len)
+					sb_addc(&sb, '-');
+				dash = false;
+				sb_addc(&sb, (char)(c < 0x80 ? tolower(c) : c));
+			} else {
+				dash = true;
+			}
 		}
+		at += k;
+		left -= k;
 	}
-	return sb_detach(&sb);
+	return sb.s ? sb_detach(&sb) : xstrdup("");
 }
 
 /* The page's path on the site, "/…/" (Zola's page.path), from its file
@@ -295,7 +309,9 @@ static char *S_page_path(const struct site *site, const char *relpath, const str
 		name = xstrdup(stem);
 	}
 	struct date d;
-	size_t skip = S_date_prefix(name, &d);
+	bool keep_dates = false;
+	fm_bool(fm_get_path(site->config, "slugify", "paths_keep_dates", NULL), &keep_dates);
+	size_t skip = keep_dates ? 0 : S_date_prefix(name, &d);
 	const char *slug_src = fm_str(fm_get(fm, "slug"));
 	char *slug = *name || slug_src ? S_slugify(site, slug_src ? slug_src : name + skip) : xstrdup("");
 	struct strbuf sb = STRBUF_INIT;
@@ -334,6 +350,10 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			  enum fm_format format, struct diag_list *dl)
 {
 	(void)format;
+	/* A page with `render = false` is written nowhere: no post. */
+	bool render = true;
+	if (fm_bool(fm_get(fm, "render"), &render) && !render)
+		return false;
 	const struct fm_node *tax = fm_get(fm, "taxonomies");
 	S_push_taxonomy(&p->tags, fm_get(tax, "tags"));
 	S_push_taxonomy(&p->categories, fm_get(tax, "categories"));
@@ -461,6 +481,27 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 	site_ref_by_name(posts, ref, out);
 }
 
+/* ---- What the dialect passes read of the site (issue 12) ---- */
+
+/* `[markdown] render_emoji`, and the shortcode templates Zola looks up:
+ * templates/shortcodes/ (NAME.html, or NAME.md whose output is Markdown),
+ * then the theme's. */
+static struct site_data *S_site_data(const struct site *site)
+{
+	static const char *const exts[] = {".html", ".md", NULL};
+	struct site_data *sd = site_data_new(site);
+	bool on = false;
+	sd->emoji = fm_bool(fm_get_path(site->config, "markdown", "render_emoji", NULL), &on) && on;
+	site_data_add_templates(sd, "templates/shortcodes", exts);
+	const char *theme = fm_str(fm_get(site->config, "theme"));
+	if (theme && *theme && !strstr(theme, "..") && !strchr(theme, '/')) {
+		char *dir = xasprintf("themes/%s/templates/shortcodes", theme);
+		site_data_add_templates(sd, dir, exts);
+		free(dir);
+	}
+	return sd;
+}
+
 const struct site_generator site_zola = {
 	.name = "zola",
 	.detect = S_detect,
@@ -468,9 +509,10 @@ const struct site_generator site_zola = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.page_url = S_page_url,
-	.dialects = DIALECTS(&dialect_zola, &dialect_math, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_zola, &dialect_site_emoji, &dialect_math, &dialect_heading_ids),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,
 	.post_exts = S_post_exts,
 	.ref_targets = S_ref_targets,
+	.site_data = S_site_data,
 };

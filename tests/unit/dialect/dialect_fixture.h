@@ -27,6 +27,7 @@
 #define HIDS (1u << 5) /* heading_ids */
 #define ZOLA (1u << 6) /* zola */
 #define KD (1u << 7)   /* kramdown alone */
+#define SEMO (1u << 8) /* site_emoji (Hugo, Zola: when the site data turns them on) */
 
 /* The list of passes for a set of bits, in a fixed order (a static buffer:
  * good until the next call). */
@@ -48,6 +49,8 @@ static inline const struct dialect *const *dt_list(unsigned d)
 		v[n++] = &dialect_kramdown;
 	if (d & (MK | LIQ))
 		v[n++] = &dialect_emoji;
+	if (d & SEMO)
+		v[n++] = &dialect_site_emoji;
 	if (d & MATH)
 		v[n++] = &dialect_math;
 	if (d & HIDS)
@@ -81,7 +84,7 @@ static struct site dt_site = {.gen = &dt_gen};
 static struct post_list dt_posts = POST_LIST_INIT;
 static struct refs dt_refs;
 
-static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL};
+static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL, NULL};
 
 /* The rewrite of in; warnings go to dl (may be NULL: then dropped). The
  * body starts at line 10 of its file. */
@@ -94,6 +97,35 @@ static inline char *R(unsigned d, const char *in, struct diag_list *dl)
 	if (strlen(out) != len)
 		diag("output holds a NUL byte");
 	return out;
+}
+
+/* Opens the site written under dt_root/name as generator gen does, and
+ * rewrites body as its post relpath (passes d) with the site data the
+ * generator hands its passes (input/sitedata.h). Warnings go to dl. */
+static inline char *dt_in_site(const char *gen, const char *name, unsigned d, const char *relpath, const char *body,
+			       struct diag_list *dl)
+{
+	char *root = path_join(dt_root, name);
+	struct site *site = NULL;
+	struct diag_list odl = DIAG_LIST_INIT;
+	char *out = NULL;
+	if (!ok(site_open(&site, root, gen, &odl) == 0 && site, "%s: opens as a %s site", name, gen)) {
+		for (size_t i = 0; i < odl.n; i++)
+			diag("  %s", odl.v[i].message);
+	} else {
+		struct site_data *sd = site->gen->site_data(site);
+		struct dialect_context ctx = dt_ctx;
+		ctx.site_root = site->root;
+		ctx.post_relpath = relpath;
+		ctx.data = sd;
+		size_t len;
+		out = dialect_rewrite(dt_list(d), &ctx, body, strlen(body), &len, NULL, "post.md", 10, dl);
+		site_data_free(sd);
+	}
+	site_free(site);
+	diag_list_free(&odl);
+	free(root);
+	return out ? out : xstrdup("");
 }
 
 static inline char *H(const char *md)

@@ -18,8 +18,26 @@ static void test_emoji(void)
 	IS(HUGO, ":smile:\n", ":smile:\n", "Hugo's emoji need a setting sheaf cannot see: left");
 }
 
+/* Hugo's enableEmoji and Zola's render_emoji: off unless the site turns
+ * them on (sitedata.h). */
+static void test_site_emoji(void)
+{
+	struct site_data *sd = site_data_new(NULL);
+	IS(HUGO | SEMO, "Hi :smile:\n", "Hi :smile:\n", "site emoji: no site data, no emoji");
+	dt_ctx.data = sd;
+	IS(HUGO | SEMO, "Hi :smile:\n", "Hi :smile:\n", "site emoji: off by default");
+	sd->emoji = true;
+	IS(HUGO | SEMO, "Hi :smile: at 12:30:00, `:tada:`\n", "Hi \xF0\x9F\x98\x84 at 12:30:00, `:tada:`\n",
+	   "site emoji: on, outside code");
+	IS(ZOLA | SEMO, "Zola :tada:\n", "Zola \xF0\x9F\x8E\x89\n", "site emoji: Zola posts too");
+	IS(HUGO | SEMO, "<span title=\":smile:\">x</span>\n", "<span title=\":smile:\">x</span>\n",
+	   "site emoji: not inside a tag");
+	dt_ctx.data = NULL;
+	site_data_free(sd);
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_emoji, NULL};
+	static void (*const tests[])(void) = {test_emoji, test_site_emoji, NULL};
 	return dt_run(tests);
 }

@@ -14,6 +14,10 @@ static void test_heading_ids(void)
 	IS(HIDS, "## Closed {#c} ##\n", "<h2 id=\"c\">Closed</h2>\n\n", "closing hashes after the braces");
 	IS(HIDS, "```\n## In code {#x}\n```\n", "```\n## In code {#x}\n```\n", "not in code");
 	IS(HIDS, "> ## Quoted {#q}\n", "> ## Quoted\n", "in a blockquote: the id is dropped, the heading stays");
+	IS(HIDS, "## Title{#tight}\n", "<h2 id=\"tight\">Title</h2>\n\n", "no space before the list (Goldmark)");
+	IS(HIDS, "## Classes {.wide .note}\n", "## Classes\n", "classes alone: the list goes, the heading stays");
+	IS(HIDS, "## Both{#b .wide}\n", "<h2 id=\"b\">Both</h2>\n\n", "an id and a class, no space");
+	IS(HIDS, "## Shell ${HOME}\n", "## Shell ${HOME}\n", "a word in braces is no list, even without a space");
 	dt_xcount(HIDS, "## Title *x* {#tid}\n\nPara.\n", "count(//h2[@id='tid']/em) + count(//p[.='Para.'])", 2,
 		 "end to end: an h2 with the id");
 }

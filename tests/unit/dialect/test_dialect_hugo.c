@@ -115,8 +115,82 @@ static void test_hugo(void)
 	free(html);
 }
 
+/* ---- what the site tells (input/sitedata.h through Hugo's hook) ---- */
+
+static void test_param(void)
+{
+	fx_writes(dt_root, "params/hugo.toml",
+		  "baseURL = 'https://p.example/'\ntitle = 'P'\n[params]\nRelease = '2.5'\nshared = 'site'\n"
+		  "[params.versions]\ncore = 'v1.9'\n");
+	fx_writes(dt_root, "params/config/_default/params.yaml", "fromdir: folder value\n");
+	fx_writes(dt_root, "params/content/posts/p.md",
+		  "---\ntitle: P\nmirror: https://m.example/p\nshared: page\nparams:\n  nested: inside params\n---\nbody\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = dt_in_site("hugo", "params", HUGO, "content/posts/p.md",
+			    "A {{< param \"release\" >}} B {{% param versions.core %}} C {{< param mirror >}} "
+			    "D {{< param nested >}} E {{< param shared >}} F {{< param fromdir >}} G {{< param nope >}}.\n",
+			    &dl);
+	like(o, "A 2\\.5 B", "param: a site param, keys in any case, escaped as text in {{< >}}");
+	like(o, "B v1.9 C", "param: a dotted key walks the site's mappings, {{% %}} as Markdown");
+	like(o, "C https\\://m\\.example/p D", "param: a page's own front-matter key");
+	like(o, "D inside params E", "param: the page's params mapping");
+	like(o, "E page F", "param: the page's value before the site's");
+	like(o, "F folder value G", "param: config/_default/params.yaml");
+	like(o, "G .\n", "param: an unknown key is left out");
+	if (!ok(dt_has_warning(&dl, 10, "'param' (nope)") && dl.n == 1, "param: one warning, for the unknown key"))
+		dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
+/* The site's and its theme's shortcode templates: what they do with
+ * their parameters decides what a call shows (tmpl.h). */
+static void test_site_shortcodes(void)
+{
+	fx_writes(dt_root, "sc/hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\ntheme = ['harbour']\n");
+	fx_writes(dt_root, "sc/content/posts/p/index.md", "---\ntitle: P\n---\n");
+	fx_writes(dt_root, "sc/content/posts/p/boat.png", "not read here");
+	fx_writes(dt_root, "sc/static/img/quay.jpg", "not read here");
+	/* The site's own figure, with other parameter names than Hugo's. */
+	fx_writes(dt_root, "sc/layouts/shortcodes/figure.html",
+		  "{{ $r := .Page.Resources.GetMatch (.Get \"picture\") }}\n<figure>\n"
+		  "<img src=\"{{ $r.RelPermalink }}\" alt=\"{{ .Get \"words\" }}\">\n"
+		  "{{ with .Get \"note\" }}<figcaption>{{ . }}</figcaption>{{ end }}\n</figure>\n");
+	fx_writes(dt_root, "sc/layouts/_shortcodes/out.html", "<a href=\"{{ .Get 0 }}\" rel=\"ext\">{{ .Inner }}</a>\n");
+	fx_writes(dt_root, "sc/layouts/shortcodes/visits.html", "<span>{{ .Get \"n\" }} visits</span>\n");
+	fx_writes(dt_root, "sc/layouts/shortcodes/box.html", "<div class=\"box\">{{ .Inner | markdownify }}</div>\n");
+	fx_writes(dt_root, "sc/themes/harbour/layouts/shortcodes/shot.html",
+		  "{{- $p := .Get \"path\" -}}<img src=\"{{ $p | relURL }}\" title=\"{{ .Get \"title\" }}\">\n");
+	fx_writes(dt_root, "sc/themes/harbour/layouts/_shortcodes/out.html", "the theme's, not used\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = dt_in_site("hugo", "sc", HUGO, "content/posts/p/index.md",
+			     "{{< figure picture=\"boat.png\" words=\"A boat\" note=\"At the quay\" >}}\n\n"
+			     "Go {{< out \"https://x.example/\" >}}to *the* site{{< /out >}} now.\n\n"
+			     "{{< shot path=\"/img/quay.jpg\" title=\"The quay\" >}}\n\n"
+			     "{{< visits n=\"5\" >}}\n\n"
+			     "{{< box >}}\nInside the box.\n{{< /box >}}\n\n"
+			     "{{< gallery src=\"boat.png\" caption=\"By name\" >}}\n\n"
+			     "{{< gallery src=\"gone.png\" title=\"Only text\" >}}\n",
+			     &dl);
+	like(o, "<img src=\"boat.png\" alt=\"A boat\" />", "site figure: the picture from its own parameter");
+	like(o, "<figcaption>\n\nAt the quay\n\n</figcaption>", "site figure: the caption through with/.");
+	like(o, "Go [to *the* site](https://x.example/) now.", "a link shortcode: the enclosed text linked");
+	like(o, "<img src=\"/img/quay.jpg\" alt=\"The quay\" />", "a theme's shortcode, through a variable");
+	like(o, "Inside the box.", "inner content kept");
+	like(o, "<img src=\"boat.png\" alt=\"By name\" />", "no template: an image of the site by its name");
+	like(o, "\nOnly text\n", "no template, no image: the text parameters");
+	unlike(o, "{{", "no shortcode left");
+	ok(dt_has_warning(&dl, 16, "'visits' (layouts/shortcodes/visits.html) is a template"),
+	   "a template showing an unknown parameter: warned");
+	ok(dt_has_warning(&dl, 24, "unknown Hugo shortcode 'gallery'"), "no template, no picture: warned");
+	if (!is_int((long)dl.n, 2, "nothing else warned (box keeps all it shows)"))
+		dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_hugo, NULL};
+	static void (*const tests[])(void) = {test_hugo, test_param, test_site_shortcodes, NULL};
 	return dt_run(tests);
 }

@@ -39,8 +39,46 @@ static void test_zola(void)
 	IS(HUGO, "{{ youtube(id=\"x\") }}\n", "{{ youtube(id=\"x\") }}\n", "Zola calls only for Zola");
 }
 
+/* The site's shortcode templates (templates/shortcodes/, Tera; .md ones
+ * write Markdown): what they do with their arguments decides what a call
+ * shows (tmpl.h). */
+static void test_zola_site_shortcodes(void)
+{
+	fx_writes(dt_root, "zs/config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n");
+	fx_writes(dt_root, "zs/content/posts/p/index.md", "+++\ntitle = 'P'\n+++\n");
+	fx_writes(dt_root, "zs/content/posts/p/gull.png", "not read here");
+	fx_writes(dt_root, "zs/templates/shortcodes/pic.html",
+		  "{% set image = resize_image(path=file, width=800, op=\"fit_width\") %}\n"
+		  "<figure><img src=\"{{ image.url }}\" alt=\"{{ desc | default(value='') }}\">"
+		  "<figcaption>{{ caption | markdown | safe }}</figcaption></figure>\n");
+	fx_writes(dt_root, "zs/templates/shortcodes/mdimg.md", "![{{ alt }}]({{ src }})\n");
+	fx_writes(dt_root, "zs/templates/shortcodes/ext.html", "<a class=\"x\" href=\"{{ url | safe }}\">{{ body }}</a>\n");
+	fx_writes(dt_root, "zs/templates/shortcodes/aside.html", "<aside>{{ body | markdown | safe }}</aside>\n");
+	fx_writes(dt_root, "zs/templates/shortcodes/stars.html", "<span>{% for i in range(end=n) %}*{% endfor %}</span>\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = dt_in_site("zola", "zs", ZOLA, "content/posts/p/index.md",
+			     "{{ pic(file=\"gull.png\", desc=\"A gull\", caption=\"On the rail\") }}\n\n"
+			     "Inline {{ mdimg(src=\"gull.png\", alt=\"Gull\") }} here.\n\n"
+			     "{% ext(url=\"https://x.example/\") %}the site{% end %}\n\n"
+			     "{% aside() %}\nAside *text*.\n{% end %}\n\n"
+			     "{{ stars(n=3) }}\n",
+			     &dl);
+	like(o, "<img src=\"gull.png\" alt=\"A gull\" />", "Zola: a picture through `set`");
+	like(o, "<figcaption>\n\nOn the rail\n\n</figcaption>", "Zola: its caption");
+	like(o, "Inline <img src=\"gull.png\" alt=\"Gull\" /> here.", "Zola: a Markdown template's image, inline");
+	like(o, "[the site](https://x.example/)", "Zola: a body linked");
+	like(o, "Aside *text*.", "Zola: a body kept");
+	unlike(o, "{%", "Zola: no tag left");
+	unlike(o, "{{", "Zola: no call left");
+	ok(dt_has_warning(&dl, 20, "'stars' (templates/shortcodes/stars.html) is a template"), "Zola: stars warned");
+	if (!is_int((long)dl.n, 1, "Zola: nothing else warned"))
+		dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_zola, NULL};
+	static void (*const tests[])(void) = {test_zola, test_zola_site_shortcodes, NULL};
 	return dt_run(tests);
 }

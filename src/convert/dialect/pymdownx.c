@@ -211,6 +211,18 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	return true;
 }
 
+/* A line of HTML made here, at column rel, a block of its own. */
+static void S_gen_line(struct ds_blk *b, int rel, const char *html)
+{
+	struct strbuf h = STRBUF_INIT;
+	ds_blank_line(b);
+	ds_spaces(&h, rel);
+	sb_adds(&h, html);
+	sb_addc(&h, '\n');
+	ds_emit_sb(b, DS_GEN, &h);
+	ds_blank_line(b);
+}
+
 /* Is the line at t[i] a caption block's header (`/// caption`,
  * `/// figure-caption | …`, `/// table-caption`)? */
 static bool S_caption_header(const char *t, size_t n, size_t i)
@@ -257,12 +269,7 @@ static void S_figure(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	}
 	if (i >= n || !S_caption_header(t, n, i))
 		return;
-	struct strbuf h = STRBUF_INIT;
-	ds_end_line(b);
-	ds_spaces(&h, L->rel);
-	sb_adds(&h, "<figure>\n");
-	ds_emit_sb(b, DS_GEN, &h);
-	ds_blank_line(b);
+	S_gen_line(b, L->rel, "<figure>");
 	pm->figure = true;
 }
 
@@ -296,12 +303,7 @@ static bool S_fence(struct ds_blk *b, const struct ds_line *L, size_t ff, size_t
 static void S_dd_close(struct ds_blk *b, const struct ds_box *x, void *self)
 {
 	(void)self;
-	struct strbuf h = STRBUF_INIT;
-	ds_blank_line(b);
-	ds_spaces(&h, x->rel);
-	sb_adds(&h, "</dd>\n");
-	ds_emit_sb(b, DS_GEN, &h);
-	ds_blank_line(b);
+	S_gen_line(b, x->rel, "</dd>");
 }
 
 /* Inside `/// define`, as pymdownx.blocks.definition makes it: each item

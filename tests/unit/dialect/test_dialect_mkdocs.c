@@ -242,25 +242,17 @@ static void test_end_to_end(void)
  * text of the post; any string may be one. */
 static void test_excerpt_separator(void)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct fm_node *cfg = NULL;
-	const char *yaml = "plugins:\n  - search\n  - blog:\n      post_excerpt_separator: \"[[cut]]\"\n";
-	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
-	dt_ctx.config = cfg;
+	struct fm_node *cfg = dt_config("plugins:\n  - search\n  - blog:\n      post_excerpt_separator: \"[[cut]]\"\n");
 	IS(MK, "Teaser.\n\n[[cut]]\n\nRest.\n", "Teaser.\n\n\nRest.\n", "the separator's line is dropped");
 	IS(MK, "Teaser.\n[[cut]]\nRest [[cut]].\n", "Teaser.\nRest [[cut]].\n",
 	   "only the first, and only on a line of its own");
 	IS(MK, "```\n[[cut]]\n```\n\n[[cut]]\n", "```\n[[cut]]\n```\n\n", "never in code");
 	fm_node_free(cfg);
-	cfg = NULL;
-	yaml = "plugins:\n  - blog\n";
-	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
-	dt_ctx.config = cfg;
+	cfg = dt_config("plugins:\n  - blog\n");
 	IS(MK, "A.\n\n<!-- more -->\n\nB.\n", "A.\n\n\nB.\n", "the default: <!-- more -->");
 	fm_node_free(cfg);
 	dt_ctx.config = NULL;
 	IS(MK, "A.\n\n[[cut]]\n", "A.\n\n[[cut]]\n", "no blog plugin: no separator");
-	diag_list_free(&dl);
 }
 
 /* pymdownx.superfences' custom fences (mermaid, a site's own `textual`):
@@ -268,15 +260,11 @@ static void test_excerpt_separator(void)
  * run, never dropped. */
 static void test_custom_fences(void)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct fm_node *cfg = NULL;
-	const char *yaml = "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
 			   "        - name: mermaid\n          class: mermaid\n"
 			   "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
 			   "        - name: harbour\n          class: harbour\n"
-			   "          format: !!python/name:harbour.render\n";
-	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
-	dt_ctx.config = cfg;
+			   "          format: !!python/name:harbour.render\n");
 	dt_xcount(MK, "```mermaid title=\"The flow\"\ngraph TD\n  A --> B\n```\n",
 		  "count(//p[@class='code-title'][.='The flow']) + "
 		  "count(//pre/code[@class='language-mermaid'][contains(., 'A --> B')])",
@@ -286,7 +274,6 @@ static void test_custom_fences(void)
 		  2, "a site's own fence with attributes: its text as code, never run");
 	fm_node_free(cfg);
 	dt_ctx.config = NULL;
-	diag_list_free(&dl);
 }
 
 int main(void)

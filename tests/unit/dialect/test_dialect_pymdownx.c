@@ -2,22 +2,10 @@
  * site lists in its markdown_extensions, and only those. */
 #include "dialect/dialect_fixture.h"
 
-#include "input/frontmatter.h"
-
-/* Makes the site's markdown_extensions (YAML) the context's config. */
-static struct fm_node *S_config(const char *yaml)
-{
-	struct fm_node *cfg = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
-	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
-	diag_list_free(&dl);
-	dt_ctx.config = cfg;
-	return cfg;
-}
 
 static void test_off(void)
 {
-	struct fm_node *cfg = S_config("markdown_extensions:\n  - admonition\n");
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - admonition\n");
 	IS(MK, "==x== ^y^ ++ctrl++\n", "==x== ^y^ ++ctrl++\n", "not listed: left as Python-Markdown leaves it");
 	IS(MK, "/// caption\nWords\n///\n", "/// caption\nWords\n///\n", "blocks not listed: left as written");
 	fm_node_free(cfg);
@@ -26,7 +14,7 @@ static void test_off(void)
 
 static void test_inline(void)
 {
-	struct fm_node *cfg = S_config("markdown_extensions:\n"
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
 				       "  - pymdownx.mark\n"
 				       "  - pymdownx.caret:\n      smart_insert: true\n"
 				       "  - pymdownx.tilde\n"
@@ -48,7 +36,7 @@ static void test_inline(void)
 static void test_blocks(void)
 {
 	/* zensical.toml's form: nested tables under markdown_extensions. */
-	struct fm_node *cfg = S_config("markdown_extensions:\n"
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
 				       "  pymdownx:\n"
 				       "    blocks:\n"
 				       "      caption: {}\n"
@@ -99,7 +87,7 @@ static void test_blocks(void)
  * it: list items are definitions, other paragraphs terms. */
 static void test_define(void)
 {
-	struct fm_node *cfg = S_config("markdown_extensions:\n  - pymdownx.blocks.definition\n");
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - pymdownx.blocks.definition\n");
 	const char *in = "/// define\n"
 			 "Anchor *chain*\n"
 			 "\n"

@@ -3,7 +3,6 @@
  * parser (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
-#include "input/frontmatter.h"
 
 static void test_snippets(void)
 {
@@ -79,16 +78,6 @@ static void test_snippets(void)
 	free(outside);
 }
 
-static struct fm_node *S_config(const char *yaml)
-{
-	struct fm_node *cfg = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
-	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
-	diag_list_free(&dl);
-	dt_ctx.config = cfg;
-	return cfg;
-}
-
 /* pymdownx.snippets' options and forms: base_path (a list, searched in
  * order; a file), check_paths, dashes, ranges, sections. */
 static void test_options(void)
@@ -99,7 +88,7 @@ static void test_options(void)
 	fx_writes(dt_root, "one/c.md", "The one file.\n");
 	fx_writes(dt_root, "one/d.md", "Not this.\n");
 	fx_writes(dt_root, "lines.txt", "l1\nl2\nl3\nl4\nl5\n");
-	struct fm_node *cfg = S_config("markdown_extensions:\n"
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
 				       "  - pymdownx.snippets:\n"
 				       "      base_path: [parts, more, one/c.md, ../up]\n"
 				       "      check_paths: true\n");
@@ -114,11 +103,11 @@ static void test_options(void)
 	diag_list_free(&dl);
 	fm_node_free(cfg);
 
-	cfg = S_config("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: parts\n");
+	cfg = dt_config("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: parts\n");
 	IS(MK, "--8<-- \"a.md\"\n", "From parts.\n", "base_path: a string");
 	IS(MK, "--8<-- \"../lines.txt\"\n", "", "restrict_base_path: nothing above the base");
 	fm_node_free(cfg);
-	cfg = S_config("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: parts\n"
+	cfg = dt_config("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: parts\n"
 		       "      restrict_base_path: false\n");
 	IS(MK, "--8<-- \"../lines.txt:1:1\"\n", "l1\n", "restrict_base_path: false: above the base, in the site");
 	fm_node_free(cfg);

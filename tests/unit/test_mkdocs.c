@@ -176,6 +176,7 @@ static void test_slugify(void)
 	fx_writes(S_tmp, "slug-default/mkdocs.yml",
 		  "site_url: https://s.example/\nplugins:\n  - blog:\n      post_url_format: \"{slug}\"\n");
 	S_post("slug-default", "a.md", "2024-01-01", "Crème brûlée -- at 9 PM!");
+	S_post("slug-default", "b.md", "2024-01-02", "Ebb &mdash; and *flow*");
 	fx_writes(S_tmp, "slug-py/mkdocs.yml",
 		  "site_url: https://s.example/\n"
 		  "plugins:\n  - blog:\n"
@@ -199,6 +200,8 @@ static void test_slugify(void)
 		 "toc.slugify: other scripts dropped"},
 		{"slug-default", "docs/blog/posts/a.md", "https://s.example/blog/crème-brûlée----at-9-pm/",
 		 "default pymdownx.slugs.slugify(case=lower): letters kept, each space a hyphen"},
+		{"slug-default", "docs/blog/posts/b.md", "https://s.example/blog/ebb-mdash-and-flow/",
+		 "a title from the first heading is slugified as written (MkDocs' get_markdown_title)"},
 		{"slug-py", "docs/blog/posts/a.md", "https://s.example/blog/바다_notes_part_2/",
 		 "pymdownx.slugs.slugify(case=lower) as a Python tag, with its separator"},
 		{"slug-uni", "docs/blog/posts/a.md", "https://s.example/blog/über-바다-zwei/",

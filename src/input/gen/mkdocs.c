@@ -473,10 +473,15 @@ static bool S_meta_defaults(const struct site *site, struct post *p, const struc
 	return draft_set;
 }
 
+/* gen_marks: the post's title is its body's first heading. */
+#define S_TITLE_FROM_BODY 1u
+
 static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  enum fm_format format, struct diag_list *dl)
 {
 	(void)format;
+	if (!p->title)
+		p->gen_marks |= S_TITLE_FROM_BODY;
 	bool draft_set = S_meta_defaults(site, p, fm, dl);
 	bool drafts_published = false, future_drafts = false, listed, flag;
 	draft_set |= fm_bool(fm_get(fm, "draft"), &flag);
@@ -629,6 +634,33 @@ static char *S_slug(const struct fm_node *blog, const char *what, const char *ti
 	return out.s ? sb_detach(&out) : xstrdup("");
 }
 
+/* The title MkDocs reads from a page's Markdown before rendering it (its
+ * get_markdown_title), which the blog plugin slugifies: the first line
+ * that is not blank, when it starts with "# ", as written (`&mdash;`
+ * and all). Malloc'd, or NULL. */
+static char *S_markdown_title(const char *body, size_t len)
+{
+	for (size_t i = 0; body && i < len;) {
+		const char *nl = memchr(body + i, '\n', len - i);
+		size_t next = nl ? (size_t)(nl - body) + 1 : len;
+		const char *l = body + i;
+		size_t n = next - i;
+		while (n && isspace((unsigned char)*l))
+			l++, n--;
+		while (n && isspace((unsigned char)l[n - 1]))
+			n--;
+		i = next;
+		if (!n)
+			continue;
+		if (n < 2 || l[0] != '#' || l[1] != ' ')
+			return NULL;
+		while (n && (*l == '#' || *l == ' '))
+			l++, n--;
+		return xstrndup(l, n);
+	}
+	return NULL;
+}
+
 /* A date written with a Unicode (Babel) date pattern, as
  * post_url_date_format is: runs of y, M, d (yy: two digits, a run of two
  * or more pads), 'quoted' text as it is, other characters kept. Month
@@ -681,7 +713,9 @@ static char *S_post_url(const struct site *site, const struct post *p)
 	const char *dfmt = fm_str(fm_get(blog, "post_url_date_format"));
 	struct strbuf date = STRBUF_INIT, path = STRBUF_INIT;
 	S_url_date(&date, dfmt ? dfmt : "yyyy/MM/dd", &p->date);
-	char *slug = p->slug ? xstrdup(p->slug) : S_slug(blog, "post", p->title);
+	char *raw = p->slug || !(p->gen_marks & S_TITLE_FROM_BODY) ? NULL : S_markdown_title(p->body, p->body_len);
+	char *slug = p->slug ? xstrdup(p->slug) : S_slug(blog, "post", raw ? raw : p->title);
+	free(raw);
 	char *file = xstrdup(path_basename(relpath));
 	if (strrchr(file, '.'))
 		*strrchr(file, '.') = '\0';

@@ -38,6 +38,7 @@ struct S_pmd {
 	size_t nopen;
 	bool options; /* right after a header: indented lines are its YAML options */
 	bool figure;  /* a <figure> was opened for a caption that follows */
+	bool dt_open; /* a <dd> holds a code block of a `/// define` */
 };
 
 /* Is the extension named (dotted) listed in cfg's markdown_extensions? As
@@ -273,11 +274,35 @@ static void S_figure(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	pm->figure = true;
 }
 
-/* A fenced code block followed by a caption: into a <figure>. */
+/* Is the scanner at the level of the innermost open `/// define` (not
+ * in one of its definitions)? */
+static bool S_in_define(const struct S_pmd *pm, const struct ds_blk *b, const struct ds_line *L)
+{
+	return pm->nopen && pm->open[pm->nopen - 1].kind == S_DEFINITION &&
+	       b->nbox == pm->open[pm->nopen - 1].nbox && L->opens;
+}
+
+/* The <dd> a `/// define` put a code block in ends before what follows. */
+static void S_dt_close(struct S_pmd *pm, struct ds_blk *b, int rel)
+{
+	if (pm->dt_open)
+		S_gen_line(b, rel, "</dd>");
+	pm->dt_open = false;
+}
+
+/* A fenced code block followed by a caption: into a <figure>; one at the
+ * level of a `/// define`: into a <dd> (pymdownx makes it a <dt>, as any
+ * block there that is neither a paragraph nor a list; a term holds no
+ * block in the book's XHTML). */
 static bool S_fence(struct ds_blk *b, const struct ds_line *L, size_t ff, size_t flen, size_t info, void *self)
 {
 	(void)info;
 	struct S_pmd *pm = self;
+	if (S_in_define(pm, b, L)) {
+		S_dt_close(pm, b, L->rel);
+		S_gen_line(b, L->rel, "<dd>");
+		pm->dt_open = true;
+	}
 	if (!(pm->on & S_CAPTION) || !L->opens)
 		return false;
 	char ch = L->l[ff];
@@ -311,9 +336,9 @@ static void S_dd_close(struct ds_blk *b, const struct ds_box *x, void *self)
  * as in the list), any other line a term (<dt>). */
 static bool S_define_line(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L)
 {
-	const struct S_block *top = &pm->open[pm->nopen - 1];
-	if (top->kind != S_DEFINITION || b->nbox != top->nbox || !L->opens)
+	if (!S_in_define(pm, b, L))
 		return false;
+	S_dt_close(pm, b, L->rel);
 	const char *s = L->l + L->lf;
 	size_t n = L->ln - L->lf;
 	if (n >= 3 && s[0] == '/' && s[1] == '/' && s[2] == '/')

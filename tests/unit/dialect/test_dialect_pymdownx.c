@@ -113,6 +113,10 @@ static void test_define(void)
 		  "define: nothing else in the <dl>, no list left");
 	dt_xcount(MK, in, "count(/html/body/p[.='After.'])", 1, "define: ends at ///");
 	UNLIKE(MK, in, "///", "define: no slashes left");
+	dt_xcount(MK, "/// define\n`knot()`\n\n```py\nknot()\n```\n\n- Ties a knot.\n///\n",
+		  "count(/html/body/dl/dd/pre/code) + count(/html/body/dl/dt/code) + count(/html/body/dl/dd) + "
+		  "count(/html/body/dl/*[not(self::dt or self::dd)])",
+		  4, "define: a code block there is in a <dd> of its own (pymdownx: a <dt>, which holds no block in XHTML)");
 	fm_node_free(cfg);
 	dt_ctx.config = NULL;
 }

@@ -787,7 +787,45 @@ static void S_init(struct ds_state *st, void *self)
 	t->syn = &S_liquid;
 }
 
-static const struct ds_trigger S_triggers[] = {{'{', tags_brace}, {0, NULL}};
+/* jekyll-gist's `{% gist [user/]id [file] %}` (on by default on GitHub
+ * Pages): a link to the gist the page embedded. */
+static size_t S_gist(struct ds_inl *x, size_t i)
+{
+	const char *nm, *args;
+	size_t nml, al;
+	size_t end = S_tag_at(x->s, x->n, i, &nm, &nml, &args, &al);
+	if (end == DS_NONE || !ds_eq(nm, nml, "gist") || !al)
+		return 0;
+	size_t k = 0;
+	while (k < al && !ds_wsnl(args[k]))
+		k++;
+	const char *file = args + k;
+	size_t fl = al - k;
+	ds_trim(&file, &fl);
+	for (size_t c = 0; c < k; c++)
+		if (!ds_ident(args[c]) && args[c] != '/')
+			return 0; /* a variable or a quoted id: not read */
+	struct strbuf url = STRBUF_INIT;
+	sb_adds(&url, "https://gist.github.com/");
+	sb_add(&url, args, k);
+	if (fl) {
+		/* GitHub's anchor of a gist's file: #file-name-ext */
+		sb_adds(&url, "#file-");
+		for (size_t c = 0; c < fl; c++)
+			sb_addc(&url, ds_alnum(file[c]) ? (char)tolower((unsigned char)file[c]) : '-');
+	}
+	ds_embed_md_link(x->out, "Gist", url.s);
+	sb_release(&url);
+	return end - i;
+}
+
+static size_t S_brace(struct ds_inl *x, size_t i, void *self)
+{
+	size_t a = i + 1 < x->n && x->s[i + 1] == '%' ? S_gist(x, i) : 0;
+	return a ? a : tags_brace(x, i, self);
+}
+
+static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 
 const struct dialect dialect_liquid = {
 	.name = "liquid",

@@ -62,6 +62,9 @@ static void test_liquid(void)
 	free(o);
 	diag_list_free(&dl);
 
+	HLIKE(LIQ, "{% gist octo/0123abc %} and {% gist 42 hello_world.rb %}\n",
+	      ">Gist: https://gist.github.com/octo/0123abc</a> and <a href=\"https://gist.github.com/42#file-hello-world-rb\">",
+	      "jekyll-gist: a link to the gist (and its file)");
 	IS(LIQ, "{% comment %}\nHidden words.\n{% endcomment %}\nShown.\n", "Shown.\n", "comment: dropped");
 	IS(LIQ, "A{% comment %} hidden {% endcomment %}B\n", "AB\n", "comment inside a line");
 	IS(LIQ, "Braces {a: 1} stay.\n", "Braces {a: 1} stay.\n", "prose with braces stays");

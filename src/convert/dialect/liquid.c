@@ -115,6 +115,7 @@ static char *S_date_filter(const char *f, size_t fl, const char *val, const char
 struct S_scope {
 	struct strvec vars; /* name, value, name, value… */
 	const struct S_scope *up;
+	bool include; /* an include's: include.x not given is nil */
 };
 
 static const char *S_lookup(const struct S_scope *sc, const char *v, size_t vl)
@@ -283,6 +284,9 @@ static char *S_liquid_value(struct ds_state *st, const char *e, size_t el)
 #define S_MAX_INCLUDE_DEPTH 4
 #define S_MAX_INCLUDE_FILE ((size_t)1 << 20)
 #define S_MAX_INCLUDE_TOTAL ((size_t)16 << 20)
+/* What the searches for closing tags may read in all, so that a post of
+ * many unclosed blocks stays linear. */
+#define S_MAX_SCAN ((size_t)64 << 20)
 
 /* s[0..n)'s first lit, or NULL. */
 static const char *S_find(const char *s, size_t n, const char *lit)
@@ -297,6 +301,7 @@ struct S_inc {
 	size_t lines;  /* newlines written to out */
 	size_t budget; /* bytes includes may still add */
 	bool any;      /* a tag was replaced */
+	size_t scan;   /* bytes searches for closing tags may still read */
 	struct S_scope *root; /* what `assign` sets */
 };
 
@@ -324,7 +329,12 @@ static char *S_fill(struct ds_state *st, const char *s, size_t n, const struct S
 	struct strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, "");
 	for (size_t i = 0; i < n;) {
-		const char *close = i + 1 < n && s[i] == '{' && s[i + 1] == '{' ? S_find(s + i, n - i, "}}") : NULL;
+		bool opens = i + 1 < n && s[i] == '{' && s[i + 1] == '{';
+		const char *close = opens ? S_find(s + i, n - i, "}}") : NULL;
+		if (opens && !close) {
+			sb_add(&sb, s + i, n - i); /* none closes after this one either */
+			break;
+		}
 		if (!close) {
 			sb_addc(&sb, s[i++]);
 			continue;
@@ -526,7 +536,7 @@ static void S_include(struct S_inc *in, const char *a, size_t n, bool relative, 
 	size_t tlen = 0;
 	char *text = depth < S_MAX_INCLUDE_DEPTH ? S_include_file(in, name, relative, line, &tlen) : NULL;
 	if (text) {
-		struct S_scope inner = {STRVEC_INIT, params};
+		struct S_scope inner = {STRVEC_INIT, params, true};
 		S_params(st, a + e, n - e, params, &inner);
 		if (!depth)
 			ds_map_add(&st->snip, in->lines + 1, srcline, true);
@@ -565,13 +575,16 @@ static size_t S_tag_at(const char *s, size_t n, size_t i, const char **nm, size_
 }
 
 /* The end of the tag named closer that closes a block whose body
- * starts at md[from] (nested blocks of the same name counted), or
- * DS_NONE; its start in *at when at is not NULL. */
-static size_t S_closing_at(const char *md, size_t len, size_t from, const char *closer, size_t *at)
+ * starts at md[from] (for: nested loops counted), or DS_NONE; its start
+ * in *at when at is not NULL. Reads from the scan budget. */
+static size_t S_closing_at(struct S_inc *in, const char *md, size_t len, size_t from, const char *closer, size_t *at)
 {
 	int open = 1;
-	const char *opener = closer + 3; /* "endfor" → "for" */
+	bool nests = strcmp(closer, "endfor") == 0;
 	for (size_t k = from; k + 1 < len; k++) {
+		if (!in->scan)
+			return DS_NONE;
+		in->scan--;
 		if (md[k] != '{' || md[k + 1] != '%')
 			continue;
 		const char *nm, *args;
@@ -579,22 +592,17 @@ static size_t S_closing_at(const char *md, size_t len, size_t from, const char *
 		size_t end = S_tag_at(md, len, k, &nm, &nml, &args, &al);
 		if (end == DS_NONE)
 			return DS_NONE;
-		if (strcmp(closer, "endraw") != 0)
-			open += ds_eq(nm, nml, opener);
+		open += nests && ds_eq(nm, nml, "for");
 		open -= ds_eq(nm, nml, closer);
 		if (!open) {
 			if (at)
 				*at = k;
 			return end;
 		}
+		in->scan -= in->scan < end - 1 - k ? in->scan : end - 1 - k;
 		k = end - 1;
 	}
 	return DS_NONE;
-}
-
-static size_t S_closing(const char *md, size_t len, size_t from, const char *closer)
-{
-	return S_closing_at(md, len, from, closer, NULL);
 }
 
 /* `{% for x in list %}` whose tag ends at md[tag_end]: the body pasted
@@ -617,8 +625,12 @@ static size_t S_for(struct S_inc *in, const char *md, size_t len, size_t tag_end
 	for (size_t k = 0; k < el; k++)
 		if (!ds_ident(e[k]) && e[k] != '.')
 			return DS_NONE; /* limit:, offset:, reversed, a range: not run */
-	size_t at, end = S_closing_at(md, len, tag_end, "endfor", &at);
-	char *list = end == DS_NONE ? NULL : S_eval(in->st, e, el, sc);
+	char *list = S_eval(in->st, e, el, sc);
+	size_t at = 0, end = list ? S_closing_at(in, md, len, tag_end, "endfor", &at) : DS_NONE;
+	if (end == DS_NONE) {
+		free(list);
+		list = NULL;
+	}
 	if (!list)
 		return DS_NONE;
 	if (!depth)
@@ -629,7 +641,7 @@ static size_t S_for(struct S_inc *in, const char *md, size_t len, size_t tag_end
 		if (at - tag_end > in->budget)
 			break;
 		in->budget -= at - tag_end;
-		struct S_scope inner = {STRVEC_INIT, sc};
+		struct S_scope inner = {STRVEC_INIT, sc, false};
 		S_set(&inner, a, vn, xstrndup(it, n));
 		S_inc_text(in, md + tag_end, at - tag_end, depth + 1, srcline, &inner);
 		sv_free(&inner.vars);
@@ -642,7 +654,10 @@ static size_t S_for(struct S_inc *in, const char *md, size_t len, size_t tag_end
 /* Adds text, its `{{ … }}` of variables sc knows filled in. */
 static void S_inc_fill(struct S_inc *in, const char *s, size_t n, const struct S_scope *sc)
 {
-	char *filled = sc && memchr(s, '{', n) ? S_fill(in->st, s, n, sc, false) : NULL;
+	bool vars = false;
+	for (const struct S_scope *c = sc; c && !vars; c = c->up)
+		vars = c->vars.n > 0 || c->include;
+	char *filled = vars && memchr(s, '{', n) ? S_fill(in->st, s, n, sc, false) : NULL;
 	S_inc_add(in, filled ? filled : s, filled ? strlen(filled) : n);
 	free(filled);
 }
@@ -658,6 +673,7 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 	size_t i = 0, line = 0, fence = 0;
 	char fch = 0;
 	bool mid = false; /* i is inside a line (after a loop) */
+	size_t none_after[3] = {DS_NONE, DS_NONE, DS_NONE}; /* no raw/highlight/comment closer from here */
 	while (i < len) {
 		const char *nl = memchr(md + i, '\n', len - i);
 		size_t next = nl ? (size_t)(nl - md) + 1 : len;
@@ -696,15 +712,21 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 			size_t end = S_tag_at(md, len, i + k, &nm, &nml, &args, &al);
 			if (end == DS_NONE)
 				break;
-			const char *closer = ds_eq(nm, nml, "raw")	    ? "endraw"
-					     : ds_eq(nm, nml, "highlight") ? "endhighlight"
-					     : ds_eq(nm, nml, "comment")   ? "endcomment"
-									   : NULL;
+			static const char *const closers[][2] = {
+				{"raw", "endraw"}, {"highlight", "endhighlight"}, {"comment", "endcomment"}};
+			const char *closer = NULL;
+			size_t ci = 0;
+			for (size_t c = 0; c < 3 && !closer; c++)
+				if (ds_eq(nm, nml, closers[c][0]))
+					closer = closers[c][1], ci = c;
 			size_t after = DS_NONE;
 			if (closer) {
 				/* Text Liquid does not read here: copied as it is, for
 				 * pass 2 (tags may span lines). */
-				after = S_closing(md, len, end, closer);
+				/* No closer after one point: none after a later one. */
+				after = end >= none_after[ci] ? DS_NONE : S_closing_at(in, md, len, end, closer, NULL);
+				if (after == DS_NONE && end < none_after[ci])
+					none_after[ci] = end;
 				if (after != DS_NONE) {
 					S_inc_fill(in, l + copied, k - copied, sc);
 					S_inc_add(in, md + i + k, after - (i + k));
@@ -766,8 +788,8 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	(void)self;
 	if (!S_find(md, len, "{%"))
 		return false;
-	struct S_scope root = {STRVEC_INIT, NULL};
-	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, &root};
+	struct S_scope root = {STRVEC_INIT, NULL, false};
+	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, S_MAX_SCAN, &root};
 	S_inc_text(&in, md, len, 0, 0, &root);
 	sv_free(&root.vars);
 	if (!in.any) {
@@ -780,28 +802,49 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 
 static const struct tags_syntax S_liquid = {"Liquid", S_liquid_value, true};
 
+/* The pass's state: the tags' (first, so their hooks take it as it is)
+ * and the per-paragraph search for the end of a gist tag. */
+struct S_liq {
+	struct tags t;
+	struct ds_cache gist_end;
+};
+
 static void S_init(struct ds_state *st, void *self)
 {
 	(void)st;
-	struct tags *t = self;
-	t->syn = &S_liquid;
+	struct S_liq *l = self;
+	l->t.syn = &S_liquid;
 }
 
 /* jekyll-gist's `{% gist [user/]id [file] %}` (on by default on GitHub
  * Pages): a link to the gist the page embedded. */
-static size_t S_gist(struct ds_inl *x, size_t i)
+static size_t S_gist(struct S_liq *l, struct ds_inl *x, size_t i)
 {
-	const char *nm, *args;
-	size_t nml, al;
-	size_t end = S_tag_at(x->s, x->n, i, &nm, &nml, &args, &al);
-	if (end == DS_NONE || !ds_eq(nm, nml, "gist") || !al)
+	const char *s = x->s;
+	size_t n = x->n, k = i + 2;
+	if (k < n && s[k] == '-')
+		k++;
+	while (k < n && ds_sp(s[k]))
+		k++;
+	if (!ds_at(s, n, k, "gist") || k + 4 >= n || !ds_sp(s[k + 4]))
 		return 0;
-	size_t k = 0;
+	size_t close = ds_cached(&l->gist_end, s, n, k, ds_find_lit, "%}");
+	if (close == DS_NONE)
+		return 0;
+	const char *args = s + k + 4;
+	size_t al = close - (k + 4);
+	if (al && args[al - 1] == '-')
+		al--;
+	ds_trim(&args, &al);
+	size_t end = close + 2;
+	k = 0;
 	while (k < al && !ds_wsnl(args[k]))
 		k++;
 	const char *file = args + k;
 	size_t fl = al - k;
 	ds_trim(&file, &fl);
+	if (!k)
+		return 0;
 	for (size_t c = 0; c < k; c++)
 		if (!ds_ident(args[c]) && args[c] != '/')
 			return 0; /* a variable or a quoted id: not read */
@@ -821,23 +864,38 @@ static size_t S_gist(struct ds_inl *x, size_t i)
 
 static size_t S_brace(struct ds_inl *x, size_t i, void *self)
 {
-	size_t a = i + 1 < x->n && x->s[i + 1] == '%' ? S_gist(x, i) : 0;
-	return a ? a : tags_brace(x, i, self);
+	struct S_liq *l = self;
+	size_t a = i + 1 < x->n && x->s[i + 1] == '%' ? S_gist(l, x, i) : 0;
+	return a ? a : tags_brace(x, i, &l->t);
+}
+
+static void S_run_begin(void *self)
+{
+	struct S_liq *l = self;
+	tags_run_begin(&l->t);
+	memset(&l->gist_end, 0, sizeof l->gist_end);
+}
+
+static void S_title_begin(void *self)
+{
+	struct S_liq *l = self;
+	tags_title_begin(&l->t);
+	memset(&l->gist_end, 0, sizeof l->gist_end);
 }
 
 static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 
 const struct dialect dialect_liquid = {
 	.name = "liquid",
-	.state_size = sizeof(struct tags),
-	.title_size = sizeof(struct tags),
+	.state_size = sizeof(struct S_liq),
+	.title_size = sizeof(struct S_liq),
 	.init = S_init,
 	.pre = S_pre,
-	.block = tags_block,
+	.block = tags_block, /* these take the tags, the state's first member */
 	.line = tags_line,
 	.triggers = S_triggers,
 	.hold = tags_hold,
 	.code = tags_code,
-	.run_begin = tags_run_begin,
-	.title_begin = tags_title_begin,
+	.run_begin = S_run_begin,
+	.title_begin = S_title_begin,
 };

@@ -410,10 +410,11 @@ struct S_state {
 	bool own_dir;       /* lang has a content folder of its own */
 	struct strvec keys; /* languages with a content folder of their own … */
 	struct strvec dirs; /* … and that folder (normalized, relative to the root) */
-	/* Sections' `cascade` (list_posts reads them): the folder of each
-	 * _index page that has one, and its front matter. */
-	struct strvec casc_dirs;
-	struct fm_node **casc_fm;
+	/* Section pages (list_posts reads them): the folder of each _index
+	 * page in the book's language, and its front matter (for `cascade`,
+	 * and the slug or title :sectionslug gives). */
+	struct strvec sec_dirs;
+	struct fm_node **sec_fm;
 };
 
 static void S_free_state(void *state)
@@ -424,10 +425,10 @@ static void S_free_state(void *state)
 	free(st->lang);
 	sv_free(&st->keys);
 	sv_free(&st->dirs);
-	for (size_t i = 0; i < st->casc_dirs.n; i++)
-		fm_node_free(st->casc_fm[i]);
-	free(st->casc_fm);
-	sv_free(&st->casc_dirs);
+	for (size_t i = 0; i < st->sec_dirs.n; i++)
+		fm_node_free(st->sec_fm[i]);
+	free(st->sec_fm);
+	sv_free(&st->sec_dirs);
 	free(st);
 }
 
@@ -933,17 +934,17 @@ out:
 	free(abs);
 }
 
-/* Notes in the state the `cascade` of every section page (_index.md, in
+/* Notes in the state every section page (_index.md, in
  * the book's language) of the content folder, other languages' folders
  * (skip) left out. */
-static void S_read_cascades(const struct site *site, const struct strvec *skip)
+static void S_read_sections(const struct site *site, const struct strvec *skip)
 {
 	struct S_state *st = site->state;
-	for (size_t i = 0; i < st->casc_dirs.n; i++)
-		fm_node_free(st->casc_fm[i]);
-	free(st->casc_fm);
-	st->casc_fm = NULL;
-	sv_free(&st->casc_dirs);
+	for (size_t i = 0; i < st->sec_dirs.n; i++)
+		fm_node_free(st->sec_fm[i]);
+	free(st->sec_fm);
+	st->sec_fm = NULL;
+	sv_free(&st->sec_dirs);
 	struct strvec files = STRVEC_INIT;
 	site_walk(site->root, site->content_dir, S_page_exts, &files);
 	struct diag_list quiet = DIAG_LIST_INIT;
@@ -960,13 +961,9 @@ static void S_read_cascades(const struct site *site, const struct strvec *skip)
 		enum fm_format format;
 		if (!index || site_read_front_matter(&fm, &format, site, files.v[i], &quiet) < 0)
 			continue;
-		if (S_get(fm, "cascade")) {
-			st->casc_fm = xrealloc(st->casc_fm, (st->casc_dirs.n + 1) * sizeof *st->casc_fm);
-			st->casc_fm[st->casc_dirs.n] = fm;
-			sv_push_owned(&st->casc_dirs, path_dirname(files.v[i]));
-		} else {
-			fm_node_free(fm);
-		}
+		st->sec_fm = xrealloc(st->sec_fm, (st->sec_dirs.n + 1) * sizeof *st->sec_fm);
+		st->sec_fm[st->sec_dirs.n] = fm;
+		sv_push_owned(&st->sec_dirs, path_dirname(files.v[i]));
 	}
 	diag_list_free(&quiet);
 	sv_free(&files);
@@ -987,7 +984,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 			sv_push(&w.skip, d);
 	}
 	S_walk(&w, site->content_dir, 0);
-	S_read_cascades(site, &w.skip);
+	S_read_sections(site, &w.skip);
 	struct strvec *take = w.posts.n ? &w.posts : &w.root_pages;
 	for (size_t i = 0; i < take->n; i++)
 		sv_push(files, take->v[i]);
@@ -995,6 +992,101 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	sv_free(&w.root_pages);
 	sv_free(&w.skip);
 	return 0;
+}
+
+/* ---- page matchers ---- */
+
+/* Hugo's globs (gobwas/glob with '/' as separator): `*` and `?` within a
+ * path part, `**` across parts, `{a,b}` alternatives; case-insensitive. */
+static bool S_glob(const char *pat, const char *str)
+{
+	const char *brace = strchr(pat, '{');
+	if (brace) {
+		const char *close = strchr(brace, '}');
+		if (close) {
+			for (const char *alt = brace + 1; alt <= close;) {
+				size_t n = strcspn(alt, ",}");
+				if (alt + n > close)
+					n = (size_t)(close - alt);
+				char *one = xasprintf("%.*s%.*s%s", (int)(brace - pat), pat, (int)n, alt, close + 1);
+				bool m = S_glob(one, str);
+				free(one);
+				if (m)
+					return true;
+				alt += n + 1;
+			}
+			return false;
+		}
+	}
+	for (; *pat; pat++, str++) {
+		if (pat[0] == '*' && pat[1] == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 2, t))
+					return true;
+				if (!*t)
+					return false;
+			}
+		}
+		if (*pat == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 1, t))
+					return true;
+				if (!*t || *t == '/')
+					return false;
+			}
+		}
+		if (!*str || (*pat == '?' ? *str == '/' : tolower((unsigned char)*pat) != tolower((unsigned char)*str)))
+			return false;
+	}
+	return !*str;
+}
+
+/* A glob slice (a string, or a list of them): matches when no negated
+ * glob ("! en") matches and any other does (or there is none). */
+static bool S_glob_slice(const struct fm_node *n, const char *str)
+{
+	const struct fm_node *one[1] = {n};
+	const struct fm_node *const *items = n->kind == FM_LIST ? (const struct fm_node *const *)n->items : one;
+	size_t count = n->kind == FM_LIST ? n->n : 1;
+	bool any = false, positive = false;
+	for (size_t i = 0; i < count; i++) {
+		const char *g = fm_str(items[i]);
+		if (!g)
+			continue;
+		while (*g == ' ')
+			g++;
+		if (!*g)
+			continue;
+		if (g[0] == '!' && g[1] == ' ') {
+			if (S_glob(g + 2, str))
+				return false;
+			continue;
+		}
+		positive = true;
+		any = any || S_glob(g, str);
+	}
+	return any || !positive;
+}
+
+/* Whether a page matcher (cascade's and permalinks' `target`) takes the
+ * page of kind at the logical path lpath in lang: `path`, `kind`,
+ * `environment` (a book is a production build), `lang` and, since Hugo
+ * 0.153, `sites.matrix.languages` (roles and versions: every page is the
+ * default site's). */
+static bool S_target_matches(const struct fm_node *target, const char *lpath, const char *kind,
+			     const char *lang)
+{
+	const struct fm_node *n;
+	if ((n = S_get(target, "path")) && !S_glob_slice(n, lpath))
+		return false;
+	if ((n = S_get(target, "kind")) && !S_glob_slice(n, kind))
+		return false;
+	if ((n = S_get(target, "environment")) && !S_glob_slice(n, "production"))
+		return false;
+	if ((n = S_get(target, "lang")) && !S_glob_slice(n, lang))
+		return false;
+	n = S_get(S_get(S_get(target, "sites"), "matrix"), "languages");
+	return !n || S_glob_slice(n, lang);
 }
 
 /* ---- URLs ---- */
@@ -1138,48 +1230,111 @@ static char *S_lang_prefix(const struct site *site, const char *lang)
 	return out;
 }
 
-/* The `permalinks` pattern for the page's section: the most specific key
- * that is the section path or one above it ("/" for root pages); in the
- * legacy form (`post: /:year/:title/`) or under `page:`; the page's
- * language's own `permalinks` when it has them. */
+/* The page's logical path as Hugo's page matchers see it: /sections/name
+ * ("/posts" for a section page, "/" for the home page), lower-cased and
+ * with spaces as hyphens. malloc'd. */
+static char *S_logical_path(const struct S_loc *loc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < loc->sections.n; i++) {
+		sb_addc(&sb, '/');
+		sb_adds(&sb, loc->sections.v[i]);
+	}
+	if (*loc->name) {
+		sb_addc(&sb, '/');
+		sb_adds(&sb, loc->name);
+	}
+	if (!sb.len)
+		sb_addc(&sb, '/');
+	char *out = S_lower(sb.s);
+	sb_release(&sb);
+	for (char *c = out; *c; c++)
+		if (*c == ' ')
+			*c = '-';
+	return out;
+}
+
+/* The page's kind: page, section or home. */
+static const char *S_kind(const struct S_loc *loc)
+{
+	return !loc->list ? "page" : loc->sections.n ? "section" : "home";
+}
+
+/* Whether a `permalinks` key of the map form (a section path; "/" or ""
+ * the root) takes the page at lpath: Hugo makes it a glob of the section
+ * and all below it, or of the pages directly in the root. Returns the
+ * key's length + 1 when it does (the more specific key wins), else 0. */
+static size_t S_permalink_key(const char *key, const char *lpath)
+{
+	while (*key == ' ' || *key == '/')
+		key++;
+	size_t kl = strlen(key);
+	while (kl && (key[kl - 1] == ' ' || key[kl - 1] == '/'))
+		kl--;
+	char *low = xstrndup(key, kl);
+	for (char *c = low; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	char *glob = kl ? xasprintf("/{%s,%s/**}", low, low) : xstrdup("/*");
+	bool match = S_glob(glob, lpath);
+	free(glob);
+	free(low);
+	return match ? kl + 1 : 0;
+}
+
+/* The `permalinks` pattern for a page, from its language's own
+ * `permalinks`, else the site's. Hugo's three forms: the legacy map
+ * (`posts = "/:year/:slug/"`: pages and terms), the map by kind
+ * (`[permalinks.page]`, `.section`, `.term`, `.taxonomy`, `.home`), where
+ * the most specific section key that takes the page wins; and since
+ * Hugo 0.161 a list of `pattern`s with a `target` page matcher, the first
+ * that takes the page winning (one without a target takes any page). */
 static const char *S_permalink(const struct site *site, const struct S_loc *loc)
 {
-	const struct fm_node *pl = S_setting(site, loc->lang ? loc->lang : S_default_lang(site->config),
-					     "permalinks");
-	if (!pl || pl->kind != FM_MAP)
+	const char *lang = loc->lang ? loc->lang : S_default_lang(site->config);
+	const struct fm_node *pl = S_setting(site, lang, "permalinks");
+	if (!pl)
 		return NULL;
-	struct strbuf sec = STRBUF_INIT;
-	for (size_t i = 0; i < loc->sections.n; i++) {
-		if (i)
-			sb_addc(&sec, '/');
-		sb_adds(&sec, loc->sections.v[i]);
-	}
-	char *secpath = S_lower(sec.s ? sec.s : "");
-	sb_release(&sec);
+	const char *kind = S_kind(loc);
+	char *lpath = S_logical_path(loc);
 	const char *best = NULL;
-	size_t best_len = 0;
-	const struct fm_node *maps[2] = {pl, fm_get(pl, "page")};
-	for (size_t m = 0; m < 2; m++) {
-		const struct fm_node *map = maps[m];
-		for (size_t i = 0; map && map->kind == FM_MAP && i < map->n; i++) {
-			const char *pattern = fm_str(map->items[i]);
-			if (!pattern || map->items[i]->kind != FM_SCALAR)
-				continue;
-			const char *k = map->keys[i];
-			while (*k == ' ' || *k == '/')
-				k++;
-			size_t kl = strlen(k);
-			while (kl && (k[kl - 1] == ' ' || k[kl - 1] == '/'))
-				kl--;
-			bool match = kl == 0 ? !*secpath
-					     : strncmp(secpath, k, kl) == 0 && (!secpath[kl] || secpath[kl] == '/');
-			if (match && (!best || kl + 1 > best_len)) {
+	if (pl->kind == FM_LIST) {
+		for (size_t i = 0; !best && i < pl->n; i++) {
+			const struct fm_node *target = S_get(pl->items[i], "target");
+			const char *pattern = fm_str(S_get(pl->items[i], "pattern"));
+			if (pattern && (!target || S_target_matches(target, lpath, kind, lang)))
 				best = pattern;
-				best_len = kl + 1;
+		}
+	} else if (pl->kind == FM_MAP) {
+		size_t best_len = 0;
+		for (size_t i = 0; i < pl->n; i++) {
+			const struct fm_node *v = pl->items[i];
+			/* A string is the legacy form (kinds page and term); a
+			 * mapping is one kind's. */
+			const struct fm_node *one[1] = {v};
+			const char *const keys[1] = {pl->keys[i]};
+			const struct fm_node *const *items = one;
+			const char *const *ks = keys;
+			size_t n = 1;
+			if (v->kind == FM_MAP) {
+				if (str_casecmp(pl->keys[i], kind) != 0)
+					continue;
+				items = (const struct fm_node *const *)v->items;
+				ks = (const char *const *)v->keys;
+				n = v->n;
+			} else if (strcmp(kind, "page") != 0) {
+				continue;
+			}
+			for (size_t k = 0; k < n; k++) {
+				const char *pattern = items[k]->kind == FM_SCALAR ? fm_str(items[k]) : NULL;
+				size_t len = pattern && ks[k] ? S_permalink_key(ks[k], lpath) : 0;
+				if (len > best_len) {
+					best = pattern;
+					best_len = len;
+				}
 			}
 		}
 	}
-	free(secpath);
+	free(lpath);
 	return best;
 }
 
@@ -1273,9 +1428,96 @@ static char *S_go_format(const struct date *d, const char *layout)
 	return sb_detach(&sb);
 }
 
+/* The front matter of the _index page of the section made of loc's
+ * first n folders, or NULL; *found says whether it has one. */
+static const struct fm_node *S_section_fm(const struct site *site, const struct S_loc *loc, size_t n,
+					  bool *found)
+{
+	const struct S_state *st = site->state;
+	char *dir = xstrdup(site->content_dir);
+	for (size_t i = 0; i < n; i++) {
+		char *j = path_join(dir, loc->sections.v[i]);
+		free(dir);
+		dir = j;
+	}
+	char *norm = path_normalize(dir);
+	free(dir);
+	const struct fm_node *fm = NULL;
+	*found = false;
+	for (size_t i = 0; i < st->sec_dirs.n && !*found; i++) {
+		char *d = path_normalize(st->sec_dirs.v[i]);
+		if (strcmp(d, norm) == 0) {
+			*found = true;
+			fm = st->sec_fm[i];
+		}
+		free(d);
+	}
+	free(norm);
+	return fm;
+}
+
+/* How many of loc's folders make its current section: a section page's
+ * own, else the nearest folder that is a section (a top-level folder, or
+ * one with an _index page: Hugo's other folders are no sections). */
+static size_t S_current_section(const struct site *site, const struct S_loc *loc)
+{
+	if (loc->list)
+		return loc->sections.n;
+	for (size_t n = loc->sections.n; n > 1; n--) {
+		bool found;
+		S_section_fm(site, loc, n, &found);
+		if (found)
+			return n;
+	}
+	return loc->sections.n ? 1 : 0;
+}
+
+/* The slug of the section made of loc's first n folders, as
+ * :sectionslug(s) give it: its `slug`, else its `title`, else its
+ * automatic title (the folder's name), made a path. */
+static char *S_section_slug(const struct site *site, const struct S_loc *loc, size_t n)
+{
+	bool found;
+	const struct fm_node *fm = S_section_fm(site, loc, n, &found);
+	const char *s = fm_str(S_get(fm, "slug"));
+	if (!s || !*s)
+		s = fm_str(S_get(fm, "title"));
+	if (!s || !*s)
+		s = loc->sections.v[n - 1];
+	return S_urlize(s);
+}
+
+/* The sections of the current section joined by '/', sliced as spec
+ * says (NULL: all): their folder names, or with slugs their slugs (the
+ * sections only, folders that are none left out). */
+static char *S_sections(const struct site *site, const struct S_loc *loc, const char *spec, bool slugs)
+{
+	size_t cur = S_current_section(site, loc);
+	struct strvec names = STRVEC_INIT;
+	for (size_t i = 0; i < cur; i++) {
+		bool found = i == 0 || i + 1 == cur;
+		if (slugs && !found)
+			S_section_fm(site, loc, i + 1, &found);
+		if (!slugs)
+			sv_push_owned(&names, S_urlize(loc->sections.v[i]));
+		else if (found)
+			sv_push_owned(&names, S_section_slug(site, loc, i + 1));
+	}
+	size_t lo, hi;
+	S_slice(&names, spec, &lo, &hi);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = lo; i < hi; i++) {
+		if (i > lo)
+			sb_addc(&sb, '/');
+		sb_adds(&sb, names.v[i]);
+	}
+	sv_free(&names);
+	return sb_detach(&sb);
+}
+
 /* Expands a permalink pattern's tokens for a page. */
-static char *S_expand(const char *pattern, const struct S_loc *loc, const struct post *p,
-		      const char *title)
+static char *S_expand(const struct site *site, const char *pattern, const struct S_loc *loc,
+		      const struct post *p, const char *title)
 {
 	struct strbuf sb = STRBUF_INIT;
 	/* Without a date, Go's zero time: 0001-01-01. */
@@ -1315,21 +1557,13 @@ static char *S_expand(const char *pattern, const struct S_loc *loc, const struct
 			v = xstrdup(date_weekday_name(weekday));
 		else if (strcmp(tok, "yearday") == 0)
 			v = xasprintf("%d", yearday);
-		else if (strcmp(tok, "section") == 0 || strcmp(tok, "sectionslug") == 0)
+		else if (strcmp(tok, "section") == 0)
 			v = S_urlize(loc->sections.n ? loc->sections.v[0] : "");
-		else if (strcmp(tok, "sections") == 0 || strcmp(tok, "sectionslugs") == 0) {
-			size_t lo, hi;
-			S_slice(&loc->sections, spec, &lo, &hi);
-			struct strbuf s = STRBUF_INIT;
-			for (size_t i = lo; i < hi; i++) {
-				char *u = S_urlize(loc->sections.v[i]);
-				if (i > lo)
-					sb_addc(&s, '/');
-				sb_adds(&s, u);
-				free(u);
-			}
-			v = sb_detach(&s);
-		} else if (strcmp(tok, "title") == 0)
+		else if (strcmp(tok, "sectionslug") == 0)
+			v = loc->sections.n ? S_section_slug(site, loc, 1) : xstrdup("");
+		else if (strcmp(tok, "sections") == 0 || strcmp(tok, "sectionslugs") == 0)
+			v = S_sections(site, loc, spec, strcmp(tok, "sectionslugs") == 0);
+		else if (strcmp(tok, "title") == 0)
 			v = S_urlize(title);
 		else if (strcmp(tok, "slug") == 0)
 			v = slug ? xstrdup(slug) : S_urlize(title);
@@ -1391,11 +1625,24 @@ static char *S_page_path(const struct site *site, const struct S_loc *loc, const
 {
 	char *prefix = S_lang_prefix(site, loc->lang);
 	char *out;
-	const char *pattern = loc->list ? NULL : S_permalink(site, loc);
+	/* The home page takes no pattern. */
+	const char *pattern = loc->list && !loc->sections.n ? NULL : S_permalink(site, loc);
 	if (pattern) {
 		const char *title = p->title ? p->title : loc->name;
-		char *path = S_expand(pattern, loc, p, title);
-		out = S_tidy_path(prefix, path);
+		char *path = S_expand(site, pattern, loc, p, title);
+		/* As Hugo: unescaped, cleaned, then made a path (what is not a
+		 * letter, digit, mark or one of . / _ # + ~ - @ dropped, spaces
+		 * as hyphens: `:_2` leaves none in a URL), lower-cased. */
+		for (char *c = path; *c; c++)
+			if (*c == '+')
+				*c = ' ';
+		char *plain = url_decode(path);
+		char *clean = path_normalize(plain);
+		char *sane = S_urlize(strcmp(clean, ".") == 0 ? "" : clean);
+		out = S_tidy_path(prefix, sane);
+		free(sane);
+		free(clean);
+		free(plain);
 		free(path);
 	} else {
 		struct strbuf sb = STRBUF_INIT;
@@ -1972,51 +2219,6 @@ static void S_aliases(const struct site *site, struct post *p, const struct fm_n
 
 /* ---- cascade ---- */
 
-/* Hugo's globs (gobwas/glob with '/' as separator): `*` and `?` within a
- * path part, `**` across parts, `{a,b}` alternatives; case-insensitive. */
-static bool S_glob(const char *pat, const char *str)
-{
-	const char *brace = strchr(pat, '{');
-	if (brace) {
-		const char *close = strchr(brace, '}');
-		if (close) {
-			for (const char *alt = brace + 1; alt <= close;) {
-				size_t n = strcspn(alt, ",}");
-				if (alt + n > close)
-					n = (size_t)(close - alt);
-				char *one = xasprintf("%.*s%.*s%s", (int)(brace - pat), pat, (int)n, alt, close + 1);
-				bool m = S_glob(one, str);
-				free(one);
-				if (m)
-					return true;
-				alt += n + 1;
-			}
-			return false;
-		}
-	}
-	for (; *pat; pat++, str++) {
-		if (pat[0] == '*' && pat[1] == '*') {
-			for (const char *t = str;; t++) {
-				if (S_glob(pat + 2, t))
-					return true;
-				if (!*t)
-					return false;
-			}
-		}
-		if (*pat == '*') {
-			for (const char *t = str;; t++) {
-				if (S_glob(pat + 1, t))
-					return true;
-				if (!*t || *t == '/')
-					return false;
-			}
-		}
-		if (!*str || (*pat == '?' ? *str == '/' : tolower((unsigned char)*pat) != tolower((unsigned char)*str)))
-			return false;
-	}
-	return !*str;
-}
-
 /* Deep copy of a front-matter tree. */
 static struct fm_node *S_clone(const struct fm_node *n)
 {
@@ -2039,29 +2241,14 @@ static struct fm_node *S_clone(const struct fm_node *n)
 	return c;
 }
 
-/* Whether a cascade's target (a page matcher) takes the page at the
- * logical path lpath in lang. */
-static bool S_target_matches(const struct fm_node *target, const char *lpath, const char *lang)
-{
-	const char *v;
-	if ((v = S_first_str(S_get(target, "path"))) && !S_glob(v, lpath))
-		return false;
-	if ((v = S_first_str(S_get(target, "kind"))) && !S_glob(v, "page"))
-		return false;
-	if ((v = S_first_str(S_get(target, "environment"))) && !S_glob(v, "production"))
-		return false;
-	if ((v = S_first_str(S_get(target, "lang"))) && !S_glob(v, lang))
-		return false;
-	v = S_first_str(S_get(S_get(S_get(target, "sites"), "matrix"), "languages"));
-	return !v || S_glob(v, lang);
-}
-
 /* Adds to merged the values of one `cascade` (a mapping, or a list of
  * them each with its target) the page takes and has none of yet: a
  * page's own value, or a nearer section's, wins. */
 static void S_cascade_into(struct fm_node *merged, const struct fm_node *casc, const char *lpath,
 			   const char *lang)
 {
+	if (!casc)
+		return;
 	size_t n = casc->kind == FM_LIST ? casc->n : 1;
 	for (size_t e = 0; e < n; e++) {
 		const struct fm_node *entry = casc->kind == FM_LIST ? casc->items[e] : casc;
@@ -2070,7 +2257,7 @@ static void S_cascade_into(struct fm_node *merged, const struct fm_node *casc, c
 		const struct fm_node *target = S_get(entry, "target");
 		if (!target)
 			target = S_get(entry, "_target");
-		if (target && !S_target_matches(target, lpath, lang))
+		if (target && !S_target_matches(target, lpath, "page", lang))
 			continue;
 		for (size_t i = 0; i < entry->n; i++) {
 			const char *key = entry->keys[i];
@@ -2100,18 +2287,12 @@ static struct fm_node *S_with_cascade(const struct site *site, const struct fm_n
 	const char *lang = loc->lang ? loc->lang : S_default_lang(site->config);
 	const struct fm_node *lang_casc = fm_get(S_lang_block(site->config, lang), "cascade");
 	const struct fm_node *site_casc = fm_get(site->config, "cascade");
-	if (!st->casc_dirs.n && !lang_casc && !site_casc)
+	bool any = lang_casc || site_casc;
+	for (size_t i = 0; i < st->sec_dirs.n && !any; i++)
+		any = S_get(st->sec_fm[i], "cascade") != NULL;
+	if (!any)
 		return NULL;
-	/* The logical path: /sections/name, lower-cased as Hugo's are. */
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < loc->sections.n; i++) {
-		sb_addc(&sb, '/');
-		sb_adds(&sb, loc->sections.v[i]);
-	}
-	sb_addc(&sb, '/');
-	sb_adds(&sb, loc->name);
-	char *lpath = S_lower(sb.s);
-	sb_release(&sb);
+	char *lpath = S_logical_path(loc);
 	struct fm_node *merged = fm && fm->kind == FM_MAP ? S_clone(fm) : S_node_new(FM_MAP, 1, 1);
 	/* Section folders from the page's up to the content folder. */
 	struct strvec dirs = STRVEC_INIT;
@@ -2125,9 +2306,9 @@ static struct fm_node *S_with_cascade(const struct site *site, const struct fm_n
 	}
 	sb_release(&d);
 	for (size_t k = dirs.n; k-- > 0;)
-		for (size_t i = 0; i < st->casc_dirs.n; i++)
-			if (strcmp(st->casc_dirs.v[i], dirs.v[k]) == 0)
-				S_cascade_into(merged, S_get(st->casc_fm[i], "cascade"), lpath, lang);
+		for (size_t i = 0; i < st->sec_dirs.n; i++)
+			if (strcmp(st->sec_dirs.v[i], dirs.v[k]) == 0)
+				S_cascade_into(merged, S_get(st->sec_fm[i], "cascade"), lpath, lang);
 	sv_free(&dirs);
 	if (lang_casc)
 		S_cascade_into(merged, lang_casc, lpath, lang);
@@ -2221,7 +2402,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		/* Relative to the base URL; without a leading slash also to the
 		 * language prefix; tokens as in permalinks. */
 		char *prefix = url[0] == '/' ? xstrdup("") : S_lang_prefix(site, loc.lang);
-		char *expanded = S_expand(url, &loc, p, p->title ? p->title : loc.name);
+		char *expanded = S_expand(site, url, &loc, p, p->title ? p->title : loc.name);
 		p->url = S_tidy_path(prefix, expanded);
 		path = xstrdup(p->url);
 		free(expanded);

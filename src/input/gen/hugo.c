@@ -415,6 +415,10 @@ struct S_state {
 	 * and the slug or title :sectionslug gives). */
 	struct strvec sec_dirs;
 	struct fm_node **sec_fm;
+	/* The custom keys of the book language's block (`[languages.fr]
+	 * tagline = …`), which Hugo reads as that language's params; NULL
+	 * when none. */
+	struct fm_node *lang_custom;
 };
 
 static void S_free_state(void *state)
@@ -429,6 +433,7 @@ static void S_free_state(void *state)
 		fm_node_free(st->sec_fm[i]);
 	free(st->sec_fm);
 	sv_free(&st->sec_dirs);
+	fm_node_free(st->lang_custom);
 	free(st);
 }
 
@@ -504,6 +509,33 @@ static const char *S_lang_content_src(const struct fm_node *cfg, const char *key
 	return NULL;
 }
 
+static struct fm_node *S_clone(const struct fm_node *n);
+
+/* The keys of a language's block that are settings (Hugo's language
+ * options and the root settings a language may override), not params. */
+static const char *const S_lang_settings[] = {
+	"baseurl", "cascade", "contentdir", "copyright", "direction", "disabled", "disablepathtolower",
+	"frontmatter", "label", "languagecode", "languagedirection", "languagename", "locale", "markup",
+	"menu", "menus", "outputs", "paginate", "pagination", "params", "permalinks", "services",
+	"staticdir", "taxonomies", "timezone", "title", "uglyurls", "weight", NULL};
+
+/* The custom keys of a language's block, as a mapping, or NULL. */
+static struct fm_node *S_lang_custom(const struct fm_node *block)
+{
+	struct fm_node *out = NULL;
+	for (size_t i = 0; block && block->kind == FM_MAP && i < block->n; i++) {
+		size_t k = 0;
+		while (S_lang_settings[k] && str_casecmp(S_lang_settings[k], block->keys[i]) != 0)
+			k++;
+		if (S_lang_settings[k] || !block->keys[i])
+			continue;
+		if (!out)
+			out = S_node_new(FM_MAP, block->line, block->col);
+		S_map_put(out, xstrdup(block->keys[i]), S_clone(block->items[i]));
+	}
+	return out;
+}
+
 /* Builds the state: the book's language and every language's content
  * folder. When no language names one but contentDir holds a folder
  * named after the default language (content/en/, content/fr/ … as
@@ -515,6 +547,7 @@ static struct S_state *S_languages(const struct site *site, const char *content)
 	struct S_state *st = xcalloc(1, sizeof *st);
 	const char *pick = S_pick_lang(cfg, site->want_language);
 	st->lang = xstrdup(pick ? pick : S_default_lang(cfg));
+	st->lang_custom = S_lang_custom(S_lang_block(cfg, st->lang));
 	const struct fm_node *langs = fm_get(cfg, "languages");
 	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
 		const char *src = S_lang_content_src(cfg, langs->keys[i]);
@@ -2565,8 +2598,9 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 
 /* ---- What the dialect passes read of the site (issue 12) ---- */
 
-/* The params a `{{< param >}}` falls back to (the book language's, then
- * the site's), enableEmoji, and the shortcode templates Hugo looks up:
+/* The params a `{{< param >}}` falls back to (the book language's
+ * `params`, then its block's custom keys as Hugo reads them, then the
+ * site's), enableEmoji, and the shortcode templates Hugo looks up:
  * the site's layouts/_shortcodes/ and layouts/shortcodes/, then each
  * theme's (`theme` is a name or a list, the first winning; themesDir). */
 static struct site_data *S_site_data(const struct site *site)
@@ -2575,8 +2609,11 @@ static struct site_data *S_site_data(const struct site *site)
 	const struct fm_node *cfg = site->config;
 	struct site_data *sd = site_data_new(site);
 	const struct fm_node *lparams = fm_get(S_lang_block(cfg, S_book_lang(site)), "params"), *params = fm_get(cfg, "params");
+	const struct S_state *st = site->state;
 	if (lparams)
 		sd->params[sd->nparams++] = lparams;
+	if (st && st->lang_custom)
+		sd->params[sd->nparams++] = st->lang_custom;
 	if (params)
 		sd->params[sd->nparams++] = params;
 	bool on = false;

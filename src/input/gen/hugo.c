@@ -1299,14 +1299,12 @@ static const char *S_kind(const struct S_loc *loc)
  * key's length + 1 when it does (the more specific key wins), else 0. */
 static size_t S_permalink_key(const char *key, const char *lpath)
 {
-	while (*key == ' ' || *key == '/')
-		key++;
+	key += strspn(key, " /");
 	size_t kl = strlen(key);
-	while (kl && (key[kl - 1] == ' ' || key[kl - 1] == '/'))
+	while (kl && strchr(" /", key[kl - 1]))
 		kl--;
-	char *low = xstrndup(key, kl);
-	for (char *c = low; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
+	char *cut = xstrndup(key, kl), *low = S_lower(cut);
+	free(cut);
 	char *glob = kl ? xasprintf("/{%s,%s/**}", low, low) : xstrdup("/*");
 	bool match = S_glob(glob, lpath);
 	free(glob);

@@ -801,6 +801,33 @@ static void S_finish(xmlNodePtr root)
 	}
 }
 
+/* Links made against the site name a post's title by the id its heading
+ * had there (`#my-post-title`, or the id of the H1 the template's title
+ * replaced): they reach the template's title heading. */
+static void S_alias_title(struct chapter *ch, xmlNodePtr root, const char *title, const char *h1_id)
+{
+	const struct idset *ids = &ch->names.ids;
+	size_t index = ids->n;
+	for (xmlNodePtr n = root; n && index == ids->n; n = S_next(n, root)) {
+		if (!S_is(n, "h1"))
+			continue;
+		char *id = S_prop(n, "id");
+		for (size_t i = 0; id && i < ids->n; i++)
+			if (strcmp(ids->v[i], id) == 0)
+				index = i;
+		free(id);
+	}
+	if (index == ids->n)
+		return;
+	char *slug = title ? slugify(title) : NULL;
+	const char *names[] = {h1_id, slug};
+	for (size_t i = 0; i < 2; i++)
+		if (names[i] && *names[i] && !idset_has(ids, names[i]) &&
+		    !strmap_get(&ch->names.aliases, names[i], NULL))
+			strmap_put(&ch->names.aliases, names[i], index);
+	free(slug);
+}
+
 static void S_collect_ids(struct idset *ids, xmlNodePtr root)
 {
 	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
@@ -901,14 +928,18 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	while (first && first->type == XML_TEXT_NODE && first->content &&
 	       strspn((const char *)first->content, " \t\r\n") == strlen((const char *)first->content))
 		first = first->next;
+	char *title_id = NULL;
 	if (S_is(first, "h1")) {
 		char *text = S_text_of(first);
 		if (p->title && str_ieq_utf8(text, p->title)) {
+			title_id = S_prop(first, "id");
 			xmlUnlinkNode(first);
 			xmlFreeNode(first);
 		}
 		free(text);
 	}
+	S_alias_title(ch, root, p->title, title_id);
+	free(title_id);
 
 	S_repair(container);
 	S_heading_ranks(container);

@@ -240,6 +240,14 @@ static void test_other_posts(void)
 	ok(ch.nheadings == 1 && ch.headings[0].level == 2, "the case-variant H1 removed");
 	ok(ch.nheadings == 1 && strcmp(ch.headings[0].id, "post-title-2") == 0,
 	   "a heading slug colliding with the template's id gets -2");
+	/* Links made against the site name the title by its heading's id. */
+	is_str(chapter_find_id(&ch.names, "cafe-notes"), "post-title", "#cafe-notes reaches the title");
+	is_str(chapter_find_id(&ch.names, "post-title"), "post-title", "#post-title is the title");
+	chapter_free(&ch);
+	post_free(p);
+	p = S_post("d.md", "Deck log", "<h1 id=\"the-log\">Deck log</h1>\n\nText.\n", 1);
+	is_int(S_convert(&ch, p, 3, &dl), 0, "convert a post whose H1 names its own id");
+	is_str(chapter_find_id(&ch.names, "the-log"), "post-title", "the dropped H1's id reaches the title");
 	chapter_free(&ch);
 	post_free(p);
 

@@ -169,9 +169,14 @@ static void test_zensical(void)
 static void test_slugify(void)
 {
 	fx_writes(S_tmp, "slug-toc/mkdocs.yml",
-		  "site_url: https://s.example/\nplugins:\n  - blog:\n      post_url_format: \"{slug}\"\n");
+		  "site_url: https://s.example/\nplugins:\n  - blog:\n      post_url_format: \"{slug}\"\n"
+		  "      post_slugify: !!python/name:markdown.extensions.toc.slugify\n");
 	S_post("slug-toc", "a.md", "2024-01-01", "Crème brûlée -- at 9 PM!");
 	S_post("slug-toc", "b.md", "2024-01-02", "바다 Notes");
+	fx_writes(S_tmp, "slug-default/mkdocs.yml",
+		  "site_url: https://s.example/\nplugins:\n  - blog:\n      post_url_format: \"{slug}\"\n");
+	S_post("slug-default", "a.md", "2024-01-01", "Crème brûlée -- at 9 PM!");
+	S_post("slug-default", "b.md", "2024-01-02", "Ebb &mdash; and *flow*");
 	fx_writes(S_tmp, "slug-py/mkdocs.yml",
 		  "site_url: https://s.example/\n"
 		  "plugins:\n  - blog:\n"
@@ -190,9 +195,13 @@ static void test_slugify(void)
 		const char *site, *rel, *url, *name;
 	} cases[] = {
 		{"slug-toc", "docs/blog/posts/a.md", "https://s.example/blog/creme-brulee-at-9-pm/",
-		 "default toc.slugify: accents dropped, punctuation gone, runs one hyphen"},
+		 "toc.slugify: accents dropped, punctuation gone, runs one hyphen"},
 		{"slug-toc", "docs/blog/posts/b.md", "https://s.example/blog/notes/",
-		 "default toc.slugify: other scripts dropped"},
+		 "toc.slugify: other scripts dropped"},
+		{"slug-default", "docs/blog/posts/a.md", "https://s.example/blog/crème-brûlée----at-9-pm/",
+		 "default pymdownx.slugs.slugify(case=lower): letters kept, each space a hyphen"},
+		{"slug-default", "docs/blog/posts/b.md", "https://s.example/blog/ebb-mdash-and-flow/",
+		 "a title from the first heading is slugified as written (MkDocs' get_markdown_title)"},
 		{"slug-py", "docs/blog/posts/a.md", "https://s.example/blog/바다_notes_part_2/",
 		 "pymdownx.slugs.slugify(case=lower) as a Python tag, with its separator"},
 		{"slug-uni", "docs/blog/posts/a.md", "https://s.example/blog/über-바다-zwei/",
@@ -241,6 +250,76 @@ static void test_future(void)
 	diag_list_free(&dl);
 }
 
+/* The blog plugin's other options: draft, categories_allowed, authors,
+ * authors_file, post_url_max_categories, categories_slugify,
+ * post_url_date_format. */
+static void test_blog_options(void)
+{
+	fx_writes(S_tmp, "opts/mkdocs.yml",
+		  "site_url: https://s.example/\n"
+		  "plugins:\n  - blog:\n"
+		  "      draft: true\n"
+		  "      draft_on_serve: false\n"
+		  "      categories_allowed: [Sailing, Tides, Knots]\n"
+		  "      authors: false\n"
+		  "      post_url_format: \"{categories}/{date}/{file}\"\n"
+		  "      post_url_max_categories: 2\n"
+		  "      post_url_date_format: \"yy-M-d'h'\"\n"
+		  "      categories_slugify: !!python/name:markdown.extensions.toc.slugify\n"
+		  "      categories_slugify_separator: _\n");
+	fx_writes(S_tmp, "opts/docs/blog/.authors.yml", "authors:\n  ann:\n    name: Ann Quay\n");
+	fx_writes(S_tmp, "opts/docs/blog/posts/rough.md",
+		  "---\ndate: 2024-03-05\ndraft: true\nauthors: [ann]\n"
+		  "categories: [Tides, Sailing, Knots]\n---\n\n# Rough\n\nWords.\n");
+	fx_writes(S_tmp, "opts/docs/blog/posts/bad.md",
+		  "---\ndate: 2024-03-06\ncategories: [Kites]\n---\n\n# Bad\n\nWords.\n");
+	fx_writes(S_tmp, "kept/mkdocs.yml",
+		  "plugins:\n  - blog:\n      draft_if_future_date: true\n"
+		  "      authors_file: \"../../outside.yml\"\n");
+	fx_writes(S_tmp, "kept/docs/blog/posts/later.md",
+		  "---\ndate: 2999-01-01\ndraft: false\nauthors: [ann]\n---\n\n# Later\n\nWords.\n");
+	fx_writes(S_tmp, "kept/docs/blog/posts/hidden.md", "---\ndate: 2001-01-01\ndraft: true\n---\n\n# Hidden\n");
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	if (S_open("opts", &site, &posts, &dl)) {
+		struct post *a = S_find(&posts, "docs/blog/posts/rough.md");
+		struct post *b = S_find(&posts, "docs/blog/posts/bad.md");
+		ok(a && !a->draft, "draft: true publishes drafts");
+		ok(a && a->authors.n == 0 && a->author_names.n == 0, "authors: false: posts have no authors");
+		is_str(a ? a->live_url : NULL, "https://s.example/blog/tides/sailing/24-3-5h/rough/",
+		       "{categories}: the first post_url_max_categories, categories_slugify with its separator; "
+		       "{date} in post_url_date_format; {file}");
+		ok(b != NULL, "a category not allowed: the post is kept");
+		ok(S_warned(&dl, "category 'Kites' is not in the blog's categories_allowed"),
+		   "a category not allowed: a warning naming it");
+		ok(!S_warned(&dl, "'Knots'") && !S_warned(&dl, "'Tides'"), "allowed categories: no warning");
+		size_t i = 0;
+		while (i < dl.n && !strstr(dl.v[i].message, "Kites"))
+			i++;
+		ok(i < dl.n && strstr(dl.v[i].file, "bad.md"), "the warning names the post");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+	posts = (struct post_list)POST_LIST_INIT;
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	fx_writes(S_tmp, "outside.yml", "authors:\n  ann:\n    name: Outsider\n");
+	if (S_open("kept", &site, &posts, &dl)) {
+		struct post *a = S_find(&posts, "docs/blog/posts/later.md");
+		struct post *h = S_find(&posts, "docs/blog/posts/hidden.md");
+		ok(a && !a->draft, "draft_if_future_date: a post saying draft: false stays published");
+		ok(h && h->draft, "without draft: true a draft stays a draft");
+		ok(S_warned(&dl, "authors_file '../../outside.yml' lies outside the site"),
+		   "authors_file outside the site: a warning");
+		is_str(a && a->author_names.n ? a->author_names.v[0] : NULL, "ann",
+		       "authors_file outside the site: not read");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -253,6 +332,7 @@ int main(void)
 	test_zensical();
 	test_slugify();
 	test_future();
+	test_blog_options();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

@@ -22,7 +22,35 @@ struct S_md {
 struct S_mkdocs {
 	struct S_md md[S_MAX_MD];
 	size_t nmd;
+	const char *separator; /* the blog's post_excerpt_separator, until dropped */
 };
+
+/* The blog plugin's post_excerpt_separator (borrowed from config): the
+ * plugin under `plugins`, as a name (its default) or a mapping to its
+ * options, also under its namespaced name. */
+static const char *S_excerpt_separator(const struct fm_node *config)
+{
+	const struct fm_node *plugins = fm_get(config, "plugins"), *blog = NULL;
+	bool listed = false;
+	for (size_t i = 0; plugins && i < plugins->n && !listed; i++) {
+		const struct fm_node *it = plugins->items[i];
+		const char *key = plugins->kind == FM_MAP ? plugins->keys[i] : fm_str(it);
+		listed = key && (strcmp(key, "blog") == 0 || strcmp(key, "material/blog") == 0);
+		if (listed && plugins->kind == FM_MAP)
+			blog = it;
+		for (size_t k = 0; !listed && it->kind == FM_MAP && k < it->n; k++)
+			if (strcmp(it->keys[k], "blog") == 0 || strcmp(it->keys[k], "material/blog") == 0)
+				blog = it->items[k], listed = true;
+	}
+	const char *sep = fm_str(fm_get(blog, "post_excerpt_separator"));
+	return !listed ? NULL : sep && *sep ? sep : "<!-- more -->";
+}
+
+static void S_init(struct ds_state *st, void *self)
+{
+	struct S_mkdocs *mk = self;
+	mk->separator = S_excerpt_separator(st->ctx ? st->ctx->config : NULL);
+}
 
 static const struct attrs_syntax S_syntax = {.colon = true, .ext = false, .attr_list = true};
 
@@ -414,6 +442,17 @@ static bool S_fence(struct ds_blk *b, const struct ds_line *L, size_t ff, size_t
 static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
 {
 	struct S_mkdocs *mk = self;
+	/* The excerpt separator, on a line of its own: not text of the post
+	 * (only the first: the plugin splits there). */
+	if (mk->separator && !l->quotes) {
+		const char *s = l->l + l->lf;
+		size_t n = l->ln - l->lf;
+		ds_trim(&s, &n);
+		if (ds_eq(s, n, mk->separator)) {
+			mk->separator = NULL;
+			return true;
+		}
+	}
 	if (l->opens && (S_box_open(mk, b, l->l, l->ln, l->lf, l->rel, l->indent) ||
 			 S_md_open(mk, b, l->l, l->ln, l->lf, l->rel)))
 		return true;
@@ -444,6 +483,7 @@ static const struct ds_trigger S_triggers[] = {{':', S_colon}, {'{', S_brace}, {
 const struct dialect dialect_mkdocs = {
 	.name = "mkdocs",
 	.state_size = sizeof(struct S_mkdocs),
+	.init = S_init,
 	.block = S_block,
 	.fence = S_fence,
 	.triggers = S_triggers,

@@ -28,6 +28,8 @@ enum {
 struct S_block {
 	size_t fence;    /* its number of slashes */
 	char close[24];  /* what ends it */
+	unsigned kind;   /* S_DEFINITION …: what it is */
+	size_t nbox;     /* the scanner's boxes open inside it when it opened */
 };
 
 struct S_pmd {
@@ -35,6 +37,8 @@ struct S_pmd {
 	struct S_block open[S_MAX_BLOCKS];
 	size_t nopen;
 	bool options; /* right after a header: indented lines are its YAML options */
+	bool figure;  /* a <figure> was opened for a caption that follows */
+	bool dt_open; /* a <dd> holds a code block of a `/// define` */
 };
 
 /* Is the extension named (dotted) listed in cfg's markdown_extensions? As
@@ -152,6 +156,8 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	int line = ds_line_of_text(st, b->tline);
 	struct S_block *blk = &pm->open[pm->nopen++];
 	blk->fence = fence;
+	blk->kind = bit;
+	blk->nbox = b->nbox;
 	struct strbuf h = STRBUF_INIT;
 	ds_end_line(b);
 	ds_spaces(&h, L->rel);
@@ -161,9 +167,18 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 		sb_add(&h, title, tagl);
 		sb_adds(&h, ">\n");
 		snprintf(blk->close, sizeof blk->close, "</%.*s>", (int)tagl, title);
+	} else if (bit == S_DEFINITION) {
+		sb_adds(&h, "<dl>\n");
+		strcpy(blk->close, "</dl>");
 	} else if (bit == S_CAPTION) {
-		sb_adds(&h, "<div class=\"caption\">\n");
-		strcpy(blk->close, "</div>");
+		/* The block before it went into the <figure> opened for it
+		 * (S_figure); the caption is its <figcaption>. Numbers and
+		 * `<` (put first) are left: the book numbers nothing. */
+		if (!pm->figure)
+			sb_adds(&h, "<figure>\n");
+		pm->figure = false;
+		sb_adds(&h, "<figcaption>\n");
+		strcpy(blk->close, "</figcaption>\n</figure>");
 	} else if (bit == S_TAB || bit == S_ADMONITION || bit == S_DETAILS) {
 		if (bit == S_TAB) {
 			sb_adds(&h, "<div class=\"tab\"><p class=\"tab-title\">");
@@ -197,6 +212,171 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 	return true;
 }
 
+/* A line of HTML made here, at column rel, a block of its own. */
+static void S_gen_line(struct ds_blk *b, int rel, const char *html)
+{
+	struct strbuf h = STRBUF_INIT;
+	ds_blank_line(b);
+	ds_spaces(&h, rel);
+	sb_adds(&h, html);
+	sb_addc(&h, '\n');
+	ds_emit_sb(b, DS_GEN, &h);
+	ds_blank_line(b);
+}
+
+/* Is the line at t[i] a caption block's header (`/// caption`,
+ * `/// figure-caption | …`, `/// table-caption`)? */
+static bool S_caption_header(const char *t, size_t n, size_t i)
+{
+	const char *nl = memchr(t + i, '\n', n - i);
+	const char *s = t + i;
+	size_t len = nl ? (size_t)(nl - s) : n - i, k = 0;
+	ds_trim(&s, &len);
+	while (k < len && s[k] == '/')
+		k++;
+	if (k < 3)
+		return false;
+	while (k < len && ds_sp(s[k]))
+		k++;
+	static const char *const names[] = {"caption", "figure-caption", "table-caption"};
+	for (size_t j = 0; j < 3; j++) {
+		size_t nl2 = strlen(names[j]);
+		if (ds_at(s, len, k, names[j]) && (k + nl2 == len || ds_sp(s[k + nl2]) || s[k + nl2] == '|'))
+			return true;
+	}
+	return false;
+}
+
+/* A caption block captions the block before it: when the block starting
+ * here (ending at the first blank line from `end`, or at a caption's
+ * header; at `end` itself when end_is_last) is followed by one, it opens
+ * a <figure> the caption closes. */
+static void S_figure(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L, size_t end, bool end_is_last)
+{
+	const char *t = b->t;
+	size_t n = b->n, i = end;
+	if (!(pm->on & S_CAPTION) || pm->figure)
+		return;
+	/* A header may follow the block's last line at once: pymdownx finds
+	 * headers inside a paragraph too, and splits it there. */
+	for (bool blank_seen = end_is_last, first = !end_is_last; i < n; first = false) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n;
+		bool blank = ds_is_blank(t + i, next - i);
+		if (!blank && (blank_seen || (!first && S_caption_header(t, n, i))))
+			break;
+		blank_seen |= blank;
+		i = next;
+	}
+	if (i >= n || !S_caption_header(t, n, i))
+		return;
+	S_gen_line(b, L->rel, "<figure>");
+	pm->figure = true;
+}
+
+/* Is the scanner at the level of the innermost open `/// define` (not
+ * in one of its definitions)? */
+static bool S_in_define(const struct S_pmd *pm, const struct ds_blk *b, const struct ds_line *L)
+{
+	return pm->nopen && pm->open[pm->nopen - 1].kind == S_DEFINITION &&
+	       b->nbox == pm->open[pm->nopen - 1].nbox && L->opens;
+}
+
+/* The <dd> a `/// define` put a code block in ends before what follows. */
+static void S_dt_close(struct S_pmd *pm, struct ds_blk *b, int rel)
+{
+	if (pm->dt_open)
+		S_gen_line(b, rel, "</dd>");
+	pm->dt_open = false;
+}
+
+/* A fenced code block followed by a caption: into a <figure>; one at the
+ * level of a `/// define`: into a <dd> (pymdownx makes it a <dt>, as any
+ * block there that is neither a paragraph nor a list; a term holds no
+ * block in the book's XHTML). */
+static bool S_fence(struct ds_blk *b, const struct ds_line *L, size_t ff, size_t flen, size_t info, void *self)
+{
+	(void)info;
+	struct S_pmd *pm = self;
+	if (S_in_define(pm, b, L)) {
+		S_dt_close(pm, b, L->rel);
+		S_gen_line(b, L->rel, "<dd>");
+		pm->dt_open = true;
+	}
+	if (!(pm->on & S_CAPTION) || !L->opens)
+		return false;
+	char ch = L->l[ff];
+	const char *t = b->t;
+	size_t n = b->n;
+	for (size_t i = L->next; i < n;) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n, f;
+		ds_indent(t + i, next - i, &f);
+		size_t run = 0;
+		while (i + f + run < next && t[i + f + run] == ch)
+			run++;
+		if (run >= flen && ds_is_blank(t + i + f + run, next - i - f - run)) {
+			S_figure(pm, b, L, next, true);
+			break;
+		}
+		i = next;
+	}
+	return false;
+}
+
+/* The end of a definition's <dd> (a box: its item's content). */
+static void S_dd_close(struct ds_blk *b, const struct ds_box *x, void *self)
+{
+	(void)self;
+	S_gen_line(b, x->rel, "</dd>");
+}
+
+/* Inside `/// define`, as pymdownx.blocks.definition makes it: each item
+ * of a list there is a definition (<dd>, its content indented under it,
+ * as in the list), any other line a term (<dt>). */
+static bool S_define_line(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L)
+{
+	if (!S_in_define(pm, b, L))
+		return false;
+	S_dt_close(pm, b, L->rel);
+	const char *s = L->l + L->lf;
+	size_t n = L->ln - L->lf;
+	if (n >= 3 && s[0] == '/' && s[1] == '/' && s[2] == '/')
+		return false;
+	struct strbuf h = STRBUF_INIT;
+	ds_end_line(b);
+	ds_spaces(&h, L->rel);
+	if (L->item < 0) {
+		sb_adds(&h, "<dt>");
+		ds_trim(&s, &n);
+		ds_title_html(b->st, &h, s, n, ds_line_of_text(b->st, b->tline));
+		sb_adds(&h, "</dt>\n");
+		ds_emit_sb(b, DS_GEN, &h);
+		ds_blank_line(b);
+		b->prev_blank = true;
+		return true;
+	}
+	/* The item's text after its marker. */
+	size_t k = 0;
+	while (k < n && !ds_sp(s[k]))
+		k++;
+	while (k < n && ds_sp(s[k]))
+		k++;
+	if (!ds_box_push(b, L->item, L->rel, S_dd_close, pm)) {
+		sb_release(&h);
+		return false;
+	}
+	sb_adds(&h, "<dd>\n");
+	ds_emit_sb(b, DS_GEN, &h);
+	ds_blank_line(b);
+	if (k < n) {
+		ds_emit(b, DS_TEXT, s + k, n - k);
+		ds_emit(b, DS_TEXT, "\n", 1);
+	}
+	b->prev_blank = false;
+	return true;
+}
+
 static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 {
 	struct S_pmd *pm = self;
@@ -208,6 +388,10 @@ static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 	}
 	if (!(pm->on & (S_ADMONITION | S_DETAILS | S_TAB | S_HTML | S_CAPTION | S_DEFINITION)) || !L->opens)
 		return false;
+	if (pm->nopen && S_define_line(pm, b, L))
+		return true;
+	if (b->prev_blank && !(L->ln - L->lf >= 3 && !memcmp(L->l + L->lf, "///", 3)))
+		S_figure(pm, b, L, L->ls, false);
 	const char *s = L->l + L->lf;
 	size_t n = L->ln - L->lf, fence = 0;
 	while (fence < n && s[fence] == '/')
@@ -403,5 +587,6 @@ const struct dialect dialect_pymdownx = {
 	.state_size = sizeof(struct S_pmd),
 	.init = S_init,
 	.block = S_block,
+	.fence = S_fence,
 	.triggers = S_triggers,
 };

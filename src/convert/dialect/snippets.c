@@ -1,11 +1,20 @@
 /* snippets.c — MkDocs' `--8<--` snippets (pymdownx.snippets): files from
  * inside the site are pasted in, indented like the line that named them,
  * before any other Markdown processing (in code blocks too), as the
- * extension does. Pass 0: the whole text is replaced, and each of its lines
- * mapped to the body line it came from (a snippet's lines all to the line
- * that named it). */
+ * extension does: looked up in each of its base_path in order (default
+ * the site's root), a line range (`file:3:5`, several with commas,
+ * counted from the end when negative) or a named section (`file:name`,
+ * between `--8<-- [start:name]` and `[end:name]` lines, which never show)
+ * of it; the marker is any run of dashes around `8<`. A snippet that
+ * cannot be pasted (missing, outside the site, on the web: sheaf fetches
+ * none, as url_download is off by default) is left out, as the extension
+ * leaves it out, with a warning (check_paths: MkDocs would stop).
+ * Pass 0: the whole text is replaced, and each of its lines mapped to the
+ * body line it came from (a snippet's lines all to the line that named
+ * it). */
 #define _DEFAULT_SOURCE /* realpath */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +30,11 @@
 struct S_snippets {
 	char *root_real; /* realpath of the site root, once looked up */
 	bool root_done;
+	bool opts_done;
+	struct strvec bases;   /* base_path, normalized, relative to the root */
+	bool check_paths;      /* a missing snippet stops MkDocs' build */
+	bool url_download;     /* the site fetches snippets from the web */
+	bool unrestricted;     /* restrict_base_path: false */
 };
 
 struct S_snip {
@@ -39,6 +53,56 @@ static void S_snip_add(struct S_snip *sn, const char *s, size_t n)
 		sn->lines++;
 }
 
+/* pymdownx.snippets' options in the site's markdown_extensions (a list
+ * item mapping the name to them, or zensical.toml's nested tables), or
+ * NULL. */
+static const struct fm_node *S_options(const struct fm_node *config)
+{
+	const struct fm_node *exts = fm_get(config, "markdown_extensions");
+	if (exts && exts->kind == FM_LIST) {
+		for (size_t i = 0; i < exts->n; i++)
+			if (exts->items[i]->kind == FM_MAP && fm_get(exts->items[i], "pymdownx.snippets"))
+				return fm_get(exts->items[i], "pymdownx.snippets");
+		return NULL;
+	}
+	const struct fm_node *o = fm_get(exts, "pymdownx.snippets");
+	return o ? o : fm_get_path(exts, "pymdownx", "snippets", NULL);
+}
+
+/* Reads the options once: each base path is kept when it lies inside the
+ * site (a warning otherwise, at the line that first needs one). */
+static void S_read_options(struct S_snip *sn, int line)
+{
+	struct S_snippets *sp = sn->self;
+	if (sp->opts_done)
+		return;
+	sp->opts_done = true;
+	const struct fm_node *o = S_options(sn->st->ctx ? sn->st->ctx->config : NULL);
+	fm_bool(fm_get(o, "check_paths"), &sp->check_paths);
+	fm_bool(fm_get(o, "url_download"), &sp->url_download);
+	bool restrict_ = true;
+	fm_bool(fm_get(o, "restrict_base_path"), &restrict_);
+	sp->unrestricted = !restrict_;
+	struct strvec named = STRVEC_INIT;
+	fm_strings(fm_get(o, "base_path"), &named);
+	if (!named.n)
+		sv_push(&named, ".");
+	for (size_t i = 0; i < named.n; i++) {
+		char *norm = path_normalize(named.v[i]);
+		if (norm[0] == '/' || norm[0] == '~' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../")) {
+			char *q = ds_quote(named.v[i], strlen(named.v[i]));
+			char *key = xasprintf("snippet-base:%s", q);
+			ds_warn(sn->st, line, key, "snippets' base_path '%s' lies outside the site: not searched", q);
+			free(key);
+			free(q);
+		} else {
+			sv_push(&sp->bases, norm);
+		}
+		free(norm);
+	}
+	sv_free(&named);
+}
+
 static const char *S_root_real(struct S_snip *sn)
 {
 	struct S_snippets *sp = sn->self;
@@ -50,14 +114,31 @@ static const char *S_root_real(struct S_snip *sn)
 	return sp->root_real;
 }
 
-/* `--8<-- [start:name]` / `[end:name]` lines of a snippet file. */
+/* The marker at l[i]: one or more dashes, `8<`, one or more dashes. Its
+ * length, or 0. */
+static size_t S_marker(const char *l, size_t n, size_t i)
+{
+	size_t k = i;
+	while (k < n && l[k] == '-')
+		k++;
+	if (k == i || !ds_at(l, n, k, "8<"))
+		return 0;
+	size_t e = k + 2;
+	while (e < n && l[e] == '-')
+		e++;
+	return e > k + 2 ? e - i : 0;
+}
+
+/* `--8<-- [start:name]` / `[end:name]` lines (in a snippet file or the
+ * post itself: they never show). */
 static bool S_section_marker(const char *l, size_t n, bool *start, const char **name, size_t *nlen)
 {
 	size_t f;
 	ds_indent(l, n, &f);
-	if (!ds_at(l, n, f, "--8<--"))
+	size_t m = S_marker(l, n, f);
+	if (!m)
 		return false;
-	size_t k = f + 6;
+	size_t k = f + m;
 	while (k < n && ds_sp(l[k]))
 		k++;
 	if (ds_at(l, n, k, "[start:"))
@@ -76,157 +157,234 @@ static bool S_section_marker(const char *l, size_t n, bool *start, const char **
 	return ds_is_blank(l + k + 1, n - k - 1);
 }
 
-/* The part of a snippet file a spec asks for: lines a..b (1-based,
- * inclusive, 0 = open), or the lines between a named section's markers;
- * marker lines themselves never show. Ends with a newline. */
-static char *S_snippet_part(const char *text, size_t len, size_t a, size_t b, const char *sect,
+#define S_MAX_RANGES 16
+#define S_OPEN LONG_MIN /* a range's open side (Python's None) */
+
+/* `:3:5,-2:` — line ranges as pymdownx reads them (its RE_SNIPPET_FILE):
+ * one or two numbers after a colon, more ranges after commas. False when
+ * suf is not one. */
+static bool S_ranges(const char *suf, size_t n, long (*r)[2], size_t *nr)
+{
+	size_t i = 0;
+	*nr = 0;
+	while (i < n) {
+		if (*nr == S_MAX_RANGES || suf[i] != (*nr ? ',' : ':'))
+			return false;
+		i++;
+		if (*nr && !(i < n && (suf[i] == '-' || suf[i] == ':' || isdigit((unsigned char)suf[i]))))
+			return false;
+		long v[2] = {S_OPEN, S_OPEN};
+		for (int side = 0; side < 2; side++) {
+			if (side) {
+				if (i >= n || suf[i] != ':')
+					break;
+				i++;
+			}
+			bool neg = i < n && suf[i] == '-';
+			size_t d = i += neg;
+			long x = 0;
+			while (i < n && isdigit((unsigned char)suf[i]) && x < 100000000)
+				x = x * 10 + (suf[i++] - '0');
+			if (i == d && neg)
+				return false;
+			if (i > d)
+				v[side] = neg ? -x : x;
+		}
+		r[*nr][0] = v[0];
+		r[*nr][1] = v[1];
+		(*nr)++;
+	}
+	return *nr > 0;
+}
+
+/* The part of a snippet file a spec asks for: its lines in each range
+ * (1-based, inclusive, as Python slices them: negative from the end,
+ * where a file ending in a newline has one more, empty, line), or the
+ * lines between a named section's markers; marker lines never show.
+ * Ends with a newline. */
+static char *S_snippet_part(const char *text, size_t len, long (*r)[2], size_t nr, const char *sect,
 			    size_t sectlen, size_t *out_len)
 {
-	struct strbuf sb = STRBUF_INIT;
-	bool in_sect = sect == NULL;
-	size_t i = 0, line = 0;
-	while (i < len) {
+	struct { size_t at, len; } *lines = NULL;
+	size_t total = 0, cap = 0;
+	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t next = nl ? (size_t)(nl - text) + 1 : len;
 		size_t le = nl ? next - 1 : len;
 		if (le > i && text[le - 1] == '\r')
 			le--;
-		line++;
-		bool start;
-		const char *name;
-		size_t nlen;
-		if (S_section_marker(text + i, le - i, &start, &name, &nlen)) {
-			if (sect && nlen == sectlen && memcmp(name, sect, nlen) == 0)
-				in_sect = start;
-		} else if (in_sect && (!a || line >= a) && (!b || line <= b)) {
-			sb_add(&sb, text + i, le - i);
-			sb_addc(&sb, '\n');
-		}
+		if (total == cap)
+			lines = xrealloc(lines, (cap = cap ? cap * 2 : 64) * sizeof *lines);
+		lines[total].at = i;
+		lines[total++].len = le - i;
 		i = next;
 	}
+	bool phantom = len && text[len - 1] == '\n'; /* Python's last, empty line */
+	long all = (long)total + phantom;
+	long whole[1][2] = {{S_OPEN, S_OPEN}};
+	if (!nr) {
+		r = whole;
+		nr = 1;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t k = 0; k < nr; k++) {
+		long a = r[k][0], b = r[k][1];
+		a = a == S_OPEN ? 0 : a < 0 ? (all + a < 0 ? 0 : all + a) : (a > 0 ? a - 1 : 0);
+		b = b == S_OPEN ? all : b < 0 ? (all + 1 + b < 0 ? 0 : all + 1 + b > all ? all : all + 1 + b) : b;
+		if (b > (long)total)
+			b = (long)total;
+		bool in_sect = sect == NULL;
+		for (long x = a; x < b; x++) {
+			const char *l = text + lines[x].at, *name;
+			size_t ll = lines[x].len, nlen;
+			bool start;
+			if (S_section_marker(l, ll, &start, &name, &nlen)) {
+				if (sect && nlen == sectlen && memcmp(name, sect, nlen) == 0)
+					in_sect = start;
+			} else if (in_sect) {
+				sb_add(&sb, l, ll);
+				sb_addc(&sb, '\n');
+			}
+		}
+	}
+	free(lines);
 	if (!sb.s)
 		sb_adds(&sb, "");
 	*out_len = sb.len;
 	return sb_detach(&sb);
 }
 
+/* Where the snippet at norm (normalized, inside the site) lies: the first
+ * base path holding it (pymdownx's order; with restrict_base_path, only
+ * below the base; a base naming a file holds that file alone). Malloc'd,
+ * relative to the root, or NULL. */
+static char *S_lookup(struct S_snip *sn, const char *norm, bool *outside)
+{
+	struct S_snippets *sp = sn->self;
+	const char *root = ds_site_root(sn->st);
+	for (size_t i = 0; i < sp->bases.n; i++) {
+		const char *base = sp->bases.v[i];
+		char *base_path = path_join(root, base);
+		char *rel = NULL;
+		if (path_is_dir(base_path)) {
+			char *joined = strcmp(base, ".") == 0 ? xstrdup(norm) : path_join(base, norm);
+			rel = path_normalize(joined);
+			free(joined);
+			bool in_site = strcmp(rel, "..") != 0 && !str_starts_with(rel, "../");
+			*outside |= !in_site;
+			bool inside = in_site && (sp->unrestricted || strcmp(base, ".") == 0 || path_under(rel, base));
+			char *cand = path_join(root, rel);
+			if (!inside || (!path_is_file(cand) && !path_is_dir(cand))) {
+				free(rel);
+				rel = NULL;
+			}
+			free(cand);
+		} else if (path_is_file(base_path)) {
+			char *dir = path_dirname(base);
+			char *joined = path_join(dir, norm);
+			rel = path_normalize(joined);
+			if (strcmp(rel, base) != 0) {
+				free(rel);
+				rel = NULL;
+			}
+			free(joined);
+			free(dir);
+		}
+		free(base_path);
+		if (rel)
+			return rel;
+	}
+	return NULL;
+}
+
 /* Reads the snippet a spec names, from inside the site only. NULL (with
- * a warning) when it cannot or may not be read. */
+ * a warning) when it cannot or may not be read: the line naming it is
+ * then left out, as pymdownx leaves out a snippet it cannot find. */
 static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size_t *out_len, int line)
 {
 	struct ds_state *st = sn->st;
+	struct S_snippets *sp = sn->self;
+	S_read_options(sn, line);
 	char *quoted = ds_quote(spec, sl);
 	char *key = xasprintf("snippet:%s", quoted);
-	char *result = NULL;
+	char *result = NULL, *path = NULL, *norm = NULL, *rel = NULL;
+	const char *stop = sp->check_paths ? " (MkDocs stops the build here: check_paths)" : "";
 	char *spec_text = xstrndup(spec, sl);
 	bool remote = url_is_http(spec_text);
 	free(spec_text);
 	if (remote) {
-		ds_warn(st, line, key, "snippet '%s' is on the web and is not fetched: the line is kept as written", quoted);
+		ds_warn(st, line, key, "snippet '%s' is on the web and %s: left out", quoted,
+			sp->url_download ? "sheaf fetches no snippets" : "the site does not download snippets (url_download)");
 		goto out;
 	}
-	/* file[:a[:b]] or file:section, the suffix after the last '/'. */
-	size_t slash = 0;
-	for (size_t i = 0; i < sl; i++)
-		if (spec[i] == '/')
-			slash = i + 1;
-	size_t colon = sl;
-	for (size_t i = slash; i < sl; i++)
-		if (spec[i] == ':') {
-			colon = i;
-			break;
-		}
-	size_t a = 0, b = 0;
+	/* file, file:ranges or file:section (pymdownx's RE_SNIPPET_FILE:
+	 * the shortest name after which the rest is one). */
+	size_t colon = sl, nr = 0, sectlen = 0;
+	long ranges[S_MAX_RANGES][2];
 	const char *sect = NULL;
-	size_t sectlen = 0;
-	if (colon < sl) {
-		const char *suf = spec + colon + 1;
-		size_t sufl = sl - colon - 1;
-		bool digits = true, ident = sufl > 0;
-		for (size_t i = 0; i < sufl; i++) {
-			digits &= isdigit((unsigned char)suf[i]) || suf[i] == ':';
-			ident &= ds_ident(suf[i]);
-		}
-		if (digits) {
-			size_t i = 0;
-			while (i < sufl && isdigit((unsigned char)suf[i]) && a < 100000000)
-				a = a * 10 + (size_t)(suf[i++] - '0');
-			if (i < sufl && suf[i] == ':')
-				for (i++; i < sufl && isdigit((unsigned char)suf[i]) && b < 100000000; i++)
-					b = b * 10 + (size_t)(suf[i] - '0');
-		} else if (ident) {
-			sect = suf;
-			sectlen = sufl;
-		} else {
-			colon = sl;
+	for (size_t i = 0; i < sl && colon == sl; i++) {
+		if (spec[i] != ':')
+			continue;
+		bool ident = i + 1 < sl && isalpha((unsigned char)spec[i + 1]);
+		for (size_t k = i + 2; k < sl && ident; k++)
+			ident = ds_ident(spec[k]);
+		if (ident) {
+			colon = i;
+			sect = spec + i + 1;
+			sectlen = sl - i - 1;
+		} else if (S_ranges(spec + i, sl - i, ranges, &nr)) {
+			colon = i;
 		}
 	}
-	char *path = xstrndup(spec, colon);
-	char *norm = path_normalize(path);
+	path = xstrndup(spec, colon);
+	norm = path_normalize(path);
 	const char *root = ds_site_root(st);
 	const char *real_root = S_root_real(sn);
-	if (!*path || memchr(spec, '\0', colon) || path[0] == '/' || path[0] == '~' ||
-	    strcmp(norm, "..") == 0 || str_starts_with(norm, "../")) {
-		ds_warn(st, line, key, "snippet '%s' is outside the site: refused, the line is kept as written", quoted);
-		goto out_path;
+	bool outside = !*path || memchr(spec, '\0', colon) || path[0] == '/' || path[0] == '~';
+	if (!outside && root && real_root)
+		rel = S_lookup(sn, norm, &outside);
+	if (!rel && outside) {
+		ds_warn(st, line, key, "snippet '%s' is outside the site: refused, left out%s", quoted, stop);
+		goto out;
 	}
 	if (!root || !real_root) {
-		ds_warn(st, line, key, "snippet '%s' cannot be looked up (no site folder): the line is kept as written", quoted);
-		goto out_path;
+		ds_warn(st, line, key, "snippet '%s' cannot be looked up (no site folder): left out", quoted);
+		goto out;
 	}
-	const char *post = ds_post_relpath(st);
-	char *dir = post ? path_dirname(post) : xstrdup(".");
-	char *cands[2];
-	cands[0] = path_join(root, norm);
-	char *beside = path_join(dir, norm);
-	char *beside_norm = path_normalize(beside);
-	cands[1] = str_starts_with(beside_norm, "../") || strcmp(beside_norm, "..") == 0
-			   ? NULL
-			   : path_join(root, beside_norm);
-	free(beside);
-	free(beside_norm);
-	free(dir);
-	bool found = false;
-	for (size_t c = 0; c < 2 && !found; c++) {
-		if (!cands[c])
-			continue;
-		char *real = realpath(cands[c], NULL);
-		if (!real)
-			continue;
-		found = true;
-		struct stat sb;
-		if (!path_under(real, real_root)) {
-			ds_warn(st, line, key, "snippet '%s' leads outside the site: refused, the line is kept as written", quoted);
-		} else if (stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-			ds_warn(st, line, key, "snippet '%s' is not a file: the line is kept as written", quoted);
-		} else if ((size_t)sb.st_size > S_MAX_SNIPPET_FILE) {
-			ds_warn(st, line, key, "snippet '%s' is larger than 8 MiB: the line is kept as written", quoted);
+	if (!rel) {
+		ds_warn(st, line, key, "snippet '%s' was not found in the snippets' base_path: left out%s", quoted,
+			stop);
+		goto out;
+	}
+	char *cand = path_join(root, rel);
+	char *real = realpath(cand, NULL);
+	struct stat sb;
+	if (!real || !path_under(real, real_root)) {
+		ds_warn(st, line, key, "snippet '%s' leads outside the site: refused, left out", quoted);
+	} else if (stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		ds_warn(st, line, key, "snippet '%s' is not a file: left out", quoted);
+	} else if ((size_t)sb.st_size > S_MAX_SNIPPET_FILE) {
+		ds_warn(st, line, key, "snippet '%s' is larger than 8 MiB: left out", quoted);
+	} else {
+		char *data;
+		size_t len;
+		if (read_file(real, &data, &len) != 0) {
+			ds_warn(st, line, key, "snippet '%s' cannot be read: left out", quoted);
 		} else {
-			char *data;
-			size_t len;
-			if (read_file(real, &data, &len) != 0) {
-				ds_warn(st, line, key, "snippet '%s' cannot be read: the line is kept as written", quoted);
-			} else {
-				char *clean;
-				size_t clen;
-				text_to_utf8(&clean, &clen, data, len, cands[c], st->dl);
-				free(data);
-				result = S_snippet_part(clean, clen, a, b, sect, sectlen, out_len);
-				free(clean);
-			}
+			char *clean;
+			size_t clen;
+			text_to_utf8(&clean, &clen, data, len, cand, st->dl);
+			free(data);
+			result = S_snippet_part(clean, clen, ranges, nr, sect, sectlen, out_len);
+			free(clean);
 		}
-		free(real);
 	}
-	if (!found)
-		ds_warn(st, line, key,
-		       "snippet '%s' was not found in the site folder or beside the post: the line is kept as written",
-		       quoted);
-	free(cands[0]);
-	free(cands[1]);
-out_path:
+	free(real);
+	free(cand);
+out:
+	free(rel);
 	free(norm);
 	free(path);
-out:
 	free(key);
 	free(quoted);
 	return result;
@@ -235,7 +393,16 @@ out:
 static void S_snip_text(struct S_snip *sn, const char *md, size_t len, int depth, size_t fixed,
 			const char *prefix, size_t plen);
 
-/* Pastes a snippet, each line indented like the line that named it. */
+/* The file line of a body line: this pass reads the body itself (its
+ * own map, from its output, is still being written). */
+static int S_file_line(const struct ds_state *st, size_t body_line)
+{
+	return st->first_line + (int)(body_line > (size_t)INT32_MAX / 2 ? 0 : body_line) - 1;
+}
+
+/* Pastes a snippet, each line indented like the line that named it.
+ * False when spec is empty; true when the line is taken (the snippet
+ * pasted, or left out with a warning). */
 static bool S_snip_include(struct S_snip *sn, const char *spec, size_t sl, int depth, size_t srcline,
 			   const char *prefix, size_t plen, const char *ind, size_t il)
 {
@@ -244,21 +411,21 @@ static bool S_snip_include(struct S_snip *sn, const char *spec, size_t sl, int d
 	if (!sl)
 		return false;
 	size_t tlen;
-	char *text = S_snippet_file(sn, spec, sl, &tlen, ds_line_of_text(st, srcline));
+	sn->any = true;
+	char *text = S_snippet_file(sn, spec, sl, &tlen, S_file_line(st, srcline));
 	if (!text)
-		return false;
+		return true;
 	if (tlen > sn->budget) {
 		char *q = ds_quote(spec, sl);
 		char *key = xasprintf("snippet:%s", q);
-		ds_warn(st, ds_line_of_text(st, srcline), key,
+		ds_warn(st, S_file_line(st, srcline), key,
 		       "snippet '%s' left out: the snippets of this post add more than 16 MiB", q);
 		free(key);
 		free(q);
 		free(text);
-		return false;
+		return true;
 	}
 	sn->budget -= tlen;
-	sn->any = true;
 	if (!depth)
 		ds_map_add(&st->snip, sn->lines + 1, srcline, true);
 	char *np = xmalloc(plen + il + 1);
@@ -290,22 +457,35 @@ static void S_snip_text(struct S_snip *sn, const char *md, size_t len, int depth
 		ds_indent(l, ln, &f);
 		size_t at = i;
 		i = next;
-		if (depth < S_MAX_SNIPPET_DEPTH && ds_at(l, ln, f, ";--8<--")) {
+		size_t semis = 0;
+		while (f + semis < ln && l[f + semis] == ';')
+			semis++;
+		if (depth < S_MAX_SNIPPET_DEPTH && semis && S_marker(l, ln, f + semis)) {
+			/* Escaped: one ';' less, the line as it is. */
 			sn->any = true;
 			S_snip_add(sn, prefix, plen);
 			S_snip_add(sn, l, f);
 			S_snip_add(sn, l + f + 1, next - at - f - 1);
 			continue;
 		}
-		if (depth < S_MAX_SNIPPET_DEPTH && ds_at(l, ln, f, "--8<--")) {
-			size_t k = f + 6;
+		bool sect_start;
+		const char *sect_name;
+		size_t sect_len;
+		if (S_section_marker(l, ln, &sect_start, &sect_name, &sect_len)) {
+			/* A section's bounds show nowhere, the post's own too. */
+			sn->any = true;
+			continue;
+		}
+		size_t mark = S_marker(l, ln, f);
+		if (depth < S_MAX_SNIPPET_DEPTH && mark) {
+			size_t k = f + mark;
 			while (k < ln && ds_sp(l[k]))
 				k++;
 			if (k < ln && (l[k] == '"' || l[k] == '\'')) {
 				size_t e = ln;
 				while (e > k + 1 && l[e - 1] != l[k])
 					e--;
-				if (e > k + 1 && ds_is_blank(l + e, ln - e) &&
+				if (k > f + mark && e > k + 1 && ds_is_blank(l + e, ln - e) &&
 				    S_snip_include(sn, l + k + 1, e - k - 2, depth, srcline, prefix, plen, l, f))
 					continue;
 			} else if (k == ln && (no_close_from == DS_NONE || at < no_close_from)) {
@@ -314,9 +494,9 @@ static void S_snip_text(struct S_snip *sn, const char *md, size_t len, int depth
 				while (j < len) {
 					const char *nl2 = memchr(md + j, '\n', len - j);
 					size_t nx = nl2 ? (size_t)(nl2 - md) + 1 : len;
-					size_t f2;
+					size_t f2, m2;
 					ds_indent(md + j, nx - j, &f2);
-					if (ds_at(md, nx, j + f2, "--8<--") && ds_is_blank(md + j + f2 + 6, nx - j - f2 - 6)) {
+					if ((m2 = S_marker(md, nx, j + f2)) && ds_is_blank(md + j + f2 + m2, nx - j - f2 - m2)) {
 						close = j;
 						break;
 					}
@@ -333,7 +513,9 @@ static void S_snip_text(struct S_snip *sn, const char *md, size_t len, int depth
 						size_t sl = nx - j2;
 						ds_trim(&spec, &sl);
 						extra++;
-						if (sl && spec[0] != ';')
+						if (!sl) /* pymdownx: an empty line stays one */
+							S_snip_add(sn, "\n", 1);
+						else if (spec[0] != ';')
 							S_snip_include(sn, spec, sl, depth, depth ? fixed : line + extra,
 								       prefix, plen, l, f);
 						j2 = nx;
@@ -355,7 +537,7 @@ static void S_snip_text(struct S_snip *sn, const char *md, size_t len, int depth
 
 static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
 {
-	if (ds_find(md, len, 0, "--8<--", 6) == DS_NONE)
+	if (ds_find(md, len, 0, "8<-", 3) == DS_NONE)
 		return false;
 	struct S_snip sn = {.st = st, .self = self, .budget = S_MAX_SNIPPET_TOTAL};
 	S_snip_text(&sn, md, len, 0, 0, "", 0);
@@ -372,6 +554,7 @@ static void S_fini(void *self)
 {
 	struct S_snippets *sp = self;
 	free(sp->root_real);
+	sv_free(&sp->bases);
 }
 
 const struct dialect dialect_snippets = {

@@ -331,8 +331,18 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	char *authors_pat = S_expand_blog(authors_file ? authors_file : "{blog}/.authors.yml", blog_rel);
 	char *posts_rel = path_join(docs_norm, posts_pat);
 	site->posts_dir = path_normalize(posts_rel);
-	char *authors_rel = path_join(docs_norm, authors_pat);
-	authors_path = path_join(site->root, authors_rel);
+	char *authors_joined = path_join(docs_norm, authors_pat);
+	char *authors_rel = path_normalize(authors_joined);
+	free(authors_joined);
+	bool authors_on = true;
+	fm_bool(fm_get(blog, "authors"), &authors_on);
+	if (authors_rel[0] == '/' || strcmp(authors_rel, "..") == 0 || str_starts_with(authors_rel, "../")) {
+		const struct fm_node *af = fm_get(blog, "authors_file");
+		diag_warning(dl, cfgpath, af->line, af->col, "authors_file '%s' lies outside the site: not read",
+			     authors_file);
+	} else if (authors_on) {
+		authors_path = path_join(site->root, authors_rel);
+	}
 	free(blog_rel);
 	free(posts_pat);
 	free(authors_pat);
@@ -349,7 +359,16 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		goto out;
 	}
 
-	if (path_is_file(authors_path)) {
+	char *real_root = authors_path ? realpath(site->root, NULL) : NULL;
+	char *real_authors = authors_path ? realpath(authors_path, NULL) : NULL;
+	if (real_authors && (!real_root || !path_under(real_authors, real_root))) {
+		/* A symlink out of the site. */
+		diag_warning(dl, authors_path, 0, 0, "the authors file leads outside the site: not read");
+		free(real_authors);
+		real_authors = NULL;
+	}
+	free(real_root);
+	if (real_authors && path_is_file(real_authors)) {
 		struct fm_node *authors = NULL;
 		if (read_file(authors_path, &authors_text, &len) == 0 &&
 		    fm_parse_yaml(&authors, authors_text, len, authors_path, 1, DIAG_WARNING, dl) == 0) {
@@ -369,6 +388,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			}
 		}
 	}
+	free(real_authors);
 	ret = 0;
 out:
 	sv_free(&names);
@@ -391,9 +411,10 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 /* Material's meta plugin: a `.meta.yml` in a folder gives defaults to every
  * page below it; the page's own front matter wins, lists add up. Applied
  * from docs_dir down to the post's folder, so nearer files win. */
-static void S_meta_defaults(const struct site *site, struct post *p, const struct fm_node *fm,
+static bool S_meta_defaults(const struct site *site, struct post *p, const struct fm_node *fm,
 			    struct diag_list *dl)
 {
+	bool draft_set = false;
 	char *dir = path_dirname(p->relpath);
 	const char *below = path_under(dir, site->content_dir);
 	struct strvec folders = STRVEC_INIT;
@@ -423,8 +444,10 @@ static void S_meta_defaults(const struct site *site, struct post *p, const struc
 		if (path_is_file(path) && read_file(path, &text, &len) == 0 &&
 		    fm_parse_yaml(&meta, text, len, path, 1, DIAG_WARNING, dl) == 0 && meta) {
 			bool draft;
-			if (!fm_get(fm, "draft") && fm_bool(fm_get(meta, "draft"), &draft) && draft)
-				p->draft = true;
+			if (!fm_get(fm, "draft") && !draft_set && fm_bool(fm_get(meta, "draft"), &draft)) {
+				p->draft = draft;
+				draft_set = true;
+			}
 			const char *desc = fm_str(fm_get(meta, "description"));
 			if (!p->description && desc)
 				p->description = str_collapse_ws(desc);
@@ -447,19 +470,58 @@ static void S_meta_defaults(const struct site *site, struct post *p, const struc
 	}
 	sv_free(&folders);
 	free(dir);
+	return draft_set;
 }
+
+/* gen_marks: the post's title is its body's first heading. */
+#define S_TITLE_FROM_BODY 1u
 
 static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
 			  enum fm_format format, struct diag_list *dl)
 {
 	(void)format;
-	S_meta_defaults(site, p, fm, dl);
-	/* draft_if_future_date: a post dated after the build is a draft. */
-	bool listed, future_drafts = false;
+	if (!p->title)
+		p->gen_marks |= S_TITLE_FROM_BODY;
+	bool draft_set = S_meta_defaults(site, p, fm, dl);
+	bool drafts_published = false, future_drafts = false, listed, flag;
+	draft_set |= fm_bool(fm_get(fm, "draft"), &flag);
 	const struct fm_node *blog = S_blog_plugin(site->config, &listed);
-	if (fm_bool(fm_get(blog, "draft_if_future_date"), &future_drafts) && future_drafts &&
+	/* draft: true publishes drafts (a deploy preview); draft_on_serve is
+	 * for `mkdocs serve` only, and sheaf builds. draft_if_future_date
+	 * makes a post dated after the build a draft unless it says itself
+	 * (or its .meta.yml says) whether it is one. */
+	fm_bool(fm_get(blog, "draft"), &drafts_published);
+	if (!draft_set && fm_bool(fm_get(blog, "draft_if_future_date"), &future_drafts) && future_drafts &&
 	    p->date.valid && date_epoch(&p->date) > (int64_t)time(NULL))
 		p->draft = true;
+	if (drafts_published)
+		p->draft = false;
+	/* categories_allowed: Material stops the build on any other category;
+	 * sheaf says so and keeps the post. */
+	const struct fm_node *allowed = fm_get(blog, "categories_allowed");
+	if (allowed && allowed->kind == FM_LIST && allowed->n) {
+		struct strvec ok = STRVEC_INIT;
+		fm_strings(allowed, &ok);
+		const struct fm_node *cats = fm_get(fm, "categories");
+		for (size_t i = 0; i < p->categories.n; i++) {
+			size_t k = 0;
+			while (k < ok.n && strcmp(ok.v[k], p->categories.v[i]) != 0)
+				k++;
+			if (k == ok.n)
+				diag_warning(dl, p->path, cats ? cats->line : 0, cats ? cats->col : 0,
+					     "category '%s' is not in the blog's categories_allowed (MkDocs "
+					     "would stop the build): the post is kept",
+					     p->categories.v[i]);
+		}
+		sv_free(&ok);
+	}
+	/* authors: false turns the blog's authors off. */
+	bool authors_on = true;
+	if (fm_bool(fm_get(blog, "authors"), &authors_on) && !authors_on) {
+		sv_free(&p->authors);
+		sv_free(&p->author_names);
+		return true;
+	}
 	for (size_t i = 0; i < p->authors.n; i++) {
 		const char *name = fm_str(fm_get_path(site->authors, p->authors.v[i], "name", NULL));
 		sv_push(&p->author_names, name && *name ? name : p->authors.v[i]);
@@ -474,17 +536,16 @@ enum S_slugger {
 	S_PYMDOWNX,    /* pymdownx.slugs.slugify(case=…) and the older uslugify */
 };
 
-/* What post_slugify names: a dotted name, given as the value or (PyYAML's
- * !!python/name: and !!python/object/apply:) in the tag; *lower tells
- * whether the slug is lowercased. */
+/* What post_slugify (or categories_slugify) names: a dotted name, given
+ * as the value or (PyYAML's !!python/name: and !!python/object/apply:) in
+ * the tag; *lower tells whether the slug is lowercased. Unset: the
+ * plugin's default, pymdownx.slugs.slugify(case="lower"). */
 static enum S_slugger S_slugger_of(const struct fm_node *node, bool *lower)
 {
 	*lower = true;
-	if (!node)
-		return S_TOC;
-	const char *name = node->tag ? node->tag : fm_str(node);
+	const char *name = !node ? NULL : node->tag ? node->tag : fm_str(node);
 	if (!name)
-		return S_TOC;
+		return S_PYMDOWNX;
 	if (strstr(name, "slugify_unicode"))
 		return S_TOC_UNICODE;
 	if (strstr(name, "pymdownx.slugs.slugify")) {
@@ -498,17 +559,22 @@ static enum S_slugger S_slugger_of(const struct fm_node *node, bool *lower)
 	return S_TOC;
 }
 
-/* A post's slug from its title, as post_slugify makes it with
- * post_slugify_separator (default "-"): Python-Markdown's toc slugify
+/* A post's slug from its title (what is "post"), or a category's slug
+ * from its name ("categories"), as post_slugify makes it with
+ * post_slugify_separator (default "-"), or categories_slugify with its
+ * separator: Python-Markdown's toc slugify
  * (accents dropped, only ASCII word characters, runs of spaces and
  * hyphens one separator), its Unicode form (letters of any script kept),
  * or pymdownx's (word characters of any script, hyphens and spaces kept,
  * each space one separator). */
-static char *S_post_slug(const struct fm_node *blog, const char *title)
+static char *S_slug(const struct fm_node *blog, const char *what, const char *title)
 {
 	bool lower;
-	enum S_slugger how = S_slugger_of(fm_get(blog, "post_slugify"), &lower);
-	const char *sep = fm_str(fm_get(blog, "post_slugify_separator"));
+	char *fn_key = xasprintf("%s_slugify", what), *sep_key = xasprintf("%s_slugify_separator", what);
+	enum S_slugger how = S_slugger_of(fm_get(blog, fn_key), &lower);
+	const char *sep = fm_str(fm_get(blog, sep_key));
+	free(fn_key);
+	free(sep_key);
 	if (!sep)
 		sep = "-";
 	struct strbuf kept = STRBUF_INIT;
@@ -568,6 +634,69 @@ static char *S_post_slug(const struct fm_node *blog, const char *title)
 	return out.s ? sb_detach(&out) : xstrdup("");
 }
 
+/* The title MkDocs reads from a page's Markdown before rendering it (its
+ * get_markdown_title), which the blog plugin slugifies: the first line
+ * that is not blank, when it starts with "# ", as written (`&mdash;`
+ * and all). Malloc'd, or NULL. */
+static char *S_markdown_title(const char *body, size_t len)
+{
+	for (size_t i = 0; body && i < len;) {
+		const char *nl = memchr(body + i, '\n', len - i);
+		size_t next = nl ? (size_t)(nl - body) + 1 : len;
+		const char *l = body + i;
+		size_t n = next - i;
+		while (n && isspace((unsigned char)*l))
+			l++, n--;
+		while (n && isspace((unsigned char)l[n - 1]))
+			n--;
+		i = next;
+		if (!n)
+			continue;
+		if (n < 2 || l[0] != '#' || l[1] != ' ')
+			return NULL;
+		while (n && (*l == '#' || *l == ' '))
+			l++, n--;
+		return xstrndup(l, n);
+	}
+	return NULL;
+}
+
+/* A date written with a Unicode (Babel) date pattern, as
+ * post_url_date_format is: runs of y, M, d (yy: two digits, a run of two
+ * or more pads), 'quoted' text as it is, other characters kept. Month
+ * names (MMM) are written as numbers: they depend on the locale. */
+static void S_url_date(struct strbuf *out, const char *fmt, const struct date *d)
+{
+	for (const char *f = fmt; *f;) {
+		size_t run = 1;
+		while (f[run] == f[0])
+			run++;
+		if (*f == '\'') {
+			const char *end = strchr(f + 1, '\'');
+			if (f[1] == '\'') {
+				sb_addc(out, '\'');
+				f += 2;
+				continue;
+			}
+			size_t n = end ? (size_t)(end - f - 1) : strlen(f + 1);
+			sb_add(out, f + 1, n);
+			f += n + 1 + (end != NULL);
+			continue;
+		}
+		if (*f == 'y' && run == 2)
+			sb_addf(out, "%02d", d->year % 100);
+		else if (*f == 'y')
+			sb_addf(out, "%0*d", (int)run, d->year);
+		else if (*f == 'M' || *f == 'L')
+			sb_addf(out, run >= 2 ? "%02d" : "%d", d->month);
+		else if (*f == 'd')
+			sb_addf(out, run >= 2 ? "%02d" : "%d", d->day);
+		else
+			sb_add(out, f, run);
+		f += run;
+	}
+}
+
 /* A blog post's URL, as the blog plugin makes it: post_url_format
  * (default "{date}/{slug}") under the blog's folder, the date written with
  * post_url_date_format (default "yyyy/MM/dd"), the slug from front matter
@@ -583,21 +712,10 @@ static char *S_post_url(const struct site *site, const struct post *p)
 	const char *fmt = fm_str(fm_get(blog, "post_url_format"));
 	const char *dfmt = fm_str(fm_get(blog, "post_url_date_format"));
 	struct strbuf date = STRBUF_INIT, path = STRBUF_INIT;
-	for (const char *d = dfmt ? dfmt : "yyyy/MM/dd"; *d;) {
-		if (str_starts_with(d, "yyyy")) {
-			sb_addf(&date, "%04d", p->date.year);
-			d += 4;
-		} else if (str_starts_with(d, "MM")) {
-			sb_addf(&date, "%02d", p->date.month);
-			d += 2;
-		} else if (str_starts_with(d, "dd")) {
-			sb_addf(&date, "%02d", p->date.day);
-			d += 2;
-		} else {
-			sb_addc(&date, *d++);
-		}
-	}
-	char *slug = p->slug ? xstrdup(p->slug) : S_post_slug(blog, p->title);
+	S_url_date(&date, dfmt ? dfmt : "yyyy/MM/dd", &p->date);
+	char *raw = p->slug || !(p->gen_marks & S_TITLE_FROM_BODY) ? NULL : S_markdown_title(p->body, p->body_len);
+	char *slug = p->slug ? xstrdup(p->slug) : S_slug(blog, "post", raw ? raw : p->title);
+	free(raw);
 	char *file = xstrdup(path_basename(relpath));
 	if (strrchr(file, '.'))
 		*strrchr(file, '.') = '\0';
@@ -612,9 +730,17 @@ static char *S_post_url(const struct site *site, const struct post *p)
 			sb_adds(&path, file);
 			f += 6;
 		} else if (str_starts_with(f, "{categories}")) {
-			char *cat = p->categories.n ? S_post_slug(blog, p->categories.v[0]) : xstrdup("");
-			sb_adds(&path, cat);
-			free(cat);
+			/* The first post_url_max_categories (default 1), each
+			 * slugified, joined with '/'. */
+			const char *max_s = fm_str(fm_get(blog, "post_url_max_categories"));
+			size_t max = max_s ? strtoul(max_s, NULL, 10) : 1;
+			for (size_t i = 0; i < p->categories.n && i < max; i++) {
+				char *cat = S_slug(blog, "categories", p->categories.v[i]);
+				if (i)
+					sb_addc(&path, '/');
+				sb_adds(&path, cat);
+				free(cat);
+			}
 			f += 12;
 		} else {
 			sb_addc(&path, *f++);
@@ -681,7 +807,7 @@ const struct site_generator site_mkdocs = {
 	.page_url = S_page_url,
 	.post_url = S_post_url,
 	.free_state = free,
-	.dialects = DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_pymdownx, &dialect_emoji,
+	.dialects = DIALECTS(&dialect_snippets, &dialect_pymdownx, &dialect_mkdocs, &dialect_emoji,
 			     &dialect_math),
 	.cover_keys = S_cover_keys,
 	.config_cover_keys = S_config_cover_keys,

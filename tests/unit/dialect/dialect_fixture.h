@@ -36,7 +36,7 @@ static inline const struct dialect *const *dt_list(unsigned d)
 	static const struct dialect *v[16];
 	size_t n = 0;
 	if (d & MK)
-		v[n++] = &dialect_snippets, v[n++] = &dialect_mkdocs, v[n++] = &dialect_pymdownx;
+		v[n++] = &dialect_snippets, v[n++] = &dialect_pymdownx, v[n++] = &dialect_mkdocs;
 	if (d & HUGO)
 		v[n++] = &dialect_hugo;
 	if (d & ZOLA)
@@ -88,6 +88,18 @@ static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com
 
 /* The rewrite of in; warnings go to dl (may be NULL: then dropped). The
  * body starts at line 10 of its file. */
+/* Makes the site configuration (YAML, e.g. its markdown_extensions) the
+ * context's config; the caller frees it and resets dt_ctx.config. */
+static inline struct fm_node *dt_config(const char *yaml)
+{
+	struct fm_node *cfg = NULL;
+	struct diag_list dl = DIAG_LIST_INIT;
+	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
+	diag_list_free(&dl);
+	dt_ctx.config = cfg;
+	return cfg;
+}
+
 static inline char *R(unsigned d, const char *in, struct diag_list *dl)
 {
 	struct diag_list local = DIAG_LIST_INIT;

@@ -238,11 +238,49 @@ static void test_end_to_end(void)
 	free(html);
 }
 
+/* The blog plugin's post_excerpt_separator on a line of its own is not
+ * text of the post; any string may be one. */
+static void test_excerpt_separator(void)
+{
+	struct fm_node *cfg = dt_config("plugins:\n  - search\n  - blog:\n      post_excerpt_separator: \"[[cut]]\"\n");
+	IS(MK, "Teaser.\n\n[[cut]]\n\nRest.\n", "Teaser.\n\n\nRest.\n", "the separator's line is dropped");
+	IS(MK, "Teaser.\n[[cut]]\nRest [[cut]].\n", "Teaser.\nRest [[cut]].\n",
+	   "only the first, and only on a line of its own");
+	IS(MK, "```\n[[cut]]\n```\n\n[[cut]]\n", "```\n[[cut]]\n```\n\n", "never in code");
+	fm_node_free(cfg);
+	cfg = dt_config("plugins:\n  - blog\n");
+	IS(MK, "A.\n\n<!-- more -->\n\nB.\n", "A.\n\n\nB.\n", "the default: <!-- more -->");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+	IS(MK, "A.\n\n[[cut]]\n", "A.\n\n[[cut]]\n", "no blog plugin: no separator");
+}
+
+/* pymdownx.superfences' custom fences (mermaid, a site's own `textual`):
+ * shown as code in their name's language, their title a caption; never
+ * run, never dropped. */
+static void test_custom_fences(void)
+{
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+			   "        - name: mermaid\n          class: mermaid\n"
+			   "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+			   "        - name: harbour\n          class: harbour\n"
+			   "          format: !!python/name:harbour.render\n");
+	dt_xcount(MK, "```mermaid title=\"The flow\"\ngraph TD\n  A --> B\n```\n",
+		  "count(//p[@class='code-title'][.='The flow']) + "
+		  "count(//pre/code[@class='language-mermaid'][contains(., 'A --> B')])",
+		  2, "mermaid: code in its language, the title a caption");
+	dt_xcount(MK, "```{.harbour path=\"boats/app.py\" title=\"Boats\"}\nrun me\n```\n",
+		  "count(//p[@class='code-title'][.='Boats']) + count(//pre/code[@class='language-harbour'][.='run me\n'])",
+		  2, "a site's own fence with attributes: its text as code, never run");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 int main(void)
 {
 	static void (*const tests[])(void) = {
 		test_admonitions, test_tabs, test_attr_list, test_md_in_html, test_fences,
-		test_end_to_end, NULL
+		test_end_to_end, test_excerpt_separator, test_custom_fences, NULL
 	};
 	return dt_run(tests);
 }

@@ -2,22 +2,10 @@
  * site lists in its markdown_extensions, and only those. */
 #include "dialect/dialect_fixture.h"
 
-#include "input/frontmatter.h"
-
-/* Makes the site's markdown_extensions (YAML) the context's config. */
-static struct fm_node *S_config(const char *yaml)
-{
-	struct fm_node *cfg = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
-	fm_parse_yaml(&cfg, yaml, strlen(yaml), "mkdocs.yml", 1, DIAG_WARNING, &dl);
-	diag_list_free(&dl);
-	dt_ctx.config = cfg;
-	return cfg;
-}
 
 static void test_off(void)
 {
-	struct fm_node *cfg = S_config("markdown_extensions:\n  - admonition\n");
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - admonition\n");
 	IS(MK, "==x== ^y^ ++ctrl++\n", "==x== ^y^ ++ctrl++\n", "not listed: left as Python-Markdown leaves it");
 	IS(MK, "/// caption\nWords\n///\n", "/// caption\nWords\n///\n", "blocks not listed: left as written");
 	fm_node_free(cfg);
@@ -26,7 +14,7 @@ static void test_off(void)
 
 static void test_inline(void)
 {
-	struct fm_node *cfg = S_config("markdown_extensions:\n"
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
 				       "  - pymdownx.mark\n"
 				       "  - pymdownx.caret:\n      smart_insert: true\n"
 				       "  - pymdownx.tilde\n"
@@ -48,7 +36,7 @@ static void test_inline(void)
 static void test_blocks(void)
 {
 	/* zensical.toml's form: nested tables under markdown_extensions. */
-	struct fm_node *cfg = S_config("markdown_extensions:\n"
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
 				       "  pymdownx:\n"
 				       "    blocks:\n"
 				       "      caption: {}\n"
@@ -57,8 +45,24 @@ static void test_blocks(void)
 				       "      tab: {}\n"
 				       "      html: {}\n");
 	dt_xcount(MK, "![Harbour](h.png)\n\n/// caption\nThe *harbour* at dawn\n///\n\nAfter.\n",
-		  "count(//div[@class='caption']/p/em) + count(//p/img) + count(/html/body/p[.='After.'])", 3,
-		  "caption: its text is Markdown under the image, the block ends at ///");
+		  "count(/html/body/figure/figcaption/p/em) + count(/html/body/figure/p/img) + "
+		  "count(/html/body/p[.='After.']) + count(/html/body/figure/*[last()][self::figcaption])",
+		  4, "caption: a <figure> around the block before it, its text the <figcaption> after it");
+	dt_xcount(MK, "| A | B |\n|---|---|\n| 1 | 2 |\n\n/// table-caption | < 2\nTides\n///\n",
+		  "count(/html/body/figure/table) + count(/html/body/figure/figcaption/p[.='Tides'])", 2,
+		  "table-caption: the table into the figure (number and < left)");
+	dt_xcount(MK, "```py title=\"boat.py\"\nsail()\n```\n/// figure-caption\nThe code\n///\n",
+		  "count(/html/body/figure/pre/code) + count(/html/body/figure/p[@class='code-title']) + "
+		  "count(/html/body/figure/figcaption)",
+		  3, "figure-caption: a fenced code block (with its title) into the figure");
+	dt_xcount(MK, "First para.\n\nSecond para.\n\n/// caption\nCap\n///\n",
+		  "count(/html/body/p[.='First para.']) + count(/html/body/figure/p[.='Second para.'])", 2,
+		  "caption: only the block right before it");
+	dt_xcount(MK, "Text.\n\n![Gull](g.png)\n/// caption\nA gull\n///\n",
+		  "count(/html/body/figure/p/img) + count(/html/body/figure/figcaption) + count(/html/body/p[.='Text.'])",
+		  3, "caption: its header right under the image, no blank line between");
+	dt_xcount(MK, "/// caption\nAlone\n///\n", "count(/html/body/figure/figcaption)", 1,
+		  "caption with nothing before it: a figure of its own");
 	UNLIKE(MK, "/// caption\nx\n///\n", "///", "caption: no slashes left");
 	dt_xcount(MK, "/// warning | Mind the *tide*\nWater rises.\n///\n",
 		  "count(//div[@class='admonition warning']/p[@class='admonition-title']/em) + "
@@ -79,8 +83,46 @@ static void test_blocks(void)
 	dt_ctx.config = NULL;
 }
 
+/* `/// define`: a definition list, as pymdownx.blocks.definition makes
+ * it: list items are definitions, other paragraphs terms. */
+static void test_define(void)
+{
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - pymdownx.blocks.definition\n");
+	const char *in = "/// define\n"
+			 "Anchor *chain*\n"
+			 "\n"
+			 "- Holds the boat.\n"
+			 "  Still holding.\n"
+			 "\n"
+			 "    - a nested list\n"
+			 "\n"
+			 "- Or a *second* meaning.\n"
+			 "\n"
+			 "Buoy\n"
+			 "\n"
+			 "1. Floats.\n"
+			 "///\n"
+			 "\n"
+			 "After.\n";
+	dt_xcount(MK, in, "count(/html/body/dl/dt)", 2, "define: each term a <dt>");
+	dt_xcount(MK, in, "count(/html/body/dl/dd)", 3, "define: each item a <dd>");
+	dt_xcount(MK, in, "count(/html/body/dl/dt[1]/em)", 1, "define: a term's Markdown");
+	dt_xcount(MK, in, "count(/html/body/dl/dd[1]/p[contains(., 'Still holding.')]) + count(/html/body/dl/dd[1]/ul/li)",
+		  2, "define: a definition's content, a nested list in it");
+	dt_xcount(MK, in, "count(/html/body/dl/*[not(self::dt or self::dd)]) + count(//ul/li[contains(., 'Holds')])", 0,
+		  "define: nothing else in the <dl>, no list left");
+	dt_xcount(MK, in, "count(/html/body/p[.='After.'])", 1, "define: ends at ///");
+	UNLIKE(MK, in, "///", "define: no slashes left");
+	dt_xcount(MK, "/// define\n`knot()`\n\n```py\nknot()\n```\n\n- Ties a knot.\n///\n",
+		  "count(/html/body/dl/dd/pre/code) + count(/html/body/dl/dt/code) + count(/html/body/dl/dd) + "
+		  "count(/html/body/dl/*[not(self::dt or self::dd)])",
+		  4, "define: a code block there is in a <dd> of its own (pymdownx: a <dt>, which holds no block in XHTML)");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, NULL};
+	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, test_define, NULL};
 	return dt_run(tests);
 }

@@ -3,6 +3,7 @@
  * parser (dialect_fixture.h). */
 #include "dialect/dialect_fixture.h"
 
+
 static void test_snippets(void)
 {
 	fx_writes(dt_root, "inc/part.md", "Included *text* :smile:\n\n--8<-- \"inc/nested.md\"\n");
@@ -26,9 +27,15 @@ static void test_snippets(void)
 	free(o);
 	diag_list_free(&dl);
 
-	o = R(MK, "!!! note\n    --8<-- \"beside.md\"\n", NULL);
-	like(o, "Beside the post.", "snippet: found beside the post, inside a box");
+	o = R(MK, "!!! note\n    --8<-- \"posts/beside.md\"\n", NULL);
+	like(o, "Beside the post.", "snippet: inside a box");
 	free(o);
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(MK, "--8<-- \"beside.md\"\n", &dl);
+	unlike(o, "Beside the post.", "snippet: not looked up beside the post (pymdownx searches its base paths only)");
+	ok(dt_has_warning(&dl, 10, "not found in the snippets' base_path"), "snippet: not found: warned");
+	free(o);
+	diag_list_free(&dl);
 	o = R(MK, "```\n  --8<-- 'inc/nested.md'\n```\n", NULL);
 	is_str(o, "```\n  Nested line.\n```\n", "snippet: in code too (the usual use), indented like its line");
 	free(o);
@@ -49,13 +56,12 @@ static void test_snippets(void)
 	      &dl);
 	unlike(o, "SECRET", "snippet: nothing from outside the site");
 	unlike(o, "root:", "snippet: no absolute path");
-	like(o, "--8<-- \"../outside.md\"\n--8<-- \"/etc/passwd\"\n--8<-- \"inc/link.md\"\n--8<-- \"missing.md\"\n",
-	     "snippet: refused lines are kept as written");
+	is_str(o, "a\n", "snippet: a snippet refused or missing is left out, as pymdownx leaves it out");
 	ok(dt_has_warning(&dl, 11, "outside the site"), "snippet: '..' refused, warned at its line");
 	ok(dt_has_warning(&dl, 12, "outside the site"), "snippet: an absolute path refused");
 	ok(dt_has_warning(&dl, 13, "leads outside the site"), "snippet: a symlink out of the site refused");
 	ok(dt_has_warning(&dl, 14, "not found"), "snippet: a missing file warned");
-	ok(dt_has_warning(&dl, 15, "not fetched"), "snippet: a URL warned");
+	ok(dt_has_warning(&dl, 15, "url_download"), "snippet: a URL refused (url_download is off)");
 	dt_dump(&dl);
 	free(o);
 	diag_list_free(&dl);
@@ -72,8 +78,53 @@ static void test_snippets(void)
 	free(outside);
 }
 
+/* pymdownx.snippets' options and forms: base_path (a list, searched in
+ * order; a file), check_paths, dashes, ranges, sections. */
+static void test_options(void)
+{
+	fx_writes(dt_root, "parts/a.md", "From parts.\n");
+	fx_writes(dt_root, "more/a.md", "From more.\n");
+	fx_writes(dt_root, "more/b.md", "Only in more.\n");
+	fx_writes(dt_root, "one/c.md", "The one file.\n");
+	fx_writes(dt_root, "one/d.md", "Not this.\n");
+	fx_writes(dt_root, "lines.txt", "l1\nl2\nl3\nl4\nl5\n");
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
+				       "  - pymdownx.snippets:\n"
+				       "      base_path: [parts, more, one/c.md, ../up]\n"
+				       "      check_paths: true\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = R(MK, "--8<-- \"a.md\"\n--8<-- \"b.md\"\n--8<-- \"c.md\"\n--8<-- \"d.md\"\n", &dl);
+	is_str(o, "From parts.\nOnly in more.\nThe one file.\n",
+	       "base_path: searched in order; a base naming a file holds that file alone");
+	ok(dt_has_warning(&dl, 10, "base_path '../up' lies outside the site"), "base_path outside the site: warned");
+	ok(dt_has_warning(&dl, 13, "check_paths"), "check_paths: the warning says MkDocs would stop");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+	fm_node_free(cfg);
+
+	cfg = dt_config("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: parts\n");
+	IS(MK, "--8<-- \"a.md\"\n", "From parts.\n", "base_path: a string");
+	IS(MK, "--8<-- \"../lines.txt\"\n", "", "restrict_base_path: nothing above the base");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: parts\n"
+		       "      restrict_base_path: false\n");
+	IS(MK, "--8<-- \"../lines.txt:1:1\"\n", "l1\n", "restrict_base_path: false: above the base, in the site");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+
+	IS(MK, "-8<- \"lines.txt:2:2\"\n---8<--- \"lines.txt:3:3\"\n", "l2\nl3\n", "any run of dashes");
+	IS(MK, "--8<-- \"lines.txt:1:2,4:4\"\n", "l1\nl2\nl4\n", "several ranges");
+	IS(MK, "--8<-- \"lines.txt:4\"\n", "l4\nl5\n", "a range from a line to the end");
+	IS(MK, "--8<-- \"lines.txt:-3:-2\"\n", "l4\nl5\n", "negative: from the end (the newline's empty line counts)");
+	IS(MK, "Intro\n--8<-- [start:x]\nkept\n--8<-- [end:x]\n", "Intro\nkept\n",
+	   "section markers in the post itself never show");
+	IS(MK, ";--8<-- [start:x]\n", "--8<-- [start:x]\n", "an escaped section marker shows, one ';' less");
+	IS(MK, "--8<--\nlines.txt:1:1\n\nlines.txt:5:5\n--8<--\n", "l1\n\nl5\n", "block form: an empty line stays one");
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_snippets, NULL};
+	static void (*const tests[])(void) = {test_snippets, test_options, NULL};
 	return dt_run(tests);
 }

@@ -866,6 +866,67 @@ static void test_mounts(void)
 	S_close(site, &posts, &dl);
 }
 
+/* Every content mount of the book's language, each where its target puts
+ * it (content/blog: a section `blog`), per language by `lang` or
+ * `sites.matrix.languages`; files of a mount for every language are the
+ * default language's unless named x.LANG.md. A mount or a language's
+ * contentDir outside the site: a warning, left out. */
+static void test_mounts_every(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "mm/hugo.yaml",
+		"baseURL: https://mm.test/\n"
+		"defaultContentLanguage: en\n"
+		"languages:\n"
+		"  en: {weight: 1}\n"
+		"  nl: {weight: 2}\n"
+		"  de: {weight: 3, contentDir: ../../elsewhere}\n"
+		"module:\n"
+		"  mounts:\n"
+		"    - {source: pages, target: content}\n"
+		"    - {source: journal, target: content/blog}\n"
+		"    - {source: ../outside, target: content}\n"
+		"    - {source: dutch, target: content, sites: {matrix: {languages: [nl]}}}\n"
+		"    - {source: english, target: content/extra, lang: en}\n");
+	fx_writes(S_tmp, "mm/pages/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nB\n");
+	fx_writes(S_tmp, "mm/pages/posts/a.nl.md", "---\ntitle: A nl\ndate: 2020-01-01\n---\nB\n");
+	fx_writes(S_tmp, "mm/journal/day.md", "---\ntitle: Day\ndate: 2020-01-02\n---\nB\n");
+	fx_writes(S_tmp, "mm/journal/_index.md", "---\ntitle: Blog\ncascade: {tags: [journal]}\n---\n");
+	fx_writes(S_tmp, "mm/dutch/posts/d.md", "---\ntitle: D\ndate: 2020-01-03\n---\nB\n");
+	fx_writes(S_tmp, "mm/english/e.md", "---\ntitle: E\ndate: 2020-01-04\n---\nB\n");
+	struct site *site = S_open("mm", NULL, &posts, &dl);
+	if (site) {
+		char *paths = S_paths(&posts);
+		is_str(paths, "english/e.md|journal/day.md|pages/posts/a.md",
+		       "every content mount for English; the Dutch ones left out");
+		free(paths);
+		const struct post *p = fx_find_post(&posts, "journal/day.md");
+		if (ok(p != NULL, "a page of a mount on content/blog")) {
+			is_str(p->live_url, "https://mm.test/blog/day/", "in the section its target names");
+			fx_is_list(&p->tags, "journal", "the mounted section page's cascade");
+		}
+		p = fx_find_post(&posts, "english/e.md");
+		if (p)
+			is_str(p->live_url, "https://mm.test/extra/e/", "a mount for one language");
+		ok(fx_has_diag(&dl, DIAG_WARNING, "hugo.yaml", "module mount '../outside' lies outside the site"),
+		   "a mount outside the site: a warning");
+		ok(fx_has_diag(&dl, DIAG_WARNING, "hugo.yaml", "of language 'de' lies outside the site"),
+		   "a language's contentDir outside the site: a warning, not an error");
+	}
+	S_close(site, &posts, &dl);
+	posts = (struct post_list)POST_LIST_INIT;
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	site = S_open_lang("mm", NULL, "nl", &posts, &dl);
+	if (site) {
+		char *paths = S_paths(&posts);
+		is_str(paths, "dutch/posts/d.md|pages/posts/a.nl.md",
+		       "Dutch: its own mount, and the x.nl.md of a mount for every language");
+		free(paths);
+	}
+	S_close(site, &posts, &dl);
+}
+
 static void test_toml_site(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -1032,6 +1093,7 @@ int main(void)
 	test_permalink_tokens();
 	test_permalink_forms();
 	test_mounts();
+	test_mounts_every();
 	test_toml_site();
 	test_json_config();
 	test_errors();

@@ -407,11 +407,11 @@ static bool S_multilingual(const struct fm_node *cfg)
  * once posts are read). */
 struct S_state {
 	char *lang;         /* the book's language: a key of `languages`, or the default one */
-	bool own_dir;       /* lang has a content folder of its own */
 	struct strvec keys; /* languages with a content folder of their own … */
 	struct strvec dirs; /* … and that folder (normalized, relative to the root) */
 	/* Section pages (list_posts reads them): the folder of each _index
-	 * page in the book's language, and its front matter (for `cascade`,
+	 * page in the book's language (in Hugo's content: "" its top,
+	 * "posts"), and its front matter (for `cascade`,
 	 * and the slug or title :sectionslug gives). */
 	struct strvec sec_dirs;
 	struct fm_node **sec_fm;
@@ -419,6 +419,11 @@ struct S_state {
 	 * tagline = …`), which Hugo reads as that language's params; NULL
 	 * when none. */
 	struct fm_node *lang_custom;
+	/* The book's content mounts: each folder (relative to the root) and
+	 * where it lies under Hugo's content ("" its top, "blog" for a
+	 * target content/blog); the first is site->content_dir. */
+	struct strvec msrc, mdst;
+	bool *mown; /* the mount is the book language's own (its files need no .lang) */
 };
 
 static void S_free_state(void *state)
@@ -434,6 +439,9 @@ static void S_free_state(void *state)
 	free(st->sec_fm);
 	sv_free(&st->sec_dirs);
 	fm_node_free(st->lang_custom);
+	sv_free(&st->msrc);
+	sv_free(&st->mdst);
+	free(st->mown);
 	free(st);
 }
 
@@ -571,8 +579,6 @@ static struct S_state *S_languages(const struct site *site, const char *content)
 			free(dir);
 		}
 	}
-	for (size_t i = 0; i < st->keys.n; i++)
-		st->own_dir = st->own_dir || str_casecmp(st->keys.v[i], st->lang) == 0;
 	return st;
 }
 
@@ -703,33 +709,85 @@ static void S_load_authors(struct site *site)
 }
 
 static void S_warn_git(const struct site *site, const char *cfgpath, struct diag_list *dl);
-/* The folder the site's own `module.mounts` mount as target (content or
- * static) for every language: the first such mount whose source lies in
- * the site, or NULL. A source outside the site (../shared, /abs) is left
- * out with a warning: only the site's own files go into a book. */
-static const char *S_mount(const struct fm_node *cfg, const char *target, const char *cfgpath,
-			   struct diag_list *dl)
+static bool S_glob_slice(const struct fm_node *n, const char *str);
+
+/* A folder setting outside the site (../shared, /abs): its files are not
+ * the site's, and never go into a book. */
+static bool S_outside(const char *path)
+{
+	char *norm = path_normalize(path);
+	bool out = norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
+	free(norm);
+	return out;
+}
+
+/* The language a mount is for: `lang` (before Hugo 0.153) or
+ * `sites.matrix.languages`; true when it takes lang (a mount naming none
+ * takes every language). */
+static bool S_mount_takes(const struct fm_node *m, const char *lang)
+{
+	const struct fm_node *l = fm_get(m, "lang");
+	if (l && S_first_str(l) && *S_first_str(l))
+		return str_casecmp(S_first_str(l), lang) == 0;
+	l = S_get(S_get(S_get(m, "sites"), "matrix"), "languages");
+	return !l || S_glob_slice(l, lang);
+}
+
+/* Calls fn for each `module.mounts` entry whose target is component
+ * (content, static) or a folder in it, that takes lang (NULL: only those
+ * for every language), with its source, the target's folder under the
+ * component ("" its top) and whether it names its languages. A source outside the site is left out with a
+ * warning: the rest of the site can still be read. */
+static void S_mounts(const struct fm_node *cfg, const char *component, const char *lang, const char *cfgpath,
+		     struct diag_list *dl, void (*fn)(void *arg, const char *src, const char *sub, bool named),
+		     void *arg)
 {
 	const struct fm_node *mounts = fm_get(fm_get(cfg, "module"), "mounts");
+	size_t cl = strlen(component);
 	for (size_t i = 0; mounts && mounts->kind == FM_LIST && i < mounts->n; i++) {
 		const struct fm_node *m = mounts->items[i];
 		const char *t = S_first_str(fm_get(m, "target"));
 		const char *src = S_first_str(fm_get(m, "source"));
-		if (!t || !src || fm_get(m, "lang") || strcmp(t, target) != 0)
+		if (!t || !src || strncmp(t, component, cl) != 0 || (t[cl] && t[cl] != '/'))
 			continue;
-		char *norm = path_normalize(src);
-		bool outside = norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
-		free(norm);
-		if (outside) {
+		bool any_lang = !fm_get(m, "lang") && !S_get(m, "sites");
+		if (lang ? !S_mount_takes(m, lang) : !any_lang)
+			continue;
+		if (S_outside(src)) {
 			diag_warning(dl, cfgpath, m->line, m->col,
 				     "module mount '%s' lies outside the site; its files are left out", src);
 			continue;
 		}
-		return src;
+		char *sub = path_normalize(t + cl + (t[cl] == '/'));
+		fn(arg, src, strcmp(sub, ".") == 0 ? "" : sub, !any_lang);
+		free(sub);
 	}
-	return NULL;
 }
 
+/* S_mounts' callback: the first mount's source, for the site's own folder. */
+static void S_first_mount(void *arg, const char *src, const char *sub, bool named)
+{
+	(void)named;
+	const char **first = arg;
+	if (!*first && !*sub)
+		*first = src;
+}
+
+/* S_mounts' callback: a content mount of the book's language. */
+static void S_add_mount(void *arg, const char *src, const char *sub, bool named)
+{
+	struct S_state *st = arg;
+	char *norm = path_normalize(src);
+	for (size_t i = 0; i < st->msrc.n; i++)
+		if (strcmp(st->msrc.v[i], norm) == 0) {
+			free(norm);
+			return;
+		}
+	sv_push_owned(&st->msrc, norm);
+	sv_push(&st->mdst, sub);
+	st->mown = xrealloc(st->mown, st->msrc.n * sizeof *st->mown);
+	st->mown[st->msrc.n - 1] = named;
+}
 
 static int S_configure(struct site *site, struct diag_list *dl)
 {
@@ -769,22 +827,40 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* The content folder of the site, then of each language. */
 	const struct fm_node *cdir = fm_get(cfg, "contentdir");
 	char *root_content = NULL;
-	const char *mounted = S_mount(cfg, "content", cfgpath, dl);
+	const char *mounted = NULL;
+	struct diag_list quiet = DIAG_LIST_INIT;
+	S_mounts(cfg, "content", NULL, cfgpath, &quiet, S_first_mount, &mounted);
+	diag_list_free(&quiet);
 	if (S_folder(&root_content, cdir, mounted ? mounted : "content", "contentDir", cfgpath, dl) < 0)
 		goto out;
 	struct S_state *st = S_languages(site, root_content);
 	site->state = st;
-	for (size_t i = 0; i < st->dirs.n; i++) {
-		if (st->dirs.v[i][0] == '/' || str_starts_with(st->dirs.v[i], "../") ||
-		    strcmp(st->dirs.v[i], "..") == 0) {
-			diag_error(dl, cfgpath, 0, 0, "the content folder '%s' of language '%s' lies outside the site",
-				   st->dirs.v[i], st->keys.v[i]);
-			free(root_content);
-			goto out;
+	/* A language's folder outside the site is left out with a warning
+	 * (the language then reads the site's). */
+	for (size_t i = 0; i < st->dirs.n;) {
+		if (!S_outside(st->dirs.v[i])) {
+			i++;
+			continue;
 		}
+		diag_warning(dl, cfgpath, 0, 0,
+			     "the content folder '%s' of language '%s' lies outside the site; it is left out",
+			     st->dirs.v[i], st->keys.v[i]);
+		free(st->dirs.v[i]);
+		free(st->keys.v[i]);
+		memmove(st->dirs.v + i, st->dirs.v + i + 1, (st->dirs.n - i - 1) * sizeof *st->dirs.v);
+		memmove(st->keys.v + i, st->keys.v + i + 1, (st->keys.n - i - 1) * sizeof *st->keys.v);
+		st->dirs.n--;
+		st->keys.n--;
 	}
 	const char *own = S_lang_dir(site, st->lang);
-	site->content_dir = own ? xstrdup(own) : xstrdup(root_content);
+	/* Every content mount of the book's language (files of a mount for
+	 * every language are the default language's unless their name says
+	 * otherwise), else the language's own contentDir, else the site's. */
+	if (!fm_get(S_lang_block(cfg, st->lang), "contentdir"))
+		S_mounts(cfg, "content", st->lang, cfgpath, dl, S_add_mount, st);
+	if (!st->msrc.n)
+		S_add_mount(st, own ? own : root_content, "", own != NULL);
+	site->content_dir = xstrdup(st->msrc.v[0]);
 	free(root_content);
 	bool is_default = str_casecmp(st->lang, S_default_lang(cfg)) == 0;
 
@@ -833,7 +909,8 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const struct fm_node *sdir = fm_get(lang, "staticdir");
 	if (!sdir)
 		sdir = fm_get(cfg, "staticdir");
-	const char *smounted = S_mount(cfg, "static", cfgpath, dl);
+	const char *smounted = NULL;
+	S_mounts(cfg, "static", st->lang, cfgpath, dl, S_first_mount, &smounted);
 	if (S_folder(&site->static_dir, sdir, smounted ? smounted : "static", "staticDir", cfgpath, dl) < 0)
 		goto out;
 	site->posts_dir = xstrdup(site->content_dir);
@@ -863,17 +940,50 @@ struct S_walk {
 	struct strvec skip;       /* other languages' content folders */
 };
 
-/* The page file (stem: its name without extension) in the content folder
- * being walked is in the book's language: its name says so (x.fr.md), or
- * it says none and the folder is that language's, or the book's language
- * is the default one. */
-static bool S_own_lang(const struct site *site, const char *stem)
+/* The content mount relpath (a file or folder relative to the root)
+ * lies in, the deepest; -1 when none. */
+static int S_mount_of(const struct site *site, const char *relpath)
+{
+	const struct S_state *st = site->state;
+	int best = -1;
+	for (size_t i = 0; i < st->msrc.n; i++)
+		if (path_under(relpath, st->msrc.v[i]) &&
+		    (best < 0 || strlen(st->msrc.v[i]) > strlen(st->msrc.v[best])))
+			best = (int)i;
+	return best;
+}
+
+/* Where relpath (relative to the root) lies in Hugo's content: its
+ * mount's target folder and its path in the mount ("posts/a.md",
+ * "blog/a.md" for a mount on content/blog), malloc'd; NULL when it lies
+ * in no content mount. */
+static char *S_content_path(const struct site *site, const char *relpath)
+{
+	const struct S_state *st = site->state;
+	int m = S_mount_of(site, relpath);
+	if (m < 0)
+		return NULL;
+	const char *in = path_under(relpath, st->msrc.v[m]);
+	char *j = path_join(st->mdst.v[m], in);
+	char *out = path_normalize(j);
+	free(j);
+	if (strcmp(out, ".") == 0)
+		out[0] = '\0';
+	return out;
+}
+
+/* The page file (stem: its name without extension) in the folder dir is
+ * in the book's language: its name says so (x.fr.md), or it says none
+ * and its mount is that language's, or the book's language is the
+ * default one. */
+static bool S_own_lang(const struct site *site, const char *dir, const char *stem)
 {
 	const struct S_state *st = site->state;
 	const char *l = S_file_lang(site->config, stem);
 	if (l)
 		return str_casecmp(l, st->lang) == 0;
-	return st->own_dir || str_casecmp(st->lang, S_default_lang(site->config)) == 0;
+	int m = S_mount_of(site, dir);
+	return (m >= 0 && st->mown[m]) || str_casecmp(st->lang, S_default_lang(site->config)) == 0;
 }
 
 /* The stem of a page file without its language suffix, malloc'd. */
@@ -919,7 +1029,7 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 			if (strcmp(stem, "index") == 0 && path_is_file(full)) {
 				bundle = true;
 				char *own = S_strip_ext(names.v[i]);
-				if (!page && S_own_lang(site, own))
+				if (!page && S_own_lang(site, dir, own))
 					page = names.v[i];
 				free(own);
 			}
@@ -953,7 +1063,7 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 				   S_has_ext(names.v[i], S_page_exts) && path_is_file(full)) {
 				char *own = S_strip_ext(names.v[i]);
 				char *stem = S_page_stem(site, names.v[i]);
-				if (S_own_lang(site, own) && strcmp(stem, "_index") != 0)
+				if (S_own_lang(site, dir, own) && strcmp(stem, "_index") != 0)
 					sv_push(depth == 0 ? &w->root_pages : &w->posts, rel);
 				free(stem);
 				free(own);
@@ -979,13 +1089,14 @@ static void S_read_sections(const struct site *site, const struct strvec *skip)
 	st->sec_fm = NULL;
 	sv_free(&st->sec_dirs);
 	struct strvec files = STRVEC_INIT;
-	site_walk(site->root, site->content_dir, S_page_exts, &files);
+	for (size_t i = 0; i < st->msrc.n; i++)
+		site_walk(site->root, st->msrc.v[i], S_page_exts, &files);
 	struct diag_list quiet = DIAG_LIST_INIT;
 	for (size_t i = 0; i < files.n; i++) {
 		const char *base = path_basename(files.v[i]);
 		char *stem = S_page_stem(site, base);
 		char *own = S_strip_ext(base);
-		bool index = strcmp(stem, "_index") == 0 && S_own_lang(site, own);
+		bool index = strcmp(stem, "_index") == 0 && S_own_lang(site, files.v[i], own);
 		for (size_t k = 0; index && k < skip->n; k++)
 			index = !path_under(files.v[i], skip->v[k]);
 		free(own);
@@ -994,9 +1105,14 @@ static void S_read_sections(const struct site *site, const struct strvec *skip)
 		enum fm_format format;
 		if (!index || site_read_front_matter(&fm, &format, site, files.v[i], &quiet) < 0)
 			continue;
+		char *cpath = S_content_path(site, files.v[i]);
+		char *dir = path_dirname(cpath);
+		free(cpath);
+		if (strcmp(dir, ".") == 0)
+			dir[0] = '\0';
 		st->sec_fm = xrealloc(st->sec_fm, (st->sec_dirs.n + 1) * sizeof *st->sec_fm);
 		st->sec_fm[st->sec_dirs.n] = fm;
-		sv_push_owned(&st->sec_dirs, path_dirname(files.v[i]));
+		sv_push_owned(&st->sec_dirs, dir);
 	}
 	diag_list_free(&quiet);
 	sv_free(&files);
@@ -1011,12 +1127,16 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT};
 	/* Other languages' content folders inside ours are not our pages. */
 	const struct S_state *st = site->state;
-	for (size_t i = 0; i < st->dirs.n; i++) {
-		const char *d = st->dirs.v[i];
-		if (strcmp(d, site->content_dir) != 0 && path_under(d, site->content_dir))
-			sv_push(&w.skip, d);
+	for (size_t i = 0; i < st->dirs.n; i++)
+		for (size_t k = 0; k < st->msrc.n; k++)
+			if (strcmp(st->dirs.v[i], st->msrc.v[k]) != 0 && path_under(st->dirs.v[i], st->msrc.v[k]))
+				sv_push(&w.skip, st->dirs.v[i]);
+	for (size_t i = 0; i < st->msrc.n; i++) {
+		int depth = 0;
+		for (const char *c = st->mdst.v[i]; *c; c++)
+			depth += c == st->mdst.v[i] || c[-1] == '/';
+		S_walk(&w, st->msrc.v[i], depth);
 	}
-	S_walk(&w, site->content_dir, 0);
 	S_read_sections(site, &w.skip);
 	struct strvec *take = w.posts.n ? &w.posts : &w.root_pages;
 	for (size_t i = 0; i < take->n; i++)
@@ -1196,10 +1316,13 @@ static void S_loc_free(struct S_loc *loc)
 static bool S_locate(const struct site *site, const char *relpath, struct S_loc *loc)
 {
 	memset(loc, 0, sizeof *loc);
-	const char *in = path_under(relpath, site->content_dir);
-	if (!in || !*in || !S_has_ext(relpath, S_page_exts))
+	if (!S_has_ext(relpath, S_page_exts))
 		return false;
-	char *copy = xstrdup(in), *save = NULL;
+	char *copy = S_content_path(site, relpath), *save = NULL;
+	if (!copy || !*copy) {
+		free(copy);
+		return false;
+	}
 	struct strvec parts = STRVEC_INIT;
 	for (char *tok = strtok_r(copy, "/", &save); tok; tok = strtok_r(NULL, "/", &save))
 		sv_push(&parts, tok);
@@ -1465,25 +1588,21 @@ static const struct fm_node *S_section_fm(const struct site *site, const struct 
 					  bool *found)
 {
 	const struct S_state *st = site->state;
-	char *dir = xstrdup(site->content_dir);
+	struct strbuf dir = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
-		char *j = path_join(dir, loc->sections.v[i]);
-		free(dir);
-		dir = j;
+		if (i)
+			sb_addc(&dir, '/');
+		sb_adds(&dir, loc->sections.v[i]);
 	}
-	char *norm = path_normalize(dir);
-	free(dir);
 	const struct fm_node *fm = NULL;
 	*found = false;
 	for (size_t i = 0; i < st->sec_dirs.n && !*found; i++) {
-		char *d = path_normalize(st->sec_dirs.v[i]);
-		if (strcmp(d, norm) == 0) {
+		if (strcmp(st->sec_dirs.v[i], dir.s ? dir.s : "") == 0) {
 			*found = true;
 			fm = st->sec_fm[i];
 		}
-		free(d);
 	}
-	free(norm);
+	sb_release(&dir);
 	return fm;
 }
 
@@ -2328,10 +2447,10 @@ static struct fm_node *S_with_cascade(const struct site *site, const struct fm_n
 	/* Section folders from the page's up to the content folder. */
 	struct strvec dirs = STRVEC_INIT;
 	struct strbuf d = STRBUF_INIT;
-	sb_adds(&d, site->content_dir);
-	sv_push(&dirs, d.s);
+	sv_push(&dirs, "");
 	for (size_t i = 0; i < loc->sections.n; i++) {
-		sb_addc(&d, '/');
+		if (i)
+			sb_addc(&d, '/');
 		sb_adds(&d, loc->sections.v[i]);
 		sv_push(&dirs, d.s);
 	}
@@ -2489,7 +2608,7 @@ static char *S_bundle_index(const struct site *site, const char *dir)
 			continue;
 		char *stem = S_page_stem(site, e->d_name);
 		char *own = S_strip_ext(e->d_name);
-		if (strcmp(stem, "index") == 0 && S_own_lang(site, own))
+		if (strcmp(stem, "index") == 0 && S_own_lang(site, dir, own))
 			found = path_join(dir, e->d_name);
 		free(own);
 		free(stem);
@@ -2506,16 +2625,19 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	const char *in_static = site->static_dir ? path_under(relpath, site->static_dir) : NULL;
 	if (in_static && *in_static)
 		return xasprintf("%s%s", site->url, in_static);
-	const char *in = path_under(relpath, site->content_dir);
-	if (!in || !*in)
-		return NULL;
-	if (S_has_ext(relpath, S_page_exts))
-		return S_read_url(site, relpath);
+	const struct S_state *st = site->state;
+	int m = S_mount_of(site, relpath);
+	char *in = m >= 0 ? S_content_path(site, relpath) : NULL;
+	if (!in || !*in || S_has_ext(relpath, S_page_exts)) {
+		char *page = in && *in ? S_read_url(site, relpath) : NULL;
+		free(in);
+		return page;
+	}
 	/* The nearest folder above holding an index page is the bundle. */
+	const char *top = st->msrc.v[m];
 	char *dir = path_dirname(relpath);
 	char *url = NULL;
-	while (strcmp(dir, site->content_dir) != 0 && strcmp(dir, ".") != 0 &&
-	       path_under(dir, site->content_dir)) {
+	while (strcmp(dir, top) != 0 && strcmp(dir, ".") != 0 && path_under(dir, top)) {
 		char *index = S_bundle_index(site, dir);
 		if (index) {
 			char *page = S_read_url(site, index);
@@ -2531,7 +2653,10 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		dir = up;
 	}
 	free(dir);
-	return url ? url : xasprintf("%s%s", site->url, in);
+	if (!url)
+		url = xasprintf("%s%s", site->url, in);
+	free(in);
+	return url;
 }
 
 /* Besides the folder named after the file (x.md → x/): a translated leaf

@@ -773,6 +773,21 @@ static void S_first_mount(void *arg, const char *src, const char *sub, bool name
 		*first = src;
 }
 
+/* S_mounts' callback: the sources of the mounts of the whole static
+ * folder, in order, each once. */
+static void S_static_mount(void *arg, const char *src, const char *sub, bool named)
+{
+	(void)named;
+	struct strvec *srcs = arg;
+	if (*sub)
+		return;
+	char *norm = path_normalize(src);
+	if (sv_contains_ci(srcs, norm))
+		free(norm);
+	else
+		sv_push_owned(srcs, norm);
+}
+
 /* S_mounts' callback: a content mount of the book's language. */
 static void S_add_mount(void *arg, const char *src, const char *sub, bool named)
 {
@@ -909,9 +924,27 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const struct fm_node *sdir = fm_get(lang, "staticdir");
 	if (!sdir)
 		sdir = fm_get(cfg, "staticdir");
-	const char *smounted = NULL;
-	S_mounts(cfg, "static", st->lang, cfgpath, dl, S_first_mount, &smounted);
-	if (S_folder(&site->static_dir, sdir, smounted ? smounted : "static", "staticDir", cfgpath, dl) < 0)
+	/* Static files come from every static mount, else from staticDir (a
+	 * folder or a list of them); the first is site->static_dir. */
+	struct strvec statics = STRVEC_INIT;
+	S_mounts(cfg, "static", st->lang, cfgpath, dl, S_static_mount, &statics);
+	bool static_mounts = statics.n > 0;
+	for (size_t i = 0; !static_mounts && sdir && sdir->kind == FM_LIST && i < sdir->n; i++) {
+		const char *d = fm_str(sdir->items[i]);
+		if (!d || !*d)
+			continue;
+		if (S_outside(d))
+			diag_warning(dl, cfgpath, sdir->items[i]->line, sdir->items[i]->col,
+				     "staticDir '%s' lies outside the site; its files are left out", d);
+		else
+			S_static_mount(&statics, d, "", false);
+	}
+	int folder = S_folder(&site->static_dir, statics.n ? NULL : sdir, statics.n ? statics.v[0] : "static",
+			      "staticDir", cfgpath, dl);
+	for (size_t i = 1; i < statics.n; i++)
+		sv_push(&site->static_more, statics.v[i]);
+	sv_free(&statics);
+	if (folder < 0)
 		goto out;
 	site->posts_dir = xstrdup(site->content_dir);
 	char *abs = path_join(site->root, site->content_dir);

@@ -85,7 +85,13 @@ static char *S_abs_urlpath(const char *path)
  * with the site's base path taken off. */
 static void S_urlpath_readings(struct strvec *out, const struct site *site, const char *urlpath)
 {
-	const char *roots[] = {site->static_dir, site->content_dir, "."};
+	size_t nroots = 0;
+	const char **roots = xcalloc(site->static_more.n + 3, sizeof *roots);
+	roots[nroots++] = site->static_dir;
+	for (size_t i = 0; i < site->static_more.n; i++)
+		roots[nroots++] = site->static_more.v[i];
+	roots[nroots++] = site->content_dir;
+	roots[nroots++] = ".";
 	const char *bases[2] = {urlpath, NULL};
 	const char *basepath = site->baseurl;
 	if (!basepath && site->url) {
@@ -99,13 +105,14 @@ static void S_urlpath_readings(struct strvec *out, const struct site *site, cons
 			bases[1] = urlpath + lb;
 	}
 	for (size_t b = 0; b < 2; b++)
-		for (size_t r = 0; bases[b] && r < 3; r++) {
+		for (size_t r = 0; bases[b] && r < nroots; r++) {
 			if (!roots[r])
 				continue;
 			char *j = path_join(roots[r], bases[b] + 1);
 			sv_push_owned(out, path_normalize(j));
 			free(j);
 		}
+	free(roots);
 }
 
 void image_readings(struct strvec *out, const struct site *site, const struct post *p,

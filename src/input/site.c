@@ -360,6 +360,7 @@ void site_free(struct site *site)
 	free(site->content_dir);
 	free(site->posts_dir);
 	free(site->static_dir);
+	sv_free(&site->static_more);
 	free(site->baseurl);
 	free(site->title);
 	free(site->author);

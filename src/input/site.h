@@ -176,6 +176,9 @@ struct site {
 	char *posts_dir;   /* relative to root: where posts live */
 	char *static_dir;  /* relative to root: where site-absolute paths of images
 			      resolve (Hugo static/, Jekyll the root); NULL: content_dir */
+	struct strvec static_more; /* relative to root: further folders they resolve
+				      under, after static_dir (Hugo's staticDir list,
+				      its static mounts), in order */
 	char *baseurl;     /* the path on its host site-absolute links start with
 			      (Jekyll baseurl, Hexo root); may be NULL */
 	/* Book metadata defaults from the site's config; any may be NULL. */

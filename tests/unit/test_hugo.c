@@ -333,8 +333,9 @@ static void test_yaml_site(void)
 		is_str(p->live_url, "https://blog.test/notes/2023/deep/", "default URL of a nested page");
 	p = fx_find_post(&posts, "content/notes/dated/when.md");
 	if (ok(p != NULL, "post under a nested permalinks key"))
-		is_str(p->live_url, "https://blog.test/notes/2023/February/03/when/",
-		       "the most specific permalinks key; :section :year :monthname :day :filename");
+		is_str(p->live_url, "https://blog.test/notes/2023/february/03/when/",
+		       "the most specific permalinks key; :section :year :monthname :day :filename; "
+		       "lower-cased as Hugo makes paths");
 	S_close(site, &posts, &dl);
 }
 
@@ -702,6 +703,8 @@ static void test_permalink_tokens(void)
 		"    essays: /:sections[1:]/:06-:1-:2/:slugorcontentbasename/\n"
 		"    notes: /:Monthly/:yearday/:weekdayname/:filename/\n");
 	fx_writes(S_tmp, "pt/content/diary/day-one.md", "---\ntitle: One\ndate: 2021-03-05\n---\nB\n");
+	fx_writes(S_tmp, "pt/content/essays/long/_index.md", "---\ntitle: Long\n---\n");
+	fx_writes(S_tmp, "pt/content/essays/long/form/_index.md", "---\ntitle: Form\n---\n");
 	fx_writes(S_tmp, "pt/content/essays/long/form/e.md",
 		"---\ntitle: E\ndate: 2009-11-07\nslug: On Reading\n---\nB\n");
 	fx_writes(S_tmp, "pt/content/notes/n.md", "---\ntitle: N\ndate: 2021-02-03\n---\nB\n");
@@ -709,7 +712,7 @@ static void test_permalink_tokens(void)
 	if (site) {
 		const struct post *p = fx_find_post(&posts, "content/diary/day-one.md");
 		if (p)
-			is_str(p->live_url, "https://pt.test/base/2021/Mar/05/day-one.html",
+			is_str(p->live_url, "https://pt.test/base/2021/mar/05/day-one.html",
 			       "Go layouts :2006 :Jan :02, and uglyURLs for the section");
 		p = fx_find_post(&posts, "content/essays/long/form/e.md");
 		if (p)
@@ -717,10 +720,125 @@ static void test_permalink_tokens(void)
 			       ":sections[1:], :06-:1-:2, slug over the file name; no uglyURLs here");
 		p = fx_find_post(&posts, "content/notes/n.md");
 		if (p)
-			is_str(p->live_url, "https://pt.test/base/:Monthly/34/Wednesday/n/",
-			       "a word Go does not read stays; :yearday, :weekdayname, :filename");
+			is_str(p->live_url, "https://pt.test/base/monthly/34/wednesday/n/",
+			       "a word Go does not read stays, made a path; :yearday, :weekdayname, :filename");
 	}
 	S_close(site, &posts, &dl);
+}
+
+/* The forms of `permalinks`: the legacy map (a string: pages, whatever
+ * the key is named), the map by kind (page, section, term), per language,
+ * and Hugo 0.161's list of patterns with page matchers (path, kind,
+ * sites.matrix.languages as a glob slice), the first match winning; an
+ * expanded pattern is made a path as Hugo makes it (`:_2` leaves no
+ * space); :sectionslug(s) from the sections' slug or title; :sections
+ * counts only folders that are sections. */
+static void test_permalink_forms(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "pf/hugo.toml",
+		"baseURL = 'https://pf.test/'\n"
+		"[permalinks]\n"
+		"misc = '/m/:slug/'\n"
+		"[permalinks.page]\n"
+		"guides = '/g/:sectionslugs/:slug/'\n"
+		"journal = '/:2006/:Jan/:_2/:contentbasename/'\n"
+		"talks = '/:sectionslug/:sections/:sections[last]/:title/'\n"
+		"[permalinks.section]\n"
+		"guides = '/all-the-guides/'\n"
+		"[permalinks.term]\n"
+		"misc = '/never/'\n");
+	fx_writes(S_tmp, "pf/content/misc/m.md", "---\ntitle: M Page\ndate: 2020-01-01\n---\nB\n");
+	fx_writes(S_tmp, "pf/content/guides/_index.md", "---\ntitle: The Guides\nslug: howto\n---\n");
+	fx_writes(S_tmp, "pf/content/guides/cooking/_index.md", "---\ntitle: Cooking Well\n---\n");
+	fx_writes(S_tmp, "pf/content/guides/cooking/2019/bread.md",
+		"---\ntitle: Bread\ndate: 2019-04-01\n---\nB\n");
+	fx_writes(S_tmp, "pf/content/journal/Day Five.md", "---\ntitle: J\ndate: 2021-03-05\n---\nB\n");
+	fx_writes(S_tmp, "pf/content/talks/2022/spring/t.md",
+		"---\ntitle: A Talk!\ndate: 2022-05-01\n---\nB\n");
+	struct site *site = S_open("pf", NULL, &posts, &dl);
+	if (site) {
+		const struct post *p = fx_find_post(&posts, "content/misc/m.md");
+		if (p)
+			is_str(p->live_url, "https://pf.test/m/m-page/",
+			       "the legacy form beside the map by kind; [permalinks.term] takes no page");
+		p = fx_find_post(&posts, "content/guides/cooking/2019/bread.md");
+		if (p)
+			is_str(p->live_url, "https://pf.test/g/howto/cooking-well/bread/",
+			       ":sectionslugs: each section's slug, else its title; 2019 is no section");
+		p = fx_find_post(&posts, "content/journal/Day Five.md");
+		if (p)
+			is_str(p->live_url, "https://pf.test/2021/mar/-5/day-five/",
+			       ":_2 pads with a space, which Hugo's path makes a hyphen; lower case");
+		p = fx_find_post(&posts, "content/talks/2022/spring/t.md");
+		if (p)
+			is_str(p->live_url, "https://pf.test/talks/talks/talks/a-talk/",
+			       ":sectionslug without a section page: the folder; :sections stops at the "
+			       "current section");
+		S_url_is(site, "content/guides/_index.md", "https://pf.test/all-the-guides/",
+			 "[permalinks.section] gives the section page's URL");
+		S_url_is(site, "content/guides/cooking/_index.md", "https://pf.test/all-the-guides/",
+			 "a section key takes the sections below it");
+	}
+	S_close(site, &posts, &dl);
+
+	/* A string under a key named like a kind is the legacy form: that
+	 * section's. */
+	fx_writes(S_tmp, "pg/hugo.yaml", "baseURL: https://pg.test/\npermalinks: {page: /p/:slug/}\n");
+	fx_writes(S_tmp, "pg/content/page/about-us.md", "---\ntitle: About Us\n---\nB\n");
+	site = S_open("pg", NULL, &posts, &dl);
+	if (site && ok(posts.n == 1, "pg: the page"))
+		is_str(posts.v[0]->live_url, "https://pg.test/p/about-us/",
+		       "legacy form: `page: PATTERN` is the section `page`'s");
+	S_close(site, &posts, &dl);
+	posts = (struct post_list)POST_LIST_INIT;
+	dl = (struct diag_list)DIAG_LIST_INIT;
+
+	/* The list form, per language. */
+	fx_writes(S_tmp, "pl/hugo.yaml",
+		"baseURL: https://pl.test/\n"
+		"defaultContentLanguage: en\n"
+		"languages:\n"
+		"  en: {weight: 1}\n"
+		"  fr:\n"
+		"    weight: 2\n"
+		"    permalinks:\n"
+		"      page: {articles: /fr-articles/:slug/}\n"
+		"  de: {weight: 3}\n"
+		"permalinks:\n"
+		"  - pattern: /news/:year/:slug/\n"
+		"    target:\n"
+		"      path: '{/articles,/articles/**}'\n"
+		"      kind: page\n"
+		"      sites: {matrix: {languages: ['! de', '**']}}\n"
+		"  - pattern: /other/:contentbasename/\n");
+	fx_writes(S_tmp, "pl/content/articles/a.md", "---\ntitle: First\ndate: 2023-01-01\n---\nB\n");
+	fx_writes(S_tmp, "pl/content/articles/a.fr.md", "---\ntitle: Premier\ndate: 2023-01-01\n---\nB\n");
+	fx_writes(S_tmp, "pl/content/articles/a.de.md", "---\ntitle: Erste\ndate: 2023-01-01\n---\nB\n");
+	fx_writes(S_tmp, "pl/content/misc/b.md", "---\ntitle: Bee\ndate: 2023-01-02\n---\nB\n");
+	const char *const langs[3][2] = {{"en", "https://pl.test/news/2023/first/"},
+					 {"fr", "https://pl.test/fr/fr-articles/premier/"},
+					 {"de", "https://pl.test/de/other/a/"}};
+	for (size_t i = 0; i < 3; i++) {
+		site = S_open_lang("pl", NULL, langs[i][0], &posts, &dl);
+		if (site) {
+			char *rel = i ? xasprintf("content/articles/a.%s.md", langs[i][0])
+				      : xstrdup("content/articles/a.md");
+			const struct post *p = fx_find_post(&posts, rel);
+			if (ok(p != NULL, "list form: the %s page", langs[i][0]))
+				is_str(p->live_url, langs[i][1],
+				       "the first pattern whose target takes the page (a negated glob "
+				       "excludes de); a language's own permalinks first");
+			free(rel);
+			p = fx_find_post(&posts, "content/misc/b.md");
+			if (i == 0 && ok(p != NULL, "list form: another section"))
+				is_str(p->live_url, "https://pl.test/other/b/", "a pattern without a target takes any page");
+		}
+		S_close(site, &posts, &dl);
+		posts = (struct post_list)POST_LIST_INIT;
+		dl = (struct diag_list)DIAG_LIST_INIT;
+	}
 }
 
 /* module.mounts of the site's own content and static folders; a mount
@@ -744,6 +862,67 @@ static void test_mounts(void)
 		ok(dl.n == 1 && dl.v[0].severity == DIAG_WARNING && strstr(dl.v[0].message, "outside"),
 		   "a mount from outside the site: refused, with a warning");
 		ok(posts.n == 1, "the mounted folder's post");
+	}
+	S_close(site, &posts, &dl);
+}
+
+/* Every content mount of the book's language, each where its target puts
+ * it (content/blog: a section `blog`), per language by `lang` or
+ * `sites.matrix.languages`; files of a mount for every language are the
+ * default language's unless named x.LANG.md. A mount or a language's
+ * contentDir outside the site: a warning, left out. */
+static void test_mounts_every(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	fx_writes(S_tmp, "mm/hugo.yaml",
+		"baseURL: https://mm.test/\n"
+		"defaultContentLanguage: en\n"
+		"languages:\n"
+		"  en: {weight: 1}\n"
+		"  nl: {weight: 2}\n"
+		"  de: {weight: 3, contentDir: ../../elsewhere}\n"
+		"module:\n"
+		"  mounts:\n"
+		"    - {source: pages, target: content}\n"
+		"    - {source: journal, target: content/blog}\n"
+		"    - {source: ../outside, target: content}\n"
+		"    - {source: dutch, target: content, sites: {matrix: {languages: [nl]}}}\n"
+		"    - {source: english, target: content/extra, lang: en}\n");
+	fx_writes(S_tmp, "mm/pages/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nB\n");
+	fx_writes(S_tmp, "mm/pages/posts/a.nl.md", "---\ntitle: A nl\ndate: 2020-01-01\n---\nB\n");
+	fx_writes(S_tmp, "mm/journal/day.md", "---\ntitle: Day\ndate: 2020-01-02\n---\nB\n");
+	fx_writes(S_tmp, "mm/journal/_index.md", "---\ntitle: Blog\ncascade: {tags: [journal]}\n---\n");
+	fx_writes(S_tmp, "mm/dutch/posts/d.md", "---\ntitle: D\ndate: 2020-01-03\n---\nB\n");
+	fx_writes(S_tmp, "mm/english/e.md", "---\ntitle: E\ndate: 2020-01-04\n---\nB\n");
+	struct site *site = S_open("mm", NULL, &posts, &dl);
+	if (site) {
+		char *paths = S_paths(&posts);
+		is_str(paths, "english/e.md|journal/day.md|pages/posts/a.md",
+		       "every content mount for English; the Dutch ones left out");
+		free(paths);
+		const struct post *p = fx_find_post(&posts, "journal/day.md");
+		if (ok(p != NULL, "a page of a mount on content/blog")) {
+			is_str(p->live_url, "https://mm.test/blog/day/", "in the section its target names");
+			fx_is_list(&p->tags, "journal", "the mounted section page's cascade");
+		}
+		p = fx_find_post(&posts, "english/e.md");
+		if (p)
+			is_str(p->live_url, "https://mm.test/extra/e/", "a mount for one language");
+		ok(fx_has_diag(&dl, DIAG_WARNING, "hugo.yaml", "module mount '../outside' lies outside the site"),
+		   "a mount outside the site: a warning");
+		ok(fx_has_diag(&dl, DIAG_WARNING, "hugo.yaml", "of language 'de' lies outside the site"),
+		   "a language's contentDir outside the site: a warning, not an error");
+	}
+	S_close(site, &posts, &dl);
+	posts = (struct post_list)POST_LIST_INIT;
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	site = S_open_lang("mm", NULL, "nl", &posts, &dl);
+	if (site) {
+		char *paths = S_paths(&posts);
+		is_str(paths, "dutch/posts/d.md|pages/posts/a.nl.md",
+		       "Dutch: its own mount, and the x.nl.md of a mount for every language");
+		free(paths);
 	}
 	S_close(site, &posts, &dl);
 }
@@ -912,7 +1091,9 @@ int main(void)
 	test_dates();
 	test_cascade();
 	test_permalink_tokens();
+	test_permalink_forms();
 	test_mounts();
+	test_mounts_every();
 	test_toml_site();
 	test_json_config();
 	test_errors();

@@ -118,6 +118,39 @@ static void test_hugo(void)
 	S_close(&s);
 }
 
+/* Site-absolute images in any of Hugo's static folders: a staticDir
+ * list, or several static mounts, searched in order. */
+static void test_hugo_statics(void)
+{
+	fx_writes(S_tmp, "hs/hugo.toml", "title = \"H\"\nbaseURL = \"https://ex.org/\"\nstaticDir = [\"static\", \"assets\", \"../up\"]\n");
+	fx_writes(S_tmp, "hs/content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nBody\n");
+	fx_write(S_tmp, "hs/static/img/one.png", S_png, 8);
+	fx_write(S_tmp, "hs/assets/img/two.png", S_png, 8);
+	fx_writes(S_tmp, "hm/hugo.yaml", "title: M\nbaseURL: https://ex.org/\nmodule:\n  mounts:\n"
+		  "  - {source: static, target: static}\n  - {source: shared/pics, target: static}\n"
+		  "  - {source: shared/deep, target: static/deep}\n");
+	fx_writes(S_tmp, "hm/content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nBody\n");
+	fx_write(S_tmp, "hm/shared/pics/img/three.png", S_png, 8);
+	struct S_site s;
+	if (S_open(&s, "hs") == 0) {
+		S_is_file(&s, "content/posts/a.md", "static/img/one.png", "/img/one.png", "static/img/one.png",
+			  "the first staticDir");
+		S_is_file(&s, "content/posts/a.md", "static/img/two.png", "/img/two.png", "assets/img/two.png",
+			  "the second staticDir of the list");
+		ok(s.dl.n == 1 && s.dl.v[0].severity == DIAG_WARNING && strstr(s.dl.v[0].message, "../up"),
+		   "a staticDir outside the site: one warning naming it");
+	} else {
+		ok(0, "a site with a staticDir list opens");
+	}
+	S_close(&s);
+	if (S_open(&s, "hm") == 0)
+		S_is_file(&s, "content/posts/a.md", "static/img/three.png", "/img/three.png",
+			  "shared/pics/img/three.png", "the second static mount");
+	else
+		ok(0, "a site with two static mounts opens");
+	S_close(&s);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -127,6 +160,7 @@ int main(void)
 	}
 	test_jekyll();
 	test_hugo();
+	test_hugo_statics();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

@@ -35,8 +35,7 @@ struct S_hugo {
 	 * loads once. */
 	struct fm_node *page_fm; /* the post's front matter, for `param` */
 	bool page_read;          /* page_fm was looked for */
-	struct tmpl_use *uses;   /* what each site template shows (sitedata.h's order) */
-	bool *used_read;         /* uses[i] was read */
+	struct tmpl_cache uses;  /* what each site template shows */
 };
 
 /* The end of the Hugo closing shortcode `{{< /NAME >}}` at p, or DS_NONE. */
@@ -421,19 +420,7 @@ static size_t S_site(struct S_hugo *h, struct ds_inl *x, size_t i, const struct 
 		}
 		return used;
 	}
-	const struct tmpl_use *u = NULL;
-	if (t && t->text) {
-		size_t ti = (size_t)(t - sd->tmpl);
-		if (!h->uses) {
-			h->uses = xcalloc(sd->ntmpl, sizeof *h->uses);
-			h->used_read = xcalloc(sd->ntmpl, sizeof *h->used_read);
-		}
-		if (!h->used_read[ti]) {
-			tmpl_read(&h->uses[ti], t->text, strlen(t->text), false);
-			h->used_read[ti] = true;
-		}
-		u = &h->uses[ti];
-	}
+	const struct tmpl_use *u = tmpl_cached(&h->uses, sd, t, false);
 	if (k >= 0 && !(u && (u->figure || u->link))) {
 		/* Hugo's own, unless it is a figure the call gives no `src` of
 		 * (a site's figure with its own parameters). */
@@ -599,8 +586,7 @@ static void S_fini(void *self)
 {
 	struct S_hugo *h = self;
 	fm_node_free(h->page_fm);
-	free(h->uses);
-	free(h->used_read);
+	tmpl_cache_free(&h->uses);
 }
 
 static void S_run_begin(void *self)

@@ -689,3 +689,28 @@ size_t tmpl_show(struct ds_inl *x, size_t i, const struct ds_call *sc, const str
 		*lost = true;
 	return used;
 }
+
+const struct tmpl_use *tmpl_cached(struct tmpl_cache *c, const struct site_data *sd, const struct site_template *t,
+				   bool tera)
+{
+	if (!t || !t->text)
+		return NULL;
+	size_t ti = (size_t)(t - sd->tmpl);
+	if (!c->uses) {
+		c->uses = xcalloc(sd->ntmpl, sizeof *c->uses);
+		c->read = xcalloc(sd->ntmpl, sizeof *c->read);
+	}
+	if (!c->read[ti]) {
+		tmpl_read(&c->uses[ti], t->text, strlen(t->text), tera);
+		c->read[ti] = true;
+	}
+	return &c->uses[ti];
+}
+
+void tmpl_cache_free(struct tmpl_cache *c)
+{
+	free(c->uses);
+	free(c->read);
+	c->uses = NULL;
+	c->read = NULL;
+}

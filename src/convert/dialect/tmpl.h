@@ -13,11 +13,12 @@
  * under `src`, `image`…; `title`, `caption`… as text).
  *
  * Ownership: everything points into the template text or the call; no
- * allocation outlives a call. */
+ * allocation outlives a call, except a tmpl_cache's (its owner frees it). */
 #ifndef SHEAF_DIALECT_TMPL_H
 #define SHEAF_DIALECT_TMPL_H
 
 #include "convert/dialect/scan.h"
+#include "input/sitedata.h"
 
 #define TMPL_KEY 32
 
@@ -40,6 +41,19 @@ struct tmpl_use {
 
 /* Reads a template (tera: Zola's Tera, else Hugo's Go templates). */
 void tmpl_read(struct tmpl_use *u, const char *text, size_t len, bool tera);
+
+/* What a post's site templates show, each read the first time the post
+ * calls it: zeroed in a pass's state, freed with tmpl_cache_free. */
+struct tmpl_cache {
+	struct tmpl_use *uses; /* in sd->tmpl's order */
+	bool *read;            /* uses[i] was read */
+};
+
+/* What the template t (one of sd's) shows, read once; NULL when t is NULL
+ * or could not be read. tera as for tmpl_read. */
+const struct tmpl_use *tmpl_cached(struct tmpl_cache *c, const struct site_data *sd, const struct site_template *t,
+				   bool tera);
+void tmpl_cache_free(struct tmpl_cache *c);
 
 /* A figure: what a figure-like shortcode shows (any may be NULL). */
 struct tmpl_fig {

@@ -19,33 +19,13 @@ struct S_zola {
 	 * {% end %} closes a link to (a site shortcode linking its body), or
 	 * "" when none. */
 	char href[S_BLOCKS_MAX][S_HREF_MAX];
-	struct tmpl_use *uses; /* what each site template shows (sitedata.h's order) */
-	bool *used_read;       /* uses[i] was read */
+	struct tmpl_cache uses; /* what each site template shows */
 };
 
 static void S_fini(void *self)
 {
 	struct S_zola *z = self;
-	free(z->uses);
-	free(z->used_read);
-}
-
-/* What the site's template of a shortcode shows (read once a post), NULL
- * when it has none or it cannot be read. */
-static const struct tmpl_use *S_use(struct S_zola *z, const struct site_data *sd, const struct site_template *t)
-{
-	if (!t || !t->text)
-		return NULL;
-	size_t ti = (size_t)(t - sd->tmpl);
-	if (!z->uses) {
-		z->uses = xcalloc(sd->ntmpl, sizeof *z->uses);
-		z->used_read = xcalloc(sd->ntmpl, sizeof *z->used_read);
-	}
-	if (!z->used_read[ti]) {
-		tmpl_read(&z->uses[ti], t->text, strlen(t->text), true);
-		z->used_read[ti] = true;
-	}
-	return &z->uses[ti];
+	tmpl_cache_free(&z->uses);
 }
 
 /* A call written between the comment marks (slash-star after the opener,
@@ -202,7 +182,7 @@ static size_t S_zola(struct ds_inl *x, size_t i, struct S_zola *z)
 		/* The site's own: shown by what its template does (tmpl.h). */
 		bool lost;
 		char *href = NULL;
-		used = tmpl_show(x, i, &sc, S_use(z, sd, t), &lost, &href);
+		used = tmpl_show(x, i, &sc, tmpl_cached(&z->uses, sd, t, true), &lost, &href);
 		if (kind == '%') {
 			if (z->blocks < S_BLOCKS_MAX) {
 				z->href[z->blocks][0] = '\0';

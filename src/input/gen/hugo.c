@@ -407,13 +407,23 @@ static bool S_multilingual(const struct fm_node *cfg)
  * once posts are read). */
 struct S_state {
 	char *lang;         /* the book's language: a key of `languages`, or the default one */
-	bool own_dir;       /* lang has a content folder of its own */
 	struct strvec keys; /* languages with a content folder of their own … */
 	struct strvec dirs; /* … and that folder (normalized, relative to the root) */
-	/* Sections' `cascade` (list_posts reads them): the folder of each
-	 * _index page that has one, and its front matter. */
-	struct strvec casc_dirs;
-	struct fm_node **casc_fm;
+	/* Section pages (list_posts reads them): the folder of each _index
+	 * page in the book's language (in Hugo's content: "" its top,
+	 * "posts"), and its front matter (for `cascade`,
+	 * and the slug or title :sectionslug gives). */
+	struct strvec sec_dirs;
+	struct fm_node **sec_fm;
+	/* The custom keys of the book language's block (`[languages.fr]
+	 * tagline = …`), which Hugo reads as that language's params; NULL
+	 * when none. */
+	struct fm_node *lang_custom;
+	/* The book's content mounts: each folder (relative to the root) and
+	 * where it lies under Hugo's content ("" its top, "blog" for a
+	 * target content/blog); the first is site->content_dir. */
+	struct strvec msrc, mdst;
+	bool *mown; /* the mount is the book language's own (its files need no .lang) */
 };
 
 static void S_free_state(void *state)
@@ -424,10 +434,14 @@ static void S_free_state(void *state)
 	free(st->lang);
 	sv_free(&st->keys);
 	sv_free(&st->dirs);
-	for (size_t i = 0; i < st->casc_dirs.n; i++)
-		fm_node_free(st->casc_fm[i]);
-	free(st->casc_fm);
-	sv_free(&st->casc_dirs);
+	for (size_t i = 0; i < st->sec_dirs.n; i++)
+		fm_node_free(st->sec_fm[i]);
+	free(st->sec_fm);
+	sv_free(&st->sec_dirs);
+	fm_node_free(st->lang_custom);
+	sv_free(&st->msrc);
+	sv_free(&st->mdst);
+	free(st->mown);
 	free(st);
 }
 
@@ -503,6 +517,33 @@ static const char *S_lang_content_src(const struct fm_node *cfg, const char *key
 	return NULL;
 }
 
+static struct fm_node *S_clone(const struct fm_node *n);
+
+/* The keys of a language's block that are settings (Hugo's language
+ * options and the root settings a language may override), not params. */
+static const char *const S_lang_settings[] = {
+	"baseurl", "cascade", "contentdir", "copyright", "direction", "disabled", "disablepathtolower",
+	"frontmatter", "label", "languagecode", "languagedirection", "languagename", "locale", "markup",
+	"menu", "menus", "outputs", "paginate", "pagination", "params", "permalinks", "services",
+	"staticdir", "taxonomies", "timezone", "title", "uglyurls", "weight", NULL};
+
+/* The custom keys of a language's block, as a mapping, or NULL. */
+static struct fm_node *S_lang_custom(const struct fm_node *block)
+{
+	struct fm_node *out = NULL;
+	for (size_t i = 0; block && block->kind == FM_MAP && i < block->n; i++) {
+		size_t k = 0;
+		while (S_lang_settings[k] && str_casecmp(S_lang_settings[k], block->keys[i]) != 0)
+			k++;
+		if (S_lang_settings[k] || !block->keys[i])
+			continue;
+		if (!out)
+			out = S_node_new(FM_MAP, block->line, block->col);
+		S_map_put(out, xstrdup(block->keys[i]), S_clone(block->items[i]));
+	}
+	return out;
+}
+
 /* Builds the state: the book's language and every language's content
  * folder. When no language names one but contentDir holds a folder
  * named after the default language (content/en/, content/fr/ … as
@@ -514,6 +555,7 @@ static struct S_state *S_languages(const struct site *site, const char *content)
 	struct S_state *st = xcalloc(1, sizeof *st);
 	const char *pick = S_pick_lang(cfg, site->want_language);
 	st->lang = xstrdup(pick ? pick : S_default_lang(cfg));
+	st->lang_custom = S_lang_custom(S_lang_block(cfg, st->lang));
 	const struct fm_node *langs = fm_get(cfg, "languages");
 	for (size_t i = 0; langs && langs->kind == FM_MAP && i < langs->n; i++) {
 		const char *src = S_lang_content_src(cfg, langs->keys[i]);
@@ -537,8 +579,6 @@ static struct S_state *S_languages(const struct site *site, const char *content)
 			free(dir);
 		}
 	}
-	for (size_t i = 0; i < st->keys.n; i++)
-		st->own_dir = st->own_dir || str_casecmp(st->keys.v[i], st->lang) == 0;
 	return st;
 }
 
@@ -669,33 +709,100 @@ static void S_load_authors(struct site *site)
 }
 
 static void S_warn_git(const struct site *site, const char *cfgpath, struct diag_list *dl);
-/* The folder the site's own `module.mounts` mount as target (content or
- * static) for every language: the first such mount whose source lies in
- * the site, or NULL. A source outside the site (../shared, /abs) is left
- * out with a warning: only the site's own files go into a book. */
-static const char *S_mount(const struct fm_node *cfg, const char *target, const char *cfgpath,
-			   struct diag_list *dl)
+static bool S_glob_slice(const struct fm_node *n, const char *str);
+
+/* A folder setting outside the site (../shared, /abs): its files are not
+ * the site's, and never go into a book. */
+static bool S_outside(const char *path)
+{
+	char *norm = path_normalize(path);
+	bool out = norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
+	free(norm);
+	return out;
+}
+
+/* The language a mount is for: `lang` (before Hugo 0.153) or
+ * `sites.matrix.languages`; true when it takes lang (a mount naming none
+ * takes every language). */
+static bool S_mount_takes(const struct fm_node *m, const char *lang)
+{
+	const struct fm_node *l = fm_get(m, "lang");
+	if (l && S_first_str(l) && *S_first_str(l))
+		return str_casecmp(S_first_str(l), lang) == 0;
+	l = S_get(S_get(S_get(m, "sites"), "matrix"), "languages");
+	return !l || S_glob_slice(l, lang);
+}
+
+/* Calls fn for each `module.mounts` entry whose target is component
+ * (content, static) or a folder in it, that takes lang (NULL: only those
+ * for every language), with its source, the target's folder under the
+ * component ("" its top) and whether it names its languages. A source outside the site is left out with a
+ * warning: the rest of the site can still be read. */
+static void S_mounts(const struct fm_node *cfg, const char *component, const char *lang, const char *cfgpath,
+		     struct diag_list *dl, void (*fn)(void *arg, const char *src, const char *sub, bool named),
+		     void *arg)
 {
 	const struct fm_node *mounts = fm_get(fm_get(cfg, "module"), "mounts");
+	size_t cl = strlen(component);
 	for (size_t i = 0; mounts && mounts->kind == FM_LIST && i < mounts->n; i++) {
 		const struct fm_node *m = mounts->items[i];
 		const char *t = S_first_str(fm_get(m, "target"));
 		const char *src = S_first_str(fm_get(m, "source"));
-		if (!t || !src || fm_get(m, "lang") || strcmp(t, target) != 0)
+		if (!t || !src || strncmp(t, component, cl) != 0 || (t[cl] && t[cl] != '/'))
 			continue;
-		char *norm = path_normalize(src);
-		bool outside = norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
-		free(norm);
-		if (outside) {
+		bool any_lang = !fm_get(m, "lang") && !S_get(m, "sites");
+		if (lang ? !S_mount_takes(m, lang) : !any_lang)
+			continue;
+		if (S_outside(src)) {
 			diag_warning(dl, cfgpath, m->line, m->col,
 				     "module mount '%s' lies outside the site; its files are left out", src);
 			continue;
 		}
-		return src;
+		char *sub = path_normalize(t + cl + (t[cl] == '/'));
+		fn(arg, src, strcmp(sub, ".") == 0 ? "" : sub, !any_lang);
+		free(sub);
 	}
-	return NULL;
 }
 
+/* S_mounts' callback: the first mount's source, for the site's own folder. */
+static void S_first_mount(void *arg, const char *src, const char *sub, bool named)
+{
+	(void)named;
+	const char **first = arg;
+	if (!*first && !*sub)
+		*first = src;
+}
+
+/* S_mounts' callback: the sources of the mounts of the whole static
+ * folder, in order, each once. */
+static void S_static_mount(void *arg, const char *src, const char *sub, bool named)
+{
+	(void)named;
+	struct strvec *srcs = arg;
+	if (*sub)
+		return;
+	char *norm = path_normalize(src);
+	if (sv_contains_ci(srcs, norm))
+		free(norm);
+	else
+		sv_push_owned(srcs, norm);
+}
+
+/* S_mounts' callback: a content mount of the book's language. */
+static void S_add_mount(void *arg, const char *src, const char *sub, bool named)
+{
+	struct S_state *st = arg;
+	char *norm = path_normalize(src);
+	for (size_t i = 0; i < st->msrc.n; i++)
+		if (strcmp(st->msrc.v[i], norm) == 0) {
+			free(norm);
+			return;
+		}
+	sv_push_owned(&st->msrc, norm);
+	sv_push(&st->mdst, sub);
+	st->mown = xrealloc(st->mown, st->msrc.n * sizeof *st->mown);
+	st->mown[st->msrc.n - 1] = named;
+}
 
 static int S_configure(struct site *site, struct diag_list *dl)
 {
@@ -735,22 +842,40 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* The content folder of the site, then of each language. */
 	const struct fm_node *cdir = fm_get(cfg, "contentdir");
 	char *root_content = NULL;
-	const char *mounted = S_mount(cfg, "content", cfgpath, dl);
+	const char *mounted = NULL;
+	struct diag_list quiet = DIAG_LIST_INIT;
+	S_mounts(cfg, "content", NULL, cfgpath, &quiet, S_first_mount, &mounted);
+	diag_list_free(&quiet);
 	if (S_folder(&root_content, cdir, mounted ? mounted : "content", "contentDir", cfgpath, dl) < 0)
 		goto out;
 	struct S_state *st = S_languages(site, root_content);
 	site->state = st;
-	for (size_t i = 0; i < st->dirs.n; i++) {
-		if (st->dirs.v[i][0] == '/' || str_starts_with(st->dirs.v[i], "../") ||
-		    strcmp(st->dirs.v[i], "..") == 0) {
-			diag_error(dl, cfgpath, 0, 0, "the content folder '%s' of language '%s' lies outside the site",
-				   st->dirs.v[i], st->keys.v[i]);
-			free(root_content);
-			goto out;
+	/* A language's folder outside the site is left out with a warning
+	 * (the language then reads the site's). */
+	for (size_t i = 0; i < st->dirs.n;) {
+		if (!S_outside(st->dirs.v[i])) {
+			i++;
+			continue;
 		}
+		diag_warning(dl, cfgpath, 0, 0,
+			     "the content folder '%s' of language '%s' lies outside the site; it is left out",
+			     st->dirs.v[i], st->keys.v[i]);
+		free(st->dirs.v[i]);
+		free(st->keys.v[i]);
+		memmove(st->dirs.v + i, st->dirs.v + i + 1, (st->dirs.n - i - 1) * sizeof *st->dirs.v);
+		memmove(st->keys.v + i, st->keys.v + i + 1, (st->keys.n - i - 1) * sizeof *st->keys.v);
+		st->dirs.n--;
+		st->keys.n--;
 	}
 	const char *own = S_lang_dir(site, st->lang);
-	site->content_dir = own ? xstrdup(own) : xstrdup(root_content);
+	/* Every content mount of the book's language (files of a mount for
+	 * every language are the default language's unless their name says
+	 * otherwise), else the language's own contentDir, else the site's. */
+	if (!fm_get(S_lang_block(cfg, st->lang), "contentdir"))
+		S_mounts(cfg, "content", st->lang, cfgpath, dl, S_add_mount, st);
+	if (!st->msrc.n)
+		S_add_mount(st, own ? own : root_content, "", own != NULL);
+	site->content_dir = xstrdup(st->msrc.v[0]);
 	free(root_content);
 	bool is_default = str_casecmp(st->lang, S_default_lang(cfg)) == 0;
 
@@ -799,8 +924,27 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const struct fm_node *sdir = fm_get(lang, "staticdir");
 	if (!sdir)
 		sdir = fm_get(cfg, "staticdir");
-	const char *smounted = S_mount(cfg, "static", cfgpath, dl);
-	if (S_folder(&site->static_dir, sdir, smounted ? smounted : "static", "staticDir", cfgpath, dl) < 0)
+	/* Static files come from every static mount, else from staticDir (a
+	 * folder or a list of them); the first is site->static_dir. */
+	struct strvec statics = STRVEC_INIT;
+	S_mounts(cfg, "static", st->lang, cfgpath, dl, S_static_mount, &statics);
+	bool static_mounts = statics.n > 0;
+	for (size_t i = 0; !static_mounts && sdir && sdir->kind == FM_LIST && i < sdir->n; i++) {
+		const char *d = fm_str(sdir->items[i]);
+		if (!d || !*d)
+			continue;
+		if (S_outside(d))
+			diag_warning(dl, cfgpath, sdir->items[i]->line, sdir->items[i]->col,
+				     "staticDir '%s' lies outside the site; its files are left out", d);
+		else
+			S_static_mount(&statics, d, "", false);
+	}
+	int folder = S_folder(&site->static_dir, statics.n ? NULL : sdir, statics.n ? statics.v[0] : "static",
+			      "staticDir", cfgpath, dl);
+	for (size_t i = 1; i < statics.n; i++)
+		sv_push(&site->static_more, statics.v[i]);
+	sv_free(&statics);
+	if (folder < 0)
 		goto out;
 	site->posts_dir = xstrdup(site->content_dir);
 	char *abs = path_join(site->root, site->content_dir);
@@ -829,17 +973,50 @@ struct S_walk {
 	struct strvec skip;       /* other languages' content folders */
 };
 
-/* The page file (stem: its name without extension) in the content folder
- * being walked is in the book's language: its name says so (x.fr.md), or
- * it says none and the folder is that language's, or the book's language
- * is the default one. */
-static bool S_own_lang(const struct site *site, const char *stem)
+/* The content mount relpath (a file or folder relative to the root)
+ * lies in, the deepest; -1 when none. */
+static int S_mount_of(const struct site *site, const char *relpath)
+{
+	const struct S_state *st = site->state;
+	int best = -1;
+	for (size_t i = 0; i < st->msrc.n; i++)
+		if (path_under(relpath, st->msrc.v[i]) &&
+		    (best < 0 || strlen(st->msrc.v[i]) > strlen(st->msrc.v[best])))
+			best = (int)i;
+	return best;
+}
+
+/* Where relpath (relative to the root) lies in Hugo's content: its
+ * mount's target folder and its path in the mount ("posts/a.md",
+ * "blog/a.md" for a mount on content/blog), malloc'd; NULL when it lies
+ * in no content mount. */
+static char *S_content_path(const struct site *site, const char *relpath)
+{
+	const struct S_state *st = site->state;
+	int m = S_mount_of(site, relpath);
+	if (m < 0)
+		return NULL;
+	const char *in = path_under(relpath, st->msrc.v[m]);
+	char *j = path_join(st->mdst.v[m], in);
+	char *out = path_normalize(j);
+	free(j);
+	if (strcmp(out, ".") == 0)
+		out[0] = '\0';
+	return out;
+}
+
+/* The page file (stem: its name without extension) in the folder dir is
+ * in the book's language: its name says so (x.fr.md), or it says none
+ * and its mount is that language's, or the book's language is the
+ * default one. */
+static bool S_own_lang(const struct site *site, const char *dir, const char *stem)
 {
 	const struct S_state *st = site->state;
 	const char *l = S_file_lang(site->config, stem);
 	if (l)
 		return str_casecmp(l, st->lang) == 0;
-	return st->own_dir || str_casecmp(st->lang, S_default_lang(site->config)) == 0;
+	int m = S_mount_of(site, dir);
+	return (m >= 0 && st->mown[m]) || str_casecmp(st->lang, S_default_lang(site->config)) == 0;
 }
 
 /* The stem of a page file without its language suffix, malloc'd. */
@@ -885,7 +1062,7 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 			if (strcmp(stem, "index") == 0 && path_is_file(full)) {
 				bundle = true;
 				char *own = S_strip_ext(names.v[i]);
-				if (!page && S_own_lang(site, own))
+				if (!page && S_own_lang(site, dir, own))
 					page = names.v[i];
 				free(own);
 			}
@@ -919,7 +1096,7 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 				   S_has_ext(names.v[i], S_page_exts) && path_is_file(full)) {
 				char *own = S_strip_ext(names.v[i]);
 				char *stem = S_page_stem(site, names.v[i]);
-				if (S_own_lang(site, own) && strcmp(stem, "_index") != 0)
+				if (S_own_lang(site, dir, own) && strcmp(stem, "_index") != 0)
 					sv_push(depth == 0 ? &w->root_pages : &w->posts, rel);
 				free(stem);
 				free(own);
@@ -933,25 +1110,26 @@ out:
 	free(abs);
 }
 
-/* Notes in the state the `cascade` of every section page (_index.md, in
+/* Notes in the state every section page (_index.md, in
  * the book's language) of the content folder, other languages' folders
  * (skip) left out. */
-static void S_read_cascades(const struct site *site, const struct strvec *skip)
+static void S_read_sections(const struct site *site, const struct strvec *skip)
 {
 	struct S_state *st = site->state;
-	for (size_t i = 0; i < st->casc_dirs.n; i++)
-		fm_node_free(st->casc_fm[i]);
-	free(st->casc_fm);
-	st->casc_fm = NULL;
-	sv_free(&st->casc_dirs);
+	for (size_t i = 0; i < st->sec_dirs.n; i++)
+		fm_node_free(st->sec_fm[i]);
+	free(st->sec_fm);
+	st->sec_fm = NULL;
+	sv_free(&st->sec_dirs);
 	struct strvec files = STRVEC_INIT;
-	site_walk(site->root, site->content_dir, S_page_exts, &files);
+	for (size_t i = 0; i < st->msrc.n; i++)
+		site_walk(site->root, st->msrc.v[i], S_page_exts, &files);
 	struct diag_list quiet = DIAG_LIST_INIT;
 	for (size_t i = 0; i < files.n; i++) {
 		const char *base = path_basename(files.v[i]);
 		char *stem = S_page_stem(site, base);
 		char *own = S_strip_ext(base);
-		bool index = strcmp(stem, "_index") == 0 && S_own_lang(site, own);
+		bool index = strcmp(stem, "_index") == 0 && S_own_lang(site, files.v[i], own);
 		for (size_t k = 0; index && k < skip->n; k++)
 			index = !path_under(files.v[i], skip->v[k]);
 		free(own);
@@ -960,13 +1138,14 @@ static void S_read_cascades(const struct site *site, const struct strvec *skip)
 		enum fm_format format;
 		if (!index || site_read_front_matter(&fm, &format, site, files.v[i], &quiet) < 0)
 			continue;
-		if (S_get(fm, "cascade")) {
-			st->casc_fm = xrealloc(st->casc_fm, (st->casc_dirs.n + 1) * sizeof *st->casc_fm);
-			st->casc_fm[st->casc_dirs.n] = fm;
-			sv_push_owned(&st->casc_dirs, path_dirname(files.v[i]));
-		} else {
-			fm_node_free(fm);
-		}
+		char *cpath = S_content_path(site, files.v[i]);
+		char *dir = path_dirname(cpath);
+		free(cpath);
+		if (strcmp(dir, ".") == 0)
+			dir[0] = '\0';
+		st->sec_fm = xrealloc(st->sec_fm, (st->sec_dirs.n + 1) * sizeof *st->sec_fm);
+		st->sec_fm[st->sec_dirs.n] = fm;
+		sv_push_owned(&st->sec_dirs, dir);
 	}
 	diag_list_free(&quiet);
 	sv_free(&files);
@@ -981,13 +1160,17 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT};
 	/* Other languages' content folders inside ours are not our pages. */
 	const struct S_state *st = site->state;
-	for (size_t i = 0; i < st->dirs.n; i++) {
-		const char *d = st->dirs.v[i];
-		if (strcmp(d, site->content_dir) != 0 && path_under(d, site->content_dir))
-			sv_push(&w.skip, d);
+	for (size_t i = 0; i < st->dirs.n; i++)
+		for (size_t k = 0; k < st->msrc.n; k++)
+			if (strcmp(st->dirs.v[i], st->msrc.v[k]) != 0 && path_under(st->dirs.v[i], st->msrc.v[k]))
+				sv_push(&w.skip, st->dirs.v[i]);
+	for (size_t i = 0; i < st->msrc.n; i++) {
+		int depth = 0;
+		for (const char *c = st->mdst.v[i]; *c; c++)
+			depth += c == st->mdst.v[i] || c[-1] == '/';
+		S_walk(&w, st->msrc.v[i], depth);
 	}
-	S_walk(&w, site->content_dir, 0);
-	S_read_cascades(site, &w.skip);
+	S_read_sections(site, &w.skip);
 	struct strvec *take = w.posts.n ? &w.posts : &w.root_pages;
 	for (size_t i = 0; i < take->n; i++)
 		sv_push(files, take->v[i]);
@@ -995,6 +1178,101 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	sv_free(&w.root_pages);
 	sv_free(&w.skip);
 	return 0;
+}
+
+/* ---- page matchers ---- */
+
+/* Hugo's globs (gobwas/glob with '/' as separator): `*` and `?` within a
+ * path part, `**` across parts, `{a,b}` alternatives; case-insensitive. */
+static bool S_glob(const char *pat, const char *str)
+{
+	const char *brace = strchr(pat, '{');
+	if (brace) {
+		const char *close = strchr(brace, '}');
+		if (close) {
+			for (const char *alt = brace + 1; alt <= close;) {
+				size_t n = strcspn(alt, ",}");
+				if (alt + n > close)
+					n = (size_t)(close - alt);
+				char *one = xasprintf("%.*s%.*s%s", (int)(brace - pat), pat, (int)n, alt, close + 1);
+				bool m = S_glob(one, str);
+				free(one);
+				if (m)
+					return true;
+				alt += n + 1;
+			}
+			return false;
+		}
+	}
+	for (; *pat; pat++, str++) {
+		if (pat[0] == '*' && pat[1] == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 2, t))
+					return true;
+				if (!*t)
+					return false;
+			}
+		}
+		if (*pat == '*') {
+			for (const char *t = str;; t++) {
+				if (S_glob(pat + 1, t))
+					return true;
+				if (!*t || *t == '/')
+					return false;
+			}
+		}
+		if (!*str || (*pat == '?' ? *str == '/' : tolower((unsigned char)*pat) != tolower((unsigned char)*str)))
+			return false;
+	}
+	return !*str;
+}
+
+/* A glob slice (a string, or a list of them): matches when no negated
+ * glob ("! en") matches and any other does (or there is none). */
+static bool S_glob_slice(const struct fm_node *n, const char *str)
+{
+	const struct fm_node *one[1] = {n};
+	const struct fm_node *const *items = n->kind == FM_LIST ? (const struct fm_node *const *)n->items : one;
+	size_t count = n->kind == FM_LIST ? n->n : 1;
+	bool any = false, positive = false;
+	for (size_t i = 0; i < count; i++) {
+		const char *g = fm_str(items[i]);
+		if (!g)
+			continue;
+		while (*g == ' ')
+			g++;
+		if (!*g)
+			continue;
+		if (g[0] == '!' && g[1] == ' ') {
+			if (S_glob(g + 2, str))
+				return false;
+			continue;
+		}
+		positive = true;
+		any = any || S_glob(g, str);
+	}
+	return any || !positive;
+}
+
+/* Whether a page matcher (cascade's and permalinks' `target`) takes the
+ * page of kind at the logical path lpath in lang: `path`, `kind`,
+ * `environment` (a book is a production build), `lang` and, since Hugo
+ * 0.153, `sites.matrix.languages` (roles and versions: every page is the
+ * default site's). */
+static bool S_target_matches(const struct fm_node *target, const char *lpath, const char *kind,
+			     const char *lang)
+{
+	const struct fm_node *n;
+	if ((n = S_get(target, "path")) && !S_glob_slice(n, lpath))
+		return false;
+	if ((n = S_get(target, "kind")) && !S_glob_slice(n, kind))
+		return false;
+	if ((n = S_get(target, "environment")) && !S_glob_slice(n, "production"))
+		return false;
+	if ((n = S_get(target, "lang")) && !S_glob_slice(n, lang))
+		return false;
+	n = S_get(S_get(S_get(target, "sites"), "matrix"), "languages");
+	return !n || S_glob_slice(n, lang);
 }
 
 /* ---- URLs ---- */
@@ -1071,10 +1349,13 @@ static void S_loc_free(struct S_loc *loc)
 static bool S_locate(const struct site *site, const char *relpath, struct S_loc *loc)
 {
 	memset(loc, 0, sizeof *loc);
-	const char *in = path_under(relpath, site->content_dir);
-	if (!in || !*in || !S_has_ext(relpath, S_page_exts))
+	if (!S_has_ext(relpath, S_page_exts))
 		return false;
-	char *copy = xstrdup(in), *save = NULL;
+	char *copy = S_content_path(site, relpath), *save = NULL;
+	if (!copy || !*copy) {
+		free(copy);
+		return false;
+	}
 	struct strvec parts = STRVEC_INIT;
 	for (char *tok = strtok_r(copy, "/", &save); tok; tok = strtok_r(NULL, "/", &save))
 		sv_push(&parts, tok);
@@ -1138,48 +1419,109 @@ static char *S_lang_prefix(const struct site *site, const char *lang)
 	return out;
 }
 
-/* The `permalinks` pattern for the page's section: the most specific key
- * that is the section path or one above it ("/" for root pages); in the
- * legacy form (`post: /:year/:title/`) or under `page:`; the page's
- * language's own `permalinks` when it has them. */
+/* The page's logical path as Hugo's page matchers see it: /sections/name
+ * ("/posts" for a section page, "/" for the home page), lower-cased and
+ * with spaces as hyphens. malloc'd. */
+static char *S_logical_path(const struct S_loc *loc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < loc->sections.n; i++) {
+		sb_addc(&sb, '/');
+		sb_adds(&sb, loc->sections.v[i]);
+	}
+	if (*loc->name) {
+		sb_addc(&sb, '/');
+		sb_adds(&sb, loc->name);
+	}
+	if (!sb.len)
+		sb_addc(&sb, '/');
+	char *out = S_lower(sb.s);
+	sb_release(&sb);
+	for (char *c = out; *c; c++)
+		if (*c == ' ')
+			*c = '-';
+	return out;
+}
+
+/* The page's kind: page, section or home. */
+static const char *S_kind(const struct S_loc *loc)
+{
+	return !loc->list ? "page" : loc->sections.n ? "section" : "home";
+}
+
+/* Whether a `permalinks` key of the map form (a section path; "/" or ""
+ * the root) takes the page at lpath: Hugo makes it a glob of the section
+ * and all below it, or of the pages directly in the root. Returns the
+ * key's length + 1 when it does (the more specific key wins), else 0. */
+static size_t S_permalink_key(const char *key, const char *lpath)
+{
+	key += strspn(key, " /");
+	size_t kl = strlen(key);
+	while (kl && strchr(" /", key[kl - 1]))
+		kl--;
+	char *cut = xstrndup(key, kl), *low = S_lower(cut);
+	free(cut);
+	char *glob = kl ? xasprintf("/{%s,%s/**}", low, low) : xstrdup("/*");
+	bool match = S_glob(glob, lpath);
+	free(glob);
+	free(low);
+	return match ? kl + 1 : 0;
+}
+
+/* The `permalinks` pattern for a page, from its language's own
+ * `permalinks`, else the site's. Hugo's three forms: the legacy map
+ * (`posts = "/:year/:slug/"`: pages and terms), the map by kind
+ * (`[permalinks.page]`, `.section`, `.term`, `.taxonomy`, `.home`), where
+ * the most specific section key that takes the page wins; and since
+ * Hugo 0.161 a list of `pattern`s with a `target` page matcher, the first
+ * that takes the page winning (one without a target takes any page). */
 static const char *S_permalink(const struct site *site, const struct S_loc *loc)
 {
-	const struct fm_node *pl = S_setting(site, loc->lang ? loc->lang : S_default_lang(site->config),
-					     "permalinks");
-	if (!pl || pl->kind != FM_MAP)
+	const char *lang = loc->lang ? loc->lang : S_default_lang(site->config);
+	const struct fm_node *pl = S_setting(site, lang, "permalinks");
+	if (!pl)
 		return NULL;
-	struct strbuf sec = STRBUF_INIT;
-	for (size_t i = 0; i < loc->sections.n; i++) {
-		if (i)
-			sb_addc(&sec, '/');
-		sb_adds(&sec, loc->sections.v[i]);
-	}
-	char *secpath = S_lower(sec.s ? sec.s : "");
-	sb_release(&sec);
+	const char *kind = S_kind(loc);
+	char *lpath = S_logical_path(loc);
 	const char *best = NULL;
-	size_t best_len = 0;
-	const struct fm_node *maps[2] = {pl, fm_get(pl, "page")};
-	for (size_t m = 0; m < 2; m++) {
-		const struct fm_node *map = maps[m];
-		for (size_t i = 0; map && map->kind == FM_MAP && i < map->n; i++) {
-			const char *pattern = fm_str(map->items[i]);
-			if (!pattern || map->items[i]->kind != FM_SCALAR)
-				continue;
-			const char *k = map->keys[i];
-			while (*k == ' ' || *k == '/')
-				k++;
-			size_t kl = strlen(k);
-			while (kl && (k[kl - 1] == ' ' || k[kl - 1] == '/'))
-				kl--;
-			bool match = kl == 0 ? !*secpath
-					     : strncmp(secpath, k, kl) == 0 && (!secpath[kl] || secpath[kl] == '/');
-			if (match && (!best || kl + 1 > best_len)) {
+	if (pl->kind == FM_LIST) {
+		for (size_t i = 0; !best && i < pl->n; i++) {
+			const struct fm_node *target = S_get(pl->items[i], "target");
+			const char *pattern = fm_str(S_get(pl->items[i], "pattern"));
+			if (pattern && (!target || S_target_matches(target, lpath, kind, lang)))
 				best = pattern;
-				best_len = kl + 1;
+		}
+	} else if (pl->kind == FM_MAP) {
+		size_t best_len = 0;
+		for (size_t i = 0; i < pl->n; i++) {
+			const struct fm_node *v = pl->items[i];
+			/* A string is the legacy form (kinds page and term); a
+			 * mapping is one kind's. */
+			const struct fm_node *one[1] = {v};
+			const char *const keys[1] = {pl->keys[i]};
+			const struct fm_node *const *items = one;
+			const char *const *ks = keys;
+			size_t n = 1;
+			if (v->kind == FM_MAP) {
+				if (str_casecmp(pl->keys[i], kind) != 0)
+					continue;
+				items = (const struct fm_node *const *)v->items;
+				ks = (const char *const *)v->keys;
+				n = v->n;
+			} else if (strcmp(kind, "page") != 0) {
+				continue;
+			}
+			for (size_t k = 0; k < n; k++) {
+				const char *pattern = items[k]->kind == FM_SCALAR ? fm_str(items[k]) : NULL;
+				size_t len = pattern && ks[k] ? S_permalink_key(ks[k], lpath) : 0;
+				if (len > best_len) {
+					best = pattern;
+					best_len = len;
+				}
 			}
 		}
 	}
-	free(secpath);
+	free(lpath);
 	return best;
 }
 
@@ -1273,9 +1615,92 @@ static char *S_go_format(const struct date *d, const char *layout)
 	return sb_detach(&sb);
 }
 
+/* The front matter of the _index page of the section made of loc's
+ * first n folders, or NULL; *found says whether it has one. */
+static const struct fm_node *S_section_fm(const struct site *site, const struct S_loc *loc, size_t n,
+					  bool *found)
+{
+	const struct S_state *st = site->state;
+	struct strbuf dir = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_addc(&dir, '/');
+		sb_adds(&dir, loc->sections.v[i]);
+	}
+	const struct fm_node *fm = NULL;
+	*found = false;
+	for (size_t i = 0; i < st->sec_dirs.n && !*found; i++) {
+		if (strcmp(st->sec_dirs.v[i], dir.s ? dir.s : "") == 0) {
+			*found = true;
+			fm = st->sec_fm[i];
+		}
+	}
+	sb_release(&dir);
+	return fm;
+}
+
+/* How many of loc's folders make its current section: a section page's
+ * own, else the nearest folder that is a section (a top-level folder, or
+ * one with an _index page: Hugo's other folders are no sections). */
+static size_t S_current_section(const struct site *site, const struct S_loc *loc)
+{
+	if (loc->list)
+		return loc->sections.n;
+	for (size_t n = loc->sections.n; n > 1; n--) {
+		bool found;
+		S_section_fm(site, loc, n, &found);
+		if (found)
+			return n;
+	}
+	return loc->sections.n ? 1 : 0;
+}
+
+/* The slug of the section made of loc's first n folders, as
+ * :sectionslug(s) give it: its `slug`, else its `title`, else its
+ * automatic title (the folder's name), made a path. */
+static char *S_section_slug(const struct site *site, const struct S_loc *loc, size_t n)
+{
+	bool found;
+	const struct fm_node *fm = S_section_fm(site, loc, n, &found);
+	const char *s = fm_str(S_get(fm, "slug"));
+	if (!s || !*s)
+		s = fm_str(S_get(fm, "title"));
+	if (!s || !*s)
+		s = loc->sections.v[n - 1];
+	return S_urlize(s);
+}
+
+/* The sections of the current section joined by '/', sliced as spec
+ * says (NULL: all): their folder names, or with slugs their slugs (the
+ * sections only, folders that are none left out). */
+static char *S_sections(const struct site *site, const struct S_loc *loc, const char *spec, bool slugs)
+{
+	size_t cur = S_current_section(site, loc);
+	struct strvec names = STRVEC_INIT;
+	for (size_t i = 0; i < cur; i++) {
+		bool found = i == 0 || i + 1 == cur;
+		if (slugs && !found)
+			S_section_fm(site, loc, i + 1, &found);
+		if (!slugs)
+			sv_push_owned(&names, S_urlize(loc->sections.v[i]));
+		else if (found)
+			sv_push_owned(&names, S_section_slug(site, loc, i + 1));
+	}
+	size_t lo, hi;
+	S_slice(&names, spec, &lo, &hi);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = lo; i < hi; i++) {
+		if (i > lo)
+			sb_addc(&sb, '/');
+		sb_adds(&sb, names.v[i]);
+	}
+	sv_free(&names);
+	return sb_detach(&sb);
+}
+
 /* Expands a permalink pattern's tokens for a page. */
-static char *S_expand(const char *pattern, const struct S_loc *loc, const struct post *p,
-		      const char *title)
+static char *S_expand(const struct site *site, const char *pattern, const struct S_loc *loc,
+		      const struct post *p, const char *title)
 {
 	struct strbuf sb = STRBUF_INIT;
 	/* Without a date, Go's zero time: 0001-01-01. */
@@ -1315,21 +1740,13 @@ static char *S_expand(const char *pattern, const struct S_loc *loc, const struct
 			v = xstrdup(date_weekday_name(weekday));
 		else if (strcmp(tok, "yearday") == 0)
 			v = xasprintf("%d", yearday);
-		else if (strcmp(tok, "section") == 0 || strcmp(tok, "sectionslug") == 0)
+		else if (strcmp(tok, "section") == 0)
 			v = S_urlize(loc->sections.n ? loc->sections.v[0] : "");
-		else if (strcmp(tok, "sections") == 0 || strcmp(tok, "sectionslugs") == 0) {
-			size_t lo, hi;
-			S_slice(&loc->sections, spec, &lo, &hi);
-			struct strbuf s = STRBUF_INIT;
-			for (size_t i = lo; i < hi; i++) {
-				char *u = S_urlize(loc->sections.v[i]);
-				if (i > lo)
-					sb_addc(&s, '/');
-				sb_adds(&s, u);
-				free(u);
-			}
-			v = sb_detach(&s);
-		} else if (strcmp(tok, "title") == 0)
+		else if (strcmp(tok, "sectionslug") == 0)
+			v = loc->sections.n ? S_section_slug(site, loc, 1) : xstrdup("");
+		else if (strcmp(tok, "sections") == 0 || strcmp(tok, "sectionslugs") == 0)
+			v = S_sections(site, loc, spec, strcmp(tok, "sectionslugs") == 0);
+		else if (strcmp(tok, "title") == 0)
 			v = S_urlize(title);
 		else if (strcmp(tok, "slug") == 0)
 			v = slug ? xstrdup(slug) : S_urlize(title);
@@ -1391,11 +1808,24 @@ static char *S_page_path(const struct site *site, const struct S_loc *loc, const
 {
 	char *prefix = S_lang_prefix(site, loc->lang);
 	char *out;
-	const char *pattern = loc->list ? NULL : S_permalink(site, loc);
+	/* The home page takes no pattern. */
+	const char *pattern = loc->list && !loc->sections.n ? NULL : S_permalink(site, loc);
 	if (pattern) {
 		const char *title = p->title ? p->title : loc->name;
-		char *path = S_expand(pattern, loc, p, title);
-		out = S_tidy_path(prefix, path);
+		char *path = S_expand(site, pattern, loc, p, title);
+		/* As Hugo: unescaped, cleaned, then made a path (what is not a
+		 * letter, digit, mark or one of . / _ # + ~ - @ dropped, spaces
+		 * as hyphens: `:_2` leaves none in a URL), lower-cased. */
+		for (char *c = path; *c; c++)
+			if (*c == '+')
+				*c = ' ';
+		char *plain = url_decode(path);
+		char *clean = path_normalize(plain);
+		char *sane = S_urlize(strcmp(clean, ".") == 0 ? "" : clean);
+		out = S_tidy_path(prefix, sane);
+		free(sane);
+		free(clean);
+		free(plain);
 		free(path);
 	} else {
 		struct strbuf sb = STRBUF_INIT;
@@ -1972,51 +2402,6 @@ static void S_aliases(const struct site *site, struct post *p, const struct fm_n
 
 /* ---- cascade ---- */
 
-/* Hugo's globs (gobwas/glob with '/' as separator): `*` and `?` within a
- * path part, `**` across parts, `{a,b}` alternatives; case-insensitive. */
-static bool S_glob(const char *pat, const char *str)
-{
-	const char *brace = strchr(pat, '{');
-	if (brace) {
-		const char *close = strchr(brace, '}');
-		if (close) {
-			for (const char *alt = brace + 1; alt <= close;) {
-				size_t n = strcspn(alt, ",}");
-				if (alt + n > close)
-					n = (size_t)(close - alt);
-				char *one = xasprintf("%.*s%.*s%s", (int)(brace - pat), pat, (int)n, alt, close + 1);
-				bool m = S_glob(one, str);
-				free(one);
-				if (m)
-					return true;
-				alt += n + 1;
-			}
-			return false;
-		}
-	}
-	for (; *pat; pat++, str++) {
-		if (pat[0] == '*' && pat[1] == '*') {
-			for (const char *t = str;; t++) {
-				if (S_glob(pat + 2, t))
-					return true;
-				if (!*t)
-					return false;
-			}
-		}
-		if (*pat == '*') {
-			for (const char *t = str;; t++) {
-				if (S_glob(pat + 1, t))
-					return true;
-				if (!*t || *t == '/')
-					return false;
-			}
-		}
-		if (!*str || (*pat == '?' ? *str == '/' : tolower((unsigned char)*pat) != tolower((unsigned char)*str)))
-			return false;
-	}
-	return !*str;
-}
-
 /* Deep copy of a front-matter tree. */
 static struct fm_node *S_clone(const struct fm_node *n)
 {
@@ -2039,29 +2424,14 @@ static struct fm_node *S_clone(const struct fm_node *n)
 	return c;
 }
 
-/* Whether a cascade's target (a page matcher) takes the page at the
- * logical path lpath in lang. */
-static bool S_target_matches(const struct fm_node *target, const char *lpath, const char *lang)
-{
-	const char *v;
-	if ((v = S_first_str(S_get(target, "path"))) && !S_glob(v, lpath))
-		return false;
-	if ((v = S_first_str(S_get(target, "kind"))) && !S_glob(v, "page"))
-		return false;
-	if ((v = S_first_str(S_get(target, "environment"))) && !S_glob(v, "production"))
-		return false;
-	if ((v = S_first_str(S_get(target, "lang"))) && !S_glob(v, lang))
-		return false;
-	v = S_first_str(S_get(S_get(S_get(target, "sites"), "matrix"), "languages"));
-	return !v || S_glob(v, lang);
-}
-
 /* Adds to merged the values of one `cascade` (a mapping, or a list of
  * them each with its target) the page takes and has none of yet: a
  * page's own value, or a nearer section's, wins. */
 static void S_cascade_into(struct fm_node *merged, const struct fm_node *casc, const char *lpath,
 			   const char *lang)
 {
+	if (!casc)
+		return;
 	size_t n = casc->kind == FM_LIST ? casc->n : 1;
 	for (size_t e = 0; e < n; e++) {
 		const struct fm_node *entry = casc->kind == FM_LIST ? casc->items[e] : casc;
@@ -2070,7 +2440,7 @@ static void S_cascade_into(struct fm_node *merged, const struct fm_node *casc, c
 		const struct fm_node *target = S_get(entry, "target");
 		if (!target)
 			target = S_get(entry, "_target");
-		if (target && !S_target_matches(target, lpath, lang))
+		if (target && !S_target_matches(target, lpath, "page", lang))
 			continue;
 		for (size_t i = 0; i < entry->n; i++) {
 			const char *key = entry->keys[i];
@@ -2100,34 +2470,28 @@ static struct fm_node *S_with_cascade(const struct site *site, const struct fm_n
 	const char *lang = loc->lang ? loc->lang : S_default_lang(site->config);
 	const struct fm_node *lang_casc = fm_get(S_lang_block(site->config, lang), "cascade");
 	const struct fm_node *site_casc = fm_get(site->config, "cascade");
-	if (!st->casc_dirs.n && !lang_casc && !site_casc)
+	bool any = lang_casc || site_casc;
+	for (size_t i = 0; i < st->sec_dirs.n && !any; i++)
+		any = S_get(st->sec_fm[i], "cascade") != NULL;
+	if (!any)
 		return NULL;
-	/* The logical path: /sections/name, lower-cased as Hugo's are. */
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < loc->sections.n; i++) {
-		sb_addc(&sb, '/');
-		sb_adds(&sb, loc->sections.v[i]);
-	}
-	sb_addc(&sb, '/');
-	sb_adds(&sb, loc->name);
-	char *lpath = S_lower(sb.s);
-	sb_release(&sb);
+	char *lpath = S_logical_path(loc);
 	struct fm_node *merged = fm && fm->kind == FM_MAP ? S_clone(fm) : S_node_new(FM_MAP, 1, 1);
 	/* Section folders from the page's up to the content folder. */
 	struct strvec dirs = STRVEC_INIT;
 	struct strbuf d = STRBUF_INIT;
-	sb_adds(&d, site->content_dir);
-	sv_push(&dirs, d.s);
+	sv_push(&dirs, "");
 	for (size_t i = 0; i < loc->sections.n; i++) {
-		sb_addc(&d, '/');
+		if (i)
+			sb_addc(&d, '/');
 		sb_adds(&d, loc->sections.v[i]);
 		sv_push(&dirs, d.s);
 	}
 	sb_release(&d);
 	for (size_t k = dirs.n; k-- > 0;)
-		for (size_t i = 0; i < st->casc_dirs.n; i++)
-			if (strcmp(st->casc_dirs.v[i], dirs.v[k]) == 0)
-				S_cascade_into(merged, S_get(st->casc_fm[i], "cascade"), lpath, lang);
+		for (size_t i = 0; i < st->sec_dirs.n; i++)
+			if (strcmp(st->sec_dirs.v[i], dirs.v[k]) == 0)
+				S_cascade_into(merged, S_get(st->sec_fm[i], "cascade"), lpath, lang);
 	sv_free(&dirs);
 	if (lang_casc)
 		S_cascade_into(merged, lang_casc, lpath, lang);
@@ -2221,7 +2585,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		/* Relative to the base URL; without a leading slash also to the
 		 * language prefix; tokens as in permalinks. */
 		char *prefix = url[0] == '/' ? xstrdup("") : S_lang_prefix(site, loc.lang);
-		char *expanded = S_expand(url, &loc, p, p->title ? p->title : loc.name);
+		char *expanded = S_expand(site, url, &loc, p, p->title ? p->title : loc.name);
 		p->url = S_tidy_path(prefix, expanded);
 		path = xstrdup(p->url);
 		free(expanded);
@@ -2277,7 +2641,7 @@ static char *S_bundle_index(const struct site *site, const char *dir)
 			continue;
 		char *stem = S_page_stem(site, e->d_name);
 		char *own = S_strip_ext(e->d_name);
-		if (strcmp(stem, "index") == 0 && S_own_lang(site, own))
+		if (strcmp(stem, "index") == 0 && S_own_lang(site, dir, own))
 			found = path_join(dir, e->d_name);
 		free(own);
 		free(stem);
@@ -2294,16 +2658,19 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	const char *in_static = site->static_dir ? path_under(relpath, site->static_dir) : NULL;
 	if (in_static && *in_static)
 		return xasprintf("%s%s", site->url, in_static);
-	const char *in = path_under(relpath, site->content_dir);
-	if (!in || !*in)
-		return NULL;
-	if (S_has_ext(relpath, S_page_exts))
-		return S_read_url(site, relpath);
+	const struct S_state *st = site->state;
+	int m = S_mount_of(site, relpath);
+	char *in = m >= 0 ? S_content_path(site, relpath) : NULL;
+	if (!in || !*in || S_has_ext(relpath, S_page_exts)) {
+		char *page = in && *in ? S_read_url(site, relpath) : NULL;
+		free(in);
+		return page;
+	}
 	/* The nearest folder above holding an index page is the bundle. */
+	const char *top = st->msrc.v[m];
 	char *dir = path_dirname(relpath);
 	char *url = NULL;
-	while (strcmp(dir, site->content_dir) != 0 && strcmp(dir, ".") != 0 &&
-	       path_under(dir, site->content_dir)) {
+	while (strcmp(dir, top) != 0 && strcmp(dir, ".") != 0 && path_under(dir, top)) {
 		char *index = S_bundle_index(site, dir);
 		if (index) {
 			char *page = S_read_url(site, index);
@@ -2319,7 +2686,10 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		dir = up;
 	}
 	free(dir);
-	return url ? url : xasprintf("%s%s", site->url, in);
+	if (!url)
+		url = xasprintf("%s%s", site->url, in);
+	free(in);
+	return url;
 }
 
 /* Besides the folder named after the file (x.md → x/): a translated leaf
@@ -2384,8 +2754,9 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 
 /* ---- What the dialect passes read of the site (issue 12) ---- */
 
-/* The params a `{{< param >}}` falls back to (the book language's, then
- * the site's), enableEmoji, and the shortcode templates Hugo looks up:
+/* The params a `{{< param >}}` falls back to (the book language's
+ * `params`, then its block's custom keys as Hugo reads them, then the
+ * site's), enableEmoji, and the shortcode templates Hugo looks up:
  * the site's layouts/_shortcodes/ and layouts/shortcodes/, then each
  * theme's (`theme` is a name or a list, the first winning; themesDir). */
 static struct site_data *S_site_data(const struct site *site)
@@ -2394,8 +2765,11 @@ static struct site_data *S_site_data(const struct site *site)
 	const struct fm_node *cfg = site->config;
 	struct site_data *sd = site_data_new(site);
 	const struct fm_node *lparams = fm_get(S_lang_block(cfg, S_book_lang(site)), "params"), *params = fm_get(cfg, "params");
+	const struct S_state *st = site->state;
 	if (lparams)
 		sd->params[sd->nparams++] = lparams;
+	if (st && st->lang_custom)
+		sd->params[sd->nparams++] = st->lang_custom;
 	if (params)
 		sd->params[sd->nparams++] = params;
 	bool on = false;

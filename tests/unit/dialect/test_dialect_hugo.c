@@ -143,6 +143,32 @@ static void test_param(void)
 	diag_list_free(&dl);
 }
 
+/* A post of language L reads languages.L.params, then the custom keys of
+ * [languages.L] (Hugo's older params), before the site's params. */
+static void test_language_params(void)
+{
+	fx_writes(dt_root, "lp/hugo.toml",
+		  "baseURL = 'https://l.example/'\ndefaultContentLanguage = 'fr'\n"
+		  "[params]\nmotto = 'site motto'\nharbour = 'site harbour'\nonly = 'site only'\n"
+		  "[languages.en]\nweight = 2\nmotto = 'English motto'\n"
+		  "[languages.fr]\nweight = 1\ntitle = 'Le titre'\nharbour = 'le port'\n"
+		  "[languages.fr.params]\nmotto = 'devise'\n");
+	fx_writes(dt_root, "lp/content/posts/p.md", "---\ntitle: P\n---\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = dt_in_site("hugo", "lp", HUGO, "content/posts/p.md",
+			     "A {{< param motto >}} B {{< param harbour >}} C {{< param only >}} D "
+			     "{{< param weight >}} E\n",
+			     &dl);
+	like(o, "A devise B", "param: the language's params first");
+	like(o, "B le port C", "param: then the custom keys of the language's block");
+	like(o, "C site only D", "param: then the site's");
+	like(o, "D  E", "param: a language setting (weight) is no param");
+	if (!ok(dl.n == 1 && dt_has_warning(&dl, 10, "'param' (weight)"), "one warning, for weight"))
+		dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
 /* The site's and its theme's shortcode templates: what they do with
  * their parameters decides what a call shows (tmpl.h). */
 static void test_site_shortcodes(void)
@@ -191,6 +217,6 @@ static void test_site_shortcodes(void)
 
 int main(void)
 {
-	static void (*const tests[])(void) = {test_hugo, test_param, test_site_shortcodes, NULL};
+	static void (*const tests[])(void) = {test_hugo, test_param, test_language_params, test_site_shortcodes, NULL};
 	return dt_run(tests);
 }

@@ -19,6 +19,21 @@ static char S_tmp[] = "/tmp/sheaf-jekyll-XXXXXX";
 
 
 
+/* An empty S_tmp for the next site. */
+static void S_fresh(void)
+{
+	fx_rm_rf(S_tmp);
+	fx_mkdirs(S_tmp);
+}
+
+/* Frees what S_open gave and the diagnostics. */
+static void S_close(struct site *site, struct post_list *posts, struct diag_list *dl)
+{
+	post_list_free(posts, true);
+	site_free(site);
+	diag_list_free(dl);
+}
+
 /* Opens and collects S_tmp/dir; NULL when it cannot be opened. */
 static struct site *S_open(const char *dir, struct post_list *posts, struct diag_list *dl)
 {
@@ -182,9 +197,7 @@ static void test_hooks(void)
 	const struct fm_node *n = site_cover_field(fm, site->gen->cover_keys);
 	is_str(n ? fm_str(n) : NULL, "/assets/seo.png", "cover key: jekyll-seo-tag's image: {path:}");
 	fm_node_free(fm);
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 static void test_blog(void)
@@ -376,9 +389,7 @@ static void test_blog(void)
 	is_str(u, NULL, "files in _ folders are not published");
 	free(u);
 
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 /* Permalink styles and patterns of _config.yml. */
@@ -389,8 +400,7 @@ static void S_permalink_at(const char *file, const char *text, const char *style
 {
 	char *cfg = xasprintf("url: https://p.example\npermalink: %s\n", style);
 	char *rel = xasprintf("pl/_posts/%s", file);
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "pl/_config.yml", cfg);
 	fx_writes(S_tmp, rel, text);
 	free(rel);
@@ -399,9 +409,7 @@ static void S_permalink_at(const char *file, const char *text, const char *style
 	struct post_list posts = POST_LIST_INIT;
 	struct site *site = S_open("pl", &posts, &dl);
 	is_str(site && posts.n == 1 ? posts.v[0]->live_url : NULL, expected, name);
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 static void S_permalink_case(const char *style, const char *expected, const char *name)
@@ -441,8 +449,7 @@ static void test_permalinks(void)
 			 ":short_month, no trailing slash");
 
 	/* collections.posts.permalink wins over permalink. */
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "cp/_config.yml",
 		"url: https://c.example/\npermalink: pretty\n"
 		"collections:\n  posts:\n    permalink: /news/:year/:title/\n");
@@ -452,9 +459,7 @@ static void test_permalinks(void)
 	struct site *site = S_open("cp", &posts, &dl);
 	is_str(site && posts.n == 1 ? posts.v[0]->live_url : NULL, "https://c.example/news/2022/hello/",
 	       "collections.posts.permalink used; a trailing slash on url is not doubled");
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 /* Sites found below SITE, config-less sites, excerpt_separator from the
@@ -463,8 +468,7 @@ static void test_layouts(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 
 	/* GitHub Pages' docs/ folder. */
 	fx_writes(S_tmp, "repo/README.md", "# A project\n");
@@ -535,8 +539,7 @@ static void test_odd_dates(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "odd/_config.yml", "title: Odd dates\n");
 	static const char *const cases[][3] = {
 		{"2023-01-29 18:30:22 2023 -0800", "2023-01-29T18:30:22-08:00", "a stray year ignored"},
@@ -573,9 +576,7 @@ static void test_odd_dates(void)
 	ok(fx_has_diag(&dl, DIAG_WARNING, "2023-01-30-bad.md", "the file name's date 2023-01-30 is used"),
 	   "a warning says the file name's date is used");
 	is_int((long long)diag_count(&dl, DIAG_WARNING), 1, "no warning for dates Ruby reads");
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 /* `timezone`: dates shown in the site's zone, as Jekyll does. */
@@ -583,8 +584,7 @@ static void test_timezone(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "tz/_config.yml", "url: https://tz.example\ntimezone: America/Los_Angeles\n");
 	fx_writes(S_tmp, "tz/_posts/2013-05-06-early.md", "---\ndate: \"2013-05-06 02:12:52 +0200\"\n---\n");
 	fx_writes(S_tmp, "tz/_posts/2013-01-15-winter.md", "---\n---\n");
@@ -614,9 +614,7 @@ static void test_timezone(void)
 	   "an unknown timezone is a warning");
 	ok(posts.n == 1 && posts.v[0]->date.day == 6 && posts.v[0]->date.tz_minutes == 120,
 	   "dates then read as written");
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 /* The Liquid variables a post may print: site.x from _config.yml, page.x
@@ -625,8 +623,7 @@ static void test_variables(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "lv/_config.yml",
 		"repository: owner/lamps\nsocial:\n  mastodon: \"@mira\"\nempty:\nlist: [a, b]\n"
 		"defaults:\n  - scope: {type: posts}\n    values: {mood: calm}\n");
@@ -676,9 +673,7 @@ static void test_variables(void)
 	v = site->gen->template_value(site, q, "page.excerpt");
 	is_str(v, NULL, "page.excerpt not written: the rendered one is not known");
 	free(v);
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 /* jekyll-redirect-from's redirect_from: the post's other URLs. A key
@@ -687,8 +682,7 @@ static void test_redirects(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "rd/_config.yml", "baseurl: /b\ntitle: One\ntitle: Two\n");
 	fx_writes(S_tmp, "rd/_posts/2021-06-01-moved.md",
 		"---\nredirect_from: /never-used/\nredirect_from:\n  - /old/moved/\n  - older.html\n---\nText.\n");
@@ -699,9 +693,7 @@ static void test_redirects(void)
 		is_str(site->title, "Two", "a key twice in _config.yml: the last");
 	}
 	is_int((long long)dl.n, 0, "duplicate keys: no warning (Psych takes the last silently)");
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 /* jemoji's :shortcodes: only when the plugin is loaded. */
@@ -709,8 +701,7 @@ static bool S_has_emoji(const char *config, const char *gemfile)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "em/_config.yml", config);
 	if (gemfile)
 		fx_writes(S_tmp, "em/Gemfile", gemfile);
@@ -719,9 +710,7 @@ static bool S_has_emoji(const char *config, const char *gemfile)
 	struct site_data *sd = site ? site->gen->site_data(site) : NULL;
 	bool emoji = sd && sd->emoji;
 	site_data_free(sd);
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 	return emoji;
 }
 
@@ -744,8 +733,7 @@ static void test_defaults(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "df/_config.yml",
 		"defaults:\n"
 		"  - scope: {path: \"\"}\n    values: {author: everyone, tags: [all]}\n"
@@ -772,9 +760,7 @@ static void test_defaults(void)
 		fx_is_list(&a->tags, "all", "`*` does not cross a slash");
 		fx_is_list(&d->authors, "deep", "`**` crosses folders; type post is posts");
 	}
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 /* future: true publishes posts dated after the build. */
@@ -782,15 +768,12 @@ static void test_future(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct post_list posts = POST_LIST_INIT;
-	fx_rm_rf(S_tmp);
-	fx_mkdirs(S_tmp);
+	S_fresh();
 	fx_writes(S_tmp, "fu/_config.yml", "future: true\n");
 	fx_writes(S_tmp, "fu/_posts/2999-01-01-ahead.md", "---\n---\nSoon.\n");
 	struct site *site = S_open("fu", &posts, &dl);
 	ok(site && posts.n == 1, "future: true keeps a post dated after the build");
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_close(site, &posts, &dl);
 }
 
 int main(void)

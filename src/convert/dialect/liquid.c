@@ -439,7 +439,7 @@ static char *S_include_file(struct S_inc *in, const char *name, bool relative, i
 	const struct site *site = ctx && ctx->refs ? ctx->refs->site : NULL;
 	const char *tag = relative ? "include_relative" : "include";
 	char *key = xasprintf("%s:%s", tag, name);
-	char *text = NULL, *dir = NULL, *dir_real = NULL, *real = NULL;
+	char *text = NULL, *dir = NULL, *dir_real = NULL, *real = NULL, *root_real = NULL;
 	if (!S_include_name_ok(name)) {
 		ds_warn(st, line, key, "'{%% %s %s %%}' names a file outside its folder or a hidden one: refused, left out",
 			tag, name);
@@ -474,6 +474,7 @@ static char *S_include_file(struct S_inc *in, const char *name, bool relative, i
 	}
 	char *dir_abs = path_join(root, relative ? src : dir);
 	dir_real = realpath(dir_abs, NULL); /* the folder it may not leave */
+	root_real = realpath(root, NULL);      /* nor the site (a symlinked _includes) */
 	free(dir_abs);
 	char *rel = path_join(dir, name);
 	char *abs = path_join(root, rel);
@@ -484,7 +485,7 @@ static char *S_include_file(struct S_inc *in, const char *name, bool relative, i
 	if (!real || !dir_real || stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		ds_warn(st, line, key, "'{%% %s %s %%}': no such file in %s: left out", tag, name,
 			relative ? "the post's folder" : dir);
-	} else if (!path_under(real, dir_real)) {
+	} else if (!path_under(real, dir_real) || !root_real || !path_under(real, root_real)) {
 		ds_warn(st, line, key, "'{%% %s %s %%}' leads outside its folder: refused, left out", tag, name);
 	} else if ((size_t)sb.st_size > S_MAX_INCLUDE_FILE || (size_t)sb.st_size > in->budget) {
 		ds_warn(st, line, key, "'{%% %s %s %%}' is too large: left out", tag, name);
@@ -502,6 +503,7 @@ static char *S_include_file(struct S_inc *in, const char *name, bool relative, i
 out:
 	free(real);
 	free(dir_real);
+	free(root_real);
 	free(dir);
 	free(key);
 	return text;

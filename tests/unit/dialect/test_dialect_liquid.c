@@ -93,6 +93,12 @@ static void test_include(void)
 	fx_writes(dt_root, "secret.md", "secret words\n");
 	fx_writes(dt_root, "posts/side.md", "Beside the post.\n");
 	fx_writes(dt_root, "posts/_drafts/x.md", "x\n");
+	/* A folder beside the post that is a link out of the site. */
+	char *outside = xasprintf("%s-outside", dt_root);
+	fx_writes(outside, "secret.md", "secret words\n");
+	char *away = xasprintf("%s/posts/away", dt_root);
+	symlink(outside, away);
+	free(away);
 	char *link = xasprintf("%s/_includes/escape.md", dt_root);
 	char *target = xasprintf("%s/secret.md", dt_root);
 	symlink(target, link);
@@ -127,6 +133,7 @@ static void test_include(void)
 		{"{% include sub/../../secret.md %}\n", "refused"},
 		{"{% include /etc/passwd %}\n", "refused"},
 		{"{% include escape.md %}\n", "leads outside its folder"},
+		{"{% include_relative away/secret.md %}\n", "leads outside its folder"},
 		{"{% include data.json %}\n", "neither Markdown nor HTML"},
 		{"{% include nowhere.md %}\n", "no such file"},
 		{"{% include_relative ../secret.md %}\n", "refused"},
@@ -140,6 +147,8 @@ static void test_include(void)
 		free(o);
 		diag_list_free(&dl);
 	}
+	fx_rm_rf(outside);
+	free(outside);
 }
 
 /* assign and for, run where their values are known. */

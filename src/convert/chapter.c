@@ -365,6 +365,40 @@ static void S_unwrap_flow_children(xmlNodePtr el)
  * list items outside lists. Repaired from the innermost element out, so
  * every word stays: an inline element holding blocks becomes a <div>; a
  * heading keeps its rank and loses the inner blocks' tags instead. */
+/* A <col> outside a <colgroup>: HTML's parser reads one directly in a
+ * table as opening a colgroup, which XHTML wants written; elsewhere it
+ * means nothing (and holds nothing) and goes. The colgroup stands where
+ * the content model puts it, after the caption and any other colgroups.
+ * Called on the table's last col first, so each col goes first. */
+static void S_col_in_group(xmlNodePtr col)
+{
+	xmlNodePtr table = col->parent;
+	xmlUnlinkNode(col);
+	if (!S_is(table, "table")) {
+		xmlFreeNode(col);
+		return;
+	}
+	xmlNodePtr group = NULL, c = table->children;
+	for (; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || S_is(c, "caption"))
+			continue;
+		if (!S_is(c, "colgroup"))
+			break;
+		group = c;
+	}
+	if (!group || xmlHasProp(group, (const xmlChar *)"span")) {
+		group = xmlNewDocNode(table->doc, table->ns, (const xmlChar *)"colgroup", NULL);
+		if (c)
+			xmlAddPrevSibling(c, group);
+		else
+			xmlAddChild(table, group);
+	}
+	if (group->children)
+		xmlAddPrevSibling(group->children, col);
+	else
+		xmlAddChild(group, col);
+}
+
 static void S_repair(xmlNodePtr root)
 {
 	size_t n;
@@ -400,6 +434,8 @@ static void S_repair(xmlNodePtr root)
 			xmlNodeSetName(el, (const xmlChar *)"div");
 		if (S_is(el, "figcaption") && !S_is(el->parent, "figure"))
 			xmlNodeSetName(el, (const xmlChar *)"div");
+		if (S_is(el, "col") && !S_is(el->parent, "colgroup"))
+			S_col_in_group(el);
 		if (S_name_in(el, lists)) {
 			/* Lists hold only items: anything else gets an item of its own. */
 			for (xmlNodePtr c = el->children; c;) {

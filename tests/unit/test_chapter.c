@@ -610,6 +610,36 @@ static void test_find_id(void)
 	strmap_free(&names.aliases);
 }
 
+/* <col> is kept, in the <colgroup> XHTML wants: after the caption, in
+ * order; one outside a table goes. */
+static void test_cols(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	struct post *p = S_post("cols.md", "Cols",
+				"<table><caption>C</caption><col class=\"a\"><col class=\"b\"><thead><tr><th>h</th></tr></thead>"
+				"<tbody><tr><td>d</td></tr></tbody></table>\n\n"
+				"<table><tr><td>x</td></tr><col class=\"late\"></table>\n\n<p>a<col>b</p>\n", 1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with bare cols");
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "well-formed")) {
+		is_int(fx_xpath_num(doc, "count(//h:table[1]/h:colgroup/h:col)"), 2, "both cols in a colgroup");
+		fx_is_xstr(doc, "string(//h:table[1]/h:colgroup/h:col[1]/@class)", "a", "in order");
+		is_int(fx_xpath_num(doc, "count(//h:table[1]/*[1][self::h:caption])"), 1, "the caption stays first");
+		is_int(fx_xpath_num(doc, "count(//h:table[1]/*[2][self::h:colgroup])"), 1, "the colgroup after it");
+		is_int(fx_xpath_num(doc, "count(//h:table[2]/*[1][self::h:colgroup]/h:col[@class='late'])"), 1,
+		       "a col after the rows goes before them, in its colgroup");
+		is_int(fx_xpath_num(doc, "count(//h:col[not(parent::h:colgroup)])"), 0, "no col outside a colgroup");
+		is_int(fx_xpath_num(doc, "count(//h:section[contains(., 'ab')])"), 1, "the text around a stray col kept");
+	}
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
@@ -629,6 +659,7 @@ int main(int argc, char **argv)
 	test_lines_after_dialect_boxes();
 	test_lines_after_moved_lines();
 	test_find_id();
+	test_cols();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

@@ -36,6 +36,7 @@
 
 #include "convert/chapter.h"
 #include "convert/dialect.h"
+#include "input/sitedata.h"
 #include "base/date.h"
 #include "base/diag.h"
 #include "input/frontmatter.h"
@@ -62,7 +63,57 @@ static void S_passes(unsigned char b, const struct dialect **v)
 		v[n++] = &dialect_kramdown;
 	if (b & 5)
 		v[n++] = &dialect_emoji;
+	/* The passes that read the site's config or data (S_config, S_data). */
+	if ((b & 0x81) == 0x81)
+		v[n++] = &dialect_pymdownx;
+	if ((b & 0x82) == 0x82)
+		v[n++] = &dialect_site_emoji;
+	if ((b & 0x84) == 0x84)
+		v[n++] = &dialect_hexo;
 	v[n] = NULL;
+}
+
+/* What a site hands its passes, fixed for the whole run: an MkDocs config
+ * turning on every PyMdown Extension sheaf reads, and the params and
+ * shortcode templates of a Hugo or Zola site (an image, a link, a body). */
+static struct fm_node *S_config;
+static struct site_data *S_data;
+
+static void S_site_init(void)
+{
+	static const char cfg[] = "markdown_extensions:\n"
+				  "  - pymdownx.blocks.admonition\n  - pymdownx.blocks.details\n"
+				  "  - pymdownx.blocks.tab\n  - pymdownx.blocks.html\n"
+				  "  - pymdownx.blocks.caption\n  - pymdownx.blocks.definition\n"
+				  "  - pymdownx.mark\n  - pymdownx.caret\n  - pymdownx.tilde\n  - pymdownx.keys\n"
+				  "  - pymdownx.snippets:\n      base_path: [docs, .]\n"
+				  "  - pymdownx.superfences:\n      custom_fences:\n"
+				  "        - {name: mermaid, class: mermaid}\n"
+				  "params:\n  author: {name: Fuzz}\n  version: '1.0'\n";
+	struct diag_list dl = DIAG_LIST_INIT;
+	if (fm_parse_yaml(&S_config, cfg, sizeof cfg - 1, "mkdocs.yml", 1, DIAG_WARNING, &dl) < 0) {
+		diag_print(&dl, stderr, false, true);
+		abort();
+	}
+	diag_list_free(&dl);
+	S_data = site_data_new(NULL);
+	S_data->params[S_data->nparams++] = fm_get(S_config, "params");
+	S_data->emoji = true;
+	static const char *const tmpl[][2] = {
+		{"fig", "<figure><img src=\"{{ .Get \"src\" }}\" alt=\"{{ .Get \"alt\" }}\">"
+			"<figcaption>{{ .Get \"caption\" }}</figcaption></figure>"},
+		{"ln", "<a href=\"{{ .Get 0 }}\">{{ .Inner }}</a>"},
+		{"box", "<div class=\"box\">{{ .Inner | markdownify }}</div>"},
+		{"plate", "{% set p = src %}<img src=\"{{ p }}\" alt=\"{{ alt }}\">{{ body }}"},
+	};
+	S_data->ntmpl = sizeof tmpl / sizeof *tmpl;
+	S_data->tmpl = xcalloc(S_data->ntmpl, sizeof *S_data->tmpl);
+	for (size_t i = 0; i < S_data->ntmpl; i++) {
+		S_data->tmpl[i].name = xstrdup(tmpl[i][0]);
+		S_data->tmpl[i].path = xasprintf("layouts/shortcodes/%s.html", tmpl[i][0]);
+		S_data->tmpl[i].text = xstrdup(tmpl[i][1]);
+		strmap_put(&S_data->by_name, tmpl[i][0], i);
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -108,6 +159,7 @@ static void S_init(void)
 		abort();
 	}
 	diag_list_free(&dl);
+	S_site_init();
 }
 
 static bool S_cell_style_ok(const char *el, const char *v)
@@ -276,7 +328,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct dialect *passes[16];
 	S_passes(size ? data[size - 1] : 0, passes);
 	struct dialect_context dctx = {"/nonexistent/sheaf-fuzz-site", "posts/post.md",
-				       "https://fuzz.example/", "/base", NULL, NULL, NULL};
+				       "https://fuzz.example/", "/base", NULL, S_config, S_data};
 	struct convert_options o = {
 		.language = "en",
 		.template_text = S_template,

@@ -174,6 +174,29 @@ static char *S_list_filter(const char *f, size_t fl, const char *val, const char
 	return NULL;
 }
 
+static bool S_number(const char *s, size_t n, double *out)
+{
+	size_t i = s[0] == '-';
+	size_t d = i;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == d)
+		return false;
+	if (i < n && s[i] == '.') {
+		size_t f = ++i;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		if (i == f)
+			return false;
+	}
+	if (i != n)
+		return false;
+	char *c = xstrndup(s, n);
+	*out = strtod(c, NULL);
+	free(c);
+	return true;
+}
+
 /* The value of a Liquid expression sheaf knows, or NULL; sc holds the
  * variables set so far (NULL: none). */
 static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct S_scope *sc)
@@ -217,6 +240,8 @@ static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct 
 			lit = xstrdup(ds_baseurl(st) ? ds_baseurl(st) : "");
 		else if (v && ds_eq(v, vl, "site.url"))
 			lit = xstrdup(ds_site_url(st) ? ds_site_url(st) : "");
+		else if (v && first && vl && S_number(v, vl, &(double){0}))
+			lit = xstrndup(v, vl);
 		else if (v && S_lookup(sc, v, vl))
 			lit = xstrdup(S_lookup(sc, v, vl));
 		else if (v && sc && vl > 8 && memcmp(v, "include.", 8) == 0)
@@ -653,6 +678,472 @@ static size_t S_for(struct S_inc *in, const char *md, size_t len, size_t tag_end
 	return end;
 }
 
+/* ---- {% if %}, {% unless %}, {% case %} and {% capture %} (pass 0) ----
+ *
+ * Liquid's conditions (Liquid's condition.rb) where every value they read
+ * is known: literals, variables set here, and the generator's values.
+ * The generator gives text (site.h): nothing is nil, YAML's booleans and
+ * numbers are written as such. A value set here that is nothing or a
+ * boolean's word may be either, so it is not known. */
+
+enum S_kind { S_UNKNOWN, S_NIL, S_FALSE, S_TRUE, S_STR, S_NUM, S_LIST, S_EMPTY, S_BLANK };
+struct S_val {
+	enum S_kind k;
+	char *s; /* S_STR, S_LIST (its items each ended by S_ITEM) */
+	double num;
+};
+
+/* A word of YAML 1.1 (Ruby's Psych): its boolean or nil, or S_STR. */
+static enum S_kind S_yaml_word(const char *s)
+{
+	static const char *const t[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"};
+	static const char *const f[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"};
+	static const char *const z[] = {"null", "Null", "NULL", "~"};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (strcmp(s, t[i]) == 0)
+			return S_TRUE;
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		if (strcmp(s, f[i]) == 0)
+			return S_FALSE;
+	for (size_t i = 0; i < sizeof z / sizeof *z; i++)
+		if (strcmp(s, z[i]) == 0)
+			return S_NIL;
+	return S_STR;
+}
+
+/* An operand of a condition; v.s is malloc'd. */
+static struct S_val S_operand(struct ds_state *st, const char *e, size_t el, const struct S_scope *sc)
+{
+	struct S_val v = {S_UNKNOWN, NULL, 0};
+	if (!el)
+		return v;
+	if (el >= 2 && (e[0] == '"' || e[0] == '\'') && e[el - 1] == e[0]) {
+		v.k = S_STR;
+		v.s = xstrndup(e + 1, el - 2);
+		return v;
+	}
+	if (S_number(e, el, &v.num)) {
+		v.k = S_NUM;
+		return v;
+	}
+	static const struct {
+		const char *w;
+		enum S_kind k;
+	} words[] = {{"true", S_TRUE}, {"false", S_FALSE}, {"nil", S_NIL}, {"null", S_NIL},
+		     {"empty", S_EMPTY}, {"blank", S_BLANK}};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (ds_eq(e, el, words[i].w)) {
+			v.k = words[i].k;
+			return v;
+		}
+	for (size_t i = 0; i < el; i++)
+		if (!ds_ident(e[i]) && e[i] != '.')
+			return v; /* a range, a filter, an index: not read */
+	bool set_here = S_scoped(sc, e, el);
+	char *t = S_eval(st, e, el, sc);
+	if (!t)
+		return v;
+	enum S_kind w = *t ? S_yaml_word(t) : S_NIL;
+	if (strchr(t, S_ITEM)) {
+		v.k = S_LIST;
+	} else if (set_here && w != S_STR) {
+		v.k = S_UNKNOWN; /* nothing or a word: a string or not */
+	} else if (w != S_STR) {
+		v.k = w;
+	} else {
+		v.k = S_number(t, strlen(t), &v.num) ? S_NUM : S_STR;
+	}
+	if (v.k == S_STR || v.k == S_LIST)
+		v.s = t;
+	else
+		free(t);
+	return v;
+}
+
+/* Liquid's `x == empty` and `x == blank`: 1, 0, or -1 when not known. */
+static int S_is_empty(struct S_val a, bool blank)
+{
+	switch (a.k) {
+	case S_NIL:
+		return blank ? 1 : -1; /* nothing: also an empty list */
+	case S_FALSE:
+		return blank;
+	case S_STR: {
+		if (!blank)
+			return !*a.s;
+		for (const char *c = a.s; *c; c++)
+			if (!ds_wsnl(*c))
+				return 0;
+		return 1;
+	}
+	case S_LIST:
+		return !*a.s;
+	case S_TRUE:
+	case S_NUM:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static int S_equal(struct S_val a, struct S_val b)
+{
+	if (a.k == S_UNKNOWN || b.k == S_UNKNOWN)
+		return -1;
+	if (b.k == S_EMPTY || b.k == S_BLANK)
+		return a.k == S_EMPTY || a.k == S_BLANK ? -1 : S_is_empty(a, b.k == S_BLANK);
+	if (a.k == S_EMPTY || a.k == S_BLANK)
+		return S_is_empty(b, a.k == S_BLANK);
+	if (a.k != b.k)
+		return 0;
+	if (a.k == S_NUM)
+		return a.num == b.num;
+	if (a.k == S_STR || a.k == S_LIST)
+		return strcmp(a.s, b.s) == 0;
+	return 1;
+}
+
+/* `a op b`: 1, 0, or -1 when not known. */
+static int S_compare(struct S_val a, const char *op, size_t ol, struct S_val b)
+{
+	if (ds_eq(op, ol, "=="))
+		return S_equal(a, b);
+	if (ds_eq(op, ol, "!=") || ds_eq(op, ol, "<>")) {
+		int r = S_equal(a, b);
+		return r < 0 ? r : !r;
+	}
+	if (a.k == S_UNKNOWN || b.k == S_UNKNOWN)
+		return -1;
+	if (ds_eq(op, ol, "contains")) {
+		if (a.k == S_NIL)
+			return 0;
+		if (b.k != S_STR)
+			return -1;
+		if (a.k == S_STR)
+			return strstr(a.s, b.s) != NULL;
+		if (a.k != S_LIST)
+			return -1;
+		for (const char *it = a.s; *it;) {
+			const char *stop = strchr(it, S_ITEM);
+			if (ds_eq(it, (size_t)(stop - it), b.s))
+				return 1;
+			it = stop + 1;
+		}
+		return 0;
+	}
+	int c;
+	if (a.k == S_NUM && b.k == S_NUM)
+		c = a.num < b.num ? -1 : a.num > b.num;
+	else if (a.k == S_STR && b.k == S_STR)
+		c = strcmp(a.s, b.s);
+	else if (a.k == S_NIL)
+		return 0; /* nil has no order: the condition is false */
+	else
+		return -1; /* Liquid's error */
+	if (ds_eq(op, ol, "<"))
+		return c < 0;
+	if (ds_eq(op, ol, ">"))
+		return c > 0;
+	if (ds_eq(op, ol, "<="))
+		return c <= 0;
+	if (ds_eq(op, ol, ">="))
+		return c >= 0;
+	return -1;
+}
+
+/* The tokens of a tag's arguments: quoted strings, ',' and words. */
+static size_t S_tokens(const char *a, size_t n, const char **tok, size_t *tl, size_t max)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n;) {
+		if (ds_wsnl(a[i])) {
+			i++;
+			continue;
+		}
+		if (c == max)
+			return max + 1;
+		size_t b = i;
+		if (a[i] == '"' || a[i] == '\'') {
+			const char *q = memchr(a + i + 1, a[i], n - i - 1);
+			if (!q)
+				return max + 1;
+			i = (size_t)(q - a) + 1;
+		} else if (a[i] == ',') {
+			i++;
+		} else {
+			while (i < n && !ds_wsnl(a[i]) && a[i] != ',' && a[i] != '"' && a[i] != '\'')
+				i++;
+		}
+		tok[c] = a + b;
+		tl[c++] = i - b;
+	}
+	return c;
+}
+
+#define S_MAX_TOKENS 64
+
+/* Three-valued and/or: -1 is not known. */
+static int S_and_or(bool and, int x, int y)
+{
+	if (and)
+		return x == 0 || y == 0 ? 0 : x < 0 || y < 0 ? -1 : 1;
+	return x == 1 || y == 1 ? 1 : x < 0 || y < 0 ? -1 : 0;
+}
+
+/* A condition: `a`, `a op b`, joined by and/or (read right to left, as
+ * Liquid does). 1, 0, or -1 when a value it reads is not known. */
+static int S_condition(struct ds_state *st, const char *a, size_t n, const struct S_scope *sc)
+{
+	const char *tok[S_MAX_TOKENS];
+	size_t tl[S_MAX_TOKENS];
+	size_t nt = S_tokens(a, n, tok, tl, S_MAX_TOKENS);
+	if (!nt || nt > S_MAX_TOKENS)
+		return -1;
+	int res[S_MAX_TOKENS];
+	bool ands[S_MAX_TOKENS];
+	size_t nc = 0;
+	for (size_t i = 0; i < nt;) {
+		struct S_val x = S_operand(st, tok[i], tl[i], sc);
+		int r;
+		static const char *const ops[] = {"==", "!=", "<>", "<", ">", "<=", ">=", "contains"};
+		bool op = false;
+		for (size_t o = 0; i + 2 < nt + 1 && i + 1 < nt && o < sizeof ops / sizeof *ops; o++)
+			op |= ds_eq(tok[i + 1], tl[i + 1], ops[o]);
+		if (op && i + 2 < nt) {
+			struct S_val y = S_operand(st, tok[i + 2], tl[i + 2], sc);
+			r = S_compare(x, tok[i + 1], tl[i + 1], y);
+			free(y.s);
+			i += 3;
+		} else if (op) {
+			r = -1, i = nt;
+		} else {
+			r = x.k == S_UNKNOWN || x.k == S_EMPTY || x.k == S_BLANK ? -1 : x.k != S_NIL && x.k != S_FALSE;
+			i++;
+		}
+		free(x.s);
+		res[nc] = r;
+		ands[nc] = false;
+		if (i < nt) {
+			if (!ds_eq(tok[i], tl[i], "and") && !ds_eq(tok[i], tl[i], "or"))
+				return -1;
+			ands[nc] = ds_eq(tok[i], tl[i], "and");
+			if (++i == nt)
+				return -1;
+		}
+		nc++;
+	}
+	int r = res[nc - 1];
+	for (size_t c = nc - 1; c-- > 0;)
+		r = S_and_or(ands[c], res[c], r);
+	return r;
+}
+
+/* `{% case v %}`'s `when a, b` (or `a or b`): 1, 0 or -1. */
+static int S_when(struct ds_state *st, struct S_val v, const char *a, size_t n, const struct S_scope *sc)
+{
+	const char *tok[S_MAX_TOKENS];
+	size_t tl[S_MAX_TOKENS];
+	size_t nt = S_tokens(a, n, tok, tl, S_MAX_TOKENS);
+	if (!nt || nt > S_MAX_TOKENS)
+		return -1;
+	int r = 0;
+	for (size_t i = 0; i < nt; i += 2) {
+		struct S_val x = S_operand(st, tok[i], tl[i], sc);
+		r = S_and_or(false, r, S_equal(v, x));
+		free(x.s);
+		if (i + 1 < nt && !ds_eq(tok[i + 1], tl[i + 1], ",") && !ds_eq(tok[i + 1], tl[i + 1], "or"))
+			return -1;
+	}
+	return r;
+}
+
+/* A tag's whitespace control: `{%-` strips the white space before it,
+ * `-%}` after it. */
+static bool S_trim_left(const char *md, size_t tag)
+{
+	return md[tag + 2] == '-';
+}
+
+static bool S_trim_right(const char *md, size_t end)
+{
+	return end >= 5 && md[end - 3] == '-';
+}
+
+static size_t S_skip_ws(const char *md, size_t len, size_t i)
+{
+	while (i < len && ds_wsnl(md[i]))
+		i++;
+	return i;
+}
+
+/* The output's white space at its end, after floor, goes (`{%-`). */
+static void S_out_rtrim(struct S_inc *in, size_t floor)
+{
+	while (in->out.len > floor && ds_wsnl(in->out.s[in->out.len - 1]))
+		in->lines -= in->out.s[--in->out.len] == '\n';
+	if (in->out.s)
+		in->out.s[in->out.len] = '\0';
+}
+
+/* The tags of a block at its own level (`elsif`, `else`, `when` and its
+ * closer): where each starts and ends. */
+struct S_part {
+	size_t at, end;
+	const char *nm, *args;
+	size_t nml, al;
+};
+
+#define S_MAX_PARTS 64
+
+/* The parts of a block whose body starts at from, up to its closer;
+ * their number, or 0 when it is not closed (or has too many parts). */
+static size_t S_parts(struct S_inc *in, const char *md, size_t len, size_t from, const char *closer,
+		      struct S_part *parts)
+{
+	static const char *const blocks[] = {"if", "unless", "case", "for", "capture", "tablerow"};
+	size_t np = 0;
+	int open = 1;
+	for (size_t k = from; k + 1 < len; k++) {
+		if (!in->scan)
+			return 0;
+		in->scan--;
+		if (md[k] != '{' || md[k + 1] != '%')
+			continue;
+		struct S_part p = {k, 0, NULL, NULL, 0, 0};
+		p.end = S_tag_at(md, len, k, &p.nm, &p.nml, &p.args, &p.al);
+		if (p.end == DS_NONE)
+			return 0;
+		size_t skip = p.end;
+		if (ds_eq(p.nm, p.nml, "raw") || ds_eq(p.nm, p.nml, "comment")) {
+			skip = S_closing_at(in, md, len, p.end, ds_eq(p.nm, p.nml, "raw") ? "endraw" : "endcomment", NULL);
+			if (skip == DS_NONE)
+				return 0;
+		}
+		for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++)
+			open += ds_eq(p.nm, p.nml, blocks[b]);
+		if (p.nml > 3 && ds_at(p.nm, p.nml, 0, "end"))
+			open--;
+		if (open == 1 && (ds_eq(p.nm, p.nml, "elsif") || ds_eq(p.nm, p.nml, "else") ||
+				  ds_eq(p.nm, p.nml, "when"))) {
+			if (np + 1 >= S_MAX_PARTS)
+				return 0;
+			parts[np++] = p;
+		}
+		if (!open) {
+			if (!ds_eq(p.nm, p.nml, closer))
+				return 0;
+			parts[np++] = p;
+			return np;
+		}
+		in->scan -= in->scan < skip - 1 - k ? in->scan : skip - 1 - k;
+		k = skip - 1;
+	}
+	return 0;
+}
+
+/* `{% if %}`, `{% unless %}` or `{% case %}` whose tag is md[tag..end):
+ * the branches Liquid takes, pasted. Returns where the text goes on, or
+ * DS_NONE when a value is not known (pass 2 then keeps every branch). */
+static size_t S_cond_block(struct S_inc *in, const char *md, size_t len, size_t end, const char *nm, size_t nml,
+			   const char *a, size_t al, int depth, size_t srcline, struct S_scope *sc)
+{
+	if (depth >= S_MAX_INCLUDE_DEPTH)
+		return DS_NONE;
+	bool is_case = ds_eq(nm, nml, "case");
+	const char *closer = is_case ? "endcase" : ds_eq(nm, nml, "if") ? "endif" : "endunless";
+	struct S_part parts[S_MAX_PARTS];
+	size_t np = S_parts(in, md, len, end, closer, parts);
+	if (!np)
+		return DS_NONE;
+	bool take[S_MAX_PARTS] = {false};
+	if (is_case) {
+		/* Every `when` that matches, else the `else`s. */
+		struct S_val v = S_operand(in->st, a, al, sc);
+		bool any = false;
+		for (size_t j = 0; j + 1 < np; j++) {
+			int r = ds_eq(parts[j].nm, parts[j].nml, "when") ? S_when(in->st, v, parts[j].args, parts[j].al, sc)
+				: ds_eq(parts[j].nm, parts[j].nml, "else") ? 0 : -1;
+			if (r < 0) {
+				free(v.s);
+				return DS_NONE;
+			}
+			take[j] = r;
+			any |= r;
+		}
+		free(v.s);
+		for (size_t j = 0; j + 1 < np && !any; j++)
+			take[j] = ds_eq(parts[j].nm, parts[j].nml, "else");
+	} else {
+		/* The first branch whose condition holds; -1 is the tag's own. */
+		for (size_t j = 0; j < np; j++) {
+			const struct S_part *p = j ? &parts[j - 1] : NULL;
+			int r;
+			if (!p)
+				r = S_condition(in->st, a, al, sc), r = r < 0 || !ds_eq(nm, nml, "unless") ? r : !r;
+			else if (ds_eq(p->nm, p->nml, "elsif"))
+				r = S_condition(in->st, p->args, p->al, sc);
+			else if (ds_eq(p->nm, p->nml, "else"))
+				r = 1;
+			else
+				r = -1;
+			if (r < 0)
+				return DS_NONE;
+			if (r) {
+				take[j] = true;
+				break;
+			}
+		}
+	}
+	/* take[j]: the body after parts[j - 1] (the tag itself for 0) for if;
+	 * after parts[j] for case (its body before the first when is none). */
+	if (!depth)
+		ds_map_add(&in->st->snip, in->lines + 1, srcline, true);
+	for (size_t j = 0; j < np; j++) {
+		if (!take[j])
+			continue;
+		size_t from = is_case ? parts[j].end : j ? parts[j - 1].end : end;
+		size_t to = is_case ? parts[j + 1].at : parts[j].at;
+		bool rtrim = is_case ? S_trim_right(md, parts[j].end) : S_trim_right(md, j ? parts[j - 1].end : end);
+		if (rtrim)
+			from = S_skip_ws(md, to, from);
+		size_t before = in->out.len;
+		S_inc_text(in, md + from, to - from, depth + 1, srcline, sc);
+		if (S_trim_left(md, is_case ? parts[j + 1].at : parts[j].at))
+			S_out_rtrim(in, before);
+	}
+	size_t after = parts[np - 1].end;
+	return S_trim_right(md, after) ? S_skip_ws(md, len, after) : after;
+}
+
+/* `{% capture x %}…{% endcapture %}`: x set to the text, when all of it
+ * is known. Returns where the text goes on, or DS_NONE. */
+static size_t S_capture(struct S_inc *in, const char *md, size_t len, size_t end, const char *a, size_t al,
+			int depth, size_t srcline, struct S_scope *sc)
+{
+	size_t vn = 0;
+	while (vn < al && ds_ident(a[vn]))
+		vn++;
+	size_t at = 0, after = DS_NONE;
+	if (!vn || vn != al || depth >= S_MAX_INCLUDE_DEPTH ||
+	    (after = S_closing_at(in, md, len, end, "endcapture", &at)) == DS_NONE)
+		return DS_NONE;
+	size_t before = in->out.len, lines = in->lines;
+	size_t from = S_trim_right(md, end) ? S_skip_ws(md, at, end) : end;
+	S_inc_text(in, md + from, at - from, depth + 1, srcline, sc);
+	if (S_trim_left(md, at))
+		S_out_rtrim(in, before);
+	const char *text = in->out.s ? in->out.s + before : "";
+	char *v = S_find(text, strlen(text), "{%") ? NULL : S_fill(in->st, text, strlen(text), sc, true);
+	in->out.len = before;
+	if (in->out.s)
+		in->out.s[before] = '\0';
+	in->lines = lines;
+	if (!v)
+		return DS_NONE;
+	S_set(in->root, a, vn, v);
+	return S_trim_right(md, after) ? S_skip_ws(md, len, after) : after;
+}
+
 /* Adds text, its `{{ … }}` of variables sc knows filled in. */
 static void S_inc_fill(struct S_inc *in, const char *s, size_t n, const struct S_scope *sc)
 {
@@ -662,6 +1153,49 @@ static void S_inc_fill(struct S_inc *in, const char *s, size_t n, const struct S
 	char *filled = vars && memchr(s, '{', n) ? S_fill(in->st, s, n, sc, false) : NULL;
 	S_inc_add(in, filled ? filled : s, filled ? strlen(filled) : n);
 	free(filled);
+}
+
+/* The text before a tag done here, without its white space at the end
+ * when the tag at md[tag] begins `{%-`. */
+static void S_inc_before(struct S_inc *in, const char *s, size_t n, const struct S_scope *sc, const char *md,
+			 size_t tag)
+{
+	S_inc_fill(in, s, n, sc);
+	if (S_trim_left(md, tag)) {
+		S_out_rtrim(in, 0);
+		in->any = true;
+	}
+}
+
+/* `{%-` of a block done here: the white space before out[mark), where
+ * the block's output begins, goes. */
+static void S_out_cut_ws(struct S_inc *in, size_t mark)
+{
+	if (!in->out.s)
+		return;
+	size_t w = mark;
+	while (w && ds_wsnl(in->out.s[w - 1]))
+		in->lines -= in->out.s[--w] == '\n';
+	memmove(in->out.s + w, in->out.s + mark, in->out.len - mark + 1);
+	in->out.len -= mark - w;
+}
+
+/* The end of a code span (CommonMark: a run of backticks closed by one as
+ * long) starting at l[k] on this line, or of the run when none closes. */
+static size_t S_code_span_end(const char *l, size_t ln, size_t k)
+{
+	size_t r = 0;
+	while (k + r < ln && l[k + r] == '`')
+		r++;
+	for (size_t c = k + r; c < ln;) {
+		size_t cr = 0;
+		while (c + cr < ln && l[c + cr] == '`')
+			cr++;
+		if (cr == r)
+			return c + cr;
+		c += cr ? cr : 1;
+	}
+	return k + r;
 }
 
 /* Copies md, pasting includes, running loops and assignments; depth 0 is
@@ -705,6 +1239,10 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 		}
 		size_t k = 0, copied = 0, resume = DS_NONE;
 		while (k + 1 < ln && resume == DS_NONE) {
+			if (l[k] == '`') {
+				k = S_code_span_end(l, ln, k); /* inline code: kept as it is */
+				continue;
+			}
 			if (l[k] != '{' || l[k + 1] != '%') {
 				k++;
 				continue;
@@ -736,7 +1274,7 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 			} else if (end > next) {
 				break; /* another tag over several lines: pass 2's */
 			} else if (ds_eq(nm, nml, "include") || ds_eq(nm, nml, "include_relative")) {
-				S_inc_fill(in, l + copied, k - copied, sc);
+				S_inc_before(in, l + copied, k - copied, sc, md, i + k);
 				S_include(in, args, al, ds_eq(nm, nml, "include_relative"), depth, srcline, sc);
 				in->any = true;
 				copied = end - i;
@@ -750,7 +1288,7 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 				char *v = vn && eq ? S_eval(st, eq + 1, al - (size_t)(eq + 1 - args), sc) : NULL;
 				if (v) {
 					S_set(in->root, args, vn, v);
-					S_inc_fill(in, l + copied, k - copied, sc);
+					S_inc_before(in, l + copied, k - copied, sc, md, i + k);
 					in->any = true;
 					copied = end - i;
 				}
@@ -766,6 +1304,28 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 				} else {
 					in->any = true;
 				}
+			} else if (ds_eq(nm, nml, "if") || ds_eq(nm, nml, "unless") || ds_eq(nm, nml, "case") ||
+				   ds_eq(nm, nml, "capture")) {
+				size_t before = in->out.len, lines = in->lines;
+				S_inc_fill(in, l + copied, k - copied, sc);
+				size_t mark = in->out.len;
+				after = ds_eq(nm, nml, "capture")
+						? S_capture(in, md, len, end, args, al, depth, srcline, sc)
+						: S_cond_block(in, md, len, end, nm, nml, args, al, depth, srcline, sc);
+				if (after == DS_NONE) { /* a value not known: pass 2's */
+					in->out.len = before;
+					if (in->out.s)
+						in->out.s[before] = '\0';
+					in->lines = lines;
+				} else {
+					if (S_trim_left(md, i + k))
+						S_out_cut_ws(in, mark);
+					in->any = true;
+				}
+			}
+			if (after == DS_NONE && copied == end - i && S_trim_right(md, end)) {
+				after = S_skip_ws(md, len, end); /* `-%}` of a tag done here */
+				in->any = true;
 			}
 			if (after != DS_NONE) {
 				/* The lines it spans are counted; the text goes on after it. */

@@ -109,8 +109,8 @@ static void test_include(void)
 	   "Before\n> **Note:** Mind the gap by ANN\n\nAfter\n", "include: the file pasted, its include.x filled in");
 	IS(LIQ, "{% include note.md text=page.title who=site.repository %}",
 	   "> **Note:** Title of posts/p.md by HTTPS://GIT.EXAMPLE/R\n", "include: parameters from variables");
-	IS(LIQ, "A {%- include box.html x=\"in a box\" -%} B\n", "A <div class=\"box\">in a box</div>\n B\n",
-	   "include of HTML inside a line; a parameter not given is nothing");
+	IS(LIQ, "A {%- include box.html x=\"in a box\" -%} B\n", "A<div class=\"box\">in a box</div>\nB\n",
+	   "include of HTML inside a line, white space around it stripped; a parameter not given is nothing");
 	IS(LIQ, "{% include outer.md t=\"nested\" %}\n", "Outer > **Note:** nested by BO\n\n",
 	   "an include inside an include, with the outer one's parameter");
 	IS(LIQ, "{% include {{ site.nothing | append: 'note.md' }} text=\"x\" who=\"y\" %}",
@@ -195,8 +195,62 @@ static void test_loops(void)
 	diag_list_free(&dl);
 }
 
+/* if, unless, case and capture, run where every value they read is
+ * known; whitespace control. */
+static void test_conditions(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o;
+	IS(LIQ, "{% if site.repository %}Code at {{ site.repository }}.{% endif %}{% if site.nothing %}Gone.{% endif %}\n",
+	   "Code at https://git.example/r.\n", "if: a value the site has is true, one it lacks (nil) false");
+	IS(LIQ, "{% assign n = 'b' %}{% if n == 'a' %}A{% elsif n == \"b\" %}B{% else %}C{% endif %}"
+		"{% if 'x' != 'x' %}1{% else %}2{% endif %}\n",
+	   "B2\n", "elsif and else: the first branch whose condition holds");
+	IS(LIQ, "{% unless site.nothing %}shown{% else %}hidden{% endunless %} {% unless true %}no{% endunless %}\n",
+	   "shown \n", "unless: the negation");
+	IS(LIQ, "{% if 3 > 20 %}a{% endif %}{% if 'abc' < 'b' %}b{% endif %}{% if 2.5 >= 2 and 1 <= 1 %}c{% endif %}"
+		"{% if nil < 1 %}d{% endif %}{% if 10 == 10.0 %}e{% endif %}\n",
+	   "bce\n", "comparisons: numbers by value, strings in order, nil against a number false");
+	IS(LIQ, "{% if page.list contains 'b c' %}1{% endif %}{% if page.list contains 'b' %}2{% endif %}"
+		"{% if site.repository contains 'git.' %}3{% endif %}{% if site.nothing contains 'x' %}4{% endif %}\n",
+	   "13\n", "contains: an item of a list, a part of a string, never in nil");
+	IS(LIQ, "{% if false or true and false %}a{% else %}b{% endif %}{% if true or false and false %}c{% endif %}\n",
+	   "bc\n", "and/or: read from the right");
+	IS(LIQ, "{% if site.nothing == blank %}a{% endif %}{% if '' == empty %}b{% endif %}{% if ' ' == blank %}c{% endif %}"
+		"{% if 'x' == empty %}d{% endif %}{% if 0 %}e{% endif %}{% if '' %}f{% endif %}\n",
+	   "abcef\n", "blank and empty; 0 and '' are true");
+	IS(LIQ, "{% case site.repository %}{% when 'x', 'https://git.example/r' %}repo{% when 'y' or 'z' %}y"
+		"{% else %}other{% endcase %}|{% case 2 %}{% when 1 %}one{% else %}none{% endcase %}\n",
+	   "repo|none\n", "case: a matching when, else the else");
+	IS(LIQ, "{% if site.repository %}{% if 1 == 2 %}in{% else %}{% case 'a' %}{% when 'a' %}deep{% endcase %}"
+		"{% endif %}{% endif %}\n",
+	   "deep\n", "nested blocks");
+	IS(LIQ, "```\n{% if true %}x{% endif %}\n```\n{% raw %}{% if true %}y{% endif %}{% endraw %} `{% if false %}`\n",
+	   "```\n{% if true %}x{% endif %}\n```\n{% if true %}y{% endif %} `{% if false %}`\n", "not in code or raw");
+	IS(LIQ, "`{% if false %}x{% endif %}` ``{% assign a = 'b' %}{{ a }}``\n",
+	   "`{% if false %}x{% endif %}` ``{% assign a = 'b' %}{{ a }}``\n", "not in inline code");
+
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(LIQ, "{% if page.x %}\nX\n{% else %}\nY\n{% endif %}\n{% if true or page.y %}Z{% endif %}"
+		   "{% if false and page.y %}W{% endif %}\n{% unknown_tag %}\n", &dl);
+	is_str(o, "\nX\n\nY\n\nZ\n\n", "a value not known: every branch kept; one that cannot change the result read");
+	ok(dt_has_warning(&dl, 10, "'{% if %}'") && dt_has_warning(&dl, 16, "unknown_tag"), "warned, lines kept");
+	is_int(dl.n, 2, "no other warning");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+
+	IS(LIQ, "a\n  {%- if true -%}\n  b\n  {%- endif -%}\n  c {%- assign x = 1 -%} d\n",
+	   "abcd\n", "whitespace control of if: newlines stripped on that side");
+	IS(LIQ, "a  {%- assign s = 'x' -%}\n\n b {{ s }}\n", "ab x\n", "whitespace control of assign");
+	IS(LIQ, "{% capture greeting %}Hello, {{ site.repository | upcase }}!{% endcapture %}[{{ greeting }}]\n",
+	   "[Hello, HTTPS://GIT.EXAMPLE/R!]\n", "capture: the text is the value");
+	IS(LIQ, "{% capture c -%}\n  {% if true %}yes{% endif %}\n{%- endcapture %}<{{ c }}>\n", "<yes>\n",
+	   "capture with blocks and whitespace control");
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_liquid, test_include, test_loops, NULL};
+	static void (*const tests[])(void) = {test_liquid, test_include, test_loops, test_conditions, NULL};
 	return dt_run(tests);
 }

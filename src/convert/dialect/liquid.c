@@ -112,6 +112,9 @@ static char *S_date_filter(const char *f, size_t fl, const char *val, const char
  * scope first through up. A list's value is its items, each ended by
  * S_ITEM. */
 #define S_ITEM '\x1F'
+/* The value of a variable set where sheaf cannot tell whether Liquid
+ * runs the tag (in a block it keeps whole) or to what. */
+#define S_NOT_KNOWN "\x1E"
 struct S_scope {
 	struct strvec vars; /* name, value, name, value… */
 	const struct S_scope *up;
@@ -243,7 +246,7 @@ static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct 
 		else if (v && first && vl && S_number(v, vl, &(double){0}))
 			lit = xstrndup(v, vl);
 		else if (v && S_lookup(sc, v, vl))
-			lit = xstrdup(S_lookup(sc, v, vl));
+			lit = strcmp(S_lookup(sc, v, vl), S_NOT_KNOWN) ? xstrdup(S_lookup(sc, v, vl)) : NULL;
 		else if (v && sc && vl > 8 && memcmp(v, "include.", 8) == 0)
 			lit = xstrdup(""); /* a parameter not given: nil */
 		else if (v)
@@ -328,6 +331,7 @@ struct S_inc {
 	bool any;      /* a tag was replaced */
 	size_t scan;   /* bytes searches for closing tags may still read */
 	struct S_scope *root; /* what `assign` sets */
+	bool frozen; /* inside a block kept whole: what is set there is not known */
 };
 
 static void S_inc_add(struct S_inc *in, const char *s, size_t n)
@@ -1124,7 +1128,9 @@ static size_t S_capture(struct S_inc *in, const char *md, size_t len, size_t end
 	while (vn < al && ds_ident(a[vn]))
 		vn++;
 	size_t at = 0, after = DS_NONE;
-	if (!vn || vn != al || depth >= S_MAX_INCLUDE_DEPTH ||
+	if (vn && in->frozen)
+		S_set(in->root, a, vn, xstrdup(S_NOT_KNOWN));
+	if (!vn || vn != al || depth >= S_MAX_INCLUDE_DEPTH || in->frozen ||
 	    (after = S_closing_at(in, md, len, end, "endcapture", &at)) == DS_NONE)
 		return DS_NONE;
 	size_t before = in->out.len, lines = in->lines;
@@ -1138,9 +1144,9 @@ static size_t S_capture(struct S_inc *in, const char *md, size_t len, size_t end
 	if (in->out.s)
 		in->out.s[before] = '\0';
 	in->lines = lines;
+	S_set(in->root, a, vn, v ? v : xstrdup(S_NOT_KNOWN));
 	if (!v)
 		return DS_NONE;
-	S_set(in->root, a, vn, v);
 	return S_trim_right(md, after) ? S_skip_ws(md, len, after) : after;
 }
 
@@ -1180,6 +1186,17 @@ static void S_out_cut_ws(struct S_inc *in, size_t mark)
 	in->out.len -= mark - w;
 }
 
+/* The end of the block a tag named nm opens, its body from md[end]; the
+ * text's end when it is not closed. */
+static size_t S_block_end(struct S_inc *in, const char *md, size_t len, size_t end, const char *nm, size_t nml)
+{
+	struct S_part parts[S_MAX_PARTS];
+	char *closer = xasprintf("end%.*s", (int)nml, nm);
+	size_t np = S_parts(in, md, len, end, closer, parts);
+	free(closer);
+	return np ? parts[np - 1].end : len;
+}
+
 /* The end of a code span (CommonMark: a run of backticks closed by one as
  * long) starting at l[k] on this line, or of the run when none closes. */
 static size_t S_code_span_end(const char *l, size_t ln, size_t k)
@@ -1210,6 +1227,7 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 	char fch = 0;
 	bool mid = false; /* i is inside a line (after a loop) */
 	size_t none_after[3] = {DS_NONE, DS_NONE, DS_NONE}; /* no raw/highlight/comment closer from here */
+	size_t until = 0; /* the end of the blocks kept whole so far */
 	while (i < len) {
 		const char *nl = memchr(md + i, '\n', len - i);
 		size_t next = nl ? (size_t)(nl - md) + 1 : len;
@@ -1260,6 +1278,8 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 				if (ds_eq(nm, nml, closers[c][0]))
 					closer = closers[c][1], ci = c;
 			size_t after = DS_NONE;
+			bool was_frozen = in->frozen;
+			in->frozen |= i + k < until;
 			if (closer) {
 				/* Text Liquid does not read here: copied as it is, for
 				 * pass 2 (tags may span lines). */
@@ -1286,6 +1306,11 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 					vn++;
 				const char *eq = memchr(args, '=', al);
 				char *v = vn && eq ? S_eval(st, eq + 1, al - (size_t)(eq + 1 - args), sc) : NULL;
+				if (vn && (!v || in->frozen)) {
+					free(v); /* pass 2's; what it sets is not known */
+					v = NULL;
+					S_set(in->root, args, vn, xstrdup(S_NOT_KNOWN));
+				}
 				if (v) {
 					S_set(in->root, args, vn, v);
 					S_inc_before(in, l + copied, k - copied, sc, md, i + k);
@@ -1323,6 +1348,13 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 					in->any = true;
 				}
 			}
+			in->frozen = was_frozen;
+			if (after == DS_NONE && !closer && end <= next &&
+			    (ds_eq(nm, nml, "for") || ds_eq(nm, nml, "if") || ds_eq(nm, nml, "unless") ||
+			     ds_eq(nm, nml, "case") || ds_eq(nm, nml, "capture"))) {
+				size_t be = S_block_end(in, md, len, end, nm, nml);
+				until = be > until ? be : until;
+			}
 			if (after == DS_NONE && copied == end - i && S_trim_right(md, end)) {
 				after = S_skip_ws(md, len, end); /* `-%}` of a tag done here */
 				in->any = true;
@@ -1351,7 +1383,7 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	if (!S_find(md, len, "{%"))
 		return false;
 	struct S_scope root = {STRVEC_INIT, NULL, false};
-	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, S_MAX_SCAN, &root};
+	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, S_MAX_SCAN, &root, false};
 	S_inc_text(&in, md, len, 0, 0, &root);
 	sv_free(&root.vars);
 	if (!in.any) {

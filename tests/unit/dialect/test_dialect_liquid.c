@@ -240,6 +240,10 @@ static void test_conditions(void)
 	free(o);
 	diag_list_free(&dl);
 
+	IS(LIQ, "{% assign m = 'a' %}{% if page.x %}{% assign m = 'b' %}{% endif %}{% if m == 'a' %}A{% else %}B{% endif %}"
+		"{% assign k = 'c' %}{% assign k = page.y %}{% if k %}K{% endif %}"
+		"{% for x in site.posts %}{% capture c %}c{% endcapture %}{% endfor %}{% if c %}C{% endif %}\n",
+	   "AB" "K" "cC\n", "a variable set in a block kept whole, or to a value not known, is not known after");
 	IS(LIQ, "a\n  {%- if true -%}\n  b\n  {%- endif -%}\n  c {%- assign x = 1 -%} d\n",
 	   "abcd\n", "whitespace control of if: newlines stripped on that side");
 	IS(LIQ, "a  {%- assign s = 'x' -%}\n\n b {{ s }}\n", "ab x\n", "whitespace control of assign");

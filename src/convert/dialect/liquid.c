@@ -1261,6 +1261,29 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 				k = S_code_span_end(l, ln, k); /* inline code: kept as it is */
 				continue;
 			}
+			if (l[k] == '{' && l[k + 1] == '{') {
+				/* An output's whitespace control; its value is filled
+				 * here or in pass 2. */
+				const char *c = S_find(l + k, ln - k, "}}");
+				size_t tend = c ? (size_t)(c - l) + 2 : DS_NONE;
+				if (tend != DS_NONE && l[k + 2] == '-') {
+					S_inc_fill(in, l + copied, k - copied, sc);
+					S_out_rtrim(in, 0);
+					copied = k;
+					in->any = true;
+				}
+				if (tend != DS_NONE && tend >= k + 5 && l[tend - 3] == '-') {
+					S_inc_fill(in, l + copied, tend - copied, sc);
+					copied = tend;
+					in->any = true;
+					size_t after = S_skip_ws(md, len, i + tend);
+					for (size_t n = i; n < after; n++)
+						line += md[n] == '\n';
+					resume = after;
+				}
+				k = tend != DS_NONE ? tend : k + 2;
+				continue;
+			}
 			if (l[k] != '{' || l[k + 1] != '%') {
 				k++;
 				continue;
@@ -1355,6 +1378,20 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 				size_t be = S_block_end(in, md, len, end, nm, nml);
 				until = be > until ? be : until;
 			}
+			if (after == DS_NONE && !closer && end <= next && copied != end - i &&
+			    (S_trim_left(md, i + k) || S_trim_right(md, end))) {
+				/* A tag pass 2 reads: its whitespace control is done here. */
+				if (S_trim_left(md, i + k)) {
+					S_inc_fill(in, l + copied, k - copied, sc);
+					S_out_rtrim(in, 0);
+					copied = k;
+				}
+				if (S_trim_right(md, end)) {
+					S_inc_fill(in, l + copied, end - i - copied, sc);
+					copied = end - i;
+				}
+				in->any = true;
+			}
 			if (after == DS_NONE && copied == end - i && S_trim_right(md, end)) {
 				after = S_skip_ws(md, len, end); /* `-%}` of a tag done here */
 				in->any = true;
@@ -1380,7 +1417,7 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
 {
 	(void)self;
-	if (!S_find(md, len, "{%"))
+	if (!S_find(md, len, "{%") && !S_find(md, len, "{{-") && !S_find(md, len, "-}}"))
 		return false;
 	struct S_scope root = {STRVEC_INIT, NULL, false};
 	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, S_MAX_SCAN, &root, false};

@@ -247,6 +247,10 @@ static void test_conditions(void)
 	IS(LIQ, "a\n  {%- if true -%}\n  b\n  {%- endif -%}\n  c {%- assign x = 1 -%} d\n",
 	   "abcd\n", "whitespace control of if: newlines stripped on that side");
 	IS(LIQ, "a  {%- assign s = 'x' -%}\n\n b {{ s }}\n", "ab x\n", "whitespace control of assign");
+	IS(LIQ, "<{{- site.repository -}}>\n{{ 'x' }}  \n  {{- site.repository | upcase -}}\n\n|\n",
+	   "<https://git.example/r>\nxHTTPS://GIT.EXAMPLE/R|\n", "whitespace control of outputs");
+	IS(LIQ, "[p](\n{%- post_url 2010-07-21-name -%}\n) a\n\n{%- unknown_tag -%}\n\nb `{{- x -}}`\n",
+	   "[p](2010-07-21-name.md) ab `{{- x -}}`\n", "whitespace control of tags pass 2 reads; not in code");
 	IS(LIQ, "{% capture greeting %}Hello, {{ site.repository | upcase }}!{% endcapture %}[{{ greeting }}]\n",
 	   "[Hello, HTTPS://GIT.EXAMPLE/R!]\n", "capture: the text is the value");
 	IS(LIQ, "{% capture c -%}\n  {% if true %}yes{% endif %}\n{%- endcapture %}<{{ c }}>\n", "<yes>\n",

@@ -60,7 +60,8 @@ extern const struct dialect dialect_pymdownx;    /* MkDocs' configured pymdownx:
 						    ^^ins^^ ^sup^, ~~del~~ ~sub~, ++keys++ */
 extern const struct dialect dialect_hugo;        /* {{< shortcodes >}} and {{% shortcodes %}} */
 extern const struct dialect dialect_liquid;      /* Jekyll: {% raw %}, {% highlight %}, {% post_url %},
-						    {% link %}, {{ site.baseurl }} */
+						    {% link %}, {{ site.baseurl }}, includes, assign,
+						    for, if/unless/case, capture */
 extern const struct dialect dialect_kramdown;    /* Jekyll's Markdown: {: .class}, {::comment}, {:toc} */
 extern const struct dialect dialect_nunjucks;    /* Eleventy: paired {% tag %}…{% endtag %}, {# #} */
 extern const struct dialect dialect_zola;        /* {{ shortcode(k=v) }}, {% shortcode() %}…{% end %} */

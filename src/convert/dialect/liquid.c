@@ -4,8 +4,10 @@
  * {{ site.baseurl }}, {{ site.url }} and the variables the generator knows
  * (`site.x` from _config.yml, `page.x` of the post: its template_value
  * hook, `include.x` in an include), with the relative_url, absolute_url,
- * prepend, append, default, case and date filters; other tags and values
- * are left out with a warning. kramdown's syntax is its own pass
+ * prepend, append, default, case and date filters; assign, capture, for
+ * loops, and if/unless/case where every value they read is known (else
+ * every branch is kept, with a warning); whitespace control. Other tags
+ * and values are left out with a warning. kramdown's syntax is its own pass
  * (kramdown.c). */
 #define _DEFAULT_SOURCE /* realpath */
 #include <ctype.h>

@@ -245,8 +245,8 @@ static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct 
 			lit = xstrdup(ds_baseurl(st) ? ds_baseurl(st) : "");
 		else if (v && ds_eq(v, vl, "site.url"))
 			lit = xstrdup(ds_site_url(st) ? ds_site_url(st) : "");
-		else if (v && first && vl && S_number(v, vl, &(double){0}))
-			lit = xstrndup(v, vl);
+		else if (v && first && vl && !memchr(v, '.', vl) && S_number(v, vl, &(double){0}))
+			lit = xstrndup(v, vl); /* an integer, printed as written (a float would not be) */
 		else if (v && S_lookup(sc, v, vl))
 			lit = strcmp(S_lookup(sc, v, vl), S_NOT_KNOWN) ? xstrdup(S_lookup(sc, v, vl)) : NULL;
 		else if (v && sc && vl > 8 && memcmp(v, "include.", 8) == 0)

@@ -246,6 +246,8 @@ static void test_conditions(void)
 	   "AB" "K" "cC\n", "a variable set in a block kept whole, or to a value not known, is not known after");
 	IS(LIQ, "a\n  {%- if true -%}\n  b\n  {%- endif -%}\n  c {%- assign x = 1 -%} d\n",
 	   "abcd\n", "whitespace control of if: newlines stripped on that side");
+	IS(LIQ, "{% assign n = 12 %}{% if n > 9 %}{{ n }} is two digits{% endif %}\n", "12 is two digits\n",
+	   "an integer assigned and compared");
 	IS(LIQ, "a  {%- assign s = 'x' -%}\n\n b {{ s }}\n", "ab x\n", "whitespace control of assign");
 	IS(LIQ, "<{{- site.repository -}}>\n{{ 'x' }}  \n  {{- site.repository | upcase -}}\n\n|\n",
 	   "<https://git.example/r>\nxHTTPS://GIT.EXAMPLE/R|\n", "whitespace control of outputs");

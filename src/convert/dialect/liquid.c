@@ -312,6 +312,9 @@ static char *S_liquid_value(struct ds_state *st, const char *e, size_t el)
  * part, or leading out of its folder (a symlink) is refused. */
 
 #define S_MAX_INCLUDE_DEPTH 4
+/* Blocks run inside each other (loops, conditions, captures, includes):
+ * deeper ones are pass 2's. */
+#define S_MAX_NEST 16
 #define S_MAX_INCLUDE_FILE ((size_t)1 << 20)
 #define S_MAX_INCLUDE_TOTAL ((size_t)16 << 20)
 /* What the searches for closing tags may read in all, so that a post of
@@ -334,6 +337,7 @@ struct S_inc {
 	size_t scan;   /* bytes searches for closing tags may still read */
 	struct S_scope *root; /* what `assign` sets */
 	bool frozen; /* inside a block kept whole: what is set there is not known */
+	int includes; /* includes inside each other here */
 };
 
 static void S_inc_add(struct S_inc *in, const char *s, size_t n)
@@ -567,14 +571,23 @@ static void S_include(struct S_inc *in, const char *a, size_t n, bool relative, 
 		return;
 	}
 	size_t tlen = 0;
-	char *text = depth < S_MAX_INCLUDE_DEPTH ? S_include_file(in, name, relative, line, &tlen) : NULL;
+	char *text = NULL;
+	if (in->includes < S_MAX_INCLUDE_DEPTH && depth < S_MAX_NEST) {
+		text = S_include_file(in, name, relative, line, &tlen);
+	} else {
+		char *key = xasprintf("include:%s", name);
+		ds_warn(st, line, key, "'{%% include %s %%}' is inside too many includes or blocks: left out", name);
+		free(key);
+	}
 	if (text) {
 		struct S_scope inner = {STRVEC_INIT, params, true};
 		S_params(st, a + e, n - e, params, &inner);
 		if (!depth)
 			ds_map_add(&st->snip, in->lines + 1, srcline, true);
 		/* Jekyll renders the file; a final newline of it stays. */
+		in->includes++;
 		S_inc_text(in, text, tlen, depth + 1, srcline, &inner);
+		in->includes--;
 		sv_free(&inner.vars);
 		free(text);
 	}
@@ -651,7 +664,7 @@ static size_t S_for(struct S_inc *in, const char *md, size_t len, size_t tag_end
 	const char *e = a + vn;
 	size_t el = al - vn;
 	ds_trim(&e, &el);
-	if (!vn || el < 3 || memcmp(e, "in", 2) != 0 || !ds_wsnl(e[2]) || depth >= S_MAX_INCLUDE_DEPTH)
+	if (!vn || el < 3 || memcmp(e, "in", 2) != 0 || !ds_wsnl(e[2]) || depth >= S_MAX_NEST)
 		return DS_NONE;
 	e += 3, el -= 3;
 	ds_trim(&e, &el);
@@ -1053,7 +1066,7 @@ static size_t S_parts(struct S_inc *in, const char *md, size_t len, size_t from,
 static size_t S_cond_block(struct S_inc *in, const char *md, size_t len, size_t end, const char *nm, size_t nml,
 			   const char *a, size_t al, int depth, size_t srcline, struct S_scope *sc)
 {
-	if (depth >= S_MAX_INCLUDE_DEPTH)
+	if (depth >= S_MAX_NEST)
 		return DS_NONE;
 	bool is_case = ds_eq(nm, nml, "case");
 	const char *closer = is_case ? "endcase" : ds_eq(nm, nml, "if") ? "endif" : "endunless";
@@ -1132,7 +1145,7 @@ static size_t S_capture(struct S_inc *in, const char *md, size_t len, size_t end
 	size_t at = 0, after = DS_NONE;
 	if (vn && in->frozen)
 		S_set(in->root, a, vn, xstrdup(S_NOT_KNOWN));
-	if (!vn || vn != al || depth >= S_MAX_INCLUDE_DEPTH || in->frozen ||
+	if (!vn || vn != al || depth >= S_MAX_NEST || in->frozen ||
 	    (after = S_closing_at(in, md, len, end, "endcapture", &at)) == DS_NONE)
 		return DS_NONE;
 	size_t before = in->out.len, lines = in->lines;
@@ -1422,7 +1435,7 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	if (!S_find(md, len, "{%") && !S_find(md, len, "{{-") && !S_find(md, len, "-}}"))
 		return false;
 	struct S_scope root = {STRVEC_INIT, NULL, false};
-	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, S_MAX_SCAN, &root, false};
+	struct S_inc in = {st, STRBUF_INIT, 0, S_MAX_INCLUDE_TOTAL, false, S_MAX_SCAN, &root, false, 0};
 	S_inc_text(&in, md, len, 0, 0, &root);
 	sv_free(&root.vars);
 	if (!in.any) {

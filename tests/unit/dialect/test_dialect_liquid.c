@@ -225,6 +225,9 @@ static void test_conditions(void)
 	IS(LIQ, "{% if site.repository %}{% if 1 == 2 %}in{% else %}{% case 'a' %}{% when 'a' %}deep{% endcase %}"
 		"{% endif %}{% endif %}\n",
 	   "deep\n", "nested blocks");
+	IS(LIQ, "{% if true %}{% if true %}{% if true %}{% if true %}{% if true %}{% if true %}"
+		"{% include note.md text='six deep' who='x' %}{% endif %}{% endif %}{% endif %}{% endif %}{% endif %}{% endif %}\n",
+	   "> **Note:** six deep by X\n\n", "an include inside blocks nested deep");
 	IS(LIQ, "```\n{% if true %}x{% endif %}\n```\n{% raw %}{% if true %}y{% endif %}{% endraw %} `{% if false %}`\n",
 	   "```\n{% if true %}x{% endif %}\n```\n{% if true %}y{% endif %} `{% if false %}`\n", "not in code or raw");
 	IS(LIQ, "`{% if false %}x{% endif %}` ``{% assign a = 'b' %}{{ a }}``\n",

@@ -1327,7 +1327,15 @@ static void S_inc_text(struct S_inc *in, const char *md, size_t len, int depth, 
 					none_after[ci] = end;
 				if (after != DS_NONE) {
 					S_inc_fill(in, l + copied, k - copied, sc);
+					if (S_trim_left(md, i + k)) {
+						S_out_rtrim(in, 0);
+						in->any = true;
+					}
 					S_inc_add(in, md + i + k, after - (i + k));
+					if (S_trim_right(md, after)) { /* the closing tag's */
+						after = S_skip_ws(md, len, after);
+						in->any = true;
+					}
 				}
 			} else if (end > next) {
 				break; /* another tag over several lines: pass 2's */

@@ -256,6 +256,7 @@ static void test_conditions(void)
 	   "<https://git.example/r>\nxHTTPS://GIT.EXAMPLE/R|\n", "whitespace control of outputs");
 	IS(LIQ, "[p](\n{%- post_url 2010-07-21-name -%}\n) a\n\n{%- unknown_tag -%}\n\nb `{{- x -}}`\n",
 	   "[p](2010-07-21-name.md) ab `{{- x -}}`\n", "whitespace control of tags pass 2 reads; not in code");
+	IS(LIQ, "a\n {%- raw %} {{ x }} {% endraw -%}\n\nb\n", "a {{ x }} b\n", "whitespace control around raw");
 	IS(LIQ, "{% capture greeting %}Hello, {{ site.repository | upcase }}!{% endcapture %}[{{ greeting }}]\n",
 	   "[Hello, HTTPS://GIT.EXAMPLE/R!]\n", "capture: the text is the value");
 	IS(LIQ, "{% capture c -%}\n  {% if true %}yes{% endif %}\n{%- endcapture %}<{{ c }}>\n", "<yes>\n",

@@ -3,7 +3,10 @@
  * Markdown does): `///` blocks (pymdownx.blocks.admonition, .details, .tab,
  * .html, .caption, .definition), `==mark==` (pymdownx.mark), `^^insert^^`
  * and `^sup^` (pymdownx.caret), `~~delete~~` and `~sub~` (pymdownx.tilde),
- * `++ctrl+alt+del++` (pymdownx.keys). */
+ * `++ctrl+alt+del++` (pymdownx.keys); and Python-Markdown's abbr:
+ * `*[HTML]: Hyper Text Markup Language` lines anywhere in the post (an
+ * auto_append snippet too) never show, and each word they name becomes
+ * <abbr title="…"> wherever it stands as a word outside code. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,7 @@ enum {
 	S_CARET = 1 << 7,
 	S_TILDE = 1 << 8,
 	S_KEYS = 1 << 9,
+	S_ABBR = 1 << 10,
 };
 
 struct S_block {
@@ -39,6 +43,7 @@ struct S_pmd {
 	bool options; /* right after a header: indented lines are its YAML options */
 	bool figure;  /* a <figure> was opened for a caption that follows */
 	bool dt_open; /* a <dd> holds a code block of a `/// define` */
+	struct strvec abbr; /* abbr: pairs of an abbreviation and its title */
 };
 
 /* Is the extension named (dotted) listed in cfg's markdown_extensions? As
@@ -88,6 +93,8 @@ static void S_init(struct ds_state *st, void *self)
 		{"pymdownx.caret", S_CARET},
 		{"pymdownx.tilde", S_TILDE},
 		{"pymdownx.keys", S_KEYS},
+		{"abbr", S_ABBR},
+		{"markdown.extensions.abbr", S_ABBR},
 	};
 	const struct fm_node *cfg = st->ctx ? st->ctx->config : NULL;
 	const struct fm_node *list = fm_get(cfg, "markdown_extensions");
@@ -377,6 +384,114 @@ static bool S_define_line(struct S_pmd *pm, struct ds_blk *b, const struct ds_li
 	return true;
 }
 
+/* `*[ABBR]: title` (Python-Markdown's abbr RE: the abbreviation holds no
+ * backslash, one space may come before the colon): the line goes, the
+ * definition is kept for the whole post (a later one wins; an empty
+ * title, or "" or '', takes the abbreviation back). */
+static bool S_abbr_def(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L)
+{
+	const char *s = L->l + L->lf;
+	size_t n = L->ln - L->lf;
+	if (n < 4 || s[0] != '*' || s[1] != '[')
+		return false;
+	size_t k = 2;
+	while (k < n && s[k] != ']' && s[k] != '\\')
+		k++;
+	if (k >= n || s[k] != ']' || k == 2)
+		return false;
+	size_t e = k + 1;
+	if (e < n && s[e] == ' ')
+		e++;
+	if (e >= n || s[e] != ':')
+		return false;
+	const char *title = s + e + 1;
+	size_t tl = n - e - 1;
+	ds_trim(&title, &tl);
+	if (tl >= 2 && (title[0] == '"' || title[0] == '\'') && title[tl - 1] == title[0])
+		title++, tl -= 2;
+	for (size_t i = 0; i < pm->abbr.n; i += 2)
+		if (strlen(pm->abbr.v[i]) == k - 2 && !memcmp(pm->abbr.v[i], s + 2, k - 2)) {
+			free(pm->abbr.v[i + 1]);
+			pm->abbr.v[i + 1] = xstrndup(title, tl);
+			goto done;
+		}
+	sv_push_owned(&pm->abbr, xstrndup(s + 2, k - 2));
+	sv_push_owned(&pm->abbr, xstrndup(title, tl));
+done:
+	ds_drop_lines(b, L, L->end);
+	return true;
+}
+
+/* Python's \w, bytes of UTF-8 letters included. */
+static bool S_word(char c)
+{
+	return ds_ident(c) || (unsigned char)c >= 0x80;
+}
+
+/* abbr: a run of plain text (up to the next character the walk stops at)
+ * with each defined abbreviation standing as a word in an <abbr> (the
+ * longest first, as Python-Markdown orders them); a link's destination
+ * stays as it is. 0 when nothing is abbreviated. */
+static size_t S_abbr_hold(struct ds_inl *x, size_t i, void *self)
+{
+	struct S_pmd *pm = self;
+	const char *s = x->s;
+	size_t n = x->n, j = i;
+	if (!pm->abbr.n || x->in_tag)
+		return 0;
+	while (j < n && !x->st->special[(unsigned char)s[j]])
+		j++;
+	if (j == i)
+		return 0;
+	size_t k = i, from = i;
+	bool any = false;
+	/* Inside a link's destination already (the walk stops at ':' and '/'
+	 * for other passes): to its ')'. */
+	for (size_t b = i, lim = i > 2048 ? i - 2048 : 0; b > lim && s[b - 1] != ')' && s[b - 1] != '\n'; b--)
+		if (s[b - 1] == '(' && b > 1 && s[b - 2] == ']') {
+			k = b - 1;
+			break;
+		}
+	while (k < j) {
+		if (s[k] == '(' && k > 0 && s[k - 1] == ']') {
+			while (k < j && s[k] != ')')
+				k++;
+			continue;
+		}
+		size_t best = 0, which = 0;
+		if (k == 0 || !S_word(s[k - 1]))
+			for (size_t a = 0; a < pm->abbr.n; a += 2) {
+				size_t al = strlen(pm->abbr.v[a]);
+				if (al > best && pm->abbr.v[a + 1][0] && k + al <= j && !memcmp(s + k, pm->abbr.v[a], al) &&
+				    (k + al == n || !S_word(s[k + al])))
+					best = al, which = a;
+			}
+		if (!best) {
+			k++;
+			continue;
+		}
+		sb_add(x->out, s + from, k - from);
+		sb_adds(x->out, "<abbr title=\"");
+		ds_esc(x->out, pm->abbr.v[which + 1], strlen(pm->abbr.v[which + 1]));
+		sb_adds(x->out, "\">");
+		ds_esc(x->out, s + k, best);
+		sb_adds(x->out, "</abbr>");
+		k += best;
+		from = k;
+		any = true;
+	}
+	if (!any)
+		return 0;
+	sb_add(x->out, s + from, j - from);
+	return j - i;
+}
+
+static void S_fini(void *self)
+{
+	struct S_pmd *pm = self;
+	sv_free(&pm->abbr);
+}
+
 static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 {
 	struct S_pmd *pm = self;
@@ -386,6 +501,8 @@ static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 			return true;
 		pm->options = false;
 	}
+	if ((pm->on & S_ABBR) && L->opens && S_abbr_def(pm, b, L))
+		return true;
 	if (!(pm->on & (S_ADMONITION | S_DETAILS | S_TAB | S_HTML | S_CAPTION | S_DEFINITION)) || !L->opens)
 		return false;
 	if (pm->nopen && S_define_line(pm, b, L))
@@ -586,7 +703,9 @@ const struct dialect dialect_pymdownx = {
 	.name = "pymdownx",
 	.state_size = sizeof(struct S_pmd),
 	.init = S_init,
+	.fini = S_fini,
 	.block = S_block,
 	.fence = S_fence,
 	.triggers = S_triggers,
+	.hold = S_abbr_hold,
 };

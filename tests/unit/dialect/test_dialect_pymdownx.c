@@ -121,8 +121,29 @@ static void test_define(void)
 	dt_ctx.config = NULL;
 }
 
+static void test_abbr(void)
+{
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - admonition\n");
+	IS(MK, "The CPU.\n\n*[CPU]: Central Processing Unit\n", "The CPU.\n\n*[CPU]: Central Processing Unit\n",
+	   "abbr not listed: definitions stay Markdown");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n      auto_append: [gloss.md]\n");
+	fx_writes(dt_root, "gloss.md", "*[GPU]: Graphics \"Processing\" Unit\n*[GPUs] : Graphics cards\n");
+	IS(MK, "A GPU, two GPUs, no GPUx, `GPU` and [GPU](http://x/GPU).\n",
+	   "A <abbr title=\"Graphics &quot;Processing&quot; Unit\">GPU</abbr>, two <abbr title=\"Graphics cards\">GPUs</abbr>, "
+	   "no GPUx, `GPU` and [<abbr title=\"Graphics &quot;Processing&quot; Unit\">GPU</abbr>](http://x/GPU).\n\n",
+	   "abbr: words only, the longest, never in code or a link's destination; the definitions appended never show");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - abbr\n");
+	IS(MK, "*[RAM]: Memory\nRAM here.\n*[ROM]: \"\"\nROM\n", "<abbr title=\"Memory\">RAM</abbr> here.\nROM\n",
+	   "abbr: a definition before its use works too; an empty title defines nothing");
+	dt_xcount(MK, "The RAM.\n\n*[RAM]: Memory\n", "count(//p/abbr[@title='Memory'])", 1, "abbr: through cmark-gfm");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, test_define, NULL};
+	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, test_define, test_abbr, NULL};
 	return dt_run(tests);
 }

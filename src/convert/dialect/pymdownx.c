@@ -14,6 +14,7 @@
 #include "convert/dialect/scan.h"
 
 #define S_MAX_BLOCKS 16 /* `///` blocks open at once */
+#define S_MAX_LEVELS 8  /* levels of a caption's number (1.2.3) */
 
 enum {
 	S_ADMONITION = 1 << 0,
@@ -44,7 +45,17 @@ struct S_pmd {
 	bool figure;  /* a <figure> was opened for a caption that follows */
 	bool dt_open; /* a <dd> holds a code block of a `/// define` */
 	struct strvec abbr; /* abbr: pairs of an abbreviation and its title */
+	/* pymdownx.blocks.caption: auto (numbers, default on), prepend, the
+	 * prefix templates of caption, figure-caption, table-caption. */
+	bool cap_auto, cap_prepend;
+	const char *cap_prefix[3];
+	int counter[3][S_MAX_LEVELS]; /* each type's numbers, level by level */
+	size_t cdepth[3];             /* levels in use, 0 before the first */
+	char prefix[80];              /* a number's text waiting for its caption's first line */
+	size_t skip_at;               /* a caption header already written first: where it starts + 1 */
 };
+
+static const char *const S_caption_names[] = {"caption", "figure-caption", "table-caption"};
 
 /* Is the extension named (dotted) listed in cfg's markdown_extensions? As
  * a list item (a name, or a mapping from the name to its options), or as
@@ -76,6 +87,130 @@ static bool S_listed(const struct fm_node *exts, const char *name)
 	return found;
 }
 
+/* The options of pymdownx.blocks.caption: auto (default true), prepend,
+ * and types (a list of names or {name, prefix}: the prefix templates of
+ * the three types sheaf knows; `{}` stands for the number). */
+static void S_caption_config(struct S_pmd *pm, const struct fm_node *list)
+{
+	const struct fm_node *o = NULL;
+	for (size_t i = 0; list && list->kind == FM_LIST && i < list->n && !o; i++)
+		if (list->items[i]->kind == FM_MAP)
+			o = fm_get(list->items[i], "pymdownx.blocks.caption");
+	if (list && list->kind == FM_MAP)
+		o = fm_get(list, "pymdownx.blocks.caption") ? fm_get(list, "pymdownx.blocks.caption")
+							     : fm_get_path(list, "pymdownx", "blocks", "caption", NULL);
+	pm->cap_auto = true;
+	pm->cap_prefix[0] = "";
+	pm->cap_prefix[1] = "Figure {}.";
+	pm->cap_prefix[2] = "Table {}.";
+	fm_bool(fm_get(o, "auto"), &pm->cap_auto);
+	fm_bool(fm_get(o, "prepend"), &pm->cap_prepend);
+	const struct fm_node *types = fm_get(o, "types");
+	if (!types || types->kind != FM_LIST)
+		return;
+	pm->cap_prefix[0] = pm->cap_prefix[1] = pm->cap_prefix[2] = "";
+	for (size_t i = 0; i < types->n; i++) {
+		const struct fm_node *t = types->items[i];
+		const char *name = t->kind == FM_MAP ? fm_str(fm_get(t, "name")) : fm_str(t);
+		const char *prefix = t->kind == FM_MAP ? fm_str(fm_get(t, "prefix")) : NULL;
+		for (size_t k = 0; name && k < 3; k++)
+			if (strcmp(name, S_caption_names[k]) == 0)
+				pm->cap_prefix[k] = prefix ? prefix : "";
+	}
+}
+
+/* A caption header's argument (after `|`): `<` puts the caption first,
+ * `>` last (else the prepend option); a number (`1.2`) or `^level`, as
+ * pymdownx's RE_FIG_NUM reads them. With a prefix template for its type
+ * and auto on (or a number given), pm->prefix gets the template with the
+ * number pymdownx counts: each type on its own, in the order of the
+ * post, a level's count restarting under a new number above it, a number
+ * given taking over when it is larger. */
+static bool S_caption_arg(struct S_pmd *pm, size_t type, const char *a, size_t al)
+{
+	bool prepend = pm->cap_prepend;
+	ds_trim(&a, &al);
+	if (al && (a[0] == '<' || a[0] == '>')) {
+		prepend = a[0] == '<';
+		a++, al--;
+		ds_trim(&a, &al);
+	}
+	bool level = al && a[0] == '^';
+	size_t k = level, parts = 0;
+	int num[S_MAX_LEVELS];
+	while (k < al && parts < S_MAX_LEVELS && a[k] >= '1' && a[k] <= '9') {
+		long v = 0;
+		while (k < al && isdigit((unsigned char)a[k]) && v < 100000)
+			v = v * 10 + (a[k++] - '0');
+		num[parts++] = (int)v;
+		if (k + 1 < al && a[k] == '.' && a[k + 1] >= '1' && a[k + 1] <= '9')
+			k++;
+		else
+			break;
+	}
+	if (parts && k < al && !ds_sp(a[k]))
+		parts = 0;
+	if (level && parts != 1)
+		level = false, parts = 0;
+	pm->prefix[0] = '\0';
+	const char *tmpl = pm->cap_prefix[type];
+	if (!*tmpl)
+		return prepend;
+	int *c = pm->counter[type];
+	size_t depth; /* the level this caption counts at, 0-based */
+	if (!pm->cap_auto) {
+		if (!parts)
+			return prepend;
+		if (level) {
+			depth = (size_t)num[0] < S_MAX_LEVELS ? (size_t)num[0] : S_MAX_LEVELS - 1;
+			for (size_t i = 0; i <= depth; i++)
+				num[i] = 1;
+			parts = depth + 1;
+		}
+		memcpy(c, num, parts * sizeof *num);
+		depth = parts - 1;
+	} else {
+		depth = level ? ((size_t)num[0] < S_MAX_LEVELS ? (size_t)num[0] : S_MAX_LEVELS - 1)
+			: parts ? parts - 1 : 0;
+		size_t last = pm->cdepth[type] ? pm->cdepth[type] - 1 : 0;
+		if (!pm->cdepth[type])
+			c[0] = 0;
+		if (depth > last)
+			for (size_t i = last + 1; i <= depth; i++)
+				c[i] = 1;
+		else
+			c[depth]++;
+		/* Python compares the lists: the one given wins when larger. */
+		if (parts && !level) {
+			size_t i = 0;
+			while (i < parts && i <= depth && num[i] == c[i])
+				i++;
+			if (i <= depth && i < parts && num[i] > c[i])
+				memcpy(c, num, parts * sizeof *num);
+		}
+		pm->cdepth[type] = depth + 1;
+	}
+	struct strbuf nb = STRBUF_INIT;
+	for (size_t i = 0; i <= depth; i++)
+		sb_addf(&nb, i ? ".%d" : "%d", c[i]);
+	struct strbuf h = STRBUF_INIT;
+	sb_adds(&h, "<span class=\"caption-prefix\">");
+	const char *brace = strstr(tmpl, "{}");
+	if (brace) {
+		ds_esc(&h, tmpl, (size_t)(brace - tmpl));
+		sb_adds(&h, nb.s);
+		ds_esc(&h, brace + 2, strlen(brace + 2));
+	} else {
+		ds_esc(&h, tmpl, strlen(tmpl));
+	}
+	sb_adds(&h, "</span>");
+	if (h.len < sizeof pm->prefix)
+		memcpy(pm->prefix, h.s, h.len + 1);
+	sb_release(&h);
+	sb_release(&nb);
+	return prepend;
+}
+
 static void S_init(struct ds_state *st, void *self)
 {
 	struct S_pmd *pm = self;
@@ -101,6 +236,8 @@ static void S_init(struct ds_state *st, void *self)
 	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
 		if (S_listed(list, exts[i].name))
 			pm->on |= exts[i].bit;
+	if (pm->on & S_CAPTION)
+		S_caption_config(pm, list);
 }
 
 /* The admonition types pymdownx.blocks.admonition registers as blocks of
@@ -179,8 +316,10 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 		strcpy(blk->close, "</dl>");
 	} else if (bit == S_CAPTION) {
 		/* The block before it went into the <figure> opened for it
-		 * (S_figure); the caption is its <figcaption>. Numbers and
-		 * `<` (put first) are left: the book numbers nothing. */
+		 * (S_figure); the caption is its <figcaption>, its number's
+		 * prefix before its first line. */
+		size_t type = ds_eq(name, namel, "figure-caption") ? 1 : ds_eq(name, namel, "table-caption") ? 2 : 0;
+		S_caption_arg(pm, type, title ? title : "", tl);
 		if (!pm->figure)
 			sb_adds(&h, "<figure>\n");
 		pm->figure = false;
@@ -232,8 +371,10 @@ static void S_gen_line(struct ds_blk *b, int rel, const char *html)
 }
 
 /* Is the line at t[i] a caption block's header (`/// caption`,
- * `/// figure-caption | …`, `/// table-caption`)? */
-static bool S_caption_header(const char *t, size_t n, size_t i)
+ * `/// figure-caption | …`, `/// table-caption`)? Its type (0, 1, 2), its
+ * number of slashes and its argument (after `|`) when it is. */
+static bool S_caption_header_of(const char *t, size_t n, size_t i, size_t *type, size_t *fence, const char **arg,
+				size_t *al)
 {
 	const char *nl = memchr(t + i, '\n', n - i);
 	const char *s = t + i;
@@ -243,15 +384,86 @@ static bool S_caption_header(const char *t, size_t n, size_t i)
 		k++;
 	if (k < 3)
 		return false;
+	*fence = k;
 	while (k < len && ds_sp(s[k]))
 		k++;
-	static const char *const names[] = {"caption", "figure-caption", "table-caption"};
 	for (size_t j = 0; j < 3; j++) {
-		size_t nl2 = strlen(names[j]);
-		if (ds_at(s, len, k, names[j]) && (k + nl2 == len || ds_sp(s[k + nl2]) || s[k + nl2] == '|'))
-			return true;
+		size_t nl2 = strlen(S_caption_names[j]), e = k + nl2;
+		if (!ds_at(s, len, k, S_caption_names[j]) || !(e == len || ds_sp(s[e]) || s[e] == '|'))
+			continue;
+		while (e < len && ds_sp(s[e]))
+			e++;
+		if (e < len && s[e] != '|')
+			return false;
+		*type = j;
+		*arg = e < len ? s + e + 1 : s + e;
+		*al = e < len ? len - e - 1 : 0;
+		return true;
 	}
 	return false;
+}
+
+static bool S_caption_header(const char *t, size_t n, size_t i)
+{
+	size_t type, fence, al;
+	const char *arg;
+	return S_caption_header_of(t, n, i, &type, &fence, &arg, &al);
+}
+
+/* Puts a caption asked first (`|<`, or prepend) at the head of the figure
+ * opened for it: its lines up to its closing slashes, its number first;
+ * its header, when the scanner reaches it, then closes the figure. */
+static void S_caption_first(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L, size_t at)
+{
+	const char *t = b->t, *arg;
+	size_t n = b->n, type, fence, al;
+	if (!S_caption_header_of(t, n, at, &type, &fence, &arg, &al))
+		return;
+	/* Is it asked first? Counting it now keeps the order of the post. */
+	int saved[S_MAX_LEVELS];
+	size_t saved_depth = pm->cdepth[type];
+	memcpy(saved, pm->counter[type], sizeof saved);
+	if (!S_caption_arg(pm, type, arg, al)) {
+		memcpy(pm->counter[type], saved, sizeof saved);
+		pm->cdepth[type] = saved_depth;
+		pm->prefix[0] = '\0';
+		return;
+	}
+	const char *nl = memchr(t + at, '\n', n - at);
+	size_t i = nl ? (size_t)(nl - t) + 1 : n, close = DS_NONE;
+	for (size_t j = i; j < n;) {
+		const char *nl2 = memchr(t + j, '\n', n - j);
+		size_t next = nl2 ? (size_t)(nl2 - t) + 1 : n, f = 0;
+		const char *l = t + j;
+		size_t ln = next - j;
+		ds_trim(&l, &ln);
+		while (f < ln && l[f] == '/')
+			f++;
+		if (f == fence && f == ln) {
+			close = j;
+			break;
+		}
+		j = next;
+	}
+	if (close == DS_NONE) {
+		memcpy(pm->counter[type], saved, sizeof saved);
+		pm->cdepth[type] = saved_depth;
+		pm->prefix[0] = '\0';
+		return;
+	}
+	S_gen_line(b, L->rel, "<figcaption>");
+	struct strbuf h = STRBUF_INIT;
+	if (pm->prefix[0]) {
+		ds_spaces(&h, L->rel);
+		sb_adds(&h, pm->prefix);
+		sb_addc(&h, '\n');
+	}
+	pm->prefix[0] = '\0';
+	sb_add(&h, t + i, close - i);
+	ds_emit_sb(b, DS_TEXT, &h);
+	b->last_blank = false;
+	S_gen_line(b, L->rel, "</figcaption>");
+	pm->skip_at = at + 1;
 }
 
 /* A caption block captions the block before it: when the block starting
@@ -279,6 +491,7 @@ static void S_figure(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 		return;
 	S_gen_line(b, L->rel, "<figure>");
 	pm->figure = true;
+	S_caption_first(pm, b, L, i);
 }
 
 /* Is the scanner at the level of the innermost open `/// define` (not
@@ -503,10 +716,48 @@ static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 	}
 	if ((pm->on & S_ABBR) && L->opens && S_abbr_def(pm, b, L))
 		return true;
+	if (pm->prefix[0]) {
+		/* The caption's number, first in its first paragraph (its own
+		 * when the caption is empty). */
+		struct strbuf h = STRBUF_INIT;
+		ds_end_line(b);
+		ds_spaces(&h, L->rel);
+		sb_adds(&h, pm->prefix);
+		sb_addc(&h, '\n');
+		ds_emit_sb(b, DS_TEXT, &h);
+		pm->prefix[0] = '\0';
+		b->last_blank = false;
+	}
 	if (!(pm->on & (S_ADMONITION | S_DETAILS | S_TAB | S_HTML | S_CAPTION | S_DEFINITION)) || !L->opens)
 		return false;
 	if (pm->nopen && S_define_line(pm, b, L))
 		return true;
+	if (pm->skip_at && L->ls + 1 == pm->skip_at) {
+		/* A caption written first: its lines go, the figure ends. */
+		size_t type, fence, al;
+		const char *arg;
+		pm->skip_at = 0;
+		pm->figure = false;
+		if (S_caption_header_of(b->t, b->n, L->ls, &type, &fence, &arg, &al)) {
+			size_t j = L->next;
+			while (j < b->n) {
+				const char *nl2 = memchr(b->t + j, '\n', b->n - j);
+				size_t next = nl2 ? (size_t)(nl2 - b->t) + 1 : b->n, f = 0;
+				const char *l = b->t + j;
+				size_t ln = next - j;
+				ds_trim(&l, &ln);
+				while (f < ln && l[f] == '/')
+					f++;
+				if (f == fence && f == ln) {
+					ds_drop_lines(b, L, next > j && b->t[next - 1] == '\n' ? next - 1 : next);
+					S_gen_line(b, L->rel, "</figure>");
+					b->prev_blank = true;
+					return true;
+				}
+				j = next;
+			}
+		}
+	}
 	if (b->prev_blank && !(L->ln - L->lf >= 3 && !memcmp(L->l + L->lf, "///", 3)))
 		S_figure(pm, b, L, L->ls, false);
 	const char *s = L->l + L->lf;

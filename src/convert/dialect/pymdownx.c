@@ -410,6 +410,25 @@ static bool S_caption_header(const char *t, size_t n, size_t i)
 	return S_caption_header_of(t, n, i, &type, &fence, &arg, &al);
 }
 
+/* Where the line closing a block of `fence` slashes starts, from the
+ * line at t[from]; DS_NONE when none does. */
+static size_t S_closing_line(const char *t, size_t n, size_t from, size_t fence)
+{
+	for (size_t j = from; j < n;) {
+		const char *nl = memchr(t + j, '\n', n - j);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n, f = 0;
+		const char *l = t + j;
+		size_t ln = next - j;
+		ds_trim(&l, &ln);
+		while (f < ln && l[f] == '/')
+			f++;
+		if (f == fence && f == ln)
+			return j;
+		j = next;
+	}
+	return DS_NONE;
+}
+
 /* Puts a caption asked first (`|<`, or prepend) at the head of the figure
  * opened for it: its lines up to its closing slashes, its number first;
  * its header, when the scanner reaches it, then closes the figure. */
@@ -423,29 +442,17 @@ static void S_caption_first(struct S_pmd *pm, struct ds_blk *b, const struct ds_
 	int saved[S_MAX_LEVELS];
 	size_t saved_depth = pm->cdepth[type];
 	memcpy(saved, pm->counter[type], sizeof saved);
-	if (!S_caption_arg(pm, type, arg, al)) {
-		memcpy(pm->counter[type], saved, sizeof saved);
-		pm->cdepth[type] = saved_depth;
-		pm->prefix[0] = '\0';
-		return;
-	}
+	bool first = S_caption_arg(pm, type, arg, al);
 	const char *nl = memchr(t + at, '\n', n - at);
-	size_t i = nl ? (size_t)(nl - t) + 1 : n, close = DS_NONE;
-	for (size_t j = i; j < n;) {
-		const char *nl2 = memchr(t + j, '\n', n - j);
-		size_t next = nl2 ? (size_t)(nl2 - t) + 1 : n, f = 0;
-		const char *l = t + j;
-		size_t ln = next - j;
-		ds_trim(&l, &ln);
-		while (f < ln && l[f] == '/')
-			f++;
-		if (f == fence && f == ln) {
-			close = j;
-			break;
-		}
-		j = next;
+	size_t i = nl ? (size_t)(nl - t) + 1 : n;
+	for (size_t f; i < n && ds_indent(t + i, n - i, &f) >= 4 && t[i + f] != '\n';) {
+		/* The block's YAML options (indented under it) show nowhere. */
+		nl = memchr(t + i, '\n', n - i);
+		i = nl ? (size_t)(nl - t) + 1 : n;
 	}
-	if (close == DS_NONE) {
+	size_t close = S_closing_line(t, n, i, fence);
+	if (!first || close == DS_NONE) {
+		/* Counted when its header comes. */
 		memcpy(pm->counter[type], saved, sizeof saved);
 		pm->cdepth[type] = saved_depth;
 		pm->prefix[0] = '\0';
@@ -739,22 +746,13 @@ static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 		pm->skip_at = 0;
 		pm->figure = false;
 		if (S_caption_header_of(b->t, b->n, L->ls, &type, &fence, &arg, &al)) {
-			size_t j = L->next;
-			while (j < b->n) {
+			size_t j = S_closing_line(b->t, b->n, L->next, fence);
+			if (j != DS_NONE) {
 				const char *nl2 = memchr(b->t + j, '\n', b->n - j);
-				size_t next = nl2 ? (size_t)(nl2 - b->t) + 1 : b->n, f = 0;
-				const char *l = b->t + j;
-				size_t ln = next - j;
-				ds_trim(&l, &ln);
-				while (f < ln && l[f] == '/')
-					f++;
-				if (f == fence && f == ln) {
-					ds_drop_lines(b, L, next > j && b->t[next - 1] == '\n' ? next - 1 : next);
-					S_gen_line(b, L->rel, "</figure>");
-					b->prev_blank = true;
-					return true;
-				}
-				j = next;
+				ds_drop_lines(b, L, nl2 ? (size_t)(nl2 - b->t) : b->n);
+				S_gen_line(b, L->rel, "</figure>");
+				b->prev_blank = true;
+				return true;
 			}
 		}
 	}

@@ -138,6 +138,7 @@ static void test_caption_numbers(void)
 		  "count(/html/body/p[.='After.']) + count(//span[@class='caption-prefix'])",
 		  5, "|< puts the caption first, its number before its text");
 	UNLIKE(MK, "![a](a.png)\n\n/// caption | <\nFirst\n///\n", "///", "|<: no slashes left");
+	UNLIKE(MK, "![a](a.png)\n\n/// caption | <\n    attrs: {class: wide}\nFirst\n///\n", "attrs", "|<: the options show nowhere");
 	UNLIKE(MK, "Text\n\n/// caption\nPlain\n///\n", "caption-prefix", "caption: no prefix");
 	dt_xcount(MK, "![a](a.png)\n\n/// figure-caption\nA *boat*\n///\n",
 		  "count(/html/body/figure/figcaption/p[starts-with(normalize-space(.), 'Figure 1. A boat')]/span[@class='caption-prefix'])",

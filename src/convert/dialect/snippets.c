@@ -49,6 +49,7 @@ struct S_snip {
 	size_t lines;  /* lines written to out */
 	size_t budget; /* bytes snippets may still add */
 	bool any;      /* a snippet was pasted */
+	const char *what; /* how warnings name a snippet: "snippet", or auto_append's */
 };
 
 static void S_snip_add(struct S_snip *sn, const char *s, size_t n)
@@ -384,7 +385,7 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 	bool remote = url_is_http(spec_text);
 	free(spec_text);
 	if (remote) {
-		ds_warn(st, line, key, "snippet '%s' is on the web and %s: left out", quoted,
+		ds_warn(st, line, key, "%s '%s' is on the web and %s: left out", sn->what, quoted,
 			sp->url_download ? "sheaf fetches no snippets" : "the site does not download snippets (url_download)");
 		goto out;
 	}
@@ -415,15 +416,15 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 	if (!outside && root && real_root)
 		rel = S_lookup(sn, norm, &outside);
 	if (!rel && outside) {
-		ds_warn(st, line, key, "snippet '%s' is outside the site: refused, left out%s", quoted, stop);
+		ds_warn(st, line, key, "%s '%s' is outside the site: refused, left out%s", sn->what, quoted, stop);
 		goto out;
 	}
 	if (!root || !real_root) {
-		ds_warn(st, line, key, "snippet '%s' cannot be looked up (no site folder): left out", quoted);
+		ds_warn(st, line, key, "%s '%s' cannot be looked up (no site folder): left out", sn->what, quoted);
 		goto out;
 	}
 	if (!rel) {
-		ds_warn(st, line, key, "snippet '%s' was not found in the snippets' base_path: left out%s", quoted,
+		ds_warn(st, line, key, "%s '%s' was not found in the snippets' base_path: left out%s", sn->what, quoted,
 			stop);
 		goto out;
 	}
@@ -431,16 +432,16 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 	char *real = realpath(cand, NULL);
 	struct stat sb;
 	if (!real || !path_under(real, real_root)) {
-		ds_warn(st, line, key, "snippet '%s' leads outside the site: refused, left out", quoted);
+		ds_warn(st, line, key, "%s '%s' leads outside the site: refused, left out", sn->what, quoted);
 	} else if (stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		ds_warn(st, line, key, "snippet '%s' is not a file: left out", quoted);
+		ds_warn(st, line, key, "%s '%s' is not a file: left out", sn->what, quoted);
 	} else if ((size_t)sb.st_size > S_MAX_SNIPPET_FILE) {
-		ds_warn(st, line, key, "snippet '%s' is larger than 8 MiB: left out", quoted);
+		ds_warn(st, line, key, "%s '%s' is larger than 8 MiB: left out", sn->what, quoted);
 	} else {
 		char *data;
 		size_t len;
 		if (read_file(real, &data, &len) != 0) {
-			ds_warn(st, line, key, "snippet '%s' cannot be read: left out", quoted);
+			ds_warn(st, line, key, "%s '%s' cannot be read: left out", sn->what, quoted);
 		} else {
 			char *clean;
 			size_t clen;
@@ -637,14 +638,16 @@ static void S_auto_append(struct S_snip *sn, size_t last)
 			S_snip_add(sn, "\n", 1);
 		ds_map_add(&sn->st->snip, sn->lines + 1, last, true);
 		S_snip_add(sn, "\n", 1);
+		sn->what = "auto_append's snippet";
 		S_snip_include(sn, f, strlen(f), 0, last, "", 0, "", 0);
+		sn->what = "snippet";
 	}
 }
 
 static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
 {
 	struct S_snippets *sp = self;
-	struct S_snip sn = {.st = st, .self = self, .budget = S_MAX_SNIPPET_TOTAL};
+	struct S_snip sn = {.st = st, .self = self, .budget = S_MAX_SNIPPET_TOTAL, .what = "snippet"};
 	S_read_options(&sn, st->first_line);
 	if (!sp->append.n && ds_find(md, len, 0, "8<-", 3) == DS_NONE)
 		return false;

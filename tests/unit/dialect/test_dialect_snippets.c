@@ -142,7 +142,7 @@ static void test_auto_append(void)
 	char *o = R(MK, "Text.\n", &dl);
 	is_str(o, "Text.\n\nAppended *note*.\n\n", "auto_append: found through base_path; hidden and outside paths refused");
 	ok(dt_has_warning(&dl, 10, "hidden path"), "auto_append: a hidden path is warned about");
-	ok(dt_has_warning(&dl, 10, "outside the site"), "auto_append: a path outside the site is warned about");
+	ok(dt_has_warning(&dl, 10, "auto_append's snippet '../../out.md' is outside the site"), "auto_append: a path outside the site is warned about, as auto_append's");
 	dt_dump(&dl);
 	free(o);
 	diag_list_free(&dl);

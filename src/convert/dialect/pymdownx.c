@@ -648,6 +648,25 @@ static bool S_word(char c)
 	return ds_ident(c) || (unsigned char)c >= 0x80;
 }
 
+/* Is s[i] on a link reference definition's line (`[id]: url`), whose
+ * URL and title abbr leaves as they are? (Looked for within 256 bytes.) */
+static bool S_in_link_definition(const char *s, size_t n, size_t i)
+{
+	size_t b = i, lim = i > 256 ? i - 256 : 0;
+	while (b > lim && s[b - 1] != '\n')
+		b--;
+	if (b > 0 && s[b - 1] != '\n')
+		return false; /* a line longer than that */
+	size_t k = b, sp = 0;
+	while (k < n && s[k] == ' ' && sp < 3)
+		k++, sp++;
+	if (k >= n || s[k] != '[')
+		return false;
+	while (k < n && s[k] != ']' && s[k] != '\n')
+		k++;
+	return k + 1 < n && s[k] == ']' && s[k + 1] == ':';
+}
+
 /* abbr: a run of plain text (up to the next character the walk stops at)
  * with each defined abbreviation standing as a word in an <abbr> (the
  * longest first, as Python-Markdown orders them); a link's destination
@@ -657,7 +676,7 @@ static size_t S_abbr_hold(struct ds_inl *x, size_t i, void *self)
 	struct S_pmd *pm = self;
 	const char *s = x->s;
 	size_t n = x->n, j = i;
-	if (!pm->abbr.n || x->in_tag)
+	if (!pm->abbr.n || x->in_tag || S_in_link_definition(s, x->n, i))
 		return 0;
 	while (j < n && !x->st->special[(unsigned char)s[j]])
 		j++;

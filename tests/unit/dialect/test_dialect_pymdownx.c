@@ -174,6 +174,7 @@ static void test_abbr(void)
 	cfg = dt_config("markdown_extensions:\n  - abbr\n");
 	IS(MK, "*[RAM]: Memory\nRAM here.\n*[ROM]: \"\"\nROM\n", "<abbr title=\"Memory\">RAM</abbr> here.\nROM\n",
 	   "abbr: a definition before its use works too; an empty title defines nothing");
+	IS(MK, "*[RAM]: Memory\n[RAM]: http://x/RAM\n", "[RAM]: http://x/RAM\n", "abbr: a link reference definition stays as it is");
 	dt_xcount(MK, "The RAM.\n\n*[RAM]: Memory\n", "count(//p/abbr[@title='Memory'])", 1, "abbr: through cmark-gfm");
 	fm_node_free(cfg);
 	dt_ctx.config = NULL;

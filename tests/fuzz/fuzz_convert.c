@@ -85,7 +85,7 @@ static void S_site_init(void)
 				  "  - pymdownx.blocks.admonition\n  - pymdownx.blocks.details\n"
 				  "  - pymdownx.blocks.tab\n  - pymdownx.blocks.html\n"
 				  "  - pymdownx.blocks.caption\n  - pymdownx.blocks.definition\n"
-				  "  - pymdownx.mark\n  - pymdownx.caret\n  - pymdownx.tilde\n  - pymdownx.keys\n"
+				  "  - pymdownx.mark\n  - pymdownx.caret\n  - pymdownx.tilde\n  - pymdownx.keys\n  - abbr\n"
 				  "  - pymdownx.snippets:\n      base_path: [docs, .]\n"
 				  "  - pymdownx.superfences:\n      custom_fences:\n"
 				  "        - {name: mermaid, class: mermaid}\n"

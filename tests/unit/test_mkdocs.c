@@ -320,6 +320,29 @@ static void test_blog_options(void)
 	diag_list_free(&dl);
 }
 
+/* post_url_date_format's Babel names: months and weekdays in each width,
+ * day of the year, quarter (English names). */
+static void test_url_date_names(void)
+{
+	fx_writes(S_tmp, "names/mkdocs.yml",
+		  "site_url: https://s.example/\n"
+		  "plugins:\n  - blog:\n"
+		  "      post_url_date_format: \"yyyy/MMMM/MMM/MMMMM/LLLL/EEEE/EEE/EEEEEE/e/D/QQQ/'at-'d\"\n");
+	fx_writes(S_tmp, "names/docs/blog/posts/names.md", "---\ndate: 2024-03-05\n---\n\n# Names\n\nWords.\n");
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	if (S_open("names", &site, &posts, &dl)) {
+		struct post *a = S_find(&posts, "docs/blog/posts/names.md");
+		is_str(a ? a->live_url : NULL,
+		       "https://s.example/blog/2024/March/Mar/M/March/Tuesday/Tue/Tu/3/65/Q1/at-5/names/",
+		       "post_url_date_format: MMMM, MMM, MMMMM, LLLL, EEEE, EEE, EEEEEE, e, D, QQQ, quoted text");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -333,6 +356,7 @@ int main(void)
 	test_slugify();
 	test_future();
 	test_blog_options();
+	test_url_date_names();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

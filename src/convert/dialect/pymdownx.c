@@ -3,7 +3,10 @@
  * Markdown does): `///` blocks (pymdownx.blocks.admonition, .details, .tab,
  * .html, .caption, .definition), `==mark==` (pymdownx.mark), `^^insert^^`
  * and `^sup^` (pymdownx.caret), `~~delete~~` and `~sub~` (pymdownx.tilde),
- * `++ctrl+alt+del++` (pymdownx.keys). */
+ * `++ctrl+alt+del++` (pymdownx.keys); and Python-Markdown's abbr:
+ * `*[HTML]: Hyper Text Markup Language` lines anywhere in the post (an
+ * auto_append snippet too) never show, and each word they name becomes
+ * <abbr title="…"> wherever it stands as a word outside code. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include "convert/dialect/scan.h"
 
 #define S_MAX_BLOCKS 16 /* `///` blocks open at once */
+#define S_MAX_LEVELS 8  /* levels of a caption's number (1.2.3) */
 
 enum {
 	S_ADMONITION = 1 << 0,
@@ -23,6 +27,7 @@ enum {
 	S_CARET = 1 << 7,
 	S_TILDE = 1 << 8,
 	S_KEYS = 1 << 9,
+	S_ABBR = 1 << 10,
 };
 
 struct S_block {
@@ -39,7 +44,18 @@ struct S_pmd {
 	bool options; /* right after a header: indented lines are its YAML options */
 	bool figure;  /* a <figure> was opened for a caption that follows */
 	bool dt_open; /* a <dd> holds a code block of a `/// define` */
+	struct strvec abbr; /* abbr: pairs of an abbreviation and its title */
+	/* pymdownx.blocks.caption: auto (numbers, default on), prepend, the
+	 * prefix templates of caption, figure-caption, table-caption. */
+	bool cap_auto, cap_prepend;
+	const char *cap_prefix[3];
+	int counter[3][S_MAX_LEVELS]; /* each type's numbers, level by level */
+	size_t cdepth[3];             /* levels in use, 0 before the first */
+	char prefix[80];              /* a number's text waiting for its caption's first line */
+	size_t skip_at;               /* a caption header already written first: where it starts + 1 */
 };
+
+static const char *const S_caption_names[] = {"caption", "figure-caption", "table-caption"};
 
 /* Is the extension named (dotted) listed in cfg's markdown_extensions? As
  * a list item (a name, or a mapping from the name to its options), or as
@@ -71,6 +87,130 @@ static bool S_listed(const struct fm_node *exts, const char *name)
 	return found;
 }
 
+/* The options of pymdownx.blocks.caption: auto (default true), prepend,
+ * and types (a list of names or {name, prefix}: the prefix templates of
+ * the three types sheaf knows; `{}` stands for the number). */
+static void S_caption_config(struct S_pmd *pm, const struct fm_node *list)
+{
+	const struct fm_node *o = NULL;
+	for (size_t i = 0; list && list->kind == FM_LIST && i < list->n && !o; i++)
+		if (list->items[i]->kind == FM_MAP)
+			o = fm_get(list->items[i], "pymdownx.blocks.caption");
+	if (list && list->kind == FM_MAP)
+		o = fm_get(list, "pymdownx.blocks.caption") ? fm_get(list, "pymdownx.blocks.caption")
+							     : fm_get_path(list, "pymdownx", "blocks", "caption", NULL);
+	pm->cap_auto = true;
+	pm->cap_prefix[0] = "";
+	pm->cap_prefix[1] = "Figure {}.";
+	pm->cap_prefix[2] = "Table {}.";
+	fm_bool(fm_get(o, "auto"), &pm->cap_auto);
+	fm_bool(fm_get(o, "prepend"), &pm->cap_prepend);
+	const struct fm_node *types = fm_get(o, "types");
+	if (!types || types->kind != FM_LIST)
+		return;
+	pm->cap_prefix[0] = pm->cap_prefix[1] = pm->cap_prefix[2] = "";
+	for (size_t i = 0; i < types->n; i++) {
+		const struct fm_node *t = types->items[i];
+		const char *name = t->kind == FM_MAP ? fm_str(fm_get(t, "name")) : fm_str(t);
+		const char *prefix = t->kind == FM_MAP ? fm_str(fm_get(t, "prefix")) : NULL;
+		for (size_t k = 0; name && k < 3; k++)
+			if (strcmp(name, S_caption_names[k]) == 0)
+				pm->cap_prefix[k] = prefix ? prefix : "";
+	}
+}
+
+/* A caption header's argument (after `|`): `<` puts the caption first,
+ * `>` last (else the prepend option); a number (`1.2`) or `^level`, as
+ * pymdownx's RE_FIG_NUM reads them. With a prefix template for its type
+ * and auto on (or a number given), pm->prefix gets the template with the
+ * number pymdownx counts: each type on its own, in the order of the
+ * post, a level's count restarting under a new number above it, a number
+ * given taking over when it is larger. */
+static bool S_caption_arg(struct S_pmd *pm, size_t type, const char *a, size_t al)
+{
+	bool prepend = pm->cap_prepend;
+	ds_trim(&a, &al);
+	if (al && (a[0] == '<' || a[0] == '>')) {
+		prepend = a[0] == '<';
+		a++, al--;
+		ds_trim(&a, &al);
+	}
+	bool level = al && a[0] == '^';
+	size_t k = level, parts = 0;
+	int num[S_MAX_LEVELS];
+	while (k < al && parts < S_MAX_LEVELS && a[k] >= '1' && a[k] <= '9') {
+		long v = 0;
+		while (k < al && isdigit((unsigned char)a[k]) && v < 100000)
+			v = v * 10 + (a[k++] - '0');
+		num[parts++] = (int)v;
+		if (k + 1 < al && a[k] == '.' && a[k + 1] >= '1' && a[k + 1] <= '9')
+			k++;
+		else
+			break;
+	}
+	if (parts && k < al && !ds_sp(a[k]))
+		parts = 0;
+	if (level && parts != 1)
+		level = false, parts = 0;
+	pm->prefix[0] = '\0';
+	const char *tmpl = pm->cap_prefix[type];
+	if (!*tmpl)
+		return prepend;
+	int *c = pm->counter[type];
+	size_t depth; /* the level this caption counts at, 0-based */
+	if (!pm->cap_auto) {
+		if (!parts)
+			return prepend;
+		if (level) {
+			depth = (size_t)num[0] < S_MAX_LEVELS ? (size_t)num[0] : S_MAX_LEVELS - 1;
+			for (size_t i = 0; i <= depth; i++)
+				num[i] = 1;
+			parts = depth + 1;
+		}
+		memcpy(c, num, parts * sizeof *num);
+		depth = parts - 1;
+	} else {
+		depth = level ? ((size_t)num[0] < S_MAX_LEVELS ? (size_t)num[0] : S_MAX_LEVELS - 1)
+			: parts ? parts - 1 : 0;
+		size_t last = pm->cdepth[type] ? pm->cdepth[type] - 1 : 0;
+		if (!pm->cdepth[type])
+			c[0] = 0;
+		if (depth > last)
+			for (size_t i = last + 1; i <= depth; i++)
+				c[i] = 1;
+		else
+			c[depth]++;
+		/* Python compares the lists: the one given wins when larger. */
+		if (parts && !level) {
+			size_t i = 0;
+			while (i < parts && i <= depth && num[i] == c[i])
+				i++;
+			if (i <= depth && i < parts && num[i] > c[i])
+				memcpy(c, num, parts * sizeof *num);
+		}
+		pm->cdepth[type] = depth + 1;
+	}
+	struct strbuf nb = STRBUF_INIT;
+	for (size_t i = 0; i <= depth; i++)
+		sb_addf(&nb, i ? ".%d" : "%d", c[i]);
+	struct strbuf h = STRBUF_INIT;
+	sb_adds(&h, "<span class=\"caption-prefix\">");
+	const char *brace = strstr(tmpl, "{}");
+	if (brace) {
+		ds_esc(&h, tmpl, (size_t)(brace - tmpl));
+		sb_adds(&h, nb.s);
+		ds_esc(&h, brace + 2, strlen(brace + 2));
+	} else {
+		ds_esc(&h, tmpl, strlen(tmpl));
+	}
+	sb_adds(&h, "</span>");
+	if (h.len < sizeof pm->prefix)
+		memcpy(pm->prefix, h.s, h.len + 1);
+	sb_release(&h);
+	sb_release(&nb);
+	return prepend;
+}
+
 static void S_init(struct ds_state *st, void *self)
 {
 	struct S_pmd *pm = self;
@@ -88,12 +228,16 @@ static void S_init(struct ds_state *st, void *self)
 		{"pymdownx.caret", S_CARET},
 		{"pymdownx.tilde", S_TILDE},
 		{"pymdownx.keys", S_KEYS},
+		{"abbr", S_ABBR},
+		{"markdown.extensions.abbr", S_ABBR},
 	};
 	const struct fm_node *cfg = st->ctx ? st->ctx->config : NULL;
 	const struct fm_node *list = fm_get(cfg, "markdown_extensions");
 	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
 		if (S_listed(list, exts[i].name))
 			pm->on |= exts[i].bit;
+	if (pm->on & S_CAPTION)
+		S_caption_config(pm, list);
 }
 
 /* The admonition types pymdownx.blocks.admonition registers as blocks of
@@ -172,8 +316,10 @@ static bool S_header(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 		strcpy(blk->close, "</dl>");
 	} else if (bit == S_CAPTION) {
 		/* The block before it went into the <figure> opened for it
-		 * (S_figure); the caption is its <figcaption>. Numbers and
-		 * `<` (put first) are left: the book numbers nothing. */
+		 * (S_figure); the caption is its <figcaption>, its number's
+		 * prefix before its first line. */
+		size_t type = ds_eq(name, namel, "figure-caption") ? 1 : ds_eq(name, namel, "table-caption") ? 2 : 0;
+		S_caption_arg(pm, type, title ? title : "", tl);
 		if (!pm->figure)
 			sb_adds(&h, "<figure>\n");
 		pm->figure = false;
@@ -225,8 +371,10 @@ static void S_gen_line(struct ds_blk *b, int rel, const char *html)
 }
 
 /* Is the line at t[i] a caption block's header (`/// caption`,
- * `/// figure-caption | …`, `/// table-caption`)? */
-static bool S_caption_header(const char *t, size_t n, size_t i)
+ * `/// figure-caption | …`, `/// table-caption`)? Its type (0, 1, 2), its
+ * number of slashes and its argument (after `|`) when it is. */
+static bool S_caption_header_of(const char *t, size_t n, size_t i, size_t *type, size_t *fence, const char **arg,
+				size_t *al)
 {
 	const char *nl = memchr(t + i, '\n', n - i);
 	const char *s = t + i;
@@ -236,15 +384,93 @@ static bool S_caption_header(const char *t, size_t n, size_t i)
 		k++;
 	if (k < 3)
 		return false;
+	*fence = k;
 	while (k < len && ds_sp(s[k]))
 		k++;
-	static const char *const names[] = {"caption", "figure-caption", "table-caption"};
 	for (size_t j = 0; j < 3; j++) {
-		size_t nl2 = strlen(names[j]);
-		if (ds_at(s, len, k, names[j]) && (k + nl2 == len || ds_sp(s[k + nl2]) || s[k + nl2] == '|'))
-			return true;
+		size_t nl2 = strlen(S_caption_names[j]), e = k + nl2;
+		if (!ds_at(s, len, k, S_caption_names[j]) || !(e == len || ds_sp(s[e]) || s[e] == '|'))
+			continue;
+		while (e < len && ds_sp(s[e]))
+			e++;
+		if (e < len && s[e] != '|')
+			return false;
+		*type = j;
+		*arg = e < len ? s + e + 1 : s + e;
+		*al = e < len ? len - e - 1 : 0;
+		return true;
 	}
 	return false;
+}
+
+static bool S_caption_header(const char *t, size_t n, size_t i)
+{
+	size_t type, fence, al;
+	const char *arg;
+	return S_caption_header_of(t, n, i, &type, &fence, &arg, &al);
+}
+
+/* Where the line closing a block of `fence` slashes starts, from the
+ * line at t[from]; DS_NONE when none does. */
+static size_t S_closing_line(const char *t, size_t n, size_t from, size_t fence)
+{
+	for (size_t j = from; j < n;) {
+		const char *nl = memchr(t + j, '\n', n - j);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n, f = 0;
+		const char *l = t + j;
+		size_t ln = next - j;
+		ds_trim(&l, &ln);
+		while (f < ln && l[f] == '/')
+			f++;
+		if (f == fence && f == ln)
+			return j;
+		j = next;
+	}
+	return DS_NONE;
+}
+
+/* Puts a caption asked first (`|<`, or prepend) at the head of the figure
+ * opened for it: its lines up to its closing slashes, its number first;
+ * its header, when the scanner reaches it, then closes the figure. */
+static void S_caption_first(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L, size_t at)
+{
+	const char *t = b->t, *arg;
+	size_t n = b->n, type, fence, al;
+	if (!S_caption_header_of(t, n, at, &type, &fence, &arg, &al))
+		return;
+	/* Is it asked first? Counting it now keeps the order of the post. */
+	int saved[S_MAX_LEVELS];
+	size_t saved_depth = pm->cdepth[type];
+	memcpy(saved, pm->counter[type], sizeof saved);
+	bool first = S_caption_arg(pm, type, arg, al);
+	const char *nl = memchr(t + at, '\n', n - at);
+	size_t i = nl ? (size_t)(nl - t) + 1 : n;
+	for (size_t f; i < n && ds_indent(t + i, n - i, &f) >= 4 && t[i + f] != '\n';) {
+		/* The block's YAML options (indented under it) show nowhere. */
+		nl = memchr(t + i, '\n', n - i);
+		i = nl ? (size_t)(nl - t) + 1 : n;
+	}
+	size_t close = S_closing_line(t, n, i, fence);
+	if (!first || close == DS_NONE) {
+		/* Counted when its header comes. */
+		memcpy(pm->counter[type], saved, sizeof saved);
+		pm->cdepth[type] = saved_depth;
+		pm->prefix[0] = '\0';
+		return;
+	}
+	S_gen_line(b, L->rel, "<figcaption>");
+	struct strbuf h = STRBUF_INIT;
+	if (pm->prefix[0]) {
+		ds_spaces(&h, L->rel);
+		sb_adds(&h, pm->prefix);
+		sb_addc(&h, '\n');
+	}
+	pm->prefix[0] = '\0';
+	sb_add(&h, t + i, close - i);
+	ds_emit_sb(b, DS_TEXT, &h);
+	b->last_blank = false;
+	S_gen_line(b, L->rel, "</figcaption>");
+	pm->skip_at = at + 1;
 }
 
 /* A caption block captions the block before it: when the block starting
@@ -272,6 +498,7 @@ static void S_figure(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L
 		return;
 	S_gen_line(b, L->rel, "<figure>");
 	pm->figure = true;
+	S_caption_first(pm, b, L, i);
 }
 
 /* Is the scanner at the level of the innermost open `/// define` (not
@@ -377,6 +604,133 @@ static bool S_define_line(struct S_pmd *pm, struct ds_blk *b, const struct ds_li
 	return true;
 }
 
+/* `*[ABBR]: title` (Python-Markdown's abbr RE: the abbreviation holds no
+ * backslash, one space may come before the colon): the line goes, the
+ * definition is kept for the whole post (a later one wins; an empty
+ * title, or "" or '', takes the abbreviation back). */
+static bool S_abbr_def(struct S_pmd *pm, struct ds_blk *b, const struct ds_line *L)
+{
+	const char *s = L->l + L->lf;
+	size_t n = L->ln - L->lf;
+	if (n < 4 || s[0] != '*' || s[1] != '[')
+		return false;
+	size_t k = 2;
+	while (k < n && s[k] != ']' && s[k] != '\\')
+		k++;
+	if (k >= n || s[k] != ']' || k == 2)
+		return false;
+	size_t e = k + 1;
+	if (e < n && s[e] == ' ')
+		e++;
+	if (e >= n || s[e] != ':')
+		return false;
+	const char *title = s + e + 1;
+	size_t tl = n - e - 1;
+	ds_trim(&title, &tl);
+	if (tl >= 2 && (title[0] == '"' || title[0] == '\'') && title[tl - 1] == title[0])
+		title++, tl -= 2;
+	for (size_t i = 0; i < pm->abbr.n; i += 2)
+		if (strlen(pm->abbr.v[i]) == k - 2 && !memcmp(pm->abbr.v[i], s + 2, k - 2)) {
+			free(pm->abbr.v[i + 1]);
+			pm->abbr.v[i + 1] = xstrndup(title, tl);
+			goto done;
+		}
+	sv_push_owned(&pm->abbr, xstrndup(s + 2, k - 2));
+	sv_push_owned(&pm->abbr, xstrndup(title, tl));
+done:
+	ds_drop_lines(b, L, L->end);
+	return true;
+}
+
+/* Python's \w, bytes of UTF-8 letters included. */
+static bool S_word(char c)
+{
+	return ds_ident(c) || (unsigned char)c >= 0x80;
+}
+
+/* Is s[i] on a link reference definition's line (`[id]: url`), whose
+ * URL and title abbr leaves as they are? (Looked for within 256 bytes.) */
+static bool S_in_link_definition(const char *s, size_t n, size_t i)
+{
+	size_t b = i, lim = i > 256 ? i - 256 : 0;
+	while (b > lim && s[b - 1] != '\n')
+		b--;
+	if (b > 0 && s[b - 1] != '\n')
+		return false; /* a line longer than that */
+	size_t k = b, sp = 0;
+	while (k < n && s[k] == ' ' && sp < 3)
+		k++, sp++;
+	if (k >= n || s[k] != '[')
+		return false;
+	while (k < n && s[k] != ']' && s[k] != '\n')
+		k++;
+	return k + 1 < n && s[k] == ']' && s[k + 1] == ':';
+}
+
+/* abbr: a run of plain text (up to the next character the walk stops at)
+ * with each defined abbreviation standing as a word in an <abbr> (the
+ * longest first, as Python-Markdown orders them); a link's destination
+ * stays as it is. 0 when nothing is abbreviated. */
+static size_t S_abbr_hold(struct ds_inl *x, size_t i, void *self)
+{
+	struct S_pmd *pm = self;
+	const char *s = x->s;
+	size_t n = x->n, j = i;
+	if (!pm->abbr.n || x->in_tag || S_in_link_definition(s, x->n, i))
+		return 0;
+	while (j < n && !x->st->special[(unsigned char)s[j]])
+		j++;
+	if (j == i)
+		return 0;
+	size_t k = i, from = i;
+	bool any = false;
+	/* Inside a link's destination already (the walk stops at ':' and '/'
+	 * for other passes): to its ')'. */
+	for (size_t b = i, lim = i > 2048 ? i - 2048 : 0; b > lim && s[b - 1] != ')' && s[b - 1] != '\n'; b--)
+		if (s[b - 1] == '(' && b > 1 && s[b - 2] == ']') {
+			k = b - 1;
+			break;
+		}
+	while (k < j) {
+		if (s[k] == '(' && k > 0 && s[k - 1] == ']') {
+			while (k < j && s[k] != ')')
+				k++;
+			continue;
+		}
+		size_t best = 0, which = 0;
+		if (k == 0 || !S_word(s[k - 1]))
+			for (size_t a = 0; a < pm->abbr.n; a += 2) {
+				size_t al = strlen(pm->abbr.v[a]);
+				if (al > best && pm->abbr.v[a + 1][0] && k + al <= j && !memcmp(s + k, pm->abbr.v[a], al) &&
+				    (k + al == n || !S_word(s[k + al])))
+					best = al, which = a;
+			}
+		if (!best) {
+			k++;
+			continue;
+		}
+		sb_add(x->out, s + from, k - from);
+		sb_adds(x->out, "<abbr title=\"");
+		ds_esc(x->out, pm->abbr.v[which + 1], strlen(pm->abbr.v[which + 1]));
+		sb_adds(x->out, "\">");
+		ds_esc(x->out, s + k, best);
+		sb_adds(x->out, "</abbr>");
+		k += best;
+		from = k;
+		any = true;
+	}
+	if (!any)
+		return 0;
+	sb_add(x->out, s + from, j - from);
+	return j - i;
+}
+
+static void S_fini(void *self)
+{
+	struct S_pmd *pm = self;
+	sv_free(&pm->abbr);
+}
+
 static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 {
 	struct S_pmd *pm = self;
@@ -386,10 +740,41 @@ static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
 			return true;
 		pm->options = false;
 	}
+	if ((pm->on & S_ABBR) && L->opens && S_abbr_def(pm, b, L))
+		return true;
+	if (pm->prefix[0]) {
+		/* The caption's number, first in its first paragraph (its own
+		 * when the caption is empty). */
+		struct strbuf h = STRBUF_INIT;
+		ds_end_line(b);
+		ds_spaces(&h, L->rel);
+		sb_adds(&h, pm->prefix);
+		sb_addc(&h, '\n');
+		ds_emit_sb(b, DS_TEXT, &h);
+		pm->prefix[0] = '\0';
+		b->last_blank = false;
+	}
 	if (!(pm->on & (S_ADMONITION | S_DETAILS | S_TAB | S_HTML | S_CAPTION | S_DEFINITION)) || !L->opens)
 		return false;
 	if (pm->nopen && S_define_line(pm, b, L))
 		return true;
+	if (pm->skip_at && L->ls + 1 == pm->skip_at) {
+		/* A caption written first: its lines go, the figure ends. */
+		size_t type, fence, al;
+		const char *arg;
+		pm->skip_at = 0;
+		pm->figure = false;
+		if (S_caption_header_of(b->t, b->n, L->ls, &type, &fence, &arg, &al)) {
+			size_t j = S_closing_line(b->t, b->n, L->next, fence);
+			if (j != DS_NONE) {
+				const char *nl2 = memchr(b->t + j, '\n', b->n - j);
+				ds_drop_lines(b, L, nl2 ? (size_t)(nl2 - b->t) : b->n);
+				S_gen_line(b, L->rel, "</figure>");
+				b->prev_blank = true;
+				return true;
+			}
+		}
+	}
 	if (b->prev_blank && !(L->ln - L->lf >= 3 && !memcmp(L->l + L->lf, "///", 3)))
 		S_figure(pm, b, L, L->ls, false);
 	const char *s = L->l + L->lf;
@@ -586,7 +971,9 @@ const struct dialect dialect_pymdownx = {
 	.name = "pymdownx",
 	.state_size = sizeof(struct S_pmd),
 	.init = S_init,
+	.fini = S_fini,
 	.block = S_block,
 	.fence = S_fence,
 	.triggers = S_triggers,
+	.hold = S_abbr_hold,
 };

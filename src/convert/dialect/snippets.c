@@ -9,6 +9,8 @@
  * cannot be pasted (missing, outside the site, on the web: sheaf fetches
  * none, as url_download is off by default) is left out, as the extension
  * leaves it out, with a warning (check_paths: MkDocs would stop).
+ * auto_append's files are pasted after every post (hidden paths refused);
+ * dedent_subsections dedents line ranges and sections as textwrap does.
  * Pass 0: the whole text is replaced, and each of its lines mapped to the
  * body line it came from (a snippet's lines all to the line that named
  * it). */
@@ -17,6 +19,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "base/text.h"
@@ -35,6 +38,8 @@ struct S_snippets {
 	bool check_paths;      /* a missing snippet stops MkDocs' build */
 	bool url_download;     /* the site fetches snippets from the web */
 	bool unrestricted;     /* restrict_base_path: false */
+	bool dedent;           /* dedent_subsections: line ranges and sections dedented */
+	struct strvec append;  /* auto_append: files pasted after every post */
 };
 
 struct S_snip {
@@ -44,6 +49,7 @@ struct S_snip {
 	size_t lines;  /* lines written to out */
 	size_t budget; /* bytes snippets may still add */
 	bool any;      /* a snippet was pasted */
+	const char *what; /* how warnings name a snippet: "snippet", or auto_append's */
 };
 
 static void S_snip_add(struct S_snip *sn, const char *s, size_t n)
@@ -83,6 +89,8 @@ static void S_read_options(struct S_snip *sn, int line)
 	bool restrict_ = true;
 	fm_bool(fm_get(o, "restrict_base_path"), &restrict_);
 	sp->unrestricted = !restrict_;
+	fm_bool(fm_get(o, "dedent_subsections"), &sp->dedent);
+	fm_strings(fm_get(o, "auto_append"), &sp->append);
 	struct strvec named = STRVEC_INIT;
 	fm_strings(fm_get(o, "base_path"), &named);
 	if (!named.n)
@@ -130,31 +138,54 @@ static size_t S_marker(const char *l, size_t n, size_t i)
 }
 
 /* `--8<-- [start:name]` / `[end:name]` lines (in a snippet file or the
- * post itself: they never show). */
+ * post itself: they never show), anywhere on their line as pymdownx's
+ * RE_SNIPPET_SECTION finds them (`# --8<-- [start:x]` in a code file). */
 static bool S_section_marker(const char *l, size_t n, bool *start, const char **name, size_t *nlen)
 {
-	size_t f;
-	ds_indent(l, n, &f);
-	size_t m = S_marker(l, n, f);
-	if (!m)
-		return false;
-	size_t k = f + m;
-	while (k < n && ds_sp(l[k]))
+	for (size_t f = 0; f < n; f++) {
+		if (l[f] != '-' || (f && l[f - 1] == '-'))
+			continue;
+		size_t m = S_marker(l, n, f);
+		if (!m || f + m >= n || !ds_sp(l[f + m]))
+			continue;
+		size_t k = f + m;
+		while (k < n && ds_sp(l[k]))
+			k++;
+		if (k >= n || l[k] != '[')
+			continue;
 		k++;
-	if (ds_at(l, n, k, "[start:"))
-		*start = true, k += 7;
-	else if (ds_at(l, n, k, "[end:"))
-		*start = false, k += 5;
-	else
-		return false;
-	size_t b = k;
-	while (k < n && l[k] != ']')
+		while (k < n && ds_sp(l[k]))
+			k++;
+		bool st;
+		if (k + 5 <= n && strncasecmp(l + k, "start", 5) == 0)
+			st = true, k += 5;
+		else if (k + 3 <= n && strncasecmp(l + k, "end", 3) == 0)
+			st = false, k += 3;
+		else
+			continue;
+		while (k < n && ds_sp(l[k]))
+			k++;
+		if (k >= n || l[k] != ':')
+			continue;
 		k++;
-	if (k >= n)
-		return false;
-	*name = l + b;
-	*nlen = k - b;
-	return ds_is_blank(l + k + 1, n - k - 1);
+		while (k < n && ds_sp(l[k]))
+			k++;
+		size_t b = k;
+		if (k >= n || !isalpha((unsigned char)l[k]))
+			continue;
+		while (k < n && (isalnum((unsigned char)l[k]) || l[k] == '-' || l[k] == '_'))
+			k++;
+		size_t e = k;
+		while (k < n && ds_sp(l[k]))
+			k++;
+		if (k >= n || l[k] != ']')
+			continue;
+		*start = st;
+		*name = l + b;
+		*nlen = e - b;
+		return true;
+	}
+	return false;
 }
 
 #define S_MAX_RANGES 16
@@ -202,8 +233,46 @@ static bool S_ranges(const char *suf, size_t n, long (*r)[2], size_t *nr)
  * where a file ending in a newline has one more, empty, line), or the
  * lines between a named section's markers; marker lines never show.
  * Ends with a newline. */
+/* Python's textwrap.dedent over sb's lines: the whitespace all its
+ * non-blank lines start with (the same characters) is taken off, and
+ * lines of whitespace alone become empty. */
+static void S_dedent(struct strbuf *sb)
+{
+	const char *margin = NULL;
+	size_t mlen = 0;
+	for (size_t i = 0; i < sb->len;) {
+		const char *l = sb->s + i, *nl = memchr(l, '\n', sb->len - i);
+		size_t n = nl ? (size_t)(nl - l) : sb->len - i, w = 0;
+		while (w < n && (l[w] == ' ' || l[w] == '\t'))
+			w++;
+		if (w < n) {
+			if (!margin) {
+				margin = l, mlen = w;
+			} else {
+				size_t k = 0;
+				while (k < mlen && k < w && margin[k] == l[k])
+					k++;
+				mlen = k;
+			}
+		}
+		i += n + (nl != NULL);
+	}
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < sb->len;) {
+		const char *l = sb->s + i, *nl = memchr(l, '\n', sb->len - i);
+		size_t n = nl ? (size_t)(nl - l) : sb->len - i;
+		if (!ds_is_blank(l, n))
+			sb_add(&out, l + mlen, n - mlen);
+		if (nl)
+			sb_addc(&out, '\n');
+		i += n + (nl != NULL);
+	}
+	sb_release(sb);
+	*sb = out;
+}
+
 static char *S_snippet_part(const char *text, size_t len, long (*r)[2], size_t nr, const char *sect,
-			    size_t sectlen, size_t *out_len)
+			    size_t sectlen, bool dedent, size_t *out_len)
 {
 	struct { size_t at, len; } *lines = NULL;
 	size_t total = 0, cap = 0;
@@ -222,6 +291,7 @@ static char *S_snippet_part(const char *text, size_t len, long (*r)[2], size_t n
 	bool phantom = len && text[len - 1] == '\n'; /* Python's last, empty line */
 	long all = (long)total + phantom;
 	long whole[1][2] = {{S_OPEN, S_OPEN}};
+	bool nr_asked = nr > 0;
 	if (!nr) {
 		r = whole;
 		nr = 1;
@@ -248,6 +318,8 @@ static char *S_snippet_part(const char *text, size_t len, long (*r)[2], size_t n
 		}
 	}
 	free(lines);
+	if (dedent && (nr_asked || sect))
+		S_dedent(&sb);
 	if (!sb.s)
 		sb_adds(&sb, "");
 	*out_len = sb.len;
@@ -313,7 +385,7 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 	bool remote = url_is_http(spec_text);
 	free(spec_text);
 	if (remote) {
-		ds_warn(st, line, key, "snippet '%s' is on the web and %s: left out", quoted,
+		ds_warn(st, line, key, "%s '%s' is on the web and %s: left out", sn->what, quoted,
 			sp->url_download ? "sheaf fetches no snippets" : "the site does not download snippets (url_download)");
 		goto out;
 	}
@@ -344,15 +416,15 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 	if (!outside && root && real_root)
 		rel = S_lookup(sn, norm, &outside);
 	if (!rel && outside) {
-		ds_warn(st, line, key, "snippet '%s' is outside the site: refused, left out%s", quoted, stop);
+		ds_warn(st, line, key, "%s '%s' is outside the site: refused, left out%s", sn->what, quoted, stop);
 		goto out;
 	}
 	if (!root || !real_root) {
-		ds_warn(st, line, key, "snippet '%s' cannot be looked up (no site folder): left out", quoted);
+		ds_warn(st, line, key, "%s '%s' cannot be looked up (no site folder): left out", sn->what, quoted);
 		goto out;
 	}
 	if (!rel) {
-		ds_warn(st, line, key, "snippet '%s' was not found in the snippets' base_path: left out%s", quoted,
+		ds_warn(st, line, key, "%s '%s' was not found in the snippets' base_path: left out%s", sn->what, quoted,
 			stop);
 		goto out;
 	}
@@ -360,22 +432,22 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 	char *real = realpath(cand, NULL);
 	struct stat sb;
 	if (!real || !path_under(real, real_root)) {
-		ds_warn(st, line, key, "snippet '%s' leads outside the site: refused, left out", quoted);
+		ds_warn(st, line, key, "%s '%s' leads outside the site: refused, left out", sn->what, quoted);
 	} else if (stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		ds_warn(st, line, key, "snippet '%s' is not a file: left out", quoted);
+		ds_warn(st, line, key, "%s '%s' is not a file: left out", sn->what, quoted);
 	} else if ((size_t)sb.st_size > S_MAX_SNIPPET_FILE) {
-		ds_warn(st, line, key, "snippet '%s' is larger than 8 MiB: left out", quoted);
+		ds_warn(st, line, key, "%s '%s' is larger than 8 MiB: left out", sn->what, quoted);
 	} else {
 		char *data;
 		size_t len;
 		if (read_file(real, &data, &len) != 0) {
-			ds_warn(st, line, key, "snippet '%s' cannot be read: left out", quoted);
+			ds_warn(st, line, key, "%s '%s' cannot be read: left out", sn->what, quoted);
 		} else {
 			char *clean;
 			size_t clen;
 			text_to_utf8(&clean, &clen, data, len, cand, st->dl);
 			free(data);
-			result = S_snippet_part(clean, clen, ranges, nr, sect, sectlen, out_len);
+			result = S_snippet_part(clean, clen, ranges, nr, sect, sectlen, sp->dedent, out_len);
 			free(clean);
 		}
 	}
@@ -535,12 +607,53 @@ static void S_snip_text(struct S_snip *sn, const char *md, size_t len, int depth
 	}
 }
 
+/* A path with a hidden part (`.git/…`, `x/.env`): never pasted from
+ * auto_append, which names files for every post of the site. */
+static bool S_hidden(const char *path)
+{
+	for (const char *p = path; *p; p++)
+		if (*p == '.' && (p == path || p[-1] == '/') && p[1] && p[1] != '/' && !(p[1] == '.' && (!p[2] || p[2] == '/')))
+			return true;
+	return false;
+}
+
+/* auto_append: pymdownx adds a block `--8<--` naming each file (a blank
+ * line between them) after two blank lines at the end of every post; their
+ * lines map to the post's last line. */
+static void S_auto_append(struct S_snip *sn, size_t last)
+{
+	struct S_snippets *sp = sn->self;
+	for (size_t i = 0; i < sp->append.n; i++) {
+		const char *f = sp->append.v[i];
+		if (S_hidden(f)) {
+			char *q = ds_quote(f, strlen(f));
+			char *key = xasprintf("snippet-hidden:%s", q);
+			ds_warn(sn->st, S_file_line(sn->st, last), key,
+				"auto_append names the hidden path '%s': refused, not appended", q);
+			free(key);
+			free(q);
+			continue;
+		}
+		if (sn->out.len && sn->out.s[sn->out.len - 1] != '\n')
+			S_snip_add(sn, "\n", 1);
+		ds_map_add(&sn->st->snip, sn->lines + 1, last, true);
+		S_snip_add(sn, "\n", 1);
+		sn->what = "auto_append's snippet";
+		S_snip_include(sn, f, strlen(f), 0, last, "", 0, "", 0);
+		sn->what = "snippet";
+	}
+}
+
 static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
 {
-	if (ds_find(md, len, 0, "8<-", 3) == DS_NONE)
+	struct S_snippets *sp = self;
+	struct S_snip sn = {.st = st, .self = self, .budget = S_MAX_SNIPPET_TOTAL, .what = "snippet"};
+	S_read_options(&sn, st->first_line);
+	if (!sp->append.n && ds_find(md, len, 0, "8<-", 3) == DS_NONE)
 		return false;
-	struct S_snip sn = {.st = st, .self = self, .budget = S_MAX_SNIPPET_TOTAL};
 	S_snip_text(&sn, md, len, 0, 0, "", 0);
+	size_t last = ds_count_nl(md, len) + (len && md[len - 1] != '\n');
+	S_auto_append(&sn, last ? last : 1);
 	if (!sn.any) {
 		st->snip.n = 0;
 		sb_release(&sn.out);
@@ -555,6 +668,7 @@ static void S_fini(void *self)
 	struct S_snippets *sp = self;
 	free(sp->root_real);
 	sv_free(&sp->bases);
+	sv_free(&sp->append);
 }
 
 const struct dialect dialect_snippets = {

@@ -661,10 +661,25 @@ static char *S_markdown_title(const char *body, size_t len)
 	return NULL;
 }
 
+/* A name in one of CLDR's widths for a run of n pattern letters:
+ * abbreviated (up to 3: "Jan", "Mon"), wide (4), narrow (5: "J"), short
+ * (6, weekdays: "Mo"). English: sheaf has no other language's names (the
+ * blog plugin writes them in the theme's language; a site whose URLs name
+ * months in another language gets English ones here). */
+static void S_url_name(struct strbuf *out, const char *wide, size_t n)
+{
+	size_t len = strlen(wide);
+	size_t keep = n <= 3 ? 3 : n == 4 ? len : n == 5 ? 1 : 2;
+	sb_add(out, wide, keep < len ? keep : len);
+}
+
 /* A date written with a Unicode (Babel) date pattern, as
- * post_url_date_format is: runs of y, M, d (yy: two digits, a run of two
- * or more pads), 'quoted' text as it is, other characters kept. Month
- * names (MMM) are written as numbers: they depend on the locale. */
+ * post_url_date_format is: runs of y (yy: two digits, a longer run pads),
+ * M and L (1, 2: a number, unpadded or padded; 3, 4, 5: the month's name,
+ * abbreviated, wide, narrow), d, D (day of the year), E (1-3 abbreviated,
+ * 4 wide, 5 narrow, 6 short weekday), e and c (as E from 3 letters on;
+ * fewer: the local weekday's number, Sunday first as English counts),
+ * Q (quarter), G (era); 'quoted' text as it is, other characters kept. */
 static void S_url_date(struct strbuf *out, const char *fmt, const struct date *d)
 {
 	for (const char *f = fmt; *f;) {
@@ -683,14 +698,34 @@ static void S_url_date(struct strbuf *out, const char *fmt, const struct date *d
 			f += n + 1 + (end != NULL);
 			continue;
 		}
+		int wd = date_weekday(d);
 		if (*f == 'y' && run == 2)
 			sb_addf(out, "%02d", d->year % 100);
 		else if (*f == 'y')
 			sb_addf(out, "%0*d", (int)run, d->year);
+		else if ((*f == 'M' || *f == 'L') && run >= 3)
+			S_url_name(out, date_month_name(d->month), run);
 		else if (*f == 'M' || *f == 'L')
 			sb_addf(out, run >= 2 ? "%02d" : "%d", d->month);
 		else if (*f == 'd')
 			sb_addf(out, run >= 2 ? "%02d" : "%d", d->day);
+		else if (*f == 'D')
+			sb_addf(out, "%0*d", (int)(run > 3 ? 3 : run), date_yearday(d));
+		else if (*f == 'E' || ((*f == 'e' || *f == 'c') && run >= 3))
+			S_url_name(out, date_weekday_name(wd), run);
+		else if (*f == 'e' || *f == 'c')
+			sb_addf(out, run >= 2 ? "%02d" : "%d", wd + 1);
+		else if (*f == 'Q' || *f == 'q') {
+			static const char *const wide[] = {"1st quarter", "2nd quarter", "3rd quarter", "4th quarter"};
+			int q = (d->month + 2) / 3;
+			if (run >= 4 && q >= 1 && q <= 4)
+				sb_adds(out, wide[q - 1]);
+			else
+				sb_addf(out, run == 3 ? "Q%d" : run == 2 ? "%02d" : "%d", q);
+		}
+		else if (*f == 'G')
+			sb_adds(out, run == 4 ? (d->year > 0 ? "Anno Domini" : "Before Christ")
+					      : run == 5 ? (d->year > 0 ? "A" : "B") : (d->year > 0 ? "AD" : "BC"));
 		else
 			sb_add(out, f, run);
 		f += run;

@@ -49,8 +49,8 @@ static void test_blocks(void)
 		  "count(/html/body/p[.='After.']) + count(/html/body/figure/*[last()][self::figcaption])",
 		  4, "caption: a <figure> around the block before it, its text the <figcaption> after it");
 	dt_xcount(MK, "| A | B |\n|---|---|\n| 1 | 2 |\n\n/// table-caption | < 2\nTides\n///\n",
-		  "count(/html/body/figure/table) + count(/html/body/figure/figcaption/p[.='Tides'])", 2,
-		  "table-caption: the table into the figure (number and < left)");
+		  "count(/html/body/figure/table) + count(/html/body/figure/figcaption/p[normalize-space(.)='Table 2. Tides'])", 2,
+		  "table-caption: the table into the figure");
 	dt_xcount(MK, "```py title=\"boat.py\"\nsail()\n```\n/// figure-caption\nThe code\n///\n",
 		  "count(/html/body/figure/pre/code) + count(/html/body/figure/p[@class='code-title']) + "
 		  "count(/html/body/figure/figcaption)",
@@ -121,8 +121,67 @@ static void test_define(void)
 	dt_ctx.config = NULL;
 }
 
+static void test_caption_numbers(void)
+{
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - pymdownx.blocks.caption\n");
+	const char *two = "![a](a.png)\n\n/// figure-caption\nA boat\n///\n\n![b](b.png)\n\n/// figure-caption\nA gull\n///\n";
+	LIKE(MK, two, "<span class=\"caption-prefix\">Figure 1.</span>\nA boat\n", "figure-caption: the prefix before the caption's text");
+	LIKE(MK, two, "<span class=\"caption-prefix\">Figure 2.</span>\nA gull\n", "figure-caption: numbered in order");
+	const char *mixed = "| A |\n|---|\n| 1 |\n\n/// table-caption | 1.2\nTides\n///\n\n![a](a.png)\n\n"
+			    "/// figure-caption\nBoat\n///\n\n| B |\n|---|\n| 2 |\n\n/// table-caption\nMore\n///\n";
+	LIKE(MK, mixed, "Table 1.2.</span>\nTides", "table-caption: a number given");
+	LIKE(MK, mixed, "Figure 1.</span>\nBoat", "numbers: each type counts on its own");
+	LIKE(MK, mixed, "Table 2.</span>\nMore", "numbers: a level up restarts below it, counting on from the number given");
+	dt_xcount(MK, "![a](a.png)\n\n/// figure-caption |< 1.2\nA boat\n///\n\nAfter.\n",
+		  "count(/html/body/figure/*[1][self::figcaption]/p[starts-with(normalize-space(.), 'Figure 1.2. A boat')]) + "
+		  "count(/html/body/figure/*[2][self::p]/img) + count(/html/body/figure[count(*)=2]) + "
+		  "count(/html/body/p[.='After.']) + count(//span[@class='caption-prefix'])",
+		  5, "|< puts the caption first, its number before its text");
+	UNLIKE(MK, "![a](a.png)\n\n/// caption | <\nFirst\n///\n", "///", "|<: no slashes left");
+	UNLIKE(MK, "![a](a.png)\n\n/// caption | <\n    attrs: {class: wide}\nFirst\n///\n", "attrs", "|<: the options show nowhere");
+	UNLIKE(MK, "Text\n\n/// caption\nPlain\n///\n", "caption-prefix", "caption: no prefix");
+	dt_xcount(MK, "![a](a.png)\n\n/// figure-caption\nA *boat*\n///\n",
+		  "count(/html/body/figure/figcaption/p[starts-with(normalize-space(.), 'Figure 1. A boat')]/span[@class='caption-prefix'])",
+		  1, "figure-caption: through cmark-gfm, the prefix in the caption's paragraph");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - pymdownx.mark\n  - pymdownx.blocks.caption:\n      prepend: true\n");
+	dt_xcount(MK, "![a](a.png)\n\n/// caption\nTop\n///\n\n![b](b.png)\n\n/// figure-caption | >\nBottom\n///\n",
+		  "count(/html/body/figure[1]/*[1][self::figcaption][normalize-space(.)='Top']) + "
+		  "count(/html/body/figure[2]/*[2][self::figcaption][normalize-space(.)='Figure 1. Bottom'])",
+		  2, "prepend: true puts captions first, `>` last");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - pymdownx.blocks.caption:\n      auto: false\n"
+		       "      types:\n        - caption\n        - name: figure-caption\n          prefix: 'Fig. {}:'\n");
+	LIKE(MK, "![a](a.png)\n\n/// figure-caption | 3\nA\n///\n", "Fig. 3:</span>", "auto: false: a number given, a prefix of types");
+	UNLIKE(MK, "![a](a.png)\n\n/// figure-caption\nA\n///\n", "caption-prefix", "auto: false: no number, no prefix");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
+static void test_abbr(void)
+{
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - admonition\n");
+	IS(MK, "The CPU.\n\n*[CPU]: Central Processing Unit\n", "The CPU.\n\n*[CPU]: Central Processing Unit\n",
+	   "abbr not listed: definitions stay Markdown");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n      auto_append: [gloss.md]\n");
+	fx_writes(dt_root, "gloss.md", "*[GPU]: Graphics \"Processing\" Unit\n*[GPUs] : Graphics cards\n");
+	IS(MK, "A GPU, two GPUs, no GPUx, `GPU` and [GPU](http://x/GPU).\n",
+	   "A <abbr title=\"Graphics &quot;Processing&quot; Unit\">GPU</abbr>, two <abbr title=\"Graphics cards\">GPUs</abbr>, "
+	   "no GPUx, `GPU` and [<abbr title=\"Graphics &quot;Processing&quot; Unit\">GPU</abbr>](http://x/GPU).\n\n",
+	   "abbr: words only, the longest, never in code or a link's destination; the definitions appended never show");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - abbr\n");
+	IS(MK, "*[RAM]: Memory\nRAM here.\n*[ROM]: \"\"\nROM\n", "<abbr title=\"Memory\">RAM</abbr> here.\nROM\n",
+	   "abbr: a definition before its use works too; an empty title defines nothing");
+	IS(MK, "*[RAM]: Memory\n[RAM]: http://x/RAM\n", "[RAM]: http://x/RAM\n", "abbr: a link reference definition stays as it is");
+	dt_xcount(MK, "The RAM.\n\n*[RAM]: Memory\n", "count(//p/abbr[@title='Memory'])", 1, "abbr: through cmark-gfm");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, test_define, NULL};
+	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, test_define, test_caption_numbers, test_abbr, NULL};
 	return dt_run(tests);
 }

@@ -123,8 +123,50 @@ static void test_options(void)
 	IS(MK, "--8<--\nlines.txt:1:1\n\nlines.txt:5:5\n--8<--\n", "l1\n\nl5\n", "block form: an empty line stays one");
 }
 
+static void test_auto_append(void)
+{
+	fx_writes(dt_root, "inc/foot.md", "Appended *note*.\n");
+	fx_writes(dt_root, "inc/second.md", "Second.");
+	fx_writes(dt_root, ".hidden/x.md", "SECRET\n");
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
+				       "  - pymdownx.snippets:\n"
+				       "      auto_append: [inc/foot.md, inc/second.md]\n");
+	IS(MK, "Body line.\n", "Body line.\n\nAppended *note*.\n\nSecond.\n",
+	   "auto_append: each file after the post, a blank line before each");
+	IS(MK, "No newline", "No newline\n\nAppended *note*.\n\nSecond.\n", "auto_append: after a last line without newline");
+	fm_node_free(cfg);
+
+	cfg = dt_config("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [inc]\n"
+		       "      auto_append: [foot.md, ../.hidden/x.md, ../../out.md]\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = R(MK, "Text.\n", &dl);
+	is_str(o, "Text.\n\nAppended *note*.\n\n", "auto_append: found through base_path; hidden and outside paths refused");
+	ok(dt_has_warning(&dl, 10, "hidden path"), "auto_append: a hidden path is warned about");
+	ok(dt_has_warning(&dl, 10, "auto_append's snippet '../../out.md' is outside the site"), "auto_append: a path outside the site is warned about, as auto_append's");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
+static void test_dedent(void)
+{
+	fx_writes(dt_root, "code.py", "def f():\n    # --8<-- [start:body]\n    x = 1\n\n      y = 2\n    # --8<-- [end:body]\n    return x\n");
+	IS(MK, "--8<-- \"code.py:3:5\"\n", "    x = 1\n\n      y = 2\n", "without dedent_subsections: lines as they are");
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
+				       "  - pymdownx.snippets:\n"
+				       "      dedent_subsections: true\n");
+	IS(MK, "--8<-- \"code.py:3:5\"\n", "x = 1\n\n  y = 2\n", "dedent_subsections: a line range loses its common indent");
+	IS(MK, "--8<-- \"code.py:body\"\n", "x = 1\n\n  y = 2\n", "dedent_subsections: a section too");
+	IS(MK, "--8<-- \"code.py\"\n", "def f():\n    x = 1\n\n      y = 2\n    return x\n",
+	   "dedent_subsections: a whole file is left as it is");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 int main(void)
 {
-	static void (*const tests[])(void) = {test_snippets, test_options, NULL};
+	static void (*const tests[])(void) = {test_snippets, test_options, test_auto_append, test_dedent, NULL};
 	return dt_run(tests);
 }

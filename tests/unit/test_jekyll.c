@@ -655,6 +655,7 @@ static void test_variables(void)
 		{"page.slug", "lamp-post"},
 		{"page.path", "_posts/2021-03-04-lamp-post.md"},
 		{"page.absent", ""},
+		{"jekyll.environment", "production"}, /* the live site's build */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *v = site->gen->template_value(site, p, cases[i][0]);

@@ -1595,6 +1595,12 @@ static char *S_template_value(const struct site *site, const struct post *p, con
 		return S_site_value(site, name + 5);
 	if (str_starts_with(name, "page.") && p)
 		return S_page_value(site, p, name + 5);
+	/* The live site is built for production (JEKYLL_ENV=production, as
+	 * GitHub Pages and Jekyll's deployment guide build it), and a book is
+	 * made of the live site: `{% if jekyll.environment == "production" %}`
+	 * shows what its readers saw. */
+	if (strcmp(name, "jekyll.environment") == 0)
+		return xstrdup("production");
 	return NULL;
 }
 

@@ -625,8 +625,30 @@ static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct svg_element
 		xmlFree(style);
 	}
 }
+/* The text of the <text> elements under n, each followed by a space (a
+ * drawing's words, not its <style> or <title>). */
+static void S_svg_words(struct strbuf *sb, xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (S_is_el(c, "text")) {
+			xmlChar *t = xmlNodeGetContent(c);
+			if (t) {
+				sb_adds(sb, (const char *)t);
+				sb_addc(sb, ' ');
+				xmlFree(t);
+			}
+		} else if (!S_is_el(c, "style") && !S_is_el(c, "script") && !S_is_el(c, "title") &&
+			   !S_is_el(c, "desc")) {
+			S_svg_words(sb, c);
+		}
+	}
+}
+
 /* The outermost <svg>: in its namespace, with an accessible name — its
- * own aria-label, or else its <title> — and then role="img", so screen
+ * own aria-label, or else its <title>, or else the words it shows — and
+ * then role="img", so screen
  * readers announce one image instead of a list of shapes. One the author
  * marks decorative is hidden from them (EPUB's schema allows no other
  * role on svg than img, document and application). */
@@ -659,6 +681,19 @@ static xmlNodePtr S_svg_root(xmlNodePtr dst, xmlNodePtr src, int line)
 		label = str_collapse_ws(t ? (const char *)t : "");
 		if (t)
 			xmlFree(t);
+		if (!*label) {
+			free(label);
+			label = NULL;
+		}
+	}
+	if (!label && !hidden) {
+		/* No name given: the words the drawing shows (its <text>) name
+		 * it, so a link holding only the drawing has a name too (DAISY
+		 * Ace, link-name). */
+		struct strbuf sb = STRBUF_INIT;
+		S_svg_words(&sb, src);
+		label = str_collapse_ws(sb.s ? sb.s : "");
+		sb_release(&sb);
 		if (!*label) {
 			free(label);
 			label = NULL;

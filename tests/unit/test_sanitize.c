@@ -298,6 +298,13 @@ static void test_svg(void)
 	unlike(out, "xlink", "no xlink namespace when unused");
 	free(out);
 
+	out = S_clean("<a href=\"x\"><svg viewBox=\"0 0 9 9\"><style>.a{}</style><g><text x=\"1\">Screen 1</text>"
+		      "<text x=\"2\"><tspan>(hidden)</tspan></text></g></svg></a>", &wf);
+	like(out, "role=\"img\" aria-label=\"Screen 1 (hidden)\"", "an unnamed svg is named by the words it shows");
+	free(out);
+	out = S_clean("<svg viewBox=\"0 0 9 9\"><rect width=\"9\" height=\"9\"/></svg>", &wf);
+	unlike(out, "aria-label", "an svg without words gets no made-up name");
+	free(out);
 	out = S_clean("<svg aria-label=\"Chart\"><title>T</title></svg>"
 		      "<svg role=\"presentation\"><title>T</title></svg>"
 		      "<svg aria-hidden=\"true\" role=\"img\"></svg>",

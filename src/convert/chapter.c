@@ -369,14 +369,15 @@ static void S_unwrap_flow_children(xmlNodePtr el)
  * table as opening a colgroup, which XHTML wants written; elsewhere it
  * means nothing (and holds nothing) and goes. The colgroup stands where
  * the content model puts it, after the caption and any other colgroups.
- * Called on the table's last col first, so each col goes first. */
-static void S_col_in_group(xmlNodePtr col)
+ * Called on the table's last col first, so each col goes first. True
+ * when col was freed. */
+static bool S_col_in_group(xmlNodePtr col)
 {
 	xmlNodePtr table = col->parent;
 	xmlUnlinkNode(col);
 	if (!S_is(table, "table")) {
 		xmlFreeNode(col);
-		return;
+		return true;
 	}
 	xmlNodePtr group = NULL, c = table->children;
 	for (; c; c = c->next) {
@@ -397,6 +398,7 @@ static void S_col_in_group(xmlNodePtr col)
 		xmlAddPrevSibling(group->children, col);
 	else
 		xmlAddChild(group, col);
+	return false;
 }
 
 static void S_repair(xmlNodePtr root)
@@ -434,8 +436,8 @@ static void S_repair(xmlNodePtr root)
 			xmlNodeSetName(el, (const xmlChar *)"div");
 		if (S_is(el, "figcaption") && !S_is(el->parent, "figure"))
 			xmlNodeSetName(el, (const xmlChar *)"div");
-		if (S_is(el, "col") && !S_is(el->parent, "colgroup"))
-			S_col_in_group(el);
+		if (S_is(el, "col") && !S_is(el->parent, "colgroup") && S_col_in_group(el))
+			continue; /* freed */
 		if (S_name_in(el, lists)) {
 			/* Lists hold only items: anything else gets an item of its own. */
 			for (xmlNodePtr c = el->children; c;) {

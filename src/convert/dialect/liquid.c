@@ -598,7 +598,11 @@ static void S_include(struct S_inc *in, const char *a, size_t n, bool relative, 
  * nm, nl and its arguments in args, al. */
 static size_t S_tag_at(const char *s, size_t n, size_t i, const char **nm, size_t *nl, const char **args, size_t *al)
 {
-	const char *close = S_find(s + i, n - i, "%}");
+	/* The close is searched after the opening `{%`: in `{%}` the `%}`
+	 * shares its `%` and closes nothing. */
+	if (n - i < 4)
+		return DS_NONE;
+	const char *close = S_find(s + i + 2, n - i - 2, "%}");
 	if (!close)
 		return DS_NONE;
 	size_t b = i + 2, e = (size_t)(close - s);

@@ -68,6 +68,12 @@ static void test_liquid(void)
 	IS(LIQ, "{% comment %}\nHidden words.\n{% endcomment %}\nShown.\n", "Shown.\n", "comment: dropped");
 	IS(LIQ, "A{% comment %} hidden {% endcomment %}B\n", "AB\n", "comment inside a line");
 	IS(LIQ, "Braces {a: 1} stay.\n", "Braces {a: 1} stay.\n", "prose with braces stays");
+	/* `{%}` is no tag: its `%}` shares the opening's `%` (fuzz_convert). */
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(LIQ, "{% capture x %}a{%}b{% endcapture -%}\n{{ x }} {%}\n", &dl);
+	ok(o != NULL, "a {%%} inside a capture: no crash");
+	free(o);
+	diag_list_free(&dl);
 
 	const char *all = "{% raw %}{{ a }}{% endraw %} {% if x %}y{% endif %} {{ site.url }}\n{: .x}\n\n"
 			  "```\n{% keep %}\n```\n";

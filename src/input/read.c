@@ -136,6 +136,15 @@ void site_ref_by_name(const struct post_list *posts, const char *ref, struct str
 	}
 }
 
+void site_ref_targets_usual(const struct site *site, const struct post_list *posts, const char *from,
+			    const char *ref, bool link, struct strvec *out)
+{
+	if (link)
+		return;
+	site_ref_paths(site, from, ref, out);
+	site_ref_by_name(posts, ref, out);
+}
+
 static const struct fm_node *S_get_ci(const struct fm_node *map, const char *key, size_t n)
 {
 	if (!map || map->kind != FM_MAP)

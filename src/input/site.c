@@ -2,7 +2,6 @@
 #define _DEFAULT_SOURCE
 #include "input/site.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -52,20 +51,18 @@ static bool S_may_hold_site(const char *name)
 static void S_subdirs(const char *root, const char *dir, struct strvec *out)
 {
 	char *abs = path_join(root, dir);
-	DIR *d = opendir(abs);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		if (!S_may_hold_site(e->d_name))
+	struct strvec names = STRVEC_INIT;
+	site_list_dir(abs, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		if (!S_may_hold_site(names.v[i]))
 			continue;
-		char *sub = path_join(abs, e->d_name);
+		char *sub = path_join(abs, names.v[i]);
 		if (path_is_dir(sub))
-			sv_push(out, e->d_name);
+			sv_push(out, names.v[i]);
 		free(sub);
 	}
-	if (d)
-		closedir(d);
+	sv_free(&names);
 	free(abs);
-	sv_sort(out);
 }
 
 /* Many repositories keep the site a folder or two down (core/, v2/,

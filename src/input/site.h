@@ -240,6 +240,11 @@ void site_ref_paths(const struct site *site, const char *from, const char *ref, 
 /* Appends to out the first of posts whose file name without extension is
  * the last part of ref (a reference by name: "2010-07-21-name"). */
 void site_ref_by_name(const struct post_list *posts, const char *ref, struct strvec *out);
+/* A ref_targets hook for generators whose references mean what a path
+ * means, else a post's name (Hugo's ref/relref, Jekyll's post_url and
+ * link): site_ref_paths then site_ref_by_name; a Markdown link is none. */
+void site_ref_targets_usual(const struct site *site, const struct post_list *posts, const char *from,
+			    const char *ref, bool link, struct strvec *out);
 /* The scalar naming a cover image in fm (a front matter or a site's
  * configuration) under the first of keys (see cover_keys above) that
  * names one: the value itself, a list's first item, or a mapping's `path`,

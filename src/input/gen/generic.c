@@ -28,17 +28,6 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 /* The keys blogs of every kind use. */
 static const char *const S_cover_keys[] = {"cover_image", "image", "images", "cover.image", NULL};
 
-/* A reference (in a post converted with another generator's dialect)
- * means what a path means. */
-static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
-			  const char *ref, bool link, struct strvec *out)
-{
-	if (link)
-		return;
-	site_ref_paths(site, from, ref, out);
-	site_ref_by_name(posts, ref, out);
-}
-
 const struct site_generator site_generic = {
 	.name = "generic",
 	.detect = S_detect,
@@ -48,5 +37,5 @@ const struct site_generator site_generic = {
 	.page_url = NULL,
 	.cover_keys = S_cover_keys,
 	.post_exts = S_post_exts,
-	.ref_targets = S_ref_targets,
+	.ref_targets = site_ref_targets_usual, /* in a post read with another generator's dialect */
 };

@@ -2741,16 +2741,6 @@ static void S_page_forms(const struct site *site, const char *path, struct strve
 	}
 }
 
-/* ref/relref: a path from the page, the content folder or the root, or
- * a page's name alone. */
-static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
-			  const char *ref, bool link, struct strvec *out)
-{
-	if (link)
-		return; /* a Markdown link is no reference in Hugo */
-	site_ref_paths(site, from, ref, out);
-	site_ref_by_name(posts, ref, out);
-}
 
 /* ---- What the dialect passes read of the site (issue 12) ---- */
 
@@ -2809,7 +2799,7 @@ const struct site_generator site_hugo = {
 	.post_exts = S_page_exts,
 	.lenient_dates = true, /* post_fields reads every date, by Hugo's layouts */
 	.page_forms = S_page_forms,
-	.ref_targets = S_ref_targets,
+	.ref_targets = site_ref_targets_usual, /* ref/relref: a path, or a page by name */
 	.image_folders = S_image_folders,
 	.site_data = S_site_data,
 };

@@ -1631,16 +1631,6 @@ static void S_page_forms(const struct site *site, const char *path, struct strve
 	}
 }
 
-/* `link` names a file from the source; `post_url` a post by its file name
- * without extension ("2010-07-21-name", or "cat/2010-07-21-name"). */
-static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
-			  const char *ref, bool link, struct strvec *out)
-{
-	if (link)
-		return; /* a Markdown link is no reference in Jekyll */
-	site_ref_paths(site, from, ref, out);
-	site_ref_by_name(posts, ref, out);
-}
 
 /* A post's images often lie in a folder named after it, with or without
  * its date (_posts/2020-01-02-x.md → _posts/2020-01-02-x/, _posts/x/). */
@@ -1672,7 +1662,7 @@ const struct site_generator site_jekyll = {
 	.config_cover_keys = S_config_cover_keys,
 	.free_state = S_free_state,
 	.page_forms = S_page_forms,
-	.ref_targets = S_ref_targets,
+	.ref_targets = site_ref_targets_usual, /* link: a path; post_url: a post by name */
 	.image_folders = S_image_folders,
 	.template_value = S_template_value,
 	.yaml_quiet_duplicates = true,

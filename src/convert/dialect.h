@@ -72,6 +72,11 @@ extern const struct dialect dialect_site_emoji;  /* :smile: when the site turns 
 extern const struct dialect dialect_heading_ids; /* ## Title {#id} (mkdocs and kramdown read
 						    these themselves, and more) */
 extern const struct dialect dialect_hexo;        /* Hexo tag plugins: {% codeblock %}, {% asset_img %}, … */
+extern const struct dialect dialect_mdx;         /* MDX (.mdx; Docusaurus .md too): import/export, JSX comments,
+						    JSX components, {expressions} */
+extern const struct dialect dialect_directives;  /* :::note[Title] … ::: admonitions (Docusaurus,
+						    Starlight asides) */
+extern const struct dialect dialect_rst;         /* reStructuredText (.rst) read into CommonMark */
 
 /* A NULL-terminated list of passes, usable in a static initializer. */
 #define DIALECTS(...) ((const struct dialect *const[]){__VA_ARGS__, NULL})

@@ -17,6 +17,9 @@ static const struct site_generator *const S_generators[] = {
 	&site_zola,
 	&site_eleventy,
 	&site_hexo, /* before Jekyll: both have _config.yml */
+	&site_docusaurus,
+	&site_astro,
+	&site_pelican,
 	&site_jekyll,
 	&site_generic,
 };

@@ -273,6 +273,9 @@ extern const struct site_generator site_hugo;
 extern const struct site_generator site_zola;
 extern const struct site_generator site_eleventy;
 extern const struct site_generator site_hexo;
+extern const struct site_generator site_docusaurus;
+extern const struct site_generator site_astro;
+extern const struct site_generator site_pelican;
 extern const struct site_generator site_jekyll;
 extern const struct site_generator site_generic;
 

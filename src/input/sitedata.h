@@ -40,6 +40,8 @@ struct site_data {
 	const struct fm_node *params[SITE_DATA_MAX_PARAMS];
 	size_t nparams;
 	bool emoji; /* `:name:` codes are emoji (Hugo enableEmoji, Zola render_emoji) */
+	bool mdx_md; /* `.md` posts are MDX too, not only `.mdx` ones (Docusaurus'
+		       markdown.format 'mdx', its default) */
 	struct site_template *tmpl;
 	size_t ntmpl;
 	struct strmap by_name; /* name → index in tmpl */

@@ -1,0 +1,305 @@
+/* Unit tests of src/convert/dialect/rst.c: reStructuredText read into
+ * CommonMark and HTML. Each construct on a post of our own, checked as the
+ * Markdown the pass writes and, end to end, through cmark-gfm
+ * (dialect_fixture.h); warnings and the lines they name.
+ *
+ * RST_DUMP=file: prints the rewrite of that file and its line map (a
+ * reading aid, not a test). */
+#include "dialect/dialect_fixture.h"
+
+#include "base/linemap.h"
+
+#define RST (1u << 15)
+
+/* The rewrite of in as the body of posts/p.rst (starting at line 10). */
+static char *RR(const char *in, struct diag_list *dl, struct linemap *lines)
+{
+	struct diag_list local = DIAG_LIST_INIT;
+	struct dialect_context ctx = dt_ctx;
+	ctx.post_relpath = "posts/p.rst";
+	static const struct dialect *const passes[] = {&dialect_rst, NULL};
+	size_t len;
+	char *out = dialect_rewrite(passes, &ctx, in, strlen(in), &len, lines, "post.md", 10, dl ? dl : &local);
+	diag_list_free(&local);
+	return out;
+}
+
+/* Through cmark-gfm, its source positions and line comments cut out. */
+static char *RRH(const char *in)
+{
+	char *md = RR(in, NULL, NULL);
+	char *html = H(md);
+	free(md);
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = html; *p;) {
+		if (!strncmp(p, " data-sourcepos=\"", 17)) {
+			p = strchr(p + 17, '"') + 1;
+		} else if (!strncmp(p, "<!--sheaf-line:", 15)) {
+			p = strstr(p, "-->") + 3;
+		} else {
+			sb_addc(&sb, *p++);
+		}
+	}
+	free(html);
+	sb_add(&sb, "", 0);
+	return sb_detach(&sb);
+}
+
+static void S_dump(const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	if (read_file(path, &text, &len) < 0) {
+		diag("cannot read %s", path);
+		return;
+	}
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct linemap lm = {0};
+	char *md = RR(text, &dl, &lm);
+	int ln = 1;
+	for (char *p = md; *p;) {
+		char *e = strchr(p, '\n');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		printf("%4d <- %4d | %.*s\n", ln, ln - 1 < (int)lm.n ? lm.line[ln - 1] : -1, (int)l, p);
+		ln++;
+		p += l + (e != NULL);
+	}
+	for (size_t i = 0; i < dl.n; i++)
+		printf("warning: %d: %s\n", dl.v[i].line, dl.v[i].message);
+	if (getenv("RST_HTML")) {
+		char *html = H(md);
+		printf("%s\n", html);
+		free(html);
+	}
+	free(md);
+	linemap_free(&lm);
+	diag_list_free(&dl);
+	free(text);
+}
+
+#define RIS(in, want, name)                    \
+	do {                                   \
+		char *o_ = RR((in), NULL, NULL); \
+		is_str(o_, (want), (name));    \
+		free(o_);                      \
+	} while (0)
+#define RHLIKE(in, want, name)            \
+	do {                              \
+		char *o_ = RRH(in);       \
+		like(o_, (want), (name)); \
+		free(o_);                 \
+	} while (0)
+
+static void test_only_rst(void)
+{
+	IS(0, "*a* and ``b``\n", "*a* and ``b``\n", "a .md post is left alone");
+}
+
+static void test_inline(void)
+{
+	RIS("A *b* **c** ``d *e*`` `f`.\n",
+	    "A <em>b</em> <strong>c</strong> ` d *e* ` <cite>f</cite>.\n", "emphasis, strong, literal, title reference");
+	RIS(":code:`x()` :sub:`2` :sup:`3` :emphasis:`e` :strong:`s` :literal:`l`\n",
+	    "` x() ` <sub>2</sub> <sup>3</sup> <em>e</em> <strong>s</strong> ` l `\n", "the roles read");
+	RIS("`x`:sup: after\n", "<sup>x</sup> after\n", "a role as a suffix");
+	RIS(":abbr:`CSS (Cascading Style Sheets)`\n", "<abbr title=\"Cascading Style Sheets\">CSS</abbr>\n",
+	    ":abbr: with its explanation");
+	RIS("2*3*4 a * b, *x * and snake_case_name\n", "2\\*3\\*4 a \\* b, \\*x \\* and snake\\_case\\_name\n",
+	    "no inline markup where its rules are not met: the characters escaped");
+	RIS("A <b>tag</b> & [x](y) #h |p| `t\n", "A \\<b\\>tag\\</b\\> \\& \\[x\\](y) \\#h \\|p\\| \\`t\n",
+	    "HTML and Markdown characters of the text are escaped");
+	RIS("1) x\nfoo\n", "1\\) x\n    foo\n", "a first line is not read as a Markdown block");
+	RIS("Line one\n1. not a list\n", "Line one\n    1. not a list\n",
+	    "a paragraph's next lines are indented: no Markdown block starts there");
+	RIS("Esc\\*aped \\`x\\` and a\\ b\n", "Esc\\*aped \\`x\\` and ab\n", "backslash escapes, an escaped space is nothing");
+	RIS("(*x*) \"*y*\" '*'\n", "(<em>x</em>) \"<em>y</em>\" '\\*'\n",
+	    "markup after opening punctuation; a start-string between quotes is not");
+	RIS("``a\nb``\n", "` a\n    b `\n", "a literal over two lines keeps its line break");
+	char *h = RRH("Keep ``<x>`` and *<y>* words.\n");
+	like(h, "<code>&lt;x&gt;</code>", "a literal's text is code");
+	like(h, "<em>&lt;y&gt;</em>", "emphasis text is not HTML");
+	free(h);
+}
+
+static void test_links(void)
+{
+	RIS("See `text <https://a.example/x>`_ and `anon <https://b.example/>`__.\n",
+	    "See [text](https://a.example/x) and [anon](https://b.example/).\n", "embedded URIs");
+	RIS("A ref_ and `Two  Words`_ here.\n\n.. _ref: https://r.example/\n.. _two words: https://t.example/\n",
+	    "A [ref](https://r.example/) and [Two  Words](https://t.example/) here.\n",
+	    "named references resolve from targets anywhere, names case- and space-normalized");
+	RIS("First__ and `second one`__.\n\n__ https://1.example/\n.. __: https://2.example/\n",
+	    "[First](https://1.example/) and [second one](https://2.example/).\n", "anonymous references in order");
+	RIS("A b_.\n\n.. _b: c_\n.. _c: https://c.example/\n", "A [b](https://c.example/).\n", "indirect targets");
+	RIS("A `x <y_>`_.\n\n.. _y: https://y.example/\n", "A [x](https://y.example/).\n", "an embedded alias");
+	RIS(".. _long: https://long.example/\n   path/\n\nA long_.\n", "A [long](https://long.example/path/).\n",
+	    "a target's URI over lines");
+	RIS("Go to https://u.example/a?b=1. Or write me@mail.example.\n",
+	    "Go to [https\\://u.example/a?b=1](https://u.example/a?b=1). Or write [me@mail.example](mailto:me@mail.example).\n",
+	    "standalone URIs and email addresses");
+	RIS("See `Intro`_.\n\nIntro\n-----\n", "See Intro.\n\n## Intro\n", "a reference to a section title: its text");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = RR("Para.\n\nA missing_ ref.\n", &dl, NULL);
+	is_str(o, "Para.\n\nA missing ref.\n", "a reference with no target: its text");
+	ok(dt_has_warning(&dl, 12, "reference 'missing' has no target"), "…with a warning at its line");
+	free(o);
+	diag_list_free(&dl);
+}
+
+static void test_footnotes(void)
+{
+	char *h = RRH("A [1]_ b [#]_ c [#]_ d [CIT]_.\n\n.. [1] One.\n.. [#] Two.\n.. [#] Three.\n.. [CIT] Cited.\n"
+		      ".. [9] Alone.\n");
+	like(h, "<li id=\"fn-1\"", "a numbered footnote");
+	like(h, "fn-auto-2", "auto-numbered footnotes in order");
+	like(h, "fn-CIT", "a citation");
+	like(h, "Three", "the footnotes' text");
+	like(h, "<p>[9] Alone.</p>", "an unreferenced footnote stays as text");
+	free(h);
+	RIS("X |a| and |b|.\n\n.. |a| replace:: *A*\n.. |b| image:: /i.png\n   :alt: B\n",
+	    "X <em>A</em> and ![B](/i.png).\n", "substitutions: replace and image");
+}
+
+static void test_sections(void)
+{
+	RIS("One\n===\n\nText.\n\nTwo\n---\n\nThree\n=====\n\n=====\nOver\n=====\n",
+	    "## One\n\nText.\n\n### Two\n\n## Three\n\n#### Over\n",
+	    "levels by the order styles appear, from h2; an overline is a style of its own");
+	RIS("A\n\n----\n\nB\n", "A\n\n* * *\n\nB\n", "a transition");
+	RIS(":date: 2020\n:tags: a\n\nText\n", "<dl class=\"field-list\">\n<dt>date</dt>\n<dd>\n\n2020\n\n</dd>\n"
+					       "<dt>tags</dt>\n<dd>\n\na\n\n</dd>\n</dl>\n\nText\n",
+	    "a field list at the top of the body is a list, nothing breaks");
+}
+
+static void test_lists(void)
+{
+	RIS("* a\n* b\n\n  c\n\n  - d\n", "- a\n- b\n\n  c\n\n  - d\n", "bullet lists, nested by indentation");
+	RIS("1. a\n2. b\n\n#. c\n#. d\n", "1. a\n2. b\n\n1) c\n2) d\n", "enumerated lists; two lists stay two");
+	RIS("3) a\n4) b\n", "3. a\n4. b\n", "a start number");
+	char *h = RRH("(a) one\n(b) two\n\ni. x\nii. y\n");
+	like(h, "<ol type=\"a\">", "alphabetic");
+	like(h, "<ol type=\"i\">", "roman");
+	free(h);
+	RIS("A. Einstein was\nsmart.\n", "A. Einstein was\n    smart.\n", "an enumerator with an unindented line after: text");
+	h = RRH("term\n   its meaning\nt2 : cls\n   m2\n");
+	like(h, "<dt>term</dt>\n<dd>\n<p>its meaning</p>", "definition lists");
+	like(h, "<span class=\"classifier\">cls</span>", "a classifier");
+	free(h);
+	h = RRH("-a        all\n--out=F   to F\n");
+	like(h, "<kbd>--out=F</kbd>", "option lists");
+	free(h);
+	h = RRH("| one\n|   two\n|  three\n    cont\n");
+	like(h, "one<br />\n\xC2\xA0\xC2\xA0two<br />\n\xC2\xA0three\ncont", "line blocks");
+	free(h);
+}
+
+static void test_literal(void)
+{
+	RIS("Para::\n\n   code\n     more\n\nAfter.\n", "Para\\:\n\n```\ncode\n  more\n```\n\nAfter.\n", "Para:: → Para:");
+	RIS("Para ::\n\n   code\n", "Para\n\n```\ncode\n```\n", "a ' ::' is removed");
+	RIS("::\n\n   code\n", "```\ncode\n```\n", "'::' alone is removed");
+	RIS("Quoted::\n\n> a\n> b\n\nEnd.\n", "Quoted\\:\n\n```\n> a\n> b\n```\n\nEnd.\n", "a quoted literal block");
+	RIS(">>> 1 + 1\n2\n", "```pycon\n>>> 1 + 1\n2\n```\n", "a doctest block");
+	RIS(".. code-block:: rust\n   :linenos:\n\n   fn a() {}\n   ```\n", "````rust\nfn a() {}\n```\n````\n",
+	    "code-block: language, options dropped, a fence longer than the code's");
+	RIS("Text.\n\n   Quoted.\n\n   -- Who\n", "Text.\n\n> Quoted.\n>\n> — Who\n", "a block quote with an attribution");
+	RIS(".. a comment\n   more\n\nText.\n", "Text.\n", "comments are dropped");
+}
+
+static void test_directives(void)
+{
+	char *h = RRH(".. note:: Body one.\n\n   Body two.\n");
+	like(h, "<div class=\"admonition note\"><p class=\"admonition-title\">Note</p>\n<p>Body one.</p>",
+	     "an admonition as MkDocs writes one");
+	free(h);
+	h = RRH(".. admonition:: My *T*\n\n   B.\n");
+	like(h, "<p class=\"admonition-title\">My <em>T</em></p>", "admonition's title");
+	free(h);
+	RIS(".. image:: /a.png\n   :alt: A\n   :width: 50%\n   :target: https://t.example/\n",
+	    "[![A](/a.png)](https://t.example/)\n", "image with alt and target, width dropped");
+	h = RRH(".. figure:: /b.png\n   :alt: B\n\n   Cap *x*.\n\n   Legend.\n");
+	like(h, "<figure>\n<p><img src=\"/b.png\" alt=\"B\" /></p>\n<figcaption>\n<p>Cap <em>x</em>.</p>\n<p>Legend.</p>",
+	     "a figure with caption and legend");
+	free(h);
+	RIS(".. contents::\n   :depth: 2\n\nText.\n", "Text.\n", "contents: dropped");
+	RIS(".. raw:: html\n\n   <i>x</i>\n\n   <b>y</b>\n", "<div class=\"raw\">\n<i>x</i>\n<b>y</b>\n</div>\n",
+	    "raw html passed as one HTML block");
+	RIS(".. raw:: latex\n\n   \\x\n", "", "raw latex: not shown in HTML");
+	RIS(".. math::\n\n   a_1\n", "<div class=\"math\">a&#95;1</div>\n", "math kept as TeX");
+	RIS(".. youtube:: ID1\n", "[YouTube\\: https\\://www\\.youtube\\.com/watch?v\\=ID1](https://www.youtube.com/watch?v=ID1)\n",
+	    "youtube: a link");
+	RIS(".. rubric:: R\n", "<p class=\"rubric\">R</p>\n", "rubric");
+	RIS(".. container:: c\n\n   In.\n", "<div class=\"container c\">\n\nIn.\n\n</div>\n", "container");
+	RIS(".. class:: c\n\nText.\n", "Text.\n", "class: dropped");
+	RIS(".. epigraph::\n\n   Words.\n\n   -- A\n", "> Words.\n>\n> — A\n", "epigraph");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = RR("Text.\n\n.. include:: x.rst\n\n.. foo:: bar\n\n   Baz.\n\n.. foo:: again\n", &dl, NULL);
+	is_str(o, "Text.\n\nbar\n\nBaz.\n\nagain\n", "include refused; an unknown directive's text kept");
+	ok(dt_has_warning(&dl, 12, "include of 'x.rst' refused"), "include: a warning at its line");
+	ok(dt_has_warning(&dl, 14, "directive 'foo' is not supported: its text kept (2 times"), "an unknown directive: one warning");
+	free(o);
+	diag_list_free(&dl);
+}
+
+static void test_tables(void)
+{
+	char *h = RRH("=====  =====\nA      B\n=====  =====\n1      long text\n       more\n2      z\n=====  =====\n");
+	like(h, "<thead>\n<tr>\n<th>\n<p>A</p>", "simple table header");
+	like(h, "long text\nmore</p>", "a multi-line cell joined");
+	free(h);
+	h = RRH("+---+---+\n| a | b |\n+===+===+\n| c     |\n+---+---+\n| d | e |\n|   +---+\n|   | f |\n+---+---+\n");
+	like(h, "<td colspan=\"2\">", "grid table colspan");
+	like(h, "<td rowspan=\"2\">", "grid table rowspan");
+	free(h);
+	h = RRH(".. list-table:: T\n   :header-rows: 1\n\n   * - a\n     - b\n   * - c\n     - d\n");
+	like(h, "<caption>T</caption>", "list-table caption");
+	like(h, "<th>\n<p>a</p>", "list-table header");
+	free(h);
+	h = RRH(".. csv-table::\n   :header: \"x\", \"y\"\n\n   1, \"a, b\"\n");
+	like(h, "<p>a, b</p>", "csv-table quoted field");
+	free(h);
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = RR(".. csv-table::\n   :file: /etc/passwd\n", &dl, NULL);
+	is_str(o, "", "csv-table :file: refused");
+	ok(dt_has_warning(&dl, 10, "refused"), "…with a warning");
+	free(o);
+	diag_list_free(&dl);
+}
+
+static void test_lines(void)
+{
+	struct linemap lm = {0};
+	char *o = RR("Title\n=====\n\n.. _x: https://x.example/\n\nA x_\nb.\n\n* c\n", NULL, &lm);
+	is_str(o, "## Title\n\nA [x](https://x.example/)\n    b.\n\n- c\n", "rewrite");
+	ok(lm.n >= 6 && lm.line[0] == 1 && lm.line[2] == 6 && lm.line[3] == 7 && lm.line[5] == 9,
+	   "each output line maps to its .rst line");
+	free(o);
+	linemap_free(&lm);
+}
+
+/* Every word of the input reaches the HTML. */
+static void test_words(void)
+{
+	const char *in = "Alpha *beta* gamma_ `delta`_ |eps| [zeta]_\n\n.. |eps| replace:: epsilon\n"
+			 ".. [zeta] zetanote\n.. _gamma: https://g.example/\n\n* iota\n\n  kappa\n\nlambda\n   mu\n\n"
+			 ".. unknown:: nu\n\n   xi\n";
+	char *h = RRH(in);
+	static const char *const words[] = {"Alpha", "beta", "gamma", "delta", "epsilon", "zetanote", "iota", "kappa",
+					    "lambda", "mu", "nu", "xi", NULL};
+	for (size_t i = 0; words[i]; i++)
+		like(h, words[i], words[i]);
+	free(h);
+}
+
+int main(void)
+{
+	const char *dump = getenv("RST_DUMP");
+	if (dump) {
+		markdown_init();
+		S_dump(dump);
+		return 0;
+	}
+	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_footnotes, test_sections, test_lists,
+						      test_literal, test_directives, test_tables, test_lines, test_words, NULL};
+	return dt_run(tests);
+}

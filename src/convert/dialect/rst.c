@@ -509,7 +509,7 @@ static void S_tag(struct strbuf *o, const char *tag, const char *s, size_t n)
 /* A role's text, as the role says. */
 static void S_role(struct S_inl *x, const char *role, size_t rl, const char *s, size_t n, struct strbuf *o)
 {
-	char *name = xstrndup(role, rl);
+	char *name = rl ? xstrndup(role, rl) : xstrdup("");
 	for (char *p = name; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	if (!rl || !strcmp(name, "title-reference") || !strcmp(name, "title") || !strcmp(name, "t")) {
@@ -1415,6 +1415,7 @@ static bool S_grid_parse(struct S_rst *r, const struct S_ln *L, size_t n, struct
 	for (size_t x = 0; ok && x + 1 < G.w; x++)
 		if (G.done[x] != G.h - 1)
 			ok = false;
+	ok = ok && ncells;
 	if (ok) {
 		size_t *rowi = xcalloc(G.h + 1, sizeof *rowi), *coli = xcalloc(G.w + 1, sizeof *coli);
 		for (size_t y = 0, k = 0; y < G.h; y++)
@@ -1443,7 +1444,8 @@ static bool S_grid_parse(struct S_rst *r, const struct S_ln *L, size_t n, struct
 			sv_free(&lines);
 			free(srcs);
 		}
-		qsort(t->c, t->n, sizeof *t->c, S_cell_cmp);
+		if (t->n)
+			qsort(t->c, t->n, sizeof *t->c, S_cell_cmp);
 		free(rowi);
 		free(coli);
 	}
@@ -1476,7 +1478,7 @@ static size_t S_grid_table(struct S_rst *r, const struct S_ln *L, size_t n, size
 	while (e < n && L[e].n && (L[e].s[0] == '+' || L[e].s[0] == '|'))
 		e++;
 	struct S_table t = {0};
-	if (e - i > S_MAX_GRID_LINES || L[i].n > S_MAX_GRID_COLS * 4 || L[e - 1].s[0] != '+' ||
+	if (e - i < 3 || e - i > S_MAX_GRID_LINES || L[i].n > S_MAX_GRID_COLS * 4 || L[e - 1].s[0] != '+' ||
 	    !S_grid_parse(r, L + i, e - i, &t))
 		S_table_failed(r, L + i, e - i, o, "grid table");
 	else
@@ -1542,6 +1544,20 @@ static size_t S_simple_table(struct S_rst *r, const struct S_ln *L, size_t n, si
 		if (S_border_cols(&L[k], tmp, S_MAX_SIMPLE_COLS)) {
 			head = k;
 			break;
+		}
+	}
+	/* Text in a column's margin (docutils' error): the table as it is. */
+	for (size_t k = i + 1; k < end; k++) {
+		struct S_cps p;
+		S_cps_of(&p, L[k].s, L[k].n);
+		bool bad = false;
+		for (size_t c = 1; c < nc && !bad; c++)
+			bad = starts[c] - 1 < p.n && p.c[starts[c] - 1] != ' ';
+		free(p.c);
+		free(p.at);
+		if (bad) {
+			S_table_failed(r, L + i, end + 1 - i, o, "simple table");
+			return end + 1;
 		}
 	}
 	struct S_table t = {0};

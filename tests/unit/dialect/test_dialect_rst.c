@@ -258,6 +258,10 @@ static void test_tables(void)
 	h = RRH(".. csv-table::\n   :header: \"x\", \"y\"\n\n   1, \"a, b\"\n");
 	like(h, "<p>a, b</p>", "csv-table quoted field");
 	free(h);
+	h = RRH("=====  =====\nabcdefghij\n=====  =====\n\n+-----+ words +\nnext\n");
+	like(h, "abcdefghij", "text in a simple table's column margin: the table kept as it is");
+	like(h, "+-----+ words +", "a grid table of one line: its text kept");
+	free(h);
 	struct diag_list dl = DIAG_LIST_INIT;
 	char *o = RR(".. csv-table::\n   :file: /etc/passwd\n", &dl, NULL);
 	is_str(o, "", "csv-table :file: refused");

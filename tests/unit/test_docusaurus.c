@@ -35,6 +35,25 @@ static const char *S_joined(const struct strvec *sv)
 	return buf;
 }
 
+/* The posts' files, sorted, joined with `|`. */
+static const char *S_relpaths(const struct post_list *pl)
+{
+	struct strvec rel = STRVEC_INIT;
+	for (size_t i = 0; i < pl->n; i++)
+		sv_push(&rel, pl->v[i]->relpath);
+	sv_sort(&rel);
+	const char *s = S_joined(&rel);
+	sv_free(&rel);
+	return s;
+}
+
+static void S_done(struct site *site, struct post_list *posts, struct diag_list *dl)
+{
+	post_list_free(posts, true);
+	site_free(site);
+	diag_list_free(dl);
+}
+
 static const char *S_ymd(const struct post *p)
 {
 	static char ymd[11];
@@ -166,16 +185,11 @@ static void test_site(void)
 	site_data_free(sd);
 	is_str(site->static_dir, "static", "site-absolute images under static/");
 
-	struct strvec rel = STRVEC_INIT;
-	for (size_t i = 0; i < posts.n; i++)
-		sv_push(&rel, posts.v[i]->relpath);
-	sv_sort(&rel);
-	is_str(S_joined(&rel),
+	is_str(S_relpaths(&posts),
 	       "essays/2020-01-01-on-glass.md|essays/2020-02-01-on-sand.md|journal/2021-03-04-first-light.md|"
 	       "journal/2021-05-06-bundle/index.mdx|journal/2022/07/08/tide-table.md|journal/2023-1-2-short.md|"
 	       "journal/2024-01-01-draft.md|journal/2024-01-02-unlisted.md|journal/dated.md|journal/notes/plain.md",
 	       "both instances' .md and .mdx; `_` files and folders and __tests__ left out; docs are not posts");
-	sv_free(&rel);
 
 	struct post *first = S_find(&posts, "journal/2021-03-04-first-light.md");
 	struct post *bundle = S_find(&posts, "journal/2021-05-06-bundle/index.mdx");
@@ -232,9 +246,7 @@ static void test_site(void)
 	is_str(glass->url, "/notes/essays/2020/01/01/on-glass", "a second instance: its own routeBasePath");
 	is_str(glass->cover_image, "./cover.png", "image: the cover");
 out:
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_done(site, &posts, &dl);
 }
 
 /* --language naming another locale: its translations replace the posts
@@ -261,9 +273,7 @@ static void test_i18n(void)
 		is_str(S_ymd(first), "2021-03-04", "the date from the file name");
 	}
 	is_int((int)posts.n, 10, "as many posts as the default locale");
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_done(site, &posts, &dl);
 }
 
 /* JS configs: module.exports, a preset given by name alone, blog: false,
@@ -274,8 +284,6 @@ static void test_js_configs(void)
 		  "// @ts-check\nmodule.exports = {\n  title: \"Plain\",\n  url: 'https://plain.example/',\n"
 		  "  presets: ['@docusaurus/preset-classic'],\n};\n");
 	fx_writes(S_tmp, "plain/blog/2019-09-09-hello world.md", "---\ntitle: Hello\n---\n");
-	fx_writes(S_tmp, "plain/blog/authors.json", "{\"ann\": {\"name\": \"Ann Lee\"}}\n");
-	fx_writes(S_tmp, "plain/blog/2019-09-10-json.md", "---\nauthors: ann\n---\n");
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct site *site = NULL;
 	struct post_list posts = POST_LIST_INIT;
@@ -289,11 +297,8 @@ static void test_js_configs(void)
 		if (ok(p != NULL, "the preset's default blog/ is read"))
 			is_str(p->live_url, "https://plain.example/blog/2019/09/09/hello%20world",
 			       "the live URL, escaped");
-		(void)posts;
 	}
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_done(site, &posts, &dl);
 
 	fx_writes(S_tmp, "noblog/docusaurus.config.mjs",
 		  "export default {\n  title: 'Docs only',\n"
@@ -303,31 +308,27 @@ static void test_js_configs(void)
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("noblog", NULL, &site, &posts, &dl))
 		is_int((int)posts.n, 0, "blog: false: no posts");
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_done(site, &posts, &dl);
 
 	fx_writes(S_tmp, "inc/docusaurus.config.js",
 		  "const config = {\n  title: 'Inc',\n  plugins: [\n    ['content-blog', {include: ['**/*.md'], "
-		  "exclude: ['old/**']}],\n  ],\n};\nmodule.exports = config;\n");
-	fx_writes(S_tmp, "inc/blog/a.md", "---\ntitle: A\n---\n");
+		  "exclude: ['old/**'], "
+		  "authorsMapPath: 'authors.json'}],\n  ],\n};\nmodule.exports = config;\n");
+	fx_writes(S_tmp, "inc/blog/a.md", "---\ntitle: A\nauthors: ann\n---\n");
+	fx_writes(S_tmp, "inc/blog/authors.json", "{\"ann\": {\"name\": \"Ann Lee\"}}\n");
 	fx_writes(S_tmp, "inc/blog/b.mdx", "---\ntitle: B\n---\n");
 	fx_writes(S_tmp, "inc/blog/old/c.md", "---\ntitle: C\n---\n");
 	fx_writes(S_tmp, "inc/blog/_d.md", "---\ntitle: D\n---\n");
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("inc", NULL, &site, &posts, &dl)) {
-		struct strvec rel = STRVEC_INIT;
-		for (size_t i = 0; i < posts.n; i++)
-			sv_push(&rel, posts.v[i]->relpath);
-		sv_sort(&rel);
-		is_str(S_joined(&rel), "blog/_d.md|blog/a.md",
+		is_str(S_relpaths(&posts), "blog/_d.md|blog/a.md",
 		       "a literal include and exclude (replacing the default exclusions)");
-		sv_free(&rel);
+		struct post *a = S_find(&posts, "blog/a.md");
+		if (ok(a != NULL, "the post with a key of authors.json"))
+			is_str(S_joined(&a->author_names), "Ann Lee", "authorsMapPath naming a JSON file");
 	}
-	post_list_free(&posts, true);
-	site_free(site);
-	diag_list_free(&dl);
+	S_done(site, &posts, &dl);
 }
 
 int main(void)

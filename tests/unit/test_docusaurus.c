@@ -284,6 +284,7 @@ static void test_js_configs(void)
 		  "// @ts-check\nmodule.exports = {\n  title: \"Plain\",\n  url: 'https://plain.example/',\n"
 		  "  presets: ['@docusaurus/preset-classic'],\n};\n");
 	fx_writes(S_tmp, "plain/blog/2019-09-09-hello world.md", "---\ntitle: Hello\n---\n");
+	fx_writes(S_tmp, "plain/blog/2019-10-11-odd-date.md", "---\ntitle: Odd\ndate: Oct 12 2019\n---\n");
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct site *site = NULL;
 	struct post_list posts = POST_LIST_INIT;
@@ -297,6 +298,11 @@ static void test_js_configs(void)
 		if (ok(p != NULL, "the preset's default blog/ is read"))
 			is_str(p->live_url, "https://plain.example/blog/2019/09/09/hello%20world",
 			       "the live URL, escaped");
+		struct post *odd = S_find(&posts, "blog/2019-10-11-odd-date.md");
+		if (ok(odd != NULL, "a date sheaf cannot read leaves the post in"))
+			is_str(S_ymd(odd), "2019-10-11", "the file name's date is used");
+		is_int(S_count(&dl, "'date' is not a date sheaf reads: 'Oct 12 2019'; the file name's date is used"), 1,
+		       "with a warning");
 	}
 	S_done(site, &posts, &dl);
 
@@ -311,7 +317,7 @@ static void test_js_configs(void)
 	S_done(site, &posts, &dl);
 
 	fx_writes(S_tmp, "inc/docusaurus.config.js",
-		  "const config = {\n  title: 'Inc',\n  plugins: [\n    ['content-blog', {include: ['**/*.md'], "
+		  "const config = {\n  title: 'Inc',\n  plugins: [\n    [require.resolve('@docusaurus/plugin-content-blog'), {include: ['**/*.md'], "
 		  "exclude: ['old/**'], "
 		  "authorsMapPath: 'authors.json'}],\n  ],\n};\nmodule.exports = config;\n");
 	fx_writes(S_tmp, "inc/blog/a.md", "---\ntitle: A\nauthors: ann\n---\n");

@@ -442,10 +442,20 @@ static char *S_plugin_entry(const struct S_reader *r, size_t at, struct S_obj *o
 	size_t name_end = js_skip_value(t, end, i);
 	char *name = NULL;
 	struct fm_node *n = S_literal(t, name_end, i, 1);
-	if (fm_str(n))
+	if (fm_str(n)) {
 		name = xstrdup(fm_str(n));
-	else /* require.resolve('@docusaurus/plugin-content-blog') */
-		name = xstrndup(t + i, name_end - i);
+	} else {
+		/* require.resolve('@docusaurus/plugin-content-blog'): the module
+		 * named by the first string inside. */
+		for (size_t q = i; q < name_end && !name; q++)
+			if (t[q] == '\'' || t[q] == '"') {
+				struct fm_node *s = S_literal(t, name_end, q, 1);
+				if (fm_str(s))
+					name = xstrdup(fm_str(s));
+				fm_node_free(s);
+				break;
+			}
+	}
 	fm_node_free(n);
 	if (name_end < end && t[name_end] == ',') {
 		size_t o = S_unwrap(t, end, name_end + 1);
@@ -1088,7 +1098,12 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	struct S_name name;
 	S_parse_name(in, &name);
 
-	if (!p->date.valid && !fm_get(fm, "date")) {
+	const struct fm_node *fd = fm_get(fm, "date");
+	if (!p->date.valid && fd && fm_str(fd))
+		diag_warning(dl, p->path, fd->line, fd->col,
+			     "'date' is not a date sheaf reads: '%s'; the %s is used", fm_str(fd),
+			     name.dated ? "file name's date" : "file's modification time");
+	if (!p->date.valid) {
 		if (name.dated) {
 			char *ymd = xasprintf("%04d-%02d-%02d", name.year, name.month, name.day);
 			if (date_parse(&p->date, ymd) < 0)
@@ -1098,7 +1113,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		struct stat sb;
 		if (!p->date.valid && stat(p->path, &sb) == 0) {
 			p->date = date_from_epoch((int64_t)sb.st_mtime);
-			if (!p->draft)
+			if (!p->draft && !fd)
 				diag_warning(dl, p->path, 1, 1,
 					     "no date in the front matter or the file name: the file's modification "
 					     "time is used (Docusaurus takes its first git commit's)");
@@ -1144,6 +1159,9 @@ static const char *const S_cover_keys[] = {"image", NULL};
 
 const struct site_generator site_docusaurus = {
 	.name = "docusaurus",
+	/* JavaScript's Date reads more forms than sheaf: one it cannot read
+	 * is a warning, the file name's date used. */
+	.lenient_dates = true,
 	.detect = S_detect,
 	.configure = S_configure,
 	.free_state = S_free_state,

@@ -97,6 +97,7 @@ static void S_write_lantern(void)
 		  "  baseUrl: '/notes/',\n"
 		  "  i18n: { defaultLocale: 'pt-BR', locales: ['pt-BR', 'en'] },\n"
 		  "  markdown: { format: 'detect' },\n"
+		  "  staticDirectories: ['public', 'static'],\n"
 		  "  presets: [\n"
 		  "    ['classic', /** @type {import('x').Options} */ ({\n"
 		  "      docs: { path: '../docs', routeBasePath: '/' },\n"
@@ -183,7 +184,8 @@ static void test_site(void)
 	struct site_data *sd = site->gen->site_data(site);
 	ok(!sd->mdx_md, "markdown.format 'detect': .md is not MDX");
 	site_data_free(sd);
-	is_str(site->static_dir, "static", "site-absolute images under static/");
+	is_str(site->static_dir, "public", "site-absolute images under staticDirectories, in order");
+	is_str(S_joined(&site->static_more), "static", "the further ones");
 
 	is_str(S_relpaths(&posts),
 	       "essays/2020-01-01-on-glass.md|essays/2020-02-01-on-sand.md|journal/2021-03-04-first-light.md|"
@@ -291,6 +293,7 @@ static void test_js_configs(void)
 	if (S_open("plain", NULL, &site, &posts, &dl)) {
 		is_str(site->url, "https://plain.example/", "url with the base path");
 		is_str(site->language, "en", "no i18n: English, Docusaurus' default");
+		is_str(site->static_dir, "static", "no staticDirectories: static/");
 		struct site_data *sd = site->gen->site_data(site);
 		ok(sd->mdx_md, "markdown.format defaults to mdx");
 		site_data_free(sd);

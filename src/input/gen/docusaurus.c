@@ -38,7 +38,7 @@
  * - Tags: strings or {label, permalink}; a string that is a key of the
  *   tags file (`tags` option, default tags.yml) shows that key's label.
  * - `image` is the post's cover: relative to the post, or site-absolute
- *   under static/.
+ *   under the staticDirectories (default static/).
  * - i18n: with --language naming another locale than i18n.defaultLocale,
  *   a post translated under i18n/<locale>/docusaurus-plugin-content-blog
  *   (-<id> for an instance with an id) replaces the original, as its
@@ -681,7 +681,18 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 	site->content_dir = xstrdup(".");
 	site->posts_dir = xstrdup(st->nblogs ? st->blogs[0].dir : "blog");
-	site->static_dir = xstrdup("static");
+	/* staticDirectories (default ['static']): where `/img/x.png` lies. */
+	struct fm_node *sdirs = S_get(&r, cfg, "staticDirectories", "static/ is assumed");
+	for (size_t i = 0; sdirs && sdirs->kind == FM_LIST && i < sdirs->n; i++) {
+		char *dir = S_folder(fm_str(sdirs->items[i]));
+		if (dir && !site->static_dir)
+			site->static_dir = dir;
+		else if (dir)
+			sv_push_owned(&site->static_more, dir);
+	}
+	fm_node_free(sdirs);
+	if (!site->static_dir)
+		site->static_dir = xstrdup("static");
 	free(text);
 	free(path);
 	return 0;

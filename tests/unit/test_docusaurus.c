@@ -313,6 +313,17 @@ static void test_js_configs(void)
 		  "export default {\n  title: 'Docs only',\n"
 		  "  presets: [['classic', { docs: {}, blog: false }]],\n};\n");
 	fx_writes(S_tmp, "noblog/blog/2019-09-09-x.md", "---\ntitle: X\n---\n");
+	fx_writes(S_tmp, "other/docusaurus.config.js",
+		  "module.exports = {\n  title: 'Other',\n  presets: [['docusaurus-preset-openapi', {api: {}}],\n"
+		  "    ['docusaurus-preset-openapi', {blog: {path: 'news'}}]],\n};\n");
+	fx_writes(S_tmp, "other/blog/2019-09-09-x.md", "---\ntitle: X\n---\n");
+	fx_writes(S_tmp, "other/news/2019-09-09-y.md", "---\ntitle: Y\n---\n");
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("other", NULL, &site, &posts, &dl))
+		is_str(S_relpaths(&posts), "news/2019-09-09-y.md",
+		       "another preset: a blog only where its options give one");
+	S_done(site, &posts, &dl);
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("noblog", NULL, &site, &posts, &dl))

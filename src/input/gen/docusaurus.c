@@ -496,8 +496,11 @@ static void S_read_blogs(struct S_state *st, const struct S_reader *r, struct S_
 			struct S_obj opts;
 			bool has_opts;
 			char *name = S_plugin_entry(r, i, &opts, &has_opts);
-			if (name && l == 0 && S_is_classic_preset(name)) {
-				size_t b = has_opts ? S_member(t, opts, "blog") : (size_t)-1;
+			/* The classic preset has a blog unless `blog: false`; a
+			 * preset built on it (docusaurus-preset-openapi) passes
+			 * its `blog` options on too. */
+			size_t b = name && l == 0 && has_opts ? S_member(t, opts, "blog") : (size_t)-1;
+			if (name && l == 0 && (S_is_classic_preset(name) || b != (size_t)-1)) {
 				if (b == (size_t)-1) {
 					S_add_blog(st, r, NULL);
 				} else {

@@ -131,6 +131,9 @@ static void S_write_lantern(void)
 	fx_writes(S_tmp, "lantern/journal/2022/07/08/tide-table.md",
 		  "---\ntitle: Tide table\nauthors: [nobody]\n---\n\n# Not the title\n");
 	fx_writes(S_tmp, "lantern/journal/2023-1-2-short.md", "---\ntitle: Short\n---\n{/* x */}\n# Kept heading\n");
+	fx_writes(S_tmp, "lantern/journal/2023-2-3-code.md",
+		  "---\ntags: []\n---\n\n# The `lamp.js` file\n\nexport const x = 1;\n");
+	fx_writes(S_tmp, "lantern/journal/2023-2-4-export.md", "export const y = 2;\n\n# After an export\n");
 	fx_writes(S_tmp, "lantern/journal/notes/plain.md",
 		  "---\nslug: /custom/place\nauthor: Old Keeper\nauthorURL: https://keeper.example\n"
 		  "authors: [mira]\n---\nNo heading.\n");
@@ -190,7 +193,7 @@ static void test_site(void)
 	is_str(S_relpaths(&posts),
 	       "essays/2020-01-01-on-glass.md|essays/2020-02-01-on-sand.md|journal/2021-03-04-first-light.md|"
 	       "journal/2021-05-06-bundle/index.mdx|journal/2022/07/08/tide-table.md|journal/2023-1-2-short.md|"
-	       "journal/2024-01-01-draft.md|journal/2024-01-02-unlisted.md|journal/dated.md|journal/notes/plain.md",
+	       "journal/2023-2-3-code.md|journal/2023-2-4-export.md|journal/2024-01-01-draft.md|journal/2024-01-02-unlisted.md|journal/dated.md|journal/notes/plain.md",
 	       "both instances' .md and .mdx; `_` files and folders and __tests__ left out; docs are not posts");
 
 	struct post *first = S_find(&posts, "journal/2021-03-04-first-light.md");
@@ -223,6 +226,7 @@ static void test_site(void)
 
 	is_str(S_ymd(tide), "2022-07-08", "date from YYYY/MM/DD/name.md");
 	is_str(tide->title, "Tide table", "front matter title wins");
+	ok(!strstr(tide->body, "Not the title"), "the content title goes all the same");
 	is_str(tide->url, "/notes/log/2022/07/08/tide-table", "its permalink");
 	is_str(S_joined(&tide->author_names), "nobody", "an unknown key is shown as it is");
 	is_int(S_count(&dl, "the author 'nobody' is not in journal/people.yml"), 1, "with a warning");
@@ -230,6 +234,12 @@ static void test_site(void)
 	is_str(S_ymd(shortp), "2023-01-02", "one-digit month and day");
 	is_str(shortp->url, "/notes/log/2023/1/2/short", "kept as written in the permalink");
 	ok(strstr(shortp->body, "# Kept heading") != NULL, "an H1 after other content is no content title");
+	struct post *code = S_find(&posts, "journal/2023-2-3-code.md");
+	struct post *exp = S_find(&posts, "journal/2023-2-4-export.md");
+	if (ok(code && exp, "the content title posts are found")) {
+		is_str(code->title, "The lamp.js file", "the content title's inline code unwrapped");
+		is_str(exp->title, "export", "an export before the H1: no content title, the name's text");
+	}
 
 	is_str(S_ymd(plain), "2020-09-13", "no date anywhere: the file's time");
 	ok(S_count(&dl, "first git commit") == 1, "with one warning");
@@ -274,7 +284,7 @@ static void test_i18n(void)
 		is_str(S_joined(&first->author_names), "Mira Castell (en)", "the localized authors map");
 		is_str(S_ymd(first), "2021-03-04", "the date from the file name");
 	}
-	is_int((int)posts.n, 10, "as many posts as the default locale");
+	is_int((int)posts.n, 12, "as many posts as the default locale");
 	S_done(site, &posts, &dl);
 }
 

@@ -917,7 +917,8 @@ static void S_name_free(struct S_name *n)
 }
 
 /* The content title (parseMarkdownContentTitle): an ATX or setext H1
- * opening the body, after import/export statements and blank lines.
+ * opening the body, after import blocks (up to a blank line) and blank
+ * lines; its inline code unwrapped, a {#id} left aside.
  * Returns its text (malloc'd) and blanks its lines in body (Docusaurus
  * removes it from a blog post's content), or NULL. */
 static char *S_content_title(char *body, size_t len)
@@ -934,19 +935,19 @@ static char *S_content_title(char *body, size_t len)
 			i = e + 1;
 			continue;
 		}
-		bool esm = (e - s > 7 && strncmp(body + s, "import", 6) == 0 && strchr(" {*'\"", body[s + 6])) ||
-			   (e - s > 7 && strncmp(body + s, "export", 6) == 0 && body[s + 6] == ' ');
-		if (!esm)
+		/* An import block: `import ` at the start, up to a blank line. */
+		if (!(e - s > 7 && strncmp(body + s, "import", 6) == 0 && isspace((unsigned char)body[s + 6])))
 			break;
-		/* A statement over several lines: up to where its brackets close. */
-		int depth = 0;
-		size_t k = s;
-		for (; k < len; k++) {
-			if (body[k] == '{' || body[k] == '(' || body[k] == '[')
-				depth++;
-			else if ((body[k] == '}' || body[k] == ')' || body[k] == ']') && depth > 0)
-				depth--;
-			else if (body[k] == '\n' && depth == 0)
+		size_t k = e;
+		while (k < len) {
+			size_t ls = k + 1, le = ls;
+			while (le < len && body[le] != '\n')
+				le++;
+			size_t q = ls;
+			while (q < le && isspace((unsigned char)body[q]))
+				q++;
+			k = le;
+			if (q == le)
 				break;
 		}
 		i = k < len ? k + 1 : len;
@@ -990,13 +991,21 @@ static char *S_content_title(char *body, size_t len)
 		size_t r = q;
 		while (r < ue && isspace((unsigned char)body[r]))
 			r++;
-		if (q > u && r == ue && body[s] != '<' && body[s] != '{') {
+		if (q > u && r == ue) {
 			size_t b = e;
 			while (b > s && isspace((unsigned char)body[b - 1]))
 				b--;
 			title = xstrndup(body + s, b - s);
 			blank_to = ue;
 		}
+	}
+	if (title && strchr(title, '`')) {
+		struct strbuf sb = STRBUF_INIT;
+		for (const char *c = title; *c; c++)
+			if (*c != '`')
+				sb_addc(&sb, *c);
+		free(title);
+		title = sb_detach(&sb);
 	}
 	if (title)
 		for (size_t k = i; k < blank_to; k++)

@@ -249,14 +249,19 @@ static void S_text_esc(struct strbuf *o, const char *s, size_t n)
 
 /* A code span that keeps its line breaks (continuation lines indented:
  * cmark-gfm strips that, and a line break in a span is a space). */
-static void S_code(struct strbuf *o, const char *s, size_t n)
+static size_t S_max_run(const char *s, size_t n, size_t maxrun)
 {
-	size_t run = 0, maxrun = 0;
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0, run = 0; k < n; k++) {
 		run = s[k] == '`' ? run + 1 : 0;
 		if (run > maxrun)
 			maxrun = run;
 	}
+	return maxrun;
+}
+
+static void S_code(struct strbuf *o, const char *s, size_t n)
+{
+	size_t maxrun = S_max_run(s, n, 0);
 	for (size_t k = 0; k <= maxrun; k++)
 		sb_addc(o, '`');
 	sb_addc(o, ' ');
@@ -788,38 +793,32 @@ static size_t S_fnref(struct S_inl *x, size_t i, struct strbuf *o)
 	return k + 2 - i;
 }
 
+/* The end of inline markup whose start-string s[i..i+len) opens it, or
+ * DS_NONE (the start-string not followed by text, or no end-string). */
+static size_t S_span(struct S_inl *x, size_t i, size_t len, int kind)
+{
+	if (!S_open_ok(x->s, x->n, i, len))
+		return DS_NONE;
+	return S_end(x, kind, i + len + 1);
+}
+
 /* Inline markup at s[i] (its start-string rules met): bytes taken, or 0. */
 static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
 {
 	const char *s = x->s;
 	size_t n = x->n;
 	char c = s[i];
-	if (c == '*' && i + 1 < n && s[i + 1] == '*') {
-		if (!S_open_ok(s, n, i, 2))
-			return 0;
-		size_t j = S_end(x, K_STRONG, i + 3);
+	if (c == '*' || (c == '`' && i + 1 < n && s[i + 1] == '`')) {
+		size_t len = i + 1 < n && s[i + 1] == c ? 2 : 1;
+		int kind = c == '`' ? K_LIT : len == 2 ? K_STRONG : K_EM;
+		size_t j = S_span(x, i, len, kind);
 		if (j == DS_NONE)
 			return 0;
-		S_tag(o, "strong", s + i + 2, j - i - 2);
-		return j + 2 - i;
-	}
-	if (c == '*') {
-		if (!S_open_ok(s, n, i, 1))
-			return 0;
-		size_t j = S_end(x, K_EM, i + 2);
-		if (j == DS_NONE)
-			return 0;
-		S_tag(o, "em", s + i + 1, j - i - 1);
-		return j + 1 - i;
-	}
-	if (c == '`' && i + 1 < n && s[i + 1] == '`') {
-		if (!S_open_ok(s, n, i, 2))
-			return 0;
-		size_t j = S_end(x, K_LIT, i + 3);
-		if (j == DS_NONE)
-			return 0;
-		S_code(o, s + i + 2, j - i - 2);
-		return j + 2 - i;
+		if (kind == K_LIT)
+			S_code(o, s + i + 2, j - i - 2);
+		else
+			S_tag(o, len == 2 ? "strong" : "em", s + i + len, j - i - len);
+		return j + len - i;
 	}
 	if (c == '`')
 		return S_interp(x, i, i, NULL, 0, o);
@@ -831,18 +830,14 @@ static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
 	}
 	if (c == '_' && i + 1 < n && s[i + 1] == '`') {
 		/* An inline target: its text. */
-		if (!S_open_ok(s, n, i + 1, 1))
-			return 0;
-		size_t j = S_end(x, K_INT, i + 3);
+		size_t j = S_span(x, i + 1, 1, K_INT);
 		if (j == DS_NONE || S_end_len(s, n, j, K_INT) != 1)
 			return 0;
 		S_text_esc(o, s + i + 2, j - i - 2);
 		return j + 1 - i;
 	}
 	if (c == '|') {
-		if (!S_open_ok(s, n, i, 1))
-			return 0;
-		size_t j = S_end(x, K_SUB, i + 2);
+		size_t j = S_span(x, i, 1, K_SUB);
 		if (j == DS_NONE)
 			return 0;
 		size_t e = j + S_end_len(s, n, j, K_SUB);
@@ -860,13 +855,7 @@ static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
 
 static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struct strbuf *o, int depth)
 {
-	struct S_inl x;
-	memset(&x, 0, sizeof x);
-	x.r = r;
-	x.s = s;
-	x.n = n;
-	x.src = src;
-	x.depth = depth;
+	struct S_inl x = {.r = r, .s = s, .n = n, .src = src, .depth = depth};
 	for (size_t i = 0; i < n;) {
 		char c = s[i];
 		if (c == '\n')
@@ -932,18 +921,24 @@ static void S_line_start(struct strbuf *b)
 	b->s[at] = '\\';
 }
 
-/* The inline Markdown of lines L[0..n) (their text from column 0). */
-static void S_inline_lines(struct S_rst *r, const struct S_ln *L, size_t n, struct strbuf *o, int depth)
+/* Lines L[0..n) as one text, each trimmed. */
+static void S_join(struct strbuf *t, const struct S_ln *L, size_t n)
 {
-	struct strbuf t = STRBUF_INIT;
 	for (size_t k = 0; k < n; k++) {
 		const char *s = L[k].s;
 		size_t l = L[k].n;
 		ds_trim(&s, &l);
 		if (k)
-			sb_addc(&t, '\n');
-		sb_add(&t, s, l);
+			sb_addc(t, '\n');
+		sb_add(t, s, l);
 	}
+}
+
+/* The inline Markdown of lines L[0..n) (their text from column 0). */
+static void S_inline_lines(struct S_rst *r, const struct S_ln *L, size_t n, struct strbuf *o, int depth)
+{
+	struct strbuf t = STRBUF_INIT;
+	S_join(&t, L, n);
 	S_inline(r, t.s ? t.s : "", t.len, n ? L[0].src : 1, o, depth);
 	sb_release(&t);
 }
@@ -1018,14 +1013,8 @@ static void S_fence(struct S_out *o, const struct S_ln *L, size_t n, const char 
 	while (e > b && !L[e - 1].n)
 		e--;
 	size_t maxrun = 2;
-	for (size_t k = b; k < e; k++) {
-		size_t run = 0;
-		for (size_t j = 0; j < L[k].n; j++) {
-			run = L[k].s[j] == '`' ? run + 1 : 0;
-			if (run > maxrun)
-				maxrun = run;
-		}
-	}
+	for (size_t k = b; k < e; k++)
+		maxrun = S_max_run(L[k].s, L[k].n, maxrun);
 	struct strbuf f = STRBUF_INIT;
 	for (size_t k = 0; k <= maxrun; k++)
 		sb_addc(&f, '`');
@@ -1049,14 +1038,7 @@ static void S_fence(struct S_out *o, const struct S_ln *L, size_t n, const char 
 static void S_para(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out *o, int depth, bool *literal)
 {
 	struct strbuf t = STRBUF_INIT, md = STRBUF_INIT;
-	for (size_t k = 0; k < n; k++) {
-		const char *s = L[k].s;
-		size_t l = L[k].n;
-		ds_trim(&s, &l);
-		if (k)
-			sb_addc(&t, '\n');
-		sb_add(&t, s, l);
-	}
+	S_join(&t, L, n);
 	*literal = false;
 	if (t.len >= 2 && t.s[t.len - 1] == ':' && t.s[t.len - 2] == ':' && (t.len < 3 || t.s[t.len - 3] != '\\')) {
 		*literal = true;
@@ -2128,52 +2110,74 @@ static void S_box(struct S_rst *r, struct S_out *o, const char *cls, const char 
 	S_wrap(o, sb_detach(&h), &child, "</div>", src);
 }
 
-/* A table's cells from a list-table's nested bullet lists. */
-static void S_list_table(struct S_rst *r, const struct S_dir *d, struct S_out *o, int depth)
+static void S_items_free(struct S_ln **items, size_t *counts, size_t n)
 {
-	struct S_table t = {0};
-	const char *hr = S_opt(d, "header-rows");
-	t.head_rows = hr ? (size_t)strtoul(hr, NULL, 10) : 0;
-	const struct S_ln *L = d->c;
-	size_t n = d->nc, row = 0;
-	bool ok = true;
-	for (size_t i = 0; i < n && ok;) {
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+	free(counts);
+}
+
+/* The items of a bullet list that fills L[0..n): each item's lines (own
+ * arrays) and their counts. False (nothing to free) when a line is not
+ * an item's. */
+static bool S_bullet_items(const struct S_ln *L, size_t n, struct S_ln ***items, size_t **counts, size_t *nitems)
+{
+	size_t cap = 8, k = 0;
+	*items = xcalloc(cap, sizeof **items);
+	*counts = xcalloc(cap, sizeof **counts);
+	for (size_t i = 0; i < n;) {
 		if (!L[i].n) {
 			i++;
 			continue;
 		}
 		size_t b = S_bullet(&L[i]);
 		if (!b || S_ind(&L[i])) {
+			S_items_free(*items, *counts, k);
+			*items = NULL;
+			*counts = NULL;
+			*nitems = 0;
+			return false;
+		}
+		if (k == cap) {
+			*items = xrealloc(*items, (cap *= 2) * sizeof **items);
+			*counts = xrealloc(*counts, cap * sizeof **counts);
+		}
+		size_t end;
+		(*items)[k] = S_indented(L, n, i, b, true, &(*counts)[k], &end);
+		k++;
+		i = end;
+	}
+	*nitems = k;
+	return true;
+}
+
+/* A table's cells from a list-table's nested bullet lists. */
+static void S_list_table(struct S_rst *r, const struct S_dir *d, struct S_out *o, int depth)
+{
+	struct S_table t = {0};
+	const char *hr = S_opt(d, "header-rows");
+	t.head_rows = hr ? (size_t)strtoul(hr, NULL, 10) : 0;
+	struct S_ln **rows, **cells;
+	size_t *rn, *cn, nrows, ncells;
+	bool ok = S_bullet_items(d->c, d->nc, &rows, &rn, &nrows);
+	for (size_t i = 0; ok && i < nrows; i++) {
+		if (!S_bullet_items(rows[i], rn[i], &cells, &cn, &ncells)) {
 			ok = false;
 			break;
 		}
-		size_t cnt, end;
-		struct S_ln *v = S_indented(L, n, i, b, true, &cnt, &end);
-		size_t col = 0;
-		for (size_t j = 0; j < cnt;) {
-			if (!v[j].n) {
-				j++;
-				continue;
-			}
-			size_t b2 = S_bullet(&v[j]);
-			if (!b2 || S_ind(&v[j])) {
-				ok = false;
-				break;
-			}
-			size_t cnt2, end2;
-			struct S_ln *w = S_indented(v, cnt, j, b2, true, &cnt2, &end2);
+		for (size_t j = 0; j < ncells; j++) {
 			struct S_cell *c = S_cell_add(&t);
-			c->row = row;
-			c->col = col++;
+			c->row = i;
+			c->col = j;
 			c->rows = c->cols = 1;
-			c->v = w;
-			c->n = cnt2;
-			j = end2;
+			c->v = cells[j];
+			c->n = cn[j];
 		}
-		free(v);
-		row++;
-		i = end;
+		free(cells);
+		free(cn);
 	}
+	S_items_free(rows, rn, nrows);
 	if (!ok) {
 		S_table_failed(r, d->c, d->nc, o, "list-table");
 	} else {
@@ -2191,7 +2195,6 @@ static void S_csv_rows(struct S_rst *r, struct S_table *t, const char *s, size_t
 {
 	size_t i = 0, col = 0;
 	struct strbuf f = STRBUF_INIT;
-	bool any = false;
 	while (i <= n) {
 		while (i < n && s[i] == ' ')
 			i++;
@@ -2235,11 +2238,9 @@ static void S_csv_rows(struct S_rst *r, struct S_table *t, const char *s, size_t
 			p = e ? e + 1 : p + l;
 		}
 		c->n = nl;
-		any = true;
 		if (i >= n || s[i] == '\n') {
 			(*row)++;
 			col = 0;
-			any = false;
 			i++;
 			if (i > n)
 				break;
@@ -2247,7 +2248,6 @@ static void S_csv_rows(struct S_rst *r, struct S_table *t, const char *s, size_t
 		}
 		i++; /* the delimiter */
 	}
-	(void)any;
 	sb_release(&f);
 }
 

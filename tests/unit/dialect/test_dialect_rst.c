@@ -77,6 +77,18 @@ static void S_dump(const char *path)
 	free(text);
 }
 
+/* The rewrite of in is want, with a warning holding needle at line. */
+static void RWARN(const char *in, const char *want, int line, const char *needle, const char *name)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = RR(in, &dl, NULL);
+	is_str(o, want, name);
+	if (!ok(dt_has_warning(&dl, line, needle), "%s: warned at line %d", name, line))
+		dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+}
+
 #define RIS(in, want, name)                    \
 	do {                                   \
 		char *o_ = RR((in), NULL, NULL); \
@@ -138,12 +150,8 @@ static void test_links(void)
 	    "Go to [https\\://u.example/a?b=1](https://u.example/a?b=1). Or write [me@mail.example](mailto:me@mail.example).\n",
 	    "standalone URIs and email addresses");
 	RIS("See `Intro`_.\n\nIntro\n-----\n", "See Intro.\n\n## Intro\n", "a reference to a section title: its text");
-	struct diag_list dl = DIAG_LIST_INIT;
-	char *o = RR("Para.\n\nA missing_ ref.\n", &dl, NULL);
-	is_str(o, "Para.\n\nA missing ref.\n", "a reference with no target: its text");
-	ok(dt_has_warning(&dl, 12, "reference 'missing' has no target"), "…with a warning at its line");
-	free(o);
-	diag_list_free(&dl);
+	RWARN("Para.\n\nA missing_ ref.\n", "Para.\n\nA missing ref.\n", 12, "reference 'missing' has no target",
+	      "a reference with no target: its text");
 }
 
 static void test_footnotes(void)
@@ -262,12 +270,7 @@ static void test_tables(void)
 	like(h, "abcdefghij", "text in a simple table's column margin: the table kept as it is");
 	like(h, "+-----+ words +", "a grid table of one line: its text kept");
 	free(h);
-	struct diag_list dl = DIAG_LIST_INIT;
-	char *o = RR(".. csv-table::\n   :file: /etc/passwd\n", &dl, NULL);
-	is_str(o, "", "csv-table :file: refused");
-	ok(dt_has_warning(&dl, 10, "refused"), "…with a warning");
-	free(o);
-	diag_list_free(&dl);
+	RWARN(".. csv-table::\n   :file: /etc/passwd\n", "", 10, "refused", "csv-table :file: refused");
 }
 
 static void test_lines(void)

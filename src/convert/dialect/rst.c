@@ -449,6 +449,8 @@ static size_t S_end(struct S_inl *x, int kind, size_t from)
 
 static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struct strbuf *o, int depth);
 
+static void S_add_target(struct S_rst *r, const char *name, size_t nl, char *url);
+
 static const char *S_target(struct S_rst *r, const char *name)
 {
 	size_t idx;
@@ -619,7 +621,12 @@ static size_t S_interp(struct S_inl *x, size_t b, size_t i, const char *role, si
 				} else {
 					char *uri = S_uri(u, ul);
 					S_link(o, t, tl, uri, true);
-					free(uri);
+					/* `name <uri>`_ names a target too (S_collect
+					 * found those on one line). */
+					if (!anon)
+						S_add_target(x->r, t, tl, uri);
+					else
+						free(uri);
 				}
 				return e - b;
 			}
@@ -2741,6 +2748,25 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 				strmap_put(&r->fnrefs, lab, 0);
 				free(lab);
 			}
+		}
+		/* `name <uri>`_ on one line: a target for name_ elsewhere. */
+		for (const char *p = s; (p = memchr(p, '>', (size_t)(s + l - p))) != NULL; p++) {
+			if (p + 2 >= s + l || p[1] != '`' || p[2] != '_' || (p + 3 < s + l && p[3] == '_'))
+				continue;
+			const char *lt = p, *bq;
+			while (lt > s && lt[-1] != '<' && lt[-1] != '`')
+				lt--;
+			if (lt <= s + 1 || lt[-1] != '<' || lt[-2] != ' ')
+				continue;
+			for (bq = lt - 1; bq > s && bq[-1] != '`';)
+				bq--;
+			if (bq <= s || lt - 2 <= bq)
+				continue;
+			char *uri = S_uri(lt, (size_t)(p - lt));
+			if (uri[0] && uri[strlen(uri) - 1] != '_')
+				S_add_target(r, bq, (size_t)(lt - 2 - bq), uri);
+			else
+				free(uri);
 		}
 		if (ds_at(s, l, 0, "__ ")) {
 			size_t end;

@@ -144,6 +144,9 @@ static void test_links(void)
 	    "[First](https://1.example/) and [second one](https://2.example/).\n", "anonymous references in order");
 	RIS("A b_.\n\n.. _b: c_\n.. _c: https://c.example/\n", "A [b](https://c.example/).\n", "indirect targets");
 	RIS("A `x <y_>`_.\n\n.. _y: https://y.example/\n", "A [x](https://y.example/).\n", "an embedded alias");
+	RIS("Py_ then `Py <https://py.example/>`_, `Py`_ and `Other\nOne <https://o.example/>`_ `Other One`_.\n",
+	    "[Py](https://py.example/) then [Py](https://py.example/), [Py](https://py.example/) and [Other\n    One](https://o.example/) [Other One](https://o.example/).\n",
+	    "a reference with an embedded URI names a target (before it too, on one line)");
 	RIS(".. _long: https://long.example/\n   path/\n\nA long_.\n", "A [long](https://long.example/path/).\n",
 	    "a target's URI over lines");
 	RIS("Go to https://u.example/a?b=1. Or write me@mail.example.\n",

@@ -726,9 +726,8 @@ static size_t S_word(struct S_inl *x, size_t i, struct strbuf *o)
 	size_t n = x->n;
 	size_t u = S_uri_at(s, n, i);
 	if (u) {
-		bool mail = ds_at(s, n, i, "mailto:") || ds_at(s, n, i, "MAILTO:");
 		char *url = xstrndup(s + i, u);
-		S_link(o, mail ? s + i + 7 : s + i, mail ? u - 7 : u, url, false);
+		S_link(o, s + i, u, url, false);
 		free(url);
 		return u;
 	}
@@ -2518,6 +2517,16 @@ static size_t S_explicit(struct S_rst *r, const struct S_ln *L, size_t n, size_t
 				for (size_t j = lab[0] == '#' ? 1 : 0; j < ll; j++)
 					sb_addc(&h, ds_alnum(lab[j]) || strchr("-_.", lab[j]) ? lab[j] : '-');
 				sb_adds(&h, "]: ");
+				/* A citation's label is how the text names it: kept
+				 * (the note's number replaces it at the reference). */
+				bool digits = true;
+				for (size_t j = 0; j < ll; j++)
+					digits = digits && isdigit((unsigned char)lab[j]);
+				if (!digits && lab[0] != '#') {
+					sb_adds(&h, "\\[");
+					S_text(&h, lab, ll);
+					sb_adds(&h, "\\] ");
+				}
 			}
 			if (!refd) {
 				/* Not referenced: GFM would drop it; its text stays. */

@@ -164,6 +164,7 @@ static void test_footnotes(void)
 	like(h, "<li id=\"fn-1\"", "a numbered footnote");
 	like(h, "fn-auto-2", "auto-numbered footnotes in order");
 	like(h, "fn-CIT", "a citation");
+	like(h, "<p>[CIT] Cited.", "a citation's note shows its label");
 	like(h, "Three", "the footnotes' text");
 	like(h, "<p>[9] Alone.</p>", "an unreferenced footnote stays as text");
 	free(h);

@@ -1505,6 +1505,75 @@ static size_t S_border_cols(const struct S_ln *l, size_t *starts, size_t max)
 
 #define S_MAX_SIMPLE_COLS 64
 
+/* A column-span line under a simple table's row: dashes grouping columns. */
+static bool S_span_line(const struct S_ln *l)
+{
+	if (!l->n || l->s[0] != '-')
+		return false;
+	for (size_t k = 0; k < l->n; k++)
+		if (l->s[k] != '-' && l->s[k] != ' ')
+			return false;
+	return true;
+}
+
+/* One row of a simple table: lines L[b..e) cut into cells, columns
+ * grouped as the span line under it says (span: NULL, one each). False
+ * when text lies in the margin between two cells. */
+static bool S_simple_row(struct S_rst *r, const struct S_ln *L, size_t b, size_t e, const struct S_ln *span,
+			 const size_t *starts, size_t nc, size_t row, struct S_table *t)
+{
+	size_t group[S_MAX_SIMPLE_COLS + 1]; /* first column of each cell */
+	size_t ng = 0;
+	struct S_cps sp = {0};
+	if (span)
+		S_cps_of(&sp, span->s, span->n);
+	for (size_t c = 0; c < nc; c++) {
+		/* A column starts a new cell unless the dashes run on over
+		 * the margin before it. */
+		bool joined = span && c && starts[c] - 1 < sp.n && sp.c[starts[c] - 1] == '-';
+		if (!joined)
+			group[ng++] = c;
+	}
+	group[ng] = nc;
+	free(sp.c);
+	free(sp.at);
+	for (size_t k = b; k < e; k++) {
+		struct S_cps p;
+		S_cps_of(&p, L[k].s, L[k].n);
+		bool bad = false;
+		for (size_t g = 1; g < ng && !bad; g++)
+			bad = starts[group[g]] - 1 < p.n && p.c[starts[group[g]] - 1] != ' ';
+		free(p.c);
+		free(p.at);
+		if (bad)
+			return false;
+	}
+	for (size_t g = 0; g < ng; g++) {
+		struct S_cell *cell = S_cell_add(t);
+		cell->row = row;
+		cell->col = group[g];
+		cell->rows = 1;
+		cell->cols = group[g + 1] - group[g];
+		struct strvec lines = STRVEC_INIT;
+		size_t *srcs = xcalloc(e - b + 1, sizeof *srcs);
+		for (size_t k = b; k < e; k++) {
+			struct S_cps p;
+			S_cps_of(&p, L[k].s, L[k].n);
+			const char *s;
+			size_t len;
+			S_slice(&L[k], &p, starts[group[g]], group[g + 1] < nc ? starts[group[g + 1]] : p.n, &s, &len);
+			srcs[lines.n] = L[k].src;
+			sv_push_owned(&lines, xstrndup(s, len));
+			free(p.c);
+			free(p.at);
+		}
+		S_cell_lines(r, cell, &lines, srcs);
+		sv_free(&lines);
+		free(srcs);
+	}
+	return true;
+}
+
 static size_t S_simple_table(struct S_rst *r, const struct S_ln *L, size_t n, size_t i, size_t *fail_from,
 			     struct S_out *o, int depth)
 {
@@ -1512,98 +1581,49 @@ static size_t S_simple_table(struct S_rst *r, const struct S_ln *L, size_t n, si
 	size_t nc = S_border_cols(&L[i], starts, S_MAX_SIMPLE_COLS);
 	if (nc > S_MAX_SIMPLE_COLS)
 		nc = S_MAX_SIMPLE_COLS;
-	/* Its end: a border followed by a blank line or the end. */
-	size_t end = SIZE_MAX, head = 0;
 	if (i >= *fail_from)
 		return i;
-	for (size_t k = i + 1; k < n; k++) {
-		size_t tmp[S_MAX_SIMPLE_COLS];
+	/* Its end: a border followed by a blank line or the end. */
+	size_t end = SIZE_MAX, tmp[S_MAX_SIMPLE_COLS];
+	for (size_t k = i + 1; k < n; k++)
 		if (S_border_cols(&L[k], tmp, S_MAX_SIMPLE_COLS) && (k + 1 == n || !L[k + 1].n)) {
 			end = k;
 			break;
 		}
-	}
 	if (end == SIZE_MAX) {
 		*fail_from = i;
 		return i;
 	}
-	for (size_t k = i + 1; k < end; k++) {
-		size_t tmp[S_MAX_SIMPLE_COLS];
-		if (S_border_cols(&L[k], tmp, S_MAX_SIMPLE_COLS)) {
-			head = k;
-			break;
-		}
-	}
-	/* Text in a column's margin (docutils' error): the table as it is. */
-	for (size_t k = i + 1; k < end; k++) {
-		struct S_cps p;
-		S_cps_of(&p, L[k].s, L[k].n);
-		bool bad = false;
-		for (size_t c = 1; c < nc && !bad; c++)
-			bad = starts[c] - 1 < p.n && p.c[starts[c] - 1] != ' ';
-		free(p.c);
-		free(p.at);
-		if (bad) {
-			S_table_failed(r, L + i, end + 1 - i, o, "simple table");
-			return end + 1;
-		}
-	}
 	struct S_table t = {0};
-	struct strvec cl[S_MAX_SIMPLE_COLS];
-	size_t *srcs[S_MAX_SIMPLE_COLS];
-	for (size_t c = 0; c < nc; c++) {
-		cl[c] = (struct strvec)STRVEC_INIT;
-		srcs[c] = xcalloc(end - i + 1, sizeof *srcs[c]);
-	}
-	size_t row = 0;
-	bool open = false;
-	for (size_t k = i + 1; k <= end; k++) {
-		size_t tmp[S_MAX_SIMPLE_COLS];
+	size_t row = 0, rb = SIZE_MAX; /* the open row's first line */
+	bool ok = true;
+	for (size_t k = i + 1; k <= end && ok; k++) {
 		bool border = k == end || S_border_cols(&L[k], tmp, S_MAX_SIMPLE_COLS);
-		struct S_cps p;
-		S_cps_of(&p, L[k].s, L[k].n);
-		bool dashes = L[k].n && L[k].s[0] == '-' && strspn(L[k].s, "- ") == L[k].n;
+		bool span = !border && S_span_line(&L[k]);
 		bool first_blank = true;
-		for (size_t x = 0; x < p.n && x < (nc > 1 ? starts[1] : p.n); x++)
-			if (p.c[x] != ' ')
+		size_t w = nc > 1 ? starts[1] : SIZE_MAX;
+		for (size_t x = 0, col = 0; x < L[k].n && col < w; x++, col += ((unsigned char)L[k].s[x] & 0xC0) != 0x80)
+			if (L[k].s[x] != ' ')
 				first_blank = false;
-		if (dashes) {
-			S_warn(r, L[k].src, "rst-table:spans",
-			       "reStructuredText simple table column spans are not supported: the cells are kept apart");
-		} else if (border || (L[k].n && !first_blank && open)) {
-			/* The row so far is done. */
-			if (open) {
-				for (size_t c = 0; c < nc; c++) {
-					struct S_cell *cell = S_cell_add(&t);
-					cell->row = row;
-					cell->col = c;
-					cell->rows = cell->cols = 1;
-					S_cell_lines(r, cell, &cl[c], srcs[c]);
-				}
-				row++;
-				open = false;
-			}
-			if (border && k == head)
-				t.head_rows = row;
+		/* A row ends at a border, a span line, or a line whose first
+		 * column has text (a new row). */
+		if (rb != SIZE_MAX && (border || span || (L[k].n && !first_blank))) {
+			size_t e = k;
+			while (e > rb && !L[e - 1].n)
+				e--;
+			ok = S_simple_row(r, L, rb, e, span ? &L[k] : NULL, starts, nc, row++, &t);
+			rb = SIZE_MAX;
 		}
-		if (!border && !dashes && (L[k].n || open)) {
-			open = true;
-			for (size_t c = 0; c < nc; c++) {
-				const char *s;
-				size_t len;
-				S_slice(&L[k], &p, starts[c], c + 1 < nc ? starts[c + 1] : p.n, &s, &len);
-				srcs[c][cl[c].n] = L[k].src;
-				sv_push_owned(&cl[c], xstrndup(s, len));
-			}
-		}
-		free(p.c);
-		free(p.at);
+		if (border && k < end && !t.head_rows)
+			t.head_rows = row;
+		if (!border && !span && L[k].n && rb == SIZE_MAX)
+			rb = k;
 	}
-	for (size_t c = 0; c < nc; c++) {
-		sv_free(&cl[c]);
-		free(srcs[c]);
-	}
-	S_table_out(r, &t, o, L[i].src, NULL, depth);
+	if (ok)
+		S_table_out(r, &t, o, L[i].src, NULL, depth);
+	else
+		/* Text in a column's margin (docutils' error): the table as it is. */
+		S_table_failed(r, L + i, end + 1 - i, o, "simple table");
 	S_table_free(&t);
 	return end + 1;
 }
@@ -2659,7 +2679,7 @@ static void S_body(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out
 				e++;
 			S_fence(o, L + i, e - i, "pycon", 5, l->src);
 			i = e;
-		} else if (i + 1 < n && L[i + 1].n && S_ind(&L[i + 1]) > 0 && !ds_at(s, ln - 1 > 0 ? ln : ln, ln >= 2 ? ln - 2 : 0, "::")) {
+		} else if (i + 1 < n && L[i + 1].n && S_ind(&L[i + 1]) > 0 && !(ln >= 2 && s[ln - 1] == ':' && s[ln - 2] == ':')) {
 			i = S_deflist(r, L, n, i, o, depth, 0);
 		} else {
 			size_t e = i + 1;

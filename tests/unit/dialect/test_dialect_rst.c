@@ -259,6 +259,9 @@ static void test_tables(void)
 	like(h, "<thead>\n<tr>\n<th>\n<p>A</p>", "simple table header");
 	like(h, "long text\nmore</p>", "a multi-line cell joined");
 	free(h);
+	h = RRH("=====  =====  =====\n   AB         C\n------------  -----\nx      y      z\n=====  =====  =====\n");
+	like(h, "<td colspan=\"2\">\n<p>AB</p>", "simple table column spans");
+	free(h);
 	h = RRH("+---+---+\n| a | b |\n+===+===+\n| c     |\n+---+---+\n| d | e |\n|   +---+\n|   | f |\n+---+---+\n");
 	like(h, "<td colspan=\"2\">", "grid table colspan");
 	like(h, "<td rowspan=\"2\">", "grid table rowspan");

@@ -1600,11 +1600,15 @@ static size_t S_simple_table(struct S_rst *r, const struct S_ln *L, size_t n, si
 	for (size_t k = i + 1; k <= end && ok; k++) {
 		bool border = k == end || S_border_cols(&L[k], tmp, S_MAX_SIMPLE_COLS);
 		bool span = !border && S_span_line(&L[k]);
+		/* Text in the first column (up to where the second starts). */
 		bool first_blank = true;
 		size_t w = nc > 1 ? starts[1] : SIZE_MAX;
-		for (size_t x = 0, col = 0; x < L[k].n && col < w; x++, col += ((unsigned char)L[k].s[x] & 0xC0) != 0x80)
+		for (size_t x = 0, col = 0; x < L[k].n && col < w; x++) {
 			if (L[k].s[x] != ' ')
 				first_blank = false;
+			if (x + 1 < L[k].n && ((unsigned char)L[k].s[x + 1] & 0xC0) != 0x80)
+				col++;
+		}
 		/* A row ends at a border, a span line, or a line whose first
 		 * column has text (a new row). */
 		if (rb != SIZE_MAX && (border || span || (L[k].n && !first_blank))) {

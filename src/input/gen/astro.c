@@ -616,8 +616,8 @@ static void S_site_metadata(struct site *site, const char *src_dir)
 	free(pkg_text);
 }
 
-/* Starlight's options: the site's title (a string, or one per locale:
- * the default locale's, else the first), its language. */
+/* Starlight's options: the site's title (a string, or one per language:
+ * the default locale's, else English, else the first), its language. */
 static void S_starlight(struct site *site, const char *t, size_t len)
 {
 	char *name = S_import_name(t, len, "@astrojs/starlight");
@@ -625,20 +625,25 @@ static void S_starlight(struct site *site, const char *t, size_t len)
 	free(name);
 	if (obj == (size_t)-1)
 		return;
-	struct fm_node *title = S_literal(t, len, S_member_value(t, len, obj, "title"));
+	/* The default locale's language: its `lang`, else its key (`root`
+	 * is no language). */
 	char *locale = S_member_string(t, len, obj, "defaultLocale");
+	struct fm_node *locales = S_literal(t, len, S_member_value(t, len, obj, "locales"));
+	const char *lang = fm_str(fm_get_path(locales, locale ? locale : "root", "lang", NULL));
+	if (!lang && locale && strcmp(locale, "root") != 0)
+		lang = locale;
+	if (!site->language)
+		site->language = str_dup_nonempty(lang);
+	/* A title per language is keyed by language tags. */
+	struct fm_node *title = S_literal(t, len, S_member_value(t, len, obj, "title"));
 	const char *s = fm_str(title);
 	if (!s && title && title->kind == FM_MAP && title->n) {
-		s = fm_str(fm_get(title, locale ? locale : "en"));
+		s = fm_str(fm_get(title, lang ? lang : "en"));
 		if (!s)
 			s = fm_str(title->items[0]);
 	}
 	if (!site->title)
 		site->title = str_dup_nonempty(s);
-	struct fm_node *locales = S_literal(t, len, S_member_value(t, len, obj, "locales"));
-	const char *lang = fm_str(fm_get_path(locales, locale ? locale : "root", "lang", NULL));
-	if (!site->language)
-		site->language = str_dup_nonempty(lang ? lang : locale && strcmp(locale, "root") ? locale : NULL);
 	char *desc = S_member_string(t, len, obj, "description");
 	if (!site->description)
 		site->description = desc;

@@ -1,0 +1,370 @@
+/* Unit tests of the Astro generator (src/input/gen/astro.c): small Astro
+ * projects of our own writing in a temporary folder, detected, opened and
+ * collected as Astro's content collections read them. */
+#define _DEFAULT_SOURCE /* mkdtemp */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convert/markdown.h"
+#include "fixture.h"
+#include "input/site.h"
+#include "tap.h"
+
+static char S_tmp[] = "/tmp/sheaf-astro-XXXXXX";
+
+static struct post *S_find(const struct post_list *pl, const char *relpath)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->v[i]->relpath, relpath) == 0)
+			return pl->v[i];
+	return NULL;
+}
+
+static const char *S_joined(const struct strvec *sv)
+{
+	static char buf[2048];
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
+	return buf;
+}
+
+static const char *S_paths(const struct post_list *pl)
+{
+	struct strvec rel = STRVEC_INIT;
+	for (size_t i = 0; i < pl->n; i++)
+		sv_push(&rel, pl->v[i]->relpath);
+	sv_sort(&rel);
+	const char *s = S_joined(&rel);
+	sv_free(&rel);
+	return s;
+}
+
+static const char *S_ymd(const struct date *d)
+{
+	static char ymd[11];
+	if (!d->valid)
+		return "none";
+	date_format_ymd(d, ymd);
+	return ymd;
+}
+
+/* Whether a warning in dl says needle. */
+static bool S_warned(const struct diag_list *dl, const char *needle)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].severity == DIAG_WARNING && strstr(dl->v[i].message, needle))
+			return true;
+	return false;
+}
+
+/* Opens and collects the site in S_tmp/name; false (reported) when it
+ * does not open as an Astro site. */
+static bool S_open(const char *name, struct site **site, struct post_list *posts, struct diag_list *dl)
+{
+	char *root = path_join(S_tmp, name);
+	bool ok_ = site_open(site, root, NULL, dl) == 0;
+	free(root);
+	if (!ok(ok_ && strcmp((*site)->gen->name, "astro") == 0, "%s: read as an Astro site", name))
+		return false;
+	site_collect(*site, posts, dl);
+	return true;
+}
+
+/* The blog starter's shape: a glob loader, consts.ts, MDX. */
+static void test_glob_collection(void)
+{
+	fx_writes(S_tmp, "lamp/astro.config.mjs",
+		  "// @ts-check\n"
+		  "import { defineConfig } from 'astro/config';\n"
+		  "import mdx from '@astrojs/mdx';\n"
+		  "import sitemap from '@astrojs/sitemap';\n"
+		  "const extra = process.env.X ? [sitemap()] : [];\n"
+		  "export default defineConfig({\n"
+		  "  site: 'https://lamp.example',\n"
+		  "  base: '/notes/',\n"
+		  "  integrations: [mdx(), ...extra],\n"
+		  "  vite: { build: { base: 'ignored' } },\n"
+		  "});\n");
+	fx_writes(S_tmp, "lamp/src/consts.ts",
+		  "export const SITE_TITLE = 'Lamp Notes';\n"
+		  "export const SITE_DESCRIPTION = \"Evenings with a soldering iron\";\n");
+	fx_writes(S_tmp, "lamp/package.json", "{\"name\": \"lamp\", \"author\": \"Ines Varga <ines@lamp.example>\"}\n");
+	fx_writes(S_tmp, "lamp/src/content.config.ts",
+		  "import { defineCollection, z } from 'astro:content';\n"
+		  "import { glob, file } from 'astro/loaders';\n"
+		  "\n"
+		  "const blog = defineCollection({\n"
+		  "  // Only Markdown and MDX, no partials, no drafts folder.\n"
+		  "  loader: glob({ base: './src/content/blog', pattern: ['**/[^_]*.{md,mdx,mdoc}', '!drafts/**'] }),\n"
+		  "  schema: ({ image }) => z.object({ title: z.string(), pattern: z.string().optional() }),\n"
+		  "});\n"
+		  "const people = defineCollection({ loader: file('src/data/people.json') });\n"
+		  "export const collections = { blog, people };\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/first-post.md",
+		  "---\ntitle: First post\npubDate: 2024-03-01\nupdatedDate: 2024-03-05\n"
+		  "heroImage: ../../assets/lamp.jpg\ntags: [solder, night]\n"
+		  "author: Ines Varga\n---\nText.\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/Second Post.mdx",
+		  "---\ntitle: Second\ndate: 2024-04-01T10:00:00+02:00 # moved twice\n"
+		  "cover: {src: ./second.png, alt: A lamp}\n---\nimport X from './x.astro';\n\nText.\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/trip/index.md",
+		  "---\ntitle: Trip\npublishDate: 2024-05-02\ncoverImage: assets/road.png\n"
+		  "authors:\n  - name: Ines Varga\n  - Tomas Rey\ncategory: Travel\nexcerpt: On the road.\n---\nText.\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/2023-05-06_named.md", "---\ntitle: Named\n---\nText.\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/untitled.md", "---\npubDate: 2024-06-01\n---\n# From the heading\n\nText.\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/moved.md",
+		  "---\ntitle: Moved\npubDatetime: 2024-07-01T08:00:00Z\nslug: elsewhere/moved-here\n---\nText.\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/hidden.md",
+		  "---\ntitle: Hidden\npubDate: 2024-08-01\ndraft: true\n---\nText.\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/_partial.md", "---\ntitle: Partial\n---\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/drafts/later.md", "---\ntitle: Later\n---\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/tags.mdoc", "---\ntitle: Markdoc without its integration\n---\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/data.json", "{}\n");
+	fx_writes(S_tmp, "lamp/src/content/other/page.md", "---\ntitle: Not the blog\n---\n");
+
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("lamp", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->title, "Lamp Notes", "title: the blog starter's SITE_TITLE");
+	is_str(site->description, "Evenings with a soldering iron", "description: SITE_DESCRIPTION");
+	is_str(site->author, "Ines Varga", "author: package.json's, without the e-mail");
+	is_str(site->url, "https://lamp.example", "site");
+	is_str(site->baseurl, "/notes", "base, without its trailing slash (not vite's)");
+	is_str(site->posts_dir, "src/content/blog", "the blog collection's base");
+	is_str(site->static_dir, "public", "site-absolute paths under public/");
+	is_str(S_paths(&posts),
+	       "src/content/blog/2023-05-06_named.md|src/content/blog/Second Post.mdx|"
+	       "src/content/blog/first-post.md|src/content/blog/hidden.md|src/content/blog/moved.md|"
+	       "src/content/blog/trip/index.md|src/content/blog/untitled.md",
+	       "entries: the pattern list (braces, a class, a negation); .mdx with the MDX integration, "
+	       ".mdoc not without Markdoc's, data files not");
+	is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
+
+	struct post *first = S_find(&posts, "src/content/blog/first-post.md");
+	struct post *second = S_find(&posts, "src/content/blog/Second Post.mdx");
+	struct post *trip = S_find(&posts, "src/content/blog/trip/index.md");
+	struct post *named = S_find(&posts, "src/content/blog/2023-05-06_named.md");
+	struct post *untitled = S_find(&posts, "src/content/blog/untitled.md");
+	struct post *moved = S_find(&posts, "src/content/blog/moved.md");
+	struct post *hidden = S_find(&posts, "src/content/blog/hidden.md");
+	if (!ok(first && second && trip && named && untitled && moved && hidden, "each entry found"))
+		goto out;
+	is_str(S_ymd(&first->date), "2024-03-01", "pubDate");
+	is_str(S_ymd(&first->updated), "2024-03-05", "updatedDate");
+	is_str(first->cover_image, "../../assets/lamp.jpg", "heroImage");
+	is_str(S_joined(&first->tags), "solder|night", "tags");
+	is_str(S_joined(&first->author_names), "Ines Varga", "author: a string");
+	is_str(first->url, "/blog/first-post/", "the URL: /<collection>/<id>/");
+	is_str(first->live_url, "https://lamp.example/notes/blog/first-post/", "under site and base");
+
+	is_str(second->slug, "second-post", "the id: github-slugger's slug of the path");
+	is_str(S_ymd(&second->date), "2024-04-01", "date with a zone and a YAML comment");
+	is_int(second->date.hour, 10, "  its time kept");
+	is_str(second->cover_image, "./second.png", "cover: an image object's src");
+
+	is_str(trip->slug, "trip", "the id of x/index.md: x");
+	is_str(S_ymd(&trip->date), "2024-05-02", "publishDate");
+	is_str(trip->cover_image, "assets/road.png", "coverImage relative to the entry");
+	is_str(S_joined(&trip->author_names), "Ines Varga|Tomas Rey", "authors: objects with name, strings");
+	is_str(S_joined(&trip->categories), "Travel", "category");
+	is_str(trip->description, "On the road.", "excerpt as the description");
+
+	is_str(S_ymd(&named->date), "2023-05-06", "no date field: the file name's");
+	is_str(named->slug, "2023-05-06_named", "  the id keeps the whole name");
+	is_str(untitled->title, "From the heading", "no title: the first heading");
+	is_str(S_ymd(&moved->date), "2024-07-01", "pubDatetime");
+	is_str(moved->url, "/blog/elsewhere/moved-here/", "slug: the id");
+	ok(hidden->draft, "draft: true is a draft");
+out:
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
+/* Starlight: its title; a legacy collection by name; generateId. */
+static void test_starlight(void)
+{
+	fx_writes(S_tmp, "guide/astro.config.ts",
+		  "import { defineConfig } from 'astro/config';\n"
+		  "import sl from '@astrojs/starlight';\n"
+		  "export default defineConfig({\n"
+		  "  integrations: [sl({ title: { fr: 'Le Guide', en: 'The Guide' }, defaultLocale: 'root',\n"
+		  "    locales: { root: { label: 'Français', lang: 'fr' } } })],\n"
+		  "});\n");
+	fx_writes(S_tmp, "guide/src/content/config.ts",
+		  "import { defineCollection, z } from 'astro:content';\n"
+		  "import { docsLoader } from '@astrojs/starlight/loaders';\n"
+		  "import { glob } from 'astro/loaders';\n"
+		  "export const collections = {\n"
+		  "  docs: defineCollection({ loader: docsLoader() }),\n"
+		  "  articles: defineCollection({ type: 'content', schema: z.object({}) }),\n"
+		  "  authors: defineCollection({ type: 'data' }),\n"
+		  "};\n");
+	fx_writes(S_tmp, "guide/src/content/docs/index.mdx", "---\ntitle: Docs\n---\n");
+	fx_writes(S_tmp, "guide/src/content/articles/one.mdx", "---\ntitle: One\ndate: 2024-01-01\n---\n");
+	fx_writes(S_tmp, "guide/src/content/articles/_two.md", "---\ntitle: Two\n---\n");
+	fx_writes(S_tmp, "guide/src/content/articles/_old/three.md", "---\ntitle: Three\n---\n");
+	fx_writes(S_tmp, "guide/src/content/articles/Four Ways.markdown", "---\ntitle: Four\n---\n");
+
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("guide", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->title, "Le Guide", "Starlight's title per language: the default locale's");
+	is_str(site->language, "fr", "Starlight's root locale's lang");
+	is_str(S_paths(&posts), "src/content/articles/Four Ways.markdown|src/content/articles/one.mdx",
+	       "a legacy collection (src/content/config.ts), named articles: `_` files and folders "
+	       "left out, .mdx (Starlight brings MDX) and .markdown in");
+	struct post *four = S_find(&posts, "src/content/articles/Four Ways.markdown");
+	is_str(four ? four->url : NULL, "/articles/four-ways/", "its URL");
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+
+	fx_writes(S_tmp, "ids/astro.config.mjs", "export default {};\n");
+	fx_writes(S_tmp, "ids/src/content.config.mjs",
+		  "import { glob } from 'astro/loaders';\n"
+		  "const posts = defineCollection({\n"
+		  "  loader: glob({ pattern: '**/*.md', base: 'posts',\n"
+		  "    generateId: ({ entry }) => entry.split('/').pop() }),\n"
+		  "});\n"
+		  "export const collections = { posts: posts };\n");
+	fx_writes(S_tmp, "ids/posts/2024/Hello World.md", "---\ntitle: Hello\ndate: 2024-02-02\n---\n");
+	fx_writes(S_tmp, "ids/posts/2024/bundle/index.md", "---\ntitle: Bundle\ndate: 2024-02-03\n---\n");
+	struct diag_list dl2 = DIAG_LIST_INIT;
+	if (S_open("ids", &site, &posts, &dl2)) {
+		is_str(site->posts_dir, "posts", "a base outside src/");
+		is_int((long long)posts.n, 2, "both entries");
+		ok(S_warned(&dl2, "generateId is a function"), "generateId: reported as not run");
+		struct post *hello = S_find(&posts, "posts/2024/Hello World.md");
+		struct post *bundle = S_find(&posts, "posts/2024/bundle/index.md");
+		is_str(hello ? hello->url : NULL, "/posts/2024/hello-world/", "the default id in the URL");
+		is_str(hello && hello->aliases.n ? hello->aliases.v[0] : NULL, "/posts/2024/Hello World/",
+		       "the path as written: another URL of the post");
+		is_str(bundle && bundle->aliases.n ? bundle->aliases.v[0] : NULL, "/posts/2024/bundle/index",
+		       "a bundle's /index: another");
+		ok(!site->url && !(hello && hello->live_url), "no site: no live URL");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl2);
+}
+
+/* No content config (Astro 2-4): each folder of src/content is a
+ * collection; AstroPaper's SITE object; several collections. */
+static void test_folders_and_choice(void)
+{
+	fx_writes(S_tmp, "paper/astro.config.mjs", "import { defineConfig } from 'astro/config';\n"
+						   "export default defineConfig({ srcDir: './site' });\n");
+	fx_writes(S_tmp, "paper/site/config.ts",
+		  "export const SITE = {\n  website: 'https://paper.example/',\n  author: 'Ada Quill',\n"
+		  "  desc: 'Short notes',\n  title: 'Paper',\n  lang: 'de',\n  postPerPage: 4,\n};\n");
+	fx_writes(S_tmp, "paper/site/content/journal/a.md", "---\ntitle: A\npubDatetime: 2022-01-01\n---\n");
+	fx_writes(S_tmp, "paper/site/content/people/ada.json", "{}\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("paper", &site, &posts, &dl)) {
+		is_str(site->title, "Paper", "AstroPaper's SITE.title");
+		is_str(site->author, "Ada Quill", "SITE.author");
+		is_str(site->language, "de", "SITE.lang");
+		is_str(site->url, "https://paper.example/", "SITE.website");
+		is_str(S_paths(&posts), "site/content/journal/a.md",
+		       "no content config: the folder collections under srcDir; the one with entries");
+		is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl);
+
+	fx_writes(S_tmp, "two/astro.config.mjs", "export default defineConfig({})\n");
+	fx_writes(S_tmp, "two/src/content/essays/e.md", "---\ntitle: E\ndate: 2021-01-01\n---\n");
+	fx_writes(S_tmp, "two/src/content/pages/about.md", "---\ntitle: About\n---\n");
+	fx_writes(S_tmp, "two/src/content/travel/t.md", "---\ntitle: T\npubDate: 2021-02-01\n---\n");
+	struct diag_list dl2 = DIAG_LIST_INIT;
+	if (S_open("two", &site, &posts, &dl2)) {
+		is_str(S_paths(&posts), "src/content/essays/e.md", "several dated collections: the first");
+		ok(S_warned(&dl2, "'essays' is read as the blog"), "  with a warning naming it");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl2);
+
+	fx_writes(S_tmp, "one/astro.config.mjs", "export default defineConfig({})\n");
+	fx_writes(S_tmp, "one/src/content/pages/about.md", "---\ntitle: About\n---\n");
+	fx_writes(S_tmp, "one/src/content/writing/w.md", "---\ntitle: W\npubDate: 2021-02-01\n---\n");
+	struct diag_list dl3 = DIAG_LIST_INIT;
+	if (S_open("one", &site, &posts, &dl3)) {
+		is_str(S_paths(&posts), "src/content/writing/w.md", "one dated collection: that one");
+		is_int((long long)diag_count(&dl3, DIAG_WARNING), 0, "  without a word");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl3);
+}
+
+/* Detection; a project one folder down; a date that is none. */
+static void test_detect(void)
+{
+	static const char *const names[] = {"astro.config.mjs", "astro.config.js", "astro.config.ts",
+					    "astro.config.mts", "astro.config.cjs"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char *dir = xasprintf("det%zu/%s", i, names[i]);
+		fx_writes(S_tmp, dir, "export default {}\n");
+		free(dir);
+		char *root = xasprintf("%s/det%zu", S_tmp, i);
+		ok(site_astro.detect(root), "detected by %s", names[i]);
+		free(root);
+	}
+	fx_writes(S_tmp, "none/src/content/blog/x.md", "---\ntitle: X\n---\n");
+	char *none = path_join(S_tmp, "none");
+	ok(!site_astro.detect(none), "no astro.config: not Astro");
+	free(none);
+
+	fx_writes(S_tmp, "mono/core/astro.config.mjs", "export default defineConfig({ site: 'https://mono.example' })\n");
+	fx_writes(S_tmp, "mono/core/src/content.config.ts",
+		  "const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }) });\n"
+		  "export const collections = { blog };\n");
+	fx_writes(S_tmp, "mono/core/src/content/blog/news/2020-01-02_launch.md",
+		  "---\ntitle: Launch\ndate: 2020-01-02T09:00:00.000Z\n---\n");
+	fx_writes(S_tmp, "mono/core/src/content/blog/news/bad.md", "---\ntitle: Bad\npubDate: soon\n---\n");
+	fx_writes(S_tmp, "mono/README.md", "# A monorepo\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("mono", &site, &posts, &dl)) {
+		is_str(site->subfolder, "core", "the project in core/ (a shorthand collections member)");
+		struct post *launch = S_find(&posts, "src/content/blog/news/2020-01-02_launch.md");
+		is_str(launch ? launch->live_url : NULL, "https://mono.example/blog/news/2020-01-02_launch/",
+		       "its URL keeps the folder");
+		ok(diag_count(&dl, DIAG_ERROR) == 1, "a pubDate that is no date: an error");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl);
+}
+
+int main(void)
+{
+	markdown_init();
+	if (!mkdtemp(S_tmp)) {
+		puts("Bail out! mkdtemp failed");
+		return 1;
+	}
+	test_glob_collection();
+	test_starlight();
+	test_folders_and_choice();
+	test_detect();
+	fx_rm_rf(S_tmp);
+	return done_testing();
+}

@@ -260,6 +260,45 @@ static void test_starlight(void)
 	diag_list_free(&dl2);
 }
 
+/* The starlight-blog plugin: posts under src/content/docs/<prefix>/,
+ * its global authors. */
+static void test_starlight_blog(void)
+{
+	fx_writes(S_tmp, "sb/astro.config.mjs",
+		  "import starlight from '@astrojs/starlight';\n"
+		  "import starlightBlog from 'starlight-blog';\n"
+		  "export default defineConfig({\n"
+		  "  integrations: [starlight({ title: 'Kiln Docs',\n"
+		  "    plugins: [starlightBlog({ prefix: '/journal/', authors: {\n"
+		  "      rosa: { name: 'Rosa Imrie', title: 'Potter', url: 'https://kiln.example' } } })] })],\n"
+		  "});\n");
+	fx_writes(S_tmp, "sb/src/content.config.ts",
+		  "export const collections = {\n"
+		  "  docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: (c) => blogSchema(c) }) }),\n"
+		  "};\n");
+	fx_writes(S_tmp, "sb/src/content/docs/guide.md", "---\ntitle: Guide\n---\n");
+	fx_writes(S_tmp, "sb/src/content/docs/journal/index.mdx", "---\ntitle: Journal\n---\n");
+	fx_writes(S_tmp, "sb/src/content/docs/journal/first-firing.md",
+		  "---\ntitle: First firing\ndate: 2024-02-10\nauthors: [rosa, Guest Writer]\n"
+		  "cover:\n  alt: The kiln\n  image: ../../../assets/kiln.png\n---\nText.\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("sb", &site, &posts, &dl)) {
+		is_str(site->title, "Kiln Docs", "Starlight's title");
+		is_str(S_paths(&posts), "src/content/docs/journal/first-firing.md",
+		       "the docs under the plugin's prefix, not its index page");
+		struct post *p = posts.n ? posts.v[0] : NULL;
+		is_str(p ? S_joined(&p->author_names) : NULL, "Rosa Imrie|Guest Writer",
+		       "authors: the plugin's ids as names, other strings as they are");
+		is_str(p ? p->url : NULL, "/journal/first-firing/", "the URL under the prefix");
+		is_str(p ? p->cover_image : NULL, "../../../assets/kiln.png", "cover.image");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl);
+}
+
 /* No content config (Astro 2-4): each folder of src/content is a
  * collection; AstroPaper's SITE object; several collections. */
 static void test_folders_and_choice(void)
@@ -363,6 +402,7 @@ int main(void)
 	}
 	test_glob_collection();
 	test_starlight();
+	test_starlight_blog();
 	test_folders_and_choice();
 	test_detect();
 	fx_rm_rf(S_tmp);

@@ -68,6 +68,7 @@ struct S_state {
 	const struct S_collection *blog; /* the collection read; NULL when none */
 	bool mdx, markdoc;               /* the entry types the integrations add */
 	char *content_config;            /* relative to the root; NULL when none */
+	struct fm_node *blog_authors;    /* starlight-blog's `authors`: id → {name}; or NULL */
 };
 
 static void S_state_free(void *state)
@@ -82,6 +83,7 @@ static void S_state_free(void *state)
 	}
 	free(st->cols);
 	free(st->content_config);
+	fm_node_free(st->blog_authors);
 	free(st);
 }
 
@@ -654,6 +656,39 @@ static void S_starlight(struct site *site, const char *t, size_t len)
 	free(locale);
 }
 
+/* The starlight-blog plugin (HiDeoo/starlight-blog): its posts are the
+ * Starlight docs under src/content/docs/<prefix>/ (default `blog`) but
+ * the blog's index page (<prefix>/index.mdx); its `authors` map ids to
+ * people. Returns the collection, or NULL when the plugin is not used. */
+static const struct S_collection *S_starlight_blog(struct S_state *st, const char *t, size_t len,
+						    const char *src_dir)
+{
+	char *name = S_import_name(t, len, "starlight-blog");
+	size_t args = name ? S_call(t, len, name) : (size_t)-1;
+	free(name);
+	if (args == (size_t)-1)
+		return NULL;
+	args = js_skip_space(t, len, args);
+	char *prefix = NULL;
+	if (args < len && t[args] == '{') {
+		prefix = S_member_string(t, len, args, "prefix");
+		st->blog_authors = S_literal(t, len, S_member_value(t, len, args, "authors"));
+	}
+	char *p = prefix ? prefix : xstrdup("blog");
+	size_t n = strlen(p);
+	while (n && p[n - 1] == '/')
+		p[--n] = '\0';
+	struct S_collection c = {0};
+	c.name = xstrdup(p + strspn(p, "/"));
+	c.base = xasprintf("%s/content/docs/%s", src_dir, c.name);
+	sv_push(&c.patterns, "**/[^_]*");
+	sv_push(&c.patterns, "!index.mdx");
+	free(p);
+	st->cols = xrealloc(st->cols, (st->n + 1) * sizeof *st->cols);
+	st->cols[st->n++] = c;
+	return &st->cols[st->n - 1];
+}
+
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	char *cfg_rel = NULL;
@@ -712,6 +747,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->state = st;
 	st->mdx = S_integration(t, len, "@astrojs/mdx") || S_integration(t, len, "@astrojs/starlight");
 	st->markdoc = S_integration(t, len, "@astrojs/markdoc");
+	bool sblog = S_starlight_blog(st, t, len, src_dir) != NULL;
 	free(t);
 
 	S_site_metadata(site, src_dir);
@@ -728,7 +764,9 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	}
 	if (!st->n)
 		S_auto_collections(st, site->root, src_dir);
-	st->blog = S_pick(site, st, dl);
+	/* starlight-blog's collection came first; the config's were added
+	 * after it (the array may have moved). */
+	st->blog = sblog ? &st->cols[0] : S_pick(site, st, dl);
 	if (st->blog && st->blog->computed_id)
 		S_warn(dl, site, cc, st->blog->line,
 			     "collection '%s': generateId is a function sheaf does not run; entries keep "
@@ -871,8 +909,11 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	sv_free(&p->author_names);
 	const struct fm_node *authors = fm_get(fm, "authors");
 	fm_people(authors ? authors : fm_get(fm, "author"), &p->authors);
-	for (size_t i = 0; i < p->authors.n; i++)
-		sv_push(&p->author_names, p->authors.v[i]);
+	for (size_t i = 0; i < p->authors.n; i++) {
+		/* starlight-blog: an id of its global authors. */
+		const char *known = fm_person(fm_get(st->blog_authors, p->authors.v[i]));
+		sv_push(&p->author_names, known ? known : p->authors.v[i]);
+	}
 
 	if (!p->categories.n)
 		fm_strings(fm_get(fm, "category"), &p->categories);
@@ -923,7 +964,7 @@ static char *S_post_url(const struct site *site, const struct post *p)
 
 /* The blog starter's heroImage, AstroPaper's ogImage, and the usual
  * names; each a path, or an image object's `src`. */
-static const char *const S_cover_keys[] = {"heroImage", "cover", "coverImage", "image", "ogImage", NULL};
+static const char *const S_cover_keys[] = {"heroImage", "cover", "coverImage", "image", "ogImage", "cover.light", NULL};
 
 const struct site_generator site_astro = {
 	.name = "astro",

@@ -352,6 +352,30 @@ static void test_folders_and_choice(void)
 	diag_list_free(&dl3);
 }
 
+/* Astro 1: no collections, posts are dated Markdown pages. */
+static void test_pages(void)
+{
+	fx_writes(S_tmp, "old/astro.config.mjs", "export default defineConfig({ site: 'https://old.example/' })\n");
+	fx_writes(S_tmp, "old/src/pages/index.astro", "---\n---\n<h1>Home</h1>\n");
+	fx_writes(S_tmp, "old/src/pages/about.md", "---\ntitle: About\nlayout: ../layouts/Page.astro\n---\n");
+	fx_writes(S_tmp, "old/src/pages/posts/Hello World.md",
+		  "---\ntitle: Hello\npublishDate: 2022-06-01\nlayout: ../../layouts/Post.astro\n---\nText.\n");
+	fx_writes(S_tmp, "old/src/pages/posts/_unlisted.md", "---\ntitle: U\npublishDate: 2022-06-02\n---\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("old", &site, &posts, &dl)) {
+		is_str(S_paths(&posts), "src/pages/posts/Hello World.md",
+		       "no collection: the dated Markdown pages of src/pages (not `_` ones, not undated ones)");
+		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://old.example/posts/Hello World/",
+		       "a page's route: its path as written");
+		is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl);
+}
+
 /* Detection; a project one folder down; a date that is none. */
 static void test_detect(void)
 {
@@ -404,6 +428,7 @@ int main(void)
 	test_starlight();
 	test_starlight_blog();
 	test_folders_and_choice();
+	test_pages();
 	test_detect();
 	fx_rm_rf(S_tmp);
 	return done_testing();

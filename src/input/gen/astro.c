@@ -59,6 +59,8 @@ struct S_collection {
 	struct strvec patterns;  /* picomatch globs relative to base */
 	bool legacy;             /* a loader-less collection: `_` files left out */
 	bool computed_id;        /* generateId: a function sheaf does not run */
+	bool pages;              /* Markdown pages of src/pages (no collection): routes
+				    are paths as written; only dated ones are posts */
 	int line;                /* of its definition in the content config; 0: none */
 };
 
@@ -772,9 +774,25 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			     "collection '%s': generateId is a function sheaf does not run; entries keep "
 			     "Astro's default ids (their paths) in their URLs",
 			     st->blog->name);
+	if (!st->blog) {
+		/* Before content collections (Astro 1), posts were Markdown
+		 * pages: src/pages/posts/x.md is /posts/x/. */
+		struct S_collection c = {0};
+		c.name = xstrdup("");
+		c.base = xasprintf("%s/pages", src_dir);
+		c.pages = true;
+		sv_push(&c.patterns, "**/[^_]*");
+		st->cols = xrealloc(st->cols, (st->n + 1) * sizeof *st->cols);
+		st->cols[st->n++] = c;
+		struct strvec files = STRVEC_INIT;
+		S_entries(site, st, &st->cols[st->n - 1], &files);
+		if (files.n)
+			st->blog = &st->cols[st->n - 1];
+		sv_free(&files);
+	}
 	if (!st->blog)
 		S_warn(dl, site, cc ? cc : site->config_file, 0,
-			     "no content collection with Markdown entries: the book has no posts");
+			     "no content collection and no page with Markdown entries: the book has no posts");
 
 	site->content_dir = xasprintf("%s/content", src_dir);
 	site->posts_dir = xstrdup(st->blog ? st->blog->base : site->content_dir);
@@ -890,8 +908,14 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	if (!in)
 		return true;
 
-	/* The id: `slug`, else the path's (see the top). */
-	char *id = p->slug ? xstrdup(p->slug) : S_entry_id(in);
+	const struct S_collection *c = st->blog;
+	/* The id: `slug`, else the path's (see the top); a page's route is
+	 * its path as written. */
+	const char *dot = strrchr(path_basename(in), '.');
+	char *raw = xstrndup(in, dot ? (size_t)(dot - in) : strlen(in));
+	size_t rl = strlen(raw);
+	bool index = rl > 6 && strcmp(raw + rl - 6, "/index") == 0;
+	char *id = c->pages ? xstrndup(raw, index ? rl - 6 : rl) : p->slug ? xstrdup(p->slug) : S_entry_id(in);
 	free(p->slug);
 	p->slug = id;
 
@@ -901,6 +925,10 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		S_date_field(&p->date, fm, created, p, dl);
 	if (!p->date.valid)
 		S_name_date(&p->date, in);
+	if (c->pages && !p->date.valid) {
+		free(raw);
+		return false; /* a page (about, index), not a post */
+	}
 	if (!p->updated.valid)
 		S_date_field(&p->updated, fm, updated, p, dl);
 
@@ -923,20 +951,18 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			p->description = str_collapse_ws(ex);
 	}
 
+	/* Under the collection's route: /<collection>/<id>/ (pages: /<id>/). */
+	const char *sep = *c->name ? "/" : "";
 	free(p->url);
-	p->url = xasprintf("/%s/%s/", st->blog->name, id);
+	p->url = xasprintf("%s%s/%s/", sep, c->name, id);
 	/* The path's own form, as a generateId keeping it would make it
-	 * (`Post-1.0/` rather than `post-10/`): links written to it find the
-	 * post too. */
-	const char *dot = strrchr(path_basename(in), '.');
-	char *raw = xstrndup(in, dot ? (size_t)(dot - in) : strlen(in));
-	size_t rl = strlen(raw);
-	if (rl > 6 && strcmp(raw + rl - 6, "/index") == 0) {
-		/* `/blog/x/index`, a link written to the bundle's file. */
-		sv_push_owned(&p->aliases, xasprintf("/%s/%s", st->blog->name, raw));
+	 * (`Post-1.0/` rather than `post-10/`), and a bundle's `x/index`
+	 * (a link written to its file): links written so find the post too. */
+	if (index) {
+		sv_push_owned(&p->aliases, xasprintf("%s%s/%s", sep, c->name, raw));
 		raw[rl - 6] = '\0';
 	}
-	char *alias = xasprintf("/%s/%s/", st->blog->name, raw);
+	char *alias = xasprintf("%s%s/%s/", sep, c->name, raw);
 	if (strcmp(alias, p->url) != 0)
 		sv_push_owned(&p->aliases, alias);
 	else

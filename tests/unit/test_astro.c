@@ -124,6 +124,11 @@ static void test_glob_collection(void)
 	fx_writes(S_tmp, "lamp/src/content/blog/tags.mdoc", "---\ntitle: Markdoc without its integration\n---\n");
 	fx_writes(S_tmp, "lamp/src/content/blog/data.json", "{}\n");
 	fx_writes(S_tmp, "lamp/src/content/other/page.md", "---\ntitle: Not the blog\n---\n");
+	fx_writes(S_tmp, "lamp/tsconfig.json",
+		  "{\n  \"extends\": \"astro/tsconfigs/base\",\n  // aliases\n"
+		  "  \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"~/*\": [\"src/*\"], \"@x\": [\"y\"], } },\n}\n");
+	fx_writes(S_tmp, "lamp/src/content/blog/aliased.md",
+		  "---\ntitle: Aliased\npubDate: 2024-08-08\nimage: ~/assets/lamp.jpg\n---\nText.\n");
 
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct site *site = NULL;
@@ -140,7 +145,7 @@ static void test_glob_collection(void)
 	is_str(site->posts_dir, "src/content/blog", "the blog collection's base");
 	is_str(site->static_dir, "public", "site-absolute paths under public/");
 	is_str(S_paths(&posts),
-	       "src/content/blog/2023-05-06_named.md|src/content/blog/Second Post.mdx|"
+	       "src/content/blog/2023-05-06_named.md|src/content/blog/Second Post.mdx|src/content/blog/aliased.md|"
 	       "src/content/blog/first-post.md|src/content/blog/hidden.md|src/content/blog/moved.md|"
 	       "src/content/blog/trip/index.md|src/content/blog/untitled.md",
 	       "entries: the pattern list (braces, a class, a negation); .mdx with the MDX integration, "
@@ -182,6 +187,9 @@ static void test_glob_collection(void)
 	is_str(S_ymd(&moved->date), "2024-07-01", "pubDatetime");
 	is_str(moved->url, "/blog/elsewhere/moved-here/", "slug: the id");
 	ok(hidden->draft, "draft: true is a draft");
+	struct post *aliased = S_find(&posts, "src/content/blog/aliased.md");
+	is_str(aliased ? aliased->cover_image : NULL, "../../../src/assets/lamp.jpg",
+	       "a cover through tsconfig's `~/` alias: a path from the entry's folder");
 out:
 	post_list_free(&posts, true);
 	site_free(site);

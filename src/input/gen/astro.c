@@ -71,6 +71,8 @@ struct S_state {
 	bool mdx, markdoc;               /* the entry types the integrations add */
 	char *content_config;            /* relative to the root; NULL when none */
 	struct fm_node *blog_authors;    /* starlight-blog's `authors`: id → {name}; or NULL */
+	struct strvec alias_from;        /* tsconfig paths: `~/` … */
+	struct strvec alias_to;          /* … and the folder it names, relative to the root */
 };
 
 static void S_state_free(void *state)
@@ -86,6 +88,8 @@ static void S_state_free(void *state)
 	free(st->cols);
 	free(st->content_config);
 	fm_node_free(st->blog_authors);
+	sv_free(&st->alias_from);
+	sv_free(&st->alias_to);
 	free(st);
 }
 
@@ -691,6 +695,43 @@ static const struct S_collection *S_starlight_blog(struct S_state *st, const cha
 	return &st->cols[st->n - 1];
 }
 
+/* The import aliases of tsconfig.json (or jsconfig.json)
+ * `compilerOptions.paths` whose key and first target both end in `/` and
+ * an asterisk (AstroWind's `~/` for `src/`): from `baseUrl`, else the
+ * file's folder. tsconfig is JSON with comments and trailing commas, which
+ * the JS-literal reader takes. */
+static void S_aliases(struct S_state *st, const char *root)
+{
+	static const char *const names[] = {"tsconfig.json", "jsconfig.json", NULL};
+	for (const char *const *n = names; *n && !st->alias_from.n; n++) {
+		char *t = S_read(root, *n);
+		if (!t)
+			continue;
+		struct fm_node *cfg = S_literal(t, strlen(t), js_skip_space(t, strlen(t), 0));
+		const struct fm_node *opts = fm_get(cfg, "compilerOptions");
+		const char *base = fm_str(fm_get(opts, "baseUrl"));
+		const struct fm_node *paths = fm_get(opts, "paths");
+		for (size_t i = 0; paths && paths->kind == FM_MAP && i < paths->n; i++) {
+			const char *from = paths->keys[i];
+			const struct fm_node *to = paths->items[i];
+			const char *target = fm_str(to && to->kind == FM_LIST && to->n ? to->items[0] : to);
+			if (!target || !str_ends_with(from, "/*") || !str_ends_with(target, "/*"))
+				continue;
+			char *dir = xstrndup(target, strlen(target) - 2);
+			char *joined = base ? path_join(base, dir) : xstrdup(dir);
+			char *folder = S_folder(joined);
+			if (folder) {
+				sv_push_owned(&st->alias_from, xstrndup(from, strlen(from) - 1)); /* `~/` */
+				sv_push_owned(&st->alias_to, folder);
+			}
+			free(joined);
+			free(dir);
+		}
+		fm_node_free(cfg);
+		free(t);
+	}
+}
+
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	char *cfg_rel = NULL;
@@ -753,6 +794,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	free(t);
 
 	S_site_metadata(site, src_dir);
+	S_aliases(st, site->root);
 
 	char *cc = NULL;
 	S_first_file(site->root, src_dir, S_content_configs, &cc);
@@ -945,6 +987,19 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 
 	if (!p->categories.n)
 		fm_strings(fm_get(fm, "category"), &p->categories);
+	/* A cover through an import alias (`~/assets/x.png`): the same file
+	 * as a path from the entry's folder. */
+	for (size_t i = 0; p->cover_image && i < st->alias_from.n; i++) {
+		if (!str_starts_with(p->cover_image, st->alias_from.v[i]))
+			continue;
+		struct strbuf sb = STRBUF_INIT;
+		for (const char *c = strchr(p->relpath, '/'); c; c = strchr(c + 1, '/'))
+			sb_adds(&sb, "../");
+		sb_addf(&sb, "%s/%s", st->alias_to.v[i], p->cover_image + strlen(st->alias_from.v[i]));
+		free(p->cover_image);
+		p->cover_image = sb_detach(&sb);
+		break;
+	}
 	if (!p->description) {
 		const char *ex = fm_str(fm_get(fm, "excerpt"));
 		if (ex && *ex)

@@ -360,6 +360,28 @@ static void test_folders_and_choice(void)
 	diag_list_free(&dl3);
 }
 
+/* Markdoc's integration: .mdoc entries. */
+static void test_markdoc(void)
+{
+	fx_writes(S_tmp, "doc/astro.config.mjs",
+		  "import markdoc from '@astrojs/markdoc';\nexport default defineConfig({ integrations: [markdoc()] });\n");
+	fx_writes(S_tmp, "doc/src/content.config.ts",
+		  "const blog = defineCollection({ loader: glob({ pattern: '**/*.{md,mdx,mdoc}', base: 'src/content/blog' }) });\n"
+		  "export const collections = { blog };\n");
+	fx_writes(S_tmp, "doc/src/content/blog/a.mdoc", "---\ntitle: A\ndate: 2024-01-01\n---\n");
+	fx_writes(S_tmp, "doc/src/content/blog/b.mdx", "---\ntitle: B\ndate: 2024-01-02\n---\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("doc", &site, &posts, &dl)) {
+		is_str(S_paths(&posts), "src/content/blog/a.mdoc",
+		       "Markdoc's integration: .mdoc entries; without MDX's, no .mdx");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl);
+}
+
 /* Astro 1: no collections, posts are dated Markdown pages. */
 static void test_pages(void)
 {
@@ -436,6 +458,7 @@ int main(void)
 	test_starlight();
 	test_starlight_blog();
 	test_folders_and_choice();
+	test_markdoc();
 	test_pages();
 	test_detect();
 	fx_rm_rf(S_tmp);

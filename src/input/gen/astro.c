@@ -1055,12 +1055,12 @@ const struct site_generator site_astro = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.post_url = S_post_url,
-	/* MDX acts on .mdx entries only. Starlight's remark-directive reads
+	/* MDX acts on .mdx entries only, Markdoc on .mdoc ones. Starlight's remark-directive reads
 	 * `:::name[label]` containers in every collection (its asides box
 	 * them in docs only; elsewhere they are a plain block): the list is
 	 * the generator's, not the site's, so the directives pass is listed
 	 * for every Astro site. */
-	.dialects = DIALECTS(&dialect_mdx, &dialect_directives),
+	.dialects = DIALECTS(&dialect_mdx, &dialect_directives, &dialect_markdoc),
 	.cover_keys = S_cover_keys,
 	.post_exts = S_exts,
 };

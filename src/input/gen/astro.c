@@ -206,41 +206,11 @@ static bool S_word_at(const char *t, size_t len, size_t i, size_t n)
 	return i + n >= len || !(isalnum((unsigned char)t[i + n]) || t[i + n] == '_' || t[i + n] == '$');
 }
 
-/* Where the first call `fn(` starts its argument list (just past the
- * `(`), or (size_t)-1. Comments and strings are skipped. */
-static size_t S_call(const char *t, size_t len, const char *fn)
-{
-	size_t n = strlen(fn);
-	for (size_t i = 0; i < len;) {
-		size_t j = js_skip_space(t, len, i);
-		if (j != i) {
-			i = j;
-			continue;
-		}
-		char c = t[i];
-		if (c == '"' || c == '\'' || c == '`') {
-			struct js_value *v = NULL;
-			size_t end = i + 1;
-			js_read(&v, &end, t, len, i, 1);
-			js_value_free(v);
-			i = end > i ? end : i + 1;
-			continue;
-		}
-		if (i + n <= len && memcmp(t + i, fn, n) == 0 && S_word_at(t, len, i, n)) {
-			size_t k = js_skip_space(t, len, i + n);
-			if (k < len && t[k] == '(')
-				return k + 1;
-		}
-		i++;
-	}
-	return (size_t)-1;
-}
-
 /* The object literal passed first to the call `fn(` : the position of its
  * `{`, or (size_t)-1. */
 static size_t S_call_object(const char *t, size_t len, const char *fn)
 {
-	size_t at = S_call(t, len, fn);
+	size_t at = js_call(t, len, fn);
 	if (at == (size_t)-1)
 		return at;
 	at = js_skip_space(t, len, at);
@@ -274,7 +244,7 @@ static char *S_import_name(const char *t, size_t len, const char *module)
 static bool S_integration(const char *t, size_t len, const char *module)
 {
 	char *name = S_import_name(t, len, module);
-	bool used = name && S_call(t, len, name) != (size_t)-1;
+	bool used = name && js_call(t, len, name) != (size_t)-1;
 	free(name);
 	return used;
 }
@@ -670,7 +640,7 @@ static const struct S_collection *S_starlight_blog(struct S_state *st, const cha
 						    const char *src_dir)
 {
 	char *name = S_import_name(t, len, "starlight-blog");
-	size_t args = name ? S_call(t, len, name) : (size_t)-1;
+	size_t args = name ? js_call(t, len, name) : (size_t)-1;
 	free(name);
 	if (args == (size_t)-1)
 		return NULL;

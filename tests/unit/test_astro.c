@@ -334,25 +334,31 @@ static void test_folders_and_choice(void)
 	}
 	diag_list_free(&dl);
 
-	fx_writes(S_tmp, "two/astro.config.mjs", "export default defineConfig({})\n");
+	fx_writes(S_tmp, "two/astro.config.mjs",
+		  "import AstroPWA from '@vite-pwa/astro';\n"
+		  "export default defineConfig({ integrations: [AstroPWA({ manifest: { name: 'Two Site' } })] })\n");
 	fx_writes(S_tmp, "two/src/content/essays/e.md", "---\ntitle: E\ndate: 2021-01-01\n---\n");
 	fx_writes(S_tmp, "two/src/content/pages/about.md", "---\ntitle: About\n---\n");
 	fx_writes(S_tmp, "two/src/content/travel/t.md", "---\ntitle: T\npubDate: 2021-02-01\n---\n");
 	struct diag_list dl2 = DIAG_LIST_INIT;
 	if (S_open("two", &site, &posts, &dl2)) {
 		is_str(S_paths(&posts), "src/content/essays/e.md", "several dated collections: the first");
+		is_str(site->title, "Two Site", "@vite-pwa/astro's manifest.name");
 		ok(S_warned(&dl2, "'essays' is read as the blog"), "  with a warning naming it");
 		post_list_free(&posts, true);
 		site_free(site);
 	}
 	diag_list_free(&dl2);
 
-	fx_writes(S_tmp, "one/astro.config.mjs", "export default defineConfig({})\n");
+	fx_writes(S_tmp, "one/astro.config.mjs",
+		  "import favicons from 'astro-favicons';\n"
+		  "export default defineConfig({ integrations: [favicons({ input: {}, name: 'One Site', short_name: 'One' })] })\n");
 	fx_writes(S_tmp, "one/src/content/pages/about.md", "---\ntitle: About\n---\n");
 	fx_writes(S_tmp, "one/src/content/writing/w.md", "---\ntitle: W\npubDate: 2021-02-01\n---\n");
 	struct diag_list dl3 = DIAG_LIST_INIT;
 	if (S_open("one", &site, &posts, &dl3)) {
 		is_str(S_paths(&posts), "src/content/writing/w.md", "one dated collection: that one");
+		is_str(site->title, "One Site", "no title elsewhere: the web app manifest's name (astro-favicons)");
 		is_int((long long)diag_count(&dl3, DIAG_WARNING), 0, "  without a word");
 		post_list_free(&posts, true);
 		site_free(site);

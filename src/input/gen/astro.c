@@ -632,6 +632,27 @@ static void S_starlight(struct site *site, const char *t, size_t len)
 	free(locale);
 }
 
+/* The site's name as its web app manifest gives it, through the
+ * integrations that write one (astro-favicons' and astro-webmanifest's
+ * `name`, @vite-pwa/astro's `manifest.name`): malloc'd, or NULL. */
+static char *S_manifest_name(const char *t, size_t len)
+{
+	static const char *const modules[] = {"astro-favicons", "astro-webmanifest", "@vite-pwa/astro", NULL};
+	char *found = NULL;
+	for (const char *const *m = modules; *m && !found; m++) {
+		char *name = S_import_name(t, len, *m);
+		size_t obj = name ? S_call_object(t, len, name) : (size_t)-1;
+		free(name);
+		if (obj == (size_t)-1)
+			continue;
+		found = S_member_string(t, len, obj, "name");
+		size_t man = S_member_value(t, len, obj, "manifest");
+		if (!found && man != (size_t)-1 && t[man] == '{')
+			found = S_member_string(t, len, man, "name");
+	}
+	return found;
+}
+
 /* The starlight-blog plugin (HiDeoo/starlight-blog): its posts are the
  * Starlight docs under src/content/docs/<prefix>/ (default `blog`) but
  * the blog's index page (<prefix>/index.mdx); its `authors` map ids to
@@ -761,9 +782,14 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	st->mdx = S_integration(t, len, "@astrojs/mdx") || S_integration(t, len, "@astrojs/starlight");
 	st->markdoc = S_integration(t, len, "@astrojs/markdoc");
 	bool sblog = S_starlight_blog(st, t, len, src_dir) != NULL;
+	char *manifest = S_manifest_name(t, len);
 	free(t);
 
 	S_site_metadata(site, src_dir);
+	if (!site->title)
+		site->title = manifest;
+	else
+		free(manifest);
 	S_aliases(st, site->root);
 
 	char *cc = NULL;

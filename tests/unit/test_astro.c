@@ -366,6 +366,37 @@ static void test_folders_and_choice(void)
 	diag_list_free(&dl3);
 }
 
+/* The post route from the page that renders a post. */
+static void test_route(void)
+{
+	fx_writes(S_tmp, "route/astro.config.mjs", "export default defineConfig({ site: 'https://r.example' })\n");
+	fx_writes(S_tmp, "route/src/content.config.ts",
+		  "const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }) });\n"
+		  "export const collections = { blog };\n");
+	fx_writes(S_tmp, "route/src/content/blog/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\n");
+	fx_writes(S_tmp, "route/src/pages/blog/[...page].astro",
+		  "---\nexport async function getStaticPaths({ paginate }) {\n"
+		  "  return paginate(await getCollection('blog'), { pageSize: 5 });\n}\n---\n");
+	fx_writes(S_tmp, "route/src/pages/tags/[tag].astro", "---\nconst posts = await getCollection('blog');\n---\n");
+	fx_writes(S_tmp, "route/src/pages/notes/[...slug].astro",
+		  "---\nconst posts = await getCollection('notes');\n---\n");
+	fx_writes(S_tmp, "route/src/pages/writing/[...slug]/index.astro",
+		  "---\nimport { getCollection } from 'astro:content';\n"
+		  "export async function getStaticPaths() {\n  const posts = await getCollection( \"blog\" );\n"
+		  "  return posts.map((post) => ({ params: { slug: post.id }, props: post }));\n}\n---\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("route", &site, &posts, &dl)) {
+		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://r.example/writing/a/",
+		       "the route of the page rendering one post of the collection (not a paginated list, "
+		       "not a tag page, not another collection's)");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl);
+}
+
 /* Markdoc's integration: .mdoc entries. */
 static void test_markdoc(void)
 {
@@ -464,6 +495,7 @@ int main(void)
 	test_starlight();
 	test_starlight_blog();
 	test_folders_and_choice();
+	test_route();
 	test_markdoc();
 	test_pages();
 	test_detect();

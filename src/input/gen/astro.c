@@ -71,6 +71,7 @@ struct S_state {
 	bool mdx, markdoc;               /* the entry types the integrations add */
 	char *content_config;            /* relative to the root; NULL when none */
 	struct fm_node *blog_authors;    /* starlight-blog's `authors`: id → {name}; or NULL */
+	char *route;                     /* the blog's posts' URL prefix (`/blog`, ""), malloc'd */
 	struct strvec alias_from;        /* tsconfig paths: `~/` … */
 	struct strvec alias_to;          /* … and the folder it names, relative to the root */
 };
@@ -88,6 +89,7 @@ static void S_state_free(void *state)
 	free(st->cols);
 	free(st->content_config);
 	fm_node_free(st->blog_authors);
+	free(st->route);
 	sv_free(&st->alias_from);
 	sv_free(&st->alias_to);
 	free(st);
@@ -632,6 +634,63 @@ static void S_starlight(struct site *site, const char *t, size_t len)
 	free(locale);
 }
 
+/* Whether text calls getCollection('name') (any quotes). */
+static bool S_gets_collection(const char *text, const char *name)
+{
+	size_t nl = strlen(name);
+	for (const char *c = strstr(text, "getCollection("); c; c = strstr(c + 1, "getCollection(")) {
+		const char *q = c + 14;
+		while (*q == ' ' || *q == '\t' || *q == '\n')
+			q++;
+		if ((*q == '\'' || *q == '"' || *q == '`') && strncmp(q + 1, name, nl) == 0 && q[1 + nl] == *q)
+			return true;
+	}
+	return false;
+}
+
+/* The URL prefix of a collection's posts: the folder under src/pages of
+ * the page that renders one post of it (a dynamic route `[...slug]`,
+ * `[slug]`, `[...id]`, `[id]`, `[post]`… as the file's name or its
+ * folder's, that calls getCollection('<name>') and does not paginate:
+ * src/pages/posts/[...slug].astro is "/posts"); "/<name>" when no page
+ * says (the blog templates' route). Malloc'd. */
+static char *S_route(const struct site *site, const char *src_dir, const char *name)
+{
+	static const char *const exts[] = {".astro", NULL};
+	static const char *const params[] = {"[...slug]", "[slug]", "[...id]", "[id]", "[...post]", "[post]",
+					     "[...path]", NULL};
+	char *pages = xasprintf("%s/pages", src_dir);
+	struct strvec files = STRVEC_INIT;
+	site_walk(site->root, pages, exts, &files);
+	char *route = NULL;
+	for (size_t i = 0; i < files.n && !route; i++) {
+		const char *in = path_under(files.v[i], pages);
+		if (!in)
+			continue;
+		/* The dynamic segment: the file's stem, or (x/index.astro) its
+		 * folder; every segment before it static. */
+		char *rel = xstrndup(in, strlen(in) - 6);
+		size_t rl = strlen(rel);
+		if (rl > 6 && strcmp(rel + rl - 6, "/index") == 0)
+			rel[rl -= 6] = '\0';
+		const char *last = path_basename(rel);
+		bool param = false;
+		for (const char *const *p = params; *p && !param; p++)
+			param = strcmp(last, *p) == 0;
+		size_t plen = (size_t)(last - rel);
+		if (param && !memchr(rel, '[', plen)) {
+			char *text = S_read(site->root, files.v[i]);
+			if (text && S_gets_collection(text, name) && !strstr(text, "paginate("))
+				route = plen ? xasprintf("/%.*s", (int)(plen - 1), rel) : xstrdup("");
+			free(text);
+		}
+		free(rel);
+	}
+	sv_free(&files);
+	free(pages);
+	return route ? route : xasprintf("/%s", name);
+}
+
 /* The site's name as its web app manifest gives it, through the
  * integrations that write one (astro-favicons' and astro-webmanifest's
  * `name`, @vite-pwa/astro's `manifest.name`): malloc'd, or NULL. */
@@ -832,6 +891,9 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		S_warn(dl, site, cc ? cc : site->config_file, 0,
 			     "no content collection and no page with Markdown entries: the book has no posts");
 
+	if (st->blog)
+		st->route = st->blog->pages || sblog ? xasprintf("%s%s", *st->blog->name ? "/" : "", st->blog->name)
+						     : S_route(site, src_dir, st->blog->name);
 	site->content_dir = xasprintf("%s/content", src_dir);
 	site->posts_dir = xstrdup(st->blog ? st->blog->base : site->content_dir);
 	site->static_dir = public_dir ? public_dir : xstrdup("public");
@@ -1002,18 +1064,17 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 			p->description = str_collapse_ws(ex);
 	}
 
-	/* Under the collection's route: /<collection>/<id>/ (pages: /<id>/). */
-	const char *sep = *c->name ? "/" : "";
+	/* Under the collection's route (S_route). */
 	free(p->url);
-	p->url = xasprintf("%s%s/%s/", sep, c->name, id);
+	p->url = xasprintf("%s/%s/", st->route, id);
 	/* The path's own form, as a generateId keeping it would make it
 	 * (`Post-1.0/` rather than `post-10/`), and a bundle's `x/index`
 	 * (a link written to its file): links written so find the post too. */
 	if (index) {
-		sv_push_owned(&p->aliases, xasprintf("%s%s/%s", sep, c->name, raw));
+		sv_push_owned(&p->aliases, xasprintf("%s/%s", st->route, raw));
 		raw[rl - 6] = '\0';
 	}
-	char *alias = xasprintf("%s%s/%s/", sep, c->name, raw);
+	char *alias = xasprintf("%s/%s/", st->route, raw);
 	if (strcmp(alias, p->url) != 0)
 		sv_push_owned(&p->aliases, alias);
 	else

@@ -266,6 +266,20 @@ static void test_starlight(void)
 		site_free(site);
 	}
 	diag_list_free(&dl2);
+
+	fx_writes(S_tmp, "url/astro.config.mjs", "export default {};\n");
+	fx_writes(S_tmp, "url/src/content.config.ts",
+		  "const blog = defineCollection({ loader: glob({ pattern: '*.md', base: new URL('./posts/', import.meta.url) }) });\n"
+		  "export const collections = { blog };\n");
+	fx_writes(S_tmp, "url/src/posts/a.md", "---\ntitle: A\n---\n");
+	struct diag_list dl3 = DIAG_LIST_INIT;
+	if (S_open("url", &site, &posts, &dl3)) {
+		is_int((long long)posts.n, 0, "a base that is no literal: no entries guessed");
+		ok(S_warned(&dl3, "the glob loader's base is not a literal"), "  said");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl3);
 }
 
 /* The starlight-blog plugin: posts under src/content/docs/<prefix>/,

@@ -59,6 +59,8 @@ struct S_collection {
 	struct strvec patterns;  /* picomatch globs relative to base */
 	bool legacy;             /* a loader-less collection: `_` files left out */
 	bool computed_id;        /* generateId: a function sheaf does not run */
+	const char *computed;    /* the glob option that is no literal ("base",
+				    "pattern"): sheaf cannot know the entries; or NULL */
 	bool pages;              /* Markdown pages of src/pages (no collection): routes
 				    are paths as written; only dated ones are posts */
 	int line;                /* of its definition in the content config; 0: none */
@@ -352,9 +354,12 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 				return;
 			char *base = S_member_string(t, len, open, "base");
 			c.base = S_folder(base ? base : ".");
+			if (!base && S_member_value(t, len, open, "base") != (size_t)-1)
+				c.computed = "base";
 			free(base);
 			struct fm_node *pat = S_literal(t, len, S_member_value(t, len, open, "pattern"));
-			fm_strings(pat, &c.patterns);
+			if (!fm_strings(pat, &c.patterns))
+				c.computed = "pattern";
 			fm_node_free(pat);
 			c.computed_id = S_member_value(t, len, open, "generateId") != (size_t)-1;
 		} else if (ln == 10 && memcmp(t + loader, "docsLoader", 10) == 0) {
@@ -362,11 +367,13 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 			c.base = xasprintf("%s/content/docs", src_dir);
 			sv_push(&c.patterns, "**/[^_]*");
 		}
-		if (!c.base || !c.patterns.n) {
+		if (!c.computed && (!c.base || !c.patterns.n)) {
 			free(c.base);
 			sv_free(&c.patterns);
 			return; /* another loader (file(), a custom one): no Markdown entries */
 		}
+		if (!c.base)
+			c.base = xstrdup(".");
 	}
 	c.name = xstrdup(name);
 	st->cols = xrealloc(st->cols, (st->n + 1) * sizeof *st->cols);
@@ -461,6 +468,8 @@ static bool S_underscored(const char *rel)
 static void S_entries(const struct site *site, const struct S_state *st, const struct S_collection *c,
 		      struct strvec *files)
 {
+	if (c->computed)
+		return; /* which files, sheaf cannot know */
 	struct strvec all = STRVEC_INIT;
 	site_walk(site->root, c->base, S_exts, &all);
 	for (size_t i = 0; i < all.n; i++) {
@@ -866,6 +875,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* starlight-blog's collection came first; the config's were added
 	 * after it (the array may have moved). */
 	st->blog = sblog ? &st->cols[0] : S_pick(site, st, dl);
+	if (st->blog && st->blog->computed)
+		S_warn(dl, site, cc, st->blog->line,
+		       "collection '%s': the glob loader's %s is not a literal (sheaf runs no JavaScript): "
+		       "its entries are unknown",
+		       st->blog->name, st->blog->computed);
 	if (st->blog && st->blog->computed_id)
 		S_warn(dl, site, cc, st->blog->line,
 			     "collection '%s': generateId is a function sheaf does not run; entries keep "

@@ -32,8 +32,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/glob.h"
 #include "base/jsliteral.h"
@@ -972,8 +974,102 @@ static char *S_entry_id(const char *in)
 	return id;
 }
 
-/* A date field among keys: true when one is present (*out set, or an
- * error reported when it is not a date). */
+/* The forms JavaScript's Date reads besides ISO 8601, as a blog's
+ * `z.coerce.date()` gives them to it (the blog starter's `Jul 08 2022`):
+ * month names (`Jul`, `July`), weekday names (ignored), `2022/07/08`,
+ * `07/08/2022` (month first), a time `hh:mm[:ss]` with `am`/`pm`, a zone
+ * (`Z`, `UTC`, `GMT`, `+0200`, `GMT+02:00`); commas and periods ignored.
+ * Without a zone the date is UTC, as every date sheaf reads. */
+static int S_js_date(struct date *out, const char *s)
+{
+	static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+					     "jul", "aug", "sep", "oct", "nov", "dec"};
+	static const char *const days[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+	int y = -1, m = -1, d = -1, hh = 0, mm = 0, ss = 0, pm = -1, zone = 0;
+	bool zoned = false, timed = false;
+	for (const char *c = s; *c;) {
+		if (isspace((unsigned char)*c) || *c == ',' || *c == '.') {
+			c++;
+		} else if (isalpha((unsigned char)*c)) {
+			const char *w = c;
+			while (isalpha((unsigned char)*c))
+				c++;
+			size_t wl = (size_t)(c - w);
+			bool known = false;
+			for (int k = 0; k < 12 && !known && wl >= 3; k++)
+				if (strncasecmp(w, months[k], 3) == 0)
+					m = k + 1, known = true;
+			for (int k = 0; k < 7 && !known && wl >= 3; k++)
+				known = strncasecmp(w, days[k], 3) == 0;
+			if (!known && wl == 2 && (strncasecmp(w, "am", 2) == 0 || strncasecmp(w, "pm", 2) == 0))
+				pm = tolower((unsigned char)w[0]) == 'p', known = true;
+			if (!known && ((wl == 1 && (*w == 'Z' || *w == 'z')) ||
+				       (wl == 3 && (strncasecmp(w, "utc", 3) == 0 || strncasecmp(w, "gmt", 3) == 0))))
+				zoned = known = true;
+			if (!known)
+				return -1;
+		} else if ((*c == '+' || *c == '-') && timed && isdigit((unsigned char)c[1])) {
+			int sign = *c == '-' ? -1 : 1, oh = 0, om = 0;
+			c++;
+			if (sscanf(c, "%2d:%2d", &oh, &om) == 2 && c[2] == ':')
+				c += 5;
+			else if (sscanf(c, "%2d%2d", &oh, &om) >= 1)
+				c += isdigit((unsigned char)c[2]) ? 4 : 2;
+			zone = sign * (oh * 60 + om);
+			zoned = true;
+		} else if (isdigit((unsigned char)*c)) {
+			const char *nb = c;
+			long v = strtol(c, (char **)&c, 10);
+			size_t digits = (size_t)(c - nb);
+			if (*c == ':') {
+				int a = 0, b2 = 0;
+				int k = sscanf(nb, "%d:%d:%d", &a, &b2, &ss);
+				if (k < 2)
+					return -1;
+				hh = a, mm = b2, timed = true;
+				while (isdigit((unsigned char)*c) || *c == ':')
+					c++;
+			} else if (*c == '/') {
+				int a = 0, b2 = 0, e = 0;
+				if (sscanf(nb, "%d/%d/%d", &a, &b2, &e) != 3)
+					return -1;
+				if (digits == 4)
+					y = a, m = b2, d = e;
+				else
+					m = a, d = b2, y = e;
+				while (isdigit((unsigned char)*c) || *c == '/')
+					c++;
+			} else if (digits >= 3 || v > 31) {
+				y = (int)v;
+			} else if (d < 0) {
+				d = (int)v;
+			} else if (y < 0) {
+				y = (int)v < 50 ? 2000 + (int)v : 1900 + (int)v;
+			} else {
+				return -1;
+			}
+		} else {
+			return -1;
+		}
+	}
+	if (y < 0 || m < 0 || d < 0)
+		return -1;
+	if (pm >= 0 && hh >= 1 && hh <= 12)
+		hh = hh % 12 + (pm ? 12 : 0);
+	char iso[48];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, hh, mm, ss,
+		 zone < 0 ? '-' : '+', abs(zone) / 60, abs(zone) % 60);
+	if (date_parse(out, iso) < 0)
+		return -1;
+	out->has_time = timed;
+	if (!zoned)
+		out->tz_minutes = 0;
+	return 0;
+}
+
+/* A date field among keys, read as ISO 8601 or as JavaScript's Date
+ * reads it: true when one is present (*out set, or a warning given when
+ * it is no date sheaf can read). */
 static bool S_date_field(struct date *out, const struct fm_node *fm, const char *const *keys, const struct post *p,
 			 struct diag_list *dl)
 {
@@ -983,8 +1079,11 @@ static bool S_date_field(struct date *out, const struct fm_node *fm, const char 
 		bool b;
 		if (!s || !*s || fm_bool(n, &b))
 			continue;
-		if (date_parse(out, s) < 0)
-			diag_error(dl, p->path, n->line, n->col, "'%s' is not a date: '%s'", *keys, s);
+		if (date_parse(out, s) < 0 && S_js_date(out, s) < 0) {
+			diag_warning(dl, p->path, n->line, n->col,
+				     "'%s' is not a date sheaf can read: '%s'; the post has none from it", *keys, s);
+			continue;
+		}
 		return true;
 	}
 	return false;
@@ -1033,7 +1132,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	free(p->slug);
 	p->slug = id;
 
-	static const char *const created[] = {"pubDate", "publishDate", "pubDatetime", "published", NULL};
+	static const char *const created[] = {"date", "pubDate", "publishDate", "pubDatetime", "published", NULL};
 	static const char *const updated[] = {"updatedDate", "modDatetime", "updatedAt", "lastUpdated", NULL};
 	if (!p->date.valid)
 		S_date_field(&p->date, fm, created, p, dl);
@@ -1120,6 +1219,8 @@ static const char *const S_cover_keys[] = {"heroImage", "cover", "coverImage", "
 
 const struct site_generator site_astro = {
 	.name = "astro",
+	/* `date` too is read as JavaScript's Date reads it (S_date_field). */
+	.lenient_dates = true,
 	.detect = S_detect,
 	.configure = S_configure,
 	.free_state = S_state_free,

@@ -383,7 +383,9 @@ static void test_folders_and_choice(void)
 /* The post route from the page that renders a post. */
 static void test_route(void)
 {
-	fx_writes(S_tmp, "route/astro.config.mjs", "export default defineConfig({ site: 'https://r.example' })\n");
+	fx_writes(S_tmp, "route/astro.config.mjs",
+		  "export default defineConfig({ site: 'https://r.example', trailingSlash: 'never',\n"
+		  "  build: { format: 'file' } })\n");
 	fx_writes(S_tmp, "route/src/content.config.ts",
 		  "const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }) });\n"
 		  "export const collections = { blog };\n");
@@ -402,9 +404,9 @@ static void test_route(void)
 	struct site *site = NULL;
 	struct post_list posts = POST_LIST_INIT;
 	if (S_open("route", &site, &posts, &dl)) {
-		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://r.example/writing/a/",
+		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://r.example/writing/a.html",
 		       "the route of the page rendering one post of the collection (not a paginated list, "
-		       "not a tag page, not another collection's)");
+		       "not a tag page, not another collection's); build.format 'file': x.html");
 		post_list_free(&posts, true);
 		site_free(site);
 	}
@@ -436,7 +438,8 @@ static void test_markdoc(void)
 /* Astro 1: no collections, posts are dated Markdown pages. */
 static void test_pages(void)
 {
-	fx_writes(S_tmp, "old/astro.config.mjs", "export default defineConfig({ site: 'https://old.example/' })\n");
+	fx_writes(S_tmp, "old/astro.config.mjs",
+		  "export default defineConfig({ site: 'https://old.example/', trailingSlash: 'never' })\n");
 	fx_writes(S_tmp, "old/src/pages/index.astro", "---\n---\n<h1>Home</h1>\n");
 	fx_writes(S_tmp, "old/src/pages/about.md", "---\ntitle: About\nlayout: ../layouts/Page.astro\n---\n");
 	fx_writes(S_tmp, "old/src/pages/posts/Hello World.md",
@@ -448,8 +451,8 @@ static void test_pages(void)
 	if (S_open("old", &site, &posts, &dl)) {
 		is_str(S_paths(&posts), "src/pages/posts/Hello World.md",
 		       "no collection: the dated Markdown pages of src/pages (not `_` ones, not undated ones)");
-		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://old.example/posts/Hello World/",
-		       "a page's route: its path as written");
+		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://old.example/posts/Hello World",
+		       "a page's route: its path as written; trailingSlash 'never'");
 		is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
 		post_list_free(&posts, true);
 		site_free(site);

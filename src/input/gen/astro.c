@@ -76,6 +76,8 @@ struct S_state {
 	char *content_config;            /* relative to the root; NULL when none */
 	struct fm_node *blog_authors;    /* starlight-blog's `authors`: id → {name}; or NULL */
 	char *route;                     /* the blog's posts' URL prefix (`/blog`, ""), malloc'd */
+	const char *url_end;             /* after a post's id: "/", "" (trailingSlash 'never')
+					    or ".html" (build.format 'file') */
 	struct strvec alias_from;        /* tsconfig paths: `~/` … */
 	struct strvec alias_to;          /* … and the folder it names, relative to the root */
 };
@@ -818,6 +820,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		obj = at < len && t[at] == '{' ? at : (size_t)-1;
 	}
 	char *src_dir = NULL, *public_dir = NULL;
+	const char *url_end = "/";
 	if (obj != (size_t)-1) {
 		char *url = S_member_string(t, len, obj, "site");
 		if (url && url_is_http(url))
@@ -842,6 +845,17 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		size_t i18n = S_member_value(t, len, obj, "i18n");
 		if (i18n != (size_t)-1 && t[i18n] == '{')
 			site->language = S_member_string(t, len, i18n, "defaultLocale");
+		/* How page URLs end: build.format 'file' makes x.html, else
+		 * trailingSlash 'never' drops the slash. */
+		char *slash = S_member_string(t, len, obj, "trailingSlash");
+		size_t build = S_member_value(t, len, obj, "build");
+		char *format = build != (size_t)-1 && t[build] == '{' ? S_member_string(t, len, build, "format") : NULL;
+		if (format && strcmp(format, "file") == 0)
+			url_end = ".html";
+		else if (slash && strcmp(slash, "never") == 0)
+			url_end = "";
+		free(format);
+		free(slash);
 	}
 	if (!src_dir)
 		src_dir = xstrdup("src");
@@ -849,6 +863,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 	struct S_state *st = xcalloc(1, sizeof *st);
 	site->state = st;
+	st->url_end = url_end;
 	st->mdx = S_integration(t, len, "@astrojs/mdx") || S_integration(t, len, "@astrojs/starlight");
 	st->markdoc = S_integration(t, len, "@astrojs/markdoc");
 	bool sblog = S_starlight_blog(st, t, len, src_dir) != NULL;
@@ -1179,7 +1194,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 
 	/* Under the collection's route (S_route). */
 	free(p->url);
-	p->url = xasprintf("%s/%s/", st->route, id);
+	p->url = xasprintf("%s/%s%s", st->route, id, st->url_end);
 	/* The path's own form, as a generateId keeping it would make it
 	 * (`Post-1.0/` rather than `post-10/`), and a bundle's `x/index`
 	 * (a link written to its file): links written so find the post too. */
@@ -1187,6 +1202,8 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		sv_push_owned(&p->aliases, xasprintf("%s/%s", st->route, raw));
 		raw[rl - 6] = '\0';
 	}
+	if (strcmp(st->url_end, "/") != 0)
+		sv_push_owned(&p->aliases, xasprintf("%s/%s/", st->route, id)); /* `/blog/x` */
 	char *alias = xasprintf("%s/%s/", st->route, raw);
 	if (strcmp(alias, p->url) != 0)
 		sv_push_owned(&p->aliases, alias);

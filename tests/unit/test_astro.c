@@ -380,6 +380,51 @@ static void test_folders_and_choice(void)
 	diag_list_free(&dl3);
 }
 
+/* Authors by reference: ids of the authors collection. */
+static void test_references(void)
+{
+	fx_writes(S_tmp, "refs/astro.config.mjs", "export default defineConfig({})\n");
+	fx_writes(S_tmp, "refs/src/content.config.ts",
+		  "const blog = defineCollection({\n"
+		  "  loader: glob({ pattern: '**/*.md', base: './src/content/blog' }),\n"
+		  "  schema: z.object({ authors: z.array(reference('authors')) }),\n"
+		  "});\n"
+		  "const authors = defineCollection({ loader: glob({ pattern: '*.json', base: './src/content/authors' }) });\n"
+		  "export const collections = { blog, authors };\n");
+	fx_writes(S_tmp, "refs/src/content/authors/Ada Quill.json", "{\"name\": \"Ada Quill\", \"bio\": \"x\"}\n");
+	fx_writes(S_tmp, "refs/src/content/authors/bo.json", "{\"name\": \"Bo Lind\"}\n");
+	fx_writes(S_tmp, "refs/src/content/blog/a.md",
+		  "---\ntitle: A\ndate: 2024-01-01\nauthors: [ada-quill, {collection: authors, id: bo}, Cy Guest]\n---\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("refs", &site, &posts, &dl)) {
+		struct post *p = posts.n ? posts.v[0] : NULL;
+		is_str(p ? S_joined(&p->author_names) : NULL, "Ada Quill|Bo Lind|Cy Guest",
+		       "references to the authors collection (its entries' ids, slugged) are names");
+		is_str(p ? S_joined(&p->authors) : NULL, "ada-quill|bo|Cy Guest", "  the ids kept");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl);
+
+	fx_writes(S_tmp, "refs2/astro.config.mjs", "export default defineConfig({})\n");
+	fx_writes(S_tmp, "refs2/src/content.config.ts",
+		  "const posts = defineCollection({ loader: glob({ pattern: '*.md', base: 'src/posts' }) });\n"
+		  "const team = defineCollection({ loader: file('src/data/team.yml') });\n"
+		  "export const collections = { posts, team };\n");
+	fx_writes(S_tmp, "refs2/src/data/team.yml", "- id: mo\n  name: Mo Reyes\n- id: li\n  name: Li Park\n");
+	fx_writes(S_tmp, "refs2/src/posts/b.md", "---\ntitle: B\ndate: 2024-01-01\nauthor: li\n---\n");
+	struct diag_list dl2 = DIAG_LIST_INIT;
+	if (S_open("refs2", &site, &posts, &dl2)) {
+		struct post *p = posts.n ? posts.v[0] : NULL;
+		is_str(p ? S_joined(&p->author_names) : NULL, "Li Park", "a file() loader's list with ids");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	diag_list_free(&dl2);
+}
+
 /* The post route from the page that renders a post. */
 static void test_route(void)
 {
@@ -555,6 +600,7 @@ int main(void)
 	test_starlight();
 	test_starlight_blog();
 	test_folders_and_choice();
+	test_references();
 	test_route();
 	test_markdoc();
 	test_pages();

@@ -61,6 +61,7 @@ struct S_collection {
 	struct strvec patterns;  /* picomatch globs relative to base */
 	bool legacy;             /* a loader-less collection: `_` files left out */
 	bool computed_id;        /* generateId: a function sheaf does not run */
+	char *file;              /* file() loader: the data file, relative to the root */
 	const char *computed;    /* the glob option that is no literal ("base",
 				    "pattern"): sheaf cannot know the entries; or NULL */
 	bool pages;              /* Markdown pages of src/pages (no collection): routes
@@ -78,6 +79,8 @@ struct S_state {
 	char *route;                     /* the blog's posts' URL prefix (`/blog`, ""), malloc'd */
 	const char *url_end;             /* after a post's id: "/", "" (trailingSlash 'never')
 					    or ".html" (build.format 'file') */
+	struct strmap people;            /* an authors collection's entry id → index in people_names */
+	struct strvec people_names;
 	struct strvec alias_from;        /* tsconfig paths: `~/` … */
 	struct strvec alias_to;          /* … and the folder it names, relative to the root */
 };
@@ -90,12 +93,15 @@ static void S_state_free(void *state)
 	for (size_t i = 0; i < st->n; i++) {
 		free(st->cols[i].name);
 		free(st->cols[i].base);
+		free(st->cols[i].file);
 		sv_free(&st->cols[i].patterns);
 	}
 	free(st->cols);
 	free(st->content_config);
 	fm_node_free(st->blog_authors);
 	free(st->route);
+	strmap_free(&st->people);
+	sv_free(&st->people_names);
 	sv_free(&st->alias_from);
 	sv_free(&st->alias_to);
 	free(st);
@@ -366,12 +372,19 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 				c.computed = "pattern";
 			fm_node_free(pat);
 			c.computed_id = S_member_value(t, len, open, "generateId") != (size_t)-1;
+		} else if (ln == 4 && memcmp(t + loader, "file", 4) == 0 && open < len && t[open] == '(') {
+			/* Data from one file (authors.json): no entries of text. */
+			struct fm_node *path = S_literal(t, len, js_skip_space(t, len, open + 1));
+			c.file = S_folder(fm_str(path));
+			fm_node_free(path);
+			if (c.file)
+				c.base = xstrdup(".");
 		} else if (ln == 10 && memcmp(t + loader, "docsLoader", 10) == 0) {
 			/* Starlight's docs: a glob loader over src/content/docs. */
 			c.base = xasprintf("%s/content/docs", src_dir);
 			sv_push(&c.patterns, "**/[^_]*");
 		}
-		if (!c.computed && (!c.base || !c.patterns.n)) {
+		if (!c.computed && !c.file && (!c.base || !c.patterns.n)) {
 			free(c.base);
 			sv_free(&c.patterns);
 			return; /* another loader (file(), a custom one): no Markdown entries */
@@ -472,8 +485,8 @@ static bool S_underscored(const char *rel)
 static void S_entries(const struct site *site, const struct S_state *st, const struct S_collection *c,
 		      struct strvec *files)
 {
-	if (c->computed)
-		return; /* which files, sheaf cannot know */
+	if (c->computed || c->file)
+		return; /* which files, sheaf cannot know; data, not text */
 	struct strvec all = STRVEC_INIT;
 	site_walk(site->root, c->base, S_exts, &all);
 	for (size_t i = 0; i < all.n; i++) {
@@ -645,6 +658,78 @@ static void S_starlight(struct site *site, const char *t, size_t len)
 	fm_node_free(locales);
 	fm_node_free(title);
 	free(locale);
+}
+
+/* One entry of an authors collection: id → its `name` (or itself
+ * when a string). */
+static void S_person(struct S_state *st, const char *id, const struct fm_node *item)
+{
+	const char *name = fm_person(item);
+	if (!id || !*id || !name || !*name || strmap_get(&st->people, id, NULL))
+		return;
+	strmap_put(&st->people, id, st->people_names.n);
+	sv_push(&st->people_names, name);
+}
+
+static struct fm_node *S_data(const struct site *site, const char *rel)
+{
+	char *text = S_read(site->root, rel);
+	struct fm_node *tree = NULL;
+	struct diag_list quiet = DIAG_LIST_INIT;
+	if (text) {
+		if (str_ends_with(rel, ".json"))
+			fm_parse_json(&tree, text, strlen(text), rel, 1, &quiet);
+		else
+			fm_parse_yaml(&tree, text, strlen(text), rel, 1, DIAG_WARNING, &quiet);
+	}
+	diag_list_free(&quiet);
+	free(text);
+	return tree;
+}
+
+static char *S_entry_id(const char *in);
+
+/* The people of the site's authors collection (`authors`, `author`,
+ * `people`, `team`: the collection a schema's reference('authors')
+ * names), for entries naming them by id: a file() loader's JSON or YAML
+ * (a list of objects with `id`, or a mapping id → object), or a glob
+ * loader's data files (one person each, its id from its path). */
+static void S_people(const struct site *site, struct S_state *st)
+{
+	static const char *const names[] = {"authors", "author", "people", "team", NULL};
+	static const char *const data_exts[] = {".json", ".yaml", ".yml", NULL};
+	for (size_t i = 0; i < st->n; i++) {
+		const struct S_collection *c = &st->cols[i];
+		bool named = false;
+		for (const char *const *n = names; *n && !named; n++)
+			named = str_ieq(c->name, *n);
+		if (!named || c->computed)
+			continue;
+		if (c->file) {
+			struct fm_node *tree = S_data(site, c->file);
+			for (size_t k = 0; tree && k < tree->n; k++) {
+				if (tree->kind == FM_LIST)
+					S_person(st, fm_str(fm_get(tree->items[k], "id")), tree->items[k]);
+				else if (tree->kind == FM_MAP)
+					S_person(st, tree->keys[k], tree->items[k]);
+			}
+			fm_node_free(tree);
+			continue;
+		}
+		struct strvec files = STRVEC_INIT;
+		site_walk(site->root, c->base, data_exts, &files);
+		for (size_t k = 0; k < files.n; k++) {
+			const char *in = path_under(files.v[k], c->base);
+			if (!in || (!c->legacy && !glob_match_list((const char *const *)c->patterns.v, c->patterns.n, in)))
+				continue;
+			struct fm_node *tree = S_data(site, files.v[k]);
+			char *id = S_entry_id(in);
+			S_person(st, id, tree);
+			free(id);
+			fm_node_free(tree);
+		}
+		sv_free(&files);
+	}
 }
 
 /* Whether text calls getCollection('name') (any quotes). */
@@ -892,6 +977,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* starlight-blog's collection came first; the config's were added
 	 * after it (the array may have moved). */
 	st->blog = sblog ? &st->cols[0] : S_pick(site, st, dl);
+	S_people(site, st);
 	if (st->blog && st->blog->computed)
 		S_warn(dl, site, cc, st->blog->line,
 		       "collection '%s': the glob loader's %s is not a literal (sheaf runs no JavaScript): "
@@ -1160,15 +1246,27 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	if (!p->updated.valid)
 		S_date_field(&p->updated, fm, updated, p, dl);
 
-	/* Authors: strings, lists, objects with `name`. */
+	/* Authors: strings, lists, objects with `name`; an id of the
+	 * starlight-blog plugin's authors or of the authors collection (a
+	 * reference: `ada`, or `{collection, id}`) is that person's name. */
 	sv_free(&p->authors);
 	sv_free(&p->author_names);
 	const struct fm_node *authors = fm_get(fm, "authors");
-	fm_people(authors ? authors : fm_get(fm, "author"), &p->authors);
-	for (size_t i = 0; i < p->authors.n; i++) {
-		/* starlight-blog: an id of its global authors. */
-		const char *known = fm_person(fm_get(st->blog_authors, p->authors.v[i]));
-		sv_push(&p->author_names, known ? known : p->authors.v[i]);
+	if (!authors)
+		authors = fm_get(fm, "author");
+	size_t na = authors && authors->kind == FM_LIST ? authors->n : authors ? 1 : 0;
+	for (size_t i = 0; i < na; i++) {
+		const struct fm_node *a = authors->kind == FM_LIST ? authors->items[i] : authors;
+		const char *id = fm_str(fm_get(a, "id"));
+		const char *who = id ? id : fm_person(a);
+		if (!who || !*who || sv_contains_ci(&p->authors, who))
+			continue;
+		const char *known = fm_person(fm_get(st->blog_authors, who));
+		size_t k;
+		if (!known && strmap_get(&st->people, who, &k))
+			known = st->people_names.v[k];
+		sv_push(&p->authors, who);
+		sv_push(&p->author_names, known ? known : who);
 	}
 
 	if (!p->categories.n)

@@ -425,6 +425,40 @@ static void test_references(void)
 	diag_list_free(&dl2);
 }
 
+/* A blog in several languages: one folder each. */
+static void test_locales(void)
+{
+	fx_writes(S_tmp, "i18n/astro.config.mjs",
+		  "export default defineConfig({ i18n: { locales: ['en', { path: 'portugues', codes: ['pt-BR', 'pt'] }],\n"
+		  "  defaultLocale: 'en' } })\n");
+	fx_writes(S_tmp, "i18n/src/content.config.ts",
+		  "const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }) });\n"
+		  "export const collections = { blog };\n");
+	fx_writes(S_tmp, "i18n/src/content/blog/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\n");
+	fx_writes(S_tmp, "i18n/src/content/blog/portugues/ola.md", "---\ntitle: Olá\ndate: 2024-01-01\n---\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("i18n", &site, &posts, &dl)) {
+		is_str(S_paths(&posts), "src/content/blog/hello.md",
+		       "the default locale's entries: those outside the locales' folders");
+		is_str(site->language, "en", "  its language");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	char *root = path_join(S_tmp, "i18n");
+	struct site_open_options o = {NULL, NULL, "pt"};
+	if (ok(site_open_ext(&site, root, &o, &dl) == 0, "i18n: opens with --language pt")) {
+		site_collect(site, &posts, &dl);
+		is_str(S_paths(&posts), "src/content/blog/portugues/ola.md", "--language pt: the pt-BR folder (path)");
+		is_str(site->language, "pt-BR", "  its language, as the locale's first code");
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+	free(root);
+	diag_list_free(&dl);
+}
+
 /* The post route from the page that renders a post. */
 static void test_route(void)
 {
@@ -601,6 +635,7 @@ int main(void)
 	test_starlight_blog();
 	test_folders_and_choice();
 	test_references();
+	test_locales();
 	test_route();
 	test_markdoc();
 	test_pages();

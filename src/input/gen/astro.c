@@ -79,6 +79,9 @@ struct S_state {
 	char *route;                     /* the blog's posts' URL prefix (`/blog`, ""), malloc'd */
 	const char *url_end;             /* after a post's id: "/", "" (trailingSlash 'never')
 					    or ".html" (build.format 'file') */
+	struct strvec locale_dirs;       /* the blog's folders named after an i18n locale */
+	char *locale_dir;                /* the one whose entries the book holds; NULL: those
+					    outside every locale folder */
 	struct strmap people;            /* an authors collection's entry id → index in people_names */
 	struct strvec people_names;
 	struct strvec alias_from;        /* tsconfig paths: `~/` … */
@@ -100,6 +103,8 @@ static void S_state_free(void *state)
 	free(st->content_config);
 	fm_node_free(st->blog_authors);
 	free(st->route);
+	sv_free(&st->locale_dirs);
+	free(st->locale_dir);
 	strmap_free(&st->people);
 	sv_free(&st->people_names);
 	sv_free(&st->alias_from);
@@ -732,6 +737,46 @@ static void S_people(const struct site *site, struct S_state *st)
 	}
 }
 
+/* Whether the language tags a and b name the same language: equal, or
+ * one the other's primary subtag (`pt` and `pt-BR`), ASCII case aside. */
+static bool S_same_language(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "-_"), lb = strcspn(b, "-_");
+	return str_ieq(a, b) || (la == lb && strncasecmp(a, b, la) == 0 && (!a[la] || !b[lb]));
+}
+
+/* A blog written in several languages, one folder each (blog/en/,
+ * blog/fr/, named as i18n.locales): the book holds one, the --language
+ * asked for, else i18n.defaultLocale's; a default locale without a folder
+ * has the entries outside them. */
+static void S_locale(struct site *site, struct S_state *st, const struct strvec *dirs, const struct strvec *codes)
+{
+	for (size_t i = 0; i < dirs->n; i++) {
+		char *abs = xasprintf("%s/%s/%s", site->root, st->blog->base, dirs->v[i]);
+		if (path_is_dir(abs))
+			sv_push(&st->locale_dirs, dirs->v[i]);
+		free(abs);
+	}
+	if (!st->locale_dirs.n)
+		return;
+	const char *want = site->want_language ? site->want_language : site->language;
+	size_t pick = dirs->n;
+	for (size_t i = 0; want && i < dirs->n && pick == dirs->n; i++)
+		if (str_ieq(want, dirs->v[i]) || str_ieq(want, codes->v[i]))
+			pick = i;
+	for (size_t i = 0; want && i < dirs->n && pick == dirs->n; i++)
+		if (S_same_language(want, codes->v[i]))
+			pick = i;
+	if (pick == dirs->n) {
+		sv_free(&st->locale_dirs); /* no language to choose by: every entry */
+		return;
+	}
+	free(site->language);
+	site->language = xstrdup(codes->v[pick]);
+	if (sv_contains_ci(&st->locale_dirs, dirs->v[pick]))
+		st->locale_dir = xstrdup(dirs->v[pick]);
+}
+
 /* Whether text calls getCollection('name') (any quotes). */
 static bool S_gets_collection(const char *text, const char *name)
 {
@@ -906,6 +951,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	}
 	char *src_dir = NULL, *public_dir = NULL;
 	const char *url_end = "/";
+	struct strvec loc_dirs = STRVEC_INIT, loc_codes = STRVEC_INIT;
 	if (obj != (size_t)-1) {
 		char *url = S_member_string(t, len, obj, "site");
 		if (url && url_is_http(url))
@@ -928,8 +974,23 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		public_dir = S_folder(s);
 		free(s);
 		size_t i18n = S_member_value(t, len, obj, "i18n");
-		if (i18n != (size_t)-1 && t[i18n] == '{')
+		if (i18n != (size_t)-1 && t[i18n] == '{') {
 			site->language = S_member_string(t, len, i18n, "defaultLocale");
+			/* locales: codes, or {path, codes} (the folder is path). */
+			struct fm_node *locs = S_literal(t, len, S_member_value(t, len, i18n, "locales"));
+			for (size_t k = 0; locs && locs->kind == FM_LIST && k < locs->n; k++) {
+				const struct fm_node *l = locs->items[k];
+				const struct fm_node *codes = fm_get(l, "codes");
+				const char *dir = fm_str(l) ? fm_str(l) : fm_str(fm_get(l, "path"));
+				const char *code = fm_str(l) ? fm_str(l)
+					: fm_str(codes && codes->kind == FM_LIST && codes->n ? codes->items[0] : codes);
+				if (dir && *dir) {
+					sv_push(&loc_dirs, dir);
+					sv_push(&loc_codes, code && *code ? code : dir);
+				}
+			}
+			fm_node_free(locs);
+		}
 		/* How page URLs end: build.format 'file' makes x.html, else
 		 * trailingSlash 'never' drops the slash. */
 		char *slash = S_member_string(t, len, obj, "trailingSlash");
@@ -978,6 +1039,10 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	 * after it (the array may have moved). */
 	st->blog = sblog ? &st->cols[0] : S_pick(site, st, dl);
 	S_people(site, st);
+	if (st->blog)
+		S_locale(site, st, &loc_dirs, &loc_codes);
+	sv_free(&loc_dirs);
+	sv_free(&loc_codes);
 	if (st->blog && st->blog->computed)
 		S_warn(dl, site, cc, st->blog->line,
 		       "collection '%s': the glob loader's %s is not a literal (sheaf runs no JavaScript): "
@@ -1022,8 +1087,21 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 {
 	(void)dl;
 	const struct S_state *st = site->state;
-	if (st->blog)
-		S_entries(site, st, st->blog, files);
+	if (!st->blog)
+		return 0;
+	struct strvec all = STRVEC_INIT;
+	S_entries(site, st, st->blog, &all);
+	for (size_t i = 0; i < all.n; i++) {
+		const char *in = path_under(all.v[i], st->blog->base);
+		bool keep = true;
+		if (st->locale_dir)
+			keep = path_under(in, st->locale_dir) != NULL;
+		for (size_t k = 0; keep && !st->locale_dir && k < st->locale_dirs.n; k++)
+			keep = path_under(in, st->locale_dirs.v[k]) == NULL;
+		if (keep)
+			sv_push(files, all.v[i]);
+	}
+	sv_free(&all);
 	return 0;
 }
 

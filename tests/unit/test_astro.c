@@ -326,7 +326,7 @@ static void test_starlight_blog(void)
 static void test_folders_and_choice(void)
 {
 	fx_writes(S_tmp, "paper/astro.config.mjs", "import { defineConfig } from 'astro/config';\n"
-						   "export default defineConfig({ srcDir: './site' });\n");
+						   "export default defineConfig({ srcDir: './site', publicDir: './static/' });\n");
 	fx_writes(S_tmp, "paper/site/config.ts",
 		  "export const SITE = {\n  website: 'https://paper.example/',\n  author: 'Ada Quill',\n"
 		  "  desc: 'Short notes',\n  title: 'Paper',\n  lang: 'de',\n  postPerPage: 4,\n};\n");
@@ -337,6 +337,8 @@ static void test_folders_and_choice(void)
 	struct post_list posts = POST_LIST_INIT;
 	if (S_open("paper", &site, &posts, &dl)) {
 		is_str(site->title, "Paper", "AstroPaper's SITE.title");
+		is_str(site->static_dir, "static", "publicDir");
+		is_str(site->content_dir, "site/content", "srcDir");
 		is_str(site->author, "Ada Quill", "SITE.author");
 		is_str(site->language, "de", "SITE.lang");
 		is_str(site->url, "https://paper.example/", "SITE.website");

@@ -34,6 +34,14 @@ static bool S_warned(const struct diag_list *dl, const char *needle)
 	return fx_has_diag(dl, DIAG_WARNING, "", needle);
 }
 
+/* Frees what S_open gave (the posts emptied for the next site). */
+static void S_done(struct site *site, struct post_list *posts)
+{
+	post_list_free(posts, true);
+	*posts = (struct post_list)POST_LIST_INIT;
+	site_free(site);
+}
+
 /* Opens and collects the site in S_tmp/name; false (reported) when it
  * does not open as an Astro site. */
 static bool S_open(const char *name, struct site **site, struct post_list *posts, struct diag_list *dl)
@@ -236,8 +244,7 @@ static void test_starlight(void)
 		is_str(bundle && bundle->aliases.n ? bundle->aliases.v[0] : NULL, "/posts/2024/bundle/index",
 		       "a bundle's /index: another");
 		ok(!site->url && !(hello && hello->live_url), "no site: no live URL");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl2);
 
@@ -250,8 +257,7 @@ static void test_starlight(void)
 	if (S_open("url", &site, &posts, &dl3)) {
 		is_int((long long)posts.n, 0, "a base that is no literal: no entries guessed");
 		ok(S_warned(&dl3, "the glob loader's base is not a literal"), "  said");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl3);
 }
@@ -290,8 +296,7 @@ static void test_starlight_blog(void)
 				   "authors: the plugin's ids as names, other strings as they are");
 		is_str(p ? p->url : NULL, "/journal/first-firing/", "the URL under the prefix");
 		is_str(p ? p->cover_image : NULL, "../../../assets/kiln.png", "cover.image");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 }
@@ -320,8 +325,7 @@ static void test_folders_and_choice(void)
 		is_str(S_paths(&posts), "site/content/journal/a.md",
 		       "no content config: the folder collections under srcDir; the one with entries");
 		is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 
@@ -336,8 +340,7 @@ static void test_folders_and_choice(void)
 		is_str(S_paths(&posts), "src/content/essays/e.md", "several dated collections: the first");
 		is_str(site->title, "Two Site", "@vite-pwa/astro's manifest.name");
 		ok(S_warned(&dl2, "'essays' is read as the blog"), "  with a warning naming it");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl2);
 
@@ -351,8 +354,7 @@ static void test_folders_and_choice(void)
 		is_str(S_paths(&posts), "src/content/writing/w.md", "one dated collection: that one");
 		is_str(site->title, "One Site", "no title elsewhere: the web app manifest's name (astro-favicons)");
 		is_int((long long)diag_count(&dl3, DIAG_WARNING), 0, "  without a word");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl3);
 }
@@ -382,8 +384,7 @@ static void test_references(void)
 				   "references to the authors collection (its entries' ids, slugged) are names");
 			fx_is_list(&p->authors, "ada-quill|bo|Cy Guest", "  the ids kept");
 		}
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 
@@ -399,8 +400,7 @@ static void test_references(void)
 		const struct post *p = posts.n ? posts.v[0] : NULL;
 		if (ok(p != NULL, "the post read"))
 			fx_is_list(&p->author_names, "Li Park", "a file() loader's list with ids");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl2);
 }
@@ -423,8 +423,7 @@ static void test_locales(void)
 		is_str(S_paths(&posts), "src/content/blog/hello.md",
 		       "the default locale's entries: those outside the locales' folders");
 		is_str(site->language, "en", "  its language");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	char *root = path_join(S_tmp, "i18n");
 	struct site_open_options o = {NULL, NULL, "pt"};
@@ -432,8 +431,7 @@ static void test_locales(void)
 		site_collect(site, &posts, &dl);
 		is_str(S_paths(&posts), "src/content/blog/portugues/ola.md", "--language pt: the pt-BR folder (path)");
 		is_str(site->language, "pt-BR", "  its language, as the locale's first code");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	free(root);
 	diag_list_free(&dl);
@@ -466,8 +464,7 @@ static void test_route(void)
 		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://r.example/writing/a.html",
 		       "the route of the page rendering one post of the collection (not a paginated list, "
 		       "not a tag page, not another collection's); build.format 'file': x.html");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 }
@@ -488,8 +485,7 @@ static void test_markdoc(void)
 	if (S_open("doc", &site, &posts, &dl)) {
 		is_str(S_paths(&posts), "src/content/blog/a.mdoc",
 		       "Markdoc's integration: .mdoc entries; without MDX's, no .mdx");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 }
@@ -513,8 +509,7 @@ static void test_pages(void)
 		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://old.example/posts/Hello World",
 		       "a page's route: its path as written; trailingSlash 'never'");
 		is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 }
@@ -556,8 +551,7 @@ static void test_js_dates(void)
 			ok(p && p->date.hour == cases[i].hour && p->date.tz_minutes == cases[i].tz, "  its time and zone");
 		}
 		is_int((long long)dl.n, 0, "no warning");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 }
@@ -600,8 +594,7 @@ static void test_detect(void)
 		   "a pubDate that is no date: a warning");
 		const struct post *bad = fx_find_post(&posts, "src/content/blog/news/bad.md");
 		ok(bad && !bad->date.valid, "  and no date");
-		post_list_free(&posts, true);
-		site_free(site);
+		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
 }

@@ -77,6 +77,7 @@ extern const struct dialect dialect_mdx;         /* MDX (.mdx; Docusaurus .md to
 extern const struct dialect dialect_directives;  /* :::note[Title] … ::: admonitions (Docusaurus,
 						    Starlight asides) */
 extern const struct dialect dialect_rst;         /* reStructuredText (.rst) read into CommonMark */
+extern const struct dialect dialect_markdoc;     /* Markdoc (.mdoc, Astro): {% tag %} … {% /tag %} */
 
 /* A NULL-terminated list of passes, usable in a static initializer. */
 #define DIALECTS(...) ((const struct dialect *const[]){__VA_ARGS__, NULL})

@@ -216,6 +216,10 @@ static void test_literal(void)
 	    "code-block: language, options dropped, a fence longer than the code's");
 	RIS("Text.\n\n   Quoted.\n\n   -- Who\n", "Text.\n\n> Quoted.\n>\n> — Who\n", "a block quote with an attribution");
 	RIS(".. a comment\n   more\n\nText.\n", "Text.\n", "comments are dropped");
+	RIS("..\n\n   Quoted.\n", "> Quoted.\n", "an empty comment, then a block quote");
+	RIS("A:\n\n    One.\n\n        Two.\n", "A\\:\n\n> One.\n>\n> > Two.\n", "nested block quotes");
+	RIS("* Item::\n\n      code\n\n  After.\n", "- Item\\:\n\n  ```\n  code\n  ```\n\n  After.\n",
+	    "a literal block in a list item");
 }
 
 static void test_directives(void)

@@ -283,7 +283,12 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 		while (e < n && isalpha((unsigned char)body[e]))
 			e++;
 		/* Not a role's name, nor inside <…> or […] on its line. */
-		bool skip = e - i < 3 || (i && body[i - 1] == ':' && e < n && body[e] == ':') ||
+		size_t rb = i, re = e; /* a role's name: `:name-x:` */
+		while (rb > 0 && (isalnum((unsigned char)body[rb - 1]) || strchr("-_.+", body[rb - 1])))
+			rb--;
+		while (re < n && (isalnum((unsigned char)body[re]) || strchr("-_.+", body[re])))
+			re++;
+		bool skip = e - i < 3 || (rb && body[rb - 1] == ':' && re < n && body[re] == ':') ||
 			    (e - i == 6 && !strncmp(body + i, "mailto", 6));
 		for (size_t k = i; k > 0 && !skip && body[k - 1] != '\n'; k--)
 			if (body[k - 1] == '<' || body[k - 1] == '[')

@@ -2987,10 +2987,15 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	S_collect(&r, L, n);
 	struct S_out o = {0};
 	S_body(&r, L, n, &o, 0);
-	/* The text, and the body line of each of its lines. */
-	st->snip.n = 0;
+	/* The text, and the body line of each of its lines (through the map
+	 * of a pass before this one that rewrote the text). */
 	while (o.n && !o.v[o.n - 1].s[0])
 		free(o.v[--o.n].s);
+	for (size_t k = 0; k < o.n; k++) {
+		int line = ds_line_of_text(st, o.v[k].src) - st->first_line + 1;
+		o.v[k].src = line > 0 ? (size_t)line : 1;
+	}
+	st->snip.n = 0;
 	for (size_t k = 0; k < o.n; k++) {
 		ds_map_add(&st->snip, k + 1, o.v[k].src, true);
 		sb_adds(out, o.v[k].s);

@@ -82,6 +82,9 @@ struct S_rst {
 	struct S_sub *subv;
 	size_t nsub, csub;
 	struct strmap fnrefs; /* footnote and citation labels referenced */
+	struct strmap roles;  /* roles the post defines (`.. role::`) → index in role_bases */
+	struct strvec role_bases; /* the role each is made from ("" none, "raw" raw HTML) */
+	char *default_role;       /* `.. default-role::` (the post's first), or NULL */
 	size_t auto_refs, auto_ref_next, auto_def_next, sym_ref_next, sym_def_next;
 	int styles[S_MAX_STYLES];
 	size_t nstyles;
@@ -516,9 +519,36 @@ static void S_tag(struct strbuf *o, const char *tag, const char *s, size_t n)
 /* A role's text, as the role says. */
 static void S_role(struct S_inl *x, const char *role, size_t rl, const char *s, size_t n, struct strbuf *o)
 {
+	if (!rl && x->r->default_role && !x->depth) {
+		x->depth = S_MAX_SUB_DEPTH;
+		S_role(x, x->r->default_role, strlen(x->r->default_role), s, n, o);
+		x->depth = 0;
+		return;
+	}
 	char *name = rl ? xstrndup(role, rl) : xstrdup("");
 	for (char *p = name; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
+	size_t ri;
+	if (rl && strmap_get(&x->r->roles, name, &ri)) {
+		/* A role of the post's own: its base role's, else a span with
+		 * its name as class; one made from raw (format html) is HTML. */
+		const char *base = x->r->role_bases.v[ri];
+		if (!strcmp(base, "raw")) {
+			sb_add(o, s, n);
+		} else if (base[0] && !x->depth) {
+			x->depth = S_MAX_SUB_DEPTH; /* no role made from a role made from… */
+			S_role(x, base, strlen(base), s, n, o);
+			x->depth = 0;
+		} else {
+			sb_adds(o, "<span class=\"");
+			ds_esc(o, name, strlen(name));
+			sb_adds(o, "\">");
+			S_text_esc(o, s, n);
+			sb_adds(o, "</span>");
+		}
+		free(name);
+		return;
+	}
 	if (!rl || !strcmp(name, "title-reference") || !strcmp(name, "title") || !strcmp(name, "t")) {
 		S_tag(o, "cite", s, n);
 	} else if (!strcmp(name, "emphasis")) {
@@ -2854,6 +2884,60 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 				S_add_target(r, nm, nml, val);
 			continue;
 		}
+		if (ds_at(s, l, 0, "default-role::") && !r->default_role) {
+			const char *d = s + 14;
+			size_t dl = l - 14;
+			ds_trim(&d, &dl);
+			if (dl)
+				r->default_role = xstrndup(d, dl);
+			continue;
+		}
+		if (ds_at(s, l, 0, "role::")) {
+			/* .. role:: name(base), then :format: html for raw. */
+			const char *d = s + 6;
+			size_t dl = l - 6;
+			ds_trim(&d, &dl);
+			size_t k = 0;
+			while (k < dl && (ds_alnum(d[k]) || strchr("-_.+", d[k])))
+				k++;
+			if (!k)
+				continue;
+			char *name = xstrndup(d, k);
+			for (char *p = name; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			char *base = xstrdup("");
+			const char *pp = k < dl && d[k] == '(' ? memchr(d + k, ')', dl - k) : NULL;
+			if (pp) {
+				free(base);
+				base = xstrndup(d + k + 1, (size_t)(pp - d - k - 1));
+				for (char *p = base; *p; p++)
+					*p = (char)tolower((unsigned char)*p);
+			}
+			if (!strcmp(base, "raw")) {
+				/* Raw HTML only: another format shows nothing of it in a page. */
+				bool html = false;
+				for (size_t j = i + 1; j < n && L[j].n && S_ind(&L[j]) > ind; j++) {
+					const char *t = L[j].s + S_ind(&L[j]);
+					size_t tl = L[j].n - S_ind(&L[j]);
+					if (ds_at(t, tl, 0, ":format:")) {
+						const char *f = t + 8;
+						size_t fl = tl - 8;
+						ds_trim(&f, &fl);
+						html = ds_ieq(f, fl, "html");
+					}
+				}
+				if (!html)
+					base[0] = 0;
+			}
+			if (!strmap_get(&r->roles, name, NULL)) {
+				strmap_put(&r->roles, name, r->role_bases.n);
+				sv_push_owned(&r->role_bases, base);
+			} else {
+				free(base);
+			}
+			free(name);
+			continue;
+		}
 		if (l > 2 && s[0] == '|') {
 			const char *e = memchr(s + 1, '|', l - 1);
 			if (!e || e == s + 1)
@@ -3018,6 +3102,9 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	}
 	free(r.subv);
 	strmap_free(&r.fnrefs);
+	strmap_free(&r.roles);
+	free(r.default_role);
+	sv_free(&r.role_bases);
 	sv_free(&r.owned);
 	return true;
 }

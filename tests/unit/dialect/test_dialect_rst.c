@@ -114,6 +114,11 @@ static void test_inline(void)
 	RIS(":code:`x()` :sub:`2` :sup:`3` :emphasis:`e` :strong:`s` :literal:`l`\n",
 	    "` x() ` <sub>2</sub> <sup>3</sup> <em>e</em> <strong>s</strong> ` l `\n", "the roles read");
 	RIS("`x`:sup: after\n", "<sup>x</sup> after\n", "a role as a suffix");
+	RIS(".. role:: html(raw)\n   :format: html\n.. role:: red\n.. role:: big(strong)\n\n"
+	    ":html:`<br>` :red:`r` :big:`b`\n",
+	    "<br> <span class=\"red\">r</span> <strong>b</strong>\n",
+	    "roles the post defines: raw HTML, a span with the role's class, a base role");
+	RIS(".. default-role:: code\n\nA `x()` b.\n", "A ` x() ` b.\n", "default-role");
 	RIS(":abbr:`CSS (Cascading Style Sheets)`\n", "<abbr title=\"Cascading Style Sheets\">CSS</abbr>\n",
 	    ":abbr: with its explanation");
 	RIS("2*3*4 a * b, *x * and snake_case_name\n", "2\\*3\\*4 a \\* b, \\*x \\* and snake\\_case\\_name\n",

@@ -534,7 +534,11 @@ static void S_role(struct S_inl *x, const char *role, size_t rl, const char *s, 
 		 * its name as class; one made from raw (format html) is HTML. */
 		const char *base = x->r->role_bases.v[ri];
 		if (!strcmp(base, "raw")) {
-			sb_add(o, s, n);
+			for (size_t k = 0; k < n; k++)
+				if (s[k] == '\n')
+					sb_adds(o, "\n    "); /* no block starts in it */
+				else
+					sb_addc(o, s[k]);
 		} else if (base[0] && !x->depth) {
 			x->depth = S_MAX_SUB_DEPTH; /* no role made from a role made from… */
 			S_role(x, base, strlen(base), s, n, o);

@@ -2779,15 +2779,21 @@ static char *S_gather(const struct S_ln *L, size_t n, size_t i, const char *s, s
 	return sb_detach(&b);
 }
 
+/* key → val (taken) unless key has one: the first definition counts. */
+static void S_define(struct strmap *m, struct strvec *vals, const char *key, char *val)
+{
+	if (!strmap_get(m, key, NULL)) {
+		strmap_put(m, key, vals->n);
+		sv_push_owned(vals, val);
+	} else {
+		free(val);
+	}
+}
+
 static void S_add_target(struct S_rst *r, const char *name, size_t nl, char *url)
 {
 	char *key = S_norm(name, nl);
-	if (!strmap_get(&r->targets, key, NULL)) {
-		strmap_put(&r->targets, key, r->turls.n);
-		sv_push_owned(&r->turls, url);
-	} else {
-		free(url);
-	}
+	S_define(&r->targets, &r->turls, key, url);
 	free(key);
 }
 
@@ -2933,12 +2939,7 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 				if (!html)
 					base[0] = 0;
 			}
-			if (!strmap_get(&r->roles, name, NULL)) {
-				strmap_put(&r->roles, name, r->role_bases.n);
-				sv_push_owned(&r->role_bases, base);
-			} else {
-				free(base);
-			}
+			S_define(&r->roles, &r->role_bases, name, base);
 			free(name);
 			continue;
 		}

@@ -708,6 +708,8 @@ static void S_subst(struct S_inl *x, const char *name, size_t nl, const char *li
 		sb_addc(o, '[');
 	if (d->kind == 'r') {
 		S_inline(r, d->text, strlen(d->text), x->src, o, x->depth + 1);
+	} else if (d->kind == 'h') {
+		sb_adds(o, d->text);
 	} else {
 		sb_adds(o, "![");
 		const char *alt = d->alt ? d->alt : name;
@@ -2779,6 +2781,13 @@ static char *S_gather(const struct S_ln *L, size_t n, size_t i, const char *s, s
 	return sb_detach(&b);
 }
 
+/* A raw directive's argument names HTML. */
+static bool S_is_html(const char *s, size_t n)
+{
+	ds_trim(&s, &n);
+	return ds_ieq(s, n, "html");
+}
+
 /* key → val (taken) unless key has one: the first definition counts. */
 static void S_define(struct strmap *m, struct strvec *vals, const char *key, char *val)
 {
@@ -2995,6 +3004,21 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 						}
 					}
 				}
+			} else if (ds_eq(d, dn, "raw") && S_is_html(data, datal)) {
+				/* Raw HTML (`.. |br| raw:: html`): its content lines. */
+				sub.kind = 'h';
+				struct strbuf h = STRBUF_INIT;
+				for (size_t j = i + 1; j < n && (!L[j].n || S_ind(&L[j]) > ind); j++) {
+					const char *t = L[j].s + S_ind(&L[j]);
+					size_t tl = L[j].n - S_ind(&L[j]);
+					if (!tl || (t[0] == ':' && !h.len))
+						continue;
+					if (h.len)
+						sb_addc(&h, ' ');
+					sb_add(&h, t, tl);
+				}
+				sb_add(&h, "", 0);
+				sub.text = sb_detach(&h);
 			} else {
 				sub.kind = '?';
 				sub.text = xstrdup("");

@@ -175,6 +175,8 @@ static void test_footnotes(void)
 	free(h);
 	RIS("X |a| and |b|.\n\n.. |a| replace:: *A*\n.. |b| image:: /i.png\n   :alt: B\n",
 	    "X <em>A</em> and ![B](/i.png).\n", "substitutions: replace and image");
+	RIS("A|br|B\\ |br|\\ C\n\n.. |br| raw:: html\n\n   <br />\n", "A\\|br\\|B<br />C\n",
+	    "a raw HTML substitution (and markup only where its rules allow it)");
 }
 
 static void test_sections(void)

@@ -385,7 +385,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* reStructuredText: a post named .rst, read by dialect_rst. */
 	bool rst = size && (data[size - 1] & 0x7F) == 0x7F;
 	if (rst) {
-		static const struct dialect *const rst_passes[] = {&dialect_rst, &dialect_math, NULL};
+		static const struct dialect *const rst_passes[] = {&dialect_rst, &dialect_math, &dialect_heading_ids, NULL};
 		memcpy(passes, rst_passes, sizeof rst_passes);
 		dctx.post_relpath = "posts/post.rst";
 	}

@@ -1,31 +1,1180 @@
-/* A stub: issue 13 brings the Pelican generator here. Detects nothing yet. */
+/* Pelican: a folder with pelicanconf.py.
+ *
+ * As Pelican reads a site (pelican/settings.py DEFAULT_CONFIG,
+ * readers.py, contents.py, generators.py, utils.py):
+ * - Settings are Python: only literal assignments are read
+ *   (base/pyliteral); a setting sheaf reads that is computed is reported
+ *   once, naming it and its line, and its default is used.
+ * - PATH (default: the folder `pelican` runs in; `pelican content`, what
+ *   the quickstart's Makefile and tasks run, makes it content/): the
+ *   setting when literal, else content/ when present, else the root.
+ *   Articles are the files under ARTICLE_PATHS (default: all of PATH)
+ *   but not under ARTICLE_EXCLUDES nor PAGE_PATHS (default pages/: pages
+ *   are no posts), hidden files left out (IGNORE_FILES); Markdown
+ *   (.md .markdown .mkd .mdown) and reST (.rst). HTML articles
+ *   (.html/.htm, metadata in <meta> tags) are not read: reported.
+ * - Metadata: Markdown's `Key: value` header (Python-Markdown's meta
+ *   extension: continuation lines indented by 4 spaces, ends at the first
+ *   blank line or other line; keys without case), or a `---` YAML block;
+ *   reST's document title and the field list after it. Tags and authors
+ *   are split on `;` when the value has one, else on `,`; tags, date,
+ *   modified, status, category, author, authors and slug take their first
+ *   value only. Before them (the file's metadata wins): DEFAULT_METADATA,
+ *   DEFAULT_DATE, then FILENAME_METADATA (matched against the file name
+ *   without extension; default: a leading YYYY-MM-DD is the date) and
+ *   PATH_METADATA (against the path under PATH), then the folder's name as
+ *   the category (USE_FOLDER_AS_CATEGORY), else DEFAULT_CATEGORY (misc).
+ * - `Status:` published (default), draft (a draft), hidden and skip (left
+ *   out); another is left out with a warning, as Pelican does. An article
+ *   without a title or a date is skipped by Pelican: left out.
+ * - Dates as dateutil reads the forms blogs write (`2015-06-12 10:20`,
+ *   `2015/06/12`, `12 June 2015`, `June 12, 2015`), `_` read as a space,
+ *   in TIMEZONE when they give no zone.
+ * - The slug: `Slug:`, else the file name's, else slugify(title) (or the
+ *   file's base name with SLUGIFY_SOURCE = 'basename').
+ * - The URL: `URL:` metadata, else ARTICLE_URL (ARTICLE_LANG_URL for an
+ *   article in another language than DEFAULT_LANG) with {slug}, {lang},
+ *   {category} and {author} (slugs), {date:FORMAT} (strftime), {date},
+ *   and any metadata field, under SITEURL.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "base/date.h"
+#include "base/pyliteral.h"
+#include "base/tz.h"
+#include "base/url.h"
+#include "convert/dialect.h"
+#include "convert/dialect/pelican.h"
 #include "input/site.h"
+
+#define S_CONFIG "pelicanconf.py"
+#define S_MAX_GROUPS 10
+
+static const char *const S_exts[] = {".md", ".markdown", ".mkd", ".mdown", ".rst", NULL};
+static const char *const S_html_exts[] = {".html", ".htm", NULL};
+
+/* A Python regular expression translated to POSIX: the names of its
+ * groups by number (NULL for an unnamed one). */
+struct S_regex {
+	bool ok;
+	regex_t re;
+	char *names[S_MAX_GROUPS];
+};
+
+struct S_state {
+	struct py_module mod;
+	char *path; /* PATH, relative to the root ("." for the root) */
+	struct strvec article_paths, excludes;
+	char *article_url, *article_lang_url, *default_lang, *timezone, *default_category;
+	bool folder_category, slug_basename;
+	struct S_regex fname_re, path_re;
+	bool date_fs;             /* DEFAULT_DATE = 'fs' */
+	struct date default_date; /* DEFAULT_DATE as a date or tuple */
+	struct fm_node *default_meta; /* DEFAULT_METADATA, lower-case keys */
+};
+
+/* ---- Settings ---- */
+
+/* The setting name when it is a literal, else NULL; a computed one is
+ * reported once (configure calls this once per setting). */
+static const struct py_value *S_setting(const struct S_state *st, const char *name, const char *cfgpath,
+					struct diag_list *dl)
+{
+	const struct py_assign *a = py_module_get(&st->mod, name);
+	if (!a)
+		return NULL;
+	if (a->value->kind == PY_COMPUTED) {
+		char *q = xstrndup(a->value->text, 80);
+		diag_warning(dl, cfgpath, a->line, 1,
+			     "%s is computed (`%s%s`): sheaf runs no Python, so Pelican's default is used", name, q,
+			     strlen(a->value->text) > 80 ? "…" : "");
+		free(q);
+		return NULL;
+	}
+	return a->value;
+}
+
+static const char *S_str_setting(const struct S_state *st, const char *name, const char *cfgpath,
+				 struct diag_list *dl)
+{
+	const struct py_value *v = S_setting(st, name, cfgpath, dl);
+	if (v && v->kind != PY_STR) {
+		diag_warning(dl, cfgpath, v->line, 1, "%s is not a string: Pelican's default is used", name);
+		return NULL;
+	}
+	return v ? v->text : NULL;
+}
+
+static void S_str_list(const struct S_state *st, const char *name, const char *cfgpath, struct diag_list *dl,
+		       struct strvec *out, const char *dflt)
+{
+	const struct py_value *v = S_setting(st, name, cfgpath, dl);
+	if (!v || (v->kind != PY_LIST && v->kind != PY_TUPLE)) {
+		if (dflt)
+			sv_push(out, dflt);
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i]->kind == PY_STR)
+			sv_push(out, v->items[i]->text);
+		else
+			diag_warning(dl, cfgpath, v->items[i]->line, 1, "%s: an item is not a string, left out",
+				     name);
+}
+
+/* A literal as a front-matter tree (what site->config and the dialect
+ * pass read); computed members left out. */
+static struct fm_node *S_fm(const struct py_value *v)
+{
+	if (v->kind == PY_COMPUTED)
+		return NULL;
+	struct fm_node *n = xcalloc(1, sizeof *n);
+	n->line = v->line;
+	n->col = 1;
+	switch (v->kind) {
+	case PY_STR:
+		n->value = xstrdup(v->text);
+		break;
+	case PY_NUMBER:
+		n->value = xstrdup(v->text);
+		n->plain = true;
+		break;
+	case PY_TRUE:
+	case PY_FALSE:
+		n->value = xstrdup(v->kind == PY_TRUE ? "true" : "false");
+		n->plain = true;
+		break;
+	case PY_NONE:
+		n->value = xstrdup("null");
+		n->plain = true;
+		break;
+	case PY_LIST:
+	case PY_TUPLE:
+	case PY_DICT:
+		n->kind = v->kind == PY_DICT ? FM_MAP : FM_LIST;
+		n->items = xcalloc(v->n + 1, sizeof *n->items);
+		if (v->kind == PY_DICT)
+			n->keys = xcalloc(v->n + 1, sizeof *n->keys);
+		for (size_t i = 0; i < v->n; i++) {
+			struct fm_node *item = S_fm(v->items[i]);
+			if (!item)
+				continue;
+			if (v->kind == PY_DICT)
+				n->keys[n->n] = xstrdup(v->keys[i]);
+			n->items[n->n++] = item;
+		}
+		break;
+	case PY_COMPUTED:
+		break;
+	}
+	return n;
+}
+
+static struct fm_node *S_config_tree(const struct py_module *m)
+{
+	struct fm_node *root = xcalloc(1, sizeof *root);
+	root->kind = FM_MAP;
+	root->line = root->col = 1;
+	root->items = xcalloc(m->n + 1, sizeof *root->items);
+	root->keys = xcalloc(m->n + 1, sizeof *root->keys);
+	for (size_t i = 0; i < m->n; i++) {
+		struct fm_node *item = S_fm(m->v[i].value);
+		if (!item)
+			continue;
+		root->keys[root->n] = xstrdup(m->v[i].name);
+		root->items[root->n++] = item;
+	}
+	return root;
+}
+
+/* Python's re syntax as POSIX extended: named groups recorded, \d \w \s
+ * and their negations as classes, lazy quantifiers as greedy ones (the
+ * anchored matches FILENAME_METADATA makes rarely tell them apart), \A
+ * and \Z as anchors; re.match anchors at the start. False for what has no
+ * POSIX form (look-arounds, back references). */
+static bool S_regex_compile(struct S_regex *r, const char *py)
+{
+	memset(r, 0, sizeof *r);
+	struct strbuf sb = STRBUF_INIT;
+	sb_addc(&sb, '^');
+	int group = 0;
+	bool in_class = false, ok = true, class_dash = false;
+	for (const char *c = py; *c && ok; c++) {
+		if (in_class) {
+			if (*c == '\\' && c[1]) {
+				c++;
+				if (*c == 'd')
+					sb_adds(&sb, "0-9");
+				else if (*c == 'w')
+					sb_adds(&sb, "[:alnum:]_");
+				else if (*c == 's')
+					sb_adds(&sb, "[:space:]");
+				else if (*c == '-')
+					class_dash = true;
+				else if (strchr("DWS", *c))
+					ok = false;
+				else
+					sb_addc(&sb, *c);
+			} else if (*c == ']') {
+				if (class_dash)
+					sb_addc(&sb, '-');
+				sb_addc(&sb, ']');
+				in_class = false;
+			} else {
+				sb_addc(&sb, *c);
+			}
+			continue;
+		}
+		switch (*c) {
+		case '[':
+			in_class = true;
+			class_dash = false;
+			sb_addc(&sb, '[');
+			if (c[1] == '^')
+				sb_addc(&sb, *++c);
+			if (c[1] == ']')
+				sb_addc(&sb, *++c);
+			break;
+		case '(':
+			if (c[1] == '?') {
+				if (c[2] == 'P' && c[3] == '<') {
+					const char *e = strchr(c + 4, '>');
+					if (!e) {
+						ok = false;
+						break;
+					}
+					if (group < S_MAX_GROUPS - 1) {
+						r->names[group + 1] = xstrndup(c + 4, (size_t)(e - c - 4));
+						for (char *k = r->names[group + 1]; *k; k++)
+							*k = (char)tolower((unsigned char)*k);
+					}
+					c = e;
+				} else if (c[2] == ':') {
+					c += 2;
+				} else {
+					ok = false;
+					break;
+				}
+			}
+			group++;
+			sb_addc(&sb, '(');
+			break;
+		case '\\':
+			c++;
+			switch (*c) {
+			case 'd': sb_adds(&sb, "[0-9]"); break;
+			case 'D': sb_adds(&sb, "[^0-9]"); break;
+			case 'w': sb_adds(&sb, "[[:alnum:]_]"); break;
+			case 'W': sb_adds(&sb, "[^[:alnum:]_]"); break;
+			case 's': sb_adds(&sb, "[[:space:]]"); break;
+			case 'S': sb_adds(&sb, "[^[:space:]]"); break;
+			case 'A': sb_addc(&sb, '^'); break;
+			case 'Z': sb_addc(&sb, '$'); break;
+			case '\0': ok = false; c--; break;
+			default:
+				if (isdigit((unsigned char)*c) || *c == 'b' || *c == 'B')
+					ok = false;
+				else {
+					sb_addc(&sb, '\\');
+					sb_addc(&sb, *c);
+				}
+			}
+			break;
+		case '*':
+		case '+':
+		case '?':
+		case '}':
+			sb_addc(&sb, *c);
+			if (c[1] == '?')
+				c++; /* lazy */
+			break;
+		default:
+			sb_addc(&sb, *c);
+		}
+	}
+	if (ok && !in_class && group < S_MAX_GROUPS && regcomp(&r->re, sb.s, REG_EXTENDED) == 0)
+		r->ok = true;
+	sb_release(&sb);
+	if (!r->ok)
+		for (int i = 0; i < S_MAX_GROUPS; i++) {
+			free(r->names[i]);
+			r->names[i] = NULL;
+		}
+	return r->ok;
+}
+
+static void S_regex_free(struct S_regex *r)
+{
+	if (r->ok)
+		regfree(&r->re);
+	for (int i = 0; i < S_MAX_GROUPS; i++)
+		free(r->names[i]);
+}
+
+static void S_regex_setting(struct S_regex *r, const struct S_state *st, const char *name, const char *dflt,
+			    const char *cfgpath, struct diag_list *dl)
+{
+	const char *py = S_str_setting(st, name, cfgpath, dl);
+	if (!py)
+		py = dflt;
+	if (!*py) {
+		memset(r, 0, sizeof *r);
+		return;
+	}
+	if (!S_regex_compile(r, py)) {
+		const struct py_assign *a = py_module_get(&st->mod, name);
+		diag_warning(dl, cfgpath, a ? a->line : 0, 1,
+			     "%s: the regular expression '%s' has no POSIX form sheaf can match: not applied", name,
+			     py);
+	}
+}
+
+static void S_free_state(void *p)
+{
+	struct S_state *st = p;
+	if (!st)
+		return;
+	py_module_free(&st->mod);
+	free(st->path);
+	sv_free(&st->article_paths);
+	sv_free(&st->excludes);
+	free(st->article_url);
+	free(st->article_lang_url);
+	free(st->default_lang);
+	free(st->timezone);
+	free(st->default_category);
+	S_regex_free(&st->fname_re);
+	S_regex_free(&st->path_re);
+	fm_node_free(st->default_meta);
+	free(st);
+}
 
 static bool S_detect(const char *root)
 {
-	(void)root;
-	return false;
+	char *cfg = path_join(root, S_CONFIG);
+	bool found = path_is_file(cfg);
+	free(cfg);
+	return found;
+}
+
+static bool S_parse_date(struct date *d, const char *s);
+
+/* A site-relative folder from a setting: normalized, "." for the root;
+ * NULL when it leads out of the site or is absolute. */
+static char *S_rel_dir(const char *base, const char *p)
+{
+	if (p[0] == '/')
+		return NULL;
+	char *j = strcmp(base, ".") == 0 ? xstrdup(*p ? p : ".") : path_join(base, p);
+	char *n = path_normalize(j);
+	free(j);
+	if (str_starts_with(n, "..")) {
+		free(n);
+		return NULL;
+	}
+	return n;
 }
 
 static int S_configure(struct site *site, struct diag_list *dl)
 {
-	(void)dl;
-	site->content_dir = xstrdup(".");
-	site->posts_dir = xstrdup(".");
+	site->config_file = xstrdup(S_CONFIG);
+	char *cfgpath = path_join(site->root, S_CONFIG);
+	char *text = NULL;
+	size_t len = 0;
+	int rc = read_file(cfgpath, &text, &len);
+	if (rc < 0) {
+		diag_error(dl, cfgpath, 0, 0, "cannot read: %s", strerror(-rc));
+		free(cfgpath);
+		return -1;
+	}
+	struct S_state *st = xcalloc(1, sizeof *st);
+	site->state = st;
+	py_read_module(&st->mod, text, len);
+	free(text);
+	site->config = S_config_tree(&st->mod);
+
+	site->title = str_dup_nonempty(S_str_setting(st, "SITENAME", cfgpath, dl));
+	site->author = str_dup_nonempty(S_str_setting(st, "AUTHOR", cfgpath, dl));
+	site->description = str_dup_nonempty(S_str_setting(st, "SITESUBTITLE", cfgpath, dl));
+	const char *lang = S_str_setting(st, "DEFAULT_LANG", cfgpath, dl);
+	st->default_lang = xstrdup(lang && *lang ? lang : "en");
+	site->language = xstrdup(st->default_lang);
+	const char *url = S_str_setting(st, "SITEURL", cfgpath, dl);
+	if (url && url_is_http(url)) {
+		size_t n = strlen(url);
+		while (n && url[n - 1] == '/')
+			n--;
+		site->url = xstrndup(url, n);
+		const char *up = url_path(site->url);
+		if (up && *up && strcmp(up, "/") != 0)
+			site->baseurl = xstrdup(up);
+	}
+
+	/* PATH: the setting, else content/ (what `pelican content` reads). */
+	const char *path = S_str_setting(st, "PATH", cfgpath, dl);
+	char *pdir = path ? S_rel_dir(".", path) : NULL;
+	if (path && !pdir) {
+		const struct py_assign *a = py_module_get(&st->mod, "PATH");
+		diag_warning(dl, cfgpath, a->line, 1, "PATH '%s' is not a folder inside the site: content/ is used",
+			     path);
+	}
+	if (!pdir) {
+		char *content = path_join(site->root, "content");
+		pdir = xstrdup(path_is_dir(content) ? "content" : ".");
+		free(content);
+	}
+	st->path = pdir;
+	site->content_dir = xstrdup(pdir);
+	site->posts_dir = xstrdup(pdir);
+	/* STATIC_PATHS are copied to the output as they lie under PATH:
+	 * content/images/x.png is /images/x.png. */
+	site->static_dir = xstrdup(pdir);
+
+	S_str_list(st, "ARTICLE_PATHS", cfgpath, dl, &st->article_paths, "");
+	S_str_list(st, "ARTICLE_EXCLUDES", cfgpath, dl, &st->excludes, NULL);
+	S_str_list(st, "PAGE_PATHS", cfgpath, dl, &st->excludes, "pages");
+
+	const char *au = S_str_setting(st, "ARTICLE_URL", cfgpath, dl);
+	st->article_url = xstrdup(au ? au : "{slug}.html");
+	au = S_str_setting(st, "ARTICLE_LANG_URL", cfgpath, dl);
+	st->article_lang_url = xstrdup(au ? au : "{slug}-{lang}.html");
+	const char *tz = S_str_setting(st, "TIMEZONE", cfgpath, dl);
+	st->timezone = tz && *tz ? xstrdup(tz) : NULL;
+	const char *dc = S_str_setting(st, "DEFAULT_CATEGORY", cfgpath, dl);
+	st->default_category = xstrdup(dc ? dc : "misc");
+	const struct py_value *v = S_setting(st, "USE_FOLDER_AS_CATEGORY", cfgpath, dl);
+	st->folder_category = !v || py_truth(v) != 0;
+	const char *ss = S_str_setting(st, "SLUGIFY_SOURCE", cfgpath, dl);
+	st->slug_basename = ss && strcmp(ss, "basename") == 0;
+	if (S_setting(st, "SLUG_REGEX_SUBSTITUTIONS", cfgpath, dl)) {
+		const struct py_assign *a = py_module_get(&st->mod, "SLUG_REGEX_SUBSTITUTIONS");
+		diag_warning(dl, cfgpath, a->line, 1,
+			     "SLUG_REGEX_SUBSTITUTIONS is not applied: slugs are made with Pelican's default rules");
+	}
+	S_regex_setting(&st->fname_re, st, "FILENAME_METADATA", "(?P<date>\\d{4}-\\d{2}-\\d{2}).*", cfgpath, dl);
+	S_regex_setting(&st->path_re, st, "PATH_METADATA", "", cfgpath, dl);
+
+	v = S_setting(st, "DEFAULT_DATE", cfgpath, dl);
+	if (v && v->kind == PY_STR && strcmp(v->text, "fs") == 0) {
+		st->date_fs = true;
+	} else if (v && v->kind == PY_STR) {
+		if (!S_parse_date(&st->default_date, v->text))
+			diag_warning(dl, cfgpath, v->line, 1, "DEFAULT_DATE is not a date: '%s'", v->text);
+	} else if (v && v->kind == PY_TUPLE && v->n >= 3) {
+		int f[6] = {0};
+		for (size_t i = 0; i < v->n && i < 6; i++)
+			f[i] = v->items[i]->kind == PY_NUMBER ? atoi(v->items[i]->text) : 0;
+		char *s = xasprintf("%04d-%02d-%02d %02d:%02d:%02d", f[0], f[1], f[2], f[3], f[4], f[5]);
+		date_parse(&st->default_date, s);
+		free(s);
+	}
+	v = S_setting(st, "DEFAULT_METADATA", cfgpath, dl);
+	if (v && v->kind == PY_DICT) {
+		st->default_meta = S_fm(v);
+		for (size_t i = 0; i < st->default_meta->n; i++)
+			for (char *k = st->default_meta->keys[i]; *k; k++)
+				*k = (char)tolower((unsigned char)*k);
+	}
+	free(cfgpath);
 	return 0;
 }
 
+/* ---- Posts ---- */
+
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)site;
-	(void)files;
-	(void)dl;
+	const struct S_state *st = site->state;
+	struct strvec html = STRVEC_INIT;
+	for (size_t a = 0; a < st->article_paths.n; a++) {
+		char *dir = S_rel_dir(st->path, st->article_paths.v[a]);
+		if (!dir)
+			continue;
+		struct strvec all = STRVEC_INIT;
+		site_walk(site->root, dir, S_exts, &all);
+		site_walk(site->root, dir, S_html_exts, &html);
+		for (size_t i = 0; i < all.n; i++) {
+			const char *in = strcmp(st->path, ".") == 0 ? all.v[i] : path_under(all.v[i], st->path);
+			bool excluded = false;
+			for (size_t e = 0; in && !excluded && e < st->excludes.n; e++) {
+				const char *ex = st->excludes.v[e];
+				size_t el = strlen(ex);
+				while (el && ex[el - 1] == '/')
+					el--;
+				excluded = el && strncmp(in, ex, el) == 0 && in[el] == '/';
+			}
+			bool dup = false;
+			for (size_t k = 0; k < files->n && !dup; k++)
+				dup = strcmp(files->v[k], all.v[i]) == 0;
+			if (in && !excluded && !dup)
+				sv_push(files, all.v[i]);
+		}
+		sv_free(&all);
+		free(dir);
+	}
+	if (html.n)
+		diag_warning(dl, html.v[0], 0, 0,
+			     "%zu HTML file%s under PATH (Pelican's HTMLReader: metadata in <meta> tags) %s not read",
+			     html.n, html.n == 1 ? "" : "s", html.n == 1 ? "is" : "are");
+	sv_free(&html);
 	return 0;
+}
+
+/* ---- Metadata: Markdown's header, reST's docinfo ---- */
+
+static struct fm_node *S_scalar(const char *s, size_t n, int line)
+{
+	struct fm_node *v = xcalloc(1, sizeof *v);
+	v->value = xstrndup(s, n);
+	v->line = line;
+	v->col = 1;
+	return v;
+}
+
+static void S_map_put(struct fm_node *map, const char *key, struct fm_node *v)
+{
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->keys[i], key) == 0) {
+			fm_node_free(map->items[i]);
+			map->items[i] = v;
+			return;
+		}
+	map->keys = xrealloc(map->keys, (map->n + 1) * sizeof *map->keys);
+	map->items = xrealloc(map->items, (map->n + 1) * sizeof *map->items);
+	map->keys[map->n] = xstrdup(key);
+	map->items[map->n++] = v;
+}
+
+/* Pelican's ensure_metadata_list: split on `;` when there is one, else
+ * on `,`; items stripped, empty and repeated ones left out. */
+static struct fm_node *S_list(const char *s, int line)
+{
+	struct fm_node *l = xcalloc(1, sizeof *l);
+	l->kind = FM_LIST;
+	l->line = line;
+	l->col = 1;
+	char sep = strchr(s, ';') ? ';' : ',';
+	for (const char *c = s; *c;) {
+		size_t n = strcspn(c, sep == ';' ? ";" : ",");
+		const char *b = c, *e = c + n;
+		while (b < e && isspace((unsigned char)*b))
+			b++;
+		while (e > b && isspace((unsigned char)e[-1]))
+			e--;
+		bool dup = false;
+		for (size_t i = 0; i < l->n && !dup; i++)
+			dup = strlen(l->items[i]->value) == (size_t)(e - b) && !memcmp(l->items[i]->value, b, (size_t)(e - b));
+		if (e > b && !dup) {
+			l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+			l->items[l->n++] = S_scalar(b, (size_t)(e - b), line);
+		}
+		c += n;
+		if (*c)
+			c++;
+	}
+	return l;
+}
+
+/* The keys Pelican takes the first value of (DUPLICATES_DEFINITIONS_ALLOWED). */
+static bool S_single(const char *key)
+{
+	static const char *const keys[] = {"tags", "date", "modified", "status", "category", "author",
+					   "save_as", "url", "authors", "slug", NULL};
+	for (const char *const *k = keys; *k; k++)
+		if (strcmp(*k, key) == 0)
+			return true;
+	return false;
+}
+
+/* One metadata field into map: its values (a key's lines) as Pelican's
+ * reader makes them. */
+static void S_field(struct fm_node *map, const char *key, const struct strvec *vals, int line,
+		    const char *path, struct diag_list *dl)
+{
+	if (!vals->n)
+		return;
+	if (vals->n > 1 && S_single(key))
+		diag_warning(dl, path, line, 1, "'%s' is given %zu values: Pelican uses the first", key, vals->n);
+	struct fm_node *v;
+	if (strcmp(key, "tags") == 0 || strcmp(key, "authors") == 0) {
+		v = S_list(vals->v[0], line);
+	} else if (vals->n == 1 || S_single(key)) {
+		v = S_scalar(vals->v[0], strlen(vals->v[0]), line);
+	} else {
+		/* The summary (a formatted field) and the title are one text;
+		 * another key of several lines is a list. */
+		bool text = strcmp(key, "summary") == 0 || strcmp(key, "title") == 0;
+		struct strbuf sb = STRBUF_INIT;
+		v = xcalloc(1, sizeof *v);
+		v->line = line;
+		v->col = 1;
+		if (!text)
+			v->kind = FM_LIST;
+		for (size_t i = 0; i < vals->n; i++) {
+			if (text) {
+				if (i)
+					sb_addc(&sb, strcmp(key, "title") == 0 ? ' ' : '\n');
+				sb_adds(&sb, vals->v[i]);
+			} else {
+				v->items = xrealloc(v->items, (v->n + 1) * sizeof *v->items);
+				v->items[v->n++] = S_scalar(vals->v[i], strlen(vals->v[i]), line);
+			}
+		}
+		if (text)
+			v->value = sb_detach(&sb);
+	}
+	S_map_put(map, key, v);
+}
+
+struct S_lines {
+	const char *t;
+	size_t n, i; /* the next line starts at t[i] */
+	int line;    /* its number */
+};
+
+/* The next line (without its newline, CR dropped) in *l, *ll; false at
+ * the end. */
+static bool S_next_line(struct S_lines *r, const char **l, size_t *ll)
+{
+	if (r->i >= r->n)
+		return false;
+	const char *s = r->t + r->i;
+	const char *nl = memchr(s, '\n', r->n - r->i);
+	size_t len = nl ? (size_t)(nl - s) : r->n - r->i;
+	r->i += len + (nl ? 1 : 0);
+	r->line++;
+	*l = s;
+	*ll = len && s[len - 1] == '\r' ? len - 1 : len;
+	return true;
+}
+
+static bool S_blank(const char *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)l[i]))
+			return false;
+	return true;
+}
+
+static char *S_strip(const char *l, size_t n)
+{
+	while (n && isspace((unsigned char)*l))
+		l++, n--;
+	while (n && isspace((unsigned char)l[n - 1]))
+		n--;
+	return xstrndup(l, n);
+}
+
+/* `---` (and `...` to end): Python-Markdown's BEGIN_RE and END_RE. */
+static bool S_dashes(const char *l, size_t n, bool end)
+{
+	if (n >= 3 && (memcmp(l, "---", 3) == 0 || (end && memcmp(l, "...", 3) == 0)))
+		return n == 3 || isspace((unsigned char)l[3]);
+	return false;
+}
+
+/* Python-Markdown's meta extension: `Key: value` lines (at most 3 spaces
+ * before the key, a word of letters, digits, `_` and `-`), continuation
+ * lines indented 4 spaces or more; the header ends at a blank line (or
+ * `---`/`...`), which it takes, or at any other line, which it leaves. */
+static struct fm_node *S_md_meta(struct S_lines *r, const char *path, struct diag_list *dl)
+{
+	struct fm_node *map = xcalloc(1, sizeof *map);
+	map->kind = FM_MAP;
+	map->line = r->line;
+	map->col = 1;
+	char *key = NULL;
+	int key_line = 0;
+	struct strvec vals = STRVEC_INIT;
+	const char *l;
+	size_t ll;
+	struct S_lines save = *r;
+	bool first = true;
+	while (S_next_line(r, &l, &ll)) {
+		if (first && S_dashes(l, ll, false)) {
+			first = false;
+			save = *r;
+			continue;
+		}
+		first = false;
+		if (S_blank(l, ll) || S_dashes(l, ll, true))
+			break;
+		size_t k = 0;
+		while (k < ll && k < 4 && l[k] == ' ')
+			k++;
+		size_t kb = k;
+		while (k < ll && (isalnum((unsigned char)l[k]) || l[k] == '_' || l[k] == '-'))
+			k++;
+		if (kb < 4 && k > kb && k < ll && l[k] == ':') {
+			if (key) {
+				S_field(map, key, &vals, key_line, path, dl);
+				free(key);
+				sv_free(&vals);
+			}
+			key = xstrndup(l + kb, k - kb);
+			for (char *c = key; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
+			key_line = r->line - 1;
+			sv_push_owned(&vals, S_strip(l + k + 1, ll - k - 1));
+		} else if (key && kb >= 4) {
+			sv_push_owned(&vals, S_strip(l, ll));
+		} else {
+			*r = save; /* not metadata: the line is the body's */
+			break;
+		}
+		save = *r;
+	}
+	if (key) {
+		S_field(map, key, &vals, key_line, path, dl);
+		free(key);
+		sv_free(&vals);
+	}
+	if (!map->n) {
+		fm_node_free(map);
+		return NULL;
+	}
+	return map;
+}
+
+/* A reST section adornment: a line of one punctuation character repeated. */
+static char S_adornment(const char *l, size_t n)
+{
+	while (n && isspace((unsigned char)l[n - 1]))
+		n--;
+	if (n < 2 || !ispunct((unsigned char)l[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (l[i] != l[0])
+			return 0;
+	return l[0];
+}
+
+/* Whether the lines from r on hold a section title of the adornment ch
+ * (over: with an overline too): the first is then one of several
+ * sections, not the document's title (docutils' DocTitle promotes a lone
+ * top-level section only). */
+static bool S_rst_another(struct S_lines r, char ch, bool over)
+{
+	const char *a = NULL, *b = NULL, *l;
+	size_t an = 0, bn = 0, ll;
+	while (S_next_line(&r, &l, &ll)) {
+		/* b is a title when l underlines it; a then overlines it or not. */
+		if (b && S_adornment(l, ll) == ch && !S_blank(b, bn) && !S_adornment(b, bn) &&
+		    (a && S_adornment(a, an) == ch) == over)
+			return true;
+		a = b;
+		an = bn;
+		b = l;
+		bn = ll;
+	}
+	return false;
+}
+
+/* reST: the document title (a section title alone at the top, with its
+ * underline and optional overline) and the field list after it. */
+static struct fm_node *S_rst_meta(struct S_lines *r, const char *path, struct diag_list *dl)
+{
+	struct fm_node *map = xcalloc(1, sizeof *map);
+	map->kind = FM_MAP;
+	map->line = 1;
+	map->col = 1;
+	const char *l;
+	size_t ll;
+	struct S_lines save = *r;
+	while (S_next_line(r, &l, &ll) && S_blank(l, ll))
+		save = *r;
+	*r = save;
+	const char *l1, *l2, *l3;
+	size_t n1, n2, n3;
+	struct S_lines t = *r;
+	if (S_next_line(&t, &l1, &n1) && S_next_line(&t, &l2, &n2)) {
+		char o = S_adornment(l1, n1);
+		struct S_lines t3 = t;
+		bool over = o && !S_blank(l2, n2) && S_next_line(&t3, &l3, &n3) && S_adornment(l3, n3) == o;
+		const char *title = over ? l2 : l1;
+		size_t tl = over ? n2 : n1;
+		char u = over ? o : S_adornment(l2, n2);
+		if (over)
+			t = t3;
+		if (u && !S_blank(title, tl) && !S_adornment(title, tl) && !S_rst_another(t, u, over)) {
+			char *v = S_strip(title, tl);
+			S_map_put(map, "title", S_scalar(v, strlen(v), r->line + (over ? 2 : 1)));
+			free(v);
+			*r = t;
+		}
+	}
+	/* Blank lines, then the field list. */
+	save = *r;
+	while (S_next_line(r, &l, &ll) && S_blank(l, ll))
+		save = *r;
+	*r = save;
+	char *key = NULL;
+	int key_line = 0;
+	struct strvec vals = STRVEC_INIT;
+	struct strbuf cont = STRBUF_INIT;
+	while (S_next_line(r, &l, &ll)) {
+		if (ll > 1 && l[0] == ':') {
+			const char *e = memchr(l + 1, ':', ll - 1);
+			if (e && e > l + 1) {
+				if (key) {
+					sv_push_owned(&vals, sb_detach(&cont));
+					S_field(map, key, &vals, key_line, path, dl);
+					free(key);
+					sv_free(&vals);
+				}
+				key = xstrndup(l + 1, (size_t)(e - l - 1));
+				for (char *c = key; *c; c++)
+					*c = (char)tolower((unsigned char)*c);
+				key_line = r->line - 1;
+				char *v = S_strip(e + 1, ll - (size_t)(e + 1 - l));
+				sb_adds(&cont, v);
+				free(v);
+				save = *r;
+				continue;
+			}
+		}
+		if (key && ll && isspace((unsigned char)l[0]) && !S_blank(l, ll)) {
+			char *v = S_strip(l, ll);
+			if (cont.len)
+				sb_addc(&cont, ' ');
+			sb_adds(&cont, v);
+			free(v);
+			save = *r;
+			continue;
+		}
+		break;
+	}
+	*r = save;
+	if (key) {
+		sv_push_owned(&vals, sb_detach(&cont));
+		S_field(map, key, &vals, key_line, path, dl);
+		free(key);
+		sv_free(&vals);
+	}
+	sb_release(&cont);
+	if (!map->n) {
+		fm_node_free(map);
+		return NULL;
+	}
+	return map;
+}
+
+static int S_read_metadata(struct fm_node **fm, size_t *body_off, int *body_line, const struct site *site,
+			   const char *relpath, const char *text, size_t len, struct diag_list *dl)
+{
+	(void)site;
+	*fm = NULL;
+	struct S_lines r = {text, len, *body_off, *body_line - 1};
+	char *path = path_join(site->root, relpath);
+	*fm = str_ends_with(relpath, ".rst") ? S_rst_meta(&r, path, dl) : S_md_meta(&r, path, dl);
+	free(path);
+	if (*fm) {
+		*body_off = r.i;
+		*body_line = r.line + 1;
+	}
+	return 0;
+}
+
+/* ---- Dates ---- */
+
+static int S_month(const char *s, size_t n)
+{
+	static const char *const names[] = {"january", "february", "march",     "april",   "may",      "june",
+					    "july",    "august",   "september", "october", "november", "december"};
+	if (n < 3)
+		return 0;
+	for (int m = 0; m < 12; m++)
+		if (strncasecmp(names[m], s, n) == 0 && (n == strlen(names[m]) || n == 3 || (m == 8 && n == 4)))
+			return m + 1;
+	return 0;
+}
+
+/* dateutil's parse for the forms blogs write: ISO dates and times (with
+ * `/` or `.` between the date's parts too), `12 June 2015`, `June 12,
+ * 2015`, `Friday, June 12 2015`, each with an optional time after. */
+static bool S_parse_date(struct date *d, const char *in)
+{
+	char *s = str_collapse_ws(in);
+	bool ok = date_parse(d, s) == 0;
+	if (!ok && strlen(s) >= 8 && isdigit((unsigned char)s[0])) {
+		char *c = xstrdup(s);
+		size_t k = strcspn(c, " T");
+		for (size_t i = 0; i < k; i++)
+			if (c[i] == '/' || c[i] == '.')
+				c[i] = '-';
+		ok = date_parse(d, c) == 0;
+		free(c);
+	}
+	if (!ok) {
+		/* Words: a day, a month name, a year, then a time. */
+		int day = 0, month = 0, year = 0;
+		const char *c = s, *time = NULL;
+		while (*c && !time) {
+			while (*c == ' ' || *c == ',')
+				c++;
+			size_t n = 0;
+			while (c[n] && c[n] != ' ' && c[n] != ',')
+				n++;
+			if (!n)
+				break;
+			bool digits = true;
+			for (size_t i = 0; i < n; i++)
+				digits &= isdigit((unsigned char)c[i]) != 0;
+			size_t dn = n;
+			if (!digits && n > 2 && isdigit((unsigned char)c[0]) &&
+			    (strncasecmp(c + n - 2, "st", 2) == 0 || strncasecmp(c + n - 2, "nd", 2) == 0 ||
+			     strncasecmp(c + n - 2, "rd", 2) == 0 || strncasecmp(c + n - 2, "th", 2) == 0)) {
+				digits = true;
+				dn = n - 2;
+			}
+			if (digits && dn == 4 && !year)
+				year = atoi(c);
+			else if (digits && dn <= 2 && !day)
+				day = atoi(c);
+			else if (!digits && !month && S_month(c, c[n - 1] == '.' ? n - 1 : n))
+				month = S_month(c, c[n - 1] == '.' ? n - 1 : n);
+			else if (strchr(c, ':') && strchr(c, ':') < c + n)
+				time = c;
+			else if (!digits && n >= 3 && day + month + year == 0)
+				; /* a weekday */
+			else
+				break;
+			c += n;
+		}
+		if (day && month && year) {
+			char *iso = xasprintf("%04d-%02d-%02d%s%s", year, month, day, time ? " " : "", time ? time : "");
+			ok = date_parse(d, iso) == 0;
+			free(iso);
+		}
+	}
+	free(s);
+	return ok;
+}
+
+/* ---- Post fields ---- */
+
+/* The named groups of a match of r against s, into meta (not replacing
+ * what is there). */
+static void S_match_meta(struct fm_node *meta, const struct S_regex *r, const char *s)
+{
+	regmatch_t m[S_MAX_GROUPS];
+	if (!r->ok || regexec(&r->re, s, S_MAX_GROUPS, m, 0) != 0)
+		return;
+	for (int g = 1; g < S_MAX_GROUPS; g++)
+		if (r->names[g] && m[g].rm_so >= 0 && !fm_get(meta, r->names[g]))
+			S_map_put(meta, r->names[g], S_scalar(s + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so), 0));
+}
+
+/* str.format of an URL pattern: {name} and {name:spec} (date with a
+ * strftime spec), {{ and }}. NULL when a field is unknown. */
+static char *S_format(const char *pat, const struct post *p, const char *slug, const char *lang,
+		      const char *category, const char *author, const struct fm_node *fm)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *c = pat; *c; c++) {
+		if ((c[0] == '{' && c[1] == '{') || (c[0] == '}' && c[1] == '}')) {
+			sb_addc(&sb, *c++);
+			continue;
+		}
+		if (*c != '{') {
+			sb_addc(&sb, *c);
+			continue;
+		}
+		const char *e = strchr(c, '}');
+		if (!e) {
+			sb_release(&sb);
+			return NULL;
+		}
+		size_t nl = strcspn(c + 1, ":}");
+		char *name = xstrndup(c + 1, nl);
+		char *spec = c[1 + nl] == ':' ? xstrndup(c + 2 + nl, (size_t)(e - c - 2 - nl)) : NULL;
+		bool ok = true;
+		if (strcmp(name, "slug") == 0)
+			sb_adds(&sb, slug);
+		else if (strcmp(name, "lang") == 0)
+			sb_adds(&sb, lang);
+		else if (strcmp(name, "category") == 0)
+			sb_adds(&sb, category);
+		else if (strcmp(name, "author") == 0)
+			sb_adds(&sb, author);
+		else if (strcmp(name, "date") == 0 && p->date.valid) {
+			char *f = date_strftime(&p->date, spec ? spec : "%Y-%m-%d %H:%M:%S");
+			sb_adds(&sb, f);
+			free(f);
+		} else if (fm_str(fm_get(fm, name)))
+			sb_adds(&sb, fm_str(fm_get(fm, name)));
+		else
+			ok = false;
+		free(name);
+		free(spec);
+		if (!ok) {
+			sb_release(&sb);
+			return NULL;
+		}
+		c = e;
+	}
+	return sb_detach(&sb);
+}
+
+static bool S_post_fields(const struct site *site, struct post *p, const struct fm_node *fm,
+			  enum fm_format format, struct diag_list *dl)
+{
+	(void)format;
+	const struct S_state *st = site->state;
+	const char *in = strcmp(st->path, ".") == 0 ? p->relpath : path_under(p->relpath, st->path);
+	if (!in)
+		in = p->relpath;
+
+	/* What the path says, under what the file says. */
+	struct fm_node *pm = xcalloc(1, sizeof *pm);
+	pm->kind = FM_MAP;
+	const char *base = path_basename(in);
+	const char *dot = strrchr(base, '.');
+	char *stem = xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+	S_match_meta(pm, &st->fname_re, stem);
+	S_match_meta(pm, &st->path_re, in);
+	char *dir = path_dirname(in);
+	if (st->folder_category && strcmp(dir, ".") != 0 && !fm_get(pm, "category"))
+		S_map_put(pm, "category", S_scalar(path_basename(dir), strlen(path_basename(dir)), 0));
+	free(dir);
+#define S_GET(key) (fm_get(fm, key) ? fm_get(fm, key) : fm_get(pm, key) ? fm_get(pm, key) : fm_get(st->default_meta, key))
+	bool keep = true;
+
+	const char *status = fm_str(S_GET("status"));
+	if (status && *status) {
+		if (strcasecmp(status, "draft") == 0)
+			p->draft = true;
+		else if (strcasecmp(status, "hidden") == 0 || strcasecmp(status, "skip") == 0)
+			keep = false;
+		else if (strcasecmp(status, "published") != 0) {
+			diag_warning(dl, p->path, S_GET("status")->line, 1,
+				     "unknown status '%s': Pelican skips the article (published, hidden, draft or skip)",
+				     status);
+			keep = false;
+		}
+	}
+
+	/* The date: the file's, the path's, DEFAULT_DATE. */
+	const struct fm_node *fd = fm_get(fm, "date");
+	bool zoned = false;
+	if (fd && fm_str(fd)) {
+		char *s = xstrdup(fm_str(fd));
+		for (char *c = s; *c; c++)
+			if (*c == '_')
+				*c = ' ';
+		if (S_parse_date(&p->date, s))
+			zoned = date_written_with_zone(s, &p->date);
+		else {
+			p->date.valid = false;
+			diag_warning(dl, p->path, fd->line, 1, "'date' is not a date Pelican reads: '%s'", fm_str(fd));
+		}
+		free(s);
+	}
+	if (!p->date.valid && fm_str(fm_get(pm, "date")))
+		S_parse_date(&p->date, fm_str(fm_get(pm, "date")));
+	if (!p->date.valid && fm_str(fm_get(st->default_meta, "date")))
+		S_parse_date(&p->date, fm_str(fm_get(st->default_meta, "date")));
+	if (!p->date.valid && st->default_date.valid)
+		p->date = st->default_date;
+	if (!p->date.valid && st->date_fs) {
+		struct stat sb;
+		if (stat(p->path, &sb) == 0) {
+			p->date = date_from_epoch((int64_t)sb.st_mtime);
+			zoned = true;
+		}
+	}
+	if (st->timezone && p->date.valid)
+		tz_localize(&p->date, st->timezone, zoned);
+	const struct fm_node *fmod = fm_get(fm, "modified");
+	if (fm_str(fmod)) {
+		if (S_parse_date(&p->updated, fm_str(fmod))) {
+			if (st->timezone)
+				tz_localize(&p->updated, st->timezone, date_written_with_zone(fm_str(fmod), &p->updated));
+		} else
+			diag_warning(dl, p->path, fmod->line, 1, "'modified' is not a date Pelican reads: '%s'",
+				     fm_str(fmod));
+	}
+	/* Pelican skips an article without a title or a date (a draft may
+	 * lack the date). */
+	const char *title = fm_str(S_GET("title"));
+	if (!title || !*title || (!p->date.valid && !p->draft))
+		keep = false;
+	if (title && *title && !p->title)
+		p->title = str_collapse_ws(title);
+
+	const char *cat = fm_str(S_GET("category"));
+	sv_free(&p->categories);
+	sv_push(&p->categories, cat && *cat ? cat : st->default_category);
+	if (!p->authors.n) {
+		const struct fm_node *an = S_GET("authors");
+		if (!an)
+			an = S_GET("author");
+		if (an && an->kind == FM_SCALAR && fm_str(an)) {
+			struct fm_node *l = S_list(fm_str(an), an->line);
+			fm_strings(l, &p->authors);
+			fm_node_free(l);
+		} else if (an)
+			fm_strings(an, &p->authors);
+		else if (site->author)
+			sv_push(&p->authors, site->author);
+	}
+	const char *summary = fm_str(S_GET("summary"));
+	if (summary && *summary && !p->description)
+		p->description = str_collapse_ws(summary);
+	const char *lang = fm_str(S_GET("lang"));
+	if (!lang || !*lang)
+		lang = st->default_lang;
+
+	const char *slug = fm_str(S_GET("slug"));
+	free(p->slug);
+	if (slug && *slug)
+		p->slug = xstrdup(slug);
+	else if (st->slug_basename)
+		p->slug = pelican_slugify(stem, false);
+	else
+		p->slug = pelican_slugify(title ? title : stem, false);
+
+	const char *url = fm_str(fm_get(fm, "url"));
+	char *path = NULL;
+	if (url && *url) {
+		path = xstrdup(url);
+	} else {
+		char *cs = pelican_slugify(p->categories.v[0], false);
+		char *as = pelican_slugify(p->authors.n ? p->authors.v[0] : "", false);
+		path = S_format(strcmp(lang, st->default_lang) == 0 ? st->article_url : st->article_lang_url, p,
+				p->slug, lang, cs, as, fm);
+		free(cs);
+		free(as);
+	}
+	if (path) {
+		free(p->url);
+		p->url = path[0] == '/' ? xstrdup(path) : xasprintf("/%s", path);
+		if (site->url && !p->draft) {
+			free(p->live_url);
+			p->live_url = xasprintf("%s%s", site->url, p->url);
+		}
+		free(path);
+	}
+#undef S_GET
+	fm_node_free(pm);
+	free(stem);
+	return keep;
 }
 
 const struct site_generator site_pelican = {
 	.name = "pelican",
+	.lenient_dates = true,
 	.detect = S_detect,
 	.configure = S_configure,
+	.free_state = S_free_state,
 	.list_posts = S_list_posts,
+	.post_fields = S_post_fields,
+	.dialects = DIALECTS(&dialect_rst, &dialect_pelican, &dialect_heading_ids),
+	.post_exts = S_exts,
+	.read_metadata = S_read_metadata,
 };

@@ -128,7 +128,7 @@ static size_t S_link(struct ds_inl *x, size_t i, void *self)
 		      : ds_eq(what, wl, "author")   ? "author/{slug}.html"
 						    : "index.html";
 	size_t ve = after;
-	while (ve < n && s[ve] != end && s[ve] != '\n' && !(end != '"' && end != '\'' && ds_sp(s[ve])) &&
+	while (ve < n && s[ve] != end && s[ve] != '\n' && !((end == ')' || end == ' ') && ds_sp(s[ve])) &&
 	       s[ve] != '#' && s[ve] != '?')
 		ve++;
 	char *name = xstrndup(s + after, ve - after);

@@ -457,6 +457,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		diag_warning(dl, cfgpath, a->line, 1,
 			     "SLUG_REGEX_SUBSTITUTIONS is not applied: slugs are made with Pelican's default rules");
 	}
+	/* Read by the dialect pass from site->config: reported here, once. */
+	static const char *const page_urls[] = {"TAG_URL", "CATEGORY_URL", "AUTHOR_URL", "INDEX_SAVE_AS",
+						"STATIC_PATHS", NULL};
+	for (const char *const *k = page_urls; *k; k++)
+		S_setting(st, *k, cfgpath, dl);
 	S_regex_setting(&st->fname_re, st, "FILENAME_METADATA", "(?P<date>\\d{4}-\\d{2}-\\d{2}).*", cfgpath, dl);
 	S_regex_setting(&st->path_re, st, "PATH_METADATA", "", cfgpath, dl);
 

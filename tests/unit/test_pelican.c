@@ -1,0 +1,304 @@
+/* Unit tests of the Pelican generator (src/input/gen/pelican.c): small
+ * Pelican sites of our own writing in a temporary folder, detected,
+ * opened and collected as Pelican's settings, readers and URL rules read
+ * them. */
+#define _DEFAULT_SOURCE /* mkdtemp */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convert/dialect/pelican.h"
+#include "convert/markdown.h"
+#include "fixture.h"
+#include "input/site.h"
+#include "tap.h"
+
+static char S_tmp[] = "/tmp/sheaf-pelican-XXXXXX";
+
+static struct post *S_find(const struct post_list *pl, const char *relpath)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->v[i]->relpath, relpath) == 0)
+			return pl->v[i];
+	return NULL;
+}
+
+static const char *S_joined(const struct strvec *sv)
+{
+	static char buf[1024];
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
+	return buf;
+}
+
+static bool S_warned(const struct diag_list *dl, const char *needle, int line)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (strstr(dl->v[i].message, needle) && (line < 0 || dl->v[i].line == line))
+			return true;
+	return false;
+}
+
+static bool S_open(const char *name, struct site **site, struct post_list *posts, struct diag_list *dl)
+{
+	char *root = path_join(S_tmp, name);
+	bool ok_ = site_open(site, root, NULL, dl) == 0;
+	free(root);
+	if (!ok(ok_ && strcmp((*site)->gen->name, "pelican") == 0, "%s: read as a Pelican site", name))
+		return false;
+	site_collect(*site, posts, dl);
+	return true;
+}
+
+static const char *S_ymd(const struct post *p)
+{
+	static char buf[11];
+	buf[0] = '\0';
+	if (p && p->date.valid)
+		date_format_ymd(&p->date, buf);
+	return buf;
+}
+
+static void test_site(void)
+{
+	fx_writes(S_tmp, "gull/pelicanconf.py",
+		  "#!/usr/bin/env python\n"
+		  "import os\n"
+		  "AUTHOR = u'Ines Marlow'\n"
+		  "SITENAME = \"Gull Notes\"\n"
+		  "LOCAL = False\n"
+		  "SITEURL = 'https://gull.example' if not LOCAL else 'http://localhost:8000'\n"
+		  "TIMEZONE = 'Europe/Lisbon'\n"
+		  "DEFAULT_LANG = 'en'\n"
+		  "THEME = os.path.join('themes', 'x')\n"
+		  "ARTICLE_URL = 'posts/{date:%Y}/{date:%m}/{slug}/'\n"
+		  "ARTICLE_LANG_URL = '{lang}/{slug}.html'\n"
+		  "DEFAULT_CATEGORY = 'Misc'\n"
+		  "FEED_DOMAIN = SITEURL\n"
+		  "STATIC_PATHS = ['images', 'extra']\n"
+		  "SITESUBTITLE = ('A log '\n"
+		  "                'of birds')\n"
+		  "TAG_URL = os.environ['TAGS']\n");
+	fx_writes(S_tmp, "gull/content/2021-03-04-first.md",
+		  "Title: First   light\n"
+		  "Date: 2021-03-04 18:30\n"
+		  "Tags: shore, birds; dawn\n"
+		  "Category: Field Notes\n"
+		  "Authors: Ines Marlow, Tom Ray\n"
+		  "Summary: A first line\n"
+		  "    and its second.\n"
+		  "Number: 7\n"
+		  "\n"
+		  "Body starts here.\n");
+	fx_writes(S_tmp, "gull/content/coast/tides.markdown",
+		  "title: Tides\n"
+		  "DATE: 2021/05/06\n"
+		  "tags: sea, moon, sea\n"
+		  "# Not metadata: the body\n");
+	fx_writes(S_tmp, "gull/content/coast/2020-01-02-named.mkd", "Title: Named by its file\n\nText.\n");
+	fx_writes(S_tmp, "gull/content/words.md",
+		  "Title: Words\nDate: 12 June 2015\nSlug: my-own-slug\nAuthor: Ann Lee, Jr.\n\nText.\n");
+	fx_writes(S_tmp, "gull/content/month-first.md", "Title: Month first\nDate: June 3, 2016 10:20\n\nText.\n");
+	fx_writes(S_tmp, "gull/content/draft.md", "Title: Later\nDate: 2022-01-01\nStatus: draft\n\nSoon.\n");
+	fx_writes(S_tmp, "gull/content/hidden.md", "Title: Hidden\nDate: 2022-01-01\nStatus: hidden\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/skip.md", "Title: Skip\nDate: 2022-01-01\nStatus: skip\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/odd.md", "Title: Odd\nDate: 2022-01-01\nStatus: archived\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/undated.md", "Title: No date anywhere\n\nPelican skips me.\n");
+	fx_writes(S_tmp, "gull/content/untitled.md", "Date: 2022-01-01\n\nNo title.\n");
+	fx_writes(S_tmp, "gull/content/pt.md", "Title: Olá\nDate: 2022-02-02\nLang: pt\n\nTexto.\n");
+	fx_writes(S_tmp, "gull/content/yaml.md",
+		  "---\ntitle: In YAML\ndate: 2022-03-03\ntags: [a, b]\n---\nText.\n");
+	fx_writes(S_tmp, "gull/content/pages/about.md", "Title: About\n\nA page, not a post.\n");
+	fx_writes(S_tmp, "gull/content/.hidden.md", "Title: Dot\nDate: 2022-01-01\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/old.html", "<html><head><title>Old</title></head></html>\n");
+	fx_writes(S_tmp, "gull/content/essay.rst",
+		  "=================\n"
+		  "Essay on the Tide\n"
+		  "=================\n"
+		  "\n"
+		  ":date: 2019-07-15 15:40\n"
+		  ":tags: sea, essays\n"
+		  ":category: Long\n"
+		  ":summary: A long look\n"
+		  "   at tides.\n"
+		  "\n"
+		  "First paragraph.\n"
+		  "\n"
+		  "A section\n"
+		  "---------\n"
+		  "\n"
+		  "Text.\n");
+
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("gull", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->title, "Gull Notes", "SITENAME");
+	is_str(site->author, "Ines Marlow", "AUTHOR, u'' prefix");
+	is_str(site->url, "https://gull.example", "SITEURL from a conditional on a literal");
+	is_str(site->description, "A log of birds", "SITESUBTITLE: adjacent strings");
+	is_str(site->language, "en", "DEFAULT_LANG");
+	is_str(site->content_dir, "content", "PATH: content/ when present");
+	is_str(fm_str(fm_get(site->config, "FEED_DOMAIN")), "https://gull.example", "a name is its literal value");
+	ok(S_warned(&dl, "TAG_URL is computed", 17), "a computed setting sheaf reads is reported with its line");
+	ok(!S_warned(&dl, "THEME", -1), "a computed setting sheaf does not read is not");
+	ok(S_warned(&dl, "HTML file", -1), "HTML articles are reported as not read");
+
+	struct strvec rel = STRVEC_INIT;
+	for (size_t i = 0; i < posts.n; i++)
+		sv_push(&rel, posts.v[i]->relpath);
+	sv_sort(&rel);
+	is_str(S_joined(&rel),
+	       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
+	       "content/draft.md|content/essay.rst|content/month-first.md|content/pt.md|content/words.md|"
+	       "content/yaml.md",
+	       "articles: pages, hidden files, hidden/skip/unknown status and articles without title or date "
+	       "left out");
+	sv_free(&rel);
+
+	struct post *first = S_find(&posts, "content/2021-03-04-first.md");
+	struct post *tides = S_find(&posts, "content/coast/tides.markdown");
+	struct post *named = S_find(&posts, "content/coast/2020-01-02-named.mkd");
+	struct post *words = S_find(&posts, "content/words.md");
+	struct post *month = S_find(&posts, "content/month-first.md");
+	struct post *draft = S_find(&posts, "content/draft.md");
+	struct post *pt = S_find(&posts, "content/pt.md");
+	struct post *yaml = S_find(&posts, "content/yaml.md");
+	struct post *essay = S_find(&posts, "content/essay.rst");
+	if (!ok(first && tides && named && words && month && draft && pt && yaml && essay, "each article found"))
+		goto out;
+
+	is_str(first->title, "First light", "Title:, white space collapsed");
+	is_str(S_ymd(first), "2021-03-04", "Date:");
+	is_int(first->date.hour, 18, "its time");
+	is_int(first->date.tz_minutes, 0, "in TIMEZONE (Lisbon, winter)");
+	is_str(S_joined(&first->tags), "shore, birds|dawn", "Tags: split on ; when the value has one");
+	is_str(S_joined(&first->categories), "Field Notes", "Category:");
+	is_str(S_joined(&first->authors), "Ines Marlow|Tom Ray", "Authors: split on ,");
+	is_str(first->description, "A first line and its second.", "Summary: with a continuation line");
+	is_str(first->slug, "first-light", "the slug: slugify(title)");
+	is_str(first->url, "/posts/2021/03/first-light/", "ARTICLE_URL with {date:%Y} {date:%m} {slug}");
+	is_str(first->live_url, "https://gull.example/posts/2021/03/first-light/", "under SITEURL");
+	ok(str_starts_with(first->body, "Body starts here"), "the body starts after the header and its blank line");
+	is_int(first->body_line, 10, "at its line");
+
+	is_str(tides->title, "Tides", "keys without case");
+	is_str(S_ymd(tides), "2021-05-06", "a date with slashes");
+	is_str(S_joined(&tides->tags), "sea|moon", "a repeated tag once");
+	is_str(S_joined(&tides->categories), "coast", "the folder is the category");
+	ok(str_starts_with(tides->body, "# Not metadata"), "a line that is no metadata ends the header and stays");
+	is_str(S_joined(&tides->authors), "Ines Marlow", "no author: AUTHOR");
+
+	is_str(S_ymd(named), "2020-01-02", "no Date: FILENAME_METADATA's date from the file name");
+
+	is_str(S_ymd(words), "2015-06-12", "12 June 2015");
+	is_str(words->slug, "my-own-slug", "Slug:");
+	is_str(words->url, "/posts/2015/06/my-own-slug/", "its URL");
+	is_str(S_joined(&words->authors), "Ann Lee, Jr.", "Author: one author, not split (Authors: is)");
+	is_str(S_joined(&words->categories), "Misc", "no category, not in a folder: DEFAULT_CATEGORY");
+
+	is_str(S_ymd(month), "2016-06-03", "June 3, 2016 10:20");
+	is_int(month->date.hour, 10, "and its time");
+
+	ok(draft->draft && !draft->live_url, "Status: draft is a draft, with no live URL");
+	is_str(pt->url, "/pt/ola.html", "another language: ARTICLE_LANG_URL; the slug ASCII-fied");
+	is_str(S_joined(&yaml->tags), "a|b", "YAML front matter is read too");
+
+	is_str(essay->title, "Essay on the Tide", "reST: the document title with its overline");
+	is_str(S_ymd(essay), "2019-07-15", "reST: :date:");
+	is_str(S_joined(&essay->tags), "sea|essays", "reST: :tags:");
+	is_str(S_joined(&essay->categories), "Long", "reST: :category:");
+	is_str(essay->description, "A long look at tides.", "reST: a field over two lines");
+	ok(str_starts_with(essay->body, "\nFirst paragraph"), "reST: the body starts after the field list");
+out:
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
+static void test_settings(void)
+{
+	fx_writes(S_tmp, "tern/pelicanconf.py",
+		  "PATH = 'src'\n"
+		  "ARTICLE_PATHS = ['blog']\n"
+		  "ARTICLE_EXCLUDES = ['blog/old']\n"
+		  "FILENAME_METADATA = r'(?P<date>\\d{4}-\\d{2}-\\d{2})_(?P<slug>.*)'\n"
+		  "USE_FOLDER_AS_CATEGORY = False\n"
+		  "DEFAULT_DATE = (2010, 5, 6, 7, 8)\n"
+		  "SLUGIFY_SOURCE = 'basename'\n"
+		  "ARTICLE_URL = '{category}/{author}/{slug}.html'\n"
+		  "DEFAULT_METADATA = {'Status': 'draft'}\n");
+	fx_writes(S_tmp, "tern/src/blog/2019-01-02_from-name.md", "Title: A Title\nStatus: published\n\nX.\n");
+	fx_writes(S_tmp, "tern/src/blog/notes/Big Note.md",
+		  "Title: Big\nAuthor: Zoë Ñandú\nStatus: published\n\nX.\n");
+	fx_writes(S_tmp, "tern/src/blog/default.md", "Title: Default\n\nX.\n");
+	fx_writes(S_tmp, "tern/src/blog/old/x.md", "Title: Old\nDate: 2001-01-01\n\nX.\n");
+	fx_writes(S_tmp, "tern/src/other/y.md", "Title: Other\nDate: 2001-01-01\n\nX.\n");
+	fx_writes(S_tmp, "tern/content/z.md", "Title: Not PATH\nDate: 2001-01-01\n\nX.\n");
+
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("tern", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->content_dir, "src", "PATH");
+	struct strvec rel = STRVEC_INIT;
+	for (size_t i = 0; i < posts.n; i++)
+		sv_push(&rel, posts.v[i]->relpath);
+	sv_sort(&rel);
+	is_str(S_joined(&rel), "src/blog/2019-01-02_from-name.md|src/blog/default.md|src/blog/notes/Big Note.md",
+	       "ARTICLE_PATHS and ARTICLE_EXCLUDES");
+	sv_free(&rel);
+	struct post *a = S_find(&posts, "src/blog/2019-01-02_from-name.md");
+	struct post *b = S_find(&posts, "src/blog/notes/Big Note.md");
+	struct post *d = S_find(&posts, "src/blog/default.md");
+	if (ok(a && b && d, "each found")) {
+		is_str(S_ymd(a), "2019-01-02", "FILENAME_METADATA's date group");
+		is_str(a->slug, "from-name", "and its slug group");
+		ok(!a->draft, "Status: published wins over DEFAULT_METADATA");
+		is_str(a->url, "/misc//from-name.html",
+		       "no folder category: DEFAULT_CATEGORY's slug; no author: {author} is empty");
+		is_str(b->slug, "big-note", "SLUGIFY_SOURCE = 'basename'");
+		is_str(b->url, "/misc/zoe-nandu/big-note.html", "{author}: the author's slug");
+		is_str(S_ymd(b), "2010-05-06", "DEFAULT_DATE as a tuple");
+		is_int(b->date.minute, 8, "with its time");
+		ok(d->draft, "DEFAULT_METADATA's status");
+	}
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
+static void test_slugify(void)
+{
+	char *s = pelican_slugify("State of Rust 0.11.0", false);
+	is_str(s, "state-of-rust-0110", "dots are removed, not separators");
+	free(s);
+	s = pelican_slugify("  Café <em>crème</em> -- and_more!  ", false);
+	is_str(s, "cafe-creme-and_more", "tags stripped, accents read as ASCII, runs of - and spaces one -");
+	free(s);
+	s = pelican_slugify("Keep Case", true);
+	is_str(s, "Keep-Case", "SLUGIFY_PRESERVE_CASE");
+	free(s);
+}
+
+int main(void)
+{
+	markdown_init();
+	if (!mkdtemp(S_tmp)) {
+		puts("Bail out! mkdtemp failed");
+		return 1;
+	}
+	test_site();
+	test_settings();
+	test_slugify();
+	fx_rm_rf(S_tmp);
+	return done_testing();
+}

@@ -10,7 +10,11 @@
  * pages Pelican makes (TAG_URL, CATEGORY_URL, AUTHOR_URL with the name's
  * slug) and {index} INDEX_SAVE_AS: written as site paths, which lead to
  * the live site when its URL is known. Another {word} there is left as
- * it is, as Pelican leaves it. */
+ * it is, as Pelican leaves it.
+ * Python-Markdown's codehilite and toc, which Pelican's MARKDOWN setting
+ * turns on, change a post's text too: an indented code block's first line
+ * `:::lang` or `#!lang` is not shown, and `[TOC]` is where the table of
+ * contents goes (the book has its own). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,9 +157,97 @@ static size_t S_link(struct ds_inl *x, size_t i, void *self)
 	return ve - i;
 }
 
+/* Whether the site's MARKDOWN setting turns on the Python-Markdown
+ * extension ext (`toc`): in extension_configs or in extensions, by its
+ * short or its full name. */
+static bool S_extension(const struct fm_node *config, const char *ext)
+{
+	const struct fm_node *md = fm_get(config, "MARKDOWN");
+	char *full = xasprintf("markdown.extensions.%s", ext);
+	bool on = fm_get_path(md, "extension_configs", ext, NULL) || fm_get_path(md, "extension_configs", full, NULL);
+	const struct fm_node *list = fm_get(md, "extensions");
+	for (size_t i = 0; !on && list && list->kind == FM_LIST && i < list->n; i++) {
+		const char *e = fm_str(list->items[i]);
+		on = e && (strcmp(e, ext) == 0 || strcmp(e, full) == 0);
+	}
+	free(full);
+	return on;
+}
+
+struct S_pel {
+	bool toc, codehilite; /* the extensions the site's MARKDOWN turns on */
+};
+
+/* Pelican's default MARKDOWN (used when the setting is absent or
+ * computed) has codehilite, extra and meta, not toc. */
+static void S_init(struct ds_state *st, void *self)
+{
+	struct S_pel *pl = self;
+	const struct fm_node *cfg = st->ctx ? st->ctx->config : NULL;
+	bool set = fm_get(cfg, "MARKDOWN") != NULL;
+	pl->toc = S_extension(cfg, "toc");
+	pl->codehilite = !set || S_extension(cfg, "codehilite");
+}
+
+/* `[TOC]` alone on a line, with the toc extension: where Python-Markdown
+ * puts the table of contents, which the book has already. */
+static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
+{
+	(void)b;
+	struct S_pel *pl = self;
+	const char *t = l->l + l->lf;
+	size_t n = l->ln - l->lf;
+	while (n && ds_wsnl(t[n - 1]))
+		n--;
+	return pl->toc && l->opens && ds_eq(t, n, "[TOC]");
+}
+
+/* codehilite: an indented code block whose first line is `:::lang` (or
+ * `#!lang` without a path: a shebang with one stays) names its language
+ * there, and the line is not shown. It is written blank, so the lines
+ * keep their places and the block starts after it. */
+static void S_code(void *self, struct strbuf *out, const char *s, size_t n)
+{
+	struct S_pel *pl = self;
+	size_t k = 0;
+	if (!pl->codehilite) {
+		sb_add(out, s, n);
+		return;
+	}
+	while (k < n && s[k] == ' ')
+		k++;
+	size_t m = k;
+	if (k >= 4 && m < n && s[m] == ':') {
+		while (m < n && s[m] == ':')
+			m++;
+		if (m - k < 3)
+			m = k;
+	} else if (k >= 4 && m + 1 < n && s[m] == '#' && s[m + 1] == '!') {
+		m += 2;
+	}
+	if (m > k) {
+		size_t e = m;
+		while (e < n && (ds_alnum(s[e]) || strchr("_#.+-", s[e])))
+			e++;
+		size_t end = e;
+		while (end < n && ds_sp(s[end]))
+			end++;
+		if (end == n || s[end] == '\n') {
+			sb_add(out, s, k);
+			sb_add(out, s + end, n - end);
+			return;
+		}
+	}
+	sb_add(out, s, n);
+}
+
 static const struct ds_trigger S_triggers[] = {{'{', S_link}, {'|', S_link}, {0, NULL}};
 
 const struct dialect dialect_pelican = {
 	.name = "pelican",
+	.state_size = sizeof(struct S_pel),
+	.init = S_init,
+	.block = S_block,
+	.code = S_code,
 	.triggers = S_triggers,
 };

@@ -56,12 +56,38 @@ static void test_left_alone(void)
 	PL("    [a]({filename}x.md)\n", "    [a]({filename}x.md)\n", "in an indented code block");
 }
 
+static void test_markdown_extensions(void)
+{
+	PL("Text.\n\n    :::python\n    x = 1\n\nAfter.\n", "Text.\n\n    \n    x = 1\n\nAfter.\n",
+	   "codehilite (Pelican's default): an indented block's :::lang line is not shown, its line kept blank");
+	PL("Text.\n\n    #!rust\n    fn main() {}\n", "Text.\n\n    \n    fn main() {}\n", "and #!lang");
+	PL("Text.\n\n    #!/usr/bin/env python\n    x\n", "Text.\n\n    #!/usr/bin/env python\n    x\n",
+	   "a shebang with a path stays");
+	PL("```\n    :::python\n```\n", "```\n    :::python\n```\n", "not in a fenced block");
+	PL("Text.\n\n    ::python\n", "Text.\n\n    ::python\n", "two colons are not codehilite's");
+	PL("Intro.\n\n[TOC]\n\n# One\n", "Intro.\n\n[TOC]\n\n# One\n", "[TOC] without the toc extension: text");
+	struct fm_node *cfg = dt_config("MARKDOWN:\n  extension_configs:\n    markdown.extensions.toc: {}\n");
+	PL("Intro.\n\n[TOC]\n\n# One\n", "Intro.\n\n\n# One\n", "[TOC] with toc: the book's own TOC stands for it");
+	PL("Text.\n\n    :::python\n    x = 1\n", "Text.\n\n    :::python\n    x = 1\n",
+	   "MARKDOWN without codehilite: the line stays");
+	fm_node_free(cfg);
+	cfg = dt_config("MARKDOWN:\n  extensions: [codehilite, toc]\n");
+	PL("[TOC]\n\n    :::c\n    int x;\n", "\n    \n    int x;\n", "extensions by their short names");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 static void test_through_cmark(void)
 {
 	char *md = S_pel("See [the post]({filename}/2020/b.md) and ![x]({static}/img/x.png).\n", NULL);
 	char *html = H(md);
 	like(html, "href=\"/2020/b.md\"", "a link cmark-gfm reads");
 	like(html, "src=\"/img/x.png\"", "an image cmark-gfm reads");
+	free(html);
+	free(md);
+	md = S_pel("Text.\n\n    :::python\n    x = 1\n", NULL);
+	html = H(md);
+	like(html, "><code>x = 1\n</code></pre>", "the code block starts at its code");
 	free(html);
 	free(md);
 }
@@ -72,6 +98,7 @@ int main(void)
 	test_files();
 	test_pages();
 	test_left_alone();
+	test_markdown_extensions();
 	test_through_cmark();
 	return done_testing();
 }

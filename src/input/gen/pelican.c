@@ -1171,6 +1171,8 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	return keep;
 }
 
+/* No math pass: Python-Markdown reads none without a plugin, and
+ * `#\[attr\]` written for it is text. */
 const struct site_generator site_pelican = {
 	.name = "pelican",
 	.lenient_dates = true,

@@ -90,6 +90,7 @@ static void test_site(void)
 		  "Summary: A first line\n"
 		  "    and its second.\n"
 		  "Number: 7\n"
+		  "Image: {static}/images/cover.png\n"
 		  "\n"
 		  "Body starts here.\n");
 	fx_writes(S_tmp, "gull/content/coast/tides.markdown",
@@ -110,7 +111,8 @@ static void test_site(void)
 	fx_writes(S_tmp, "gull/content/pt.md", "Title: Olá\nDate: 2022-02-02\nLang: pt\n\nTexto.\n");
 	fx_writes(S_tmp, "gull/content/yaml.md",
 		  "---\ntitle: In YAML\ndate: 2022-03-03\ntags: [a, b]\n---\nText.\n");
-	fx_writes(S_tmp, "gull/content/pages/about.md", "Title: About\n\nA page, not a post.\n");
+	fx_writes(S_tmp, "gull/content/pages/about.md", "Title: About the Gulls\n\nA page, not a post.\n");
+	fx_writes(S_tmp, "gull/content/pages/contact.md", "Title: Contact\nURL: write-to-us/\n\nA page.\n");
 	fx_writes(S_tmp, "gull/content/.hidden.md", "Title: Dot\nDate: 2022-01-01\n\nX.\n");
 	fx_writes(S_tmp, "gull/content/old.html", "<html><head><title>Old</title></head></html>\n");
 	fx_writes(S_tmp, "gull/content/essay.rst",
@@ -185,7 +187,8 @@ static void test_site(void)
 	is_str(first->url, "/posts/2021/03/first-light/", "ARTICLE_URL with {date:%Y} {date:%m} {slug}");
 	is_str(first->live_url, "https://gull.example/posts/2021/03/first-light/", "under SITEURL");
 	ok(str_starts_with(first->body, "Body starts here"), "the body starts after the header and its blank line");
-	is_int(first->body_line, 10, "at its line");
+	is_int(first->body_line, 11, "at its line");
+	is_str(first->cover_image, "/images/cover.png", "Image: the picture, its {static} prefix dropped");
 
 	is_str(tides->title, "Tides", "keys without case");
 	is_str(S_ymd(tides), "2021-05-06", "a date with slashes");
@@ -208,6 +211,19 @@ static void test_site(void)
 	ok(draft->draft && !draft->live_url, "Status: draft is a draft, with no live URL");
 	is_str(pt->url, "/pt/ola.html", "another language: ARTICLE_LANG_URL; the slug ASCII-fied");
 	is_str(S_joined(&yaml->tags), "a|b", "YAML front matter is read too");
+
+	char *u = site_page_url(site, "content/pages/about.md");
+	is_str(u, "https://gull.example/pages/about-the-gulls.html", "a page's URL: PAGE_URL with its slug");
+	free(u);
+	u = site_page_url(site, "content/pages/contact.md");
+	is_str(u, "https://gull.example/write-to-us/", "a page's URL: URL:");
+	free(u);
+	u = site_page_url(site, "content/images/x.png");
+	is_str(u, "https://gull.example/images/x.png", "a static file's URL: its path under PATH");
+	free(u);
+	u = site_page_url(site, "content/words.md");
+	is_str(u, "https://gull.example/posts/2015/06/my-own-slug/", "an article's URL");
+	free(u);
 
 	is_str(essay->title, "Essay on the Tide", "reST: the document title with its overline");
 	is_str(S_ymd(essay), "2019-07-15", "reST: :date:");

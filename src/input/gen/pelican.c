@@ -71,7 +71,8 @@ struct S_state {
 	struct py_module mod;
 	char *path; /* PATH, relative to the root ("." for the root) */
 	struct strvec article_paths, excludes;
-	char *article_url, *article_lang_url, *default_lang, *timezone, *default_category;
+	char *article_url, *article_lang_url, *page_url, *default_lang, *timezone, *default_category;
+	size_t npages; /* excludes.v[npages…] are PAGE_PATHS */
 	bool folder_category, slug_basename;
 	struct S_regex fname_re, path_re;
 	bool date_fs;             /* DEFAULT_DATE = 'fs' */
@@ -346,6 +347,7 @@ static void S_free_state(void *p)
 	sv_free(&st->excludes);
 	free(st->article_url);
 	free(st->article_lang_url);
+	free(st->page_url);
 	free(st->default_lang);
 	free(st->timezone);
 	free(st->default_category);
@@ -436,11 +438,15 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	 * content/images/x.png is /images/x.png. */
 	site->static_dir = xstrdup(pdir);
 
+	const char *au;
 	S_str_list(st, "ARTICLE_PATHS", cfgpath, dl, &st->article_paths, "");
 	S_str_list(st, "ARTICLE_EXCLUDES", cfgpath, dl, &st->excludes, NULL);
+	st->npages = st->excludes.n;
 	S_str_list(st, "PAGE_PATHS", cfgpath, dl, &st->excludes, "pages");
+	au = S_str_setting(st, "PAGE_URL", cfgpath, dl);
+	st->page_url = xstrdup(au ? au : "pages/{slug}.html");
 
-	const char *au = S_str_setting(st, "ARTICLE_URL", cfgpath, dl);
+	au = S_str_setting(st, "ARTICLE_URL", cfgpath, dl);
 	st->article_url = xstrdup(au ? au : "{slug}.html");
 	au = S_str_setting(st, "ARTICLE_LANG_URL", cfgpath, dl);
 	st->article_lang_url = xstrdup(au ? au : "{slug}-{lang}.html");
@@ -1165,11 +1171,91 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 		}
 		free(path);
 	}
+	/* A picture named with Pelican's link prefix ({static}/x.png) is
+	 * that path. */
+	if (p->cover_image) {
+		static const char *const prefixes[] = {"{static}", "{attach}", "{filename}", "|static|",
+						       "|filename|", NULL};
+		for (const char *const *pre = prefixes; *pre; pre++)
+			if (str_starts_with(p->cover_image, *pre)) {
+				char *rest = xstrdup(p->cover_image + strlen(*pre));
+				free(p->cover_image);
+				p->cover_image = rest;
+				break;
+			}
+	}
 #undef S_GET
 	fm_node_free(pm);
 	free(stem);
 	return keep;
 }
+
+/* The live URL of a file under PATH: an article's (as read), a page's
+ * (PAGE_PATHS: `URL:`, else PAGE_URL with its slug), a static file's
+ * (STATIC_URL: its path). */
+static char *S_page_url(const struct site *site, const char *relpath)
+{
+	const struct S_state *st = site->state;
+	const char *in = strcmp(st->path, ".") == 0 ? relpath : path_under(relpath, st->path);
+	if (!in)
+		return NULL;
+	bool content = false;
+	for (const char *const *e = S_exts; *e; e++)
+		content |= str_ends_with(in, *e);
+	if (!content)
+		return xasprintf("%s/%s", site->url, in);
+	bool page = false;
+	for (size_t e = st->npages; e < st->excludes.n && !page; e++) {
+		const char *pp = st->excludes.v[e];
+		size_t pl = strlen(pp);
+		while (pl && pp[pl - 1] == '/')
+			pl--;
+		page = pl && strncmp(in, pp, pl) == 0 && in[pl] == '/';
+	}
+	struct diag_list quiet = DIAG_LIST_INIT;
+	char *url = NULL;
+	if (!page) {
+		struct post *p = NULL;
+		if (site_read_post(&p, site, relpath, &quiet) == 0 && p->live_url)
+			url = xstrdup(p->live_url);
+		post_free(p);
+		diag_list_free(&quiet);
+		return url;
+	}
+	char *text = NULL;
+	size_t len = 0;
+	if (site_read_text(&text, &len, site, relpath, &quiet) == 0) {
+		struct S_lines r = {text, len, 0, 0};
+		struct fm_node *fm = str_ends_with(in, ".rst") ? S_rst_meta(&r, relpath, &quiet)
+							       : S_md_meta(&r, relpath, &quiet);
+		const char *base = path_basename(in);
+		const char *dot = strrchr(base, '.');
+		char *stem = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+		const char *title = fm_str(fm_get(fm, "title"));
+		const char *fixed = fm_str(fm_get(fm, "url"));
+		char *slug = fm_str(fm_get(fm, "slug")) ? xstrdup(fm_str(fm_get(fm, "slug")))
+			     : pelican_slugify(st->slug_basename || !title ? stem : title, false);
+		const char *lang = fm_str(fm_get(fm, "lang"));
+		struct post none;
+		memset(&none, 0, sizeof none);
+		char *path = fixed ? xstrdup(fixed)
+				   : S_format(st->page_url, &none, slug, lang ? lang : st->default_lang, "", "", fm);
+		if (path)
+			url = xasprintf("%s/%s", site->url, path[0] == '/' ? path + 1 : path);
+		free(path);
+		free(slug);
+		free(stem);
+		fm_node_free(fm);
+	}
+	free(text);
+	diag_list_free(&quiet);
+	return url;
+}
+
+/* Themes' metadata for an article's picture (Flex, Attila, Elegant,
+ * pelican-bootstrap3's og_image…). */
+static const char *const S_cover_keys[] = {"cover", "image", "featured_image", "og_image", "header_cover",
+					   "thumbnail", "banner", NULL};
 
 /* No math pass: Python-Markdown reads none without a plugin, and
  * `#\[attr\]` written for it is text. */
@@ -1184,4 +1270,6 @@ const struct site_generator site_pelican = {
 	.dialects = DIALECTS(&dialect_rst, &dialect_pelican, &dialect_heading_ids),
 	.post_exts = S_exts,
 	.read_metadata = S_read_metadata,
+	.page_url = S_page_url,
+	.cover_keys = S_cover_keys,
 };

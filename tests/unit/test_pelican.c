@@ -114,6 +114,7 @@ static void test_site(void)
 	fx_writes(S_tmp, "gull/content/pages/about.md", "Title: About the Gulls\n\nA page, not a post.\n");
 	fx_writes(S_tmp, "gull/content/pages/contact.md", "Title: Contact\nURL: write-to-us/\n\nA page.\n");
 	fx_writes(S_tmp, "gull/content/.hidden.md", "Title: Dot\nDate: 2022-01-01\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/images/x.png", "png");
 	fx_writes(S_tmp, "gull/content/old.html", "<html><head><title>Old</title></head></html>\n");
 	fx_writes(S_tmp, "gull/content/essay.rst",
 		  "=================\n"
@@ -220,6 +221,9 @@ static void test_site(void)
 	free(u);
 	u = site_page_url(site, "content/images/x.png");
 	is_str(u, "https://gull.example/images/x.png", "a static file's URL: its path under PATH");
+	free(u);
+	u = site_page_url(site, "content/no/such.png");
+	ok(!u, "a file that is not there has no URL");
 	free(u);
 	u = site_page_url(site, "content/words.md");
 	is_str(u, "https://gull.example/posts/2015/06/my-own-slug/", "an article's URL");

@@ -1202,8 +1202,12 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	bool content = false;
 	for (const char *const *e = S_exts; *e; e++)
 		content |= str_ends_with(in, *e);
-	if (!content)
-		return xasprintf("%s/%s", site->url, in);
+	if (!content) {
+		char *abs = path_join(site->root, relpath);
+		bool there = path_is_file(abs);
+		free(abs);
+		return there ? xasprintf("%s/%s", site->url, in) : NULL; /* no such file: no page */
+	}
 	bool page = false;
 	for (size_t e = st->npages; e < st->excludes.n && !page; e++) {
 		const char *pp = st->excludes.v[e];

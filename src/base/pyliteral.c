@@ -324,24 +324,32 @@ static struct py_value *S_computed(struct S_parser *p, size_t from, size_t to)
 	return v;
 }
 
+/* Past the string (a prefix not ending a name) or the comment at p->i:
+ * true when one is there. */
+static bool S_skip_string_or_comment(struct S_parser *p)
+{
+	bool raw, fmt;
+	int pl = S_prefix(p->s, p->n, p->i, &raw, &fmt);
+	if (pl >= 0 && (pl == 0 || !p->i || !S_idchar(p->s[p->i - 1]))) {
+		p->i = S_skip_string(p->s, p->n, p->i + (size_t)pl);
+		return true;
+	}
+	if (p->s[p->i] != '#')
+		return false;
+	while (p->i < p->n && p->s[p->i] != '\n')
+		p->i++;
+	return true;
+}
+
 /* Past the member of a container at p->i: up to a `,`, `:` (when colon)
  * or closing bracket at its own depth. */
 static void S_skip_member(struct S_parser *p, bool colon)
 {
 	int depth = 0;
 	while (p->i < p->n) {
+		if (S_skip_string_or_comment(p))
+			continue;
 		char c = p->s[p->i];
-		bool raw, fmt;
-		int pl = S_prefix(p->s, p->n, p->i, &raw, &fmt);
-		if (pl >= 0 && (pl == 0 || !p->i || !S_idchar(p->s[p->i - 1]))) {
-			p->i = S_skip_string(p->s, p->n, p->i + (size_t)pl);
-			continue;
-		}
-		if (c == '#') {
-			while (p->i < p->n && p->s[p->i] != '\n')
-				p->i++;
-			continue;
-		}
 		if (c == '(' || c == '[' || c == '{')
 			depth++;
 		else if (c == ')' || c == ']' || c == '}') {
@@ -632,18 +640,9 @@ static void S_skip_logical(struct S_parser *p)
 {
 	int depth = 0;
 	while (p->i < p->n) {
+		if (S_skip_string_or_comment(p))
+			continue;
 		char c = p->s[p->i];
-		bool raw, fmt;
-		int pl = S_prefix(p->s, p->n, p->i, &raw, &fmt);
-		if (pl >= 0 && (pl == 0 || !p->i || !S_idchar(p->s[p->i - 1]))) {
-			p->i = S_skip_string(p->s, p->n, p->i + (size_t)pl);
-			continue;
-		}
-		if (c == '#') {
-			while (p->i < p->n && p->s[p->i] != '\n')
-				p->i++;
-			continue;
-		}
 		if (c == '\\' && p->i + 1 < p->n && (p->s[p->i + 1] == '\n' || p->s[p->i + 1] == '\r')) {
 			p->i += 2;
 			continue;

@@ -108,6 +108,10 @@ static void test_site(void)
 	fx_writes(S_tmp, "gull/content/odd.md", "Title: Odd\nDate: 2022-01-01\nStatus: archived\n\nX.\n");
 	fx_writes(S_tmp, "gull/content/undated.md", "Title: No date anywhere\n\nPelican skips me.\n");
 	fx_writes(S_tmp, "gull/content/untitled.md", "Date: 2022-01-01\n\nNo title.\n");
+	fx_writes(S_tmp, "gull/content/first-pt.md",
+		  "Title: Primeira luz\nDate: 2021-03-04\nSlug: first-light\nLang: pt\n\nTexto.\n");
+	fx_writes(S_tmp, "gull/content/first-again.md",
+		  "Title: First light again\nDate: 2021-03-05\nSlug: first-light\nTranslation: true\n\nX.\n");
 	fx_writes(S_tmp, "gull/content/pt.md", "Title: Olá\nDate: 2022-02-02\nLang: pt\n\nTexto.\n");
 	fx_writes(S_tmp, "gull/content/yaml.md",
 		  "---\ntitle: In YAML\ndate: 2022-03-03\ntags: [a, b]\n---\nText.\n");
@@ -160,8 +164,8 @@ static void test_site(void)
 	       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
 	       "content/draft.md|content/essay.rst|content/month-first.md|content/pt.md|content/words.md|"
 	       "content/yaml.md",
-	       "articles: pages, hidden files, hidden/skip/unknown status and articles without title or date "
-	       "left out");
+	       "articles: pages, hidden files, hidden/skip/unknown status, articles without title or date, "
+	       "and translations (another language's, or marked Translation: true, of one slug) left out");
 	sv_free(&rel);
 
 	struct post *first = S_find(&posts, "content/2021-03-04-first.md");
@@ -236,6 +240,26 @@ static void test_site(void)
 	is_str(essay->description, "A long look at tides.", "reST: a field over two lines");
 	ok(str_starts_with(essay->body, "\nFirst paragraph"), "reST: the body starts after the field list");
 out:
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
+/* --language: the book's language picks the original of a slug. */
+static void test_language(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	char *root = path_join(S_tmp, "gull");
+	struct site_open_options opts = {.language = "pt"};
+	if (ok(site_open_ext(&site, root, &opts, &dl) == 0, "gull opens with --language pt")) {
+		site_collect(site, &posts, &dl);
+		ok(S_find(&posts, "content/first-pt.md") && !S_find(&posts, "content/2021-03-04-first.md"),
+		   "the Portuguese article of a slug, not the English one");
+		ok(S_find(&posts, "content/words.md") != NULL, "an article in one language only stays");
+	}
+	free(root);
 	post_list_free(&posts, true);
 	site_free(site);
 	diag_list_free(&dl);
@@ -317,6 +341,7 @@ int main(void)
 		return 1;
 	}
 	test_site();
+	test_language();
 	test_settings();
 	test_slugify();
 	fx_rm_rf(S_tmp);

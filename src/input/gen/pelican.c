@@ -76,6 +76,7 @@ struct S_state {
 	bool folder_category, slug_basename;
 	struct S_regex fname_re, path_re;
 	bool date_fs;             /* DEFAULT_DATE = 'fs' */
+	bool translations;        /* ARTICLE_TRANSLATION_ID: 'slug' (the default), not falsy */
 	struct date default_date; /* DEFAULT_DATE as a date or tuple */
 	struct fm_node *default_meta; /* DEFAULT_METADATA, lower-case keys */
 };
@@ -471,6 +472,12 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	S_regex_setting(&st->fname_re, st, "FILENAME_METADATA", "(?P<date>\\d{4}-\\d{2}-\\d{2}).*", cfgpath, dl);
 	S_regex_setting(&st->path_re, st, "PATH_METADATA", "", cfgpath, dl);
 
+	v = S_setting(st, "ARTICLE_TRANSLATION_ID", cfgpath, dl);
+	st->translations = !v || (v->kind == PY_STR && strcmp(v->text, "slug") == 0);
+	if (v && py_truth(v) && !st->translations)
+		diag_warning(dl, cfgpath, v->line, 1,
+			     "ARTICLE_TRANSLATION_ID other than 'slug' is not followed: no article is taken as "
+			     "another's translation");
 	v = S_setting(st, "DEFAULT_DATE", cfgpath, dl);
 	if (v && v->kind == PY_STR && strcmp(v->text, "fs") == 0) {
 		st->date_fs = true;
@@ -969,6 +976,9 @@ static bool S_parse_date(struct date *d, const char *in)
 
 /* ---- Post fields ---- */
 
+#define S_IN_LANG 1u     /* the post is in the book's language */
+#define S_TRANSLATION 2u /* its `Translation:` says it is one */
+
 /* The named groups of a match of r against s, into meta (not replacing
  * what is there). */
 static void S_match_meta(struct fm_node *meta, const struct S_regex *r, const char *s)
@@ -1141,6 +1151,14 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	if (!lang || !*lang)
 		lang = st->default_lang;
 
+	/* For collected: the language the book is in, and a translation. */
+	const char *want = site->want_language ? site->want_language : st->default_lang;
+	if (str_ieq(lang, want))
+		p->gen_marks |= S_IN_LANG;
+	const char *tr = fm_str(S_GET("translation"));
+	if (tr && strcasecmp(tr, "false") != 0)
+		p->gen_marks |= S_TRANSLATION;
+
 	const char *slug = fm_str(S_GET("slug"));
 	free(p->slug);
 	if (slug && *slug)
@@ -1188,6 +1206,60 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	fm_node_free(pm);
 	free(stem);
 	return keep;
+}
+
+/* Pelican's process_translations: articles of one slug (the default
+ * ARTICLE_TRANSLATION_ID) are one article in several languages; the book
+ * keeps the original, the one in its language (--language, else
+ * DEFAULT_LANG) among those `Translation:` does not mark, else all of
+ * them (Pelican warns of several originals and keeps them). Drafts are
+ * grouped apart, as Pelican processes them apart. */
+static void S_collected(const struct site *site, const struct strvec *files, struct post *const *posts,
+			bool *keep)
+{
+	const struct S_state *st = site->state;
+	if (!st->translations)
+		return;
+	struct strmap groups = STRMAP_INIT;
+	size_t n = files->n;
+	size_t *next = xmalloc((n ? n : 1) * sizeof *next); /* the next post of the group */
+	size_t *first = xmalloc((n ? n : 1) * sizeof *first);
+	size_t ngroups = 0;
+	for (size_t i = 0; i < n; i++) {
+		next[i] = (size_t)-1;
+		if (!posts[i] || !keep[i] || !posts[i]->slug)
+			continue;
+		char *key = xasprintf("%c%s", posts[i]->draft ? 'd' : 'p', posts[i]->slug);
+		size_t g;
+		if (strmap_get(&groups, key, &g)) {
+			size_t k = first[g];
+			while (next[k] != (size_t)-1)
+				k = next[k];
+			next[k] = i;
+		} else {
+			first[ngroups] = i;
+			strmap_put(&groups, key, ngroups++);
+		}
+		free(key);
+	}
+	for (size_t g = 0; g < ngroups; g++) {
+		unsigned need = S_IN_LANG;
+		bool any_candidate = false, any_original = false;
+		for (size_t k = first[g]; k != (size_t)-1; k = next[k])
+			any_candidate |= !(posts[k]->gen_marks & S_TRANSLATION);
+		for (size_t k = first[g]; k != (size_t)-1; k = next[k])
+			any_original |= (!any_candidate || !(posts[k]->gen_marks & S_TRANSLATION)) &&
+					(posts[k]->gen_marks & S_IN_LANG);
+		if (!any_original)
+			need = 0;
+		for (size_t k = first[g]; k != (size_t)-1; k = next[k]) {
+			bool candidate = !any_candidate || !(posts[k]->gen_marks & S_TRANSLATION);
+			keep[k] = candidate && (posts[k]->gen_marks & need) == need;
+		}
+	}
+	free(next);
+	free(first);
+	strmap_free(&groups);
 }
 
 /* The live URL of a file under PATH: an article's (as read), a page's
@@ -1275,5 +1347,6 @@ const struct site_generator site_pelican = {
 	.post_exts = S_exts,
 	.read_metadata = S_read_metadata,
 	.page_url = S_page_url,
+	.collected = S_collected,
 	.cover_keys = S_cover_keys,
 };

@@ -320,6 +320,35 @@ static void test_settings(void)
 	diag_list_free(&dl);
 }
 
+static void test_path_metadata(void)
+{
+	fx_writes(S_tmp, "skua/pelicanconf.py",
+		  "PATH_METADATA = r'(?P<category>[^/]+)/(?P<date>\\d{4}-\\d{2}-\\d{2})/(?:.*)'\n"
+		  "FILENAME_METADATA = '(?P<slug>(?!x).*)'\n"
+		  "DEFAULT_DATE = 'fs'\n");
+	fx_writes(S_tmp, "skua/content/Birds/2018-09-10/note.md", "Title: Path dated\n\nX.\n");
+	fx_writes(S_tmp, "skua/content/loose.md", "Title: File dated\n\nX.\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("skua", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	struct post *a = S_find(&posts, "content/Birds/2018-09-10/note.md");
+	struct post *b = S_find(&posts, "content/loose.md");
+	if (ok(a && b, "both found")) {
+		is_str(S_ymd(a), "2018-09-10", "PATH_METADATA's date");
+		is_str(S_joined(&a->categories), "Birds", "and its category, before the folder's");
+		ok(b->date.valid, "DEFAULT_DATE = 'fs': the file's time");
+		is_str(b->slug, "file-dated", "a look-around has no POSIX form: FILENAME_METADATA not applied");
+	}
+	ok(S_warned(&dl, "FILENAME_METADATA: the regular expression", 2), "and that is reported");
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 static void test_slugify(void)
 {
 	char *s = pelican_slugify("State of Rust 0.11.0", false);
@@ -343,6 +372,7 @@ int main(void)
 	test_site();
 	test_language();
 	test_settings();
+	test_path_metadata();
 	test_slugify();
 	fx_rm_rf(S_tmp);
 	return done_testing();

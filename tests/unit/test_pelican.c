@@ -120,6 +120,12 @@ static void test_site(void)
 	fx_writes(S_tmp, "gull/content/.hidden.md", "Title: Dot\nDate: 2022-01-01\n\nX.\n");
 	fx_writes(S_tmp, "gull/content/images/x.png", "png");
 	fx_writes(S_tmp, "gull/content/old.html", "<html><head><title>Old</title></head></html>\n");
+	fx_writes(S_tmp, "gull/content/web.html",
+		  "<html>\n<head>\n<title>An HTML &amp; note</title>\n"
+		  "<meta name=\"date\" content=\"2020-02-02 10:00\" />\n"
+		  "<meta name=\"keywords\" content=\"web, markup\">\n"
+		  "<meta name=\"Authors\" contents=\"Ann Lee; Bo Chen\">\n"
+		  "</head>\n<body class=\"x\">\n<p>The body.</p>\n</body>\n</html>\n");
 	fx_writes(S_tmp, "gull/content/essay.rst",
 		  "=================\n"
 		  "Essay on the Tide\n"
@@ -154,7 +160,6 @@ static void test_site(void)
 	is_str(fm_str(fm_get(site->config, "FEED_DOMAIN")), "https://gull.example", "a name is its literal value");
 	ok(S_warned(&dl, "TAG_URL is computed", 17), "a computed setting sheaf reads is reported with its line");
 	ok(!S_warned(&dl, "THEME", -1), "a computed setting sheaf does not read is not");
-	ok(S_warned(&dl, "HTML file", -1), "HTML articles are reported as not read");
 
 	struct strvec rel = STRVEC_INIT;
 	for (size_t i = 0; i < posts.n; i++)
@@ -162,8 +167,8 @@ static void test_site(void)
 	sv_sort(&rel);
 	is_str(S_joined(&rel),
 	       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
-	       "content/draft.md|content/essay.rst|content/month-first.md|content/pt.md|content/words.md|"
-	       "content/yaml.md",
+	       "content/draft.md|content/essay.rst|content/month-first.md|content/pt.md|content/web.html|"
+	       "content/words.md|content/yaml.md",
 	       "articles: pages, hidden files, hidden/skip/unknown status, articles without title or date, "
 	       "and translations (another language's, or marked Translation: true, of one slug) left out");
 	sv_free(&rel);
@@ -232,6 +237,16 @@ static void test_site(void)
 	u = site_page_url(site, "content/words.md");
 	is_str(u, "https://gull.example/posts/2015/06/my-own-slug/", "an article's URL");
 	free(u);
+
+	struct post *web = S_find(&posts, "content/web.html");
+	if (ok(web != NULL, "an HTML article")) {
+		is_str(web->title, "An HTML & note", "HTML: <title>, its entity read");
+		is_str(S_ymd(web), "2020-02-02", "HTML: <meta name=date>");
+		is_str(S_joined(&web->tags), "web|markup", "HTML: keywords are the tags");
+		is_str(S_joined(&web->authors), "Ann Lee|Bo Chen", "HTML: the older contents attribute, a name in any case");
+		ok(str_starts_with(web->body, "\n<p>The body.</p>"), "HTML: the body after <body>");
+		is_int(web->body_line, 8, "at its line");
+	}
 
 	is_str(essay->title, "Essay on the Tide", "reST: the document title with its overline");
 	is_str(S_ymd(essay), "2019-07-15", "reST: :date:");

@@ -11,8 +11,8 @@
  *   Articles are the files under ARTICLE_PATHS (default: all of PATH)
  *   but not under ARTICLE_EXCLUDES nor PAGE_PATHS (default pages/: pages
  *   are no posts), hidden files left out (IGNORE_FILES); Markdown
- *   (.md .markdown .mkd .mdown) and reST (.rst). HTML articles
- *   (.html/.htm, metadata in <meta> tags) are not read: reported.
+ *   (.md .markdown .mkd .mdown), reST (.rst) and HTML (.html .htm: the
+ *   head's <title> and <meta> tags, the body's HTML as it is).
  * - Metadata: Markdown's `Key: value` header (Python-Markdown's meta
  *   extension: continuation lines indented by 4 spaces, ends at the first
  *   blank line or other line; keys without case), or a `---` YAML block;
@@ -39,6 +39,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <libxml/HTMLparser.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -507,15 +508,15 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
+	(void)dl;
 	const struct S_state *st = site->state;
-	struct strvec html = STRVEC_INIT;
 	for (size_t a = 0; a < st->article_paths.n; a++) {
 		char *dir = S_rel_dir(st->path, st->article_paths.v[a]);
 		if (!dir)
 			continue;
 		struct strvec all = STRVEC_INIT;
 		site_walk(site->root, dir, S_exts, &all);
-		site_walk(site->root, dir, S_html_exts, &html);
+		site_walk(site->root, dir, S_html_exts, &all);
 		for (size_t i = 0; i < all.n; i++) {
 			const char *in = strcmp(st->path, ".") == 0 ? all.v[i] : path_under(all.v[i], st->path);
 			bool excluded = false;
@@ -535,11 +536,6 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 		sv_free(&all);
 		free(dir);
 	}
-	if (html.n)
-		diag_warning(dl, html.v[0], 0, 0,
-			     "%zu HTML file%s under PATH (Pelican's HTMLReader: metadata in <meta> tags) %s not read",
-			     html.n, html.n == 1 ? "" : "s", html.n == 1 ? "is" : "are");
-	sv_free(&html);
 	return 0;
 }
 
@@ -882,6 +878,106 @@ static struct fm_node *S_rst_meta(struct S_lines *r, const char *path, struct di
 	return map;
 }
 
+static bool S_is_html(const char *path)
+{
+	for (const char *const *e = S_html_exts; *e; e++)
+		if (str_ends_with(path, *e))
+			return true;
+	return false;
+}
+
+/* Pelican's HTMLReader: the <title> and every <meta name content> of the
+ * head (`keywords` is `tags`; a name given twice gives both values); the
+ * body is what <body> holds. */
+static struct fm_node *S_html_meta(struct S_lines *r, const char *path, struct diag_list *dl)
+{
+	htmlDocPtr doc = htmlReadMemory(r->t, (int)r->n, path, "UTF-8",
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+	struct fm_node *map = xcalloc(1, sizeof *map);
+	map->kind = FM_MAP;
+	map->line = map->col = 1;
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlNodePtr head = NULL;
+	for (xmlNodePtr c = root ? root->children : NULL; c && !head; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrcasecmp(c->name, (const xmlChar *)"head") == 0)
+			head = c;
+	struct strvec keys = STRVEC_INIT;
+	struct strvec *vals = NULL;
+	int *lines = NULL;
+	for (xmlNodePtr c = head ? head->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		char *name = NULL, *content = NULL;
+		if (xmlStrcasecmp(c->name, (const xmlChar *)"title") == 0) {
+			xmlChar *t = xmlNodeGetContent(c);
+			name = xstrdup("title");
+			content = xstrdup(t ? (const char *)t : "");
+			xmlFree(t);
+		} else if (xmlStrcasecmp(c->name, (const xmlChar *)"meta") == 0) {
+			xmlChar *n = xmlGetProp(c, (const xmlChar *)"name");
+			xmlChar *v = xmlGetProp(c, (const xmlChar *)"content");
+			if (!v || !*v) {
+				xmlFree(v);
+				v = xmlGetProp(c, (const xmlChar *)"contents");
+			}
+			if (n) {
+				name = xstrdup((const char *)n);
+				for (char *k = name; *k; k++)
+					*k = (char)tolower((unsigned char)*k);
+				if (strcmp(name, "keywords") == 0) {
+					free(name);
+					name = xstrdup("tags");
+				}
+				content = xstrdup(v ? (const char *)v : "");
+			}
+			xmlFree(n);
+			xmlFree(v);
+		}
+		if (!name) {
+			free(content);
+			continue;
+		}
+		size_t k = 0;
+		while (k < keys.n && strcmp(keys.v[k], name) != 0)
+			k++;
+		if (k == keys.n) {
+			sv_push(&keys, name);
+			vals = xrealloc(vals, keys.n * sizeof *vals);
+			lines = xrealloc(lines, keys.n * sizeof *lines);
+			vals[k] = (struct strvec)STRVEC_INIT;
+			lines[k] = c->line > 0 ? (int)c->line : 1;
+		}
+		sv_push_owned(&vals[k], content);
+		free(name);
+	}
+	for (size_t k = 0; k < keys.n; k++) {
+		S_field(map, keys.v[k], &vals[k], lines[k], path, dl);
+		sv_free(&vals[k]);
+	}
+	free(vals);
+	free(lines);
+	sv_free(&keys);
+	if (doc)
+		xmlFreeDoc(doc);
+	/* The body: after <body …>, else nothing. */
+	size_t at = r->n;
+	for (size_t i = 0; i + 5 < r->n; i++)
+		if (r->t[i] == '<' && strncasecmp(r->t + i + 1, "body", 4) == 0 &&
+		    (r->t[i + 5] == '>' || isspace((unsigned char)r->t[i + 5]))) {
+			const char *gt = memchr(r->t + i, '>', r->n - i);
+			at = gt ? (size_t)(gt - r->t) + 1 : r->n;
+			break;
+		}
+	for (size_t i = r->i; i < at; i++)
+		r->line += r->t[i] == '\n';
+	r->i = at;
+	if (!map->n) {
+		map->line = 1; /* still a mapping: the body starts after <body> */
+	}
+	return map;
+}
+
 static int S_read_metadata(struct fm_node **fm, size_t *body_off, int *body_line, const struct site *site,
 			   const char *relpath, const char *text, size_t len, struct diag_list *dl)
 {
@@ -889,7 +985,9 @@ static int S_read_metadata(struct fm_node **fm, size_t *body_off, int *body_line
 	*fm = NULL;
 	struct S_lines r = {text, len, *body_off, *body_line - 1};
 	char *path = path_join(site->root, relpath);
-	*fm = str_ends_with(relpath, ".rst") ? S_rst_meta(&r, path, dl) : S_md_meta(&r, path, dl);
+	*fm = str_ends_with(relpath, ".rst") ? S_rst_meta(&r, path, dl)
+	      : S_is_html(relpath)	     ? S_html_meta(&r, path, dl)
+					     : S_md_meta(&r, path, dl);
 	free(path);
 	if (*fm) {
 		*body_off = r.i;

@@ -622,17 +622,18 @@ static struct py_value *S_value(struct S_parser *p)
 
 /* ---- Statements ---- */
 
-static void S_set(struct py_module *m, const char *name, int line, struct py_value *v)
+static void S_set(struct py_module *m, const char *name, int line, unsigned source, struct py_value *v)
 {
 	for (size_t i = 0; i < m->n; i++)
 		if (strcmp(m->v[i].name, name) == 0) {
 			py_value_free(m->v[i].value);
 			m->v[i].value = v;
 			m->v[i].line = line;
+			m->v[i].source = source;
 			return;
 		}
 	m->v = xrealloc(m->v, (m->n + 1) * sizeof *m->v);
-	m->v[m->n++] = (struct py_assign){xstrdup(name), line, v};
+	m->v[m->n++] = (struct py_assign){xstrdup(name), line, source, v};
 }
 
 /* Past the logical line at p->i, its newline included. */
@@ -696,9 +697,21 @@ static bool S_targets(struct S_parser *p, struct strvec *names, bool *aug)
 	}
 }
 
+static void S_read(struct py_module *out, const char *text, size_t len, unsigned source);
+
 void py_read_module(struct py_module *out, const char *text, size_t len)
 {
 	memset(out, 0, sizeof *out);
+	S_read(out, text, len, 0);
+}
+
+void py_read_more(struct py_module *m, const char *text, size_t len)
+{
+	S_read(m, text, len, ++m->reads);
+}
+
+static void S_read(struct py_module *out, const char *text, size_t len, unsigned source)
+{
 	struct S_parser p = {.s = text, .n = len, .line = 1, .mod = out};
 	while (p.i < p.n) {
 		size_t start = p.i;
@@ -749,7 +762,7 @@ void py_read_module(struct py_module *out, const char *text, size_t len)
 				}
 			}
 			for (size_t k = 0; k < names.n; k++)
-				S_set(out, names.v[k], line, k + 1 < names.n ? S_copy(v) : v);
+				S_set(out, names.v[k], line, source, k + 1 < names.n ? S_copy(v) : v);
 			if (!names.n)
 				py_value_free(v);
 		} else {

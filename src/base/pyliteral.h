@@ -47,17 +47,24 @@ struct py_value {
 struct py_assign {
 	char *name;
 	int line;               /* of the assignment that won */
+	unsigned source;        /* which read gave it: 0 for py_read_module's,
+				   then 1, 2… for py_read_more's */
 	struct py_value *value; /* never NULL; PY_COMPUTED when not a literal */
 };
 
 struct py_module {
 	size_t n;
 	struct py_assign *v; /* one per name, in the order first assigned */
+	unsigned reads;      /* py_read_more calls so far */
 };
 
 /* Reads the module in text[0..len). Never fails: what it cannot read is
  * computed or skipped. */
 void py_read_module(struct py_module *out, const char *text, size_t len);
+/* Reads text[0..len) as more of the module m (`from first import *`
+ * then more statements: Pelican's publishconf.py over pelicanconf.py):
+ * its names see m's, its assignments win over them. */
+void py_read_more(struct py_module *m, const char *text, size_t len);
 /* The assignment of name, or NULL when the module has none. */
 const struct py_assign *py_module_get(const struct py_module *m, const char *name);
 void py_module_free(struct py_module *m);

@@ -335,6 +335,34 @@ static void test_settings(void)
 	diag_list_free(&dl);
 }
 
+/* publishconf.py: what `make publish` builds the live site with. */
+static void test_publishconf(void)
+{
+	fx_writes(S_tmp, "auk/pelicanconf.py", "SITENAME = 'Auk'\nSITEURL = ''\nRELATIVE_URLS = True\n");
+	fx_writes(S_tmp, "auk/publishconf.py",
+		  "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n\n"
+		  "SITEURL = 'https://auk.example'\nTIMEZONE = os.environ['TZ']\n");
+	fx_writes(S_tmp, "auk/content/2020-01-01-a.md", "Title: A\n\nX.\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("auk", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->url, "https://auk.example", "publishconf.py's SITEURL wins over pelicanconf.py's ''");
+	is_str(site->title, "Auk", "pelicanconf.py's settings stay");
+	bool found = false;
+	for (size_t i = 0; i < dl.n; i++)
+		found |= strstr(dl.v[i].message, "TIMEZONE is computed") && str_ends_with(dl.v[i].file, "publishconf.py") &&
+			 dl.v[i].line == 6;
+	ok(found, "a computed setting of publishconf.py is reported there");
+	is_str(posts.n ? posts.v[0]->live_url : NULL, "https://auk.example/a.html", "the article's live URL");
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 static void test_path_metadata(void)
 {
 	fx_writes(S_tmp, "skua/pelicanconf.py",
@@ -388,6 +416,7 @@ int main(void)
 	test_language();
 	test_settings();
 	test_path_metadata();
+	test_publishconf();
 	test_slugify();
 	fx_rm_rf(S_tmp);
 	return done_testing();

@@ -203,6 +203,18 @@ static void test_statements(void)
 	ok(!py_module_get(&m, "os") && !py_module_get(&m, "unicode_literals"), "imports assign nothing read");
 	py_module_free(&m);
 
+	const char *first = "SITEURL = ''\nFEEDS = True\nBASE = 'https://p.example'\n";
+	const char *more = "from pelicanconf import *\nSITEURL = BASE + '/x'\nSITEURL = BASE\nFEEDS = False\n";
+	py_read_module(&m, first, strlen(first));
+	py_read_more(&m, more, strlen(more));
+	a = py_module_get(&m, "SITEURL");
+	ok(a && a->value->kind == PY_STR && strcmp(a->value->text, "https://p.example") == 0 && a->source == 1 &&
+	   a->line == 3,
+	   "read_more: its assignments win, see the first read's names, and say where they are");
+	a = py_module_get(&m, "BASE");
+	ok(a && a->source == 0 && a->line == 3, "a name only the first read gives keeps its place");
+	py_module_free(&m);
+
 	py_read_module(&m, "X = [1,\n", 8);
 	ok(py_module_get(&m, "X") && py_module_get(&m, "X")->value->kind == PY_COMPUTED,
 	   "an unclosed bracket is computed");

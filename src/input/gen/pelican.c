@@ -80,13 +80,21 @@ struct S_state {
 	bool translations;        /* ARTICLE_TRANSLATION_ID: 'slug' (the default), not falsy */
 	struct date default_date; /* DEFAULT_DATE as a date or tuple */
 	struct fm_node *default_meta; /* DEFAULT_METADATA, lower-case keys */
+	char *files[2];               /* pelicanconf.py, publishconf.py (NULL when none) */
 };
+
+/* The settings file that gave name its value. */
+static const char *S_where(const struct S_state *st, const char *name)
+{
+	const struct py_assign *a = py_module_get(&st->mod, name);
+	return a && a->source < 2 && st->files[a->source] ? st->files[a->source] : st->files[0];
+}
 
 /* ---- Settings ---- */
 
 /* The setting name when it is a literal, else NULL; a computed one is
  * reported once (configure calls this once per setting). */
-static const struct py_value *S_setting(const struct S_state *st, const char *name, const char *cfgpath,
+static const struct py_value *S_setting(const struct S_state *st, const char *name,
 					struct diag_list *dl)
 {
 	const struct py_assign *a = py_module_get(&st->mod, name);
@@ -94,7 +102,7 @@ static const struct py_value *S_setting(const struct S_state *st, const char *na
 		return NULL;
 	if (a->value->kind == PY_COMPUTED) {
 		char *q = xstrndup(a->value->text, 80);
-		diag_warning(dl, cfgpath, a->line, 1,
+		diag_warning(dl, S_where(st, name), a->line, 1,
 			     "%s is computed (`%s%s`): sheaf runs no Python, so Pelican's default is used", name, q,
 			     strlen(a->value->text) > 80 ? "…" : "");
 		free(q);
@@ -103,21 +111,21 @@ static const struct py_value *S_setting(const struct S_state *st, const char *na
 	return a->value;
 }
 
-static const char *S_str_setting(const struct S_state *st, const char *name, const char *cfgpath,
+static const char *S_str_setting(const struct S_state *st, const char *name,
 				 struct diag_list *dl)
 {
-	const struct py_value *v = S_setting(st, name, cfgpath, dl);
+	const struct py_value *v = S_setting(st, name, dl);
 	if (v && v->kind != PY_STR) {
-		diag_warning(dl, cfgpath, v->line, 1, "%s is not a string: Pelican's default is used", name);
+		diag_warning(dl, S_where(st, name), v->line, 1, "%s is not a string: Pelican's default is used", name);
 		return NULL;
 	}
 	return v ? v->text : NULL;
 }
 
-static void S_str_list(const struct S_state *st, const char *name, const char *cfgpath, struct diag_list *dl,
+static void S_str_list(const struct S_state *st, const char *name, struct diag_list *dl,
 		       struct strvec *out, const char *dflt)
 {
-	const struct py_value *v = S_setting(st, name, cfgpath, dl);
+	const struct py_value *v = S_setting(st, name, dl);
 	if (!v || (v->kind != PY_LIST && v->kind != PY_TUPLE)) {
 		if (dflt)
 			sv_push(out, dflt);
@@ -127,7 +135,7 @@ static void S_str_list(const struct S_state *st, const char *name, const char *c
 		if (v->items[i]->kind == PY_STR)
 			sv_push(out, v->items[i]->text);
 		else
-			diag_warning(dl, cfgpath, v->items[i]->line, 1, "%s: an item is not a string, left out",
+			diag_warning(dl, S_where(st, name), v->items[i]->line, 1, "%s: an item is not a string, left out",
 				     name);
 }
 
@@ -320,10 +328,9 @@ static void S_regex_free(struct S_regex *r)
 		free(r->names[i]);
 }
 
-static void S_regex_setting(struct S_regex *r, const struct S_state *st, const char *name, const char *dflt,
-			    const char *cfgpath, struct diag_list *dl)
+static void S_regex_setting(struct S_regex *r, const struct S_state *st, const char *name, const char *dflt, struct diag_list *dl)
 {
-	const char *py = S_str_setting(st, name, cfgpath, dl);
+	const char *py = S_str_setting(st, name, dl);
 	if (!py)
 		py = dflt;
 	if (!*py) {
@@ -332,7 +339,7 @@ static void S_regex_setting(struct S_regex *r, const struct S_state *st, const c
 	}
 	if (!S_regex_compile(r, py)) {
 		const struct py_assign *a = py_module_get(&st->mod, name);
-		diag_warning(dl, cfgpath, a ? a->line : 0, 1,
+		diag_warning(dl, S_where(st, name), a ? a->line : 0, 1,
 			     "%s: the regular expression '%s' has no POSIX form sheaf can match: not applied", name,
 			     py);
 	}
@@ -356,6 +363,8 @@ static void S_free_state(void *p)
 	S_regex_free(&st->fname_re);
 	S_regex_free(&st->path_re);
 	fm_node_free(st->default_meta);
+	free(st->files[0]);
+	free(st->files[1]);
 	free(st);
 }
 
@@ -401,15 +410,26 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->state = st;
 	py_read_module(&st->mod, text, len);
 	free(text);
+	st->files[0] = xstrdup(cfgpath);
+	/* publishconf.py (`from pelicanconf import *`, then SITEURL and the
+	 * like): what the live site is built with (`make publish`). */
+	char *pub = path_join(site->root, "publishconf.py");
+	if (path_is_file(pub) && read_file(pub, &text, &len) == 0) {
+		py_read_more(&st->mod, text, len);
+		free(text);
+		st->files[1] = pub;
+		pub = NULL;
+	}
+	free(pub);
 	site->config = S_config_tree(&st->mod);
 
-	site->title = str_dup_nonempty(S_str_setting(st, "SITENAME", cfgpath, dl));
-	site->author = str_dup_nonempty(S_str_setting(st, "AUTHOR", cfgpath, dl));
-	site->description = str_dup_nonempty(S_str_setting(st, "SITESUBTITLE", cfgpath, dl));
-	const char *lang = S_str_setting(st, "DEFAULT_LANG", cfgpath, dl);
+	site->title = str_dup_nonempty(S_str_setting(st, "SITENAME", dl));
+	site->author = str_dup_nonempty(S_str_setting(st, "AUTHOR", dl));
+	site->description = str_dup_nonempty(S_str_setting(st, "SITESUBTITLE", dl));
+	const char *lang = S_str_setting(st, "DEFAULT_LANG", dl);
 	st->default_lang = xstrdup(lang && *lang ? lang : "en");
 	site->language = xstrdup(st->default_lang);
-	const char *url = S_str_setting(st, "SITEURL", cfgpath, dl);
+	const char *url = S_str_setting(st, "SITEURL", dl);
 	if (url && url_is_http(url)) {
 		size_t n = strlen(url);
 		while (n && url[n - 1] == '/')
@@ -421,11 +441,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	}
 
 	/* PATH: the setting, else content/ (what `pelican content` reads). */
-	const char *path = S_str_setting(st, "PATH", cfgpath, dl);
+	const char *path = S_str_setting(st, "PATH", dl);
 	char *pdir = path ? S_rel_dir(".", path) : NULL;
 	if (path && !pdir) {
 		const struct py_assign *a = py_module_get(&st->mod, "PATH");
-		diag_warning(dl, cfgpath, a->line, 1, "PATH '%s' is not a folder inside the site: content/ is used",
+		diag_warning(dl, S_where(st, "PATH"), a->line, 1, "PATH '%s' is not a folder inside the site: content/ is used",
 			     path);
 	}
 	if (!pdir) {
@@ -441,50 +461,50 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->static_dir = xstrdup(pdir);
 
 	const char *au;
-	S_str_list(st, "ARTICLE_PATHS", cfgpath, dl, &st->article_paths, "");
-	S_str_list(st, "ARTICLE_EXCLUDES", cfgpath, dl, &st->excludes, NULL);
+	S_str_list(st, "ARTICLE_PATHS", dl, &st->article_paths, "");
+	S_str_list(st, "ARTICLE_EXCLUDES", dl, &st->excludes, NULL);
 	st->npages = st->excludes.n;
-	S_str_list(st, "PAGE_PATHS", cfgpath, dl, &st->excludes, "pages");
-	au = S_str_setting(st, "PAGE_URL", cfgpath, dl);
+	S_str_list(st, "PAGE_PATHS", dl, &st->excludes, "pages");
+	au = S_str_setting(st, "PAGE_URL", dl);
 	st->page_url = xstrdup(au ? au : "pages/{slug}.html");
 
-	au = S_str_setting(st, "ARTICLE_URL", cfgpath, dl);
+	au = S_str_setting(st, "ARTICLE_URL", dl);
 	st->article_url = xstrdup(au ? au : "{slug}.html");
-	au = S_str_setting(st, "ARTICLE_LANG_URL", cfgpath, dl);
+	au = S_str_setting(st, "ARTICLE_LANG_URL", dl);
 	st->article_lang_url = xstrdup(au ? au : "{slug}-{lang}.html");
-	const char *tz = S_str_setting(st, "TIMEZONE", cfgpath, dl);
+	const char *tz = S_str_setting(st, "TIMEZONE", dl);
 	st->timezone = tz && *tz ? xstrdup(tz) : NULL;
-	const char *dc = S_str_setting(st, "DEFAULT_CATEGORY", cfgpath, dl);
+	const char *dc = S_str_setting(st, "DEFAULT_CATEGORY", dl);
 	st->default_category = xstrdup(dc ? dc : "misc");
-	const struct py_value *v = S_setting(st, "USE_FOLDER_AS_CATEGORY", cfgpath, dl);
+	const struct py_value *v = S_setting(st, "USE_FOLDER_AS_CATEGORY", dl);
 	st->folder_category = !v || py_truth(v) != 0;
-	const char *ss = S_str_setting(st, "SLUGIFY_SOURCE", cfgpath, dl);
+	const char *ss = S_str_setting(st, "SLUGIFY_SOURCE", dl);
 	st->slug_basename = ss && strcmp(ss, "basename") == 0;
-	if (S_setting(st, "SLUG_REGEX_SUBSTITUTIONS", cfgpath, dl)) {
+	if (S_setting(st, "SLUG_REGEX_SUBSTITUTIONS", dl)) {
 		const struct py_assign *a = py_module_get(&st->mod, "SLUG_REGEX_SUBSTITUTIONS");
-		diag_warning(dl, cfgpath, a->line, 1,
+		diag_warning(dl, S_where(st, "SLUG_REGEX_SUBSTITUTIONS"), a->line, 1,
 			     "SLUG_REGEX_SUBSTITUTIONS is not applied: slugs are made with Pelican's default rules");
 	}
 	/* Read by the dialect pass from site->config: reported here, once. */
 	static const char *const page_urls[] = {"TAG_URL", "CATEGORY_URL", "AUTHOR_URL", "INDEX_SAVE_AS",
 						"STATIC_PATHS", NULL};
 	for (const char *const *k = page_urls; *k; k++)
-		S_setting(st, *k, cfgpath, dl);
-	S_regex_setting(&st->fname_re, st, "FILENAME_METADATA", "(?P<date>\\d{4}-\\d{2}-\\d{2}).*", cfgpath, dl);
-	S_regex_setting(&st->path_re, st, "PATH_METADATA", "", cfgpath, dl);
+		S_setting(st, *k, dl);
+	S_regex_setting(&st->fname_re, st, "FILENAME_METADATA", "(?P<date>\\d{4}-\\d{2}-\\d{2}).*", dl);
+	S_regex_setting(&st->path_re, st, "PATH_METADATA", "", dl);
 
-	v = S_setting(st, "ARTICLE_TRANSLATION_ID", cfgpath, dl);
+	v = S_setting(st, "ARTICLE_TRANSLATION_ID", dl);
 	st->translations = !v || (v->kind == PY_STR && strcmp(v->text, "slug") == 0);
 	if (v && py_truth(v) && !st->translations)
-		diag_warning(dl, cfgpath, v->line, 1,
+		diag_warning(dl, S_where(st, "ARTICLE_TRANSLATION_ID"), v->line, 1,
 			     "ARTICLE_TRANSLATION_ID other than 'slug' is not followed: no article is taken as "
 			     "another's translation");
-	v = S_setting(st, "DEFAULT_DATE", cfgpath, dl);
+	v = S_setting(st, "DEFAULT_DATE", dl);
 	if (v && v->kind == PY_STR && strcmp(v->text, "fs") == 0) {
 		st->date_fs = true;
 	} else if (v && v->kind == PY_STR) {
 		if (!S_parse_date(&st->default_date, v->text))
-			diag_warning(dl, cfgpath, v->line, 1, "DEFAULT_DATE is not a date: '%s'", v->text);
+			diag_warning(dl, S_where(st, "DEFAULT_DATE"), v->line, 1, "DEFAULT_DATE is not a date: '%s'", v->text);
 	} else if (v && v->kind == PY_TUPLE && v->n >= 3) {
 		int f[6] = {0};
 		for (size_t i = 0; i < v->n && i < 6; i++)
@@ -493,7 +513,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		date_parse(&st->default_date, s);
 		free(s);
 	}
-	v = S_setting(st, "DEFAULT_METADATA", cfgpath, dl);
+	v = S_setting(st, "DEFAULT_METADATA", dl);
 	if (v && v->kind == PY_DICT) {
 		st->default_meta = S_fm(v);
 		for (size_t i = 0; i < st->default_meta->n; i++)

@@ -101,6 +101,10 @@ static void test_site(void)
 	fx_writes(S_tmp, "gull/content/coast/2020-01-02-named.mkd", "Title: Named by its file\n\nText.\n");
 	fx_writes(S_tmp, "gull/content/words.md",
 		  "Title: Words\nDate: 12 June 2015\nSlug: my-own-slug\nAuthor: Ann Lee, Jr.\n\nText.\n");
+	fx_writes(S_tmp, "gull/content/short.md", "Title: Short\nDate: 2016-7-4\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/us.md", "Title: US\nDate: 12/06/2015 08:00\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/eu.md", "Title: EU\nDate: 25.12.2015\n\nX.\n");
+	fx_writes(S_tmp, "gull/content/rfc.md", "Title: RFC\nDate: Fri, 12 Jun 2015 10:20:00 +0000\n\nX.\n");
 	fx_writes(S_tmp, "gull/content/month-first.md", "Title: Month first\nDate: June 3, 2016 10:20\n\nText.\n");
 	fx_writes(S_tmp, "gull/content/draft.md", "Title: Later\nDate: 2022-01-01\nStatus: draft\n\nSoon.\n");
 	fx_writes(S_tmp, "gull/content/hidden.md", "Title: Hidden\nDate: 2022-01-01\nStatus: hidden\n\nX.\n");
@@ -167,8 +171,8 @@ static void test_site(void)
 	sv_sort(&rel);
 	is_str(S_joined(&rel),
 	       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
-	       "content/draft.md|content/essay.rst|content/month-first.md|content/pt.md|content/web.html|"
-	       "content/words.md|content/yaml.md",
+	       "content/draft.md|content/essay.rst|content/eu.md|content/month-first.md|content/pt.md|"
+	       "content/rfc.md|content/short.md|content/us.md|content/web.html|content/words.md|content/yaml.md",
 	       "articles: pages, hidden files, hidden/skip/unknown status, articles without title or date, "
 	       "and translations (another language's, or marked Translation: true, of one slug) left out");
 	sv_free(&rel);
@@ -218,6 +222,14 @@ static void test_site(void)
 	is_str(S_ymd(month), "2016-06-03", "June 3, 2016 10:20");
 	is_int(month->date.hour, 10, "and its time");
 
+	struct post *sh = S_find(&posts, "content/short.md"), *us = S_find(&posts, "content/us.md");
+	struct post *eu = S_find(&posts, "content/eu.md"), *rfc = S_find(&posts, "content/rfc.md");
+	is_str(S_ymd(sh), "2016-07-04", "2016-7-4");
+	is_str(S_ymd(us), "2015-12-06", "12/06/2015: month first, as dateutil reads it");
+	is_int(us ? us->date.hour : -1, 8, "and its time");
+	is_str(S_ymd(eu), "2015-12-25", "25.12.2015: the day first when it cannot be a month");
+	is_str(S_ymd(rfc), "2015-06-12", "an RFC 2822 date");
+	is_int(rfc ? rfc->date.hour : -1, 11, "its zone converted to TIMEZONE (Lisbon, summer)");
 	ok(draft->draft && !draft->live_url, "Status: draft is a draft, with no live URL");
 	is_str(pt->url, "/pt/ola.html", "another language: ARTICLE_LANG_URL; the slug ASCII-fied");
 	is_str(S_joined(&yaml->tags), "a|b", "YAML front matter is read too");

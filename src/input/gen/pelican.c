@@ -1037,14 +1037,35 @@ static bool S_parse_date(struct date *d, const char *in)
 {
 	char *s = str_collapse_ws(in);
 	bool ok = date_parse(d, s) == 0;
-	if (!ok && strlen(s) >= 8 && isdigit((unsigned char)s[0])) {
-		char *c = xstrdup(s);
-		size_t k = strcspn(c, " T");
-		for (size_t i = 0; i < k; i++)
-			if (c[i] == '/' || c[i] == '.')
-				c[i] = '-';
-		ok = date_parse(d, c) == 0;
-		free(c);
+	if (!ok && isdigit((unsigned char)s[0])) {
+		/* Three numbers joined by `-`, `/` or `.`: year first, else
+		 * (dateutil's default) month, day, year — the day first when the
+		 * first cannot be a month. */
+		int f[3] = {0}, w[3] = {0}, nf = 0;
+		const char *c = s;
+		while (nf < 3 && isdigit((unsigned char)*c)) {
+			const char *b = c;
+			while (isdigit((unsigned char)*c))
+				f[nf] = f[nf] * 10 + (*c++ - '0');
+			w[nf++] = (int)(c - b);
+			if (nf < 3 && (*c == '-' || *c == '/' || *c == '.'))
+				c++;
+			else
+				break;
+		}
+		if (nf == 3 && (*c == '\0' || *c == ' ' || *c == 'T')) {
+			int y = f[0], m = f[1], dd = f[2];
+			if (w[0] != 4) {
+				y = f[2];
+				m = f[0] > 12 ? f[1] : f[0];
+				dd = f[0] > 12 ? f[0] : f[1];
+				if (w[2] == 2)
+					y += y < 50 ? 2000 : 1900; /* dateutil's century for two digits */
+			}
+			char *iso = xasprintf("%04d-%02d-%02d%s", y, m, dd, c);
+			ok = date_parse(d, iso) == 0;
+			free(iso);
+		}
 	}
 	if (!ok) {
 		/* Words: a day, a month name, a year, then a time. */

@@ -404,6 +404,38 @@ static void test_path_metadata(void)
 	diag_list_free(&dl);
 }
 
+static void test_slug_subs(void)
+{
+	fx_writes(S_tmp, "puffin/pelicanconf.py",
+		  "SLUG_REGEX_SUBSTITUTIONS = [\n"
+		  "    (r'c\\+\\+', 'cpp'),\n"
+		  "    (r'[^\\w\\s-]', ''),\n"
+		  "    (r'(?u)\\A\\s*', ''),\n"
+		  "    (r'(?u)\\s*\\Z', ''),\n"
+		  "    (r'[-\\s]+', '-'),\n"
+		  "]\n"
+		  "SLUGIFY_PRESERVE_CASE = True\n");
+	fx_writes(S_tmp, "puffin/content/a.md", "Title:  Learning C++ Today!\nDate: 2020-01-01\n\nX.\n");
+	fx_writes(S_tmp, "razorbill/pelicanconf.py", "SLUG_REGEX_SUBSTITUTIONS = [(r'(?<=a)b', '')]\n");
+	fx_writes(S_tmp, "razorbill/content/a.md", "Title: Abba Rocks\nDate: 2020-01-01\n\nX.\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("puffin", &site, &posts, &dl))
+		is_str(posts.n ? posts.v[0]->slug : NULL, "Learning-cpp-Today",
+		       "SLUG_REGEX_SUBSTITUTIONS applied in order, without case; SLUGIFY_PRESERVE_CASE");
+	post_list_free(&posts, true);
+	site_free(site);
+	site = NULL;
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("razorbill", &site, &posts, &dl))
+		is_str(posts.n ? posts.v[0]->slug : NULL, "abba-rocks", "a pattern without a POSIX form: the default");
+	ok(S_warned(&dl, "SLUG_REGEX_SUBSTITUTIONS: a pattern", 1), "and a warning");
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 static void test_slugify(void)
 {
 	char *s = pelican_slugify("State of Rust 0.11.0", false);
@@ -411,6 +443,9 @@ static void test_slugify(void)
 	free(s);
 	s = pelican_slugify("  Café <em>crème</em> -- and_more!  ", false);
 	is_str(s, "cafe-creme-and_more", "tags stripped, accents read as ASCII, runs of - and spaces one -");
+	free(s);
+	s = pelican_slugify("-Edge- ", false);
+	is_str(s, "-edge-", "a hyphen at an end stays (only white space is stripped)");
 	free(s);
 	s = pelican_slugify("Keep Case", true);
 	is_str(s, "Keep-Case", "SLUGIFY_PRESERVE_CASE");
@@ -429,6 +464,7 @@ int main(void)
 	test_settings();
 	test_path_metadata();
 	test_publishconf();
+	test_slug_subs();
 	test_slugify();
 	fx_rm_rf(S_tmp);
 	return done_testing();

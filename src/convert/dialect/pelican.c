@@ -23,9 +23,8 @@
 #include "convert/dialect/pelican.h"
 #include "convert/dialect/scan.h"
 
-char *pelican_slugify(const char *s, bool preserve_case)
+char *pelican_ascii(const char *s)
 {
-	/* Tags stripped, then each character as ASCII, keeping \w, \s and -. */
 	struct strbuf kept = STRBUF_INIT;
 	sb_adds(&kept, "");
 	size_t left = strlen(s);
@@ -43,15 +42,25 @@ char *pelican_slugify(const char *s, bool preserve_case)
 		size_t k = slug_read(s, left, &cp, ascii);
 		s += k;
 		left -= k;
-		if (cp >= 0x80 && utf8_is_space(cp)) {
+		if (cp >= 0x80 && utf8_is_space(cp))
 			sb_addc(&kept, ' ');
-			continue;
-		}
-		for (const char *a = ascii; *a; a++)
-			if (isalnum((unsigned char)*a) || *a == '_' || *a == '-' || isspace((unsigned char)*a))
-				sb_addc(&kept, preserve_case ? *a : (char)tolower((unsigned char)*a));
+		else
+			sb_adds(&kept, ascii);
 	}
-	const char *b = kept.s, *e = kept.s + kept.len;
+	return sb_detach(&kept);
+}
+
+char *pelican_slugify(const char *s, bool preserve_case)
+{
+	/* [^\w\s-] removed, white space at the ends stripped, [-\s]+ one
+	 * `-` (a hyphen at an end stays), lower case. */
+	char *ascii = pelican_ascii(s);
+	size_t n = 0;
+	for (const char *c = ascii; *c; c++)
+		if (isalnum((unsigned char)*c) || *c == '_' || *c == '-' || isspace((unsigned char)*c))
+			ascii[n++] = *c;
+	ascii[n] = '\0';
+	const char *b = ascii, *e = ascii + n;
 	while (b < e && isspace((unsigned char)*b))
 		b++;
 	while (e > b && isspace((unsigned char)e[-1]))
@@ -64,10 +73,11 @@ char *pelican_slugify(const char *s, bool preserve_case)
 				c++;
 			sb_addc(&out, '-');
 		} else {
-			sb_addc(&out, *c++);
+			sb_addc(&out, preserve_case ? *c : (char)tolower((unsigned char)*c));
+			c++;
 		}
 	}
-	sb_release(&kept);
+	free(ascii);
 	return sb_detach(&out);
 }
 

@@ -11,5 +11,8 @@
  * space removed, the ends stripped, runs of `-` and white space one `-`,
  * lower case unless preserve_case. Malloc'd; may be empty. */
 char *pelican_slugify(const char *s, bool preserve_case);
+/* slugify's first steps: tags stripped, each character as ASCII (other
+ * scripts dropped), other white space a space. Malloc'd. */
+char *pelican_ascii(const char *s);
 
 #endif

@@ -74,7 +74,10 @@ struct S_state {
 	struct strvec article_paths, excludes;
 	char *article_url, *article_lang_url, *page_url, *default_lang, *timezone, *default_category;
 	size_t npages; /* excludes.v[npages…] are PAGE_PATHS */
-	bool folder_category, slug_basename;
+	bool folder_category, slug_basename, preserve_case;
+	struct S_regex *subs; /* SLUG_REGEX_SUBSTITUTIONS when set: patterns */
+	char **repl;          /* and their replacements */
+	size_t nsubs;
 	struct S_regex fname_re, path_re;
 	bool date_fs;             /* DEFAULT_DATE = 'fs' */
 	bool translations;        /* ARTICLE_TRANSLATION_ID: 'slug' (the default), not falsy */
@@ -209,11 +212,12 @@ static struct fm_node *S_config_tree(const struct py_module *m)
  * anchored matches FILENAME_METADATA makes rarely tell them apart), \A
  * and \Z as anchors; re.match anchors at the start. False for what has no
  * POSIX form (look-arounds, back references). */
-static bool S_regex_compile(struct S_regex *r, const char *py)
+static bool S_regex_compile(struct S_regex *r, const char *py, bool anchored, int cflags)
 {
 	memset(r, 0, sizeof *r);
 	struct strbuf sb = STRBUF_INIT;
-	sb_addc(&sb, '^');
+	if (anchored)
+		sb_addc(&sb, '^');
 	int group = 0;
 	bool in_class = false, ok = true, class_dash = false;
 	for (const char *c = py; *c && ok; c++) {
@@ -253,6 +257,19 @@ static bool S_regex_compile(struct S_regex *r, const char *py)
 				sb_addc(&sb, *++c);
 			break;
 		case '(':
+			if (c[1] == '?' && c[2] && strchr("aiLmsux", c[2])) {
+				/* Inline flags, (?u): Python 3's strings are Unicode
+				 * already; the others have no POSIX form. */
+				const char *e = c + 2;
+				while (*e && strchr("aiLmsux", *e))
+					e++;
+				if (*e != ')' || strspn(c + 2, "u") != (size_t)(e - c - 2)) {
+					ok = false;
+					break;
+				}
+				c = e;
+				continue;
+			}
 			if (c[1] == '?') {
 				if (c[2] == 'P' && c[3] == '<') {
 					const char *e = strchr(c + 4, '>');
@@ -309,7 +326,7 @@ static bool S_regex_compile(struct S_regex *r, const char *py)
 			sb_addc(&sb, *c);
 		}
 	}
-	if (ok && !in_class && group < S_MAX_GROUPS && regcomp(&r->re, sb.s, REG_EXTENDED) == 0)
+	if (ok && !in_class && group < S_MAX_GROUPS && regcomp(&r->re, sb.s, REG_EXTENDED | cflags) == 0)
 		r->ok = true;
 	sb_release(&sb);
 	if (!r->ok)
@@ -337,7 +354,7 @@ static void S_regex_setting(struct S_regex *r, const struct S_state *st, const c
 		memset(r, 0, sizeof *r);
 		return;
 	}
-	if (!S_regex_compile(r, py)) {
+	if (!S_regex_compile(r, py, true, 0)) {
 		const struct py_assign *a = py_module_get(&st->mod, name);
 		diag_warning(dl, S_where(st, name), a ? a->line : 0, 1,
 			     "%s: the regular expression '%s' has no POSIX form sheaf can match: not applied", name,
@@ -360,12 +377,114 @@ static void S_free_state(void *p)
 	free(st->default_lang);
 	free(st->timezone);
 	free(st->default_category);
+	for (size_t i = 0; i < st->nsubs; i++) {
+		S_regex_free(&st->subs[i]);
+		free(st->repl[i]);
+	}
+	free(st->subs);
+	free(st->repl);
 	S_regex_free(&st->fname_re);
 	S_regex_free(&st->path_re);
 	fm_node_free(st->default_meta);
 	free(st->files[0]);
 	free(st->files[1]);
 	free(st);
+}
+
+/* SLUG_REGEX_SUBSTITUTIONS: a list of (pattern, replacement) pairs
+ * applied as re.sub with IGNORECASE. Left at Pelican's default (what
+ * pelican_slugify does) when unset, or when a pattern has no POSIX form
+ * (reported). */
+static void S_subs(struct S_state *st, struct diag_list *dl)
+{
+	const struct py_value *v = S_setting(st, "SLUG_REGEX_SUBSTITUTIONS", dl);
+	if (!v)
+		return;
+	bool ok = v->kind == PY_LIST || v->kind == PY_TUPLE;
+	st->subs = xcalloc(v->n + 1, sizeof *st->subs);
+	st->repl = xcalloc(v->n + 1, sizeof *st->repl);
+	for (size_t i = 0; ok && i < v->n; i++) {
+		const struct py_value *pair = v->items[i];
+		ok = (pair->kind == PY_TUPLE || pair->kind == PY_LIST) && pair->n == 2 &&
+		     pair->items[0]->kind == PY_STR && pair->items[1]->kind == PY_STR &&
+		     S_regex_compile(&st->subs[i], pair->items[0]->text, false, REG_ICASE);
+		if (ok) {
+			st->repl[i] = xstrdup(pair->items[1]->text);
+			st->nsubs++;
+		}
+	}
+	if (!ok) {
+		diag_warning(dl, S_where(st, "SLUG_REGEX_SUBSTITUTIONS"), v->line, 1,
+			     "SLUG_REGEX_SUBSTITUTIONS: a pattern sheaf cannot match (not a (pattern, "
+			     "replacement) pair of strings, or no POSIX form): Pelican's default rules are used");
+		for (size_t i = 0; i < st->nsubs; i++) {
+			S_regex_free(&st->subs[i]);
+			free(st->repl[i]);
+		}
+		free(st->subs);
+		free(st->repl);
+		st->subs = NULL;
+		st->repl = NULL;
+		st->nsubs = 0;
+	}
+}
+
+/* re.sub(pattern, repl, s) for every match, left to right (an empty one
+ * moves on a character); \1…\9 in repl are the groups. Malloc'd. */
+static char *S_sub(const struct S_regex *r, const char *repl, const char *s)
+{
+	struct strbuf out = STRBUF_INIT;
+	sb_adds(&out, "");
+	size_t pos = 0, n = strlen(s);
+	while (pos <= n) {
+		regmatch_t m[S_MAX_GROUPS];
+		if (regexec(&r->re, s + pos, S_MAX_GROUPS, m, pos ? REG_NOTBOL : 0) != 0) {
+			sb_adds(&out, s + pos);
+			break;
+		}
+		sb_add(&out, s + pos, (size_t)m[0].rm_so);
+		for (const char *c = repl; *c; c++) {
+			if (c[0] == '\\' && c[1] >= '1' && c[1] <= '9') {
+				int g = c[1] - '0';
+				if (m[g].rm_so >= 0)
+					sb_add(&out, s + pos + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+				c++;
+			} else {
+				sb_addc(&out, *c);
+			}
+		}
+		if (m[0].rm_eo == m[0].rm_so) {
+			if (pos + (size_t)m[0].rm_eo < n)
+				sb_addc(&out, s[pos + (size_t)m[0].rm_eo]);
+			pos += (size_t)m[0].rm_eo + 1;
+		} else {
+			pos += (size_t)m[0].rm_eo;
+		}
+	}
+	return sb_detach(&out);
+}
+
+/* Pelican's slugify with the site's settings. */
+static char *S_slugify(const struct S_state *st, const char *s)
+{
+	if (!st->nsubs)
+		return pelican_slugify(s, st->preserve_case);
+	char *cur = pelican_ascii(s);
+	for (size_t i = 0; i < st->nsubs; i++) {
+		char *next = S_sub(&st->subs[i], st->repl[i], cur);
+		free(cur);
+		cur = next;
+	}
+	for (char *c = cur; !st->preserve_case && *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	char *b = cur, *e = cur + strlen(cur);
+	while (b < e && isspace((unsigned char)*b))
+		b++;
+	while (e > b && isspace((unsigned char)e[-1]))
+		e--;
+	char *out = xstrndup(b, (size_t)(e - b));
+	free(cur);
+	return out;
 }
 
 static bool S_detect(const char *root)
@@ -480,11 +599,9 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	st->folder_category = !v || py_truth(v) != 0;
 	const char *ss = S_str_setting(st, "SLUGIFY_SOURCE", dl);
 	st->slug_basename = ss && strcmp(ss, "basename") == 0;
-	if (S_setting(st, "SLUG_REGEX_SUBSTITUTIONS", dl)) {
-		const struct py_assign *a = py_module_get(&st->mod, "SLUG_REGEX_SUBSTITUTIONS");
-		diag_warning(dl, S_where(st, "SLUG_REGEX_SUBSTITUTIONS"), a->line, 1,
-			     "SLUG_REGEX_SUBSTITUTIONS is not applied: slugs are made with Pelican's default rules");
-	}
+	v = S_setting(st, "SLUGIFY_PRESERVE_CASE", dl);
+	st->preserve_case = v && py_truth(v) == 1;
+	S_subs(st, dl);
 	/* Read by the dialect pass from site->config: reported here, once. */
 	static const char *const page_urls[] = {"TAG_URL", "CATEGORY_URL", "AUTHOR_URL", "INDEX_SAVE_AS",
 						"STATIC_PATHS", NULL};
@@ -1303,17 +1420,17 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	if (slug && *slug)
 		p->slug = xstrdup(slug);
 	else if (st->slug_basename)
-		p->slug = pelican_slugify(stem, false);
+		p->slug = S_slugify(st, stem);
 	else
-		p->slug = pelican_slugify(title ? title : stem, false);
+		p->slug = S_slugify(st, title ? title : stem);
 
 	const char *url = fm_str(fm_get(fm, "url"));
 	char *path = NULL;
 	if (url && *url) {
 		path = xstrdup(url);
 	} else {
-		char *cs = pelican_slugify(p->categories.v[0], false);
-		char *as = pelican_slugify(p->authors.n ? p->authors.v[0] : "", false);
+		char *cs = S_slugify(st, p->categories.v[0]);
+		char *as = S_slugify(st, p->authors.n ? p->authors.v[0] : "");
 		path = S_format(strcmp(lang, st->default_lang) == 0 ? st->article_url : st->article_lang_url, p,
 				p->slug, lang, cs, as, fm);
 		free(cs);
@@ -1449,7 +1566,7 @@ static char *S_page_url(const struct site *site, const char *relpath)
 		const char *title = fm_str(fm_get(fm, "title"));
 		const char *fixed = fm_str(fm_get(fm, "url"));
 		char *slug = fm_str(fm_get(fm, "slug")) ? xstrdup(fm_str(fm_get(fm, "slug")))
-			     : pelican_slugify(st->slug_basename || !title ? stem : title, false);
+			     : S_slugify(st, st->slug_basename || !title ? stem : title);
 		const char *lang = fm_str(fm_get(fm, "lang"));
 		struct post none;
 		memset(&none, 0, sizeof none);

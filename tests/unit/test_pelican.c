@@ -303,7 +303,12 @@ static void test_settings(void)
 		  "DEFAULT_DATE = (2010, 5, 6, 7, 8)\n"
 		  "SLUGIFY_SOURCE = 'basename'\n"
 		  "ARTICLE_URL = '{category}/{author}/{slug}.html'\n"
-		  "DEFAULT_METADATA = {'Status': 'draft'}\n");
+		  "DEFAULT_METADATA = {'Status': 'draft'}\n"
+		  "IGNORE_FILES = ['*.draft.md', 'wip']\n"
+		  "WITH_FUTURE_DATES = False\n");
+	fx_writes(S_tmp, "tern/src/blog/idea.draft.md", "Title: Idea\nDate: 2001-01-01\n\nX.\n");
+	fx_writes(S_tmp, "tern/src/blog/wip/y.md", "Title: WIP\nDate: 2001-01-01\n\nX.\n");
+	fx_writes(S_tmp, "tern/src/blog/future.md", "Title: Future\nDate: 2999-01-01\nStatus: published\n\nX.\n");
 	fx_writes(S_tmp, "tern/src/blog/2019-01-02_from-name.md", "Title: A Title\nStatus: published\n\nX.\n");
 	fx_writes(S_tmp, "tern/src/blog/notes/Big Note.md",
 		  "Title: Big\nAuthor: Zoë Ñandú\nStatus: published\n\nX.\n");
@@ -324,8 +329,11 @@ static void test_settings(void)
 	for (size_t i = 0; i < posts.n; i++)
 		sv_push(&rel, posts.v[i]->relpath);
 	sv_sort(&rel);
-	is_str(S_joined(&rel), "src/blog/2019-01-02_from-name.md|src/blog/default.md|src/blog/notes/Big Note.md",
-	       "ARTICLE_PATHS and ARTICLE_EXCLUDES");
+	is_str(S_joined(&rel),
+	       "src/blog/2019-01-02_from-name.md|src/blog/default.md|src/blog/future.md|src/blog/notes/Big Note.md",
+	       "ARTICLE_PATHS, ARTICLE_EXCLUDES and IGNORE_FILES (a file's name, a folder's)");
+	struct post *fut = S_find(&posts, "src/blog/future.md");
+	ok(fut && fut->draft, "WITH_FUTURE_DATES = False: a future article is a draft");
 	sv_free(&rel);
 	struct post *a = S_find(&posts, "src/blog/2019-01-02_from-name.md");
 	struct post *b = S_find(&posts, "src/blog/notes/Big Note.md");

@@ -39,12 +39,14 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <fnmatch.h>
 #include <libxml/HTMLparser.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/date.h"
 #include "base/pyliteral.h"
@@ -71,7 +73,8 @@ struct S_regex {
 struct S_state {
 	struct py_module mod;
 	char *path; /* PATH, relative to the root ("." for the root) */
-	struct strvec article_paths, excludes;
+	struct strvec article_paths, excludes, ignores; /* ignores: IGNORE_FILES */
+	bool future_drafts; /* WITH_FUTURE_DATES = False */
 	char *article_url, *article_lang_url, *page_url, *default_lang, *timezone, *default_category;
 	size_t npages; /* excludes.v[npages…] are PAGE_PATHS */
 	bool folder_category, slug_basename, preserve_case;
@@ -371,6 +374,7 @@ static void S_free_state(void *p)
 	free(st->path);
 	sv_free(&st->article_paths);
 	sv_free(&st->excludes);
+	sv_free(&st->ignores);
 	free(st->article_url);
 	free(st->article_lang_url);
 	free(st->page_url);
@@ -580,8 +584,12 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->static_dir = xstrdup(pdir);
 
 	const char *au;
+	const struct py_value *v;
 	S_str_list(st, "ARTICLE_PATHS", dl, &st->article_paths, "");
 	S_str_list(st, "ARTICLE_EXCLUDES", dl, &st->excludes, NULL);
+	S_str_list(st, "IGNORE_FILES", dl, &st->ignores, NULL);
+	v = S_setting(st, "WITH_FUTURE_DATES", dl);
+	st->future_drafts = v && py_truth(v) == 0;
 	st->npages = st->excludes.n;
 	S_str_list(st, "PAGE_PATHS", dl, &st->excludes, "pages");
 	au = S_str_setting(st, "PAGE_URL", dl);
@@ -595,7 +603,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	st->timezone = tz && *tz ? xstrdup(tz) : NULL;
 	const char *dc = S_str_setting(st, "DEFAULT_CATEGORY", dl);
 	st->default_category = xstrdup(dc ? dc : "misc");
-	const struct py_value *v = S_setting(st, "USE_FOLDER_AS_CATEGORY", dl);
+	v = S_setting(st, "USE_FOLDER_AS_CATEGORY", dl);
 	st->folder_category = !v || py_truth(v) != 0;
 	const char *ss = S_str_setting(st, "SLUGIFY_SOURCE", dl);
 	st->slug_basename = ss && strcmp(ss, "basename") == 0;
@@ -663,6 +671,15 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 				while (el && ex[el - 1] == '/')
 					el--;
 				excluded = el && strncmp(in, ex, el) == 0 && in[el] == '/';
+			}
+			/* IGNORE_FILES: fnmatch against each folder's and the file's name. */
+			for (const char *c = in; in && !excluded && c; c = strchr(c, '/')) {
+				if (*c == '/')
+					c++;
+				char *part = xstrndup(c, strcspn(c, "/"));
+				for (size_t g = 0; g < st->ignores.n && !excluded; g++)
+					excluded = fnmatch(st->ignores.v[g], part, 0) == 0;
+				free(part);
 			}
 			bool dup = false;
 			for (size_t k = 0; k < files->n && !dup; k++)
@@ -1367,6 +1384,8 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	}
 	if (st->timezone && p->date.valid)
 		tz_localize(&p->date, st->timezone, zoned);
+	if (st->future_drafts && p->date.valid && date_epoch(&p->date) > (int64_t)time(NULL))
+		p->draft = true; /* WITH_FUTURE_DATES = False: a draft until its date */
 	const struct fm_node *fmod = fm_get(fm, "modified");
 	if (fm_str(fmod)) {
 		if (S_parse_date(&p->updated, fm_str(fmod))) {

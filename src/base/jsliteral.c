@@ -603,7 +603,7 @@ size_t js_find(const char *t, size_t from, size_t to, const char *key)
 	return best;
 }
 
-char *js_call_string(const char *text, size_t len, const char *fn)
+size_t js_call(const char *text, size_t len, const char *fn)
 {
 	size_t fl = strlen(fn);
 	for (size_t i = 0; i < len;) {
@@ -627,15 +627,22 @@ char *js_call_string(const char *text, size_t len, const char *fn)
 		bool named = e - i == fl && memcmp(text + i, fn, fl) == 0;
 		i = e;
 		size_t k = js_skip_space(text, len, e);
-		if (!named || k >= len || text[k] != '(')
-			continue;
-		struct js_value *v = NULL;
-		size_t end;
-		char *s = NULL;
-		if (js_read(&v, &end, text, len, k + 1, 1) == 0 && v->kind == JS_STRING)
-			s = xstrdup(v->text);
-		js_value_free(v);
-		return s;
+		if (named && k < len && text[k] == '(')
+			return k + 1;
 	}
-	return NULL;
+	return (size_t)-1;
+}
+
+char *js_call_string(const char *text, size_t len, const char *fn)
+{
+	size_t at = js_call(text, len, fn);
+	if (at == (size_t)-1)
+		return NULL;
+	struct js_value *v = NULL;
+	size_t end;
+	char *s = NULL;
+	if (js_read(&v, &end, text, len, at, 1) == 0 && v->kind == JS_STRING)
+		s = xstrdup(v->text);
+	js_value_free(v);
+	return s;
 }

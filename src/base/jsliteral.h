@@ -66,6 +66,10 @@ size_t js_skip_value(const char *text, size_t len, size_t i);
  * Returns the position just past the `:` or `=`, or (size_t)-1. */
 size_t js_find(const char *text, size_t from, size_t to, const char *key);
 
+/* Where the arguments of the first call of fn in text start (just past
+ * its `(`; `fn(` or `x.fn(`, comments and strings skipped), or (size_t)-1
+ * when there is none. */
+size_t js_call(const char *text, size_t len, const char *fn);
 /* The string literal given as the first argument of the first call of
  * fn in text (`setInputDirectory("src")`; comments and strings skipped),
  * or NULL when there is no such call or its argument is not a string

@@ -79,6 +79,7 @@ extern const struct dialect dialect_directives;  /* :::note[Title] … ::: admon
 extern const struct dialect dialect_rst;         /* reStructuredText (.rst) read into CommonMark */
 extern const struct dialect dialect_pelican;     /* Pelican's {filename}/{static}/{attach}/{tag}/{category}/
 						    {author}/{index} and |filename| link prefixes */
+extern const struct dialect dialect_markdoc;     /* Markdoc (.mdoc, Astro): {% tag %} … {% /tag %} */
 
 /* A NULL-terminated list of passes, usable in a static initializer. */
 #define DIALECTS(...) ((const struct dialect *const[]){__VA_ARGS__, NULL})

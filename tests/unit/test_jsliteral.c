@@ -1,5 +1,5 @@
 /* Unit tests of jsliteral.h: every literal form, what is not a literal,
- * and the scanners (js_find, js_skip_value, js_call_string). */
+ * and the scanners (js_find, js_skip_value, js_call, js_call_string). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,6 +267,10 @@ static void test_find(void)
 	ok(js_call_string(cfg, strlen(cfg), "setOutputDirectory") == NULL, "call_string: a variable argument");
 	ok(js_call_string(cfg, strlen(cfg), "setDataDirectory") == NULL, "call_string: a template with ${}");
 	ok(js_call_string(cfg, strlen(cfg), "setIncludesDirectory") == NULL, "call_string: no call");
+	is_int((long long)js_call(cfg, strlen(cfg), "setInputDirectory"), 78,
+	       "call: past the `(` of the first call, not a comment's or a property read");
+	is_int((long long)js_call("x = 'f(' + f ()", 15, "f"), 14, "call: not in a string; space before `(`");
+	ok(js_call(cfg, strlen(cfg), "setInput") == (size_t)-1, "call: a whole name only");
 }
 
 int main(void)

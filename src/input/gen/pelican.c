@@ -107,11 +107,14 @@ static const struct py_value *S_setting(const struct S_state *st, const char *na
 	if (!a)
 		return NULL;
 	if (a->value->kind == PY_COMPUTED) {
-		char *q = xstrndup(a->value->text, 80);
+		/* The expression, its first 80 bytes (whole characters). */
+		const char *t = a->value->text;
+		size_t n = strlen(t), k = n > 80 ? 80 : n;
+		while (k < n && k && ((unsigned char)t[k] & 0xC0) == 0x80)
+			k--;
 		diag_warning(dl, S_where(st, name), a->line, 1,
-			     "%s is computed (`%s%s`): sheaf runs no Python, so Pelican's default is used", name, q,
-			     strlen(a->value->text) > 80 ? "…" : "");
-		free(q);
+			     "%s is computed (`%.*s%s`): sheaf runs no Python, so Pelican's default is used", name,
+			     (int)k, t, k < n ? "…" : "");
 		return NULL;
 	}
 	return a->value;

@@ -130,6 +130,25 @@ static void test_site(void)
 		  "<meta name=\"keywords\" content=\"web, markup\">\n"
 		  "<meta name=\"Authors\" contents=\"Ann Lee; Bo Chen\">\n"
 		  "</head>\n<body class=\"x\">\n<p>The body.</p>\n</body>\n</html>\n");
+	fx_writes(S_tmp, "gull/content/commented.rst",
+		  ".. -*- mode: rst -*-\n"
+		  "   a comment's second line\n"
+		  "\n"
+		  "Commented first\n"
+		  "~~~~~~~~~~~~~~~\n"
+		  "\n"
+		  ":date: 2019-08-01\n"
+		  "\n"
+		  "Text.\n");
+	fx_writes(S_tmp, "gull/content/two-sections.rst",
+		  ":title: From the field\n"
+		  ":date: 2019-08-02\n"
+		  "\n"
+		  "One\n"
+		  "===\n"
+		  "\n"
+		  "Two\n"
+		  "===\n");
 	fx_writes(S_tmp, "gull/content/essay.rst",
 		  "=================\n"
 		  "Essay on the Tide\n"
@@ -171,8 +190,9 @@ static void test_site(void)
 	sv_sort(&rel);
 	is_str(S_joined(&rel),
 	       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
-	       "content/draft.md|content/essay.rst|content/eu.md|content/month-first.md|content/pt.md|"
-	       "content/rfc.md|content/short.md|content/us.md|content/web.html|content/words.md|content/yaml.md",
+	       "content/commented.rst|content/draft.md|content/essay.rst|content/eu.md|content/month-first.md|content/pt.md|"
+	       "content/rfc.md|content/short.md|content/two-sections.rst|content/us.md|content/web.html|content/words.md|"
+	       "content/yaml.md",
 	       "articles: pages, hidden files, hidden/skip/unknown status, articles without title or date, "
 	       "and translations (another language's, or marked Translation: true, of one slug) left out");
 	sv_free(&rel);
@@ -259,6 +279,12 @@ static void test_site(void)
 		ok(str_starts_with(web->body, "\n<p>The body.</p>"), "HTML: the body after <body>");
 		is_int(web->body_line, 8, "at its line");
 	}
+
+	struct post *com = S_find(&posts, "content/commented.rst"), *two = S_find(&posts, "content/two-sections.rst");
+	is_str(com ? com->title : NULL, "Commented first", "reST: comments before the title are passed over");
+	is_str(two ? two->title : NULL, "From the field",
+	       "reST: two sections of one style are no document title; the :title: field is");
+	ok(two && str_starts_with(two->body, "\nOne\n===\n"), "and the sections stay in the body");
 
 	is_str(essay->title, "Essay on the Tide", "reST: the document title with its overline");
 	is_str(S_ymd(essay), "2019-07-15", "reST: :date:");

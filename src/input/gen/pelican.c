@@ -956,9 +956,24 @@ static struct fm_node *S_rst_meta(struct S_lines *r, const char *path, struct di
 	map->col = 1;
 	const char *l;
 	size_t ll;
+	/* Blank lines and comments (`.. text`, with its indented lines) may
+	 * come before the title: docutils passes over them. */
 	struct S_lines save = *r;
-	while (S_next_line(r, &l, &ll) && S_blank(l, ll))
+	bool comment = false;
+	while (S_next_line(r, &l, &ll)) {
+		bool directive = false; /* `.. name::` */
+		for (size_t k = 0; k + 1 < ll && !directive; k++)
+			directive = l[k] == ':' && l[k + 1] == ':';
+		if (S_blank(l, ll) || (comment && isspace((unsigned char)l[0]))) {
+			save = *r;
+			continue;
+		}
+		comment = ll >= 2 && l[0] == '.' && l[1] == '.' && (ll == 2 || l[2] == ' ') &&
+			  !directive && !(ll > 3 && (l[3] == '_' || l[3] == '|' || l[3] == '['));
+		if (!comment)
+			break;
 		save = *r;
+	}
 	*r = save;
 	const char *l1, *l2, *l3;
 	size_t n1, n2, n3;

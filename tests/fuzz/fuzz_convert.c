@@ -70,6 +70,8 @@ static void S_passes(unsigned char b, const struct dialect **v)
 		v[n++] = &dialect_site_emoji;
 	if ((b & 0x84) == 0x84)
 		v[n++] = &dialect_hexo;
+	if ((b & 0x88) == 0x88)
+		v[n++] = &dialect_pelican;
 	v[n] = NULL;
 }
 

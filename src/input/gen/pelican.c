@@ -3,16 +3,18 @@
  * As Pelican reads a site (pelican/settings.py DEFAULT_CONFIG,
  * readers.py, contents.py, generators.py, utils.py):
  * - Settings are Python: only literal assignments are read
- *   (base/pyliteral); a setting sheaf reads that is computed is reported
- *   once, naming it and its line, and its default is used.
+ *   (base/pyliteral), pelicanconf.py's then publishconf.py's over them
+ *   (`make publish` builds the live site with it); a setting sheaf reads
+ *   that is computed is reported once, naming its file and line, and
+ *   Pelican's default is used.
  * - PATH (default: the folder `pelican` runs in; `pelican content`, what
  *   the quickstart's Makefile and tasks run, makes it content/): the
  *   setting when literal, else content/ when present, else the root.
  *   Articles are the files under ARTICLE_PATHS (default: all of PATH)
  *   but not under ARTICLE_EXCLUDES nor PAGE_PATHS (default pages/: pages
- *   are no posts), hidden files left out (IGNORE_FILES); Markdown
- *   (.md .markdown .mkd .mdown), reST (.rst) and HTML (.html .htm: the
- *   head's <title> and <meta> tags, the body's HTML as it is).
+ *   are no posts), nor matched by IGNORE_FILES, hidden ones left out;
+ *   Markdown (.md .markdown .mkd .mdown), reST (.rst) and HTML (.html
+ *   .htm: the head's <title> and <meta> tags, the body's HTML as it is).
  * - Metadata: Markdown's `Key: value` header (Python-Markdown's meta
  *   extension: continuation lines indented by 4 spaces, ends at the first
  *   blank line or other line; keys without case), or a `---` YAML block;
@@ -24,14 +26,17 @@
  *   without extension; default: a leading YYYY-MM-DD is the date) and
  *   PATH_METADATA (against the path under PATH), then the folder's name as
  *   the category (USE_FOLDER_AS_CATEGORY), else DEFAULT_CATEGORY (misc).
- * - `Status:` published (default), draft (a draft), hidden and skip (left
- *   out); another is left out with a warning, as Pelican does. An article
- *   without a title or a date is skipped by Pelican: left out.
+ * - `Status:` published (default), draft (a draft; so is a future article
+ *   with WITH_FUTURE_DATES = False), hidden and skip (left out); another
+ *   status is left out, as Pelican skips it. An article without a title or
+ *   a date is skipped by Pelican: left out. Of the articles of one slug in
+ *   several languages the original is kept (process_translations).
  * - Dates as dateutil reads the forms blogs write (`2015-06-12 10:20`,
- *   `2015/06/12`, `12 June 2015`, `June 12, 2015`), `_` read as a space,
- *   in TIMEZONE when they give no zone.
+ *   `2015/06/12`, `12/06/2015`, `12 June 2015`, `June 12, 2015`), `_` read
+ *   as a space, in TIMEZONE when they give no zone.
  * - The slug: `Slug:`, else the file name's, else slugify(title) (or the
- *   file's base name with SLUGIFY_SOURCE = 'basename').
+ *   file's base name with SLUGIFY_SOURCE = 'basename'), with
+ *   SLUG_REGEX_SUBSTITUTIONS and SLUGIFY_PRESERVE_CASE.
  * - The URL: `URL:` metadata, else ARTICLE_URL (ARTICLE_LANG_URL for an
  *   article in another language than DEFAULT_LANG) with {slug}, {lang},
  *   {category} and {author} (slugs), {date:FORMAT} (strftime), {date},
@@ -1153,8 +1158,6 @@ static struct fm_node *S_html_meta(struct S_lines *r, const char *path, struct d
 static int S_read_metadata(struct fm_node **fm, size_t *body_off, int *body_line, const struct site *site,
 			   const char *relpath, const char *text, size_t len, struct diag_list *dl)
 {
-	(void)site;
-	*fm = NULL;
 	struct S_lines r = {text, len, *body_off, *body_line - 1};
 	char *path = path_join(site->root, relpath);
 	*fm = str_ends_with(relpath, ".rst") ? S_rst_meta(&r, path, dl)

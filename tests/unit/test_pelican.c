@@ -286,6 +286,15 @@ static void test_site(void)
 	       "reST: two sections of one style are no document title; the :title: field is");
 	ok(two && str_starts_with(two->body, "\nOne\n===\n"), "and the sections stay in the body");
 
+	struct strvec out = STRVEC_INIT;
+	site_ref_targets(site, &posts, "content/coast/tides.markdown", "%7Bfilename%7D/words.md#x", true, &out);
+	site_ref_targets(site, &posts, "content/coast/tides.markdown", "{filename}../pt.md", true, &out);
+	site_ref_targets(site, &posts, "content/coast/tides.markdown", "words.md", true, &out);
+	site_ref_targets(site, &posts, "content/coast/tides.markdown", "{filename}/words.md", false, &out);
+	is_str(S_joined(&out), "content/words.md|content/coast/../pt.md",
+	       "a link's address still carrying {filename} (encoded or not) names the file; nothing else does");
+	sv_free(&out);
+
 	is_str(essay->title, "Essay on the Tide", "reST: the document title with its overline");
 	is_str(S_ymd(essay), "2019-07-15", "reST: :date:");
 	is_str(S_joined(&essay->tags), "sea|essays", "reST: :tags:");

@@ -1624,6 +1624,37 @@ static char *S_page_url(const struct site *site, const char *relpath)
 	return url;
 }
 
+/* A link's address that still carries Pelican's prefix (one another pass
+ * wrote: a reST link, say; percent-encoded or not) names the file after
+ * it: relative to the post, or to PATH with a leading `/`. Pelican has no
+ * other reference syntax. */
+static void S_ref_targets(const struct site *site, const struct post_list *posts, const char *from,
+			  const char *ref, bool link, struct strvec *out)
+{
+	(void)posts;
+	if (!link)
+		return;
+	static const char *const prefixes[] = {"{filename}", "{static}", "{attach}", "|filename|", "|static|",
+					       "%7Bfilename%7D", "%7Bstatic%7D", "%7Battach%7D", NULL};
+	for (const char *const *pre = prefixes; *pre; pre++) {
+		size_t pl = strlen(*pre);
+		if (strncasecmp(ref, *pre, pl) != 0)
+			continue;
+		char *rest = xstrndup(ref + pl, strcspn(ref + pl, "?#"));
+		char *dec = url_decode(rest);
+		if (dec[0] == '/') {
+			sv_push_owned(out, path_join(site->content_dir, dec + 1));
+		} else {
+			char *dir = path_dirname(from);
+			sv_push_owned(out, path_join(dir, dec));
+			free(dir);
+		}
+		free(dec);
+		free(rest);
+		return;
+	}
+}
+
 /* Themes' metadata for an article's picture (Flex, Attila, Elegant,
  * pelican-bootstrap3's og_image…). */
 static const char *const S_cover_keys[] = {"cover", "image", "featured_image", "og_image", "header_cover",
@@ -1644,5 +1675,6 @@ const struct site_generator site_pelican = {
 	.read_metadata = S_read_metadata,
 	.page_url = S_page_url,
 	.collected = S_collected,
+	.ref_targets = S_ref_targets,
 	.cover_keys = S_cover_keys,
 };

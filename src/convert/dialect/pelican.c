@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "base/slug.h"
+#include "base/url.h"
 #include "base/utf8.h"
 #include "convert/dialect/pelican.h"
 #include "convert/dialect/scan.h"
@@ -145,7 +146,9 @@ static size_t S_link(struct ds_inl *x, size_t i, void *self)
 	while (ve < n && s[ve] != end && s[ve] != '\n' && !((end == ')' || end == ' ') && ds_sp(s[ve])) &&
 	       s[ve] != '#' && s[ve] != '?')
 		ve++;
-	char *name = xstrndup(s + after, ve - after);
+	char *raw = xstrndup(s + after, ve - after);
+	char *name = url_decode(raw); /* `Rust%20Lang` as another pass wrote it */
+	free(raw);
 	char *slug = pelican_slugify(name, false);
 	struct strbuf path = STRBUF_INIT;
 	sb_addc(&path, '/');

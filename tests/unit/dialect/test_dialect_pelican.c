@@ -40,6 +40,7 @@ static void test_pages(void)
 	PL("[c](<{category}Field Notes>)\n", "[c](</category/field-notes.html>)\n", "{category}, a name with a space");
 	PL("<a href=\"{author}Ann Lee\">a</a>\n", "<a href=\"/author/ann-lee.html\">a</a>\n", "{author} in an attribute");
 	PL("[home]({index})\n", "[home](/index.html)\n", "{index}: INDEX_SAVE_AS");
+	PL("[t]({tag}Rust%20Lang)\n", "[t](/tag/rust-lang.html)\n", "a name percent-encoded (another pass wrote it)");
 	struct fm_node *cfg = dt_config("TAG_URL: 'tags/{slug}/'\nINDEX_SAVE_AS: 'blog/index.html'\n");
 	PL("[t]({tag}sea)\n", "[t](/tags/sea/)\n", "TAG_URL from the settings");
 	PL("[home]({index})\n", "[home](/blog/index.html)\n", "INDEX_SAVE_AS from the settings");

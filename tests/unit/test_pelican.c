@@ -183,6 +183,11 @@ static void test_site(void)
 	is_str(fm_str(fm_get(site->config, "FEED_DOMAIN")), "https://gull.example", "a name is its literal value");
 	ok(S_warned(&dl, "TAG_URL is computed", 17), "a computed setting sheaf reads is reported with its line");
 	ok(!S_warned(&dl, "THEME", -1), "a computed setting sheaf does not read is not");
+	const struct fm_node *exts = fm_get(site->config, "markdown_extensions");
+	bool abbr = false;
+	for (size_t i = 0; exts && i < exts->n; i++)
+		abbr |= strcmp(fm_str(exts->items[i]), "abbr") == 0;
+	ok(abbr, "no MARKDOWN: Pelican's default extensions, extra's abbr among them, for the shared passes");
 
 	struct strvec rel = STRVEC_INIT;
 	for (size_t i = 0; i < posts.n; i++)

@@ -525,6 +525,8 @@ static char *S_rel_dir(const char *base, const char *p)
 	return n;
 }
 
+static void S_markdown_extensions(struct fm_node *config);
+
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	site->config_file = xstrdup(S_CONFIG);
@@ -553,6 +555,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	}
 	free(pub);
 	site->config = S_config_tree(&st->mod);
+	S_markdown_extensions(site->config);
 
 	site->title = str_dup_nonempty(S_str_setting(st, "SITENAME", dl));
 	site->author = str_dup_nonempty(S_str_setting(st, "AUTHOR", dl));
@@ -724,6 +727,49 @@ static void S_map_put(struct fm_node *map, const char *key, struct fm_node *v)
 	map->items = xrealloc(map->items, (map->n + 1) * sizeof *map->items);
 	map->keys[map->n] = xstrdup(key);
 	map->items[map->n++] = v;
+}
+
+/* The Python-Markdown extensions MARKDOWN turns on (Pelican's default
+ * when it is not set or computed: codehilite, extra, meta), listed as an
+ * MkDocs site lists its markdown_extensions, which the passes shared with
+ * MkDocs read (pymdownx: abbr, which extra brings, and any pymdownx
+ * extension the site names). */
+static void S_markdown_extensions(struct fm_node *config)
+{
+	struct strvec names = STRVEC_INIT;
+	const struct fm_node *md = fm_get(config, "MARKDOWN");
+	if (!md) {
+		sv_push(&names, "markdown.extensions.codehilite");
+		sv_push(&names, "markdown.extensions.extra");
+		sv_push(&names, "markdown.extensions.meta");
+	}
+	const struct fm_node *ec = fm_get(md, "extension_configs");
+	for (size_t i = 0; ec && ec->kind == FM_MAP && i < ec->n; i++)
+		sv_push(&names, ec->keys[i]);
+	const struct fm_node *ex = fm_get(md, "extensions");
+	for (size_t i = 0; ex && ex->kind == FM_LIST && i < ex->n; i++)
+		if (fm_str(ex->items[i]))
+			sv_push(&names, fm_str(ex->items[i]));
+	struct fm_node *list = xcalloc(1, sizeof *list);
+	list->kind = FM_LIST;
+	list->line = list->col = 1;
+	for (size_t i = 0; i < names.n; i++) {
+		/* `module:Class` names the same extension. */
+		const char *n = names.v[i];
+		size_t len = strcspn(n, ":");
+		const char *add[2] = {NULL, NULL};
+		char *name = xstrndup(n, len);
+		add[0] = name;
+		if (strcmp(name, "extra") == 0 || strcmp(name, "markdown.extensions.extra") == 0)
+			add[1] = "abbr";
+		for (int k = 0; k < 2 && add[k]; k++) {
+			list->items = xrealloc(list->items, (list->n + 1) * sizeof *list->items);
+			list->items[list->n++] = S_scalar(add[k], strlen(add[k]), 1);
+		}
+		free(name);
+	}
+	sv_free(&names);
+	S_map_put(config, "markdown_extensions", list);
 }
 
 /* Pelican's ensure_metadata_list: split on `;` when there is one, else
@@ -1670,7 +1716,7 @@ const struct site_generator site_pelican = {
 	.free_state = S_free_state,
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
-	.dialects = DIALECTS(&dialect_rst, &dialect_pelican, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_rst, &dialect_pelican, &dialect_pymdownx, &dialect_heading_ids),
 	.post_exts = S_exts,
 	.read_metadata = S_read_metadata,
 	.page_url = S_page_url,

@@ -118,7 +118,7 @@ static void test_site(void)
 		  "Title: First light again\nDate: 2021-03-05\nSlug: first-light\nTranslation: true\n\nX.\n");
 	fx_writes(S_tmp, "gull/content/pt.md", "Title: Olá\nDate: 2022-02-02\nLang: pt\n\nTexto.\n");
 	fx_writes(S_tmp, "gull/content/yaml.md",
-		  "---\ntitle: In YAML\ndate: 2022-03-03\ntags: [a, b]\n---\nText.\n");
+		  "---\ntitle: In YAML\ndate: 2022-03-03\ntags: a, b\nauthors: Ann Lee; Bo Chen\n---\nText.\n");
 	fx_writes(S_tmp, "gull/content/pages/about.md", "Title: About the Gulls\n\nA page, not a post.\n");
 	fx_writes(S_tmp, "gull/content/pages/contact.md", "Title: Contact\nURL: write-to-us/\n\nA page.\n");
 	fx_writes(S_tmp, "gull/content/.hidden.md", "Title: Dot\nDate: 2022-01-01\n\nX.\n");
@@ -257,7 +257,8 @@ static void test_site(void)
 	is_int(rfc ? rfc->date.hour : -1, 11, "its zone converted to TIMEZONE (Lisbon, summer)");
 	ok(draft->draft && !draft->live_url, "Status: draft is a draft, with no live URL");
 	is_str(pt->url, "/pt/ola.html", "another language: ARTICLE_LANG_URL; the slug ASCII-fied");
-	is_str(S_joined(&yaml->tags), "a|b", "YAML front matter is read too");
+	is_str(S_joined(&yaml->tags), "a|b", "YAML front matter is read too, a string of tags split");
+	is_str(S_joined(&yaml->authors), "Ann Lee|Bo Chen", "and a string of authors");
 
 	char *u = site_page_url(site, "content/pages/about.md");
 	is_str(u, "https://gull.example/pages/about-the-gulls.html", "a page's URL: PAGE_URL with its slug");

@@ -1473,19 +1473,29 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	const char *cat = fm_str(S_GET("category"));
 	sv_free(&p->categories);
 	sv_push(&p->categories, cat && *cat ? cat : st->default_category);
-	if (!p->authors.n) {
-		const struct fm_node *an = S_GET("authors");
-		if (!an)
-			an = S_GET("author");
-		if (an && an->kind == FM_SCALAR && fm_str(an)) {
-			struct fm_node *l = S_list(fm_str(an), an->line);
-			fm_strings(l, &p->authors);
-			fm_node_free(l);
-		} else if (an)
-			fm_strings(an, &p->authors);
-		else if (site->author)
-			sv_push(&p->authors, site->author);
+	/* Tags and authors as Pelican's processors make them: a string is
+	 * split (ensure_metadata_list; YAML front matter gives one), `author`
+	 * is one name; no author is AUTHOR. */
+	const struct fm_node *tn = fm_get(fm, "tags");
+	if (tn && tn->kind == FM_SCALAR && fm_str(tn)) {
+		struct fm_node *l = S_list(fm_str(tn), tn->line);
+		sv_free(&p->tags);
+		fm_strings(l, &p->tags);
+		fm_node_free(l);
 	}
+	const struct fm_node *an = S_GET("authors");
+	sv_free(&p->authors);
+	if (an && an->kind == FM_SCALAR && fm_str(an)) {
+		struct fm_node *l = S_list(fm_str(an), an->line);
+		fm_strings(l, &p->authors);
+		fm_node_free(l);
+	} else if (an) {
+		fm_strings(an, &p->authors);
+	}
+	if (!p->authors.n)
+		fm_strings(S_GET("author"), &p->authors);
+	if (!p->authors.n && site->author)
+		sv_push(&p->authors, site->author);
 	const char *summary = fm_str(S_GET("summary"));
 	if (summary && *summary && !p->description)
 		p->description = str_collapse_ws(summary);

@@ -546,6 +546,8 @@ static bool S_esm(struct S_mdx *m, struct ds_blk *b, const struct ds_line *L)
 {
 	const char *t = b->t;
 	size_t n = b->n, lim = n - L->ls > S_MAX_SPAN ? L->ls + S_MAX_SPAN : n;
+	if (m->block_fails >= S_MAX_FAILS)
+		lim = L->next; /* out of budget: one line */
 	char stack[S_MAX_DEPTH];
 	size_t d = 0, k = L->ls, end = DS_NONE;
 	for (; k < lim; k++) {
@@ -584,12 +586,15 @@ static bool S_esm(struct S_mdx *m, struct ds_blk *b, const struct ds_line *L)
 		}
 	}
 	if (end == DS_NONE) {
-		if (lim < n) {
-			/* Too long to be whole: up to the first blank line. */
+		if (lim == n && d == 0) {
+			end = n; /* whole at the end of the post */
+		} else if (m->block_fails++ >= S_MAX_FAILS) {
+			end = L->end;
+		} else {
+			/* Never whole (MDX would stop there): up to the
+			 * first blank line. */
 			size_t bl = ds_find(t, n, L->ls, "\n\n", 2);
 			end = bl == DS_NONE ? n : bl;
-		} else {
-			end = n;
 		}
 	}
 	S_bindings(m, t + L->ls, end - L->ls);
@@ -633,7 +638,14 @@ static bool S_flow(struct S_mdx *m, struct ds_blk *b, const struct ds_line *L)
 		struct S_item *x = &it[ni];
 		x->b = k;
 		if (s[k] == '<') {
-			if (!S_tag(s, n, k, &x->tag) || (S_raw(&x->tag) && !x->tag.close)) {
+			if (!S_tag(s, n, k, &x->tag)) {
+				/* A tag that looked like one and found no end:
+				 * the post's budget of such searches shrinks. */
+				m->block_fails += k + 1 < n && (S_id_start(s[k + 1]) || s[k + 1] == '/');
+				ok = false;
+				break;
+			}
+			if (S_raw(&x->tag) && !x->tag.close) {
 				ok = false;
 				break;
 			}
@@ -642,6 +654,7 @@ static bool S_flow(struct S_mdx *m, struct ds_blk *b, const struct ds_line *L)
 			x->e = S_expr_end(s, n, k);
 			x->expr = true;
 			if (x->e == DS_NONE) {
+				m->block_fails++;
 				ok = false;
 				break;
 			}
@@ -653,8 +666,6 @@ static bool S_flow(struct S_mdx *m, struct ds_blk *b, const struct ds_line *L)
 		k = x->e;
 		ni++;
 	}
-	if (!ok && lines)
-		m->block_fails++;
 	/* One expression alone on one line: the inline pass reads it. */
 	if (!ok || !ni || (ni == 1 && it[0].expr && !lines)) {
 		free(it);
@@ -774,6 +785,11 @@ static size_t S_brace(struct ds_inl *x, size_t i, void *self)
 	}
 	const char *b = x->s + i + 1;
 	size_t bl = e - i - 2;
+	size_t h = 1;
+	while (bl && b[0] == '#' && h < bl && ds_ident(b[h]))
+		h++;
+	if (bl > 1 && h == bl)
+		return 0; /* `{#id}`: a heading id, another pass's */
 	if (S_only_comments(b, bl))
 		return e - i;
 	char *lit = S_literal(b, bl);

@@ -95,6 +95,9 @@ static void test_esm(void)
 	MX("Import the module.\n\nimportant\n", "Import the module.\n\nimportant\n", "words that begin alike are text");
 	MX("```js\nimport X from 'y';\n```\n", "```js\nimport X from 'y';\n```\n", "ESM in code stays");
 	MX("- item\n\n  import X from 'y'\n", "- item\n\n  import X from 'y'\n", "not in a list");
+	MX("import {a,\n\nnever closed\n\nText\n", "\nnever closed\n\nText\n",
+	   "a statement never whole ends at a blank line");
+	MX("## Title {#my-id}\n", "## Title {#my-id}\n", "a heading id is left for its pass");
 }
 
 static void test_comments(void)

@@ -11,7 +11,11 @@
  *    `<!-- truncate -->`); `{'a string'}` is its text; any other
  *    expression is kept as code, with a warning;
  *  - JSX elements: `<Tabs>`/`<TabItem label>` become MkDocs' titled tab
- *    boxes, `<Admonition type title>` the box of `:::type` (directives.h);
+ *    boxes, `<Admonition type title>` (Docusaurus) and `<Aside type
+ *    title>` (Starlight) the box of `:::type` (directives.h), `<Code
+ *    code lang />` and `<CodeBlock language>{`…`}</CodeBlock>` code
+ *    blocks, a self-closing card with an href (`<LinkCard title href
+ *    description />`) a link;
  *    lowercase elements are HTML (className → class, `src={require(…)}`,
  *    `src={useBaseUrl(…)}`, `src={X}` → the path; object props dropped);
  *    any other component's tags go, its text props (title, label…) and
@@ -40,6 +44,8 @@ struct S_mdx {
 	size_t fails;         /* this paragraph's tries that found no end */
 	bool on;              /* the post is MDX */
 	size_t block_fails;   /* the post's multi-line tries that found no end */
+	bool codeblock;       /* inside a <CodeBlock> opened on a line of its own */
+	char *code_lang;      /* its language */
 	struct strvec binds;  /* pairs: an imported name, the path it names */
 };
 
@@ -340,7 +346,7 @@ static bool S_raw(const struct S_tag *t)
 {
 	static const char *const names[] = {"pre", "code", "script", "style", "textarea"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (t->name && ds_ieq(t->name, t->nl, names[i]))
+		if (t->name && ds_eq(t->name, t->nl, names[i]))
 			return true;
 	return false;
 }
@@ -405,7 +411,7 @@ static void S_html_tag(const struct S_mdx *m, const struct S_tag *t, struct strb
 /* The text props of an unknown component a reader should see, joined. */
 static char *S_text_props(const struct S_mdx *m, const struct S_tag *t)
 {
-	static const char *const keys[] = {"title", "label", "caption", "alt", "text", "name"};
+	static const char *const keys[] = {"title", "label", "caption", "alt", "text", "name", "description"};
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		char *v = S_prop(m, t, keys[i]);
@@ -441,15 +447,65 @@ static void S_warn_expr(struct ds_state *st, int line)
 		"MDX {expression} is JavaScript that sheaf does not run: kept as code");
 }
 
-/* The tab and box components, by the HTML MkDocs' tabs and admonitions
- * make: true when t is one and was written to o (as a block). */
-static bool S_known_block(struct ds_state *st, const struct S_mdx *m, const struct S_tag *t, struct strbuf *o,
-			  int line)
+/* A code block of text: <pre><code class="language-lang">. */
+static void S_code_block(struct strbuf *o, const char *code, const char *lang)
+{
+	sb_adds(o, "<pre><code");
+	if (lang && *lang) {
+		sb_adds(o, " class=\"language-");
+		ds_esc(o, lang, strlen(lang));
+		sb_addc(o, '"');
+	}
+	sb_addc(o, '>');
+	ds_esc(o, code, strlen(code));
+	sb_adds(o, "</code></pre>\n");
+}
+
+/* The components Docusaurus and Starlight ship whose meaning text can
+ * show, as blocks: true when t is one and was written to o. Tabs are
+ * MkDocs' titled tab boxes, Admonition and Aside the :::type box, Code
+ * (its `code` prop) and CodeBlock (a string for its children, see
+ * S_flow) code blocks, and a card with an `href` a link titled by its
+ * title. */
+static bool S_known_block(struct ds_state *st, struct S_mdx *m, const struct S_tag *t, struct strbuf *o, int line)
 {
 	if (S_is(t, "Tabs"))
 		return true; /* the tabs follow each other, titled */
+	if (S_is(t, "CodeBlock")) {
+		m->codeblock = !t->close && !t->self;
+		free(m->code_lang);
+		m->code_lang = m->codeblock ? S_prop(m, t, "language") : NULL;
+		return true;
+	}
+	if (S_is(t, "Code")) {
+		char *code = S_prop(m, t, "code"), *lang = S_prop(m, t, "lang");
+		if (code)
+			S_code_block(o, code, lang);
+		free(code);
+		free(lang);
+		return code != NULL || t->close;
+	}
+	char *href = t->close ? NULL : S_prop(m, t, "href");
+	if (href && t->self) {
+		char *title = S_prop(m, t, "title"), *desc = S_prop(m, t, "description");
+		sb_adds(o, "<p><a href=\"");
+		ds_esc(o, href, strlen(href));
+		sb_adds(o, "\">");
+		ds_esc(o, title ? title : href, strlen(title ? title : href));
+		sb_adds(o, "</a>");
+		if (desc) {
+			sb_adds(o, " — ");
+			ds_esc(o, desc, strlen(desc));
+		}
+		sb_adds(o, "</p>\n");
+		free(title);
+		free(desc);
+		free(href);
+		return true;
+	}
+	free(href);
 	bool tab = S_is(t, "TabItem");
-	if (!tab && !S_is(t, "Admonition"))
+	if (!tab && !S_is(t, "Admonition") && !S_is(t, "Aside"))
 		return false;
 	if (!t->close) {
 		if (tab) {
@@ -680,7 +736,10 @@ static bool S_flow(struct S_mdx *m, struct ds_blk *b, const struct ds_line *L)
 			const char *e = s + x->b + 1;
 			size_t el = x->e - x->b - 2;
 			char *lit = S_only_comments(e, el) ? NULL : S_literal(e, el);
-			if (lit) {
+			if (lit && m->codeblock) {
+				S_code_block(&h, lit, m->code_lang);
+				free(lit);
+			} else if (lit) {
 				sb_adds(&h, "<p>");
 				ds_esc(&h, lit, strlen(lit));
 				sb_adds(&h, "</p>\n");
@@ -747,6 +806,7 @@ static void S_fini(void *self)
 {
 	struct S_mdx *m = self;
 	sv_free(&m->binds);
+	free(m->code_lang);
 }
 
 static bool S_block(struct ds_blk *b, const struct ds_line *L, void *self)
@@ -835,14 +895,15 @@ static size_t S_angle(struct ds_inl *x, size_t i, void *self)
 	char *text = S_is(&t, "TabItem") ? S_prop(m, &t, "label") : NULL;
 	if (S_is(&t, "TabItem") && !text)
 		text = S_prop(m, &t, "value");
-	if (S_is(&t, "Admonition"))
+	bool box = S_is(&t, "Admonition") || S_is(&t, "Aside");
+	if (box)
 		text = S_prop(m, &t, "title");
 	if (text) {
 		/* A tab's or a box's title, in a line of text. */
 		sb_adds(x->out, "**");
 		ds_md_literal(x->out, text, strlen(text));
 		sb_adds(x->out, "** ");
-	} else if (!S_is(&t, "TabItem") && !S_is(&t, "Admonition")) {
+	} else if (!S_is(&t, "TabItem") && !box) {
 		S_warn_component(x->st, line, &t);
 		text = S_text_props(m, &t);
 		if (text)

@@ -151,6 +151,10 @@ static void test_elements(void)
 	S_xcount("<Admonition type=\"warning\" title=\"Mind the gap\">\n\nText\n\n</Admonition>\n",
 		 "count(//div[@class='admonition warning']/p[@class='admonition-title'][.='Mind the gap'])", 1,
 		 "Admonition: the :::warning box");
+	S_xcount("<figure>\n  <img src={require('./f.png').default} alt=\"F\" />\n  <figcaption>A *fig*</figcaption>\n</figure>\n",
+		 "count(//figure/img[@src='./f.png'])", 1, "figure and img");
+	MXH("<a href={useBaseUrl('/docs/x')} target=\"_blank\">doc</a> here\n", "<a href=\"/docs/x\" target=\"_blank\">doc</a>",
+	    "a with a prop in braces");
 	S_xcount("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n",
 		 "count(//details/summary[.='More'])", 1, "details and summary stay HTML");
 	S_xcount("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n", "count(//details//em)", 1,
@@ -172,6 +176,23 @@ static void test_elements(void)
 	   "```jsx\n<View style={{flex: 1}}>\n  <Text>Hi</Text>\n</View>\n```\n", "JSX in code is code");
 	MX("Use `<View>` here.\n", "Use `<View>` here.\n", "JSX in a code span is code");
 	MXH("See <https://example.com>.\n", "<a href=\"https://example.com\">", "an autolink is a link");
+}
+
+static void test_theme_components(void)
+{
+	S_xcount("<Aside type=\"caution\" title=\"Careful\">\nText\n</Aside>\n",
+		 "count(//div[@class='admonition caution']/p[@class='admonition-title'][.='Careful'])", 1,
+		 "Aside (Starlight): the :::caution box");
+	S_xcount("<Aside>\nText\n</Aside>\n", "count(//div[@class='admonition note']/p[.='Text'])", 1,
+		 "Aside: a note by default");
+	S_xcount("<Code code=\"let a = 1;\" lang=\"js\" />\n",
+		 "count(//pre/code[@class='language-js'][.='let a = 1;'])", 1, "Code: its code prop is a code block");
+	S_xcount("<CodeBlock language=\"py\" title=\"a.py\">\n{`def f():\n    return 1`}\n</CodeBlock>\n",
+		 "count(//pre/code[@class='language-py'][contains(., '    return 1')])", 1,
+		 "CodeBlock: its string child is a code block");
+	S_xcount("<LinkCard title=\"Guide\" href=\"https://x.example/g\" description=\"How to\" />\n",
+		 "count(//p/a[@href='https://x.example/g'][.='Guide'])", 1, "a card with an href is a link");
+	MXH("Inline <Aside title=\"Note\">x</Aside>.\n", "<strong>Note</strong> x.", "inline Aside: its title");
 }
 
 static void test_components(void)
@@ -198,6 +219,6 @@ static void test_components(void)
 int main(void)
 {
 	static void (*const tests[])(void) = {test_scope,    test_esm,      test_comments, test_expressions,
-					       test_tabs,     test_elements, test_components, NULL};
+					       test_tabs,     test_elements, test_theme_components, test_components, NULL};
 	return dt_run(tests);
 }

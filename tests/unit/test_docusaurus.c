@@ -1,0 +1,376 @@
+/* Unit tests of the Docusaurus generator (src/input/gen/docusaurus.c):
+ * small Docusaurus sites of our own writing in a temporary folder, their
+ * JS/TS configs read without running them, and their blog posts read as
+ * the blog plugin reads them. */
+#define _DEFAULT_SOURCE /* mkdtemp */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#include "convert/markdown.h"
+#include "fixture.h"
+#include "input/site.h"
+#include "input/sitedata.h"
+#include "tap.h"
+
+static char S_tmp[] = "/tmp/sheaf-docusaurus-XXXXXX";
+
+static struct post *S_find(const struct post_list *pl, const char *relpath)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->v[i]->relpath, relpath) == 0)
+			return pl->v[i];
+	return NULL;
+}
+
+static const char *S_joined(const struct strvec *sv)
+{
+	static char buf[1024];
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
+	return buf;
+}
+
+/* The posts' files, sorted, joined with `|`. */
+static const char *S_relpaths(const struct post_list *pl)
+{
+	struct strvec rel = STRVEC_INIT;
+	for (size_t i = 0; i < pl->n; i++)
+		sv_push(&rel, pl->v[i]->relpath);
+	sv_sort(&rel);
+	const char *s = S_joined(&rel);
+	sv_free(&rel);
+	return s;
+}
+
+static void S_done(struct site *site, struct post_list *posts, struct diag_list *dl)
+{
+	post_list_free(posts, true);
+	site_free(site);
+	diag_list_free(dl);
+}
+
+static const char *S_ymd(const struct post *p)
+{
+	static char ymd[11];
+	date_format_ymd(&p->date, ymd);
+	return ymd;
+}
+
+static int S_count(const struct diag_list *dl, const char *needle)
+{
+	int n = 0;
+	for (size_t i = 0; i < dl->n; i++)
+		n += strstr(dl->v[i].message, needle) != NULL;
+	return n;
+}
+
+/* Opens and collects the site in S_tmp/name (language: --language);
+ * false (reported) when it does not open as a Docusaurus site. */
+static bool S_open(const char *name, const char *language, struct site **site, struct post_list *posts,
+		   struct diag_list *dl)
+{
+	char *root = path_join(S_tmp, name);
+	struct site_open_options o = {NULL, NULL, language};
+	bool ok_ = site_open_ext(site, root, &o, dl) == 0;
+	free(root);
+	if (!ok(ok_ && strcmp((*site)->gen->name, "docusaurus") == 0, "%s: read as a Docusaurus site", name))
+		return false;
+	site_collect(*site, posts, dl);
+	return true;
+}
+
+static void S_write_lantern(void)
+{
+	fx_writes(S_tmp, "lantern/docusaurus.config.ts",
+		  "import type {Config} from '@docusaurus/types';\n"
+		  "import {siteInfo} from './data/site';\n"
+		  "type Shape = { title: string; url: string };\n"
+		  "const config: Config = {\n"
+		  "  title: 'Lantern Notes',\n"
+		  "  tagline: 'Light for the harbour' as const,\n"
+		  "  url: siteInfo.url,\n"
+		  "  baseUrl: '/notes/',\n"
+		  "  i18n: { defaultLocale: 'pt-BR', locales: ['pt-BR', 'en'] },\n"
+		  "  markdown: { format: 'detect' },\n"
+		  "  staticDirectories: ['public', 'static'],\n"
+		  "  presets: [\n"
+		  "    ['classic', /** @type {import('x').Options} */ ({\n"
+		  "      docs: { path: '../docs', routeBasePath: '/' },\n"
+		  "      blog: {\n"
+		  "        path: 'journal',\n"
+		  "        routeBasePath: '/log/',\n"
+		  "        authorsMapPath: 'people.yml',\n"
+		  "        editUrl: ({locale}) => `https://x.example/${locale}`,\n"
+		  "      } satisfies Partial<Options>,\n"
+		  "    })],\n"
+		  "  ],\n"
+		  "  plugins: [\n"
+		  "    'docusaurus-plugin-sass',\n"
+		  "    async function tail() { return { name: 'tail', path: 'nowhere' }; },\n"
+		  "    ['./src/plugin/plugin-content-blog', { id: 'second', path: 'essays', routeBasePath: 'essays' }],\n"
+		  "    ['@docusaurus/plugin-content-docs', { id: 'guide', path: 'guide' }],\n"
+		  "  ],\n"
+		  "} satisfies Config;\n"
+		  "export default config;\n");
+	fx_writes(S_tmp, "lantern/journal/people.yml",
+		  "mira:\n  name: Mira Castell\n  title: Keeper\n  image_url: /img/mira.png\n"
+		  "tomas:\n  name: Tomas Brae\n");
+	fx_writes(S_tmp, "lantern/journal/tags.yml", "sea:\n  label: The Sea\n  permalink: /sea\nfog:\n");
+	fx_writes(S_tmp, "lantern/journal/2021-03-04-first-light.md",
+		  "---\nauthors: [mira, {name: Guest Keeper, title: Visitor}, {key: tomas, name: Tomas B.}]\n"
+		  "tags: [sea, fog, {label: Night Watch, permalink: /nw}, sea]\n---\n\n"
+		  "# First light {#first}\n\nThe lamp was lit.\n");
+	fx_writes(S_tmp, "lantern/journal/2021-05-06-bundle/index.mdx",
+		  "---\nauthors: tomas\n---\nimport Tabs from '@theme/Tabs';\nimport {\n  A,\n  B,\n} from './parts';\n\n"
+		  "Bundle heading\n==============\n\nText.\n");
+	fx_writes(S_tmp, "lantern/journal/2022/07/08/tide-table.md",
+		  "---\ntitle: Tide table\nauthors: [nobody]\n---\n\n# Not the title\n");
+	fx_writes(S_tmp, "lantern/journal/2023-1-2-short.md", "---\ntitle: Short\n---\n{/* x */}\n# Kept heading\n");
+	fx_writes(S_tmp, "lantern/journal/2023-2-3-code.md",
+		  "---\ntags: []\n---\n\n# The `lamp.js` file\n\nexport const x = 1;\n");
+	fx_writes(S_tmp, "lantern/journal/2023-2-4-export.md", "export const y = 2;\n\n# After an export\n");
+	fx_writes(S_tmp, "lantern/journal/notes/plain.md",
+		  "---\nslug: /custom/place\nauthor: Old Keeper\nauthorURL: https://keeper.example\n"
+		  "authors: [mira]\n---\nNo heading.\n");
+	fx_writes(S_tmp, "lantern/journal/dated.md",
+		  "---\ntitle: Dated\ndate: 2020-02-03T04:05:06\nauthor_title: Only a title\n---\n");
+	fx_writes(S_tmp, "lantern/journal/_partial.md", "---\ntitle: Partial\n---\n");
+	fx_writes(S_tmp, "lantern/journal/_drafts/later.md", "---\ntitle: Later\n---\n");
+	fx_writes(S_tmp, "lantern/journal/__tests__/x.md", "---\ntitle: Test\n---\n");
+	fx_writes(S_tmp, "lantern/journal/2024-01-01-draft.md", "---\ntitle: Draft\ndraft: true\n---\n");
+	fx_writes(S_tmp, "lantern/journal/2024-01-02-unlisted.md", "---\ntitle: Unlisted\nunlisted: true\n---\n");
+	fx_writes(S_tmp, "lantern/journal/cover.png", "png");
+	fx_writes(S_tmp, "lantern/essays/2020-01-01-on-glass.md", "---\ntitle: On glass\nimage: ./cover.png\n---\n");
+	fx_writes(S_tmp, "lantern/essays/2020-02-01-on-sand.md", "---\ntitle: On sand\n---\n");
+	fx_writes(S_tmp, "lantern/guide/intro.md", "---\ntitle: A doc, not a post\n---\n");
+	fx_writes(S_tmp, "lantern/i18n/en/docusaurus-plugin-content-blog-second/2020-01-01-on-glass.md",
+		  "---\ntitle: On glass (English)\n---\n");
+	fx_writes(S_tmp, "lantern/i18n/en/docusaurus-plugin-content-blog-second/2020-03-01-only-here.md",
+		  "---\ntitle: Only translated\n---\n");
+	fx_writes(S_tmp, "lantern/i18n/en/docusaurus-plugin-content-blog/people.yml",
+		  "mira:\n  name: Mira Castell (en)\ntomas:\n  name: Tomas Brae\n");
+	fx_writes(S_tmp, "lantern/i18n/en/docusaurus-plugin-content-blog/2021-03-04-first-light.md",
+		  "---\nauthors: [mira]\n---\n# First light, translated\n");
+	/* No date anywhere: the file's time. */
+	char *plain = path_join(S_tmp, "lantern/journal/notes/plain.md");
+	struct utimbuf t = {1600000000, 1600000000};
+	utime(plain, &t);
+	free(plain);
+}
+
+static void test_site(void)
+{
+	S_write_lantern();
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("lantern", NULL, &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->title, "Lantern Notes", "title: the config object's, not a type's");
+	is_str(site->description, "Light for the harbour", "tagline, `as const` left aside");
+	is_str(site->language, "pt-BR", "i18n.defaultLocale");
+	is_str(site->baseurl, "/notes", "baseUrl");
+	ok(site->url == NULL, "a computed url is not guessed");
+	is_int(S_count(&dl, "'url' is not a literal (siteInfo.url)"), 1, "it is reported once");
+	bool line7 = false;
+	for (size_t i = 0; i < dl.n; i++)
+		line7 |= strstr(dl.v[i].message, "'url' is not") && dl.v[i].line == 7;
+	ok(line7, "at its line");
+	is_int(S_count(&dl, "editUrl"), 0, "options sheaf does not read are not reported");
+	struct site_data *sd = site->gen->site_data(site);
+	ok(!sd->mdx_md, "markdown.format 'detect': .md is not MDX");
+	site_data_free(sd);
+	is_str(site->static_dir, "public", "site-absolute images under staticDirectories, in order");
+	is_str(S_joined(&site->static_more), "static", "the further ones");
+
+	is_str(S_relpaths(&posts),
+	       "essays/2020-01-01-on-glass.md|essays/2020-02-01-on-sand.md|journal/2021-03-04-first-light.md|"
+	       "journal/2021-05-06-bundle/index.mdx|journal/2022/07/08/tide-table.md|journal/2023-1-2-short.md|"
+	       "journal/2023-2-3-code.md|journal/2023-2-4-export.md|journal/2024-01-01-draft.md|journal/2024-01-02-unlisted.md|journal/dated.md|journal/notes/plain.md",
+	       "both instances' .md and .mdx; `_` files and folders and __tests__ left out; docs are not posts");
+
+	struct post *first = S_find(&posts, "journal/2021-03-04-first-light.md");
+	struct post *bundle = S_find(&posts, "journal/2021-05-06-bundle/index.mdx");
+	struct post *tide = S_find(&posts, "journal/2022/07/08/tide-table.md");
+	struct post *shortp = S_find(&posts, "journal/2023-1-2-short.md");
+	struct post *plain = S_find(&posts, "journal/notes/plain.md");
+	struct post *dated = S_find(&posts, "journal/dated.md");
+	struct post *draft = S_find(&posts, "journal/2024-01-01-draft.md");
+	struct post *unlisted = S_find(&posts, "journal/2024-01-02-unlisted.md");
+	struct post *glass = S_find(&posts, "essays/2020-01-01-on-glass.md");
+	if (!ok(first && bundle && tide && shortp && plain && dated && draft && unlisted && glass,
+		"each post found"))
+		goto out;
+
+	is_str(S_ymd(first), "2021-03-04", "date from YYYY-MM-DD-name.md");
+	is_str(first->title, "First light", "title: the opening H1, its {#id} left aside");
+	ok(!strstr(first->body, "# First light"), "the content title is taken out of the body");
+	ok(strstr(first->body, "The lamp was lit.") != NULL, "the rest of the body stays");
+	is_str(S_joined(&first->author_names), "Mira Castell|Guest Keeper|Tomas B.",
+	       "authors: a key of authorsMapPath, an inline object, an inline object overriding its key's name");
+	is_str(S_joined(&first->authors), "mira|Guest Keeper|tomas", "author ids: the keys");
+	is_str(S_joined(&first->tags), "The Sea|fog|Night Watch", "tags: tags.yml labels, keys, objects' labels");
+	is_str(first->url, "/notes/log/2021/03/04/first-light", "permalink: baseUrl + routeBasePath + date path");
+
+	is_str(S_ymd(bundle), "2021-05-06", "date from YYYY-MM-DD-name/index.mdx");
+	is_str(bundle->title, "Bundle heading", "a setext H1 after import statements is the content title");
+	is_str(S_joined(&bundle->author_names), "Tomas Brae", "authors: one key");
+	is_str(bundle->url, "/notes/log/2021/05/06/bundle", "the folder's name, /index left out");
+
+	is_str(S_ymd(tide), "2022-07-08", "date from YYYY/MM/DD/name.md");
+	is_str(tide->title, "Tide table", "front matter title wins");
+	ok(!strstr(tide->body, "Not the title"), "the content title goes all the same");
+	is_str(tide->url, "/notes/log/2022/07/08/tide-table", "its permalink");
+	is_str(S_joined(&tide->author_names), "nobody", "an unknown key is shown as it is");
+	is_int(S_count(&dl, "the author 'nobody' is not in journal/people.yml"), 1, "with a warning");
+
+	is_str(S_ymd(shortp), "2023-01-02", "one-digit month and day");
+	is_str(shortp->url, "/notes/log/2023/1/2/short", "kept as written in the permalink");
+	ok(strstr(shortp->body, "# Kept heading") != NULL, "an H1 after other content is no content title");
+	struct post *code = S_find(&posts, "journal/2023-2-3-code.md");
+	struct post *exp = S_find(&posts, "journal/2023-2-4-export.md");
+	if (ok(code && exp, "the content title posts are found")) {
+		is_str(code->title, "The lamp.js file", "the content title's inline code unwrapped");
+		is_str(exp->title, "export", "an export before the H1: no content title, the name's text");
+	}
+
+	is_str(S_ymd(plain), "2020-09-13", "no date anywhere: the file's time");
+	ok(S_count(&dl, "first git commit") == 1, "with one warning");
+	is_str(plain->title, "notes/plain", "no title, no heading: the path's text");
+	is_str(plain->url, "/notes/log/custom/place", "front matter slug");
+	is_str(S_joined(&plain->author_names), "Old Keeper", "legacy author fields win over authors");
+	is_int(S_count(&dl, "legacy author fields are both given"), 1, "mixing them is reported");
+
+	is_int(dated->date.hour, 4, "front matter date with time");
+	is_int((int)dated->author_names.n, 0, "a legacy author with no name has none to show");
+	is_str(dated->url, "/notes/log/dated", "no date in the name: the path is the slug");
+
+	ok(draft->draft, "draft: true is a draft");
+	ok(!unlisted->draft, "unlisted: kept");
+
+	is_str(glass->url, "/notes/essays/2020/01/01/on-glass", "a second instance: its own routeBasePath");
+	is_str(glass->cover_image, "./cover.png", "image: the cover");
+out:
+	S_done(site, &posts, &dl);
+}
+
+/* --language naming another locale: its translations replace the posts
+ * (a translation without an original is not built), and its authors map. */
+static void test_i18n(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("lantern", "en", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	is_str(site->language, "en", "the locale asked for");
+	struct post *glass = S_find(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-01-01-on-glass.md");
+	struct post *first = S_find(&posts, "i18n/en/docusaurus-plugin-content-blog/2021-03-04-first-light.md");
+	ok(S_find(&posts, "essays/2020-01-01-on-glass.md") == NULL, "the original is replaced");
+	ok(S_find(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-03-01-only-here.md") == NULL,
+	   "a translation without an original is not a post");
+	if (ok(glass && first, "the translations are read")) {
+		is_str(glass->title, "On glass (English)", "the translated title");
+		is_str(glass->url, "/notes/essays/2020/01/01/on-glass", "the original's permalink");
+		is_str(S_joined(&first->author_names), "Mira Castell (en)", "the localized authors map");
+		is_str(S_ymd(first), "2021-03-04", "the date from the file name");
+	}
+	is_int((int)posts.n, 12, "as many posts as the default locale");
+	S_done(site, &posts, &dl);
+}
+
+/* JS configs: module.exports, a preset given by name alone, blog: false,
+ * include, live URLs. */
+static void test_js_configs(void)
+{
+	fx_writes(S_tmp, "plain/docusaurus.config.js",
+		  "// @ts-check\nmodule.exports = {\n  title: \"Plain\",\n  url: 'https://plain.example/',\n"
+		  "  presets: ['@docusaurus/preset-classic'],\n};\n");
+	fx_writes(S_tmp, "plain/blog/2019-09-09-hello world.md", "---\ntitle: Hello\n---\n");
+	fx_writes(S_tmp, "plain/blog/2019-10-11-odd-date.md", "---\ntitle: Odd\ndate: Oct 12 2019\n---\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("plain", NULL, &site, &posts, &dl)) {
+		is_str(site->url, "https://plain.example/", "url with the base path");
+		is_str(site->language, "en", "no i18n: English, Docusaurus' default");
+		is_str(site->static_dir, "static", "no staticDirectories: static/");
+		struct site_data *sd = site->gen->site_data(site);
+		ok(sd->mdx_md, "markdown.format defaults to mdx");
+		site_data_free(sd);
+		struct post *p = S_find(&posts, "blog/2019-09-09-hello world.md");
+		if (ok(p != NULL, "the preset's default blog/ is read"))
+			is_str(p->live_url, "https://plain.example/blog/2019/09/09/hello%20world",
+			       "the live URL, escaped");
+		struct post *odd = S_find(&posts, "blog/2019-10-11-odd-date.md");
+		if (ok(odd != NULL, "a date sheaf cannot read leaves the post in"))
+			is_str(S_ymd(odd), "2019-10-11", "the file name's date is used");
+		is_int(S_count(&dl, "'date' is not a date sheaf reads: 'Oct 12 2019'; the file name's date is used"), 1,
+		       "with a warning");
+	}
+	S_done(site, &posts, &dl);
+
+	fx_writes(S_tmp, "noblog/docusaurus.config.mjs",
+		  "export default {\n  title: 'Docs only',\n"
+		  "  presets: [['classic', { docs: {}, blog: false }]],\n};\n");
+	fx_writes(S_tmp, "noblog/blog/2019-09-09-x.md", "---\ntitle: X\n---\n");
+	fx_writes(S_tmp, "other/docusaurus.config.js",
+		  "module.exports = {\n  title: 'Other',\n  presets: [['docusaurus-preset-openapi', {api: {}}],\n"
+		  "    ['docusaurus-preset-openapi', {blog: {path: 'news'}}]],\n};\n");
+	fx_writes(S_tmp, "other/blog/2019-09-09-x.md", "---\ntitle: X\n---\n");
+	fx_writes(S_tmp, "other/news/2019-09-09-y.md", "---\ntitle: Y\n---\n");
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("other", NULL, &site, &posts, &dl))
+		is_str(S_relpaths(&posts), "news/2019-09-09-y.md",
+		       "another preset: a blog only where its options give one");
+	S_done(site, &posts, &dl);
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("noblog", NULL, &site, &posts, &dl))
+		is_int((int)posts.n, 0, "blog: false: no posts");
+	S_done(site, &posts, &dl);
+
+	fx_writes(S_tmp, "inc/docusaurus.config.js",
+		  "const config = {\n  title: 'Inc',\n  plugins: [\n    [require.resolve('@docusaurus/plugin-content-blog'), {include: ['**/*.md'], "
+		  "exclude: ['old/**'], "
+		  "authorsMapPath: 'authors.json'}],\n  ],\n};\nmodule.exports = config;\n");
+	fx_writes(S_tmp, "inc/blog/a.md", "---\ntitle: A\nauthors: ann\n---\n");
+	fx_writes(S_tmp, "inc/blog/authors.json", "{\"ann\": {\"name\": \"Ann Lee\"}}\n");
+	fx_writes(S_tmp, "inc/blog/b.mdx", "---\ntitle: B\n---\n");
+	fx_writes(S_tmp, "inc/blog/old/c.md", "---\ntitle: C\n---\n");
+	fx_writes(S_tmp, "inc/blog/_d.md", "---\ntitle: D\n---\n");
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("inc", NULL, &site, &posts, &dl)) {
+		is_str(S_relpaths(&posts), "blog/_d.md|blog/a.md",
+		       "a literal include and exclude (replacing the default exclusions)");
+		struct post *a = S_find(&posts, "blog/a.md");
+		if (ok(a != NULL, "the post with a key of authors.json"))
+			is_str(S_joined(&a->author_names), "Ann Lee", "authorsMapPath naming a JSON file");
+	}
+	S_done(site, &posts, &dl);
+}
+
+int main(void)
+{
+	markdown_init();
+	if (!mkdtemp(S_tmp)) {
+		puts("Bail out! mkdtemp failed");
+		return 1;
+	}
+	test_site();
+	test_i18n();
+	test_js_configs();
+	fx_rm_rf(S_tmp);
+	return done_testing();
+}

@@ -794,6 +794,128 @@ static bool S_flow(struct S_mdx *m, struct ds_blk *b, const struct ds_line *L)
 	return true;
 }
 
+/* ------------------------------------------------------------------ */
+/* Pass 0: no indented code in MDX                                      */
+/* ------------------------------------------------------------------ */
+
+/* A line of only a tag (`<TabItem value="a">`, `</Tabs>`): +1 when it
+ * opens an element, -1 when it closes one, 0 otherwise (self-closing, a
+ * void element, not a tag line); *is_tag says whether it is one. */
+static int S_tag_line(const char *s, size_t n, bool *is_tag)
+{
+	ds_trim(&s, &n);
+	*is_tag = n >= 2 && s[0] == '<' && s[n - 1] == '>' && (S_id_start(s[1]) || s[1] == '/' || s[1] == '>');
+	if (!*is_tag || s[n - 2] == '/' || memchr(s + 1, '<', n - 1))
+		return 0;
+	if (s[1] == '/')
+		return -1;
+	struct S_tag t = {0};
+	t.name = s + 1;
+	while (t.nl + 1 < n && S_id(t.name[t.nl]))
+		t.nl++;
+	return t.nl && !S_component(&t) && S_void(&t) ? 0 : 1;
+}
+
+/* A list item's marker at s[f]? */
+static bool S_list_marker(const char *s, size_t n, size_t f)
+{
+	if (f < n && (s[f] == '-' || s[f] == '*' || s[f] == '+'))
+		return f + 1 == n || ds_sp(s[f + 1]);
+	size_t k = f;
+	while (k < n && k - f < 9 && isdigit((unsigned char)s[k]))
+		k++;
+	return k > f && k < n && (s[k] == '.' || s[k] == ')') && (k + 1 == n || ds_sp(s[k + 1]));
+}
+
+/* s without its first cols columns of white space. */
+static void S_dedent(struct strbuf *o, const char *s, size_t n, int cols)
+{
+	int col = 0;
+	size_t k = 0;
+	while (k < n && ds_sp(s[k]) && col < cols) {
+		col = s[k] == '\t' ? (col / 4 + 1) * 4 : col + 1;
+		k++;
+	}
+	ds_spaces(o, col > cols ? col - cols : 0);
+	sb_add(o, s + k, n - k);
+}
+
+/* MDX reads no indented code: a block indented four columns or more
+ * inside a JSX element (after a blank line or its tag line: the Tabs
+ * of Docusaurus' docs, their fenced code indented under <TabItem>) is
+ * what it says, a paragraph or a fenced block. Such blocks are moved
+ * left to their element's column here (a fence's lines with it), out of
+ * lists, where indentation means what CommonMark says; the lines stay
+ * where they are, so no line map is needed. */
+static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
+{
+	(void)st;
+	struct S_mdx *m = self;
+	if (!m->on)
+		return false;
+	bool changed = false, list = false, starts = true, para = false;
+	int depth = 0, tag_col = 0, cut = 0;
+	char fch = 0;
+	size_t flen = 0;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(md + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - md) : len, n = e - i, f;
+		const char *l = md + i;
+		int ind = ds_indent(l, n, &f);
+		int c = 0;
+		if (fch) {
+			c = cut; /* a fence moved left: all its lines */
+			size_t k = f;
+			while (k < n && l[k] == fch)
+				k++;
+			if (k - f >= flen && ds_is_blank(l + k, n - k))
+				fch = 0;
+			starts = !fch;
+		} else if (ds_is_blank(l, n)) {
+			para = false;
+			starts = true;
+		} else {
+			bool is_tag;
+			int d = S_tag_line(l + f, n - f, &is_tag);
+			if (para)
+				c = cut;
+			else if (starts && depth > 0 && !list && ind >= 4 && !is_tag)
+				c = cut = ind - (tag_col < 4 ? tag_col : 3);
+			if (is_tag) {
+				depth = d < 0 && depth == 0 ? 0 : depth + d;
+				tag_col = ind;
+				list = false;
+			} else if (c == 0 && S_list_marker(l, n, f)) {
+				list = true;
+			} else if (c == 0 && ind == 0) {
+				list = false;
+			}
+			size_t k = f;
+			while (k < n && l[k] == l[f] && (l[k] == '`' || l[k] == '~'))
+				k++;
+			if (k - f >= 3 && !(l[f] == '`' && memchr(l + k, '`', n - k))) {
+				fch = l[f];
+				flen = k - f;
+				para = false;
+				cut = c;
+			} else {
+				para = c > 0;
+			}
+			starts = is_tag && !fch;
+		}
+		if (c > 0) {
+			S_dedent(out, l, n, c);
+			changed = true;
+		} else {
+			sb_add(out, l, n);
+		}
+		if (nl)
+			sb_addc(out, '\n');
+		i = nl ? e + 1 : len;
+	}
+	return changed;
+}
+
 static void S_init(struct ds_state *st, void *self)
 {
 	struct S_mdx *m = self;
@@ -931,6 +1053,7 @@ const struct dialect dialect_mdx = {
 	.title_size = offsetof(struct S_mdx, on),
 	.init = S_init,
 	.fini = S_fini,
+	.pre = S_pre,
 	.block = S_block,
 	.triggers = S_triggers,
 	.run_begin = S_run_begin,

@@ -178,6 +178,23 @@ static void test_elements(void)
 	MXH("See <https://example.com>.\n", "<a href=\"https://example.com\">", "an autolink is a link");
 }
 
+static void test_no_indented_code(void)
+{
+	const char *in = "<Tabs>\n  <TabItem value=\"yarn\">\n\n    ```json title=\"package.json\"\n    {\n      \"a\": 1\n    }\n"
+			 "    ```\n\n    Then *run* it.\n    Twice.\n\n  </TabItem>\n</Tabs>\n";
+	S_xcount(in, "count(//div[@class='tab']/pre/code[@class='language-json'][.='{\n  \"a\": 1\n}\n'])", 1,
+		 "a fence indented under a TabItem is a fence, its lines moved with it");
+	S_xcount(in, "count(//div[@class='tab']/p[em='run'][contains(., 'Twice.')])", 1,
+		 "a paragraph indented under a tag is a paragraph");
+	MX("Text\n\n    indented code\n", "Text\n\n    indented code\n", "outside JSX an indented block stays code");
+	S_xcount("<Note>\n\n- a\n\n    more of a\n</Note>\n", "count(//li/p[.='more of a'])", 1,
+		 "inside a list, indentation is the list's");
+	MX("```md\n<Tabs>\n\n    kept\n```\n", "```md\n<Tabs>\n\n    kept\n```\n", "tags in code open nothing");
+	char *o = S_mdx_in("posts/p.md", NULL, "<div>\n\n    code\n</div>\n", NULL);
+	like(o, "\n    code\n", "not in a post that is not MDX");
+	free(o);
+}
+
 static void test_theme_components(void)
 {
 	S_xcount("<Aside type=\"caution\" title=\"Careful\">\nText\n</Aside>\n",
@@ -219,6 +236,6 @@ static void test_components(void)
 int main(void)
 {
 	static void (*const tests[])(void) = {test_scope,    test_esm,      test_comments, test_expressions,
-					       test_tabs,     test_elements, test_theme_components, test_components, NULL};
+					       test_tabs,     test_no_indented_code, test_elements, test_theme_components, test_components, NULL};
 	return dt_run(tests);
 }

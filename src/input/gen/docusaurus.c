@@ -601,15 +601,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (!name)
 		return -1;
 	site->config_file = xstrdup(name);
-	char *path = path_join(site->root, name);
 	char *text = NULL;
 	size_t len = 0;
-	int rc = read_file(path, &text, &len);
-	if (rc < 0) {
-		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
-		free(path);
+	if (site_read_text(&text, &len, site, name, dl) < 0)
 		return -1;
-	}
+	char *path = path_join(site->root, name);
 	struct S_state *st = xcalloc(1, sizeof *st);
 	site->state = st;
 	struct S_reader r = {text, len, path, dl};

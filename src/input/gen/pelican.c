@@ -62,6 +62,7 @@
 #include "input/site.h"
 
 #define S_CONFIG "pelicanconf.py"
+#define S_PUBLISHCONF "publishconf.py"
 #define S_MAX_GROUPS 10
 
 static const char *const S_exts[] = {".md", ".markdown", ".mkd", ".mdown", ".rst", NULL};
@@ -530,30 +531,25 @@ static void S_markdown_extensions(struct fm_node *config);
 static int S_configure(struct site *site, struct diag_list *dl)
 {
 	site->config_file = xstrdup(S_CONFIG);
-	char *cfgpath = path_join(site->root, S_CONFIG);
 	char *text = NULL;
 	size_t len = 0;
-	int rc = read_file(cfgpath, &text, &len);
-	if (rc < 0) {
-		diag_error(dl, cfgpath, 0, 0, "cannot read: %s", strerror(-rc));
-		free(cfgpath);
+	if (site_read_text(&text, &len, site, S_CONFIG, dl) < 0)
 		return -1;
-	}
 	struct S_state *st = xcalloc(1, sizeof *st);
 	site->state = st;
 	py_read_module(&st->mod, text, len);
 	free(text);
-	st->files[0] = xstrdup(cfgpath);
+	st->files[0] = path_join(site->root, S_CONFIG);
 	/* publishconf.py (`from pelicanconf import *`, then SITEURL and the
-	 * like): what the live site is built with (`make publish`). */
-	char *pub = path_join(site->root, "publishconf.py");
-	if (path_is_file(pub) && read_file(pub, &text, &len) == 0) {
+	 * like): what the live site is built with (`make publish`); one that
+	 * cannot be read is left out, as it always was. */
+	struct diag_list quiet = DIAG_LIST_INIT;
+	if (site_read_text(&text, &len, site, S_PUBLISHCONF, &quiet) == 0) {
 		py_read_more(&st->mod, text, len);
 		free(text);
-		st->files[1] = pub;
-		pub = NULL;
+		st->files[1] = path_join(site->root, S_PUBLISHCONF);
 	}
-	free(pub);
+	diag_list_free(&quiet);
 	site->config = S_config_tree(&st->mod);
 	S_markdown_extensions(site->config);
 
@@ -656,7 +652,6 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			for (char *k = st->default_meta->keys[i]; *k; k++)
 				*k = (char)tolower((unsigned char)*k);
 	}
-	free(cfgpath);
 	return 0;
 }
 

@@ -15,30 +15,10 @@
 
 static char S_tmp[] = "/tmp/sheaf-pelican-XXXXXX";
 
-static struct post *S_find(const struct post_list *pl, const char *relpath)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		if (strcmp(pl->v[i]->relpath, relpath) == 0)
-			return pl->v[i];
-	return NULL;
-}
-
-static const char *S_joined(const struct strvec *sv)
-{
-	static char buf[1024];
-	size_t n = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
-	return buf;
-}
-
+/* Whether a warning says needle at line (negative: at any). */
 static bool S_warned(const struct diag_list *dl, const char *needle, int line)
 {
-	for (size_t i = 0; i < dl->n; i++)
-		if (strstr(dl->v[i].message, needle) && (line < 0 || dl->v[i].line == line))
-			return true;
-	return false;
+	return fx_count_diag(dl, DIAG_WARNING, "", needle, line) > 0;
 }
 
 static bool S_open(const char *name, struct site **site, struct post_list *posts, struct diag_list *dl)
@@ -50,15 +30,6 @@ static bool S_open(const char *name, struct site **site, struct post_list *posts
 		return false;
 	site_collect(*site, posts, dl);
 	return true;
-}
-
-static const char *S_ymd(const struct post *p)
-{
-	static char buf[11];
-	buf[0] = '\0';
-	if (p && p->date.valid)
-		date_format_ymd(&p->date, buf);
-	return buf;
 }
 
 static void test_site(void)
@@ -189,38 +160,33 @@ static void test_site(void)
 		abbr |= strcmp(fm_str(exts->items[i]), "abbr") == 0;
 	ok(abbr, "no MARKDOWN: Pelican's default extensions, extra's abbr among them, for the shared passes");
 
-	struct strvec rel = STRVEC_INIT;
-	for (size_t i = 0; i < posts.n; i++)
-		sv_push(&rel, posts.v[i]->relpath);
-	sv_sort(&rel);
-	is_str(S_joined(&rel),
-	       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
-	       "content/commented.rst|content/draft.md|content/essay.rst|content/eu.md|content/month-first.md|content/pt.md|"
-	       "content/rfc.md|content/short.md|content/two-sections.rst|content/us.md|content/web.html|content/words.md|"
-	       "content/yaml.md",
-	       "articles: pages, hidden files, hidden/skip/unknown status, articles without title or date, "
-	       "and translations (another language's, or marked Translation: true, of one slug) left out");
-	sv_free(&rel);
+	fx_is_relpaths(&posts,
+		       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
+		       "content/commented.rst|content/draft.md|content/essay.rst|content/eu.md|content/month-first.md|content/pt.md|"
+		       "content/rfc.md|content/short.md|content/two-sections.rst|content/us.md|content/web.html|content/words.md|"
+		       "content/yaml.md",
+		       "articles: pages, hidden files, hidden/skip/unknown status, articles without title or date, "
+		       "and translations (another language's, or marked Translation: true, of one slug) left out");
 
-	struct post *first = S_find(&posts, "content/2021-03-04-first.md");
-	struct post *tides = S_find(&posts, "content/coast/tides.markdown");
-	struct post *named = S_find(&posts, "content/coast/2020-01-02-named.mkd");
-	struct post *words = S_find(&posts, "content/words.md");
-	struct post *month = S_find(&posts, "content/month-first.md");
-	struct post *draft = S_find(&posts, "content/draft.md");
-	struct post *pt = S_find(&posts, "content/pt.md");
-	struct post *yaml = S_find(&posts, "content/yaml.md");
-	struct post *essay = S_find(&posts, "content/essay.rst");
+	const struct post *first = fx_find_post(&posts, "content/2021-03-04-first.md");
+	const struct post *tides = fx_find_post(&posts, "content/coast/tides.markdown");
+	const struct post *named = fx_find_post(&posts, "content/coast/2020-01-02-named.mkd");
+	const struct post *words = fx_find_post(&posts, "content/words.md");
+	const struct post *month = fx_find_post(&posts, "content/month-first.md");
+	const struct post *draft = fx_find_post(&posts, "content/draft.md");
+	const struct post *pt = fx_find_post(&posts, "content/pt.md");
+	const struct post *yaml = fx_find_post(&posts, "content/yaml.md");
+	const struct post *essay = fx_find_post(&posts, "content/essay.rst");
 	if (!ok(first && tides && named && words && month && draft && pt && yaml && essay, "each article found"))
 		goto out;
 
 	is_str(first->title, "First light", "Title:, white space collapsed");
-	is_str(S_ymd(first), "2021-03-04", "Date:");
+	fx_is_date(&first->date, "2021-03-04", "Date:");
 	is_int(first->date.hour, 18, "its time");
 	is_int(first->date.tz_minutes, 0, "in TIMEZONE (Lisbon, winter)");
-	is_str(S_joined(&first->tags), "shore, birds|dawn", "Tags: split on ; when the value has one");
-	is_str(S_joined(&first->categories), "Field Notes", "Category:");
-	is_str(S_joined(&first->authors), "Ines Marlow|Tom Ray", "Authors: split on ,");
+	fx_is_list(&first->tags, "shore, birds|dawn", "Tags: split on ; when the value has one");
+	fx_is_list(&first->categories, "Field Notes", "Category:");
+	fx_is_list(&first->authors, "Ines Marlow|Tom Ray", "Authors: split on ,");
 	is_str(first->description, "A first line and its second.", "Summary: with a continuation line");
 	is_str(first->slug, "first-light", "the slug: slugify(title)");
 	is_str(first->url, "/posts/2021/03/first-light/", "ARTICLE_URL with {date:%Y} {date:%m} {slug}");
@@ -230,35 +196,37 @@ static void test_site(void)
 	is_str(first->cover_image, "/images/cover.png", "Image: the picture, its {static} prefix dropped");
 
 	is_str(tides->title, "Tides", "keys without case");
-	is_str(S_ymd(tides), "2021-05-06", "a date with slashes");
-	is_str(S_joined(&tides->tags), "sea|moon", "a repeated tag once");
-	is_str(S_joined(&tides->categories), "coast", "the folder is the category");
+	fx_is_date(&tides->date, "2021-05-06", "a date with slashes");
+	fx_is_list(&tides->tags, "sea|moon", "a repeated tag once");
+	fx_is_list(&tides->categories, "coast", "the folder is the category");
 	ok(str_starts_with(tides->body, "# Not metadata"), "a line that is no metadata ends the header and stays");
-	is_str(S_joined(&tides->authors), "Ines Marlow", "no author: AUTHOR");
+	fx_is_list(&tides->authors, "Ines Marlow", "no author: AUTHOR");
 
-	is_str(S_ymd(named), "2020-01-02", "no Date: FILENAME_METADATA's date from the file name");
+	fx_is_date(&named->date, "2020-01-02", "no Date: FILENAME_METADATA's date from the file name");
 
-	is_str(S_ymd(words), "2015-06-12", "12 June 2015");
+	fx_is_date(&words->date, "2015-06-12", "12 June 2015");
 	is_str(words->slug, "my-own-slug", "Slug:");
 	is_str(words->url, "/posts/2015/06/my-own-slug/", "its URL");
-	is_str(S_joined(&words->authors), "Ann Lee, Jr.", "Author: one author, not split (Authors: is)");
-	is_str(S_joined(&words->categories), "Misc", "no category, not in a folder: DEFAULT_CATEGORY");
+	fx_is_list(&words->authors, "Ann Lee, Jr.", "Author: one author, not split (Authors: is)");
+	fx_is_list(&words->categories, "Misc", "no category, not in a folder: DEFAULT_CATEGORY");
 
-	is_str(S_ymd(month), "2016-06-03", "June 3, 2016 10:20");
+	fx_is_date(&month->date, "2016-06-03", "June 3, 2016 10:20");
 	is_int(month->date.hour, 10, "and its time");
 
-	struct post *sh = S_find(&posts, "content/short.md"), *us = S_find(&posts, "content/us.md");
-	struct post *eu = S_find(&posts, "content/eu.md"), *rfc = S_find(&posts, "content/rfc.md");
-	is_str(S_ymd(sh), "2016-07-04", "2016-7-4");
-	is_str(S_ymd(us), "2015-12-06", "12/06/2015: month first, as dateutil reads it");
-	is_int(us ? us->date.hour : -1, 8, "and its time");
-	is_str(S_ymd(eu), "2015-12-25", "25.12.2015: the day first when it cannot be a month");
-	is_str(S_ymd(rfc), "2015-06-12", "an RFC 2822 date");
-	is_int(rfc ? rfc->date.hour : -1, 11, "its zone converted to TIMEZONE (Lisbon, summer)");
+	const struct post *sh = fx_find_post(&posts, "content/short.md"), *us = fx_find_post(&posts, "content/us.md");
+	const struct post *eu = fx_find_post(&posts, "content/eu.md"), *rfc = fx_find_post(&posts, "content/rfc.md");
+	if (ok(sh && us && eu && rfc, "the numeric and RFC 2822 dates' articles found")) {
+		fx_is_date(&sh->date, "2016-07-04", "2016-7-4");
+		fx_is_date(&us->date, "2015-12-06", "12/06/2015: month first, as dateutil reads it");
+		is_int(us->date.hour, 8, "and its time");
+		fx_is_date(&eu->date, "2015-12-25", "25.12.2015: the day first when it cannot be a month");
+		fx_is_date(&rfc->date, "2015-06-12", "an RFC 2822 date");
+		is_int(rfc->date.hour, 11, "its zone converted to TIMEZONE (Lisbon, summer)");
+	}
 	ok(draft->draft && !draft->live_url, "Status: draft is a draft, with no live URL");
 	is_str(pt->url, "/pt/ola.html", "another language: ARTICLE_LANG_URL; the slug ASCII-fied");
-	is_str(S_joined(&yaml->tags), "a|b", "YAML front matter is read too, a string of tags split");
-	is_str(S_joined(&yaml->authors), "Ann Lee|Bo Chen", "and a string of authors");
+	fx_is_list(&yaml->tags, "a|b", "YAML front matter is read too, a string of tags split");
+	fx_is_list(&yaml->authors, "Ann Lee|Bo Chen", "and a string of authors");
 
 	char *u = site_page_url(site, "content/pages/about.md");
 	is_str(u, "https://gull.example/pages/about-the-gulls.html", "a page's URL: PAGE_URL with its slug");
@@ -276,17 +244,18 @@ static void test_site(void)
 	is_str(u, "https://gull.example/posts/2015/06/my-own-slug/", "an article's URL");
 	free(u);
 
-	struct post *web = S_find(&posts, "content/web.html");
+	const struct post *web = fx_find_post(&posts, "content/web.html");
 	if (ok(web != NULL, "an HTML article")) {
 		is_str(web->title, "An HTML & note", "HTML: <title>, its entity read");
-		is_str(S_ymd(web), "2020-02-02", "HTML: <meta name=date>");
-		is_str(S_joined(&web->tags), "web|markup", "HTML: keywords are the tags");
-		is_str(S_joined(&web->authors), "Ann Lee|Bo Chen", "HTML: the older contents attribute, a name in any case");
+		fx_is_date(&web->date, "2020-02-02", "HTML: <meta name=date>");
+		fx_is_list(&web->tags, "web|markup", "HTML: keywords are the tags");
+		fx_is_list(&web->authors, "Ann Lee|Bo Chen", "HTML: the older contents attribute, a name in any case");
 		ok(str_starts_with(web->body, "\n<p>The body.</p>"), "HTML: the body after <body>");
 		is_int(web->body_line, 8, "at its line");
 	}
 
-	struct post *com = S_find(&posts, "content/commented.rst"), *two = S_find(&posts, "content/two-sections.rst");
+	const struct post *com = fx_find_post(&posts, "content/commented.rst");
+	const struct post *two = fx_find_post(&posts, "content/two-sections.rst");
 	is_str(com ? com->title : NULL, "Commented first", "reST: comments before the title are passed over");
 	is_str(two ? two->title : NULL, "From the field",
 	       "reST: two sections of one style are no document title; the :title: field is");
@@ -297,14 +266,14 @@ static void test_site(void)
 	site_ref_targets(site, &posts, "content/coast/tides.markdown", "{filename}../pt.md", true, &out);
 	site_ref_targets(site, &posts, "content/coast/tides.markdown", "words.md", true, &out);
 	site_ref_targets(site, &posts, "content/coast/tides.markdown", "{filename}/words.md", false, &out);
-	is_str(S_joined(&out), "content/words.md|content/coast/../pt.md",
-	       "a link's address still carrying {filename} (encoded or not) names the file; nothing else does");
+	fx_is_list(&out, "content/words.md|content/coast/../pt.md",
+		   "a link's address still carrying {filename} (encoded or not) names the file; nothing else does");
 	sv_free(&out);
 
 	is_str(essay->title, "Essay on the Tide", "reST: the document title with its overline");
-	is_str(S_ymd(essay), "2019-07-15", "reST: :date:");
-	is_str(S_joined(&essay->tags), "sea|essays", "reST: :tags:");
-	is_str(S_joined(&essay->categories), "Long", "reST: :category:");
+	fx_is_date(&essay->date, "2019-07-15", "reST: :date:");
+	fx_is_list(&essay->tags, "sea|essays", "reST: :tags:");
+	fx_is_list(&essay->categories, "Long", "reST: :category:");
 	is_str(essay->description, "A long look at tides.", "reST: a field over two lines");
 	ok(str_starts_with(essay->body, "\nFirst paragraph"), "reST: the body starts after the field list");
 out:
@@ -323,9 +292,9 @@ static void test_language(void)
 	struct site_open_options opts = {.language = "pt"};
 	if (ok(site_open_ext(&site, root, &opts, &dl) == 0, "gull opens with --language pt")) {
 		site_collect(site, &posts, &dl);
-		ok(S_find(&posts, "content/first-pt.md") && !S_find(&posts, "content/2021-03-04-first.md"),
+		ok(fx_find_post(&posts, "content/first-pt.md") && !fx_find_post(&posts, "content/2021-03-04-first.md"),
 		   "the Portuguese article of a slug, not the English one");
-		ok(S_find(&posts, "content/words.md") != NULL, "an article in one language only stays");
+		ok(fx_find_post(&posts, "content/words.md") != NULL, "an article in one language only stays");
 	}
 	free(root);
 	post_list_free(&posts, true);
@@ -366,28 +335,23 @@ static void test_settings(void)
 		return;
 	}
 	is_str(site->content_dir, "src", "PATH");
-	struct strvec rel = STRVEC_INIT;
-	for (size_t i = 0; i < posts.n; i++)
-		sv_push(&rel, posts.v[i]->relpath);
-	sv_sort(&rel);
-	is_str(S_joined(&rel),
-	       "src/blog/2019-01-02_from-name.md|src/blog/default.md|src/blog/future.md|src/blog/notes/Big Note.md",
-	       "ARTICLE_PATHS, ARTICLE_EXCLUDES and IGNORE_FILES (a file's name, a folder's)");
-	struct post *fut = S_find(&posts, "src/blog/future.md");
+	fx_is_relpaths(&posts,
+		       "src/blog/2019-01-02_from-name.md|src/blog/default.md|src/blog/future.md|src/blog/notes/Big Note.md",
+		       "ARTICLE_PATHS, ARTICLE_EXCLUDES and IGNORE_FILES (a file's name, a folder's)");
+	const struct post *fut = fx_find_post(&posts, "src/blog/future.md");
 	ok(fut && fut->draft, "WITH_FUTURE_DATES = False: a future article is a draft");
-	sv_free(&rel);
-	struct post *a = S_find(&posts, "src/blog/2019-01-02_from-name.md");
-	struct post *b = S_find(&posts, "src/blog/notes/Big Note.md");
-	struct post *d = S_find(&posts, "src/blog/default.md");
+	const struct post *a = fx_find_post(&posts, "src/blog/2019-01-02_from-name.md");
+	const struct post *b = fx_find_post(&posts, "src/blog/notes/Big Note.md");
+	const struct post *d = fx_find_post(&posts, "src/blog/default.md");
 	if (ok(a && b && d, "each found")) {
-		is_str(S_ymd(a), "2019-01-02", "FILENAME_METADATA's date group");
+		fx_is_date(&a->date, "2019-01-02", "FILENAME_METADATA's date group");
 		is_str(a->slug, "from-name", "and its slug group");
 		ok(!a->draft, "Status: published wins over DEFAULT_METADATA");
 		is_str(a->url, "/misc//from-name.html",
 		       "no folder category: DEFAULT_CATEGORY's slug; no author: {author} is empty");
 		is_str(b->slug, "big-note", "SLUGIFY_SOURCE = 'basename'");
 		is_str(b->url, "/misc/zoe-nandu/big-note.html", "{author}: the author's slug");
-		is_str(S_ymd(b), "2010-05-06", "DEFAULT_DATE as a tuple");
+		fx_is_date(&b->date, "2010-05-06", "DEFAULT_DATE as a tuple");
 		is_int(b->date.minute, 8, "with its time");
 		ok(d->draft, "DEFAULT_METADATA's status");
 	}
@@ -439,11 +403,11 @@ static void test_path_metadata(void)
 		diag_list_free(&dl);
 		return;
 	}
-	struct post *a = S_find(&posts, "content/Birds/2018-09-10/note.md");
-	struct post *b = S_find(&posts, "content/loose.md");
+	const struct post *a = fx_find_post(&posts, "content/Birds/2018-09-10/note.md");
+	const struct post *b = fx_find_post(&posts, "content/loose.md");
 	if (ok(a && b, "both found")) {
-		is_str(S_ymd(a), "2018-09-10", "PATH_METADATA's date");
-		is_str(S_joined(&a->categories), "Birds", "and its category, before the folder's");
+		fx_is_date(&a->date, "2018-09-10", "PATH_METADATA's date");
+		fx_is_list(&a->categories, "Birds", "and its category, before the folder's");
 		ok(b->date.valid, "DEFAULT_DATE = 'fs': the file's time");
 		is_str(b->slug, "file-dated", "a look-around has no POSIX form: FILENAME_METADATA not applied");
 	}

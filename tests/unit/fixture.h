@@ -20,6 +20,9 @@
  *                                      and nothing printed; NULL on error
  *
  * Sites (posts of a post_list, diagnostics of a diag_list):
+ *   fx_open_site(&site, &posts, &dl, base, name, gen, opts)
+ *                                      opens and collects base/name; false
+ *                                      (a failed check) unless gen reads it
  *   fx_find_post(pl, relpath)          the post read from relpath (borrowed), or NULL
  *   fx_join(sv)                        the items joined with '|' (malloc'd)
  *   fx_is_list(sv, expected, name)     is_str on fx_join
@@ -46,6 +49,7 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "input/post.h"
+#include "input/site.h"
 #include "tap.h"
 #include "base/util.h"
 
@@ -177,7 +181,31 @@ static inline xmlDocPtr fx_parse_strict(const char *text, size_t len)
 			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
-/* Site tests: find a collected post, compare lists, dates and diagnostics. */
+/* Site tests: open and collect a site, find a collected post, compare
+ * lists, dates and diagnostics. */
+
+/* Opens base/name (o: NULL for the defaults) and collects its posts into
+ * *posts (diagnostics into dl); one check that it opened as the generator
+ * gen. False when it did not, with *site NULL. The caller frees *site
+ * (site_free), *posts (post_list_free) and dl, whichever the answer. */
+static inline bool fx_open_site(struct site **site, struct post_list *posts, struct diag_list *dl,
+				const char *base, const char *name, const char *gen,
+				const struct site_open_options *o)
+{
+	char *root = path_join(base, name);
+	*site = NULL;
+	bool opened = site_open_ext(site, root, o, dl) == 0;
+	free(root);
+	if (!ok(opened && strcmp((*site)->gen->name, gen) == 0, "%s: read as a %s site", name, gen)) {
+		if (opened)
+			site_free(*site);
+		*site = NULL;
+		return false;
+	}
+	site_collect(*site, posts, dl);
+	return true;
+}
+
 static inline const struct post *fx_find_post(const struct post_list *pl, const char *relpath)
 {
 	for (size_t i = 0; i < pl->n; i++)

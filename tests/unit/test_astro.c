@@ -31,13 +31,7 @@ static void S_done(struct site *site, struct post_list *posts)
  * does not open as an Astro site. */
 static bool S_open(const char *name, struct site **site, struct post_list *posts, struct diag_list *dl)
 {
-	char *root = path_join(S_tmp, name);
-	bool ok_ = site_open(site, root, NULL, dl) == 0;
-	free(root);
-	if (!ok(ok_ && strcmp((*site)->gen->name, "astro") == 0, "%s: read as an Astro site", name))
-		return false;
-	site_collect(*site, posts, dl);
-	return true;
+	return fx_open_site(site, posts, dl, S_tmp, name, "astro", NULL);
 }
 
 /* The blog starter's shape: a glob loader, consts.ts, MDX. */

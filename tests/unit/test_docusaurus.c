@@ -35,14 +35,8 @@ static void S_done(struct site *site, struct post_list *posts, struct diag_list 
 static bool S_open(const char *name, const char *language, struct site **site, struct post_list *posts,
 		   struct diag_list *dl)
 {
-	char *root = path_join(S_tmp, name);
 	struct site_open_options o = {NULL, NULL, language};
-	bool ok_ = site_open_ext(site, root, &o, dl) == 0;
-	free(root);
-	if (!ok(ok_ && strcmp((*site)->gen->name, "docusaurus") == 0, "%s: read as a Docusaurus site", name))
-		return false;
-	site_collect(*site, posts, dl);
-	return true;
+	return fx_open_site(site, posts, dl, S_tmp, name, "docusaurus", &o);
 }
 
 static void S_write_lantern(void)

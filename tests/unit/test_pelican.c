@@ -23,13 +23,7 @@ static bool S_warned(const struct diag_list *dl, const char *needle, int line)
 
 static bool S_open(const char *name, struct site **site, struct post_list *posts, struct diag_list *dl)
 {
-	char *root = path_join(S_tmp, name);
-	bool ok_ = site_open(site, root, NULL, dl) == 0;
-	free(root);
-	if (!ok(ok_ && strcmp((*site)->gen->name, "pelican") == 0, "%s: read as a Pelican site", name))
-		return false;
-	site_collect(*site, posts, dl);
-	return true;
+	return fx_open_site(site, posts, dl, S_tmp, name, "pelican", NULL);
 }
 
 static void test_site(void)

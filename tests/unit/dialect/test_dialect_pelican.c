@@ -5,12 +5,7 @@
 
 static char *S_pel(const char *in, struct diag_list *dl)
 {
-	struct diag_list local = DIAG_LIST_INIT;
-	size_t len;
-	char *out = dialect_rewrite(DIALECTS(&dialect_pelican), &dt_ctx, in, strlen(in), &len, NULL, "post.md", 10,
-				    dl ? dl : &local);
-	diag_list_free(&local);
-	return out;
+	return dt_rewrite(DIALECTS(&dialect_pelican), &dt_ctx, in, dl);
 }
 
 #define PL(in, want, name)                     \

@@ -295,19 +295,23 @@ static void test_js_configs(void)
 	S_done(site, &posts, &dl);
 
 	fx_writes(S_tmp, "inc/docusaurus.config.js",
-		  "const config = {\n  title: 'Inc',\n  plugins: [\n    [require.resolve('@docusaurus/plugin-content-blog'), {include: ['**/*.md'], "
-		  "exclude: ['old/**'], "
+		  "const config = {\n  title: 'Inc',\n  plugins: [\n    [require.resolve('@docusaurus/plugin-content-blog'), {include: ['**/*.md', '!**/wip-*'], "
+		  "exclude: ['old/**', '**/draft-[0-9].md'], "
 		  "authorsMapPath: 'authors.json'}],\n  ],\n};\nmodule.exports = config;\n");
 	fx_writes(S_tmp, "inc/blog/a.md", "---\ntitle: A\nauthors: ann\n---\n");
 	fx_writes(S_tmp, "inc/blog/authors.json", "{\"ann\": {\"name\": \"Ann Lee\"}}\n");
 	fx_writes(S_tmp, "inc/blog/b.mdx", "---\ntitle: B\n---\n");
 	fx_writes(S_tmp, "inc/blog/old/c.md", "---\ntitle: C\n---\n");
 	fx_writes(S_tmp, "inc/blog/_d.md", "---\ntitle: D\n---\n");
+	fx_writes(S_tmp, "inc/blog/wip-e.md", "---\ntitle: E\n---\n");
+	fx_writes(S_tmp, "inc/blog/draft-1.md", "---\ntitle: F\n---\n");
+	fx_writes(S_tmp, "inc/blog/draft-x.md", "---\ntitle: G\n---\n");
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("inc", NULL, &site, &posts, &dl)) {
-		fx_is_relpaths(&posts, "blog/_d.md|blog/a.md",
-			       "a literal include and exclude (replacing the default exclusions)");
+		fx_is_relpaths(&posts, "blog/_d.md|blog/a.md|blog/draft-x.md",
+			       "a literal include and exclude (replacing the default exclusions), as picomatch reads "
+			       "them: a negated include, a character class");
 		const struct post *a = fx_find_post(&posts, "blog/a.md");
 		if (ok(a != NULL, "the post with a key of authors.json"))
 			fx_is_list(&a->author_names, "Ann Lee", "authorsMapPath naming a JSON file");

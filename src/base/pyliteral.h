@@ -58,16 +58,23 @@ struct py_module {
 	unsigned reads;      /* py_read_more calls so far */
 };
 
-/* Reads the module in text[0..len). Never fails: what it cannot read is
- * computed or skipped. */
+/* Reads the module in text[0..len) into *out, which it sets up (what *out
+ * held before is not freed). Never fails: what it cannot read is computed
+ * or skipped. text is not kept; the caller frees *out with py_module_free. */
 void py_read_module(struct py_module *out, const char *text, size_t len);
 /* Reads text[0..len) as more of the module m (`from first import *`
  * then more statements: Pelican's publishconf.py over pelicanconf.py):
- * its names see m's, its assignments win over them. */
+ * its names see m's, its assignments win over them (the value a name had
+ * is freed then). text is not kept. */
 void py_read_more(struct py_module *m, const char *text, size_t len);
-/* The assignment of name, or NULL when the module has none. */
+/* The assignment of name, or NULL when the module has none. Borrowed from
+ * m: good until the next py_read_more (which may move or replace it) or
+ * py_module_free. */
 const struct py_assign *py_module_get(const struct py_module *m, const char *name);
+/* Frees all m holds (m itself is the caller's) and leaves it empty. */
 void py_module_free(struct py_module *m);
+/* Frees v and all it holds (NULL: nothing). A module's values are its
+ * own: py_module_free frees them. */
 void py_value_free(struct py_value *v);
 /* Python's truth of a literal: false for False, None, 0, "" and empty
  * containers; -1 for a computed value. */

@@ -14,7 +14,8 @@ bool directives_known(const char *type, size_t tyl);
  * class="admonition-title">TITLE</p>` and a newline. The title is
  * Markdown (one line, read through the passes), or, when tl is 0, the
  * type capitalized as Docusaurus shows it (caution: Caution). The closing
- * is `</div>`. */
+ * is `</div>`. Appends to h, which the caller owns; type and title are
+ * read, not kept. */
 void directives_box_open(struct ds_state *st, struct strbuf *h, const char *type, size_t tyl, const char *title,
 			 size_t tl, int line);
 

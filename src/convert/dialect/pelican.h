@@ -9,10 +9,12 @@
  * unidecode does; other scripts are dropped, where unidecode would
  * transliterate), every character but letters, digits, `_`, `-` and white
  * space removed, the ends stripped, runs of `-` and white space one `-`,
- * lower case unless preserve_case. Malloc'd; may be empty. */
+ * lower case unless preserve_case. Malloc'd (the caller frees it); may be
+ * empty. */
 char *pelican_slugify(const char *s, bool preserve_case);
 /* slugify's first steps: tags stripped, each character as ASCII (other
- * scripts dropped), other white space a space. Malloc'd. */
+ * scripts dropped), other white space a space. Malloc'd (the caller frees
+ * it). */
 char *pelican_ascii(const char *s);
 
 #endif

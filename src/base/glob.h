@@ -13,7 +13,8 @@
  * segment starting with `.` is matched only by a pattern segment that
  * starts with a literal `.`; no wildcard matches `/`.
  *
- * Nothing is allocated that the caller keeps; nothing is global.
+ * Patterns and paths are only read, never kept; nothing is allocated that
+ * the caller keeps; nothing is global.
  */
 #ifndef SHEAF_GLOB_H
 #define SHEAF_GLOB_H

@@ -320,6 +320,35 @@ struct S_worker {
 	struct strvec hashes;
 };
 
+/* An http(s) image at the site's own URL (a Pelican post names its
+ * images by SITEURL) that is a file of the site becomes that file: read,
+ * not fetched. Left to the fetcher when no such file is there. */
+static void S_site_image(const struct site *site, const struct post *p, struct chapter_image *im)
+{
+	const char *path = site->url ? url_path_under(im->url, site->url) : NULL;
+	if (!path || path[0] != '/' || path[1] == '/')
+		return;
+	char *raw = xstrndup(path, strcspn(path, "?#"));
+	char *dec = url_decode(raw);
+	char *joined = path_join(site->content_dir ? site->content_dir : ".", dec + 1);
+	char *target = path_normalize(joined);
+	char *file = image_file(site, p, target, raw);
+	char *abs = path_join(site->root, file);
+	if (!str_starts_with(file, "..") && path_is_file(abs)) {
+		im->target = target;
+		im->raw = raw;
+		free(im->url);
+		im->url = NULL;
+		target = raw = NULL;
+	}
+	free(abs);
+	free(file);
+	free(target);
+	free(joined);
+	free(dec);
+	free(raw);
+}
+
 /* Reads the local and data: images of chapter c and makes them ready;
  * what they cannot be is each one's warning. No lock held. */
 static void S_load_images(struct S_worker *w, size_t c)
@@ -332,6 +361,8 @@ static void S_load_images(struct S_worker *w, size_t c)
 		struct chapter_image *im = &ch->images[i];
 		struct S_img *img = &jb->imgs[i];
 		char *why = NULL;
+		if (im->url)
+			S_site_image(pp->site, ch->post, im);
 		if (im->url)
 			continue; /* the fetcher's */
 		if (im->target) {

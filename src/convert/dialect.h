@@ -77,6 +77,8 @@ extern const struct dialect dialect_mdx;         /* MDX (.mdx; Docusaurus .md to
 extern const struct dialect dialect_directives;  /* :::note[Title] … ::: admonitions (Docusaurus,
 						    Starlight asides) */
 extern const struct dialect dialect_rst;         /* reStructuredText (.rst) read into CommonMark */
+extern const struct dialect dialect_pelican;     /* Pelican's {filename}/{static}/{attach}/{tag}/{category}/
+						    {author}/{index} and |filename| link prefixes */
 extern const struct dialect dialect_markdoc;     /* Markdoc (.mdoc, Astro): {% tag %} … {% /tag %} */
 
 /* A NULL-terminated list of passes, usable in a static initializer. */

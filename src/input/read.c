@@ -341,6 +341,17 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	    S_front_matter(&fm, &split, site, text, len, path, dl) < 0)
 		goto out;
 
+	if (split.format == FM_NONE && site->gen->read_metadata) {
+		size_t off = split.body_off;
+		int line = split.body_line;
+		if (site->gen->read_metadata(&fm, &off, &line, site, relpath, text, len, dl) < 0)
+			goto out;
+		if (fm) {
+			split.body_off = off;
+			split.body_line = line;
+		}
+	}
+
 	p = post_new(path, relpath);
 	p->dev = st.st_dev;
 	p->ino = st.st_ino;

@@ -139,6 +139,18 @@ struct site_generator {
 	/* True when the generator's YAML takes the last of duplicate keys
 	 * without a word (Jekyll: Ruby's Psych); else sheaf warns. */
 	bool yaml_quiet_duplicates;
+	/* Reads a post's metadata written in the generator's own form, when
+	 * the file has no `---`/`+++`/JSON front matter (Pelican: Markdown's
+	 * `Key: value` header, reST's title and field list): *fm gets a
+	 * mapping built as front matter is (the caller frees it; NULL when
+	 * the file has none), *body_off and *body_line where the body then
+	 * starts (the byte offset in text, its file line). text is the whole
+	 * file (len bytes, NUL-terminated), relpath relative to the root.
+	 * Returns 0, or -1 after reporting an error. Called on worker
+	 * threads: reads site only. May be NULL: such a file has no
+	 * metadata. */
+	int (*read_metadata)(struct fm_node **fm, size_t *body_off, int *body_line, const struct site *site,
+			     const char *relpath, const char *text, size_t len, struct diag_list *dl);
 };
 
 /* How posts are read; site_open sets the defaults, the caller may change

@@ -54,7 +54,7 @@
 #include "base/util.h"
 #include "oracle.h"
 
-/* A list of dialect passes chosen by the bits of b (v holds 16). */
+/* A list of dialect passes chosen by the bits of b (v holds 20). */
 static void S_passes(unsigned char b, const struct dialect **v)
 {
 	static const struct dialect *const each[] = {&dialect_mkdocs,  &dialect_hugo,        &dialect_liquid,
@@ -77,6 +77,11 @@ static void S_passes(unsigned char b, const struct dialect **v)
 		v[n++] = &dialect_site_emoji;
 	if ((b & 0x84) == 0x84)
 		v[n++] = &dialect_hexo;
+	/* MDX and ::: directives (Docusaurus, Astro), the post then a .mdx. */
+	if ((b & 0x88) == 0x88)
+		v[n++] = &dialect_mdx, v[n++] = &dialect_directives;
+	if ((b & 0x90) == 0x90)
+		v[n++] = &dialect_pelican;
 	v[n] = NULL;
 }
 
@@ -378,9 +383,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The generators' dialect passes too, chosen by the input's last byte
 	 * (so every seed stays a meaningful post); snippets read from a folder
 	 * that does not exist, so no file of the fuzzing machine gets in. */
-	const struct dialect *passes[16];
-	S_passes(size ? data[size - 1] : 0, passes);
-	struct dialect_context dctx = {"/nonexistent/sheaf-fuzz-site", "posts/post.md",
+	const struct dialect *passes[20];
+	unsigned char last = size ? data[size - 1] : 0;
+	S_passes(last, passes);
+	struct dialect_context dctx = {"/nonexistent/sheaf-fuzz-site",
+				       (last & 0x88) == 0x88 ? "posts/post.mdx" : "posts/post.md",
 				       "https://fuzz.example/", "/base", NULL, S_config, S_data};
 	/* reStructuredText: a post named .rst, read by dialect_rst. */
 	bool rst = size && (data[size - 1] & 0x7F) == 0x7F;

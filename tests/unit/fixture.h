@@ -18,6 +18,20 @@
  *                                      is_str on the string value
  *   fx_parse_strict(text, len)         parses XML with no recovery, no network
  *                                      and nothing printed; NULL on error
+ *
+ * Sites (posts of a post_list, diagnostics of a diag_list):
+ *   fx_open_site(&site, &posts, &dl, base, name, gen, opts)
+ *                                      opens and collects base/name; false
+ *                                      (a failed check) unless gen reads it
+ *   fx_find_post(pl, relpath)          the post read from relpath (borrowed), or NULL
+ *   fx_join(sv)                        the items joined with '|' (malloc'd)
+ *   fx_is_list(sv, expected, name)     is_str on fx_join
+ *   fx_is_relpaths(pl, expected, name) is_str on the posts' files, sorted and joined
+ *   fx_is_date(d, "YYYY-MM-DD", name)  is_str on a date ("(none)" when not valid)
+ *   fx_count_diag(dl, sev, file_end, needle, line)
+ *                                      how many diagnostics match (line < 0: any)
+ *   fx_has_diag(dl, sev, file_end, needle)
+ *                                      whether one does, at any line
  */
 #ifndef SHEAF_TEST_FIXTURE_H
 #define SHEAF_TEST_FIXTURE_H
@@ -35,6 +49,7 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "input/post.h"
+#include "input/site.h"
 #include "tap.h"
 #include "base/util.h"
 
@@ -166,7 +181,31 @@ static inline xmlDocPtr fx_parse_strict(const char *text, size_t len)
 			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
-/* Site tests: find a collected post, compare lists, dates and diagnostics. */
+/* Site tests: open and collect a site, find a collected post, compare
+ * lists, dates and diagnostics. */
+
+/* Opens base/name (o: NULL for the defaults) and collects its posts into
+ * *posts (diagnostics into dl); one check that it opened as the generator
+ * gen. False when it did not, with *site NULL. The caller frees *site
+ * (site_free), *posts (post_list_free) and dl, whichever the answer. */
+static inline bool fx_open_site(struct site **site, struct post_list *posts, struct diag_list *dl,
+				const char *base, const char *name, const char *gen,
+				const struct site_open_options *o)
+{
+	char *root = path_join(base, name);
+	*site = NULL;
+	bool opened = site_open_ext(site, root, o, dl) == 0;
+	free(root);
+	if (!ok(opened && strcmp((*site)->gen->name, gen) == 0, "%s: read as a %s site", name, gen)) {
+		if (opened)
+			site_free(*site);
+		*site = NULL;
+		return false;
+	}
+	site_collect(*site, posts, dl);
+	return true;
+}
+
 static inline const struct post *fx_find_post(const struct post_list *pl, const char *relpath)
 {
 	for (size_t i = 0; i < pl->n; i++)
@@ -202,16 +241,35 @@ static inline void fx_is_date(const struct date *d, const char *expected, const 
 	is_str(buf, expected, name);
 }
 
+/* The posts' files (relpath), sorted and joined with '|', is expected. */
+static inline void fx_is_relpaths(const struct post_list *pl, const char *expected, const char *name)
+{
+	struct strvec rel = STRVEC_INIT;
+	for (size_t i = 0; i < pl->n; i++)
+		sv_push(&rel, pl->v[i]->relpath);
+	sv_sort(&rel);
+	fx_is_list(&rel, expected, name);
+	sv_free(&rel);
+}
+
+/* How many diagnostics of sev dl has for a file ending in file_end ("" for
+ * any file) at line (negative for any line) whose message contains needle. */
+static inline int fx_count_diag(const struct diag_list *dl, enum diag_severity sev, const char *file_end,
+				const char *needle, int line)
+{
+	int n = 0;
+	for (size_t i = 0; i < dl->n; i++)
+		n += dl->v[i].severity == sev && dl->v[i].file && str_ends_with(dl->v[i].file, file_end) &&
+		     (line < 0 || dl->v[i].line == line) && strstr(dl->v[i].message, needle);
+	return n;
+}
+
 /* True when dl has a diagnostic of sev for a file ending in file_end whose
  * message contains needle. */
 static inline bool fx_has_diag(const struct diag_list *dl, enum diag_severity sev,
 			       const char *file_end, const char *needle)
 {
-	for (size_t i = 0; i < dl->n; i++)
-		if (dl->v[i].severity == sev && dl->v[i].file && str_ends_with(dl->v[i].file, file_end) &&
-		    strstr(dl->v[i].message, needle))
-			return true;
-	return false;
+	return fx_count_diag(dl, sev, file_end, needle, -1) > 0;
 }
 
 #endif

@@ -13,21 +13,6 @@
 
 static char S_tmp[] = "/tmp/sheaf-astro-XXXXXX";
 
-/* The posts' files, sorted, joined with `|` (a static buffer). */
-static const char *S_paths(const struct post_list *pl)
-{
-	static char buf[2048];
-	struct strvec rel = STRVEC_INIT;
-	for (size_t i = 0; i < pl->n; i++)
-		sv_push(&rel, pl->v[i]->relpath);
-	sv_sort(&rel);
-	char *s = fx_join(&rel);
-	snprintf(buf, sizeof buf, "%s", s);
-	free(s);
-	sv_free(&rel);
-	return buf;
-}
-
 /* Whether a warning in dl says needle. */
 static bool S_warned(const struct diag_list *dl, const char *needle)
 {
@@ -46,13 +31,7 @@ static void S_done(struct site *site, struct post_list *posts)
  * does not open as an Astro site. */
 static bool S_open(const char *name, struct site **site, struct post_list *posts, struct diag_list *dl)
 {
-	char *root = path_join(S_tmp, name);
-	bool ok_ = site_open(site, root, NULL, dl) == 0;
-	free(root);
-	if (!ok(ok_ && strcmp((*site)->gen->name, "astro") == 0, "%s: read as an Astro site", name))
-		return false;
-	site_collect(*site, posts, dl);
-	return true;
+	return fx_open_site(site, posts, dl, S_tmp, name, "astro", NULL);
 }
 
 /* The blog starter's shape: a glob loader, consts.ts, MDX. */
@@ -126,12 +105,12 @@ static void test_glob_collection(void)
 	is_str(site->baseurl, "/notes", "base, without its trailing slash (not vite's)");
 	is_str(site->posts_dir, "src/content/blog", "the blog collection's base");
 	is_str(site->static_dir, "public", "site-absolute paths under public/");
-	is_str(S_paths(&posts),
-	       "src/content/blog/2023-05-06_named.md|src/content/blog/Second Post.mdx|src/content/blog/aliased.md|"
-	       "src/content/blog/first-post.md|src/content/blog/hidden.md|src/content/blog/moved.md|"
-	       "src/content/blog/trip/index.md|src/content/blog/untitled.md",
-	       "entries: the pattern list (braces, a class, a negation); .mdx with the MDX integration, "
-	       ".mdoc not without Markdoc's, data files not");
+	fx_is_relpaths(&posts,
+		       "src/content/blog/2023-05-06_named.md|src/content/blog/Second Post.mdx|src/content/blog/aliased.md|"
+		       "src/content/blog/first-post.md|src/content/blog/hidden.md|src/content/blog/moved.md|"
+		       "src/content/blog/trip/index.md|src/content/blog/untitled.md",
+		       "entries: the pattern list (braces, a class, a negation); .mdx with the MDX integration, "
+		       ".mdoc not without Markdoc's, data files not");
 	is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
 
 	const struct post *first = fx_find_post(&posts, "src/content/blog/first-post.md");
@@ -212,9 +191,9 @@ static void test_starlight(void)
 	}
 	is_str(site->title, "Le Guide", "Starlight's title per language: the default locale's");
 	is_str(site->language, "fr", "Starlight's root locale's lang");
-	is_str(S_paths(&posts), "src/content/articles/Four Ways.markdown|src/content/articles/one.mdx",
-	       "a legacy collection (src/content/config.ts), named articles: `_` files and folders "
-	       "left out, .mdx (Starlight brings MDX) and .markdown in");
+	fx_is_relpaths(&posts, "src/content/articles/Four Ways.markdown|src/content/articles/one.mdx",
+		       "a legacy collection (src/content/config.ts), named articles: `_` files and folders "
+		       "left out, .mdx (Starlight brings MDX) and .markdown in");
 	const struct post *four = fx_find_post(&posts, "src/content/articles/Four Ways.markdown");
 	is_str(four ? four->url : NULL, "/articles/four-ways/", "its URL");
 	post_list_free(&posts, true);
@@ -288,8 +267,8 @@ static void test_starlight_blog(void)
 	struct post_list posts = POST_LIST_INIT;
 	if (S_open("sb", &site, &posts, &dl)) {
 		is_str(site->title, "Kiln Docs", "Starlight's title");
-		is_str(S_paths(&posts), "src/content/docs/journal/first-firing.md",
-		       "the docs under the plugin's prefix, not its index page");
+		fx_is_relpaths(&posts, "src/content/docs/journal/first-firing.md",
+			       "the docs under the plugin's prefix, not its index page");
 		const struct post *p = posts.n ? posts.v[0] : NULL;
 		if (ok(p != NULL, "the post read"))
 			fx_is_list(&p->author_names, "Rosa Imrie|Guest Writer",
@@ -322,8 +301,8 @@ static void test_folders_and_choice(void)
 		is_str(site->author, "Ada Quill", "SITE.author");
 		is_str(site->language, "de", "SITE.lang");
 		is_str(site->url, "https://paper.example/", "SITE.website");
-		is_str(S_paths(&posts), "site/content/journal/a.md",
-		       "no content config: the folder collections under srcDir; the one with entries");
+		fx_is_relpaths(&posts, "site/content/journal/a.md",
+			       "no content config: the folder collections under srcDir; the one with entries");
 		is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");
 		S_done(site, &posts);
 	}
@@ -337,7 +316,7 @@ static void test_folders_and_choice(void)
 	fx_writes(S_tmp, "two/src/content/travel/t.md", "---\ntitle: T\npubDate: 2021-02-01\n---\n");
 	struct diag_list dl2 = DIAG_LIST_INIT;
 	if (S_open("two", &site, &posts, &dl2)) {
-		is_str(S_paths(&posts), "src/content/essays/e.md", "several dated collections: the first");
+		fx_is_relpaths(&posts, "src/content/essays/e.md", "several dated collections: the first");
 		is_str(site->title, "Two Site", "@vite-pwa/astro's manifest.name");
 		ok(S_warned(&dl2, "'essays' is read as the blog"), "  with a warning naming it");
 		S_done(site, &posts);
@@ -351,7 +330,7 @@ static void test_folders_and_choice(void)
 	fx_writes(S_tmp, "one/src/content/writing/w.md", "---\ntitle: W\npubDate: 2021-02-01\n---\n");
 	struct diag_list dl3 = DIAG_LIST_INIT;
 	if (S_open("one", &site, &posts, &dl3)) {
-		is_str(S_paths(&posts), "src/content/writing/w.md", "one dated collection: that one");
+		fx_is_relpaths(&posts, "src/content/writing/w.md", "one dated collection: that one");
 		is_str(site->title, "One Site", "no title elsewhere: the web app manifest's name (astro-favicons)");
 		is_int((long long)diag_count(&dl3, DIAG_WARNING), 0, "  without a word");
 		S_done(site, &posts);
@@ -420,8 +399,8 @@ static void test_locales(void)
 	struct site *site = NULL;
 	struct post_list posts = POST_LIST_INIT;
 	if (S_open("i18n", &site, &posts, &dl)) {
-		is_str(S_paths(&posts), "src/content/blog/hello.md",
-		       "the default locale's entries: those outside the locales' folders");
+		fx_is_relpaths(&posts, "src/content/blog/hello.md",
+			       "the default locale's entries: those outside the locales' folders");
 		is_str(site->language, "en", "  its language");
 		S_done(site, &posts);
 	}
@@ -429,7 +408,7 @@ static void test_locales(void)
 	struct site_open_options o = {NULL, NULL, "pt"};
 	if (ok(site_open_ext(&site, root, &o, &dl) == 0, "i18n: opens with --language pt")) {
 		site_collect(site, &posts, &dl);
-		is_str(S_paths(&posts), "src/content/blog/portugues/ola.md", "--language pt: the pt-BR folder (path)");
+		fx_is_relpaths(&posts, "src/content/blog/portugues/ola.md", "--language pt: the pt-BR folder (path)");
 		is_str(site->language, "pt-BR", "  its language, as the locale's first code");
 		S_done(site, &posts);
 	}
@@ -483,8 +462,8 @@ static void test_markdoc(void)
 	struct site *site = NULL;
 	struct post_list posts = POST_LIST_INIT;
 	if (S_open("doc", &site, &posts, &dl)) {
-		is_str(S_paths(&posts), "src/content/blog/a.mdoc",
-		       "Markdoc's integration: .mdoc entries; without MDX's, no .mdx");
+		fx_is_relpaths(&posts, "src/content/blog/a.mdoc",
+			       "Markdoc's integration: .mdoc entries; without MDX's, no .mdx");
 		S_done(site, &posts);
 	}
 	diag_list_free(&dl);
@@ -504,8 +483,8 @@ static void test_pages(void)
 	struct site *site = NULL;
 	struct post_list posts = POST_LIST_INIT;
 	if (S_open("old", &site, &posts, &dl)) {
-		is_str(S_paths(&posts), "src/pages/posts/Hello World.md",
-		       "no collection: the dated Markdown pages of src/pages (not `_` ones, not undated ones)");
+		fx_is_relpaths(&posts, "src/pages/posts/Hello World.md",
+			       "no collection: the dated Markdown pages of src/pages (not `_` ones, not undated ones)");
 		is_str(posts.n ? posts.v[0]->live_url : NULL, "https://old.example/posts/Hello World",
 		       "a page's route: its path as written; trailingSlash 'never'");
 		is_int((long long)diag_count(&dl, DIAG_WARNING), 0, "no warning");

@@ -17,34 +17,10 @@
 
 static char S_tmp[] = "/tmp/sheaf-docusaurus-XXXXXX";
 
-static struct post *S_find(const struct post_list *pl, const char *relpath)
+/* How many warnings say needle. */
+static int S_warnings(const struct diag_list *dl, const char *needle)
 {
-	for (size_t i = 0; i < pl->n; i++)
-		if (strcmp(pl->v[i]->relpath, relpath) == 0)
-			return pl->v[i];
-	return NULL;
-}
-
-static const char *S_joined(const struct strvec *sv)
-{
-	static char buf[1024];
-	size_t n = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < sv->n && n < sizeof buf; i++)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "", sv->v[i]);
-	return buf;
-}
-
-/* The posts' files, sorted, joined with `|`. */
-static const char *S_relpaths(const struct post_list *pl)
-{
-	struct strvec rel = STRVEC_INIT;
-	for (size_t i = 0; i < pl->n; i++)
-		sv_push(&rel, pl->v[i]->relpath);
-	sv_sort(&rel);
-	const char *s = S_joined(&rel);
-	sv_free(&rel);
-	return s;
+	return fx_count_diag(dl, DIAG_WARNING, "", needle, -1);
 }
 
 static void S_done(struct site *site, struct post_list *posts, struct diag_list *dl)
@@ -54,34 +30,13 @@ static void S_done(struct site *site, struct post_list *posts, struct diag_list 
 	diag_list_free(dl);
 }
 
-static const char *S_ymd(const struct post *p)
-{
-	static char ymd[11];
-	date_format_ymd(&p->date, ymd);
-	return ymd;
-}
-
-static int S_count(const struct diag_list *dl, const char *needle)
-{
-	int n = 0;
-	for (size_t i = 0; i < dl->n; i++)
-		n += strstr(dl->v[i].message, needle) != NULL;
-	return n;
-}
-
 /* Opens and collects the site in S_tmp/name (language: --language);
  * false (reported) when it does not open as a Docusaurus site. */
 static bool S_open(const char *name, const char *language, struct site **site, struct post_list *posts,
 		   struct diag_list *dl)
 {
-	char *root = path_join(S_tmp, name);
 	struct site_open_options o = {NULL, NULL, language};
-	bool ok_ = site_open_ext(site, root, &o, dl) == 0;
-	free(root);
-	if (!ok(ok_ && strcmp((*site)->gen->name, "docusaurus") == 0, "%s: read as a Docusaurus site", name))
-		return false;
-	site_collect(*site, posts, dl);
-	return true;
+	return fx_open_site(site, posts, dl, S_tmp, name, "docusaurus", &o);
 }
 
 static void S_write_lantern(void)
@@ -178,75 +133,72 @@ static void test_site(void)
 	is_str(site->language, "pt-BR", "i18n.defaultLocale");
 	is_str(site->baseurl, "/notes", "baseUrl");
 	ok(site->url == NULL, "a computed url is not guessed");
-	is_int(S_count(&dl, "'url' is not a literal (siteInfo.url)"), 1, "it is reported once");
-	bool line7 = false;
-	for (size_t i = 0; i < dl.n; i++)
-		line7 |= strstr(dl.v[i].message, "'url' is not") && dl.v[i].line == 7;
-	ok(line7, "at its line");
-	is_int(S_count(&dl, "editUrl"), 0, "options sheaf does not read are not reported");
+	is_int(S_warnings(&dl, "'url' is not a literal (siteInfo.url)"), 1, "it is reported once");
+	is_int(fx_count_diag(&dl, DIAG_WARNING, "docusaurus.config.ts", "'url' is not", 7), 1, "at its line");
+	is_int(S_warnings(&dl, "editUrl"), 0, "options sheaf does not read are not reported");
 	struct site_data *sd = site->gen->site_data(site);
 	ok(!sd->mdx_md, "markdown.format 'detect': .md is not MDX");
 	site_data_free(sd);
 	is_str(site->static_dir, "public", "site-absolute images under staticDirectories, in order");
-	is_str(S_joined(&site->static_more), "static", "the further ones");
+	fx_is_list(&site->static_more, "static", "the further ones");
 
-	is_str(S_relpaths(&posts),
-	       "essays/2020-01-01-on-glass.md|essays/2020-02-01-on-sand.md|journal/2021-03-04-first-light.md|"
-	       "journal/2021-05-06-bundle/index.mdx|journal/2022/07/08/tide-table.md|journal/2023-1-2-short.md|"
-	       "journal/2023-2-3-code.md|journal/2023-2-4-export.md|journal/2024-01-01-draft.md|journal/2024-01-02-unlisted.md|journal/dated.md|journal/notes/plain.md",
-	       "both instances' .md and .mdx; `_` files and folders and __tests__ left out; docs are not posts");
+	fx_is_relpaths(&posts,
+		       "essays/2020-01-01-on-glass.md|essays/2020-02-01-on-sand.md|journal/2021-03-04-first-light.md|"
+		       "journal/2021-05-06-bundle/index.mdx|journal/2022/07/08/tide-table.md|journal/2023-1-2-short.md|"
+		       "journal/2023-2-3-code.md|journal/2023-2-4-export.md|journal/2024-01-01-draft.md|journal/2024-01-02-unlisted.md|journal/dated.md|journal/notes/plain.md",
+		       "both instances' .md and .mdx; `_` files and folders and __tests__ left out; docs are not posts");
 
-	struct post *first = S_find(&posts, "journal/2021-03-04-first-light.md");
-	struct post *bundle = S_find(&posts, "journal/2021-05-06-bundle/index.mdx");
-	struct post *tide = S_find(&posts, "journal/2022/07/08/tide-table.md");
-	struct post *shortp = S_find(&posts, "journal/2023-1-2-short.md");
-	struct post *plain = S_find(&posts, "journal/notes/plain.md");
-	struct post *dated = S_find(&posts, "journal/dated.md");
-	struct post *draft = S_find(&posts, "journal/2024-01-01-draft.md");
-	struct post *unlisted = S_find(&posts, "journal/2024-01-02-unlisted.md");
-	struct post *glass = S_find(&posts, "essays/2020-01-01-on-glass.md");
+	const struct post *first = fx_find_post(&posts, "journal/2021-03-04-first-light.md");
+	const struct post *bundle = fx_find_post(&posts, "journal/2021-05-06-bundle/index.mdx");
+	const struct post *tide = fx_find_post(&posts, "journal/2022/07/08/tide-table.md");
+	const struct post *shortp = fx_find_post(&posts, "journal/2023-1-2-short.md");
+	const struct post *plain = fx_find_post(&posts, "journal/notes/plain.md");
+	const struct post *dated = fx_find_post(&posts, "journal/dated.md");
+	const struct post *draft = fx_find_post(&posts, "journal/2024-01-01-draft.md");
+	const struct post *unlisted = fx_find_post(&posts, "journal/2024-01-02-unlisted.md");
+	const struct post *glass = fx_find_post(&posts, "essays/2020-01-01-on-glass.md");
 	if (!ok(first && bundle && tide && shortp && plain && dated && draft && unlisted && glass,
 		"each post found"))
 		goto out;
 
-	is_str(S_ymd(first), "2021-03-04", "date from YYYY-MM-DD-name.md");
+	fx_is_date(&first->date, "2021-03-04", "date from YYYY-MM-DD-name.md");
 	is_str(first->title, "First light", "title: the opening H1, its {#id} left aside");
 	ok(!strstr(first->body, "# First light"), "the content title is taken out of the body");
 	ok(strstr(first->body, "The lamp was lit.") != NULL, "the rest of the body stays");
-	is_str(S_joined(&first->author_names), "Mira Castell|Guest Keeper|Tomas B.",
-	       "authors: a key of authorsMapPath, an inline object, an inline object overriding its key's name");
-	is_str(S_joined(&first->authors), "mira|Guest Keeper|tomas", "author ids: the keys");
-	is_str(S_joined(&first->tags), "The Sea|fog|Night Watch", "tags: tags.yml labels, keys, objects' labels");
+	fx_is_list(&first->author_names, "Mira Castell|Guest Keeper|Tomas B.",
+		   "authors: a key of authorsMapPath, an inline object, an inline object overriding its key's name");
+	fx_is_list(&first->authors, "mira|Guest Keeper|tomas", "author ids: the keys");
+	fx_is_list(&first->tags, "The Sea|fog|Night Watch", "tags: tags.yml labels, keys, objects' labels");
 	is_str(first->url, "/notes/log/2021/03/04/first-light", "permalink: baseUrl + routeBasePath + date path");
 
-	is_str(S_ymd(bundle), "2021-05-06", "date from YYYY-MM-DD-name/index.mdx");
+	fx_is_date(&bundle->date, "2021-05-06", "date from YYYY-MM-DD-name/index.mdx");
 	is_str(bundle->title, "Bundle heading", "a setext H1 after import statements is the content title");
-	is_str(S_joined(&bundle->author_names), "Tomas Brae", "authors: one key");
+	fx_is_list(&bundle->author_names, "Tomas Brae", "authors: one key");
 	is_str(bundle->url, "/notes/log/2021/05/06/bundle", "the folder's name, /index left out");
 
-	is_str(S_ymd(tide), "2022-07-08", "date from YYYY/MM/DD/name.md");
+	fx_is_date(&tide->date, "2022-07-08", "date from YYYY/MM/DD/name.md");
 	is_str(tide->title, "Tide table", "front matter title wins");
 	ok(!strstr(tide->body, "Not the title"), "the content title goes all the same");
 	is_str(tide->url, "/notes/log/2022/07/08/tide-table", "its permalink");
-	is_str(S_joined(&tide->author_names), "nobody", "an unknown key is shown as it is");
-	is_int(S_count(&dl, "the author 'nobody' is not in journal/people.yml"), 1, "with a warning");
+	fx_is_list(&tide->author_names, "nobody", "an unknown key is shown as it is");
+	is_int(S_warnings(&dl, "the author 'nobody' is not in journal/people.yml"), 1, "with a warning");
 
-	is_str(S_ymd(shortp), "2023-01-02", "one-digit month and day");
+	fx_is_date(&shortp->date, "2023-01-02", "one-digit month and day");
 	is_str(shortp->url, "/notes/log/2023/1/2/short", "kept as written in the permalink");
 	ok(strstr(shortp->body, "# Kept heading") != NULL, "an H1 after other content is no content title");
-	struct post *code = S_find(&posts, "journal/2023-2-3-code.md");
-	struct post *exp = S_find(&posts, "journal/2023-2-4-export.md");
+	const struct post *code = fx_find_post(&posts, "journal/2023-2-3-code.md");
+	const struct post *exp = fx_find_post(&posts, "journal/2023-2-4-export.md");
 	if (ok(code && exp, "the content title posts are found")) {
 		is_str(code->title, "The lamp.js file", "the content title's inline code unwrapped");
 		is_str(exp->title, "export", "an export before the H1: no content title, the name's text");
 	}
 
-	is_str(S_ymd(plain), "2020-09-13", "no date anywhere: the file's time");
-	ok(S_count(&dl, "first git commit") == 1, "with one warning");
+	fx_is_date(&plain->date, "2020-09-13", "no date anywhere: the file's time");
+	ok(S_warnings(&dl, "first git commit") == 1, "with one warning");
 	is_str(plain->title, "notes/plain", "no title, no heading: the path's text");
 	is_str(plain->url, "/notes/log/custom/place", "front matter slug");
-	is_str(S_joined(&plain->author_names), "Old Keeper", "legacy author fields win over authors");
-	is_int(S_count(&dl, "legacy author fields are both given"), 1, "mixing them is reported");
+	fx_is_list(&plain->author_names, "Old Keeper", "legacy author fields win over authors");
+	is_int(S_warnings(&dl, "legacy author fields are both given"), 1, "mixing them is reported");
 
 	is_int(dated->date.hour, 4, "front matter date with time");
 	is_int((int)dated->author_names.n, 0, "a legacy author with no name has none to show");
@@ -273,16 +225,18 @@ static void test_i18n(void)
 		return;
 	}
 	is_str(site->language, "en", "the locale asked for");
-	struct post *glass = S_find(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-01-01-on-glass.md");
-	struct post *first = S_find(&posts, "i18n/en/docusaurus-plugin-content-blog/2021-03-04-first-light.md");
-	ok(S_find(&posts, "essays/2020-01-01-on-glass.md") == NULL, "the original is replaced");
-	ok(S_find(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-03-01-only-here.md") == NULL,
+	const struct post *glass =
+		fx_find_post(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-01-01-on-glass.md");
+	const struct post *first =
+		fx_find_post(&posts, "i18n/en/docusaurus-plugin-content-blog/2021-03-04-first-light.md");
+	ok(fx_find_post(&posts, "essays/2020-01-01-on-glass.md") == NULL, "the original is replaced");
+	ok(fx_find_post(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-03-01-only-here.md") == NULL,
 	   "a translation without an original is not a post");
 	if (ok(glass && first, "the translations are read")) {
 		is_str(glass->title, "On glass (English)", "the translated title");
 		is_str(glass->url, "/notes/essays/2020/01/01/on-glass", "the original's permalink");
-		is_str(S_joined(&first->author_names), "Mira Castell (en)", "the localized authors map");
-		is_str(S_ymd(first), "2021-03-04", "the date from the file name");
+		fx_is_list(&first->author_names, "Mira Castell (en)", "the localized authors map");
+		fx_is_date(&first->date, "2021-03-04", "the date from the file name");
 	}
 	is_int((int)posts.n, 12, "as many posts as the default locale");
 	S_done(site, &posts, &dl);
@@ -307,14 +261,14 @@ static void test_js_configs(void)
 		struct site_data *sd = site->gen->site_data(site);
 		ok(sd->mdx_md, "markdown.format defaults to mdx");
 		site_data_free(sd);
-		struct post *p = S_find(&posts, "blog/2019-09-09-hello world.md");
+		const struct post *p = fx_find_post(&posts, "blog/2019-09-09-hello world.md");
 		if (ok(p != NULL, "the preset's default blog/ is read"))
 			is_str(p->live_url, "https://plain.example/blog/2019/09/09/hello%20world",
 			       "the live URL, escaped");
-		struct post *odd = S_find(&posts, "blog/2019-10-11-odd-date.md");
+		const struct post *odd = fx_find_post(&posts, "blog/2019-10-11-odd-date.md");
 		if (ok(odd != NULL, "a date sheaf cannot read leaves the post in"))
-			is_str(S_ymd(odd), "2019-10-11", "the file name's date is used");
-		is_int(S_count(&dl, "'date' is not a date sheaf reads: 'Oct 12 2019'; the file name's date is used"), 1,
+			fx_is_date(&odd->date, "2019-10-11", "the file name's date is used");
+		is_int(S_warnings(&dl, "'date' is not a date sheaf reads: 'Oct 12 2019'; the file name's date is used"), 1,
 		       "with a warning");
 	}
 	S_done(site, &posts, &dl);
@@ -331,8 +285,8 @@ static void test_js_configs(void)
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("other", NULL, &site, &posts, &dl))
-		is_str(S_relpaths(&posts), "news/2019-09-09-y.md",
-		       "another preset: a blog only where its options give one");
+		fx_is_relpaths(&posts, "news/2019-09-09-y.md",
+			       "another preset: a blog only where its options give one");
 	S_done(site, &posts, &dl);
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	posts = (struct post_list)POST_LIST_INIT;
@@ -341,22 +295,26 @@ static void test_js_configs(void)
 	S_done(site, &posts, &dl);
 
 	fx_writes(S_tmp, "inc/docusaurus.config.js",
-		  "const config = {\n  title: 'Inc',\n  plugins: [\n    [require.resolve('@docusaurus/plugin-content-blog'), {include: ['**/*.md'], "
-		  "exclude: ['old/**'], "
+		  "const config = {\n  title: 'Inc',\n  plugins: [\n    [require.resolve('@docusaurus/plugin-content-blog'), {include: ['**/*.md', '!**/wip-*'], "
+		  "exclude: ['old/**', '**/draft-[0-9].md'], "
 		  "authorsMapPath: 'authors.json'}],\n  ],\n};\nmodule.exports = config;\n");
 	fx_writes(S_tmp, "inc/blog/a.md", "---\ntitle: A\nauthors: ann\n---\n");
 	fx_writes(S_tmp, "inc/blog/authors.json", "{\"ann\": {\"name\": \"Ann Lee\"}}\n");
 	fx_writes(S_tmp, "inc/blog/b.mdx", "---\ntitle: B\n---\n");
 	fx_writes(S_tmp, "inc/blog/old/c.md", "---\ntitle: C\n---\n");
 	fx_writes(S_tmp, "inc/blog/_d.md", "---\ntitle: D\n---\n");
+	fx_writes(S_tmp, "inc/blog/wip-e.md", "---\ntitle: E\n---\n");
+	fx_writes(S_tmp, "inc/blog/draft-1.md", "---\ntitle: F\n---\n");
+	fx_writes(S_tmp, "inc/blog/draft-x.md", "---\ntitle: G\n---\n");
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("inc", NULL, &site, &posts, &dl)) {
-		is_str(S_relpaths(&posts), "blog/_d.md|blog/a.md",
-		       "a literal include and exclude (replacing the default exclusions)");
-		struct post *a = S_find(&posts, "blog/a.md");
+		fx_is_relpaths(&posts, "blog/_d.md|blog/a.md|blog/draft-x.md",
+			       "a literal include and exclude (replacing the default exclusions), as picomatch reads "
+			       "them: a negated include, a character class");
+		const struct post *a = fx_find_post(&posts, "blog/a.md");
 		if (ok(a != NULL, "the post with a key of authors.json"))
-			is_str(S_joined(&a->author_names), "Ann Lee", "authorsMapPath naming a JSON file");
+			fx_is_list(&a->author_names, "Ann Lee", "authorsMapPath naming a JSON file");
 	}
 	S_done(site, &posts, &dl);
 }

@@ -16,7 +16,9 @@
  * authors.ts, frontMatter.ts, options.ts):
  * - Posts are the files under the instance's `path` (default blog/)
  *   matching `include` (default: every .md and .mdx file) and not `exclude`
- *   (default: `_`-prefixed files and folders, tests); `draft: true` is
+ *   (default: `_`-prefixed files and folders, tests), globby's patterns
+ *   (picomatch's, base/glob: classes, `!` negations in include, hidden
+ *   names matched only by name); `draft: true` is
  *   left out of a production build; `unlisted` posts are built.
  * - The file's path relative to the blog folder, matched against
  *   /^(folder.*)(\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(text.*?)(\/index)?.mdx?$/,
@@ -52,6 +54,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "base/glob.h"
 #include "base/jsliteral.h"
 #include "base/url.h"
 #include "convert/dialect.h"
@@ -601,15 +604,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (!name)
 		return -1;
 	site->config_file = xstrdup(name);
-	char *path = path_join(site->root, name);
 	char *text = NULL;
 	size_t len = 0;
-	int rc = read_file(path, &text, &len);
-	if (rc < 0) {
-		diag_error(dl, path, 0, 0, "cannot read: %s", strerror(-rc));
-		free(path);
+	if (site_read_text(&text, &len, site, name, dl) < 0)
 		return -1;
-	}
+	char *path = path_join(site->root, name);
 	struct S_state *st = xcalloc(1, sizeof *st);
 	site->state = st;
 	struct S_reader r = {text, len, path, dl};
@@ -725,68 +724,12 @@ static void S_free_state(void *state)
 	free(st);
 }
 
-/* ---- Globs (Globby's include/exclude) ---- */
-
-/* Whether s matches pat: `**` any folders (and none, before a slash), `*` and
- * `?` within one name, `{a,b}` alternatives. */
-static bool S_glob(const char *pat, const char *s, int depth)
-{
-	if (depth > 64)
-		return false;
-	const char *brace = strchr(pat, '{');
-	if (brace) {
-		const char *close = strchr(brace, '}');
-		if (close) {
-			for (const char *a = brace + 1; a <= close;) {
-				const char *e = a;
-				while (e < close && *e != ',')
-					e++;
-				char *alt = xasprintf("%.*s%.*s%s", (int)(brace - pat), pat, (int)(e - a), a, close + 1);
-				bool m = S_glob(alt, s, depth + 1);
-				free(alt);
-				if (m)
-					return true;
-				a = e + 1;
-			}
-			return false;
-		}
-	}
-	while (*pat) {
-		if (pat[0] == '*' && pat[1] == '*') {
-			const char *rest = pat + 2;
-			if (*rest == '/') {
-				rest++;
-				if (S_glob(rest, s, depth + 1))
-					return true;
-			}
-			for (const char *c = s; *c; c++)
-				if ((c == s || c[-1] == '/' || !*rest) && S_glob(rest, c, depth + 1))
-					return true;
-			for (const char *c = s; *c; c++)
-				if (*c == '/' && S_glob(rest, c + 1, depth + 1))
-					return true;
-			return !*rest;
-		}
-		if (*pat == '*') {
-			for (const char *c = s;; c++) {
-				if (S_glob(pat + 1, c, depth + 1))
-					return true;
-				if (!*c || *c == '/')
-					return false;
-			}
-		}
-		if (!*s || (*pat == '?' ? *s == '/' : *pat != *s))
-			return false;
-		pat++;
-		s++;
-	}
-	return !*s;
-}
+/* ---- Globs (Globby's include/exclude: picomatch's patterns, base/glob) ---- */
 
 static bool S_glob_any(const struct strvec *globs, const char *s)
 {
 	for (size_t i = 0; i < globs->n; i++)
-		if (S_glob(globs->v[i], s, 0))
+		if (glob_match(globs->v[i], s))
 			return true;
 	return false;
 }
@@ -805,7 +748,8 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 			const char *in = path_under(all.v[k], b->dir);
 			if (!in)
 				continue;
-			if (b->include.n ? !S_glob_any(&b->include, in) : !S_glob("**/*.{md,mdx}", in, 0))
+			if (b->include.n ? !glob_match_list((const char *const *)b->include.v, b->include.n, in)
+					 : !glob_match("**/*.{md,mdx}", in))
 				continue;
 			if (S_glob_any(&b->exclude, in))
 				continue;

@@ -183,10 +183,9 @@ static inline htmlDocPtr dt_parse(const char *html)
 	return doc;
 }
 
-/* An XPath count on the HTML cmark-gfm makes of the rewrite. */
-static inline void dt_xcount(unsigned d, const char *in, const char *expr, double want, const char *name)
+/* An XPath count on html (which it frees). */
+static inline void dt_xcount_html(char *html, const char *expr, double want, const char *name)
 {
-	char *html = RH(d, in);
 	htmlDocPtr doc = dt_parse(html);
 	double got = doc ? fx_xpath_num(doc, expr) : -1;
 	if (!ok(got == want, "%s", name)) {
@@ -196,6 +195,24 @@ static inline void dt_xcount(unsigned d, const char *in, const char *expr, doubl
 	if (doc)
 		xmlFreeDoc(doc);
 	free(html);
+}
+
+/* An XPath count on the HTML cmark-gfm makes of the rewrite. */
+static inline void dt_xcount(unsigned d, const char *in, const char *expr, double want, const char *name)
+{
+	dt_xcount_html(RH(d, in), expr, want, name);
+}
+
+/* The rewrite of in by the passes given (a test of one pass), in the
+ * context given; warnings go to dl (may be NULL: then dropped). */
+static inline char *dt_rewrite(const struct dialect *const *passes, const struct dialect_context *ctx, const char *in,
+			       struct diag_list *dl)
+{
+	struct diag_list local = DIAG_LIST_INIT;
+	size_t len;
+	char *out = dialect_rewrite(passes, ctx, in, strlen(in), &len, NULL, "post.md", 10, dl ? dl : &local);
+	diag_list_free(&local);
+	return out;
 }
 
 /* The HTML with every <pre>…</pre> and <code>…</code> cut out: the text a

@@ -8,8 +8,7 @@ static char *S_md(const char *relpath, const char *in, size_t *warns)
 	struct dialect_context ctx = dt_ctx;
 	ctx.post_relpath = relpath;
 	struct diag_list dl = DIAG_LIST_INIT;
-	size_t len;
-	char *out = dialect_rewrite(DIALECTS(&dialect_markdoc), &ctx, in, strlen(in), &len, NULL, "p.mdoc", 10, &dl);
+	char *out = dt_rewrite(DIALECTS(&dialect_markdoc), &ctx, in, &dl);
 	if (warns)
 		*warns = diag_count(&dl, DIAG_WARNING);
 	diag_list_free(&dl);

@@ -2808,14 +2808,17 @@ static void S_add_target(struct S_rst *r, const char *name, size_t nl, char *url
 
 static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 {
+	struct strvec titles = STRVEC_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const struct S_ln *ln = &L[i];
 		size_t ind = S_ind(ln);
 		const char *s = ln->s + ind;
 		size_t l = ln->n - ind;
-		/* Section titles are targets of their own (links to them show as text). */
+		/* Section titles are targets of their own (after the explicit
+		 * ones, which win): a link to the heading, which the chapter
+		 * finds by its text. */
 		if (!ind && l && i + 1 < n && S_adorn(&L[i + 1]) && !S_adorn(ln))
-			S_add_target(r, s, l, xstrdup(""));
+			sv_push_owned(&titles, xstrndup(s, l));
 		/* Footnote references, for the definitions nobody references. */
 		for (const char *p = s; (p = memchr(p, ']', (size_t)(s + l - p))) != NULL; p++) {
 			if (p + 1 >= s + l || p[1] != '_')
@@ -3038,6 +3041,25 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 			free(key);
 		}
 	}
+	for (size_t k = 0; k < titles.n; k++) {
+		/* docutils' id of the title: lower-case letters and digits,
+		 * other runs one '-'. */
+		char *key = S_norm(titles.v[k], strlen(titles.v[k]));
+		struct strbuf id = STRBUF_INIT;
+		sb_addc(&id, '#');
+		for (const char *p = key; *p; p++)
+			if (ds_alnum(*p) || (unsigned char)*p >= 0x80)
+				sb_addc(&id, *p);
+			else if (id.len > 1 && id.s[id.len - 1] != '-')
+				sb_addc(&id, '-');
+		while (id.len > 1 && id.s[id.len - 1] == '-')
+			id.len--;
+		sb_add(&id, "", 0);
+		S_define(&r->targets, &r->turls, key, id.len > 1 ? sb_detach(&id) : xstrdup(""));
+		sb_release(&id);
+		free(key);
+	}
+	sv_free(&titles);
 	/* An image substitution's target named by reference: its URL now. */
 	for (size_t k = 0; k < r->nsub; k++)
 		if (r->subv[k].target && r->subv[k].target[0] == '=') {

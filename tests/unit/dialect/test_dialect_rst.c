@@ -157,7 +157,10 @@ static void test_links(void)
 	RIS("Go to https://u.example/a?b=1. Or write me@mail.example.\n",
 	    "Go to [https\\://u.example/a?b=1](https://u.example/a?b=1). Or write [me@mail.example](mailto:me@mail.example).\n",
 	    "standalone URIs and email addresses");
-	RIS("See `Intro`_.\n\nIntro\n-----\n", "See Intro.\n\n## Intro\n", "a reference to a section title: its text");
+	RIS("See `Intro Part`_.\n\nIntro part\n----------\n", "See [Intro Part](#intro-part).\n\n## Intro part\n",
+	    "a reference to a section title: a link to its heading");
+	RIS("See `Intro`_.\n\n.. _intro: https://i.example/\n\nIntro\n-----\n",
+	    "See [Intro](https://i.example/).\n\n## Intro\n", "an explicit target wins over a title");
 	RWARN("Para.\n\nA missing_ ref.\n", "Para.\n\nA missing ref.\n", 12, "reference 'missing' has no target",
 	      "a reference with no target: its text");
 }

@@ -2900,6 +2900,24 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 				val = S_uri(u, ul);
 				free(u);
 			}
+			if (!val[0]) {
+				/* An internal target: the section title after it (past
+				 * other targets) is what it names. */
+				size_t j = end;
+				while (j < n && (!L[j].n || ds_at(L[j].s + S_ind(&L[j]), L[j].n - S_ind(&L[j]), 0, ".. _")))
+					j++;
+				const struct S_ln *t = NULL;
+				if (j + 1 < n && L[j].n && S_adorn(&L[j + 1]) && !S_adorn(&L[j]))
+					t = &L[j];
+				else if (j + 2 < n && S_adorn(&L[j]) && L[j + 1].n && S_adorn(&L[j + 2]))
+					t = &L[j + 1];
+				if (t) {
+					char *key = S_norm(t->s, t->n);
+					free(val);
+					val = xasprintf("=%s", key);
+					free(key);
+				}
+			}
 			if (nml == 1 && nm[0] == '_')
 				sv_push_owned(&r->anon, val);
 			else

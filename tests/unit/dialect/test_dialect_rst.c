@@ -161,6 +161,9 @@ static void test_links(void)
 	    "a reference to a section title: a link to its heading");
 	RIS("See `Intro`_.\n\n.. _intro: https://i.example/\n\nIntro\n-----\n",
 	    "See [Intro](https://i.example/).\n\n## Intro\n", "an explicit target wins over a title");
+	RIS("See install_ and other_.\n\n.. _install:\n.. _other:\n\nSetting Up\n==========\n",
+	    "See [install](#setting-up) and [other](#setting-up).\n\n## Setting Up\n",
+	    "internal targets before a section name its heading");
 	RWARN("Para.\n\nA missing_ ref.\n", "Para.\n\nA missing ref.\n", 12, "reference 'missing' has no target",
 	      "a reference with no target: its text");
 }

@@ -5,7 +5,9 @@
  * path ends in `.rst`: the whole body is parsed as reST (the subset README
  * names under "Generator syntax") and written again as Markdown, every line
  * written down with the body line it came from (ds_state.snip), so warnings
- * and cmark-gfm's lines point at the .rst line. Later passes see Markdown.
+ * and cmark-gfm's lines point at the .rst line. Later passes see Markdown,
+ * so a generator lists this pass first (Pelican: input/gen/pelican.c, which
+ * hands over the body after the title and the docinfo field list).
  *
  * How: the body is cut into lines (tabs to 8 columns, as docutils does);
  * a first walk collects what reST lets a post name from anywhere — link

@@ -82,6 +82,9 @@ static void S_passes(unsigned char b, const struct dialect **v)
 		v[n++] = &dialect_mdx, v[n++] = &dialect_directives;
 	if ((b & 0x90) == 0x90)
 		v[n++] = &dialect_pelican;
+	/* Markdoc's tags (Astro), the post then a .mdoc unless it is a .mdx. */
+	if ((b & 0xA0) == 0xA0)
+		v[n++] = &dialect_markdoc;
 	v[n] = NULL;
 }
 
@@ -387,7 +390,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned char last = size ? data[size - 1] : 0;
 	S_passes(last, passes);
 	struct dialect_context dctx = {"/nonexistent/sheaf-fuzz-site",
-				       (last & 0x88) == 0x88 ? "posts/post.mdx" : "posts/post.md",
+				       (last & 0x88) == 0x88   ? "posts/post.mdx"
+				       : (last & 0xA0) == 0xA0 ? "posts/post.mdoc"
+							       : "posts/post.md",
 				       "https://fuzz.example/", "/base", NULL, S_config, S_data};
 	/* reStructuredText: a post named .rst, read by dialect_rst. */
 	bool rst = size && (data[size - 1] & 0x7F) == 0x7F;

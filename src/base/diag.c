@@ -112,6 +112,16 @@ void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warni
 	}
 }
 
+void diag_truncate(struct diag_list *dl, size_t n)
+{
+	for (size_t i = n; i < dl->n; i++) {
+		free(dl->v[i].file);
+		free(dl->v[i].message);
+	}
+	if (n < dl->n)
+		dl->n = n;
+}
+
 void diag_list_free(struct diag_list *dl)
 {
 	for (size_t i = 0; i < dl->n; i++) {

@@ -44,6 +44,9 @@ void diag_sort(struct diag_list *dl);
 /* Prints `file:line:col: severity: message`, one a line, in the order added.
  * Warnings are left out when with_warnings is false. */
 void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings);
+/* Frees the entries from the n-th on (n ≤ dl->n): what a step reported
+ * is taken back. */
+void diag_truncate(struct diag_list *dl, size_t n);
 void diag_list_free(struct diag_list *dl);
 
 #endif

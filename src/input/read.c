@@ -333,6 +333,7 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 	struct fm_node *fm = NULL;
 	struct post *p = NULL;
 	char *path = S_path(site, relpath);
+	size_t dl_start = dl->n;
 	*out = NULL;
 
 	struct stat st;
@@ -406,14 +407,21 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 		p->cover_line = cover->line;
 	}
 
-	size_t errors_before = diag_count(dl, DIAG_ERROR);
-	if (site->gen->post_fields && !site->gen->post_fields(site, p, fm, split.format, dl)) {
+	/* What the generator's rules report is kept apart: when they say the
+	 * file is no post after all, what the common reading found of it is
+	 * not news, but why they left it out (Pelican's article without a
+	 * title, which Pelican skips with an error of its own) is. */
+	struct diag_list own = DIAG_LIST_INIT;
+	if (site->gen->post_fields && !site->gen->post_fields(site, p, fm, split.format, &own)) {
+		diag_truncate(dl, dl_start);
+		diag_merge(dl, &own);
 		ret = 1;
 		goto out;
 	}
 	/* An error the generator's rules found (a date it cannot read) fails
 	 * the post as the reader's own do. */
-	errors += (int)(diag_count(dl, DIAG_ERROR) - errors_before);
+	errors += (int)diag_count(&own, DIAG_ERROR);
+	diag_merge(dl, &own);
 	/* Without names from the generator, the ids are the names. */
 	if (!p->author_names.n)
 		for (size_t i = 0; i < p->authors.n; i++)

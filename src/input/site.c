@@ -221,9 +221,8 @@ static void S_read_one(struct S_collect *c, struct realpath_cache *rc, size_t i)
 		diag_warning(&r->diags, path, 0, 0, "left out: the file resolves (through a symlink) outside the site");
 		r->left_out = true;
 	} else if ((read = site_read_post(&p, site, c->files->v[i], &r->diags)) > 0) {
-		/* Not a post after all: what it was found to be is not news. */
-		diag_list_free(&r->diags);
-		r->diags = (struct diag_list)DIAG_LIST_INIT;
+		/* Not a post after all: site_read_post kept only why, when
+		 * the generator said (a skipped Pelican article). */
 		r->not_post = true;
 	} else if (read < 0) {
 		if (site->collect.keep_going) {
@@ -303,6 +302,10 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 		if (!keep[i]) {
 			post_free(r->post);
 			site->stats.files--;
+			/* Left out by post_fields: why, when it said (a file the
+			 * collected hook leaves out leaves no word). */
+			if (r->not_post)
+				diag_merge(dl, &r->diags);
 		} else {
 			if (r->post)
 				post_list_push(out, r->post);

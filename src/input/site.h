@@ -63,7 +63,10 @@ struct site_generator {
 	 * parsed: fm (NULL when none or empty), in format (FM_NONE: the file
 	 * has no block). Returns false when the file is not a post after all
 	 * (Jekyll: no `---` front matter, or `published: false`; Hugo: a
-	 * headless bundle): it is then left out without a word. May be NULL. */
+	 * headless bundle): it is then left out, and of what was reported of it
+	 * only what post_fields itself reported stays (say there why a file the
+	 * generator would warn about is skipped; a file that is simply no post
+	 * gets no word). May be NULL. */
 	bool (*post_fields)(const struct site *site, struct post *p, const struct fm_node *fm,
 			    enum fm_format format, struct diag_list *dl);
 	/* Run once after every file list_posts gave was read, for what only
@@ -275,8 +278,8 @@ int site_read_text(char **text, size_t *len, const struct site *site, const char
 int site_read_front_matter(struct fm_node **fm, enum fm_format *format, const struct site *site,
 			   const char *relpath, struct diag_list *dl);
 /* Reads one post: front matter, common fields, title fallbacks. Returns
- * 0 and *out, 1 when post_fields says the file is no post (what was
- * reported of it can be dropped), or -1 after reporting errors. */
+ * 0 and *out, 1 when post_fields says the file is no post (dl then holds
+ * only what post_fields reported of it), or -1 after reporting errors. */
 int site_read_post(struct post **out, const struct site *site, const char *relpath,
 		   struct diag_list *dl);
 

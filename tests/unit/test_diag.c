@@ -52,6 +52,11 @@ int main(void)
 	is_str(dl.v[22].message, "e19", "merged entries keep their order");
 	is_int(dl.v[22].line, 20, "merged entries keep their line");
 	diag_list_free(&other);
+	diag_truncate(&dl, 2);
+	is_int(dl.n, 2, "truncate takes back what came after");
+	is_str(dl.v[1].message, "run-wide 1", "and keeps what came before");
+	diag_truncate(&dl, 5);
+	is_int(dl.n, 2, "truncating past the end changes nothing");
 	diag_list_free(&dl);
 	ok(dl.n == 0 && dl.v == NULL, "free resets the list");
 

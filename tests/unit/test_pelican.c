@@ -156,12 +156,21 @@ static void test_site(void)
 
 	fx_is_relpaths(&posts,
 		       "content/2021-03-04-first.md|content/coast/2020-01-02-named.mkd|content/coast/tides.markdown|"
-		       "content/commented.rst|content/draft.md|content/essay.rst|content/eu.md|content/month-first.md|content/pt.md|"
+		       "content/commented.rst|content/draft.md|content/essay.rst|content/eu.md|content/hidden.md|content/month-first.md|content/pt.md|"
 		       "content/rfc.md|content/short.md|content/two-sections.rst|content/us.md|content/web.html|content/words.md|"
 		       "content/yaml.md",
-		       "articles: pages, hidden files, hidden/skip/unknown status, articles without title or date, "
+		       "articles: pages, hidden files, skip/unknown status, articles without title or date, "
 		       "and translations (another language's, or marked Translation: true, of one slug) left out");
 
+	ok(S_warned(&dl, "left out: Pelican skips an article without a 'Title:'", 1) &&
+		   S_warned(&dl, "left out: Pelican skips an article without a date", 1) &&
+		   S_warned(&dl, "unknown status 'archived'", 3),
+	   "an article Pelican skips with an error is left out with a warning saying why");
+	ok(fx_count_diag(&dl, DIAG_WARNING, "content/skip.md", "", -1) == 0 &&
+		   fx_count_diag(&dl, DIAG_WARNING, "pages/about.md", "", -1) == 0,
+	   "Status: skip and pages are left out without a word");
+	ok(fx_count_diag(&dl, DIAG_WARNING, "content/untitled.md", "", -1) == 1,
+	   "one warning for a skipped article");
 	const struct post *first = fx_find_post(&posts, "content/2021-03-04-first.md");
 	const struct post *tides = fx_find_post(&posts, "content/coast/tides.markdown");
 	const struct post *named = fx_find_post(&posts, "content/coast/2020-01-02-named.mkd");
@@ -443,6 +452,31 @@ static void test_slug_subs(void)
 	diag_list_free(&dl);
 }
 
+/* Regression: warnings about a metadata field named the line before it. */
+static void test_metadata_lines(void)
+{
+	fx_writes(S_tmp, "tern/pelicanconf.py", "SITENAME = 'Tern'\n");
+	fx_writes(S_tmp, "tern/content/a.md", "Title: A\nDate: 2020-01-01\nModified: not a date\n\nX.\n");
+	fx_writes(S_tmp, "tern/content/b.rst",
+		  "Bee\n###\n\n:date: 2020-01-02\n:modified: never\n\nText.\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (!S_open("tern", &site, &posts, &dl)) {
+		diag_list_free(&dl);
+		return;
+	}
+	ok(fx_count_diag(&dl, DIAG_WARNING, "content/a.md", "'modified' is not a date", 3) == 1,
+	   "a Markdown header's field is reported at its own line");
+	ok(fx_count_diag(&dl, DIAG_WARNING, "content/b.rst", "'modified' is not a date", 5) == 1,
+	   "a reST field list's too");
+	const struct post *a = fx_find_post(&posts, "content/a.md");
+	ok(a && a->body_line == 5, "the body starts after the header's blank line");
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+}
+
 static void test_slugify(void)
 {
 	char *s = pelican_slugify("State of Rust 0.11.0", false);
@@ -473,6 +507,7 @@ int main(void)
 	test_publishconf();
 	test_slug_subs();
 	test_slugify();
+	test_metadata_lines();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

@@ -851,7 +851,7 @@ static void S_field(struct fm_node *map, const char *key, const struct strvec *v
 struct S_lines {
 	const char *t;
 	size_t n, i; /* the next line starts at t[i] */
-	int line;    /* its number */
+	int line;    /* the number of the last line read (the one before t[i]) */
 };
 
 /* The next line (without its newline, CR dropped) in *l, *ll; false at
@@ -903,7 +903,7 @@ static struct fm_node *S_md_meta(struct S_lines *r, const char *path, struct dia
 {
 	struct fm_node *map = xcalloc(1, sizeof *map);
 	map->kind = FM_MAP;
-	map->line = r->line;
+	map->line = r->line + 1;
 	map->col = 1;
 	char *key = NULL;
 	int key_line = 0;
@@ -936,7 +936,7 @@ static struct fm_node *S_md_meta(struct S_lines *r, const char *path, struct dia
 			key = xstrndup(l + kb, k - kb);
 			for (char *c = key; *c; c++)
 				*c = (char)tolower((unsigned char)*c);
-			key_line = r->line - 1;
+			key_line = r->line;
 			sv_push_owned(&vals, S_strip(l + k + 1, ll - k - 1));
 		} else if (key && kb >= 4) {
 			sv_push_owned(&vals, S_strip(l, ll));
@@ -1062,7 +1062,7 @@ static struct fm_node *S_rst_meta(struct S_lines *r, const char *path, struct di
 				key = xstrndup(l + 1, (size_t)(e - l - 1));
 				for (char *c = key; *c; c++)
 					*c = (char)tolower((unsigned char)*c);
-				key_line = r->line - 1;
+				key_line = r->line;
 				char *v = S_strip(e + 1, ll - (size_t)(e + 1 - l));
 				sb_adds(&cont, v);
 				free(v);
@@ -1405,8 +1405,12 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	if (status && *status) {
 		if (strcasecmp(status, "draft") == 0)
 			p->draft = true;
-		else if (strcasecmp(status, "hidden") == 0 || strcasecmp(status, "skip") == 0)
+		/* hidden: published at its URL, only not listed; kept, as
+		 * Docusaurus' unlisted posts are (a book is the archive). */
+		else if (strcasecmp(status, "skip") == 0)
 			keep = false;
+		else if (strcasecmp(status, "hidden") == 0)
+			;
 		else if (strcasecmp(status, "published") != 0) {
 			diag_warning(dl, p->path, S_GET("status")->line, 1,
 				     "unknown status '%s': Pelican skips the article (published, hidden, draft or skip)",
@@ -1460,8 +1464,11 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	/* Pelican skips an article without a title or a date (a draft may
 	 * lack the date). */
 	const char *title = fm_str(S_GET("title"));
-	if (!title || !*title || (!p->date.valid && !p->draft))
+	if (keep && (!title || !*title || (!p->date.valid && !p->draft))) {
+		diag_warning(dl, p->path, 1, 1, "left out: Pelican skips an article without a %s",
+			     !title || !*title ? "'Title:'" : "date (no 'Date:', and none from its name or DEFAULT_DATE)");
 		keep = false;
+	}
 	if (title && *title && !p->title)
 		p->title = str_collapse_ws(title);
 

@@ -205,7 +205,7 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 				     site->config, pp->site_data};
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site_static_dir(site), c + 1,
-				     site->gen->dialects, &dc, pp->plan.hrefs[c]};
+				     site_dialects(site), &dc, pp->plan.hrefs[c]};
 	return chapter_convert(ch, p, &co, dl);
 }
 

@@ -338,6 +338,11 @@ void site_image_folders(const struct site *site, const struct post *p, struct st
 	free(dir);
 }
 
+const struct dialect *const *site_dialects(const struct site *site)
+{
+	return site->dialects ? site->dialects : site->gen->dialects;
+}
+
 const char *site_static_dir(const struct site *site)
 {
 	return site->static_dir ? site->static_dir : site->content_dir ? site->content_dir : ".";

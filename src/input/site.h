@@ -40,6 +40,7 @@
 
 struct site;
 struct site_data;
+struct dialect;
 
 struct site_generator {
 	const char *name;
@@ -48,8 +49,9 @@ struct site_generator {
 	/* Reads the site's configuration into site (title, author, language,
 	 * url, folders), and may set site->state: whatever the generator
 	 * keeps for its other hooks (built once, read-only once site_collect
-	 * starts, as the hooks run on several threads). Returns 0, or -1
-	 * after reporting an error. */
+	 * starts, as the hooks run on several threads), and site->dialects
+	 * when the config decides the posts' passes. Returns 0, or -1 after
+	 * reporting an error. */
 	int (*configure)(struct site *site, struct diag_list *dl);
 	/* Frees site->state. May be NULL (no state). */
 	void (*free_state)(void *state);
@@ -85,7 +87,8 @@ struct site_generator {
 	 * unknown. May be NULL. */
 	char *(*page_url)(const struct site *site, const char *relpath);
 	/* The dialect passes the generator's posts need, in order
-	 * (NULL-terminated, see dialect.h), or NULL: plain Markdown. */
+	 * (NULL-terminated, see dialect.h), or NULL: plain Markdown. A site
+	 * whose config decides them sets site->dialects instead. */
 	const struct dialect *const *dialects;
 	/* The post's URL on the live site (malloc'd), or NULL; called once a
 	 * post is fully read (title fallbacks applied) when the site's URL is
@@ -205,6 +208,12 @@ struct site {
 	 * set before configure, which picks that language's posts when the
 	 * site has several (Hugo's languages). */
 	char *want_language;
+	/* The passes this site's posts need when its config decides them
+	 * (Docusaurus' and Astro's remark plugins: remark-math makes `$…$`
+	 * math; admonitions off, or no remark-directive, leaves `:::` text):
+	 * one of the generator's static lists, set by configure. NULL:
+	 * gen->dialects. Read through site_dialects. */
+	const struct dialect *const *dialects;
 };
 
 /* Opens the site at root: detects the generator (or uses the one named by
@@ -228,6 +237,9 @@ int site_open_ext(struct site **out, const char *root, const struct site_open_op
 int site_collect(struct site *site, struct post_list *out, struct diag_list *dl);
 /* The live URL of a site file (relative to root), or NULL. */
 char *site_page_url(const struct site *site, const char *relpath);
+/* The dialect passes of the site's posts: site->dialects, else its
+ * generator's (NULL: plain Markdown). */
+const struct dialect *const *site_dialects(const struct site *site);
 /* Where site-absolute paths (`/img/x.png`) start: the folder the
  * generator serves static files from, else the content folder, else the
  * root. */

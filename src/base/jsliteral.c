@@ -646,3 +646,173 @@ char *js_call_string(const char *text, size_t len, const char *fn)
 	js_value_free(v);
 	return s;
 }
+
+/* Where the identifier ending just before text[end] starts (end when
+ * there is none). */
+static size_t S_ident_before(const char *text, size_t end)
+{
+	size_t i = end;
+	while (i > 0 && S_ident_char(text[i - 1]))
+		i--;
+	return i;
+}
+
+/* Back past white space from text[i] (exclusive). */
+static size_t S_space_before(const char *text, size_t i)
+{
+	while (i > 0 && isspace((unsigned char)text[i - 1]))
+		i--;
+	return i;
+}
+
+static bool S_word_is(const char *text, size_t from, size_t to, const char *w)
+{
+	return to - from == strlen(w) && memcmp(text + from, w, to - from) == 0;
+}
+
+/* The name bound by the import whose module string starts at text[q], or
+ * NULL. */
+static char *S_bound_name(const char *text, size_t len, size_t q)
+{
+	size_t b = S_space_before(text, q);
+	size_t w = S_ident_before(text, b);
+	if (S_word_is(text, w, b, "from")) {
+		/* Back to this statement's `import`. */
+		size_t k = w;
+		bool found = false;
+		while (!found && k > 0 && text[k - 1] != ';') {
+			k--;
+			found = k + 6 <= w && memcmp(text + k, "import", 6) == 0 &&
+				(k == 0 || !S_ident_char(text[k - 1])) && !S_ident_char(text[k + 6]);
+		}
+		if (!found)
+			return NULL;
+		size_t i = js_skip_space(text, len, k + 6);
+		if (i < len && text[i] == '*') {
+			i = js_skip_space(text, len, i + 1);
+			if (i + 2 > len || memcmp(text + i, "as", 2) != 0)
+				return NULL;
+			i = js_skip_space(text, len, i + 2);
+		}
+		size_t e = i;
+		while (e < len && S_ident_char(text[e]))
+			e++;
+		if (S_word_is(text, i, e, "type")) {
+			i = js_skip_space(text, len, e);
+			for (e = i; e < len && S_ident_char(text[e]);)
+				e++;
+		}
+		return e > i && !S_word_is(text, i, e, "from") ? xstrndup(text + i, e - i) : NULL;
+	}
+	if (b == 0 || text[b - 1] != '(')
+		return NULL;
+	b = S_space_before(text, b - 1);
+	w = S_ident_before(text, b);
+	if (!S_word_is(text, w, b, "require"))
+		return NULL;
+	b = S_space_before(text, w);
+	if (b == 0 || text[b - 1] != '=' || (b >= 2 && strchr("=!<>", text[b - 2])))
+		return NULL;
+	b = S_space_before(text, b - 1);
+	w = S_ident_before(text, b);
+	return w < b && !isdigit((unsigned char)text[w]) ? xstrndup(text + w, b - w) : NULL;
+}
+
+/* Calls fn for each identifier and string literal of text[from..to)
+ * outside comments (a string's raw text between its quotes) until it
+ * returns true; returns what it last returned. */
+static bool S_tokens(const char *text, size_t from, size_t to, bool (*fn)(const char *, size_t, size_t, bool, void *),
+		     void *arg)
+{
+	for (size_t i = from; i < to;) {
+		size_t j = S_skip_comment(text, to, i);
+		if (j != i) {
+			i = j;
+			continue;
+		}
+		char c = text[i];
+		if (c == '"' || c == '\'' || c == '`') {
+			j = S_skip_string(text, to, i);
+			if (j > i + 1 && fn(text, i, j, true, arg))
+				return true;
+			i = j > i ? j : i + 1;
+			continue;
+		}
+		if (!S_ident_char(c)) {
+			i++;
+			continue;
+		}
+		for (j = i; j < to && S_ident_char(text[j]);)
+			j++;
+		if ((i == 0 || text[i - 1] != '.') && fn(text, i, j, false, arg))
+			return true;
+		i = j;
+	}
+	return false;
+}
+
+struct S_import_find {
+	const char *module;
+	size_t len;
+	char *name;
+};
+
+static bool S_is_module(const char *text, size_t i, size_t j, const char *module)
+{
+	size_t ml = strlen(module);
+	return j - i == ml + 2 && text[i] != '`' && memcmp(text + i + 1, module, ml) == 0;
+}
+
+static bool S_import_at(const char *text, size_t i, size_t j, bool string, void *arg)
+{
+	struct S_import_find *f = arg;
+	if (string && S_is_module(text, i, j, f->module))
+		f->name = S_bound_name(text, f->len, i);
+	return f->name != NULL;
+}
+
+char *js_import_name(const char *text, size_t len, const char *module)
+{
+	struct S_import_find f = {module, len, NULL};
+	S_tokens(text, 0, len, S_import_at, &f);
+	return f.name;
+}
+
+struct S_mention {
+	const char *name, *module;
+};
+
+static bool S_mention_at(const char *text, size_t i, size_t j, bool string, void *arg)
+{
+	const struct S_mention *m = arg;
+	if (string)
+		return S_is_module(text, i, j, m->module);
+	return m->name && S_word_is(text, i, j, m->name);
+}
+
+bool js_mentions(const char *text, size_t from, size_t to, const char *name, const char *module)
+{
+	struct S_mention m = {name, module};
+	return S_tokens(text, from, to, S_mention_at, &m);
+}
+
+bool js_value_mentions(const char *text, size_t len, size_t at, const char *module)
+{
+	at = js_skip_space(text, len, at);
+	size_t e = at;
+	while (e < len && S_ident_char(text[e]))
+		e++;
+	if (e > at && !isdigit((unsigned char)text[at])) {
+		/* A variable: the value it is given (one step, no further). */
+		char *var = xstrndup(text + at, e - at);
+		at = js_find(text, 0, len, var);
+		free(var);
+		if (at == (size_t)-1)
+			return false;
+		at = js_skip_space(text, len, at);
+	}
+	char *name = js_import_name(text, len, module);
+	bool yes = js_mentions(text, at, js_skip_value(text, len, at), name, module);
+	free(name);
+	return yes;
+}

@@ -30,6 +30,7 @@
 #ifndef SHEAF_JSLITERAL_H
 #define SHEAF_JSLITERAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum js_kind { JS_STRING, JS_NUMBER, JS_TRUE, JS_FALSE, JS_NULL, JS_ARRAY, JS_OBJECT, JS_COMPUTED };
@@ -75,5 +76,18 @@ size_t js_call(const char *text, size_t len, const char *fn);
  * or NULL when there is no such call or its argument is not a string
  * literal. */
 char *js_call_string(const char *text, size_t len, const char *fn);
+/* The name text binds a module's default export to (malloc'd): `import X
+ * from 'm'` (`import X, {…} from`, `import * as X from`), `X =
+ * require('m')` (`require('m').default`); NULL when it imports module
+ * under no name (comments skipped). */
+char *js_import_name(const char *text, size_t len, const char *module);
+/* Whether text[from..to) names module: name (what js_import_name gave;
+ * may be NULL) as a whole identifier outside strings and comments, or a
+ * string literal that is module itself (an inline `require('m')`). */
+bool js_mentions(const char *text, size_t from, size_t to, const char *name, const char *module);
+/* Whether the value at text[at] (a plugin list, `[remarkMath, [x, {…}]]`,
+ * or a variable text gives one: `const plugins = […]`) names module, by
+ * the name text imports it as or inline (js_mentions). */
+bool js_value_mentions(const char *text, size_t len, size_t at, const char *module);
 
 #endif

@@ -273,6 +273,43 @@ static void test_find(void)
 	ok(js_call(cfg, strlen(cfg), "setInput") == (size_t)-1, "call: a whole name only");
 }
 
+static void test_imports(void)
+{
+	const char *src = "// import wrong from 'remark-math'\n"
+			  "import rehypeKatex from \"rehype-katex\";\n"
+			  "import math, {x} from 'remark-math'\n"
+			  "import * as dir from 'remark-directive';\n"
+			  "const gfm = require( 'remark-gfm' ).default;\n"
+			  "import {named} from 'named-only';\n"
+			  "export default { a: [math, [gfm, {}]], b: [require('inline')], c: 'math', d: x.math };\n";
+	size_t len = strlen(src);
+	char *n = js_import_name(src, len, "remark-math");
+	is_str(n, "math", "import_name: `import X, {…} from`, not a comment's");
+	free(n);
+	n = js_import_name(src, len, "remark-directive");
+	is_str(n, "dir", "import_name: `import * as X`");
+	free(n);
+	n = js_import_name(src, len, "remark-gfm");
+	is_str(n, "gfm", "import_name: `const X = require(…).default`");
+	free(n);
+	ok(js_import_name(src, len, "named-only") == NULL, "import_name: no default import");
+	ok(js_import_name(src, len, "remark") == NULL, "import_name: a whole module name only");
+	const char *a = strstr(src, "a: ["), *c = strstr(src, "c: '");
+	size_t from = (size_t)(a - src);
+	ok(js_mentions(src, from, from + 20, "math", "remark-math"), "mentions: the name in a list");
+	ok(js_mentions(src, from, len, "zzz", "inline"), "mentions: an inline require of the module");
+	from = (size_t)(c - src);
+	ok(!js_mentions(src, from, len, "math", "remark-math"), "mentions: not in a string, nor a property `x.math`");
+	ok(js_value_mentions(src, len, (size_t)(a - src) + 2, "remark-math"), "value_mentions: a list");
+	ok(!js_value_mentions(src, len, (size_t)(a - src) + 2, "remark-directive"), "value_mentions: not named");
+	const char *var = "import m from 'remark-math';\nconst plugins = [m];\nexport default {remarkPlugins: plugins, "
+			  "other: [mm]};\n";
+	ok(js_value_mentions(var, strlen(var), (size_t)(strstr(var, ": plugins") - var) + 1, "remark-math"),
+	   "value_mentions: a variable holding the list");
+	ok(!js_value_mentions(var, strlen(var), (size_t)(strstr(var, ": [mm]") - var) + 1, "remark-math"),
+	   "value_mentions: a longer name is another");
+}
+
 int main(void)
 {
 	test_strings();
@@ -280,5 +317,6 @@ int main(void)
 	test_containers();
 	test_statements();
 	test_find();
+	test_imports();
 	return done_testing();
 }

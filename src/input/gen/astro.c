@@ -216,15 +216,6 @@ static int S_line(const char *t, size_t at)
 	return line;
 }
 
-/* Whether the word at t[i] is a whole identifier (not part of a longer
- * one, not a property `.name`). */
-static bool S_word_at(const char *t, size_t len, size_t i, size_t n)
-{
-	if (i > 0 && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '$' || t[i - 1] == '.'))
-		return false;
-	return i + n >= len || !(isalnum((unsigned char)t[i + n]) || t[i + n] == '_' || t[i + n] == '$');
-}
-
 /* The object literal passed first to the call `fn(` : the position of its
  * `{`, or (size_t)-1. */
 static size_t S_call_object(const char *t, size_t len, const char *fn)
@@ -236,33 +227,10 @@ static size_t S_call_object(const char *t, size_t len, const char *fn)
 	return at < len && t[at] == '{' ? at : (size_t)-1;
 }
 
-/* The name a module's default export is imported as (`import mdx from
- * '@astrojs/mdx'`), malloc'd, or NULL when the module is not imported so. */
-static char *S_import_name(const char *t, size_t len, const char *module)
-{
-	for (const char *q = "'\""; *q; q++) {
-		char *quoted = xasprintf("%c%s%c", *q, module, *q);
-		const char *hit = strstr(t, quoted);
-		free(quoted);
-		if (!hit)
-			continue;
-		/* Back to the `import` of this statement. */
-		size_t at = (size_t)(hit - t);
-		size_t from = at;
-		while (from > 0 && !(from + 6 <= len && memcmp(t + from, "import", 6) == 0 && S_word_at(t, len, from, 6)))
-			from--;
-		size_t i = js_skip_space(t, len, from + 6);
-		size_t n = S_ident_len(t, len, i);
-		if (n && !(n == 4 && memcmp(t + i, "from", 4) == 0))
-			return xstrndup(t + i, n);
-	}
-	return NULL;
-}
-
 /* Whether the config calls the integration a module exports by default. */
 static bool S_integration(const char *t, size_t len, const char *module)
 {
-	char *name = S_import_name(t, len, module);
+	char *name = js_import_name(t, len, module);
 	bool used = name && js_call(t, len, name) != (size_t)-1;
 	free(name);
 	return used;
@@ -631,7 +599,7 @@ static void S_site_metadata(struct site *site, const char *src_dir)
  * the default locale's, else English, else the first), its language. */
 static void S_starlight(struct site *site, const char *t, size_t len)
 {
-	char *name = S_import_name(t, len, "@astrojs/starlight");
+	char *name = js_import_name(t, len, "@astrojs/starlight");
 	size_t obj = S_call_object(t, len, name ? name : "starlight");
 	free(name);
 	if (obj == (size_t)-1)
@@ -842,7 +810,7 @@ static char *S_manifest_name(const char *t, size_t len)
 	static const char *const modules[] = {"astro-favicons", "astro-webmanifest", "@vite-pwa/astro", NULL};
 	char *found = NULL;
 	for (const char *const *m = modules; *m && !found; m++) {
-		char *name = S_import_name(t, len, *m);
+		char *name = js_import_name(t, len, *m);
 		size_t obj = name ? S_call_object(t, len, name) : (size_t)-1;
 		free(name);
 		if (obj == (size_t)-1)
@@ -862,7 +830,7 @@ static char *S_manifest_name(const char *t, size_t len)
 static const struct S_collection *S_starlight_blog(struct S_state *st, const char *t, size_t len,
 						    const char *src_dir)
 {
-	char *name = S_import_name(t, len, "starlight-blog");
+	char *name = js_import_name(t, len, "starlight-blog");
 	size_t args = name ? js_call(t, len, name) : (size_t)-1;
 	free(name);
 	if (args == (size_t)-1)

@@ -32,6 +32,7 @@
  *                                      how many diagnostics match (line < 0: any)
  *   fx_has_diag(dl, sev, file_end, needle)
  *                                      whether one does, at any line
+ *   fx_is_passes(site, DIALECTS(…))    whether site_dialects is that list, in order
  */
 #ifndef SHEAF_TEST_FIXTURE_H
 #define SHEAF_TEST_FIXTURE_H
@@ -270,6 +271,17 @@ static inline bool fx_has_diag(const struct diag_list *dl, enum diag_severity se
 			       const char *file_end, const char *needle)
 {
 	return fx_count_diag(dl, sev, file_end, needle, -1) > 0;
+}
+
+/* True when the site's dialect passes (site_dialects) are want
+ * (NULL-terminated), in that order. */
+static inline bool fx_is_passes(const struct site *site, const struct dialect *const *want)
+{
+	const struct dialect *const *have = site_dialects(site);
+	size_t i = 0;
+	while (have && have[i] && want[i] && have[i] == want[i])
+		i++;
+	return !want[i] && !(have && have[i]);
 }
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convert/dialect.h"
 #include "convert/markdown.h"
 #include "fixture.h"
 #include "input/site.h"
@@ -190,6 +191,8 @@ static void test_starlight(void)
 		return;
 	}
 	is_str(site->title, "Le Guide", "Starlight's title per language: the default locale's");
+	ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_markdoc)),
+	   "Starlight's remark-directive: `:::` directives in every collection");
 	is_str(site->language, "fr", "Starlight's root locale's lang");
 	fx_is_relpaths(&posts, "src/content/articles/Four Ways.markdown|src/content/articles/one.mdx",
 		       "a legacy collection (src/content/config.ts), named articles: `_` files and folders "
@@ -239,6 +242,53 @@ static void test_starlight(void)
 		S_done(site, &posts);
 	}
 	diag_list_free(&dl3);
+}
+
+/* `:::` is a directive only under remark-directive (Starlight's, or the
+ * site's), `$…$` math only under remark-math. */
+static void test_remark_plugins(void)
+{
+	static const char *const post = "---\ntitle: Sums\npubDate: 2024-02-02\n---\nIt costs $5, or $6 with tax.\n";
+	struct site *site;
+	struct post_list posts = POST_LIST_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	fx_writes(S_tmp, "plain/astro.config.mjs",
+		  "import { defineConfig } from 'astro/config';\n"
+		  "import mdx from '@astrojs/mdx';\n"
+		  "import remarkMath from 'remark-math'; // installed, not used\n"
+		  "export default defineConfig({ integrations: [mdx()], markdown: { remarkPlugins: [] } });\n");
+	fx_writes(S_tmp, "plain/src/content/blog/sums.md", post);
+	if (S_open("plain", &site, &posts, &dl)) {
+		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_markdoc)),
+		   "no remark plugins: `:::` and `$` are text (remark-math imported but not listed)");
+		S_done(site, &posts);
+	}
+	fx_writes(S_tmp, "math/astro.config.mjs",
+		  "import { defineConfig } from 'astro/config';\n"
+		  "import remarkMath from 'remark-math';\n"
+		  "import rehypeKatex from 'rehype-katex';\n"
+		  "const remark = [remarkMath, [require('remark-directive'), {}]];\n"
+		  "export default defineConfig({\n"
+		  "  markdown: { remarkPlugins: remark, rehypePlugins: [rehypeKatex] },\n"
+		  "});\n");
+	fx_writes(S_tmp, "math/src/content/blog/sums.md", post);
+	if (S_open("math", &site, &posts, &dl)) {
+		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_math, &dialect_markdoc)),
+		   "markdown.remarkPlugins (a variable) with remark-math and remark-directive: both, math after");
+		S_done(site, &posts);
+	}
+	fx_writes(S_tmp, "mdxmath/astro.config.mjs",
+		  "import { defineConfig } from 'astro/config';\n"
+		  "import mdx from '@astrojs/mdx';\n"
+		  "import * as maths from 'remark-math';\n"
+		  "export default defineConfig({ integrations: [mdx({ remarkPlugins: [[maths, { singleDollar: true }]] })] });\n");
+	fx_writes(S_tmp, "mdxmath/src/content/blog/sums.md", post);
+	if (S_open("mdxmath", &site, &posts, &dl)) {
+		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_math, &dialect_markdoc)),
+		   "remark-math in the MDX integration's options: math");
+		S_done(site, &posts);
+	}
+	diag_list_free(&dl);
 }
 
 /* The starlight-blog plugin: posts under src/content/docs/<prefix>/,
@@ -588,6 +638,7 @@ int main(void)
 	test_glob_collection();
 	test_starlight();
 	test_starlight_blog();
+	test_remark_plugins();
 	test_folders_and_choice();
 	test_references();
 	test_locales();

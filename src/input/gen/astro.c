@@ -279,6 +279,36 @@ static char *S_folder(const char *name)
 
 /* ---- Detection and configuration ---- */
 
+/* The posts' passes by what the config adds: [`:::` directives][math].
+ * MDX acts on .mdx entries only, Markdoc on .mdoc ones. `:::name` is a
+ * directive only under remark-directive: Starlight's (it reads
+ * `:::name[label]` containers in every collection; its asides box them in
+ * docs only, elsewhere they are a plain block) or one the site lists;
+ * else it is text. `$…$` is math only under remark-math: a price is no
+ * formula. */
+static const struct dialect *const S_passes[2][2][5] = {
+	{{&dialect_mdx, &dialect_markdoc}, {&dialect_mdx, &dialect_math, &dialect_markdoc}},
+	{{&dialect_mdx, &dialect_directives, &dialect_markdoc},
+	 {&dialect_mdx, &dialect_directives, &dialect_math, &dialect_markdoc}},
+};
+
+/* Whether the site's remark plugins include module: `markdown: {
+ * remarkPlugins }` of the config object at t[obj], or the MDX
+ * integration's own (a plugin there acts on .mdx entries only; sheaf
+ * lists the site's passes once, for every post). */
+static bool S_remark_plugin(const char *t, size_t len, size_t obj, const char *module)
+{
+	size_t md = obj != (size_t)-1 ? S_member_value(t, len, obj, "markdown") : (size_t)-1;
+	size_t at = md != (size_t)-1 && t[md] == '{' ? S_member_value(t, len, md, "remarkPlugins") : (size_t)-1;
+	if (at != (size_t)-1 && js_value_mentions(t, len, at, module))
+		return true;
+	char *mdx = js_import_name(t, len, "@astrojs/mdx");
+	size_t opts = mdx ? S_call_object(t, len, mdx) : (size_t)-1;
+	free(mdx);
+	at = opts != (size_t)-1 ? S_member_value(t, len, opts, "remarkPlugins") : (size_t)-1;
+	return at != (size_t)-1 && js_value_mentions(t, len, at, module);
+}
+
 /* A warning about the site file rel (relative to the root). */
 static void S_warn(struct diag_list *dl, const struct site *site, const char *rel, int line, const char *fmt, ...)
 	SHEAF_PRINTF(5, 6);
@@ -980,6 +1010,9 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	st->url_end = url_end;
 	st->mdx = S_integration(t, len, "@astrojs/mdx") || S_integration(t, len, "@astrojs/starlight");
 	st->markdoc = S_integration(t, len, "@astrojs/markdoc");
+	bool directives = S_integration(t, len, "@astrojs/starlight") ||
+			  S_remark_plugin(t, len, obj, "remark-directive");
+	site->dialects = S_passes[directives][S_remark_plugin(t, len, obj, "remark-math")];
 	bool sblog = S_starlight_blog(st, t, len, src_dir) != NULL;
 	char *manifest = S_manifest_name(t, len);
 	free(t);
@@ -1388,12 +1421,8 @@ const struct site_generator site_astro = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.post_url = S_post_url,
-	/* MDX acts on .mdx entries only, Markdoc on .mdoc ones. Starlight's remark-directive reads
-	 * `:::name[label]` containers in every collection (its asides box
-	 * them in docs only; elsewhere they are a plain block): the list is
-	 * the generator's, not the site's, so the directives pass is listed
-	 * for every Astro site. */
-	.dialects = DIALECTS(&dialect_mdx, &dialect_directives, &dialect_markdoc),
+	/* A site without remark plugins; configure sets the site's (S_passes). */
+	.dialects = S_passes[0][0],
 	.cover_keys = S_cover_keys,
 	.post_exts = S_exts,
 };

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <utime.h>
 
+#include "convert/dialect.h"
 #include "convert/markdown.h"
 #include "fixture.h"
 #include "input/site.h"
@@ -258,6 +259,8 @@ static void test_js_configs(void)
 		is_str(site->url, "https://plain.example/", "url with the base path");
 		is_str(site->language, "en", "no i18n: English, Docusaurus' default");
 		is_str(site->static_dir, "static", "no staticDirectories: static/");
+		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_heading_ids)),
+		   "admonitions on by default, no math");
 		struct site_data *sd = site->gen->site_data(site);
 		ok(sd->mdx_md, "markdown.format defaults to mdx");
 		site_data_free(sd);
@@ -319,6 +322,57 @@ static void test_js_configs(void)
 	S_done(site, &posts, &dl);
 }
 
+/* remark-math among a blog's remark plugins makes `$…$` math;
+ * `admonitions: false` makes `:::` text. */
+static void test_passes(void)
+{
+	fx_writes(S_tmp, "maths/docusaurus.config.js",
+		  "const math = require('remark-math');\n"
+		  "const katex = require('rehype-katex');\n"
+		  "module.exports = {\n  title: 'Maths',\n"
+		  "  presets: [['classic', {\n"
+		  "    docs: false,\n"
+		  "    blog: { remarkPlugins: [math], rehypePlugins: [katex], admonitions: false },\n"
+		  "  }]],\n};\n");
+	fx_writes(S_tmp, "maths/blog/2020-01-01-sum.md", "---\ntitle: Sum\n---\n$a+b$\n");
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	struct post_list posts = POST_LIST_INIT;
+	if (S_open("maths", NULL, &site, &posts, &dl))
+		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_math, &dialect_heading_ids)),
+		   "remark-math required and listed: math; admonitions: false: no directives");
+	S_done(site, &posts, &dl);
+
+	/* remark-math for the docs only, a second blog with admonitions. */
+	fx_writes(S_tmp, "docsmath/docusaurus.config.ts",
+		  "import remarkMath from 'remark-math';\n"
+		  "export default {\n  title: 'Docs math',\n"
+		  "  presets: [['classic', { docs: { remarkPlugins: [remarkMath] }, blog: { admonitions: false } }]],\n"
+		  "  plugins: [['@docusaurus/plugin-content-blog', { id: 'news', path: 'news',\n"
+		  "    beforeDefaultRemarkPlugins: [], admonitions: { keywords: ['aside'] } }]],\n};\n");
+	fx_writes(S_tmp, "docsmath/blog/2020-01-01-a.md", "---\ntitle: A\n---\nIt costs $5, or $6.\n");
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("docsmath", NULL, &site, &posts, &dl))
+		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_heading_ids)),
+		   "remark-math in the docs' options only: no math in the blog; one blog with admonitions "
+		   "keeps the directives");
+	S_done(site, &posts, &dl);
+
+	fx_writes(S_tmp, "twomath/docusaurus.config.mjs",
+		  "import remarkMath from 'remark-math';\n"
+		  "const plugins = [[remarkMath, {}]];\n"
+		  "export default {\n  title: 'Two',\n"
+		  "  plugins: [['content-blog', { beforeDefaultRemarkPlugins: plugins }]],\n};\n");
+	fx_writes(S_tmp, "twomath/blog/2020-01-01-a.md", "---\ntitle: A\n---\n");
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	posts = (struct post_list)POST_LIST_INIT;
+	if (S_open("twomath", NULL, &site, &posts, &dl))
+		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_math, &dialect_heading_ids)),
+		   "remark-math before the default plugins, through a variable: math after the directives");
+	S_done(site, &posts, &dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -329,6 +383,7 @@ int main(void)
 	test_site();
 	test_i18n();
 	test_js_configs();
+	test_passes();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

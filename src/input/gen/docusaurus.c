@@ -9,8 +9,10 @@
  * baseUrl, i18n.defaultLocale, markdown.format, and the blog instances:
  * the classic preset's `blog` options (`blog: false`: none) and each
  * plugin whose module ends in `plugin-content-blog` (the plugin, its
- * shorthand `content-blog`, a local wrapper of it) with its options. A
- * value that is not a literal is reported once, never guessed.
+ * shorthand `content-blog`, a local wrapper of it) with its options
+ * (among them remark-math in remarkPlugins or beforeDefaultRemarkPlugins,
+ * and `admonitions: false`, which choose the posts' passes). A value that
+ * is not a literal is reported once, never guessed.
  *
  * As the blog plugin reads posts (plugin-content-blog blogUtils.ts,
  * authors.ts, frontMatter.ts, options.ts):
@@ -71,6 +73,16 @@ static const char *const S_exts[] = {".md", ".mdx", NULL};
 static const char *const S_default_exclude[] = {"**/_*.{js,jsx,ts,tsx,md,mdx}", "**/_*/**", "**/*.test.{js,jsx,ts,tsx}",
 						"**/__tests__/**", NULL};
 
+/* The posts' passes by the blog options: [admonitions][math]. `:::note`
+ * is an admonition unless `admonitions: false`; `$…$` is math only when
+ * remark-math is among the blog's remark plugins (Docusaurus' "Math
+ * Equations"), else a price stays a price. */
+static const struct dialect *const S_passes[2][2][5] = {
+	{{&dialect_mdx, &dialect_heading_ids}, {&dialect_mdx, &dialect_math, &dialect_heading_ids}},
+	{{&dialect_mdx, &dialect_directives, &dialect_heading_ids},
+	 {&dialect_mdx, &dialect_directives, &dialect_math, &dialect_heading_ids}},
+};
+
 /* One instance of the blog plugin. */
 struct S_blog {
 	char *id;                 /* NULL: the default instance */
@@ -83,6 +95,8 @@ struct S_blog {
 	char *authors_file;       /* where it was read, relative to the root */
 	char *tags_file;          /* the `tags` option (relative to dir); NULL: none */
 	struct fm_node *tags;     /* the tags file, or NULL */
+	bool math;                /* remark-math among its remark plugins */
+	bool no_admonitions;      /* `admonitions: false` */
 };
 
 struct S_state {
@@ -392,6 +406,15 @@ static void S_add_blog(struct S_state *st, const struct S_reader *r, const struc
 				sv_push(&b.exclude, *g);
 		fm_node_free(inc);
 		fm_node_free(exc);
+		static const char *const remark[] = {"remarkPlugins", "beforeDefaultRemarkPlugins"};
+		for (size_t i = 0; i < 2 && !b.math; i++) {
+			size_t at = S_member(r->t, *opts, remark[i]);
+			b.math = at != (size_t)-1 && js_value_mentions(r->t, r->len, at, "remark-math");
+		}
+		size_t adm = S_member(r->t, *opts, "admonitions");
+		adm = adm != (size_t)-1 ? js_skip_space(r->t, r->len, adm) : r->len;
+		b.no_admonitions = adm + 5 <= r->len && strncmp(r->t + adm, "false", 5) == 0 &&
+				   !S_ident_char(r->t[adm + 5]);
 	} else {
 		for (const char *const *g = S_default_exclude; *g; g++)
 			sv_push(&b.exclude, *g);
@@ -652,6 +675,14 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		free(format);
 	}
 	S_read_blogs(st, &r, cfg);
+	/* One list of passes for the book: math when any instance reads it,
+	 * admonitions unless every instance turns them off. */
+	bool math = false, admonitions = !st->nblogs;
+	for (size_t i = 0; i < st->nblogs; i++) {
+		math |= st->blogs[i].math;
+		admonitions |= !st->blogs[i].no_admonitions;
+	}
+	site->dialects = S_passes[admonitions][math];
 
 	/* The locale asked for, when it is not the default one: its
 	 * translations replace the posts. */
@@ -1135,7 +1166,8 @@ const struct site_generator site_docusaurus = {
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
 	.post_url = S_post_url,
-	.dialects = DIALECTS(&dialect_mdx, &dialect_directives, &dialect_heading_ids),
+	/* The blog plugin's defaults; configure sets the site's (S_passes). */
+	.dialects = S_passes[1][0],
 	.cover_keys = S_cover_keys,
 	.post_exts = S_exts,
 	.site_data = S_site_data,

@@ -28,6 +28,7 @@ void site_data_free(struct site_data *sd)
 	}
 	free(sd->tmpl);
 	strmap_free(&sd->by_name);
+	sv_free(&sd->admonitions);
 	free(sd);
 }
 

@@ -11,7 +11,7 @@
  * knowledge is here, only the reading of what the generator named.
  *
  * Ownership: site_data_new gives a structure freed with site_data_free; it
- * owns the templates' names and texts, and borrows the parameter trees and
+ * owns the templates' names and texts and the admonition names, and borrows the parameter trees and
  * the site (both outlive the book). */
 #ifndef SHEAF_SITEDATA_H
 #define SHEAF_SITEDATA_H
@@ -42,6 +42,8 @@ struct site_data {
 	bool emoji; /* `:name:` codes are emoji (Hugo enableEmoji, Zola render_emoji) */
 	bool mdx_md; /* `.md` posts are MDX too, not only `.mdx` ones (Docusaurus'
 		       markdown.format 'mdx', its default) */
+	struct strvec admonitions; /* `:::name` box names the site adds to the usual ones
+				      (Docusaurus' admonitions.keywords) */
 	struct site_template *tmpl;
 	size_t ntmpl;
 	struct strmap by_name; /* name → index in tmpl */

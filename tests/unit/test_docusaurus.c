@@ -353,10 +353,14 @@ static void test_passes(void)
 	fx_writes(S_tmp, "docsmath/blog/2020-01-01-a.md", "---\ntitle: A\n---\nIt costs $5, or $6.\n");
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	posts = (struct post_list)POST_LIST_INIT;
-	if (S_open("docsmath", NULL, &site, &posts, &dl))
+	if (S_open("docsmath", NULL, &site, &posts, &dl)) {
 		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_heading_ids)),
 		   "remark-math in the docs' options only: no math in the blog; one blog with admonitions "
 		   "keeps the directives");
+		struct site_data *sd = site->gen->site_data(site);
+		fx_is_list(&sd->admonitions, "aside", "admonitions.keywords: names the directives pass knows");
+		site_data_free(sd);
+	}
 	S_done(site, &posts, &dl);
 
 	fx_writes(S_tmp, "twomath/docusaurus.config.mjs",

@@ -19,7 +19,8 @@
  * written around it, the same box MkDocs admonitions make. A box left
  * open ends with the post. Fences in code are code (the scanner finds code
  * first). Unknown names (Docusaurus leaves them to other plugins) make a
- * box titled by the label or the name, with a warning. */
+ * box titled by the label or the name, with a warning; names the site adds
+ * (site_data's admonitions) are known. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,7 +142,11 @@ static bool S_open(struct S_dir *d, struct ds_blk *b, const struct ds_line *L, c
 		return false;
 	struct ds_state *st = b->st;
 	int line = ds_line_of_text(st, b->tline);
-	if (!directives_known(name, namel)) {
+	bool site_name = false;
+	const struct site_data *sd = st->ctx ? st->ctx->data : NULL;
+	for (size_t i = 0; sd && i < sd->admonitions.n && !site_name; i++)
+		site_name = ds_eq(name, namel, sd->admonitions.v[i]);
+	if (!site_name && !directives_known(name, namel)) {
 		char *q = ds_quote(name, namel);
 		char *key = xasprintf("directive:%s", q);
 		ds_warn(st, line, key, "unknown directive ':::%s': shown as a box titled by its name", q);

@@ -105,6 +105,7 @@ struct S_state {
 	char *origin;   /* the config's url without a trailing slash, or NULL */
 	char *base_url; /* baseUrl, starting and ending with `/` */
 	bool mdx_md;    /* markdown.format 'mdx' (the default): .md is MDX too */
+	struct strvec admonitions; /* names the blogs' admonitions.keywords add */
 };
 
 /* ---- Reading the config without running it ---- */
@@ -415,6 +416,13 @@ static void S_add_blog(struct S_state *st, const struct S_reader *r, const struc
 		adm = adm != (size_t)-1 ? js_skip_space(r->t, r->len, adm) : r->len;
 		b.no_admonitions = adm + 5 <= r->len && strncmp(r->t + adm, "false", 5) == 0 &&
 				   !S_ident_char(r->t[adm + 5]);
+		struct S_obj ao;
+		if (S_member_obj(r->t, r->len, *opts, "admonitions", &ao)) {
+			struct fm_node *kw = S_get(r, ao, "keywords", "only the usual names are admonitions");
+			if (kw && kw->kind == FM_LIST)
+				fm_strings(kw, &st->admonitions);
+			fm_node_free(kw);
+		}
 	} else {
 		for (const char *const *g = S_default_exclude; *g; g++)
 			sv_push(&b.exclude, *g);
@@ -752,6 +760,7 @@ static void S_free_state(void *state)
 	free(st->blogs);
 	free(st->origin);
 	free(st->base_url);
+	sv_free(&st->admonitions);
 	free(st);
 }
 
@@ -1150,6 +1159,8 @@ static struct site_data *S_site_data(const struct site *site)
 	const struct S_state *st = site->state;
 	struct site_data *sd = site_data_new(site);
 	sd->mdx_md = st->mdx_md;
+	for (size_t i = 0; i < st->admonitions.n; i++)
+		sv_push(&sd->admonitions, st->admonitions.v[i]);
 	return sd;
 }
 

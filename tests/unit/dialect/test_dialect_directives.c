@@ -97,6 +97,19 @@ static void test_unknown(void)
 	ok(dl.n == 1, "unknown: one warning per name and post");
 	free(o);
 	diag_list_free(&dl);
+
+	/* A name the site adds (Docusaurus' admonitions.keywords) is known. */
+	struct site_data *sd = site_data_new(NULL);
+	sv_push(&sd->admonitions, "spoiler");
+	struct dialect_context ctx = dt_ctx;
+	ctx.data = sd;
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = dt_rewrite(DIALECTS(&dialect_directives), &ctx, ":::spoiler\nhidden\n:::\n", &dl);
+	like(o, "<div class=\"admonition spoiler\"><p class=\"admonition-title\">Spoiler</p>", "a site's name: a box");
+	ok(dl.n == 0, "  without a warning");
+	free(o);
+	diag_list_free(&dl);
+	site_data_free(sd);
 }
 
 int main(void)

@@ -603,34 +603,59 @@ size_t js_find(const char *t, size_t from, size_t to, const char *key)
 	return best;
 }
 
-size_t js_call(const char *text, size_t len, const char *fn)
+/* Calls fn for each identifier and string literal of text[from..to)
+ * outside comments (a string with its quotes) until it returns true;
+ * returns what it last returned. */
+static bool S_tokens(const char *text, size_t from, size_t to, bool (*fn)(const char *, size_t, size_t, bool, void *),
+		     void *arg)
 {
-	size_t fl = strlen(fn);
-	for (size_t i = 0; i < len;) {
-		size_t j = S_skip_comment(text, len, i);
+	for (size_t i = from; i < to;) {
+		size_t j = S_skip_comment(text, to, i);
 		if (j != i) {
 			i = j;
 			continue;
 		}
 		char c = text[i];
 		if (c == '"' || c == '\'' || c == '`') {
-			i = S_skip_string(text, len, i);
+			j = S_skip_string(text, to, i);
+			if (j > i + 1 && fn(text, i, j, true, arg))
+				return true;
+			i = j > i ? j : i + 1;
 			continue;
 		}
 		if (!S_ident_char(c)) {
 			i++;
 			continue;
 		}
-		size_t e = i;
-		while (e < len && S_ident_char(text[e]))
-			e++;
-		bool named = e - i == fl && memcmp(text + i, fn, fl) == 0;
-		i = e;
-		size_t k = js_skip_space(text, len, e);
-		if (named && k < len && text[k] == '(')
-			return k + 1;
+		for (j = i; j < to && S_ident_char(text[j]);)
+			j++;
+		if (fn(text, i, j, false, arg))
+			return true;
+		i = j;
 	}
-	return (size_t)-1;
+	return false;
+}
+
+struct S_call_find {
+	const char *fn;
+	size_t len, at;
+};
+
+static bool S_call_at(const char *text, size_t i, size_t j, bool string, void *arg)
+{
+	struct S_call_find *f = arg;
+	size_t k = js_skip_space(text, f->len, j);
+	if (string || j - i != strlen(f->fn) || memcmp(text + i, f->fn, j - i) != 0 || k >= f->len || text[k] != '(')
+		return false;
+	f->at = k + 1;
+	return true;
+}
+
+size_t js_call(const char *text, size_t len, const char *fn)
+{
+	struct S_call_find f = {fn, len, (size_t)-1};
+	S_tokens(text, 0, len, S_call_at, &f);
+	return f.at;
 }
 
 char *js_call_string(const char *text, size_t len, const char *fn)
@@ -718,39 +743,6 @@ static char *S_bound_name(const char *text, size_t len, size_t q)
 	return w < b && !isdigit((unsigned char)text[w]) ? xstrndup(text + w, b - w) : NULL;
 }
 
-/* Calls fn for each identifier and string literal of text[from..to)
- * outside comments (a string's raw text between its quotes) until it
- * returns true; returns what it last returned. */
-static bool S_tokens(const char *text, size_t from, size_t to, bool (*fn)(const char *, size_t, size_t, bool, void *),
-		     void *arg)
-{
-	for (size_t i = from; i < to;) {
-		size_t j = S_skip_comment(text, to, i);
-		if (j != i) {
-			i = j;
-			continue;
-		}
-		char c = text[i];
-		if (c == '"' || c == '\'' || c == '`') {
-			j = S_skip_string(text, to, i);
-			if (j > i + 1 && fn(text, i, j, true, arg))
-				return true;
-			i = j > i ? j : i + 1;
-			continue;
-		}
-		if (!S_ident_char(c)) {
-			i++;
-			continue;
-		}
-		for (j = i; j < to && S_ident_char(text[j]);)
-			j++;
-		if ((i == 0 || text[i - 1] != '.') && fn(text, i, j, false, arg))
-			return true;
-		i = j;
-	}
-	return false;
-}
-
 struct S_import_find {
 	const char *module;
 	size_t len;
@@ -787,7 +779,8 @@ static bool S_mention_at(const char *text, size_t i, size_t j, bool string, void
 	const struct S_mention *m = arg;
 	if (string)
 		return S_is_module(text, i, j, m->module);
-	return m->name && S_word_is(text, i, j, m->name);
+	/* Not a property `x.name`. */
+	return m->name && (i == 0 || text[i - 1] != '.') && S_word_is(text, i, j, m->name);
 }
 
 bool js_mentions(const char *text, size_t from, size_t to, const char *name, const char *module)

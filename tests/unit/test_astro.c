@@ -248,47 +248,51 @@ static void test_starlight(void)
  * site's), `$…$` math only under remark-math. */
 static void test_remark_plugins(void)
 {
-	static const char *const post = "---\ntitle: Sums\npubDate: 2024-02-02\n---\nIt costs $5, or $6 with tax.\n";
-	struct site *site;
-	struct post_list posts = POST_LIST_INIT;
-	struct diag_list dl = DIAG_LIST_INIT;
-	fx_writes(S_tmp, "plain/astro.config.mjs",
-		  "import { defineConfig } from 'astro/config';\n"
-		  "import mdx from '@astrojs/mdx';\n"
-		  "import remarkMath from 'remark-math'; // installed, not used\n"
-		  "export default defineConfig({ integrations: [mdx()], markdown: { remarkPlugins: [] } });\n");
-	fx_writes(S_tmp, "plain/src/content/blog/sums.md", post);
-	if (S_open("plain", &site, &posts, &dl)) {
-		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_markdoc)),
-		   "no remark plugins: `:::` and `$` are text (remark-math imported but not listed)");
-		S_done(site, &posts);
+	const struct {
+		const char *name, *config;
+		const struct dialect *const *want;
+		const char *what;
+	} sites[] = {
+		{"plain",
+		 "import { defineConfig } from 'astro/config';\n"
+		 "import mdx from '@astrojs/mdx';\n"
+		 "import remarkMath from 'remark-math'; // installed, not used\n"
+		 "export default defineConfig({ integrations: [mdx()], markdown: { remarkPlugins: [] } });\n",
+		 DIALECTS(&dialect_mdx, &dialect_markdoc),
+		 "no remark plugins: `:::` and `$` are text (remark-math imported but not listed)"},
+		{"math",
+		 "import { defineConfig } from 'astro/config';\n"
+		 "import remarkMath from 'remark-math';\n"
+		 "import rehypeKatex from 'rehype-katex';\n"
+		 "const remark = [remarkMath, [require('remark-directive'), {}]];\n"
+		 "export default defineConfig({\n"
+		 "  markdown: { remarkPlugins: remark, rehypePlugins: [rehypeKatex] },\n"
+		 "});\n",
+		 DIALECTS(&dialect_mdx, &dialect_directives, &dialect_math, &dialect_markdoc),
+		 "markdown.remarkPlugins (a variable) with remark-math and remark-directive: both, math after"},
+		{"mdxmath",
+		 "import { defineConfig } from 'astro/config';\n"
+		 "import mdx from '@astrojs/mdx';\n"
+		 "import * as maths from 'remark-math';\n"
+		 "export default defineConfig({ integrations: [mdx({ remarkPlugins: [[maths, { singleDollar: true }]] })] });\n",
+		 DIALECTS(&dialect_mdx, &dialect_math, &dialect_markdoc), "remark-math in the MDX integration's options: math"},
+	};
+	for (size_t i = 0; i < sizeof sites / sizeof *sites; i++) {
+		char *cfg = xasprintf("%s/astro.config.mjs", sites[i].name);
+		char *post = xasprintf("%s/src/content/blog/sums.md", sites[i].name);
+		fx_writes(S_tmp, cfg, sites[i].config);
+		fx_writes(S_tmp, post, "---\ntitle: Sums\npubDate: 2024-02-02\n---\nIt costs $5, or $6 with tax.\n");
+		struct site *site;
+		struct post_list posts = POST_LIST_INIT;
+		struct diag_list dl = DIAG_LIST_INIT;
+		if (S_open(sites[i].name, &site, &posts, &dl)) {
+			ok(fx_is_passes(site, sites[i].want), "%s", sites[i].what);
+			S_done(site, &posts);
+		}
+		diag_list_free(&dl);
+		free(cfg);
+		free(post);
 	}
-	fx_writes(S_tmp, "math/astro.config.mjs",
-		  "import { defineConfig } from 'astro/config';\n"
-		  "import remarkMath from 'remark-math';\n"
-		  "import rehypeKatex from 'rehype-katex';\n"
-		  "const remark = [remarkMath, [require('remark-directive'), {}]];\n"
-		  "export default defineConfig({\n"
-		  "  markdown: { remarkPlugins: remark, rehypePlugins: [rehypeKatex] },\n"
-		  "});\n");
-	fx_writes(S_tmp, "math/src/content/blog/sums.md", post);
-	if (S_open("math", &site, &posts, &dl)) {
-		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_math, &dialect_markdoc)),
-		   "markdown.remarkPlugins (a variable) with remark-math and remark-directive: both, math after");
-		S_done(site, &posts);
-	}
-	fx_writes(S_tmp, "mdxmath/astro.config.mjs",
-		  "import { defineConfig } from 'astro/config';\n"
-		  "import mdx from '@astrojs/mdx';\n"
-		  "import * as maths from 'remark-math';\n"
-		  "export default defineConfig({ integrations: [mdx({ remarkPlugins: [[maths, { singleDollar: true }]] })] });\n");
-	fx_writes(S_tmp, "mdxmath/src/content/blog/sums.md", post);
-	if (S_open("mdxmath", &site, &posts, &dl)) {
-		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_math, &dialect_markdoc)),
-		   "remark-math in the MDX integration's options: math");
-		S_done(site, &posts);
-	}
-	diag_list_free(&dl);
 }
 
 /* The starlight-blog plugin: posts under src/content/docs/<prefix>/,

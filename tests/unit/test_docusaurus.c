@@ -323,58 +323,61 @@ static void test_js_configs(void)
 }
 
 /* remark-math among a blog's remark plugins makes `$…$` math;
- * `admonitions: false` makes `:::` text. */
+ * `admonitions: false` makes `:::` text; admonitions.keywords add names. */
 static void test_passes(void)
 {
-	fx_writes(S_tmp, "maths/docusaurus.config.js",
-		  "const math = require('remark-math');\n"
-		  "const katex = require('rehype-katex');\n"
-		  "module.exports = {\n  title: 'Maths',\n"
-		  "  presets: [['classic', {\n"
-		  "    docs: false,\n"
-		  "    blog: { remarkPlugins: [math], rehypePlugins: [katex], admonitions: false },\n"
-		  "  }]],\n};\n");
-	fx_writes(S_tmp, "maths/blog/2020-01-01-sum.md", "---\ntitle: Sum\n---\n$a+b$\n");
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct site *site = NULL;
-	struct post_list posts = POST_LIST_INIT;
-	if (S_open("maths", NULL, &site, &posts, &dl))
-		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_math, &dialect_heading_ids)),
-		   "remark-math required and listed: math; admonitions: false: no directives");
-	S_done(site, &posts, &dl);
-
-	/* remark-math for the docs only, a second blog with admonitions. */
-	fx_writes(S_tmp, "docsmath/docusaurus.config.ts",
-		  "import remarkMath from 'remark-math';\n"
-		  "export default {\n  title: 'Docs math',\n"
-		  "  presets: [['classic', { docs: { remarkPlugins: [remarkMath] }, blog: { admonitions: false } }]],\n"
-		  "  plugins: [['@docusaurus/plugin-content-blog', { id: 'news', path: 'news',\n"
-		  "    beforeDefaultRemarkPlugins: [], admonitions: { keywords: ['aside'] } }]],\n};\n");
-	fx_writes(S_tmp, "docsmath/blog/2020-01-01-a.md", "---\ntitle: A\n---\nIt costs $5, or $6.\n");
-	dl = (struct diag_list)DIAG_LIST_INIT;
-	posts = (struct post_list)POST_LIST_INIT;
-	if (S_open("docsmath", NULL, &site, &posts, &dl)) {
-		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_heading_ids)),
-		   "remark-math in the docs' options only: no math in the blog; one blog with admonitions "
-		   "keeps the directives");
-		struct site_data *sd = site->gen->site_data(site);
-		fx_is_list(&sd->admonitions, "aside", "admonitions.keywords: names the directives pass knows");
-		site_data_free(sd);
+	const struct {
+		const char *config, *config_text;
+		const struct dialect *const *want;
+		const char *what, *keywords;
+	} sites[] = {
+		{"maths/docusaurus.config.js",
+		 "const math = require('remark-math');\n"
+		 "const katex = require('rehype-katex');\n"
+		 "module.exports = {\n  title: 'Maths',\n"
+		 "  presets: [['classic', {\n"
+		 "    docs: false,\n"
+		 "    blog: { remarkPlugins: [math], rehypePlugins: [katex], admonitions: false },\n"
+		 "  }]],\n};\n",
+		 DIALECTS(&dialect_mdx, &dialect_math, &dialect_heading_ids),
+		 "remark-math required and listed: math; admonitions: false: no directives", ""},
+		/* remark-math for the docs only, a second blog with admonitions. */
+		{"docsmath/docusaurus.config.ts",
+		 "import remarkMath from 'remark-math';\n"
+		 "export default {\n  title: 'Docs math',\n"
+		 "  presets: [['classic', { docs: { remarkPlugins: [remarkMath] }, blog: { admonitions: false } }]],\n"
+		 "  plugins: [['@docusaurus/plugin-content-blog', { id: 'news', path: 'news',\n"
+		 "    beforeDefaultRemarkPlugins: [], admonitions: { keywords: ['aside'] } }]],\n};\n",
+		 DIALECTS(&dialect_mdx, &dialect_directives, &dialect_heading_ids),
+		 "remark-math in the docs' options only: no math in the blog; one blog with admonitions keeps the "
+		 "directives, its keywords known",
+		 "aside"},
+		{"twomath/docusaurus.config.mjs",
+		 "import remarkMath from 'remark-math';\n"
+		 "const plugins = [[remarkMath, {}]];\n"
+		 "export default {\n  title: 'Two',\n"
+		 "  plugins: [['content-blog', { beforeDefaultRemarkPlugins: plugins }]],\n};\n",
+		 DIALECTS(&dialect_mdx, &dialect_directives, &dialect_math, &dialect_heading_ids),
+		 "remark-math before the default plugins, through a variable: math after the directives", ""},
+	};
+	for (size_t i = 0; i < sizeof sites / sizeof *sites; i++) {
+		fx_writes(S_tmp, sites[i].config, sites[i].config_text);
+		char *name = xstrndup(sites[i].config, strcspn(sites[i].config, "/"));
+		char *post = xasprintf("%s/blog/2020-01-01-sum.md", name);
+		fx_writes(S_tmp, post, "---\ntitle: Sum\n---\nIt costs $5, or $6: $a+b$.\n");
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct site *site = NULL;
+		struct post_list posts = POST_LIST_INIT;
+		if (S_open(name, NULL, &site, &posts, &dl)) {
+			ok(fx_is_passes(site, sites[i].want), "%s", sites[i].what);
+			struct site_data *sd = site->gen->site_data(site);
+			fx_is_list(&sd->admonitions, sites[i].keywords, "  the names admonitions.keywords add");
+			site_data_free(sd);
+		}
+		S_done(site, &posts, &dl);
+		free(post);
+		free(name);
 	}
-	S_done(site, &posts, &dl);
-
-	fx_writes(S_tmp, "twomath/docusaurus.config.mjs",
-		  "import remarkMath from 'remark-math';\n"
-		  "const plugins = [[remarkMath, {}]];\n"
-		  "export default {\n  title: 'Two',\n"
-		  "  plugins: [['content-blog', { beforeDefaultRemarkPlugins: plugins }]],\n};\n");
-	fx_writes(S_tmp, "twomath/blog/2020-01-01-a.md", "---\ntitle: A\n---\n");
-	dl = (struct diag_list)DIAG_LIST_INIT;
-	posts = (struct post_list)POST_LIST_INIT;
-	if (S_open("twomath", NULL, &site, &posts, &dl))
-		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_math, &dialect_heading_ids)),
-		   "remark-math before the default plugins, through a variable: math after the directives");
-	S_done(site, &posts, &dl);
 }
 
 int main(void)

@@ -2,13 +2,18 @@
  * collapsible details (`???`), content tabs (`===`) — boxes whose content
  * is indented under them —, md_in_html (`<div markdown>`), attr_list
  * (`{ #id .class width=… }`), fenced-code titles, and icons
- * (`:material-…:`, left out). Snippets are their own pass (snippets.c). */
+ * (`:material-…:`, left out). Snippets are their own pass (snippets.c).
+ * As in Python-Markdown, the first five exist only when the site lists
+ * their extension in markdown_extensions (admonition, pymdownx.details,
+ * pymdownx.tabbed, attr_list, md_in_html; the last two also by extra);
+ * a site (or a test) without that key gets them all. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "convert/dialect/attrs.h"
+#include "convert/dialect/pyext.h"
 
 #define S_MAX_MD 32 /* `markdown` HTML elements nested */
 
@@ -19,7 +24,16 @@ struct S_md {
 	int rel;
 };
 
+enum {
+	S_ADMONITION = 1 << 0, /* `!!!` */
+	S_DETAILS = 1 << 1,    /* `???` */
+	S_TABBED = 1 << 2,     /* `===` */
+	S_ATTR_LIST = 1 << 3,
+	S_MD_IN_HTML = 1 << 4,
+};
+
 struct S_mkdocs {
+	unsigned on; /* the extensions the site turns on */
 	struct S_md md[S_MAX_MD];
 	size_t nmd;
 	const char *separator; /* the blog's post_excerpt_separator, until dropped */
@@ -49,7 +63,23 @@ static const char *S_excerpt_separator(const struct fm_node *config)
 static void S_init(struct ds_state *st, void *self)
 {
 	struct S_mkdocs *mk = self;
-	mk->separator = S_excerpt_separator(st->ctx ? st->ctx->config : NULL);
+	const struct fm_node *cfg = st->ctx ? st->ctx->config : NULL;
+	mk->separator = S_excerpt_separator(cfg);
+	const struct fm_node *exts = fm_get(cfg, "markdown_extensions");
+	if (!exts) {
+		mk->on = ~0u;
+		return;
+	}
+	if (pyext_builtin(exts, "admonition", false))
+		mk->on |= S_ADMONITION;
+	if (pyext_listed(exts, "pymdownx.details"))
+		mk->on |= S_DETAILS;
+	if (pyext_listed(exts, "pymdownx.tabbed"))
+		mk->on |= S_TABBED;
+	if (pyext_builtin(exts, "attr_list", true))
+		mk->on |= S_ATTR_LIST;
+	if (pyext_builtin(exts, "md_in_html", true))
+		mk->on |= S_MD_IN_HTML;
 }
 
 static const struct attrs_syntax S_syntax = {.colon = true, .ext = false, .attr_list = true};
@@ -92,13 +122,13 @@ static bool S_box_open(struct S_mkdocs *mk, struct ds_blk *b, const char *l, siz
 	const char *s = l + lf;
 	size_t n = ln - lf, k;
 	int kind;
-	if (ds_at(s, n, 0, "!!!")) {
+	if (ds_at(s, n, 0, "!!!") && (mk->on & S_ADMONITION)) {
 		kind = 0;
 		k = 3;
-	} else if (ds_at(s, n, 0, "???")) {
+	} else if (ds_at(s, n, 0, "???") && (mk->on & S_DETAILS)) {
 		kind = 1;
 		k = 3 + (n > 3 && s[3] == '+');
-	} else if (ds_at(s, n, 0, "===")) {
+	} else if (ds_at(s, n, 0, "===") && (mk->on & S_TABBED)) {
 		kind = 2;
 		k = 3 + (n > 3 && (s[3] == '+' || s[3] == '!'));
 	} else {
@@ -454,11 +484,11 @@ static bool S_block(struct ds_blk *b, const struct ds_line *l, void *self)
 		}
 	}
 	if (l->opens && (S_box_open(mk, b, l->l, l->ln, l->lf, l->rel, l->indent) ||
-			 S_md_open(mk, b, l->l, l->ln, l->lf, l->rel)))
+			 ((mk->on & S_MD_IN_HTML) && S_md_open(mk, b, l->l, l->ln, l->lf, l->rel))))
 		return true;
 	if (mk->nmd && S_md_close(mk, b, l->l, l->ln))
 		return true;
-	return attrs_heading(b, l, &S_syntax) || attrs_drop_line(b, l, &S_syntax);
+	return (mk->on & S_ATTR_LIST) && (attrs_heading(b, l, &S_syntax) || attrs_drop_line(b, l, &S_syntax));
 }
 
 /* Material's icons (`:material-…:`, `:fontawesome-…:`…): pictures a book
@@ -474,8 +504,8 @@ static size_t S_colon(struct ds_inl *x, size_t i, void *self)
 
 static size_t S_brace(struct ds_inl *x, size_t i, void *self)
 {
-	(void)self;
-	return attrs_inline(x, i, &S_syntax, NULL);
+	const struct S_mkdocs *mk = self;
+	return (mk->on & S_ATTR_LIST) ? attrs_inline(x, i, &S_syntax, NULL) : 0;
 }
 
 static const struct ds_trigger S_triggers[] = {{':', S_colon}, {'{', S_brace}, {0, NULL}};

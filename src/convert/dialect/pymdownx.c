@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convert/dialect/pyext.h"
 #include "convert/dialect/scan.h"
 
 #define S_MAX_BLOCKS 16 /* `///` blocks open at once */
@@ -56,36 +57,6 @@ struct S_pmd {
 };
 
 static const char *const S_caption_names[] = {"caption", "figure-caption", "table-caption"};
-
-/* Is the extension named (dotted) listed in cfg's markdown_extensions? As
- * a list item (a name, or a mapping from the name to its options), or as
- * a key of a mapping, whole or split at its dots (zensical.toml writes
- * [project.markdown_extensions.pymdownx.mark]). */
-static bool S_listed(const struct fm_node *exts, const char *name)
-{
-	if (!exts)
-		return false;
-	if (exts->kind == FM_LIST) {
-		for (size_t i = 0; i < exts->n; i++) {
-			const struct fm_node *it = exts->items[i];
-			if ((it->kind == FM_SCALAR && strcmp(it->value, name) == 0) ||
-			    (it->kind == FM_MAP && fm_get(it, name)))
-				return true;
-		}
-		return false;
-	}
-	if (exts->kind != FM_MAP)
-		return false;
-	if (fm_get(exts, name))
-		return true;
-	const char *dot = strchr(name, '.');
-	if (!dot)
-		return false;
-	char *head = xstrndup(name, (size_t)(dot - name));
-	bool found = S_listed(fm_get(exts, head), dot + 1);
-	free(head);
-	return found;
-}
 
 /* The options of pymdownx.blocks.caption: auto (default true), prepend,
  * and types (a list of names or {name, prefix}: the prefix templates of
@@ -234,7 +205,7 @@ static void S_init(struct ds_state *st, void *self)
 	const struct fm_node *cfg = st->ctx ? st->ctx->config : NULL;
 	const struct fm_node *list = fm_get(cfg, "markdown_extensions");
 	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
-		if (S_listed(list, exts[i].name))
+		if (pyext_listed(list, exts[i].name))
 			pm->on |= exts[i].bit;
 	if (pm->on & S_CAPTION)
 		S_caption_config(pm, list);

@@ -276,11 +276,49 @@ static void test_custom_fences(void)
 	dt_ctx.config = NULL;
 }
 
+/* Each construct exists only when markdown_extensions lists its
+ * extension (as Python-Markdown loads them); no such key: all of them. */
+static void test_extensions(void)
+{
+	const char *adm = "!!! note \"T\"\n    Body.\n";
+	const char *det = "??? tip \"T\"\n    Body.\n";
+	const char *tab = "=== \"One\"\n    Body.\n";
+	const char *attr = "Text with *it*{ .big } here.\n\n## Head { #here }\n";
+	const char *html = "<div markdown>\n*in*\n</div>\n";
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - toc\n");
+	IS(MK, adm, adm, "admonition not listed: !!! stays text");
+	IS(MK, det, det, "pymdownx.details not listed: ??? stays text");
+	IS(MK, tab, tab, "pymdownx.tabbed not listed: === stays text");
+	LIKE(MK, attr, "{ .big }", "attr_list not listed: an inline list stays text");
+	LIKE(MK, attr, "{ #here }", "attr_list not listed: a heading's list stays text");
+	LIKE(MK, html, "<div markdown>", "md_in_html not listed: the attribute stays");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - markdown.extensions.admonition\n  - pymdownx.details\n"
+			"  - pymdownx.tabbed:\n      alternate_style: true\n  - attr_list\n  - md_in_html\n");
+	LIKE(MK, adm, "<div class=\"admonition note\">", "admonition listed (by its full name): a box");
+	LIKE(MK, det, "<div class=\"admonition tip\">", "pymdownx.details listed: a box");
+	LIKE(MK, tab, "<div class=\"tab\">", "pymdownx.tabbed listed (with options): a tab");
+	UNLIKE(MK, attr, "{", "attr_list listed: lists read");
+	UNLIKE(MK, html, "markdown>", "md_in_html listed: the attribute goes");
+	fm_node_free(cfg);
+	cfg = dt_config("markdown_extensions:\n  - markdown.extensions.extra\n");
+	UNLIKE(MK, attr, "{", "extra brings attr_list");
+	UNLIKE(MK, html, "markdown>", "extra brings md_in_html");
+	IS(MK, adm, adm, "extra does not bring admonition");
+	fm_node_free(cfg);
+	cfg = dt_config("site_name: x\n");
+	LIKE(MK, adm, "<div class=\"admonition note\">", "no markdown_extensions: admonitions on");
+	LIKE(MK, tab, "<div class=\"tab\">", "no markdown_extensions: tabs on");
+	UNLIKE(MK, attr, "{", "no markdown_extensions: attr_list on");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
 int main(void)
 {
 	static void (*const tests[])(void) = {
 		test_admonitions, test_tabs, test_attr_list, test_md_in_html, test_fences,
-		test_end_to_end, test_excerpt_separator, test_custom_fences, NULL
+		test_end_to_end, test_excerpt_separator, test_custom_fences, test_extensions, NULL
 	};
 	return dt_run(tests);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convert/dialect.h"
 #include "convert/dialect/pelican.h"
 #include "convert/markdown.h"
 #include "fixture.h"
@@ -493,6 +494,70 @@ static void test_slugify(void)
 	free(s);
 }
 
+/* A Markdown body through the site's passes, as the book reads it. */
+static char *S_rewrite(const struct site *site, const char *body)
+{
+	struct dialect_context ctx = {.site_root = site->root, .post_relpath = "content/a.md", .config = site->config};
+	struct diag_list dl = DIAG_LIST_INIT;
+	size_t n = 0;
+	char *out = dialect_rewrite(site_dialects(site), &ctx, body, strlen(body), &n, NULL, "content/a.md", 1, &dl);
+	ok(dl.n == 0, "no warning from the passes");
+	diag_list_free(&dl);
+	return out;
+}
+
+/* Python-Markdown's admonition, attr_list and md_in_html, as MARKDOWN
+ * turns them on: admonition named; Pelican's default (extra) brings
+ * attr lists and markdown="1", not admonitions. */
+static void test_extensions(void)
+{
+	const char *body = "!!! note \"Mind the tide\"\n"
+			   "    Low water at noon.\n"
+			   "\n"
+			   "A wide picture.\n"
+			   "{: .wide }\n"
+			   "\n"
+			   "## Shore {#shore}\n";
+	fx_writes(S_tmp, "tern/pelicanconf.py",
+		  "SITENAME = 'Tern'\n"
+		  "MARKDOWN = {\n"
+		  "    'extension_configs': {\n"
+		  "        'markdown.extensions.admonition': {},\n"
+		  "        'markdown.extensions.extra': {},\n"
+		  "    },\n"
+		  "}\n");
+	fx_writes(S_tmp, "tern/content/a.md", "Title: A\nDate: 2022-01-02\n\nx\n");
+	fx_writes(S_tmp, "plover/pelicanconf.py", "SITENAME = 'Plover'\n");
+	fx_writes(S_tmp, "plover/content/a.md", "Title: A\nDate: 2022-01-02\n\nx\n");
+	fx_writes(S_tmp, "stilt/pelicanconf.py", "SITENAME = 'Stilt'\nMARKDOWN = {'extensions': ['toc']}\n");
+	fx_writes(S_tmp, "stilt/content/a.md", "Title: A\nDate: 2022-01-02\n\nx\n");
+	const char *sites[] = {"tern", "plover", "stilt"};
+	for (int i = 0; i < 3; i++) {
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct site *site = NULL;
+		struct post_list posts = POST_LIST_INIT;
+		if (!S_open(sites[i], &site, &posts, &dl)) {
+			diag_list_free(&dl);
+			continue;
+		}
+		char *out = S_rewrite(site, body);
+		bool box = strstr(out, "<div class=\"admonition note\"><p class=\"admonition-title\">Mind the tide</p>");
+		if (i == 0)
+			ok(box, "admonition in MARKDOWN: `!!! note \"Title\"` is a box");
+		else
+			ok(!box && strstr(out, "!!! note"), "admonition not in MARKDOWN: `!!! note` stays text");
+		if (i < 2)
+			ok(!strstr(out, "{: .wide }") && !strstr(out, "{#shore}"),
+			   "extra (named, or Pelican's default): attr lists are not text");
+		else
+			ok(strstr(out, "{: .wide }") != NULL, "no extra, no attr_list: a list stays text");
+		free(out);
+		diag_list_free(&dl);
+		post_list_free(&posts, true);
+		site_free(site);
+	}
+}
+
 int main(void)
 {
 	markdown_init();
@@ -508,6 +573,7 @@ int main(void)
 	test_slug_subs();
 	test_slugify();
 	test_metadata_lines();
+	test_extensions();
 	fx_rm_rf(S_tmp);
 	return done_testing();
 }

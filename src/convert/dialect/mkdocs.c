@@ -66,6 +66,10 @@ static void S_init(struct ds_state *st, void *self)
 	const struct fm_node *cfg = st->ctx ? st->ctx->config : NULL;
 	mk->separator = S_excerpt_separator(cfg);
 	const struct fm_node *exts = fm_get(cfg, "markdown_extensions");
+	/* A reST post (Pelican) was never Python-Markdown's to read. */
+	const char *rel = ds_post_relpath(st);
+	if (rel && str_ends_with(rel, ".rst"))
+		return;
 	if (!exts) {
 		mk->on = ~0u;
 		return;

@@ -728,7 +728,8 @@ static void S_map_put(struct fm_node *map, const char *key, struct fm_node *v)
  * when it is not set or computed: codehilite, extra, meta), listed as an
  * MkDocs site lists its markdown_extensions, which the passes shared with
  * MkDocs read (pymdownx: abbr, which extra brings, and any pymdownx
- * extension the site names). */
+ * extension the site names; mkdocs: admonition, and extra's attr_list and
+ * md_in_html). */
 static void S_markdown_extensions(struct fm_node *config)
 {
 	struct strvec names = STRVEC_INIT;
@@ -1718,7 +1719,10 @@ static void S_ref_targets(const struct site *site, const struct post_list *posts
 static const char *const S_cover_keys[] = {"cover", "image", "featured_image", "og_image", "header_cover",
 					   "thumbnail", "banner", NULL};
 
-/* No math pass: Python-Markdown reads none without a plugin, and
+/* pymdownx then mkdocs, as MkDocs orders them: Python-Markdown's
+ * admonition, attr_list and md_in_html (extra's, Pelican's default) read
+ * when MARKDOWN turns them on (S_markdown_extensions).
+ * No math pass: Python-Markdown reads none without a plugin, and
  * `#\[attr\]` written for it is text. */
 const struct site_generator site_pelican = {
 	.name = "pelican",
@@ -1728,7 +1732,7 @@ const struct site_generator site_pelican = {
 	.free_state = S_free_state,
 	.list_posts = S_list_posts,
 	.post_fields = S_post_fields,
-	.dialects = DIALECTS(&dialect_rst, &dialect_pelican, &dialect_pymdownx, &dialect_heading_ids),
+	.dialects = DIALECTS(&dialect_rst, &dialect_pelican, &dialect_pymdownx, &dialect_mkdocs, &dialect_heading_ids),
 	.post_exts = S_exts,
 	.read_metadata = S_read_metadata,
 	.page_url = S_page_url,

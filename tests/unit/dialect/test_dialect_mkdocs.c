@@ -310,6 +310,10 @@ static void test_extensions(void)
 	LIKE(MK, adm, "<div class=\"admonition note\">", "no markdown_extensions: admonitions on");
 	LIKE(MK, tab, "<div class=\"tab\">", "no markdown_extensions: tabs on");
 	UNLIKE(MK, attr, "{", "no markdown_extensions: attr_list on");
+	/* A reST post (Pelican) is not Python-Markdown's. */
+	dt_ctx.post_relpath = "posts/p.rst";
+	IS(MK, adm, adm, "a .rst post: no admonition");
+	dt_ctx.post_relpath = "posts/p.md";
 	fm_node_free(cfg);
 	dt_ctx.config = NULL;
 }

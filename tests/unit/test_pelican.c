@@ -456,14 +456,14 @@ static void test_slug_subs(void)
 /* Regression: warnings about a metadata field named the line before it. */
 static void test_metadata_lines(void)
 {
-	fx_writes(S_tmp, "tern/pelicanconf.py", "SITENAME = 'Tern'\n");
-	fx_writes(S_tmp, "tern/content/a.md", "Title: A\nDate: 2020-01-01\nModified: not a date\n\nX.\n");
-	fx_writes(S_tmp, "tern/content/b.rst",
+	fx_writes(S_tmp, "knot/pelicanconf.py", "SITENAME = 'Knot'\n");
+	fx_writes(S_tmp, "knot/content/a.md", "Title: A\nDate: 2020-01-01\nModified: not a date\n\nX.\n");
+	fx_writes(S_tmp, "knot/content/b.rst",
 		  "Bee\n###\n\n:date: 2020-01-02\n:modified: never\n\nText.\n");
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct site *site = NULL;
 	struct post_list posts = POST_LIST_INIT;
-	if (!S_open("tern", &site, &posts, &dl)) {
+	if (!S_open("knot", &site, &posts, &dl)) {
 		diag_list_free(&dl);
 		return;
 	}
@@ -550,7 +550,8 @@ static void test_extensions(void)
 			ok(!strstr(out, "{: .wide }") && !strstr(out, "{#shore}"),
 			   "extra (named, or Pelican's default): attr lists are not text");
 		else
-			ok(strstr(out, "{: .wide }") != NULL, "no extra, no attr_list: a list stays text");
+			ok(strstr(out, "{: .wide }") && strstr(out, "{#shore}"),
+			   "no extra, no attr_list: a list stays text, a heading's {#id} too");
 		free(out);
 		diag_list_free(&dl);
 		post_list_free(&posts, true);

@@ -89,7 +89,7 @@ static void S_passes(unsigned char b, const struct dialect **v)
 }
 
 /* What a site hands its passes, fixed for the whole run: an MkDocs config
- * turning on every PyMdown Extension sheaf reads, and the params and
+ * turning on every Python-Markdown and PyMdown Extension sheaf reads, and the params and
  * shortcode templates of a Hugo or Zola site (an image, a link, a body). */
 static struct fm_node *S_config;
 static struct site_data *S_data;
@@ -97,6 +97,7 @@ static struct site_data *S_data;
 static void S_site_init(void)
 {
 	static const char cfg[] = "markdown_extensions:\n"
+				  "  - admonition\n  - pymdownx.details\n  - pymdownx.tabbed\n  - attr_list\n  - md_in_html\n"
 				  "  - pymdownx.blocks.admonition\n  - pymdownx.blocks.details\n"
 				  "  - pymdownx.blocks.tab\n  - pymdownx.blocks.html\n"
 				  "  - pymdownx.blocks.caption\n  - pymdownx.blocks.definition\n"

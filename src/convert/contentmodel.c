@@ -174,33 +174,53 @@ static void S_free(xmlNodePtr n)
 	xmlFreeNode(n);
 }
 
-/* A space before n unless what precedes it already ends a word: the
- * words of two blocks whose tags go must not run together. */
-static void S_space_before(xmlNodePtr n)
+/* Whether n has white space at its end (or start): text only. */
+static bool S_ws_at(xmlNodePtr n, bool at_end)
 {
-	xmlNodePtr prev = n->prev;
-	if (!prev)
-		return;
-	if (prev->type == XML_TEXT_NODE && prev->content) {
-		size_t len = strlen((const char *)prev->content);
-		if (len && strchr(" \t\r\n", prev->content[len - 1]))
-			return;
-	}
-	xmlAddPrevSibling(n, xmlNewDocText(n->doc, (const xmlChar *)" "));
+	if (!n || n->type != XML_TEXT_NODE || !n->content || !*n->content)
+		return false;
+	const char *s = (const char *)n->content;
+	return strchr(" \t\r\n", at_end ? s[strlen(s) - 1] : s[0]) != NULL;
 }
 
-/* el's children take its place; el is freed. */
-static void S_unwrap(xmlNodePtr el)
+/* A space before n unless what precedes it already ends a word: the
+ * words of two blocks whose tags go must not run together. (Put in
+ * before the blocks' text moves: libxml2 merges adjacent text nodes.) */
+static void S_space_before(xmlNodePtr n)
 {
-	S_space_before(el);
+	if (n->prev && !S_ws_at(n->prev, true) && !S_ws_at(n, false))
+		xmlAddPrevSibling(n, xmlNewDocText(n->doc, (const xmlChar *)" "));
+}
+
+static void S_space_after(xmlNodePtr n)
+{
+	if (n->next && !S_ws_at(n->next, false) && !S_ws_at(n, true))
+		xmlAddNextSibling(n, xmlNewDocText(n->doc, (const xmlChar *)" "));
+}
+
+/* el's children take its place; el is freed. A block's words are kept
+ * apart from those around it. */
+static void S_unwrap(xmlNodePtr el, bool block)
+{
+	if (block) {
+		S_space_before(el);
+		S_space_after(el);
+	}
 	while (el->children) {
 		xmlNodePtr c = el->children;
 		xmlUnlinkNode(c);
 		xmlAddPrevSibling(el, c);
 	}
-	if (el->next && el->next->type == XML_TEXT_NODE)
-		xmlAddPrevSibling(el, xmlNewDocText(el->doc, (const xmlChar *)" "));
 	S_free(el);
+}
+
+/* A copy of el without its children or its id (ids stay unique). */
+static xmlNodePtr S_clone(xmlNodePtr el)
+{
+	xmlNodePtr c = xmlNewDocNode(el->doc, el->ns, el->name, NULL);
+	c->properties = xmlCopyPropList(c, el->properties);
+	xmlUnsetProp(c, (const xmlChar *)"id");
+	return c;
 }
 
 /* A new element of el's namespace, put before `before` (or appended to
@@ -278,7 +298,7 @@ static void S_unwrap_blocks(xmlNodePtr el)
 			if (e && e->model == M_TRANSPARENT && S_has_block(c)) {
 				S_unwrap_blocks(c);
 			} else if (S_block(c)) {
-				S_unwrap(c);
+				S_unwrap(c, true);
 				again = true;
 			}
 			c = next;
@@ -348,7 +368,7 @@ static void S_untable(xmlNodePtr el)
 			S_untable(c);
 		c = next;
 	}
-	S_unwrap(el);
+	S_unwrap(el, true);
 }
 
 static void S_dl(xmlNodePtr dl);
@@ -400,15 +420,13 @@ static void S_hoist(xmlNodePtr n, xmlNodePtr top)
 	for (;;) {
 		xmlNodePtr a = n->parent;
 		if (a != top && !S_is(a, "a") && S_el(a) && (S_el(a)->flags & F_PHRASING)) {
-			xmlNodePtr w = xmlDocCopyNode(a, a->doc, 2);
-			xmlUnsetProp(w, (const xmlChar *)"id");
+			xmlNodePtr w = S_clone(a);
 			if (wear)
 				xmlAddChild(w, wear);
 			wear = w;
 		}
 		if (n->next) {
-			xmlNodePtr after = xmlDocCopyNode(a, a->doc, 2);
-			xmlUnsetProp(after, (const xmlChar *)"id");
+			xmlNodePtr after = S_clone(a);
 			while (n->next)
 				S_move_into(after, n->next);
 			xmlAddNextSibling(a, after);
@@ -509,6 +527,8 @@ static void S_dl(xmlNodePtr dl)
 			while (prev && !S_counts(prev))
 				prev = prev->prev;
 			last = S_is(prev, "dd") ? prev : S_new(dl, c, "dd");
+			if (last->last && !S_ws_at(last->last, true) && !S_ws_at(c, false))
+				xmlAddChild(last, xmlNewDocText(dl->doc, (const xmlChar *)" "));
 			S_move_into(last, c);
 		}
 		c = next;
@@ -554,7 +574,7 @@ static void S_text_only(xmlNodePtr el)
 			c = c->next;
 		if (!c)
 			return;
-		S_unwrap(c);
+		S_unwrap(c, false);
 	}
 }
 

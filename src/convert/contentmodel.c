@@ -263,6 +263,9 @@ static xmlNodePtr S_ancestor(xmlNodePtr n, const char *name, xmlNodePtr stop)
 
 /* ---- Blocks where only phrasing content may stand ---- */
 
+/* The mark of an element a split may have left empty. */
+static const char S_emptied = 0;
+
 static bool S_block(xmlNodePtr n);
 
 /* A child that is not phrasing content, directly or through a
@@ -278,8 +281,8 @@ static bool S_has_block(xmlNodePtr el)
 static bool S_block(xmlNodePtr n)
 {
 	const struct S_element *e = S_el(n);
-	if (!e)
-		return false;
+	if (!e || (n->_private == &S_emptied && !n->children))
+		return false; /* not a block when it goes */
 	if (e->model == M_TRANSPARENT)
 		return S_has_block(n);
 	return !(e->flags & F_PHRASING);
@@ -433,10 +436,10 @@ static void S_hoist(xmlNodePtr n, xmlNodePtr top)
 		}
 		xmlUnlinkNode(n);
 		xmlAddNextSibling(a, n);
-		bool done = a == top;
-		if (!a->children && !xmlHasProp(a, (const xmlChar *)"id"))
-			S_free(a);
-		if (done)
+		/* Maybe left empty: looked at when the walk is done (it has yet
+		 * to see a). */
+		a->_private = (void *)&S_emptied;
+		if (a == top)
 			break;
 	}
 	if (wear) {
@@ -574,12 +577,13 @@ static void S_text_only(xmlNodePtr el)
 			c = c->next;
 		if (!c)
 			return;
-		S_unwrap(c, false);
+		S_unwrap(c, S_block(c));
 	}
 }
 
 /* ((phrasing)+ (rt+ | rp (rt rp)+))+; a ruby that is not one is a <span>
- * and so are its rt and rp: the words stay, the annotation inline. */
+ * (a <div> if it holds blocks) and so are its rt and rp: the words stay,
+ * the annotation inline. */
 static void S_ruby(xmlNodePtr ruby)
 {
 	enum { BASE, RT, RP };
@@ -617,12 +621,15 @@ static void S_ruby(xmlNodePtr ruby)
 			break;
 		}
 	}
-	if (ok && (state == 2 || state == 5))
+	bool blocks = false;
+	for (xmlNodePtr c = ruby->children; c; c = c->next)
+		blocks |= !S_is(c, "rt") && !S_is(c, "rp") && S_block(c);
+	if (ok && (state == 2 || state == 5) && !blocks)
 		return;
 	for (xmlNodePtr c = ruby->children; c; c = c->next)
 		if (S_is(c, "rt") || S_is(c, "rp"))
 			S_rename(c, "span");
-	S_rename(ruby, "span");
+	S_rename(ruby, blocks ? "div" : "span");
 }
 
 /* ---- Tables ---- */
@@ -960,9 +967,29 @@ static bool S_pass(xmlNodePtr root)
 	return again;
 }
 
+/* Elements a split left empty go (an empty link has
+ * no name for a screen reader); one with an id stays, as a target. */
+static void S_drop_emptied(xmlNodePtr root)
+{
+	size_t n;
+	xmlNodePtr *els = S_walk(root, &n);
+	for (size_t i = n; i-- > 0;) {
+		xmlNodePtr el = els[i];
+		if (el->_private == &S_emptied) {
+			el->_private = NULL;
+			if (!el->children && !xmlHasProp(el, (const xmlChar *)"id"))
+				S_free(el);
+		}
+	}
+	free(els);
+}
+
 void contentmodel_repair(xmlNodePtr root)
 {
 	/* Each further pass only follows links nested in links deeper. */
+	bool split = false;
 	for (int pass = 0; pass < 16 && S_pass(root); pass++)
-		;
+		split = true;
+	if (split)
+		S_drop_emptied(root);
 }

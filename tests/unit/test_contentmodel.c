@@ -128,7 +128,8 @@ static void S_case(const char *name, const char *in, const char *want, bool orde
 	char *title = xasprintf("%s: repaired", name);
 	is_str(got ? got : "", want, title);
 	free(title);
-	ok(got && S_same_words(in, got, ordered), "%s: every word kept%s", name, ordered ? ", in order" : "");
+	ok(got && S_same_words(in, got, ordered), "%s: every word kept%s", name,
+	   ordered ? ", in order" : "");
 	free(got);
 }
 
@@ -138,33 +139,50 @@ static void S_case(const char *name, const char *in, const char *want, bool orde
 static void test_tables(void)
 {
 	S_case("text in a table goes before it",
-	       "<table><tr><td>a</td></tr>b c<tr><td>d</td></tr></table>\n", "b c <table><tr><td>a</td></tr><tr><td>d</td></tr></table>", FOSTERED);
+	       "<table><tr><td>a</td></tr>b c<tr><td>d</td></tr></table>\n",
+	       "b c <table><tr><td>a</td></tr><tr><td>d</td></tr></table>", FOSTERED);
 	S_case("a <pre> in a table goes before it",
-	       "<table>\n<tr><td>a</td></tr>\n<pre>code here</pre>\n<tr><td>b</td></tr>\n</table>\n", "<pre>code here</pre> <table>\n"
+	       "<table>\n<tr><td>a</td></tr>\n<pre>code here</pre>\n<tr><td>b</td></tr>\n</table>\n",
+	       "<pre>code here</pre> <table>\n"
 	       "<tr><td>a</td></tr>\n"
 	       "<tr><td>b</td></tr>\n"
 	       "</table>", FOSTERED);
 	S_case("a <p> in a row goes before the table",
-	       "<table><tr><td>a</td><p>para</p></tr></table>\n", "<p>para</p> <table><tr><td>a</td></tr></table>", FOSTERED);
+	       "<table><tr><td>a</td><p>para</p></tr></table>\n",
+	       "<p>para</p> <table><tr><td>a</td></tr></table>", FOSTERED);
 	S_case("cells directly in a table get a row",
-	       "<table><td>a</td><td>b</td></table>\n", "<table><tr><td>a</td><td>b</td></tr></table>", ORDERED);
+	       "<table><td>a</td><td>b</td></table>\n",
+	       "<table><tr><td>a</td><td>b</td></tr></table>", ORDERED);
 	S_case("cells directly in a body get a row",
-	       "<table><tbody><td>a</td><td>b</td><tr><td>c</td></tr></tbody></table>\n", "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>", ORDERED);
+	       "<table><tbody><td>a</td><td>b</td><tr><td>c</td></tr></tbody></table>\n",
+	       "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>", ORDERED);
 	S_case("rows beside a body get a body",
-	       "<table><tbody><tr><td>a</td></tr></tbody><tr><td>b</td></tr></table>\n", "<table><tbody><tr><td>a</td></tr></tbody><tbody><tr><td>b</td></tr></tbody></table>", ORDERED);
+	       "<table><tbody><tr><td>a</td></tr></tbody><tr><td>b</td></tr></table>\n",
+	       "<table><tbody><tr><td>a</td></tr></tbody><tbody><tr><td>b</td></tr></tbody></t"
+	       "able>", ORDERED);
 	S_case("the caption moves first",
-	       "<table><tr><td>a</td></tr><caption>cap</caption></table>\n", "<table><caption>cap</caption><tr><td>a</td></tr></table>", FOSTERED);
+	       "<table><tr><td>a</td></tr><caption>cap</caption></table>\n",
+	       "<table><caption>cap</caption><tr><td>a</td></tr></table>", FOSTERED);
 	S_case("a col gets its colgroup",
-	       "<table><col><col><tr><td>a</td></tr></table>\n", "<table><colgroup><col/><col/></colgroup><tr><td>a</td></tr></table>", ORDERED);
+	       "<table><col><col><tr><td>a</td></tr></table>\n",
+	       "<table><colgroup><col/><col/></colgroup><tr><td>a</td></tr></table>", ORDERED);
 	S_case("the foot moves last",
-	       "<table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody></table>\n", "<table><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>",
+	       "<table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody></t"
+	       "able>\n",
+	       "<table><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></t"
+	       "able>",
 	       FOSTERED);
 	S_case("a second head is a body",
-	       "<table><thead><tr><th>h</th></tr></thead><thead><tr><th>i</th></tr></thead></table>\n", "<table><thead><tr><th>h</th></tr></thead><tbody><tr><th>i</th></tr></tbody></table>",
+	       "<table><thead><tr><th>h</th></tr></thead><thead><tr><th>i</th></tr></thead></t"
+	       "able>\n",
+	       "<table><thead><tr><th>h</th></tr></thead><tbody><tr><th>i</th></tr></tbody></t"
+	       "able>",
 	       ORDERED);
 	S_case("a table in a caption follows its table",
-	       "<table><caption>x<table><tr><td>in</td></tr></table></caption><tr><td>out</td></tr></table>\n",
-	       "<table><caption>x</caption><tr><td>out</td></tr></table><table><tr><td>in</td></tr></table>", FOSTERED);
+	       "<table><caption>x<table><tr><td>in</td></tr></table></caption><tr><td>out</td>"
+	       "</tr></table>\n",
+	       "<table><caption>x</caption><tr><td>out</td></tr></table><table><tr><td>in</td>"
+	       "</tr></table>", FOSTERED);
 	S_case("cells outside a table lose their tags",
 	       "<div><td>a</td><td>b</td></div>\n", "<div>a b</div>", ORDERED);
 	S_case("a row outside a table loses its tags",
@@ -203,13 +221,22 @@ static void test_phrasing(void)
 	S_case("an inline element holding a block becomes a div",
 	       "<span>a<div>b</div>c</span>\n", "<div><div>a<div>b</div>c</div></div>", ORDERED);
 	S_case("a paragraph holding a list becomes a div",
-	       "<p>a <span><ul><li>b</li></ul></span> c</p>\n", "<div>a <div><ul><li>b</li></ul></div> c</div>", ORDERED);
+	       "<p>a <span><ul><li>b</li></ul></span> c</p>\n",
+	       "<div>a <div><ul><li>b</li></ul></div> c</div>", ORDERED);
 	S_case("a heading keeps its rank, blocks in it lose their tags",
 	       "<h2>a<div>b</div>c</h2>\n", "<h2 id=\"a-b-c\">a b c</h2>", ORDERED);
 	S_case("a link holding a block in a paragraph",
-	       "<p><a href=\"https://example.com/\">a<div>b</div></a></p>\n", "<div><a href=\"https://example.com/\">a<div>b</div></a></div>", ORDERED);
+	       "<p><a href=\"https://example.com/\">a<div>b</div></a></p>\n",
+	       "<div><a href=\"https://example.com/\">a<div>b</div></a></div>", ORDERED);
+	S_case("a table in a heading loses its tags",
+	       "<h2>a<table><tr><td>b</td><td>c</td></tr></table></h2>\n",
+	       "<h2 id=\"a\">a</h2><table><tr><td>b</td><td>c</td></tr></table>", ORDERED);
+	S_case("a table in a list gets an item",
+	       "<ul><li>a</li><table><tr><td>b</td></tr></table></ul>\n",
+	       "<ul><li>a</li><li><table><tr><td>b</td></tr></table></li></ul>", ORDERED);
 	S_case("a time holding a block loses its datetime",
-	       "<time datetime=\"2020-01-01\">a<div>b</div></time>\n", "<div><div>a<div>b</div></div></div>", ORDERED);
+	       "<time datetime=\"2020-01-01\">a<div>b</div></time>\n",
+	       "<div><div>a<div>b</div></div></div>", ORDERED);
 }
 
 static void test_lists(void)
@@ -220,13 +247,16 @@ static void test_lists(void)
 	S_case("what is not an item in a list gets an item",
 	       "<ul>x<li>a</li></ul>\n", "<ul><li>x</li><li>a</li></ul>", ORDERED);
 	S_case("terms outside a dl get one",
-	       "<div><dt>t</dt><dd>d</dd></div>\n", "<div><dl><dt>t</dt><dd>d</dd></dl></div>", ORDERED);
+	       "<div><dt>t</dt><dd>d</dd></div>\n",
+	       "<div><dl><dt>t</dt><dd>d</dd></dl></div>", ORDERED);
 	S_case("what is neither term nor description in a dl",
-	       "<dl><dt>t</dt>x<dd>d</dd>y</dl>\n", "<dl><dt>t</dt><dd>x</dd><dd>d y</dd></dl>", ORDERED);
+	       "<dl><dt>t</dt>x<dd>d</dd>y</dl>\n",
+	       "<dl><dt>t</dt><dd>x</dd><dd>d y</dd></dl>", ORDERED);
 	S_case("a dl with no term first is a div",
 	       "<dl><dd>d</dd><dt>t</dt></dl>\n", "<div><div>d</div><div>t</div></div>", ORDERED);
 	S_case("a figcaption in the middle is a div",
-	       "<figure><figcaption>c</figcaption><p>z</p><figcaption>e</figcaption><p>w</p></figure>\n", "<figure><figcaption>c</figcaption><p>z</p><div>e</div><p>w</p></figure>",
+	       "<figure><figcaption>c</figcaption><p>z</p><figcaption>e</figcaption><p>w</p></figure>\n",
+	       "<figure><figcaption>c</figcaption><p>z</p><div>e</div><p>w</p></figure>",
 	       ORDERED);
 	S_case("a figcaption outside a figure is a div",
 	       "<div><figcaption>c</figcaption></div>\n", "<div><div>c</div></div>", ORDERED);
@@ -235,24 +265,60 @@ static void test_lists(void)
 static void test_ruby(void)
 {
 	S_case("rt outside ruby is a span", "<p>a<rt>b</rt></p>\n", "<p>a<span>b</span></p>", ORDERED);
-	S_case("a ruby with no annotation is a span", "<p><ruby>a</ruby></p>\n", "<p><span>a</span></p>", ORDERED);
+	S_case("a ruby with no annotation is a span", "<p><ruby>a</ruby></p>\n", "<p><span>a</span></p>",
+	       ORDERED);
 	S_case("rp holds text only",
-	       "<p><ruby>a<rp>( <b>x</b></rp><rt>k</rt><rp>)</rp></ruby></p>\n", "<p><ruby>a<rp>( x</rp><rt>k</rt><rp>)</rp></ruby></p>", ORDERED);
-	S_case("a valid ruby stays", "<p><ruby>a<rp>(</rp><rt>k</rt><rp>)</rp></ruby></p>\n", "<p><ruby>a<rp>(</rp><rt>k</rt><rp>)</rp></ruby></p>", ORDERED);
+	       "<p><ruby>a<rp>( <b>x</b></rp><rt>k</rt><rp>)</rp></ruby></p>\n",
+	       "<p><ruby>a<rp>( x</rp><rt>k</rt><rp>)</rp></ruby></p>", ORDERED);
+	S_case("a ruby holding a block is a div",
+	       "<div><ruby>a<div>b</div><rt>k</rt></ruby></div>\n",
+	       "<div><div>a<div>b</div><span>k</span></div></div>", ORDERED);
+	S_case("a table in rp loses its tags",
+	       "<p><ruby>a<rp><table><tr><td>x</td><td>y</td></tr></table></rp><rt>k</rt></ruby></p>\n",
+	       "<p><span>a<span>x y</span><span>k</span></span></p>", ORDERED);
+	S_case("a valid ruby stays", "<p><ruby>a<rp>(</rp><rt>k</rt><rp>)</rp></ruby></p>\n",
+	       "<p><ruby>a<rp>(</rp><rt>k</rt><rp>)</rp></ruby></p>", ORDERED);
 }
 
 static void test_exclusions(void)
 {
 	S_case("a link in a link: both stay links",
-	       "<p><a href=\"https://a.example/\">x <em>y <a href=\"https://b.example/\">z</a> w</em> v</a></p>\n",
-	       "<p><a href=\"https://a.example/\">x <em>y </em></a><em><a href=\"https://b.example/\">z</a></em><a href=\"https://a.example/\"><em> w</em> v</a></p>", ORDERED);
+	       "<p><a href=\"https://a.example/\">x <em>y <a href=\"https://b.example/\">z</a>"
+	       " w</em> v</a></p>\n",
+	       "<p><a href=\"https://a.example/\">x <em>y </em></a>"
+	       "<em><a href=\"https://b.example/\">z</a></em>"
+	       "<a href=\"https://a.example/\"><em> w</em> v</a></p>",
+	       ORDERED);
 	S_case("a link in a link in a block",
-	       "<div><a href=\"https://a.example/\">x<div>y<a href=\"https://b.example/\">z</a></div></a></div>\n",
-	       "<div><a href=\"https://a.example/\">x<div>y</div></a><a href=\"https://b.example/\">z</a></div>", ORDERED);
-	S_case("a header in a footer is a div", "<footer><header>h</header>f</footer>\n", "<footer><div>h</div>f</footer>", ORDERED);
-	S_case("a heading in an address is a paragraph", "<address><h2>h</h2>a</address>\n", "<address><p>h</p>a</address>", ORDERED);
-	S_case("a section in an address is a div", "<address><section>s</section></address>\n", "<address><div>s</div></address>", ORDERED);
-	S_case("a dfn in a dfn is a span", "<p><dfn>a <dfn>b</dfn></dfn></p>\n", "<p><dfn>a <span>b</span></dfn></p>", ORDERED);
+	       "<div><a href=\"https://a.example/\">x<div>y<a href=\"https://b.example/\">z</a>"
+	       "</div></a></div>\n",
+	       "<div><a href=\"https://a.example/\">x<div>y</div></a>"
+	       "<a href=\"https://b.example/\">z</a></div>",
+	       ORDERED);
+	S_case("a link in a link in a link: three links",
+	       "<div><a href=\"https://a.example/\">x <div>y <a href=\"https://b.example/\">z <div>w "
+	       "<a href=\"https://c.example/\">v</a> u</div> t</a> s</div> r</a></div>\n",
+	       "<div><a href=\"https://a.example/\">x <div>y </div></a>"
+	       "<a href=\"https://b.example/\">z <div>w </div></a>"
+	       "<a href=\"https://c.example/\">v</a>"
+	       "<a href=\"https://b.example/\"><div> u</div> t</a>"
+	       "<a href=\"https://a.example/\"><div> s</div> r</a></div>",
+	       ORDERED);
+	S_case("a link keeps its id, its copies do not",
+	       "<div><a id=\"k\" href=\"https://a.example/\">x <span>y "
+	       "<div><a href=\"https://b.example/\">z</a></div> w</span></a></div>\n",
+	       "<div><a id=\"k\" href=\"https://a.example/\">x <span>y </span></a>"
+	       "<span><a href=\"https://b.example/\">z</a></span>"
+	       "<a href=\"https://a.example/\"><span> w</span></a></div>",
+	       ORDERED);
+	S_case("a header in a footer is a div", "<footer><header>h</header>f</footer>\n",
+	       "<footer><div>h</div>f</footer>", ORDERED);
+	S_case("a heading in an address is a paragraph", "<address><h2>h</h2>a</address>\n",
+	       "<address><p>h</p>a</address>", ORDERED);
+	S_case("a section in an address is a div", "<address><section>s</section></address>\n",
+	       "<address><div>s</div></address>", ORDERED);
+	S_case("a dfn in a dfn is a span", "<p><dfn>a <dfn>b</dfn></dfn></p>\n",
+	       "<p><dfn>a <span>b</span></dfn></p>", ORDERED);
 }
 
 int main(int argc, char **argv)

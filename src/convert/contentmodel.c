@@ -120,24 +120,19 @@ static bool S_html(xmlNodePtr n)
 	       xmlStrEqual(n->ns->href, (const xmlChar *)S_XHTML_NS);
 }
 
+static int S_by_name(const void *key, const void *el)
+{
+	return strcmp(key, ((const struct S_element *)el)->name);
+}
+
 /* The model of an XHTML element; NULL for anything else (text, SVG). */
 static const struct S_element *S_el(xmlNodePtr n)
 {
 	if (!S_html(n))
 		return NULL;
-	const char *name = (const char *)n->name;
-	size_t lo = 0, hi = sizeof S_elements / sizeof *S_elements;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(name, S_elements[mid].name);
-		if (!c)
-			return &S_elements[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return &S_other;
+	const struct S_element *e = bsearch(n->name, S_elements, sizeof S_elements / sizeof *S_elements,
+					    sizeof *S_elements, S_by_name);
+	return e ? e : &S_other;
 }
 
 static bool S_is(xmlNodePtr n, const char *name)

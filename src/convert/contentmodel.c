@@ -371,6 +371,13 @@ static void S_untable(xmlNodePtr el)
 
 static void S_dl(xmlNodePtr dl);
 
+/* A <div> grouping terms in a <dl> (EPUB 3's dl takes either groups
+ * like these only, or terms and descriptions only). */
+static bool S_dl_group(xmlNodePtr div)
+{
+	return S_is(div, "div") && S_is(div->parent, "dl");
+}
+
 /* el where its model does not let it stand: it gets the parent it needs
  * or loses its tag. False when el is gone. */
 static bool S_place(xmlNodePtr el, const struct S_element *e)
@@ -384,6 +391,8 @@ static bool S_place(xmlNodePtr el, const struct S_element *e)
 	if (!e->parents || (el->parent && S_html(el->parent) &&
 			    S_word_in(e->parents, (const char *)el->parent->name)))
 		return true;
+	if ((S_is(el, "dt") || S_is(el, "dd")) && S_dl_group(el->parent))
+		return true; /* S_dl looks at the group */
 	/* Items of one run make one list: the run's first item wraps it
 	 * (the walk meets the last first). */
 	xmlNodePtr prev = el->prev;
@@ -509,37 +518,61 @@ static void S_list(xmlNodePtr list)
 	}
 }
 
-/* A <dl>: what is neither term nor description goes into the
+/* Whether el's children are (dt+ dd+)+: terms and descriptions only,
+ * a term first, a description last. */
+static bool S_groups(xmlNodePtr el)
+{
+	xmlNodePtr first = NULL, last = NULL;
+	for (xmlNodePtr c = el->children; c; c = c->next) {
+		if (!S_counts(c))
+			continue;
+		if (!S_is(c, "dt") && !S_is(c, "dd"))
+			return false;
+		if (!first)
+			first = c;
+		last = c;
+	}
+	return S_is(first, "dt") && S_is(last, "dd");
+}
+
+/* A <dl>: a list of groups in <div>s stays; otherwise the groups lose
+ * their tags, and what is neither term nor description goes into the
  * description before it, or one of its own. Terms with no description,
- * or descriptions with no term first, do not make a list (dt+ dd+)*: the
- * list and its items become <div>s. */
+ * or descriptions with no term first, do not make a list: the list and
+ * its items become <div>s. */
 static void S_dl(xmlNodePtr dl)
 {
-	xmlNodePtr last = NULL; /* the last dt or dd */
+	bool groups = true, any = false;
+	for (xmlNodePtr c = dl->children; c && groups; c = c->next)
+		if (S_counts(c)) {
+			groups = S_is(c, "div") && S_groups(c);
+			any = true;
+		}
+	if (groups && any)
+		return;
 	for (xmlNodePtr c = dl->children; c;) {
 		xmlNodePtr next = c->next;
-		if (S_is(c, "dt") || S_is(c, "dd")) {
-			last = c;
-		} else if (S_counts(c)) {
+		bool items = false;
+		for (xmlNodePtr i = S_is(c, "div") ? c->children : NULL; i && !items; i = i->next)
+			items = S_is(i, "dt") || S_is(i, "dd");
+		if (items)
+			S_unwrap(c, true);
+		c = next;
+	}
+	for (xmlNodePtr c = dl->children; c;) {
+		xmlNodePtr next = c->next;
+		if (S_counts(c) && !S_is(c, "dt") && !S_is(c, "dd")) {
 			xmlNodePtr prev = c->prev;
 			while (prev && !S_counts(prev))
 				prev = prev->prev;
-			last = S_is(prev, "dd") ? prev : S_new(dl, c, "dd");
-			if (last->last && !S_ws_at(last->last, true) && !S_ws_at(c, false))
-				xmlAddChild(last, xmlNewDocText(dl->doc, (const xmlChar *)" "));
-			S_move_into(last, c);
+			xmlNodePtr dd = S_is(prev, "dd") ? prev : S_new(dl, c, "dd");
+			if (dd->last && !S_ws_at(dd->last, true) && !S_ws_at(c, false))
+				xmlAddChild(dd, xmlNewDocText(dl->doc, (const xmlChar *)" "));
+			S_move_into(dd, c);
 		}
 		c = next;
 	}
-	xmlNodePtr first = NULL;
-	last = NULL;
-	for (xmlNodePtr c = dl->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE) {
-			if (!first)
-				first = c;
-			last = c;
-		}
-	if (!first || (S_is(first, "dt") && S_is(last, "dd")))
+	if (!dl->children || S_groups(dl))
 		return;
 	for (xmlNodePtr c = dl->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)

@@ -252,6 +252,12 @@ static void test_lists(void)
 	S_case("what is neither term nor description in a dl",
 	       "<dl><dt>t</dt>x<dd>d</dd>y</dl>\n",
 	       "<dl><dt>t</dt><dd>x</dd><dd>d y</dd></dl>", ORDERED);
+	S_case("a dl of groups in divs stays",
+	       "<dl><div><dt>t</dt><dd>d</dd></div><div><dt>u</dt><dd>e</dd></div></dl>\n",
+	       "<dl><div><dt>t</dt><dd>d</dd></div><div><dt>u</dt><dd>e</dd></div></dl>", ORDERED);
+	S_case("groups in divs mixed with terms lose their divs",
+	       "<dl><div><dt>t</dt><dd>d</dd></div><dt>u</dt><dd>e</dd></dl>\n",
+	       "<dl><dt>t</dt><dd>d</dd> <dt>u</dt><dd>e</dd></dl>", ORDERED);
 	S_case("a dl with no term first is a div",
 	       "<dl><dd>d</dd><dt>t</dt></dl>\n", "<div><div>d</div><div>t</div></div>", ORDERED);
 	S_case("a figcaption in the middle is a div",

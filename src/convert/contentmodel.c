@@ -465,18 +465,12 @@ static xmlNodePtr S_outermost(xmlNodePtr n, const char *name)
 	return found;
 }
 
-/* Repairs el against what its ancestors forbid. True when el moved out
- * of its ancestors (another pass looks at what was split). */
-static bool S_exclusions(xmlNodePtr el)
+/* Repairs el against what its ancestors forbid (links in links aside:
+ * S_links). */
+static void S_exclusions(xmlNodePtr el)
 {
 	const char *name = (const char *)el->name;
-	if (strcmp(name, "a") == 0) {
-		xmlNodePtr outer = S_outermost(el, "a");
-		if (outer) {
-			S_hoist(el, outer);
-			return true;
-		}
-	} else if (strcmp(name, "header") == 0 || strcmp(name, "footer") == 0) {
+	if (strcmp(name, "header") == 0 || strcmp(name, "footer") == 0) {
 		if (S_ancestor(el, "header", NULL) || S_ancestor(el, "footer", NULL) ||
 		    S_ancestor(el, "address", NULL))
 			S_rename(el, "div");
@@ -500,7 +494,6 @@ static bool S_exclusions(xmlNodePtr el)
 			xmlAddNextSibling(outer, el);
 		}
 	}
-	return false;
 }
 
 /* ---- What an element may hold ---- */
@@ -945,20 +938,38 @@ static xmlNodePtr *S_walk(xmlNodePtr root, size_t *count)
 	return v;
 }
 
-/* One pass, innermost elements first, so that a parent sees its
- * children repaired. True when an element was split (a link out of a
- * link): the copies made then are looked at by another pass. */
-static bool S_pass(xmlNodePtr root)
+/* Links out of links, outermost first: when a link is moved out, the
+ * links above it already were, so the elements split on its way (and
+ * the copies made of them) hold no link but the outermost; the links
+ * those copies hold are met later in the walk. True when one moved. */
+static bool S_links(xmlNodePtr root)
 {
 	size_t n;
-	bool again = false;
+	bool moved = false;
+	xmlNodePtr *els = S_walk(root, &n);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr outer = S_is(els[i], "a") ? S_outermost(els[i], "a") : NULL;
+		if (outer) {
+			S_hoist(els[i], outer);
+			moved = true;
+		}
+	}
+	free(els);
+	return moved;
+}
+
+/* Everything else, innermost elements first, so that a parent sees its
+ * children repaired. */
+static void S_pass(xmlNodePtr root)
+{
+	size_t n;
 	xmlNodePtr *els = S_walk(root, &n);
 	for (size_t i = n; i-- > 0;) {
 		xmlNodePtr el = els[i];
 		const struct S_element *e = S_el(el);
 		if (!S_place(el, e))
 			continue; /* freed */
-		again |= S_exclusions(el);
+		S_exclusions(el);
 		e = S_el(el); /* renamed, maybe */
 		switch (e->model) {
 		case M_PHRASING:
@@ -992,7 +1003,6 @@ static bool S_pass(xmlNodePtr root)
 		}
 	}
 	free(els);
-	return again;
 }
 
 /* Elements a split left empty go (an empty link has
@@ -1014,10 +1024,8 @@ static void S_drop_emptied(xmlNodePtr root)
 
 void contentmodel_repair(xmlNodePtr root)
 {
-	/* Each further pass only follows links nested in links deeper. */
-	bool split = false;
-	for (int pass = 0; pass < 16 && S_pass(root); pass++)
-		split = true;
+	bool split = S_links(root);
+	S_pass(root);
 	if (split)
 		S_drop_emptied(root);
 }

@@ -310,6 +310,17 @@ static void test_exclusions(void)
 	       "<a href=\"https://b.example/\"><div> u</div> t</a>"
 	       "<a href=\"https://a.example/\"><div> s</div> r</a></div>",
 	       ORDERED);
+	S_case("links nested five deep: five links",
+	       "<div><a href=\"https://a.example/\">a1 <div><a href=\"https://b.example/\">b1 <div>"
+	       "<a href=\"https://c.example/\">c1 <div><a href=\"https://d.example/\">d1 <div>"
+	       "<a href=\"https://e.example/\">e1</a> d2</div></a> c2</div></a> b2</div></a> a2</div>"
+	       "</a></div>\n",
+	       "<div><a href=\"https://a.example/\">a1 </a><a href=\"https://b.example/\">b1 </a>"
+	       "<a href=\"https://c.example/\">c1 </a><a href=\"https://d.example/\">d1 </a>"
+	       "<a href=\"https://e.example/\">e1</a><a href=\"https://d.example/\"><div> d2</div></a>"
+	       "<a href=\"https://c.example/\"><div> c2</div></a><a href=\"https://b.example/\"><div> b2</div></a>"
+	       "<a href=\"https://a.example/\"><div> a2</div></a></div>",
+	       ORDERED);
 	S_case("a link keeps its id, its copies do not",
 	       "<div><a id=\"k\" href=\"https://a.example/\">x <span>y "
 	       "<div><a href=\"https://b.example/\">z</a></div> w</span></a></div>\n",

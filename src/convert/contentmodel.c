@@ -169,37 +169,44 @@ static void S_free(xmlNodePtr n)
 	xmlFreeNode(n);
 }
 
-/* Whether n has white space at its end (or start): text only. */
-static bool S_ws_at(xmlNodePtr n, bool at_end)
+/* Whether n is text that has one of the characters of set at its end
+ * (or start). */
+static bool S_ws_at(xmlNodePtr n, bool at_end, const char *set)
 {
 	if (!n || n->type != XML_TEXT_NODE || !n->content || !*n->content)
 		return false;
 	const char *s = (const char *)n->content;
-	return strchr(" \t\r\n", at_end ? s[strlen(s) - 1] : s[0]) != NULL;
+	return strchr(set, at_end ? s[strlen(s) - 1] : s[0]) != NULL;
 }
 
-/* A space before n unless what precedes it already ends a word: the
- * words of two blocks whose tags go must not run together. (Put in
+/* What keeps the words of a block apart from those around it once its
+ * tags go: a space, or in preformatted text a line break. */
+static const char *S_sep(const char *sep)
+{
+	return strcmp(sep, "\n") == 0 ? "\n" : " \t\r\n";
+}
+
+/* sep before n unless what precedes it already ends a word. (Put in
  * before the blocks' text moves: libxml2 merges adjacent text nodes.) */
-static void S_space_before(xmlNodePtr n)
+static void S_space_before(xmlNodePtr n, const char *sep)
 {
-	if (n->prev && !S_ws_at(n->prev, true) && !S_ws_at(n, false))
-		xmlAddPrevSibling(n, xmlNewDocText(n->doc, (const xmlChar *)" "));
+	if (n->prev && !S_ws_at(n->prev, true, S_sep(sep)) && !S_ws_at(n, false, S_sep(sep)))
+		xmlAddPrevSibling(n, xmlNewDocText(n->doc, (const xmlChar *)sep));
 }
 
-static void S_space_after(xmlNodePtr n)
+static void S_space_after(xmlNodePtr n, const char *sep)
 {
-	if (n->next && !S_ws_at(n->next, false) && !S_ws_at(n, true))
-		xmlAddNextSibling(n, xmlNewDocText(n->doc, (const xmlChar *)" "));
+	if (n->next && !S_ws_at(n->next, false, S_sep(sep)) && !S_ws_at(n, true, S_sep(sep)))
+		xmlAddNextSibling(n, xmlNewDocText(n->doc, (const xmlChar *)sep));
 }
 
 /* el's children take its place; el is freed. A block's words are kept
- * apart from those around it. */
-static void S_unwrap(xmlNodePtr el, bool block)
+ * apart from those around it by sep (NULL: an inline element). */
+static void S_unwrap(xmlNodePtr el, const char *sep)
 {
-	if (block) {
-		S_space_before(el);
-		S_space_after(el);
+	if (sep) {
+		S_space_before(el, sep);
+		S_space_after(el, sep);
 	}
 	while (el->children) {
 		xmlNodePtr c = el->children;
@@ -284,8 +291,9 @@ static bool S_block(xmlNodePtr n)
 }
 
 /* The blocks in el lose their tags, innermost transparent ones too: what
- * a heading (or <rt>) does with blocks, so its rank stays. */
-static void S_unwrap_blocks(xmlNodePtr el)
+ * a heading (or <rt>) does with blocks, so its rank stays; in
+ * preformatted text each block is a line. */
+static void S_unwrap_blocks(xmlNodePtr el, const char *sep)
 {
 	bool again = true;
 	while (again) {
@@ -294,9 +302,9 @@ static void S_unwrap_blocks(xmlNodePtr el)
 			xmlNodePtr next = c->next;
 			const struct S_element *e = S_el(c);
 			if (e && e->model == M_TRANSPARENT && S_has_block(c)) {
-				S_unwrap_blocks(c);
+				S_unwrap_blocks(c, sep);
 			} else if (S_block(c)) {
-				S_unwrap(c, true);
+				S_unwrap(c, sep);
 				again = true;
 			}
 			c = next;
@@ -366,7 +374,7 @@ static void S_untable(xmlNodePtr el)
 			S_untable(c);
 		c = next;
 	}
-	S_unwrap(el, true);
+	S_unwrap(el, " ");
 }
 
 static void S_dl(xmlNodePtr dl);
@@ -549,7 +557,7 @@ static void S_dl(xmlNodePtr dl)
 		for (xmlNodePtr i = S_is(c, "div") ? c->children : NULL; i && !items; i = i->next)
 			items = S_is(i, "dt") || S_is(i, "dd");
 		if (items)
-			S_unwrap(c, true);
+			S_unwrap(c, " ");
 		c = next;
 	}
 	for (xmlNodePtr c = dl->children; c;) {
@@ -559,7 +567,7 @@ static void S_dl(xmlNodePtr dl)
 			while (prev && !S_counts(prev))
 				prev = prev->prev;
 			xmlNodePtr dd = S_is(prev, "dd") ? prev : S_new(dl, c, "dd");
-			if (dd->last && !S_ws_at(dd->last, true) && !S_ws_at(c, false))
+			if (dd->last && !S_ws_at(dd->last, true, S_sep(" ")) && !S_ws_at(c, false, S_sep(" ")))
 				xmlAddChild(dd, xmlNewDocText(dl->doc, (const xmlChar *)" "));
 			S_move_into(dd, c);
 		}
@@ -598,7 +606,7 @@ static void S_text_only(xmlNodePtr el)
 			c = c->next;
 		if (!c)
 			return;
-		S_unwrap(c, S_block(c));
+		S_unwrap(c, S_block(c) ? " " : NULL);
 	}
 }
 
@@ -733,9 +741,9 @@ static void S_untable(xmlNodePtr el);
 static void S_foster(struct S_rebuild *rb, xmlNodePtr n)
 {
 	xmlUnlinkNode(n);
-	S_space_before(rb->table);
+	S_space_before(rb->table, " ");
 	xmlAddPrevSibling(rb->table, n);
-	S_space_before(rb->table);
+	S_space_before(rb->table, " ");
 	/* Rows and cells in what moved out have no table around them now. */
 	const struct S_element *e = S_el(n);
 	if (e && (e->flags & F_TABLE))
@@ -973,12 +981,18 @@ static void S_pass(xmlNodePtr root)
 		e = S_el(el); /* renamed, maybe */
 		switch (e->model) {
 		case M_PHRASING:
-			if (S_has_block(el))
+			/* Preformatted text keeps its layout: its blocks become
+			 * lines (as HTML's parser keeps them, <pre> stays). */
+			if (!S_has_block(el))
+				break;
+			if (S_is(el, "pre") || S_ancestor(el, "pre", NULL))
+				S_unwrap_blocks(el, "\n");
+			else
 				S_rename(el, "div");
 			break;
 		case M_HEADING:
 			if (S_has_block(el))
-				S_unwrap_blocks(el);
+				S_unwrap_blocks(el, " ");
 			break;
 		case M_LIST:
 			S_list(el);

@@ -234,6 +234,9 @@ static void test_phrasing(void)
 	S_case("a table in a list gets an item",
 	       "<ul><li>a</li><table><tr><td>b</td></tr></table></ul>\n",
 	       "<ul><li>a</li><li><table><tr><td>b</td></tr></table></li></ul>", ORDERED);
+	S_case("blocks in preformatted text become its lines",
+	       "<pre><code><div>int a;</div><div>  int b;</div></code></pre>\n",
+	       "<pre><code>int a;\n  int b;</code></pre>", ORDERED);
 	S_case("a time holding a block loses its datetime",
 	       "<time datetime=\"2020-01-01\">a<div>b</div></time>\n",
 	       "<div><div>a<div>b</div></div></div>", ORDERED);

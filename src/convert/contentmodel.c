@@ -1,7 +1,7 @@
 /* contentmodel.c — see contentmodel.h. The model is a table (S_elements)
  * of the elements sanitize.c keeps: what each may hold and where it may
- * stand, from EPUB 3's schemas (the .rnc files and assertions.sch under mod/html5 in
- * epubcheck). The repairs are those of WHATWG HTML's tree construction
+ * stand, from EPUB 3's schemas (the .rnc files and assertions.sch under
+ * com/adobe/epubcheck/schema/30/mod/html5 in epubcheck.jar). The repairs are those of WHATWG HTML's tree construction
  * (foster parenting, implied <tr>/<tbody>/<colgroup>, the adoption agency
  * for a link in a link) done on a finished tree. */
 #include "convert/contentmodel.h"
@@ -11,12 +11,12 @@
 #include <string.h>
 
 #include "base/util.h"
-
-#define S_XHTML_NS "http://www.w3.org/1999/xhtml"
+#include "convert/sanitize.h"
 
 enum S_model {
 	M_FLOW,        /* text and flow content */
-	M_PHRASING,    /* text and phrasing content; blocks inside make it a <div> */
+	M_PHRASING,    /* text and phrasing content; blocks inside make it a <div>
+			* (in preformatted text, lines) */
 	M_HEADING,     /* phrasing content; blocks inside lose their tags, it keeps its name */
 	M_TRANSPARENT, /* what its parent may hold (a, ins, del) */
 	M_EMPTY,       /* nothing */
@@ -117,7 +117,7 @@ static const struct S_element S_other = {"", M_FLOW, 0, NULL};
 static bool S_html(xmlNodePtr n)
 {
 	return n && n->type == XML_ELEMENT_NODE && n->ns &&
-	       xmlStrEqual(n->ns->href, (const xmlChar *)S_XHTML_NS);
+	       xmlStrEqual(n->ns->href, (const xmlChar *)XHTML_NS);
 }
 
 static int S_by_name(const void *key, const void *el)
@@ -408,8 +408,13 @@ static bool S_place(xmlNodePtr el, const struct S_element *e)
 		prev = prev->prev;
 	if (S_is(el, "li")) {
 		static const char *const li[] = {"li", NULL};
-		if (!S_is(prev, "li"))
-			S_wrap_run(el, li, "ul");
+		if (!S_is(prev, "li")) {
+			/* Numbered items (value="3") are an ordered list's. */
+			xmlNodePtr list = S_wrap_run(el, li, "ul");
+			for (xmlNodePtr c = list->children; c; c = c->next)
+				if (S_is(c, "li") && xmlHasProp(c, (const xmlChar *)"value"))
+					xmlNodeSetName(list, (const xmlChar *)"ol");
+		}
 	} else if (S_is(el, "dt") || S_is(el, "dd")) {
 		static const char *const dtdd[] = {"dt", "dd", NULL};
 		if (!S_is(prev, "dt") && !S_is(prev, "dd"))

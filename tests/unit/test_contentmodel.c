@@ -247,6 +247,9 @@ static void test_lists(void)
 	S_case("list items outside a list get one",
 	       "<div><li>a</li>\n<li>b</li></div>\n", "<div><ul><li>a</li>\n"
 	       "<li>b</li></ul></div>", ORDERED);
+	S_case("numbered items outside a list get an ordered one",
+	       "<div><li value=\"3\">a</li><li>b</li></div>\n",
+	       "<div><ol><li value=\"3\">a</li><li>b</li></ol></div>", ORDERED);
 	S_case("what is not an item in a list gets an item",
 	       "<ul>x<li>a</li></ul>\n", "<ul><li>x</li><li>a</li></ul>", ORDERED);
 	S_case("terms outside a dl get one",

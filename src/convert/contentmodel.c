@@ -494,8 +494,8 @@ static void S_exclusions(xmlNodePtr el)
 	} else if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
 		if (S_ancestor(el, "address", NULL))
 			S_rename(el, "p");
-	} else if (strcmp(name, "dfn") == 0) {
-		if (S_ancestor(el, "dfn", NULL))
+	} else if (strcmp(name, "dfn") == 0 || strcmp(name, "time") == 0) {
+		if (S_ancestor(el, name, NULL))
 			S_rename(el, "span");
 	} else if (strcmp(name, "table") == 0) {
 		/* A table in a caption: HTML's parser closes the caption and

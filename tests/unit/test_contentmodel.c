@@ -342,6 +342,9 @@ static void test_exclusions(void)
 	       "<address><div>s</div></address>", ORDERED);
 	S_case("a dfn in a dfn is a span", "<p><dfn>a <dfn>b</dfn></dfn></p>\n",
 	       "<p><dfn>a <span>b</span></dfn></p>", ORDERED);
+	S_case("a time in a time is a span",
+	       "<p><time datetime=\"2020\">a <time datetime=\"2021\">b</time></time></p>\n",
+	       "<p><time datetime=\"2020\">a <span>b</span></time></p>", ORDERED);
 }
 
 int main(int argc, char **argv)

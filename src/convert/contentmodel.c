@@ -602,17 +602,18 @@ static void S_figure(xmlNodePtr fig)
 			S_rename(c, "div");
 }
 
-/* <rp> holds text only. */
+/* <rp> holds text only: blocks in it lose their tags; one that still
+ * holds elements (an image, a drawing, an <em>) is a <span>, which its
+ * ruby then cannot hold as a parenthesis either. */
 static void S_text_only(xmlNodePtr el)
 {
-	while (true) {
-		xmlNodePtr c = el->children;
-		while (c && c->type != XML_ELEMENT_NODE)
-			c = c->next;
-		if (!c)
+	if (S_has_block(el))
+		S_unwrap_blocks(el, " ");
+	for (xmlNodePtr c = el->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE) {
+			S_rename(el, "span");
 			return;
-		S_unwrap(c, S_block(c) ? " " : NULL);
-	}
+		}
 }
 
 /* ((phrasing)+ (rt+ | rp (rt rp)+))+; a ruby that is not one is a <span>

@@ -279,9 +279,12 @@ static void test_ruby(void)
 	S_case("rt outside ruby is a span", "<p>a<rt>b</rt></p>\n", "<p>a<span>b</span></p>", ORDERED);
 	S_case("a ruby with no annotation is a span", "<p><ruby>a</ruby></p>\n", "<p><span>a</span></p>",
 	       ORDERED);
-	S_case("rp holds text only",
+	S_case("an rp holding an element is a span, and so is its ruby",
 	       "<p><ruby>a<rp>( <b>x</b></rp><rt>k</rt><rp>)</rp></ruby></p>\n",
-	       "<p><ruby>a<rp>( x</rp><rt>k</rt><rp>)</rp></ruby></p>", ORDERED);
+	       "<p><span>a<span>( <b>x</b></span><span>k</span><span>)</span></span></p>", ORDERED);
+	S_case("an image in rp stays",
+	       "<p><ruby>a<rp><img src=\"i.png\" alt=\"pic\"></rp><rt>k</rt></ruby></p>\n",
+	       "<p><ruby>a<span><img src=\"i.png\" alt=\"pic\"/></span><rt>k</rt></ruby></p>", ORDERED);
 	S_case("a ruby holding a block is a div",
 	       "<div><ruby>a<div>b</div><rt>k</rt></ruby></div>\n",
 	       "<div><div>a<div>b</div><span>k</span></div></div>", ORDERED);

@@ -1,6 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
 #include "convert/chapter.h"
-#include "convert/contentmodel.h"
 
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
@@ -10,6 +9,7 @@
 #include <string.h>
 
 #include "base/linemap.h"
+#include "convert/contentmodel.h"
 #include "convert/markdown.h"
 #include "base/url.h"
 #include "convert/sanitize.h"

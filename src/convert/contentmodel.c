@@ -312,6 +312,69 @@ static void S_unwrap_blocks(xmlNodePtr el, const char *sep)
 	}
 }
 
+/* Each run of el's phrasing content (text, inline elements holding no
+ * block) wrapped in a copy of fmt, and so in the blocks el holds: the
+ * formatting HTML's parser reconstructs in a block opened inside it. */
+static void S_wear(xmlNodePtr el, xmlNodePtr fmt)
+{
+	const struct S_element *e = S_el(el);
+	bool text = e && (e->model == M_FLOW || e->model == M_PHRASING || e->model == M_HEADING ||
+			  e->model == M_TRANSPARENT || e->model == M_FIGURE);
+	xmlNodePtr run = NULL;
+	for (xmlNodePtr c = el->children; c;) {
+		xmlNodePtr next = c->next;
+		if (S_block(c)) {
+			run = NULL;
+			S_wear(c, fmt);
+		} else if (text && (run || !S_blank(c))) {
+			if (!run) {
+				run = S_clone(fmt);
+				xmlAddPrevSibling(c, run);
+			}
+			S_move_into(run, c);
+		}
+		c = next;
+	}
+}
+
+/* An element that may hold only phrasing content split around the blocks
+ * it holds, as HTML's parser closes a paragraph at a block: each run of
+ * its inline content keeps a copy of it (the first one its id), the
+ * blocks stand between them, wearing it inside (when wear: bold, code…).
+ * el is freed. */
+static void S_split(xmlNodePtr el, bool wear)
+{
+	xmlNodePtr run = NULL;
+	xmlChar *id = xmlGetProp(el, (const xmlChar *)"id");
+	if (id) {
+		/* The target stays where the element began: the first run,
+		 * or an empty copy before the first block. */
+		run = S_clone(el);
+		xmlSetProp(run, (const xmlChar *)"id", id);
+		xmlAddPrevSibling(el, run);
+		xmlFree(id);
+	}
+	while (el->children) {
+		xmlNodePtr c = el->children;
+		xmlUnlinkNode(c);
+		if (S_block(c)) {
+			run = NULL;
+			xmlAddPrevSibling(el, c);
+			if (wear)
+				S_wear(c, el);
+		} else if (run || !S_blank(c)) {
+			if (!run) {
+				run = S_clone(el);
+				xmlAddPrevSibling(el, run);
+			}
+			xmlAddChild(run, c);
+		} else {
+			xmlAddPrevSibling(el, c);
+		}
+	}
+	S_free(el);
+}
+
 /* ---- Where an element may stand ---- */
 
 /* Consecutive siblings from first on (blank text between them included)
@@ -993,8 +1056,10 @@ static void S_pass(xmlNodePtr root)
 				break;
 			if (S_is(el, "pre") || S_ancestor(el, "pre", NULL))
 				S_unwrap_blocks(el, "\n");
+			else if (S_is(el, "dfn") || S_is(el, "time") || S_is(el, "q"))
+				S_rename(el, "div"); /* one term, date, quotation */
 			else
-				S_rename(el, "div");
+				S_split(el, !S_is(el, "p"));
 			break;
 		case M_HEADING:
 			if (S_has_block(el))

@@ -292,6 +292,11 @@ static void test_ruby(void)
 	S_case("an image in rp stays",
 	       "<p><ruby>a<rp><img src=\"i.png\" alt=\"pic\"></rp><rt>k</rt></ruby></p>\n",
 	       "<p><ruby>a<span><img src=\"i.png\" alt=\"pic\"/></span><rt>k</rt></ruby></p>", ORDERED);
+	S_case("a drawing in rp stays a drawing",
+	       "<p><ruby>a<rp>(<svg viewBox=\"0 0 1 1\"><text>t</text></svg>)</rp><rt>k</rt></ruby></p>\n",
+	       "<p><ruby>a<span>(<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\" role=\"img\" "
+	       "aria-label=\"t\"><text>t</text></svg>)</span><rt>k</rt></ruby></p>",
+	       ORDERED);
 	S_case("a ruby holding a block is a div",
 	       "<div><ruby>a<div>b</div><rt>k</rt></ruby></div>\n",
 	       "<div><div>a<div>b</div><span>k</span></div></div>", ORDERED);

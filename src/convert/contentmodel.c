@@ -201,7 +201,8 @@ static void S_space_after(xmlNodePtr n, const char *sep)
 }
 
 /* el's children take its place; el is freed. A block's words are kept
- * apart from those around it by sep (NULL: an inline element). */
+ * apart from those around it by sep (NULL: an inline element). el is an
+ * XHTML element: an <svg> holds the namespace its shapes point to. */
 static void S_unwrap(xmlNodePtr el, const char *sep)
 {
 	if (sep) {

@@ -514,6 +514,7 @@ static void S_hoist(xmlNodePtr n, xmlNodePtr top)
 			while (n->next)
 				S_move_into(after, n->next);
 			xmlAddNextSibling(a, after);
+			after->_private = (void *)&S_emptied; /* white space only, maybe */
 		}
 		xmlUnlinkNode(n);
 		xmlAddNextSibling(a, n);
@@ -1091,8 +1092,9 @@ static void S_pass(xmlNodePtr root)
 	free(els);
 }
 
-/* Elements a split left empty go (an empty link has
- * no name for a screen reader); one with an id stays, as a target. */
+/* Elements a split left empty or holding white space only go (a link
+ * with no text has no name for a screen reader); one with an id stays,
+ * as a target. */
 static void S_drop_emptied(xmlNodePtr root)
 {
 	size_t n;
@@ -1101,8 +1103,11 @@ static void S_drop_emptied(xmlNodePtr root)
 		xmlNodePtr el = els[i];
 		if (el->_private == &S_emptied) {
 			el->_private = NULL;
-			if (!el->children && !xmlHasProp(el, (const xmlChar *)"id"))
-				S_free(el);
+			bool blank = !xmlHasProp(el, (const xmlChar *)"id");
+			for (xmlNodePtr c = el->children; c && blank; c = c->next)
+				blank = S_blank(c);
+			if (blank) /* its white space stays, between words */
+				S_unwrap(el, NULL);
 		}
 	}
 	free(els);

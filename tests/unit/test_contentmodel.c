@@ -342,6 +342,9 @@ static void test_exclusions(void)
 	       "<a href=\"https://c.example/\"><div> c2</div></a><a href=\"https://b.example/\"><div> b2</div></a>"
 	       "<a href=\"https://a.example/\"><div> a2</div></a></div>",
 	       ORDERED);
+	S_case("a split leaves no link holding only white space",
+	       "<div><a href=\"https://a.example/\">x<div><a href=\"https://b.example/\">y</a> </div></a>z</div>\n",
+	       "<div><a href=\"https://a.example/\">x</a><a href=\"https://b.example/\">y</a> z</div>", ORDERED);
 	S_case("a link keeps its id, its copies do not",
 	       "<div><a id=\"k\" href=\"https://a.example/\">x <span>y "
 	       "<div><a href=\"https://b.example/\">z</a></div> w</span></a></div>\n",

@@ -578,9 +578,13 @@ static void S_exclusions(xmlNodePtr el)
 
 static void S_list(xmlNodePtr list)
 {
-	/* Anything that is not an item gets an item of its own. */
+	/* Anything that is not an item gets an item of its own; value= numbers
+	 * an ordered list's items only. */
+	bool ul = S_is(list, "ul");
 	for (xmlNodePtr c = list->children; c;) {
 		xmlNodePtr next = c->next;
+		if (ul && S_is(c, "li"))
+			xmlUnsetProp(c, (const xmlChar *)"value");
 		if (!S_is(c, "li") && S_counts(c)) {
 			xmlNodePtr li = S_new(list, c, "li");
 			S_move_into(li, c);

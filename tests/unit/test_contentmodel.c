@@ -257,6 +257,8 @@ static void test_lists(void)
 	S_case("numbered items outside a list get an ordered one",
 	       "<div><li value=\"3\">a</li><li>b</li></div>\n",
 	       "<div><ol><li value=\"3\">a</li><li>b</li></ol></div>", ORDERED);
+	S_case("an item of an unordered list has no number",
+	       "<ul><li value=\"3\">a</li></ul>\n", "<ul><li>a</li></ul>", ORDERED);
 	S_case("what is not an item in a list gets an item",
 	       "<ul>x<li>a</li></ul>\n", "<ul><li>x</li><li>a</li></ul>", ORDERED);
 	S_case("terms outside a dl get one",

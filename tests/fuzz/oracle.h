@@ -48,7 +48,10 @@
  *     aria-label, aria-labelledby or title).
  * A rule may be pending (the table O_pending in oracle.c): not reported,
  * while the branch that makes sheaf meet it is under way. With
- * SHEAF_ORACLE_ALL=1 in the environment every rule is reported.
+ * SHEAF_ORACLE_ALL=1 in the environment every rule is reported;
+ * SHEAF_ORACLE_IGNORE="a|b" leaves out a complaint whose sentence holds a
+ * or b (for a long run to look past what it found already), and
+ * SHEAF_ORACLE_DUMP=FILE writes the document that broke a rule.
  *
  * Unit tests may link it (tests/unit/meson.build gives every unit test
  * oracle_dep): ok(oracle_check(xhtml, len, ORACLE_CHAPTER) == NULL, …).

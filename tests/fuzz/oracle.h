@@ -50,7 +50,9 @@
  * while the branch that makes sheaf meet it is under way. With
  * SHEAF_ORACLE_ALL=1 in the environment every rule is reported;
  * SHEAF_ORACLE_IGNORE="a|b" leaves out a complaint whose sentence holds a
- * or b (for a long run to look past what it found already), and
+ * or b (for a long run to look past what it found already),
+ * SHEAF_ORACLE_ONLY=s leaves out every complaint that does not hold s (to
+ * minimize a finding without drifting to another), and
  * SHEAF_ORACLE_DUMP=FILE writes the document that broke a rule.
  *
  * Unit tests may link it (tests/unit/meson.build gives every unit test

@@ -212,6 +212,11 @@ static void test_tables(void)
 	       "<div><td>a</td><td>b</td></div>\n", "<div>a b</div>", ORDERED);
 	S_case("a row outside a table loses its tags",
 	       "<div><tr><td>a</td><td>b</td></tr></div>\n", "<div>a b</div>", ORDERED);
+	S_case("a column outside a table goes, it holds nothing",
+	       "<div>x <col> y</div>\n", "<div>x  y</div>", ORDERED);
+	S_case("a colgroup with a span and columns keeps the columns",
+	       "<table><colgroup span=\"2\"><col><col></colgroup><tr><td>a</td></tr></table>\n",
+	       "<table><colgroup><col/><col/></colgroup><tr><td>a</td></tr></table>", ORDERED);
 	S_case("a caption outside a table loses its tag",
 	       "<div>x<caption>cap</caption>y</div>\n", "<div>x cap y</div>", ORDERED);
 }

@@ -87,11 +87,20 @@ char *url_escape(const char *url)
 	size_t end = strlen(p);
 	while (end && (unsigned char)p[end - 1] <= ' ')
 		end--;
+	struct url_parts u;
+	url_split(&u, p);
+	/* RFC 3986 4.2: a relative path whose first segment holds ':' would
+	 * read as a scheme; "./" keeps it a path. */
+	size_t seg = strcspn(p, "/?#");
+	if (!u.scheme.p && memchr(p, ':', seg < end ? seg : end))
+		sb_adds(&sb, "./");
 	for (size_t i = 0; i < end; i++) {
 		unsigned char c = (unsigned char)p[i];
+		/* '[' and ']' stand only around an IPv6 host. */
+		bool bracket = (c == '[' || c == ']') && p + i >= u.path.p;
 		if (c == '%' && isxdigit((unsigned char)p[i + 1]) && isxdigit((unsigned char)p[i + 2])) {
 			sb_addc(&sb, '%');
-		} else if (c <= ' ' || c >= 0x7F || strchr("\"<>\\^`{|}%", c)) {
+		} else if (c <= ' ' || c >= 0x7F || bracket || strchr("\"<>\\^`{|}%", c)) {
 			sb_addc(&sb, '%');
 			sb_addc(&sb, hex[c >> 4]);
 			sb_addc(&sb, hex[c & 15]);

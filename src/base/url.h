@@ -67,7 +67,9 @@ enum url_kind {
  * scheme do not hide it). */
 enum url_kind url_classify(const char *url);
 /* A copy of url with characters that are not allowed in a URL
- * percent-encoded (spaces, non-ASCII, quotes…). malloc'd. */
+ * percent-encoded (spaces, non-ASCII, quotes, '[' and ']' outside the
+ * host…), and "./" before a relative path whose first segment holds ':'
+ * (RFC 3986 4.2). malloc'd. */
 char *url_escape(const char *url);
 /* Percent-decodes s into a malloc'd string. */
 char *url_decode(const char *s);

@@ -810,14 +810,13 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 			/* Readers do not show it: an address no book may hold goes
 			 * without a word lost. */
 			char *cite = S_prop(el, "cite"), *norm, scheme[16];
-			if (url_classify(cite) == URL_ABSOLUTE) {
-				if (S_link_scheme(cite, false, scheme, sizeof scheme) &&
-				    url_normalize(&norm, cite) == 0) {
-					S_set(el, "cite", norm);
-					free(norm);
-				} else {
-					S_unset(el, "cite");
-				}
+			/* A relative one names a page of the site, not of the book. */
+			if (url_classify(cite) == URL_ABSOLUTE && S_link_scheme(cite, false, scheme, sizeof scheme) &&
+			    url_normalize(&norm, cite) == 0) {
+				S_set(el, "cite", norm);
+				free(norm);
+			} else {
+				S_unset(el, "cite");
 			}
 			free(cite);
 		}
@@ -869,6 +868,11 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 				l->fragment = href[1] ? url_decode(href + 1) : NULL;
 			} else {
 				l->target = S_resolve(p, o, href, &l->fragment);
+				/* The book stage rewrites it; until then it is a
+				 * valid reference too. */
+				char *esc = url_escape(href);
+				S_set(el, "href", esc);
+				free(esc);
 			}
 			break;
 		}

@@ -149,13 +149,15 @@ static void test_other_schemes(void)
 			       "paper</a>, <a href=\"magnet:?xt=urn:btih:abc\">torrent</a>; write to "
 			       "<a href=\"mailto:a b@example.com\">me</a> or <a href=\"HTTPS://Example.COM\">web</a>."
 			       "\n\n<blockquote cite=\"https://b&#xFC;cher.de/q\">Quoted</blockquote>\n"
-			       "<blockquote cite=\"ftp://x.org/q\">Other</blockquote>\n",
+			       "<blockquote cite=\"ftp://x.org/q\">Other</blockquote>\n"
+			       "<blockquote cite=\"/quotes/q\">Third</blockquote>\n"
+			       "<a href=\":~x(1)\">colon</a> <a href=\"b[1].md\">brackets</a>\n",
 			       &dl, &doc, &ch);
 	if (ok(doc != NULL, "other schemes: well-formed")) {
 		S_all_valid(doc, "other schemes");
 		S_all_words(doc, "Chat on|IRC|irc://irc.example.org/rust|irc.example.org/c|call|us|tel:+15551234|"
 				 "the paper|ftp://ftp.example.org/f.pdf|torrent|magnet:?xt=urn:btih:abc|"
-				 "write to|me|web|Quoted|Other",
+				 "write to|me|web|Quoted|Other|Third|colon|brackets",
 			    "other schemes");
 		is_int(fx_xpath_num(doc, "count(//h:a[.='irc.example.org/c'])"), 1,
 		       "text that shows the address already is left as it is");
@@ -165,7 +167,11 @@ static void test_other_schemes(void)
 		       "scheme and host lower-cased");
 		is_int(fx_xpath_num(doc, "count(//h:blockquote[@cite='https://xn--bcher-kva.de/q'])"), 1,
 		       "cite normalized");
-		is_int(fx_xpath_num(doc, "count(//h:blockquote[@cite])"), 1, "a cite no book may hold goes");
+		is_int(fx_xpath_num(doc, "count(//h:blockquote[@cite])"), 1,
+		       "a cite no book may hold goes (another scheme, a page of the site)");
+		is_int(fx_xpath_num(doc, "count(//h:a[@href='./:~x(1)'])"), 1,
+		       "a relative path with ':' in its first segment stays a path");
+		is_int(fx_xpath_num(doc, "count(//h:a[@href='b%5B1%5D.md'])"), 1, "brackets in a path encoded");
 	}
 	is_int(fx_count_diag(&dl, DIAG_WARNING, "l.md", "not irc:", 1), 1, "one warning per scheme and post");
 	is_int(diag_count(&dl, DIAG_WARNING), 4, "irc, tel, ftp and magnet warned about");

@@ -54,6 +54,18 @@ static void test_url_escape_decode(void)
 	s = url_escape("café/ü.md");
 	is_str(s, "caf%C3%A9/%C3%BC.md", "url_escape: non-ASCII bytes percent-encoded");
 	free(s);
+	s = url_escape(":~x(1)");
+	is_str(s, "./:~x(1)", "url_escape: a ':' in the first segment of a relative path gets \"./\"");
+	free(s);
+	s = url_escape("a/b:c?d:e");
+	is_str(s, "a/b:c?d:e", "url_escape: a ':' past the first segment stays");
+	free(s);
+	s = url_escape("a[1].png#x[2]");
+	is_str(s, "a%5B1%5D.png#x%5B2%5D", "url_escape: brackets outside a host encoded");
+	free(s);
+	s = url_escape("http://[::1]/a[b]");
+	is_str(s, "http://[::1]/a%5Bb%5D", "url_escape: an IPv6 host keeps its brackets");
+	free(s);
 	s = url_escape("a%20b%zz");
 	is_str(s, "a%20b%25zz", "url_escape: existing %xx kept, a stray % encoded");
 	free(s);

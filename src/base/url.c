@@ -374,6 +374,8 @@ const char *url_strerror(int err)
 		return "its host is not a valid IPv6 address";
 	case URL_EPORT:
 		return "its port is not a number up to 65535";
+	case URL_ELONG:
+		return "its host has a label longer than 63 characters, which no domain name has";
 	default:
 		return "it is not a valid URL";
 	}
@@ -609,6 +611,8 @@ static int S_check_domain(const char *host)
 			end++;
 		if (end == start)
 			return URL_ELABEL;
+		if (end - start > 63)
+			return URL_ELONG;
 		if (host[start] == '-' || host[end - 1] == '-')
 			return URL_EHOST;
 		for (size_t i = start; i < end; i++)

@@ -88,6 +88,7 @@ enum url_error {
 	URL_EIPV4 = -6,      /* a host that ends in a number but is no IPv4 address */
 	URL_EIPV6 = -7,      /* "[…]" that is no IPv6 address */
 	URL_EPORT = -8,      /* a port that is not a number up to 65535 */
+	URL_ELONG = -9,      /* a host label longer than 63 (no DNS name has one) */
 };
 
 /* The absolute URL in (or a protocol-relative "//host/…", made https)
@@ -103,8 +104,9 @@ enum url_error {
  * (spaces, non-ASCII, quotes, brackets, a second '#', a '%' without two
  * hex digits), existing %XX kept. A host must also be a domain name as
  * RFC 3986 readers (epubcheck's) take it: labels of letters, digits, '-'
- * and '_', no empty label, no label starting or ending with '-', a last
- * label that does not start with a digit. An empty path stays empty.
+ * and '_', no empty label, no label starting or ending with '-' or
+ * longer than 63 (DNS's limit), a last label that does not start with a
+ * digit. An empty path stays empty.
  * Returns 0 and *out (malloc'd), or a negative enum url_error with *out
  * NULL. */
 int url_normalize(char **out, const char *in);

@@ -863,11 +863,13 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 				const char *hash = strchr(l->raw, '#');
 				if (hash && hash[1])
 					l->fragment = url_decode(hash + 1);
-			} else if (href[0] == '#') {
-				l->target = xstrdup(p->relpath);
-				l->fragment = href[1] ? url_decode(href + 1) : NULL;
 			} else {
-				l->target = S_resolve(p, o, href, &l->fragment);
+				if (href[0] == '#') {
+					l->target = xstrdup(p->relpath);
+					l->fragment = href[1] ? url_decode(href + 1) : NULL;
+				} else {
+					l->target = S_resolve(p, o, href, &l->fragment);
+				}
 				/* The book stage rewrites it; until then it is a
 				 * valid reference too. */
 				char *esc = url_escape(href);

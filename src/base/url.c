@@ -374,6 +374,8 @@ const char *url_strerror(int err)
 		return "its host is not a valid IPv6 address";
 	case URL_EPORT:
 		return "its port is not a number up to 65535";
+	case URL_EEMPTY:
+		return "it has nothing after its scheme";
 	case URL_ELONG:
 		return "its host has a label longer than 63 characters, which no domain name has";
 	default:
@@ -819,6 +821,8 @@ int url_normalize(char **out, const char *in)
 		rc = S_authority(&sb, scheme, p, an, special);
 		p += an;
 	}
+	if (rc == 0 && !slash && (!*p || *p == '#'))
+		rc = URL_EEMPTY;
 	if (rc == 0) {
 		size_t pn = strcspn(p, "?#");
 		char *path = xstrndup(p, pn);

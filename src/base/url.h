@@ -89,6 +89,7 @@ enum url_error {
 	URL_EIPV6 = -7,      /* "[…]" that is no IPv6 address */
 	URL_EPORT = -8,      /* a port that is not a number up to 65535 */
 	URL_ELONG = -9,      /* a host label longer than 63 (no DNS name has one) */
+	URL_EEMPTY = -10,    /* nothing after the scheme ("mailto:") */
 };
 
 /* The absolute URL in (or a protocol-relative "//host/…", made https)
@@ -106,7 +107,8 @@ enum url_error {
  * RFC 3986 readers (epubcheck's) take it: labels of letters, digits, '-'
  * and '_', no empty label, no label starting or ending with '-' or
  * longer than 63 (DNS's limit), a last label that does not start with a
- * digit. An empty path stays empty.
+ * digit. An empty path stays empty; a URL with nothing but its scheme
+ * (and a fragment) fails, as RFC 3986 readers refuse "mailto:".
  * Returns 0 and *out (malloc'd), or a negative enum url_error with *out
  * NULL. */
 int url_normalize(char **out, const char *in);

@@ -310,6 +310,9 @@ static void test_normalize(void)
 		{"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/", NULL, URL_ELONG},
 		{"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/",
 		 "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/", 0},
+		{"mailto:", NULL, URL_EEMPTY},
+		{"mailto:#x", NULL, URL_EEMPTY},
+		{"mailto:?to=a@example.com", "mailto:?to=a@example.com", 0},
 		{"/relative/path", NULL, URL_ENOSCHEME},
 		{"#frag", NULL, URL_ENOSCHEME},
 		{"", NULL, URL_ENOSCHEME},
@@ -329,7 +332,7 @@ static void test_normalize(void)
 		free(got);
 	}
 	/* every failure says why */
-	for (int e = URL_ELONG; e <= URL_ENOSCHEME; e++)
+	for (int e = URL_EEMPTY; e <= URL_ENOSCHEME; e++)
 		ok(url_strerror(e) && *url_strerror(e), "url_strerror(%d) says why", e);
 	/* a normalized URL normalizes to itself */
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

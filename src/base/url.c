@@ -626,6 +626,19 @@ static int S_check_domain(const char *host)
 	return isdigit((unsigned char)host[last]) ? URL_EHOST : 0;
 }
 
+/* Invisible format characters a host picks up when a link is copied
+ * from rendered text: UTS #46 maps some to nothing (soft hyphen, U+200B,
+ * word joiner, BOM), but refuses the bidi marks that right-to-left text
+ * puts after a URL (U+200E/F, embeddings, isolates) and, non-
+ * transitionally, joiners outside their scripts. None can be part of a
+ * name anyone typed, so all go before IDNA. */
+static bool S_invisible(unsigned cp)
+{
+	return cp == 0xAD || cp == 0x61C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF;
+}
+
 /* WHATWG's host parser for a special scheme, the host written to sb. */
 static int S_host(struct strbuf *sb, const char *h, size_t n)
 {
@@ -646,14 +659,22 @@ static int S_host(struct strbuf *sb, const char *h, size_t n)
 	}
 	int rc = 0;
 	char *ascii = NULL;
+	struct strbuf v = STRBUF_INIT; /* d without invisible characters */
 	for (size_t i = 0, len; i < d.len; i += len) {
-		len = utf8_decode((const unsigned char *)d.s + i, d.len - i, NULL);
+		unsigned cp;
+		len = utf8_decode((const unsigned char *)d.s + i, d.len - i, &cp);
 		if (!len) {
 			rc = URL_EHOST; /* not UTF-8, or a NUL */
 			goto out;
 		}
+		if (!S_invisible(cp))
+			sb_add(&v, d.s + i, len);
 	}
-	ascii = S_host_ascii(d.s);
+	if (!v.len) {
+		rc = URL_ELABEL;
+		goto out;
+	}
+	ascii = S_host_ascii(v.s);
 	if (!ascii) {
 		rc = URL_EIDNA;
 		goto out;
@@ -673,6 +694,7 @@ static int S_host(struct strbuf *sb, const char *h, size_t n)
 		sb_adds(sb, ascii);
 out:
 	free(ascii);
+	sb_release(&v);
 	sb_release(&d);
 	return rc;
 }

@@ -245,6 +245,10 @@ static void test_normalize(void)
 		{"https://exa\xC2\xADmple.com/", "https://example.com/", 0},        /* soft hyphen */
 		{"https://exa\xE2\x80\x8Dmple.com/", "https://example.com/", 0},    /* ZWJ */
 		{"https://\xEF\xBC\xA5x.com/", "https://ex.com/", 0},               /* full-width E */
+		{"https://example.com\xE2\x80\x8E/", "https://example.com/", 0},    /* LRM after the host */
+		{"https://%E2%80%8Fexample.com/", "https://example.com/", 0},          /* RLM, encoded */
+		{"https://\xE2\x81\xA6" "example.com\xE2\x81\xA9/", "https://example.com/", 0}, /* isolate */
+		{"https://b\xC3\xBC\xE2\x80\x8C" "cher.de/", "https://xn--bcher-kva.de/", 0}, /* ZWNJ */
 		{"https://stra\xC3\x9F" "e.de/", "https://xn--strae-oqa.de/", 0},    /* non-transitional */
 		{"https://ex--ample.com/", "https://ex--ample.com/", 0},
 		{"https://ex--ample.b\xC3\xBC" "cher.de/", "https://ex--ample.xn--bcher-kva.de/", 0},
@@ -307,6 +311,7 @@ static void test_normalize(void)
 		{"https://example.com:80a/", NULL, URL_EPORT},
 		{"https://a:b:80/", NULL, URL_EPORT},
 		{"https://\xE2\x80\x8B/", NULL, URL_ELABEL},
+		{"https://\xE2\x80\x8E\xE2\x80\x8B.\xE2\x80\x8B/", NULL, URL_ELABEL},
 		{"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/", NULL, URL_ELONG},
 		{"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/",
 		 "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/", 0},

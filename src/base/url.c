@@ -50,6 +50,17 @@ void url_scheme(const char *url, char *out, size_t cap)
 	S_scheme(p, out, cap);
 }
 
+bool url_is_script(const char *url)
+{
+	static const char *const script[] = {"javascript", "vbscript", "livescript", "mocha", "data", "file"};
+	char scheme[16];
+	url_scheme(url, scheme, sizeof scheme);
+	for (size_t i = 0; i < sizeof script / sizeof *script; i++)
+		if (strcmp(scheme, script[i]) == 0)
+			return true;
+	return false;
+}
+
 enum url_kind url_classify(const char *url)
 {
 	static const char *const safe[] = {"http", "https", "mailto", "ftp", "ftps", "tel", "sms",

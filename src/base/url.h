@@ -74,6 +74,12 @@ char *url_escape(const char *url);
 /* Percent-decodes s into a malloc'd string. */
 char *url_decode(const char *s);
 
+/* Whether url runs or reads something where it is opened (javascript:,
+ * vbscript:, data:, file: and their like, read as url_classify reads
+ * schemes): an address no book shows, not even as text. Other schemes
+ * url_classify calls dangerous (ones it does not know) are only not
+ * links. */
+bool url_is_script(const char *url);
 /* The scheme of url as a browser reads it (see url_classify), lower-cased,
  * into out (cap bytes, longer ones cut); "" when there is none. */
 void url_scheme(const char *url, char *out, size_t cap);

@@ -826,7 +826,8 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 		enum url_kind kind = url_classify(href);
 		char scheme[16], *norm = NULL;
 		int rc = 0;
-		if (kind == URL_ABSOLUTE && !S_link_scheme(href, true, scheme, sizeof scheme)) {
+		bool linkable = S_link_scheme(href, true, scheme, sizeof scheme);
+		if ((kind == URL_ABSOLUTE && !linkable) || (kind == URL_DANGEROUS && !url_is_script(href))) {
 			char *raw = str_collapse_ws(href);
 			S_unlink_showing(el, raw);
 			if (S_first_time(&seen, "scheme", scheme))

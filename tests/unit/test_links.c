@@ -164,13 +164,14 @@ static void test_other_schemes(void)
 			       "\n\n<blockquote cite=\"https://b&#xFC;cher.de/q\">Quoted</blockquote>\n"
 			       "<blockquote cite=\"ftp://x.org/q\">Other</blockquote>\n"
 			       "<blockquote cite=\"/quotes/q\">Third</blockquote>\n"
-			       "<a href=\":~x(1)\">colon</a> <a href=\"b[1].md\">brackets</a>\n",
+			       "<a href=\":~x(1)\">colon</a> <a href=\"b[1].md\">brackets</a>\n"
+			       "<a href=\"x-app:open?id=7\">app</a> <a href=\"java&#9;script:alert(1)\">js</a>\n",
 			       &dl, &doc, &ch);
 	if (ok(doc != NULL, "other schemes: well-formed")) {
 		S_all_valid(doc, "other schemes");
 		S_all_words(doc, "Chat on|IRC|irc://irc.example.org/rust|irc.example.org/c|call|us|tel:+15551234|"
 				 "the paper|ftp://ftp.example.org/f.pdf|torrent|magnet:?xt=urn:btih:abc|"
-				 "write to|me|web|Quoted|Other|Third|colon|brackets",
+				 "write to|me|web|Quoted|Other|Third|colon|brackets|app (x-app:open?id=7)|js",
 			    "other schemes");
 		static const struct S_check checks[] = {
 			{"count(//h:a[.='irc.example.org/c'])", 1, "text that shows the address already is left as it is"},
@@ -180,11 +181,13 @@ static void test_other_schemes(void)
 			{"count(//h:blockquote[@cite])", 1, "a cite no book may hold goes (another scheme, a page of the site)"},
 			{"count(//h:a[@href='./:~x(1)'])", 1, "a relative path with ':' in its first segment stays a path"},
 			{"count(//h:a[@href='b%5B1%5D.md'])", 1, "brackets in a path encoded"},
+			{"count(//h:a[.='js'][not(@href)])", 1, "a script link keeps its text, never its address"},
 			{NULL, 0, NULL}};
 		S_counts(doc, checks);
 	}
 	is_int(fx_count_diag(&dl, DIAG_WARNING, "l.md", "not irc:", 1), 1, "one warning per scheme and post");
-	is_int(diag_count(&dl, DIAG_WARNING), 4, "irc, tel, ftp and magnet warned about");
+	is_int(diag_count(&dl, DIAG_WARNING), 5, "irc, tel, ftp, magnet and x-app warned about");
+	unlike(text, "alert", "a javascript: address is nowhere in the chapter");
 	xmlFreeDoc(doc);
 	free(text);
 	chapter_free(&ch);

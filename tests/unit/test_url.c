@@ -352,6 +352,11 @@ static void test_normalize(void)
 
 static void test_scheme(void)
 {
+	ok(url_is_script("javascript:x") && url_is_script(" Java\tScript:x") && url_is_script("data:,x") &&
+		   url_is_script("file:///etc/passwd") && url_is_script("vbscript:x"),
+	   "url_is_script: scripts, data and files, as browsers read their schemes");
+	ok(!url_is_script("x-app:open") && !url_is_script("https://x/") && !url_is_script("a.md"),
+	   "url_is_script: not other schemes or references");
 	char s[16];
 	url_scheme(" FTP://x", s, sizeof s);
 	is_str(s, "ftp", "url_scheme: lower-cased, leading space ignored");

@@ -639,6 +639,7 @@ static void S_unlink_showing(xmlNodePtr a, const char *raw)
 	}
 	free(text);
 }
+
 /* A site-relative path for a relative reference made from the post. */
 static char *S_resolve(const struct post *p, const struct convert_options *o, const char *ref,
 		       char **fragment)
@@ -807,10 +808,10 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 			continue;
 		}
 		if (S_has_prop(el, "cite")) {
-			/* Readers do not show it: an address no book may hold goes
-			 * without a word lost. */
+			/* Readers do not show it, so an address no book may hold
+			 * goes without a word lost; a relative one names a page
+			 * of the site, not of the book. */
 			char *cite = S_prop(el, "cite"), *norm, scheme[16];
-			/* A relative one names a page of the site, not of the book. */
 			if (url_classify(cite) == URL_ABSOLUTE && S_link_scheme(cite, false, scheme, sizeof scheme) &&
 			    url_normalize(&norm, cite) == 0) {
 				S_set(el, "cite", norm);

@@ -125,14 +125,25 @@ static int S_by_name(const void *key, const void *el)
 	return strcmp(key, ((const struct S_element *)el)->name);
 }
 
+static const struct S_element *S_named(const char *name)
+{
+	return bsearch(name, S_elements, sizeof S_elements / sizeof *S_elements, sizeof *S_elements,
+		       S_by_name);
+}
+
 /* The model of an XHTML element; NULL for anything else (text, SVG). */
 static const struct S_element *S_el(xmlNodePtr n)
 {
 	if (!S_html(n))
 		return NULL;
-	const struct S_element *e = bsearch(n->name, S_elements, sizeof S_elements / sizeof *S_elements,
-					    sizeof *S_elements, S_by_name);
+	const struct S_element *e = S_named((const char *)n->name);
 	return e ? e : &S_other;
+}
+
+bool contentmodel_phrasing(const char *name)
+{
+	const struct S_element *e = S_named(name);
+	return e && (e->flags & F_PHRASING);
 }
 
 static bool S_is(xmlNodePtr n, const char *name)

@@ -21,10 +21,15 @@
 #define SHEAF_CONTENTMODEL_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 
 /* Repairs root's descendants (root itself is a <div> standing where flow
  * content is allowed, and is left as it is). Nodes the repairs drop
  * (an empty column, blank text between table parts) are freed. */
 void contentmodel_repair(xmlNodePtr root);
+
+/* Whether an XHTML element of that name is phrasing content (may stand
+ * in a <p>): the words on either side of its tags run on. */
+bool contentmodel_phrasing(const char *name);
 
 #endif

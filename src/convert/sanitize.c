@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "convert/contentmodel.h"
 
 /* What to do with an element. */
 enum S_action { S_KEEP, S_RENAME, S_UNWRAP, S_DROP, S_EMBED, S_SPECIAL };
@@ -809,31 +810,59 @@ struct S_frame {
 	int depth;       /* elements created above dst in this walk */
 	xmlNodePtr svg;  /* inside inline SVG: the copy of its outermost <svg> */
 	bool text;       /* dst may hold text (in SVG, only text elements do) */
+	bool block;      /* the content of a block flattened into dst */
 };
+
+/* Before text goes where a flattened block began or ended (pend): what
+ * kept the words apart was the block, so a space does, or in <pre> a line
+ * break; only where the words would otherwise run together. */
+static void S_separate(xmlNodePtr dst, const char *text)
+{
+	const char *ws = " \t\r\n";
+	xmlNodePtr last = dst->last;
+	if (!last || last->type != XML_TEXT_NODE || !last->content || !*last->content || !*text ||
+	    strchr(ws, text[0]))
+		return;
+	const char *s = (const char *)last->content;
+	if (strchr(ws, s[strlen(s) - 1]))
+		return;
+	bool pre = false;
+	for (xmlNodePtr a = dst; a && a->type == XML_ELEMENT_NODE && !pre; a = a->parent)
+		pre = xmlStrEqual(a->name, (const xmlChar *)"pre");
+	xmlAddChild(dst, xmlNewDocText(dst->doc, (const xmlChar *)(pre ? "\n" : " ")));
+}
 
 /* Copies a tree without recursion: posts nest blockquotes, lists and
  * <div>s thousands deep. Deeper than SANITIZE_MAX_DEPTH, elements give up
  * their tags and their content goes into the deepest element kept, so
- * every word stays. */
+ * every word stays, and the words of blocks (cells, items, paragraphs)
+ * stay apart. */
 size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns)
 {
 	size_t flattened = 0, sp = 0, cap = 64;
 	if (!src)
 		return 0;
 	struct S_frame *stack = xmalloc(cap * sizeof *stack);
-	stack[sp++] = (struct S_frame){src->children, dst, dst->line, 0, NULL, true};
+	stack[sp++] = (struct S_frame){src->children, dst, dst->line, 0, NULL, true, false};
+	xmlNodePtr pend = NULL; /* where a flattened block began or ended, if no text went there since */
 	(void)epub_ns;
 	while (sp) {
 		struct S_frame *top = &stack[sp - 1];
 		xmlNodePtr c = top->next;
 		if (!c) {
+			if (top->block)
+				pend = top->dst;
 			sp--;
 			continue;
 		}
 		top->next = c->next;
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			if (c->content && top->text)
+			if (c->content && top->text) {
+				if (pend == top->dst)
+					S_separate(top->dst, (const char *)c->content);
+				pend = NULL;
 				S_text(top->dst, (const char *)c->content);
+			}
 			continue;
 		}
 		if (c->type == XML_COMMENT_NODE && c->content &&
@@ -854,6 +883,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		int depth = top->depth;
 		xmlNodePtr svg = top->svg;
 		bool text = top->text;
+		bool block = false;
 		if (svg) {
 			/* In SVG, the SVG allow-list; what is not on it goes whole. */
 			const struct svg_element *sr = svg_element(name);
@@ -907,12 +937,14 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 				depth++;
 			} else {
 				flattened++;
+				block = true;
 			}
 			break;
 		case S_KEEP:
 		case S_RENAME:
 			if (depth >= SANITIZE_MAX_DEPTH && strcmp(name, "br") != 0 && strcmp(name, "img") != 0) {
 				flattened++;
+				block = !contentmodel_phrasing(action == S_RENAME ? rule->to : name);
 				break;
 			}
 			into = S_new(top->dst, ns, action == S_RENAME ? rule->to : name, line);
@@ -930,11 +962,13 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			depth++;
 			break;
 		}
+		if (block)
+			pend = into;
 		if (!c->children)
 			continue;
 		if (sp == cap)
 			stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
-		stack[sp++] = (struct S_frame){c->children, into, line, depth, svg, text};
+		stack[sp++] = (struct S_frame){c->children, into, line, depth, svg, text, block};
 	}
 	free(stack);
 	return flattened;

@@ -221,32 +221,77 @@ static void test_tables(void)
 	       "<div>x<caption>cap</caption>y</div>\n", "<div>x cap y</div>", ORDERED);
 }
 
+/* body nested in 99 <div>s: its outermost element is the deepest
+ * sanitize keeps (SANITIZE_MAX_DEPTH), what it holds loses its tags. */
+static char *S_deep(const char *body)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < 99; i++)
+		sb_adds(&sb, "<div>");
+	sb_adds(&sb, body);
+	for (int i = 0; i < 99; i++)
+		sb_adds(&sb, "</div>");
+	sb_adds(&sb, "\n");
+	return sb_detach(&sb);
+}
+
+/* The end of a deep case's output, from its last <div> on. */
+static const char *S_deep_tail(const char *got, const char *from)
+{
+	const char *t = got ? strstr(got, from) : NULL;
+	return t ? t : "";
+}
+
 static void test_deep_tables(void)
 {
 	/* sanitize flattens elements nested deeper than SANITIZE_MAX_DEPTH:
 	 * a table there keeps its tag, its rows and cells do not. */
-	struct strbuf sb = STRBUF_INIT;
-	for (int i = 0; i < 99; i++)
-		sb_adds(&sb, "<div>");
-	sb_adds(&sb, "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>");
-	for (int i = 0; i < 99; i++)
-		sb_adds(&sb, "</div>");
-	sb_adds(&sb, "\n");
+	char *in = S_deep("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>");
 	char *why;
-	char *got = S_repair(sb.s, &why);
+	char *got = S_repair(in, &why);
 	ok(!why, "deep: valid%s%s", why ? ": " : "", why ? why : "");
 	free(why);
 	if (getenv("CM_DUMP"))
 		diag("deep: %s", got ? got + (strlen(got) > 300 ? strlen(got) - 300 : 0) : "(null)");
 	/* The text of the rows and cells comes out before the table. */
 	ok(got && strstr(got, "<table></table>") && !strstr(got, "<tr"), "deep: no text left in the table");
-	/* sanitize.c flattens a cell into the text before it with no space
-	 * between ("abc"): its part of issue 16 item 8, not a repair here. */
-	todo_start("sanitize.c joins the words of the cells it flattens");
-	ok(got && S_same_words(sb.s, got, true), "deep: every word kept");
-	todo_end();
+	/* The cells kept their words apart: a space does now. */
+	ok(strncmp(S_deep_tail(got, "<div>a"), "<div>a b c <table></table></div>", 32) == 0,
+	   "deep cells: words apart");
+	ok(got && S_same_words(in, got, true), "deep: every word kept");
 	free(got);
-	sb_release(&sb);
+	free(in);
+
+	/* Paragraphs, items, a phrasing element, and in <pre> a line break. */
+	static const struct {
+		const char *name, *in, *from, *want;
+	} cases[] = {
+	    {"deep paragraphs", "<blockquote><p>a</p><p>b</p>c</blockquote>", "<blockquote>",
+	     "<blockquote>a b c</blockquote>"},
+	    {"deep items", "<ul><li>a<li>b</ul>", "<ul>", "<ul><li>a b</li></ul>"},
+	    /* A word split by inline tags stays one word. */
+	    {"deep inline elements run on", "<p>un<b>believ</b>able <em>c</em></p>", "<p>",
+	     "<p>unbelievable c</p>"},
+	    {"deep paragraphs already apart", "<blockquote><p>a </p><p> b</p></blockquote>", "<blockquote>",
+	     "<blockquote>a  b</blockquote>"},
+	    {"deep blocks in pre", "<pre><div>a</div><div>b</div></pre>", "<pre>", "<pre>a\nb</pre>"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		in = S_deep(cases[i].in);
+		got = S_repair(in, &why);
+		ok(!why, "%s: valid%s%s", cases[i].name, why ? ": " : "", why ? why : "");
+		free(why);
+		/* From the deepest element kept to its end tag. */
+		char *tail = xstrndup(S_deep_tail(got, cases[i].from), strlen(cases[i].want));
+		if (getenv("CM_DUMP"))
+			diag("%s: %.80s", cases[i].name, S_deep_tail(got, cases[i].from));
+		is_str(tail, cases[i].want, cases[i].name);
+		free(tail);
+		if (i != 2)
+			ok(got && S_same_words(in, got, true), "%s: every word kept", cases[i].name);
+		free(got);
+		free(in);
+	}
 }
 
 static void test_phrasing(void)

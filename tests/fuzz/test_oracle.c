@@ -194,6 +194,26 @@ static void test_schema(void)
 	       "</aside></section>",
 	       "a valid chapter");
 	GOOD_X("<p>a <mark>b</mark> c <mark>d</mark></p>", "two <mark> in a paragraph (libxml2 rejected them)");
+	/* dl is (dt+, dd+)* or a list of <div> groups (dt+, dd+): forms
+	 * epubcheck takes and libxml2 rejected, then forms it refuses. */
+	GOOD_X("<dl><dt>a</dt><dd>b</dd><dd>c</dd></dl>", "a term with two descriptions");
+	GOOD_X("<section><dl><dt>a</dt><dd>b</dd><dd>c</dd></dl></section>", "a term with two descriptions, in a section");
+	GOOD_X("<dl><dt>a</dt><dt>b</dt><dd>c</dd><dt>d</dt><dd>e</dd></dl>", "two terms sharing a description");
+	GOOD_X("<dl><div><dt>a</dt><dd>b</dd></div><div><dt>c</dt><dt>d</dt><dd>e</dd><dd>f</dd></div></dl>",
+	       "a dl of <div> groups");
+	GOOD_X("<dl></dl>", "an empty dl");
+	static const char *const bad_dl[] = {
+		"<dl><dd>a</dd></dl>",                                           /* a description first */
+		"<dl><dd>a</dd><dt>b</dt><dd>c</dd></dl>",                       /* and before a term */
+		"<dl><dt>a</dt></dl>",                                           /* a term without one */
+		"<dl>text<dt>a</dt><dd>b</dd></dl>",                             /* text in the list */
+		"<dl><p>a</p></dl>",                                             /* a block in it */
+		"<dl><div><dt>a</dt></div></dl>",                                /* a group without a description */
+		"<dl><div><dt>a</dt><dd>b</dd></div><dt>c</dt><dd>d</dd></dl>", /* groups and items mixed */
+		"<dl><div><dd>a</dd><dt>b</dt></div></dl>",                      /* a group in the wrong order */
+	};
+	for (size_t i = 0; i < sizeof bad_dl / sizeof *bad_dl; i++)
+		S_breaks(ORACLE_CHAPTER, bad_dl[i], "schema");
 }
 
 static void test_rules(void)

@@ -12,86 +12,143 @@
 	"calcMode values keyTimes keySplines from to by additive accumulate href"
 #define S_FE "x y width height result "
 
+/* The presentation attribute groups (S_groups) an element takes. */
+enum {
+	P_COLOR = 1 << 0,
+	P_PAINT = 1 << 1,
+	P_OPACITY = 1 << 2,
+	P_GRAPHICS = 1 << 3,
+	P_CLIP = 1 << 4,
+	P_MASK = 1 << 5,
+	P_FILTER = 1 << 6,
+	P_MARKER = 1 << 7,
+	P_FONT = 1 << 8,
+	P_TEXTCONTENT = 1 << 9,
+	P_TEXT = 1 << 10,
+	P_VIEWPORT = 1 << 11,
+	P_GRADIENT = 1 << 12,
+	P_FILTERCOLOR = 1 << 13,
+	P_FLOOD = 1 << 14,
+	P_LIGHTING = 1 << 15,
+	P_ALL = (1 << 16) - 1,
+	/* Basic shapes: painted, not text; markers only on path, line, poly*. */
+	S_SHAPE = P_COLOR | P_PAINT | P_OPACITY | P_GRAPHICS | P_CLIP | P_MASK | P_FILTER,
+	/* Text and clipPath: all but what viewports, filters, gradients and
+	 * markers alone read. */
+	S_TEXTS = P_ALL & ~(P_VIEWPORT | P_FILTERCOLOR | P_FLOOD | P_LIGHTING | P_MARKER | P_GRADIENT)
+};
+
 /* SVG 1.1 without scripting, foreign content, external images (image,
  * feImage), fonts, cursors and views. Anything not listed goes with its
  * content: outside <text>, SVG shows no text anyway. */
 static const struct svg_element S_elements[] = {
-	{"a", SVG_UNWRAP, ""}, /* shown as an image or in a book, a link in a drawing cannot be followed */
-	{"animate", SVG_ANIM, S_ANIM_ATTRS},
-	{"animateMotion", SVG_ANIM, S_ANIM_ATTRS " path keyPoints rotate origin"},
-	{"animateTransform", SVG_ANIM, S_ANIM_ATTRS " type"},
-	{"circle", SVG_PAINT, "cx cy r transform"},
-	{"clipPath", SVG_PAINT, "clipPathUnits transform"},
-	{"defs", SVG_PAINT, "transform"},
-	{"desc", SVG_TEXT, ""},
-	{"ellipse", SVG_PAINT, "cx cy rx ry transform"},
-	{"feBlend", SVG_PAINT, S_FE "in in2 mode"},
-	{"feColorMatrix", SVG_PAINT, S_FE "in type values"},
-	{"feComponentTransfer", SVG_PAINT, S_FE "in"},
-	{"feComposite", SVG_PAINT, S_FE "in in2 operator k1 k2 k3 k4"},
-	{"feConvolveMatrix", SVG_PAINT,
+	{"a", SVG_UNWRAP | SVG_STYLED, P_ALL, ""}, /* shown as an image or in a book, a link in a drawing cannot be followed */
+	{"animate", SVG_ANIM, 0, S_ANIM_ATTRS},
+	{"animateMotion", SVG_ANIM, 0, S_ANIM_ATTRS " path keyPoints rotate origin"},
+	{"animateTransform", SVG_ANIM, 0, S_ANIM_ATTRS " type"},
+	{"circle", SVG_STYLED, S_SHAPE, "cx cy r transform"},
+	{"clipPath", SVG_STYLED, S_TEXTS, "clipPathUnits transform"},
+	{"defs", SVG_STYLED, P_ALL, "transform"},
+	{"desc", SVG_TEXT | SVG_STYLED, 0, ""},
+	{"ellipse", SVG_STYLED, S_SHAPE, "cx cy rx ry transform"},
+	{"feBlend", 0, P_FILTERCOLOR, S_FE "in in2 mode"},
+	{"feColorMatrix", 0, P_FILTERCOLOR, S_FE "in type values"},
+	{"feComponentTransfer", 0, P_FILTERCOLOR, S_FE "in"},
+	{"feComposite", 0, P_FILTERCOLOR, S_FE "in in2 operator k1 k2 k3 k4"},
+	{"feConvolveMatrix", 0, P_FILTERCOLOR,
 	 S_FE "in order kernelMatrix divisor bias targetX targetY edgeMode kernelUnitLength preserveAlpha"},
-	{"feDiffuseLighting", SVG_PAINT, S_FE "in surfaceScale diffuseConstant kernelUnitLength"},
-	{"feDisplacementMap", SVG_PAINT, S_FE "in in2 scale xChannelSelector yChannelSelector"},
-	{"feDistantLight", 0, "azimuth elevation"},
-	{"feFlood", SVG_PAINT, S_FE},
-	{"feFuncA", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feFuncB", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feFuncG", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feFuncR", 0, "type tableValues slope intercept amplitude exponent offset"},
-	{"feGaussianBlur", SVG_PAINT, S_FE "in stdDeviation"},
-	{"feMerge", SVG_PAINT, S_FE},
-	{"feMergeNode", 0, "in"},
-	{"feMorphology", SVG_PAINT, S_FE "in operator radius"},
-	{"feOffset", SVG_PAINT, S_FE "in dx dy"},
-	{"fePointLight", 0, "x y z"},
-	{"feSpecularLighting", SVG_PAINT,
+	{"feDiffuseLighting", SVG_STYLED, P_COLOR | P_FILTERCOLOR | P_LIGHTING, S_FE "in surfaceScale diffuseConstant kernelUnitLength"},
+	{"feDisplacementMap", 0, P_FILTERCOLOR, S_FE "in in2 scale xChannelSelector yChannelSelector"},
+	{"feDistantLight", 0, 0, "azimuth elevation"},
+	{"feFlood", SVG_STYLED, P_COLOR | P_FILTERCOLOR | P_FLOOD, S_FE},
+	{"feFuncA", 0, 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncB", 0, 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncG", 0, 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feFuncR", 0, 0, "type tableValues slope intercept amplitude exponent offset"},
+	{"feGaussianBlur", 0, P_FILTERCOLOR, S_FE "in stdDeviation"},
+	{"feMerge", 0, P_FILTERCOLOR, S_FE},
+	{"feMergeNode", 0, 0, "in"},
+	{"feMorphology", 0, P_FILTERCOLOR, S_FE "in operator radius"},
+	{"feOffset", 0, P_FILTERCOLOR, S_FE "in dx dy"},
+	{"fePointLight", 0, 0, "x y z"},
+	{"feSpecularLighting", SVG_STYLED, P_COLOR | P_FILTERCOLOR | P_LIGHTING,
 	 S_FE "in surfaceScale specularConstant specularExponent kernelUnitLength"},
-	{"feSpotLight", 0, "x y z pointsAtX pointsAtY pointsAtZ specularExponent limitingConeAngle"},
-	{"feTile", SVG_PAINT, S_FE "in"},
-	{"feTurbulence", SVG_PAINT, S_FE "baseFrequency numOctaves seed stitchTiles type"},
-	{"filter", SVG_PAINT, "x y width height filterUnits primitiveUnits href"},
-	{"g", SVG_PAINT, "transform"},
-	{"line", SVG_PAINT, "x1 y1 x2 y2 transform"},
-	{"linearGradient", SVG_PAINT, "x1 y1 x2 y2 gradientUnits gradientTransform spreadMethod href"},
-	{"marker", SVG_PAINT,
+	{"feSpotLight", 0, 0, "x y z pointsAtX pointsAtY pointsAtZ specularExponent limitingConeAngle"},
+	{"feTile", 0, P_FILTERCOLOR, S_FE "in"},
+	{"feTurbulence", 0, P_FILTERCOLOR, S_FE "baseFrequency numOctaves seed stitchTiles type"},
+	{"filter", SVG_STYLED, P_ALL, "x y width height filterUnits primitiveUnits href"},
+	{"g", SVG_STYLED, P_ALL, "transform"},
+	{"line", SVG_STYLED, S_SHAPE | P_MARKER, "x1 y1 x2 y2 transform"},
+	{"linearGradient", SVG_STYLED, P_COLOR | P_GRADIENT, "x1 y1 x2 y2 gradientUnits gradientTransform spreadMethod href"},
+	{"marker", SVG_STYLED, P_ALL,
 	 "refX refY markerUnits markerWidth markerHeight orient viewBox preserveAspectRatio"},
-	{"mask", SVG_PAINT, "x y width height maskUnits maskContentUnits"},
-	{"mpath", SVG_LINK, "href"},
-	{"path", SVG_PAINT, "d pathLength transform"},
-	{"pattern", SVG_PAINT,
+	{"mask", SVG_STYLED, P_ALL, "x y width height maskUnits maskContentUnits"},
+	{"mpath", SVG_LINK, 0, "href"},
+	{"path", SVG_STYLED, S_SHAPE | P_MARKER, "d pathLength transform"},
+	{"pattern", SVG_STYLED, P_ALL,
 	 "x y width height patternUnits patternContentUnits patternTransform viewBox "
 	 "preserveAspectRatio href"},
-	{"polygon", SVG_PAINT, "points transform"},
-	{"polyline", SVG_PAINT, "points transform"},
-	{"radialGradient", SVG_PAINT, "cx cy r fx fy gradientUnits gradientTransform spreadMethod href"},
-	{"rect", SVG_PAINT, "x y width height rx ry transform"},
-	{"set", SVG_ANIM, "attributeName attributeType begin dur end min max restart repeatCount "
+	{"polygon", SVG_STYLED, S_SHAPE | P_MARKER, "points transform"},
+	{"polyline", SVG_STYLED, S_SHAPE | P_MARKER, "points transform"},
+	{"radialGradient", SVG_STYLED, P_COLOR | P_GRADIENT, "cx cy r fx fy gradientUnits gradientTransform spreadMethod href"},
+	{"rect", SVG_STYLED, S_SHAPE, "x y width height rx ry transform"},
+	{"set", SVG_ANIM, 0, "attributeName attributeType begin dur end min max restart repeatCount "
 			  "repeatDur fill to href"},
-	{"stop", SVG_PAINT, "offset"},
-	{"style", SVG_SHEET, "type media"},
-	{"svg", SVG_PAINT, "x y width height viewBox preserveAspectRatio version baseProfile"},
-	{"switch", SVG_UNWRAP, ""}, /* every branch shown: foreignObject ones are gone */
-	{"symbol", SVG_PAINT, "viewBox preserveAspectRatio"},
-	{"text", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust transform"},
-	{"textPath", SVG_PAINT | SVG_TEXT | SVG_LINK, "startOffset method spacing textLength lengthAdjust href"},
-	{"title", SVG_TEXT, ""},
-	{"tspan", SVG_PAINT | SVG_TEXT, "x y dx dy rotate textLength lengthAdjust"},
-	{"use", SVG_PAINT | SVG_LINK, "x y width height transform href"},
+	{"stop", SVG_STYLED, P_COLOR | P_GRADIENT, "offset"},
+	{"style", SVG_SHEET, 0, "type media"},
+	{"svg", SVG_STYLED, P_ALL, "x y width height viewBox preserveAspectRatio version baseProfile"},
+	{"switch", SVG_UNWRAP | SVG_STYLED, P_ALL, ""}, /* every branch shown: foreignObject ones are gone */
+	{"symbol", SVG_STYLED, P_ALL, "viewBox preserveAspectRatio"},
+	{"text", SVG_TEXT | SVG_STYLED, S_TEXTS, "x y dx dy rotate textLength lengthAdjust transform"},
+	{"textPath", SVG_TEXT | SVG_LINK | SVG_STYLED, S_TEXTS & ~P_TEXT, "startOffset method spacing textLength lengthAdjust href"},
+	{"title", SVG_TEXT | SVG_STYLED, 0, ""},
+	{"tspan", SVG_TEXT | SVG_STYLED, S_TEXTS & ~P_TEXT, "x y dx dy rotate textLength lengthAdjust"},
+	{"use", SVG_LINK | SVG_STYLED, P_ALL, "x y width height transform href"},
 };
 
 /* SVG 1.1's presentation attributes, less those that load files (cursor,
- * color-profile) or are obsolete (enable-background, kerning, glyph-*). */
+ * color-profile) or are obsolete (enable-background, kerning, glyph-*), in
+ * the groups of SVG 1.1's attribute modules: EPUB 3's SVG schema
+ * (the modules under epubcheck's mod/svg11/) gives each element only some groups. */
+#define S_COLOR "color color-interpolation color-rendering"
+#define S_PAINT                                                                                  \
+	"fill fill-rule stroke stroke-dasharray stroke-dashoffset stroke-linecap stroke-linejoin " \
+	"stroke-miterlimit stroke-width"
+#define S_OPACITY "opacity fill-opacity stroke-opacity"
+#define S_GRAPHICS "display image-rendering pointer-events shape-rendering text-rendering visibility"
+#define S_FONT "font-family font-size font-size-adjust font-stretch font-style font-variant font-weight"
+#define S_TEXTCONTENT                                                                             \
+	"alignment-baseline baseline-shift direction dominant-baseline letter-spacing text-anchor " \
+	"text-decoration unicode-bidi word-spacing"
+
+static const struct {
+	unsigned bit;
+	const char *attrs;
+} S_groups[] = {
+	{P_COLOR, S_COLOR},
+	{P_PAINT, S_PAINT},
+	{P_OPACITY, S_OPACITY},
+	{P_GRAPHICS, S_GRAPHICS},
+	{P_CLIP, "clip-path clip-rule"},
+	{P_MASK, "mask"},
+	{P_FILTER, "filter"},
+	{P_MARKER, "marker-start marker-mid marker-end"},
+	{P_FONT, S_FONT},
+	{P_TEXTCONTENT, S_TEXTCONTENT},
+	{P_TEXT, "writing-mode"},
+	{P_VIEWPORT, "clip overflow"},
+	{P_GRADIENT, "stop-color stop-opacity"},
+	{P_FILTERCOLOR, "color-interpolation-filters"},
+	{P_FLOOD, "flood-color flood-opacity"},
+	{P_LIGHTING, "lighting-color"},
+};
+
+/* Every presentation attribute: what a style attribute may set on any
+ * element (CSS properties that do not apply are ignored, not invalid). */
 static const char S_presentation[] =
-	"alignment-baseline baseline-shift clip clip-path clip-rule color color-interpolation "
-	"color-interpolation-filters color-rendering direction display dominant-baseline fill "
-	"fill-opacity fill-rule filter flood-color flood-opacity font-family font-size "
-	"font-size-adjust font-stretch font-style font-variant font-weight image-rendering "
-	"letter-spacing lighting-color marker-end marker-mid marker-start mask opacity overflow "
-	"pointer-events shape-rendering stop-color stop-opacity stroke stroke-dasharray "
-	"stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity "
-	"stroke-width text-anchor text-decoration text-rendering unicode-bidi visibility "
-	"word-spacing writing-mode";
+	S_COLOR " " S_PAINT " " S_OPACITY " " S_GRAPHICS " clip-path clip-rule mask filter marker-start "
+	"marker-mid marker-end " S_FONT " " S_TEXTCONTENT " writing-mode clip overflow stop-color "
+	"stop-opacity color-interpolation-filters flood-color flood-opacity lighting-color";
 
 const struct svg_element *svg_element(const char *name)
 {
@@ -141,7 +198,7 @@ enum svg_attr_kind svg_attr(const struct svg_element *el, const char *name, cons
 	if (str_ieq(name, "id"))
 		return *value ? S_keep("id", canon, cap) : SVG_ATTR_DROP;
 	if (str_ieq(name, "class"))
-		return *value && (el->flags & (SVG_PAINT | SVG_TEXT)) ? S_keep("class", canon, cap) : SVG_ATTR_DROP;
+		return *value && (el->flags & SVG_STYLED) ? S_keep("class", canon, cap) : SVG_ATTR_DROP;
 	if (str_ieq(name, "xml:lang"))
 		return *value && strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
 					 strlen(value)
@@ -160,11 +217,13 @@ enum svg_attr_kind svg_attr(const struct svg_element *el, const char *name, cons
 			       : SVG_ATTR_DROP;
 	}
 	if (str_ieq(name, "style"))
-		return el->flags & SVG_PAINT ? SVG_ATTR_STYLE : SVG_ATTR_DROP;
-	if (((el->flags & SVG_PAINT) && S_list_find(S_presentation, name, canon, cap)) ||
-	    S_list_find(el->attrs, name, canon, cap))
-		return svg_css_safe(value) ? SVG_ATTR_KEEP : SVG_ATTR_DROP;
-	return SVG_ATTR_DROP;
+		return el->flags & SVG_STYLED ? SVG_ATTR_STYLE : SVG_ATTR_DROP;
+	bool found = S_list_find(el->attrs, name, canon, cap);
+	for (size_t i = 0; i < sizeof S_groups / sizeof *S_groups && !found; i++)
+		found = (el->pres & S_groups[i].bit) && S_list_find(S_groups[i].attrs, name, canon, cap);
+	/* A presentation attribute the element does not take is dropped, not
+	 * moved: it would style nothing there (on a container it is taken). */
+	return found && svg_css_safe(value) ? SVG_ATTR_KEEP : SVG_ATTR_DROP;
 }
 
 const char *svg_href_target(const char *v)

@@ -8,8 +8,11 @@
  *     foreignObject, image, feImage, fonts, cursors or elements of another
  *     namespace (their content goes with them); <a> and <switch> give up
  *     their tag, not their children;
- *   - per element, its own attributes and (on painted elements) the
- *     presentation attributes; id, class, xml:space, xml:lang, ARIA;
+ *   - per element, its own attributes and the presentation attributes
+ *     EPUB 3's SVG schema gives it (fill on a shape or a <g>, not on a
+ *     gradient; font-size on text or a container, not on a shape); class
+ *     and style where the schema allows them (not on <style>, nor on most
+ *     filter primitives); id, xml:space, xml:lang, ARIA;
  *     never an event handler or anything not listed;
  *   - href and xlink:href only to an element of the drawing ("#id");
  *   - no animation (set, animate…) of an href, an event handler or style;
@@ -32,7 +35,7 @@
 
 enum {
 	SVG_TEXT = 1,   /* holds character data */
-	SVG_PAINT = 2,  /* takes presentation attributes (and class, style) */
+	SVG_STYLED = 2, /* takes class and style */
 	SVG_ANIM = 4,   /* animation: dropped when svg_anim_target_ok says no */
 	SVG_UNWRAP = 8, /* its tag goes, its children stay */
 	SVG_LINK = 16,  /* means nothing without its href: goes without one */
@@ -42,6 +45,8 @@ enum {
 struct svg_element {
 	const char *name; /* as SVG spells it: "linearGradient" */
 	unsigned flags;
+	unsigned pres;     /* the groups of presentation attributes it takes
+			      (svg.c, after SVG 1.1's attribute modules) */
 	const char *attrs; /* its own attributes, space-separated */
 };
 

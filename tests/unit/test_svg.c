@@ -334,6 +334,44 @@ static void test_attr(void)
 	   "href, handlers, style and odd names do not");
 }
 
+/* Presentation attributes only where EPUB 3's SVG schema takes them (SVG
+ * 1.1's attribute modules): fill and font-size stay on a <g> and on text,
+ * go from a gradient, a stop, a shape's font-size; class and style go
+ * from a filter primitive, class from a <style>. The words stay. */
+static void test_attrs_per_element(void)
+{
+	S_both("attributes per element",
+	       "<linearGradient id=\"g\" fill=\"red\" font-size=\"3\" stop-color=\"teal\">"
+	       "<stop offset=\"0\" stop-color=\"red\" fill=\"blue\"/></linearGradient>"
+	       "<rect width=\"1\" height=\"1\" font-size=\"12\" font-weight=\"700\" fill=\"url(#g)\"/>"
+	       "<g fill=\"red\" font-size=\"12\" font-weight=\"bold\"><text font-style=\"italic\">Words stay</text></g>"
+	       "<circle r=\"1\" marker-end=\"url(#g)\" text-anchor=\"end\"/>"
+	       "<filter id=\"f\"><feGaussianBlur class=\"b\" style=\"color: red\" stdDeviation=\"2\" "
+	       "fill=\"red\"/><feFlood class=\"fl\" flood-color=\"red\"/></filter>",
+	       L("fill=\"blue\"", "font-size=\"3\"", "font-weight=\"700\"", "marker-end", "text-anchor",
+		 "class=\"b\"", "color: red", "<linearGradient id=\"g\" fill"),
+	       L("<g fill=\"red\" font-size=\"12\" font-weight=\"bold\">", "<text font-style=\"italic\">Words stay</text>",
+		 "stop-color=\"teal\"", "stop-color=\"red\"", "<rect width=\"1\" height=\"1\" fill=\"url(#g)\"/>",
+		 "stdDeviation=\"2\"", "class=\"fl\" flood-color=\"red\""));
+	char *out = S_file("<style class=\"s\" type=\"text/css\">.a { fill: red }</style><text class=\"a\">Hi</text>");
+	ok(out && strstr(out, "<style type=\"text/css\">.a { fill: red }</style>"), "file: a <style> keeps its sheet, not its class");
+	ok(out && strstr(out, "<text class=\"a\">Hi</text>"), "file: text keeps its class and words");
+	free(out);
+	const struct svg_element *stop = svg_element("stop");
+	char canon[64];
+	if (ok(stop != NULL, "stop is on the list")) {
+		is_int(svg_attr(stop, "fill", "red", canon, sizeof canon), SVG_ATTR_DROP, "no fill on a stop");
+		is_int(svg_attr(stop, "style", "fill: red", canon, sizeof canon), SVG_ATTR_STYLE,
+		       "a stop's style attribute is judged as CSS");
+	}
+	is_int(svg_attr(svg_element("path"), "marker-start", "url(#m)", canon, sizeof canon), SVG_ATTR_KEEP,
+	       "markers on a path");
+	is_int(svg_attr(svg_element("tspan"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_DROP,
+	       "writing-mode only on <text>");
+	is_int(svg_attr(svg_element("text"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_KEEP,
+	       "writing-mode on <text>");
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -344,5 +382,6 @@ int main(void)
 	test_foreign();
 	test_benign();
 	test_attr();
+	test_attrs_per_element();
 	return done_testing();
 }

@@ -597,6 +597,173 @@ void chapter_image_to_link(xmlNodePtr img, const char *url)
 	xmlAddChild(span, a);
 }
 
+/* ---- accessible names: every link says where it goes, every image what
+ * it shows (DAISY Ace: link-name, image-alt) ---- */
+
+#define S_ALT_MARK "data-sheaf-alt"
+
+/* What a file's name says: its stem, separators as spaces ("my-photo_2.png"
+ * is "my photo 2"); "" when src names no file (a data: URL, none). */
+static char *S_image_stem(const char *src)
+{
+	if (!src || url_classify(src) == URL_DANGEROUS)
+		return xstrdup("");
+	struct url_parts u;
+	url_split(&u, src);
+	char *path = xstrndup(u.path.p, u.path.n);
+	char *decoded = url_decode(path);
+	char *base = xstrdup(path_basename(decoded));
+	char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		*dot = '\0';
+	for (char *c = base; *c; c++)
+		if (*c == '-' || *c == '_' || *c == '+' || *c == '.')
+			*c = ' ';
+	/* What XML cannot hold (a %00 in the name) goes too. */
+	char *clean = str_xml_chars(base);
+	char *stem = str_collapse_ws(clean);
+	free(clean);
+	free(base);
+	free(decoded);
+	free(path);
+	return stem;
+}
+
+/* Whether n, an element of the chapter, gives a name to the link it is in:
+ * words, an image with alt text, a drawing with a label. Skips skip (an
+ * image whose own alt is being decided). */
+static bool S_names_link(xmlNodePtr n, xmlNodePtr skip)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c == skip)
+			continue;
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			const char *t = (const char *)c->content;
+			if (t && strspn(t, " \t\r\n\f") < strlen(t))
+				return true;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			xmlChar *label = xmlGetProp(c, (const xmlChar *)(S_is(c, "img") ? "alt" : "aria-label"));
+			bool named = label && label[strspn((const char *)label, " \t\r\n\f")];
+			if (label)
+				xmlFree(label);
+			if (named || (!S_is(c, "svg") && S_names_link(c, skip)))
+				return true;
+		}
+	}
+	return false;
+}
+
+static xmlNodePtr S_link_of(xmlNodePtr n)
+{
+	for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+		if (S_is(up, "a") && S_has_prop(up, "href"))
+			return up;
+	return NULL;
+}
+
+/* A URL as a reader would say it: host and path (no scheme, query or
+ * fragment; the address of a mailto:), an ellipsis past 40 characters. */
+static char *S_url_display(const char *href)
+{
+	struct url_parts u;
+	url_split(&u, href);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	if (u.host.p)
+		sb_add(&sb, u.host.p, u.host.n);
+	sb_add(&sb, u.path.p, u.path.n);
+	if (u.host.p && sb.len > u.host.n && strcmp(sb.s + u.host.n, "/") == 0)
+		sb.s[--sb.len] = '\0';
+	if (!sb.len && u.fragment.p)
+		sb_add(&sb, u.fragment.p - 1, u.fragment.n + 1);
+	if (!sb.len)
+		sb_adds(&sb, href);
+	char *shown = str_xml_chars(sb.s);
+	sb_release(&sb);
+	char *one_line = str_collapse_ws(shown);
+	free(shown);
+	size_t chars = 0, cut = 0;
+	for (size_t i = 0; one_line[i]; i++)
+		if (((unsigned char)one_line[i] & 0xC0) != 0x80 && ++chars == 41)
+			cut = i;
+	if (chars > 40) {
+		one_line[cut] = '\0';
+		char *short_ = xasprintf("%s\xE2\x80\xA6", one_line);
+		free(one_line);
+		return short_;
+	}
+	return one_line;
+}
+
+/* The file names images without alt were written with, kept for
+ * chapter_names: the book stage gives the files names of its own. */
+static void S_image_names(xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
+		if (!S_is(n, "img") || S_has_prop(n, "alt"))
+			continue;
+		char *src = S_prop(n, "src");
+		char *stem = S_image_stem(src);
+		S_set(n, S_ALT_MARK, stem);
+		free(stem);
+		free(src);
+	}
+}
+
+void chapter_names(xmlNodePtr root)
+{
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	/* Images first: an image-only link takes its name from the image. */
+	for (size_t i = 0; i < n; i++) {
+		if (!S_is(els[i], "img"))
+			continue;
+		char *mark = S_prop(els[i], S_ALT_MARK);
+		S_unset(els[i], S_ALT_MARK);
+		if (S_has_prop(els[i], "alt")) {
+			free(mark);
+			continue;
+		}
+		xmlNodePtr a = S_link_of(els[i]);
+		char *src = S_prop(els[i], "src");
+		char *stem = a && S_names_link(a, els[i]) ? xstrdup("") : mark ? xstrdup(mark) : S_image_stem(src);
+		S_set(els[i], "alt", *stem || a ? stem : "image");
+		free(stem);
+		free(src);
+		free(mark);
+	}
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr a = els[i];
+		if (!S_is(a, "a") || !S_has_prop(a, "href") || S_names_link(a, NULL))
+			continue;
+		char *label = S_prop(a, "aria-label");
+		bool named = label && label[strspn(label, " \t\r\n\f")];
+		free(label);
+		if (named)
+			continue;
+		/* An image the author marked decorative is all the link shows:
+		 * it says what it is. */
+		xmlNodePtr img = NULL;
+		for (xmlNodePtr c = a->children; c && !img; c = S_next(c, a))
+			if (S_is(c, "img"))
+				img = c;
+		char *src = img ? S_prop(img, "src") : NULL;
+		char *stem = src ? S_image_stem(src) : NULL;
+		if (stem && *stem) {
+			S_set(img, "alt", stem);
+		} else {
+			char *href = S_prop(a, "href");
+			char *shown = S_url_display(href);
+			xmlAddChild(a, xmlNewDocText(a->doc, (const xmlChar *)shown));
+			free(shown);
+			free(href);
+		}
+		free(stem);
+		free(src);
+	}
+	free(els);
+}
+
 /* The URL to fetch for an image's src when it is http(s) (escaped, and
  * a protocol-relative one made https), else NULL. */
 static char *S_http_url(const char *src)
@@ -984,6 +1151,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	S_footnotes(ch, container, ns, epub_ns);
 	S_ids(ch, container);
 	S_refs(ch, container, o, &lm, dl);
+	S_image_names(container);
 
 	xmlNodePtr c = container->children;
 	while (c) {

@@ -425,6 +425,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			chapter_image_to_link(ch.images[i].img, ch.images[i].url);
 			ch.images[i].img = NULL;
 		}
+	chapter_names(xmlDocGetRootElement(ch.doc)); /* last, as the book stage calls it */
 	xmlChar *out = NULL;
 	int out_len = 0;
 	if (chapter_serialize(&out, &out_len, ch.doc) < 0 || !out)

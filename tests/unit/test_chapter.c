@@ -640,6 +640,72 @@ static void test_cols(void)
 	diag_list_free(&dl);
 }
 
+/* Accessible names (DAISY Ace link-name, image-alt), given last as the
+ * book stage gives them: a link left with nothing to say shows its URL, an
+ * image without alt its file's stem, or alt="" inside a link with words.
+ * Every word of the post stays, and a second pass changes nothing. */
+static void test_names(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	struct post *p = S_post("names.md", "Names",
+				"Keep <a href=\"https://example.com/a/very/long/path/that/goes/on/and/on/forever.html?q=1#x\"></a> "
+				"one <a href=\"https://y.test/p?q=1#f\"> </a> two "
+				"<a href=\"mailto:me@y.test\"></a>\n\n"
+				"<a href=\"https://x.test/\"><img src=\"https://x.test/pics/my-photo_2.png\"></a> "
+				"<a href=\"https://x.test/\">Words <img src=\"https://x.test/deco.png\"></a> "
+				"<img src=\"https://x.test/Some%20Chart.final.svg\"> "
+				"<a href=\"https://x.test/e\"><img src=\"https://x.test/empty.png\" alt=\"\"></a> "
+				"<a href=\"https://z.test/\" aria-label=\"Zed\"></a> "
+				"<a href=\"https://w.test/gone\"><img src=\"https://w.test/gone.png\" alt=\"Gone\"></a> end\n", 1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with nameless links and images");
+	/* As the book stage does: the image that failed is replaced first. */
+	for (size_t i = 0; i < ch.nimages; i++)
+		if (ch.images[i].url && strstr(ch.images[i].url, "gone")) {
+			chapter_image_to_alt(ch.images[i].img);
+			ch.images[i].img = NULL;
+		}
+	chapter_names(xmlDocGetRootElement(ch.doc));
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "well-formed")) {
+		is_int(fx_xpath_num(doc, "count(//h:a[@href][not(normalize-space(.)) and not(@aria-label) and "
+					 "not(.//h:img[normalize-space(@alt)])])"),
+		       0, "every link has a name");
+		is_int(fx_xpath_num(doc, "count(//h:img[not(@alt)])"), 0, "every image has an alt");
+		fx_is_xstr(doc, "string(//h:a[starts-with(@href, 'https://example.com/')])",
+			   "example.com/a/very/long/path/that/goes/o\xE2\x80\xA6", "a long URL shortened");
+		fx_is_xstr(doc, "string(//h:a[@href='https://y.test/p?q=1#f'])", " y.test/p",
+			   "a link with only white space: host and path");
+		fx_is_xstr(doc, "string(//h:a[@href='mailto:me@y.test'])", "me@y.test", "a mailto: the address");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'my-photo')]/@alt)", "my photo 2",
+			   "an image-only link: the image's stem names it");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'deco')]/@alt)", "",
+			   "an image in a link with words is decorative");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'Chart')]/@alt)", "Some Chart final",
+			   "an image on its own: its stem, decoded");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'empty')]/@alt)", "empty",
+			   "a decorative image that is all its link shows names it");
+		fx_is_xstr(doc, "string(//h:a[@aria-label='Zed'])", "", "a link with a label keeps it");
+		fx_is_xstr(doc, "string(//h:a[@href='https://w.test/gone'])", "[Gone]",
+			   "an image that failed: its alt text names the link");
+		is_int(fx_xpath_num(doc, "count(//*[@data-sheaf-alt])"), 0, "no internal marker left");
+		for (const char *const *w = (const char *const[]){"Keep", "one", "two", "Words", "end", NULL}; *w; w++)
+			ok(strstr(text, *w) != NULL, "the post's word %s kept", *w);
+	}
+	chapter_names(xmlDocGetRootElement(ch.doc));
+	char *again;
+	xmlDocPtr doc2 = S_reparse(&ch, &again);
+	ok(text && again && strcmp(text, again) == 0, "a second pass changes nothing");
+	xmlFreeDoc(doc2);
+	free(again);
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
@@ -660,6 +726,7 @@ int main(int argc, char **argv)
 	test_lines_after_moved_lines();
 	test_find_id();
 	test_cols();
+	test_names();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/slug.h"
 #include "base/util.h"
 
 #define S_ANIM_ATTRS                                                                              \
@@ -593,7 +594,196 @@ static void S_file_clean(xmlNodePtr n)
 	}
 }
 
+/* ---- References to ids ---- */
+
+static bool S_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* v with each url(#id) (quoted or not) mapped; NULL when nothing changed. */
+static char *S_map_urls(const char *v, xmlNodePtr at, svg_id_map map, void *ctx)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool changed = false;
+	const char *p = v;
+	for (const char *u = strstr(p, "url("); u; u = strstr(p, "url(")) {
+		const char *q = u + 4;
+		while (S_space(*q) || *q == '"' || *q == '\'')
+			q++;
+		if (*q != '#') {
+			sb_add(&sb, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		q++;
+		size_t n = strcspn(q, "\"') \t\r\n\f");
+		char *id = xstrndup(q, n);
+		const char *to = map(ctx, at, id);
+		sb_add(&sb, p, (size_t)(q - p));
+		if (to && strcmp(to, id) != 0) {
+			sb_adds(&sb, to);
+			changed = true;
+		} else {
+			sb_add(&sb, q, n);
+		}
+		free(id);
+		p = q + n;
+	}
+	if (!changed) {
+		sb_release(&sb);
+		return NULL;
+	}
+	sb_adds(&sb, p);
+	return sb_detach(&sb);
+}
+
+/* A list of ids (aria-labelledby) mapped; NULL when nothing changed. */
+static char *S_map_list(const char *v, xmlNodePtr at, svg_id_map map, void *ctx)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool changed = false;
+	for (const char *p = v; *p;) {
+		size_t n = 0;
+		while (p[n] && !S_space(p[n]))
+			n++;
+		if (!n) {
+			sb_addc(&sb, *p++);
+			continue;
+		}
+		char *id = xstrndup(p, n);
+		const char *to = map(ctx, at, id);
+		if (to && strcmp(to, id) != 0) {
+			sb_adds(&sb, to);
+			changed = true;
+		} else {
+			sb_add(&sb, p, n);
+		}
+		free(id);
+		p += n;
+	}
+	if (!changed) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
+}
+
+static bool S_in_svg(xmlNodePtr n)
+{
+	return n->ns && n->ns->href && xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS);
+}
+
+void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx)
+{
+	for (xmlNodePtr n = root; n;) {
+		bool svg = n->type == XML_ELEMENT_NODE && S_in_svg(n);
+		for (xmlAttrPtr a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a; a = a->next) {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+			if (!v)
+				continue;
+			const char *val = (const char *)v;
+			const char *name = (const char *)a->name;
+			char *to = NULL;
+			bool xlink = a->ns && a->ns->href && xmlStrEqual(a->ns->href, (const xmlChar *)XLINK_NS);
+			if (strcmp(name, "href") == 0 && (svg || xlink)) {
+				const char *target = svg_href_target(val);
+				const char *id = target ? map(ctx, n, target + 1) : NULL;
+				if (id && strcmp(id, target + 1) != 0)
+					to = xasprintf("#%s", id);
+			} else if (!a->ns && (strcmp(name, "aria-labelledby") == 0 ||
+					      strcmp(name, "aria-describedby") == 0 || strcmp(name, "headers") == 0)) {
+				to = S_map_list(val, n, map, ctx);
+			} else if (svg && strstr(val, "url(")) {
+				to = S_map_urls(val, n, map, ctx);
+			}
+			if (to)
+				xmlSetNsProp(n, a->ns, a->name, (const xmlChar *)to);
+			free(to);
+			xmlFree(v);
+		}
+		bool sheet = svg && xmlStrEqual(n->name, (const xmlChar *)"style");
+		if (sheet) {
+			xmlChar *css = xmlNodeGetContent(n);
+			char *to = css ? S_map_urls((const char *)css, n, map, ctx) : NULL;
+			if (to) {
+				xmlNodeSetContent(n, NULL);
+				xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)to));
+			}
+			free(to);
+			if (css)
+				xmlFree(css);
+		}
+		/* Next in document order, inside root (not into a sheet's text). */
+		if (n->children && n->type == XML_ELEMENT_NODE && !sheet) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+}
+
+/* An SVG file's ids made XML names (xsd:ID: no colon, no leading digit)
+ * and unique; a reference goes to the first element that had its id. */
+static const char *S_file_map(void *ctx, xmlNodePtr at, const char *id)
+{
+	(void)at;
+	const struct idset *renamed = ctx;
+	size_t i;
+	return strmap_get(&renamed->map, id, &i) ? renamed->v[i] : NULL;
+}
+
+static void S_file_ids(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	struct idset ids = IDSET_INIT;
+	/* renamed: ids as written → (its index in v) what the first became */
+	struct idset renamed = IDSET_INIT;
+	struct strmap seen = STRMAP_INIT;
+	bool changed = false;
+	for (xmlNodePtr n = root; n;) {
+		xmlAttrPtr a = n->type == XML_ELEMENT_NODE ? xmlHasNsProp(n, (const xmlChar *)"id", NULL) : NULL;
+		if (a) {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+			const char *id = v ? (const char *)v : "";
+			char *base = xmlValidateNCName(v, 0) == 0 ? xstrdup(id) : slugify(id);
+			const char *unique = idset_unique(&ids, base);
+			if (strcmp(unique, id) != 0) {
+				xmlSetProp(n, (const xmlChar *)"id", (const xmlChar *)unique);
+				changed = true;
+			}
+			if (!strmap_get(&seen, id, NULL)) {
+				strmap_put(&seen, id, 0);
+				/* v[k] is what the k-th id written became. */
+				renamed.v = xrealloc(renamed.v, (renamed.n + 1) * sizeof *renamed.v);
+				renamed.v[renamed.n] = idset_get(&ids, unique);
+				strmap_put(&renamed.map, id, renamed.n++);
+			}
+			free(base);
+			if (v)
+				xmlFree(v);
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	if (changed)
+		svg_rewrite_refs(root, S_file_map, &renamed);
+	free(renamed.v);
+	strmap_free(&renamed.map);
+	strmap_free(&seen);
+	idset_free(&ids);
+}
+
 void svg_clean_doc(xmlDocPtr doc)
 {
 	S_file_clean(doc->children);
+	if (xmlDocGetRootElement(doc))
+		S_file_ids(doc);
 }

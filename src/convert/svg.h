@@ -104,9 +104,22 @@ size_t svg_style_decls(const char *style, void (*each)(void *ctx, const char *pr
  * malloc'd. */
 char *svg_css_sheet(const char *css);
 
+/* What an id referred to as id at element at is now called; NULL (or id)
+ * when it stays. */
+typedef const char *(*svg_id_map)(void *ctx, xmlNodePtr at, const char *id);
+
+/* Rewrites, under root (root included), every reference to an id through
+ * map: href and xlink:href "#id" on SVG elements, url(#id) in SVG
+ * attributes (fill, clip-path, style…) and <style> sheets, and the id
+ * lists of aria-labelledby, aria-describedby and headers on any element.
+ * Only what map changes is written. */
+void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx);
+
 /* Applies the policy to a parsed SVG document in place: processing
  * instructions, elements and attributes it refuses are freed, unwrapped
- * elements' children take their place. The root is left in place. */
+ * elements' children take their place. The root is left in place. Ids
+ * become XML names (an id such as "1:2" its slug), unique in the file,
+ * and every reference to them follows (svg_rewrite_refs). */
 void svg_clean_doc(xmlDocPtr doc);
 
 #endif

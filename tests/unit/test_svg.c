@@ -372,6 +372,52 @@ static void test_attrs_per_element(void)
 	       "writing-mode on <text>");
 }
 
+static void S_count_ids(xmlNodePtr n, size_t *ids, size_t *valid)
+{
+	for (; n; n = n->next) {
+		xmlChar *id = n->type == XML_ELEMENT_NODE ? xmlGetProp(n, (const xmlChar *)"id") : NULL;
+		if (id) {
+			++*ids;
+			*valid += xmlValidateNCName(id, 0) == 0;
+			xmlFree(id);
+		}
+		if (n->type == XML_ELEMENT_NODE)
+			S_count_ids(n->children, ids, valid);
+	}
+}
+
+/* An SVG file's ids become XML names, unique in the file (id="1:2" is
+ * seen in real drawings; xsd:ID takes no colon and no leading digit), and
+ * every reference follows: href, url() in attributes, style and sheets,
+ * aria lists. The words stay. */
+static void test_file_ids(void)
+{
+	char *out = S_file("<style type=\"text/css\">.a { fill: url(#1:2) }</style>"
+			   "<linearGradient id=\"1:2\"><stop offset=\"0\"/></linearGradient>"
+			   "<rect width=\"1\" height=\"1\" fill=\"url(#1:2)\" style=\"stroke: url('#1:2')\"/>"
+			   "<use xlink:href=\"#1:2\"/><g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d\"/>"
+			   "<text id=\"d-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2\"/>");
+	if (!ok(out != NULL, "file ids: well-formed"))
+		return;
+	unlike(out, "1:2", "no id or reference with a colon left");
+	like(out, "<linearGradient id=\"s-12\">", "the id made an XML name (its slug)");
+	like(out, "fill: url(#s-12)", "a sheet's url() follows");
+	like(out, "fill=\"url(#s-12)\"", "a paint's url() follows");
+	like(out, "stroke: url('#s-12')", "a style attribute's url() follows");
+	like(out, "<use xlink:href=\"#s-12\"/>", "an href follows");
+	like(out, "<g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d-2\"/>", "a second d made unique");
+	like(out, "<text id=\"d-2-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2-2\"/>",
+	     "an id the renaming took moves on, and its references with it");
+	xmlDocPtr doc = S_parse(out);
+	if (ok(doc != NULL, "file ids: reads again")) {
+		size_t ids = 0, valid = 0;
+		S_count_ids(xmlDocGetRootElement(doc), &ids, &valid);
+		ok(ids == 5 && valid == ids, "every id an NCName (%zu of %zu)", valid, ids);
+		xmlFreeDoc(doc);
+	}
+	free(out);
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -383,5 +429,6 @@ int main(void)
 	test_benign();
 	test_attr();
 	test_attrs_per_element();
+	test_file_ids();
 	return done_testing();
 }

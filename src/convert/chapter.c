@@ -489,12 +489,56 @@ static void S_heading_ranks(xmlNodePtr root)
 	free(els);
 }
 
-/* Ids: every element's id made unique and safe, and every heading given
- * one (a slug of its text), in document order so ids are stable. */
+/* An id as written and what it became, for the references to it. */
+struct S_id {
+	xmlNodePtr el;
+	xmlNodePtr scope; /* the outermost <svg> it is in, or NULL */
+	char *written;
+	const char *now; /* owned by the chapter's idset */
+	size_t same;     /* the next entry written the same, or (size_t)-1 */
+};
+
+struct S_id_map {
+	struct S_id *v;
+	size_t n;
+	struct strmap first; /* written → the first entry written so */
+};
+
+static xmlNodePtr S_svg_scope(xmlNodePtr n)
+{
+	xmlNodePtr scope = NULL;
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS) && S_is(n, "svg"))
+			scope = n;
+	return scope;
+}
+
+/* A reference from at: to the element written with that id in the same
+ * drawing (two drawings of a post may both have a "gradient1"), else to the
+ * first one written so. */
+static const char *S_id_now(void *ctx, xmlNodePtr at, const char *written)
+{
+	const struct S_id_map *m = ctx;
+	size_t i;
+	if (!strmap_get(&m->first, written, &i))
+		return NULL;
+	xmlNodePtr scope = S_svg_scope(at);
+	for (size_t k = i; k != (size_t)-1; k = m->v[k].same)
+		if (m->v[k].scope == scope)
+			return m->v[k].now;
+	return m->v[i].now;
+}
+
+/* Ids: every element's id made unique and an XML name (xsd:ID: no colon,
+ * no leading digit), every heading given one (a slug of its text), in
+ * document order so ids are stable; references inside the chapter follow
+ * an id that changed, links from elsewhere find it by its old name. */
 static void S_ids(struct chapter *ch, xmlNodePtr root)
 {
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
+	struct S_id_map map = {NULL, 0, STRMAP_INIT};
+	bool changed = false;
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr el = els[i];
 		const char *name = (const char *)el->name;
@@ -512,7 +556,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 			 * chapter_find_id also tries for links. */
 			bool plain = *id && isalpha((unsigned char)id[0]);
 			for (const char *p = id; *p && plain; p++)
-				plain = isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':';
+				plain = isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.';
 			if (plain)
 				base = xstrdup(id);
 			else if (*id && strspn(id, " \t\r\n\f") < strlen(id))
@@ -531,6 +575,21 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 				h->id = xstrdup(unique);
 				h->text = text && *text ? xstrdup(text) : xstrdup("Section");
 			}
+			if (id) {
+				changed |= strcmp(id, unique) != 0;
+				map.v = xrealloc(map.v, (map.n + 1) * sizeof *map.v);
+				map.v[map.n] = (struct S_id){el, S_svg_scope(el), xstrdup(id), unique, (size_t)-1};
+				size_t first;
+				if (strmap_get(&map.first, id, &first)) {
+					size_t k = first;
+					while (map.v[k].same != (size_t)-1)
+						k = map.v[k].same;
+					map.v[k].same = map.n;
+				} else {
+					strmap_put(&map.first, id, map.n);
+				}
+				map.n++;
+			}
 		} else if (id) {
 			S_unset(el, "id");
 		}
@@ -539,6 +598,26 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 		free(id);
 	}
 	free(els);
+	if (changed) {
+		svg_rewrite_refs(root, S_id_now, &map);
+		/* A link from another chapter (or the book's pages) names the
+		 * first element written with the id. */
+		for (size_t i = 0; i < map.n; i++) {
+			size_t first;
+			const struct idset *ids = &ch->names.ids;
+			if (strcmp(map.v[i].written, map.v[i].now) == 0 || !strmap_get(&map.first, map.v[i].written, &first) ||
+			    first != i || idset_has(ids, map.v[i].written) ||
+			    strmap_get(&ch->names.aliases, map.v[i].written, NULL))
+				continue;
+			size_t k;
+			if (strmap_get(&ids->map, map.v[i].now, &k))
+				strmap_put(&ch->names.aliases, map.v[i].written, k);
+		}
+	}
+	for (size_t i = 0; i < map.n; i++)
+		free(map.v[i].written);
+	free(map.v);
+	strmap_free(&map.first);
 }
 
 void chapter_unwrap(xmlNodePtr node)

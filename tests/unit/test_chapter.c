@@ -706,6 +706,50 @@ static void test_names(void)
 	diag_list_free(&dl);
 }
 
+/* Ids become XML names (xsd:ID: "1:2" is not one) and unique in the
+ * chapter, and what refers to them follows: a link from elsewhere finds the
+ * old name, each drawing's url(#…) and href its own gradient when two
+ * drawings of a post use the same id. */
+static void test_ids_valid(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	struct post *p = S_post("ids.md", "Ids",
+				"<p id=\"1:2\">Para words</p>\n\n<p id=\"a:b\">More words</p>\n\n"
+				"<svg viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"red\"/>"
+				"</linearGradient></defs><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/><text>One</text></svg>\n\n"
+				"<svg viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"blue\"/>"
+				"</linearGradient></defs><rect width=\"1\" height=\"1\" style=\"fill: url(#g)\"/>"
+				"<use xlink:href=\"#g\"/><text>Two</text></svg>\n", 1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with ids that are not XML names");
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "well-formed")) {
+		is_int(fx_xpath_num(doc, "count(//*[@id][contains(@id, ':') or translate(substring(@id, 1, 1), "
+					 "'0123456789', '') = ''])"),
+		       0, "no id with a colon or a leading digit");
+		fx_is_xstr(doc, "string(//h:p[. = 'Para words']/@id)", "s-12", "id 1:2 becomes its slug");
+		is_int(fx_xpath_num(doc, "count((//*[local-name()='svg'])[1]//*[local-name()='linearGradient'][@id='g'])"), 1, "the first drawing keeps g");
+		fx_is_xstr(doc, "string((//*[local-name()='svg'])[1]//*[local-name()='rect']/@fill)", "url(#g)", "and its rect points at it");
+		is_int(fx_xpath_num(doc, "count((//*[local-name()='svg'])[2]//*[local-name()='linearGradient'][@id='g-2'])"), 1,
+		       "the second drawing's g is made unique");
+		fx_is_xstr(doc, "string((//*[local-name()='svg'])[2]//*[local-name()='rect']/@fill)", "url(#g-2)",
+			   "its rect's style, made an attribute, follows it");
+		fx_is_xstr(doc, "string((//*[local-name()='svg'])[2]//*[local-name()='use']/@*[local-name()='href'])", "#g-2", "its use follows it");
+		for (const char *const *w = (const char *const[]){"Para words", "More words", "One", "Two", NULL}; *w; w++)
+			ok(strstr(text, *w) != NULL, "the post's words %s kept", *w);
+	}
+	const char *to = chapter_find_id(&ch.names, "1:2");
+	ok(to && strcmp(to, "s-12") == 0, "a link to #1:2 lands on it");
+	to = chapter_find_id(&ch.names, "a:b");
+	ok(to && strcmp(to, "ab") == 0, "a link to #a:b lands on it");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
@@ -727,6 +771,7 @@ int main(int argc, char **argv)
 	test_find_id();
 	test_cols();
 	test_names();
+	test_ids_valid();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

@@ -618,6 +618,11 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 		free(map.v[i].written);
 	free(map.v);
 	strmap_free(&map.first);
+	/* Drawings may name what is not there (an element the policy took
+	 * out, a part of a larger drawing): epubcheck follows their paints
+	 * and uses within the page. */
+	if (ch->has_svg)
+		svg_fix_refs(root);
 }
 
 void chapter_unwrap(xmlNodePtr node)

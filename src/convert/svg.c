@@ -725,6 +725,108 @@ void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx)
 	}
 }
 
+/* The elements under root (root included) in document order, with the
+ * first element of each id in ids (its index in the vector). */
+static xmlNodePtr *S_walk(xmlNodePtr root, size_t *count, struct strmap *ids)
+{
+	size_t n = 0, cap = 64;
+	xmlNodePtr *v = xmalloc(cap * sizeof *v);
+	for (xmlNodePtr c = root; c;) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (n == cap)
+				v = xrealloc(v, (cap *= 2) * sizeof *v);
+			xmlChar *id = ids ? xmlGetNoNsProp(c, (const xmlChar *)"id") : NULL;
+			if (id && !strmap_get(ids, (const char *)id, NULL))
+				strmap_put(ids, (const char *)id, n);
+			if (id)
+				xmlFree(id);
+			v[n++] = c;
+		}
+		if (c->children && c->type == XML_ELEMENT_NODE) {
+			c = c->children;
+			continue;
+		}
+		while (c && c != root && !c->next)
+			c = c->parent;
+		c = c && c != root ? c->next : NULL;
+	}
+	*count = n;
+	return v;
+}
+
+static bool S_named(xmlNodePtr n, const char *const *names)
+{
+	for (; *names; names++)
+		if (S_in_svg(n) && xmlStrEqual(n->name, (const xmlChar *)*names))
+			return true;
+	return false;
+}
+
+void svg_fix_refs(xmlNodePtr root)
+{
+	static const char *const paint_servers[] = {"linearGradient", "radialGradient", "pattern", NULL};
+	static const char *const not_used[] = {"linearGradient", "radialGradient", "pattern", "clipPath", NULL};
+	struct strmap ids = STRMAP_INIT;
+	size_t n, ngone = 0;
+	xmlNodePtr *els = S_walk(root, &n, &ids), *gone = NULL;
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr el = els[i];
+		if (!S_in_svg(el))
+			continue;
+		for (const char *const *attr = (const char *const[]){"fill", "stroke", NULL}; *attr; attr++) {
+			xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)*attr);
+			size_t len = v ? strlen((const char *)v) : 0;
+			/* What epubcheck reads as a reference: the whole value url(…). */
+			if (len >= 5 && strncmp((const char *)v, "url(", 4) == 0 && v[len - 1] == ')') {
+				char *inner = xstrndup((const char *)v + 4, len - 5);
+				char *p = inner;
+				while (S_space(*p) || *p == '"' || *p == '\'')
+					p++;
+				size_t end = strlen(p);
+				while (end && (S_space(p[end - 1]) || p[end - 1] == '"' || p[end - 1] == '\''))
+					p[--end] = '\0';
+				size_t k;
+				bool ok = p[0] == '#' && strmap_get(&ids, p + 1, &k) && S_named(els[k], paint_servers);
+				/* A paint that names no paint server paints nothing. */
+				char *to = ok ? xasprintf("url(%s)", p) : xstrdup("none");
+				if (strcmp(to, (const char *)v) != 0)
+					xmlSetProp(el, (const xmlChar *)*attr, (const xmlChar *)to);
+				free(to);
+				free(inner);
+			}
+			if (v)
+				xmlFree(v);
+		}
+		if (!xmlStrEqual(el->name, (const xmlChar *)"use"))
+			continue;
+		xmlChar *href = xmlGetNsProp(el, (const xmlChar *)"href", (const xmlChar *)XLINK_NS);
+		if (!href)
+			href = xmlGetNoNsProp(el, (const xmlChar *)"href");
+		const char *target = href ? svg_href_target((const char *)href) : NULL;
+		size_t k;
+		bool ok = target && strmap_get(&ids, target + 1, &k) && !S_named(els[k], not_used);
+		if (href)
+			xmlFree(href);
+		if (!ok && el != root) {
+			gone = xrealloc(gone, (ngone + 1) * sizeof *gone);
+			gone[ngone++] = el;
+		}
+	}
+	/* A <use> of nothing shows nothing: it goes with its animations; its
+	 * title and desc (words) stay where it was. */
+	for (size_t i = 0; i < ngone; i++) {
+		for (xmlNodePtr c = gone[i]->children, next; c; c = next) {
+			next = c->next;
+			if (c->type == XML_ELEMENT_NODE && !S_named(c, (const char *const[]){"title", "desc", NULL}))
+				S_remove(c);
+		}
+		S_unwrap(gone[i]);
+	}
+	free(gone);
+	free(els);
+	strmap_free(&ids);
+}
+
 /* An SVG file's ids made XML names (xsd:ID: no colon, no leading digit)
  * and unique; a reference goes to the first element that had its id. */
 static const char *S_file_map(void *ctx, xmlNodePtr at, const char *id)
@@ -784,6 +886,8 @@ static void S_file_ids(xmlDocPtr doc)
 void svg_clean_doc(xmlDocPtr doc)
 {
 	S_file_clean(doc->children);
-	if (xmlDocGetRootElement(doc))
+	if (xmlDocGetRootElement(doc)) {
 		S_file_ids(doc);
+		svg_fix_refs(xmlDocGetRootElement(doc));
+	}
 }

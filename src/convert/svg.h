@@ -115,6 +115,14 @@ typedef const char *(*svg_id_map)(void *ctx, xmlNodePtr at, const char *id);
  * Only what map changes is written. */
 void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx);
 
+/* The references epubcheck follows made to hold, under root (a chapter's
+ * content, or an SVG file's root): fill and stroke written as url(#id)
+ * must name a paint server (linearGradient, radialGradient, pattern) of
+ * the document, else they paint nothing ("none", as a browser reads them);
+ * a <use> must name an element that is none of those nor a clipPath, else
+ * it shows nothing and goes. Call it once ids are final. */
+void svg_fix_refs(xmlNodePtr root);
+
 /* Applies the policy to a parsed SVG document in place: processing
  * instructions, elements and attributes it refuses are freed, unwrapped
  * elements' children take their place. The root is left in place. Ids

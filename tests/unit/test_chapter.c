@@ -718,10 +718,11 @@ static void test_ids_valid(void)
 	struct post *p = S_post("ids.md", "Ids",
 				"<p id=\"1:2\">Para words</p>\n\n<p id=\"a:b\">More words</p>\n\n"
 				"<svg viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"red\"/>"
-				"</linearGradient></defs><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/><text>One</text></svg>\n\n"
+				"</linearGradient><path id=\"p\" d=\"M0 0\"/></defs><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/><text>One</text></svg>\n\n"
 				"<svg viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"blue\"/>"
-				"</linearGradient></defs><rect width=\"1\" height=\"1\" style=\"fill: url(#g)\"/>"
-				"<use xlink:href=\"#g\"/><text>Two</text></svg>\n", 1);
+				"</linearGradient><path id=\"p\" d=\"M0 0\"/></defs><rect width=\"1\" height=\"1\" style=\"fill: url(#g)\"/>"
+				"<use xlink:href=\"#p\"/><use xlink:href=\"#g\"><title>Use words</title></use><rect width=\"1\" height=\"1\" "
+				"fill=\"url(#p)\" stroke=\"url(#none)\"/><text>Two</text></svg>\n", 1);
 	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with ids that are not XML names");
 	xmlDocPtr doc = S_reparse(&ch, &text);
 	if (ok(doc != NULL, "well-formed")) {
@@ -735,8 +736,11 @@ static void test_ids_valid(void)
 		       "the second drawing's g is made unique");
 		fx_is_xstr(doc, "string((//*[local-name()='svg'])[2]//*[local-name()='rect']/@fill)", "url(#g-2)",
 			   "its rect's style, made an attribute, follows it");
-		fx_is_xstr(doc, "string((//*[local-name()='svg'])[2]//*[local-name()='use']/@*[local-name()='href'])", "#g-2", "its use follows it");
-		for (const char *const *w = (const char *const[]){"Para words", "More words", "One", "Two", NULL}; *w; w++)
+		fx_is_xstr(doc, "string((//*[local-name()='svg'])[2]//*[local-name()='use']/@*[local-name()='href'])", "#p-2", "its use follows it");
+		is_int(fx_xpath_num(doc, "count(//*[local-name()='use'])"), 1, "a use of a gradient goes (epubcheck: incompatible type)");
+		is_int(fx_xpath_num(doc, "count(//*[local-name()='rect'][@fill='none'][@stroke='none'])"), 1,
+		       "a paint of a path or of nothing paints nothing");
+		for (const char *const *w = (const char *const[]){"Para words", "More words", "One", "Two", "Use words", NULL}; *w; w++)
 			ok(strstr(text, *w) != NULL, "the post's words %s kept", *w);
 	}
 	const char *to = chapter_find_id(&ch.names, "1:2");

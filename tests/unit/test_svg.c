@@ -115,7 +115,7 @@ static void test_animation_holes(void)
 	S_both("set onclick", "<rect width=\"1\"><set attributeName=\"onclick\" to=\"alert(1)\"/></rect>",
 	       L("<set", "alert", "onclick"), L("<rect"));
 	S_both("set xlink:href to a remote host without slashes",
-	       "<use xlink:href=\"#r\"><set attributeName=\"xlink:href\" to=\"https:evil.example/x.png\"/></use>",
+	       "<g id=\"r\"/><use xlink:href=\"#r\"><set attributeName=\"xlink:href\" to=\"https:evil.example/x.png\"/></use>",
 	       L("<set", "evil.example"), L("#r"));
 	S_both("set href with a prefix and spaces",
 	       "<g><set attributeName=\" x:HREF \" to=\"javascript:alert(1)\"/>"
@@ -216,7 +216,7 @@ static void test_css(void)
 	free(s);
 
 	S_both("escaped url( in a style attribute and a presentation attribute",
-	       "<rect style=\"fill: u\\72l(https://e.example/a#b); stroke: blue\" width=\"1\"/>"
+	       "<linearGradient id=\"g\"/><rect style=\"fill: u\\72l(https://e.example/a#b); stroke: blue\" width=\"1\"/>"
 	       "<circle fill=\"\\75rl(https://e.example/a#b)\" stroke=\"url(#g)\" r=\"1\"/>",
 	       L("e.example", "\\"), L("stroke=\"url(#g)\"", "blue"));
 	char *out = S_file("<style>@\\69mport 'https://e.example/x.css';</style><rect width=\"1\"/>");
@@ -395,7 +395,7 @@ static void test_file_ids(void)
 	char *out = S_file("<style type=\"text/css\">.a { fill: url(#1:2) }</style>"
 			   "<linearGradient id=\"1:2\"><stop offset=\"0\"/></linearGradient>"
 			   "<rect width=\"1\" height=\"1\" fill=\"url(#1:2)\" style=\"stroke: url('#1:2')\"/>"
-			   "<use xlink:href=\"#1:2\"/><g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d\"/>"
+			   "<path id=\"1:2-p\" d=\"M0 0\"/><use xlink:href=\"#1:2-p\"/><g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d\"/>"
 			   "<text id=\"d-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2\"/>");
 	if (!ok(out != NULL, "file ids: well-formed"))
 		return;
@@ -404,7 +404,7 @@ static void test_file_ids(void)
 	like(out, "fill: url(#s-12)", "a sheet's url() follows");
 	like(out, "fill=\"url(#s-12)\"", "a paint's url() follows");
 	like(out, "stroke: url('#s-12')", "a style attribute's url() follows");
-	like(out, "<use xlink:href=\"#s-12\"/>", "an href follows");
+	like(out, "<path id=\"s-12-p\" d=\"M0 0\"/><use xlink:href=\"#s-12-p\"/>", "an href follows");
 	like(out, "<g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d-2\"/>", "a second d made unique");
 	like(out, "<text id=\"d-2-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2-2\"/>",
 	     "an id the renaming took moves on, and its references with it");
@@ -412,7 +412,7 @@ static void test_file_ids(void)
 	if (ok(doc != NULL, "file ids: reads again")) {
 		size_t ids = 0, valid = 0;
 		S_count_ids(xmlDocGetRootElement(doc), &ids, &valid);
-		ok(ids == 5 && valid == ids, "every id an NCName (%zu of %zu)", valid, ids);
+		ok(ids == 6 && valid == ids, "every id an NCName (%zu of %zu)", valid, ids);
 		xmlFreeDoc(doc);
 	}
 	free(out);

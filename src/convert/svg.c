@@ -601,6 +601,17 @@ static bool S_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* The id of n bytes at id, mapped, added to sb; whether it changed. */
+static bool S_map_one(struct strbuf *sb, const char *id, size_t n, xmlNodePtr at, svg_id_map map, void *ctx)
+{
+	char *was = xstrndup(id, n);
+	const char *to = map(ctx, at, was);
+	bool changed = to && strcmp(to, was) != 0;
+	sb_adds(sb, changed ? to : was);
+	free(was);
+	return changed;
+}
+
 /* v with each url(#id) (quoted or not) mapped; NULL when nothing changed. */
 static char *S_map_urls(const char *v, xmlNodePtr at, svg_id_map map, void *ctx)
 {
@@ -618,16 +629,8 @@ static char *S_map_urls(const char *v, xmlNodePtr at, svg_id_map map, void *ctx)
 		}
 		q++;
 		size_t n = strcspn(q, "\"') \t\r\n\f");
-		char *id = xstrndup(q, n);
-		const char *to = map(ctx, at, id);
 		sb_add(&sb, p, (size_t)(q - p));
-		if (to && strcmp(to, id) != 0) {
-			sb_adds(&sb, to);
-			changed = true;
-		} else {
-			sb_add(&sb, q, n);
-		}
-		free(id);
+		changed |= S_map_one(&sb, q, n, at, map, ctx);
 		p = q + n;
 	}
 	if (!changed) {
@@ -651,15 +654,7 @@ static char *S_map_list(const char *v, xmlNodePtr at, svg_id_map map, void *ctx)
 			sb_addc(&sb, *p++);
 			continue;
 		}
-		char *id = xstrndup(p, n);
-		const char *to = map(ctx, at, id);
-		if (to && strcmp(to, id) != 0) {
-			sb_adds(&sb, to);
-			changed = true;
-		} else {
-			sb_add(&sb, p, n);
-		}
-		free(id);
+		changed |= S_map_one(&sb, p, n, at, map, ctx);
 		p += n;
 	}
 	if (!changed) {
@@ -672,57 +667,6 @@ static char *S_map_list(const char *v, xmlNodePtr at, svg_id_map map, void *ctx)
 static bool S_in_svg(xmlNodePtr n)
 {
 	return n->ns && n->ns->href && xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS);
-}
-
-void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx)
-{
-	for (xmlNodePtr n = root; n;) {
-		bool svg = n->type == XML_ELEMENT_NODE && S_in_svg(n);
-		for (xmlAttrPtr a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a; a = a->next) {
-			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-			if (!v)
-				continue;
-			const char *val = (const char *)v;
-			const char *name = (const char *)a->name;
-			char *to = NULL;
-			bool xlink = a->ns && a->ns->href && xmlStrEqual(a->ns->href, (const xmlChar *)XLINK_NS);
-			if (strcmp(name, "href") == 0 && (svg || xlink)) {
-				const char *target = svg_href_target(val);
-				const char *id = target ? map(ctx, n, target + 1) : NULL;
-				if (id && strcmp(id, target + 1) != 0)
-					to = xasprintf("#%s", id);
-			} else if (!a->ns && (strcmp(name, "aria-labelledby") == 0 ||
-					      strcmp(name, "aria-describedby") == 0 || strcmp(name, "headers") == 0)) {
-				to = S_map_list(val, n, map, ctx);
-			} else if (svg && strstr(val, "url(")) {
-				to = S_map_urls(val, n, map, ctx);
-			}
-			if (to)
-				xmlSetNsProp(n, a->ns, a->name, (const xmlChar *)to);
-			free(to);
-			xmlFree(v);
-		}
-		bool sheet = svg && xmlStrEqual(n->name, (const xmlChar *)"style");
-		if (sheet) {
-			xmlChar *css = xmlNodeGetContent(n);
-			char *to = css ? S_map_urls((const char *)css, n, map, ctx) : NULL;
-			if (to) {
-				xmlNodeSetContent(n, NULL);
-				xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)to));
-			}
-			free(to);
-			if (css)
-				xmlFree(css);
-		}
-		/* Next in document order, inside root (not into a sheet's text). */
-		if (n->children && n->type == XML_ELEMENT_NODE && !sheet) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		n = n && n != root ? n->next : NULL;
-	}
 }
 
 /* The elements under root (root included) in document order, with the
@@ -752,6 +696,52 @@ static xmlNodePtr *S_walk(xmlNodePtr root, size_t *count, struct strmap *ids)
 	}
 	*count = n;
 	return v;
+}
+
+void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx)
+{
+	size_t count;
+	xmlNodePtr *els = S_walk(root, &count, NULL);
+	for (size_t i = 0; i < count; i++) {
+		xmlNodePtr n = els[i];
+		bool svg = S_in_svg(n);
+		for (xmlAttrPtr a = n->properties; a; a = a->next) {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+			if (!v)
+				continue;
+			const char *val = (const char *)v;
+			const char *name = (const char *)a->name;
+			char *to = NULL;
+			bool xlink = a->ns && a->ns->href && xmlStrEqual(a->ns->href, (const xmlChar *)XLINK_NS);
+			if (strcmp(name, "href") == 0 && (svg || xlink)) {
+				const char *target = svg_href_target(val);
+				const char *id = target ? map(ctx, n, target + 1) : NULL;
+				if (id && strcmp(id, target + 1) != 0)
+					to = xasprintf("#%s", id);
+			} else if (!a->ns && (strcmp(name, "aria-labelledby") == 0 ||
+					      strcmp(name, "aria-describedby") == 0 || strcmp(name, "headers") == 0)) {
+				to = S_map_list(val, n, map, ctx);
+			} else if (svg && strstr(val, "url(")) {
+				to = S_map_urls(val, n, map, ctx);
+			}
+			if (to)
+				xmlSetNsProp(n, a->ns, a->name, (const xmlChar *)to);
+			free(to);
+			xmlFree(v);
+		}
+		if (svg && xmlStrEqual(n->name, (const xmlChar *)"style")) {
+			xmlChar *css = xmlNodeGetContent(n);
+			char *to = css ? S_map_urls((const char *)css, n, map, ctx) : NULL;
+			if (to) {
+				xmlNodeSetContent(n, NULL);
+				xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)to));
+			}
+			free(to);
+			if (css)
+				xmlFree(css);
+		}
+	}
+	free(els);
 }
 
 static bool S_named(xmlNodePtr n, const char *const *names)
@@ -845,8 +835,11 @@ static void S_file_ids(xmlDocPtr doc)
 	struct idset renamed = IDSET_INIT;
 	struct strmap seen = STRMAP_INIT;
 	bool changed = false;
-	for (xmlNodePtr n = root; n;) {
-		xmlAttrPtr a = n->type == XML_ELEMENT_NODE ? xmlHasNsProp(n, (const xmlChar *)"id", NULL) : NULL;
+	size_t count;
+	xmlNodePtr *els = S_walk(root, &count, NULL);
+	for (size_t e = 0; e < count; e++) {
+		xmlNodePtr n = els[e];
+		xmlAttrPtr a = xmlHasNsProp(n, (const xmlChar *)"id", NULL);
 		if (a) {
 			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 			const char *id = v ? (const char *)v : "";
@@ -867,14 +860,8 @@ static void S_file_ids(xmlDocPtr doc)
 			if (v)
 				xmlFree(v);
 		}
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		n = n && n != root ? n->next : NULL;
 	}
+	free(els);
 	if (changed)
 		svg_rewrite_refs(root, S_file_map, &renamed);
 	free(renamed.v);

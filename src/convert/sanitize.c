@@ -902,6 +902,11 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			if (!sr || (sr->flags & SVG_SHEET) || ((sr->flags & SVG_ANIM) && !svg_anim_ok(c)))
 				continue;
 			bool unwrap = sr->flags & SVG_UNWRAP;
+			const struct svg_element *in = unwrap ? svg_stand_in(c, text) : NULL;
+			if (in) {
+				unwrap = false;
+				sr = in;
+			}
 			if ((sr->flags & SVG_LINK) && !svg_has_href(c)) {
 				if (!(sr->flags & SVG_TEXT))
 					continue;

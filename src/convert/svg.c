@@ -469,6 +469,32 @@ bool svg_has_href(xmlNodePtr n)
 	return false;
 }
 
+const struct svg_element *svg_stand_in(xmlNodePtr n, bool in_text)
+{
+	const struct svg_element *in = svg_element(in_text ? "tspan" : "g");
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		char *q = S_qualified(a);
+		char *v = S_value(a);
+		char canon[64];
+		enum svg_attr_kind kind = q && !str_ieq(q, "id") ? svg_attr(in, q, v, canon, sizeof canon) : SVG_ATTR_DROP;
+		free(q);
+		free(v);
+		if (kind == SVG_ATTR_KEEP || kind == SVG_ATTR_STYLE)
+			return in;
+	}
+	return NULL;
+}
+
+static bool S_in_text(xmlNodePtr n)
+{
+	for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		const struct svg_element *el = svg_element((const char *)n->name);
+		if (el && (el->flags & SVG_TEXT))
+			return true;
+	}
+	return false;
+}
+
 /* ---- An SVG file's tree ---- */
 
 static void S_style_add(void *ctx, const char *prop, const char *value)
@@ -572,6 +598,15 @@ static void S_file_clean(xmlNodePtr n)
 				S_remove(n);
 				n = next;
 				continue;
+			}
+			if (el->flags & SVG_UNWRAP) {
+				/* Its tag goes; what it gives what it holds (a fill, a
+				 * transform, a class) stays on a stand-in. */
+				const struct svg_element *in = svg_stand_in(n, S_in_text(n));
+				if (in) {
+					xmlNodeSetName(n, (const xmlChar *)in->name);
+					el = in;
+				}
 			}
 			S_file_attrs(n, el);
 			if ((el->flags & SVG_LINK) && !svg_has_href(n)) {

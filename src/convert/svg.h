@@ -82,6 +82,12 @@ bool svg_anim_target_ok(const char *target);
  * attributeName (see svg_anim_target_ok); one without animates nothing. */
 bool svg_anim_ok(xmlNodePtr n);
 
+/* What takes the place of n, an element whose tag goes (SVG_UNWRAP: <a>,
+ * <switch>), when its attributes style what it holds (fill, transform,
+ * class…): a <g>, or in text a <tspan>; NULL when it has none of those and
+ * its tag simply goes. */
+const struct svg_element *svg_stand_in(xmlNodePtr n, bool in_text);
+
 /* Whether n has an href or xlink:href (as the HTML parser or an XML file
  * gives it) that svg_href_target accepts. */
 bool svg_has_href(xmlNodePtr n);

@@ -418,6 +418,20 @@ static void test_file_ids(void)
 	free(out);
 }
 
+/* A link's tag goes from a drawing, but what it gives what it holds stays:
+ * a fill, a transform on a <g> in its place; in text, on a <tspan>. The
+ * words stay. */
+static void test_stand_in(void)
+{
+	S_both("a link with attributes",
+	       "<a xlink:href=\"https://e.test/\" fill=\"red\" transform=\"scale(2)\"><rect width=\"1\" height=\"1\"/></a>"
+	       "<text><a xlink:href=\"https://e.test/b\" font-weight=\"bold\">Bold words</a> plain</text>"
+	       "<a xlink:href=\"https://e.test/c\"><circle r=\"1\"/></a>",
+	       L("e.test", "<a"),
+	       L("<g fill=\"red\" transform=\"scale(2)\"><rect width=\"1\" height=\"1\"/></g>",
+		 "<text><tspan font-weight=\"bold\">Bold words</tspan> plain</text>", "<circle r=\"1\"/>"));
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -430,5 +444,6 @@ int main(void)
 	test_attr();
 	test_attrs_per_element();
 	test_file_ids();
+	test_stand_in();
 	return done_testing();
 }

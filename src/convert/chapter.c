@@ -1069,6 +1069,16 @@ static void S_finish(xmlNodePtr root)
 		S_unset(n, "data-sheaf-fnref");
 		S_unset(n, "data-sheaf-fnback");
 		S_unset(n, "data-sheaf-footnotes");
+		if (S_is(n, "time") && !S_has_prop(n, "datetime")) {
+			/* Without a datetime, XHTML's <time> holds text only: one
+			 * holding markup (or whose datetime was not a date) is a
+			 * span, its markup and words kept. */
+			bool markup = false;
+			for (xmlNodePtr c = n->children; c && !markup; c = c->next)
+				markup = c->type == XML_ELEMENT_NODE;
+			if (markup)
+				xmlNodeSetName(n, (const xmlChar *)"span");
+		}
 		if (S_is(n, "th")) {
 			/* A header cell with nothing to say is a data cell: screen
 			 * readers announce empty headers as errors. */

@@ -658,7 +658,8 @@ static void test_names(void)
 				"<img src=\"https://x.test/Some%20Chart.final.svg\"> "
 				"<a href=\"https://x.test/e\"><img src=\"https://x.test/empty.png\" alt=\"\"></a> "
 				"<a href=\"https://z.test/\" aria-label=\"Zed\"></a> "
-				"<a href=\"https://w.test/gone\"><img src=\"https://w.test/gone.png\" alt=\"Gone\"></a> end\n", 1);
+				"<a href=\"https://w.test/gone\"><img src=\"https://w.test/gone.png\" alt=\"Gone\"></a> end\n\n"
+				"<time datetime=\"yesterday\"><em>Then</em></time> <time>Now</time>\n", 1);
 	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with nameless links and images");
 	/* As the book stage does: the image that failed is replaced first. */
 	for (size_t i = 0; i < ch.nimages; i++)
@@ -690,7 +691,10 @@ static void test_names(void)
 		fx_is_xstr(doc, "string(//h:a[@href='https://w.test/gone'])", "[Gone]",
 			   "an image that failed: its alt text names the link");
 		is_int(fx_xpath_num(doc, "count(//*[@data-sheaf-alt])"), 0, "no internal marker left");
-		for (const char *const *w = (const char *const[]){"Keep", "one", "two", "Words", "end", NULL}; *w; w++)
+		is_int(fx_xpath_num(doc, "count(//h:span/h:em[. = 'Then'])"), 1,
+		       "a <time> holding markup without a valid datetime becomes a span");
+		is_int(fx_xpath_num(doc, "count(//h:time[. = 'Now'])"), 1, "one holding text stays");
+		for (const char *const *w = (const char *const[]){"Keep", "one", "two", "Words", "end", "Then", "Now", NULL}; *w; w++)
 			ok(strstr(text, *w) != NULL, "the post's word %s kept", *w);
 	}
 	chapter_names(xmlDocGetRootElement(ch.doc));

@@ -917,6 +917,11 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 					continue;
 				into = S_new(top->dst, svg->ns, sr->name, line);
 				S_svg_attrs(into, c, sr, svg);
+				if (!svg_required(into, sr)) {
+					xmlUnlinkNode(into);
+					xmlFreeNode(into);
+					continue;
+				}
 				depth++;
 				text = sr->flags & SVG_TEXT;
 			}

@@ -449,7 +449,53 @@ bool svg_anim_ok(xmlNodePtr n)
 		free(v);
 		return ok;
 	}
-	return true; /* animates nothing */
+	/* One that names no attribute animates nothing, and the schema wants
+	 * the name (but on animateMotion, which moves the element). */
+	return str_ieq((const char *)n->name, "animateMotion");
+}
+
+/* Attributes SVG 1.1's schema requires, and the value that means what a
+ * reader makes of their absence (SVG 2's initial values: a rect of no
+ * width is not drawn, a transfer function without type is the identity). */
+static const struct {
+	const char *element, *attr, *value;
+} S_required[] = {
+	{"rect", "width", "0"},
+	{"rect", "height", "0"},
+	{"circle", "r", "0"},
+	{"ellipse", "rx", NULL}, /* NULL: ry's value (auto), else 0 */
+	{"ellipse", "ry", NULL}, /* rx's */
+	{"path", "d", ""},
+	{"polygon", "points", ""},
+	{"polyline", "points", ""},
+	{"stop", "offset", "0"},
+	{"feBlend", "in2", "SourceGraphic"},
+	{"feComposite", "in2", "SourceGraphic"},
+	{"feDisplacementMap", "in2", "SourceGraphic"},
+	{"feConvolveMatrix", "order", "3"},
+	{"feFuncA", "type", "identity"},
+	{"feFuncB", "type", "identity"},
+	{"feFuncG", "type", "identity"},
+	{"feFuncR", "type", "identity"},
+};
+
+bool svg_required(xmlNodePtr n, const struct svg_element *el)
+{
+	if (strcmp(el->name, "feConvolveMatrix") == 0 && !xmlHasNsProp(n, (const xmlChar *)"kernelMatrix", NULL))
+		return false; /* no kernel, no filter: in error, nothing to fill in */
+	for (size_t i = 0; i < sizeof S_required / sizeof *S_required; i++) {
+		if (strcmp(el->name, S_required[i].element) != 0 ||
+		    xmlHasNsProp(n, (const xmlChar *)S_required[i].attr, NULL))
+			continue;
+		xmlChar *other = NULL;
+		if (!S_required[i].value)
+			other = xmlGetNoNsProp(n, (const xmlChar *)(S_required[i].attr[1] == 'x' ? "ry" : "rx"));
+		xmlSetProp(n, (const xmlChar *)S_required[i].attr,
+			   other ? other : (const xmlChar *)(S_required[i].value ? S_required[i].value : "0"));
+		if (other)
+			xmlFree(other);
+	}
+	return true;
 }
 
 bool svg_has_href(xmlNodePtr n)
@@ -609,6 +655,11 @@ static void S_file_clean(xmlNodePtr n)
 				}
 			}
 			S_file_attrs(n, el);
+			if (!svg_required(n, el)) {
+				S_remove(n);
+				n = next;
+				continue;
+			}
 			if ((el->flags & SVG_LINK) && !svg_has_href(n)) {
 				if (el->flags & SVG_TEXT) {
 					S_file_clean(n->children);

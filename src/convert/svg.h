@@ -79,7 +79,8 @@ const char *svg_href_target(const char *v);
 bool svg_anim_target_ok(const char *target);
 
 /* Whether an animation element (set, animate…) may stay, by its
- * attributeName (see svg_anim_target_ok); one without animates nothing. */
+ * attributeName (see svg_anim_target_ok); one without animates nothing
+ * and goes (but animateMotion, which needs none). */
 bool svg_anim_ok(xmlNodePtr n);
 
 /* What takes the place of n, an element whose tag goes (SVG_UNWRAP: <a>,
@@ -87,6 +88,12 @@ bool svg_anim_ok(xmlNodePtr n);
  * class…): a <g>, or in text a <tspan>; NULL when it has none of those and
  * its tag simply goes. */
 const struct svg_element *svg_stand_in(xmlNodePtr n, bool in_text);
+
+/* Gives n, an element el of the policy whose attributes are copied, the
+ * attributes SVG 1.1's schema requires that it lacks, with the value their
+ * absence means (a rect without width: width="0"). False when it cannot
+ * be made whole (a feConvolveMatrix without kernel): it goes. */
+bool svg_required(xmlNodePtr n, const struct svg_element *el);
 
 /* Whether n has an href or xlink:href (as the HTML parser or an XML file
  * gives it) that svg_href_target accepts. */

@@ -317,7 +317,7 @@ static void test_svg(void)
 	free(out);
 
 	out = S_clean("<svg><svg x=\"1\" viewBox=\"0 0 1 1\"><rect/></svg></svg>", &wf);
-	like(out, "<svg x=\"1\" viewBox=\"0 0 1 1\"><rect/></svg></svg>", "nested svg without a second xmlns");
+	like(out, "<svg x=\"1\" viewBox=\"0 0 1 1\"><rect width=\"0\" height=\"0\"/></svg></svg>", "nested svg without a second xmlns");
 	free(out);
 
 	out = S_clean("<p><math><mi>x</mi></math></p>", &wf);

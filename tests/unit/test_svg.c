@@ -141,7 +141,7 @@ static void test_event_handlers(void)
 	out = S_inline("<svg onload=\"a()\"><g OnClick=\"b()\"><rect onmouseover=\"c()\" width=\"3\"/></g></svg>");
 	unlike(out, " on", "inline: no handler, whatever its case");
 	unlike(out, " On", "inline: not even OnClick");
-	like(out, "<rect width=\"3\"/>", "inline: the drawing stays");
+	like(out, "<rect width=\"3\" height=\"0\"/>", "inline: the drawing stays (with the height SVG 1.1 requires)");
 	free(out);
 }
 
@@ -432,6 +432,24 @@ static void test_stand_in(void)
 		 "<text><tspan font-weight=\"bold\">Bold words</tspan> plain</text>", "<circle r=\"1\"/>"));
 }
 
+/* What SVG 1.1's schema requires is given, with the value its absence
+ * means: a rect without height is one of height 0, an ellipse without ry
+ * is round, a transfer function without type the identity; an animation
+ * of no attribute, a convolution without kernel go. */
+static void test_required(void)
+{
+	S_both("required attributes",
+	       "<rect width=\"3\"><title>Box words</title></rect><circle/><ellipse rx=\"2\"/><path/><polygon/>"
+	       "<linearGradient id=\"g\"><stop/></linearGradient><rect width=\"1\" height=\"1\"><set to=\"1\"/>"
+	       "<animate attributeName=\"x\" to=\"2\"/></rect><rect width=\"1\" height=\"1\"><animateMotion path=\"M0 0\"/></rect>"
+	       "<filter id=\"f\"><feBlend/><feConvolveMatrix/><feComponentTransfer><feFuncR/></feComponentTransfer></filter>",
+	       L("<set", "feConvolveMatrix"),
+	       L("<rect width=\"3\" height=\"0\"><title>Box words</title></rect>", "<circle r=\"0\"/>",
+		 "<ellipse rx=\"2\" ry=\"2\"/>", "<path d=\"\"/>", "<polygon points=\"\"/>", "<stop offset=\"0\"/>",
+		 "<animate attributeName=\"x\" to=\"2\"/>", "<animateMotion path=\"M0 0\"/>",
+		 "<feBlend in2=\"SourceGraphic\"/>", "<feFuncR type=\"identity\"/>"));
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -445,5 +463,6 @@ int main(void)
 	test_attrs_per_element();
 	test_file_ids();
 	test_stand_in();
+	test_required();
 	return done_testing();
 }

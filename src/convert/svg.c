@@ -838,9 +838,82 @@ static bool S_named(xmlNodePtr n, const char *const *names)
 	return false;
 }
 
-void svg_fix_refs(xmlNodePtr root)
+/* The id a url(…) at u names (u points at "url("), its end in *after;
+ * NULL when it names no element of the document ("#id"). malloc'd. */
+static char *S_url_id(const char *u, const char **after)
+{
+	const char *q = u + 4;
+	const char *close = strchr(q, ')');
+	*after = close ? close + 1 : q + strlen(q);
+	while (S_space(*q) || *q == '"' || *q == '\'')
+		q++;
+	if (*q != '#')
+		return NULL;
+	q++;
+	size_t n = strcspn(q, "\"') \t\r\n\f");
+	return n ? xstrndup(q, n) : NULL;
+}
+
+/* v with each url(#id) that names nothing in ids made none; NULL when
+ * nothing changed. */
+static char *S_drop_urls(const char *v, const struct strmap *ids)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool changed = false;
+	const char *p = v;
+	for (const char *u = strstr(p, "url("); u; u = strstr(p, "url(")) {
+		const char *after;
+		char *id = S_url_id(u, &after);
+		sb_add(&sb, p, (size_t)(u - p));
+		if (id && !strmap_get(ids, id, NULL)) {
+			sb_adds(&sb, "none");
+			changed = true;
+		} else {
+			sb_add(&sb, u, (size_t)(after - u));
+		}
+		free(id);
+		p = after;
+	}
+	if (!changed) {
+		sb_release(&sb);
+		return NULL;
+	}
+	sb_adds(&sb, p);
+	return sb_detach(&sb);
+}
+
+/* A paint (fill, stroke) as it must be written: url(#id) as epubcheck
+ * reads it (the whole value) naming a paint server, else what a reader
+ * paints instead (the fallback after it, or none); NULL: as it is. */
+static char *S_paint(const char *v, const struct strmap *ids, xmlNodePtr *els)
 {
 	static const char *const paint_servers[] = {"linearGradient", "radialGradient", "pattern", NULL};
+	const char *u = strstr(v, "url(");
+	if (!u)
+		return NULL;
+	const char *after;
+	char *id = S_url_id(u, &after);
+	size_t k;
+	bool ok = id && strmap_get(ids, id, &k) && S_named(els[k], paint_servers);
+	char *to;
+	if (ok)
+		to = xasprintf("%.*surl(#%s)%s", (int)(u - v), v, id, after);
+	else {
+		char *fallback = str_collapse_ws(after);
+		to = *fallback ? fallback : xstrdup("none");
+		if (to != fallback)
+			free(fallback);
+	}
+	free(id);
+	if (strcmp(to, v) == 0) {
+		free(to);
+		return NULL;
+	}
+	return to;
+}
+
+void svg_fix_refs(xmlNodePtr root)
+{
 	static const char *const not_used[] = {"linearGradient", "radialGradient", "pattern", "clipPath", NULL};
 	struct strmap ids = STRMAP_INIT;
 	size_t n, ngone = 0;
@@ -849,51 +922,66 @@ void svg_fix_refs(xmlNodePtr root)
 		xmlNodePtr el = els[i];
 		if (!S_in_svg(el))
 			continue;
-		for (const char *const *attr = (const char *const[]){"fill", "stroke", NULL}; *attr; attr++) {
-			xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)*attr);
-			size_t len = v ? strlen((const char *)v) : 0;
-			/* What epubcheck reads as a reference: the whole value url(…). */
-			if (len >= 5 && strncmp((const char *)v, "url(", 4) == 0 && v[len - 1] == ')') {
-				char *inner = xstrndup((const char *)v + 4, len - 5);
-				char *p = inner;
-				while (S_space(*p) || *p == '"' || *p == '\'')
-					p++;
-				size_t end = strlen(p);
-				while (end && (S_space(p[end - 1]) || p[end - 1] == '"' || p[end - 1] == '\''))
-					p[--end] = '\0';
-				size_t k;
-				bool ok = p[0] == '#' && strmap_get(&ids, p + 1, &k) && S_named(els[k], paint_servers);
-				/* A paint that names no paint server paints nothing. */
-				char *to = ok ? xasprintf("url(%s)", p) : xstrdup("none");
-				if (strcmp(to, (const char *)v) != 0)
-					xmlSetProp(el, (const xmlChar *)*attr, (const xmlChar *)to);
+		for (xmlAttrPtr a = el->properties, next; a; a = next) {
+			next = a->next;
+			xmlChar *v = a->ns ? NULL : xmlNodeGetContent((xmlNodePtr)a);
+			const char *name = (const char *)a->name;
+			if (v && strstr((const char *)v, "url(")) {
+				bool paint = strcmp(name, "fill") == 0 || strcmp(name, "stroke") == 0;
+				char *to = paint ? S_paint((const char *)v, &ids, els) : S_drop_urls((const char *)v, &ids);
+				/* A clip, mask, filter or marker of nothing is none; in a
+				 * style, the declaration's value is. */
+				if (to && (paint || strcmp(name, "style") == 0))
+					xmlSetProp(el, a->name, (const xmlChar *)to);
+				else if (to)
+					xmlRemoveProp(a);
 				free(to);
-				free(inner);
 			}
 			if (v)
 				xmlFree(v);
 		}
-		if (!xmlStrEqual(el->name, (const xmlChar *)"use"))
-			continue;
-		xmlChar *href = xmlGetNsProp(el, (const xmlChar *)"href", (const xmlChar *)XLINK_NS);
-		if (!href)
-			href = xmlGetNoNsProp(el, (const xmlChar *)"href");
+		if (xmlStrEqual(el->name, (const xmlChar *)"style")) {
+			xmlChar *css = xmlNodeGetContent(el);
+			char *to = css ? S_drop_urls((const char *)css, &ids) : NULL;
+			if (to) {
+				xmlNodeSetContent(el, NULL);
+				xmlAddChild(el, xmlNewDocText(el->doc, (const xmlChar *)to));
+			}
+			free(to);
+			if (css)
+				xmlFree(css);
+		}
+		xmlAttrPtr ha = xmlHasNsProp(el, (const xmlChar *)"href", (const xmlChar *)XLINK_NS);
+		if (!ha)
+			ha = xmlHasNsProp(el, (const xmlChar *)"href", NULL);
+		xmlChar *href = ha ? xmlNodeGetContent((xmlNodePtr)ha) : NULL;
 		const char *target = href ? svg_href_target((const char *)href) : NULL;
 		size_t k;
-		bool ok = target && strmap_get(&ids, target + 1, &k) && !S_named(els[k], not_used);
+		bool there = target && strmap_get(&ids, target + 1, &k);
+		bool use = xmlStrEqual(el->name, (const xmlChar *)"use");
 		if (href)
 			xmlFree(href);
-		if (!ok && el != root) {
-			gone = xrealloc(gone, (ngone + 1) * sizeof *gone);
-			gone[ngone++] = el;
+		if ((use && !(there && !S_named(els[k], not_used))) ||
+		    (ha && !there && S_named(el, (const char *const[]){"textPath", "mpath", NULL}))) {
+			if (el != root) {
+				gone = xrealloc(gone, (ngone + 1) * sizeof *gone);
+				gone[ngone++] = el;
+			}
+		} else if (ha && !there) {
+			/* A gradient, pattern or filter whose template is not there
+			 * stands on its own, as a reader takes it. */
+			xmlRemoveProp(ha);
 		}
 	}
-	/* A <use> of nothing shows nothing: it goes with its animations; its
-	 * title and desc (words) stay where it was. */
+	/* A <use>, <mpath> or <textPath> of nothing shows nothing of it: it
+	 * goes with its animations; its words (title, desc, a textPath's
+	 * text) stay where it was. */
 	for (size_t i = 0; i < ngone; i++) {
+		bool text_path = S_named(gone[i], (const char *const[]){"textPath", NULL});
 		for (xmlNodePtr c = gone[i]->children, next; c; c = next) {
 			next = c->next;
-			if (c->type == XML_ELEMENT_NODE && !S_named(c, (const char *const[]){"title", "desc", NULL}))
+			if (c->type == XML_ELEMENT_NODE && !text_path &&
+			    !S_named(c, (const char *const[]){"title", "desc", NULL}))
 				S_remove(c);
 		}
 		S_unwrap(gone[i]);

@@ -128,12 +128,16 @@ typedef const char *(*svg_id_map)(void *ctx, xmlNodePtr at, const char *id);
  * Only what map changes is written. */
 void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx);
 
-/* The references epubcheck follows made to hold, under root (a chapter's
- * content, or an SVG file's root): fill and stroke written as url(#id)
- * must name a paint server (linearGradient, radialGradient, pattern) of
- * the document, else they paint nothing ("none", as a browser reads them);
- * a <use> must name an element that is none of those nor a clipPath, else
- * it shows nothing and goes. Call it once ids are final. */
+/* References within the document made to hold, under root (a chapter's
+ * content, or an SVG file's root). epubcheck follows fill and stroke
+ * written as url(#id), which must name a paint server (linearGradient,
+ * radialGradient, pattern), and a <use>'s href, which must name an
+ * element that is none of those nor a clipPath; any url(#id) or href
+ * must name something there. What names nothing is what a reader makes
+ * of it: a paint its fallback or none; a clip, mask, filter or marker
+ * none (the attribute goes); a template href goes; a <use> or <mpath> of
+ * nothing goes, a <textPath> leaves its words. Call it once ids are
+ * final. */
 void svg_fix_refs(xmlNodePtr root);
 
 /* Applies the policy to a parsed SVG document in place: processing

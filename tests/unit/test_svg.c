@@ -450,6 +450,31 @@ static void test_required(void)
 		 "<feBlend in2=\"SourceGraphic\"/>", "<feFuncR type=\"identity\"/>"));
 }
 
+/* References to what is not in the drawing (a part cut from a larger one,
+ * an element the policy took out) become what a reader makes of them; the
+ * words stay. */
+static void test_dangling_refs(void)
+{
+	char *out = S_file("<linearGradient id=\"a\" xlink:href=\"#gone\"><stop offset=\"0\"/></linearGradient>"
+			   "<path id=\"p\" d=\"M0 0\"/><image id=\"img\" xlink:href=\"x.png\"/>"
+			   "<rect width=\"1\" height=\"1\" fill=\"url(#gone) red\" stroke=\"url(#a)\" clip-path=\"url(#gone)\" "
+			   "style=\"fill: url(#gone)\"/><use xlink:href=\"#img\"><title>Use words</title></use>"
+			   "<text><textPath xlink:href=\"#gone\">Path words</textPath> <textPath xlink:href=\"#p\">On path</textPath></text>"
+			   "<style type=\"text/css\">.x { mask: url(#gone) }</style>");
+	if (!ok(out != NULL, "dangling: well-formed"))
+		return;
+	unlike(out, "gone", "no reference to what is not there");
+	like(out, "<linearGradient id=\"a\"><stop", "a template that is not there goes");
+	like(out, "fill=\"red\" stroke=\"url(#a)\" style=\"fill: none\"/>",
+	     "a paint's fallback, a paint server kept, a style's url() none, the clip-path gone");
+	like(out, "<title>Use words</title>", "a use of an element the policy took out goes, its words stay");
+	unlike(out, "<use", "no use left");
+	like(out, "<text>Path words <textPath xlink:href=\"#p\">On path</textPath></text>",
+	     "a textPath of nothing leaves its words");
+	like(out, ".x { mask: none }", "a sheet's url() of nothing is none");
+	free(out);
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -464,5 +489,6 @@ int main(void)
 	test_file_ids();
 	test_stand_in();
 	test_required();
+	test_dangling_refs();
 	return done_testing();
 }

@@ -424,7 +424,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (ch.images[i].url && ch.images[i].img) {
 			chapter_image_to_link(ch.images[i].img, ch.images[i].url);
 			ch.images[i].img = NULL;
+		} else if (ch.images[i].data && ch.images[i].img) {
+			/* A data: image (its src taken out) gets its file's. */
+			xmlSetProp(ch.images[i].img, (const xmlChar *)"src", (const xmlChar *)"../images/data.png");
+			ch.images[i].img = NULL;
 		}
+	chapter_names(xmlDocGetRootElement(ch.doc)); /* last, as the book stage calls it */
 	xmlChar *out = NULL;
 	int out_len = 0;
 	if (chapter_serialize(&out, &out_len, ch.doc) < 0 || !out)

@@ -115,7 +115,7 @@ static void test_animation_holes(void)
 	S_both("set onclick", "<rect width=\"1\"><set attributeName=\"onclick\" to=\"alert(1)\"/></rect>",
 	       L("<set", "alert", "onclick"), L("<rect"));
 	S_both("set xlink:href to a remote host without slashes",
-	       "<use xlink:href=\"#r\"><set attributeName=\"xlink:href\" to=\"https:evil.example/x.png\"/></use>",
+	       "<g id=\"r\"/><use xlink:href=\"#r\"><set attributeName=\"xlink:href\" to=\"https:evil.example/x.png\"/></use>",
 	       L("<set", "evil.example"), L("#r"));
 	S_both("set href with a prefix and spaces",
 	       "<g><set attributeName=\" x:HREF \" to=\"javascript:alert(1)\"/>"
@@ -141,7 +141,7 @@ static void test_event_handlers(void)
 	out = S_inline("<svg onload=\"a()\"><g OnClick=\"b()\"><rect onmouseover=\"c()\" width=\"3\"/></g></svg>");
 	unlike(out, " on", "inline: no handler, whatever its case");
 	unlike(out, " On", "inline: not even OnClick");
-	like(out, "<rect width=\"3\"/>", "inline: the drawing stays");
+	like(out, "<rect width=\"3\" height=\"0\"/>", "inline: the drawing stays (with the height SVG 1.1 requires)");
 	free(out);
 }
 
@@ -216,7 +216,7 @@ static void test_css(void)
 	free(s);
 
 	S_both("escaped url( in a style attribute and a presentation attribute",
-	       "<rect style=\"fill: u\\72l(https://e.example/a#b); stroke: blue\" width=\"1\"/>"
+	       "<linearGradient id=\"g\"/><rect style=\"fill: u\\72l(https://e.example/a#b); stroke: blue\" width=\"1\"/>"
 	       "<circle fill=\"\\75rl(https://e.example/a#b)\" stroke=\"url(#g)\" r=\"1\"/>",
 	       L("e.example", "\\"), L("stroke=\"url(#g)\"", "blue"));
 	char *out = S_file("<style>@\\69mport 'https://e.example/x.css';</style><rect width=\"1\"/>");
@@ -334,6 +334,147 @@ static void test_attr(void)
 	   "href, handlers, style and odd names do not");
 }
 
+/* Presentation attributes only where EPUB 3's SVG schema takes them (SVG
+ * 1.1's attribute modules): fill and font-size stay on a <g> and on text,
+ * go from a gradient, a stop, a shape's font-size; class and style go
+ * from a filter primitive, class from a <style>. The words stay. */
+static void test_attrs_per_element(void)
+{
+	S_both("attributes per element",
+	       "<linearGradient id=\"g\" fill=\"red\" font-size=\"3\" stop-color=\"teal\">"
+	       "<stop offset=\"0\" stop-color=\"red\" fill=\"blue\"/></linearGradient>"
+	       "<rect width=\"1\" height=\"1\" font-size=\"12\" font-weight=\"700\" fill=\"url(#g)\"/>"
+	       "<g fill=\"red\" font-size=\"12\" font-weight=\"bold\"><text font-style=\"italic\">Words stay</text></g>"
+	       "<circle r=\"1\" marker-end=\"url(#g)\" text-anchor=\"end\"/>"
+	       "<filter id=\"f\"><feGaussianBlur class=\"b\" style=\"color: red\" stdDeviation=\"2\" "
+	       "fill=\"red\"/><feFlood class=\"fl\" flood-color=\"red\"/></filter>",
+	       L("fill=\"blue\"", "font-size=\"3\"", "font-weight=\"700\"", "marker-end", "text-anchor",
+		 "class=\"b\"", "color: red", "<linearGradient id=\"g\" fill"),
+	       L("<g fill=\"red\" font-size=\"12\" font-weight=\"bold\">", "<text font-style=\"italic\">Words stay</text>",
+		 "stop-color=\"teal\"", "stop-color=\"red\"", "<rect width=\"1\" height=\"1\" fill=\"url(#g)\"/>",
+		 "stdDeviation=\"2\"", "class=\"fl\" flood-color=\"red\""));
+	char *out = S_file("<style class=\"s\" type=\"text/css\">.a { fill: red }</style><text class=\"a\">Hi</text>");
+	ok(out && strstr(out, "<style type=\"text/css\">.a { fill: red }</style>"), "file: a <style> keeps its sheet, not its class");
+	ok(out && strstr(out, "<text class=\"a\">Hi</text>"), "file: text keeps its class and words");
+	free(out);
+	const struct svg_element *stop = svg_element("stop");
+	char canon[64];
+	if (ok(stop != NULL, "stop is on the list")) {
+		is_int(svg_attr(stop, "fill", "red", canon, sizeof canon), SVG_ATTR_DROP, "no fill on a stop");
+		is_int(svg_attr(stop, "style", "fill: red", canon, sizeof canon), SVG_ATTR_STYLE,
+		       "a stop's style attribute is judged as CSS");
+	}
+	is_int(svg_attr(svg_element("path"), "marker-start", "url(#m)", canon, sizeof canon), SVG_ATTR_KEEP,
+	       "markers on a path");
+	is_int(svg_attr(svg_element("tspan"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_DROP,
+	       "writing-mode only on <text>");
+	is_int(svg_attr(svg_element("text"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_KEEP,
+	       "writing-mode on <text>");
+}
+
+static void S_count_ids(xmlNodePtr n, size_t *ids, size_t *valid)
+{
+	for (; n; n = n->next) {
+		xmlChar *id = n->type == XML_ELEMENT_NODE ? xmlGetProp(n, (const xmlChar *)"id") : NULL;
+		if (id) {
+			++*ids;
+			*valid += xmlValidateNCName(id, 0) == 0;
+			xmlFree(id);
+		}
+		if (n->type == XML_ELEMENT_NODE)
+			S_count_ids(n->children, ids, valid);
+	}
+}
+
+/* An SVG file's ids become XML names, unique in the file (id="1:2" is
+ * seen in real drawings; xsd:ID takes no colon and no leading digit), and
+ * every reference follows: href, url() in attributes, style and sheets,
+ * aria lists. The words stay. */
+static void test_file_ids(void)
+{
+	char *out = S_file("<style type=\"text/css\">.a { fill: url(#1:2) }</style>"
+			   "<linearGradient id=\"1:2\"><stop offset=\"0\"/></linearGradient>"
+			   "<rect width=\"1\" height=\"1\" fill=\"url(#1:2)\" style=\"stroke: url('#1:2')\"/>"
+			   "<path id=\"1:2-p\" d=\"M0 0\"/><use xlink:href=\"#1:2-p\"/><g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d\"/>"
+			   "<text id=\"d-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2\"/>");
+	if (!ok(out != NULL, "file ids: well-formed"))
+		return;
+	unlike(out, "1:2", "no id or reference with a colon left");
+	like(out, "<linearGradient id=\"s-12\">", "the id made an XML name (its slug)");
+	like(out, "fill: url(#s-12)", "a sheet's url() follows");
+	like(out, "fill=\"url(#s-12)\"", "a paint's url() follows");
+	like(out, "stroke: url('#s-12')", "a style attribute's url() follows");
+	like(out, "<path id=\"s-12-p\" d=\"M0 0\"/><use xlink:href=\"#s-12-p\"/>", "an href follows");
+	like(out, "<g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d-2\"/>", "a second d made unique");
+	like(out, "<text id=\"d-2-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2-2\"/>",
+	     "an id the renaming took moves on, and its references with it");
+	xmlDocPtr doc = S_parse(out);
+	if (ok(doc != NULL, "file ids: reads again")) {
+		size_t ids = 0, valid = 0;
+		S_count_ids(xmlDocGetRootElement(doc), &ids, &valid);
+		ok(ids == 6 && valid == ids, "every id an NCName (%zu of %zu)", valid, ids);
+		xmlFreeDoc(doc);
+	}
+	free(out);
+}
+
+/* A link's tag goes from a drawing, but what it gives what it holds stays:
+ * a fill, a transform on a <g> in its place; in text, on a <tspan>. The
+ * words stay. */
+static void test_stand_in(void)
+{
+	S_both("a link with attributes",
+	       "<a xlink:href=\"https://e.test/\" fill=\"red\" transform=\"scale(2)\"><rect width=\"1\" height=\"1\"/></a>"
+	       "<text><a xlink:href=\"https://e.test/b\" font-weight=\"bold\">Bold words</a> plain</text>"
+	       "<a xlink:href=\"https://e.test/c\"><circle r=\"1\"/></a>",
+	       L("e.test", "<a"),
+	       L("<g fill=\"red\" transform=\"scale(2)\"><rect width=\"1\" height=\"1\"/></g>",
+		 "<text><tspan font-weight=\"bold\">Bold words</tspan> plain</text>", "<circle r=\"1\"/>"));
+}
+
+/* What SVG 1.1's schema requires is given, with the value its absence
+ * means: a rect without height is one of height 0, an ellipse without ry
+ * is round, a transfer function without type the identity; an animation
+ * of no attribute, a convolution without kernel go. */
+static void test_required(void)
+{
+	S_both("required attributes",
+	       "<rect width=\"3\"><title>Box words</title></rect><circle/><ellipse rx=\"2\"/><path/><polygon/>"
+	       "<linearGradient id=\"g\"><stop/></linearGradient><rect width=\"1\" height=\"1\"><set to=\"1\"/>"
+	       "<animate attributeName=\"x\" to=\"2\"/></rect><rect width=\"1\" height=\"1\"><animateMotion path=\"M0 0\"/></rect>"
+	       "<filter id=\"f\"><feBlend/><feConvolveMatrix/><feComponentTransfer><feFuncR/></feComponentTransfer></filter>",
+	       L("<set", "feConvolveMatrix"),
+	       L("<rect width=\"3\" height=\"0\"><title>Box words</title></rect>", "<circle r=\"0\"/>",
+		 "<ellipse rx=\"2\" ry=\"2\"/>", "<path d=\"\"/>", "<polygon points=\"\"/>", "<stop offset=\"0\"/>",
+		 "<animate attributeName=\"x\" to=\"2\"/>", "<animateMotion path=\"M0 0\"/>",
+		 "<feBlend in2=\"SourceGraphic\"/>", "<feFuncR type=\"identity\"/>"));
+}
+
+/* References to what is not in the drawing (a part cut from a larger one,
+ * an element the policy took out) become what a reader makes of them; the
+ * words stay. */
+static void test_dangling_refs(void)
+{
+	char *out = S_file("<linearGradient id=\"a\" xlink:href=\"#gone\"><stop offset=\"0\"/></linearGradient>"
+			   "<path id=\"p\" d=\"M0 0\"/><image id=\"img\" xlink:href=\"x.png\"/>"
+			   "<rect width=\"1\" height=\"1\" fill=\"url(#gone) red\" stroke=\"url(#a)\" clip-path=\"url(#gone)\" "
+			   "style=\"fill: url(#gone)\"/><use xlink:href=\"#img\"><title>Use words</title></use>"
+			   "<text><textPath xlink:href=\"#gone\">Path words</textPath> <textPath xlink:href=\"#p\">On path</textPath></text>"
+			   "<style type=\"text/css\">.x { mask: url(#gone) }</style>");
+	if (!ok(out != NULL, "dangling: well-formed"))
+		return;
+	unlike(out, "gone", "no reference to what is not there");
+	like(out, "<linearGradient id=\"a\"><stop", "a template that is not there goes");
+	like(out, "fill=\"red\" stroke=\"url(#a)\" style=\"fill: none\"/>",
+	     "a paint's fallback, a paint server kept, a style's url() none, the clip-path gone");
+	like(out, "<title>Use words</title>", "a use of an element the policy took out goes, its words stay");
+	unlike(out, "<use", "no use left");
+	like(out, "<text>Path words <textPath xlink:href=\"#p\">On path</textPath></text>",
+	     "a textPath of nothing leaves its words");
+	like(out, ".x { mask: none }", "a sheet's url() of nothing is none");
+	free(out);
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -344,5 +485,10 @@ int main(void)
 	test_foreign();
 	test_benign();
 	test_attr();
+	test_attrs_per_element();
+	test_file_ids();
+	test_stand_in();
+	test_required();
+	test_dangling_refs();
 	return done_testing();
 }

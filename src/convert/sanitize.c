@@ -6,6 +6,7 @@
 #include <libxml/xmlregexp.h>
 
 #include "base/util.h"
+#include "convert/svgmodel.h"
 
 /* What to do with an element. */
 enum S_action { S_KEEP, S_RENAME, S_UNWRAP, S_DROP, S_EMBED, S_SPECIAL };
@@ -989,5 +990,6 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		stack[sp++] = (struct S_frame){c->children, into, line, depth, svg, text};
 	}
 	free(stack);
+	svgmodel_apply(dst); /* the drawings copied, as a whole */
 	return flattened;
 }

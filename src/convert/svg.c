@@ -1,4 +1,5 @@
 #include "convert/svg.h"
+#include "convert/svgmodel.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -1048,6 +1049,7 @@ void svg_clean_doc(xmlDocPtr doc)
 {
 	S_file_clean(doc->children);
 	if (xmlDocGetRootElement(doc)) {
+		svgmodel_apply(xmlDocGetRootElement(doc));
 		S_file_ids(doc);
 		svg_fix_refs(xmlDocGetRootElement(doc));
 	}

@@ -176,21 +176,38 @@ static void S_drop(xmlNodePtr parent, xmlNodePtr n)
 	S_free(n);
 }
 
-/* A <title> or <desc> (or a sheet) holds character data only: an element
- * in it leaves its text. */
+/* The characters under n, an element's apart from its neighbours'. */
+static void S_words(struct strbuf *sb, xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			sb_adds(sb, c->content ? (const char *)c->content : "");
+		} else if (c->type == XML_ELEMENT_NODE) {
+			sb_adds(sb, " ");
+			S_words(sb, c);
+			sb_adds(sb, " ");
+		}
+	}
+}
+
+/* A <title> or <desc> (or a sheet) holds character data only: with
+ * elements in it, it keeps their words, white space collapsed (it is
+ * read, not laid out). */
 static void S_flatten(xmlNodePtr n)
 {
-	for (xmlNodePtr c = n->children, next; c; c = next) {
-		next = c->next;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		xmlChar *t = xmlNodeGetContent(c);
-		xmlNodePtr text = xmlNewDocText(n->doc, t ? t : (const xmlChar *)"");
-		if (t)
-			xmlFree(t);
-		xmlReplaceNode(c, text);
-		xmlFreeNode(c);
-	}
+	xmlNodePtr c = n->children;
+	while (c && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	if (!c)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	S_words(&sb, n);
+	char *words = str_collapse_ws(sb.s ? sb.s : "");
+	sb_release(&sb);
+	while (n->children)
+		S_free(n->children);
+	xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)words));
+	free(words);
 }
 
 /* The children of n with a model of kind, first to last, moved to the

@@ -43,12 +43,10 @@ static const char *const O_animations[] = {"set", "animate", "animateMotion", "a
 static const char *const O_pending[] = {
 	/* issue 14, branch contentmodel: table parts outside a table's rows
 	 * and rows outside a table (seeds 1bf3d376, 43ee29ab, 9bb34b60,
-	 * c75cdc3a, dcd8da48, e2c0d076), SVG markup in an SVG <title>
-	 * (svg-aria-label-url-text.md) */
+	 * c75cdc3a, dcd8da48, e2c0d076) */
 	"schema: <td>",
 	"schema: <th>",
 	"schema: <tr>",
-	"schema: <desc>",
 	/* issue 14, branch names: an <img> left without src (table.md,
 	 * 4c94be0a, 58fe0064, 79ea3ef1, 9c0b35be, ae515a08, bc38ff73,
 	 * c625eff2), SVG shapes without their required attributes (30347c80,

@@ -10,6 +10,7 @@
 #include "base/util.h"
 #include "convert/sanitize.h"
 #include "convert/svg.h"
+#include "oracle.h"
 #include "tap.h"
 
 /* The document serialized, as resources.c writes an SVG file. */
@@ -475,6 +476,125 @@ static void test_dangling_refs(void)
 	free(out);
 }
 
+/* ---- The content model (svgmodel.h) ---- */
+
+/* The inline road's output (S_inline) as a chapter: its <div> in a body. */
+static char *S_chapter(const char *div)
+{
+	const char *start = strstr(div, "<div");
+	return xasprintf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			 "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" "
+			 "xml:lang=\"en\" lang=\"en\"><head><title>t</title></head><body>%s</body></html>",
+			 start ? start : div);
+}
+
+/* One misplaced drawing of our own, through both roads: each output valid
+ * (the oracle, which reads epubcheck's schemas), each of words still
+ * there, each of gone not. */
+static void S_model_both(const char *what, const char *body, const char *const *words, const char *const *gone)
+{
+	char *file = S_file(body);
+	char *inl_src = xasprintf("<p><svg>%s</svg></p>", body);
+	char *inl = S_inline(inl_src);
+	free(inl_src);
+	char *chap = inl ? S_chapter(inl) : NULL;
+	char *why_file = file ? oracle_check(file, strlen(file), ORACLE_SVG) : xstrdup("not well-formed");
+	char *why_inl = chap ? oracle_check(chap, strlen(chap), ORACLE_CHAPTER) : xstrdup("not well-formed");
+	ok(!why_file, "%s: file: valid%s%s", what, why_file ? ": " : "", why_file ? why_file : "");
+	ok(!why_inl, "%s: inline: valid%s%s", what, why_inl ? ": " : "", why_inl ? why_inl : "");
+	if (why_file || why_inl)
+		diag("file: %s\ninline: %s", file ? file : "-", inl ? inl : "-");
+	for (size_t i = 0; words && words[i]; i++) {
+		ok(file && strstr(file, words[i]), "%s: file keeps %s", what, words[i]);
+		ok(inl && strstr(inl, words[i]), "%s: inline keeps %s", what, words[i]);
+	}
+	for (size_t i = 0; gone && gone[i]; i++) {
+		ok(file && !strstr(file, gone[i]), "%s: file: no %s", what, gone[i]);
+		ok(inl && !strstr(inl, gone[i]), "%s: inline: no %s", what, gone[i]);
+	}
+	free(why_file);
+	free(why_inl);
+	free(file);
+	free(inl);
+	free(chap);
+}
+
+/* An element its parent may not hold moves out, as a parser closes the
+ * parent, to the nearest ancestor that may hold it; in order. */
+static void test_model_moves(void)
+{
+	S_model_both("text in text", "<title>T</title><text x=\"1\" y=\"2\">alpha<text>beta</text>gamma<text>delta</text></text>",
+		     L("alpha", "gamma</text><text>beta</text><text>delta</text>"), NULL);
+	S_model_both("linearGradient in linearGradient",
+		     "<title>T</title><linearGradient id=\"g\"><stop offset=\"0\"/><linearGradient id=\"h\"><stop offset=\"1\"/></linearGradient></linearGradient>"
+		     "<rect width=\"1\" height=\"1\" fill=\"url(#h)\"/>",
+		     L("</linearGradient><linearGradient id=\"h\"><stop offset=\"1\"/></linearGradient>", "url(#h)"), NULL);
+	S_model_both("text in a stop", "<title>T</title><linearGradient id=\"g\"><stop offset=\"0\"><text>epsilon</text></stop></linearGradient>",
+		     L("</linearGradient><text>epsilon</text>"), NULL);
+	S_model_both("animateTransform in a tspan",
+		     "<title>T</title><text>zeta<tspan>eta<animateTransform attributeName=\"transform\" type=\"rotate\" to=\"1\"/></tspan></text>",
+		     L("zeta", "eta</tspan><animateTransform"), NULL);
+	S_model_both("a shape in a title", "<title>Chart <rect width=\"1\" height=\"1\"/>of sales</title><g/>",
+		     L("<title>Chart of sales</title>"), L("<rect"));
+}
+
+/* What no ancestor may hold goes; its words stay, as a <desc>. */
+static void test_model_goes(void)
+{
+	S_model_both("stop and feGaussianBlur out of place",
+		     "<title>T</title><filter id=\"f\"><stop offset=\"0\"/><feGaussianBlur stdDeviation=\"1\"/></filter>"
+		     "<linearGradient id=\"g\"><stop offset=\"0\"><feGaussianBlur stdDeviation=\"2\"/></stop></linearGradient>",
+		     L("<filter id=\"f\"><feGaussianBlur stdDeviation=\"1\"/></filter>", "<stop offset=\"0\"/></linearGradient>"),
+		     L("stdDeviation=\"2\""));
+	S_model_both("a stop in the drawing, words in its animation",
+		     "<title>T</title><stop offset=\"0\"><animate attributeName=\"offset\" to=\"1\"><desc>theta words</desc></animate></stop>",
+		     L("<desc>theta words</desc>"), L("<stop"));
+	S_model_both("desc and filter in a title", "<title>iota <desc>kappa</desc><filter id=\"f\"><desc>lambda</desc></filter></title>",
+		     L("<title>iota kappa lambda</title>"), L("<filter"));
+}
+
+/* A <tspan> or <textPath> outside text gets a <text> of its own. */
+static void test_model_text(void)
+{
+	S_model_both("tspan in a g", "<title>T</title><g><tspan x=\"1\">mu</tspan></g>", L("<g><text><tspan x=\"1\">mu</tspan></text></g>"),
+		     NULL);
+	S_model_both("tspan in a clipPath", "<title>T</title><clipPath id=\"c\"><tspan>nu</tspan></clipPath>",
+		     L("<clipPath id=\"c\"><text><tspan>nu</tspan></text></clipPath>"), NULL);
+	S_model_both("tspan in a gradient", "<title>T</title><linearGradient id=\"g\"><tspan>xi</tspan></linearGradient>",
+		     L("<linearGradient id=\"g\"/><text><tspan>xi</tspan></text>"), NULL);
+	/* Character data outside text content elements: no browser draws it. */
+	char *out = S_file("<title>T</title><g>stray<rect width=\"1\" height=\"1\"/></g>");
+	ok(out && !strstr(out, "stray"), "file: characters straight in a <g> go");
+	char *why = out ? oracle_check(out, strlen(out), ORACLE_SVG) : NULL;
+	ok(out && !why, "file: characters straight in a <g>: valid");
+	free(why);
+	free(out);
+}
+
+/* The order rules: a title or desc first where the schema says so, one
+ * light first, one feFunc per channel in R, G, B, A order, one mpath. */
+static void test_model_order(void)
+{
+	S_model_both("title after an animation",
+		     "<title>T</title><rect width=\"1\" height=\"1\"><animate attributeName=\"x\" to=\"1\" dur=\"1s\"/><title>omicron</title></rect>",
+		     L("<rect width=\"1\" height=\"1\"><title>omicron</title><animate"), NULL);
+	S_model_both("lighting: the light first, one",
+		     "<title>T</title><filter id=\"f\"><feDiffuseLighting><animate attributeName=\"surfaceScale\" to=\"2\"/>"
+		     "<fePointLight x=\"1\"/><feDistantLight azimuth=\"3\"/></feDiffuseLighting></filter>",
+		     L("<feDiffuseLighting><fePointLight x=\"1\"/><animate"), L("azimuth"));
+	S_model_both("lighting without a light goes",
+		     "<title>T</title><filter id=\"f\"><feSpecularLighting/><feOffset dx=\"1\"/></filter>",
+		     L("<feOffset dx=\"1\"/>"), L("feSpecularLighting"));
+	S_model_both("feComponentTransfer: one of each, in order",
+		     "<title>T</title><filter id=\"f\"><feComponentTransfer><feFuncA type=\"identity\"/><feFuncG type=\"identity\"/>"
+		     "<feFuncR type=\"linear\"/><feFuncR type=\"gamma\"/></feComponentTransfer></filter>",
+		     L("<feFuncR type=\"gamma\"/><feFuncG type=\"identity\"/><feFuncA type=\"identity\"/>"), L("linear"));
+	S_model_both("animateMotion: one mpath",
+		     "<title>T</title><path id=\"p\" d=\"M0 0L1 1\"/><path id=\"q\" d=\"M0 0\"/><rect width=\"1\" height=\"1\"><animateMotion dur=\"1s\">"
+		     "<mpath xlink:href=\"#p\"/><desc>pi</desc><mpath xlink:href=\"#q\"/></animateMotion></rect>",
+		     L("<animateMotion dur=\"1s\"><desc>pi</desc><mpath xlink:href=\"#p\"/></animateMotion>"), L("#q"));
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -490,5 +610,9 @@ int main(void)
 	test_stand_in();
 	test_required();
 	test_dangling_refs();
+	test_model_moves();
+	test_model_goes();
+	test_model_text();
+	test_model_order();
 	return done_testing();
 }

@@ -429,6 +429,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			xmlSetProp(ch.images[i].img, (const xmlChar *)"src", (const xmlChar *)"../images/data.png");
 			ch.images[i].img = NULL;
 		}
+	/* A link to a place in the chapter lands where the book stage's
+	 * plan_resolve_links puts it: on the id the fragment names, else on
+	 * the chapter's start. */
+	for (size_t i = 0; i < ch.nlinks; i++) {
+		const struct chapter_link *l = &ch.links[i];
+		if (!l->raw || l->raw[0] != '#')
+			continue;
+		const char *id = l->fragment ? chapter_find_id(&ch.names, l->fragment) : NULL;
+		char *href = id ? xasprintf("#%s", id) : xstrdup(path_basename(ch.href));
+		xmlSetProp(l->a, (const xmlChar *)"href", (const xmlChar *)href);
+		free(href);
+	}
 	chapter_names(xmlDocGetRootElement(ch.doc)); /* last, as the book stage calls it */
 	xmlChar *out = NULL;
 	int out_len = 0;

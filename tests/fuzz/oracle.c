@@ -494,14 +494,31 @@ static bool O_prefix_invalid(xmlDocPtr doc, xmlRelaxNGPtr rng, xmlNodePtr parent
 	return bad;
 }
 
+/* Which attribute of el makes the document invalid, or NULL. */
+static xmlAttrPtr O_bad_attr(xmlDocPtr doc, xmlRelaxNGPtr rng, xmlNodePtr el)
+{
+	xmlAttrPtr *link = &el->properties;
+	for (xmlAttrPtr a = el->properties; a; link = &a->next, a = a->next) {
+		*link = a->next;
+		struct O_errors errs = {{0}, {0}, 0};
+		bool fixed = O_rng_run(doc, rng, &errs) == 0;
+		*link = a;
+		if (fixed)
+			return a;
+	}
+	return NULL;
+}
+
 /* libxml2 reports an error inside an interleave or a choice at the
  * element that holds it ("Extra element section in interleave"); the
  * oracle finds the first element in document order that makes the
  * document invalid: the shortest prefix of the document that is invalid
- * ends in it (or the root). */
-static xmlNodePtr O_culprit(xmlDocPtr doc, xmlRelaxNGPtr rng)
+ * ends in it (or the root); and, in that prefix, the attribute of it at
+ * fault (*attr, or NULL). */
+static xmlNodePtr O_culprit(xmlDocPtr doc, xmlRelaxNGPtr rng, xmlAttrPtr *attr)
 {
 	xmlNodePtr node = xmlDocGetRootElement(doc), culprit = NULL;
+	*attr = NULL;
 	/* Cut each level after the child that is found, restored at the end. */
 	struct {
 		xmlNodePtr parent, at, rest, last;
@@ -528,28 +545,22 @@ static xmlNodePtr O_culprit(xmlDocPtr doc, xmlRelaxNGPtr rng)
 			continue;
 		}
 		culprit = node; /* wrong even empty: its attributes, or where it is */
+		xmlNodePtr children = node->children, last = node->last;
+		node->children = node->last = NULL;
+		*attr = O_bad_attr(doc, rng, node);
+		node->children = children;
+		node->last = last;
 		break;
 	}
+	if (culprit && culprit != node)
+		*attr = NULL;
+	else if (culprit && !*attr)
+		*attr = O_bad_attr(doc, rng, culprit);
 	while (depth--) {
 		cut[depth].at->next = cut[depth].rest;
 		cut[depth].parent->last = cut[depth].last;
 	}
 	return culprit;
-}
-
-/* Which attribute of el makes the document invalid, or NULL. */
-static xmlAttrPtr O_bad_attr(xmlDocPtr doc, xmlRelaxNGPtr rng, xmlNodePtr el)
-{
-	xmlAttrPtr *link = &el->properties;
-	for (xmlAttrPtr a = el->properties; a; link = &a->next, a = a->next) {
-		*link = a->next;
-		struct O_errors errs = {{0}, {0}, 0};
-		bool fixed = O_rng_run(doc, rng, &errs) == 0;
-		*link = a;
-		if (fixed)
-			return a;
-	}
-	return NULL;
 }
 
 static void O_validate(struct O_state *st, xmlDocPtr doc, xmlRelaxNGPtr rng)
@@ -560,7 +571,8 @@ static void O_validate(struct O_state *st, xmlDocPtr doc, xmlRelaxNGPtr rng)
 	const char *said = errs.best[0] ? errs.best : errs.first[0] ? errs.first : "invalid";
 	if (O_is_pending(st, "schema: "))
 		return; /* the search below costs validations */
-	xmlNodePtr el = O_culprit(doc, rng);
+	xmlAttrPtr a = NULL;
+	xmlNodePtr el = O_culprit(doc, rng, &a);
 	if (!el) {
 		O_invalid(st, "schema", "%s (libxml2, %d errors)", said, errs.count);
 		return;
@@ -568,7 +580,6 @@ static void O_validate(struct O_state *st, xmlDocPtr doc, xmlRelaxNGPtr rng)
 	char where[200] = "";
 	if (el->parent && el->parent->type == XML_ELEMENT_NODE)
 		snprintf(where, sizeof where, ", in <%.100s>", (const char *)el->parent->name);
-	xmlAttrPtr a = O_bad_attr(doc, rng, el);
 	if (a) {
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 		O_invalid(st, "schema", "<%s %s%s%s=\"%.100s\"> (line %ld%s): an attribute it may not have, or a bad value",

@@ -146,12 +146,30 @@ static void S_move_after(xmlNodePtr at, xmlNodePtr n)
 	xmlReconciliateNs(n->doc, n);
 }
 
-/* n goes, nested in parent: its words (a <title>, <desc> or text it
- * held) become a <desc> where n stood or, when parent may hold none, of
- * the nearest ancestor that may, just after the level n was in. With no
- * such ancestor, they stay beside the drawing (in a chapter's XHTML). */
-static void S_drop(xmlNodePtr parent, xmlNodePtr n)
+/* n goes, nested in parent, as a parser ignores a tag it may not open
+ * there: what it holds stays after it, to be judged where it now stands
+ * (the caller goes on at what this returns), but for its animations,
+ * which mean something for n alone. Their words (a <desc> they held)
+ * and n's own, if it holds text, become a <desc> where n stood or, when
+ * parent may hold none, of the nearest ancestor that may, just after the
+ * level n was in; with no such ancestor they stay beside the drawing (in
+ * a chapter's XHTML). */
+static xmlNodePtr S_drop(xmlNodePtr parent, xmlNodePtr n)
 {
+	const struct S_model *nm = S_model(n);
+	xmlNodePtr after = n;
+	for (xmlNodePtr c = n->children, next; c; c = next) {
+		next = c->next;
+		const struct S_model *cm = S_model(c);
+		if (c->type == XML_ELEMENT_NODE && !(cm && (cm->kind & K_ANIM))) {
+			S_move_after(after, c);
+			after = c;
+		} else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+			   !(nm && (nm->flags & M_CHARS))) {
+			S_free(c); /* not drawn: see S_fix */
+		}
+	}
+	xmlNodePtr resume = n->next;
 	xmlChar *raw = xmlNodeGetContent(n);
 	char *words = str_collapse_ws(raw ? (const char *)raw : "");
 	if (raw)
@@ -171,9 +189,12 @@ static void S_drop(xmlNodePtr parent, xmlNodePtr n)
 		} else if (holder && holder->type == XML_ELEMENT_NODE) {
 			xmlAddNextSibling(at, xmlNewDocText(n->doc, (const xmlChar *)words));
 		}
+		if (at == n)
+			resume = n->next; /* the <desc> is whole: past it */
 	}
 	free(words);
 	S_free(n);
+	return resume;
 }
 
 /* The characters under n, an element's apart from its neighbours'. */
@@ -312,9 +333,7 @@ static bool S_fix(xmlNodePtr n, const struct S_model *m, bool top)
 			continue;
 		if (m->holds & cm->kind) {
 			bool keep = S_fix(c, cm, false);
-			next = c->next; /* what c's children left behind it */
-			if (!keep)
-				S_drop(n, c);
+			next = keep ? c->next /* what c's children left behind it */ : S_drop(n, c);
 		} else if ((cm->kind & (K_TSPAN | K_TEXTPATH)) && (m->holds & K_TEXT)) {
 			/* Words outside text: a <text> of their own shows them. */
 			xmlNodePtr text = xmlNewDocNode(n->doc, c->ns, (const xmlChar *)"text", NULL);
@@ -326,7 +345,7 @@ static bool S_fix(xmlNodePtr n, const struct S_model *m, bool top)
 			S_move_after(after, c);
 			after = c;
 		} else {
-			S_drop(n, c);
+			next = S_drop(n, c);
 		}
 	}
 	return S_order(n, m);

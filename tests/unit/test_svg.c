@@ -549,6 +549,11 @@ static void test_model_goes(void)
 	S_model_both("a stop in the drawing, words in its animation",
 		     "<title>T</title><stop offset=\"0\"><animate attributeName=\"offset\" to=\"1\"><desc>theta words</desc></animate></stop>",
 		     L("<desc>theta words</desc>"), L("<stop"));
+	S_model_both("what an element that goes holds stays, judged where it stands",
+		     "<title>T</title><polygon points=\"0,0 1,1\"><feColorMatrix><mask id=\"m\"><ellipse rx=\"1\" ry=\"1\"/></mask>"
+		     "<animate attributeName=\"type\" to=\"hueRotate\"/><feFuncR type=\"identity\"/></feColorMatrix></polygon>",
+		     L("<polygon points=\"0,0 1,1\"/><mask id=\"m\"><ellipse rx=\"1\" ry=\"1\"/></mask>"),
+		     L("feColorMatrix", "hueRotate", "feFuncR"));
 	S_model_both("desc and filter in a title", "<title>iota <desc>kappa</desc><filter id=\"f\"><desc>lambda</desc></filter></title>",
 		     L("<title>iota kappa lambda</title>"), L("<filter"));
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/linemap.h"
+#include "convert/contentmodel.h"
 #include "convert/markdown.h"
 #include "base/url.h"
 #include "convert/sanitize.h"
@@ -304,155 +305,27 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 	strmap_free(&old_ref);
 }
 
-static bool S_name_in(xmlNodePtr n, const char *const *names)
-{
-	if (!n || n->type != XML_ELEMENT_NODE)
-		return false;
-	const char *name = (const char *)n->name;
-	/* The first letter first: this runs for every element, many times. */
-	for (; *names; names++)
-		if ((*names)[0] == name[0] && strcmp(name, *names) == 0)
-			return true;
-	return false;
-}
-
-/* Elements that may hold only phrasing content (text and inline elements). */
-static const char *const S_phrasing_only[] = {
-	"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "span", "em", "strong", "b", "i", "u",
-	"s", "code", "kbd", "samp", "var", "small", "sub", "sup", "mark", "abbr", "cite", "dfn",
-	"q", "time", "bdi", "bdo", "dt", "rt", "rp", "ruby", NULL};
-/* Elements that are flow content only: not allowed where phrasing is. */
-static const char *const S_flow_only[] = {
-	"address", "article", "aside", "blockquote", "div", "dl", "figure", "footer", "header",
-	"h1", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "section", "table", "ul",
-	"figcaption", "li", "dd", "dt", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", NULL};
-/* Transparent elements take the content model of their parent. */
-static const char *const S_transparent[] = {"a", "ins", "del", NULL};
-
-static bool S_has_flow_child(xmlNodePtr el)
-{
-	for (xmlNodePtr c = el->children; c; c = c->next) {
-		if (S_name_in(c, S_flow_only))
-			return true;
-		if (S_name_in(c, S_transparent) && S_has_flow_child(c))
-			return true;
-	}
-	return false;
-}
-
-static void S_unwrap_flow_children(xmlNodePtr el)
-{
-	bool again = true;
-	while (again) {
-		again = false;
-		for (xmlNodePtr c = el->children; c;) {
-			xmlNodePtr next = c->next;
-			if (S_name_in(c, S_flow_only)) {
-				/* Keep the words apart that the blocks kept apart. */
-				xmlAddPrevSibling(c, xmlNewDocText(c->doc, (const xmlChar *)" "));
-				chapter_unwrap(c);
-				again = true;
-			} else if (S_name_in(c, S_transparent) && S_has_flow_child(c)) {
-				S_unwrap_flow_children(c);
-			}
-			c = next;
-		}
-	}
-}
-
-/* Raw HTML and libxml2's HTML parser can leave blocks where EPUB's XHTML
- * allows only inline content (a <p> in a <span>, a <div> in an <em>), or
- * list items outside lists. Repaired from the innermost element out, so
- * every word stays: an inline element holding blocks becomes a <div>; a
- * heading keeps its rank and loses the inner blocks' tags instead. */
-/* A <col> outside a <colgroup>: HTML's parser reads one directly in a
- * table as opening a colgroup, which XHTML wants written; elsewhere it
- * means nothing (and holds nothing) and goes. The colgroup stands where
- * the content model puts it, after the caption and any other colgroups.
- * Called on the table's last col first, so each col goes first. True
- * when col was freed. */
-static bool S_col_in_group(xmlNodePtr col)
-{
-	xmlNodePtr table = col->parent;
-	xmlUnlinkNode(col);
-	if (!S_is(table, "table")) {
-		xmlFreeNode(col);
-		return true;
-	}
-	xmlNodePtr group = NULL, c = table->children;
-	for (; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || S_is(c, "caption"))
-			continue;
-		if (!S_is(c, "colgroup"))
-			break;
-		group = c;
-	}
-	if (!group || xmlHasProp(group, (const xmlChar *)"span")) {
-		group = xmlNewDocNode(table->doc, table->ns, (const xmlChar *)"colgroup", NULL);
-		if (c)
-			xmlAddPrevSibling(c, group);
-		else
-			xmlAddChild(table, group);
-	}
-	if (group->children)
-		xmlAddPrevSibling(group->children, col);
-	else
-		xmlAddChild(group, col);
-	return false;
-}
-
-static void S_repair(xmlNodePtr root)
+/* An empty heading (libxml2 closes a heading at a <p> inside it) says
+ * nothing and would be an empty entry in the contents. */
+static void S_drop_empty_headings(xmlNodePtr root)
 {
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
-	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
-	static const char *const lists[] = {"ul", "ol", NULL};
 	for (size_t i = n; i-- > 0;) {
 		xmlNodePtr el = els[i];
-		if (S_name_in(el, S_phrasing_only) && S_has_flow_child(el)) {
-			if (S_name_in(el, headings))
-				S_unwrap_flow_children(el);
-			else
-				xmlNodeSetName(el, (const xmlChar *)"div");
-		}
-		if (S_name_in(el, headings)) {
-			/* An empty heading (libxml2 closes a heading at a <p> inside it)
-			 * says nothing and would be an empty entry in the contents. */
-			char *text = S_text_of(el);
-			bool has_img = false;
-			for (xmlNodePtr c = el->children; c; c = S_next(c, el))
-				has_img |= S_is(c, "img");
-			bool empty = !*text && !has_img;
-			free(text);
-			if (empty) {
-				xmlUnlinkNode(el);
-				xmlFreeNode(el);
-				continue;
-			}
-		}
-		if (S_is(el, "li") && !S_name_in(el->parent, lists))
-			xmlNodeSetName(el, (const xmlChar *)"div");
-		if ((S_is(el, "dd") || S_is(el, "dt")) && !S_is(el->parent, "dl"))
-			xmlNodeSetName(el, (const xmlChar *)"div");
-		if (S_is(el, "figcaption") && !S_is(el->parent, "figure"))
-			xmlNodeSetName(el, (const xmlChar *)"div");
-		if (S_is(el, "col") && !S_is(el->parent, "colgroup") && S_col_in_group(el))
-			continue; /* freed */
-		if (S_name_in(el, lists)) {
-			/* Lists hold only items: anything else gets an item of its own. */
-			for (xmlNodePtr c = el->children; c;) {
-				xmlNodePtr next = c->next;
-				bool blank = c->type == XML_TEXT_NODE && c->content &&
-					     strspn((const char *)c->content, " \t\r\n") == strlen((const char *)c->content);
-				if (!S_is(c, "li") && !blank &&
-				    (c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE)) {
-					xmlNodePtr li = xmlNewDocNode(el->doc, el->ns, (const xmlChar *)"li", NULL);
-					xmlAddPrevSibling(c, li);
-					xmlUnlinkNode(c);
-					xmlAddChild(li, c);
-				}
-				c = next;
-			}
+		const char *name = (const char *)el->name;
+		if (name[0] != 'h' || name[1] < '1' || name[1] > '6' || name[2] || !el->ns ||
+		    !xmlStrEqual(el->ns->href, (const xmlChar *)XHTML_NS))
+			continue;
+		char *text = S_text_of(el);
+		bool has_img = false;
+		for (xmlNodePtr c = el->children; c; c = S_next(c, el))
+			has_img |= S_is(c, "img");
+		bool empty = !*text && !has_img;
+		free(text);
+		if (empty) {
+			xmlUnlinkNode(el);
+			xmlFreeNode(el);
 		}
 	}
 	free(els);
@@ -1240,7 +1113,8 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	S_alias_title(ch, root, p->title, title_id);
 	free(title_id);
 
-	S_repair(container);
+	contentmodel_repair(container);
+	S_drop_empty_headings(container);
 	S_heading_ranks(container);
 	S_footnotes(ch, container, ns, epub_ns);
 	S_ids(ch, container);

@@ -24,6 +24,39 @@
  *     anything but "#id", expression(), image-set(), script URLs;
  *   - free of <set>/<animate…> whose attributeName is an href, a handler
  *     or style, under any prefix.
+ *
+ * And valid, as epubcheck and DAISY Ace check a book. Each validity rule
+ * has a name, which its sentence starts with ("schema: …"):
+ *   - schema: valid against epubcheck's own RELAX NG schemas for EPUB 3
+ *     XHTML (a chapter's <body>, inline SVG included) and SVG, made from
+ *     the jar by tests/schema/make-rng.sh at build time (see
+ *     oracle_schema_skipped);
+ *   - a-interactive: no interactive content (a, button, label, details,
+ *     iframe, embed, select, textarea, input, audio/video with controls,
+ *     img/object with usemap, anything with tabindex) inside an <a>;
+ *   - id-ncname, id-unique: every id (and xml:id) is an XML NCName, and
+ *     none is used twice;
+ *   - fragment: every same-document reference (<a href="#x">, an SVG
+ *     href or xlink:href "#x", url(#x) in CSS and SVG values) names an id
+ *     of the document (epubcheck RSC-012);
+ *   - href-url: an <a href> is a relative reference, or an http, https or
+ *     mailto URL; http(s) with a host of ASCII LDH labels or an IP
+ *     literal; no space, control or excluded character; only %XX escapes;
+ *   - img-alt: every <img> has an alt;
+ *   - link-name: every <a href> has an accessible name (text, an img with
+ *     a non-empty alt, an SVG with an aria-label or a <title>, an
+ *     aria-label, aria-labelledby or title).
+ * A rule may be pending (the table O_pending in oracle.c): not reported,
+ * while the branch that makes sheaf meet it is under way. With
+ * SHEAF_ORACLE_ALL=1 in the environment every rule is reported;
+ * SHEAF_ORACLE_IGNORE="a|b" leaves out a complaint whose sentence holds a
+ * or b (for a long run to look past what it found already),
+ * SHEAF_ORACLE_ONLY=s leaves out every complaint that does not hold s (to
+ * minimize a finding without drifting to another), and
+ * SHEAF_ORACLE_DUMP=FILE writes the document that broke a rule.
+ *
+ * Unit tests may link it (tests/unit/meson.build gives every unit test
+ * oracle_dep): ok(oracle_check(xhtml, len, ORACLE_CHAPTER) == NULL, …).
  */
 #ifndef SHEAF_FUZZ_ORACLE_H
 #define SHEAF_FUZZ_ORACLE_H
@@ -38,5 +71,12 @@ enum oracle_kind {
 /* NULL when data passes every rule above; else the first rule broken, as
  * a malloc'd sentence (the caller frees it). */
 char *oracle_check(const char *data, size_t len, enum oracle_kind kind);
+
+/* NULL when the schema rule is checked; else why not (no epubcheck jar or
+ * trang at build time, or libxml2 cannot compile the schemas), a static
+ * sentence. The reason is also printed once on stderr. oracle_check then
+ * checks every other rule. SHEAF_ORACLE_SCHEMA=DIR overrides the
+ * directory of schemas compiled in (ORACLE_SCHEMA_DIR). */
+const char *oracle_schema_skipped(void);
 
 #endif

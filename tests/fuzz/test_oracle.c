@@ -1,5 +1,6 @@
 /* test_oracle.c — the fuzz oracle (oracle.h) catches each thing it is
  * there to catch, and passes what sheaf rightly writes. */
+#define _POSIX_C_SOURCE 200809L
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,8 @@ static void test_chapter(void)
 	       "<blockquote cite=\"https://example.com/q\"><p>q</p></blockquote>"
 	       "<table><tr><td style=\"text-align: left\">1</td></tr></table>",
 	       "an ordinary chapter");
-	GOOD_X(SVGIN("<defs><linearGradient id=\"g\"/></defs><rect fill=\"url(#g)\"/><use xlink:href=\"#g\"/>"
+	GOOD_X(SVGIN("<defs><linearGradient id=\"g\"/></defs><rect width=\"9\" height=\"9\" fill=\"url(#g)\"/>"
+		     "<use xlink:href=\"#g\"/>"
 		     "<animate attributeName=\"fill\" values=\"red;blue\"/>"),
 	       "inline SVG as sheaf writes it");
 }
@@ -139,10 +141,121 @@ static void test_svg_file(void)
 	free(doc);
 }
 
+/* The document breaks the validity rule named (its sentence starts with
+ * "rule:"). */
+static void S_breaks(enum oracle_kind kind, const char *body, const char *rule)
+{
+	char *doc = kind == ORACLE_CHAPTER ? S_chapter(body) : S_svg(body);
+	char *why = oracle_check(doc, strlen(doc), kind);
+	size_t n = strlen(rule);
+	ok(why && strncmp(why, rule, n) == 0 && why[n] == ':', "%s: caught as %s", body, rule);
+	diag("%s", why ? why : "(passes)");
+	free(why);
+	free(doc);
+}
+
+static void test_schema(void)
+{
+	const char *skipped = oracle_schema_skipped();
+	if (skipped) {
+		/* TAP's skip directive: the schema is not there to check with */
+		tap_state()->n++;
+		printf("ok %d # SKIP the schema rule is not checked: %s\n", tap_state()->n, skipped);
+		return;
+	}
+	static const char *const bad[] = {
+		"<table><tr><pre>x</pre></tr></table>",
+		"<table><col/><tr><td>x</td></tr></table>",
+		"<p><span><p>x</p></span></p>",
+		"<ul><p>x</p></ul>",
+		"<table><tr><td>x</td></tr><caption>c</caption></table>",
+		"<p>Text <img alt=\"no source\"/></p>",
+		"<ul>loose text<li>x</li></ul>",
+		"<p><div>x</div></p>",
+		SVGIN("<rect height=\"2\"/>"),
+		SVGIN("<title><desc>d</desc></title>"),
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		S_breaks(ORACLE_CHAPTER, bad[i], "schema");
+	S_breaks(ORACLE_SVG, "<style class=\"x\">rect{}</style>", "schema");
+	S_breaks(ORACLE_SVG, "<rect width=\"1\"/>", "schema");
+	/* found where it is, with the attribute at fault */
+	char *doc = S_chapter("<p>a</p><table><tbody><tr><td>1</td></tr></tbody></table><p><img alt=\"\" src=\"a.png\" "
+			      "align=\"left\"/></p>");
+	char *why = oracle_check(doc, strlen(doc), ORACLE_CHAPTER);
+	ok(why && strstr(why, "<img align=\"left\">"), "the schema rule names the attribute at fault");
+	diag("%s", why ? why : "(passes)");
+	free(why);
+	free(doc);
+	GOOD_X("<section><h2>T</h2><p>x <a href=\"b.xhtml\">y</a> <code>z</code></p><ul><li><p>i</p></li></ul>"
+	       "<table><caption>c</caption><colgroup><col/></colgroup><thead><tr><th>h</th></tr></thead>"
+	       "<tbody><tr><td>1</td></tr></tbody></table><figure><img src=\"a.png\" alt=\"\"/>"
+	       "<figcaption>f</figcaption></figure><aside epub:type=\"footnote\" role=\"doc-footnote\"><p>n</p>"
+	       "</aside></section>",
+	       "a valid chapter");
+	GOOD_X("<p>a <mark>b</mark> c <mark>d</mark></p>", "two <mark> in a paragraph (libxml2 rejected them)");
+}
+
+static void test_rules(void)
+{
+	static const struct {
+		const char *body, *rule;
+	} bad[] = {
+		{"<p><a href=\"x.xhtml\">a <a href=\"y.xhtml\">b</a></a></p>", "a-interactive"},
+		{"<p><a href=\"x.xhtml\">a <span tabindex=\"0\">b</span></a></p>", "a-interactive"},
+		{"<p><a href=\"x.xhtml\"><span>a <a href=\"y.xhtml\">b</a></span></a></p>", "a-interactive"},
+		{"<p id=\"1x\">x</p>", "id-ncname"},
+		{"<p id=\"a:b\">x</p>", "id-ncname"},
+		{"<p id=\"\">x</p>", "id-ncname"},
+		{"<p id=\"a\">x</p><p id=\"a\">y</p>", "id-unique"},
+		{SVGIN("<g id=\"a\"/>") "<p id=\"a\">y</p>", "id-unique"},
+		{"<p><a href=\"#nowhere\">x</a></p>", "fragment"},
+		{"<p id=\"a b\"><a href=\"#a%20b\">x</a></p>", "id-ncname"},
+		{SVGIN("<rect width=\"1\" height=\"1\" fill=\"url(#nowhere)\"/>"), "fragment"},
+		{SVGIN("<rect width=\"1\" height=\"1\" style=\"fill: url('#nowhere')\"/>"), "fragment"},
+		{SVGIN("<use xlink:href=\"#nowhere\"/>"), "fragment"},
+		{"<p><img src=\"a.png\"/></p>", "img-alt"},
+		{"<p><a href=\"x.xhtml\"></a></p>", "link-name"},
+		{"<p><a href=\"x.xhtml\"> <img src=\"a.png\" alt=\"\"/> </a></p>", "link-name"},
+		{"<p><a href=\"x.xhtml\">" SVGIN("<text>drawn</text>") "</a></p>", "link-name"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		S_breaks(ORACLE_CHAPTER, bad[i].body, bad[i].rule);
+	S_breaks(ORACLE_SVG, "<g id=\"g\"/><use xlink:href=\"#h\"/>", "fragment");
+	S_breaks(ORACLE_SVG, "<style>rect{fill:url(#h)}</style><rect width=\"1\" height=\"1\"/>", "fragment");
+	S_breaks(ORACLE_SVG, "<g id=\"g\"/><g id=\"g\"/>", "id-unique");
+
+	static const char *const bad_href[] = {
+		"http://", "https://exa mple.com/", "https://ex_ample.com/", "ftp://x.org/f", "http://x.org/%zz",
+		"a b.xhtml", "https://-x.org/", "https://x-.org/", "https://x.org:99999/", "https://[zz]/",
+		"https://\xc3\xa9.org/", "b.xhtml#c#d", "//x.org/", "https:x.org", "x.org/a&lt;b", "a:b/c.xhtml#x",
+		"https://x.org/a\\b", "1a:b", "https://a..b/", "https://x.org/{a}", "https://x.org/%4",
+	};
+	for (size_t i = 0; i < sizeof bad_href / sizeof *bad_href; i++) {
+		char *body = xasprintf("<p><a href=\"%s\">x</a></p>", bad_href[i]);
+		S_breaks(ORACLE_CHAPTER, body, "href-url");
+		free(body);
+	}
+	GOOD_X("<p id=\"top\"><a href=\"https://example.com/a?b=c&amp;d=e#f\">1</a> <a href=\"mailto:a@b.org\">2</a> "
+	       "<a href=\"../x.xhtml#y\">3</a> <a href=\"http://127.0.0.1:8080/\">4</a> <a href=\"https://[::1]/\">5</a> "
+	       "<a href=\"https://example.com./x\">6</a> <a href=\"https://ex.org/%C3%A9\">7</a> "
+	       "<a href=\"HTTPS://Ex-1.org/\xc3\xa9\">8</a> <a href=\"#top\">9</a> <a href=\"#\">10</a> "
+	       "<a href=\"x.xhtml\" aria-label=\"eleven\"></a> <a href=\"x.xhtml\"><img src=\"a.png\" alt=\"12\"/></a> "
+	       "<a href=\"x.xhtml\">" SVGIN("<title>13</title><rect width=\"1\" height=\"1\"/>") "</a> "
+	       "<a href=\"x.xhtml\">" SVGIN("<rect width=\"1\" height=\"1\"/>") "<span>14</span></a> "
+	       "<a href=\"https://user@example.com:443/a_b~c!$'()*+,;=:@/\">15</a></p>"
+	       "<p><a id=\"x-1.b_c\">name only</a> <img src=\"a.png\" alt=\"\"/></p>",
+	       "links, ids and images as they should be");
+}
+
 int main(void)
 {
 	xmlInitParser();
+	/* every rule, pending or not */
+	setenv("SHEAF_ORACLE_ALL", "1", 1);
 	test_chapter();
 	test_svg_file();
+	test_schema();
+	test_rules();
 	return done_testing();
 }

@@ -10,6 +10,7 @@
 #include "base/util.h"
 #include "convert/sanitize.h"
 #include "convert/svg.h"
+#include "oracle.h"
 #include "tap.h"
 
 /* The document serialized, as resources.c writes an SVG file. */
@@ -92,6 +93,11 @@ static void S_both(const char *what, const char *body, const char *const *gone, 
 	free(inl_src);
 	ok(file != NULL, "%s: file: well-formed", what);
 	ok(inl != NULL, "%s: inline: well-formed", what);
+	char *why = file ? oracle_check(file, strlen(file), ORACLE_SVG) : NULL;
+	ok(why == NULL, "%s: file: valid", what);
+	if (why)
+		diag("%s", why);
+	free(why);
 	for (size_t i = 0; gone && gone[i]; i++) {
 		ok(file && !strstr(file, gone[i]), "%s: file: no %s", what, gone[i]);
 		ok(inl && !strstr(inl, gone[i]), "%s: inline: no %s", what, gone[i]);
@@ -334,6 +340,19 @@ static void test_attr(void)
 	   "href, handlers, style and odd names do not");
 }
 
+/* An SVG file's body cleaned, then judged by the fuzz oracle (EPUB 3's
+ * SVG schema and the rules outside it): valid, or why not in a diag. */
+static void S_file_valid(const char *what, const char *body)
+{
+	char *out = S_file(body);
+	char *why = out ? oracle_check(out, strlen(out), ORACLE_SVG) : xstrdup("not well-formed");
+	ok(why == NULL, "%s: the file is valid", what);
+	if (why)
+		diag("%s", why);
+	free(why);
+	free(out);
+}
+
 /* Presentation attributes only where EPUB 3's SVG schema takes them (SVG
  * 1.1's attribute modules): fill and font-size stay on a <g> and on text,
  * go from a gradient, a stop, a shape's font-size; class and style go
@@ -370,6 +389,15 @@ static void test_attrs_per_element(void)
 	       "writing-mode only on <text>");
 	is_int(svg_attr(svg_element("text"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_KEEP,
 	       "writing-mode on <text>");
+	S_file_valid("attributes per element",
+		     "<style class=\"s\" type=\"text/css\">.a { fill: red }</style>"
+		     "<linearGradient id=\"g\" fill=\"red\" font-size=\"3\" stop-color=\"teal\">"
+		     "<stop offset=\"0\" stop-color=\"red\" fill=\"blue\"/></linearGradient>"
+		     "<rect width=\"1\" height=\"1\" font-size=\"12\" font-weight=\"700\" fill=\"url(#g)\"/>"
+		     "<g fill=\"red\" font-size=\"12\"><text class=\"a\" font-style=\"italic\">Words</text></g>"
+		     "<circle r=\"1\" marker-end=\"url(#g)\" text-anchor=\"end\"/>"
+		     "<filter id=\"f\"><feGaussianBlur class=\"b\" style=\"color: red\" stdDeviation=\"2\" fill=\"red\"/>"
+		     "<feFlood class=\"fl\" flood-color=\"red\"/></filter>");
 }
 
 static void S_count_ids(xmlNodePtr n, size_t *ids, size_t *valid)
@@ -415,6 +443,11 @@ static void test_file_ids(void)
 		ok(ids == 6 && valid == ids, "every id an NCName (%zu of %zu)", valid, ids);
 		xmlFreeDoc(doc);
 	}
+	char *why = oracle_check(out, strlen(out), ORACLE_SVG);
+	ok(why == NULL, "file ids: the file is valid");
+	if (why)
+		diag("%s", why);
+	free(why);
 	free(out);
 }
 
@@ -472,6 +505,11 @@ static void test_dangling_refs(void)
 	like(out, "<text>Path words <textPath xlink:href=\"#p\">On path</textPath></text>",
 	     "a textPath of nothing leaves its words");
 	like(out, ".x { mask: none }", "a sheet's url() of nothing is none");
+	char *why = oracle_check(out, strlen(out), ORACLE_SVG);
+	ok(why == NULL, "dangling: the file is valid");
+	if (why)
+		diag("%s", why);
+	free(why);
 	free(out);
 }
 

@@ -419,7 +419,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		S_fail("chapter_convert returned -1", p->title, NULL, 0);
 	}
 	/* As the book stage does offline (book.c): a remote image, never in a
-	 * book, becomes a link to it; the oracle then judges the book's page. */
+	 * book, becomes a link to it, a data: image is stored, a file that is
+	 * not there is its alt text; the oracle then judges the book's page. */
 	for (size_t i = 0; i < ch.nimages; i++)
 		if (ch.images[i].url && ch.images[i].img) {
 			chapter_image_to_link(ch.images[i].img, ch.images[i].url);
@@ -427,6 +428,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else if (ch.images[i].data && ch.images[i].img) {
 			/* A data: image (its src taken out) gets its file's. */
 			xmlSetProp(ch.images[i].img, (const xmlChar *)"src", (const xmlChar *)"../images/data.png");
+			ch.images[i].img = NULL;
+		} else if (ch.images[i].img) {
+			/* A file of the site: there is no site, so none is found. */
+			chapter_image_to_alt(ch.images[i].img);
 			ch.images[i].img = NULL;
 		}
 	/* A link to a place in the chapter lands where the book stage's

@@ -83,6 +83,17 @@ static char *S_inline(const char *fragment)
 	return out;
 }
 
+/* A cleaned SVG file judged by the fuzz oracle (EPUB 3's SVG schema and
+ * the rules outside it). */
+static void S_valid(const char *what, const char *file)
+{
+	char *why = file ? oracle_check(file, strlen(file), ORACLE_SVG) : xstrdup("not well-formed");
+	ok(why == NULL, "%s: the file is valid", what);
+	if (why)
+		diag("%s", why);
+	free(why);
+}
+
 /* One hostile fixture, through both roads: none of the words in gone may
  * be left, each of kept must be. */
 static void S_both(const char *what, const char *body, const char *const *gone, const char *const *kept)
@@ -93,6 +104,8 @@ static void S_both(const char *what, const char *body, const char *const *gone, 
 	free(inl_src);
 	ok(file != NULL, "%s: file: well-formed", what);
 	ok(inl != NULL, "%s: inline: well-formed", what);
+	if (file)
+		S_valid(what, file);
 	for (size_t i = 0; gone && gone[i]; i++) {
 		ok(file && !strstr(file, gone[i]), "%s: file: no %s", what, gone[i]);
 		ok(inl && !strstr(inl, gone[i]), "%s: inline: no %s", what, gone[i]);
@@ -335,6 +348,15 @@ static void test_attr(void)
 	   "href, handlers, style and odd names do not");
 }
 
+/* An SVG file's body cleaned, then judged by the fuzz oracle (EPUB 3's
+ * SVG schema and the rules outside it): valid, or why not in a diag. */
+static void S_file_valid(const char *what, const char *body)
+{
+	char *out = S_file(body);
+	S_valid(what, out);
+	free(out);
+}
+
 /* Presentation attributes only where EPUB 3's SVG schema takes them (SVG
  * 1.1's attribute modules): fill and font-size stay on a <g> and on text,
  * go from a gradient, a stop, a shape's font-size; class and style go
@@ -371,6 +393,15 @@ static void test_attrs_per_element(void)
 	       "writing-mode only on <text>");
 	is_int(svg_attr(svg_element("text"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_KEEP,
 	       "writing-mode on <text>");
+	S_file_valid("attributes per element",
+		     "<style class=\"s\" type=\"text/css\">.a { fill: red }</style>"
+		     "<linearGradient id=\"g\" fill=\"red\" font-size=\"3\" stop-color=\"teal\">"
+		     "<stop offset=\"0\" stop-color=\"red\" fill=\"blue\"/></linearGradient>"
+		     "<rect width=\"1\" height=\"1\" font-size=\"12\" font-weight=\"700\" fill=\"url(#g)\"/>"
+		     "<g fill=\"red\" font-size=\"12\"><text class=\"a\" font-style=\"italic\">Words</text></g>"
+		     "<circle r=\"1\" marker-end=\"url(#g)\" text-anchor=\"end\"/>"
+		     "<filter id=\"f\"><feGaussianBlur class=\"b\" style=\"color: red\" stdDeviation=\"2\" fill=\"red\"/>"
+		     "<feFlood class=\"fl\" flood-color=\"red\"/></filter>");
 }
 
 static void S_count_ids(xmlNodePtr n, size_t *ids, size_t *valid)
@@ -416,6 +447,7 @@ static void test_file_ids(void)
 		ok(ids == 6 && valid == ids, "every id an NCName (%zu of %zu)", valid, ids);
 		xmlFreeDoc(doc);
 	}
+	S_valid("file ids", out);
 	free(out);
 }
 
@@ -473,6 +505,7 @@ static void test_dangling_refs(void)
 	like(out, "<text>Path words <textPath xlink:href=\"#p\">On path</textPath></text>",
 	     "a textPath of nothing leaves its words");
 	like(out, ".x { mask: none }", "a sheet's url() of nothing is none");
+	S_valid("dangling", out);
 	free(out);
 }
 

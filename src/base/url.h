@@ -6,8 +6,9 @@
  * (and, for url_classify, tabs and newlines inside a scheme do not hide
  * it); a scheme is an ASCII letter then letters, digits, `+`, `-`, `.`,
  * before `:`; for the special schemes (http, https, ws, wss, ftp, file) a
- * backslash is a slash. Hosts are not IDNA-mapped: they are compared and
- * written as the post wrote them.
+ * backslash is a slash. url_normalize is the one place hosts are parsed
+ * (WHATWG's host parser, IDNA through libidn2); everywhere else they are
+ * compared as the post wrote them.
  *
  * Ownership: every char * returned is malloc'd and the caller's.
  */
@@ -66,9 +67,59 @@ enum url_kind {
  * scheme do not hide it). */
 enum url_kind url_classify(const char *url);
 /* A copy of url with characters that are not allowed in a URL
- * percent-encoded (spaces, non-ASCII, quotes…). malloc'd. */
+ * percent-encoded (spaces, non-ASCII, quotes, '[' and ']' outside the
+ * host…), and "./" before a relative path whose first segment holds ':'
+ * (RFC 3986 4.2). malloc'd. */
 char *url_escape(const char *url);
 /* Percent-decodes s into a malloc'd string. */
 char *url_decode(const char *s);
+
+/* Whether url runs or reads something where it is opened (javascript:,
+ * vbscript:, data:, file: and their like, read as url_classify reads
+ * schemes): an address no book shows, not even as text. Other schemes
+ * url_classify calls dangerous (ones it does not know) are only not
+ * links. */
+bool url_is_script(const char *url);
+/* The scheme of url as a browser reads it (see url_classify), lower-cased,
+ * into out (cap bytes, longer ones cut); "" when there is none. */
+void url_scheme(const char *url, char *out, size_t cap);
+
+/* Why url_normalize could not make a URL valid (url_strerror says it). */
+enum url_error {
+	URL_ENOSCHEME = -1,  /* not an absolute URL */
+	URL_EHOSTEMPTY = -2, /* http(s) and the like without a host */
+	URL_EHOST = -3,      /* a character a host name cannot hold */
+	URL_ELABEL = -4,     /* an empty label: "a..b", a host of dots */
+	URL_EIDNA = -5,      /* a non-ASCII host IDNA cannot map */
+	URL_EIPV4 = -6,      /* a host that ends in a number but is no IPv4 address */
+	URL_EIPV6 = -7,      /* "[…]" that is no IPv6 address */
+	URL_EPORT = -8,      /* a port that is not a number up to 65535 */
+	URL_ELONG = -9,      /* a host label longer than 63 (no DNS name has one) */
+	URL_EEMPTY = -10,    /* nothing after the scheme ("mailto:") */
+};
+
+/* The absolute URL in (or a protocol-relative "//host/…", made https)
+ * parsed as WHATWG's URL parser does and written so that it is valid:
+ * scheme lower-cased; for the special schemes (http, https, ws, wss, ftp,
+ * file) backslashes are slashes, any slashes after the scheme make one
+ * "//" ("https:/x", "https:x"), the host is percent-decoded, mapped to
+ * ASCII by IDNA (UTS #46, non-transitional, transitional where that fails
+ * as older browsers did; invisible characters such as U+200B map to
+ * nothing) and lower-cased, an IPv4 or IPv6 literal written as WHATWG
+ * writes it, the default port left out; userinfo, path, query and
+ * fragment percent-encoded where they hold characters a URL cannot
+ * (spaces, non-ASCII, quotes, brackets, a second '#', a '%' without two
+ * hex digits), existing %XX kept. A host must also be a host name as
+ * RFC 1123 and RFC 3986 readers (epubcheck's, the fuzz oracle's) take it:
+ * labels of letters, digits and '-' (no '_', which browsers open but DNS
+ * host names do not hold), no empty label, no label starting or ending
+ * with '-' or longer than 63, a last label that does not start with a
+ * digit. An empty path stays empty; a URL with nothing but its scheme
+ * (and a fragment) fails, as RFC 3986 readers refuse "mailto:".
+ * Returns 0 and *out (malloc'd), or a negative enum url_error with *out
+ * NULL. */
+int url_normalize(char **out, const char *in);
+/* What an enum url_error means, for a warning ("the host holds …"). */
+const char *url_strerror(int err);
 
 #endif

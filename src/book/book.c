@@ -660,7 +660,11 @@ static int S_titlepage(char **out, size_t *len, const struct book_options *o,
 	tvars_set(&tv, "subtitle", o->subtitle);
 	tvars_set(&tv, "language", o->language);
 	tvars_set(&tv, "description", o->description);
-	tvars_set(&tv, "site_url", o->source_url);
+	/* A link: only when it can be a valid one. */
+	char *site_url = NULL;
+	if (o->source_url && url_normalize(&site_url, o->source_url) == 0)
+		tvars_set(&tv, "site_url", site_url);
+	free(site_url);
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < o->creators.n; i++) {
 		if (i)

@@ -372,13 +372,24 @@ static int S_from_url(struct cover *out, struct resources *res, const char *url,
 			     url, instead);
 		return 1;
 	}
-	if (!fetch) {
-		diag_warning(dl, file, line, 0, "the cover image %s is remote, and nothing is fetched here; %s", url,
+	/* Fetched as a browser would read it (IDNA host, escapes), and
+	 * cached under that one spelling. */
+	char *norm;
+	int bad = url_normalize(&norm, url);
+	if (bad) {
+		diag_warning(dl, file, line, 0, "the cover image %s is not fetched: %s; %s", url, url_strerror(bad),
 			     instead);
 		return 1;
 	}
+	if (!fetch) {
+		diag_warning(dl, file, line, 0, "the cover image %s is remote, and nothing is fetched here; %s", url,
+			     instead);
+		free(norm);
+		return 1;
+	}
 	struct fetch_result r = {0};
-	fetch_all(&url, 1, &r, fetch);
+	const char *get = norm;
+	fetch_all(&get, 1, &r, fetch);
 	int ret = 1;
 	const char *href;
 	char *why = NULL;
@@ -390,6 +401,7 @@ static int S_from_url(struct cover *out, struct resources *res, const char *url,
 	else
 		ret = S_take(out, res, href, false) == 0 ? 0 : 1;
 	free(why);
+	free(norm);
 	fetch_result_free(&r);
 	return ret;
 }

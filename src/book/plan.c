@@ -97,11 +97,19 @@ static const struct post *S_post_by_url(const struct plan *pl, const char *path)
 	return found ? pl->site_posts->v[i] : NULL;
 }
 
-static void S_set_href(xmlNodePtr a, const char *href)
+/* Sets a's href to href: a file of the book escaped, a live address
+ * made valid by url_normalize. False (a's href untouched) when the address
+ * cannot be made valid (a site URL with a host no URL may hold). */
+static bool S_set_href(xmlNodePtr a, const char *href)
 {
-	char *esc = url_escape(href);
+	char *esc = NULL;
+	if (url_classify(href) != URL_ABSOLUTE)
+		esc = url_escape(href);
+	else if (url_normalize(&esc, href) != 0)
+		return false;
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)esc);
 	free(esc);
+	return true;
 }
 
 /* Points l at a post: inside the book when the post is in it (at the
@@ -127,9 +135,9 @@ static bool S_link_to_post(const struct plan *pl, const struct chapter *from, si
 	}
 	if (p->live_url) {
 		char *href = l->fragment ? xasprintf("%s#%s", p->live_url, l->fragment) : xstrdup(p->live_url);
-		S_set_href(l->a, href);
+		bool set = S_set_href(l->a, href);
 		free(href);
-		return true;
+		return set;
 	}
 	return false;
 }
@@ -216,10 +224,11 @@ void plan_resolve_links(const struct plan *pl, struct chapter *ch, size_t self, 
 		if (url) {
 			char *full = l->fragment && !strchr(url, '#') ? xasprintf("%s#%s", url, l->fragment)
 								     : xstrdup(url);
-			S_set_href(l->a, full);
+			bool set = S_set_href(l->a, full);
 			free(full);
 			free(url);
-			continue;
+			if (set)
+				continue;
 		}
 		diag_warning(dl, ch->post->path, l->line, 0,
 			     "link to '%s' leads outside the book%s; its text is kept without the link",

@@ -148,10 +148,11 @@ static xmlDocPtr S_template_doc(const struct post *p, const struct convert_optio
 	tvars_set_list(&tv, "categories", &p->categories);
 	tvars_set(&tv, "has_tags", p->tags.n ? "1" : "");
 	/* The post's canonical address on the live site, when known. */
-	if (p->live_url && url_classify(p->live_url) == URL_ABSOLUTE) {
-		char *esc = url_escape(p->live_url);
-		tvars_set(&tv, "url", esc);
-		free(esc);
+	char *live = NULL;
+	if (p->live_url && url_classify(p->live_url) == URL_ABSOLUTE &&
+	    url_normalize(&live, p->live_url) == 0) {
+		tvars_set(&tv, "url", live);
+		free(live);
 	}
 	tvars_set(&tv, "has_categories", p->categories.n ? "1" : "");
 
@@ -721,15 +722,46 @@ void chapter_names(xmlNodePtr root)
 	free(els);
 }
 
-/* The URL to fetch for an image's src when it is http(s) (escaped, and
- * a protocol-relative one made https), else NULL. */
-static char *S_http_url(const char *src)
+/* Whether the absolute url (as url_classify reads it) is one a book may
+ * link or fetch: http, https (a protocol-relative "//host" too) or, with
+ * mail true, mailto. Other schemes (ftp:, tel:, irc:, magnet:) readers do
+ * not open, and epubcheck flags some as unregistered. */
+static bool S_link_scheme(const char *url, bool mail, char *scheme, size_t cap)
 {
-	char *url = url_escape(src);
-	if (url_is_http(url))
-		return url;
-	free(url);
-	return NULL;
+	url_scheme(url, scheme, cap);
+	return !scheme[0] || strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+	       (mail && strcmp(scheme, "mailto") == 0);
+}
+
+/* Warns once per post about key (a URL or a scheme): seen holds the keys
+ * warned about. */
+static bool S_first_time(struct strmap *seen, const char *kind, const char *key)
+{
+	char *k = xasprintf("%s\n%s", kind, key);
+	bool first = !strmap_get(seen, k, NULL);
+	if (first)
+		strmap_put(seen, k, 0);
+	free(k);
+	return first;
+}
+
+/* An <a> whose address a book cannot link keeps its words and loses its
+ * href; the address joins the text when the text does not show it already
+ * (without its scheme, or its "scheme://", counts). */
+static void S_unlink_showing(xmlNodePtr a, const char *raw)
+{
+	S_unset(a, "href");
+	char *text = S_text_of(a);
+	const char *bare = strchr(raw, ':');
+	bare = bare ? bare + 1 : raw;
+	while (*bare == '/')
+		bare++;
+	if (!strstr(text, raw) && (!*bare || !strstr(text, bare))) {
+		char *shown = xasprintf(*text ? " (%s)" : "%s", raw);
+		xmlAddChild(a, xmlNewDocText(a->doc, (const xmlChar *)shown));
+		free(shown);
+	}
+	free(text);
 }
 
 /* A site-relative path for a relative reference made from the post. */
@@ -828,6 +860,7 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 		   const struct linemap *lm, struct diag_list *dl)
 {
 	const struct post *p = ch->post;
+	struct strmap seen = STRMAP_INIT; /* warned about, once per post */
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -836,7 +869,9 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 		if (S_is(el, "img")) {
 			unsigned char *data;
 			size_t data_len;
-			char *url;
+			char *url = NULL;
+			char scheme[16] = "";
+			int rc;
 			char *src = S_prop(el, "src");
 			enum url_kind kind = src ? url_classify(src) : URL_EMPTY;
 			if (kind == URL_RELATIVE) {
@@ -851,7 +886,13 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 				im->line = line;
 				im->url = im->why = NULL;
 				free(frag);
-			} else if (kind == URL_ABSOLUTE && (url = S_http_url(src))) {
+			} else if (kind == URL_ABSOLUTE && S_link_scheme(src, false, scheme, sizeof scheme) &&
+				   (rc = url_normalize(&url, src)) != 0) {
+				diag_warning(dl, p->path, line, 0,
+					     "remote image '%s' left out, its alt text shown instead: %s", src,
+					     url_strerror(rc));
+				chapter_image_to_alt(el);
+			} else if (kind == URL_ABSOLUTE && url) {
 				/* The book stage fetches it, once for every chapter. */
 				ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
 				struct chapter_image *im = &ch->images[ch->nimages++];
@@ -890,14 +931,50 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 			free(src);
 			continue;
 		}
+		if (S_has_prop(el, "cite")) {
+			/* Readers do not show it, so an address no book may hold
+			 * goes without a word lost; a relative one names a page
+			 * of the site, not of the book. */
+			char *cite = S_prop(el, "cite"), *norm, scheme[16];
+			if (url_classify(cite) == URL_ABSOLUTE && S_link_scheme(cite, false, scheme, sizeof scheme) &&
+			    url_normalize(&norm, cite) == 0) {
+				S_set(el, "cite", norm);
+				free(norm);
+			} else {
+				S_unset(el, "cite");
+			}
+			free(cite);
+		}
 		if (!S_is(el, "a") || !S_has_prop(el, "href"))
 			continue;
 		char *href = S_prop(el, "href");
-		switch (url_classify(href)) {
+		enum url_kind kind = url_classify(href);
+		char scheme[16], *norm = NULL;
+		int rc = 0;
+		bool linkable = S_link_scheme(href, true, scheme, sizeof scheme);
+		if ((kind == URL_ABSOLUTE && !linkable) || (kind == URL_DANGEROUS && !url_is_script(href))) {
+			char *raw = str_collapse_ws(href);
+			S_unlink_showing(el, raw);
+			if (S_first_time(&seen, "scheme", scheme))
+				diag_warning(dl, p->path, line, 0,
+					     "link to '%s' shown as text: a book links only http, https and "
+					     "mailto addresses, not %s:",
+					     raw, scheme);
+			free(raw);
+			kind = URL_DANGEROUS; /* no link: done */
+		} else if (kind == URL_ABSOLUTE && (rc = url_normalize(&norm, href)) != 0) {
+			char *raw = str_collapse_ws(href);
+			S_unlink_showing(el, raw);
+			if (S_first_time(&seen, "url", raw))
+				diag_warning(dl, p->path, line, 0,
+					     "link to '%s' shown as text: %s", raw, url_strerror(rc));
+			free(raw);
+			kind = URL_DANGEROUS; /* no link: done */
+		}
+		switch (kind) {
 		case URL_ABSOLUTE:
 		case URL_FRAGMENT:
 		case URL_RELATIVE: {
-			enum url_kind kind = url_classify(href);
 			ch->links = xrealloc(ch->links, (ch->nlinks + 1) * sizeof *ch->links);
 			struct chapter_link *l = &ch->links[ch->nlinks++];
 			l->a = el;
@@ -907,26 +984,33 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 			if (kind == URL_ABSOLUTE) {
 				/* Kept as written unless it is the site's own URL of a
 				 * post in the book (the book stage decides). */
-				char *esc = url_escape(href);
-				S_set(el, "href", esc);
-				free(esc);
+				S_set(el, "href", norm);
 				l->target = NULL;
 				const char *hash = strchr(l->raw, '#');
 				if (hash && hash[1])
 					l->fragment = url_decode(hash + 1);
-			} else if (href[0] == '#') {
-				l->target = xstrdup(p->relpath);
-				l->fragment = href[1] ? url_decode(href + 1) : NULL;
 			} else {
-				l->target = S_resolve(p, o, href, &l->fragment);
+				if (href[0] == '#') {
+					l->target = xstrdup(p->relpath);
+					l->fragment = href[1] ? url_decode(href + 1) : NULL;
+				} else {
+					l->target = S_resolve(p, o, href, &l->fragment);
+				}
+				/* The book stage rewrites it; until then it is a
+				 * valid reference too. */
+				char *esc = url_escape(href);
+				S_set(el, "href", esc);
+				free(esc);
 			}
 			break;
 		}
 		default:
 			S_unset(el, "href");
 		}
+		free(norm);
 		free(href);
 	}
+	strmap_free(&seen);
 	free(els);
 }
 

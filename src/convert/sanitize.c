@@ -352,9 +352,11 @@ static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *ru
 			S_copy_style(dst, val);
 		} else if (rule && S_in_list(rule->attrs, an)) {
 			if (strcmp(an, "href") == 0 || strcmp(an, "cite") == 0 || strcmp(an, "src") == 0) {
-				/* Dangerous URLs never reach the book; the rest are
-				 * judged again by the chapter stage. */
+				/* Script URLs never reach the book; the rest are
+				 * judged again by the chapter stage (a link of an
+				 * unknown scheme shows its address as text there). */
 				if (url_classify(val) != URL_DANGEROUS ||
+				    (strcmp(an, "href") == 0 && !url_is_script(val)) ||
 				    (strcmp(an, "src") == 0 && str_starts_with(val, "data:")))
 					S_set(dst, an, val);
 			} else if (strcmp(an, "width") == 0 || strcmp(an, "height") == 0 ||

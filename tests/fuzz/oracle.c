@@ -47,13 +47,6 @@ static const char *const O_pending[] = {
 	"schema: <td>",
 	"schema: <th>",
 	"schema: <tr>",
-	/* issue 14, branch urls: <a href> that is no URL (1d5fe4e9, 2d39dd6d,
-	 * 6223511b, 62546d17, 869641ae, 9230dbcb, ca8a9d29, dc1f561f,
-	 * dfc421bc, ec5bab20; the schema's URL datatype rejects some of them
-	 * too), a cite with U+FFFF (cite-url-with-uffff.md) */
-	"href-url:",
-	"schema: <a href=",
-	"schema: <blockquote cite=",
 	NULL};
 
 struct O_state {

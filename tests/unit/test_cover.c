@@ -343,10 +343,10 @@ static void test_choice(void)
 	post_free(three);
 
 	/* Unusable: missing, outside the site, remote. Warned, generated. */
-	const char *bad[] = {"missing.png", "../../../outside.png", "https://example.org/c.png"};
-	const char *why[] = {"not found", "outside the site", "remote"};
+	const char *bad[] = {"missing.png", "../../../outside.png", "https://example.org/c.png", "https://a..b/c.png"};
+	const char *why[] = {"not found", "outside the site", "remote", "empty label"};
 	free(posts.v[2]->cover_image);
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 4; i++) {
 		posts.v[2]->cover_image = xstrdup(bad[i]);
 		struct diag_list w = DIAG_LIST_INIT;
 		ok(S_choose(buf, sizeof buf, &gen, &w, &site, &posts, NULL) == 0, "%s: still a book", bad[i]);

@@ -54,6 +54,18 @@ static void test_url_escape_decode(void)
 	s = url_escape("café/ü.md");
 	is_str(s, "caf%C3%A9/%C3%BC.md", "url_escape: non-ASCII bytes percent-encoded");
 	free(s);
+	s = url_escape(":~x(1)");
+	is_str(s, "./:~x(1)", "url_escape: a ':' in the first segment of a relative path gets \"./\"");
+	free(s);
+	s = url_escape("a/b:c?d:e");
+	is_str(s, "a/b:c?d:e", "url_escape: a ':' past the first segment stays");
+	free(s);
+	s = url_escape("a[1].png#x[2]");
+	is_str(s, "a%5B1%5D.png#x%5B2%5D", "url_escape: brackets outside a host encoded");
+	free(s);
+	s = url_escape("http://[::1]/a[b]");
+	is_str(s, "http://[::1]/a%5Bb%5D", "url_escape: an IPv6 host keeps its brackets");
+	free(s);
 	s = url_escape("a%20b%zz");
 	is_str(s, "a%20b%25zz", "url_escape: existing %xx kept, a stray % encoded");
 	free(s);
@@ -204,6 +216,154 @@ static void test_resolve(void)
 	free(s);
 }
 
+/* url_normalize: cases picked from WHATWG's urltestdata.json (web-platform-
+ * tests) and from hosts seen in real posts, written as our own. */
+static void test_normalize(void)
+{
+	static const struct {
+		const char *in, *out; /* out NULL: fails with err */
+		int err;
+	} cases[] = {
+		/* scheme lower-cased, nothing else to do */
+		{"HTTPS://example.com/a?b#c", "https://example.com/a?b#c", 0},
+		{"https://example.com", "https://example.com", 0},
+		{"  https://example.com/x \n", "https://example.com/x", 0},
+		{"ht\ttps://exa\nmple.com/", "https://example.com/", 0},
+		/* special schemes: slashes and backslashes after the scheme */
+		{"https:/example.com/x", "https://example.com/x", 0},
+		{"https:example.com", "https://example.com", 0},
+		{"https:///example.com/", "https://example.com/", 0},
+		{"http:\\\\example.com\\a\\b", "http://example.com/a/b", 0},
+		{"//cdn.example.com/lib.js", "https://cdn.example.com/lib.js", 0},
+		/* hosts: case, IDNA, invisible characters */
+		{"https://EXAMPLE.Com/Path", "https://example.com/Path", 0},
+		{"https://b\xC3\xBC" "cher.de/", "https://xn--bcher-kva.de/", 0},
+		{"https://B%C3%BCcher.de/", "https://xn--bcher-kva.de/", 0},
+		{"https://%F0%9F%98%80.example/", "https://xn--e28h.example/", 0},
+		{"https://i\xE2\x9D\xA4.ws/", "https://xn--i-7iq.ws/", 0},
+		{"https://exa\xE2\x80\x8Bmple.com/", "https://example.com/", 0},    /* U+200B */
+		{"https://exa\xC2\xADmple.com/", "https://example.com/", 0},        /* soft hyphen */
+		{"https://exa\xE2\x80\x8Dmple.com/", "https://example.com/", 0},    /* ZWJ */
+		{"https://\xEF\xBC\xA5x.com/", "https://ex.com/", 0},               /* full-width E */
+		{"https://example.com\xE2\x80\x8E/", "https://example.com/", 0},    /* LRM after the host */
+		{"https://%E2%80%8Fexample.com/", "https://example.com/", 0},          /* RLM, encoded */
+		{"https://\xE2\x81\xA6" "example.com\xE2\x81\xA9/", "https://example.com/", 0}, /* isolate */
+		{"https://b\xC3\xBC\xE2\x80\x8C" "cher.de/", "https://xn--bcher-kva.de/", 0}, /* ZWNJ */
+		{"https://stra\xC3\x9F" "e.de/", "https://xn--strae-oqa.de/", 0},    /* non-transitional */
+		{"https://ex--ample.com/", "https://ex--ample.com/", 0},
+		{"https://ex--ample.b\xC3\xBC" "cher.de/", "https://ex--ample.xn--bcher-kva.de/", 0},
+		{"https://example.com./", "https://example.com./", 0},
+		/* IPv4 and IPv6 as WHATWG reads and writes them */
+		{"http://192.168.0.1/", "http://192.168.0.1/", 0},
+		{"http://0x7f.1/", "http://127.0.0.1/", 0},
+		{"http://0300.0250.0.1/", "http://192.168.0.1/", 0},
+		{"http://2130706433/", "http://127.0.0.1/", 0},
+		{"http://[::1]:8080/", "http://[::1]:8080/", 0},
+		{"http://[2001:DB8:0:0:1:0:0:1]/", "http://[2001:db8::1:0:0:1]/", 0},
+		{"http://[0:0:0:0:0:ffff:1.2.3.4]/", "http://[::ffff:102:304]/", 0},
+		/* port */
+		{"https://example.com:443/", "https://example.com/", 0},
+		{"http://example.com:0080/", "http://example.com/", 0},
+		{"http://example.com:8080/", "http://example.com:8080/", 0},
+		{"http://example.com:/", "http://example.com/", 0},
+		/* userinfo: the last '@' ends it */
+		{"https://user:p@ss@example.com/", "https://user:p%40ss@example.com/", 0},
+		{"https://@example.com/", "https://example.com/", 0},
+		/* path, query, fragment percent-encoded */
+		{"https://example.com/a b", "https://example.com/a%20b", 0},
+		{"https://example.com/caf\xC3\xA9?q=\xC3\xA9#\xC3\xA9", "https://example.com/caf%C3%A9?q=%C3%A9#%C3%A9", 0},
+		{"https://example.com/?q=a|b&c={d}", "https://example.com/?q=a%7Cb&c=%7Bd%7D", 0},
+		{"https://example.com/a[1]", "https://example.com/a%5B1%5D", 0},
+		{"https://example.com/%zz%20", "https://example.com/%25zz%20", 0},
+		{"https://example.com/#a#b", "https://example.com/#a%23b", 0},
+		{"https://example.com/\"x\"", "https://example.com/%22x%22", 0},
+		/* mailto and other non-special schemes: characters encoded */
+		{"mailto:a b@example.com", "mailto:a%20b@example.com", 0},
+		{"MAILTO:me@example.com?subject=Hi there", "mailto:me@example.com?subject=Hi%20there", 0},
+		{"mailto:j\xC3\xBCrgen@example.com", "mailto:j%C3%BCrgen@example.com", 0},
+		{"tel:+1 555", "tel:+1%20555", 0},
+		{"irc://irc.libera.chat/#c", "irc://irc.libera.chat/#c", 0},
+		/* what cannot be made valid */
+		{"https://.../x", NULL, URL_ELABEL},
+		{"https://a..b/", NULL, URL_ELABEL},
+		{"https://./", NULL, URL_ELABEL},
+		{"https:/`example.com", NULL, URL_EHOST},
+		{"https://exa mple.com/", NULL, URL_EHOST},
+		{"https://exa%20mple.com/", NULL, URL_EHOST},
+		{"https://ex%00ample.com/", NULL, URL_EHOST},
+		{"https://%FF.com/", NULL, URL_EHOST},
+		{"https://-ex.com/", NULL, URL_EHOST},
+		{"https://ex-.com/", NULL, URL_EHOST},
+		{"https://ex!.com/", NULL, URL_EHOST},
+		{"https://a_b.example.com/", NULL, URL_EHOST},
+		{"https://example.1com/", NULL, URL_EHOST},
+		{"https:///", NULL, URL_EHOSTEMPTY},
+		{"https://", NULL, URL_EHOSTEMPTY},
+		{"https://user@/", NULL, URL_EHOSTEMPTY},
+		{"https://1.2.3.256/", NULL, URL_EIPV4},
+		{"https://1.2.3.4.5/", NULL, URL_EIPV4},
+		{"https://example.0x/", NULL, URL_EIPV4},
+		{"https://example.09/", NULL, URL_EIPV4},
+		{"https://[zz]/", NULL, URL_EIPV6},
+		{"https://[::1/", NULL, URL_EIPV6},
+		{"https://[1:2:3:4:5:6:7:8:9]/", NULL, URL_EIPV6},
+		{"https://example.com:99999/", NULL, URL_EPORT},
+		{"https://example.com:80a/", NULL, URL_EPORT},
+		{"https://a:b:80/", NULL, URL_EPORT},
+		{"https://\xE2\x80\x8B/", NULL, URL_ELABEL},
+		{"https://\xE2\x80\x8E\xE2\x80\x8B.\xE2\x80\x8B/", NULL, URL_ELABEL},
+		{"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/", NULL, URL_ELONG},
+		{"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/",
+		 "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/", 0},
+		{"mailto:", NULL, URL_EEMPTY},
+		{"mailto:#x", NULL, URL_EEMPTY},
+		{"mailto:?to=a@example.com", "mailto:?to=a@example.com", 0},
+		{"/relative/path", NULL, URL_ENOSCHEME},
+		{"#frag", NULL, URL_ENOSCHEME},
+		{"", NULL, URL_ENOSCHEME},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = (char *)"x";
+		int rc = url_normalize(&got, cases[i].in);
+		if (cases[i].out) {
+			ok(rc == 0, "url_normalize case %zu succeeds", i);
+			is_str(got, cases[i].out, cases[i].in);
+		} else {
+			ok(rc == cases[i].err && got == NULL, "url_normalize case %zu fails: %s", i,
+			   url_strerror(cases[i].err));
+			if (rc != cases[i].err)
+				diag("'%s' gave %d (%s)", cases[i].in, rc, got ? got : "NULL");
+		}
+		free(got);
+	}
+	/* every failure says why */
+	for (int e = URL_EEMPTY; e <= URL_ENOSCHEME; e++)
+		ok(url_strerror(e) && *url_strerror(e), "url_strerror(%d) says why", e);
+	/* a normalized URL normalizes to itself */
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *a, *b;
+		if (!cases[i].out || url_normalize(&a, cases[i].in) != 0)
+			continue;
+		ok(url_normalize(&b, a) == 0 && strcmp(a, b) == 0, "url_normalize is idempotent on %s", a);
+		free(a);
+		free(b);
+	}
+}
+
+static void test_scheme(void)
+{
+	ok(url_is_script("javascript:x") && url_is_script(" Java\tScript:x") && url_is_script("data:,x") &&
+		   url_is_script("file:///etc/passwd") && url_is_script("vbscript:x"),
+	   "url_is_script: scripts, data and files, as browsers read their schemes");
+	ok(!url_is_script("x-app:open") && !url_is_script("https://x/") && !url_is_script("a.md"),
+	   "url_is_script: not other schemes or references");
+	char s[16];
+	url_scheme(" FTP://x", s, sizeof s);
+	is_str(s, "ftp", "url_scheme: lower-cased, leading space ignored");
+	url_scheme("a/b:c", s, sizeof s);
+	is_str(s, "", "url_scheme: a path is no scheme");
+}
+
 int main(void)
 {
 	test_split();
@@ -211,5 +371,7 @@ int main(void)
 	test_resolve();
 	test_url_classify();
 	test_url_escape_decode();
+	test_normalize();
+	test_scheme();
 	return done_testing();
 }

@@ -115,10 +115,15 @@ static const struct S_model S_models[] = {
 	{"use", K_USE, K_DESC | K_ANIM, M_DESC_FIRST},
 };
 
+static bool S_is_svg(xmlNodePtr n)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+	       xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS);
+}
+
 static const struct S_model *S_model(xmlNodePtr n)
 {
-	if (!n || n->type != XML_ELEMENT_NODE || !n->ns || !n->ns->href ||
-	    !xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS))
+	if (!S_is_svg(n))
 		return NULL;
 	for (size_t i = 0; i < sizeof S_models / sizeof *S_models; i++)
 		if (strcmp(S_models[i].name, (const char *)n->name) == 0)
@@ -169,7 +174,7 @@ static xmlNodePtr S_drop(xmlNodePtr parent, xmlNodePtr n)
 			S_free(c); /* not drawn: see S_fix */
 		}
 	}
-	xmlNodePtr resume = n->next;
+	xmlNodePtr resume = n->next; /* a <desc> put after n is whole: past it */
 	xmlChar *raw = xmlNodeGetContent(n);
 	char *words = str_collapse_ws(raw ? (const char *)raw : "");
 	if (raw)
@@ -189,8 +194,6 @@ static xmlNodePtr S_drop(xmlNodePtr parent, xmlNodePtr n)
 		} else if (holder && holder->type == XML_ELEMENT_NODE) {
 			xmlAddNextSibling(at, xmlNewDocText(n->doc, (const xmlChar *)words));
 		}
-		if (at == n)
-			resume = n->next; /* the <desc> is whole: past it */
 	}
 	free(words);
 	S_free(n);
@@ -339,6 +342,7 @@ static bool S_fix(xmlNodePtr n, const struct S_model *m, bool top)
 			xmlNodePtr text = xmlNewDocNode(n->doc, c->ns, (const xmlChar *)"text", NULL);
 			xmlReplaceNode(c, text);
 			xmlAddChild(text, c);
+			xmlReconciliateNs(n->doc, text); /* c may declare the namespace */
 			S_fix(text, S_model(text), false); /* a text is never refused */
 			next = text->next;
 		} else if (!top) {
@@ -357,8 +361,7 @@ void svgmodel_apply(xmlNodePtr root)
 	while (n) {
 		const struct S_model *m = S_model(n);
 		xmlNodePtr parent = n->parent;
-		if (m && !S_model(parent) && !(parent && parent->type == XML_ELEMENT_NODE && parent->ns &&
-					       xmlStrEqual(parent->ns->href, (const xmlChar *)SVG_NS))) {
+		if (m && !S_is_svg(parent)) {
 			xmlNodePtr next = n;
 			/* the next node after n's subtree, before n may go */
 			while (next != root && !next->next)

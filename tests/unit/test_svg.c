@@ -603,6 +603,12 @@ static void test_model_text(void)
 	ok(out && !strstr(out, "stray"), "file: characters straight in a <g> go");
 	S_valid("characters straight in a <g>", out);
 	free(out);
+	/* The tspan declares the namespace its new <text> is in. */
+	out = S_file("<title>T</title><g><s:tspan xmlns:s=\"" SVG_NS "\">pi words</s:tspan></g>");
+	ok(out && strstr(out, "<g><text><tspan") && strstr(out, "pi words</tspan></text></g>"),
+	   "file: a tspan declaring its namespace gets a text in it");
+	S_valid("a tspan declaring its namespace", out);
+	free(out);
 }
 
 /* The order rules: a title or desc first where the schema says so, one

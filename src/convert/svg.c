@@ -732,6 +732,13 @@ static const struct svg_element *S_file_element(xmlNodePtr n)
 	return el && strcmp(el->name, (const char *)n->name) == 0 ? el : NULL;
 }
 
+/* Whether the element holds character data: text, title, desc, a sheet. */
+static bool S_holds_text(xmlNodePtr n)
+{
+	const struct svg_element *el = S_file_element(n);
+	return el && (el->flags & (SVG_TEXT | SVG_SHEET));
+}
+
 /* The parser's depth limit bounds the recursion. */
 static void S_file_clean(xmlNodePtr n)
 {
@@ -739,6 +746,12 @@ static void S_file_clean(xmlNodePtr n)
 		xmlNodePtr next = n->next;
 		if (n->type == XML_PI_NODE) {
 			S_remove(n); /* <?xml-stylesheet?> loads CSS from anywhere */
+		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->parent &&
+			   n->parent->type == XML_ELEMENT_NODE && !S_holds_text(n->parent) && n->content &&
+			   n->content[strspn((const char *)n->content, " \t\r\n")]) {
+			/* Characters outside text show nothing, and the schema takes
+			 * none there (inline SVG drops them the same way). */
+			S_remove(n);
 		} else if (n->type == XML_ELEMENT_NODE) {
 			const struct svg_element *el = S_file_element(n);
 			if (!el || ((el->flags & SVG_ANIM) && !svg_anim_ok(n))) {

@@ -522,6 +522,8 @@ static void test_enumerated(void)
 	       "<text font-weight=\"heavy\" text-anchor=\"middle\">Words</text>",
 	       L("gradientUnits", "roundish", "heavy"),
 	       L("spreadMethod=\"reflect\"", "stroke-linejoin=\"bevel\"", "text-anchor=\"middle\">Words</text>"));
+	S_both("characters outside text", "<g>Stray<rect width=\"1\" height=\"1\">x</rect></g><text>Words</text>",
+	       L("Stray", ">x<"), L("<text>Words</text>"));
 	char *out = S_inline("<svg><linearGradient id=\"g\"><stop offset=\"0\" style=\"stop-color: red; fill: blue\"/>"
 			     "</linearGradient></svg>");
 	ok(out && strstr(out, "<stop offset=\"0\" stop-color=\"red\"/>"), "inline: a stop's style gives the stop-color, not the fill");

@@ -619,10 +619,19 @@ static xmlNsPtr S_xlink_ns(xmlNodePtr svg_root)
 
 /* A declaration svg_style_decls keeps becomes the attribute it stands for
  * (the style sheet rule it would be); "!important" means nothing there. */
-static void S_svg_style_decl(void *dst, const char *prop, const char *value)
+struct S_svg_style {
+	xmlNodePtr dst;
+	const struct svg_element *rule;
+};
+
+/* (Only as an attribute the element takes, with a value the schema does:
+ * "fill" from a stop's style styles nothing.) */
+static void S_svg_style_decl(void *ctx, const char *prop, const char *value)
 {
-	if (!strchr(value, '!'))
-		S_set(dst, prop, value);
+	const struct S_svg_style *st = ctx;
+	char canon[64];
+	if (!strchr(value, '!') && svg_attr(st->rule, prop, value, canon, sizeof canon) == SVG_ATTR_KEEP)
+		S_set(st->dst, canon, value);
 }
 
 /* href and xlink:href (svg_href_target): written as xlink:href, which
@@ -668,7 +677,8 @@ static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct svg_element
 	}
 	/* After the attributes: a style property overrides them, as CSS does. */
 	if (style) {
-		svg_style_decls((const char *)style, S_svg_style_decl, dst);
+		struct S_svg_style st = {dst, rule};
+		svg_style_decls((const char *)style, S_svg_style_decl, &st);
 		xmlFree(style);
 	}
 }

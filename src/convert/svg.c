@@ -152,6 +152,107 @@ static const char S_presentation[] =
 	"marker-mid marker-end " S_FONT " " S_TEXTCONTENT " writing-mode clip overflow stop-color "
 	"stop-opacity color-interpolation-filters flood-color flood-opacity lighting-color";
 
+/* Attributes whose values EPUB 3's SVG schema enumerates (the modules
+ * under epubcheck's mod/svg11/), for element (NULL: any that takes the attribute). A
+ * value off the list goes: the reader then uses the default, as it does
+ * with a value it cannot read. */
+#define S_UNITS "userSpaceOnUse objectBoundingBox"
+#define S_COLOR_SPACE "auto sRGB linearRGB inherit"
+#define S_QUALITY "auto optimizeSpeed optimizeQuality inherit"
+static const struct {
+	const char *element, *attr, *values;
+} S_enums[] = {
+	{NULL, "accumulate", "none sum"},
+	{NULL, "additive", "replace sum"},
+	{NULL, "alignment-baseline",
+	 "auto baseline before-edge text-before-edge middle central after-edge text-after-edge ideographic "
+	 "alphabetic hanging mathematical inherit"},
+	{NULL, "calcMode", "discrete linear paced spline"},
+	{NULL, "clipPathUnits", S_UNITS},
+	{NULL, "color-interpolation", S_COLOR_SPACE},
+	{NULL, "color-interpolation-filters", S_COLOR_SPACE},
+	{NULL, "color-rendering", S_QUALITY},
+	{NULL, "direction", "ltr rtl inherit"},
+	{NULL, "display",
+	 "inline block list-item run-in compact marker table inline-table table-row-group table-header-group "
+	 "table-footer-group table-row table-column-group table-column table-cell table-caption none inherit"},
+	{NULL, "dominant-baseline",
+	 "auto use-script no-change reset-size ideographic alphabetic hanging mathematical central middle "
+	 "text-after-edge text-before-edge inherit"},
+	{NULL, "edgeMode", "duplicate wrap none"},
+	{"animate", "fill", "remove freeze"},
+	{"animateMotion", "fill", "remove freeze"},
+	{"animateTransform", "fill", "remove freeze"},
+	{"set", "fill", "remove freeze"},
+	{NULL, "filterUnits", S_UNITS},
+	{NULL, "font-stretch",
+	 "normal wider narrower ultra-condensed extra-condensed condensed semi-condensed semi-expanded expanded "
+	 "extra-expanded ultra-expanded inherit"},
+	{NULL, "font-style", "normal italic oblique inherit"},
+	{NULL, "font-variant", "normal small-caps inherit"},
+	{NULL, "font-weight", "normal bold bolder lighter 100 200 300 400 500 600 700 800 900 inherit"},
+	{NULL, "gradientUnits", S_UNITS},
+	{NULL, "image-rendering", S_QUALITY},
+	{NULL, "lengthAdjust", "spacing spacingAndGlyphs"},
+	{NULL, "markerUnits", "strokeWidth userSpaceOnUse"},
+	{NULL, "maskContentUnits", S_UNITS},
+	{NULL, "maskUnits", S_UNITS},
+	{NULL, "method", "align stretch"},
+	{NULL, "mode",
+	 "normal multiply screen overlay darken lighten color-dodge color-burn hard-light soft-light difference "
+	 "exclusion hue saturation color luminosity"},
+	{"feMorphology", "operator", "erode dilate"},
+	{"feComposite", "operator", "over in out atop xor lighter arithmetic"},
+	{NULL, "overflow", "visible hidden scroll auto inherit"},
+	{NULL, "patternContentUnits", S_UNITS},
+	{NULL, "patternUnits", S_UNITS},
+	{NULL, "pointer-events", "visiblePainted visibleFill visibleStroke visible painted fill stroke all none inherit"},
+	{NULL, "primitiveUnits", S_UNITS},
+	{NULL, "restart", "always never whenNotActive"},
+	{NULL, "shape-rendering", "auto optimizeSpeed crispEdges geometricPrecision inherit"},
+	{NULL, "spacing", "auto exact"},
+	{NULL, "spreadMethod", "pad reflect repeat"},
+	{NULL, "stitchTiles", "stitch noStitch"},
+	{NULL, "stroke-linecap", "butt round square inherit"},
+	{NULL, "stroke-linejoin", "miter round bevel inherit"},
+	{NULL, "text-anchor", "start middle end inherit"},
+	{NULL, "text-rendering", "auto optimizeSpeed optimizeLegibility geometricPrecision inherit"},
+	{"feTurbulence", "type", "fractalNoise turbulence"},
+	{"feFuncA", "type", "identity table discrete linear gamma"},
+	{"feFuncB", "type", "identity table discrete linear gamma"},
+	{"feFuncG", "type", "identity table discrete linear gamma"},
+	{"feFuncR", "type", "identity table discrete linear gamma"},
+	{"feColorMatrix", "type", "matrix saturate hueRotate luminanceToAlpha"},
+	{"animateTransform", "type", "translate scale rotate skewX skewY"},
+	{NULL, "unicode-bidi", "normal embed bidi-override inherit"},
+	{"svg", "version", "1.0 1.1 1.2"},
+	{NULL, "visibility", "visible hidden collapse inherit"},
+	{NULL, "writing-mode", "lr-tb rl-tb tb-rl lr rl tb inherit"},
+	{NULL, "xChannelSelector", "R G B A"},
+	{NULL, "yChannelSelector", "R G B A"},
+};
+
+/* Whether value is one the schema takes for attribute attr (spelt as SVG
+ * does) of element (NULL: a style property, on any element). */
+static bool S_enum_ok(const char *element, const char *attr, const char *value)
+{
+	for (size_t i = 0; i < sizeof S_enums / sizeof *S_enums; i++) {
+		if (strcmp(S_enums[i].attr, attr) != 0 ||
+		    (S_enums[i].element && (!element || strcmp(S_enums[i].element, element) != 0)))
+			continue;
+		size_t n = strlen(value);
+		for (const char *p = S_enums[i].values; *p;) {
+			size_t len = strcspn(p, " ");
+			if (len == n && n && strncmp(p, value, n) == 0)
+				return true;
+			p += len;
+			p += *p == ' ';
+		}
+		return false;
+	}
+	return true; /* not enumerated */
+}
+
 const struct svg_element *svg_element(const char *name)
 {
 	for (size_t i = 0; i < sizeof S_elements / sizeof *S_elements; i++)
@@ -225,7 +326,7 @@ enum svg_attr_kind svg_attr(const struct svg_element *el, const char *name, cons
 		found = (el->pres & S_groups[i].bit) && S_list_find(S_groups[i].attrs, name, canon, cap);
 	/* A presentation attribute the element does not take is dropped, not
 	 * moved: it would style nothing there (on a container it is taken). */
-	return found && svg_css_safe(value) ? SVG_ATTR_KEEP : SVG_ATTR_DROP;
+	return found && svg_css_safe(value) && S_enum_ok(el->name, canon, value) ? SVG_ATTR_KEEP : SVG_ATTR_DROP;
 }
 
 const char *svg_href_target(const char *v)
@@ -632,6 +733,13 @@ static const struct svg_element *S_file_element(xmlNodePtr n)
 	return el && strcmp(el->name, (const char *)n->name) == 0 ? el : NULL;
 }
 
+/* Whether the element holds character data: text, title, desc, a sheet. */
+static bool S_holds_text(xmlNodePtr n)
+{
+	const struct svg_element *el = S_file_element(n);
+	return el && (el->flags & (SVG_TEXT | SVG_SHEET));
+}
+
 /* The parser's depth limit bounds the recursion. */
 static void S_file_clean(xmlNodePtr n)
 {
@@ -639,6 +747,12 @@ static void S_file_clean(xmlNodePtr n)
 		xmlNodePtr next = n->next;
 		if (n->type == XML_PI_NODE) {
 			S_remove(n); /* <?xml-stylesheet?> loads CSS from anywhere */
+		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->parent &&
+			   n->parent->type == XML_ELEMENT_NODE && !S_holds_text(n->parent) && n->content &&
+			   n->content[strspn((const char *)n->content, " \t\r\n")]) {
+			/* Characters outside text show nothing, and the schema takes
+			 * none there (inline SVG drops them the same way). */
+			S_remove(n);
 		} else if (n->type == XML_ELEMENT_NODE) {
 			const struct svg_element *el = S_file_element(n);
 			if (!el || ((el->flags & SVG_ANIM) && !svg_anim_ok(n))) {

@@ -635,6 +635,27 @@ static void test_model_order(void)
 		     L("<animateMotion dur=\"1s\"><desc>pi</desc><mpath xlink:href=\"#p\"/></animateMotion>"), L("#q"));
 }
 
+/* Values the schema enumerates: one off the list goes (the reader's
+ * default then applies, as for a value it cannot read); a style property
+ * becomes an attribute only where the element takes it (fuzzing found a
+ * gradientUnits with a stray character). */
+static void test_enumerated(void)
+{
+	S_both("enumerated values",
+	       "<linearGradient id=\"g\" gradientUnits=\"user\xEF\xBF\xBDpaceOnUse\" spreadMethod=\"reflect\">"
+	       "<stop offset=\"0\" style=\"stop-color: red; fill: blue\"/></linearGradient>"
+	       "<rect width=\"1\" height=\"1\" fill=\"url(#g)\" stroke-linecap=\"roundish\" stroke-linejoin=\"bevel\"/>"
+	       "<text font-weight=\"heavy\" text-anchor=\"middle\">Words</text>",
+	       L("gradientUnits", "roundish", "heavy"),
+	       L("spreadMethod=\"reflect\"", "stroke-linejoin=\"bevel\"", "text-anchor=\"middle\">Words</text>"));
+	S_both("characters outside text", "<g>Stray<rect width=\"1\" height=\"1\">x</rect></g><text>Words</text>",
+	       L("Stray", ">x<"), L("<text>Words</text>"));
+	char *out = S_inline("<svg><linearGradient id=\"g\"><stop offset=\"0\" style=\"stop-color: red; fill: blue\"/>"
+			     "</linearGradient></svg>");
+	ok(out && strstr(out, "<stop offset=\"0\" stop-color=\"red\"/>"), "inline: a stop's style gives the stop-color, not the fill");
+	free(out);
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -654,5 +675,6 @@ int main(void)
 	test_model_goes();
 	test_model_text();
 	test_model_order();
+	test_enumerated();
 	return done_testing();
 }

@@ -13,6 +13,7 @@
 #include "convert/markdown.h"
 #include "fixture.h"
 #include "input/post.h"
+#include "oracle.h"
 #include "tap.h"
 
 static char *S_template;
@@ -74,9 +75,11 @@ static bool S_same_words(const char *in, const char *out, bool ordered)
 }
 
 /* The post's part of the chapter (after the template's header), or NULL
- * when the chapter is not well-formed. malloc'd. */
-static char *S_repair(const char *body)
+ * when the chapter is not well-formed. malloc'd. *why: what the fuzz
+ * oracle finds wrong with the chapter (validity included), or NULL. */
+static char *S_repair(const char *body, char **why)
 {
+	*why = xstrdup("not converted");
 	char *path = xstrdup("/site/t.md");
 	struct post *p = post_new(path, "t.md");
 	free(path);
@@ -97,6 +100,8 @@ static char *S_repair(const char *body)
 	xmlChar *out = NULL;
 	int len;
 	if (chapter_convert(&ch, p, &o, &dl) == 0 && chapter_serialize(&out, &len, ch.doc) == 0) {
+		free(*why);
+		*why = oracle_check((const char *)out, (size_t)len, ORACLE_CHAPTER);
 		xmlDocPtr doc = fx_parse_strict((const char *)out, (size_t)len);
 		const char *from = strstr((const char *)out, "</header>");
 		const char *to = strstr((const char *)out, "</section>");
@@ -118,13 +123,33 @@ static char *S_repair(const char *body)
 	return part;
 }
 
+/* Cases epubcheck takes whose validity the fuzz oracle's libxml2 RELAX
+ * NG misjudges (its interleave of dl's items): TODO until the oracle is
+ * fixed. */
+static const char *const S_oracle_wrong[] = {
+	"what is neither term nor description in a dl",
+	"a plain dl with two descriptions",
+	"a dl of groups in divs stays",
+	NULL,
+};
+
 /* One rule's case: the repaired markup is `want`, every word is kept. */
 static void S_case(const char *name, const char *in, const char *want, bool ordered)
 {
-	char *got = S_repair(in);
+	bool oracle_wrong = false;
+	for (const char *const *w = S_oracle_wrong; *w; w++)
+		oracle_wrong |= strcmp(*w, name) == 0;
+	char *why;
+	char *got = S_repair(in, &why);
 	if (getenv("CM_DUMP"))
 		diag("%s\n  IN:  %s\n  OUT: %s", name, in, got ? got : "(null)");
 	ok(got != NULL, "%s: well-formed", name);
+	if (oracle_wrong)
+		todo_start("libxml2's RELAX NG rejects a <dl> epubcheck takes");
+	ok(!why, "%s: valid%s%s", name, why ? ": " : "", why ? why : "");
+	if (oracle_wrong)
+		todo_end();
+	free(why);
 	char *title = xasprintf("%s: repaired", name);
 	is_str(got ? got : "", want, title);
 	free(title);
@@ -187,6 +212,11 @@ static void test_tables(void)
 	       "<div><td>a</td><td>b</td></div>\n", "<div>a b</div>", ORDERED);
 	S_case("a row outside a table loses its tags",
 	       "<div><tr><td>a</td><td>b</td></tr></div>\n", "<div>a b</div>", ORDERED);
+	S_case("a column outside a table goes, it holds nothing",
+	       "<div>x <col> y</div>\n", "<div>x  y</div>", ORDERED);
+	S_case("a colgroup with a span and columns keeps the columns",
+	       "<table><colgroup span=\"2\"><col><col></colgroup><tr><td>a</td></tr></table>\n",
+	       "<table><colgroup><col/><col/></colgroup><tr><td>a</td></tr></table>", ORDERED);
 	S_case("a caption outside a table loses its tag",
 	       "<div>x<caption>cap</caption>y</div>\n", "<div>x cap y</div>", ORDERED);
 }
@@ -202,7 +232,10 @@ static void test_deep_tables(void)
 	for (int i = 0; i < 99; i++)
 		sb_adds(&sb, "</div>");
 	sb_adds(&sb, "\n");
-	char *got = S_repair(sb.s);
+	char *why;
+	char *got = S_repair(sb.s, &why);
+	ok(!why, "deep: valid%s%s", why ? ": " : "", why ? why : "");
+	free(why);
 	if (getenv("CM_DUMP"))
 		diag("deep: %s", got ? got + (strlen(got) > 300 ? strlen(got) - 300 : 0) : "(null)");
 	/* The text of the rows and cells comes out before the table. */
@@ -267,6 +300,11 @@ static void test_lists(void)
 	S_case("what is neither term nor description in a dl",
 	       "<dl><dt>t</dt>x<dd>d</dd>y</dl>\n",
 	       "<dl><dt>t</dt><dd>x</dd><dd>d y</dd></dl>", ORDERED);
+	S_case("a plain dl with two descriptions",
+	       "<dl><dt>t</dt><dd>d</dd><dd>e</dd></dl>\n", "<dl><dt>t</dt><dd>d</dd><dd>e</dd></dl>", ORDERED);
+	S_case("a plain dl, one description each",
+	       "<dl><dt>t</dt><dd>d</dd><dt>u</dt><dd>e</dd></dl>\n",
+	       "<dl><dt>t</dt><dd>d</dd><dt>u</dt><dd>e</dd></dl>", ORDERED);
 	S_case("a dl of groups in divs stays",
 	       "<dl><div><dt>t</dt><dd>d</dd></div><div><dt>u</dt><dd>e</dd></div></dl>\n",
 	       "<dl><div><dt>t</dt><dd>d</dd></div><div><dt>u</dt><dd>e</dd></div></dl>", ORDERED);
@@ -377,6 +415,9 @@ int main(int argc, char **argv)
 	}
 	free(path);
 	markdown_init();
+	const char *skipped = oracle_schema_skipped();
+	if (skipped)
+		diag("validity not checked: %s", skipped);
 	test_tables();
 	test_deep_tables();
 	test_phrasing();

@@ -40,9 +40,8 @@ enum {
 };
 
 enum {
-	M_CHARS = 1,     /* holds character data */
-	M_FLAT = 2,      /* character data only: elements give up their text */
-	M_DESC_FIRST = 4 /* SVG.Description.class*, then the rest */
+	M_FLAT = 1,      /* character data only: elements give up their text */
+	M_DESC_FIRST = 2 /* SVG.Description.class*, then the rest */
 };
 
 struct S_model {
@@ -63,7 +62,7 @@ static const struct S_model S_models[] = {
 	{"circle", K_SHAPE, K_DESC | K_ANIM, M_DESC_FIRST},
 	{"clipPath", K_CLIP, K_DESC | K_ANIM | K_USE | K_SHAPE | K_TEXT, M_DESC_FIRST},
 	{"defs", K_CONT, K_ANY, 0},
-	{"desc", K_DESC, 0, M_CHARS | M_FLAT},
+	{"desc", K_DESC, 0, M_FLAT},
 	{"ellipse", K_SHAPE, K_DESC | K_ANIM, M_DESC_FIRST},
 	{"feBlend", K_PRIM, K_ANIMSET, 0},
 	{"feColorMatrix", K_PRIM, K_ANIMSET, 0},
@@ -103,15 +102,15 @@ static const struct S_model S_models[] = {
 	{"rect", K_SHAPE, K_DESC | K_ANIM, M_DESC_FIRST},
 	{"set", K_ANIMSET, K_DESC, 0},
 	{"stop", K_STOP, K_ANIMSET, 0},
-	{"style", K_STYLE, 0, M_CHARS | M_FLAT},
+	{"style", K_STYLE, 0, M_FLAT},
 	{"svg", K_CONT, K_ANY, 0},
 	{"symbol", K_CONT, K_ANY, 0},
-	{"text", K_TEXT, K_DESC | K_ANIM | K_TSPAN | K_TEXTPATH, M_CHARS},
+	{"text", K_TEXT, K_DESC | K_ANIM | K_TSPAN | K_TEXTPATH, 0},
 	/* tspan and textPath: animate and set, not animateMotion or
 	 * animateTransform; a textPath holds no textPath. */
-	{"textPath", K_TEXTPATH, K_DESC | K_ANIMSET | K_TSPAN, M_CHARS},
-	{"title", K_DESC, 0, M_CHARS | M_FLAT},
-	{"tspan", K_TSPAN, K_DESC | K_ANIMSET | K_TSPAN, M_CHARS},
+	{"textPath", K_TEXTPATH, K_DESC | K_ANIMSET | K_TSPAN, 0},
+	{"title", K_DESC, 0, M_FLAT},
+	{"tspan", K_TSPAN, K_DESC | K_ANIMSET | K_TSPAN, 0},
 	{"use", K_USE, K_DESC | K_ANIM, M_DESC_FIRST},
 };
 
@@ -129,11 +128,6 @@ static const struct S_model *S_model(xmlNodePtr n)
 		if (strcmp(S_models[i].name, (const char *)n->name) == 0)
 			return &S_models[i];
 	return NULL;
-}
-
-static bool S_blank(const xmlChar *s)
-{
-	return !s || strspn((const char *)s, " \t\r\n") == strlen((const char *)s);
 }
 
 static void S_free(xmlNodePtr n)
@@ -161,7 +155,6 @@ static void S_move_after(xmlNodePtr at, xmlNodePtr n)
  * a chapter's XHTML). */
 static xmlNodePtr S_drop(xmlNodePtr parent, xmlNodePtr n)
 {
-	const struct S_model *nm = S_model(n);
 	xmlNodePtr after = n;
 	for (xmlNodePtr c = n->children, next; c; c = next) {
 		next = c->next;
@@ -169,9 +162,6 @@ static xmlNodePtr S_drop(xmlNodePtr parent, xmlNodePtr n)
 		if (c->type == XML_ELEMENT_NODE && !(cm && (cm->kind & K_ANIM))) {
 			S_move_after(after, c);
 			after = c;
-		} else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-			   !(nm && (nm->flags & M_CHARS))) {
-			S_free(c); /* not drawn: see S_fix */
 		}
 	}
 	xmlNodePtr resume = n->next; /* a <desc> put after n is whole: past it */
@@ -324,13 +314,8 @@ static bool S_fix(xmlNodePtr n, const struct S_model *m, bool top)
 	xmlNodePtr after = n; /* where the next child n may not hold goes */
 	for (xmlNodePtr c = n->children, next; c; c = next) {
 		next = c->next;
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			/* Browsers draw the characters of text content elements
-			 * only: text straight in a <g> is shown by none. */
-			if (!(m->flags & M_CHARS) && !S_blank(c->content))
-				S_free(c);
-			continue;
-		}
+		/* (Characters outside text the policy took out: no browser
+		 * draws them.) */
 		const struct S_model *cm = S_model(c);
 		if (!cm)
 			continue;

@@ -13,7 +13,7 @@
  * <title>/<desc> comes before the rest where the schema says so, a
  * lighting filter holds one light first, feComponentTransfer one feFunc
  * of each channel in R, G, B, A order, animateMotion one <mpath>.
- * Character data outside text content elements goes: SVG renders none.
+ * (Character data outside text content elements the policy takes out.)
  *
  * Only elements the policy keeps are known; others are left as they are.
  * It frees the nodes it takes out, allocates the nodes it adds (a <text>,

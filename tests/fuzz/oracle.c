@@ -757,8 +757,8 @@ static const char *O_href_fault(const char *v)
 		const char *label = host;
 		for (const char *p = host; p <= host_end; p++) {
 			if (p < host_end && *p != '.') {
-				if (!isalnum((unsigned char)*p) && *p != '-')
-					return "a host that is not letters, digits, hyphens and dots";
+				if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+					return "a host that is not letters, digits, hyphens, underscores and dots";
 				continue;
 			}
 			size_t n = (size_t)(p - label);

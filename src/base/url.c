@@ -629,7 +629,7 @@ static int S_check_domain(const char *host)
 		if (host[start] == '-' || host[end - 1] == '-')
 			return URL_EHOST;
 		for (size_t i = start; i < end; i++)
-			if (!isalnum((unsigned char)host[i]) && host[i] != '-')
+			if (!isalnum((unsigned char)host[i]) && host[i] != '-' && host[i] != '_')
 				return URL_EHOST;
 		last = start;
 		start = end + 1;

@@ -109,11 +109,10 @@ enum url_error {
  * writes it, the default port left out; userinfo, path, query and
  * fragment percent-encoded where they hold characters a URL cannot
  * (spaces, non-ASCII, quotes, brackets, a second '#', a '%' without two
- * hex digits), existing %XX kept. A host must also be a host name as
- * RFC 1123 and RFC 3986 readers (epubcheck's, the fuzz oracle's) take it:
- * labels of letters, digits and '-' (no '_', which browsers open but DNS
- * host names do not hold), no empty label, no label starting or ending
- * with '-' or longer than 63, a last label that does not start with a
+ * hex digits), existing %XX kept. A host must also be a domain name as
+ * RFC 3986 readers (epubcheck's) take it: labels of letters, digits, '-'
+ * and '_', no empty label, no label starting or ending with '-' or
+ * longer than 63 (DNS's limit), a last label that does not start with a
  * digit. An empty path stays empty; a URL with nothing but its scheme
  * (and a fragment) fails, as RFC 3986 readers refuse "mailto:".
  * Returns 0 and *out (malloc'd), or a negative enum url_error with *out

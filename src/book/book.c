@@ -513,8 +513,6 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 				char *src = xasprintf("../%s", img->href);
 				xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
 				free(src);
-				if (!xmlHasProp(im->img, (const xmlChar *)"alt"))
-					xmlSetProp(im->img, (const xmlChar *)"alt", (const xmlChar *)"");
 			} else {
 				diag_warning(&jb->diags, ch->post->path, im->line, 0, "%s", img->why);
 				if (im->url)
@@ -524,6 +522,8 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 			}
 			im->img = NULL;
 		}
+		/* Last: links and images above may have lost what named them. */
+		chapter_names(xmlDocGetRootElement(ch->doc));
 		xmlChar *xml;
 		int len;
 		if (chapter_serialize(&xml, &len, ch->doc) < 0) {

@@ -217,7 +217,8 @@ char *cover_svg(const struct cover_text *t, size_t *len)
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" "
 		"viewBox=\"0 0 %d %d\"",
 		S_WIDTH, S_HEIGHT, S_WIDTH, S_HEIGHT);
-	if (t->language && *t->language) {
+	/* (The app checks the language; a caller that did not leaves it out.) */
+	if (t->language && lang_tag_valid(t->language)) {
 		sb_adds(&sb, " xml:lang=\"");
 		sb_add_xml_escaped(&sb, t->language);
 		sb_adds(&sb, "\"");

@@ -363,12 +363,56 @@ static void S_heading_ranks(xmlNodePtr root)
 	free(els);
 }
 
-/* Ids: every element's id made unique and safe, and every heading given
- * one (a slug of its text), in document order so ids are stable. */
+/* An id as written and what it became, for the references to it. */
+struct S_id {
+	xmlNodePtr el;
+	xmlNodePtr scope; /* the outermost <svg> it is in, or NULL */
+	char *written;
+	const char *now; /* owned by the chapter's idset */
+	size_t same;     /* the next entry written the same, or (size_t)-1 */
+};
+
+struct S_id_map {
+	struct S_id *v;
+	size_t n;
+	struct strmap first; /* written → the first entry written so */
+};
+
+static xmlNodePtr S_svg_scope(xmlNodePtr n)
+{
+	xmlNodePtr scope = NULL;
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS) && S_is(n, "svg"))
+			scope = n;
+	return scope;
+}
+
+/* A reference from at: to the element written with that id in the same
+ * drawing (two drawings of a post may both have a "gradient1"), else to the
+ * first one written so. */
+static const char *S_id_now(void *ctx, xmlNodePtr at, const char *written)
+{
+	const struct S_id_map *m = ctx;
+	size_t i;
+	if (!strmap_get(&m->first, written, &i))
+		return NULL;
+	xmlNodePtr scope = S_svg_scope(at);
+	for (size_t k = i; k != (size_t)-1; k = m->v[k].same)
+		if (m->v[k].scope == scope)
+			return m->v[k].now;
+	return m->v[i].now;
+}
+
+/* Ids: every element's id made unique and an XML name (xsd:ID: no colon,
+ * no leading digit), every heading given one (a slug of its text), in
+ * document order so ids are stable; references inside the chapter follow
+ * an id that changed, links from elsewhere find it by its old name. */
 static void S_ids(struct chapter *ch, xmlNodePtr root)
 {
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
+	struct S_id_map map = {NULL, 0, STRMAP_INIT};
+	bool changed = false;
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr el = els[i];
 		const char *name = (const char *)el->name;
@@ -386,7 +430,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 			 * chapter_find_id also tries for links. */
 			bool plain = *id && isalpha((unsigned char)id[0]);
 			for (const char *p = id; *p && plain; p++)
-				plain = isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':';
+				plain = isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.';
 			if (plain)
 				base = xstrdup(id);
 			else if (*id && strspn(id, " \t\r\n\f") < strlen(id))
@@ -405,6 +449,21 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 				h->id = xstrdup(unique);
 				h->text = text && *text ? xstrdup(text) : xstrdup("Section");
 			}
+			if (id) {
+				changed |= strcmp(id, unique) != 0;
+				map.v = xrealloc(map.v, (map.n + 1) * sizeof *map.v);
+				map.v[map.n] = (struct S_id){el, S_svg_scope(el), xstrdup(id), unique, (size_t)-1};
+				size_t first;
+				if (strmap_get(&map.first, id, &first)) {
+					size_t k = first;
+					while (map.v[k].same != (size_t)-1)
+						k = map.v[k].same;
+					map.v[k].same = map.n;
+				} else {
+					strmap_put(&map.first, id, map.n);
+				}
+				map.n++;
+			}
 		} else if (id) {
 			S_unset(el, "id");
 		}
@@ -413,6 +472,31 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 		free(id);
 	}
 	free(els);
+	if (changed) {
+		svg_rewrite_refs(root, S_id_now, &map);
+		/* A link from another chapter (or the book's pages) names the
+		 * first element written with the id. */
+		for (size_t i = 0; i < map.n; i++) {
+			size_t first;
+			const struct idset *ids = &ch->names.ids;
+			if (strcmp(map.v[i].written, map.v[i].now) == 0 || !strmap_get(&map.first, map.v[i].written, &first) ||
+			    first != i || idset_has(ids, map.v[i].written) ||
+			    strmap_get(&ch->names.aliases, map.v[i].written, NULL))
+				continue;
+			size_t k;
+			if (strmap_get(&ids->map, map.v[i].now, &k))
+				strmap_put(&ch->names.aliases, map.v[i].written, k);
+		}
+	}
+	for (size_t i = 0; i < map.n; i++)
+		free(map.v[i].written);
+	free(map.v);
+	strmap_free(&map.first);
+	/* Drawings may name what is not there (an element the policy took
+	 * out, a part of a larger drawing): epubcheck follows their paints
+	 * and uses within the page. */
+	if (ch->has_svg)
+		svg_fix_refs(root);
 }
 
 void chapter_unwrap(xmlNodePtr node)
@@ -469,6 +553,173 @@ void chapter_image_to_link(xmlNodePtr img, const char *url)
 		xmlAddChild(a, c);
 	}
 	xmlAddChild(span, a);
+}
+
+/* ---- accessible names: every link says where it goes, every image what
+ * it shows (DAISY Ace: link-name, image-alt) ---- */
+
+#define S_ALT_MARK "data-sheaf-alt"
+
+/* What a file's name says: its stem, separators as spaces ("my-photo_2.png"
+ * is "my photo 2"); "" when src names no file (a data: URL, none). */
+static char *S_image_stem(const char *src)
+{
+	if (!src || url_classify(src) == URL_DANGEROUS)
+		return xstrdup("");
+	struct url_parts u;
+	url_split(&u, src);
+	char *path = xstrndup(u.path.p, u.path.n);
+	char *decoded = url_decode(path);
+	char *base = xstrdup(path_basename(decoded));
+	char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		*dot = '\0';
+	for (char *c = base; *c; c++)
+		if (*c == '-' || *c == '_' || *c == '+' || *c == '.')
+			*c = ' ';
+	/* What XML cannot hold (a %00 in the name) goes too. */
+	char *clean = str_xml_chars(base);
+	char *stem = str_collapse_ws(clean);
+	free(clean);
+	free(base);
+	free(decoded);
+	free(path);
+	return stem;
+}
+
+/* Whether n, an element of the chapter, gives a name to the link it is in:
+ * words, an image with alt text, a drawing with a label. Skips skip (an
+ * image whose own alt is being decided). */
+static bool S_names_link(xmlNodePtr n, xmlNodePtr skip)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c == skip)
+			continue;
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			const char *t = (const char *)c->content;
+			if (t && strspn(t, " \t\r\n\f") < strlen(t))
+				return true;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			xmlChar *label = xmlGetProp(c, (const xmlChar *)(S_is(c, "img") ? "alt" : "aria-label"));
+			bool named = label && label[strspn((const char *)label, " \t\r\n\f")];
+			if (label)
+				xmlFree(label);
+			if (named || (!S_is(c, "svg") && S_names_link(c, skip)))
+				return true;
+		}
+	}
+	return false;
+}
+
+static xmlNodePtr S_link_of(xmlNodePtr n)
+{
+	for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+		if (S_is(up, "a") && S_has_prop(up, "href"))
+			return up;
+	return NULL;
+}
+
+/* A URL as a reader would say it: host and path (no scheme, query or
+ * fragment; the address of a mailto:), an ellipsis past 40 characters. */
+static char *S_url_display(const char *href)
+{
+	struct url_parts u;
+	url_split(&u, href);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	if (u.host.p)
+		sb_add(&sb, u.host.p, u.host.n);
+	sb_add(&sb, u.path.p, u.path.n);
+	if (u.host.p && sb.len > u.host.n && strcmp(sb.s + u.host.n, "/") == 0)
+		sb.s[--sb.len] = '\0';
+	if (!sb.len && u.fragment.p)
+		sb_add(&sb, u.fragment.p - 1, u.fragment.n + 1);
+	if (!sb.len)
+		sb_adds(&sb, href);
+	char *shown = str_xml_chars(sb.s);
+	sb_release(&sb);
+	char *one_line = str_collapse_ws(shown);
+	free(shown);
+	size_t chars = 0, cut = 0;
+	for (size_t i = 0; one_line[i]; i++)
+		if (((unsigned char)one_line[i] & 0xC0) != 0x80 && ++chars == 41)
+			cut = i;
+	if (chars > 40) {
+		one_line[cut] = '\0';
+		char *short_ = xasprintf("%s\xE2\x80\xA6", one_line);
+		free(one_line);
+		return short_;
+	}
+	return one_line;
+}
+
+/* The file names images without alt were written with, kept for
+ * chapter_names: the book stage gives the files names of its own. */
+static void S_image_names(xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
+		if (!S_is(n, "img") || S_has_prop(n, "alt"))
+			continue;
+		char *src = S_prop(n, "src");
+		char *stem = S_image_stem(src);
+		S_set(n, S_ALT_MARK, stem);
+		free(stem);
+		free(src);
+	}
+}
+
+void chapter_names(xmlNodePtr root)
+{
+	size_t n;
+	xmlNodePtr *els = S_elements(root, &n);
+	/* Images first: an image-only link takes its name from the image. */
+	for (size_t i = 0; i < n; i++) {
+		if (!S_is(els[i], "img"))
+			continue;
+		char *mark = S_prop(els[i], S_ALT_MARK);
+		S_unset(els[i], S_ALT_MARK);
+		if (S_has_prop(els[i], "alt")) {
+			free(mark);
+			continue;
+		}
+		xmlNodePtr a = S_link_of(els[i]);
+		char *src = S_prop(els[i], "src");
+		char *stem = a && S_names_link(a, els[i]) ? xstrdup("") : mark ? xstrdup(mark) : S_image_stem(src);
+		S_set(els[i], "alt", *stem || a ? stem : "image");
+		free(stem);
+		free(src);
+		free(mark);
+	}
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr a = els[i];
+		if (!S_is(a, "a") || !S_has_prop(a, "href") || S_names_link(a, NULL))
+			continue;
+		char *label = S_prop(a, "aria-label");
+		bool named = label && label[strspn(label, " \t\r\n\f")];
+		free(label);
+		if (named)
+			continue;
+		/* An image the author marked decorative is all the link shows:
+		 * it says what it is. */
+		xmlNodePtr img = NULL;
+		for (xmlNodePtr c = a->children; c && !img; c = S_next(c, a))
+			if (S_is(c, "img"))
+				img = c;
+		char *src = img ? S_prop(img, "src") : NULL;
+		char *stem = src ? S_image_stem(src) : NULL;
+		if (stem && *stem) {
+			S_set(img, "alt", stem);
+		} else {
+			char *href = S_prop(a, "href");
+			char *shown = S_url_display(href);
+			xmlAddChild(a, xmlNewDocText(a->doc, (const xmlChar *)shown));
+			free(shown);
+			free(href);
+		}
+		free(stem);
+		free(src);
+	}
+	free(els);
 }
 
 /* Whether the absolute url (as url_classify reads it) is one a book may
@@ -775,6 +1026,16 @@ static void S_finish(xmlNodePtr root)
 		S_unset(n, "data-sheaf-fnref");
 		S_unset(n, "data-sheaf-fnback");
 		S_unset(n, "data-sheaf-footnotes");
+		if (S_is(n, "time") && !S_has_prop(n, "datetime")) {
+			/* Without a datetime, XHTML's <time> holds text only: one
+			 * holding markup (or whose datetime was not a date) is a
+			 * span, its markup and words kept. */
+			bool markup = false;
+			for (xmlNodePtr c = n->children; c && !markup; c = c->next)
+				markup = c->type == XML_ELEMENT_NODE;
+			if (markup)
+				xmlNodeSetName(n, (const xmlChar *)"span");
+		}
 		if (S_is(n, "th")) {
 			/* A header cell with nothing to say is a data cell: screen
 			 * readers announce empty headers as errors. */
@@ -942,6 +1203,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	S_footnotes(ch, container, ns, epub_ns);
 	S_ids(ch, container);
 	S_refs(ch, container, o, &lm, dl);
+	S_image_names(container);
 
 	xmlNodePtr c = container->children;
 	while (c) {

@@ -114,6 +114,15 @@ void chapter_image_to_alt(xmlNodePtr img);
 /* Replaces an image by its alt text made a link to url (only the alt text
  * when the image already sits in a link). */
 void chapter_image_to_link(xmlNodePtr img, const char *url);
+/* Gives what needs an accessible name one (DAISY Ace: link-name,
+ * image-alt), after everything that removes content from the chapter (the
+ * book stage calls it last, once failed images are replaced): an image
+ * without alt gets its file's stem ("my-photo_2.png": "my photo 2"), or
+ * alt="" when it sits in a link whose words name it; a link with nothing
+ * to say gets its URL as text (host and path, shortened), or its
+ * decorative image the image's stem. Words are only ever added. Running it
+ * again changes nothing. */
+void chapter_names(xmlNodePtr root);
 /* Serializes as XML with declaration, UTF-8. *out is xmlMalloc'd: free it
  * with xmlFree. */
 int chapter_serialize(xmlChar **out, int *len, xmlDocPtr doc);

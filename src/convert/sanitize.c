@@ -3,9 +3,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/xmlregexp.h>
 
 #include "base/util.h"
 #include "convert/contentmodel.h"
+#include "convert/svgmodel.h"
 
 /* What to do with an element. */
 enum S_action { S_KEEP, S_RENAME, S_UNWRAP, S_DROP, S_EMBED, S_SPECIAL };
@@ -246,6 +248,42 @@ static void S_copy_style(xmlNodePtr dst, const char *style)
 	}
 }
 
+/* Whether value is a datetime EPUB 3's XHTML schema accepts: on <time>
+ * any "date or time" (a year, a date, a time, a week, a duration…), on
+ * <del> and <ins> a date or a global date and time. The patterns are the
+ * schema's own (epubcheck's mod/datatypes.rnc), XML Schema regular
+ * expressions, matched by libxml2 on the value as an xsd:token reads it. */
+static bool S_datetime_ok(const char *value, bool time_element)
+{
+#define S_DATE "([0-9]{4,})-([0-9]{2})-([0-9]{2})"
+#define S_GLOBAL S_DATE "([T ])([0-9]{2}):([0-9]{2})(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|((\\+|-)([0-9]{2}):?([0-9]{2})))?"
+	static const char *const edit[] = {S_DATE, S_GLOBAL, NULL};
+	static const char *const any[] = {
+		"[0-9]{4}",
+		"(--)?(0[0-9]|1[0-2])-(0[0-9]|[1-2][0-9]|3[0-1])",
+		"([0-9]{4,})-W([0-9]{2})",
+		S_DATE,
+		"([0-9]{4,})-([0-9]{2})",
+		"([0-9]{2}):([0-9]{2})(:[0-9]{2}(\\.[0-9]{1,3})?)?",
+		S_GLOBAL,
+		"(((P[0-9]+D)|(P([0-9]+D)?T((([0-9]+H)([0-9]+M)?([0-9]+(\\.[0-9]{1,3})?S)?)|(([0-9]+H)?([0-9]+M)"
+		"([0-9]+(\\.[0-9]{1,3})?S)?)|(([0-9]+H)?([0-9]+M)?([0-9]+(\\.[0-9]{1,3})?S)))))|( *(([0-9]+ *[WDHM])|"
+		"([0-9]+(\\.[0-9]{1,3})? *S)) *)+)",
+		NULL};
+#undef S_DATE
+#undef S_GLOBAL
+	char *token = str_collapse_ws(value);
+	bool ok = false;
+	for (const char *const *p = time_element ? any : edit; *p && !ok && *token; p++) {
+		xmlRegexpPtr re = xmlRegexpCompile((const xmlChar *)*p);
+		ok = re && xmlRegexpExec(re, (const xmlChar *)token) == 1;
+		if (re)
+			xmlRegFreeRegexp(re);
+	}
+	free(token);
+	return ok;
+}
+
 /* Whether S_copy_attrs may keep an attribute of this name. */
 static bool S_attr_wanted(const char *an, const struct S_rule *rule, bool cell)
 {
@@ -327,6 +365,13 @@ static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *ru
 				   strcmp(an, "span") == 0 || strcmp(an, "start") == 0 ||
 				   strcmp(an, "value") == 0) {
 				if (S_numeric(val) && atoi(val) > 0)
+					S_set(dst, an, val);
+			} else if (strcmp(an, "datetime") == 0) {
+				/* One the schema refuses goes; the words say the date. */
+				if (S_datetime_ok(val, strcmp(name, "time") == 0))
+					S_set(dst, an, val);
+			} else if (strcmp(an, "hreflang") == 0) {
+				if (lang_tag_valid(val))
 					S_set(dst, an, val);
 			} else if (strcmp(an, "reversed") == 0) {
 				S_set(dst, an, "reversed");
@@ -575,10 +620,19 @@ static xmlNsPtr S_xlink_ns(xmlNodePtr svg_root)
 
 /* A declaration svg_style_decls keeps becomes the attribute it stands for
  * (the style sheet rule it would be); "!important" means nothing there. */
-static void S_svg_style_decl(void *dst, const char *prop, const char *value)
+struct S_svg_style {
+	xmlNodePtr dst;
+	const struct svg_element *rule;
+};
+
+/* (Only as an attribute the element takes, with a value the schema does:
+ * "fill" from a stop's style styles nothing.) */
+static void S_svg_style_decl(void *ctx, const char *prop, const char *value)
 {
-	if (!strchr(value, '!'))
-		S_set(dst, prop, value);
+	const struct S_svg_style *st = ctx;
+	char canon[64];
+	if (!strchr(value, '!') && svg_attr(st->rule, prop, value, canon, sizeof canon) == SVG_ATTR_KEEP)
+		S_set(st->dst, canon, value);
 }
 
 /* href and xlink:href (svg_href_target): written as xlink:href, which
@@ -624,7 +678,8 @@ static void S_svg_attrs(xmlNodePtr dst, xmlNodePtr src, const struct svg_element
 	}
 	/* After the attributes: a style property overrides them, as CSS does. */
 	if (style) {
-		svg_style_decls((const char *)style, S_svg_style_decl, dst);
+		struct S_svg_style st = {dst, rule};
+		svg_style_decls((const char *)style, S_svg_style_decl, &st);
 		xmlFree(style);
 	}
 }
@@ -890,6 +945,11 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			if (!sr || (sr->flags & SVG_SHEET) || ((sr->flags & SVG_ANIM) && !svg_anim_ok(c)))
 				continue;
 			bool unwrap = sr->flags & SVG_UNWRAP;
+			const struct svg_element *in = unwrap ? svg_stand_in(c, text) : NULL;
+			if (in) {
+				unwrap = false;
+				sr = in;
+			}
 			if ((sr->flags & SVG_LINK) && !svg_has_href(c)) {
 				if (!(sr->flags & SVG_TEXT))
 					continue;
@@ -900,6 +960,11 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 					continue;
 				into = S_new(top->dst, svg->ns, sr->name, line);
 				S_svg_attrs(into, c, sr, svg);
+				if (!svg_required(into, sr)) {
+					xmlUnlinkNode(into);
+					xmlFreeNode(into);
+					continue;
+				}
 				depth++;
 				text = sr->flags & SVG_TEXT;
 			}
@@ -971,5 +1036,6 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		stack[sp++] = (struct S_frame){c->children, into, line, depth, svg, text, block};
 	}
 	free(stack);
+	svgmodel_apply(dst); /* the drawings copied, as a whole */
 	return flattened;
 }

@@ -8,8 +8,11 @@
  *     foreignObject, image, feImage, fonts, cursors or elements of another
  *     namespace (their content goes with them); <a> and <switch> give up
  *     their tag, not their children;
- *   - per element, its own attributes and (on painted elements) the
- *     presentation attributes; id, class, xml:space, xml:lang, ARIA;
+ *   - per element, its own attributes and the presentation attributes
+ *     EPUB 3's SVG schema gives it (fill on a shape or a <g>, not on a
+ *     gradient; font-size on text or a container, not on a shape); class
+ *     and style where the schema allows them (not on <style>, nor on most
+ *     filter primitives); id, xml:space, xml:lang, ARIA;
  *     never an event handler or anything not listed;
  *   - href and xlink:href only to an element of the drawing ("#id");
  *   - no animation (set, animate…) of an href, an event handler or style;
@@ -32,7 +35,7 @@
 
 enum {
 	SVG_TEXT = 1,   /* holds character data */
-	SVG_PAINT = 2,  /* takes presentation attributes (and class, style) */
+	SVG_STYLED = 2, /* takes class and style */
 	SVG_ANIM = 4,   /* animation: dropped when svg_anim_target_ok says no */
 	SVG_UNWRAP = 8, /* its tag goes, its children stay */
 	SVG_LINK = 16,  /* means nothing without its href: goes without one */
@@ -42,6 +45,8 @@ enum {
 struct svg_element {
 	const char *name; /* as SVG spells it: "linearGradient" */
 	unsigned flags;
+	unsigned pres;     /* the groups of presentation attributes it takes
+			      (svg.c, after SVG 1.1's attribute modules) */
 	const char *attrs; /* its own attributes, space-separated */
 };
 
@@ -74,8 +79,21 @@ const char *svg_href_target(const char *v);
 bool svg_anim_target_ok(const char *target);
 
 /* Whether an animation element (set, animate…) may stay, by its
- * attributeName (see svg_anim_target_ok); one without animates nothing. */
+ * attributeName (see svg_anim_target_ok); one without animates nothing
+ * and goes (but animateMotion, which needs none). */
 bool svg_anim_ok(xmlNodePtr n);
+
+/* What takes the place of n, an element whose tag goes (SVG_UNWRAP: <a>,
+ * <switch>), when its attributes style what it holds (fill, transform,
+ * class…): a <g>, or in text a <tspan>; NULL when it has none of those and
+ * its tag simply goes. */
+const struct svg_element *svg_stand_in(xmlNodePtr n, bool in_text);
+
+/* Gives n, an element el of the policy whose attributes are copied, the
+ * attributes SVG 1.1's schema requires that it lacks, with the value their
+ * absence means (a rect without width: width="0"). False when it cannot
+ * be made whole (a feConvolveMatrix without kernel): it goes. */
+bool svg_required(xmlNodePtr n, const struct svg_element *el);
 
 /* Whether n has an href or xlink:href (as the HTML parser or an XML file
  * gives it) that svg_href_target accepts. */
@@ -99,9 +117,34 @@ size_t svg_style_decls(const char *style, void (*each)(void *ctx, const char *pr
  * malloc'd. */
 char *svg_css_sheet(const char *css);
 
+/* What an id referred to as id at element at is now called; NULL (or id)
+ * when it stays. */
+typedef const char *(*svg_id_map)(void *ctx, xmlNodePtr at, const char *id);
+
+/* Rewrites, under root (root included), every reference to an id through
+ * map: href and xlink:href "#id" on SVG elements, url(#id) in SVG
+ * attributes (fill, clip-path, style…) and <style> sheets, and the id
+ * lists of aria-labelledby, aria-describedby and headers on any element.
+ * Only what map changes is written. */
+void svg_rewrite_refs(xmlNodePtr root, svg_id_map map, void *ctx);
+
+/* References within the document made to hold, under root (a chapter's
+ * content, or an SVG file's root). epubcheck follows fill and stroke
+ * written as url(#id), which must name a paint server (linearGradient,
+ * radialGradient, pattern), and a <use>'s href, which must name an
+ * element that is none of those nor a clipPath; any url(#id) or href
+ * must name something there. What names nothing is what a reader makes
+ * of it: a paint its fallback or none; a clip, mask, filter or marker
+ * none (the attribute goes); a template href goes; a <use> or <mpath> of
+ * nothing goes, a <textPath> leaves its words. Call it once ids are
+ * final. */
+void svg_fix_refs(xmlNodePtr root);
+
 /* Applies the policy to a parsed SVG document in place: processing
  * instructions, elements and attributes it refuses are freed, unwrapped
- * elements' children take their place. The root is left in place. */
+ * elements' children take their place. The root is left in place. Ids
+ * become XML names (an id such as "1:2" its slug), unique in the file,
+ * and every reference to them follows (svg_rewrite_refs). */
 void svg_clean_doc(xmlDocPtr doc);
 
 #endif

@@ -419,12 +419,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		S_fail("chapter_convert returned -1", p->title, NULL, 0);
 	}
 	/* As the book stage does offline (book.c): a remote image, never in a
-	 * book, becomes a link to it; the oracle then judges the book's page. */
+	 * book, becomes a link to it, a data: image is stored, a file that is
+	 * not there is its alt text; the oracle then judges the book's page. */
 	for (size_t i = 0; i < ch.nimages; i++)
 		if (ch.images[i].url && ch.images[i].img) {
 			chapter_image_to_link(ch.images[i].img, ch.images[i].url);
 			ch.images[i].img = NULL;
+		} else if (ch.images[i].data && ch.images[i].img) {
+			/* A data: image (its src taken out) gets its file's. */
+			xmlSetProp(ch.images[i].img, (const xmlChar *)"src", (const xmlChar *)"../images/data.png");
+			ch.images[i].img = NULL;
+		} else if (ch.images[i].img) {
+			/* A file of the site: there is no site, so none is found. */
+			chapter_image_to_alt(ch.images[i].img);
+			ch.images[i].img = NULL;
 		}
+	/* A link to a place in the chapter lands where the book stage's
+	 * plan_resolve_links puts it: on the id the fragment names, else on
+	 * the chapter's start. */
+	for (size_t i = 0; i < ch.nlinks; i++) {
+		const struct chapter_link *l = &ch.links[i];
+		if (!l->raw || l->raw[0] != '#')
+			continue;
+		const char *id = l->fragment ? chapter_find_id(&ch.names, l->fragment) : NULL;
+		char *href = id ? xasprintf("#%s", id) : xstrdup(path_basename(ch.href));
+		xmlSetProp(l->a, (const xmlChar *)"href", (const xmlChar *)href);
+		free(href);
+	}
+	chapter_names(xmlDocGetRootElement(ch.doc)); /* last, as the book stage calls it */
 	xmlChar *out = NULL;
 	int out_len = 0;
 	if (chapter_serialize(&out, &out_len, ch.doc) < 0 || !out)

@@ -41,22 +41,6 @@ static const char *const O_animations[] = {"set", "animate", "animateMotion", "a
  * the fix lands. SHEAF_ORACLE_ALL=1 in the environment reports pending
  * rules too (for fuzzing the classes being fixed). */
 static const char *const O_pending[] = {
-	/* issue 14: SVG markup in an SVG <title> (svg-aria-label-url-text.md):
-	 * svg.c's, the content-model repair leaves SVG alone */
-	"schema: <desc>",
-	/* issue 14, branch names: an <img> left without src (table.md,
-	 * 4c94be0a, 58fe0064, 79ea3ef1, 9c0b35be, ae515a08, bc38ff73,
-	 * c625eff2), SVG shapes without their required attributes (30347c80,
-	 * images/svg-css-loads-from-the-web), the cover's xml:lang not a
-	 * language tag (images/cover-markup), an <img> without alt (5cabaf51,
-	 * ffadaf20), a link without a name (24aa04db), a fragment naming no
-	 * id (3dfc2598, 47c457b9) */
-	"schema: <img>",
-	"schema: <rect>",
-	"schema: <svg xml:lang=",
-	"img-alt:",
-	"link-name:",
-	"fragment:",
 	NULL};
 
 struct O_state {
@@ -773,8 +757,8 @@ static const char *O_href_fault(const char *v)
 		const char *label = host;
 		for (const char *p = host; p <= host_end; p++) {
 			if (p < host_end && *p != '.') {
-				if (!isalnum((unsigned char)*p) && *p != '-')
-					return "a host that is not letters, digits, hyphens and dots";
+				if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+					return "a host that is not letters, digits, hyphens, underscores and dots";
 				continue;
 			}
 			size_t n = (size_t)(p - label);

@@ -40,8 +40,9 @@
  *     href or xlink:href "#x", url(#x) in CSS and SVG values) names an id
  *     of the document (epubcheck RSC-012);
  *   - href-url: an <a href> is a relative reference, or an http, https or
- *     mailto URL; http(s) with a host of ASCII LDH labels or an IP
- *     literal; no space, control or excluded character; only %XX escapes;
+ *     mailto URL; http(s) with a host of ASCII labels (letters, digits,
+ *     hyphens, and underscores, which browsers and epubcheck take) or an
+ *     IP literal; no space, control or excluded character; only %XX escapes;
  *   - img-alt: every <img> has an alt;
  *   - link-name: every <a href> has an accessible name (text, an img with
  *     a non-empty alt, an SVG with an aria-label or a <title>, an

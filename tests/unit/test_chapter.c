@@ -9,6 +9,7 @@
 #include "convert/markdown.h"
 #include "input/post.h"
 #include "convert/sanitize.h"
+#include "oracle.h"
 #include "tap.h"
 #include "base/util.h"
 
@@ -640,6 +641,143 @@ static void test_cols(void)
 	diag_list_free(&dl);
 }
 
+/* The chapter judged by the fuzz oracle (EPUB 3's XHTML schema and the
+ * rules outside it: names, alt, ids, fragments). */
+static void S_valid(const char *what, const char *xhtml)
+{
+	char *why = oracle_check(xhtml, strlen(xhtml), ORACLE_CHAPTER);
+	ok(why == NULL, "%s: the chapter is valid", what);
+	if (why)
+		diag("%s", why);
+	free(why);
+}
+
+/* Accessible names (DAISY Ace link-name, image-alt), given last as the
+ * book stage gives them: a link left with nothing to say shows its URL, an
+ * image without alt its file's stem, or alt="" inside a link with words.
+ * Every word of the post stays, and a second pass changes nothing. */
+static void test_names(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	struct post *p = S_post("names.md", "Names",
+				"Keep <a href=\"https://example.com/a/very/long/path/that/goes/on/and/on/forever.html?q=1#x\"></a> "
+				"one <a href=\"https://y.test/p?q=1#f\"> </a> two "
+				"<a href=\"mailto:me@y.test\"></a>\n\n"
+				"<a href=\"https://x.test/\"><img src=\"https://x.test/pics/my-photo_2.png\"></a> "
+				"<a href=\"https://x.test/\">Words <img src=\"https://x.test/deco.png\"></a> "
+				"<img src=\"https://x.test/Some%20Chart.final.svg\"> "
+				"<a href=\"https://x.test/e\"><img src=\"https://x.test/empty.png\" alt=\"\"></a> "
+				"<a href=\"https://z.test/\" aria-label=\"Zed\"></a> "
+				"<a href=\"https://w.test/gone\"><img src=\"https://w.test/gone.png\" alt=\"Gone\"></a> end\n\n"
+				"<time datetime=\"yesterday\"><em>Then</em></time> <time>Now</time>\n", 1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with nameless links and images");
+	/* As the book stage does: the image that failed is replaced, the others
+	 * get the files they are stored in. */
+	for (size_t i = 0; i < ch.nimages; i++) {
+		if (ch.images[i].url && strstr(ch.images[i].url, "gone")) {
+			chapter_image_to_alt(ch.images[i].img);
+		} else {
+			char *src = xasprintf("../images/%s", path_basename(ch.images[i].url));
+			xmlSetProp(ch.images[i].img, (const xmlChar *)"src", (const xmlChar *)src);
+			free(src);
+		}
+		ch.images[i].img = NULL;
+	}
+	chapter_names(xmlDocGetRootElement(ch.doc));
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "well-formed")) {
+		is_int(fx_xpath_num(doc, "count(//h:a[@href][not(normalize-space(.)) and not(@aria-label) and "
+					 "not(.//h:img[normalize-space(@alt)])])"),
+		       0, "every link has a name");
+		is_int(fx_xpath_num(doc, "count(//h:img[not(@alt)])"), 0, "every image has an alt");
+		fx_is_xstr(doc, "string(//h:a[starts-with(@href, 'https://example.com/')])",
+			   "example.com/a/very/long/path/that/goes/o\xE2\x80\xA6", "a long URL shortened");
+		fx_is_xstr(doc, "string(//h:a[@href='https://y.test/p?q=1#f'])", " y.test/p",
+			   "a link with only white space: host and path");
+		fx_is_xstr(doc, "string(//h:a[@href='mailto:me@y.test'])", "me@y.test", "a mailto: the address");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'my-photo')]/@alt)", "my photo 2",
+			   "an image-only link: the image's stem names it");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'deco')]/@alt)", "",
+			   "an image in a link with words is decorative");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'Chart')]/@alt)", "Some Chart final",
+			   "an image on its own: its stem, decoded");
+		fx_is_xstr(doc, "string(//h:img[contains(@src, 'empty')]/@alt)", "empty",
+			   "a decorative image that is all its link shows names it");
+		fx_is_xstr(doc, "string(//h:a[@aria-label='Zed'])", "", "a link with a label keeps it");
+		fx_is_xstr(doc, "string(//h:a[@href='https://w.test/gone'])", "[Gone]",
+			   "an image that failed: its alt text names the link");
+		is_int(fx_xpath_num(doc, "count(//*[@data-sheaf-alt])"), 0, "no internal marker left");
+		is_int(fx_xpath_num(doc, "count(//h:span/h:em[. = 'Then'])"), 1,
+		       "a <time> holding markup without a valid datetime becomes a span");
+		is_int(fx_xpath_num(doc, "count(//h:time[. = 'Now'])"), 1, "one holding text stays");
+		for (const char *const *w = (const char *const[]){"Keep", "one", "two", "Words", "end", "Then", "Now", NULL}; *w; w++)
+			ok(strstr(text, *w) != NULL, "the post's word %s kept", *w);
+		S_valid("names", text);
+	}
+	chapter_names(xmlDocGetRootElement(ch.doc));
+	char *again;
+	xmlDocPtr doc2 = S_reparse(&ch, &again);
+	ok(text && again && strcmp(text, again) == 0, "a second pass changes nothing");
+	xmlFreeDoc(doc2);
+	free(again);
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
+/* Ids become XML names (xsd:ID: "1:2" is not one) and unique in the
+ * chapter, and what refers to them follows: a link from elsewhere finds the
+ * old name, each drawing's url(#…) and href its own gradient when two
+ * drawings of a post use the same id. */
+static void test_ids_valid(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	struct post *p = S_post("ids.md", "Ids",
+				"<p id=\"1:2\">Para words</p>\n\n<p id=\"a:b\">More words</p>\n\n"
+				"<svg viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"red\"/>"
+				"</linearGradient><path id=\"p\" d=\"M0 0\"/></defs><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/><text>One</text></svg>\n\n"
+				"<svg viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"blue\"/>"
+				"</linearGradient><path id=\"p\" d=\"M0 0\"/></defs><rect width=\"1\" height=\"1\" style=\"fill: url(#g)\"/>"
+				"<use xlink:href=\"#p\"/><use xlink:href=\"#g\"><title>Use words</title></use><rect width=\"1\" height=\"1\" "
+				"fill=\"url(#p)\" stroke=\"url(#none)\"/><text>Two</text></svg>\n", 1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with ids that are not XML names");
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "well-formed")) {
+		is_int(fx_xpath_num(doc, "count(//*[@id][contains(@id, ':') or translate(substring(@id, 1, 1), "
+					 "'0123456789', '') = ''])"),
+		       0, "no id with a colon or a leading digit");
+		fx_is_xstr(doc, "string(//h:p[. = 'Para words']/@id)", "s-12", "id 1:2 becomes its slug");
+		is_int(fx_xpath_num(doc, "count((//*[local-name()='svg'])[1]//*[local-name()='linearGradient'][@id='g'])"), 1, "the first drawing keeps g");
+		fx_is_xstr(doc, "string((//*[local-name()='svg'])[1]//*[local-name()='rect']/@fill)", "url(#g)", "and its rect points at it");
+		is_int(fx_xpath_num(doc, "count((//*[local-name()='svg'])[2]//*[local-name()='linearGradient'][@id='g-2'])"), 1,
+		       "the second drawing's g is made unique");
+		fx_is_xstr(doc, "string((//*[local-name()='svg'])[2]//*[local-name()='rect']/@fill)", "url(#g-2)",
+			   "its rect's style, made an attribute, follows it");
+		fx_is_xstr(doc, "string((//*[local-name()='svg'])[2]//*[local-name()='use']/@*[local-name()='href'])", "#p-2", "its use follows it");
+		is_int(fx_xpath_num(doc, "count(//*[local-name()='use'])"), 1, "a use of a gradient goes (epubcheck: incompatible type)");
+		is_int(fx_xpath_num(doc, "count(//*[local-name()='rect'][@fill='none'][@stroke='none'])"), 1,
+		       "a paint of a path or of nothing paints nothing");
+		for (const char *const *w = (const char *const[]){"Para words", "More words", "One", "Two", "Use words", NULL}; *w; w++)
+			ok(strstr(text, *w) != NULL, "the post's words %s kept", *w);
+		S_valid("ids", text);
+	}
+	const char *to = chapter_find_id(&ch.names, "1:2");
+	ok(to && strcmp(to, "s-12") == 0, "a link to #1:2 lands on it");
+	to = chapter_find_id(&ch.names, "a:b");
+	ok(to && strcmp(to, "ab") == 0, "a link to #a:b lands on it");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
@@ -660,6 +798,8 @@ int main(int argc, char **argv)
 	test_lines_after_moved_lines();
 	test_find_id();
 	test_cols();
+	test_names();
+	test_ids_valid();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

@@ -92,7 +92,7 @@ static void test_add(void)
 		  "<a xlink:href=\"javascript:alert(4)\"><text>t</text></a>"
 		  "<a href=\"https://example.com/\"><text>ok</text></a>"
 		  "<style>@import url(https://e.example/x.css); rect { fill: url(https://e.example/p.svg#g) }</style>"
-		  "<rect style=\"fill:url('https://e.example/q.svg#h')\" stroke=\"url(#local)\"/>"
+		  "<linearGradient id=\"local\"/><rect style=\"fill:url('https://e.example/q.svg#h')\" stroke=\"url(#local)\"/>"
 		  "<foreignObject><div>x</div></foreignObject></svg>");
 	fx_writes(S_tmp, "site/img/doctype.svg",
 		  "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "

@@ -317,7 +317,7 @@ static void test_svg(void)
 	free(out);
 
 	out = S_clean("<svg><svg x=\"1\" viewBox=\"0 0 1 1\"><rect/></svg></svg>", &wf);
-	like(out, "<svg x=\"1\" viewBox=\"0 0 1 1\"><rect/></svg></svg>", "nested svg without a second xmlns");
+	like(out, "<svg x=\"1\" viewBox=\"0 0 1 1\"><rect width=\"0\" height=\"0\"/></svg></svg>", "nested svg without a second xmlns");
 	free(out);
 
 	out = S_clean("<p><math><mi>x</mi></math></p>", &wf);
@@ -437,6 +437,33 @@ static void test_judged_as_written(void)
 	free(out);
 }
 
+/* Attribute values the XHTML schema types (epubcheck's datatypes.rnc): a
+ * datetime must be a date or time of the element's kind, an hreflang a
+ * language tag; one that is not goes, the words stay. */
+static void test_typed_attrs(void)
+{
+	bool wf;
+	char *out = S_clean("<p><time datetime=\"2024-03-05\">March</time> <time datetime=\"yesterday\">Then</time> "
+			    "<time datetime=\" 2024-03-05T10:00:00+01:00 \">At ten</time> <time datetime=\"PT2H30M\">Long</time> "
+			    "<time datetime=\"2024\">Year</time> <time datetime=\"10:30\">Half</time> "
+			    "<del datetime=\"2024\">Gone year</del> <ins datetime=\"2024-03-05 10:00Z\">Added</ins> "
+			    "<a href=\"https://e.test/\" hreflang=\"en_US\">Link</a> "
+			    "<a href=\"https://e.test/\" hreflang=\"pt-BR\">Link two</a></p>",
+			    &wf);
+	ok(wf, "well-formed");
+	like(out, "<time datetime=\"2024-03-05\">March</time>", "a date kept");
+	like(out, "<time>Then</time>", "a word for a date goes, the words stay");
+	like(out, "datetime=\" 2024-03-05T10:00:00+01:00 \"", "a global date and time kept (read as a token)");
+	like(out, "<time datetime=\"PT2H30M\">Long</time>", "a duration kept on <time>");
+	like(out, "<time datetime=\"2024\">Year</time>", "a year kept on <time>");
+	like(out, "<time datetime=\"10:30\">Half</time>", "a time kept on <time>");
+	like(out, "<del>Gone year</del>", "a year is not a date for <del>");
+	like(out, "<ins datetime=\"2024-03-05 10:00Z\">Added</ins>", "a date and time kept on <ins>");
+	like(out, "<a href=\"https://e.test/\">Link</a>", "an hreflang that is no language tag goes");
+	like(out, "hreflang=\"pt-BR\">Link two</a>", "a language tag kept");
+	free(out);
+}
+
 int main(void)
 {
 	test_lang();
@@ -445,5 +472,6 @@ int main(void)
 	test_images();
 	xmlCleanupParser();
 	test_judged_as_written();
+	test_typed_attrs();
 	return done_testing();
 }

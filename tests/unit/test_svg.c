@@ -10,6 +10,7 @@
 #include "base/util.h"
 #include "convert/sanitize.h"
 #include "convert/svg.h"
+#include "oracle.h"
 #include "tap.h"
 
 /* The document serialized, as resources.c writes an SVG file. */
@@ -82,6 +83,17 @@ static char *S_inline(const char *fragment)
 	return out;
 }
 
+/* A cleaned SVG file judged by the fuzz oracle (EPUB 3's SVG schema and
+ * the rules outside it). */
+static void S_valid(const char *what, const char *file)
+{
+	char *why = file ? oracle_check(file, strlen(file), ORACLE_SVG) : xstrdup("not well-formed");
+	ok(why == NULL, "%s: the file is valid", what);
+	if (why)
+		diag("%s", why);
+	free(why);
+}
+
 /* One hostile fixture, through both roads: none of the words in gone may
  * be left, each of kept must be. */
 static void S_both(const char *what, const char *body, const char *const *gone, const char *const *kept)
@@ -92,6 +104,8 @@ static void S_both(const char *what, const char *body, const char *const *gone, 
 	free(inl_src);
 	ok(file != NULL, "%s: file: well-formed", what);
 	ok(inl != NULL, "%s: inline: well-formed", what);
+	if (file)
+		S_valid(what, file);
 	for (size_t i = 0; gone && gone[i]; i++) {
 		ok(file && !strstr(file, gone[i]), "%s: file: no %s", what, gone[i]);
 		ok(inl && !strstr(inl, gone[i]), "%s: inline: no %s", what, gone[i]);
@@ -115,7 +129,7 @@ static void test_animation_holes(void)
 	S_both("set onclick", "<rect width=\"1\"><set attributeName=\"onclick\" to=\"alert(1)\"/></rect>",
 	       L("<set", "alert", "onclick"), L("<rect"));
 	S_both("set xlink:href to a remote host without slashes",
-	       "<use xlink:href=\"#r\"><set attributeName=\"xlink:href\" to=\"https:evil.example/x.png\"/></use>",
+	       "<g id=\"r\"/><use xlink:href=\"#r\"><set attributeName=\"xlink:href\" to=\"https:evil.example/x.png\"/></use>",
 	       L("<set", "evil.example"), L("#r"));
 	S_both("set href with a prefix and spaces",
 	       "<g><set attributeName=\" x:HREF \" to=\"javascript:alert(1)\"/>"
@@ -141,7 +155,7 @@ static void test_event_handlers(void)
 	out = S_inline("<svg onload=\"a()\"><g OnClick=\"b()\"><rect onmouseover=\"c()\" width=\"3\"/></g></svg>");
 	unlike(out, " on", "inline: no handler, whatever its case");
 	unlike(out, " On", "inline: not even OnClick");
-	like(out, "<rect width=\"3\"/>", "inline: the drawing stays");
+	like(out, "<rect width=\"3\" height=\"0\"/>", "inline: the drawing stays (with the height SVG 1.1 requires)");
 	free(out);
 }
 
@@ -216,7 +230,7 @@ static void test_css(void)
 	free(s);
 
 	S_both("escaped url( in a style attribute and a presentation attribute",
-	       "<rect style=\"fill: u\\72l(https://e.example/a#b); stroke: blue\" width=\"1\"/>"
+	       "<linearGradient id=\"g\"/><rect style=\"fill: u\\72l(https://e.example/a#b); stroke: blue\" width=\"1\"/>"
 	       "<circle fill=\"\\75rl(https://e.example/a#b)\" stroke=\"url(#g)\" r=\"1\"/>",
 	       L("e.example", "\\"), L("stroke=\"url(#g)\"", "blue"));
 	char *out = S_file("<style>@\\69mport 'https://e.example/x.css';</style><rect width=\"1\"/>");
@@ -334,6 +348,314 @@ static void test_attr(void)
 	   "href, handlers, style and odd names do not");
 }
 
+/* An SVG file's body cleaned, then judged by the fuzz oracle (EPUB 3's
+ * SVG schema and the rules outside it): valid, or why not in a diag. */
+static void S_file_valid(const char *what, const char *body)
+{
+	char *out = S_file(body);
+	S_valid(what, out);
+	free(out);
+}
+
+/* Presentation attributes only where EPUB 3's SVG schema takes them (SVG
+ * 1.1's attribute modules): fill and font-size stay on a <g> and on text,
+ * go from a gradient, a stop, a shape's font-size; class and style go
+ * from a filter primitive, class from a <style>. The words stay. */
+static void test_attrs_per_element(void)
+{
+	S_both("attributes per element",
+	       "<linearGradient id=\"g\" fill=\"red\" font-size=\"3\" stop-color=\"teal\">"
+	       "<stop offset=\"0\" stop-color=\"red\" fill=\"blue\"/></linearGradient>"
+	       "<rect width=\"1\" height=\"1\" font-size=\"12\" font-weight=\"700\" fill=\"url(#g)\"/>"
+	       "<g fill=\"red\" font-size=\"12\" font-weight=\"bold\"><text font-style=\"italic\">Words stay</text></g>"
+	       "<circle r=\"1\" marker-end=\"url(#g)\" text-anchor=\"end\"/>"
+	       "<filter id=\"f\"><feGaussianBlur class=\"b\" style=\"color: red\" stdDeviation=\"2\" "
+	       "fill=\"red\"/><feFlood class=\"fl\" flood-color=\"red\"/></filter>",
+	       L("fill=\"blue\"", "font-size=\"3\"", "font-weight=\"700\"", "marker-end", "text-anchor",
+		 "class=\"b\"", "color: red", "<linearGradient id=\"g\" fill"),
+	       L("<g fill=\"red\" font-size=\"12\" font-weight=\"bold\">", "<text font-style=\"italic\">Words stay</text>",
+		 "stop-color=\"teal\"", "stop-color=\"red\"", "<rect width=\"1\" height=\"1\" fill=\"url(#g)\"/>",
+		 "stdDeviation=\"2\"", "class=\"fl\" flood-color=\"red\""));
+	char *out = S_file("<style class=\"s\" type=\"text/css\">.a { fill: red }</style><text class=\"a\">Hi</text>");
+	ok(out && strstr(out, "<style type=\"text/css\">.a { fill: red }</style>"), "file: a <style> keeps its sheet, not its class");
+	ok(out && strstr(out, "<text class=\"a\">Hi</text>"), "file: text keeps its class and words");
+	free(out);
+	const struct svg_element *stop = svg_element("stop");
+	char canon[64];
+	if (ok(stop != NULL, "stop is on the list")) {
+		is_int(svg_attr(stop, "fill", "red", canon, sizeof canon), SVG_ATTR_DROP, "no fill on a stop");
+		is_int(svg_attr(stop, "style", "fill: red", canon, sizeof canon), SVG_ATTR_STYLE,
+		       "a stop's style attribute is judged as CSS");
+	}
+	is_int(svg_attr(svg_element("path"), "marker-start", "url(#m)", canon, sizeof canon), SVG_ATTR_KEEP,
+	       "markers on a path");
+	is_int(svg_attr(svg_element("tspan"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_DROP,
+	       "writing-mode only on <text>");
+	is_int(svg_attr(svg_element("text"), "writing-mode", "tb", canon, sizeof canon), SVG_ATTR_KEEP,
+	       "writing-mode on <text>");
+	S_file_valid("attributes per element",
+		     "<style class=\"s\" type=\"text/css\">.a { fill: red }</style>"
+		     "<linearGradient id=\"g\" fill=\"red\" font-size=\"3\" stop-color=\"teal\">"
+		     "<stop offset=\"0\" stop-color=\"red\" fill=\"blue\"/></linearGradient>"
+		     "<rect width=\"1\" height=\"1\" font-size=\"12\" font-weight=\"700\" fill=\"url(#g)\"/>"
+		     "<g fill=\"red\" font-size=\"12\"><text class=\"a\" font-style=\"italic\">Words</text></g>"
+		     "<circle r=\"1\" marker-end=\"url(#g)\" text-anchor=\"end\"/>"
+		     "<filter id=\"f\"><feGaussianBlur class=\"b\" style=\"color: red\" stdDeviation=\"2\" fill=\"red\"/>"
+		     "<feFlood class=\"fl\" flood-color=\"red\"/></filter>");
+}
+
+static void S_count_ids(xmlNodePtr n, size_t *ids, size_t *valid)
+{
+	for (; n; n = n->next) {
+		xmlChar *id = n->type == XML_ELEMENT_NODE ? xmlGetProp(n, (const xmlChar *)"id") : NULL;
+		if (id) {
+			++*ids;
+			*valid += xmlValidateNCName(id, 0) == 0;
+			xmlFree(id);
+		}
+		if (n->type == XML_ELEMENT_NODE)
+			S_count_ids(n->children, ids, valid);
+	}
+}
+
+/* An SVG file's ids become XML names, unique in the file (id="1:2" is
+ * seen in real drawings; xsd:ID takes no colon and no leading digit), and
+ * every reference follows: href, url() in attributes, style and sheets,
+ * aria lists. The words stay. */
+static void test_file_ids(void)
+{
+	char *out = S_file("<style type=\"text/css\">.a { fill: url(#1:2) }</style>"
+			   "<linearGradient id=\"1:2\"><stop offset=\"0\"/></linearGradient>"
+			   "<rect width=\"1\" height=\"1\" fill=\"url(#1:2)\" style=\"stroke: url('#1:2')\"/>"
+			   "<path id=\"1:2-p\" d=\"M0 0\"/><use xlink:href=\"#1:2-p\"/><g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d\"/>"
+			   "<text id=\"d-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2\"/>");
+	if (!ok(out != NULL, "file ids: well-formed"))
+		return;
+	unlike(out, "1:2", "no id or reference with a colon left");
+	like(out, "<linearGradient id=\"s-12\">", "the id made an XML name (its slug)");
+	like(out, "fill: url(#s-12)", "a sheet's url() follows");
+	like(out, "fill=\"url(#s-12)\"", "a paint's url() follows");
+	like(out, "stroke: url('#s-12')", "a style attribute's url() follows");
+	like(out, "<path id=\"s-12-p\" d=\"M0 0\"/><use xlink:href=\"#s-12-p\"/>", "an href follows");
+	like(out, "<g id=\"d\"><desc id=\"t\">Desc words</desc></g><g id=\"d-2\"/>", "a second d made unique");
+	like(out, "<text id=\"d-2-2\" aria-labelledby=\"t d\">Text words</text><use xlink:href=\"#d-2-2\"/>",
+	     "an id the renaming took moves on, and its references with it");
+	xmlDocPtr doc = S_parse(out);
+	if (ok(doc != NULL, "file ids: reads again")) {
+		size_t ids = 0, valid = 0;
+		S_count_ids(xmlDocGetRootElement(doc), &ids, &valid);
+		ok(ids == 6 && valid == ids, "every id an NCName (%zu of %zu)", valid, ids);
+		xmlFreeDoc(doc);
+	}
+	S_valid("file ids", out);
+	free(out);
+}
+
+/* A link's tag goes from a drawing, but what it gives what it holds stays:
+ * a fill, a transform on a <g> in its place; in text, on a <tspan>. The
+ * words stay. */
+static void test_stand_in(void)
+{
+	S_both("a link with attributes",
+	       "<a xlink:href=\"https://e.test/\" fill=\"red\" transform=\"scale(2)\"><rect width=\"1\" height=\"1\"/></a>"
+	       "<text><a xlink:href=\"https://e.test/b\" font-weight=\"bold\">Bold words</a> plain</text>"
+	       "<a xlink:href=\"https://e.test/c\"><circle r=\"1\"/></a>",
+	       L("e.test", "<a"),
+	       L("<g fill=\"red\" transform=\"scale(2)\"><rect width=\"1\" height=\"1\"/></g>",
+		 "<text><tspan font-weight=\"bold\">Bold words</tspan> plain</text>", "<circle r=\"1\"/>"));
+}
+
+/* What SVG 1.1's schema requires is given, with the value its absence
+ * means: a rect without height is one of height 0, an ellipse without ry
+ * is round, a transfer function without type the identity; an animation
+ * of no attribute, a convolution without kernel go. */
+static void test_required(void)
+{
+	S_both("required attributes",
+	       "<rect width=\"3\"><title>Box words</title></rect><circle/><ellipse rx=\"2\"/><path/><polygon/>"
+	       "<linearGradient id=\"g\"><stop/></linearGradient><rect width=\"1\" height=\"1\"><set to=\"1\"/>"
+	       "<animate attributeName=\"x\" to=\"2\"/></rect><rect width=\"1\" height=\"1\"><animateMotion path=\"M0 0\"/></rect>"
+	       "<filter id=\"f\"><feBlend/><feConvolveMatrix/><feComponentTransfer><feFuncR/></feComponentTransfer></filter>",
+	       L("<set", "feConvolveMatrix"),
+	       L("<rect width=\"3\" height=\"0\"><title>Box words</title></rect>", "<circle r=\"0\"/>",
+		 "<ellipse rx=\"2\" ry=\"2\"/>", "<path d=\"\"/>", "<polygon points=\"\"/>", "<stop offset=\"0\"/>",
+		 "<animate attributeName=\"x\" to=\"2\"/>", "<animateMotion path=\"M0 0\"/>",
+		 "<feBlend in2=\"SourceGraphic\"/>", "<feFuncR type=\"identity\"/>"));
+}
+
+/* References to what is not in the drawing (a part cut from a larger one,
+ * an element the policy took out) become what a reader makes of them; the
+ * words stay. */
+static void test_dangling_refs(void)
+{
+	char *out = S_file("<linearGradient id=\"a\" xlink:href=\"#gone\"><stop offset=\"0\"/></linearGradient>"
+			   "<path id=\"p\" d=\"M0 0\"/><image id=\"img\" xlink:href=\"x.png\"/>"
+			   "<rect width=\"1\" height=\"1\" fill=\"url(#gone) red\" stroke=\"url(#a)\" clip-path=\"url(#gone)\" "
+			   "style=\"fill: url(#gone)\"/><use xlink:href=\"#img\"><title>Use words</title></use>"
+			   "<text><textPath xlink:href=\"#gone\">Path words</textPath> <textPath xlink:href=\"#p\">On path</textPath></text>"
+			   "<style type=\"text/css\">.x { mask: url(#gone) }</style>");
+	if (!ok(out != NULL, "dangling: well-formed"))
+		return;
+	unlike(out, "gone", "no reference to what is not there");
+	like(out, "<linearGradient id=\"a\"><stop", "a template that is not there goes");
+	like(out, "fill=\"red\" stroke=\"url(#a)\" style=\"fill: none\"/>",
+	     "a paint's fallback, a paint server kept, a style's url() none, the clip-path gone");
+	like(out, "<title>Use words</title>", "a use of an element the policy took out goes, its words stay");
+	unlike(out, "<use", "no use left");
+	like(out, "<text>Path words <textPath xlink:href=\"#p\">On path</textPath></text>",
+	     "a textPath of nothing leaves its words");
+	like(out, ".x { mask: none }", "a sheet's url() of nothing is none");
+	S_valid("dangling", out);
+	free(out);
+}
+
+/* ---- The content model (svgmodel.h) ---- */
+
+/* The inline road's output (S_inline) as a chapter: its <div> in a body. */
+static char *S_chapter(const char *div)
+{
+	const char *start = strstr(div, "<div");
+	return xasprintf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			 "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" "
+			 "xml:lang=\"en\" lang=\"en\"><head><title>t</title></head><body>%s</body></html>",
+			 start ? start : div);
+}
+
+/* One misplaced drawing of our own, through both roads: each output valid
+ * (the oracle, which reads epubcheck's schemas), each of words still
+ * there, each of gone not. */
+static void S_model_both(const char *what, const char *body, const char *const *words, const char *const *gone)
+{
+	char *file = S_file(body);
+	char *inl_src = xasprintf("<p><svg>%s</svg></p>", body);
+	char *inl = S_inline(inl_src);
+	free(inl_src);
+	char *chap = inl ? S_chapter(inl) : NULL;
+	S_valid(what, file);
+	char *why = chap ? oracle_check(chap, strlen(chap), ORACLE_CHAPTER) : xstrdup("not well-formed");
+	ok(!why, "%s: inline: the chapter is valid", what);
+	if (why)
+		diag("%s\n%s", why, inl ? inl : "-");
+	free(why);
+	for (size_t i = 0; words && words[i]; i++) {
+		ok(file && strstr(file, words[i]), "%s: file keeps %s", what, words[i]);
+		ok(inl && strstr(inl, words[i]), "%s: inline keeps %s", what, words[i]);
+	}
+	for (size_t i = 0; gone && gone[i]; i++) {
+		ok(file && !strstr(file, gone[i]), "%s: file: no %s", what, gone[i]);
+		ok(inl && !strstr(inl, gone[i]), "%s: inline: no %s", what, gone[i]);
+	}
+	free(file);
+	free(inl);
+	free(chap);
+}
+
+/* An element its parent may not hold moves out, as a parser closes the
+ * parent, to the nearest ancestor that may hold it; in order. */
+static void test_model_moves(void)
+{
+	S_model_both("text in text", "<title>T</title><text x=\"1\" y=\"2\">alpha<text>beta</text>gamma<text>delta</text></text>",
+		     L("alpha", "gamma</text><text>beta</text><text>delta</text>"), NULL);
+	S_model_both("linearGradient in linearGradient",
+		     "<title>T</title><linearGradient id=\"g\"><stop offset=\"0\"/><linearGradient id=\"h\"><stop offset=\"1\"/></linearGradient></linearGradient>"
+		     "<rect width=\"1\" height=\"1\" fill=\"url(#h)\"/>",
+		     L("</linearGradient><linearGradient id=\"h\"><stop offset=\"1\"/></linearGradient>", "url(#h)"), NULL);
+	S_model_both("text in a stop", "<title>T</title><linearGradient id=\"g\"><stop offset=\"0\"><text>epsilon</text></stop></linearGradient>",
+		     L("</linearGradient><text>epsilon</text>"), NULL);
+	S_model_both("animateTransform in a tspan",
+		     "<title>T</title><text>zeta<tspan>eta<animateTransform attributeName=\"transform\" type=\"rotate\" to=\"1\"/></tspan></text>",
+		     L("zeta", "eta</tspan><animateTransform"), NULL);
+	S_model_both("a shape in a title", "<title>Chart <rect width=\"1\" height=\"1\"/>of sales</title><g/>",
+		     L("<title>Chart of sales</title>"), L("<rect"));
+}
+
+/* What no ancestor may hold goes; its words stay, as a <desc>. */
+static void test_model_goes(void)
+{
+	S_model_both("stop and feGaussianBlur out of place",
+		     "<title>T</title><filter id=\"f\"><stop offset=\"0\"/><feGaussianBlur stdDeviation=\"1\"/></filter>"
+		     "<linearGradient id=\"g\"><stop offset=\"0\"><feGaussianBlur stdDeviation=\"2\"/></stop></linearGradient>",
+		     L("<filter id=\"f\"><feGaussianBlur stdDeviation=\"1\"/></filter>", "<stop offset=\"0\"/></linearGradient>"),
+		     L("stdDeviation=\"2\""));
+	S_model_both("a stop in the drawing, words in its animation",
+		     "<title>T</title><stop offset=\"0\"><animate attributeName=\"offset\" to=\"1\"><desc>theta words</desc></animate></stop>",
+		     L("<desc>theta words</desc>"), L("<stop"));
+	S_model_both("what an element that goes holds stays, judged where it stands",
+		     "<title>T</title><polygon points=\"0,0 1,1\"><feColorMatrix><mask id=\"m\"><ellipse rx=\"1\" ry=\"1\"/></mask>"
+		     "<animate attributeName=\"type\" to=\"hueRotate\"/><feFuncR type=\"identity\"/></feColorMatrix></polygon>",
+		     L("<polygon points=\"0,0 1,1\"/><mask id=\"m\"><ellipse rx=\"1\" ry=\"1\"/></mask>"),
+		     L("feColorMatrix", "hueRotate", "feFuncR"));
+	S_model_both("desc and filter in a title", "<title>iota <desc>kappa</desc><filter id=\"f\"><desc>lambda</desc></filter></title>",
+		     L("<title>iota kappa lambda</title>"), L("<filter"));
+}
+
+/* A <tspan> or <textPath> outside text gets a <text> of its own. */
+static void test_model_text(void)
+{
+	S_model_both("tspan in a g", "<title>T</title><g><tspan x=\"1\">mu</tspan></g>", L("<g><text><tspan x=\"1\">mu</tspan></text></g>"),
+		     NULL);
+	S_model_both("tspan in a clipPath", "<title>T</title><clipPath id=\"c\"><tspan>nu</tspan></clipPath>",
+		     L("<clipPath id=\"c\"><text><tspan>nu</tspan></text></clipPath>"), NULL);
+	S_model_both("tspan in a gradient", "<title>T</title><linearGradient id=\"g\"><tspan>xi</tspan></linearGradient>",
+		     L("<linearGradient id=\"g\"/><text><tspan>xi</tspan></text>"), NULL);
+	/* Character data outside text content elements: no browser draws it. */
+	char *out = S_file("<title>T</title><g>stray<rect width=\"1\" height=\"1\"/></g>");
+	ok(out && !strstr(out, "stray"), "file: characters straight in a <g> go");
+	S_valid("characters straight in a <g>", out);
+	free(out);
+	/* The tspan declares the namespace its new <text> is in. */
+	out = S_file("<title>T</title><g><s:tspan xmlns:s=\"" SVG_NS "\">pi words</s:tspan></g>");
+	ok(out && strstr(out, "<g><text><tspan") && strstr(out, "pi words</tspan></text></g>"),
+	   "file: a tspan declaring its namespace gets a text in it");
+	S_valid("a tspan declaring its namespace", out);
+	free(out);
+}
+
+/* The order rules: a title or desc first where the schema says so, one
+ * light first, one feFunc per channel in R, G, B, A order, one mpath. */
+static void test_model_order(void)
+{
+	S_model_both("title after an animation",
+		     "<title>T</title><rect width=\"1\" height=\"1\"><animate attributeName=\"x\" to=\"1\" dur=\"1s\"/><title>omicron</title></rect>",
+		     L("<rect width=\"1\" height=\"1\"><title>omicron</title><animate"), NULL);
+	S_model_both("lighting: the light first, one",
+		     "<title>T</title><filter id=\"f\"><feDiffuseLighting><animate attributeName=\"surfaceScale\" to=\"2\"/>"
+		     "<fePointLight x=\"1\"/><feDistantLight azimuth=\"3\"/></feDiffuseLighting></filter>",
+		     L("<feDiffuseLighting><fePointLight x=\"1\"/><animate"), L("azimuth"));
+	S_model_both("lighting without a light goes",
+		     "<title>T</title><filter id=\"f\"><feSpecularLighting/><feOffset dx=\"1\"/></filter>",
+		     L("<feOffset dx=\"1\"/>"), L("feSpecularLighting"));
+	S_model_both("feComponentTransfer: one of each, in order",
+		     "<title>T</title><filter id=\"f\"><feComponentTransfer><feFuncA type=\"identity\"/><feFuncG type=\"identity\"/>"
+		     "<feFuncR type=\"linear\"/><feFuncR type=\"gamma\"/></feComponentTransfer></filter>",
+		     L("<feFuncR type=\"gamma\"/><feFuncG type=\"identity\"/><feFuncA type=\"identity\"/>"), L("linear"));
+	S_model_both("animateMotion: one mpath",
+		     "<title>T</title><path id=\"p\" d=\"M0 0L1 1\"/><path id=\"q\" d=\"M0 0\"/><rect width=\"1\" height=\"1\"><animateMotion dur=\"1s\">"
+		     "<mpath xlink:href=\"#p\"/><desc>pi</desc><mpath xlink:href=\"#q\"/></animateMotion></rect>",
+		     L("<animateMotion dur=\"1s\"><desc>pi</desc><mpath xlink:href=\"#p\"/></animateMotion>"), L("#q"));
+}
+
+/* Values the schema enumerates: one off the list goes (the reader's
+ * default then applies, as for a value it cannot read); a style property
+ * becomes an attribute only where the element takes it (fuzzing found a
+ * gradientUnits with a stray character). */
+static void test_enumerated(void)
+{
+	S_both("enumerated values",
+	       "<linearGradient id=\"g\" gradientUnits=\"user\xEF\xBF\xBDpaceOnUse\" spreadMethod=\"reflect\">"
+	       "<stop offset=\"0\" style=\"stop-color: red; fill: blue\"/></linearGradient>"
+	       "<rect width=\"1\" height=\"1\" fill=\"url(#g)\" stroke-linecap=\"roundish\" stroke-linejoin=\"bevel\"/>"
+	       "<text font-weight=\"heavy\" text-anchor=\"middle\">Words</text>",
+	       L("gradientUnits", "roundish", "heavy"),
+	       L("spreadMethod=\"reflect\"", "stroke-linejoin=\"bevel\"", "text-anchor=\"middle\">Words</text>"));
+	S_both("characters outside text", "<g>Stray<rect width=\"1\" height=\"1\">x</rect></g><text>Words</text>",
+	       L("Stray", ">x<"), L("<text>Words</text>"));
+	char *out = S_inline("<svg><linearGradient id=\"g\"><stop offset=\"0\" style=\"stop-color: red; fill: blue\"/>"
+			     "</linearGradient></svg>");
+	ok(out && strstr(out, "<stop offset=\"0\" stop-color=\"red\"/>"), "inline: a stop's style gives the stop-color, not the fill");
+	free(out);
+}
+
 int main(void)
 {
 	xmlInitParser();
@@ -344,5 +666,15 @@ int main(void)
 	test_foreign();
 	test_benign();
 	test_attr();
+	test_attrs_per_element();
+	test_file_ids();
+	test_stand_in();
+	test_required();
+	test_dangling_refs();
+	test_model_moves();
+	test_model_goes();
+	test_model_text();
+	test_model_order();
+	test_enumerated();
 	return done_testing();
 }

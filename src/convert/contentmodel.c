@@ -1128,8 +1128,124 @@ static void S_drop_emptied(xmlNodePtr root)
 	free(els);
 }
 
+/* ---- Landmarks ---- */
+
+/* The chapter template holds the post in <section role="doc-chapter">,
+ * which, having a role, scopes no landmark (HTML-AAM; axe-core, which
+ * DAISY Ace runs, follows it): a post's own <header> and <footer> would
+ * be a second banner and a contentinfo of the page, its <aside>s
+ * complementary landmarks Ace wants told apart by name. What scopes them
+ * is a sectioning element of the post's own, without a role (sanitize
+ * makes <nav> and <main> <div>s). */
+static bool S_scoped(xmlNodePtr el, xmlNodePtr root)
+{
+	for (xmlNodePtr a = el->parent; a && a != root && S_html(a); a = a->parent)
+		if ((S_is(a, "article") || S_is(a, "aside") || S_is(a, "section")) &&
+		    !xmlHasProp(a, (const xmlChar *)"role"))
+			return true;
+	return false;
+}
+
+/* An <aside> that is a landmark and was the post's: not a footnote (nor
+ * any aside given a role), and either unscoped or named. *name: its
+ * accessible name as axe compares them (aria-label, else title;
+ * lowercased, white space collapsed; "" for none), malloc'd when it is
+ * one. */
+static bool S_complementary(xmlNodePtr el, xmlNodePtr root, char **name)
+{
+	*name = NULL;
+	if (!S_is(el, "aside") || xmlHasProp(el, (const xmlChar *)"role") ||
+	    xmlHasNsProp(el, (const xmlChar *)"type", (const xmlChar *)EPUB_NS))
+		return false;
+	for (const char *const *a = (const char *const[]){"aria-label", "title", NULL}; *a && !*name; a++) {
+		xmlChar *v = xmlGetProp(el, (const xmlChar *)*a);
+		char *s = v ? str_collapse_ws((const char *)v) : NULL;
+		if (v)
+			xmlFree(v);
+		if (s && *s)
+			*name = s;
+		else
+			free(s);
+	}
+	for (char *p = *name; p && *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	if (*name || !S_scoped(el, root)) {
+		if (!*name)
+			*name = xstrdup("");
+		return true;
+	}
+	return false;
+}
+
+/* el becomes <div class="NAME …">, its words and attributes kept; an
+ * aria-label, which a <div> may not carry, becomes its title. */
+static void S_landmark_div(xmlNodePtr el)
+{
+	xmlChar *cls = xmlGetProp(el, (const xmlChar *)"class");
+	char *c = cls ? xasprintf("%s %s", (const char *)el->name, (const char *)cls) : xstrdup((const char *)el->name);
+	if (cls)
+		xmlFree(cls);
+	xmlSetProp(el, (const xmlChar *)"class", (const xmlChar *)c);
+	free(c);
+	xmlChar *label = xmlGetProp(el, (const xmlChar *)"aria-label");
+	if (label) {
+		if (!xmlHasProp(el, (const xmlChar *)"title"))
+			xmlSetProp(el, (const xmlChar *)"title", label);
+		xmlFree(label);
+		xmlUnsetProp(el, (const xmlChar *)"aria-label");
+	}
+	xmlNodeSetName(el, (const xmlChar *)"div");
+}
+
+struct S_named_aside {
+	xmlNodePtr el;
+	char *name; /* "" when it has none */
+};
+
+static int S_by_aside_name(const void *a, const void *b)
+{
+	return strcmp(((const struct S_named_aside *)a)->name, ((const struct S_named_aside *)b)->name);
+}
+
+/* A post's unscoped <header>s and <footer>s become <div>s; its
+ * complementary <aside>s that share a name (or have none) with another
+ * become <div>s, until every one left is told apart (a div no longer
+ * scopes the asides inside it, so it is asked again). */
+static void S_landmarks(xmlNodePtr root)
+{
+	for (bool again = true; again;) {
+		again = false;
+		size_t n, k = 0;
+		xmlNodePtr *els = S_walk(root, &n);
+		struct S_named_aside *as = xmalloc((n ? n : 1) * sizeof *as);
+		for (size_t i = 0; i < n; i++)
+			if (S_complementary(els[i], root, &as[k].name))
+				as[k++].el = els[i];
+		/* Sorted by name, twins are neighbours. */
+		qsort(as, k, sizeof *as, S_by_aside_name);
+		for (size_t i = 0; i < k; i++) {
+			bool twin = (i > 0 && strcmp(as[i - 1].name, as[i].name) == 0) ||
+				    (i + 1 < k && strcmp(as[i + 1].name, as[i].name) == 0);
+			if (twin)
+				S_landmark_div(as[i].el); /* its name stays, as a title */
+			again |= twin;
+		}
+		for (size_t i = 0; i < k; i++)
+			free(as[i].name);
+		free(as);
+		free(els);
+	}
+	size_t n;
+	xmlNodePtr *els = S_walk(root, &n);
+	for (size_t i = 0; i < n; i++)
+		if ((S_is(els[i], "header") || S_is(els[i], "footer")) && !S_scoped(els[i], root))
+			S_landmark_div(els[i]);
+	free(els);
+}
+
 void contentmodel_repair(xmlNodePtr root)
 {
+	S_landmarks(root);
 	bool split = S_links(root);
 	S_pass(root);
 	if (split)

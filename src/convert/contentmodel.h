@@ -15,6 +15,14 @@
  * moved out of it so both still work. Words keep their order, except that
  * what a table cannot hold comes before it, as in a browser.
  *
+ * Landmarks too (DAISY Ace, through axe-core, checks them as HTML-AAM
+ * maps them): the template's <section role="doc-chapter"> scopes none, so
+ * a post's <header> and <footer> not inside an <article>, <aside> or
+ * <section> of its own become <div class="header|footer">, and <aside>s
+ * that would be complementary landmarks of one name (or none) become
+ * <div class="aside">; an aria-label a <div> may not carry becomes its
+ * title. Footnotes (asides with a role) are left alone.
+ *
  * Only XHTML elements are looked at: inline SVG is svg.c's and is left as
  * it is. Elements the repairs create carry no id (the ids stay unique). */
 #ifndef SHEAF_CONTENTMODEL_H

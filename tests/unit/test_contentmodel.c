@@ -420,8 +420,8 @@ static void test_exclusions(void)
 	       "<span><a href=\"https://b.example/\">z</a></span>"
 	       "<a href=\"https://a.example/\"><span> w</span></a></div>",
 	       ORDERED);
-	S_case("a header in a footer is a div", "<footer><header>h</header>f</footer>\n",
-	       "<footer><div>h</div>f</footer>", ORDERED);
+	S_case("a header in a footer is a div", "<article><footer><header>h</header>f</footer></article>\n",
+	       "<article><footer><div>h</div>f</footer></article>", ORDERED);
 	S_case("a heading in an address is a paragraph", "<address><h2>h</h2>a</address>\n",
 	       "<address><p>h</p>a</address>", ORDERED);
 	S_case("a section in an address is a div", "<address><section>s</section></address>\n",
@@ -431,6 +431,63 @@ static void test_exclusions(void)
 	S_case("a time in a time is a span",
 	       "<p><time datetime=\"2020\">a <time datetime=\"2021\">b</time></time></p>\n",
 	       "<p><time datetime=\"2020\">a <span>b</span></time></p>", ORDERED);
+}
+
+static void test_landmarks(void)
+{
+	/* The template's <section role="doc-chapter"> scopes no landmark: a
+	 * post's header and footer would be the page's banner and
+	 * contentinfo, two of its asides complementary landmarks alike. */
+	S_case("a post's header is a div",
+	       "<header><p>a</p></header>\n\nb\n",
+	       "<div class=\"header\"><p>a</p></div>\n<p>b</p>", ORDERED);
+	S_case("a post's footer is a div, its class and name kept",
+	       "<footer class=\"x\" aria-label=\"End\"><p>a</p></footer>\n",
+	       "<div class=\"footer x\" title=\"End\"><p>a</p></div>", ORDERED);
+	S_case("a header and footer an article scopes stay",
+	       "<article><header><p>a</p></header><p>b</p><footer><p>c</p></footer></article>\n",
+	       "<article><header><p>a</p></header><p>b</p><footer><p>c</p></footer></article>", ORDERED);
+	S_case("a header an aside scopes stays",
+	       "<aside><header><p>a</p></header><p>b</p></aside>\n",
+	       "<aside><header><p>a</p></header><p>b</p></aside>", ORDERED);
+	S_case("one aside stays", "<aside><p>a</p></aside>\n", "<aside><p>a</p></aside>", ORDERED);
+	S_case("two asides without names are divs",
+	       "<aside><p>a</p></aside>\n\n<aside><p>b</p></aside>\n",
+	       "<div class=\"aside\"><p>a</p></div>\n<div class=\"aside\"><p>b</p></div>", ORDERED);
+	S_case("two asides told apart by name stay",
+	       "<aside aria-label=\"One\"><p>a</p></aside>\n\n<aside title=\"Two\"><p>b</p></aside>\n",
+	       "<aside aria-label=\"One\"><p>a</p></aside>\n<aside title=\"Two\"><p>b</p></aside>", ORDERED);
+	S_case("two asides of one name (case aside) are divs, the name a title",
+	       "<aside aria-label=\"Note\"><p>a</p></aside>\n\n<aside title=\"note\"><p>b</p></aside>\n\n"
+	       "<aside><p>c</p></aside>\n",
+	       "<div class=\"aside\" title=\"Note\"><p>a</p></div>\n<div title=\"note\" class=\"aside\"><p>b</p>"
+	       "</div>\n<aside><p>c</p></aside>",
+	       ORDERED);
+	S_case("an aside in an aside is no landmark",
+	       "<aside><p>a</p><aside><p>b</p></aside></aside>\n",
+	       "<aside><p>a</p><aside><p>b</p></aside></aside>", ORDERED);
+	S_case("asides in asides that became divs are asked again",
+	       "<aside><p>a</p><aside><p>b</p></aside></aside>\n\n<aside><p>c</p><aside><p>d</p></aside></aside>\n",
+	       "<div class=\"aside\"><p>a</p><div class=\"aside\"><p>b</p></div></div>\n"
+	       "<div class=\"aside\"><p>c</p><div class=\"aside\"><p>d</p></div></div>",
+	       ORDERED);
+	/* Footnotes are asides with a role: they stay, beside the post's. */
+	char *why;
+	char *got = S_repair("a[^1] b[^2]\n\n<aside><p>c</p></aside>\n\n<aside><p>d</p></aside>\n\n"
+			     "[^1]: one\n[^2]: two\n",
+			     &why);
+	ok(!why, "footnotes and asides: valid%s%s", why ? ": " : "", why ? why : "");
+	free(why);
+	ok(got && strstr(got, "<div class=\"aside\"><p>c</p></div>") &&
+	       strstr(got, "<div class=\"aside\"><p>d</p></div>"),
+	   "footnotes and asides: the post's asides are divs");
+	size_t notes = 0;
+	for (const char *p = got; p && (p = strstr(p, "epub:type=\"footnote\" role=\"doc-footnote\"")); p++)
+		notes++;
+	ok(notes == 2, "footnotes and asides: both footnotes are asides (%zu)", notes);
+	if (getenv("CM_DUMP"))
+		diag("footnotes: %s", got ? got : "(null)");
+	free(got);
 }
 
 int main(int argc, char **argv)
@@ -452,6 +509,7 @@ int main(int argc, char **argv)
 	test_lists();
 	test_ruby();
 	test_exclusions();
+	test_landmarks();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "convert/chapter.h"
+#include "chapter_fixture.h"
 #include "fixture.h"
 #include "convert/markdown.h"
 #include "input/post.h"
@@ -15,27 +16,9 @@
 
 static char *S_template;
 
-static struct post *S_post(const char *relpath, const char *title, const char *body, int body_line)
-{
-	char *path = xasprintf("/site/%s", relpath);
-	struct post *p = post_new(path, relpath);
-	free(path);
-	p->title = xstrdup(title);
-	p->body = xstrdup(body);
-	p->body_len = strlen(body);
-	p->body_line = body_line;
-	return p;
-}
-
 static int S_convert(struct chapter *ch, const struct post *p, size_t index, struct diag_list *dl)
 {
-	struct convert_options o = {
-		.language = "en",
-		.template_text = S_template,
-		.template_origin = "chapter.xhtml",
-		.content_dir = ".",
-		.index = index,
-	};
+	struct convert_options o = cfx_options(S_template, index);
 	return chapter_convert(ch, p, &o, dl);
 }
 
@@ -105,7 +88,7 @@ static const char S_body[] =
 static void test_main_post(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct post *p = S_post("posts/a.md", "My Post", S_body, 1);
+	struct post *p = cfx_post("posts/a.md", "My Post", S_body, 1);
 	struct chapter ch;
 	is_int(S_convert(&ch, p, 1, &dl), 0, "chapter_convert succeeds");
 	is_str(ch.href, "text/001-my-post.xhtml", "href from index and title slug");
@@ -211,7 +194,7 @@ static void test_other_posts(void)
 	xmlDocPtr doc;
 
 	/* A different leading H1 stays; a title with markup characters. */
-	struct post *p = S_post("posts/sub/b.md", "Fish & <Chips>",
+	struct post *p = cfx_post("posts/sub/b.md", "Fish & <Chips>",
 				"# Different\n\nText [up](../../top.md) ![i](./pics/x.png)\n", 10);
 	is_int(S_convert(&ch, p, 12, &dl), 0, "convert a post whose H1 differs from its title");
 	is_str(ch.href, "text/012-fish-chips.xhtml", "href: index 12, slug of an escaped title");
@@ -236,7 +219,7 @@ static void test_other_posts(void)
 
 	/* The H1 is removed when it matches case-insensitively; a heading
 	 * reusing the template's id gets a new one. */
-	p = S_post("c.md", "Café Notes", "# CAFÉ NOTES\n\n## Post title\n\nText.\n", 1);
+	p = cfx_post("c.md", "Café Notes", "# CAFÉ NOTES\n\n## Post title\n\nText.\n", 1);
 	is_int(S_convert(&ch, p, 2, &dl), 0, "convert a post with a case-variant H1");
 	ok(ch.nheadings == 1 && ch.headings[0].level == 2, "the case-variant H1 removed");
 	ok(ch.nheadings == 1 && strcmp(ch.headings[0].id, "post-title-2") == 0,
@@ -246,7 +229,7 @@ static void test_other_posts(void)
 	is_str(chapter_find_id(&ch.names, "post-title"), "post-title", "#post-title is the title");
 	chapter_free(&ch);
 	post_free(p);
-	p = S_post("d.md", "Deck log", "<h1 id=\"the-log\">Deck log</h1>\n\nText.\n", 1);
+	p = cfx_post("d.md", "Deck log", "<h1 id=\"the-log\">Deck log</h1>\n\nText.\n", 1);
 	is_int(S_convert(&ch, p, 3, &dl), 0, "convert a post whose H1 names its own id");
 	is_str(chapter_find_id(&ch.names, "the-log"), "post-title", "the dropped H1's id reaches the title");
 	chapter_free(&ch);
@@ -254,7 +237,7 @@ static void test_other_posts(void)
 
 	/* One note referenced twice; an id in the post's HTML that the notes
 	 * want too. */
-	p = S_post("n.md", "N", "a[^1] b[^1]\n\n<p id=\"fn-1\">mine</p>\n\n[^1]: The note.\n[^unused]: Never.\n", 1);
+	p = cfx_post("n.md", "N", "a[^1] b[^1]\n\n<p id=\"fn-1\">mine</p>\n\n[^1]: The note.\n[^unused]: Never.\n", 1);
 	is_int(S_convert(&ch, p, 6, &dl), 0, "convert a post citing one note twice");
 	doc = S_reparse(&ch, &text);
 	if (ok(doc != NULL, "twice-cited note: well-formed")) {
@@ -273,7 +256,7 @@ static void test_other_posts(void)
 	post_free(p);
 
 	/* Heading ranks follow from the title without gaps, nesting kept. */
-	p = S_post("r.md", "R", "### A\n\n#### B\n\n###### C\n\n## D\n", 1);
+	p = cfx_post("r.md", "R", "### A\n\n#### B\n\n###### C\n\n## D\n", 1);
 	is_int(S_convert(&ch, p, 5, &dl), 0, "convert a post starting at ###");
 	ok(ch.nheadings == 4 && ch.headings[0].level == 2 && ch.headings[1].level == 3 &&
 		   ch.headings[2].level == 4 && ch.headings[3].level == 2,
@@ -282,7 +265,7 @@ static void test_other_posts(void)
 	post_free(p);
 
 	/* Empty and comment-only posts still make a valid chapter. */
-	p = S_post("e.md", "Empty", "<!-- nothing here -->\n", 1);
+	p = cfx_post("e.md", "Empty", "<!-- nothing here -->\n", 1);
 	is_int(S_convert(&ch, p, 3, &dl), 0, "convert a comment-only post");
 	doc = S_reparse(&ch, &text);
 	ok(doc != NULL, "comment-only post: well-formed");
@@ -301,7 +284,7 @@ static void test_other_posts(void)
 	for (int i = 0; i < 300; i++)
 		sb_adds(&deep, "</div>");
 	sb_adds(&deep, "\n");
-	p = S_post("d.md", "Deep", deep.s, 1);
+	p = cfx_post("d.md", "Deep", deep.s, 1);
 	sb_release(&deep);
 	is_int(S_convert(&ch, p, 4, &dl), 0, "convert 300 nested divs");
 	xmlChar *out;
@@ -314,7 +297,7 @@ static void test_other_posts(void)
 
 	/* A broken template is an error, not a crash. */
 	struct convert_options o = {"en", "<html><body><?sheaf-content?></body></html>", "bad.xhtml", ".", 1, 0, NULL, NULL};
-	p = S_post("f.md", "F", "text\n", 1);
+	p = cfx_post("f.md", "F", "text\n", 1);
 	size_t errors = diag_count(&dl, DIAG_ERROR);
 	is_int(chapter_convert(&ch, p, &o, &dl), -1, "template without the XHTML namespace refused");
 	is_int(diag_count(&dl, DIAG_ERROR), errors + 1, "and one error reported");
@@ -330,7 +313,7 @@ static void test_other_posts(void)
 static void test_raw_html(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct post *p = S_post("h.md", "H",
+	struct post *p = cfx_post("h.md", "H",
 				"Before.\n\n"
 				"<iframe src=\"https://www.youtube.com/embed/abc\" title=\"A talk\"></iframe>\n\n"
 				"<style>p { color: red }</style>\n\n"
@@ -354,7 +337,7 @@ static void test_raw_html(void)
 	post_free(p);
 
 	/* Empty elements are written <p></p>, not <p/> (see S_finish). */
-	p = S_post("i.md", "I", "<p></p>\n\nText.\n", 1);
+	p = cfx_post("i.md", "I", "<p></p>\n\nText.\n", 1);
 	S_convert(&ch, p, 1, &dl);
 	xmlChar *out;
 	int len;
@@ -370,7 +353,7 @@ static void test_raw_html(void)
 static void test_unwrap(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct post *p = S_post("g.md", "G", "[keep *this*](other.md) ![Alt text](a.png) ![](dir/b.png)\n", 1);
+	struct post *p = cfx_post("g.md", "G", "[keep *this*](other.md) ![Alt text](a.png) ![](dir/b.png)\n", 1);
 	struct chapter ch;
 	S_convert(&ch, p, 1, &dl);
 	if (ok(ch.nlinks == 1 && ch.nimages == 2, "one link, two images")) {
@@ -400,7 +383,7 @@ static void test_unwrap(void)
 static void test_remote_images(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct post *p = S_post("r.md", "R", "![a](<https://example.com/a b.png>) ![b](//cdn.example.com/b.svg) "
+	struct post *p = cfx_post("r.md", "R", "![a](<https://example.com/a b.png>) ![b](//cdn.example.com/b.svg) "
 				"![c](file:///etc/passwd) ![d](ftp://example.com/d.png) [![e](http://x.test/e.png)](https://x.test/)\n", 1);
 	struct chapter ch;
 	S_convert(&ch, p, 1, &dl);
@@ -438,7 +421,7 @@ static void test_remote_images(void)
 static void test_image_lines(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct post *p = S_post("l.md", "L",
+	struct post *p = cfx_post("l.md", "L",
 				"Intro.\n"                          /* file line 5 */
 				"\n"
 				"A paragraph\n"
@@ -476,15 +459,10 @@ static void test_image_lines(void)
 /* Options of the first chapter of a book whose posts go through passes. */
 static struct convert_options S_dialect_options(const struct dialect *const *passes, const struct dialect_context *dc)
 {
-	return (struct convert_options){
-		.language = "en",
-		.template_text = S_template,
-		.template_origin = "chapter.xhtml",
-		.content_dir = ".",
-		.index = 1,
-		.dialects = passes,
-		.dialect = dc,
-	};
+	struct convert_options o = cfx_options(S_template, 1);
+	o.dialects = passes;
+	o.dialect = dc;
+	return o;
 }
 
 /* Regression: after each box the dialect pass rewrote (an admonition, a
@@ -492,7 +470,7 @@ static struct convert_options S_dialect_options(const struct dialect *const *pas
 static void test_lines_after_dialect_boxes(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct post *p = S_post("b.md", "B",
+	struct post *p = cfx_post("b.md", "B",
 				"!!! note \"One\"\n"              /* file line 3 */
 				"    Inside ![a](a.png)\n"         /* 4 */
 				"\n"
@@ -534,7 +512,7 @@ static void test_lines_after_moved_lines(void)
 	}
 	fx_writes(root, "inc/pic.md", "![p](p.png)\n");
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct post *p = S_post("b.md", "B",
+	struct post *p = cfx_post("b.md", "B",
 				"Intro\n"                    /* file line 5 */
 				"\n"
 				"--8<-- \"inc/pic.md\"\n"   /* 7 */
@@ -557,7 +535,7 @@ static void test_lines_after_moved_lines(void)
 	chapter_free(&ch);
 	post_free(p);
 
-	p = S_post("c.md", "C",
+	p = cfx_post("c.md", "C",
 		   "{{< highlight c >}}\n"     /* 2 */
 		   "int x;\n"
 		   "{{< /highlight >}}\n"
@@ -618,7 +596,7 @@ static void test_cols(void)
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct chapter ch;
 	char *text;
-	struct post *p = S_post("cols.md", "Cols",
+	struct post *p = cfx_post("cols.md", "Cols",
 				"<table><caption>C</caption><col class=\"a\"><col class=\"b\"><thead><tr><th>h</th></tr></thead>"
 				"<tbody><tr><td>d</td></tr></tbody></table>\n\n"
 				"<table><tr><td>x</td></tr><col class=\"late\"></table>\n\n<p>a<col>b</p>\n", 1);
@@ -661,7 +639,7 @@ static void test_names(void)
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct chapter ch;
 	char *text;
-	struct post *p = S_post("names.md", "Names",
+	struct post *p = cfx_post("names.md", "Names",
 				"Keep <a href=\"https://example.com/a/very/long/path/that/goes/on/and/on/forever.html?q=1#x\"></a> "
 				"one <a href=\"https://y.test/p?q=1#f\"> </a> two "
 				"<a href=\"mailto:me@y.test\"></a>\n\n"
@@ -738,7 +716,7 @@ static void test_ids_valid(void)
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct chapter ch;
 	char *text;
-	struct post *p = S_post("ids.md", "Ids",
+	struct post *p = cfx_post("ids.md", "Ids",
 				"<p id=\"1:2\">Para words</p>\n\n<p id=\"a:b\">More words</p>\n\n"
 				"<svg viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"red\"/>"
 				"</linearGradient><path id=\"p\" d=\"M0 0\"/></defs><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/><text>One</text></svg>\n\n"
@@ -780,13 +758,8 @@ static void test_ids_valid(void)
 
 int main(int argc, char **argv)
 {
-	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
-	if (read_file(path, &S_template, NULL) < 0) {
-		printf("Bail out! cannot read %s\n", path);
-		free(path);
+	if (!(S_template = cfx_template(argc, argv)))
 		return 1;
-	}
-	free(path);
 	markdown_init();
 	test_main_post();
 	test_other_posts();

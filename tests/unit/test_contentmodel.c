@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "convert/chapter.h"
 #include "convert/markdown.h"
+#include "chapter_fixture.h"
 #include "fixture.h"
 #include "input/post.h"
 #include "oracle.h"
@@ -80,20 +81,8 @@ static bool S_same_words(const char *in, const char *out, bool ordered)
 static char *S_repair(const char *body, char **why)
 {
 	*why = xstrdup("not converted");
-	char *path = xstrdup("/site/t.md");
-	struct post *p = post_new(path, "t.md");
-	free(path);
-	p->title = xstrdup("T");
-	p->body = xstrdup(body);
-	p->body_len = strlen(body);
-	p->body_line = 1;
-	struct convert_options o = {
-		.language = "en",
-		.template_text = S_template,
-		.template_origin = "chapter.xhtml",
-		.content_dir = ".",
-		.index = 1,
-	};
+	struct post *p = cfx_post("t.md", "T", body, 1);
+	struct convert_options o = cfx_options(S_template, 1);
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct chapter ch;
 	char *part = NULL;
@@ -492,13 +481,8 @@ static void test_landmarks(void)
 
 int main(int argc, char **argv)
 {
-	char *path = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
-	if (read_file(path, &S_template, NULL) < 0) {
-		printf("Bail out! cannot read %s\n", path);
-		free(path);
+	if (!(S_template = cfx_template(argc, argv)))
 		return 1;
-	}
-	free(path);
 	markdown_init();
 	const char *skipped = oracle_schema_skipped();
 	if (skipped)

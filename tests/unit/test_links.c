@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "convert/chapter.h"
 #include "convert/markdown.h"
+#include "chapter_fixture.h"
 #include "fixture.h"
 #include "input/post.h"
 #include "tap.h"
@@ -21,18 +22,8 @@ static char *S_template;
  * strictly (NULL when it is not well-formed). */
 static char *S_chapter(const char *body, struct diag_list *dl, xmlDocPtr *doc, struct chapter *ch)
 {
-	struct post *p = post_new("/site/l.md", "l.md");
-	p->title = xstrdup("Links");
-	p->body = xstrdup(body);
-	p->body_len = strlen(body);
-	p->body_line = 1;
-	struct convert_options o = {
-		.language = "en",
-		.template_text = S_template,
-		.template_origin = "chapter.xhtml",
-		.content_dir = ".",
-		.index = 1,
-	};
+	struct post *p = cfx_post("l.md", "Links", body, 1);
+	struct convert_options o = cfx_options(S_template, 1);
 	*doc = NULL;
 	char *text = NULL;
 	if (chapter_convert(ch, p, &o, dl) == 0) {
@@ -214,12 +205,7 @@ static void test_remote_image_hosts(void)
 
 int main(int argc, char **argv)
 {
-	char *tmpl = path_join(argc > 1 ? argv[1] : ".", "templates/chapter.xhtml");
-	bool have = read_file(tmpl, &S_template, NULL) == 0;
-	if (!have)
-		printf("Bail out! cannot read %s\n", tmpl);
-	free(tmpl);
-	if (!have)
+	if (!(S_template = cfx_template(argc, argv)))
 		return 1;
 	markdown_init();
 	test_invalid_hosts();

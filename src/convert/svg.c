@@ -663,10 +663,12 @@ static void S_file_attrs(xmlNodePtr n, const struct svg_element *el)
 		char *v = S_value(a);
 		char canon[64];
 		enum svg_attr_kind kind = q ? svg_attr(el, q, v, canon, sizeof canon) : SVG_ATTR_DROP;
-		/* XML names are what they are: a "viewbox" is not a viewBox. */
-		bool keep = kind == SVG_ATTR_HREF || kind == SVG_ATTR_ARIA ||
-			    (kind == SVG_ATTR_KEEP && strcmp(canon, q) == 0);
-		if (kind == SVG_ATTR_STYLE) {
+		/* XML names are what they are: a "viewbox" is not a viewBox, a
+		 * "stylE" or "HREF" is no style or href (svg_attr ignores case
+		 * for the HTML parser's sake). */
+		bool keep = (kind == SVG_ATTR_HREF && (strcmp(q, "href") == 0 || strcmp(q, "xlink:href") == 0)) ||
+			    ((kind == SVG_ATTR_KEEP || kind == SVG_ATTR_ARIA) && strcmp(canon, q) == 0);
+		if (kind == SVG_ATTR_STYLE && strcmp(q, "style") == 0) {
 			struct strbuf sb = STRBUF_INIT;
 			if (svg_style_decls(v, S_style_add, &sb) == 0) {
 				keep = true;

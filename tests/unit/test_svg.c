@@ -380,6 +380,15 @@ static void test_attrs_per_element(void)
 	ok(out && strstr(out, "<style type=\"text/css\">.a { fill: red }</style>"), "file: a <style> keeps its sheet, not its class");
 	ok(out && strstr(out, "<text class=\"a\">Hi</text>"), "file: text keeps its class and words");
 	free(out);
+	/* Regression (fuzz_images): in a file, names are case-sensitive. */
+	out = S_file("<rect stylE=\"fill:url(https://e.example/q.svg#h)\" Role=\"img\" width=\"1\" height=\"1\"/>"
+		     "<use HREF=\"#r\"/><rect id=\"r\" style=\"fill: red\" role=\"img\" width=\"1\" height=\"1\"/>");
+	ok(out && !strstr(out, "stylE") && !strstr(out, "Role") && !strstr(out, "HREF"),
+	   "file: stylE, Role and HREF are not style, role and href: they go");
+	ok(out && strstr(out, "style=\"fill: red\"") && strstr(out, "role=\"img\""),
+	   "file: style and role as SVG spells them stay");
+	S_valid("file: attribute names in another case", out);
+	free(out);
 	const struct svg_element *stop = svg_element("stop");
 	char canon[64];
 	if (ok(stop != NULL, "stop is on the list")) {

@@ -543,8 +543,12 @@ static char *S_value(xmlAttrPtr a)
 
 bool svg_anim_ok(xmlNodePtr n)
 {
+	/* The HTML parser lower-cases names; in an SVG file (XML) an
+	 * "attribUteName" is no attributeName, and goes with the others. */
+	bool html = n->doc && n->doc->type == XML_HTML_DOCUMENT_NODE;
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
-		if (a->ns || !str_ieq((const char *)a->name, "attributeName"))
+		const char *an = (const char *)a->name;
+		if (a->ns || !(html ? str_ieq(an, "attributeName") : strcmp(an, "attributeName") == 0))
 			continue;
 		char *v = S_value(a);
 		bool ok = svg_anim_target_ok(v);

@@ -389,6 +389,14 @@ static void test_attrs_per_element(void)
 	   "file: style and role as SVG spells them stay");
 	S_valid("file: attribute names in another case", out);
 	free(out);
+	/* Regression (fuzz_images): an animation named by attribUteName only
+	 * names nothing in a file, so it goes. */
+	out = S_file("<rect width=\"1\" height=\"1\"><set attribUteName=\"x\" to=\"1\"/>"
+		     "<set attributeName=\"y\" to=\"2\"/></rect>");
+	ok(out && !strstr(out, "attribUteName") && !strstr(out, "to=\"1\"") && strstr(out, "attributeName=\"y\""),
+	   "file: <set attribUteName> goes, <set attributeName> stays");
+	S_valid("file: an animation's attributeName in another case", out);
+	free(out);
 	const struct svg_element *stop = svg_element("stop");
 	char canon[64];
 	if (ok(stop != NULL, "stop is on the list")) {

@@ -9,17 +9,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "book/book.h"
 #include "app/cli.h"
+#include "app/output.h"
 #include "book/fetch.h"
 #include "convert/markdown.h"
 #include "convert/sanitize.h"
 #include "input/select.h"
 #include "input/site.h"
-#include "base/slug.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -81,13 +80,6 @@ static bool S_keep_body(const struct post *p, const void *data)
 {
 	const struct options *o = data;
 	return !o->list && select_matches(&o->sel, p);
-}
-
-/* Whether the post is the file out names (stat'ed once by the caller),
- * through symlinks and hard links alike: the post was stat'ed when read. */
-static bool S_same_file(const struct stat *out, const struct post *p)
-{
-	return p->dev == (unsigned long long)out->st_dev && p->ino == (unsigned long long)out->st_ino;
 }
 
 static int S_run(const struct options *o, struct diag_list *dl)
@@ -200,32 +192,12 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		}
 	}
 
-	if (o->output) {
-		output = xstrdup(o->output);
-	} else {
-		char *slug = slugify(bo.title);
-		output = xasprintf("%s.epub", slug);
-		free(slug);
-	}
-	char *outdir = path_dirname(output);
-	bool dir_ok = path_is_dir(outdir);
-	free(outdir);
-	if (!dir_ok) {
-		diag_error(dl, output, 0, 0, "the folder to write the book in does not exist");
+	char *name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
+	struct output_guard guard = {o->site, o->templates, o->cover, &all};
+	int checked = output_target(&output, name, &guard, dl);
+	free(name);
+	if (checked < 0)
 		goto out;
-	}
-	struct stat out_st;
-	bool out_exists = stat(output, &out_st) == 0; /* else it cannot be a post */
-	for (size_t i = 0; out_exists && i < all.n; i++) {
-		if (S_same_file(&out_st, all.v[i])) {
-			diag_error(dl, output, 0, 0, "the output would overwrite a post of the site");
-			goto out;
-		}
-	}
-	if (path_is_dir(output)) {
-		diag_error(dl, output, 0, 0, "is a folder; give the book's file name with -o");
-		goto out;
-	}
 	if (book_build(&bo, site, &sel, output, dl) < 0)
 		goto out;
 	if (o->verbose)

@@ -148,5 +148,24 @@ name_fits ASCII "$(printf 'ab %.0s' $(seq 333))a"
 name_fits CJK "$(printf '書%.0s' $(seq 1000))"
 name_fits accented "$(printf 'é-%.0s' $(seq 500))"
 
+# --- 5c. SOURCE_DATE_EPOCH -------------------------------------------------
+for v in 253402300800 -1 99999999999999999999 1e9 ' 12'; do
+	rm -f "$T/out/sde.epub"
+	SOURCE_DATE_EPOCH=$v "$SHEAF" "$S" -k -q -o "$T/out/sde.epub" 2>"$T/err"
+	rc=$?
+	if [ "$rc" = 1 ] && grep -qF "SOURCE_DATE_EPOCH='$v'" "$T/err" && [ ! -e "$T/out/sde.epub" ]; then
+		ok "SOURCE_DATE_EPOCH='$v' is refused with an error naming it"
+	else
+		not_ok "SOURCE_DATE_EPOCH='$v' is refused with an error naming it" "exit status $rc" "$(cat "$T/err")"
+	fi
+done
+SOURCE_DATE_EPOCH=253402300799 "$SHEAF" "$S" -k -q -o "$T/out/sde.epub" 2>"$T/err"
+rc=$?
+if [ "$rc" = 0 ] && unzip -p "$T/out/sde.epub" '*.opf' | grep -q '>9999-12-31T23:59:59Z<'; then
+	ok "SOURCE_DATE_EPOCH at the last second of 9999 is the book's date"
+else
+	not_ok "SOURCE_DATE_EPOCH at the last second of 9999 is the book's date" "exit status $rc" "$(cat "$T/err")"
+fi
+
 echo "1..$n"
 [ "$failed" = 0 ]

@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
 #include <ctype.h>
+#include <errno.h>
 #include <libxml/parser.h>
 #include <limits.h>
 #include <stdio.h>
@@ -80,6 +81,35 @@ static bool S_keep_body(const struct post *p, const void *data)
 {
 	const struct options *o = data;
 	return !o->list && select_matches(&o->sel, p);
+}
+
+/* The last second a four-digit year holds: 9999-12-31T23:59:59Z. The OPF's
+ * dcterms:modified has room for no more, and a date past it would wrap. */
+#define S_EPOCH_MAX 253402300799LL
+
+/* SOURCE_DATE_EPOCH, which reproducible builds set: a value that is not a
+ * whole number of seconds from 1970 to 9999 is refused, since a book
+ * quietly dated otherwise is not the reproducible one asked for. Returns
+ * 0 (bo->have_epoch set when given), or -1 after reporting an error. */
+static int S_source_date_epoch(struct book_options *bo, struct diag_list *dl)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (!sde || !*sde)
+		return 0;
+	char *end;
+	errno = 0;
+	long long v = strtoll(sde, &end, 10);
+	bool number = *end == '\0' && isdigit((unsigned char)sde[0]);
+	if (!number || errno == ERANGE || v > S_EPOCH_MAX) {
+		diag_error(dl, NULL, 0, 0,
+			   "SOURCE_DATE_EPOCH='%s' is not a number of seconds from 1970 to the end of year 9999 "
+			   "(%lld)",
+			   sde, S_EPOCH_MAX);
+		return -1;
+	}
+	bo->have_epoch = true;
+	bo->epoch = v;
+	return 0;
 }
 
 static int S_run(const struct options *o, struct diag_list *dl)
@@ -180,17 +210,8 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
 	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-		if (*end || v < 0)
-			diag_warning(dl, NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", sde);
-		else {
-			bo.have_epoch = true;
-			bo.epoch = v;
-		}
-	}
+	if (S_source_date_epoch(&bo, dl) < 0)
+		goto out;
 
 	char *name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
 	struct output_guard guard = {o->site, o->templates, o->cover, &all};

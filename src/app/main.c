@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <libxml/parser.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "book/fetch.h"
 #include "convert/markdown.h"
 #include "convert/sanitize.h"
+#include "epub/epub.h"
 #include "input/select.h"
 #include "input/site.h"
 
@@ -235,6 +237,35 @@ out:
 	return ret;
 }
 
+/* SIGINT, SIGTERM and SIGHUP: the temporary book goes, then the signal
+ * does what it would have done (SA_RESETHAND restored the default, and
+ * the raised signal is delivered once the handler returns), so the exit
+ * status still says "killed by signal". It may run on any thread, so it
+ * does only what is async-signal-safe: an unlink and a raise. */
+static void S_on_signal(int sig)
+{
+	int saved = errno;
+	epub_remove_temporary();
+	raise(sig);
+	errno = saved;
+}
+
+static void S_catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = S_on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* A signal the caller ignores (nohup) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -251,6 +282,8 @@ int main(int argc, char **argv)
 		break;
 	default:
 		LIBXML_TEST_VERSION
+		/* Before any thread starts, so every thread has the handler. */
+		S_catch_signals();
 		markdown_init();
 		/* Before any thread starts. When it fails, each remote image
 		 * fails with a warning saying so, and the book is still made. */

@@ -148,6 +148,17 @@ name_fits ASCII "$(printf 'ab %.0s' $(seq 333))a"
 name_fits CJK "$(printf '書%.0s' $(seq 1000))"
 name_fits accented "$(printf 'é-%.0s' $(seq 500))"
 
+# A name the user gives near NAME_MAX: the temporary file's name, which
+# adds a dot and a suffix, must still fit.
+long=$(printf 'b%.0s' $(seq 245)).epub
+"$SHEAF" "$S" -k -q -o "$T/out/$long" 2>"$T/err"
+rc=$?
+if [ "$rc" = 0 ] && [ -s "$T/out/$long" ]; then
+	ok "-o with a 250-byte name is written"
+else
+	not_ok "-o with a 250-byte name is written" "exit status $rc" "$(cat "$T/err")"
+fi
+
 # --- 5c. SOURCE_DATE_EPOCH -------------------------------------------------
 for v in 253402300800 -1 99999999999999999999 1e9 ' 12'; do
 	rm -f "$T/out/sde.epub"

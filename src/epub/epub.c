@@ -48,6 +48,7 @@
 #define S_ATTR_FILE (0100644u << 16) /* a regular file, rw-r--r-- */
 
 #define S_IOBUF (1u << 20)
+#define S_TMP_BASE 200 /* bytes of the target's name in the temporary file's */
 
 /* The archive comment every container ends with: how sheaf knows a book it
  * wrote earlier, which it may replace where it would replace nothing else
@@ -211,8 +212,12 @@ int epub_open(struct epub_writer **out, const char *path, int64_t mtime, struct 
 	w->path = xstrdup(path);
 	char *dir = path_dirname(path);
 	/* Beside the target, so that the rename stays on one file system; a
-	 * dot file, so that a crash leaves nothing that looks like a book. */
-	w->tmp = xasprintf("%s/.%s.XXXXXX", dir, path_basename(path));
+	 * dot file, so that a crash leaves nothing that looks like a book.
+	 * Its name is cut so that a target name near NAME_MAX (255 bytes)
+	 * still leaves room for the dot and the suffix. */
+	const char *base = path_basename(path);
+	size_t baselen = strlen(base);
+	w->tmp = xasprintf("%s/.%.*s.XXXXXX", dir, (int)(baselen > S_TMP_BASE ? S_TMP_BASE : baselen), base);
 	free(dir);
 	S_dos_time(mtime, &w->dtime, &w->ddate);
 	/* mkstemp makes the file 0600; the book gets the mode open() would

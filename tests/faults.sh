@@ -14,14 +14,8 @@ export XDG_CACHE_HOME=$T/cache
 # sheaf rightly keeps a signal its caller ignores.
 set -m
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '# %s\n' "$@"; }
-is() { # is NAME GOT EXPECTED
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$2', expected '$3'"; fi
-}
-sha() { sha256sum "$1" | cut -d' ' -f1; }
+# shellcheck source=tap.bash
+. "$(dirname "$0")/tap.bash"
 temps() { # the temporary files beside the book in folder $1
 	find "$1" -maxdepth 1 -name '.book.epub.*' | wc -l
 }
@@ -130,5 +124,4 @@ else
 	echo "ok $n - full file system # SKIP cannot mount a tmpfs here (no mount namespace: unshare -m / -rm)"
 fi
 
-echo "1..$n"
-[ "$failed" = 0 ]
+done_testing

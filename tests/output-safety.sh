@@ -11,14 +11,8 @@ trap 'rm -rf "$T"' EXIT
 export XDG_CACHE_HOME=$T/cache
 unset SOURCE_DATE_EPOCH
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '# %s\n' "$@"; }
-is() { # is NAME GOT EXPECTED
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$2', expected '$3'"; fi
-}
-sha() { sha256sum "$1" | cut -d' ' -f1; }
+# shellcheck source=tap.bash
+. "$(dirname "$0")/tap.bash"
 # refused NAME PATH [SHEAF ARGS...]: the export fails with an error naming
 # the output, and what was at PATH is as it was.
 refused() {
@@ -178,5 +172,4 @@ else
 	not_ok "SOURCE_DATE_EPOCH at the last second of 9999 is the book's date" "exit status $rc" "$(cat "$T/err")"
 fi
 
-echo "1..$n"
-[ "$failed" = 0 ]
+done_testing

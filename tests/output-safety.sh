@@ -119,8 +119,9 @@ mkdir "$T/out/folder.epub"
 refused "a folder is not replaced" "$T/out/folder.epub" "$S" -k -o "$T/out/folder.epub"
 
 # --- 13. the default name fits NAME_MAX ------------------------------------
-# name_fits LABEL SITE_NAME: the export without -o succeeds and writes one
-# book whose name is at most 200 bytes of whole UTF-8 characters.
+# name_fits LABEL SITE_NAME PREFIX: the export without -o succeeds and
+# writes one book whose name is at most 200 bytes of whole UTF-8
+# characters, starting with PREFIX.
 name_fits() {
 	local d=$T/names/$1
 	mkdir -p "$d/site/docs/blog/posts" "$d/cwd"
@@ -130,6 +131,7 @@ name_fits() {
 	local rc=$? name
 	name=$(ls "$d/cwd")
 	if [ "$rc" = 0 ] && [ "$(printf '%s' "$name" | wc -c)" -le 200 ] && [ "${name%.epub}" != "$name" ] &&
+		[ "${name#"$3"}" != "$name" ] &&
 		printf '%s' "$name" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 &&
 		case "${name%.epub}" in *-|*.|*' '|*_) false ;; *) true ;; esac; then
 		ok "a $1 site_name of 1,000 characters: exported as '${name:0:20}…' ($(printf '%s' "$name" | wc -c) bytes)"
@@ -138,9 +140,10 @@ name_fits() {
 			"$(head -c 600 "$d/err")"
 	fi
 }
-name_fits ASCII "$(printf 'ab %.0s' $(seq 333))a"
-name_fits CJK "$(printf '書%.0s' $(seq 1000))"
-name_fits accented "$(printf 'é-%.0s' $(seq 500))"
+name_fits ASCII "$(printf 'ab %.0s' $(seq 333))a" ab-ab
+name_fits CJK "$(printf '書%.0s' $(seq 1000))" 書書書
+name_fits Cyrillic "$(printf 'ж%.0s' $(seq 1000))" жжж
+name_fits accented "$(printf 'é-%.0s' $(seq 500))" e-e-e
 
 # A name the user gives near NAME_MAX: the temporary file's name, which
 # adds a dot and a suffix, must still fit.

@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE
 #include "app/output.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -13,9 +14,56 @@
 #include "base/util.h"
 #include "epub/epub.h"
 
+/* Whether the slug of text keeps something of it: an ASCII letter or
+ * digit, or a Latin letter it spells in ASCII. */
+static bool S_sluggable(const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = strlen(text), n;
+	char ascii[3];
+	for (size_t i = 0; i < len; i += n ? n : 1) {
+		unsigned cp;
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n && (cp < 0x80 ? isalnum((int)cp) != 0 : slug_latin(cp, ascii) > 0))
+			return true;
+	}
+	return false;
+}
+
+/* A name of the letters of a title in a script a slug drops (Chinese,
+ * Korean, Cyrillic…): spaces become one '-', punctuation, symbols and
+ * control characters go ('/' with them). */
+static char *S_letters(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = strlen(text), n;
+	bool sep = false;
+	for (size_t i = 0; i < len; i += n ? n : 1) {
+		unsigned cp;
+		n = utf8_decode(s + i, len - i, &cp);
+		if (!n || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || utf8_is_punct(cp))
+			continue;
+		if (utf8_is_space(cp)) {
+			sep = true;
+			continue;
+		}
+		if (sep && sb.len)
+			sb_addc(&sb, '-');
+		sep = false;
+		char utf8[4];
+		sb_add(&sb, utf8, utf8_encode(utf8, utf8_lower(cp)));
+	}
+	return sb_detach(&sb);
+}
+
 char *output_default_name(const char *title)
 {
-	char *slug = slugify(title);
+	char *slug = S_sluggable(title) ? NULL : S_letters(title);
+	if (!slug || !*slug) {
+		free(slug);
+		slug = slugify(title);
+	}
 	size_t max = OUTPUT_NAME_MAX - strlen(".epub"), keep = 0;
 	const unsigned char *s = (const unsigned char *)slug;
 	size_t len = strlen(slug);

@@ -26,8 +26,10 @@
  * the temporary file's ".NAME.XXXXXX". */
 #define OUTPUT_NAME_MAX 200
 
-/* The default file name of a book titled title: its slug, cut on a
- * character boundary to fit OUTPUT_NAME_MAX, and ".epub". */
+/* The default file name of a book titled title: its slug, or, when a slug
+ * would keep nothing of it (a Chinese or Russian title), its letters with
+ * '-' for spaces; cut on a character boundary to fit OUTPUT_NAME_MAX, and
+ * ".epub". */
 char *output_default_name(const char *title);
 
 /* What the book must not replace. */

@@ -246,6 +246,9 @@ static void S_on_signal(int sig)
 {
 	int saved = errno;
 	epub_remove_temporary();
+	/* SA_RESETHAND did this already; said again for sanitizer runtimes
+	 * that emulate sigaction. */
+	signal(sig, SIG_DFL);
 	raise(sig);
 	errno = saved;
 }

@@ -35,9 +35,11 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "convert/chapter.h"
@@ -74,20 +76,25 @@ enum S_names_state { N_NONE, N_COMPUTING, N_READY };
 
 /* One image of a chapter, from loading to its name in the book. */
 struct S_img {
-	struct loaded_image li; /* local and data: images */
-	char *name_from;        /* what its file in the book is named after */
+	struct loaded_image li; /* data: images */
+	char *name_from;        /* what its file in the book is named after (a
+				   local file: its path as the post reached it) */
 	char *why;              /* why it is not shown (the warning), or NULL */
-	struct S_remote *remote; /* an http(s) image, or NULL */
+	struct S_shared *shared; /* a local file or an http(s) image, or NULL */
 	const char *href;       /* in the book, set by commit (owned by the resources) */
 };
 
-/* A remote image, fetched once however many chapters show it. */
-struct S_remote {
-	char *url;
+/* A remote image or a local file, read (or fetched) and hashed once
+ * however many times and by however many chapters it is shown: the
+ * chapters refer to it, its bytes are held once. */
+struct S_shared {
+	char *url;              /* NULL for a local file */
 	bool done;
 	struct loaded_image li; /* when it can be shown */
-	char *why;              /* the warning when it cannot */
-	char *name;             /* its file in the book is named after this */
+	char *why;              /* the warning when it cannot; of a local file
+				   the reason after the path (S_THE_FILE) */
+	char *name;             /* a remote image's file in the book is named
+				   after this */
 	size_t *waiting;        /* chapters waiting for it */
 	size_t nwaiting, cwaiting;
 };
@@ -137,9 +144,10 @@ struct S_pipe {
 	size_t batch; /* the writer is woken for this many finished chapters */
 	size_t next_start, next_commit, next_write, ndone;
 	struct resources res;
-	struct strmap remote_of; /* URL → index in remotes */
-	struct S_remote **remotes;
-	size_t nremotes, cremotes;
+	struct strmap remote_of; /* URL → index in shared */
+	struct strmap file_of;   /* a local file's "device:inode" → index in shared */
+	struct S_shared **shared;
+	size_t nshared, cshared;
 	struct fetcher *fetcher;
 
 	atomic_size_t fetched, fetch_total; /* for the progress line */
@@ -155,12 +163,15 @@ static void S_commit(struct S_pipe *pp, size_t c)
 	struct S_job *jb = &pp->jobs[c];
 	for (size_t i = 0; i < jb->ch.nimages; i++) {
 		struct S_img *img = &jb->imgs[i];
-		struct loaded_image *li = img->remote ? &img->remote->li : &img->li;
-		const char *from = img->remote ? img->remote->name : img->name_from;
-		if (img->remote && img->remote->why)
-			img->why = xstrdup(img->remote->why);
+		struct S_shared *sh = img->shared;
+		struct loaded_image *li = sh ? &sh->li : &img->li;
+		if (sh && sh->why && sh->url)
+			img->why = xstrdup(sh->why);
+		else if (sh && sh->why)
+			img->why = xasprintf("%s%s; the image's alt text is shown instead", img->name_from, sh->why);
 		if (img->why)
 			continue;
+		const char *from = img->name_from ? img->name_from : sh->name;
 		bool added;
 		img->href = resources_add_loaded(&pp->res, li, from, &added);
 		if (!img->href) /* cannot happen: resources are never removed */
@@ -314,11 +325,76 @@ struct S_worker {
 	struct S_pipe *pp;
 	struct epub_deflater *deflater;
 	struct realpath_cache rc;
-	/* Image file → index in hashes: a file many posts show is read and
-	 * hashed again only while its bytes are not stored yet. */
-	struct strmap hash_of;
-	struct strvec hashes;
 };
+
+/* A new entry in pp->shared, not done. Called under the lock. */
+static struct S_shared *S_shared_new(struct S_pipe *pp, size_t *k)
+{
+	struct S_shared *sh = xcalloc(1, sizeof *sh);
+	if (pp->nshared == pp->cshared) {
+		pp->cshared = pp->cshared ? pp->cshared * 2 : 16;
+		pp->shared = xrealloc(pp->shared, pp->cshared * sizeof *pp->shared);
+	}
+	*k = pp->nshared++;
+	pp->shared[*k] = sh;
+	return sh;
+}
+
+/* sh is read or fetched (li, taken) or cannot be shown (why, taken):
+ * chapters waiting only for it are ready to commit. Called under the
+ * lock. */
+static void S_shared_done(struct S_pipe *pp, struct S_shared *sh, struct loaded_image *li, char *why)
+{
+	sh->li = *li;
+	memset(li, 0, sizeof *li);
+	sh->why = why;
+	sh->done = true;
+	bool ready = false;
+	for (size_t k = 0; k < sh->nwaiting; k++) {
+		struct S_job *jb = &pp->jobs[sh->waiting[k]];
+		if (--jb->pending == 0) {
+			jb->state = J_LOADED;
+			ready = true;
+		}
+	}
+	free(sh->waiting);
+	sh->waiting = NULL;
+	sh->nwaiting = sh->cwaiting = 0;
+	if (ready)
+		S_commit_ready(pp);
+}
+
+/* What a local file is called in the reasons of resources_read_file: each
+ * chapter that shows it puts the path it wrote in its place. */
+static const char S_THE_FILE[] = "the file";
+
+/* The shared entry of the local file found at real: the first chapter to
+ * show it reads it, the others refer to it (and wait for it, if it is
+ * still being read, in S_wait_shared). No lock held. */
+static struct S_shared *S_local_file(struct S_pipe *pp, const char *real, const struct stat *st)
+{
+	char *key = xasprintf("%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+	size_t k;
+	pthread_mutex_lock(&pp->mu);
+	bool found = strmap_get(&pp->file_of, key, &k);
+	struct S_shared *sh = found ? pp->shared[k] : S_shared_new(pp, &k);
+	if (!found)
+		strmap_put(&pp->file_of, key, k);
+	pthread_mutex_unlock(&pp->mu);
+	free(key);
+	if (found)
+		return sh;
+	struct loaded_image li;
+	char *why = NULL, *tail = NULL;
+	if (resources_read_file(&li, real, S_THE_FILE, S_known, pp, &why) < 0)
+		tail = str_starts_with(why, S_THE_FILE) ? xstrdup(why + strlen(S_THE_FILE))
+							 : xasprintf(": %s", why);
+	free(why);
+	pthread_mutex_lock(&pp->mu);
+	S_shared_done(pp, sh, &li, tail);
+	pthread_mutex_unlock(&pp->mu);
+	return sh;
+}
 
 /* An http(s) image at the site's own URL (a Pelican post names its
  * images by SITEURL) that is a file of the site becomes that file: read,
@@ -367,16 +443,11 @@ static void S_load_images(struct S_worker *w, size_t c)
 			continue; /* the fetcher's */
 		if (im->target) {
 			char *file = image_file(pp->site, ch->post, im->target, im->raw);
-			size_t k;
-			if (strmap_get(&w->hash_of, file, &k) && S_known(w->hashes.v[k], pp)) {
-				/* Stored already: found again by its hash when named. */
-				memcpy(img->li.hash, w->hashes.v[k], sizeof img->li.hash);
+			char real[PATH_MAX];
+			struct stat st;
+			if (resources_find_file(real, &st, pp->site->root, pp->site_real, file, &w->rc, &why) == 0) {
 				img->name_from = file;
-			} else if (resources_load_file(&img->li, pp->site->root, pp->site_real, file, &w->rc, S_known,
-						       pp, &why) == 0) {
-				img->name_from = file;
-				strmap_put(&w->hash_of, file, w->hashes.n);
-				sv_push(&w->hashes, img->li.hash);
+				img->shared = S_local_file(pp, real, &st);
 			} else {
 				free(file);
 			}
@@ -432,50 +503,31 @@ static void S_fetched(void *data, const char *url, size_t tag, struct fetch_resu
 	}
 
 	pthread_mutex_lock(&pp->mu);
-	struct S_remote *rm = pp->remotes[tag];
-	rm->li = li;
-	rm->why = why;
-	rm->done = true;
-	bool ready = false;
-	for (size_t k = 0; k < rm->nwaiting; k++) {
-		struct S_job *jb = &pp->jobs[rm->waiting[k]];
-		if (--jb->pending == 0) {
-			jb->state = J_LOADED;
-			ready = true;
-		}
-	}
-	free(rm->waiting);
-	rm->waiting = NULL;
-	rm->nwaiting = rm->cwaiting = 0;
-	if (ready)
-		S_commit_ready(pp);
+	S_shared_done(pp, pp->shared[tag], &li, why);
 	pthread_mutex_unlock(&pp->mu);
 	atomic_fetch_add(&pp->fetched, 1);
 }
 
 /* Asks the fetcher for the remote images of chapter c, each URL once for
- * the whole book. Called under the lock. */
-static void S_request_remotes(struct S_pipe *pp, size_t c)
+ * the whole book, and makes the chapter wait for them and for local files
+ * another chapter is still reading. Called under the lock. */
+static void S_wait_shared(struct S_pipe *pp, size_t c)
 {
 	struct S_job *jb = &pp->jobs[c];
 	for (size_t i = 0; i < jb->ch.nimages; i++) {
 		const char *url = jb->ch.images[i].url;
-		if (!url)
-			continue;
+		struct S_shared *rm = jb->imgs[i].shared;
 		size_t k;
-		struct S_remote *rm;
-		if (strmap_get(&pp->remote_of, url, &k)) {
-			rm = pp->remotes[k];
+		if (rm) {
+			; /* a local file */
+		} else if (!url) {
+			continue;
+		} else if (strmap_get(&pp->remote_of, url, &k)) {
+			rm = pp->shared[k];
 		} else {
-			rm = xcalloc(1, sizeof *rm);
+			rm = S_shared_new(pp, &k);
 			rm->url = xstrdup(url);
 			rm->name = S_url_name(url);
-			if (pp->nremotes == pp->cremotes) {
-				pp->cremotes = pp->cremotes ? pp->cremotes * 2 : 16;
-				pp->remotes = xrealloc(pp->remotes, pp->cremotes * sizeof *pp->remotes);
-			}
-			k = pp->nremotes++;
-			pp->remotes[k] = rm;
 			strmap_put(&pp->remote_of, url, k);
 			if (pp->fetcher) {
 				atomic_fetch_add(&pp->fetch_total, 1);
@@ -486,7 +538,7 @@ static void S_request_remotes(struct S_pipe *pp, size_t c)
 				rm->done = true;
 			}
 		}
-		jb->imgs[i].remote = rm;
+		jb->imgs[i].shared = rm;
 		if (rm->done)
 			continue;
 		if (rm->nwaiting == rm->cwaiting) {
@@ -617,7 +669,7 @@ static void *S_work(void *arg)
 			S_publish_names(pp, c, &names);
 			jb->body_done = true;
 			S_body_release(pp, c);
-			S_request_remotes(pp, c);
+			S_wait_shared(pp, c);
 			jb->state = jb->pending ? J_FETCHING : J_LOADED;
 			if (!jb->pending)
 				S_commit_ready(pp);
@@ -867,17 +919,18 @@ static void S_pipe_free(struct S_pipe *pp)
 		free(jb->out);
 	}
 	free(pp->jobs);
-	for (size_t k = 0; k < pp->nremotes; k++) {
-		struct S_remote *rm = pp->remotes[k];
-		free(rm->url);
-		free(rm->name);
-		free(rm->why);
-		free(rm->waiting);
-		loaded_image_free(&rm->li);
-		free(rm);
+	for (size_t k = 0; k < pp->nshared; k++) {
+		struct S_shared *sh = pp->shared[k];
+		free(sh->url);
+		free(sh->name);
+		free(sh->why);
+		free(sh->waiting);
+		loaded_image_free(&sh->li);
+		free(sh);
 	}
-	free(pp->remotes);
+	free(pp->shared);
 	strmap_free(&pp->remote_of);
+	strmap_free(&pp->file_of);
 	resources_free(&pp->res);
 	plan_free(&pp->plan);
 	site_data_free(pp->site_data);
@@ -997,8 +1050,6 @@ int book_build(const struct book_options *o, const struct site *site,
 		pthread_join(threads[i], NULL);
 		epub_deflater_free(workers[i].deflater);
 		realpath_cache_free(&workers[i].rc);
-		strmap_free(&workers[i].hash_of);
-		sv_free(&workers[i].hashes);
 	}
 	if (pp.fetcher)
 		fetcher_stop(pp.fetcher);

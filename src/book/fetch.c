@@ -127,16 +127,24 @@ static bool S_mkdirs(const char *dir)
 	return ok && path_is_dir(dir);
 }
 
-static bool S_cache_read(const char *dir, const char *url, size_t max, struct fetch_result *r)
+/* A cache entry is measured before it is read: one over the size cap
+ * (put there by hand, or by a sheaf with a larger cap) would otherwise be
+ * read whole first. Such an entry, or one that is not a regular file (a
+ * FIFO would block the open), is a miss, and *too_big says why. */
+static bool S_cache_read(const char *dir, const char *url, size_t max, struct fetch_result *r,
+			 bool *too_big)
 {
+	*too_big = false;
 	if (!dir)
 		return false;
 	char *file = fetch_cache_file(dir, url);
 	char *text = NULL;
 	size_t len = 0;
-	bool hit = path_is_file(file) && read_file(file, &text, &len) == 0 && len <= max;
+	struct stat st;
+	int rc = path_is_file(file) ? read_file_stat(file, max, &text, &len, &st) : -ENOENT;
 	free(file);
-	if (!hit) {
+	*too_big = rc == -EFBIG;
+	if (rc < 0 || !S_ISREG(st.st_mode)) {
 		free(text);
 		return false;
 	}
@@ -298,13 +306,18 @@ static bool S_busy(const struct fetcher *f)
 static void S_take(struct fetcher *f, struct S_req q)
 {
 	struct fetch_result r = {0};
-	bool download = false;
+	bool download = false, too_big = false;
 	/* Checked before the cache too: file: must never be read. */
 	if (!url_is_http(q.url))
 		r.error = xstrdup("only http and https URLs are fetched");
-	else if (S_cache_read(f->cache, q.url, f->max, &r))
+	else if (S_cache_read(f->cache, q.url, f->max, &r, &too_big))
 		;
-	else if (f->o.offline) {
+	else if (f->o.offline && too_big) {
+		/* Online, the download replaces the entry (or is refused too). */
+		char *size = S_size_text(f->max);
+		r.error = xasprintf("the copy in the cache is larger than %s", size);
+		free(size);
+	} else if (f->o.offline) {
 		r.error = xstrdup("not in the cache");
 		r.not_cached = true;
 	} else if (f->broken)

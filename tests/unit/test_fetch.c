@@ -10,7 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -275,6 +278,67 @@ static void test_failures(void)
 		o.offline = false;
 	}
 	is_int(S_count(), before, "refused URLs make no request");
+}
+
+/* Peak resident memory of this process so far, in MiB. */
+static long S_peak_mib(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss / 1024;
+}
+
+/* A cache entry is measured before it is read (issue 16, 9d): one of
+ * 3 GiB (sparse: no disk) was read whole, 3 GB of memory, before the
+ * 16 MiB cap refused it. A FIFO there must not block. */
+static void test_cache_limits(void)
+{
+	struct fetch_options o = {.offline = true};
+	char *url = S_url("/huge.png");
+	char *file = fetch_cache_file(S_cache, url);
+	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	bool sparse = fd >= 0 && ftruncate(fd, (off_t)3 << 30) == 0;
+	if (fd >= 0)
+		close(fd);
+	if (!sparse) {
+		/* Without a sparse file: 20 MiB of real bytes, over the cap too. */
+		unlink(file);
+		char *zeros = xcalloc(20 << 20, 1);
+		char *dir = path_dirname(file);
+		fx_write(dir, path_basename(file), zeros, 20 << 20);
+		free(dir);
+		free(zeros);
+	}
+	long before = S_peak_mib();
+	struct fetch_result r = S_get(url, &o);
+	long peak = S_peak_mib();
+	ok(!r.data && !r.not_cached, "--offline: a cache entry over the cap gives no bytes (%s)",
+	   sparse ? "3 GiB, sparse" : "20 MiB");
+	is_str(r.error, "the copy in the cache is larger than 16 MiB", "and says why");
+	ok(peak - before < 16, "without reading it: peak memory %ld MiB, was %ld MiB", peak, before);
+	fetch_result_free(&r);
+	o.offline = false;
+	r = S_get(url, &o);
+	ok(r.data && r.len == sizeof S_png && !r.from_cache, "online, the entry over the cap is fetched again");
+	fetch_result_free(&r);
+	struct stat st;
+	ok(stat(file, &st) == 0 && st.st_size == (off_t)sizeof S_png, "and the download replaces it");
+	free(file);
+	free(url);
+
+	url = S_url("/fifo.png");
+	file = fetch_cache_file(S_cache, url);
+	if (mkfifo(file, 0600) == 0) {
+		o.offline = true;
+		r = S_get(url, &o);
+		ok(!r.data && r.not_cached, "--offline: a FIFO in the cache is no entry, and is not opened");
+		fetch_result_free(&r);
+		unlink(file);
+	} else {
+		ok(1, "# SKIP mkfifo failed");
+	}
+	free(file);
+	free(url);
 }
 
 static bool S_only_png(const unsigned char *data, size_t len)
@@ -627,6 +691,7 @@ int main(int argc, char **argv)
 	memcpy(c + sizeof S_png, "tail", 4);
 	fx_write(www, "c.png", c, sizeof c);
 	fx_write(www, "d.png", S_png, sizeof S_png);
+	fx_write(www, "huge.png", S_png, sizeof S_png);
 	/* A cache folder that does not exist yet: fetch makes it. */
 	char *xdg = xasprintf("%s/cache", S_tmp);
 	setenv("XDG_CACHE_HOME", xdg, 1);
@@ -652,6 +717,7 @@ int main(int argc, char **argv)
 	test_fetch_and_cache();
 	test_failures();
 	test_cacheable();
+	test_cache_limits();
 	test_concurrent();
 	test_no_cache();
 	test_fetcher();

@@ -341,6 +341,43 @@ static void test_cache_limits(void)
 	free(url);
 }
 
+/* Servers that drip a byte a second (issue 16, item 10): 20 such URLs
+ * held an export 20 × 30 s / 8 at once; the time budget ends them all,
+ * and the lowest speed each one. */
+static void test_budget(void)
+{
+	enum { N = 20 };
+	char *urls[N];
+	struct fetch_result rs[N];
+	for (int i = 0; i < N; i++)
+		urls[i] = xasprintf("http://127.0.0.1:%d/drip?i=%d", S_port, i);
+	struct fetch_options o = {.budget_ms = 2000};
+	double t0 = S_now();
+	fetch_all((const char *const *)urls, N, rs, &o);
+	double took = S_now() - t0;
+	int spent = 0, cached = 0;
+	for (int i = 0; i < N; i++) {
+		spent += !rs[i].data && rs[i].error &&
+			 strcmp(rs[i].error, "time budget of 2 s for downloads spent") == 0;
+		cached += S_cached(urls[i]);
+		fetch_result_free(&rs[i]);
+		free(urls[i]);
+	}
+	is_int(spent, N, "20 dripping URLs: each fails when the budget is spent, saying so");
+	is_int(cached, 0, "nothing of them cached");
+	ok(took < 5.0, "within the budget of 2 s and slack (%.1f s; 8 at once, each alone 30 s)", took);
+
+	o = (struct fetch_options){.low_speed_s = 1};
+	char *url = S_url("/drip?slow");
+	t0 = S_now();
+	struct fetch_result r = S_get(url, &o);
+	took = S_now() - t0;
+	is_str(r.error, "slower than 1 KiB/s for 1 s", "a dripping URL is cut at the lowest speed");
+	ok(took < 4.0, "early (%.1f s, not the 30 s time-out)", took);
+	fetch_result_free(&r);
+	free(url);
+}
+
 static bool S_only_png(const unsigned char *data, size_t len)
 {
 	return S_is_png(data, len);
@@ -719,6 +756,7 @@ int main(int argc, char **argv)
 	test_cacheable();
 	test_cache_limits();
 	test_concurrent();
+	test_budget();
 	test_no_cache();
 	test_fetcher();
 	test_fetcher_idle();

@@ -151,6 +151,8 @@ struct S_pipe {
 	struct fetcher *fetcher;
 
 	atomic_size_t fetched, fetch_total; /* for the progress line */
+	size_t first_pending; /* shared entries before it are local or fetched */
+	bool status_shown;    /* a status line is on the terminal */
 };
 
 /* ---- commit: names, in book order ---- */
@@ -786,14 +788,45 @@ static void S_item(struct S_items *it, const char *id, const char *href, const c
 
 /* ---- write ---- */
 
+/* The host of a remote image not fetched yet, for the status line
+ * (printable ASCII only: it goes to a terminal), or "". Each entry is
+ * passed over once in the whole export. Called under the lock. */
+static void S_waiting_host(struct S_pipe *pp, char *out, size_t size)
+{
+	while (pp->first_pending < pp->nshared &&
+	       (pp->shared[pp->first_pending]->done || !pp->shared[pp->first_pending]->url))
+		pp->first_pending++;
+	out[0] = '\0';
+	if (pp->first_pending == pp->nshared)
+		return;
+	struct url_parts u;
+	url_split(&u, pp->shared[pp->first_pending]->url);
+	size_t n = 0;
+	for (size_t i = 0; i < u.host.n && n + 1 < size; i++) {
+		unsigned char c = (unsigned char)u.host.p[i];
+		out[n++] = c > 0x20 && c < 0x7f ? (char)c : '?';
+	}
+	out[n] = '\0';
+}
+
+/* The progress line (--progress: posts written) and, on a terminal, what
+ * the export waits for on the network. Called under the lock. */
 static void S_progress(struct S_pipe *pp, size_t written)
 {
-	size_t total = atomic_load(&pp->fetch_total), fetched = atomic_load(&pp->fetched);
-	if (total)
-		fprintf(stderr, "\rsheaf: post %zu of %zu, image %zu of %zu fetched\033[K", written, pp->n,
-			fetched, total);
-	else
-		fprintf(stderr, "\rsheaf: post %zu of %zu\033[K", written, pp->n);
+	size_t waiting = atomic_load(&pp->fetch_total) - atomic_load(&pp->fetched);
+	char host[48], what[96] = "";
+	if (waiting) {
+		S_waiting_host(pp, host, sizeof host);
+		snprintf(what, sizeof what, "waiting for %zu image%s (%s%s)", waiting, waiting == 1 ? "" : "s",
+			 host, waiting > 1 ? "\xE2\x80\xA6" : "");
+	}
+	if (pp->o->progress)
+		fprintf(stderr, "\rsheaf: post %zu of %zu%s%s\033[K", written, pp->n, *what ? ", " : "", what);
+	else if (*what)
+		fprintf(stderr, "\rsheaf: %s\033[K", what);
+	else if (pp->status_shown)
+		fprintf(stderr, "\r\033[K");
+	pp->status_shown = pp->o->progress || *what;
 }
 
 /* Prepares and writes one entry of bytes (taken); stored is for what is
@@ -822,7 +855,7 @@ static bool S_stored_type(const char *media_type)
 static void S_writer_wait(struct S_pipe *pp)
 {
 	while (!S_writer_due(pp)) {
-		if (!pp->o->progress) {
+		if (!pp->o->progress && !pp->o->status_line) {
 			pthread_cond_wait(&pp->write, &pp->mu);
 			continue;
 		}
@@ -890,17 +923,16 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct to
 		free(jb->ch.headings);
 		jb->ch.headings = NULL;
 		jb->ch.nheadings = 0;
+		pthread_mutex_lock(&pp->mu);
 		if (pp->o->progress)
 			S_progress(pp, c + 1);
-
-		pthread_mutex_lock(&pp->mu);
 		jb->state = J_WRITTEN;
 		pp->next_write++;
 		pthread_cond_signal(&pp->work); /* room for one more */
 	}
-	pthread_mutex_unlock(&pp->mu);
-	if (pp->o->progress)
+	if (pp->status_shown)
 		fprintf(stderr, "\r\033[K");
+	pthread_mutex_unlock(&pp->mu);
 	return ok && writing;
 }
 
@@ -985,7 +1017,7 @@ int book_build(const struct book_options *o, const struct site *site,
 	pp.chapter_origin = chapter_origin;
 	/* First, so a --cover that cannot be used stops the run early, and the
 	 * cover keeps its name (images/cover.*) whatever the posts hold. */
-	struct fetch_options cover_fetch = {.offline = o->offline};
+	struct fetch_options cover_fetch = {.offline = o->offline, .budget_ms = o->fetch_budget_s * 1000L};
 	if (cover_add(&cover, &pp.res, o->cover, site, posts, &cover_text, &cover_fetch, dl) < 0)
 		goto out;
 
@@ -1023,7 +1055,8 @@ int book_build(const struct book_options *o, const struct site *site,
 
 	/* The pipeline. */
 	toc = toc_begin(&ti);
-	struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable};
+	struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable,
+				   .budget_ms = o->fetch_budget_s * 1000L};
 	if (fetcher_start(&pp.fetcher, &fo, S_fetched, &pp) < 0)
 		pp.fetcher = NULL;
 	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : 1;

@@ -280,6 +280,18 @@ static void test_failures(void)
 	is_int(S_count(), before, "refused URLs make no request");
 }
 
+/* Fetches n URLs of the server's path (each with its own query) in one
+ * call; returns the seconds it took. */
+static double S_fetch_n(char **urls, int n, const char *path, struct fetch_result *rs,
+			const struct fetch_options *o)
+{
+	for (int i = 0; i < n; i++)
+		urls[i] = xasprintf("http://127.0.0.1:%d%s?i=%d", S_port, path, i);
+	double t0 = S_now();
+	fetch_all((const char *const *)urls, (size_t)n, rs, o);
+	return S_now() - t0;
+}
+
 /* Peak resident memory of this process so far, in MiB. */
 static long S_peak_mib(void)
 {
@@ -349,12 +361,8 @@ static void test_budget(void)
 	enum { N = 20 };
 	char *urls[N];
 	struct fetch_result rs[N];
-	for (int i = 0; i < N; i++)
-		urls[i] = xasprintf("http://127.0.0.1:%d/drip?i=%d", S_port, i);
 	struct fetch_options o = {.budget_ms = 2000};
-	double t0 = S_now();
-	fetch_all((const char *const *)urls, N, rs, &o);
-	double took = S_now() - t0;
+	double took = S_fetch_n(urls, N, "/drip", rs, &o);
 	int spent = 0, cached = 0;
 	for (int i = 0; i < N; i++) {
 		spent += !rs[i].data && rs[i].error &&
@@ -369,7 +377,7 @@ static void test_budget(void)
 
 	o = (struct fetch_options){.low_speed_s = 1};
 	char *url = S_url("/drip?slow");
-	t0 = S_now();
+	double t0 = S_now();
 	struct fetch_result r = S_get(url, &o);
 	took = S_now() - t0;
 	is_str(r.error, "slower than 1 KiB/s for 1 s", "a dripping URL is cut at the lowest speed");
@@ -408,12 +416,8 @@ static void test_concurrent(void)
 	enum { N = 16 };
 	char *urls[N];
 	struct fetch_result rs[N];
-	for (int i = 0; i < N; i++)
-		urls[i] = xasprintf("http://127.0.0.1:%d/delay/a.png?i=%d", S_port, i);
 	struct fetch_options o = {.progress = S_progress};
-	double t0 = S_now();
-	fetch_all((const char *const *)urls, N, rs, &o);
-	double took = S_now() - t0;
+	double took = S_fetch_n(urls, N, "/delay/a.png", rs, &o);
 	int good = 0;
 	for (int i = 0; i < N; i++) {
 		good += rs[i].data && rs[i].len == sizeof S_png;

@@ -813,7 +813,9 @@ static void S_waiting_host(struct S_pipe *pp, char *out, size_t size)
  * the export waits for on the network. Called under the lock. */
 static void S_progress(struct S_pipe *pp, size_t written)
 {
-	size_t waiting = atomic_load(&pp->fetch_total) - atomic_load(&pp->fetched);
+	/* fetched first: it never passes the total read after it. */
+	size_t fetched = atomic_load(&pp->fetched);
+	size_t waiting = atomic_load(&pp->fetch_total) - fetched;
 	char host[48], what[96] = "";
 	if (waiting) {
 		S_waiting_host(pp, host, sizeof host);

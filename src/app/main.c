@@ -14,6 +14,7 @@
 
 #include "book/book.h"
 #include "app/cli.h"
+#include "app/list.h"
 #include "book/fetch.h"
 #include "convert/markdown.h"
 #include "convert/sanitize.h"
@@ -142,12 +143,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	}
 	if (o->list) {
-		for (size_t i = 0; i < sel.n; i++) {
-			char ymd[11] = "";
-			if (sel.v[i]->date.valid)
-				date_format_ymd(&sel.v[i]->date, ymd);
-			printf("%s\t%s\t%s\n", ymd, sel.v[i]->title, sel.v[i]->path);
-		}
+		list_print(stdout, &sel, isatty(fileno(stdout)));
 		ret = EXIT_OK;
 		goto out;
 	}

@@ -21,6 +21,7 @@
 #include "input/select.h"
 #include "input/site.h"
 #include "base/slug.h"
+#include "base/text.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -68,6 +69,32 @@ static void S_creators(struct strvec *out, const struct options *o, const struct
 		sv_push(out, site->author);
 }
 
+/* Where the site's metadata and the options become the book's: what XML
+ * cannot hold becomes U+FFFD, as in posts' fields (post_clean_text), so
+ * no writer (OPF, nav, NCX, title page) gets it. The strings bo borrows
+ * are replaced by copies kept owns. */
+static void S_clean_metadata(struct book_options *bo, struct strvec *kept, struct diag_list *dl)
+{
+	const struct {
+		const char **s;
+		const char *field;
+	} one[] = {
+		{&bo->title, "the book's title"},     {&bo->subtitle, "the book's subtitle"},
+		{&bo->description, "the site's description"}, {&bo->source_url, "the site's URL"},
+		{&bo->series, "the book's series"},
+	};
+	for (size_t i = 0; i < sizeof one / sizeof *one; i++) {
+		if (!*one[i].s)
+			continue;
+		char *s = xstrdup(*one[i].s);
+		text_clean_fields(&s, 1, one[i].field, NULL, dl);
+		sv_push_owned(kept, s);
+		*one[i].s = s;
+	}
+	text_clean_fields(bo->creators.v, bo->creators.n, "the book's creators", NULL, dl);
+	text_clean_fields(bo->subjects.v, bo->subjects.n, "the book's subjects", NULL, dl);
+}
+
 /* -j, else one thread per online CPU. */
 static int S_jobs(const struct options *o)
 {
@@ -98,6 +125,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	struct post_list all = POST_LIST_INIT, sel = POST_LIST_INIT;
 	struct book_options bo;
 	char *output = NULL, *seed = NULL;
+	struct strvec kept = STRVEC_INIT;
 	memset(&bo, 0, sizeof bo);
 
 	struct site_open_options so = {o->generator, o->site_url, o->language};
@@ -179,6 +207,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 					bo.series = sel.v[i]->series.v[k];
 		bo.series_position = o->series_position;
 	}
+	S_clean_metadata(&bo, &kept, dl);
 	bo.offline = o->offline;
 	bo.jobs = S_jobs(o);
 	bo.templates_dir = o->templates;
@@ -232,6 +261,7 @@ out:
 	free(seed);
 	sv_free(&bo.creators);
 	sv_free(&bo.subjects);
+	sv_free(&kept);
 	post_list_free(&sel, false);
 	post_list_free(&all, true);
 	site_free(site);

@@ -133,9 +133,9 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	/* Said even without -v: the book comes from a folder the user did not name. */
 	if (site->subfolder && !o->quiet)
-		fprintf(stderr, "sheaf: reading the %s site in %s/\n", site->gen->name, site->subfolder);
+		diag_note(stderr, "reading the %s site in %s/", site->gen->name, site->subfolder);
 	if (o->verbose)
-		fprintf(stderr, "sheaf: %s: read as a %s site\n", site->root, site->gen->name);
+		diag_note(stderr, "%s: read as a %s site", site->root, site->gen->name);
 	site->collect.keep_going = o->keep_going;
 	if (o->max_post_size)
 		site->collect.max_post_size = o->max_post_size;
@@ -146,7 +146,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	select_posts(&o->sel, &all, &sel);
 	if (o->verbose)
-		fprintf(stderr, "sheaf: %zu of %zu posts selected\n", sel.n, all.n);
+		diag_note(stderr, "%zu of %zu posts selected", sel.n, all.n);
 	if (!all.n && site->stats.files) {
 		diag_error(dl, NULL, 0, 0, "none of the %zu posts found in %s could be read", site->stats.files,
 			   site->root);
@@ -254,7 +254,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	if (book_build(&bo, site, &sel, output, dl) < 0)
 		goto out;
 	if (o->verbose)
-		fprintf(stderr, "sheaf: wrote %s (%zu posts)\n", output, sel.n);
+		diag_note(stderr, "wrote %s (%zu posts)", output, sel.n);
 	ret = EXIT_OK;
 out:
 	free(output);

@@ -163,6 +163,21 @@ void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warni
 	sb_release(&sb);
 }
 
+void diag_note(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "sheaf: ");
+	diag_escape(&sb, msg);
+	sb_addc(&sb, '\n');
+	fputs(sb.s, f);
+	sb_release(&sb);
+	free(msg);
+}
+
 void diag_truncate(struct diag_list *dl, size_t n)
 {
 	for (size_t i = n; i < dl->n; i++) {

@@ -53,6 +53,9 @@ void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warni
  * "Trojan Source") as \u009b, each byte of invalid UTF-8 as \xNN. All
  * else, other UTF-8 included, is copied as it is. */
 void diag_escape(struct strbuf *sb, const char *s);
+/* Prints `sheaf: message` and a newline to f at once, the message through
+ * diag_escape: a note of the run (-v) naming a folder of the site. */
+void diag_note(FILE *f, const char *fmt, ...) SHEAF_PRINTF(2, 3);
 /* Frees the entries from the n-th on (n ≤ dl->n): what a step reported
  * is taken back. */
 void diag_truncate(struct diag_list *dl, size_t n);

@@ -59,6 +59,12 @@ static void S_escaping(void)
 	       "diag_print escapes file and message, keeps its own colours");
 	free(buf);
 	diag_list_free(&dl);
+
+	f = open_memstream(&buf, &len);
+	diag_note(f, "reading the %s site in %s/", "hugo", "docs\x1b]2;x\x07");
+	fclose(f);
+	is_str(buf, "sheaf: reading the hugo site in docs\\x1b]2;x\\x07/\n", "diag_note escapes what it names");
+	free(buf);
 }
 
 int main(void)

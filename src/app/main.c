@@ -73,8 +73,11 @@ static void S_creators(struct strvec *out, const struct options *o, const struct
  * cannot hold becomes U+FFFD, as in posts' fields (post_clean_text), so
  * no writer (OPF, nav, NCX, title page) gets it. The strings bo borrows
  * are replaced by copies kept owns. */
-static void S_clean_metadata(struct book_options *bo, struct strvec *kept, struct diag_list *dl)
+static void S_clean_metadata(struct book_options *bo, const struct site *site, struct strvec *kept,
+			     struct diag_list *dl)
 {
+	/* What the site's config gave is reported under it. */
+	const char *cfg = site->config_file ? site->config_file : site->root;
 	const struct {
 		const char **s;
 		const char *field;
@@ -86,8 +89,10 @@ static void S_clean_metadata(struct book_options *bo, struct strvec *kept, struc
 	for (size_t i = 0; i < sizeof one / sizeof *one; i++) {
 		if (!*one[i].s)
 			continue;
-		char *s = xstrdup(*one[i].s);
-		text_clean_fields(&s, 1, one[i].field, NULL, dl);
+		const char *v = *one[i].s;
+		bool from_site = v == site->title || v == site->description || v == site->url;
+		char *s = xstrdup(v);
+		text_clean_fields(&s, 1, one[i].field, from_site ? cfg : NULL, dl);
 		sv_push_owned(kept, s);
 		*one[i].s = s;
 	}
@@ -207,7 +212,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 					bo.series = sel.v[i]->series.v[k];
 		bo.series_position = o->series_position;
 	}
-	S_clean_metadata(&bo, &kept, dl);
+	S_clean_metadata(&bo, site, &kept, dl);
 	bo.offline = o->offline;
 	bo.jobs = S_jobs(o);
 	bo.templates_dir = o->templates;

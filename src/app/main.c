@@ -82,8 +82,10 @@ static void S_clean_metadata(struct book_options *bo, const struct site *site, s
 		const char **s;
 		const char *field;
 	} one[] = {
-		{&bo->title, "the book's title"},     {&bo->subtitle, "the book's subtitle"},
-		{&bo->description, "the site's description"}, {&bo->source_url, "the site's URL"},
+		{&bo->title, "the book's title"},
+		{&bo->subtitle, "the book's subtitle"},
+		{&bo->description, "the site's description"},
+		{&bo->source_url, "the site's URL"},
 		{&bo->series, "the book's series"},
 	};
 	for (size_t i = 0; i < sizeof one / sizeof *one; i++) {

@@ -63,8 +63,11 @@ void post_clean_text(struct post *p, struct diag_list *dl)
 		struct strvec *sv;
 		const char *field;
 	} lists[] = {
-		{&p->tags, "tags"},     {&p->categories, "categories"},     {&p->series, "series"},
-		{&p->authors, "authors"}, {&p->author_names, "author names"},
+		{&p->tags, "tags"},
+		{&p->categories, "categories"},
+		{&p->series, "series"},
+		{&p->authors, "authors"},
+		{&p->author_names, "author names"},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
 		text_clean_fields(lists[i].sv->v, lists[i].sv->n, lists[i].field, p->path, dl);

@@ -43,6 +43,7 @@
 
 #include "book/cover.h"
 #include "book/resources.h"
+#include "book/imagecheck.h"
 #include "book/transcode.h"
 #include "base/util.h"
 #include "oracle.h"
@@ -137,7 +138,7 @@ static void S_check_png(const unsigned char *png, size_t len, const unsigned cha
 			if (width != (uint32_t)f.width || height != (uint32_t)f.height ||
 			    (channels == 4) != (f.has_alpha != 0))
 				S_fail("the PNG's size or alpha differs from the WebP's", NULL, png, len);
-			if (!width || !height || (uint64_t)width * height > TRANSCODE_MAX_PIXELS)
+			if (!width || !height || (uint64_t)width * height > IMAGE_MAX_PIXELS)
 				S_fail("implausible PNG size", NULL, png, len);
 		} else if (memcmp(type, "IDAT", 4) == 0) {
 			sb_add(&idat, (const char *)body, clen);

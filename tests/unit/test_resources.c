@@ -80,8 +80,18 @@ static void test_add(void)
 	char *site = path_join(S_tmp, "site");
 	fx_write(S_tmp, "site/posts/photo.jpg", S_png, sizeof S_png);   /* a PNG named .jpg */
 	fx_write(S_tmp, "site/posts/copy.png", S_png, sizeof S_png);    /* the same bytes again */
-	fx_write(S_tmp, "site/other/Photo.png", "\x89PNG\r\n\x1a\n-different", 19);
+	{
+		/* Other bytes, the same picture: what follows IEND is not read. */
+		unsigned char other[sizeof S_png + 10];
+		memcpy(other, S_png, sizeof S_png);
+		memcpy(other + sizeof S_png, "-different", 10);
+		fx_write(S_tmp, "site/other/Photo.png", other, sizeof other);
+	}
 	fx_write(S_tmp, "outside.png", S_png, sizeof S_png);
+	fx_write(S_tmp, "site/img/cut.png", S_png, sizeof S_png / 2);
+	fx_write(S_tmp, "site/img/no-iend.png", S_png, sizeof S_png - 12);
+	fx_write(S_tmp, "site/img/cut.gif", "GIF89a\1\0\1\0\x80\0\0\xff\xff\xff\0\0\0,\0\0\0\0\1\0\1\0\0\2", 30);
+	fx_write(S_tmp, "site/img/cut.jpg", "\xff\xd8\xff\xe0\0\x10JFIF\0\1\1\0\0\1\0\1\0\0", 20);
 	fx_write(S_tmp, "site-evil/x.png", S_png, sizeof S_png);
 	fx_write(S_tmp, "site/img/pic.bmp", "BM\x36\0\0\0\0\0", 8);
 	fx_writes(S_tmp, "site/img/notes.txt", "just text");
@@ -170,6 +180,12 @@ static void test_add(void)
 		{"img/broken.svg", "not well-formed", "a malformed SVG refused"},
 		{"img/huge.png", "larger than 64 MiB", "a file over the size cap refused before it is read"},
 		{"img/fifo.png", "not a file", "a FIFO refused without being opened"},
+		/* Issue 16: stored as they were, these made epubcheck reject
+		 * the book ("Corrupted image file"). */
+		{"img/cut.png", "img/cut.png: PNG: the file is cut short", "a PNG cut short refused, naming the file"},
+		{"img/no-iend.png", "cut short", "a PNG cut just before its IEND refused"},
+		{"img/cut.gif", "img/cut.gif: GIF: the file is cut short", "a GIF cut short refused"},
+		{"img/cut.jpg", "img/cut.jpg: JPEG: ", "a JPEG cut short refused"},
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		href2 = "unset";

@@ -11,6 +11,7 @@
 #include <webp/encode.h>
 
 #include "fixture.h"
+#include "oracle.h"
 #include "book/resources.h"
 #include "tap.h"
 #include "base/util.h"
@@ -338,6 +339,72 @@ static void test_svg_link_namespaces(void)
 	resources_free(&r);
 }
 
+/* Issue 16, item 12: an SVG file (a file of the site and a data: URL)
+ * using SVG 2 (presentation attributes SVG 1.1 lacks, href without xlink)
+ * and the red team's ways in (CSS escapes in <style>, <set> of href or a
+ * handler, a remote host without slashes) is stored cleaned, and valid
+ * by the fuzz oracle's rules for an SVG file (EPUB 3's schema and more). */
+static const char S_svg2[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+	"width=\"100\" height=\"100\" viewBox=\"0 0 100 100\">"
+	"<style>@\\69mport 'https://e.example/x.css'; rect { fill: u\\72l(https://e.example/p.svg#g) }</style>"
+	"<defs><circle id=\"dot\" r=\"3\"/></defs>"
+	"<rect width=\"10\" height=\"10\" transform-origin=\"center\" paint-order=\"stroke\" "
+	"vector-effect=\"non-scaling-stroke\" mix-blend-mode=\"multiply\" fill=\"red\"/>"
+	"<use href=\"#dot\" x=\"5\"/>"
+	"<use href=\"https://evil.example/sprite.svg#i\"/>"
+	"<a href=\"javascript:alert(1)\"><text y=\"30\">words of a link</text></a>"
+	"<a><set attributeName=\"href\" to=\"javascript:alert(2)\"/><circle r=\"1\"/></a>"
+	"<rect width=\"1\" height=\"1\"><set attributeName=\"onclick\" to=\"alert(3)\"/></rect>"
+	"<image href=\"https:evil.example/x.png\" width=\"9\" height=\"9\"/>"
+	"<use xlink:href=\"#dot\"><set attributeName=\"xlink:href\" to=\"https:evil.example/y.png\"/></use>"
+	"</svg>";
+
+static void S_svg2_stored(const struct resources *r, const char *road)
+{
+	if (!ok(r->n == 1, "%s: one file stored", road))
+		return;
+	char *out = xstrndup((const char *)r->v[0].data, r->v[0].len);
+	char *why = oracle_check(out, strlen(out), ORACLE_SVG);
+	ok(why == NULL, "%s: the stored SVG is valid (oracle_check, ORACLE_SVG)", road);
+	if (why)
+		diag("%s", why);
+	free(why);
+	static const char *const gone[] = {"mport", "72l", "e.example", "evil.example", "javascript", "alert",
+					   "<set", "onclick", "transform-origin", "paint-order",
+					   "vector-effect", "mix-blend-mode", "<image"};
+	for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
+		ok(!strstr(out, gone[i]), "%s: no %s", road, gone[i]);
+	static const char *const kept[] = {"fill=\"red\"", "href=\"#dot\" x=\"5\"", "words of a link",
+					   "<circle r=\"1\"/>"};
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+		ok(strstr(out, kept[i]) != NULL, "%s: keeps %s", road, kept[i]);
+	free(out);
+}
+
+static void test_svg2_files(void)
+{
+	char tmp[] = "/tmp/sheaf-svg2-XXXXXX";
+	if (!ok(mkdtemp(tmp) != NULL, "mkdtemp"))
+		return;
+	fx_writes(tmp, "site/img/drawing.svg", S_svg2);
+	char *site = path_join(tmp, "site");
+	struct resources r = RESOURCES_INIT;
+	const char *href = NULL;
+	char *why = NULL;
+	is_int(resources_add_image(&r, &href, site, "img/drawing.svg", &why), 0, "an SVG 2 file is added");
+	S_svg2_stored(&r, "SVG file");
+	free(why);
+	resources_free(&r);
+	is_int(resources_add_data(&r, &href, (const unsigned char *)S_svg2, sizeof S_svg2 - 1, "inline.svg", &why), 0,
+	       "the same SVG as a data: URL is added");
+	S_svg2_stored(&r, "data: SVG");
+	free(why);
+	resources_free(&r);
+	fx_rm_rf(tmp);
+	free(site);
+}
+
 /* Many images of one name are numbered as counting from 2 each time
  * would number them (the search resumes where it stopped), skipping
  * numbers that other names already took, ignoring case. */
@@ -368,5 +435,6 @@ int main(void)
 	test_numbering();
 	test_webp();
 	test_svg_link_namespaces();
+	test_svg2_files();
 	return done_testing();
 }

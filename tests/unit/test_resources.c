@@ -91,6 +91,12 @@ static void test_add(void)
 	fx_write(S_tmp, "outside.png", S_png, sizeof S_png);
 	fx_write(S_tmp, "site/img/cut.png", S_png, sizeof S_png / 2);
 	fx_write(S_tmp, "site/img/no-iend.png", S_png, sizeof S_png - 12);
+	/* 54 bytes claiming 100000x100000 RGBA: 40 GB of pixels. */
+	fx_write(S_tmp, "site/img/claim.png",
+		 "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x01\x86\xa0\x00\x01"
+		 "\x86\xa0\x08\x06\x00\x00\x00\xa8\x52\x0b\xc8\x00\x00\x00\x09\x49\x44\x41\x54\x78\x9c\x63\x00"
+		 "\x00\x00\x01\x00\x01\x5e\xff\x7d\xf9",
+		 54);
 	fx_write(S_tmp, "site/img/cut.gif", "GIF89a\1\0\1\0\x80\0\0\xff\xff\xff\0\0\0,\0\0\0\0\1\0\1\0\0\2", 30);
 	fx_write(S_tmp, "site/img/cut.jpg", "\xff\xd8\xff\xe0\0\x10JFIF\0\1\1\0\0\1\0\1\0\0", 20);
 	fx_write(S_tmp, "site-evil/x.png", S_png, sizeof S_png);
@@ -186,6 +192,7 @@ static void test_add(void)
 		{"img/cut.png", "img/cut.png: PNG: the file is cut short", "a PNG cut short refused, naming the file"},
 		{"img/no-iend.png", "cut short", "a PNG cut just before its IEND refused"},
 		{"img/cut.gif", "img/cut.gif: GIF: the file is cut short", "a GIF cut short refused"},
+		{"img/claim.png", "100000x100000 pixels, more than the 25 million", "a PNG claiming 100000x100000 refused"},
 		{"img/cut.jpg", "img/cut.jpg: JPEG: ", "a JPEG cut short refused"},
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {

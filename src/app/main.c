@@ -184,6 +184,8 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		bo.series_position = o->series_position;
 	}
 	bo.offline = o->offline;
+	bo.fetch_budget_s = o->fetch_timeout;
+	bo.status_line = !o->quiet && isatty(fileno(stderr));
 	bo.jobs = S_jobs(o);
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;

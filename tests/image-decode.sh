@@ -12,7 +12,7 @@ ROOT=$2
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# shellcheck source=tap.sh
+# shellcheck source=tests/tap.sh
 . "$ROOT/tests/tap.sh"
 
 S=$T/site

@@ -68,6 +68,12 @@ for alt in ["a picture cut short", "a photo cut short", "an animation cut short"
     assert alt in x, alt
 assert 'src="../images/whole.png"' in x, x
 PY
+"$SHEAF" "$S" --offline --cover "$S/posts/cut.png" -o "$T/cover.epub" >/dev/null 2>"$T/cover.err"
+st=$?
+# shellcheck disable=SC2016 # expanded by the inner shell
+check "--cover with a PNG cut short: an error saying why, no book" bash -c \
+	'[ "$1" != 0 ] && [ ! -e "$2" ] && grep -q "error: --cover: PNG: the file is cut short" "$3"' \
+	_ "$st" "$T/cover.epub" "$T/cover.err"
 if [ -f "$EPUBCHECK_JAR" ] && command -v java >/dev/null; then
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	check "epubcheck accepts the book" bash -c \

@@ -11,8 +11,8 @@ trap 'rm -rf "$T"' EXIT
 export XDG_CACHE_HOME=$T/cache
 unset SOURCE_DATE_EPOCH
 
-# shellcheck source=tap.bash
-. "$(dirname "$0")/tap.bash"
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/tap.sh"
 # refused NAME PATH [SHEAF ARGS...]: the export fails with an error naming
 # the output, and what was at PATH is as it was.
 refused() {
@@ -175,4 +175,4 @@ else
 	not_ok "SOURCE_DATE_EPOCH at the last second of 9999 is the book's date" "exit status $rc" "$(cat "$T/err")"
 fi
 
-done_testing
+tap_done

@@ -115,6 +115,17 @@ else
 fi
 ln -s fifo.epub "$T/out/to-fifo.epub"
 refused "a symlink to a FIFO: neither is replaced" "$T/out/fifo.epub" "$S" -k -o "$T/out/to-fifo.epub"
+# What -o /dev/stdout does, on a link of our own (a regression must not
+# replace the machine's /dev/stdout): through a pipe, refused, the link
+# stays.
+ln -s /proc/self/fd/1 "$T/out/stdout.epub"
+"$SHEAF" "$S" -k -q -o "$T/out/stdout.epub" 2>"$T/err" | cat >"$T/piped"
+if [ "${PIPESTATUS[0]}" = 1 ] && [ -L "$T/out/stdout.epub" ] && [ ! -s "$T/piped" ] &&
+	grep -q "must be written to a regular file" "$T/err"; then
+	ok "a link to stdout, a pipe, is refused and stays a link"
+else
+	not_ok "a link to stdout, a pipe, is refused and stays a link" "$(ls -la "$T/out")" "$(cat "$T/err")"
+fi
 mkdir "$T/out/folder.epub"
 refused "a folder is not replaced" "$T/out/folder.epub" "$S" -k -o "$T/out/folder.epub"
 

@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libdeflate.h>
-#include <pthread.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -734,6 +734,11 @@ static int S_titlepage(char **out, size_t *len, const struct book_options *o,
 	char count[32];
 	snprintf(count, sizeof count, "%zu", posts->n);
 	tvars_set(&tv, "post_count", count);
+	/* "1 post", "9 posts": the number with its noun, as a phrase, so a
+	 * language that puts the number elsewhere can say it its way. */
+	char count_text[48];
+	snprintf(count_text, sizeof count_text, "%zu post%s", posts->n, posts->n == 1 ? "" : "s");
+	tvars_set(&tv, "post_count_text", count_text);
 	if (template_render_xml(&text, tmpl, &tv, origin, "the title page", dl) < 0)
 		goto out;
 	*len = strlen(text);

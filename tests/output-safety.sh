@@ -138,6 +138,8 @@ name_fits() {
 	mkdir -p "$d/site/docs/blog/posts" "$d/cwd"
 	printf 'site_name: "%s"\nplugins:\n  - blog\n' "$2" >"$d/site/mkdocs.yml"
 	printf -- '---\ndate: 2024-01-01\n---\n# A post\n\nText.\n' >"$d/site/docs/blog/posts/a.md"
+	# Two posts: a one-post book is named for its post, not the site.
+	printf -- '---\ndate: 2024-01-02\n---\n# Another post\n\nText.\n' >"$d/site/docs/blog/posts/b.md"
 	(cd "$d/cwd" && "$SHEAF" ../site -q 2>"$d/err")
 	local rc=$? name
 	name=$(ls "$d/cwd")

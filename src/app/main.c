@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "book/book.h"
+#include "app/booktitle.h"
 #include "app/cli.h"
 #include "app/output.h"
 #include "app/list.h"
@@ -207,9 +209,19 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	}
 
-	bo.title = o->title ? o->title : site->title ? site->title : site->folder_name;
-	if (!*bo.title || strcmp(bo.title, ".") == 0)
-		bo.title = "Blog";
+	const char *site_title = site->title ? site->title : site->folder_name;
+	if (!*site_title || strcmp(site_title, ".") == 0)
+		site_title = "Blog";
+	bo.title = o->title;
+	if (!bo.title) {
+		char *made = booktitle_default(site_title, &o->sel, &sel);
+		/* The site's own string when it is that, so a problem in it is
+		 * reported under the site's config. */
+		if (strcmp(made, site_title) == 0)
+			free(made), bo.title = site_title;
+		else
+			sv_push_owned(&kept, made), bo.title = made;
+	}
 	bo.subtitle = o->subtitle;
 	bo.description = site->description;
 	bo.source_url = site->url;
@@ -231,11 +243,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	bo.site_posts = &all;
 	if (o->sel.series.n == 1) {
 		/* The series' name as its posts write it. */
-		bo.series = o->sel.series.v[0];
-		for (size_t i = 0; i < sel.n; i++)
-			for (size_t k = 0; k < sel.v[i]->series.n; k++)
-				if (str_ieq_utf8(sel.v[i]->series.v[k], o->sel.series.v[0]))
-					bo.series = sel.v[i]->series.v[k];
+		bo.series = booktitle_series(&sel, o->sel.series.v[0]);
 		bo.series_position = o->series_position;
 	}
 	S_clean_metadata(&bo, site, &kept, dl);

@@ -282,14 +282,16 @@ check "MkDocs .meta.yml defaults reach the posts below it; a date with only 'upd
 	'[ "$(wc -l <"$1")" = 1 ] && [ "$(wc -l <"$2")" = 2 ] && grep -q "^2024-03-03	Deep" "$2"' _ "$T/meta1" "$T/meta2"
 
 # --- exit statuses and untouched output ------------------------------
+# -f: a file sheaf did not write may be replaced, and still is not when the
+# run fails.
 echo "precious" >"$T/existing.epub"
-"$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?
+"$SHEAF" "$SAMPLE" --tag no-such-tag -f -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?
 check "no post selected: exit 1, a message, existing output untouched" \
 	bash -c '[ "$1" = 1 ] && grep -q "no post matches" "$2" && [ "$(cat "$3")" = precious ]' _ "$st" "$T/err" "$T/existing.epub"
 "$SHEAF" "$SAMPLE" --tag no-such-tag -o "$T/none.epub" >/dev/null 2>&1
 check "no post selected: no file written" test ! -e "$T/none.epub"
 mkdir -p "$T/badtpl" && printf '<html><p>{{title}}</html>\n' >"$T/badtpl/chapter.xhtml"
-"$SHEAF" "$SAMPLE" --templates "$T/badtpl" -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?
+"$SHEAF" "$SAMPLE" --templates "$T/badtpl" -f -o "$T/existing.epub" >/dev/null 2>"$T/err"; st=$?
 check "a broken template: exit 1, existing output untouched" \
 	bash -c '[ "$1" = 1 ] && [ "$(cat "$2")" = precious ] && grep -q "error:" "$3"' _ "$st" "$T/existing.epub" "$T/err"
 "$SHEAF" --no-such-option >/dev/null 2>&1; st=$?
@@ -745,14 +747,14 @@ open(os.path.join(d, "pathological.md"), "w").write(fm("Pathological") + "Marker
     + "| a | b |\n|---|---|\n" + ("|" + "x|" * 20000 + "\n") * 3 + "\n" + "a <?" * 20000 + "\n\n" + "b <![CDATA[" * 20000 + "\n")
 PY
 echo "precious" >"$T/hostile.epub"
-timeout 120 "$SHEAF" "$HS" -o "$T/hostile.epub" >/dev/null 2>"$T/hostile.err"; st=$?
+timeout 120 "$SHEAF" "$HS" -f -o "$T/hostile.epub" >/dev/null 2>"$T/hostile.err"; st=$?
 check "hostile site, strict: exit 1, file:line for each broken post, existing output untouched" bash -c '
 	[ "$1" = 1 ] && [ "$(cat "$3")" = precious ] &&
 	grep -Eq "broken-yaml.md:3:[0-9]+: error:" "$2" && grep -Eq "unclosed-front-matter.md:1:1: error:" "$2" &&
 	grep -Eq "billion-laughs.md:3:[0-9]+: error:" "$2" && grep -Eq "bad-date.md:3:[0-9]+: error:" "$2" &&
 	grep -Eq "too-big.md: error: .*--max-post-size" "$2" && [ "$(grep -c "billion-laughs.md.*error" "$2")" = 1 ]' \
 	_ "$st" "$T/hostile.err" "$T/hostile.epub"
-timeout 120 "$SHEAF" "$HS" -k -o "$T/hostile.epub" >/dev/null 2>"$T/hostile-k.err"; st=$?
+timeout 120 "$SHEAF" "$HS" -k -f -o "$T/hostile.epub" >/dev/null 2>"$T/hostile-k.err"; st=$?
 check "hostile site, --keep-going: exit 0, each left-out post listed, encoding warnings with positions" bash -c '
 	[ "$1" = 0 ] && [ "$(grep -c "left out of the book" "$2")" = 5 ] &&
 	grep -Eq "invalid-utf8.md:6:[0-9]+: warning: invalid UTF-8" "$2" && grep -q "nul-bytes.md.*NUL byte" "$2" &&

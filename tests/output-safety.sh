@@ -91,7 +91,7 @@ fi
 # --- 5b. symlinks, devices, FIFOs, folders ---------------------------------
 printf 'old\n' >"$T/out/target.epub"
 ln -s target.epub "$T/out/link.epub"
-"$SHEAF" "$S" -k -q -o "$T/out/link.epub" 2>"$T/err"
+"$SHEAF" "$S" -k -q -f -o "$T/out/link.epub" 2>"$T/err"
 rc=$?
 if [ "$rc" = 0 ] && [ -L "$T/out/link.epub" ] && [ "$(readlink "$T/out/link.epub")" = target.epub ] &&
 	[ "$(head -c 4 "$T/out/target.epub")" = "$(printf 'PK\003\004')" ]; then

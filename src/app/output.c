@@ -202,6 +202,11 @@ int output_target(char **target, const char *output, const struct output_guard *
 			   what);
 		return -1;
 	}
+	if (!g->force) {
+		diag_error(dl, output, 0, 0,
+			   "exists and is not a book sheaf wrote; give another path with -o, or -f to replace it");
+		return -1;
+	}
 	*target = xstrdup(path);
 	return 0;
 }

@@ -979,7 +979,7 @@ static void S_pipe_free(struct S_pipe *pp)
 	pthread_cond_destroy(&pp->names);
 }
 
-int book_build(const struct book_options *o, const struct site *site,
+int book_build(struct book_stats *stats, const struct book_options *o, const struct site *site,
 	       const struct post_list *posts, const char *output, struct diag_list *dl)
 {
 	int ret = -1;
@@ -1145,6 +1145,12 @@ int book_build(const struct book_options *o, const struct site *site,
 		goto out;
 	ret = epub_commit(w, dl);
 	w = NULL;
+	if (ret == 0 && stats) {
+		struct stat st;
+		stats->posts = posts->n;
+		stats->images = pp.res.n - (cover.generated ? 1u : 0u);
+		stats->bytes = stat(output, &st) == 0 ? (uint64_t)st.st_size : 0;
+	}
 out:
 	if (toc) {
 		char *nav, *ncx;

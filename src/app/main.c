@@ -168,13 +168,18 @@ static void S_size(char *buf, size_t cap, uint64_t bytes)
 	snprintf(buf, cap, "%.1f %s", v, units[u]);
 }
 
-/* The line a successful run ends with. */
+/* The line a successful run ends with; the name escaped as diagnostics
+ * are (-o can hold anything). */
 static char *S_done_line(const char *shown, const struct book_stats *st)
 {
 	char size[32];
 	S_size(size, sizeof size, st->bytes);
-	return xasprintf("wrote %s: %zu post%s, %zu image%s, %s", shown, st->posts, st->posts == 1 ? "" : "s",
-			 st->images, st->images == 1 ? "" : "s", size);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "wrote ");
+	diag_escape(&sb, shown);
+	sb_addf(&sb, ": %zu post%s, %zu image%s, %s", st->posts, st->posts == 1 ? "" : "s", st->images,
+		st->images == 1 ? "" : "s", size);
+	return sb_detach(&sb);
 }
 
 /* -o -: the finished book, copied to standard output. Returns 0, or -1

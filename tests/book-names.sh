@@ -90,6 +90,10 @@ check "-q: nothing on stderr, the book written" bash -c '[ ! -s quiet.err ] && [
 "$SHEAF" "$SAMPLE" -q -o direct.epub 2>/dev/null
 check "-o - through a pipe: the same bytes as -o FILE" cmp -s piped.epub direct.epub
 check "-o -: no file named '-', nothing on stderr with -q" bash -c '[ ! -e ./- ] && [ ! -s stdout.err ]'
+mkdir tmp
+TMPDIR=$T/tmp "$SHEAF" "$SAMPLE" -o - 2>head.err | true
+check "-o - into a pipe closed early: an error, no temporary book left" bash -c \
+	'[ "$(ls -A tmp)" = "" ] && grep -q "error: .*standard output" head.err' || sed 's/^/# /' head.err
 "$SHEAF" "$SAMPLE" -o - >redirected.epub 2>redirected.err
 check "-o - into a file: 'wrote standard output: …'" grep -q "^wrote standard output: 9 posts" redirected.err
 if script -qec true /dev/null >/dev/null 2>&1; then

@@ -191,6 +191,10 @@ static int S_copy_to_stdout(const char *path, struct diag_list *dl)
 		diag_error(dl, path, 0, 0, "cannot read the book back: %s", strerror(errno));
 		return -1;
 	}
+	/* A reader that goes away (sheaf -o - | head) is an error reported
+	 * like any other, so the temporary book is still removed, rather than
+	 * a SIGPIPE that would leave it behind. */
+	signal(SIGPIPE, SIG_IGN);
 	char buf[65536];
 	size_t n;
 	bool ok = true;

@@ -132,5 +132,11 @@ rc=$?
 check "... replaced with -f" bash -c '[ "$1" = 0 ] && cmp -s notes.epub direct.epub' _ "$rc"
 "$SHEAF" "$SAMPLE" -q -o notes.epub
 check "... and then, a book sheaf wrote, replaced without -f" test "$?" = 0
+cp -r "$SAMPLE" site
+before=$(sha site/mkdocs.yml)
+"$SHEAF" site -f -o site/mkdocs.yml 2>site.err
+rc=$?
+check "-f never replaces a file of the site" bash -c \
+	'[ "$1" = 1 ] && [ "$2" = "$(sha256sum <site/mkdocs.yml | cut -d" " -f1)" ] && grep -q "error:" site.err' _ "$rc" "$before"
 
 tap_done

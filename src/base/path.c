@@ -46,12 +46,12 @@ enum path_refusal path_check_rel(const char *rel)
 	if (!rel || rel[0] == '/')
 		return PATH_OUTSIDE;
 	enum path_refusal r = PATH_OK;
+	bool climbs = false;
 	int depth = 0;
 	for (const char *p = rel; *p;) {
 		size_t n = strcspn(p, "/");
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			if (--depth < 0)
-				return PATH_OUTSIDE;
+			climbs |= --depth < 0;
 		} else if (n == 1 && p[0] == '.') {
 			/* the folder itself */
 		} else if (n) {
@@ -67,7 +67,9 @@ enum path_refusal path_check_rel(const char *rel)
 		while (*p == '/')
 			p++;
 	}
-	return r;
+	/* A hidden part is the more telling reason (`../.env` from a base
+	 * folder names the site's .env). */
+	return r == PATH_OK && climbs ? PATH_OUTSIDE : r;
 }
 
 enum path_refusal path_confine(char *out, const char *root, const char *root_real, const char *rel, bool want_dir)

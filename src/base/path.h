@@ -30,10 +30,10 @@ enum path_refusal {
  * path"); "" for PATH_OK. */
 const char *path_refusal_why(enum path_refusal r);
 
-/* Whether the relative path rel (normalized or not) names something
- * hidden or a version-control folder below where it starts: PATH_HIDDEN,
- * PATH_VCS, PATH_OUTSIDE (a leading ".." or an absolute path) or PATH_OK.
- * Lexical only. */
+/* Whether the relative path rel (normalized or not) has a hidden part
+ * or a version-control folder (PATH_HIDDEN, PATH_VCS: said first, as the
+ * more telling reason), else climbs above where it starts or is absolute
+ * (PATH_OUTSIDE), else PATH_OK. Lexical only. */
 enum path_refusal path_check_rel(const char *rel);
 
 /* Resolves rel (relative to root; root_real is realpath(root)) to its

@@ -25,6 +25,7 @@ static void test_check_rel(void)
 	is_int(path_check_rel("../outside"), PATH_OUTSIDE, "a leading .. leaves");
 	is_int(path_check_rel("a/../../outside"), PATH_OUTSIDE, "a later .. that climbs above leaves");
 	is_int(path_check_rel("/etc/passwd"), PATH_OUTSIDE, "an absolute path leaves");
+	is_int(path_check_rel("../.hidden/x"), PATH_HIDDEN, "a hidden part is said before a climb");
 	ok(strstr(path_refusal_why(PATH_HIDDEN), "hidden") != NULL, "the reason names it");
 }
 

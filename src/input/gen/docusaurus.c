@@ -783,7 +783,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	for (size_t i = 0; i < st->nblogs; i++) {
 		const struct S_blog *b = &st->blogs[i];
 		struct strvec all = STRVEC_INIT;
-		site_walk(site->root, b->dir, S_exts, &all);
+		site_walk_report(site->root, b->dir, S_exts, &all, dl);
 		for (size_t k = 0; k < all.n; k++) {
 			const char *in = path_under(all.v[k], b->dir);
 			if (!in)

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -971,6 +972,7 @@ struct S_walk {
 	struct strvec posts;      /* pages inside section folders */
 	struct strvec root_pages; /* pages directly in contentDir */
 	struct strvec skip;       /* other languages' content folders */
+	struct diag_list *dl;     /* what is left out, and why */
 };
 
 /* The content mount relpath (a file or folder relative to the root)
@@ -1045,6 +1047,7 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 	char *abs = path_join(site->root, dir);
 	struct strvec names = STRVEC_INIT;
 	if (!site_list_dir(abs, &names)) {
+		site_warn_unreadable_dir(abs, errno, w->dl);
 		free(abs);
 		return;
 	}
@@ -1100,6 +1103,8 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 					sv_push(depth == 0 ? &w->root_pages : &w->posts, rel);
 				free(stem);
 				free(own);
+			} else if (S_has_ext(names.v[i], S_page_exts)) {
+				site_warn_not_post(full, w->dl);
 			}
 		}
 		free(full);
@@ -1156,8 +1161,7 @@ static void S_read_sections(const struct site *site, const struct strvec *skip)
  * has no section pages at all. */
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
-	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT};
+	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, dl};
 	/* Other languages' content folders inside ours are not our pages. */
 	const struct S_state *st = site->state;
 	for (size_t i = 0; i < st->dirs.n; i++)

@@ -1,0 +1,85 @@
+#!/bin/sh
+# What a site may make sheaf read (issue 16, items 2, 3 and 5c): a site
+# whose posts and config name its own secrets (.git/config, .env), files
+# outside it, a FIFO, a dangling symlink and a folder that cannot be read.
+# The book must hold no secret, each refusal is a warning naming the file
+# and why, and nothing blocks. TAP. Usage: hostile-reads.sh SHEAF
+SHEAF=$1
+T=$(mktemp -d)
+trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+chmod 755 "$T"
+n=0
+fail=0
+check() { # name, then a command that must succeed
+	n=$((n + 1))
+	name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then echo "ok $n - $name"; else echo "not ok $n - $name"; fail=1; fi
+}
+# As root no folder is unreadable: run sheaf as nobody where we can.
+RUN=""
+if [ "$(id -u)" = 0 ]; then
+	if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		RUN="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	else
+		RUN=none
+	fi
+fi
+secrets() { # a site folder: its .git/config and .env, a secret outside
+	mkdir -p "$1/.git"
+	printf '[remote "origin"]\n\turl = https://u:SECRET-TOKEN-123@git.example/r\n' >"$1/.git/config"
+	echo 'API_KEY=SECRET-TOKEN-123' >"$1/.env"
+}
+echo 'SECRET-TOKEN-123 outside' >"$T/outside.md"
+export_site() { # site, book: runs sheaf, its warnings in book.err
+	timeout 60 ${RUN#none} "$SHEAF" "$1" --offline -o "$2" >"$2.out" 2>"$2.err"
+}
+nosecret() { [ -f "$1" ] && ! unzip -p "$1" | grep -q SECRET-TOKEN; }
+has() { grep -q -- "$2" "$1"; }
+
+# MkDocs: snippets of .git/config and .env, a FIFO and a dangling
+# symlink named like posts, a folder of posts that cannot be read.
+M=$T/mkdocs
+mkdir -p "$M/docs/blog/posts/locked"
+secrets "$M"
+printf 'site_name: T\nplugins:\n  - blog\nmarkdown_extensions:\n  - pymdownx.snippets\n' >"$M/mkdocs.yml"
+printf -- '---\ndate: 2024-01-01\n---\n# A\n\nWords.\n\n--8<-- ".git/config"\n\n--8<-- ".env"\n' \
+	>"$M/docs/blog/posts/a.md"
+printf -- '---\ndate: 2024-01-02\n---\n# L\n\nLocked.\n' >"$M/docs/blog/posts/locked/l.md"
+mkfifo "$M/docs/blog/posts/fifo.md"
+ln -s nowhere.md "$M/docs/blog/posts/dangling.md"
+chmod -R a+rX "$M"
+chmod 700 "$M/docs/blog/posts/locked"
+chmod 777 "$T"
+export_site "$M" "$T/m.epub"
+check "mkdocs: exported without blocking" test -f "$T/m.epub"
+check "mkdocs: no secret in the book" nosecret "$T/m.epub"
+check "mkdocs: the post's own words are kept" sh -c "unzip -p '$T/m.epub' | grep -q Words"
+check "mkdocs: snippet of .git/config refused, named" has "$T/m.epub.err" "a.md:8: warning: snippet '.git/config' refused: '.git/config' is a hidden path"
+check "mkdocs: snippet of .env refused, named" has "$T/m.epub.err" "a.md:10: warning: snippet '.env' refused"
+check "walk: a FIFO named like a post is left out with a warning" has "$T/m.epub.err" "fifo.md: warning: left out: a FIFO"
+check "walk: a dangling symlink is left out with a warning" has "$T/m.epub.err" "dangling.md: warning: left out: a symlink to nothing"
+if [ "$RUN" = none ]; then
+	echo "ok $((n = n + 1)) # SKIP root without setpriv: no folder is unreadable"
+else
+	check "walk: an unreadable folder is warned about" has "$T/m.epub.err" "locked: warning: folder left out: it cannot be read"
+fi
+check "walk: each warned about once" sh -c "[ \$(grep -c 'fifo.md' '$T/m.epub.err') = 1 ]"
+
+# Jekyll: include and include_relative of symlinks into .git and .env.
+J=$T/jekyll
+mkdir -p "$J/_posts" "$J/_includes"
+secrets "$J"
+printf 'title: T\n' >"$J/_config.yml"
+ln -s ../.git/config "$J/_includes/cfg.md"
+ln -s ../.env "$J/_posts/env.md"
+printf -- '---\ntitle: A\n---\nWords.\n\n{%% include cfg.md %%}\n\n{%% include_relative env.md %%}\n' \
+	>"$J/_posts/2024-01-01-a.md"
+chmod -R a+rX "$J"
+export_site "$J" "$T/j.epub"
+check "jekyll: no secret in the book" nosecret "$T/j.epub"
+check "jekyll: include of a symlink to .git/config refused" has "$T/j.epub.err" "include cfg.md %}' refused: '.git/config' is a hidden path"
+check "jekyll: include_relative of a symlink to .env refused" has "$T/j.epub.err" "include_relative env.md %}' refused: '.env' is a hidden path"
+
+echo "1..$n"
+exit $fail

@@ -48,6 +48,14 @@ printf -- '---\ndate: 2024-01-01\n---\n# A\n\nWords.\n\n--8<-- ".git/config"\n\n
 printf -- '---\ndate: 2024-01-02\n---\n# L\n\nLocked.\n' >"$M/docs/blog/posts/locked/l.md"
 mkfifo "$M/docs/blog/posts/fifo.md"
 ln -s nowhere.md "$M/docs/blog/posts/dangling.md"
+ln -s ../../../.env "$M/docs/blog/posts/env.md"
+mkdir -p "$M/docs/.private" "$M/docs/img"
+# A 1x1 PNG, in a hidden folder and, through a symlink, from a plain one.
+echo iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg== |
+	base64 -d >"$M/docs/.private/pic.png"
+ln -s ../.private/pic.png "$M/docs/img/pic.png"
+printf -- '---\ndate: 2024-01-03\n---\n# I\n\n![hidden](../../.private/pic.png)\n\n![linked](../../img/pic.png)\n' \
+	>"$M/docs/blog/posts/i.md"
 chmod -R a+rX "$M"
 chmod 700 "$M/docs/blog/posts/locked"
 chmod 777 "$T"
@@ -64,6 +72,10 @@ if [ "$RUN" = none ]; then
 else
 	check "walk: an unreadable folder is warned about" has "$T/m.epub.err" "locked: warning: folder left out: it cannot be read"
 fi
+check "mkdocs: a post that is a symlink to .env is left out" has "$T/m.epub.err" "env.md: warning: left out: it resolves to '.env', which is a hidden path"
+check "images: none from a hidden folder" sh -c "! unzip -l '$T/m.epub' | grep -q '\.png'"
+check "images: one named in a hidden folder is refused" has "$T/m.epub.err" "'docs/.private/pic.png' refused: it is (or leads to) a hidden path"
+check "images: one leading there through a symlink is refused" has "$T/m.epub.err" "'docs/img/pic.png' refused: it is (or leads to) a hidden path"
 check "walk: each warned about once" sh -c "[ \$(grep -c 'fifo.md' '$T/m.epub.err') = 1 ]"
 
 # Jekyll: include and include_relative of symlinks into .git and .env.

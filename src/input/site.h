@@ -253,6 +253,18 @@ void site_free(struct site *site);
 
 /* Helpers shared by the generators (site/common.c). */
 
+/* A folder or file a site's config names under key (value, relative to
+ * base, itself relative to root; "." or NULL: the root): its normalized
+ * path relative to root (malloc'd), or NULL when value is empty, or
+ * points outside the site — as written or, when it exists, through a
+ * symlink — after a warning at cfgfile:line:col naming the key and
+ * saying why and what is done instead (instead, e.g. "the default
+ * content/ is read"; NULL: "ignored"). Not for what a post names
+ * (path.h): a config may name the generator's own dot files
+ * (.authors.yml). */
+char *site_config_path(const char *root, const char *base, const char *value, const char *cfgfile, int line,
+		       int col, const char *key, const char *instead, struct diag_list *dl);
+
 /* Appends the names in the folder at path (hidden ones left out) to names,
  * sorted. Returns false when the folder cannot be opened (errno says
  * why). */

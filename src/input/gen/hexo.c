@@ -145,10 +145,14 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			n--;
 		site->baseurl = xstrndup(root, n);
 	}
-	const char *src = S_source_dir(cfg);
-	site->content_dir = xstrdup(src);
-	site->posts_dir = xasprintf("%s/_posts", src);
-	site->static_dir = xstrdup(src); /* source/images/x.png is /images/x.png */
+	const struct fm_node *sd = fm_get(cfg, "source_dir");
+	char *cfgpath = path_join(site->root, S_CONFIG);
+	char *src = site_config_path(site->root, ".", S_source_dir(cfg), cfgpath, sd ? sd->line : 0, sd ? sd->col : 0,
+				     "source_dir", "the default source/ is read", dl);
+	free(cfgpath);
+	site->content_dir = src ? src : xstrdup("source");
+	site->posts_dir = xasprintf("%s/_posts", site->content_dir);
+	site->static_dir = xstrdup(site->content_dir); /* source/images/x.png is /images/x.png */
 	return 0;
 }
 

@@ -133,17 +133,12 @@ static int S_read_config(struct site *site, struct diag_list *dl)
 	}
 	const struct fm_node *cfg = site->config;
 	/* `source` moves the site's files to another folder. */
-	const char *source = fm_str(fm_get(cfg, "source"));
+	const struct fm_node *sn = fm_get(cfg, "source");
+	const char *source = fm_str(sn);
 	if (source && *source && strcmp(source, ".") != 0) {
-		char *joined = path_join(src, source);
-		char *norm = path_normalize(joined);
-		free(joined);
-		if (norm[0] == '/' || str_starts_with(norm, "..")) {
-			diag_warning(dl, cfgpath, fm_get(cfg, "source")->line, fm_get(cfg, "source")->col,
-				     "source '%s' lies outside the site; the config's folder is read instead",
-				     source);
-			free(norm);
-		} else {
+		char *norm = site_config_path(site->root, src, source, cfgpath, sn->line, sn->col, "source",
+					      "the config's folder is read instead", dl);
+		if (norm) {
 			free(src);
 			src = norm;
 		}
@@ -191,8 +186,11 @@ static int S_read_config(struct site *site, struct diag_list *dl)
 
 	/* Author names: _data/authors.yml maps ids to people (jekyll-seo-tag's
 	 * convention). */
-	const char *data_dir = fm_str(fm_get(cfg, "data_dir"));
-	char *data_rel = path_join(src, data_dir ? data_dir : "_data");
+	const struct fm_node *dd = fm_get(cfg, "data_dir");
+	char *data_rel = site_config_path(site->root, src, fm_str(dd) ? fm_str(dd) : "_data", cfgpath,
+					  dd ? dd->line : 0, dd ? dd->col : 0, "data_dir", "the default _data/ is read", dl);
+	if (!data_rel)
+		data_rel = path_join(src, "_data");
 	static const char *const author_files[] = {"authors.yml", "authors.yaml", "authors.json"};
 	for (size_t i = 0; i < 3 && !site->authors; i++) {
 		char *rel = path_join(data_rel, author_files[i]);

@@ -93,5 +93,40 @@ check "jekyll: no secret in the book" nosecret "$T/j.epub"
 check "jekyll: include of a symlink to .git/config refused" has "$T/j.epub.err" "include cfg.md %}' refused: '.git/config' is a hidden path"
 check "jekyll: include_relative of a symlink to .env refused" has "$T/j.epub.err" "include_relative env.md %}' refused: '.env' is a hidden path"
 
+# Each generator's walk: a FIFO and a dangling symlink named like posts,
+# and a folder it cannot read, beside a post, in the posts folder.
+gen() { # name, config file, config text, posts folder
+	G=$T/walk-$1
+	mkdir -p "$G/$4/locked"
+	printf "$3" >"$G/$2"
+	printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nWords.\n' >"$G/$4/2024-01-01-a.md"
+	printf -- '---\ntitle: L\ndate: 2024-01-02\n---\nLocked.\n' >"$G/$4/locked/2024-01-02-l.md"
+	mkfifo "$G/$4/2024-01-03-fifo.md"
+	ln -s nowhere.md "$G/$4/2024-01-04-dangling.md"
+}
+gen hugo hugo.toml 'title = "T"\n' content/posts
+gen zola config.toml 'base_url = "https://z.example"\ntitle = "T"\n' content/blog
+gen jekyll _config.yml 'title: T\n' _posts
+gen hexo _config.yml 'title: T\n' source/_posts
+printf '{"dependencies":{"hexo":"7"}}\n' >"$T/walk-hexo/package.json"
+gen eleventy eleventy.config.js 'module.exports = function () { return {}; };\n' posts
+gen docusaurus docusaurus.config.js "module.exports = { title: 'T', presets: [['classic', {}]] };\n" blog
+gen pelican pelicanconf.py "SITENAME = 'T'\n" content
+gen generic notes.txt 'not a config\n' notes
+for G in "$T"/walk-*; do
+	chmod -R a+rX "$G"
+	chmod 700 "$G"/*/locked "$G"/*/*/locked 2>/dev/null
+	g=${G##*/walk-}
+	export_site "$G" "$T/w-$g.epub"
+	check "$g walk: the export finishes with the post" test -f "$T/w-$g.epub"
+	check "$g walk: a FIFO named like a post is left out with a warning" has "$T/w-$g.epub.err" "fifo.md: warning: left out: a FIFO"
+	check "$g walk: a dangling symlink is left out with a warning" has "$T/w-$g.epub.err" "dangling.md: warning: left out: a symlink to nothing"
+	if [ "$RUN" = none ]; then
+		echo "ok $((n = n + 1)) # SKIP root without setpriv: no folder is unreadable"
+	else
+		check "$g walk: an unreadable folder is warned about" has "$T/w-$g.epub.err" "locked: warning: folder left out: it cannot be read"
+	fi
+done
+
 echo "1..$n"
 exit $fail

@@ -486,12 +486,12 @@ static bool S_underscored(const char *rel)
 /* The entries of a collection: files under its base, relative to the
  * root, sorted. */
 static void S_entries(const struct site *site, const struct S_state *st, const struct S_collection *c,
-		      struct strvec *files)
+		      struct strvec *files, struct diag_list *dl)
 {
 	if (c->computed || c->file)
 		return; /* which files, sheaf cannot know; data, not text */
 	struct strvec all = STRVEC_INIT;
-	site_walk(site->root, c->base, S_exts, &all);
+	site_walk_report(site->root, c->base, S_exts, &all, dl);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *in = path_under(all.v[i], c->base);
 		if (!in || !S_ext_read(st, in))
@@ -512,7 +512,7 @@ static bool S_dated(const struct site *site, const struct S_state *st, const str
 {
 	static const char *const keys[] = {"date", "pubDate", "publishDate", "pubDatetime", "published", NULL};
 	struct strvec files = STRVEC_INIT;
-	S_entries(site, st, c, &files);
+	S_entries(site, st, c, &files, NULL);
 	bool dated = false;
 	for (size_t i = 0; i < files.n && i < 16 && !dated; i++) {
 		struct fm_node *fm = NULL;
@@ -541,7 +541,7 @@ static const struct S_collection *S_pick(const struct site *site, const struct S
 	struct strbuf names = STRBUF_INIT;
 	for (size_t i = 0; i < st->n; i++) {
 		struct strvec files = STRVEC_INIT;
-		S_entries(site, st, &st->cols[i], &files);
+		S_entries(site, st, &st->cols[i], &files, NULL);
 		bool any = files.n > 0;
 		sv_free(&files);
 		if (!any)
@@ -1065,7 +1065,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		st->cols = xrealloc(st->cols, (st->n + 1) * sizeof *st->cols);
 		st->cols[st->n++] = c;
 		struct strvec files = STRVEC_INIT;
-		S_entries(site, st, &st->cols[st->n - 1], &files);
+		S_entries(site, st, &st->cols[st->n - 1], &files, NULL);
 		if (files.n)
 			st->blog = &st->cols[st->n - 1];
 		sv_free(&files);
@@ -1086,12 +1086,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
 	const struct S_state *st = site->state;
 	if (!st->blog)
 		return 0;
 	struct strvec all = STRVEC_INIT;
-	S_entries(site, st, st->blog, &all);
+	S_entries(site, st, st->blog, &all, dl);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *in = path_under(all.v[i], st->blog->base);
 		bool keep = true;

@@ -15,6 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -519,13 +520,15 @@ struct S_walk {
 	const char *root;
 	const struct S_dirs *dirs;
 	struct strvec ignores;
+	struct diag_list *dl; /* what is left out unseen, and why */
 };
 
 static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files, int depth)
 {
 	char *abs = path_join(w->root, dir);
 	struct strvec names = STRVEC_INIT;
-	site_list_dir(abs, &names);
+	if (!site_list_dir(abs, &names))
+		site_warn_unreadable_dir(abs, errno, w->dl);
 	for (size_t i = 0; i < names.n; i++) {
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
 		char *full = path_join(w->root, rel);
@@ -540,6 +543,8 @@ static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files
 					S_walk(w, rel, files, depth + 1);
 			} else if (str_ends_with(names.v[i], ".md") && path_is_file(full)) {
 				sv_push(files, rel);
+			} else if (str_ends_with(names.v[i], ".md")) {
+				site_warn_not_post(full, w->dl);
 			}
 		}
 		free(full);
@@ -993,7 +998,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 {
 	struct S_state *st = site->state;
 	struct diag_list data_dl = DIAG_LIST_INIT;
-	struct S_walk w = {site->root, &st->dirs, STRVEC_INIT};
+	struct S_walk w = {site->root, &st->dirs, STRVEC_INIT, dl};
 	S_ignores(site->root, st->dirs.input, &w.ignores);
 	S_walk(&w, site->content_dir, files, 0);
 	S_data_read(&st->data, site->root, site->content_dir, files, &data_dl);

@@ -177,14 +177,14 @@ static const char *S_ext(const char *name)
 	return dot && dot != b ? dot : b + strlen(b);
 }
 
-static void S_list_dir(const struct site *site, const char *dir, struct strvec *files)
+static void S_list_dir(const struct site *site, const char *dir, struct strvec *files, struct diag_list *dl)
 {
 	bool assets = false;
 	fm_bool(fm_get(site->config, "post_asset_folder"), &assets);
 	const char *npn = fm_str(fm_get(site->config, "new_post_name"));
 	const char *want = S_ext(npn && *npn ? npn : ":title.md");
 	struct strvec all = STRVEC_INIT;
-	site_walk(site->root, dir, S_exts, &all);
+	site_walk_report(site->root, dir, S_exts, &all, dl);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *in = path_under(all.v[i], dir);
 		if (!in || S_hidden(in))
@@ -198,10 +198,9 @@ static void S_list_dir(const struct site *site, const char *dir, struct strvec *
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
 	char *drafts = xasprintf("%s/_drafts", site->content_dir);
-	S_list_dir(site, site->posts_dir, files);
-	S_list_dir(site, drafts, files);
+	S_list_dir(site, site->posts_dir, files, dl);
+	S_list_dir(site, drafts, files, dl);
 	free(drafts);
 	return 0;
 }

@@ -674,14 +674,13 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
 	const struct S_state *st = site->state;
 	for (size_t a = 0; a < st->article_paths.n; a++) {
 		char *dir = S_rel_dir(st->path, st->article_paths.v[a]);
 		if (!dir)
 			continue;
 		struct strvec all = STRVEC_INIT;
-		site_walk(site->root, dir, S_exts, &all);
+		site_walk_report(site->root, dir, S_exts, &all, dl); /* a folder it cannot read is said once */
 		site_walk(site->root, dir, S_html_exts, &all);
 		for (size_t i = 0; i < all.n; i++) {
 			const char *in = strcmp(st->path, ".") == 0 ? all.v[i] : path_under(all.v[i], st->path);

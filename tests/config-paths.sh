@@ -55,6 +55,17 @@ done
 mk pelican-PATH pelicanconf.py "SITENAME = 'T'\nPATH = '../outside'\n"
 mk pelican-ARTICLE_PATHS pelicanconf.py "SITENAME = 'T'\nPATH = 'content'\nARTICLE_PATHS = ['../../outside/posts', 'posts']\n"
 for s in PATH ARTICLE_PATHS; do inp "$T/pelican-$s/content/posts/in.md"; done
+mk eleventy-dir.input eleventy.config.js 'module.exports = function () {\n  return { dir: { input: "../outside" } };\n};\n'
+mk eleventy-dir.data eleventy.config.js 'module.exports = function () {\n  return { dir: { data: "../../outside" } };\n};\n'
+for s in dir.input dir.data; do
+	mkdir -p "$T/eleventy-$s/posts"
+	printf -- '---\ntitle: In\ndate: 2024-01-02\nauthor: a\n---\nInside words.\n' >"$T/eleventy-$s/posts/in.md"
+done
+printf '{"a": {"name": "SECRET-OUTSIDE"}}\n' >"$O/authors.json"
+mk astro-base astro.config.mjs 'export default {};\n'
+mkdir -p "$T/astro-base/src"
+printf "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nconst blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: '../outside/blog' }) });\nexport const collections = { blog };\n" >"$T/astro-base/src/content.config.ts"
+inp "$T/astro-base/src/content/posts/in.md"
 
 for S in "$T"/*-*; do
 	name=${S##*/}
@@ -69,7 +80,7 @@ for S in "$T"/*-*; do
 	fi
 	# snippets' options are read by the first post that needs them: the
 	# warning is at its line.
-	where='\.yml|\.toml|\.js|\.py'
+	where='\.yml|\.toml|\.js|\.py|\.ts'
 	[ "$key" = base_path ] && where='\.md'
 	if grep -E "($where):([0-9]+:)* (warning|error): .*$key.*outside the site" "$T/$name.err" >/dev/null; then
 		ok "$name: the config's warning names $key and says why"

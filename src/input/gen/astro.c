@@ -335,7 +335,7 @@ static bool S_detect(const char *root)
 /* A collection defined at t[at] (`defineCollection({...})`), added to st
  * as name. */
 static void S_define(struct S_state *st, const char *name, const char *t, size_t len, size_t at,
-		     const char *src_dir)
+		     const char *src_dir, const struct site *site, struct diag_list *dl)
 {
 	size_t n = S_ident_len(t, len, at);
 	if (!(n == 16 && memcmp(t + at, "defineCollection", 16) == 0))
@@ -366,7 +366,11 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 			if (open >= len || t[open] != '{')
 				return;
 			char *base = S_member_string(t, len, open, "base");
-			c.base = S_folder(base ? base : ".");
+			/* A base out of the site: the collection is left out. */
+			char *cfgpath = path_join(site->root, st->content_config ? st->content_config : ".");
+			c.base = site_config_path(site->root, ".", base ? base : ".", cfgpath, S_line(t, open), 0, "base",
+						  "the collection is left out", dl);
+			free(cfgpath);
 			if (!base && S_member_value(t, len, open, "base") != (size_t)-1)
 				c.computed = "base";
 			free(base);
@@ -402,7 +406,8 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 
 /* The collections of the content config t: the members of its exported
  * `collections` object, each defined inline or by a variable. */
-static void S_read_collections(struct S_state *st, const char *t, const char *src_dir)
+static void S_read_collections(struct S_state *st, const char *t, const char *src_dir, const struct site *site,
+			       struct diag_list *dl)
 {
 	size_t len = strlen(t);
 	size_t at = js_find(t, 0, len, "collections");
@@ -423,9 +428,9 @@ static void S_read_collections(struct S_state *st, const char *t, const char *sr
 				size_t def = js_find(t, 0, len, var);
 				free(var);
 				if (def != (size_t)-1)
-					S_define(st, m.key, t, len, js_skip_space(t, len, def), src_dir);
+					S_define(st, m.key, t, len, js_skip_space(t, len, def), src_dir, site, dl);
 			} else {
-				S_define(st, m.key, t, len, v, src_dir);
+				S_define(st, m.key, t, len, v, src_dir, site, dl);
 			}
 		}
 		free(m.key);
@@ -1030,7 +1035,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (cc) {
 		char *ct = S_read(site->root, cc);
 		if (ct) {
-			S_read_collections(st, ct, src_dir);
+			S_read_collections(st, ct, src_dir, site, dl);
 			free(ct);
 		}
 	}

@@ -350,37 +350,6 @@ const struct dialect *const *site_dialects(const struct site *site)
 	return site->dialects ? site->dialects : site->gen->dialects;
 }
 
-char *site_config_path(const char *root, const char *base, const char *value, const char *cfgfile, int line,
-		       int col, const char *key, const char *instead, struct diag_list *dl)
-{
-	if (!value || !*value)
-		return NULL;
-	char *joined = value[0] == '/' || !base || strcmp(base, ".") == 0 ? xstrdup(value) : path_join(base, value);
-	char *norm = path_normalize(joined);
-	free(joined);
-	bool outside = norm[0] == '/' || norm[0] == '~' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
-	const char *how = "points outside the site";
-	if (!outside) {
-		/* Inside as written; a symlink may still lead out. What does
-		 * not exist is no escape (the generator says it is missing). */
-		char root_real[PATH_MAX], real[PATH_MAX];
-		char *full = path_join(root, norm);
-		if (realpath(root, root_real) && realpath(full, real) && !path_under(real, root_real)) {
-			outside = true;
-			how = "leads outside the site (through a symlink)";
-		}
-		free(full);
-	}
-	if (outside) {
-		if (dl)
-			diag_warning(dl, cfgfile, line, col, "%s: '%s' %s; %s", key, value, how,
-				     instead ? instead : "ignored");
-		free(norm);
-		return NULL;
-	}
-	return norm;
-}
-
 const char *site_static_dir(const struct site *site)
 {
 	return site->static_dir ? site->static_dir : site->content_dir ? site->content_dir : ".";

@@ -98,7 +98,7 @@ static void test_inherit(void)
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("escape", &site, &posts, &dl)) {
 		is_str(site->title, "Ours", "INHERIT outside the site: the file is read alone");
-		ok(S_warned(&dl, "lies outside the site"), "with a warning");
+		ok(S_warned(&dl, "INHERIT: '../outside.yml' points outside the site; not read"), "with a warning naming the key");
 	}
 	post_list_free(&posts, true);
 	site_free(site);

@@ -1,6 +1,5 @@
 /* MkDocs with Material's blog plugin: posts are every .md file under
  * <docs_dir>/<blog_dir>/posts, authors come from .authors.yml. */
-#define _DEFAULT_SOURCE /* realpath */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,17 +162,13 @@ static int S_load_yaml(struct fm_node **out, const char *root, const char *rel, 
 	if (!parent_name)
 		goto out;
 	char *dir = path_dirname(rel);
-	char *joined = path_join(dir, parent_name);
-	char *parent_rel = path_normalize(joined);
-	char *parent_path = path_join(root, parent_rel);
-	char *real_root = realpath(root, NULL), *real_parent = realpath(parent_path, NULL);
 	int line = inherit->line, col = inherit->col;
-	if (parent_rel[0] == '/' || str_starts_with(parent_rel, "..") || !real_root || !real_parent ||
-	    !path_under(real_parent, real_root)) {
-		diag_warning(dl, path, line, col,
-			     real_parent ? "INHERIT '%s' lies outside the site: not read"
-					 : "INHERIT '%s' does not exist: not read",
-			     parent_name);
+	char *parent_rel = site_config_path(root, dir, parent_name, path, line, col, "INHERIT", "not read", dl);
+	char *parent_path = parent_rel ? path_join(root, parent_rel) : NULL;
+	if (!parent_rel) {
+		/* outside the site: said */
+	} else if (!path_is_file(parent_path)) {
+		diag_warning(dl, path, line, col, "INHERIT '%s' does not exist: not read", parent_name);
 	} else if (depth >= S_MAX_INHERIT) {
 		diag_warning(dl, path, line, col, "INHERIT '%s' nests too deep (a cycle?): not read",
 			     parent_name);
@@ -189,11 +184,8 @@ static int S_load_yaml(struct fm_node **out, const char *root, const char *rel, 
 		}
 	}
 	S_drop_key(*out, "INHERIT");
-	free(real_root);
-	free(real_parent);
 	free(parent_path);
 	free(parent_rel);
-	free(joined);
 	free(dir);
 out:
 	if (ret < 0) {

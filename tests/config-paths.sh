@@ -66,6 +66,8 @@ mk astro-base astro.config.mjs 'export default {};\n'
 mkdir -p "$T/astro-base/src"
 printf "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nconst blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: '../outside/blog' }) });\nexport const collections = { blog };\n" >"$T/astro-base/src/content.config.ts"
 inp "$T/astro-base/src/content/posts/in.md"
+mk astro-srcDir astro.config.mjs "export default {\n  srcDir: '../outside',\n};\n"
+inp "$T/astro-srcDir/src/content/blog/in.md"
 
 for S in "$T"/*-*; do
 	name=${S##*/}
@@ -80,7 +82,7 @@ for S in "$T"/*-*; do
 	fi
 	# snippets' options are read by the first post that needs them: the
 	# warning is at its line.
-	where='\.yml|\.toml|\.js|\.py|\.ts'
+	where='\.yml|\.toml|\.js|\.mjs|\.py|\.ts'
 	[ "$key" = base_path ] && where='\.md'
 	if grep -E "($where):([0-9]+:)* (warning|error): .*$key.*outside the site" "$T/$name.err" >/dev/null; then
 		ok "$name: the config's warning names $key and says why"

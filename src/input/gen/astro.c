@@ -382,7 +382,10 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 		} else if (ln == 4 && memcmp(t + loader, "file", 4) == 0 && open < len && t[open] == '(') {
 			/* Data from one file (authors.json): no entries of text. */
 			struct fm_node *path = S_literal(t, len, js_skip_space(t, len, open + 1));
-			c.file = S_folder(fm_str(path));
+			char *cfgpath = path_join(site->root, st->content_config ? st->content_config : ".");
+			c.file = site_config_path(site->root, ".", fm_str(path), cfgpath, S_line(t, open), 0, "file",
+						  "not read", dl);
+			free(cfgpath);
 			fm_node_free(path);
 			if (c.file)
 				c.base = xstrdup(".");
@@ -971,7 +974,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			free(base);
 		}
 		char *s = S_member_string(t, len, obj, "srcDir");
-		src_dir = S_folder(s);
+		char *cfgpath = path_join(site->root, cfg_rel);
+		size_t sv = S_member_value(t, len, obj, "srcDir");
+		src_dir = site_config_path(site->root, ".", s, cfgpath, sv != (size_t)-1 ? S_line(t, sv) : 0, 0, "srcDir",
+					   "src/ is read", dl);
+		free(cfgpath);
 		free(s);
 		s = S_member_string(t, len, obj, "publicDir");
 		public_dir = S_folder(s);

@@ -34,6 +34,15 @@ echo 'SECRET-TOKEN-123 outside' >"$T/outside.md"
 export_site() { # site, book: runs sheaf, its warnings in book.err
 	timeout 60 ${RUN#none} "$SHEAF" "$1" --offline -o "$2" >"$2.out" 2>"$2.err"
 }
+walk_checks() { # generator, its export's warnings: what its walk left out
+	check "$1 walk: a FIFO named like a post is left out with a warning" has "$2" "fifo.md: warning: left out: a FIFO"
+	check "$1 walk: a dangling symlink is left out with a warning" has "$2" "dangling.md: warning: left out: a symlink to nothing"
+	if [ "$RUN" = none ]; then
+		echo "ok $((n = n + 1)) # SKIP root without setpriv: no folder is unreadable"
+	else
+		check "$1 walk: an unreadable folder is warned about" has "$2" "locked: warning: folder left out: it cannot be read"
+	fi
+}
 nosecret() { [ -f "$1" ] && ! unzip -p "$1" | grep -q SECRET-TOKEN; }
 has() { grep -q -- "$2" "$1"; }
 
@@ -65,13 +74,7 @@ check "mkdocs: no secret in the book" nosecret "$T/m.epub"
 check "mkdocs: the post's own words are kept" sh -c "unzip -p '$T/m.epub' | grep -q Words"
 check "mkdocs: snippet of .git/config refused, named" has "$T/m.epub.err" "a.md:8: warning: snippet '.git/config' refused: '.git/config' is a hidden path"
 check "mkdocs: snippet of .env refused, named" has "$T/m.epub.err" "a.md:10: warning: snippet '.env' refused"
-check "walk: a FIFO named like a post is left out with a warning" has "$T/m.epub.err" "fifo.md: warning: left out: a FIFO"
-check "walk: a dangling symlink is left out with a warning" has "$T/m.epub.err" "dangling.md: warning: left out: a symlink to nothing"
-if [ "$RUN" = none ]; then
-	echo "ok $((n = n + 1)) # SKIP root without setpriv: no folder is unreadable"
-else
-	check "walk: an unreadable folder is warned about" has "$T/m.epub.err" "locked: warning: folder left out: it cannot be read"
-fi
+walk_checks mkdocs "$T/m.epub.err"
 check "mkdocs: a post that is a symlink to .env is left out" has "$T/m.epub.err" "env.md: warning: left out: it resolves to '.env', which is a hidden path"
 check "images: none from a hidden folder" sh -c "! unzip -l '$T/m.epub' | grep -q '\.png'"
 check "images: one named in a hidden folder is refused" has "$T/m.epub.err" "'docs/.private/pic.png' refused: it is (or leads to) a hidden path"
@@ -119,13 +122,7 @@ for G in "$T"/walk-*; do
 	g=${G##*/walk-}
 	export_site "$G" "$T/w-$g.epub"
 	check "$g walk: the export finishes with the post" test -f "$T/w-$g.epub"
-	check "$g walk: a FIFO named like a post is left out with a warning" has "$T/w-$g.epub.err" "fifo.md: warning: left out: a FIFO"
-	check "$g walk: a dangling symlink is left out with a warning" has "$T/w-$g.epub.err" "dangling.md: warning: left out: a symlink to nothing"
-	if [ "$RUN" = none ]; then
-		echo "ok $((n = n + 1)) # SKIP root without setpriv: no folder is unreadable"
-	else
-		check "$g walk: an unreadable folder is warned about" has "$T/w-$g.epub.err" "locked: warning: folder left out: it cannot be read"
-	fi
+	walk_checks "$g" "$T/w-$g.epub.err"
 done
 
 echo "1..$n"

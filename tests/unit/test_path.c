@@ -14,18 +14,26 @@
 
 static void test_check_rel(void)
 {
-	is_int(path_check_rel("docs/a.md"), PATH_OK, "a plain path");
-	is_int(path_check_rel("./docs/../a.md"), PATH_OK, "dot and dot-dot that stay inside");
-	is_int(path_check_rel(".git/config"), PATH_HIDDEN, ".git/config is hidden");
-	is_int(path_check_rel(".env"), PATH_HIDDEN, ".env is hidden");
-	is_int(path_check_rel("docs/.secret/x"), PATH_HIDDEN, "a hidden folder deep down");
-	is_int(path_check_rel("docs/.git/../a.md"), PATH_HIDDEN, "a hidden folder taken back by .. still counts");
-	is_int(path_check_rel("CVS/Root"), PATH_VCS, "CVS is a version-control folder");
-	is_int(path_check_rel("a/_darcs/x"), PATH_VCS, "_darcs is one");
-	is_int(path_check_rel("../outside"), PATH_OUTSIDE, "a leading .. leaves");
-	is_int(path_check_rel("a/../../outside"), PATH_OUTSIDE, "a later .. that climbs above leaves");
-	is_int(path_check_rel("/etc/passwd"), PATH_OUTSIDE, "an absolute path leaves");
-	is_int(path_check_rel("../.hidden/x"), PATH_HIDDEN, "a hidden part is said before a climb");
+	static const struct {
+		const char *rel;
+		enum path_refusal want;
+		const char *name;
+	} cases[] = {
+		{"docs/a.md", PATH_OK, "a plain path"},
+		{"./docs/../a.md", PATH_OK, "dot and dot-dot that stay inside"},
+		{".git/config", PATH_HIDDEN, ".git/config is hidden"},
+		{".env", PATH_HIDDEN, ".env is hidden"},
+		{"docs/.secret/x", PATH_HIDDEN, "a hidden folder deep down"},
+		{"docs/.git/../a.md", PATH_HIDDEN, "a hidden folder taken back by .. still counts"},
+		{"CVS/Root", PATH_VCS, "CVS is a version-control folder"},
+		{"a/_darcs/x", PATH_VCS, "_darcs is one"},
+		{"../outside", PATH_OUTSIDE, "a leading .. leaves"},
+		{"a/../../outside", PATH_OUTSIDE, "a later .. that climbs above leaves"},
+		{"/etc/passwd", PATH_OUTSIDE, "an absolute path leaves"},
+		{"../.hidden/x", PATH_HIDDEN, "a hidden part is said before a climb"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_int(path_check_rel(cases[i].rel), cases[i].want, cases[i].name);
 	ok(strstr(path_refusal_why(PATH_HIDDEN), "hidden") != NULL, "the reason names it");
 }
 

@@ -85,7 +85,8 @@ static const char *S_not_post(unsigned char type, const char *full)
 	if (type == DT_LNK) {
 		struct stat st;
 		if (stat(full, &st) != 0)
-			return errno == ENOENT || errno == ENOTDIR ? "a symlink to nothing" : "a symlink that cannot be followed";
+			return errno == ENOENT || errno == ENOTDIR ? "a symlink to nothing"
+								   : "a symlink that cannot be followed";
 		type = S_type(st.st_mode);
 	}
 	switch (type) {

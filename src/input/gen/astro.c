@@ -368,8 +368,8 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 			char *base = S_member_string(t, len, open, "base");
 			/* A base out of the site: the collection is left out. */
 			char *cfgpath = path_join(site->root, st->content_config ? st->content_config : ".");
-			c.base = site_config_path(site->root, ".", base ? base : ".", cfgpath, S_line(t, open), 0, "base",
-						  "the collection is left out", dl);
+			c.base = site_config_path(site->root, ".", base ? base : ".", cfgpath, S_line(t, open), 0,
+						  "base", "the collection is left out", dl);
 			free(cfgpath);
 			if (!base && S_member_value(t, len, open, "base") != (size_t)-1)
 				c.computed = "base";
@@ -976,8 +976,8 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		char *s = S_member_string(t, len, obj, "srcDir");
 		char *cfgpath = path_join(site->root, cfg_rel);
 		size_t sv = S_member_value(t, len, obj, "srcDir");
-		src_dir = site_config_path(site->root, ".", s, cfgpath, sv != (size_t)-1 ? S_line(t, sv) : 0, 0, "srcDir",
-					   "src/ is read", dl);
+		src_dir = site_config_path(site->root, ".", s, cfgpath, sv != (size_t)-1 ? S_line(t, sv) : 0, 0,
+					   "srcDir", "src/ is read", dl);
 		free(cfgpath);
 		free(s);
 		s = S_member_string(t, len, obj, "publicDir");

@@ -595,10 +595,10 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	/* Each folder stays inside the site, else it is not read. */
 	const struct py_assign *ap = py_module_get(&st->mod, "ARTICLE_PATHS");
 	for (size_t i = 0; i < st->article_paths.n;) {
-		char *in = *st->article_paths.v[i] ? site_config_path(site->root, st->path, st->article_paths.v[i],
-								      S_where(st, "ARTICLE_PATHS"), ap ? ap->line : 0, 1,
-								      "ARTICLE_PATHS", "ignored", dl)
-						   : xstrdup(".");
+		const char *named = st->article_paths.v[i];
+		char *in = *named ? site_config_path(site->root, st->path, named, S_where(st, "ARTICLE_PATHS"),
+						     ap ? ap->line : 0, 1, "ARTICLE_PATHS", "ignored", dl)
+				  : xstrdup(".");
 		if (in) {
 			i++;
 		} else {

@@ -39,9 +39,10 @@ mk hugo-module.mounts hugo.toml 'title = "T"\n[[module.mounts]]\nsource = "../ou
 for s in contentDir staticDir module.mounts; do inp "$T/hugo-$s/content/posts/in.md"; done
 mk jekyll-source _config.yml 'title: T\nsource: ../outside\n'
 mk jekyll-data_dir _config.yml 'title: T\ndata_dir: ../outside\n'
-for s in source data_dir; do
+mk jekyll-includes_dir _config.yml 'title: T\nincludes_dir: ../outside\n'
+for s in source data_dir includes_dir; do
 	mkdir -p "$T/jekyll-$s/_posts"
-	printf -- '---\ntitle: In\nauthor: a\n---\nInside words.\n' >"$T/jekyll-$s/_posts/2024-01-02-in.md"
+	printf -- '---\ntitle: In\nauthor: a\n---\nInside words.\n\n{%% include x.md %%}\n' >"$T/jekyll-$s/_posts/2024-01-02-in.md"
 done
 mk hexo-source_dir _config.yml 'title: T\nsource_dir: ../outside/source\n'
 printf '{"dependencies":{"hexo":"7"}}\n' >"$T/hexo-source_dir/package.json"

@@ -187,6 +187,11 @@ static int S_read_config(struct site *site, struct diag_list *dl)
 
 	/* Author names: _data/authors.yml maps ids to people (jekyll-seo-tag's
 	 * convention). */
+	/* includes_dir is read by the Liquid pass, which refuses what lies
+	 * outside the site anyway: said here once, at the config's line. */
+	const struct fm_node *id = fm_get(cfg, "includes_dir");
+	free(site_config_path(site->root, src, fm_str(id), cfgpath, id ? id->line : 0, id ? id->col : 0,
+			      "includes_dir", "its includes are left out", dl));
 	const struct fm_node *dd = fm_get(cfg, "data_dir");
 	char *data_rel = site_config_path(site->root, src, fm_str(dd) ? fm_str(dd) : "_data", cfgpath,
 					  dd ? dd->line : 0, dd ? dd->col : 0, "data_dir", "the default _data/ is read", dl);

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Every path a site's config names stays inside the site (issue 16, item
 # 3): one fixture site per generator and key, the key naming ../outside
 # (where posts and an authors file hold SECRET-OUTSIDE). The export must
@@ -8,10 +8,8 @@
 SHEAF=$1
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-nok() { n=$((n + 1)); echo "not ok $n - $1"; fail=1; }
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/tap.sh"
 post() { mkdir -p "$(dirname "$1")"; printf -- '---\ntitle: %s\ndate: %s\n---\n# H\n\n%s words.\n' "$2" "$3" "$4" >"$1"; }
 out() { post "$1" "Outside post" 2024-01-01 SECRET-OUTSIDE; }
 inp() { post "$1" "Inside post" 2024-01-02 Inside; }
@@ -22,7 +20,7 @@ printf 'a:\n  name: SECRET-OUTSIDE\n' >"$O/plain-authors.yml"
 printf 'site_name: SECRET-OUTSIDE\n' >"$O/base.yml"
 
 # name | config file | config text | key named in the warning
-mk() { S=$T/$1; mkdir -p "$S"; printf "$3" >"$S/$2"; }
+mk() { S=$T/$1; mkdir -p "$S"; printf '%b' "$3" >"$S/$2"; }
 mk mkdocs-docs_dir mkdocs.yml 'site_name: T\ndocs_dir: ../outside\nplugins:\n  - blog\n'
 mk mkdocs-post_dir mkdocs.yml 'site_name: T\nplugins:\n  - blog:\n      post_dir: ../../outside/posts\n'
 mk mkdocs-blog_dir mkdocs.yml 'site_name: T\nplugins:\n  - blog:\n      blog_dir: ../../outside/blog\n'
@@ -75,9 +73,9 @@ for S in "$T"/*-*; do
 	key=${name#*-}
 	"$SHEAF" "$S" --offline -o "$T/$name.epub" >"$T/$name.out" 2>"$T/$name.err"
 	if [ -f "$T/$name.epub" ] && unzip -p "$T/$name.epub" | grep -q SECRET-OUTSIDE; then
-		nok "$name: a file outside the site reached the book"
+		not_ok "$name: a file outside the site reached the book"
 	elif grep -E "^($O|[^:]*/\.\./outside)" "$T/$name.err" >/dev/null; then
-		nok "$name: a file outside the site was looked at"
+		not_ok "$name: a file outside the site was looked at"
 	else
 		ok "$name: nothing from outside the site"
 	fi
@@ -88,9 +86,8 @@ for S in "$T"/*-*; do
 	if grep -E "($where):([0-9]+:)* (warning|error): .*$key.*outside the site" "$T/$name.err" >/dev/null; then
 		ok "$name: the config's warning names $key and says why"
 	else
-		nok "$name: the config's warning names $key and says why"
+		not_ok "$name: the config's warning names $key and says why"
 		sed 's/^/# /' "$T/$name.err"
 	fi
 done
-echo "1..$n"
-exit $fail
+tap_done

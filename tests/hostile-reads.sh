@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # What a site may make sheaf read (issue 16, items 2, 3 and 5c): a site
 # whose posts and config name its own secrets (.git/config, .env), files
 # outside it, a FIFO, a dangling symlink and a folder that cannot be read.
@@ -8,14 +8,8 @@ SHEAF=$1
 T=$(mktemp -d)
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 chmod 755 "$T"
-n=0
-fail=0
-check() { # name, then a command that must succeed
-	n=$((n + 1))
-	name=$1
-	shift
-	if "$@" >/dev/null 2>&1; then echo "ok $n - $name"; else echo "not ok $n - $name"; fail=1; fi
-}
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/tap.sh"
 # As root no folder is unreadable: run sheaf as nobody where we can.
 RUN=""
 if [ "$(id -u)" = 0 ]; then
@@ -32,18 +26,23 @@ secrets() { # a site folder: its .git/config and .env, a secret outside
 }
 echo 'SECRET-TOKEN-123 outside' >"$T/outside.md"
 export_site() { # site, book: runs sheaf, its warnings in book.err
-	timeout 60 ${RUN#none} "$SHEAF" "$1" --offline -o "$2" >"$2.out" 2>"$2.err"
+	local as=()
+	[ "$RUN" = none ] || read -r -a as <<<"$RUN"
+	timeout 60 "${as[@]}" "$SHEAF" "$1" --offline -o "$2" >"$2.out" 2>"$2.err"
 }
 walk_checks() { # generator, its export's warnings: what its walk left out
 	check "$1 walk: a FIFO named like a post is left out with a warning" has "$2" "fifo.md: warning: left out: a FIFO"
 	check "$1 walk: a dangling symlink is left out with a warning" has "$2" "dangling.md: warning: left out: a symlink to nothing"
 	if [ "$RUN" = none ]; then
-		echo "ok $((n = n + 1)) # SKIP root without setpriv: no folder is unreadable"
+		skip "$1 walk: an unreadable folder is warned about" "root without setpriv: no folder is unreadable"
 	else
 		check "$1 walk: an unreadable folder is warned about" has "$2" "locked: warning: folder left out: it cannot be read"
 	fi
 }
+# nosecret and has run through check.
+# shellcheck disable=SC2317
 nosecret() { [ -f "$1" ] && ! unzip -p "$1" | grep -q SECRET-TOKEN; }
+# shellcheck disable=SC2317
 has() { grep -q -- "$2" "$1"; }
 
 # MkDocs: snippets of .git/config and .env, a FIFO and a dangling
@@ -101,7 +100,7 @@ check "jekyll: include_relative of a symlink to .env refused" has "$T/j.epub.err
 gen() { # name, config file, config text, posts folder
 	G=$T/walk-$1
 	mkdir -p "$G/$4/locked"
-	printf "$3" >"$G/$2"
+	printf '%b' "$3" >"$G/$2"
 	printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nWords.\n' >"$G/$4/2024-01-01-a.md"
 	printf -- '---\ntitle: L\ndate: 2024-01-02\n---\nLocked.\n' >"$G/$4/locked/2024-01-02-l.md"
 	mkfifo "$G/$4/2024-01-03-fifo.md"
@@ -125,5 +124,4 @@ for G in "$T"/walk-*; do
 	walk_checks "$g" "$T/w-$g.epub.err"
 done
 
-echo "1..$n"
-exit $fail
+tap_done

@@ -60,6 +60,8 @@ run "$BLOG" --tag zzzzzz --list
 check "nothing close: exit 1" test "$rc" -eq 1
 check "… only the hint" has_err "error: no post has the tag 'zzzzzz' (--list-tags lists all 3)"
 check "… no suggestion" sh -c "! grep -q 'did you mean' '$T/err'"
+run "$BLOG" --tag woodworking
+check "a category given as a tag: says which" has_err "no post has the tag 'woodworking'; 'Woodworking' is a category (--category)"
 run "$BLOG" --list --list-tags
 check "--list with --list-tags: usage error (exit 2)" test "$rc" -eq 2
 

@@ -237,12 +237,12 @@ void sel_values_free(struct sel_values *vals)
 }
 
 static const struct {
-	const char *one, *many, *list;
+	const char *one, *many, *list, *option;
 } S_kinds[] = {
-	[SEL_TAG] = {"tag", "tags", "--list-tags"},
-	[SEL_CATEGORY] = {"category", "categories", "--list-categories"},
-	[SEL_SERIES] = {"series", "series", "--list-series"},
-	[SEL_AUTHOR] = {"author", "authors", "--list-authors"},
+	[SEL_TAG] = {"tag", "tags", "--list-tags", "--tag"},
+	[SEL_CATEGORY] = {"category", "categories", "--list-categories", "--category"},
+	[SEL_SERIES] = {"series", "series", "--list-series", "--series"},
+	[SEL_AUTHOR] = {"author", "authors", "--list-authors", "--author"},
 };
 
 /* Which value, if any, w names: case-insensitively its id (or an author's
@@ -312,6 +312,20 @@ static void S_no_match(const char *w, enum sel_kind kind, const struct sel_value
 			sb_adds(&sb, "; only drafts have it (--drafts includes them)");
 			goto done;
 		}
+	}
+	/* A site may file as categories what the user calls tags. */
+	for (size_t k = 0; k < sizeof S_kinds / sizeof *S_kinds; k++) {
+		if (k == kind)
+			continue;
+		struct sel_values other = SEL_VALUES_INIT;
+		select_values(all, (enum sel_kind)k, drafts, &other);
+		size_t at = S_find(&other, (enum sel_kind)k, w, true, 0);
+		if (at != SIZE_MAX)
+			sb_addf(&sb, "; '%s' is %s %s (%s)", other.v[at].name, k == SEL_AUTHOR ? "an" : "a",
+				S_kinds[k].one, S_kinds[k].option);
+		sel_values_free(&other);
+		if (at != SIZE_MAX)
+			goto done;
 	}
 	if (!vals->n) {
 		sb_addf(&sb, "; no post has any %s", S_kinds[kind].many);

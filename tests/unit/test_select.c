@@ -204,6 +204,14 @@ static void S_discovery(const struct post_list *all)
 	S_sel_reset(&sel);
 	post_list_free(&d, true);
 
+	sv_push(&sel.tags, "travel");
+	errs = S_resolve(&sel, all, &sel.tags, &values);
+	is_str(errs, "no post has the tag 'travel'; 'Travel' is a category (--category)",
+	       "a value of another kind says which");
+	free(errs);
+	free(values);
+	S_sel_reset(&sel);
+
 	/* Series typed in part: suggested, not taken. */
 	struct post_list s = POST_LIST_INIT;
 	struct post *p = S_post("s.md", "S", "2024-01-01", NULL, NULL, NULL, NULL, false);

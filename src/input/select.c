@@ -371,18 +371,16 @@ static int S_resolve_kind(struct strvec *wanted, enum sel_kind kind, const struc
 	struct strvec out = STRVEC_INIT;
 	for (size_t i = 0; i < wanted->n; i++) {
 		const char *w = wanted->v[i];
-		if (S_find(&vals, kind, w, false, 0) != SIZE_MAX) {
-			sv_push_unique_ci(&out, w);
-			continue;
-		}
-		/* Every value of that key: "Software Development" and
-		 * "software-development" may both be written. */
-		size_t found = S_find(&vals, kind, w, true, 0);
+		/* A name some post has wins: the slug key would make C++ of C.
+		 * Else every value of that key: "Software Development" and
+		 * "software_development" may both be written. */
+		bool loose = S_find(&vals, kind, w, false, 0) == SIZE_MAX;
+		size_t found = S_find(&vals, kind, w, loose, 0);
 		if (found == SIZE_MAX) {
 			S_no_match(w, kind, &vals, all, drafts, dl);
 			ret = -1;
 		}
-		for (; found != SIZE_MAX; found = S_find(&vals, kind, w, true, found + 1))
+		for (; found != SIZE_MAX; found = S_find(&vals, kind, w, loose, found + 1))
 			sv_push_unique_ci(&out, vals.v[found].id);
 	}
 	sel_values_free(&vals);

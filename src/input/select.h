@@ -57,8 +57,10 @@ void sel_values_free(struct sel_values *vals);
 char *select_key(const char *s);
 
 /* Replaces each value of sel by the values of the posts of all it names
- * (see the top). A value naming nothing is an error in dl, with up to
- * three suggestions; returns -1 when there was one, else 0. */
+ * (see the top), spelt as select_values spells them: a tag, category or
+ * series as the site writes it (so a book's title can show it), an author
+ * by id. A value naming nothing is an error in dl, with up to three
+ * suggestions, and is dropped; returns -1 when there was one, else 0. */
 int select_resolve(struct selection *sel, const struct post_list *all, struct diag_list *dl);
 /* Whether p can match sel once resolved: as select_matches, but comparing
  * slug keys. For deciding early (while posts are read) what to keep. */

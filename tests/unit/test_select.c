@@ -128,7 +128,10 @@ static void S_discovery(const struct post_list *all)
 	struct selection sel;
 	memset(&sel, 0, sizeof sel);
 	sv_push(&sel.tags, "LINUX");
-	S_check_resolve(&sel, all, &sel.tags, "", "LINUX", "a value some post has stands as given", true);
+	S_check_resolve(&sel, all, &sel.tags, "", "Linux", "a value some post has: the site's spelling", true);
+	sv_push(&sel.authors, "al smith");
+	sv_push(&sel.authors, "JDOE");
+	S_check_resolve(&sel, all, &sel.authors, "", "asmith;jdoe", "authors by name or id: their ids", true);
 
 	sv_push(&sel.categories, "travel");
 	sv_push(&sel.tags, "cafe");
@@ -165,7 +168,7 @@ static void S_discovery(const struct post_list *all)
 			NULL, "a value of drafts only says so", false);
 	sel.drafts = true;
 	sv_push(&sel.tags, "secret"); /* a value naming nothing was dropped */
-	S_check_resolve(&sel, &d, &sel.tags, "", "secret", "… and stands with drafts", true);
+	S_check_resolve(&sel, &d, &sel.tags, "", "Secret", "… and names it with drafts", true);
 	sv_push(&sel.categories, "Travel");
 	S_check_resolve(&sel, &d, &sel.categories, "no post has the category 'Travel'; no post has any categories",
 			NULL, "a kind no post has", true);

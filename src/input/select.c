@@ -193,6 +193,10 @@ static int S_cmp_value(const void *va, const void *vb)
 void select_values(const struct post_list *pl, enum sel_kind kind, bool drafts, struct sel_values *out)
 {
 	size_t first = out->n;
+	/* Values equal case-insensitively have the same slug key: a map from
+	 * keys to chains of values keeps a site of thousands of tags linear. */
+	struct strmap chains = STRMAP_INIT;
+	size_t *next = NULL, next_cap = 0;
 	for (size_t i = 0; i < pl->n; i++) {
 		const struct post *p = pl->v[i];
 		if (p->draft && !drafts)
@@ -205,23 +209,35 @@ void select_values(const struct post_list *pl, enum sel_kind kind, bool drafts, 
 				again = str_ieq_utf8(have->v[j], id);
 			if (again)
 				continue;
-			size_t v = first;
-			while (v < out->n && !str_ieq_utf8(out->v[v].id, id))
-				v++;
-			if (v == out->n) {
+			char *key = select_key(id);
+			size_t head = SIZE_MAX, v = SIZE_MAX;
+			if (strmap_get(&chains, key, &head))
+				for (size_t c = head; c != SIZE_MAX && v == SIZE_MAX; c = next[c - first])
+					if (str_ieq_utf8(out->v[c].id, id))
+						v = c;
+			if (v == SIZE_MAX) {
 				if (out->n == out->cap) {
 					out->cap = out->cap ? 2 * out->cap : 16;
 					out->v = xrealloc(out->v, out->cap * sizeof *out->v);
 				}
+				if (out->n - first == next_cap) {
+					next_cap = next_cap ? 2 * next_cap : 16;
+					next = xrealloc(next, next_cap * sizeof *next);
+				}
 				const char *name = id;
 				if (kind == SEL_AUTHOR && k < p->author_names.n && *p->author_names.v[k])
 					name = p->author_names.v[k];
+				v = out->n++;
 				out->v[v] = (struct sel_value){xstrdup(name), xstrdup(id), 0};
-				out->n++;
+				next[v - first] = head;
+				strmap_put(&chains, key, v);
 			}
+			free(key);
 			out->v[v].posts++;
 		}
 	}
+	strmap_free(&chains);
+	free(next);
 	if (out->n > first)
 		qsort(out->v + first, out->n - first, sizeof *out->v, S_cmp_value);
 }

@@ -119,7 +119,8 @@ static int S_jobs(const struct options *o)
 static bool S_keep_body(const struct post *p, const void *data)
 {
 	const struct options *o = data;
-	return !o->list && select_matches(&o->sel, p);
+	/* Loosely: the selection's slugs are resolved once all posts are read. */
+	return !o->list && !o->list_values && select_may_match(&o->sel, p);
 }
 
 /* The last second a four-digit year holds: 9999-12-31T23:59:59Z. The OPF's
@@ -217,7 +218,7 @@ static void S_check_extension(const char *name, struct diag_list *dl)
 		diag_warning(dl, name, 0, 0, "the book is an EPUB whatever its name");
 }
 
-static int S_run(char **done, const struct options *o, struct diag_list *dl)
+static int S_run(char **done, struct options *o, struct diag_list *dl)
 {
 	int ret = EXIT_INPUT;
 	struct site *site = NULL;
@@ -242,6 +243,8 @@ static int S_run(char **done, const struct options *o, struct diag_list *dl)
 	site->collect.keep_body = S_keep_body;
 	site->collect.keep_body_data = o;
 	if (site_collect(site, &all, dl) < 0)
+		goto out;
+	if (select_resolve(&o->sel, &all, dl) < 0)
 		goto out;
 	select_posts(&o->sel, &all, &sel);
 	if (o->verbose)
@@ -271,6 +274,14 @@ static int S_run(char **done, const struct options *o, struct diag_list *dl)
 	}
 	if (o->list) {
 		list_print(stdout, &sel, isatty(fileno(stdout)));
+		ret = EXIT_OK;
+		goto out;
+	}
+	if (o->list_values) {
+		struct sel_values vals = SEL_VALUES_INIT;
+		select_values(&sel, (enum sel_kind)(o->list_values - 1), o->sel.drafts, &vals);
+		list_print_values(stdout, &vals, isatty(fileno(stdout)));
+		sel_values_free(&vals);
 		ret = EXIT_OK;
 		goto out;
 	}

@@ -5,6 +5,8 @@
 # a terminal), -o x.pdf warned, --title= refused, -f.
 # Prints TAP.
 # Usage: book-names.sh SHEAF_BINARY SOURCE_ROOT
+# The checks' bash -c programs expand their own "$1": single quotes on purpose.
+# shellcheck disable=SC2016
 set -u
 SHEAF=$(realpath "$1")
 SAMPLE=$(realpath "$2")/samples/blog
@@ -69,7 +71,7 @@ is "--title wins" "$(opf titled/my-career-notes.epub title)" "My Career Notes"
 mkdir both
 (cd both && "$SHEAF" "$SAMPLE" -q && "$SHEAF" "$SAMPLE" -q --tag Career)
 whole_sha=$(sha both/notes-from-the-workbench.epub 2>/dev/null)
-is "two selections in one folder: two books" "$(ls both | tr '\n' ' ')" \
+is "two selections in one folder: two books" "$(cd both && printf '%s ' *)" \
 	"notes-from-the-workbench-career.epub notes-from-the-workbench.epub "
 is "... and the whole blog's book is not overwritten" "$whole_sha" "$(sha whole/notes-from-the-workbench.epub)"
 

@@ -30,6 +30,7 @@ struct options {
 	bool list, quiet, verbose, keep_going;
 	bool offline; /* remote images from the cache only */
 	int fetch_timeout; /* --fetch-timeout seconds; 0: fetch.h's budget */
+	int warnings;      /* --warnings: an enum diag_warnings; -1 when not given */
 };
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };

@@ -149,7 +149,8 @@ static int S_source_date_epoch(struct book_options *bo, struct diag_list *dl)
 	return 0;
 }
 
-static int S_run(const struct options *o, struct diag_list *dl)
+/* *root: the site's folder, for main to show paths from (see diag.h). */
+static int S_run(const struct options *o, struct diag_list *dl, char **root)
 {
 	int ret = EXIT_INPUT;
 	struct site *site = NULL;
@@ -162,6 +163,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	struct site_open_options so = {o->generator, o->site_url, o->language};
 	if (site_open_ext(&site, o->site, &so, dl) < 0)
 		goto out;
+	*root = xstrdup(site->root);
 	/* Said even without -v: the book comes from a folder the user did not name. */
 	if (site->subfolder && !o->quiet)
 		diag_note(stderr, "reading the %s site in %s/", site->gen->name, site->subfolder);
@@ -304,6 +306,23 @@ static void S_catch_signals(void)
 	}
 }
 
+/* Every diagnostic of the run, the way --warnings, -q and -v say. */
+static void S_print_diagnostics(const struct diag_list *dl, const struct options *o, const char *root)
+{
+	char *cwd = getcwd(NULL, 0);
+	struct diag_print_options po = {
+		.color = S_color(),
+		.warnings = o->warnings >= 0 ? (enum diag_warnings)o->warnings
+			    : o->quiet	     ? DIAG_WARNINGS_NONE
+					     : DIAG_WARNINGS_ALL,
+		.each = o->verbose,
+		.cwd = cwd,
+		.root = root,
+	};
+	diag_print_ext(dl, stderr, &po);
+	free(cwd);
+}
+
 int main(int argc, char **argv)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -326,9 +345,11 @@ int main(int argc, char **argv)
 		/* Before any thread starts. When it fails, each remote image
 		 * fails with a warning saying so, and the book is still made. */
 		(void)fetch_init();
-		status = S_run(&o, &dl);
+		char *root = NULL;
+		status = S_run(&o, &dl, &root);
 		diag_sort(&dl);
-		diag_print(&dl, stderr, S_color(), !o.quiet);
+		S_print_diagnostics(&dl, &o, root);
+		free(root);
 		if (status == EXIT_OK && diag_count(&dl, DIAG_ERROR))
 			status = EXIT_INPUT;
 		fetch_cleanup();

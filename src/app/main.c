@@ -316,6 +316,7 @@ static void S_print_diagnostics(const struct diag_list *dl, const struct options
 			    : o->quiet	     ? DIAG_WARNINGS_NONE
 					     : DIAG_WARNINGS_ALL,
 		.each = o->verbose,
+		.summary = true,
 		.cwd = cwd,
 		.root = root,
 	};

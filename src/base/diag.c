@@ -162,8 +162,11 @@ static void S_line(struct strbuf *sb, const struct diag *d, const char *file, si
 
 void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings)
 {
-	struct diag_print_options o = {color, with_warnings ? DIAG_WARNINGS_ALL : DIAG_WARNINGS_NONE, true, NULL,
-				       NULL};
+	struct diag_print_options o = {
+		.color = color,
+		.warnings = with_warnings ? DIAG_WARNINGS_ALL : DIAG_WARNINGS_NONE,
+		.each = true,
+	};
 	diag_print_ext(dl, f, &o);
 }
 
@@ -295,7 +298,7 @@ void diag_print_ext(const struct diag_list *dl, FILE *f, const struct diag_print
 		S_line(&sb, d, d->file ? (shown.s ? shown.s : "") : NULL, times[i], opts->color);
 		fputs(sb.s, f);
 	}
-	if (warnings && opts->warnings != DIAG_WARNINGS_NONE) {
+	if (opts->summary && warnings && opts->warnings != DIAG_WARNINGS_NONE) {
 		sb.len = 0;
 		sb_addf(&sb, "sheaf: %zu warning%s", warnings, warnings == 1 ? "" : "s");
 		if (files)

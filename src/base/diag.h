@@ -61,6 +61,7 @@ struct diag_print_options {
 	 * with the same severity and message are one line, at the first
 	 * one's position, ending ` (N times in this post)`. */
 	bool each;
+	bool summary; /* the closing count (below) */
 	/* Paths are shown relative to cwd when cwd is given (not NULL):
 	 * a file below it is shown relative to it, a file below root (the
 	 * site's folder, as named; may be NULL) relative to root when root
@@ -70,7 +71,8 @@ struct diag_print_options {
 };
 
 /* Prints the list as diag_print does, the way opts says (see above), and
- * when it holds warnings (and opts->warnings is not NONE) a closing line
+ * with opts->summary, when it holds warnings and opts->warnings is not
+ * NONE, a closing line
  * `sheaf: 42 warnings in 17 files, 1 error`, with `; --warnings=all to
  * see each` when they were not shown. The list is expected sorted
  * (diag_sort): repeats are merged within a run of entries of one file. */

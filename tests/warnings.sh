@@ -63,6 +63,16 @@ check "no absolute path in any line" bash -c '! grep -q "$1" "$2"' _ "$T" "$T/ab
 (cd "$T/elsewhere" && "$sheaf" ../site -o "$T/a.epub" 2>"$T/rel.err")
 check "a site named relative: paths as named" grep -q '^\.\./site/b\.md:6: warning' "$T/rel.err"
 
+# On a terminal narrower than a line, the line is still whole: nothing is
+# cut (diag.h says why), only coloured.
+if command -v script >/dev/null; then
+	(cd "$site" && script -qc "stty cols 40; '$sheaf' -o '$T/a.epub'" /dev/null >"$T/tty.out" 2>&1)
+	check "on a 40-column terminal the lines are whole" \
+		grep -q "b\.md:6: .*warning:.* image not found: nope\.png; the image's alt text is shown instead" "$T/tty.out"
+else
+	skip "on a 40-column terminal the lines are whole" "no script(1)"
+fi
+
 # Errors are always shown, and counted.
 bad=$T/bad
 mkdir -p "$bad"

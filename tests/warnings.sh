@@ -33,7 +33,7 @@ is "default: one line per problem and post, and the count" "$(diags "$T/all.err"
 "a.md:6: warning: image not found: gone.png; the image's alt text is shown instead (5 times in this post)
 b.md:6: warning: image not found: nope.png; the image's alt text is shown instead
 c.md:6: warning: image not found: other.png; the image's alt text is shown instead
-sheaf: 3 warnings in 3 files"
+sheaf: 3 warnings in 3 files; -v to see each repeat"
 
 (cd "$site" && "$sheaf" -v -o "$T/a.epub" 2>"$T/each.err")
 is "-v: each repeat on its own line" "$(grep -c '^a\.md:[0-9]*: warning: image not found: gone\.png' "$T/each.err")" 5

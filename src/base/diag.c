@@ -274,6 +274,7 @@ void diag_print_ext(const struct diag_list *dl, FILE *f, const struct diag_print
 	struct S_paths paths;
 	S_paths_init(&paths, opts);
 	size_t warnings = 0, errors = 0, files = 0;
+	bool merged = false;
 	const char *last_file = NULL;
 	struct strbuf sb = STRBUF_INIT, shown = STRBUF_INIT;
 	for (size_t i = 0; i < dl->n; i++) {
@@ -288,6 +289,7 @@ void diag_print_ext(const struct diag_list *dl, FILE *f, const struct diag_print
 				files++;
 			last_file = d->file;
 			warnings++;
+			merged |= times[i] > 1;
 			if (opts->warnings != DIAG_WARNINGS_ALL)
 				continue;
 		}
@@ -307,6 +309,8 @@ void diag_print_ext(const struct diag_list *dl, FILE *f, const struct diag_print
 			sb_addf(&sb, ", %zu error%s", errors, errors == 1 ? "" : "s");
 		if (opts->warnings != DIAG_WARNINGS_ALL)
 			sb_adds(&sb, "; --warnings=all to see each");
+		else if (merged)
+			sb_adds(&sb, "; -v to see each repeat");
 		sb_addc(&sb, '\n');
 		fputs(sb.s, f);
 	}

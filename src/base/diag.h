@@ -79,7 +79,8 @@ struct diag_print_options {
  * with opts->summary, when it holds warnings and opts->warnings is not
  * NONE, a closing line
  * `sheaf: 42 warnings in 17 files, 1 error`, with `; --warnings=all to
- * see each` when they were not shown. The list is expected sorted
+ * see each` when they were not shown, `; -v to see each repeat` when
+ * repeats of a warning were merged. The list is expected sorted
  * (diag_sort): repeats are merged within a run of entries of one file. */
 void diag_print_ext(const struct diag_list *dl, FILE *f, const struct diag_print_options *opts);
 /* Appends s as it is safe to show on a terminal, as git and GCC show it:

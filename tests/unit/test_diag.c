@@ -107,7 +107,7 @@ static void S_merging(void)
 		     "/site/posts/a.md:20: error: image not found: x.png\n"
 		     "/site/posts/b.md:2: warning: image not found: x.png\n"
 		     "sheaf: warning: cache unreadable (2 times in this run)\n"
-		     "sheaf: 4 warnings in 2 files, 1 error\n",
+		     "sheaf: 4 warnings in 2 files, 1 error; -v to see each repeat\n",
 		     "all: repeats in a post merged at the first position, an error apart, other posts apart, a count");
 
 	o.each = true;

@@ -35,6 +35,7 @@ enum {
 	OPT_SERIES,
 	OPT_SERIES_POSITION,
 	OPT_COVER,
+	OPT_WARNINGS,
 	OPT_LIST_TAGS,
 	OPT_LIST_CATEGORIES,
 	OPT_LIST_SERIES,
@@ -72,6 +73,7 @@ static const struct option S_long[] = {
 	{"offline", no_argument, NULL, OPT_OFFLINE},
 	{"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
 	{"jobs", required_argument, NULL, 'j'},
+	{"warnings", required_argument, NULL, OPT_WARNINGS},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -163,8 +165,10 @@ static void S_help(FILE *out)
 	      "\n"
 	      "  -j, --jobs N          convert posts on N threads (default: one per CPU); the\n"
 	      "                        book is the same for any N\n"
-	      "  -q, --quiet           print errors only (not the closing 'wrote' line)\n"
-	      "  -v, --verbose         say what is being done\n"
+	      "      --warnings WHICH  all (default: each problem once a post, then a count),\n"
+	      "                        summary (the count only) or none; errors always show\n"
+	      "  -q, --quiet           errors only (--warnings=none), not the 'wrote' line\n"
+	      "  -v, --verbose         say what is being done, and each repeat of a warning\n"
 	      "  -h, --help            show this help\n"
 	      "  -V, --version         show the version\n"
 	      "\n"
@@ -223,6 +227,7 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 	o->site = ".";
 	o->toc_depth = 2;
 	o->sel.order = ORDER_OLDEST;
+	o->warnings = -1;
 	size_t errors = diag_count(dl, DIAG_ERROR);
 	int c;
 	optind = 1;
@@ -304,6 +309,20 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		case 'j':
 			S_int_arg(&o->jobs, optarg, 1, 1024, "--jobs: '%s' is not a number from 1 to 1024", dl);
 			break;
+		case OPT_WARNINGS: {
+			static const char *const names[] = {[DIAG_WARNINGS_ALL] = "all",
+							    [DIAG_WARNINGS_SUMMARY] = "summary",
+							    [DIAG_WARNINGS_NONE] = "none"};
+			int w = -1;
+			for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
+				if (strcmp(optarg, names[i]) == 0)
+					w = i;
+			if (w < 0)
+				diag_error(dl, NULL, 0, 0, "--warnings: '%s' is not one of all, summary, none", optarg);
+			else
+				o->warnings = w;
+			break;
+		}
 		case 'q': o->quiet = true; break;
 		case 'v': o->verbose = true; break;
 		case 'h': S_help(out); return CLI_DONE;

@@ -34,6 +34,7 @@ struct options {
 	bool force; /* -f: replace an output file sheaf did not write */
 	bool offline; /* remote images from the cache only */
 	int fetch_timeout; /* --fetch-timeout seconds; 0: fetch.h's budget */
+	int warnings;      /* --warnings: an enum diag_warnings; -1 when not given */
 };
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };

@@ -218,7 +218,8 @@ static void S_check_extension(const char *name, struct diag_list *dl)
 		diag_warning(dl, name, 0, 0, "the book is an EPUB whatever its name");
 }
 
-static int S_run(char **done, struct options *o, struct diag_list *dl)
+/* *root: the site's folder, for main to show paths from (see diag.h). */
+static int S_run(char **done, struct options *o, struct diag_list *dl, char **root)
 {
 	int ret = EXIT_INPUT;
 	struct site *site = NULL;
@@ -231,6 +232,7 @@ static int S_run(char **done, struct options *o, struct diag_list *dl)
 	struct site_open_options so = {o->generator, o->site_url, o->language};
 	if (site_open_ext(&site, o->site, &so, dl) < 0)
 		goto out;
+	*root = xstrdup(site->root);
 	/* Said even without -v: the book comes from a folder the user did not name. */
 	if (site->subfolder && !o->quiet)
 		diag_note(stderr, "reading the %s site in %s/", site->gen->name, site->subfolder);
@@ -411,6 +413,24 @@ static void S_catch_signals(void)
 	}
 }
 
+/* Every diagnostic of the run, the way --warnings, -q and -v say. */
+static void S_print_diagnostics(const struct diag_list *dl, const struct options *o, const char *root)
+{
+	char *cwd = getcwd(NULL, 0);
+	struct diag_print_options po = {
+		.color = S_color(),
+		.warnings = o->warnings >= 0 ? (enum diag_warnings)o->warnings
+			    : o->quiet	     ? DIAG_WARNINGS_NONE
+					     : DIAG_WARNINGS_ALL,
+		.each = o->verbose,
+		.summary = true,
+		.cwd = cwd,
+		.root = root,
+	};
+	diag_print_ext(dl, stderr, &po);
+	free(cwd);
+}
+
 int main(int argc, char **argv)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -433,10 +453,11 @@ int main(int argc, char **argv)
 		/* Before any thread starts. When it fails, each remote image
 		 * fails with a warning saying so, and the book is still made. */
 		(void)fetch_init();
-		char *done = NULL;
-		status = S_run(&done, &o, &dl);
+		char *done = NULL, *root = NULL;
+		status = S_run(&done, &o, &dl, &root);
 		diag_sort(&dl);
-		diag_print(&dl, stderr, S_color(), !o.quiet);
+		S_print_diagnostics(&dl, &o, root);
+		free(root);
 		/* Last, after the warnings: what was made. */
 		if (done && status == EXIT_OK && !o.quiet)
 			fprintf(stderr, "%s\n", done);

@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "base/diag.h"
 
 #include <stdarg.h>
@@ -129,38 +130,194 @@ void diag_escape(struct strbuf *sb, const char *s)
 	sb_add(sb, (const char *)run, (size_t)(p - run));
 }
 
-void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings)
+/* One entry as a line: `file:line:col: severity: message`, the file as
+ * shown (or NULL: a problem of the run), ` (N times in this post)` when
+ * repeats were merged into it. */
+static void S_line(struct strbuf *sb, const struct diag *d, const char *file, size_t times, bool color)
 {
 	/* sheaf's own words hold no control character: escaping the whole
 	 * message covers every argument a call site formatted into it. */
-	struct strbuf sb = STRBUF_INIT;
+	if (color)
+		sb_adds(sb, "\033[1m");
+	if (file) {
+		diag_escape(sb, file);
+		if (d->line > 0) {
+			sb_addf(sb, ":%d", d->line);
+			if (d->col > 0)
+				sb_addf(sb, ":%d", d->col);
+		}
+		sb_adds(sb, ": ");
+	} else {
+		sb_adds(sb, "sheaf: ");
+	}
+	if (d->severity == DIAG_ERROR)
+		sb_adds(sb, color ? "\033[31merror:\033[0m " : "error: ");
+	else
+		sb_adds(sb, color ? "\033[35mwarning:\033[0m " : "warning: ");
+	diag_escape(sb, d->message);
+	if (times > 1)
+		sb_addf(sb, " (%zu times in %s)", times, file ? "this post" : "this run");
+	sb_addc(sb, '\n');
+}
+
+void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings)
+{
+	struct diag_print_options o = {
+		.color = color,
+		.warnings = with_warnings ? DIAG_WARNINGS_ALL : DIAG_WARNINGS_NONE,
+		.each = true,
+	};
+	diag_print_ext(dl, f, &o);
+}
+
+static bool S_same_file(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Orders the entries of one file by severity and message, then by their
+ * place in the list (they are pointers into one array). */
+static int S_cmp_message(const void *va, const void *vb)
+{
+	const struct diag *a = *(const struct diag *const *)va, *b = *(const struct diag *const *)vb;
+	if (a->severity != b->severity)
+		return a->severity < b->severity ? -1 : 1;
+	int c = strcmp(a->message, b->message);
+	if (c)
+		return c;
+	return a < b ? -1 : a > b;
+}
+
+/* times[i]: how many entries line i stands for; 0 for a repeat merged
+ * into an earlier line of the same file. */
+static void S_count_repeats(const struct diag_list *dl, size_t *times)
+{
+	const struct diag **by = xmalloc((dl->n ? dl->n : 1) * sizeof *by);
+	for (size_t a = 0, b; a < dl->n; a = b) {
+		for (b = a; b < dl->n && S_same_file(dl->v[a].file, dl->v[b].file); b++)
+			by[b - a] = &dl->v[b];
+		qsort(by, b - a, sizeof *by, S_cmp_message);
+		for (size_t i = 0, j; i < b - a; i = j) {
+			for (j = i + 1; j < b - a && by[j]->severity == by[i]->severity &&
+					strcmp(by[j]->message, by[i]->message) == 0;
+			     j++)
+				times[by[j] - dl->v] = 0;
+			times[by[i] - dl->v] = j - i;
+		}
+	}
+	free(by);
+}
+
+/* The length of path without trailing slashes ("/" stays). */
+static size_t S_trimmed_len(const char *path)
+{
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return n;
+}
+
+/* What follows dir in path when path lies below dir, else NULL. */
+static const char *S_below(const char *path, const char *dir)
+{
+	size_t n = S_trimmed_len(dir);
+	if (strncmp(path, dir, n) != 0)
+		return NULL;
+	if (n == 1 && dir[0] == '/')
+		return path + 1;
+	return path[n] == '/' ? path + n + 1 : NULL;
+}
+
+/* How the files of the list are shown: see diag_print_options. */
+struct S_paths {
+	const char *cwd, *root;
+	char *root_shown; /* what replaces root in a path: "" or "sub/dir/" */
+};
+
+static void S_paths_init(struct S_paths *p, const struct diag_print_options *o)
+{
+	p->cwd = o->cwd;
+	p->root = o->cwd && o->root && o->root[0] == '/' ? o->root : NULL;
+	p->root_shown = NULL;
+	if (!p->root)
+		return;
+	/* The current folder comes from getcwd, without symbolic links: the
+	 * root is compared as the file system resolves it. */
+	char *real = realpath(p->root, NULL);
+	const char *r = real ? real : p->root;
+	size_t rn = S_trimmed_len(r), cn = S_trimmed_len(p->cwd);
+	const char *rest = rn == cn && strncmp(r, p->cwd, rn) == 0 ? "" : S_below(r, p->cwd);
+	p->root_shown = rest && *rest ? xasprintf("%s/", rest) : xstrdup("");
+	free(real);
+}
+
+static void S_add_path(struct strbuf *sb, const struct S_paths *p, const char *file)
+{
+	const char *rest;
+	if (p->root && (rest = S_below(file, p->root))) {
+		sb_adds(sb, p->root_shown);
+		sb_adds(sb, rest);
+	} else if (p->cwd && file[0] == '/' && (rest = S_below(file, p->cwd)) && *rest) {
+		sb_adds(sb, rest);
+	} else {
+		sb_adds(sb, file);
+	}
+}
+
+void diag_print_ext(const struct diag_list *dl, FILE *f, const struct diag_print_options *opts)
+{
+	size_t *times = xmalloc((dl->n ? dl->n : 1) * sizeof *times);
+	for (size_t i = 0; i < dl->n; i++)
+		times[i] = 1;
+	if (!opts->each)
+		S_count_repeats(dl, times);
+	struct S_paths paths;
+	S_paths_init(&paths, opts);
+	size_t warnings = 0, errors = 0, files = 0;
+	bool merged = false;
+	const char *last_file = NULL;
+	struct strbuf sb = STRBUF_INIT, shown = STRBUF_INIT;
 	for (size_t i = 0; i < dl->n; i++) {
 		const struct diag *d = &dl->v[i];
-		if (d->severity == DIAG_WARNING && !with_warnings)
+		if (!times[i])
 			continue;
-		sb.len = 0;
-		if (color)
-			sb_adds(&sb, "\033[1m");
-		if (d->file) {
-			diag_escape(&sb, d->file);
-			if (d->line > 0) {
-				sb_addf(&sb, ":%d", d->line);
-				if (d->col > 0)
-					sb_addf(&sb, ":%d", d->col);
-			}
-			sb_adds(&sb, ": ");
+		if (d->severity == DIAG_ERROR) {
+			errors++;
 		} else {
-			sb_adds(&sb, "sheaf: ");
+			/* Sorted, the warnings of one file are together. */
+			if (d->file && (!warnings || !S_same_file(d->file, last_file)))
+				files++;
+			last_file = d->file;
+			warnings++;
+			merged |= times[i] > 1;
+			if (opts->warnings != DIAG_WARNINGS_ALL)
+				continue;
 		}
-		if (d->severity == DIAG_ERROR)
-			sb_adds(&sb, color ? "\033[31merror:\033[0m " : "error: ");
-		else
-			sb_adds(&sb, color ? "\033[35mwarning:\033[0m " : "warning: ");
-		diag_escape(&sb, d->message);
+		shown.len = 0;
+		if (d->file)
+			S_add_path(&shown, &paths, d->file);
+		sb.len = 0;
+		S_line(&sb, d, d->file ? (shown.s ? shown.s : "") : NULL, times[i], opts->color);
+		fputs(sb.s, f);
+	}
+	if (opts->summary && warnings && opts->warnings != DIAG_WARNINGS_NONE) {
+		sb.len = 0;
+		sb_addf(&sb, "sheaf: %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		if (files)
+			sb_addf(&sb, " in %zu file%s", files, files == 1 ? "" : "s");
+		if (errors)
+			sb_addf(&sb, ", %zu error%s", errors, errors == 1 ? "" : "s");
+		if (opts->warnings != DIAG_WARNINGS_ALL)
+			sb_adds(&sb, "; --warnings=all to see each");
+		else if (merged)
+			sb_adds(&sb, "; -v to see each repeat");
 		sb_addc(&sb, '\n');
 		fputs(sb.s, f);
 	}
+	free(paths.root_shown);
+	sb_release(&shown);
 	sb_release(&sb);
+	free(times);
 }
 
 void diag_note(FILE *f, const char *fmt, ...)

@@ -46,6 +46,43 @@ void diag_sort(struct diag_list *dl);
  * message go through diag_escape: what a site wrote (a title, a file name)
  * can neither drive the terminal nor start a line of its own. */
 void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings);
+
+/* Which warnings diag_print_ext shows; errors are always shown. */
+enum diag_warnings {
+	DIAG_WARNINGS_ALL,     /* each problem, and the summary line */
+	DIAG_WARNINGS_SUMMARY, /* the summary line only */
+	DIAG_WARNINGS_NONE,    /* none, and no summary */
+};
+
+struct diag_print_options {
+	bool color;
+	enum diag_warnings warnings;
+	/* Every repeat on a line of its own. Else the entries of one file
+	 * with the same severity and message are one line, at the first
+	 * one's position, ending ` (N times in this post)`. */
+	bool each;
+	bool summary; /* the closing count (below) */
+	/* Paths are shown relative to cwd when cwd is given (not NULL):
+	 * a file below it is shown relative to it, a file below root (the
+	 * site's folder, as named; may be NULL) relative to root when root
+	 * is an absolute path outside cwd; any other path as it is. */
+	const char *cwd;
+	const char *root;
+};
+
+/* Lines are not shortened to a terminal's width: sheaf's own words in a
+ * message pass 80 columns alone, so only cutting them would make a line
+ * fit, and a URL or path cut in the middle can no longer be opened; the
+ * terminal wraps without losing anything.
+ *
+ * Prints the list as diag_print does, the way opts says (see above), and
+ * with opts->summary, when it holds warnings and opts->warnings is not
+ * NONE, a closing line
+ * `sheaf: 42 warnings in 17 files, 1 error`, with `; --warnings=all to
+ * see each` when they were not shown, `; -v to see each repeat` when
+ * repeats of a warning were merged. The list is expected sorted
+ * (diag_sort): repeats are merged within a run of entries of one file. */
+void diag_print_ext(const struct diag_list *dl, FILE *f, const struct diag_print_options *opts);
 /* Appends s as it is safe to show on a terminal, as git and GCC show it:
  * tab, line feed and carriage return as \t \n \r, the other C0 controls
  * and DEL as \x1b, the C1 controls (U+0080-U+009F) and the bidirectional

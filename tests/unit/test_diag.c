@@ -6,15 +6,33 @@
 #include "base/diag.h"
 #include "tap.h"
 
-/* What diag_print writes, as a malloc'd string. */
-static char *S_printed(const struct diag_list *dl, bool with_warnings)
+/* What diag_print_ext writes with opts, as a malloc'd string. */
+static char *S_printed_ext(const struct diag_list *dl, const struct diag_print_options *opts)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	diag_print(dl, f, false, with_warnings);
+	diag_print_ext(dl, f, opts);
 	fclose(f);
 	return buf;
+}
+
+/* What diag_print writes, as a malloc'd string: each entry, no count, no
+ * path changed. */
+static char *S_printed(const struct diag_list *dl, bool with_warnings)
+{
+	struct diag_print_options o = {.warnings = with_warnings ? DIAG_WARNINGS_ALL : DIAG_WARNINGS_NONE,
+				       .each = true};
+	return S_printed_ext(dl, &o);
+}
+
+/* Passes when diag_print_ext prints want. */
+static void S_is_printed(const struct diag_list *dl, const struct diag_print_options *o, const char *want,
+			 const char *name)
+{
+	char *out = S_printed_ext(dl, o);
+	is_str(out, want, name);
+	free(out);
 }
 
 /* diag_escape of s, as a malloc'd string. */
@@ -67,9 +85,77 @@ static void S_escaping(void)
 	free(buf);
 }
 
+/* One post showing a missing image five times among other warnings, one
+ * more post with a warning, an error, a problem of the run: merged,
+ * counted, each --warnings mode. */
+static void S_merging(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	for (int i = 0; i < 5; i++)
+		diag_warning(&dl, "/site/posts/a.md", 10 + i, 3, "image not found: x.png");
+	diag_warning(&dl, "/site/posts/a.md", 12, 1, "image not found: y.png");
+	diag_error(&dl, "/site/posts/a.md", 20, 0, "image not found: x.png");
+	diag_warning(&dl, "/site/posts/b.md", 2, 0, "image not found: x.png");
+	diag_warning(&dl, NULL, 0, 0, "cache unreadable");
+	diag_warning(&dl, NULL, 0, 0, "cache unreadable");
+	diag_sort(&dl);
+
+	struct diag_print_options o = {.warnings = DIAG_WARNINGS_ALL, .summary = true};
+	S_is_printed(&dl, &o,
+		     "/site/posts/a.md:10:3: warning: image not found: x.png (5 times in this post)\n"
+		     "/site/posts/a.md:12:1: warning: image not found: y.png\n"
+		     "/site/posts/a.md:20: error: image not found: x.png\n"
+		     "/site/posts/b.md:2: warning: image not found: x.png\n"
+		     "sheaf: warning: cache unreadable (2 times in this run)\n"
+		     "sheaf: 4 warnings in 2 files, 1 error; -v to see each repeat\n",
+		     "all: repeats in a post merged at the first position, an error apart, other posts apart, a count");
+
+	o.each = true;
+	char *out = S_printed_ext(&dl, &o);
+	ok(strstr(out, "a.md:14:3: warning: image not found: x.png\n") && !strstr(out, "times in"),
+	   "each: every repeat on its own line");
+	ok(strstr(out, "sheaf: 9 warnings in 2 files, 1 error\n") != NULL, "each: the count is of the lines shown");
+	free(out);
+	o.each = false;
+
+	o.warnings = DIAG_WARNINGS_SUMMARY;
+	S_is_printed(&dl, &o,
+		     "/site/posts/a.md:20: error: image not found: x.png\n"
+		     "sheaf: 4 warnings in 2 files, 1 error; --warnings=all to see each\n",
+		     "summary: the errors and the count, with the hint");
+
+	o.warnings = DIAG_WARNINGS_NONE;
+	S_is_printed(&dl, &o, "/site/posts/a.md:20: error: image not found: x.png\n", "none: only the errors");
+
+	/* Paths: from the current folder when below it, else from the site. */
+	o = (struct diag_print_options){.warnings = DIAG_WARNINGS_NONE, .cwd = "/site", .root = "/site"};
+	S_is_printed(&dl, &o, "posts/a.md:20: error: image not found: x.png\n", "a file below the current folder: relative to it");
+	o.cwd = "/";
+	S_is_printed(&dl, &o, "site/posts/a.md:20: error: image not found: x.png\n", "a site below the current folder");
+	o.cwd = "/elsewhere";
+	S_is_printed(&dl, &o, "posts/a.md:20: error: image not found: x.png\n",
+		     "a site outside the current folder, named absolute: relative to the site");
+	o.root = "/sit";
+	S_is_printed(&dl, &o, "/site/posts/a.md:20: error: image not found: x.png\n",
+		     "a file outside both: as named (/sit is no folder of /site)");
+	diag_list_free(&dl);
+
+	diag_warning(&dl, "../blog/c.md", 1, 0, "w");
+	o = (struct diag_print_options){.warnings = DIAG_WARNINGS_ALL, .summary = true, .cwd = "/x", .root = "../blog"};
+	S_is_printed(&dl, &o, "../blog/c.md:1: warning: w\nsheaf: 1 warning in 1 file\n",
+		     "a relative path stays as the user named it; singular count");
+	diag_list_free(&dl);
+
+	diag_error(&dl, "c.md", 1, 0, "e");
+	o.warnings = DIAG_WARNINGS_SUMMARY;
+	S_is_printed(&dl, &o, "c.md:1: error: e\n", "no warnings: no count");
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	S_escaping();
+	S_merging();
 	struct diag_list dl = DIAG_LIST_INIT;
 	char file[] = "posts/a.md";
 	diag_error(&dl, file, 3, 7, "bad %s", "thing");

@@ -4,23 +4,25 @@
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
 #include <ctype.h>
+#include <errno.h>
 #include <libxml/parser.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "book/book.h"
 #include "app/cli.h"
+#include "app/output.h"
 #include "app/list.h"
 #include "book/fetch.h"
 #include "convert/markdown.h"
 #include "convert/sanitize.h"
+#include "epub/epub.h"
 #include "input/select.h"
 #include "input/site.h"
-#include "base/slug.h"
 #include "base/text.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -118,11 +120,33 @@ static bool S_keep_body(const struct post *p, const void *data)
 	return !o->list && select_matches(&o->sel, p);
 }
 
-/* Whether the post is the file out names (stat'ed once by the caller),
- * through symlinks and hard links alike: the post was stat'ed when read. */
-static bool S_same_file(const struct stat *out, const struct post *p)
+/* The last second a four-digit year holds: 9999-12-31T23:59:59Z. The OPF's
+ * dcterms:modified has room for no more, and a date past it would wrap. */
+#define S_EPOCH_MAX 253402300799LL
+
+/* SOURCE_DATE_EPOCH, which reproducible builds set: a value that is not a
+ * whole number of seconds from 1970 to 9999 is refused, since a book
+ * quietly dated otherwise is not the reproducible one asked for. Returns
+ * 0 (bo->have_epoch set when given), or -1 after reporting an error. */
+static int S_source_date_epoch(struct book_options *bo, struct diag_list *dl)
 {
-	return p->dev == (unsigned long long)out->st_dev && p->ino == (unsigned long long)out->st_ino;
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (!sde || !*sde)
+		return 0;
+	char *end;
+	errno = 0;
+	long long v = strtoll(sde, &end, 10);
+	bool number = *end == '\0' && isdigit((unsigned char)sde[0]);
+	if (!number || errno == ERANGE || v > S_EPOCH_MAX) {
+		diag_error(dl, NULL, 0, 0,
+			   "SOURCE_DATE_EPOCH='%s' is not a number of seconds from 1970 to the end of year 9999 "
+			   "(%lld)",
+			   sde, S_EPOCH_MAX);
+		return -1;
+	}
+	bo->have_epoch = true;
+	bo->epoch = v;
+	return 0;
 }
 
 static int S_run(const struct options *o, struct diag_list *dl)
@@ -222,44 +246,15 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
 	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-		if (*end || v < 0)
-			diag_warning(dl, NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", sde);
-		else {
-			bo.have_epoch = true;
-			bo.epoch = v;
-		}
-	}
+	if (S_source_date_epoch(&bo, dl) < 0)
+		goto out;
 
-	if (o->output) {
-		output = xstrdup(o->output);
-	} else {
-		char *slug = slugify(bo.title);
-		output = xasprintf("%s.epub", slug);
-		free(slug);
-	}
-	char *outdir = path_dirname(output);
-	bool dir_ok = path_is_dir(outdir);
-	free(outdir);
-	if (!dir_ok) {
-		diag_error(dl, output, 0, 0, "the folder to write the book in does not exist");
+	char *name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
+	struct output_guard guard = {o->site, o->templates, o->cover, &all};
+	int checked = output_target(&output, name, &guard, dl);
+	free(name);
+	if (checked < 0)
 		goto out;
-	}
-	struct stat out_st;
-	bool out_exists = stat(output, &out_st) == 0; /* else it cannot be a post */
-	for (size_t i = 0; out_exists && i < all.n; i++) {
-		if (S_same_file(&out_st, all.v[i])) {
-			diag_error(dl, output, 0, 0, "the output would overwrite a post of the site");
-			goto out;
-		}
-	}
-	if (path_is_dir(output)) {
-		diag_error(dl, output, 0, 0, "is a folder; give the book's file name with -o");
-		goto out;
-	}
 	if (book_build(&bo, site, &sel, output, dl) < 0)
 		goto out;
 	if (o->verbose)
@@ -275,6 +270,38 @@ out:
 	post_list_free(&all, true);
 	site_free(site);
 	return ret;
+}
+
+/* SIGINT, SIGTERM and SIGHUP: the temporary book goes, then the signal
+ * does what it would have done (SA_RESETHAND restored the default, and
+ * the raised signal is delivered once the handler returns), so the exit
+ * status still says "killed by signal". It may run on any thread, so it
+ * does only what is async-signal-safe: an unlink and a raise. */
+static void S_on_signal(int sig)
+{
+	int saved = errno;
+	epub_remove_temporary();
+	/* SA_RESETHAND did this already; said again for sanitizer runtimes
+	 * that emulate sigaction. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+	errno = saved;
+}
+
+static void S_catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = S_on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* A signal the caller ignores (nohup) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 int main(int argc, char **argv)
@@ -293,6 +320,8 @@ int main(int argc, char **argv)
 		break;
 	default:
 		LIBXML_TEST_VERSION
+		/* Before any thread starts, so every thread has the handler. */
+		S_catch_signals();
 		markdown_init();
 		/* Before any thread starts. When it fails, each remote image
 		 * fails with a warning saying so, and the book is still made. */

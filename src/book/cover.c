@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 #include <libxml/parser.h>
 #include <math.h>
@@ -339,6 +340,57 @@ static bool S_svg_size(RsvgHandle *h, double *w, double *hh)
 	return false;
 }
 
+char *cover_unfonted(const struct cover_text *t)
+{
+	if (!FcInit())
+		return xstrdup("(fontconfig does not start)");
+	/* Every character of every installed font, once: a listing of the
+	 * fonts' character sets, as pango's fallback would search them. */
+	FcPattern *all_fonts = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_CHARSET, (char *)NULL);
+	FcFontSet *fs = FcFontList(NULL, all_fonts, os);
+	FcCharSet *have = FcCharSetCreate();
+	for (int i = 0; fs && i < fs->nfont; i++) {
+		FcCharSet *cs;
+		if (FcPatternGetCharSet(fs->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+			FcCharSetMerge(have, cs, NULL);
+	}
+	struct strbuf missing = STRBUF_INIT;
+	size_t nmissing = 0;
+	char *names = S_names(t->creators);
+	const char *parts[] = {t->title, t->subtitle, names, t->date_range};
+	for (size_t p = 0; p < sizeof parts / sizeof *parts && nmissing < 5; p++) {
+		char *text;
+		size_t n;
+		struct S_cp *c = S_chars(parts[p], &text, &n);
+		for (size_t i = 0; i < n && nmissing < 5; i++) {
+			/* Marks and joiners are drawn with what they join (or not
+			 * at all); a space needs no glyph. */
+			if (c[i].width == 0 || c[i].cp <= 0x20 || FcCharSetHasChar(have, c[i].cp))
+				continue;
+			char one[5] = {0};
+			memcpy(one, text + c[i].off, c[i].len);
+			if (missing.s && strstr(missing.s, one))
+				continue;
+			sb_adds(&missing, one);
+			nmissing++;
+		}
+		free(c);
+		free(text);
+	}
+	free(names);
+	FcCharSetDestroy(have);
+	if (fs)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(all_fonts);
+	if (!nmissing) {
+		sb_release(&missing);
+		return NULL;
+	}
+	return sb_detach(&missing);
+}
+
 int cover_png(unsigned char **png, size_t *png_len, const unsigned char *svg, size_t len, char **why)
 {
 	*png = NULL;
@@ -670,8 +722,18 @@ int cover_add(struct cover *out, struct resources *res, const char *path, const 
 	const char *href;
 	int ret;
 	/* Only the PNG goes into the book: the SVG would be a file no page
-	 * shows, and the cover page's alternative text says what it says. */
-	if (cover_png(&png, &png_len, (const unsigned char *)svg, len, &why) == 0) {
+	 * shows, and the cover page's alternative text says what it says.
+	 * But a PNG of boxes (no font here has the title's script) would be
+	 * worse than the SVG, which readers draw with their own fonts. */
+	char *unfonted = cover_unfonted(t);
+	if (unfonted) {
+		diag_warning(dl, NULL, 0, 0,
+			     "no font installed here has the characters %s (of the title, subtitle or authors), so "
+			     "the cover is an SVG only, which calibre and Kindle do not show; install a font that "
+			     "has them (fonts-noto-cjk for Chinese, Japanese and Korean)", unfonted);
+		free(unfonted);
+		ret = resources_add_data(res, &href, (const unsigned char *)svg, len, "cover.svg", &why);
+	} else if (cover_png(&png, &png_len, (const unsigned char *)svg, len, &why) == 0) {
 		ret = resources_add_data(res, &href, png, png_len, "cover.png", &why);
 		free(png);
 	} else {

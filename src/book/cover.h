@@ -56,6 +56,11 @@ char *cover_svg(const struct cover_text *t, size_t *len);
  * (malloc'd). */
 int cover_png(unsigned char **png, size_t *png_len, const unsigned char *svg, size_t len, char **why);
 
+/* The characters of t's text that no installed font has (at most five,
+ * each once), which a PNG of the generated cover would show as boxes; NULL
+ * when every one has a font. Malloc'd. */
+char *cover_unfonted(const struct cover_text *t);
+
 /* The place in the site of the cover image a post's front matter names,
  * relative to the site root: a path relative to the post, or one starting
  * with '/' under the static folder (where a relative path is tried too
@@ -67,7 +72,8 @@ char *cover_resolve(const struct site *site, const struct post *p, const char *r
  * anything else is an error), the site configuration's cover image, the
  * front matter of the first post (in book order) that names one; else a
  * generated one. calibre and Kindle show no SVG cover: a generated cover
- * is stored as its PNG only (cover_png), a given SVG keeps its (cleaned)
+ * is stored as its PNG only (cover_png; the SVG, with a warning, when no
+ * font here has some of its characters: cover_unfonted), a given SVG keeps its (cleaned)
  * file and gets a PNG beside it, which is the cover; when drawing fails
  * (a warning) the SVG is the cover. A site or front-matter image that cannot be used is a
  * warning, and the next choice is taken. A front matter or configuration

@@ -386,6 +386,34 @@ static void test_png(void)
 	}
 	free(png);
 
+	/* Characters no font has: found, so the cover stays an SVG rather
+	 * than a PNG of boxes. (U+F0000 is private use: no font has it.) */
+	struct cover_text plain = {"Plain title", "", NULL, "2024", "en"};
+	char *none = cover_unfonted(&plain);
+	ok(none == NULL, "Latin text: every character has a font (%s)", none ? none : "");
+	free(none);
+	struct cover_text odd = {"A \xF3\xB0\x80\x80 B \xF3\xB0\x80\x80", "", NULL, NULL, "en"};
+	char *found = cover_unfonted(&odd);
+	is_str(found, "\xF3\xB0\x80\x80", "a character no font has: named once");
+	free(found);
+	{
+		struct resources res = RESOURCES_INIT;
+		struct cover c;
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct post_list none_posts = POST_LIST_INIT;
+		struct site site;
+		memset(&site, 0, sizeof site);
+		site.root = ".";
+		site.gen = &site_generic;
+		ok(cover_add(&c, &res, NULL, &site, &none_posts, &odd, NULL, &dl) == 0 &&
+			   strcmp(c.href, "images/cover.svg") == 0 && res.n == 1,
+		   "no font for the title: the generated cover is the SVG");
+		ok(dl.n == 1 && dl.v[0].severity == DIAG_WARNING && strstr(dl.v[0].message, "fonts-noto-cjk"),
+		   "... with one warning saying what to install");
+		diag_list_free(&dl);
+		resources_free(&res);
+	}
+
 	ok(cover_png(&png, &len, (const unsigned char *)"<svg", 4, &why) == -1 && why && !png,
 	   "not SVG: -1 and a reason (%s)", why ? why : "none");
 	free(why);

@@ -34,6 +34,10 @@ enum {
 	OPT_SERIES,
 	OPT_SERIES_POSITION,
 	OPT_COVER,
+	OPT_LIST_TAGS,
+	OPT_LIST_CATEGORIES,
+	OPT_LIST_SERIES,
+	OPT_LIST_AUTHORS,
 };
 
 static const struct option S_long[] = {
@@ -57,6 +61,10 @@ static const struct option S_long[] = {
 	{"generator", required_argument, NULL, OPT_GENERATOR},
 	{"site-url", required_argument, NULL, OPT_SITE_URL},
 	{"list", no_argument, NULL, OPT_LIST},
+	{"list-tags", no_argument, NULL, OPT_LIST_TAGS},
+	{"list-categories", no_argument, NULL, OPT_LIST_CATEGORIES},
+	{"list-series", no_argument, NULL, OPT_LIST_SERIES},
+	{"list-authors", no_argument, NULL, OPT_LIST_AUTHORS},
 	{"keep-going", no_argument, NULL, 'k'},
 	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
 	{"offline", no_argument, NULL, OPT_OFFLINE},
@@ -105,6 +113,10 @@ static void S_help(FILE *out)
 	      "  -o, --output FILE     the book to write (default: made from the title)\n"
 	      "      --list            print the selected posts (date, title, path; tab-separated)\n"
 	      "                        and write nothing\n"
+	      "      --list-tags, --list-categories, --list-series, --list-authors\n"
+	      "                        print each value of the selected posts and how many\n"
+	      "                        posts have it (name, count; tab-separated; most first)\n"
+	      "                        and write nothing\n"
 	      "  -k, --keep-going      leave out posts that cannot be read (with a warning each)\n"
 	      "                        instead of stopping\n"
 	      "      --max-post-size SIZE  refuse posts larger than SIZE (default 8M; K, M, G)\n"
@@ -113,7 +125,8 @@ static void S_help(FILE *out)
 	      "      --fetch-timeout S  give up downloading remote images S seconds after the\n"
 	      "                        first download starts (default 60)\n"
 	      "\n"
-	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive):\n"
+	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive;\n"
+	      "a tag's, category's, series' or author's URL slug names it too):\n"
 	      "  -t, --tag TAG         posts with this tag\n"
 	      "  -c, --category NAME   posts in this category\n"
 	      "  -a, --author ID       posts by this author (id or name)\n"
@@ -258,6 +271,10 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 			o->site_url = optarg;
 			break;
 		case OPT_LIST: o->list = true; break;
+		case OPT_LIST_TAGS: o->list_values = 1 + SEL_TAG; break;
+		case OPT_LIST_CATEGORIES: o->list_values = 1 + SEL_CATEGORY; break;
+		case OPT_LIST_SERIES: o->list_values = 1 + SEL_SERIES; break;
+		case OPT_LIST_AUTHORS: o->list_values = 1 + SEL_AUTHOR; break;
 		case 'k': o->keep_going = true; break;
 		case OPT_MAX_POST_SIZE:
 			if (S_size_arg(&o->max_post_size, optarg) < 0)
@@ -288,6 +305,9 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		o->site = argv[optind++];
 	if (optind < argc)
 		diag_error(dl, NULL, 0, 0, "one SITE folder at most (also given: '%s')", argv[optind]);
+	if (o->list && o->list_values)
+		diag_error(dl, NULL, 0, 0, "--list and --list-%s print different things: give one",
+			   (const char *[]){"tags", "categories", "series", "authors"}[o->list_values - 1]);
 	if (o->series_position && o->sel.series.n != 1)
 		diag_error(dl, NULL, 0, 0, "--series-position needs exactly one --series");
 	if (o->sel.since.valid && o->sel.until.valid && date_cmp(&o->sel.since, &o->sel.until) > 0)

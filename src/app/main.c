@@ -117,7 +117,8 @@ static int S_jobs(const struct options *o)
 static bool S_keep_body(const struct post *p, const void *data)
 {
 	const struct options *o = data;
-	return !o->list && select_matches(&o->sel, p);
+	/* Loosely: the selection's slugs are resolved once all posts are read. */
+	return !o->list && !o->list_values && select_may_match(&o->sel, p);
 }
 
 /* The last second a four-digit year holds: 9999-12-31T23:59:59Z. The OPF's
@@ -149,7 +150,7 @@ static int S_source_date_epoch(struct book_options *bo, struct diag_list *dl)
 	return 0;
 }
 
-static int S_run(const struct options *o, struct diag_list *dl)
+static int S_run(struct options *o, struct diag_list *dl)
 {
 	int ret = EXIT_INPUT;
 	struct site *site = NULL;
@@ -174,6 +175,8 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	site->collect.keep_body = S_keep_body;
 	site->collect.keep_body_data = o;
 	if (site_collect(site, &all, dl) < 0)
+		goto out;
+	if (select_resolve(&o->sel, &all, dl) < 0)
 		goto out;
 	select_posts(&o->sel, &all, &sel);
 	if (o->verbose)
@@ -203,6 +206,14 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	}
 	if (o->list) {
 		list_print(stdout, &sel, isatty(fileno(stdout)));
+		ret = EXIT_OK;
+		goto out;
+	}
+	if (o->list_values) {
+		struct sel_values vals = SEL_VALUES_INIT;
+		select_values(&sel, (enum sel_kind)(o->list_values - 1), o->sel.drafts, &vals);
+		list_print_values(stdout, &vals, isatty(fileno(stdout)));
+		sel_values_free(&vals);
 		ret = EXIT_OK;
 		goto out;
 	}

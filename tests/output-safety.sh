@@ -91,7 +91,7 @@ fi
 # --- 5b. symlinks, devices, FIFOs, folders ---------------------------------
 printf 'old\n' >"$T/out/target.epub"
 ln -s target.epub "$T/out/link.epub"
-"$SHEAF" "$S" -k -q -o "$T/out/link.epub" 2>"$T/err"
+"$SHEAF" "$S" -k -q -f -o "$T/out/link.epub" 2>"$T/err"
 rc=$?
 if [ "$rc" = 0 ] && [ -L "$T/out/link.epub" ] && [ "$(readlink "$T/out/link.epub")" = target.epub ] &&
 	[ "$(head -c 4 "$T/out/target.epub")" = "$(printf 'PK\003\004')" ]; then
@@ -138,6 +138,8 @@ name_fits() {
 	mkdir -p "$d/site/docs/blog/posts" "$d/cwd"
 	printf 'site_name: "%s"\nplugins:\n  - blog\n' "$2" >"$d/site/mkdocs.yml"
 	printf -- '---\ndate: 2024-01-01\n---\n# A post\n\nText.\n' >"$d/site/docs/blog/posts/a.md"
+	# Two posts: a one-post book is named for its post, not the site.
+	printf -- '---\ndate: 2024-01-02\n---\n# Another post\n\nText.\n' >"$d/site/docs/blog/posts/b.md"
 	(cd "$d/cwd" && "$SHEAF" ../site -q 2>"$d/err")
 	local rc=$? name
 	name=$(ls "$d/cwd")

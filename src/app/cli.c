@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/url.h"
 #include "convert/sanitize.h"
@@ -42,6 +43,7 @@ enum {
 
 static const struct option S_long[] = {
 	{"output", required_argument, NULL, 'o'},
+	{"force", no_argument, NULL, 'f'},
 	{"tag", required_argument, NULL, 't'},
 	{"category", required_argument, NULL, 'c'},
 	{"author", required_argument, NULL, 'a'},
@@ -110,7 +112,12 @@ static void S_help(FILE *out)
 	fputs("\n"
 	      "\n"
 	      "Output:\n"
-	      "  -o, --output FILE     the book to write (default: made from the title)\n"
+	      "  -o, --output FILE     the book to write (default: made from the title, like\n"
+	      "                        notes-from-the-workbench-career.epub); - for standard\n"
+	      "                        output. A book sheaf wrote is replaced, another file\n"
+	      "                        only with -f\n"
+	      "  -f, --force           replace FILE even when sheaf did not write it (never a\n"
+	      "                        file of the site)\n"
 	      "      --list            print the selected posts (date, title, path; tab-separated)\n"
 	      "                        and write nothing\n"
 	      "      --list-tags, --list-categories, --list-series, --list-authors\n"
@@ -139,7 +146,9 @@ static void S_help(FILE *out)
 	      "      --order ORDER     oldest (default), newest or title\n"
 	      "\n"
 	      "Book:\n"
-	      "      --title TEXT      the book's title (default: the site's name)\n"
+	      "      --title TEXT      the book's title (default: from the selection: the\n"
+	      "                        series, a single post's title, or the site's name and\n"
+	      "                        what was selected, like 'Notes — Career')\n"
 	      "      --subtitle TEXT   a subtitle\n"
 	      "      --creator NAME    the book's author (repeatable; default: the posts' authors)\n"
 	      "      --language TAG    BCP 47 language tag (default: the site's, else en)\n"
@@ -154,7 +163,7 @@ static void S_help(FILE *out)
 	      "\n"
 	      "  -j, --jobs N          convert posts on N threads (default: one per CPU); the\n"
 	      "                        book is the same for any N\n"
-	      "  -q, --quiet           print errors only\n"
+	      "  -q, --quiet           print errors only (not the closing 'wrote' line)\n"
 	      "  -v, --verbose         say what is being done\n"
 	      "  -h, --help            show this help\n"
 	      "  -V, --version         show the version\n"
@@ -218,9 +227,10 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:t:c:a:j:kqvhV", S_long, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:t:c:a:j:fkqvhV", S_long, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output = optarg; break;
+		case 'f': o->force = true; break;
 		case 't': sv_push(&o->sel.tags, optarg); break;
 		case 'c': sv_push(&o->sel.categories, optarg); break;
 		case 'a': sv_push(&o->sel.authors, optarg); break;
@@ -236,7 +246,12 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 				diag_error(dl, NULL, 0, 0, "--order: '%s' is not one of oldest, newest, title",
 					   optarg);
 			break;
-		case OPT_TITLE: o->title = optarg; break;
+		case OPT_TITLE:
+			if (!*optarg)
+				diag_error(dl, NULL, 0, 0, "--title: the title is empty (leave the option out for "
+							   "a title made from the selection)");
+			o->title = optarg;
+			break;
 		case OPT_SUBTITLE: o->subtitle = optarg; break;
 		case OPT_CREATOR: sv_push(&o->creators, optarg); break;
 		case OPT_LANGUAGE:
@@ -308,6 +323,9 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 	if (o->list && o->list_values)
 		diag_error(dl, NULL, 0, 0, "--list and --list-%s print different things: give one",
 			   (const char *[]){"tags", "categories", "series", "authors"}[o->list_values - 1]);
+	/* As gzip does: a book is not for reading on a terminal. */
+	if (o->output && strcmp(o->output, "-") == 0 && !o->list && !o->list_values && isatty(STDOUT_FILENO))
+		diag_error(dl, NULL, 0, 0, "-o -: standard output is a terminal; redirect it to a file or a pipe");
 	if (o->series_position && o->sel.series.n != 1)
 		diag_error(dl, NULL, 0, 0, "--series-position needs exactly one --series");
 	if (o->sel.since.valid && o->sel.until.valid && date_cmp(&o->sel.since, &o->sel.until) > 0)

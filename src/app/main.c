@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "book/book.h"
+#include "app/booktitle.h"
 #include "app/cli.h"
 #include "app/output.h"
 #include "app/list.h"
@@ -150,13 +152,79 @@ static int S_source_date_epoch(struct book_options *bo, struct diag_list *dl)
 	return 0;
 }
 
-static int S_run(struct options *o, struct diag_list *dl)
+/* A size as file managers show it: decimal units, one decimal. */
+static void S_size(char *buf, size_t cap, uint64_t bytes)
+{
+	static const char *const units[] = {"kB", "MB", "GB", "TB"};
+	if (bytes < 1000) {
+		snprintf(buf, cap, "%u byte%s", (unsigned)bytes, bytes == 1 ? "" : "s");
+		return;
+	}
+	double v = (double)bytes / 1000;
+	size_t u = 0;
+	while (v >= 999.95 && u + 1 < sizeof units / sizeof *units) {
+		v /= 1000;
+		u++;
+	}
+	snprintf(buf, cap, "%.1f %s", v, units[u]);
+}
+
+/* The line a successful run ends with; the name escaped as diagnostics
+ * are (-o can hold anything). */
+static char *S_done_line(const char *shown, const struct book_stats *st)
+{
+	char size[32];
+	S_size(size, sizeof size, st->bytes);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "wrote ");
+	diag_escape(&sb, shown);
+	sb_addf(&sb, ": %zu post%s, %zu image%s, %s", st->posts, st->posts == 1 ? "" : "s", st->images,
+		st->images == 1 ? "" : "s", size);
+	return sb_detach(&sb);
+}
+
+/* -o -: the finished book, copied to standard output. Returns 0, or -1
+ * after reporting an error. */
+static int S_copy_to_stdout(const char *path, struct diag_list *dl)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in) {
+		diag_error(dl, path, 0, 0, "cannot read the book back: %s", strerror(errno));
+		return -1;
+	}
+	/* A reader that goes away (sheaf -o - | head) is an error reported
+	 * like any other, so the temporary book is still removed, rather than
+	 * a SIGPIPE that would leave it behind. */
+	signal(SIGPIPE, SIG_IGN);
+	char buf[65536];
+	size_t n;
+	bool ok = true;
+	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		ok = fwrite(buf, 1, n, stdout) == n;
+	ok = ok && !ferror(in) && fflush(stdout) == 0;
+	fclose(in);
+	if (!ok)
+		diag_error(dl, NULL, 0, 0, "standard output: the book could not be written: %s", strerror(errno));
+	return ok ? 0 : -1;
+}
+
+/* -o book.pdf: said, since the bytes are an EPUB's whatever the name. */
+static void S_check_extension(const char *name, struct diag_list *dl)
+{
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base && strcasecmp(dot, ".epub") != 0)
+		diag_warning(dl, name, 0, 0, "the book is an EPUB whatever its name");
+}
+
+static int S_run(char **done, struct options *o, struct diag_list *dl)
 {
 	int ret = EXIT_INPUT;
 	struct site *site = NULL;
 	struct post_list all = POST_LIST_INIT, sel = POST_LIST_INIT;
 	struct book_options bo;
-	char *output = NULL, *seed = NULL;
+	char *output = NULL, *seed = NULL, *name = NULL, *tmpdir = NULL;
 	struct strvec kept = STRVEC_INIT;
 	memset(&bo, 0, sizeof bo);
 
@@ -218,9 +286,19 @@ static int S_run(struct options *o, struct diag_list *dl)
 		goto out;
 	}
 
-	bo.title = o->title ? o->title : site->title ? site->title : site->folder_name;
-	if (!*bo.title || strcmp(bo.title, ".") == 0)
-		bo.title = "Blog";
+	const char *site_title = site->title ? site->title : site->folder_name;
+	if (!*site_title || strcmp(site_title, ".") == 0)
+		site_title = "Blog";
+	bo.title = o->title;
+	if (!bo.title) {
+		char *made = booktitle_default(site_title, &o->sel, &sel);
+		/* The site's own string when it is that, so a problem in it is
+		 * reported under the site's config. */
+		if (strcmp(made, site_title) == 0)
+			free(made), bo.title = site_title;
+		else
+			sv_push_owned(&kept, made), bo.title = made;
+	}
 	bo.subtitle = o->subtitle;
 	bo.description = site->description;
 	bo.source_url = site->url;
@@ -242,11 +320,7 @@ static int S_run(struct options *o, struct diag_list *dl)
 	bo.site_posts = &all;
 	if (o->sel.series.n == 1) {
 		/* The series' name as its posts write it. */
-		bo.series = o->sel.series.v[0];
-		for (size_t i = 0; i < sel.n; i++)
-			for (size_t k = 0; k < sel.v[i]->series.n; k++)
-				if (str_ieq_utf8(sel.v[i]->series.v[k], o->sel.series.v[0]))
-					bo.series = sel.v[i]->series.v[k];
+		bo.series = booktitle_series(&sel, o->sel.series.v[0]);
 		bo.series_position = o->series_position;
 	}
 	S_clean_metadata(&bo, site, &kept, dl);
@@ -260,18 +334,40 @@ static int S_run(struct options *o, struct diag_list *dl)
 	if (S_source_date_epoch(&bo, dl) < 0)
 		goto out;
 
-	char *name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
-	struct output_guard guard = {o->site, o->templates, o->cover, &all};
-	int checked = output_target(&output, name, &guard, dl);
-	free(name);
-	if (checked < 0)
+	bool to_stdout = o->output && strcmp(o->output, "-") == 0;
+	if (to_stdout) {
+		/* Built as a file first: standard output gets a whole book or
+		 * nothing. */
+		const char *tmp = getenv("TMPDIR");
+		tmpdir = xasprintf("%s/sheaf.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(tmpdir)) {
+			diag_error(dl, tmpdir, 0, 0, "cannot make a temporary folder for the book: %s", strerror(errno));
+			free(tmpdir);
+			tmpdir = NULL;
+			goto out;
+		}
+		output = path_join(tmpdir, "book.epub");
+	} else {
+		name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
+		S_check_extension(name, dl);
+		struct output_guard guard = {o->site, o->templates, o->cover, &all, o->force};
+		if (output_target(&output, name, &guard, dl) < 0)
+			goto out;
+	}
+	struct book_stats stats;
+	if (book_build(&stats, &bo, site, &sel, output, dl) < 0)
 		goto out;
-	if (book_build(&bo, site, &sel, output, dl) < 0)
+	if (to_stdout && S_copy_to_stdout(output, dl) < 0)
 		goto out;
-	if (o->verbose)
-		diag_note(stderr, "wrote %s (%zu posts)", output, sel.n);
+	*done = S_done_line(to_stdout ? "standard output" : name, &stats);
 	ret = EXIT_OK;
 out:
+	if (tmpdir) {
+		unlink(output);
+		rmdir(tmpdir);
+		free(tmpdir);
+	}
+	free(name);
 	free(output);
 	free(seed);
 	sv_free(&bo.creators);
@@ -337,9 +433,14 @@ int main(int argc, char **argv)
 		/* Before any thread starts. When it fails, each remote image
 		 * fails with a warning saying so, and the book is still made. */
 		(void)fetch_init();
-		status = S_run(&o, &dl);
+		char *done = NULL;
+		status = S_run(&done, &o, &dl);
 		diag_sort(&dl);
 		diag_print(&dl, stderr, S_color(), !o.quiet);
+		/* Last, after the warnings: what was made. */
+		if (done && status == EXIT_OK && !o.quiet)
+			fprintf(stderr, "%s\n", done);
+		free(done);
 		if (status == EXIT_OK && diag_count(&dl, DIAG_ERROR))
 			status = EXIT_INPUT;
 		fetch_cleanup();

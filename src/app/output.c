@@ -57,13 +57,35 @@ static char *S_letters(const char *text)
 	return sb_detach(&sb);
 }
 
-char *output_default_name(const char *title)
+/* title with its dashes (en, em) and middle dots as spaces: a slug drops
+ * them, and "2019–2021" would become "20192021". */
+static char *S_dashes_as_spaces(const char *title)
 {
+	static const char *const marks[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7"};
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *s = title; *s;) {
+		size_t k = 0;
+		while (k < sizeof marks / sizeof *marks && strncmp(s, marks[k], strlen(marks[k])) != 0)
+			k++;
+		if (k < sizeof marks / sizeof *marks) {
+			sb_addc(&sb, ' ');
+			s += strlen(marks[k]);
+		} else {
+			sb_addc(&sb, *s++);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+char *output_default_name(const char *title_in)
+{
+	char *title = S_dashes_as_spaces(title_in);
 	char *slug = S_sluggable(title) ? NULL : S_letters(title);
 	if (!slug || !*slug) {
 		free(slug);
 		slug = slugify(title);
 	}
+	free(title);
 	size_t max = OUTPUT_NAME_MAX - strlen(".epub"), keep = 0;
 	const unsigned char *s = (const unsigned char *)slug;
 	size_t len = strlen(slug);
@@ -178,6 +200,11 @@ int output_target(char **target, const char *output, const struct output_guard *
 		diag_error(dl, output, 0, 0,
 			   "the output would overwrite %s that is not a book sheaf wrote; give another path with -o",
 			   what);
+		return -1;
+	}
+	if (!g->force) {
+		diag_error(dl, output, 0, 0,
+			   "exists and is not a book sheaf wrote; give another path with -o, or -f to replace it");
 		return -1;
 	}
 	*target = xstrdup(path);

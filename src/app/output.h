@@ -5,8 +5,9 @@
  * site's folder (a post read or not, selected or not, the config, a
  * template, an image, a data file), inside the --templates folder, the
  * --cover file or any post read is never replaced, unless it is a book
- * sheaf wrote earlier (epub_is_ours); a file that does not exist yet may be
- * created anywhere, the site's folder included. A symbolic link is written
+ * sheaf wrote earlier (epub_is_ours), -f or not; any other existing file is
+ * replaced only with -f (force) or when sheaf wrote it; a file that does
+ * not exist yet may be created anywhere, the site's folder included. A symbolic link is written
  * through: the book replaces the link's final target (the same rule
  * applies to that target), the link stays. Only a regular file is ever
  * replaced: a device, a FIFO, a socket or a folder is refused.
@@ -38,6 +39,7 @@ struct output_guard {
 	const char *templates; /* --templates, or NULL */
 	const char *cover;     /* --cover when a local file, or NULL */
 	const struct post_list *posts; /* every post read (dev and inode) */
+	bool force;            /* -f: an existing file sheaf did not write may go */
 };
 
 /* Checks output against the rule above. Returns 0 and *target (the path

@@ -1,8 +1,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "book/cover.h"
 
+#include <cairo.h>
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <librsvg/rsvg.h>
 #include <libxml/parser.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +288,163 @@ char *cover_svg(const struct cover_text *t, size_t *len)
 	return sb_detach(&sb);
 }
 
+/* ---- The cover as PNG ---- */
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define S_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(S_ASAN)
+/* Under LeakSanitizer: fontconfig (which librsvg reaches through pango)
+ * keeps its font patterns and caches for the life of the process and
+ * frees them only in FcFini, which nothing may call while pango holds
+ * fonts. What it holds at exit is not a leak of ours; anything sheaf or
+ * librsvg leaks is still reported (its stack does not pass through
+ * fontconfig). LeakSanitizer reads this hook from the program. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+/* ... without a report of the suppressions on stderr at exit, which
+ * tests that expect a quiet run would read as output. */
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
+
+static cairo_status_t S_png_out(void *closure, const unsigned char *data, unsigned int len)
+{
+	sb_add(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The drawing's size in pixels: its width and height, else its viewBox;
+ * false when it gives neither (it then fills the viewport). */
+static bool S_svg_size(RsvgHandle *h, double *w, double *hh)
+{
+	if (rsvg_handle_get_intrinsic_size_in_pixels(h, w, hh) && *w > 0 && *hh > 0)
+		return true;
+	gboolean has_w, has_h, has_vb;
+	RsvgLength lw, lh;
+	RsvgRectangle vb;
+	rsvg_handle_get_intrinsic_dimensions(h, &has_w, &lw, &has_h, &lh, &has_vb, &vb);
+	if (has_vb && vb.width > 0 && vb.height > 0) {
+		*w = vb.width;
+		*hh = vb.height;
+		return true;
+	}
+	return false;
+}
+
+char *cover_unfonted(const struct cover_text *t)
+{
+	if (!FcInit())
+		return xstrdup("(fontconfig does not start)");
+	/* Every character of every installed font, once: a listing of the
+	 * fonts' character sets, as pango's fallback would search them. */
+	FcPattern *all_fonts = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_CHARSET, (char *)NULL);
+	FcFontSet *fs = FcFontList(NULL, all_fonts, os);
+	FcCharSet *have = FcCharSetCreate();
+	for (int i = 0; fs && i < fs->nfont; i++) {
+		FcCharSet *cs;
+		if (FcPatternGetCharSet(fs->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+			FcCharSetMerge(have, cs, NULL);
+	}
+	struct strbuf missing = STRBUF_INIT;
+	size_t nmissing = 0;
+	char *names = S_names(t->creators);
+	const char *parts[] = {t->title, t->subtitle, names, t->date_range};
+	for (size_t p = 0; p < sizeof parts / sizeof *parts && nmissing < 5; p++) {
+		char *text;
+		size_t n;
+		struct S_cp *c = S_chars(parts[p], &text, &n);
+		for (size_t i = 0; i < n && nmissing < 5; i++) {
+			/* Marks and joiners are drawn with what they join (or not
+			 * at all); a space needs no glyph. */
+			if (c[i].width == 0 || c[i].cp <= 0x20 || FcCharSetHasChar(have, c[i].cp))
+				continue;
+			char one[5] = {0};
+			memcpy(one, text + c[i].off, c[i].len);
+			if (missing.s && strstr(missing.s, one))
+				continue;
+			sb_adds(&missing, one);
+			nmissing++;
+		}
+		free(c);
+		free(text);
+	}
+	free(names);
+	FcCharSetDestroy(have);
+	if (fs)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(all_fonts);
+	if (!nmissing) {
+		sb_release(&missing);
+		return NULL;
+	}
+	return sb_detach(&missing);
+}
+
+int cover_png(unsigned char **png, size_t *png_len, const unsigned char *svg, size_t len, char **why)
+{
+	*png = NULL;
+	*why = NULL;
+	GError *err = NULL;
+	/* No base file: librsvg then resolves no reference outside the bytes
+	 * (and the flags allow no huge or unsafe parsing). */
+	GInputStream *in = g_memory_input_stream_new_from_data(svg, (gssize)len, NULL);
+	RsvgHandle *h = rsvg_handle_new_from_stream_sync(in, NULL, RSVG_HANDLE_FLAGS_NONE, NULL, &err);
+	g_object_unref(in);
+	if (!h) {
+		*why = xasprintf("the SVG does not load: %s", err ? err->message : "unknown error");
+		g_clear_error(&err);
+		return -1;
+	}
+	double sw, sh;
+	int pw = COVER_PNG_WIDTH, ph = COVER_PNG_HEIGHT;
+	if (S_svg_size(h, &sw, &sh)) {
+		double scale = fmin(COVER_PNG_WIDTH / sw, COVER_PNG_HEIGHT / sh);
+		pw = (int)fmax(1, fmin(COVER_PNG_WIDTH, lround(sw * scale)));
+		ph = (int)fmax(1, fmin(COVER_PNG_HEIGHT, lround(sh * scale)));
+	}
+	/* RGB on white: a transparent cover shows black on some readers. */
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	cairo_t *cr = cairo_create(surface);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	RsvgRectangle viewport = {0, 0, pw, ph};
+	int ret = -1;
+	struct strbuf sb = STRBUF_INIT;
+	if (!rsvg_handle_render_document(h, cr, &viewport, &err)) {
+		*why = xasprintf("the SVG does not draw: %s", err ? err->message : "unknown error");
+		g_clear_error(&err);
+	} else if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+		*why = xasprintf("the SVG does not draw: %s", cairo_status_to_string(cairo_status(cr)));
+	} else {
+		cairo_surface_flush(surface);
+		/* cairo writes IHDR, IDAT and IEND only: no time, no text. */
+		cairo_status_t st = cairo_surface_write_to_png_stream(surface, S_png_out, &sb);
+		if (st != CAIRO_STATUS_SUCCESS) {
+			*why = xasprintf("the PNG cannot be written: %s", cairo_status_to_string(st));
+		} else {
+			*png_len = sb.len;
+			*png = (unsigned char *)sb_detach(&sb);
+			ret = 0;
+		}
+	}
+	sb_release(&sb);
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	g_object_unref(h);
+	return ret;
+}
+
 /* ---- Choosing the cover ---- */
 
 static bool S_site_file(const struct site *site, const char *rel)
@@ -505,20 +666,83 @@ out:
 	return ret;
 }
 
+/* A given SVG cover gets a PNG beside it, which becomes the cover: the
+ * SVG as stored, so cleaned by svg.c's policy. When it cannot be drawn,
+ * a warning at file, and the SVG stays the cover. */
+static void S_raster(struct cover *out, struct resources *res, const char *file, struct diag_list *dl)
+{
+	const struct resource *r = NULL;
+	for (size_t i = 0; i < res->n; i++)
+		if (res->v[i].href == out->href)
+			r = &res->v[i];
+	if (!r || strcmp(r->media_type, "image/svg+xml") != 0)
+		return;
+	char *name = xasprintf("%.*s.png", (int)(strlen(r->href) - strlen(".svg") - strlen("images/")),
+			       r->href + strlen("images/"));
+	unsigned char *png;
+	size_t png_len;
+	char *why = NULL;
+	const char *href;
+	if (cover_png(&png, &png_len, r->data, r->len, &why) < 0) {
+		diag_warning(dl, file, 0, 0, "the SVG cover %s cannot be drawn as PNG (%s): calibre and Kindle "
+			     "will not show it", out->href, why);
+	} else {
+		/* (r is not used after this: adding may move the resources.) */
+		if (resources_add_data(res, &href, png, png_len, name, &why) < 0)
+			diag_warning(dl, file, 0, 0, "the PNG of the SVG cover %s was refused (%s): calibre and "
+				     "Kindle will not show it", out->href, why);
+		else
+			S_take(out, res, href, out->generated);
+		free(png);
+	}
+	free(why);
+	free(name);
+}
+
 int cover_add(struct cover *out, struct resources *res, const char *path, const struct site *site,
 	      const struct post_list *posts, const struct cover_text *t, const struct fetch_options *fetch,
 	      struct diag_list *dl)
 {
 	memset(out, 0, sizeof *out);
-	if (path)
-		return S_from_file(out, res, path, dl);
-	if (S_from_config(out, res, site, fetch, dl) == 0 || S_from_posts(out, res, site, posts, fetch, dl) == 0)
+	if (path) {
+		if (S_from_file(out, res, path, dl) < 0)
+			return -1;
+		S_raster(out, res, path, dl);
 		return 0;
+	}
+	if (S_from_config(out, res, site, fetch, dl) == 0 || S_from_posts(out, res, site, posts, fetch, dl) == 0) {
+		S_raster(out, res, NULL, dl);
+		return 0;
+	}
 	size_t len;
 	char *svg = cover_svg(t, &len);
-	const char *href;
+	unsigned char *png;
+	size_t png_len;
 	char *why = NULL;
-	int ret = resources_add_data(res, &href, (const unsigned char *)svg, len, "cover.svg", &why);
+	const char *href;
+	int ret;
+	/* Only the PNG goes into the book: the SVG would be a file no page
+	 * shows, and the cover page's alternative text says what it says.
+	 * But a PNG of boxes (no font here has the title's script) would be
+	 * worse than the SVG, which readers draw with their own fonts. */
+	char *unfonted = cover_unfonted(t);
+	if (unfonted) {
+		diag_warning(dl, NULL, 0, 0,
+			     "no font installed here has the characters %s (of the title, subtitle or authors), so "
+			     "the cover is an SVG only, which calibre and Kindle do not show; install a font that "
+			     "has them (fonts-noto-cjk for Chinese, Japanese and Korean)", unfonted);
+		free(unfonted);
+		ret = resources_add_data(res, &href, (const unsigned char *)svg, len, "cover.svg", &why);
+	} else if (cover_png(&png, &png_len, (const unsigned char *)svg, len, &why) == 0) {
+		ret = resources_add_data(res, &href, png, png_len, "cover.png", &why);
+		free(png);
+	} else {
+		diag_warning(dl, NULL, 0, 0, "the generated cover is an SVG only (%s): calibre and Kindle will not "
+			     "show it", why);
+		free(why);
+		why = NULL;
+		ret = resources_add_data(res, &href, (const unsigned char *)svg, len, "cover.svg", &why);
+	}
 	if (ret < 0)
 		diag_error(dl, NULL, 0, 0, "the generated cover was refused: %s", why);
 	else

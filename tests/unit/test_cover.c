@@ -1,7 +1,8 @@
 /* Unit tests of cover.h: the generated SVG cover (well-formed, escaped,
- * wrapped, cut, deterministic), the front-matter fields that name a cover,
- * the choice among --cover, the site's config, the posts and the generated
- * one, and the cover page. */
+ * wrapped, cut, deterministic), its PNG (cover_png), the front-matter
+ * fields that name a cover, the choice among --cover, the site's config,
+ * the posts and the generated one, and the cover page. */
+#include <cairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +261,164 @@ static struct post *S_post(const char *site, const char *relpath, const char *im
 	return p;
 }
 
+/* What cairo reads back from png bytes. */
+struct S_reader {
+	const unsigned char *p;
+	size_t left;
+};
+
+static cairo_status_t S_read(void *closure, unsigned char *data, unsigned int len)
+{
+	struct S_reader *r = closure;
+	if (len > r->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, r->p, len);
+	r->p += len;
+	r->left -= len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The pixel at (x, y) of a decoded RGB24/ARGB32 surface, as 0xRRGGBB. */
+static unsigned S_pixel(cairo_surface_t *s, int x, int y)
+{
+	const unsigned char *row = cairo_image_surface_get_data(s) + (size_t)y * (size_t)cairo_image_surface_get_stride(s);
+	uint32_t px;
+	memcpy(&px, row + (size_t)x * 4, 4);
+	return px & 0xFFFFFF;
+}
+
+/* Decodes png with cairo (a reader independent of how it was written);
+ * NULL after a failed check when it is not a PNG. */
+static cairo_surface_t *S_decode(const unsigned char *png, size_t len, const char *what)
+{
+	struct S_reader r = {png, len};
+	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(S_read, &r);
+	if (!ok(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS, "%s: a PNG that decodes", what)) {
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void test_png(void)
+{
+	struct strvec creators = STRVEC_INIT;
+	sv_push(&creators, "Ada Quill");
+	struct cover_text t = {"Notes from the Workbench", "Sub", &creators, "2023–2025", "en"};
+	size_t len, len2, svg_len;
+	char *svg = cover_svg(&t, &svg_len);
+	unsigned char *png = NULL, *again = NULL;
+	char *why = NULL;
+	if (!ok(cover_png(&png, &len, (const unsigned char *)svg, svg_len, &why) == 0, "the generated cover draws (%s)",
+		why ? why : "")) {
+		free(why);
+		free(svg);
+		sv_free(&creators);
+		return;
+	}
+	ok(len > 8 && memcmp(png, "\x89PNG\r\n\x1a\n", 8) == 0, "PNG signature");
+	/* No chunk that carries a time or text: the same book, the same bytes. */
+	bool quiet = true;
+	for (size_t i = 8; i + 8 <= len;) {
+		uint32_t n = (uint32_t)png[i] << 24 | (uint32_t)png[i + 1] << 16 | (uint32_t)png[i + 2] << 8 | png[i + 3];
+		quiet &= memcmp(png + i + 4, "tIME", 4) && memcmp(png + i + 4, "tEXt", 4) && memcmp(png + i + 4, "iTXt", 4) &&
+			 memcmp(png + i + 4, "zTXt", 4);
+		i += 12 + (size_t)n;
+	}
+	ok(quiet, "no tIME or text chunk");
+	ok(cover_png(&again, &len2, (const unsigned char *)svg, svg_len, &why) == 0 && len2 == len &&
+		   memcmp(png, again, len) == 0,
+	   "drawn twice, the same bytes");
+	cairo_surface_t *s = S_decode(png, len, "generated");
+	if (s) {
+		is_int(cairo_image_surface_get_width(s), 1600, "1600 pixels wide");
+		is_int(cairo_image_surface_get_height(s), 2560, "2560 pixels high");
+		unsigned bg = S_pixel(s, 10, 10);
+		is_int((int)bg, 0x1d3557, "the background is the cover's");
+		/* The title's band holds ink: some pixel there is not background. */
+		bool ink = false;
+		for (int y = 560; y < 1100 && !ink; y += 2)
+			for (int x = 140; x < 1460 && !ink; x++)
+				ink = S_pixel(s, x, y) != bg;
+		ok(ink, "the title is drawn (a pixel of its band differs from the background)");
+		cairo_surface_destroy(s);
+	}
+	free(png);
+	free(again);
+	free(svg);
+	sv_free(&creators);
+
+	/* A given SVG keeps its proportions, fitted in 1600×2560, on white. */
+	const char *square = "<svg xmlns='http://www.w3.org/2000/svg' width='30' height='30'>"
+			     "<rect x='10' y='10' width='10' height='10' fill='#ff0000'/></svg>";
+	if (ok(cover_png(&png, &len, (const unsigned char *)square, strlen(square), &why) == 0, "a square SVG draws") &&
+	    (s = S_decode(png, len, "square"))) {
+		ok(cairo_image_surface_get_width(s) == 1600 && cairo_image_surface_get_height(s) == 1600,
+		   "a square SVG: 1600×1600 (%d×%d)", cairo_image_surface_get_width(s), cairo_image_surface_get_height(s));
+		is_int((int)S_pixel(s, 5, 5), 0xffffff, "transparent is white");
+		is_int((int)S_pixel(s, 800, 800), 0xff0000, "the drawing is scaled to fit");
+		cairo_surface_destroy(s);
+	}
+	free(png);
+	/* Only viewBox: its proportions. */
+	const char *wide = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 100'/>";
+	if (ok(cover_png(&png, &len, (const unsigned char *)wide, strlen(wide), &why) == 0, "a viewBox-only SVG draws") &&
+	    (s = S_decode(png, len, "wide"))) {
+		ok(cairo_image_surface_get_width(s) == 1600 && cairo_image_surface_get_height(s) == 400,
+		   "a 4:1 viewBox: 1600×400 (%d×%d)", cairo_image_surface_get_width(s), cairo_image_surface_get_height(s));
+		cairo_surface_destroy(s);
+	}
+	free(png);
+
+	/* Nothing outside the bytes: an image by file name or URL is not
+	 * loaded (no base file), so the page stays white. */
+	const char *ext = "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' "
+			  "width='10' height='10'><image width='10' height='10' xlink:href='file:///usr/share/pixmaps/debian-logo.png'/>"
+			  "<image width='10' height='10' href='cover.png'/></svg>";
+	if (ok(cover_png(&png, &len, (const unsigned char *)ext, strlen(ext), &why) == 0, "an SVG with references draws") &&
+	    (s = S_decode(png, len, "external"))) {
+		bool white = true;
+		for (int y = 0; y < cairo_image_surface_get_height(s); y += 7)
+			for (int x = 0; x < cairo_image_surface_get_width(s); x += 7)
+				white &= S_pixel(s, x, y) == 0xffffff;
+		ok(white, "no external image was loaded");
+		cairo_surface_destroy(s);
+	}
+	free(png);
+
+	/* Characters no font has: found, so the cover stays an SVG rather
+	 * than a PNG of boxes. (U+F0000 is private use: no font has it.) */
+	struct cover_text plain = {"Plain title", "", NULL, "2024", "en"};
+	char *none = cover_unfonted(&plain);
+	ok(none == NULL, "Latin text: every character has a font (%s)", none ? none : "");
+	free(none);
+	struct cover_text odd = {"A \xF3\xB0\x80\x80 B \xF3\xB0\x80\x80", "", NULL, NULL, "en"};
+	char *found = cover_unfonted(&odd);
+	is_str(found, "\xF3\xB0\x80\x80", "a character no font has: named once");
+	free(found);
+	{
+		struct resources res = RESOURCES_INIT;
+		struct cover c;
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct post_list none_posts = POST_LIST_INIT;
+		struct site site;
+		memset(&site, 0, sizeof site);
+		site.root = ".";
+		site.gen = &site_generic;
+		ok(cover_add(&c, &res, NULL, &site, &none_posts, &odd, NULL, &dl) == 0 &&
+			   strcmp(c.href, "images/cover.svg") == 0 && res.n == 1,
+		   "no font for the title: the generated cover is the SVG");
+		ok(dl.n == 1 && dl.v[0].severity == DIAG_WARNING && strstr(dl.v[0].message, "fonts-noto-cjk"),
+		   "... with one warning saying what to install");
+		diag_list_free(&dl);
+		resources_free(&res);
+	}
+
+	ok(cover_png(&png, &len, (const unsigned char *)"<svg", 4, &why) == -1 && why && !png,
+	   "not SVG: -1 and a reason (%s)", why ? why : "none");
+	free(why);
+}
+
 /* Runs cover_add; returns the href chosen ("" on failure) in buf. */
 static int S_choose(char *buf, size_t cap, bool *generated, struct diag_list *dl, const struct site *site,
 		    const struct post_list *posts, const char *path)
@@ -313,7 +472,7 @@ static void test_choice(void)
 	/* Nothing named: generated. */
 	post_list_push(&posts, S_post(root, "posts/zero.md", NULL));
 	is_int(S_choose(buf, sizeof buf, &gen, &dl, &site, &posts, NULL), 0, "no cover named: success");
-	is_str(buf, "images/cover.svg", "no cover named: images/cover.svg");
+	is_str(buf, "images/cover.png", "no cover named: images/cover.png");
 	ok(gen, "no cover named: generated");
 	is_int(dl.n, 0, "no cover named: nothing reported");
 
@@ -356,7 +515,7 @@ static void test_choice(void)
 		posts.v[2]->cover_image = xstrdup(bad[i]);
 		struct diag_list w = DIAG_LIST_INIT;
 		ok(S_choose(buf, sizeof buf, &gen, &w, &site, &posts, NULL) == 0, "%s: still a book", bad[i]);
-		ok(gen && strcmp(buf, "images/cover.svg") == 0, "%s: a generated cover instead", bad[i]);
+		ok(gen && strcmp(buf, "images/cover.png") == 0, "%s: a generated cover instead", bad[i]);
 		ok(fx_has_diag(&w, DIAG_WARNING, "posts/two.md", why[i]), "%s: a warning at the post (%s)", bad[i],
 		   why[i]);
 		ok(w.n == 1 && w.v[0].line == 3, "%s: one warning, at the field's line", bad[i]);
@@ -386,6 +545,35 @@ static void test_choice(void)
 	ok(!gen, "--cover: not generated");
 	is_int(dl.n, 0, "nothing reported so far");
 	free(outside);
+
+	/* --cover SVG: cleaned, kept, and drawn as the PNG that is the cover. */
+	fx_writes(S_tmp, "drawing.svg",
+		  "<svg xmlns='http://www.w3.org/2000/svg' width='50' height='80'><script>x()</script>"
+		  "<rect width='50' height='80' fill='#00ff00'/></svg>");
+	char *drawing = path_join(S_tmp, "drawing.svg");
+	{
+		struct resources res = RESOURCES_INIT;
+		struct cover c;
+		struct cover_text t = {"Book", NULL, NULL, NULL, "en"};
+		struct diag_list e = DIAG_LIST_INIT;
+		is_int(cover_add(&c, &res, drawing, &site, &posts, &t, NULL, &e), 0, "--cover SVG: success");
+		is_str(c.href, "images/cover.png", "--cover SVG: the cover-image is its PNG");
+		char *kept = res.n == 2 ? xstrndup((const char *)res.v[0].data, res.v[0].len) : NULL;
+		ok(kept && strcmp(res.v[0].href, "images/cover.svg") == 0 && strstr(kept, "<rect") && !strstr(kept, "script"),
+		   "--cover SVG: the cleaned SVG is kept beside it");
+		free(kept);
+		cairo_surface_t *s = res.n == 2 ? S_decode(res.v[1].data, res.v[1].len, "--cover SVG") : NULL;
+		if (s) {
+			ok(cairo_image_surface_get_width(s) == 1600 && cairo_image_surface_get_height(s) == 2560 &&
+				   S_pixel(s, 800, 1280) == 0x00ff00,
+			   "--cover SVG: drawn at 1600×2560");
+			cairo_surface_destroy(s);
+		}
+		is_int(e.n, 0, "--cover SVG: nothing reported");
+		diag_list_free(&e);
+		resources_free(&res);
+	}
+	free(drawing);
 
 	const char *refused[] = {"missing.png", "notes.txt", ".", "bad.svg"};
 	const char *says[] = {"cannot read", "not an image", "not a file", "not well-formed"};
@@ -502,6 +690,7 @@ int main(void)
 	test_svg_escaping();
 	test_svg_wrapping();
 	test_fields();
+	test_png();
 	test_choice();
 	test_page();
 	return done_testing();

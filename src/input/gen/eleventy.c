@@ -1541,6 +1541,10 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	struct fm_node *own = NULL;
 	enum S_block kind = !fm && p->body ? S_fm_block(p->body, p->body_len, &s, &e, &b, &lines)
 					   : S_BLOCK_NONE;
+	/* The same cap as YAML's: the error fails the post. */
+	if (kind != S_BLOCK_NONE &&
+	    !fm_size_ok(e - s, site->collect.max_front_matter, p->path, p->body_line + 1, dl))
+		return true;
 	if (kind == S_BLOCK_JSON) {
 		own = S_json(p->body + s, e - s, p->path, p->body_line + 1, dl);
 		if (own && own->kind != FM_MAP) {

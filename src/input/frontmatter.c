@@ -481,18 +481,25 @@ const char *fm_person(const struct fm_node *node)
 	return fm_str(node);
 }
 
-void fm_people(const struct fm_node *node, struct strvec *sv)
+static void S_people(const struct fm_node *node, struct strvec *sv)
 {
 	if (!node)
 		return;
 	if (node->kind == FM_LIST) {
 		for (size_t i = 0; i < node->n; i++)
-			fm_people(node->items[i], sv);
+			S_people(node->items[i], sv);
 		return;
 	}
 	const char *s = fm_person(node);
-	if (s && *s && !sv_contains_ci(sv, s))
+	if (s && *s)
 		sv_push(sv, s);
+}
+
+void fm_people(const struct fm_node *node, struct strvec *sv)
+{
+	size_t from = sv->n;
+	S_people(node, sv);
+	sv_unique_ci(sv, from);
 }
 
 struct fm_node *fm_from_js(const struct js_value *v)

@@ -1635,9 +1635,9 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	p->gen_marks = S_marks(&st->coll, &l, own ? own : format == FM_YAML ? fm : NULL, p->relpath);
 	sv_free(&p->tags);
 	for (size_t i = 0; i < tags.n; i++)
-		if (!sv_contains_ci(&st->coll.tags, tags.v[i]) && strcasecmp(tags.v[i], "all") != 0 &&
-		    !sv_contains_ci(&p->tags, tags.v[i]))
+		if (!sv_contains_ci(&st->coll.tags, tags.v[i]) && strcasecmp(tags.v[i], "all") != 0)
 			sv_push(&p->tags, tags.v[i]);
+	sv_unique_ci(&p->tags, 0);
 	sv_free(&tags);
 
 	/* Computed data last: a title eleventyComputed gives, the URL from

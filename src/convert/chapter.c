@@ -1161,6 +1161,8 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	sb_adds(&wrapped, "<html><body>");
 	sb_adds(&wrapped, html);
 	sb_adds(&wrapped, "</body></html>");
+	free(html);
+	html = NULL;
 	hdoc = htmlReadMemory(wrapped.s, (int)wrapped.len, p->path, "UTF-8",
 			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 				      HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
@@ -1175,6 +1177,13 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 		diag_warning(dl, p->path, 0, 0,
 			     "elements nested more than %d deep were flattened; their text is kept",
 			     SANITIZE_MAX_DEPTH);
+	/* The parse is copied: freed now, not after the passes below, so a
+	 * post's peak holds one tree (markup-dense posts weigh kilobytes a
+	 * construct: a footnote reference is two elements, eleven
+	 * attributes, and their text nodes). */
+	if (hdoc)
+		xmlFreeDoc(hdoc);
+	hdoc = NULL;
 	for (xmlNodePtr n = container->children; n && !ch->has_svg; n = S_next(n, container))
 		ch->has_svg = n->type == XML_ELEMENT_NODE && n->ns &&
 			      xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS);

@@ -108,7 +108,10 @@ def main():
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if len(parts) >= 3:
-                posts.append(os.path.realpath(parts[2]))
+                # --list escapes \\, \t, \n and \r inside a field.
+                path = re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1), m.group(1)),
+                              parts[2])
+                posts.append(os.path.realpath(path))
     expected, missing = 0, []
     for post in posts:
         try:

@@ -14,6 +14,7 @@ line of stdout, and serves the files of FOLDER, plus:
   /big             1 MiB with a Content-Length
   /big-stream      1 MiB without one (the connection closes at the end)
   /slow            answers after 5 seconds
+  /drip            a PNG that says it is 1 MiB long and sends a byte a second
   /delay/PATH      serves /PATH after half a second
   /count           how many requests were served, /count itself left out
 
@@ -82,6 +83,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/slow":
             time.sleep(5)
             return self.send(200, PNG, "image/png")
+        if path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(1 << 20))
+            self.end_headers()
+            for b in (PNG + bytes(1 << 20))[:1 << 20]:
+                self.wfile.write(bytes([b]))
+                self.wfile.flush()
+                time.sleep(1)
+            return
         if path.startswith("/delay/"):
             time.sleep(0.5)
             path = path[len("/delay"):]

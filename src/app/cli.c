@@ -30,6 +30,7 @@ enum {
 	OPT_SITE_URL,
 	OPT_MAX_POST_SIZE,
 	OPT_OFFLINE,
+	OPT_FETCH_TIMEOUT,
 	OPT_SERIES,
 	OPT_SERIES_POSITION,
 	OPT_COVER,
@@ -59,6 +60,7 @@ static const struct option S_long[] = {
 	{"keep-going", no_argument, NULL, 'k'},
 	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
 	{"offline", no_argument, NULL, OPT_OFFLINE},
+	{"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
 	{"jobs", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -108,6 +110,8 @@ static void S_help(FILE *out)
 	      "      --max-post-size SIZE  refuse posts larger than SIZE (default 8M; K, M, G)\n"
 	      "      --offline         take remote images from the cache only (fetched images are\n"
 	      "                        kept in $XDG_CACHE_HOME/sheaf), never from the network\n"
+	      "      --fetch-timeout S  give up downloading remote images S seconds after the\n"
+	      "                        first download starts (default 60)\n"
 	      "\n"
 	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive):\n"
 	      "  -t, --tag TAG         posts with this tag\n"
@@ -261,6 +265,10 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 					   optarg);
 			break;
 		case OPT_OFFLINE: o->offline = true; break;
+		case OPT_FETCH_TIMEOUT:
+			S_int_arg(&o->fetch_timeout, optarg, 1, 86400,
+				  "--fetch-timeout: '%s' is not a number of seconds from 1 to 86400", dl);
+			break;
 		case 'j':
 			S_int_arg(&o->jobs, optarg, 1, 1024, "--jobs: '%s' is not a number from 1 to 1024", dl);
 			break;

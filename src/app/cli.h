@@ -29,6 +29,7 @@ struct options {
 	int jobs;             /* -j; 0: one per online CPU */
 	bool list, quiet, verbose, keep_going;
 	bool offline; /* remote images from the cache only */
+	int fetch_timeout; /* --fetch-timeout seconds; 0: fetch.h's budget */
 };
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };

@@ -14,12 +14,14 @@
 
 #include "book/book.h"
 #include "app/cli.h"
+#include "app/list.h"
 #include "book/fetch.h"
 #include "convert/markdown.h"
 #include "convert/sanitize.h"
 #include "input/select.h"
 #include "input/site.h"
 #include "base/slug.h"
+#include "base/text.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -70,6 +72,39 @@ static void S_creators(struct strvec *out, const struct options *o, const struct
 		sv_push(out, site->author);
 }
 
+/* Where the site's metadata and the options become the book's: what XML
+ * cannot hold becomes U+FFFD, as in posts' fields (post_clean_text), so
+ * no writer (OPF, nav, NCX, title page) gets it. The strings bo borrows
+ * are replaced by copies kept owns. */
+static void S_clean_metadata(struct book_options *bo, const struct site *site, struct strvec *kept,
+			     struct diag_list *dl)
+{
+	/* What the site's config gave is reported under it. */
+	const char *cfg = site->config_file ? site->config_file : site->root;
+	const struct {
+		const char **s;
+		const char *field;
+	} one[] = {
+		{&bo->title, "the book's title"},
+		{&bo->subtitle, "the book's subtitle"},
+		{&bo->description, "the site's description"},
+		{&bo->source_url, "the site's URL"},
+		{&bo->series, "the book's series"},
+	};
+	for (size_t i = 0; i < sizeof one / sizeof *one; i++) {
+		if (!*one[i].s)
+			continue;
+		const char *v = *one[i].s;
+		bool from_site = v == site->title || v == site->description || v == site->url;
+		char *s = xstrdup(v);
+		text_clean_fields(&s, 1, one[i].field, from_site ? cfg : NULL, dl);
+		sv_push_owned(kept, s);
+		*one[i].s = s;
+	}
+	text_clean_fields(bo->creators.v, bo->creators.n, "the book's creators", NULL, dl);
+	text_clean_fields(bo->subjects.v, bo->subjects.n, "the book's subjects", NULL, dl);
+}
+
 /* -j, else one thread per online CPU. */
 static int S_jobs(const struct options *o)
 {
@@ -100,6 +135,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	struct post_list all = POST_LIST_INIT, sel = POST_LIST_INIT;
 	struct book_options bo;
 	char *output = NULL, *seed = NULL;
+	struct strvec kept = STRVEC_INIT;
 	memset(&bo, 0, sizeof bo);
 
 	struct site_open_options so = {o->generator, o->site_url, o->language};
@@ -107,9 +143,9 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	/* Said even without -v: the book comes from a folder the user did not name. */
 	if (site->subfolder && !o->quiet)
-		fprintf(stderr, "sheaf: reading the %s site in %s/\n", site->gen->name, site->subfolder);
+		diag_note(stderr, "reading the %s site in %s/", site->gen->name, site->subfolder);
 	if (o->verbose)
-		fprintf(stderr, "sheaf: %s: read as a %s site\n", site->root, site->gen->name);
+		diag_note(stderr, "%s: read as a %s site", site->root, site->gen->name);
 	site->collect.keep_going = o->keep_going;
 	if (o->max_post_size)
 		site->collect.max_post_size = o->max_post_size;
@@ -120,7 +156,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	select_posts(&o->sel, &all, &sel);
 	if (o->verbose)
-		fprintf(stderr, "sheaf: %zu of %zu posts selected\n", sel.n, all.n);
+		diag_note(stderr, "%zu of %zu posts selected", sel.n, all.n);
 	if (!all.n && site->stats.files) {
 		diag_error(dl, NULL, 0, 0, "none of the %zu posts found in %s could be read", site->stats.files,
 			   site->root);
@@ -145,12 +181,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		goto out;
 	}
 	if (o->list) {
-		for (size_t i = 0; i < sel.n; i++) {
-			char ymd[11] = "";
-			if (sel.v[i]->date.valid)
-				date_format_ymd(&sel.v[i]->date, ymd);
-			printf("%s\t%s\t%s\n", ymd, sel.v[i]->title, sel.v[i]->path);
-		}
+		list_print(stdout, &sel, isatty(fileno(stdout)));
 		ret = EXIT_OK;
 		goto out;
 	}
@@ -186,7 +217,10 @@ static int S_run(const struct options *o, struct diag_list *dl)
 					bo.series = sel.v[i]->series.v[k];
 		bo.series_position = o->series_position;
 	}
+	S_clean_metadata(&bo, site, &kept, dl);
 	bo.offline = o->offline;
+	bo.fetch_budget_s = o->fetch_timeout;
+	bo.status_line = !o->quiet && isatty(fileno(stderr));
 	bo.jobs = S_jobs(o);
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
@@ -232,13 +266,14 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	if (book_build(&bo, site, &sel, output, dl) < 0)
 		goto out;
 	if (o->verbose)
-		fprintf(stderr, "sheaf: wrote %s (%zu posts)\n", output, sel.n);
+		diag_note(stderr, "wrote %s (%zu posts)", output, sel.n);
 	ret = EXIT_OK;
 out:
 	free(output);
 	free(seed);
 	sv_free(&bo.creators);
 	sv_free(&bo.subjects);
+	sv_free(&kept);
 	post_list_free(&sel, false);
 	post_list_free(&all, true);
 	site_free(site);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 	      int line, int col, const char *fmt, ...)
 {
@@ -84,32 +86,96 @@ void diag_sort(struct diag_list *dl)
 	free(r);
 }
 
+/* What diag_escape shows as an escape: what moves the cursor, starts a
+ * line, begins a terminal's control sequence (ESC, and CSI as U+009B) or
+ * reorders the text shown around it. */
+static bool S_shown_escaped(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void diag_escape(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	/* Runs of characters shown as they are are copied at once. */
+	const unsigned char *run = p;
+	while (left) {
+		unsigned cp = *p;
+		size_t n = cp < 0x80 ? 1 : utf8_decode(p, left, &cp);
+		if (n && !S_shown_escaped(cp)) {
+			p += n;
+			left -= n;
+			continue;
+		}
+		sb_add(sb, (const char *)run, (size_t)(p - run));
+		if (!n) {
+			sb_addf(sb, "\\x%02x", *p);
+			n = 1;
+		} else if (cp == '\t') {
+			sb_adds(sb, "\\t");
+		} else if (cp == '\n') {
+			sb_adds(sb, "\\n");
+		} else if (cp == '\r') {
+			sb_adds(sb, "\\r");
+		} else {
+			sb_addf(sb, cp < 0x80 ? "\\x%02x" : "\\u%04x", cp);
+		}
+		p += n;
+		left -= n;
+		run = p;
+	}
+	sb_add(sb, (const char *)run, (size_t)(p - run));
+}
+
 void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings)
 {
+	/* sheaf's own words hold no control character: escaping the whole
+	 * message covers every argument a call site formatted into it. */
+	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < dl->n; i++) {
 		const struct diag *d = &dl->v[i];
 		if (d->severity == DIAG_WARNING && !with_warnings)
 			continue;
+		sb.len = 0;
 		if (color)
-			fputs("\033[1m", f);
+			sb_adds(&sb, "\033[1m");
 		if (d->file) {
-			fputs(d->file, f);
+			diag_escape(&sb, d->file);
 			if (d->line > 0) {
-				fprintf(f, ":%d", d->line);
+				sb_addf(&sb, ":%d", d->line);
 				if (d->col > 0)
-					fprintf(f, ":%d", d->col);
+					sb_addf(&sb, ":%d", d->col);
 			}
-			fputs(": ", f);
+			sb_adds(&sb, ": ");
 		} else {
-			fputs("sheaf: ", f);
+			sb_adds(&sb, "sheaf: ");
 		}
 		if (d->severity == DIAG_ERROR)
-			fputs(color ? "\033[31merror:\033[0m " : "error: ", f);
+			sb_adds(&sb, color ? "\033[31merror:\033[0m " : "error: ");
 		else
-			fputs(color ? "\033[35mwarning:\033[0m " : "warning: ", f);
-		fputs(d->message, f);
-		fputc('\n', f);
+			sb_adds(&sb, color ? "\033[35mwarning:\033[0m " : "warning: ");
+		diag_escape(&sb, d->message);
+		sb_addc(&sb, '\n');
+		fputs(sb.s, f);
 	}
+	sb_release(&sb);
+}
+
+void diag_note(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "sheaf: ");
+	diag_escape(&sb, msg);
+	sb_addc(&sb, '\n');
+	fputs(sb.s, f);
+	sb_release(&sb);
+	free(msg);
 }
 
 void diag_truncate(struct diag_list *dl, size_t n)

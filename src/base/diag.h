@@ -42,8 +42,20 @@ void diag_merge(struct diag_list *dst, struct diag_list *src);
  * entries that compare equal; problems of the run (no file) come last. */
 void diag_sort(struct diag_list *dl);
 /* Prints `file:line:col: severity: message`, one a line, in the order added.
- * Warnings are left out when with_warnings is false. */
+ * Warnings are left out when with_warnings is false. The file and the
+ * message go through diag_escape: what a site wrote (a title, a file name)
+ * can neither drive the terminal nor start a line of its own. */
 void diag_print(const struct diag_list *dl, FILE *f, bool color, bool with_warnings);
+/* Appends s as it is safe to show on a terminal, as git and GCC show it:
+ * tab, line feed and carriage return as \t \n \r, the other C0 controls
+ * and DEL as \x1b, the C1 controls (U+0080-U+009F) and the bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069:
+ * "Trojan Source") as \u009b, each byte of invalid UTF-8 as \xNN. All
+ * else, other UTF-8 included, is copied as it is. */
+void diag_escape(struct strbuf *sb, const char *s);
+/* Prints `sheaf: message` and a newline to f at once, the message through
+ * diag_escape: a note of the run (-v) naming a folder of the site. */
+void diag_note(FILE *f, const char *fmt, ...) SHEAF_PRINTF(2, 3);
 /* Frees the entries from the n-th on (n ≤ dl->n): what a step reported
  * is taken back. */
 void diag_truncate(struct diag_list *dl, size_t n);

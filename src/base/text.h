@@ -21,4 +21,14 @@
 void text_to_utf8(char **out, size_t *out_len, const char *in, size_t len, const char *file,
 		  struct diag_list *dl);
 
+/* The same rule for the book's metadata (a post's title, tags, authors; the
+ * site's name; an option's value): in each non-NULL v[i] (malloc'd; a
+ * changed one is freed and replaced), invalid UTF-8 and the characters XML
+ * cannot hold become U+FFFD (form feed and vertical tab a space), with one
+ * warning under file for the field, naming the first such character
+ * ("title: control character U+001B replaced"). Without them, nothing is
+ * copied. */
+void text_clean_fields(char **v, size_t n, const char *field, const char *file,
+		       struct diag_list *dl);
+
 #endif

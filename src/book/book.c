@@ -35,9 +35,11 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "convert/chapter.h"
@@ -74,20 +76,25 @@ enum S_names_state { N_NONE, N_COMPUTING, N_READY };
 
 /* One image of a chapter, from loading to its name in the book. */
 struct S_img {
-	struct loaded_image li; /* local and data: images */
-	char *name_from;        /* what its file in the book is named after */
+	struct loaded_image li; /* data: images */
+	char *name_from;        /* what its file in the book is named after (a
+				   local file: its path as the post reached it) */
 	char *why;              /* why it is not shown (the warning), or NULL */
-	struct S_remote *remote; /* an http(s) image, or NULL */
+	struct S_shared *shared; /* a local file or an http(s) image, or NULL */
 	const char *href;       /* in the book, set by commit (owned by the resources) */
 };
 
-/* A remote image, fetched once however many chapters show it. */
-struct S_remote {
-	char *url;
+/* A remote image or a local file, read (or fetched) and hashed once
+ * however many times and by however many chapters it is shown: the
+ * chapters refer to it, its bytes are held once. */
+struct S_shared {
+	char *url;              /* NULL for a local file */
 	bool done;
 	struct loaded_image li; /* when it can be shown */
-	char *why;              /* the warning when it cannot */
-	char *name;             /* its file in the book is named after this */
+	char *why;              /* the warning when it cannot; of a local file
+				   the reason after the path (S_THE_FILE) */
+	char *name;             /* a remote image's file in the book is named
+				   after this */
 	size_t *waiting;        /* chapters waiting for it */
 	size_t nwaiting, cwaiting;
 };
@@ -137,12 +144,15 @@ struct S_pipe {
 	size_t batch; /* the writer is woken for this many finished chapters */
 	size_t next_start, next_commit, next_write, ndone;
 	struct resources res;
-	struct strmap remote_of; /* URL → index in remotes */
-	struct S_remote **remotes;
-	size_t nremotes, cremotes;
+	struct strmap remote_of; /* URL → index in shared */
+	struct strmap file_of;   /* a local file's "device:inode" → index in shared */
+	struct S_shared **shared;
+	size_t nshared, cshared;
 	struct fetcher *fetcher;
 
 	atomic_size_t fetched, fetch_total; /* for the progress line */
+	size_t first_pending; /* shared entries before it are local or fetched */
+	bool status_shown;    /* a status line is on the terminal */
 };
 
 /* ---- commit: names, in book order ---- */
@@ -155,12 +165,15 @@ static void S_commit(struct S_pipe *pp, size_t c)
 	struct S_job *jb = &pp->jobs[c];
 	for (size_t i = 0; i < jb->ch.nimages; i++) {
 		struct S_img *img = &jb->imgs[i];
-		struct loaded_image *li = img->remote ? &img->remote->li : &img->li;
-		const char *from = img->remote ? img->remote->name : img->name_from;
-		if (img->remote && img->remote->why)
-			img->why = xstrdup(img->remote->why);
+		struct S_shared *sh = img->shared;
+		struct loaded_image *li = sh ? &sh->li : &img->li;
+		if (sh && sh->why && sh->url)
+			img->why = xstrdup(sh->why);
+		else if (sh && sh->why)
+			img->why = xasprintf("%s%s; the image's alt text is shown instead", img->name_from, sh->why);
 		if (img->why)
 			continue;
+		const char *from = img->name_from ? img->name_from : sh->name;
 		bool added;
 		img->href = resources_add_loaded(&pp->res, li, from, &added);
 		if (!img->href) /* cannot happen: resources are never removed */
@@ -314,11 +327,76 @@ struct S_worker {
 	struct S_pipe *pp;
 	struct epub_deflater *deflater;
 	struct realpath_cache rc;
-	/* Image file → index in hashes: a file many posts show is read and
-	 * hashed again only while its bytes are not stored yet. */
-	struct strmap hash_of;
-	struct strvec hashes;
 };
+
+/* A new entry in pp->shared, not done. Called under the lock. */
+static struct S_shared *S_shared_new(struct S_pipe *pp, size_t *k)
+{
+	struct S_shared *sh = xcalloc(1, sizeof *sh);
+	if (pp->nshared == pp->cshared) {
+		pp->cshared = pp->cshared ? pp->cshared * 2 : 16;
+		pp->shared = xrealloc(pp->shared, pp->cshared * sizeof *pp->shared);
+	}
+	*k = pp->nshared++;
+	pp->shared[*k] = sh;
+	return sh;
+}
+
+/* sh is read or fetched (li, taken) or cannot be shown (why, taken):
+ * chapters waiting only for it are ready to commit. Called under the
+ * lock. */
+static void S_shared_done(struct S_pipe *pp, struct S_shared *sh, struct loaded_image *li, char *why)
+{
+	sh->li = *li;
+	memset(li, 0, sizeof *li);
+	sh->why = why;
+	sh->done = true;
+	bool ready = false;
+	for (size_t k = 0; k < sh->nwaiting; k++) {
+		struct S_job *jb = &pp->jobs[sh->waiting[k]];
+		if (--jb->pending == 0) {
+			jb->state = J_LOADED;
+			ready = true;
+		}
+	}
+	free(sh->waiting);
+	sh->waiting = NULL;
+	sh->nwaiting = sh->cwaiting = 0;
+	if (ready)
+		S_commit_ready(pp);
+}
+
+/* What a local file is called in the reasons of resources_read_file: each
+ * chapter that shows it puts the path it wrote in its place. */
+static const char S_THE_FILE[] = "the file";
+
+/* The shared entry of the local file found at real: the first chapter to
+ * show it reads it, the others refer to it (and wait for it, if it is
+ * still being read, in S_wait_shared). No lock held. */
+static struct S_shared *S_local_file(struct S_pipe *pp, const char *real, const struct stat *st)
+{
+	char *key = xasprintf("%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+	size_t k;
+	pthread_mutex_lock(&pp->mu);
+	bool found = strmap_get(&pp->file_of, key, &k);
+	struct S_shared *sh = found ? pp->shared[k] : S_shared_new(pp, &k);
+	if (!found)
+		strmap_put(&pp->file_of, key, k);
+	pthread_mutex_unlock(&pp->mu);
+	free(key);
+	if (found)
+		return sh;
+	struct loaded_image li;
+	char *why = NULL, *tail = NULL;
+	if (resources_read_file(&li, real, S_THE_FILE, S_known, pp, &why) < 0)
+		tail = str_starts_with(why, S_THE_FILE) ? xstrdup(why + strlen(S_THE_FILE))
+							 : xasprintf(": %s", why);
+	free(why);
+	pthread_mutex_lock(&pp->mu);
+	S_shared_done(pp, sh, &li, tail);
+	pthread_mutex_unlock(&pp->mu);
+	return sh;
+}
 
 /* An http(s) image at the site's own URL (a Pelican post names its
  * images by SITEURL) that is a file of the site becomes that file: read,
@@ -367,16 +445,11 @@ static void S_load_images(struct S_worker *w, size_t c)
 			continue; /* the fetcher's */
 		if (im->target) {
 			char *file = image_file(pp->site, ch->post, im->target, im->raw);
-			size_t k;
-			if (strmap_get(&w->hash_of, file, &k) && S_known(w->hashes.v[k], pp)) {
-				/* Stored already: found again by its hash when named. */
-				memcpy(img->li.hash, w->hashes.v[k], sizeof img->li.hash);
+			char real[PATH_MAX];
+			struct stat st;
+			if (resources_find_file(real, &st, pp->site->root, pp->site_real, file, &w->rc, &why) == 0) {
 				img->name_from = file;
-			} else if (resources_load_file(&img->li, pp->site->root, pp->site_real, file, &w->rc, S_known,
-						       pp, &why) == 0) {
-				img->name_from = file;
-				strmap_put(&w->hash_of, file, w->hashes.n);
-				sv_push(&w->hashes, img->li.hash);
+				img->shared = S_local_file(pp, real, &st);
 			} else {
 				free(file);
 			}
@@ -432,50 +505,31 @@ static void S_fetched(void *data, const char *url, size_t tag, struct fetch_resu
 	}
 
 	pthread_mutex_lock(&pp->mu);
-	struct S_remote *rm = pp->remotes[tag];
-	rm->li = li;
-	rm->why = why;
-	rm->done = true;
-	bool ready = false;
-	for (size_t k = 0; k < rm->nwaiting; k++) {
-		struct S_job *jb = &pp->jobs[rm->waiting[k]];
-		if (--jb->pending == 0) {
-			jb->state = J_LOADED;
-			ready = true;
-		}
-	}
-	free(rm->waiting);
-	rm->waiting = NULL;
-	rm->nwaiting = rm->cwaiting = 0;
-	if (ready)
-		S_commit_ready(pp);
+	S_shared_done(pp, pp->shared[tag], &li, why);
 	pthread_mutex_unlock(&pp->mu);
 	atomic_fetch_add(&pp->fetched, 1);
 }
 
 /* Asks the fetcher for the remote images of chapter c, each URL once for
- * the whole book. Called under the lock. */
-static void S_request_remotes(struct S_pipe *pp, size_t c)
+ * the whole book, and makes the chapter wait for them and for local files
+ * another chapter is still reading. Called under the lock. */
+static void S_wait_shared(struct S_pipe *pp, size_t c)
 {
 	struct S_job *jb = &pp->jobs[c];
 	for (size_t i = 0; i < jb->ch.nimages; i++) {
 		const char *url = jb->ch.images[i].url;
-		if (!url)
-			continue;
+		struct S_shared *rm = jb->imgs[i].shared;
 		size_t k;
-		struct S_remote *rm;
-		if (strmap_get(&pp->remote_of, url, &k)) {
-			rm = pp->remotes[k];
+		if (rm) {
+			; /* a local file */
+		} else if (!url) {
+			continue;
+		} else if (strmap_get(&pp->remote_of, url, &k)) {
+			rm = pp->shared[k];
 		} else {
-			rm = xcalloc(1, sizeof *rm);
+			rm = S_shared_new(pp, &k);
 			rm->url = xstrdup(url);
 			rm->name = S_url_name(url);
-			if (pp->nremotes == pp->cremotes) {
-				pp->cremotes = pp->cremotes ? pp->cremotes * 2 : 16;
-				pp->remotes = xrealloc(pp->remotes, pp->cremotes * sizeof *pp->remotes);
-			}
-			k = pp->nremotes++;
-			pp->remotes[k] = rm;
 			strmap_put(&pp->remote_of, url, k);
 			if (pp->fetcher) {
 				atomic_fetch_add(&pp->fetch_total, 1);
@@ -486,7 +540,7 @@ static void S_request_remotes(struct S_pipe *pp, size_t c)
 				rm->done = true;
 			}
 		}
-		jb->imgs[i].remote = rm;
+		jb->imgs[i].shared = rm;
 		if (rm->done)
 			continue;
 		if (rm->nwaiting == rm->cwaiting) {
@@ -624,7 +678,7 @@ static void *S_work(void *arg)
 			S_publish_names(pp, c, &names);
 			jb->body_done = true;
 			S_body_release(pp, c);
-			S_request_remotes(pp, c);
+			S_wait_shared(pp, c);
 			jb->state = jb->pending ? J_FETCHING : J_LOADED;
 			if (!jb->pending)
 				S_commit_ready(pp);
@@ -741,14 +795,47 @@ static void S_item(struct S_items *it, const char *id, const char *href, const c
 
 /* ---- write ---- */
 
+/* The host of a remote image not fetched yet, for the status line
+ * (printable ASCII only: it goes to a terminal), or "". Each entry is
+ * passed over once in the whole export. Called under the lock. */
+static void S_waiting_host(struct S_pipe *pp, char *out, size_t size)
+{
+	while (pp->first_pending < pp->nshared &&
+	       (pp->shared[pp->first_pending]->done || !pp->shared[pp->first_pending]->url))
+		pp->first_pending++;
+	out[0] = '\0';
+	if (pp->first_pending == pp->nshared)
+		return;
+	struct url_parts u;
+	url_split(&u, pp->shared[pp->first_pending]->url);
+	size_t n = 0;
+	for (size_t i = 0; i < u.host.n && n + 1 < size; i++) {
+		unsigned char c = (unsigned char)u.host.p[i];
+		out[n++] = c > 0x20 && c < 0x7f ? (char)c : '?';
+	}
+	out[n] = '\0';
+}
+
+/* The progress line (--progress: posts written) and, on a terminal, what
+ * the export waits for on the network. Called under the lock. */
 static void S_progress(struct S_pipe *pp, size_t written)
 {
-	size_t total = atomic_load(&pp->fetch_total), fetched = atomic_load(&pp->fetched);
-	if (total)
-		fprintf(stderr, "\rsheaf: post %zu of %zu, image %zu of %zu fetched\033[K", written, pp->n,
-			fetched, total);
-	else
-		fprintf(stderr, "\rsheaf: post %zu of %zu\033[K", written, pp->n);
+	/* fetched first: it never passes the total read after it. */
+	size_t fetched = atomic_load(&pp->fetched);
+	size_t waiting = atomic_load(&pp->fetch_total) - fetched;
+	char host[48], what[96] = "";
+	if (waiting) {
+		S_waiting_host(pp, host, sizeof host);
+		snprintf(what, sizeof what, "waiting for %zu image%s (%s%s)", waiting, waiting == 1 ? "" : "s",
+			 host, waiting > 1 ? "\xE2\x80\xA6" : "");
+	}
+	if (pp->o->progress)
+		fprintf(stderr, "\rsheaf: post %zu of %zu%s%s\033[K", written, pp->n, *what ? ", " : "", what);
+	else if (*what)
+		fprintf(stderr, "\rsheaf: %s\033[K", what);
+	else if (pp->status_shown)
+		fprintf(stderr, "\r\033[K");
+	pp->status_shown = pp->o->progress || *what;
 }
 
 /* Prepares and writes one entry of bytes (taken); stored is for what is
@@ -777,7 +864,7 @@ static bool S_stored_type(const char *media_type)
 static void S_writer_wait(struct S_pipe *pp)
 {
 	while (!S_writer_due(pp)) {
-		if (!pp->o->progress) {
+		if (!pp->o->progress && !pp->o->status_line) {
 			pthread_cond_wait(&pp->write, &pp->mu);
 			continue;
 		}
@@ -845,17 +932,16 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct to
 		free(jb->ch.headings);
 		jb->ch.headings = NULL;
 		jb->ch.nheadings = 0;
+		pthread_mutex_lock(&pp->mu);
 		if (pp->o->progress)
 			S_progress(pp, c + 1);
-
-		pthread_mutex_lock(&pp->mu);
 		jb->state = J_WRITTEN;
 		pp->next_write++;
 		pthread_cond_signal(&pp->work); /* room for one more */
 	}
-	pthread_mutex_unlock(&pp->mu);
-	if (pp->o->progress)
+	if (pp->status_shown)
 		fprintf(stderr, "\r\033[K");
+	pthread_mutex_unlock(&pp->mu);
 	return ok && writing;
 }
 
@@ -874,17 +960,18 @@ static void S_pipe_free(struct S_pipe *pp)
 		free(jb->out);
 	}
 	free(pp->jobs);
-	for (size_t k = 0; k < pp->nremotes; k++) {
-		struct S_remote *rm = pp->remotes[k];
-		free(rm->url);
-		free(rm->name);
-		free(rm->why);
-		free(rm->waiting);
-		loaded_image_free(&rm->li);
-		free(rm);
+	for (size_t k = 0; k < pp->nshared; k++) {
+		struct S_shared *sh = pp->shared[k];
+		free(sh->url);
+		free(sh->name);
+		free(sh->why);
+		free(sh->waiting);
+		loaded_image_free(&sh->li);
+		free(sh);
 	}
-	free(pp->remotes);
+	free(pp->shared);
 	strmap_free(&pp->remote_of);
+	strmap_free(&pp->file_of);
 	resources_free(&pp->res);
 	plan_free(&pp->plan);
 	site_data_free(pp->site_data);
@@ -939,7 +1026,7 @@ int book_build(const struct book_options *o, const struct site *site,
 	pp.chapter_origin = chapter_origin;
 	/* First, so a --cover that cannot be used stops the run early, and the
 	 * cover keeps its name (images/cover.*) whatever the posts hold. */
-	struct fetch_options cover_fetch = {.offline = o->offline};
+	struct fetch_options cover_fetch = {.offline = o->offline, .budget_ms = o->fetch_budget_s * 1000L};
 	if (cover_add(&cover, &pp.res, o->cover, site, posts, &cover_text, &cover_fetch, dl) < 0)
 		goto out;
 
@@ -977,7 +1064,8 @@ int book_build(const struct book_options *o, const struct site *site,
 
 	/* The pipeline. */
 	toc = toc_begin(&ti);
-	struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable};
+	struct fetch_options fo = {.offline = o->offline, .cacheable = S_cacheable,
+				   .budget_ms = o->fetch_budget_s * 1000L};
 	if (fetcher_start(&pp.fetcher, &fo, S_fetched, &pp) < 0)
 		pp.fetcher = NULL;
 	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : 1;
@@ -1004,8 +1092,6 @@ int book_build(const struct book_options *o, const struct site *site,
 		pthread_join(threads[i], NULL);
 		epub_deflater_free(workers[i].deflater);
 		realpath_cache_free(&workers[i].rc);
-		strmap_free(&workers[i].hash_of);
-		sv_free(&workers[i].hashes);
 	}
 	if (pp.fetcher)
 		fetcher_stop(pp.fetcher);

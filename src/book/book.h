@@ -34,6 +34,9 @@ struct book_options {
 	bool progress; /* report progress on stderr */
 	int jobs;      /* worker threads (-j); the book is the same for any number */
 	bool offline;  /* remote images only from the cache, never the network */
+	int fetch_budget_s; /* seconds for all downloads (fetch.h); 0: its default */
+	bool status_line;   /* stderr is a terminal: say what downloads the
+			       export waits for (progress says more) */
 	/* Every post of the site (the book's and the others), for links to
 	 * posts left out of the book; NULL: only the book's. */
 	const struct post_list *site_posts;

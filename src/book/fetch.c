@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/hash.h"
@@ -44,6 +45,7 @@ struct S_xfer {
 	struct S_req req;
 	struct strbuf body;
 	size_t max;
+	long low_speed_s;
 	bool too_big;
 	char errbuf[CURL_ERROR_SIZE];
 };
@@ -71,7 +73,18 @@ struct fetcher {
 	size_t nslots, active;
 	size_t downloads, downloaded; /* asked for and done, for progress */
 	const char *broken;           /* why nothing more can download, or NULL */
+	long budget_ms;
+	int64_t deadline_ms; /* when the budget is spent; 0 before the first download */
+	char *spent;         /* the reason once it is (broken points to it) */
 };
+
+/* Milliseconds of a clock that only goes forward. */
+static int64_t S_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 int fetch_init(void)
 {
@@ -127,16 +140,24 @@ static bool S_mkdirs(const char *dir)
 	return ok && path_is_dir(dir);
 }
 
-static bool S_cache_read(const char *dir, const char *url, size_t max, struct fetch_result *r)
+/* A cache entry is measured before it is read: one over the size cap
+ * (put there by hand, or by a sheaf with a larger cap) would otherwise be
+ * read whole first. Such an entry, or one that is not a regular file (a
+ * FIFO would block the open), is a miss, and *too_big says why. */
+static bool S_cache_read(const char *dir, const char *url, size_t max, struct fetch_result *r,
+			 bool *too_big)
 {
+	*too_big = false;
 	if (!dir)
 		return false;
 	char *file = fetch_cache_file(dir, url);
 	char *text = NULL;
 	size_t len = 0;
-	bool hit = path_is_file(file) && read_file(file, &text, &len) == 0 && len <= max;
+	struct stat st;
+	int rc = path_is_file(file) ? read_file_stat(file, max, &text, &len, &st) : -ENOENT;
 	free(file);
-	if (!hit) {
+	*too_big = rc == -EFBIG;
+	if (rc < 0 || !S_ISREG(st.st_mode)) {
 		free(text);
 		return false;
 	}
@@ -207,6 +228,10 @@ static CURL *S_easy(const char *url, struct S_xfer *x, const struct fetch_option
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, S_MAX_REDIRECTS);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, total_ms);
+	/* A server that drips bytes keeps within the total time-out for
+	 * 30 s; below 1 KiB/s for 10 s no image arrives in time anyway. */
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, FETCH_LOW_SPEED);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, o->low_speed_s > 0 ? o->low_speed_s : FETCH_LOW_SPEED_S);
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
 	curl_easy_setopt(e, CURLOPT_FAILONERROR, 1L);
 	/* Time-outs without signals: sheaf may convert posts on other threads. */
@@ -244,6 +269,9 @@ static char *S_reason(CURLcode rc, struct S_xfer *x)
 	case CURLE_COULDNT_CONNECT:
 		return xstrdup("could not connect");
 	case CURLE_OPERATION_TIMEDOUT:
+		/* The same code for the lowest speed: libcurl's message tells. */
+		if (strstr(x->errbuf, "too slow"))
+			return xasprintf("slower than %ld KiB/s for %ld s", FETCH_LOW_SPEED / 1024, x->low_speed_s);
 		return xstrdup("timed out");
 	case CURLE_TOO_MANY_REDIRECTS:
 		return xasprintf("more than %ld redirects", S_MAX_REDIRECTS);
@@ -298,13 +326,18 @@ static bool S_busy(const struct fetcher *f)
 static void S_take(struct fetcher *f, struct S_req q)
 {
 	struct fetch_result r = {0};
-	bool download = false;
+	bool download = false, too_big = false;
 	/* Checked before the cache too: file: must never be read. */
 	if (!url_is_http(q.url))
 		r.error = xstrdup("only http and https URLs are fetched");
-	else if (S_cache_read(f->cache, q.url, f->max, &r))
+	else if (S_cache_read(f->cache, q.url, f->max, &r, &too_big))
 		;
-	else if (f->o.offline) {
+	else if (f->o.offline && too_big) {
+		/* Online, the download replaces the entry (or is refused too). */
+		char *size = S_size_text(f->max);
+		r.error = xasprintf("the copy in the cache is larger than %s", size);
+		free(size);
+	} else if (f->o.offline) {
 		r.error = xstrdup("not in the cache");
 		r.not_cached = true;
 	} else if (f->broken)
@@ -329,6 +362,9 @@ static void S_begin(struct fetcher *f)
 		memset(x, 0, sizeof *x);
 		x->req = S_pop(&f->waiting);
 		x->max = f->max;
+		x->low_speed_s = f->o.low_speed_s > 0 ? f->o.low_speed_s : FETCH_LOW_SPEED_S;
+		if (!f->deadline_ms)
+			f->deadline_ms = S_now_ms() + f->budget_ms;
 		x->easy = S_easy(x->req.url, x, &f->o);
 		if (!x->easy || curl_multi_add_handle(f->multi, x->easy) != CURLM_OK) {
 			if (x->easy)
@@ -360,11 +396,12 @@ static void S_finish(struct fetcher *f, struct S_xfer *x, CURLcode rc)
 	S_answer(f, &x->req, &r);
 }
 
-/* libcurl itself failed: what is in flight or waiting fails, and so does
+/* No more downloads (libcurl itself failed, or the time budget is
+ * spent, why says which): what is in flight or waiting fails, and so does
  * every download asked for later. */
-static void S_break(struct fetcher *f)
+static void S_break(struct fetcher *f, const char *why)
 {
-	f->broken = "libcurl failed";
+	f->broken = why;
 	for (size_t s = 0; s < f->nslots; s++) {
 		struct S_xfer *x = &f->slots[s];
 		if (!x->easy)
@@ -403,12 +440,20 @@ static void S_step(struct fetcher *f)
 		if (f->o.progress)
 			f->o.progress(f->o.progress_data, f->downloaded, f->downloads);
 	}
+	int64_t left = f->deadline_ms - S_now_ms();
+	if (ok && left <= 0 && S_busy(f)) {
+		long s = f->budget_ms / 1000;
+		f->spent = xasprintf("time budget of %ld s for downloads spent", s ? s : 1);
+		S_break(f, f->spent);
+		return;
+	}
 	/* A slot freed while downloads wait: start them before sleeping. */
 	bool refill = freed && f->waiting.head < f->waiting.n;
-	if (ok && f->active && !refill && curl_multi_poll(f->multi, NULL, 0, 1000, NULL) != CURLM_OK)
+	int wait_ms = left < 1000 ? (int)left : 1000;
+	if (ok && f->active && !refill && curl_multi_poll(f->multi, NULL, 0, wait_ms, NULL) != CURLM_OK)
 		ok = false;
 	if (!ok)
-		S_break(f);
+		S_break(f, "libcurl failed");
 }
 
 static void *S_thread(void *arg)
@@ -444,6 +489,7 @@ static void S_free(struct fetcher *f)
 	free(f->waiting.v);
 	free(f->slots);
 	free(f->cache);
+	free(f->spent);
 	if (f->multi)
 		curl_multi_cleanup(f->multi);
 	free(f);
@@ -459,6 +505,7 @@ int fetcher_start(struct fetcher **out, const struct fetch_options *o, fetch_don
 	f->cache = fetch_cache_dir();
 	f->max = o->max_size ? o->max_size : FETCH_MAX_SIZE;
 	f->nslots = o->parallel > 0 ? (size_t)o->parallel : 8;
+	f->budget_ms = o->budget_ms > 0 ? o->budget_ms : FETCH_BUDGET_MS;
 	f->slots = xcalloc(f->nslots, sizeof *f->slots);
 	if (!S_curl_ready)
 		f->broken = "libcurl could not be initialised";

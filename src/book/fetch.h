@@ -2,7 +2,9 @@
  *
  * Only http and https are ever fetched (redirects too: a redirect to file:
  * or ftp: fails). Many URLs are downloaded concurrently with libcurl's multi
- * interface, each under a connect and a total time-out and a size cap.
+ * interface, each under a connect and a total time-out, a lowest speed
+ * and a size cap, and all of them under one time budget: a site whose
+ * server answers a byte a second holds the export a minute, not an hour.
  *
  * The cache is a folder, $XDG_CACHE_HOME/sheaf (else $HOME/.cache/sheaf),
  * holding one file per URL named by the SHA-1 of the URL. A URL found there
@@ -31,12 +33,23 @@
 #include <stddef.h>
 
 #define FETCH_MAX_SIZE ((size_t)16 << 20)
+#define FETCH_BUDGET_MS 60000L
+#define FETCH_LOW_SPEED 1024L
+#define FETCH_LOW_SPEED_S 10L
 
 struct fetch_options {
 	bool offline;            /* only the cache: never touch the network */
 	size_t max_size;         /* bytes; 0: FETCH_MAX_SIZE */
 	long connect_timeout_ms; /* 0: 10 s */
 	long timeout_ms;         /* the whole transfer; 0: 30 s */
+	/* All the time spent waiting on the network, from the first download
+	 * on (cache hits cost none); 0: FETCH_BUDGET_MS. When it is spent,
+	 * downloads in flight, queued or asked for later fail with "time
+	 * budget of N s for downloads spent". */
+	long budget_ms;
+	/* A transfer slower than FETCH_LOW_SPEED bytes a second for this long
+	 * fails ("slower than 1 KiB/s for 10 s"); 0: FETCH_LOW_SPEED_S. */
+	long low_speed_s;
 	int parallel;            /* transfers at once; 0: 8 */
 	/* Called after each download (not for cache hits): done of the total
 	 * asked for so far, on the fetcher thread (fetch_all's too). */

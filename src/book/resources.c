@@ -303,14 +303,17 @@ void loaded_image_free(struct loaded_image *img)
 	memset(img, 0, sizeof *img);
 }
 
-int resources_load_file(struct loaded_image *out, const char *site_root, const char *site_real,
-			const char *relpath, struct realpath_cache *rc,
-			bool (*known)(const char *hash, void *data), void *known_data, char **why)
+static char *S_too_big(const char *what)
+{
+	return xasprintf("%s is larger than %d MiB, more than any picture in a book needs", what,
+			 (int)(RESOURCES_MAX_IMAGE >> 20));
+}
+
+int resources_find_file(char *real, struct stat *st, const char *site_root, const char *site_real,
+			const char *relpath, struct realpath_cache *rc, char **why)
 {
 	int ret = -1;
 	char *full = NULL;
-	char real[PATH_MAX];
-	memset(out, 0, sizeof *out);
 	*why = NULL;
 
 	if (relpath[0] == '/' || str_starts_with(relpath, "..")) {
@@ -323,9 +326,8 @@ int resources_load_file(struct loaded_image *out, const char *site_root, const c
 		goto out;
 	}
 	full = path_join(site_root, relpath);
-	struct stat st;
 	bool have_st = false;
-	if (!(rc ? realpath_cached_stat(rc, full, real, &st, &have_st) : realpath(full, real) != NULL)) {
+	if (!(rc ? realpath_cached_stat(rc, full, real, st, &have_st) : realpath(full, real) != NULL)) {
 		*why = xasprintf("image not found: %s", relpath);
 		goto out;
 	}
@@ -334,27 +336,51 @@ int resources_load_file(struct loaded_image *out, const char *site_root, const c
 				 "inside it are embedded", relpath);
 		goto out;
 	}
-	if ((!have_st && stat(real, &st) < 0) || !S_ISREG(st.st_mode)) {
+	if ((!have_st && stat(real, st) < 0) || !S_ISREG(st->st_mode)) {
 		*why = xasprintf("not a file: %s", relpath);
 		goto out;
 	}
-	if ((uintmax_t)st.st_size > RESOURCES_MAX_IMAGE) {
+	if ((uintmax_t)st->st_size > RESOURCES_MAX_IMAGE) {
 		/* Read whole, a video named .png (or worse) would eat memory. */
-		*why = xasprintf("%s is larger than %d MiB, more than any picture in a book needs",
-				 relpath, (int)(RESOURCES_MAX_IMAGE >> 20));
+		*why = S_too_big(relpath);
 		goto out;
 	}
-	char *text;
-	size_t len;
-	int err = read_file(real, &text, &len);
-	if (err < 0) {
-		*why = xasprintf("cannot read image %s: %s", relpath, strerror(-err));
-		goto out;
-	}
-	ret = resources_load_bytes(out, (unsigned char *)text, len, relpath, known, known_data, why);
+	ret = 0;
 out:
 	free(full);
 	return ret;
+}
+
+int resources_read_file(struct loaded_image *out, const char *real, const char *what,
+			bool (*known)(const char *hash, void *data), void *known_data, char **why)
+{
+	char *text;
+	size_t len;
+	memset(out, 0, sizeof *out);
+	*why = NULL;
+	/* The limit again: the file may have grown since it was found. */
+	int err = read_file_stat(real, RESOURCES_MAX_IMAGE, &text, &len, NULL);
+	if (err == -EFBIG) {
+		*why = S_too_big(what);
+		return -1;
+	}
+	if (err < 0) {
+		*why = xasprintf("cannot read image %s: %s", what, strerror(-err));
+		return -1;
+	}
+	return resources_load_bytes(out, (unsigned char *)text, len, what, known, known_data, why);
+}
+
+int resources_load_file(struct loaded_image *out, const char *site_root, const char *site_real,
+			const char *relpath, struct realpath_cache *rc,
+			bool (*known)(const char *hash, void *data), void *known_data, char **why)
+{
+	char real[PATH_MAX];
+	struct stat st;
+	memset(out, 0, sizeof *out);
+	if (resources_find_file(real, &st, site_root, site_real, relpath, rc, why) < 0)
+		return -1;
+	return resources_read_file(out, real, relpath, known, known_data, why);
 }
 
 int resources_add_image(struct resources *r, const char **href, const char *site_root,

@@ -66,7 +66,22 @@ struct loaded_image {
  * 0 and *out, or -1 and *why (malloc'd). Thread-safe. */
 int resources_load_bytes(struct loaded_image *out, unsigned char *data, size_t len, const char *what,
 			 bool (*known)(const char *hash, void *data), void *known_data, char **why);
-/* Reads and loads the image at relpath (relative to site_root, whose
+/* Finds the image at relpath (relative to site_root, whose realpath is
+ * site_real) without reading it: refuses what lies outside the site, is
+ * not a regular file or is larger than RESOURCES_MAX_IMAGE. rc (may be
+ * NULL) remembers folders' real paths: one per thread. Returns 0, its
+ * real path in real (PATH_MAX bytes) and its stat in *st (st_dev and
+ * st_ino name the file however it was reached), or -1 and *why
+ * (malloc'd). Thread-safe. */
+struct stat;
+int resources_find_file(char *real, struct stat *st, const char *site_root, const char *site_real,
+			const char *relpath, struct realpath_cache *rc, char **why);
+/* Reads the file resources_find_file found at real and loads it; what
+ * names it in a reason (which starts with it). Returns 0 and *out, or -1
+ * and *why. Thread-safe. */
+int resources_read_file(struct loaded_image *out, const char *real, const char *what,
+			bool (*known)(const char *hash, void *data), void *known_data, char **why);
+/* Both: reads and loads the image at relpath (relative to site_root, whose
  * realpath is site_real), refusing what lies outside the site. rc (may
  * be NULL) remembers folders' real paths: one per thread. Returns 0 and
  * *out, or -1 and *why. Thread-safe. */

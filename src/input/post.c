@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "base/text.h"
+
 struct post *post_new(const char *path, const char *relpath)
 {
 	struct post *p = xcalloc(1, sizeof *p);
@@ -50,4 +52,23 @@ void post_list_free(struct post_list *pl, bool owned)
 	free(pl->v);
 	pl->v = NULL;
 	pl->n = pl->cap = 0;
+}
+
+void post_clean_text(struct post *p, struct diag_list *dl)
+{
+	text_clean_fields(&p->title, 1, "title", p->path, dl);
+	text_clean_fields(&p->description, 1, "description", p->path, dl);
+	text_clean_fields(&p->summary, 1, "summary", p->path, dl);
+	const struct {
+		struct strvec *sv;
+		const char *field;
+	} lists[] = {
+		{&p->tags, "tags"},
+		{&p->categories, "categories"},
+		{&p->series, "series"},
+		{&p->authors, "authors"},
+		{&p->author_names, "author names"},
+	};
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+		text_clean_fields(lists[i].sv->v, lists[i].sv->n, lists[i].field, p->path, dl);
 }

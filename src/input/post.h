@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/date.h"
+#include "base/diag.h"
 #include "base/util.h"
 
 struct post {
@@ -57,6 +58,12 @@ struct post_list {
 struct post *post_new(const char *path, const char *relpath);
 void post_free(struct post *p);
 void post_list_push(struct post_list *pl, struct post *p);
+/* Where a post's text fields enter the model: in its title, description,
+ * summary, tags, categories, series and authors, what XML cannot hold
+ * (control characters a YAML or TOML escape wrote, U+FFFE/U+FFFF, invalid
+ * UTF-8) becomes U+FFFD, one warning a field (text_clean_fields). Every
+ * writer of the book (OPF, nav, NCX, chapters) then gets clean text. */
+void post_clean_text(struct post *p, struct diag_list *dl);
 /* Frees the array; with owned, the posts too. */
 void post_list_free(struct post_list *pl, bool owned);
 

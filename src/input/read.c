@@ -414,6 +414,7 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 		p->title = markdown_first_h1(p->body, p->body_len);
 	if (!p->title)
 		p->title = S_stem(relpath);
+	post_clean_text(p, dl);
 
 	if (errors)
 		goto out;

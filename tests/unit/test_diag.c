@@ -17,8 +17,59 @@ static char *S_printed(const struct diag_list *dl, bool with_warnings)
 	return buf;
 }
 
+/* diag_escape of s, as a malloc'd string. */
+static char *S_escaped(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	diag_escape(&sb, s);
+	return sb_detach(&sb);
+}
+
+static void S_escape_is(const char *in, const char *want, const char *name)
+{
+	char *got = S_escaped(in);
+	is_str(got, want, name);
+	free(got);
+}
+
+static void S_escaping(void)
+{
+	S_escape_is("plain, \u00e9t\u00e9 \u65e5\u672c \U0001F600 ~", "plain, \u00e9t\u00e9 \u65e5\u672c \U0001F600 ~",
+		    "ordinary UTF-8 (\u00e9, CJK, emoji) is shown as it is");
+	S_escape_is("a\x1b[2Jb\x1b]2;x\x07" "c", "a\\x1b[2Jb\\x1b]2;x\\x07c", "ESC and BEL become \\x1b, \\x07");
+	S_escape_is("\x01\x1f\x7f", "\\x01\\x1f\\x7f", "C0 controls and DEL");
+	S_escape_is("t\tn\nr\r", "t\\tn\\nr\\r", "tab, line feed, carriage return: no new line");
+	S_escape_is("\xc2\x80\xc2\x9b[2J\xc2\x9f\u00a0", "\\u0080\\u009b[2J\\u009f\u00a0",
+		    "C1 controls (CSI among them) escaped, U+00A0 kept");
+	S_escape_is("\u202a\u202e\u2066\u2069|\u2029\u200f", "\\u202a\\u202e\\u2066\\u2069|\u2029\u200f",
+		    "bidi embeddings, overrides, isolates (Trojan Source)");
+	S_escape_is("\xff\xc3(\xe6\x97", "\\xff\\xc3(\\xe6\\x97", "invalid UTF-8: each byte as \\xNN");
+	S_escape_is("\xed\xa0\x80", "\\xed\\xa0\\x80", "a UTF-8-encoded surrogate is invalid");
+	S_escape_is("back\\slash", "back\\slash", "a backslash is shown as it is");
+
+	/* Printed: file and message escaped, each entry one line. */
+	struct diag_list dl = DIAG_LIST_INIT;
+	diag_warning(&dl, "posts/a\nb\x1b.md", 2, 1, "title '%s' is long", "x\ny\x07");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	diag_print(&dl, f, true, true);
+	fclose(f);
+	is_str(buf, "\033[1mposts/a\\nb\\x1b.md:2:1: \033[35mwarning:\033[0m title 'x\\ny\\x07' is long\n",
+	       "diag_print escapes file and message, keeps its own colours");
+	free(buf);
+	diag_list_free(&dl);
+
+	f = open_memstream(&buf, &len);
+	diag_note(f, "reading the %s site in %s/", "hugo", "docs\x1b]2;x\x07");
+	fclose(f);
+	is_str(buf, "sheaf: reading the hugo site in docs\\x1b]2;x\\x07/\n", "diag_note escapes what it names");
+	free(buf);
+}
+
 int main(void)
 {
+	S_escaping();
 	struct diag_list dl = DIAG_LIST_INIT;
 	char file[] = "posts/a.md";
 	diag_error(&dl, file, 3, 7, "bad %s", "thing");

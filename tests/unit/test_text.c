@@ -30,6 +30,40 @@ static void S_is(const char *in, size_t len, const char *want, size_t nwarn, int
 	diag_list_free(&dl);
 }
 
+/* text_clean_fields: the metadata path's rule is the chapter path's. */
+static void S_fields(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *v[] = {xstrdup("Clear\x1b[2J\x1b]2;x\x07" "end"), NULL, xstrdup("caf\xc3\xa9 \xf0\x9f\x98\x80"),
+		     xstrdup("a\xef\xbf\xbe" "b\x01")};
+	char *clean = v[2];
+	text_clean_fields(v, 4, "tags", "p.md", &dl);
+	is_str(v[0], "Clear\xef\xbf\xbd[2J\xef\xbf\xbd]2;x\xef\xbf\xbd" "end", "ESC and BEL become U+FFFD, the words stay");
+	ok(v[1] == NULL, "a NULL field stays NULL");
+	ok(v[2] == clean, "a clean field is not copied");
+	is_str(v[3], "a\xef\xbf\xbd" "b\xef\xbf\xbd", "U+FFFE and U+0001 become U+FFFD");
+	is_int((long long)dl.n, 1, "one warning for the field");
+	if (dl.n) {
+		is_str(dl.v[0].message, "tags: control character U+001B replaced: XML cannot hold it",
+		       "it names the field and the first character");
+		is_str(dl.v[0].file, "p.md", "under the file");
+	}
+	diag_list_free(&dl);
+	char *w[] = {xstrdup("x\xef\xbf\xbfy"), xstrdup("bad\xff")};
+	text_clean_fields(w, 1, "title", NULL, &dl);
+	is_str(w[0], "x\xef\xbf\xbdy", "U+FFFF becomes U+FFFD");
+	is_str(dl.n ? dl.v[0].message : "", "title: character U+FFFF replaced: XML cannot hold it", "named as a character");
+	diag_list_free(&dl);
+	text_clean_fields(w + 1, 1, "author", NULL, &dl);
+	is_str(w[1], "bad\xef\xbf\xbd", "invalid UTF-8 becomes U+FFFD");
+	is_str(dl.n ? dl.v[0].message : "", "author: invalid UTF-8 replaced by U+FFFD", "and says so");
+	diag_list_free(&dl);
+	for (size_t i = 0; i < 4; i++)
+		free(v[i]);
+	free(w[0]);
+	free(w[1]);
+}
+
 #define IS(in, ...) S_is((in), sizeof(in) - 1, __VA_ARGS__)
 
 int main(void)
@@ -50,5 +84,6 @@ int main(void)
 	     "C0 controls and U+FFFE become U+FFFD, one warning");
 	IS("page\fbreak\vtab\tok", "page break tab\tok", 1, 1, 5, "form feed and vertical tab become spaces");
 	IS("\xff\xfe\x01\x00" "a\0", "\xef\xbf\xbd" "a", 1, 0, 0, "UTF-16: a control character too");
+	S_fields();
 	return done_testing();
 }

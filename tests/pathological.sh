@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Pathological input: one post made of one construct repeated, for each
+# construct a quadratic pass once hid in (headings, footnote references,
+# nested tables, list markers on one line, nested lists, a long line,
+# links, images, ---js front matter). Each is exported under a time limit
+# and a memory cap, so a regression fails here instead of making a slow
+# run. Prints TAP, with each case's time and peak memory as diagnostics.
+# Usage: pathological.sh SHEAF_BINARY [SANITIZE]
+#   SANITIZE: meson's b_sanitize; anything but "none" (ASan and TSan
+#   reserve terabytes of address space) skips the memory cap, not the
+#   time limit.
+#
+# Sizes: 8 MiB (the default --max-post-size; the test passes 16M) where
+# the construct is light; where each use is several tree nodes the post
+# is smaller, so that the linear cost fits the cap (measured per MiB of
+# such a post: footnote references 1.4 GB, list markers 0.9 GB, headings
+# 0.23 GB, images 0.18 GB). Where the old code was quadratic, the size is
+# one where it overran the limit: 2 MiB of headings over 60 s (the
+# contents' outline; 2 to 4 s now), 1 MiB of list markers 25 to 40 s
+# (flattened text merged by xmlStrncat; 3.5 s now, so that case has half
+# the limit), 240 KB of ---js front matter 15 s (40,000 short tags
+# deduplicated by a scan; 0.2 s now, so that case has a sixth).
+set -u
+SHEAF=$(realpath "$1")
+SANITIZE=${2:-none}
+LIMIT=${PATHOLOGICAL_TIMEOUT:-30}       # seconds per case
+CAP_KB=${PATHOLOGICAL_CAP_KB:-2097152} # ulimit -v per case: 2 GiB
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_CACHE_HOME=$T/cache TZ=UTC
+TIME=/usr/bin/time
+[ -x "$TIME" ] || TIME=
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	failed=$((failed + 1))
+	echo "not ok $n - $1"
+	shift
+	printf '%s\n' "$@" | sed 's/^/# /'
+}
+
+if [ "$SANITIZE" != none ] && [ -n "$SANITIZE" ]; then
+	echo "# sanitizer build ($SANITIZE): no memory cap, the time limit stays"
+	CAP_KB=unlimited
+fi
+
+# make KIND BYTES DIR: a generic site whose one post is KIND repeated to
+# about BYTES, ending in the word ENDMARK (every word must reach the book).
+make_post() {
+	python3 - "$@" <<'PY'
+import os, sys
+kind, size, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+os.makedirs(out, exist_ok=True)
+fm = "---\ntitle: T\ndate: 2024-01-01\n---\n\n"
+def rep(unit, tail):
+    return unit * max(1, (size - len(fm) - len(tail)) // len(unit)) + tail
+if kind == "headings":
+    body = rep("## a\n\n", "ENDMARK\n")
+elif kind == "footnote-refs":
+    body = rep("[^1] ", "ENDMARK\n\n[^1]: note\n")
+elif kind == "nested-tables":
+    body = rep("<table><tr><td>", "ENDMARK\n")
+elif kind == "list-markers":
+    body = rep("- ", "ENDMARK\n")
+elif kind == "nested-lists":
+    lines, total, i = [], 0, 0
+    while total < size:
+        line = "  " * (i % 400) + "- a\n"
+        lines.append(line)
+        total += len(line)
+        i += 1
+    body = "".join(lines) + "\nENDMARK\n"
+elif kind == "long-line":
+    body = rep("word ", "ENDMARK\n")
+elif kind == "links":
+    body = rep("[a](https://example.com/x) ", "ENDMARK\n")
+elif kind == "images":
+    body = rep("![a](missing.png) ", "ENDMARK\n")
+elif kind == "js-front-matter":
+    # 40,000 distinct tags of three letters or digits: 240 KB, under the cap.
+    d = "0123456789abcdefghijklmnopqrstuvwxyz"
+    tags = [a + b + c for a in d for b in d for c in d][:40000]
+    items = "".join("'%s',%s" % (t, "\n" if i % 100 == 99 else "") for i, t in enumerate(tags))
+    fm = "---js\n{\n  title: 'T',\n  date: '2024-01-01',\n  tags: [\n" + items + "  ]\n}\n---\n\n"
+    body = rep("word ", "ENDMARK\n")
+with open(os.path.join(out, "post.md"), "w") as f:
+    f.write(fm + body)
+PY
+}
+
+# run NAME KIND BYTES [SHEAF ARGS...]: exports the post; fails on the
+# time limit, the memory cap, an error, or a word lost.
+run() {
+	local name=$1 kind=$2 bytes=$3
+	shift 3
+	local dir=$T/$kind
+	make_post "$kind" "$bytes" "$dir"
+	local size; size=$(stat -c %s "$dir/post.md")
+	local start end rc
+	start=$(date +%s.%N)
+	(
+		ulimit -v "$CAP_KB" 2>/dev/null
+		exec ${TIME:+$TIME -f "%M" -o "$T/rss"} timeout "$LIMIT" "$SHEAF" "$dir" -j2 \
+			--max-post-size 16M -o "$T/$kind.epub" "$@"
+	) >/dev/null 2>"$T/$kind.err"
+	rc=$?
+	end=$(date +%s.%N)
+	local secs; secs=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
+	local rss=?
+	[ -s "$T/rss" ] && rss=$(tail -n 1 "$T/rss")
+	echo "# $name: $size bytes, ${secs} s, peak RSS ${rss} KB"
+	if [ "$rc" = 124 ]; then
+		not_ok "$name: within ${LIMIT} s" "timed out"
+		return
+	fi
+	if [ "$rc" != 0 ]; then
+		not_ok "$name: exports under the ${CAP_KB} KB cap" "exit $rc" "$(head -c 1000 "$T/$kind.err")"
+		return
+	fi
+	if ! unzip -p "$T/$kind.epub" 'EPUB/text/*' 2>/dev/null | grep -q ENDMARK; then
+		not_ok "$name: every word kept" "ENDMARK is not in the book"
+		return
+	fi
+	ok "$name: ${secs} s, every word kept"
+	rm -rf "$dir" "$T/$kind.epub"
+}
+
+MiB=1048576
+run "2 MiB of ## headings (350,000)" headings $((2 * MiB))
+run "512 KiB of references to one footnote (100,000)" footnote-refs $((MiB / 2))
+run "8 MiB of nested <table><tr><td>" nested-tables $((8 * MiB))
+LIMIT=$((LIMIT / 2)) run "1 MiB line of list markers (- - - … x)" list-markers $((1 * MiB))
+run "8 MiB of lists nested 400 deep" nested-lists $((8 * MiB))
+run "one 8 MiB line" long-line $((8 * MiB))
+run "8 MiB of links" links $((8 * MiB))
+run "2 MiB of one missing image (110,000 uses)" images $((2 * MiB))
+lines=$(grep -c "warning:" "$T/images.err")
+if [ "$lines" = 1 ]; then
+	ok "one missing image shown 110,000 times: one warning"
+else
+	not_ok "one missing image shown 110,000 times: one warning" "$lines warnings"
+fi
+LIMIT=$((LIMIT / 6)) run "---js front matter of 40,000 tags (240 KB)" js-front-matter 300000 --generator eleventy
+
+echo "1..$n"
+[ "$failed" = 0 ]

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "base/hash.h"
+#include "book/imagecheck.h"
 #include "book/transcode.h"
 #include "base/util.h"
 #include "convert/svg.h"
@@ -220,6 +221,7 @@ int resources_load_bytes(struct loaded_image *out, unsigned char *data, size_t l
 		return 0;
 	}
 	int rc = 0;
+	unsigned w, h;
 	if (strcmp(type, "image/svg+xml") == 0) {
 		rc = S_svg(&data, &len, why);
 	} else if (strcmp(type, "image/webp") == 0) {
@@ -234,6 +236,10 @@ int resources_load_bytes(struct loaded_image *out, unsigned char *data, size_t l
 			len = png_len;
 			type = "image/png";
 		}
+	} else {
+		/* A file cut short or damaged is refused, not stored: epubcheck
+		 * rejects the book and readers show a broken picture. */
+		rc = image_check(&w, &h, data, len, type, why);
 	}
 	if (rc < 0) {
 		char *reason = *why;

@@ -4,7 +4,7 @@
  * of it, or a symlink that resolves outside it, is refused. The media type
  * comes from the file's bytes, not its name. WebP, which EPUB 3.2 takes
  * only with a fallback, is stored as PNG (transcode.h); SVG without its
- * scripts. The same bytes used by many posts are stored once; names
+ * scripts; a PNG, JPEG or GIF only when it decodes (imagecheck.h). The same bytes used by many posts are stored once; names
  * inside the book are ASCII and unique after case folding.
  *
  * Ownership: a resources set owns its entries and their data; free it with
@@ -49,7 +49,7 @@ const char *media_type_sniff(const unsigned char *data, size_t len, const char *
 #define RESOURCES_MAX_IMAGE ((size_t)64 << 20)
 
 /* An image read and made ready to store (an SVG cleaned, a WebP made a
- * PNG), before it has a name in the book. Loading is done on any thread;
+ * PNG, a PNG, JPEG or GIF decoded), before it has a name in the book. Loading is done on any thread;
  * the names are then given in book order by resources_add_loaded, so
  * they never depend on which thread was first. */
 struct loaded_image {

@@ -7,6 +7,7 @@
 #include <zlib.h>
 
 #include "base/util.h"
+#include "book/imagecheck.h"
 
 /* IDAT chunks are cut at this size: any length up to 2^31-1 is valid, but
  * small chunks are what every decoder has been tested with. */
@@ -74,12 +75,12 @@ int transcode_webp_to_png(unsigned char **out, size_t *out_len, const unsigned c
 		goto out;
 	}
 	uint64_t pixels = (uint64_t)f.width * (uint64_t)f.height;
-	if (pixels > TRANSCODE_MAX_PIXELS) {
+	if (pixels > IMAGE_MAX_PIXELS) {
 		/* A few bytes of header can claim this much: decoding it would
 		 * take gigabytes. */
 		*why = xasprintf("the WebP image is %dx%d pixels, more than the %u million sheaf converts "
 				 "to PNG",
-				 f.width, f.height, TRANSCODE_MAX_PIXELS / 1000000);
+				 f.width, f.height, IMAGE_MAX_PIXELS / 1000000);
 		goto out;
 	}
 

@@ -12,17 +12,13 @@
 
 #include <stddef.h>
 
-/* The largest picture converted, in pixels: its RGBA pixels take 4 bytes
- * each, twice over while the PNG is made, and a few hundred bytes of
- * WebP can claim 16383×16383. */
-#define TRANSCODE_MAX_PIXELS (50u * 1000 * 1000)
-
 /* Decodes the WebP image webp[0..len) and encodes it as an 8-bit PNG, RGBA
  * when the WebP has an alpha channel, else RGB. Returns 0 and *out (a
  * malloc'd buffer the caller frees) of *out_len bytes; or -1 and *why, a
  * malloc'd reason that reads after "FILE: " ("an animated WebP, which EPUB
  * readers cannot show"), and *out NULL. Animated WebP, damaged data and
- * pictures over TRANSCODE_MAX_PIXELS are refused. */
+ * pictures over imagecheck.h's IMAGE_MAX_PIXELS (a few hundred bytes of
+ * WebP can claim 16383×16383) are refused. */
 int transcode_webp_to_png(unsigned char **out, size_t *out_len, const unsigned char *webp,
 			  size_t len, char **why);
 

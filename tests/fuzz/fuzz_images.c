@@ -8,7 +8,9 @@
  *       - on failure, a reason (non-empty) and nothing stored;
  *       - on success, one entry, named images/<ascii>.<ext of its type>,
  *         of type PNG, JPEG, GIF or SVG; PNG, JPEG and GIF input stored
- *         byte for byte; a WebP stored as the PNG transcode.h promises
+ *         byte for byte, and only when it decodes by another road than
+ *         imagecheck.c's (libpng's simplified API, libjpeg at full size,
+ *         DGifSlurp and every frame inside the screen); a WebP stored as the PNG transcode.h promises
  *         (signature, IHDR first with the WebP's size, 8-bit RGB or RGBA,
  *         IDATs that inflate to exactly one filter byte 0 and the pixels
  *         per row, IEND last, every CRC right); an SVG that passes
@@ -31,8 +33,11 @@
  *
  * Built with -fsanitize=fuzzer for libFuzzer, or with driver.c as a plain
  * program that runs the files it is given (the regression test). */
+#include <gif_lib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <png.h>
+#include <setjmp.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,8 +46,12 @@
 #include <webp/decode.h>
 #include <zlib.h>
 
+#include <jerror.h>
+#include <jpeglib.h>
+
 #include "book/cover.h"
 #include "book/resources.h"
+#include "book/imagecheck.h"
 #include "book/transcode.h"
 #include "base/util.h"
 #include "oracle.h"
@@ -137,7 +146,7 @@ static void S_check_png(const unsigned char *png, size_t len, const unsigned cha
 			if (width != (uint32_t)f.width || height != (uint32_t)f.height ||
 			    (channels == 4) != (f.has_alpha != 0))
 				S_fail("the PNG's size or alpha differs from the WebP's", NULL, png, len);
-			if (!width || !height || (uint64_t)width * height > TRANSCODE_MAX_PIXELS)
+			if (!width || !height || (uint64_t)width * height > IMAGE_MAX_PIXELS)
 				S_fail("implausible PNG size", NULL, png, len);
 		} else if (memcmp(type, "IDAT", 4) == 0) {
 			sb_add(&idat, (const char *)body, clen);
@@ -177,6 +186,106 @@ static void S_check_svg(const unsigned char *out, size_t len)
 	char *why = oracle_check((const char *)out, len, ORACLE_SVG);
 	if (why)
 		S_fail(why, NULL, out, len);
+}
+
+/* --- a stored PNG, JPEG or GIF decodes, by another road than
+ * imagecheck.c's: libpng's simplified API into a whole image, libjpeg at
+ * full size, giflib's DGifSlurp. --- */
+
+static void S_check_png_decodes(const unsigned char *d, size_t n)
+{
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&img, d, n))
+		S_fail("a stored PNG has no header libpng reads", img.message, NULL, 0);
+	if ((uint64_t)img.width * img.height > IMAGE_MAX_PIXELS)
+		S_fail("a stored PNG is over the pixel cap", NULL, NULL, 0);
+	img.format = PNG_FORMAT_RGBA;
+	void *px = xmalloc(PNG_IMAGE_SIZE(img));
+	int rc = png_image_finish_read(&img, NULL, px, 0, NULL);
+	free(px);
+	if (!rc)
+		S_fail("a stored PNG does not decode (libpng's simplified API)", img.message, NULL, 0);
+	png_image_free(&img);
+}
+
+struct S_jerr {
+	struct jpeg_error_mgr pub;
+	jmp_buf jmp;
+	bool cut;
+};
+
+static void S_jexit(j_common_ptr c)
+{
+	longjmp(((struct S_jerr *)c->err)->jmp, 1);
+}
+
+static void S_jmessage(j_common_ptr c, int level)
+{
+	if (level == -1 && c->err->msg_code == JWRN_JPEG_EOF)
+		((struct S_jerr *)c->err)->cut = true;
+}
+
+static void S_check_jpeg_decodes(const unsigned char *d, size_t n)
+{
+	struct jpeg_decompress_struct c;
+	struct S_jerr e;
+	memset(&e, 0, sizeof e);
+	c.err = jpeg_std_error(&e.pub);
+	e.pub.error_exit = S_jexit;
+	e.pub.emit_message = S_jmessage;
+	unsigned char *volatile row = NULL;
+	if (setjmp(e.jmp)) {
+		free(row);
+		jpeg_destroy_decompress(&c);
+		S_fail("a stored JPEG does not decode (libjpeg, full size)", NULL, NULL, 0);
+	}
+	jpeg_create_decompress(&c);
+	jpeg_mem_src(&c, d, (unsigned long)n);
+	jpeg_read_header(&c, TRUE);
+	if ((uint64_t)c.image_width * c.image_height > IMAGE_MAX_PIXELS)
+		S_fail("a stored JPEG is over the pixel cap", NULL, NULL, 0);
+	jpeg_start_decompress(&c);
+	row = xmalloc((size_t)c.output_width * (size_t)c.output_components);
+	JSAMPROW rows[1] = {row};
+	while (c.output_scanline < c.output_height)
+		jpeg_read_scanlines(&c, rows, 1);
+	jpeg_finish_decompress(&c);
+	free(row);
+	jpeg_destroy_decompress(&c);
+	if (e.cut)
+		S_fail("a stored JPEG is cut short (libjpeg, full size)", NULL, NULL, 0);
+}
+
+/* The bytes come through stdio (fmemopen), not a reader of our own. */
+static int S_gifread(GifFileType *g, GifByteType *out, int want)
+{
+	return (int)fread(out, 1, (size_t)want, g->UserData);
+}
+
+static void S_check_gif_decodes(const unsigned char *d, size_t n)
+{
+	FILE *f = fmemopen((void *)d, n, "rb");
+	if (!f)
+		abort();
+	int err = 0;
+	GifFileType *g = DGifOpen(f, S_gifread, &err);
+	if (!g)
+		S_fail("a stored GIF does not open (giflib)", GifErrorString(err), NULL, 0);
+	if ((uint64_t)g->SWidth * (uint64_t)g->SHeight > IMAGE_MAX_PIXELS)
+		S_fail("a stored GIF is over the pixel cap", NULL, NULL, 0);
+	if (DGifSlurp(g) != GIF_OK)
+		S_fail("a stored GIF does not decode (DGifSlurp)", GifErrorString(g->Error), NULL, 0);
+	if (g->ImageCount < 1)
+		S_fail("a stored GIF has no frame", NULL, NULL, 0);
+	for (int i = 0; i < g->ImageCount; i++) {
+		const GifImageDesc *f = &g->SavedImages[i].ImageDesc;
+		if (f->Left + f->Width > g->SWidth || f->Top + f->Height > g->SHeight)
+			S_fail("a stored GIF has a frame outside its screen", NULL, NULL, 0);
+	}
+	DGifCloseFile(g, &err);
+	fclose(f);
 }
 
 static const char *S_ext_of(const char *type)
@@ -234,6 +343,12 @@ static void S_image(const unsigned char *d, size_t n)
 		S_check_svg(e->data, e->len);
 	} else if (strcmp(in_type, e->media_type) != 0 || e->len != n || memcmp(e->data, d, n) != 0) {
 		S_fail("a PNG, JPEG or GIF was not stored as given", e->media_type, e->data, e->len);
+	} else if (strcmp(in_type, "image/png") == 0) {
+		S_check_png_decodes(d, n);
+	} else if (strcmp(in_type, "image/jpeg") == 0) {
+		S_check_jpeg_decodes(d, n);
+	} else {
+		S_check_gif_decodes(d, n);
 	}
 
 	/* The same bytes again: the entry already there. */

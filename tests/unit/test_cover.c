@@ -288,9 +288,15 @@ static void test_choice(void)
 	}
 	char *root = path_join(S_tmp, "site");
 	fx_write(S_tmp, "site/posts/one/hero.png", S_png, sizeof S_png);
-	fx_write(S_tmp, "site/static/img/site.png", "\x89PNG\r\n\x1a\nsite", 12);
-	fx_write(S_tmp, "site/static/img/abs.png", "\x89PNG\r\n\x1a\nabs", 11);
-	fx_write(S_tmp, "outside.png", "\x89PNG\r\n\x1a\nout", 11);
+	/* Other bytes, the same picture: what follows IEND is not read. */
+	static const char *const tails[] = {"site", "abs", "out"};
+	static const char *const files[] = {"site/static/img/site.png", "site/static/img/abs.png", "outside.png"};
+	for (size_t i = 0; i < 3; i++) {
+		unsigned char other[sizeof S_png + 8];
+		memcpy(other, S_png, sizeof S_png);
+		memcpy(other + sizeof S_png, tails[i], strlen(tails[i]));
+		fx_write(S_tmp, files[i], other, sizeof S_png + strlen(tails[i]));
+	}
 	fx_writes(S_tmp, "notes.txt", "just text\n");
 	fx_writes(S_tmp, "bad.svg", "<svg xmlns='http://www.w3.org/2000/svg'><g></svg>");
 	struct site site;

@@ -11,6 +11,7 @@
 #include <webp/encode.h>
 
 #include "fixture.h"
+#include "oracle.h"
 #include "book/resources.h"
 #include "tap.h"
 #include "base/util.h"
@@ -80,8 +81,24 @@ static void test_add(void)
 	char *site = path_join(S_tmp, "site");
 	fx_write(S_tmp, "site/posts/photo.jpg", S_png, sizeof S_png);   /* a PNG named .jpg */
 	fx_write(S_tmp, "site/posts/copy.png", S_png, sizeof S_png);    /* the same bytes again */
-	fx_write(S_tmp, "site/other/Photo.png", "\x89PNG\r\n\x1a\n-different", 19);
+	{
+		/* Other bytes, the same picture: what follows IEND is not read. */
+		unsigned char other[sizeof S_png + 10];
+		memcpy(other, S_png, sizeof S_png);
+		memcpy(other + sizeof S_png, "-different", 10);
+		fx_write(S_tmp, "site/other/Photo.png", other, sizeof other);
+	}
 	fx_write(S_tmp, "outside.png", S_png, sizeof S_png);
+	fx_write(S_tmp, "site/img/cut.png", S_png, sizeof S_png / 2);
+	fx_write(S_tmp, "site/img/no-iend.png", S_png, sizeof S_png - 12);
+	/* 54 bytes claiming 100000x100000 RGBA: 40 GB of pixels. */
+	fx_write(S_tmp, "site/img/claim.png",
+		 "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x01\x86\xa0\x00\x01"
+		 "\x86\xa0\x08\x06\x00\x00\x00\xa8\x52\x0b\xc8\x00\x00\x00\x09\x49\x44\x41\x54\x78\x9c\x63\x00"
+		 "\x00\x00\x01\x00\x01\x5e\xff\x7d\xf9",
+		 54);
+	fx_write(S_tmp, "site/img/cut.gif", "GIF89a\1\0\1\0\x80\0\0\xff\xff\xff\0\0\0,\0\0\0\0\1\0\1\0\0\2", 30);
+	fx_write(S_tmp, "site/img/cut.jpg", "\xff\xd8\xff\xe0\0\x10JFIF\0\1\1\0\0\1\0\1\0\0", 20);
 	fx_write(S_tmp, "site-evil/x.png", S_png, sizeof S_png);
 	fx_write(S_tmp, "site/img/pic.bmp", "BM\x36\0\0\0\0\0", 8);
 	fx_writes(S_tmp, "site/img/notes.txt", "just text");
@@ -170,6 +187,13 @@ static void test_add(void)
 		{"img/broken.svg", "not well-formed", "a malformed SVG refused"},
 		{"img/huge.png", "larger than 64 MiB", "a file over the size cap refused before it is read"},
 		{"img/fifo.png", "not a file", "a FIFO refused without being opened"},
+		/* Issue 16: stored as they were, these made epubcheck reject
+		 * the book ("Corrupted image file"). */
+		{"img/cut.png", "img/cut.png: PNG: the file is cut short", "a PNG cut short refused, naming the file"},
+		{"img/no-iend.png", "cut short", "a PNG cut just before its IEND refused"},
+		{"img/cut.gif", "img/cut.gif: GIF: the file is cut short", "a GIF cut short refused"},
+		{"img/claim.png", "100000x100000 pixels, more than the 25 million", "a PNG claiming 100000x100000 refused"},
+		{"img/cut.jpg", "img/cut.jpg: JPEG: ", "a JPEG cut short refused"},
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		href2 = "unset";
@@ -322,6 +346,72 @@ static void test_svg_link_namespaces(void)
 	resources_free(&r);
 }
 
+/* Issue 16, item 12: an SVG file (a file of the site and a data: URL)
+ * using SVG 2 (presentation attributes SVG 1.1 lacks, href without xlink)
+ * and the red team's ways in (CSS escapes in <style>, <set> of href or a
+ * handler, a remote host without slashes) is stored cleaned, and valid
+ * by the fuzz oracle's rules for an SVG file (EPUB 3's schema and more). */
+static const char S_svg2[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+	"width=\"100\" height=\"100\" viewBox=\"0 0 100 100\">"
+	"<style>@\\69mport 'https://e.example/x.css'; rect { fill: u\\72l(https://e.example/p.svg#g) }</style>"
+	"<defs><circle id=\"dot\" r=\"3\"/></defs>"
+	"<rect width=\"10\" height=\"10\" transform-origin=\"center\" paint-order=\"stroke\" "
+	"vector-effect=\"non-scaling-stroke\" mix-blend-mode=\"multiply\" fill=\"red\"/>"
+	"<use href=\"#dot\" x=\"5\"/>"
+	"<use href=\"https://evil.example/sprite.svg#i\"/>"
+	"<a href=\"javascript:alert(1)\"><text y=\"30\">words of a link</text></a>"
+	"<a><set attributeName=\"href\" to=\"javascript:alert(2)\"/><circle r=\"1\"/></a>"
+	"<rect width=\"1\" height=\"1\"><set attributeName=\"onclick\" to=\"alert(3)\"/></rect>"
+	"<image href=\"https:evil.example/x.png\" width=\"9\" height=\"9\"/>"
+	"<use xlink:href=\"#dot\"><set attributeName=\"xlink:href\" to=\"https:evil.example/y.png\"/></use>"
+	"</svg>";
+
+static void S_svg2_stored(const struct resources *r, const char *road)
+{
+	if (!ok(r->n == 1, "%s: one file stored", road))
+		return;
+	char *out = xstrndup((const char *)r->v[0].data, r->v[0].len);
+	char *why = oracle_check(out, strlen(out), ORACLE_SVG);
+	ok(why == NULL, "%s: the stored SVG is valid (oracle_check, ORACLE_SVG)", road);
+	if (why)
+		diag("%s", why);
+	free(why);
+	static const char *const gone[] = {"mport", "72l", "e.example", "evil.example", "javascript", "alert",
+					   "<set", "onclick", "transform-origin", "paint-order",
+					   "vector-effect", "mix-blend-mode", "<image"};
+	for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
+		ok(!strstr(out, gone[i]), "%s: no %s", road, gone[i]);
+	static const char *const kept[] = {"fill=\"red\"", "href=\"#dot\" x=\"5\"", "words of a link",
+					   "<circle r=\"1\"/>"};
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+		ok(strstr(out, kept[i]) != NULL, "%s: keeps %s", road, kept[i]);
+	free(out);
+}
+
+static void test_svg2_files(void)
+{
+	char tmp[] = "/tmp/sheaf-svg2-XXXXXX";
+	if (!ok(mkdtemp(tmp) != NULL, "mkdtemp"))
+		return;
+	fx_writes(tmp, "site/img/drawing.svg", S_svg2);
+	char *site = path_join(tmp, "site");
+	struct resources r = RESOURCES_INIT;
+	const char *href = NULL;
+	char *why = NULL;
+	is_int(resources_add_image(&r, &href, site, "img/drawing.svg", &why), 0, "an SVG 2 file is added");
+	S_svg2_stored(&r, "SVG file");
+	free(why);
+	resources_free(&r);
+	is_int(resources_add_data(&r, &href, (const unsigned char *)S_svg2, sizeof S_svg2 - 1, "inline.svg", &why), 0,
+	       "the same SVG as a data: URL is added");
+	S_svg2_stored(&r, "data: SVG");
+	free(why);
+	resources_free(&r);
+	fx_rm_rf(tmp);
+	free(site);
+}
+
 /* Many images of one name are numbered as counting from 2 each time
  * would number them (the search resumes where it stopped), skipping
  * numbers that other names already took, ignoring case. */
@@ -352,5 +442,6 @@ int main(void)
 	test_numbering();
 	test_webp();
 	test_svg_link_namespaces();
+	test_svg2_files();
 	return done_testing();
 }

@@ -144,6 +144,19 @@ static void test_animation_holes(void)
 	       L("onbegin", "alert"), L("<animate", "to=\"3\""));
 }
 
+/* Issue 16, item 12: SVG 2's presentation attributes are not in EPUB 3's
+ * SVG 1.1 schema and go; an href without xlink stays a local reference. */
+static void test_svg2(void)
+{
+	S_both("SVG 2 presentation attributes, href without xlink",
+	       "<defs><circle id=\"dot\" r=\"3\"/></defs>"
+	       "<rect width=\"10\" height=\"10\" transform-origin=\"center\" paint-order=\"stroke\" "
+	       "vector-effect=\"non-scaling-stroke\" mix-blend-mode=\"multiply\" fill=\"red\"/>"
+	       "<use href=\"#dot\" x=\"2\"/><a href=\"https:evil.example/x.png\"><text>linked words</text></a>",
+	       L("transform-origin", "paint-order", "vector-effect", "mix-blend-mode", "evil.example"),
+	       L("fill=\"red\"", "href=\"#dot\" x=\"2\"", "linked words"));
+}
+
 static void test_event_handlers(void)
 {
 	char *out = S_file("<g onload=\"a()\" onclick=\"b()\" ONCLICK=\"c()\" onmouseover=\"d()\"><circle r=\"2\" "
@@ -677,6 +690,7 @@ int main(void)
 {
 	xmlInitParser();
 	test_animation_holes();
+	test_svg2();
 	test_event_handlers();
 	test_script_urls();
 	test_css();

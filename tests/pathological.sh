@@ -57,14 +57,12 @@ os.makedirs(out, exist_ok=True)
 fm = "---\ntitle: T\ndate: 2024-01-01\n---\n\n"
 def rep(unit, tail):
     return unit * max(1, (size - len(fm) - len(tail)) // len(unit)) + tail
-if kind == "headings":
-    body = rep("## a\n\n", "ENDMARK\n")
+units = {"headings": "## a\n\n", "nested-tables": "<table><tr><td>", "list-markers": "- ",
+         "long-line": "word ", "links": "[a](https://example.com/x) ", "images": "![a](missing.png) "}
+if kind in units:
+    body = rep(units[kind], "ENDMARK\n")
 elif kind == "footnote-refs":
     body = rep("[^1] ", "ENDMARK\n\n[^1]: note\n")
-elif kind == "nested-tables":
-    body = rep("<table><tr><td>", "ENDMARK\n")
-elif kind == "list-markers":
-    body = rep("- ", "ENDMARK\n")
 elif kind == "nested-lists":
     lines, total, i = [], 0, 0
     while total < size:
@@ -73,12 +71,6 @@ elif kind == "nested-lists":
         total += len(line)
         i += 1
     body = "".join(lines) + "\nENDMARK\n"
-elif kind == "long-line":
-    body = rep("word ", "ENDMARK\n")
-elif kind == "links":
-    body = rep("[a](https://example.com/x) ", "ENDMARK\n")
-elif kind == "images":
-    body = rep("![a](missing.png) ", "ENDMARK\n")
 elif kind == "js-front-matter":
     # 40,000 distinct tags of three letters or digits: 240 KB, under the cap.
     d = "0123456789abcdefghijklmnopqrstuvwxyz"

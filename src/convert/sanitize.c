@@ -859,6 +859,7 @@ static bool S_is_void(const xmlChar *name)
 
 /* One level of the walk: the source children still to copy, and where. */
 struct S_frame {
+	xmlNodePtr src;  /* the source element whose children these are */
 	xmlNodePtr next; /* next source node to copy */
 	xmlNodePtr dst;  /* the element copies go into */
 	int line;        /* body line of the nearest source block */
@@ -931,6 +932,12 @@ static void S_separate(struct S_run *run, xmlNodePtr dst, const char *text)
 	S_run_text(run, dst, pre ? "\n" : " ");
 }
 
+static void S_drop(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
 /* Copies a tree without recursion: posts nest blockquotes, lists and
  * <div>s thousands deep. Deeper than SANITIZE_MAX_DEPTH, elements give up
  * their tags and their content goes into the deepest element kept, so
@@ -942,7 +949,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 	if (!src)
 		return 0;
 	struct S_frame *stack = xmalloc(cap * sizeof *stack);
-	stack[sp++] = (struct S_frame){src->children, dst, dst->line, 0, NULL, true, false};
+	stack[sp++] = (struct S_frame){src, src->children, dst, dst->line, 0, NULL, true, false};
 	xmlNodePtr pend = NULL; /* where a flattened block began or ended, if no text went there since */
 	struct S_run run = {NULL, STRBUF_INIT};
 	(void)epub_ns;
@@ -952,10 +959,17 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		if (!c) {
 			if (top->block)
 				pend = top->dst;
+			/* Copied: the source goes as the copy grows, so the two
+			 * are never both whole (markup-dense posts weigh
+			 * kilobytes a construct as nodes). */
+			while (top->src->children)
+				S_drop(top->src->children);
 			sp--;
 			continue;
 		}
 		top->next = c->next;
+		if (c->prev)
+			S_drop(c->prev); /* copied whole, its children included */
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			if (c->content && top->text) {
 				if (pend == top->dst)
@@ -1080,7 +1094,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			continue;
 		if (sp == cap)
 			stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
-		stack[sp++] = (struct S_frame){c->children, into, line, depth, svg, text, block};
+		stack[sp++] = (struct S_frame){c, c->children, into, line, depth, svg, text, block};
 	}
 	free(stack);
 	S_run_end(&run);

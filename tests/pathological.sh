@@ -13,7 +13,7 @@
 # Sizes: 8 MiB (the default --max-post-size; the test passes 16M) where
 # the construct is light; where each use is several tree nodes the post
 # is smaller, so that the linear cost fits the cap (measured per MiB of
-# such a post: footnote references 1.4 GB, list markers 0.9 GB, headings
+# such a post: footnote references 1.0 GB, list markers 0.9 GB, headings
 # 0.23 GB, images 0.18 GB). Where the old code was quadratic, the size is
 # one where it overran the limit: 2 MiB of headings over 60 s (the
 # contents' outline; 2 to 4 s now), 1 MiB of list markers 25 to 40 s

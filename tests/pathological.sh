@@ -19,7 +19,8 @@
 # contents' outline; 2 to 4 s now), 1 MiB of list markers 25 to 40 s
 # (flattened text merged by xmlStrncat; 3.5 s now, so that case has half
 # the limit), 240 KB of ---js front matter 15 s (40,000 short tags
-# deduplicated by a scan; 0.2 s now, so that case has a sixth).
+# deduplicated by a scan; 0.2 s now, so that case has a sixth), 1 MiB of
+# links to headings by other names minutes (each compared with every id).
 set -u
 SHEAF=$(realpath "$1")
 SANITIZE=${2:-none}
@@ -63,6 +64,14 @@ if kind in units:
     body = rep(units[kind], "ENDMARK\n")
 elif kind == "footnote-refs":
     body = rep("[^1] ", "ENDMARK\n\n[^1]: note\n")
+elif kind == "anchors":
+    # Each link names a heading by no name it has: every one falls to
+    # the last resort, comparing letters and digits.
+    body, i = [], 0
+    while sum(map(len, body[-1:])) * len(body) < size:
+        body.append("## Step %d\n\n[x](#Step_%d) [y](#gone-%d)\n\n" % (i, i, i))
+        i += 1
+    body = "".join(body) + "ENDMARK\n"
 elif kind == "nested-lists":
     lines, total, i = [], 0, 0
     while total < size:
@@ -123,6 +132,7 @@ run() {
 MiB=1048576
 run "2 MiB of ## headings (350,000)" headings $((2 * MiB))
 run "512 KiB of references to one footnote (100,000)" footnote-refs $((MiB / 2))
+run "1 MiB of 21,000 headings and 42,000 links naming them otherwise" anchors $((1 * MiB))
 run "8 MiB of nested <table><tr><td>" nested-tables $((8 * MiB))
 LIMIT=$((LIMIT / 2)) run "1 MiB line of list markers (- - - … x)" list-markers $((1 * MiB))
 run "8 MiB of lists nested 400 deep" nested-lists $((8 * MiB))

@@ -1225,6 +1225,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	xmlFreeNode(pi);
 	/* The template's own empty elements too (a byline with no date). */
 	S_finish(root);
+	chapter_ids_index(&ch->names);
 	ret = 0;
 out:
 	if (container)
@@ -1264,6 +1265,17 @@ static char *S_squash(const char *s)
 	return sb_detach(&sb);
 }
 
+void chapter_ids_index(struct chapter_ids *names)
+{
+	for (size_t i = 0; i < names->ids.n; i++) {
+		char *key = S_squash(names->ids.v[i]);
+		if (*key && !strmap_get(&names->squashed, key, NULL))
+			strmap_put(&names->squashed, key, i);
+		free(key);
+	}
+	names->squashed_ready = true;
+}
+
 const char *chapter_find_id(const struct chapter_ids *names, const char *fragment)
 {
 	const struct idset *ids = &names->ids;
@@ -1284,6 +1296,12 @@ const char *chapter_find_id(const struct chapter_ids *names, const char *fragmen
 	char *decoded = url_decode(fragment);
 	char *want = S_squash(decoded);
 	free(decoded);
+	if (names->squashed_ready) {
+		if (*want && strmap_get(&names->squashed, want, &index))
+			id = ids->v[index];
+		free(want);
+		return id;
+	}
 	for (size_t i = 0; i < ids->n && !id && *want; i++) {
 		char *have = S_squash(ids->v[i]);
 		if (strcmp(have, want) == 0)
@@ -1317,6 +1335,8 @@ void chapter_ids_free(struct chapter_ids *names)
 {
 	idset_free(&names->ids);
 	strmap_free(&names->aliases);
+	strmap_free(&names->squashed);
+	names->squashed_ready = false;
 }
 
 void chapter_drop_tree(struct chapter *ch)

@@ -19,6 +19,9 @@ book() { # book LABEL SITE [SHEAF ARGS...]
 	local label=$1 site=$2 out=$T/$1.epub
 	shift 2
 	"$SHEAF" "$site" -k --offline -o "$out" "$@" >/dev/null 2>"$T/diag"
+	# The closing "wrote FILE: …" line names the temporary folder: left out,
+	# as the book's own hashes say what it says.
+	sed -i '$ {/^wrote .*: [0-9][0-9]* posts\?, /d}' "$T/diag"
 	# What it said, too: the same posts give the same diagnostics.
 	echo "$label diagnostics $(sha256sum <"$T/diag" | cut -d' ' -f1) $(grep -c . "$T/diag")"
 	if [ ! -s "$out" ]; then

@@ -3,6 +3,9 @@
 #   check NAME COMMAND...   runs COMMAND: "ok N - NAME" or "not ok N - NAME"
 #   skip NAME WHY           "ok N - NAME # SKIP WHY"
 #   tap_done                prints the plan and exits 1 when a check failed
+#   ok NAME / not_ok NAME [DETAIL LINES...]   a result decided by the caller
+#   is NAME GOT EXPECTED    ok when GOT is EXPECTED, else both are shown
+#   sha FILE                the file's SHA-256
 n=0
 failed=0
 check() {
@@ -24,3 +27,18 @@ tap_done() {
 	echo "1..$n"
 	exit $((failed > 0))
 }
+ok() {
+	n=$((n + 1))
+	echo "ok $n - $1"
+}
+not_ok() {
+	n=$((n + 1))
+	failed=$((failed + 1))
+	echo "not ok $n - $1"
+	shift
+	printf '# %s\n' "$@"
+}
+is() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$2', expected '$3'"; fi
+}
+sha() { sha256sum "$1" | cut -d' ' -f1; }

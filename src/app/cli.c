@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/url.h"
 #include "convert/sanitize.h"
@@ -34,10 +35,15 @@ enum {
 	OPT_SERIES,
 	OPT_SERIES_POSITION,
 	OPT_COVER,
+	OPT_LIST_TAGS,
+	OPT_LIST_CATEGORIES,
+	OPT_LIST_SERIES,
+	OPT_LIST_AUTHORS,
 };
 
 static const struct option S_long[] = {
 	{"output", required_argument, NULL, 'o'},
+	{"force", no_argument, NULL, 'f'},
 	{"tag", required_argument, NULL, 't'},
 	{"category", required_argument, NULL, 'c'},
 	{"author", required_argument, NULL, 'a'},
@@ -57,6 +63,10 @@ static const struct option S_long[] = {
 	{"generator", required_argument, NULL, OPT_GENERATOR},
 	{"site-url", required_argument, NULL, OPT_SITE_URL},
 	{"list", no_argument, NULL, OPT_LIST},
+	{"list-tags", no_argument, NULL, OPT_LIST_TAGS},
+	{"list-categories", no_argument, NULL, OPT_LIST_CATEGORIES},
+	{"list-series", no_argument, NULL, OPT_LIST_SERIES},
+	{"list-authors", no_argument, NULL, OPT_LIST_AUTHORS},
 	{"keep-going", no_argument, NULL, 'k'},
 	{"max-post-size", required_argument, NULL, OPT_MAX_POST_SIZE},
 	{"offline", no_argument, NULL, OPT_OFFLINE},
@@ -102,8 +112,17 @@ static void S_help(FILE *out)
 	fputs("\n"
 	      "\n"
 	      "Output:\n"
-	      "  -o, --output FILE     the book to write (default: made from the title)\n"
+	      "  -o, --output FILE     the book to write (default: made from the title, like\n"
+	      "                        notes-from-the-workbench-career.epub); - for standard\n"
+	      "                        output. A book sheaf wrote is replaced, another file\n"
+	      "                        only with -f\n"
+	      "  -f, --force           replace FILE even when sheaf did not write it (never a\n"
+	      "                        file of the site)\n"
 	      "      --list            print the selected posts (date, title, path; tab-separated)\n"
+	      "                        and write nothing\n"
+	      "      --list-tags, --list-categories, --list-series, --list-authors\n"
+	      "                        print each value of the selected posts and how many\n"
+	      "                        posts have it (name, count; tab-separated; most first)\n"
 	      "                        and write nothing\n"
 	      "  -k, --keep-going      leave out posts that cannot be read (with a warning each)\n"
 	      "                        instead of stopping\n"
@@ -113,7 +132,8 @@ static void S_help(FILE *out)
 	      "      --fetch-timeout S  give up downloading remote images S seconds after the\n"
 	      "                        first download starts (default 60)\n"
 	      "\n"
-	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive):\n"
+	      "Selection (repeatable; any value of a kind, every kind given; case-insensitive;\n"
+	      "a tag's, category's, series' or author's URL slug names it too):\n"
 	      "  -t, --tag TAG         posts with this tag\n"
 	      "  -c, --category NAME   posts in this category\n"
 	      "  -a, --author ID       posts by this author (id or name)\n"
@@ -126,7 +146,9 @@ static void S_help(FILE *out)
 	      "      --order ORDER     oldest (default), newest or title\n"
 	      "\n"
 	      "Book:\n"
-	      "      --title TEXT      the book's title (default: the site's name)\n"
+	      "      --title TEXT      the book's title (default: from the selection: the\n"
+	      "                        series, a single post's title, or the site's name and\n"
+	      "                        what was selected, like 'Notes — Career')\n"
 	      "      --subtitle TEXT   a subtitle\n"
 	      "      --creator NAME    the book's author (repeatable; default: the posts' authors)\n"
 	      "      --language TAG    BCP 47 language tag (default: the site's, else en)\n"
@@ -141,7 +163,7 @@ static void S_help(FILE *out)
 	      "\n"
 	      "  -j, --jobs N          convert posts on N threads (default: one per CPU); the\n"
 	      "                        book is the same for any N\n"
-	      "  -q, --quiet           print errors only\n"
+	      "  -q, --quiet           print errors only (not the closing 'wrote' line)\n"
 	      "  -v, --verbose         say what is being done\n"
 	      "  -h, --help            show this help\n"
 	      "  -V, --version         show the version\n"
@@ -205,9 +227,10 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:t:c:a:j:kqvhV", S_long, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:t:c:a:j:fkqvhV", S_long, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output = optarg; break;
+		case 'f': o->force = true; break;
 		case 't': sv_push(&o->sel.tags, optarg); break;
 		case 'c': sv_push(&o->sel.categories, optarg); break;
 		case 'a': sv_push(&o->sel.authors, optarg); break;
@@ -223,7 +246,12 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 				diag_error(dl, NULL, 0, 0, "--order: '%s' is not one of oldest, newest, title",
 					   optarg);
 			break;
-		case OPT_TITLE: o->title = optarg; break;
+		case OPT_TITLE:
+			if (!*optarg)
+				diag_error(dl, NULL, 0, 0, "--title: the title is empty (leave the option out for "
+							   "a title made from the selection)");
+			o->title = optarg;
+			break;
 		case OPT_SUBTITLE: o->subtitle = optarg; break;
 		case OPT_CREATOR: sv_push(&o->creators, optarg); break;
 		case OPT_LANGUAGE:
@@ -258,6 +286,10 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 			o->site_url = optarg;
 			break;
 		case OPT_LIST: o->list = true; break;
+		case OPT_LIST_TAGS: o->list_values = 1 + SEL_TAG; break;
+		case OPT_LIST_CATEGORIES: o->list_values = 1 + SEL_CATEGORY; break;
+		case OPT_LIST_SERIES: o->list_values = 1 + SEL_SERIES; break;
+		case OPT_LIST_AUTHORS: o->list_values = 1 + SEL_AUTHOR; break;
 		case 'k': o->keep_going = true; break;
 		case OPT_MAX_POST_SIZE:
 			if (S_size_arg(&o->max_post_size, optarg) < 0)
@@ -288,6 +320,12 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		o->site = argv[optind++];
 	if (optind < argc)
 		diag_error(dl, NULL, 0, 0, "one SITE folder at most (also given: '%s')", argv[optind]);
+	if (o->list && o->list_values)
+		diag_error(dl, NULL, 0, 0, "--list and --list-%s print different things: give one",
+			   (const char *[]){"tags", "categories", "series", "authors"}[o->list_values - 1]);
+	/* As gzip does: a book is not for reading on a terminal. */
+	if (o->output && strcmp(o->output, "-") == 0 && !o->list && !o->list_values && isatty(STDOUT_FILENO))
+		diag_error(dl, NULL, 0, 0, "-o -: standard output is a terminal; redirect it to a file or a pipe");
 	if (o->series_position && o->sel.series.n != 1)
 		diag_error(dl, NULL, 0, 0, "--series-position needs exactly one --series");
 	if (o->sel.since.valid && o->sel.until.valid && date_cmp(&o->sel.since, &o->sel.until) > 0)

@@ -15,7 +15,7 @@
 
 struct options {
 	const char *site;
-	const char *output;
+	const char *output; /* -o; "-" is standard output */
 	const char *title, *subtitle, *language;
 	struct strvec creators;
 	const char *templates;
@@ -28,6 +28,10 @@ struct options {
 	int series_position;  /* --series-position; 0 when not given */
 	int jobs;             /* -j; 0: one per online CPU */
 	bool list, quiet, verbose, keep_going;
+	/* --list-tags, --list-categories, --list-series, --list-authors:
+	 * 1 + the enum sel_kind listed; 0 when none was given. */
+	int list_values;
+	bool force; /* -f: replace an output file sheaf did not write */
 	bool offline; /* remote images from the cache only */
 	int fetch_timeout; /* --fetch-timeout seconds; 0: fetch.h's budget */
 };

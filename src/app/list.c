@@ -26,6 +26,15 @@ static void S_add_data(struct strbuf *sb, const char *s)
 	}
 }
 
+/* One field: shown as diagnostics are on a terminal, else as data. */
+static void S_add_field(struct strbuf *sb, const char *s, bool terminal)
+{
+	if (terminal)
+		diag_escape(sb, s);
+	else
+		S_add_data(sb, s);
+}
+
 void list_print(FILE *f, const struct post_list *posts, bool terminal)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -39,12 +48,21 @@ void list_print(FILE *f, const struct post_list *posts, bool terminal)
 		for (size_t k = 0; k < sizeof field / sizeof *field; k++) {
 			if (k)
 				sb_addc(&sb, '\t');
-			if (terminal)
-				diag_escape(&sb, field[k]);
-			else
-				S_add_data(&sb, field[k]);
+			S_add_field(&sb, field[k], terminal);
 		}
 		sb_addc(&sb, '\n');
+		fputs(sb.s, f);
+	}
+	sb_release(&sb);
+}
+
+void list_print_values(FILE *f, const struct sel_values *vals, bool terminal)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < vals->n; i++) {
+		sb.len = 0;
+		S_add_field(&sb, vals->v[i].name, terminal);
+		sb_addf(&sb, "\t%zu\n", vals->v[i].posts);
 		fputs(sb.s, f);
 	}
 	sb_release(&sb);

@@ -4,23 +4,27 @@
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
 #include <ctype.h>
+#include <errno.h>
 #include <libxml/parser.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "book/book.h"
+#include "app/booktitle.h"
 #include "app/cli.h"
+#include "app/output.h"
 #include "app/list.h"
 #include "book/fetch.h"
 #include "convert/markdown.h"
 #include "convert/sanitize.h"
+#include "epub/epub.h"
 #include "input/select.h"
 #include "input/site.h"
-#include "base/slug.h"
 #include "base/text.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -118,23 +122,112 @@ static int S_jobs(const struct options *o)
 static bool S_keep_body(const struct post *p, const void *data)
 {
 	const struct options *o = data;
-	return !o->list && select_matches(&o->sel, p);
+	/* Loosely: the selection's slugs are resolved once all posts are read. */
+	return !o->list && !o->list_values && select_may_match(&o->sel, p);
 }
 
-/* Whether the post is the file out names (stat'ed once by the caller),
- * through symlinks and hard links alike: the post was stat'ed when read. */
-static bool S_same_file(const struct stat *out, const struct post *p)
+/* The last second a four-digit year holds: 9999-12-31T23:59:59Z. The OPF's
+ * dcterms:modified has room for no more, and a date past it would wrap. */
+#define S_EPOCH_MAX 253402300799LL
+
+/* SOURCE_DATE_EPOCH, which reproducible builds set: a value that is not a
+ * whole number of seconds from 1970 to 9999 is refused, since a book
+ * quietly dated otherwise is not the reproducible one asked for. Returns
+ * 0 (bo->have_epoch set when given), or -1 after reporting an error. */
+static int S_source_date_epoch(struct book_options *bo, struct diag_list *dl)
 {
-	return p->dev == (unsigned long long)out->st_dev && p->ino == (unsigned long long)out->st_ino;
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (!sde || !*sde)
+		return 0;
+	char *end;
+	errno = 0;
+	long long v = strtoll(sde, &end, 10);
+	bool number = *end == '\0' && isdigit((unsigned char)sde[0]);
+	if (!number || errno == ERANGE || v > S_EPOCH_MAX) {
+		diag_error(dl, NULL, 0, 0,
+			   "SOURCE_DATE_EPOCH='%s' is not a number of seconds from 1970 to the end of year 9999 "
+			   "(%lld)",
+			   sde, S_EPOCH_MAX);
+		return -1;
+	}
+	bo->have_epoch = true;
+	bo->epoch = v;
+	return 0;
 }
 
-static int S_run(const struct options *o, struct diag_list *dl)
+/* A size as file managers show it: decimal units, one decimal. */
+static void S_size(char *buf, size_t cap, uint64_t bytes)
+{
+	static const char *const units[] = {"kB", "MB", "GB", "TB"};
+	if (bytes < 1000) {
+		snprintf(buf, cap, "%u byte%s", (unsigned)bytes, bytes == 1 ? "" : "s");
+		return;
+	}
+	double v = (double)bytes / 1000;
+	size_t u = 0;
+	while (v >= 999.95 && u + 1 < sizeof units / sizeof *units) {
+		v /= 1000;
+		u++;
+	}
+	snprintf(buf, cap, "%.1f %s", v, units[u]);
+}
+
+/* The line a successful run ends with; the name escaped as diagnostics
+ * are (-o can hold anything). */
+static char *S_done_line(const char *shown, const struct book_stats *st)
+{
+	char size[32];
+	S_size(size, sizeof size, st->bytes);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "wrote ");
+	diag_escape(&sb, shown);
+	sb_addf(&sb, ": %zu post%s, %zu image%s, %s", st->posts, st->posts == 1 ? "" : "s", st->images,
+		st->images == 1 ? "" : "s", size);
+	return sb_detach(&sb);
+}
+
+/* -o -: the finished book, copied to standard output. Returns 0, or -1
+ * after reporting an error. */
+static int S_copy_to_stdout(const char *path, struct diag_list *dl)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in) {
+		diag_error(dl, path, 0, 0, "cannot read the book back: %s", strerror(errno));
+		return -1;
+	}
+	/* A reader that goes away (sheaf -o - | head) is an error reported
+	 * like any other, so the temporary book is still removed, rather than
+	 * a SIGPIPE that would leave it behind. */
+	signal(SIGPIPE, SIG_IGN);
+	char buf[65536];
+	size_t n;
+	bool ok = true;
+	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		ok = fwrite(buf, 1, n, stdout) == n;
+	ok = ok && !ferror(in) && fflush(stdout) == 0;
+	fclose(in);
+	if (!ok)
+		diag_error(dl, NULL, 0, 0, "standard output: the book could not be written: %s", strerror(errno));
+	return ok ? 0 : -1;
+}
+
+/* -o book.pdf: said, since the bytes are an EPUB's whatever the name. */
+static void S_check_extension(const char *name, struct diag_list *dl)
+{
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base && strcasecmp(dot, ".epub") != 0)
+		diag_warning(dl, name, 0, 0, "the book is an EPUB whatever its name");
+}
+
+static int S_run(char **done, struct options *o, struct diag_list *dl)
 {
 	int ret = EXIT_INPUT;
 	struct site *site = NULL;
 	struct post_list all = POST_LIST_INIT, sel = POST_LIST_INIT;
 	struct book_options bo;
-	char *output = NULL, *seed = NULL;
+	char *output = NULL, *seed = NULL, *name = NULL, *tmpdir = NULL;
 	struct strvec kept = STRVEC_INIT;
 	memset(&bo, 0, sizeof bo);
 
@@ -153,6 +246,8 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	site->collect.keep_body = S_keep_body;
 	site->collect.keep_body_data = o;
 	if (site_collect(site, &all, dl) < 0)
+		goto out;
+	if (select_resolve(&o->sel, &all, dl) < 0)
 		goto out;
 	select_posts(&o->sel, &all, &sel);
 	if (o->verbose)
@@ -185,10 +280,28 @@ static int S_run(const struct options *o, struct diag_list *dl)
 		ret = EXIT_OK;
 		goto out;
 	}
+	if (o->list_values) {
+		struct sel_values vals = SEL_VALUES_INIT;
+		select_values(&sel, (enum sel_kind)(o->list_values - 1), o->sel.drafts, &vals);
+		list_print_values(stdout, &vals, isatty(fileno(stdout)));
+		sel_values_free(&vals);
+		ret = EXIT_OK;
+		goto out;
+	}
 
-	bo.title = o->title ? o->title : site->title ? site->title : site->folder_name;
-	if (!*bo.title || strcmp(bo.title, ".") == 0)
-		bo.title = "Blog";
+	const char *site_title = site->title ? site->title : site->folder_name;
+	if (!*site_title || strcmp(site_title, ".") == 0)
+		site_title = "Blog";
+	bo.title = o->title;
+	if (!bo.title) {
+		char *made = booktitle_default(site_title, &o->sel, &sel);
+		/* The site's own string when it is that, so a problem in it is
+		 * reported under the site's config. */
+		if (strcmp(made, site_title) == 0)
+			free(made), bo.title = site_title;
+		else
+			sv_push_owned(&kept, made), bo.title = made;
+	}
 	bo.subtitle = o->subtitle;
 	bo.description = site->description;
 	bo.source_url = site->url;
@@ -210,11 +323,7 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	bo.site_posts = &all;
 	if (o->sel.series.n == 1) {
 		/* The series' name as its posts write it. */
-		bo.series = o->sel.series.v[0];
-		for (size_t i = 0; i < sel.n; i++)
-			for (size_t k = 0; k < sel.v[i]->series.n; k++)
-				if (str_ieq_utf8(sel.v[i]->series.v[k], o->sel.series.v[0]))
-					bo.series = sel.v[i]->series.v[k];
+		bo.series = booktitle_series(&sel, o->sel.series.v[0]);
 		bo.series_position = o->series_position;
 	}
 	S_clean_metadata(&bo, site, &kept, dl);
@@ -225,50 +334,43 @@ static int S_run(const struct options *o, struct diag_list *dl)
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
 	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-		if (*end || v < 0)
-			diag_warning(dl, NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", sde);
-		else {
-			bo.have_epoch = true;
-			bo.epoch = v;
-		}
-	}
-
-	if (o->output) {
-		output = xstrdup(o->output);
-	} else {
-		char *slug = slugify(bo.title);
-		output = xasprintf("%s.epub", slug);
-		free(slug);
-	}
-	char *outdir = path_dirname(output);
-	bool dir_ok = path_is_dir(outdir);
-	free(outdir);
-	if (!dir_ok) {
-		diag_error(dl, output, 0, 0, "the folder to write the book in does not exist");
+	if (S_source_date_epoch(&bo, dl) < 0)
 		goto out;
-	}
-	struct stat out_st;
-	bool out_exists = stat(output, &out_st) == 0; /* else it cannot be a post */
-	for (size_t i = 0; out_exists && i < all.n; i++) {
-		if (S_same_file(&out_st, all.v[i])) {
-			diag_error(dl, output, 0, 0, "the output would overwrite a post of the site");
+
+	bool to_stdout = o->output && strcmp(o->output, "-") == 0;
+	if (to_stdout) {
+		/* Built as a file first: standard output gets a whole book or
+		 * nothing. */
+		const char *tmp = getenv("TMPDIR");
+		tmpdir = xasprintf("%s/sheaf.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(tmpdir)) {
+			diag_error(dl, tmpdir, 0, 0, "cannot make a temporary folder for the book: %s", strerror(errno));
+			free(tmpdir);
+			tmpdir = NULL;
 			goto out;
 		}
+		output = path_join(tmpdir, "book.epub");
+	} else {
+		name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
+		S_check_extension(name, dl);
+		struct output_guard guard = {o->site, o->templates, o->cover, &all, o->force};
+		if (output_target(&output, name, &guard, dl) < 0)
+			goto out;
 	}
-	if (path_is_dir(output)) {
-		diag_error(dl, output, 0, 0, "is a folder; give the book's file name with -o");
+	struct book_stats stats;
+	if (book_build(&stats, &bo, site, &sel, output, dl) < 0)
 		goto out;
-	}
-	if (book_build(&bo, site, &sel, output, dl) < 0)
+	if (to_stdout && S_copy_to_stdout(output, dl) < 0)
 		goto out;
-	if (o->verbose)
-		diag_note(stderr, "wrote %s (%zu posts)", output, sel.n);
+	*done = S_done_line(to_stdout ? "standard output" : name, &stats);
 	ret = EXIT_OK;
 out:
+	if (tmpdir) {
+		unlink(output);
+		rmdir(tmpdir);
+		free(tmpdir);
+	}
+	free(name);
 	free(output);
 	free(seed);
 	sv_free(&bo.creators);
@@ -278,6 +380,38 @@ out:
 	post_list_free(&all, true);
 	site_free(site);
 	return ret;
+}
+
+/* SIGINT, SIGTERM and SIGHUP: the temporary book goes, then the signal
+ * does what it would have done (SA_RESETHAND restored the default, and
+ * the raised signal is delivered once the handler returns), so the exit
+ * status still says "killed by signal". It may run on any thread, so it
+ * does only what is async-signal-safe: an unlink and a raise. */
+static void S_on_signal(int sig)
+{
+	int saved = errno;
+	epub_remove_temporary();
+	/* SA_RESETHAND did this already; said again for sanitizer runtimes
+	 * that emulate sigaction. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+	errno = saved;
+}
+
+static void S_catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = S_on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* A signal the caller ignores (nohup) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 int main(int argc, char **argv)
@@ -296,13 +430,20 @@ int main(int argc, char **argv)
 		break;
 	default:
 		LIBXML_TEST_VERSION
+		/* Before any thread starts, so every thread has the handler. */
+		S_catch_signals();
 		markdown_init();
 		/* Before any thread starts. When it fails, each remote image
 		 * fails with a warning saying so, and the book is still made. */
 		(void)fetch_init();
-		status = S_run(&o, &dl);
+		char *done = NULL;
+		status = S_run(&done, &o, &dl);
 		diag_sort(&dl);
 		diag_print(&dl, stderr, S_color(), !o.quiet);
+		/* Last, after the warnings: what was made. */
+		if (done && status == EXIT_OK && !o.quiet)
+			fprintf(stderr, "%s\n", done);
+		free(done);
 		if (status == EXIT_OK && diag_count(&dl, DIAG_ERROR))
 			status = EXIT_INPUT;
 		fetch_cleanup();

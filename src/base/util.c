@@ -465,7 +465,9 @@ int read_file_stat(const char *path, size_t max, char **out, size_t *len, struct
 	*out = NULL;
 	if (len)
 		*len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Without blocking: a FIFO named like a post would hold the export
+	 * forever in open(2); only regular files are read. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -errno;
 	struct stat st;
@@ -475,6 +477,10 @@ int read_file_stat(const char *path, size_t max, char **out, size_t *len, struct
 	}
 	if (st_out)
 		*st_out = st;
+	if (!S_ISREG(st.st_mode)) {
+		ret = -EINVAL;
+		goto out;
+	}
 	if (max && st.st_size > 0 && (uintmax_t)st.st_size > max) {
 		ret = -EFBIG;
 		goto out;

@@ -102,7 +102,9 @@ char *str_dup_nonempty(const char *s);
  * selection cares about; used to compare tags, categories and authors. */
 bool str_ieq_utf8(const char *a, const char *b);
 
-/* Reads a whole file. Returns 0, or -errno. *out is NUL-terminated. */
+/* Reads a whole file. Returns 0, or -errno. *out is NUL-terminated.
+ * Only a regular file is read (opened without blocking, so a FIFO never
+ * holds the caller): anything else is -EINVAL. */
 int read_file(const char *path, char **out, size_t *len);
 /* The same, and the open file's stat in *st (may be NULL); a file of more
  * than max bytes (0: no limit) is not read: -EFBIG, with *st filled. */

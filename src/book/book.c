@@ -741,6 +741,11 @@ static int S_titlepage(char **out, size_t *len, const struct book_options *o,
 	char count[32];
 	snprintf(count, sizeof count, "%zu", posts->n);
 	tvars_set(&tv, "post_count", count);
+	/* "1 post", "9 posts": the number with its noun, as a phrase, so a
+	 * language that puts the number elsewhere can say it its way. */
+	char count_text[48];
+	snprintf(count_text, sizeof count_text, "%zu post%s", posts->n, posts->n == 1 ? "" : "s");
+	tvars_set(&tv, "post_count_text", count_text);
 	if (template_render_xml(&text, tmpl, &tv, origin, "the title page", dl) < 0)
 		goto out;
 	*len = strlen(text);
@@ -981,7 +986,7 @@ static void S_pipe_free(struct S_pipe *pp)
 	pthread_cond_destroy(&pp->names);
 }
 
-int book_build(const struct book_options *o, const struct site *site,
+int book_build(struct book_stats *stats, const struct book_options *o, const struct site *site,
 	       const struct post_list *posts, const char *output, struct diag_list *dl)
 {
 	int ret = -1;
@@ -1147,6 +1152,12 @@ int book_build(const struct book_options *o, const struct site *site,
 		goto out;
 	ret = epub_commit(w, dl);
 	w = NULL;
+	if (ret == 0 && stats) {
+		struct stat st;
+		stats->posts = posts->n;
+		stats->images = pp.res.n - (cover.generated ? 1u : 0u);
+		stats->bytes = stat(output, &st) == 0 ? (uint64_t)st.st_size : 0;
+	}
 out:
 	if (toc) {
 		char *nav, *ncx;

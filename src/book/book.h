@@ -45,9 +45,17 @@ struct book_options {
 	const char *cover;           /* --cover: an image file anywhere, or NULL */
 };
 
-/* Builds the book of posts (in order) into output. Returns 0, or -1 after
- * reporting errors; output is then left as it was. */
-int book_build(const struct book_options *o, const struct site *site,
+/* What a book holds, for the line a run ends with. */
+struct book_stats {
+	size_t posts;
+	size_t images;  /* image files in the book, a generated cover not counted */
+	uint64_t bytes; /* the book file's size */
+};
+
+/* Builds the book of posts (in order) into output. Returns 0 and *stats
+ * (stats may be NULL), or -1 after reporting errors; output is then left
+ * as it was. */
+int book_build(struct book_stats *stats, const struct book_options *o, const struct site *site,
 	       const struct post_list *posts, const char *output, struct diag_list *dl);
 
 #endif

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "base/path.h"
 #include "base/hash.h"
 #include "book/imagecheck.h"
 #include "book/transcode.h"
@@ -340,6 +341,16 @@ int resources_find_file(char *real, struct stat *st, const char *site_root, cons
 	if (!path_under(real, site_real)) {
 		*why = xasprintf("'%s' resolves (through a symlink) outside the site, and only files "
 				 "inside it are embedded", relpath);
+		goto out;
+	}
+	/* path.h's rule: nothing from a hidden path or a version-control
+	 * folder, as named or as resolved. */
+	enum path_refusal hidden = path_check_rel(relpath);
+	if (hidden == PATH_OK)
+		hidden = path_check_rel(path_under(real, site_real));
+	if (hidden != PATH_OK) {
+		*why = xasprintf("'%s' refused: it %s", relpath,
+				 hidden == PATH_HIDDEN ? "is (or leads to) a hidden path" : path_refusal_why(hidden));
 		goto out;
 	}
 	if ((!have_st && stat(real, st) < 0) || !S_ISREG(st->st_mode)) {

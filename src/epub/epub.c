@@ -1,7 +1,11 @@
 #include "epub/epub.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libdeflate.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +48,23 @@
 #define S_ATTR_FILE (0100644u << 16) /* a regular file, rw-r--r-- */
 
 #define S_IOBUF (1u << 20)
+#define S_TMP_BASE 200 /* bytes of the target's name in the temporary file's */
+
+/* The archive comment every container ends with: how sheaf knows a book it
+ * wrote earlier, which it may replace where it would replace nothing else
+ * (epub_is_ours). A ZIP comment, not an OPF entry, so that reading the
+ * mark takes two small reads and no inflating. */
+#define S_MARK "sheaf"
+#define S_MARK_LEN (sizeof S_MARK - 1)
+
+/* The temporary file of the container being written, for a signal handler
+ * to remove (epub_remove_temporary): the one piece of process-wide state,
+ * because a handler can reach nothing else. The path is copied in before
+ * S_tmp_set becomes 1 and the flag is cleared before the buffer is used
+ * again, so a handler never reads a half-written path; it is set on the
+ * main thread before any converting thread starts. */
+static char S_tmp_path[PATH_MAX];
+static volatile sig_atomic_t S_tmp_set;
 
 struct epub_deflater {
 	struct libdeflate_compressor *c;
@@ -58,6 +79,7 @@ struct epub_writer {
 	uint64_t n;            /* entries written */
 	struct strbuf central; /* the central directory, grown entry by entry */
 	mode_t mode;           /* of the finished file: 0666 less the umask */
+	bool signal_safe;      /* tmp is the one epub_remove_temporary removes */
 	uint16_t dtime, ddate;
 };
 
@@ -172,6 +194,10 @@ static int S_write(struct epub_writer *w, const void *p, size_t n)
 
 static void S_free(struct epub_writer *w)
 {
+	/* After the rename or the unlink: a signal in between finds no file
+	 * to remove, which is harmless. */
+	if (w->signal_safe)
+		S_tmp_set = 0;
 	free(w->path);
 	free(w->tmp);
 	free(w->iobuf);
@@ -186,8 +212,12 @@ int epub_open(struct epub_writer **out, const char *path, int64_t mtime, struct 
 	w->path = xstrdup(path);
 	char *dir = path_dirname(path);
 	/* Beside the target, so that the rename stays on one file system; a
-	 * dot file, so that a crash leaves nothing that looks like a book. */
-	w->tmp = xasprintf("%s/.%s.XXXXXX", dir, path_basename(path));
+	 * dot file, so that a crash leaves nothing that looks like a book.
+	 * Its name is cut so that a target name near NAME_MAX (255 bytes)
+	 * still leaves room for the dot and the suffix. */
+	const char *base = path_basename(path);
+	size_t baselen = strlen(base);
+	w->tmp = xasprintf("%s/.%.*s.XXXXXX", dir, (int)(baselen > S_TMP_BASE ? S_TMP_BASE : baselen), base);
 	free(dir);
 	S_dos_time(mtime, &w->dtime, &w->ddate);
 	/* mkstemp makes the file 0600; the book gets the mode open() would
@@ -198,7 +228,22 @@ int epub_open(struct epub_writer **out, const char *path, int64_t mtime, struct 
 	umask(mask);
 	w->mode = 0666 & ~mask;
 
+	/* Signals wait while the file is made and its path registered, so
+	 * none can leave a file the handler does not know of. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
 	int fd = mkstemp(w->tmp);
+	if (fd >= 0 && !S_tmp_set && strlen(w->tmp) < sizeof S_tmp_path) {
+		/* A longer path would have failed in mkstemp already. */
+		memcpy(S_tmp_path, w->tmp, strlen(w->tmp) + 1);
+		S_tmp_set = 1;
+		w->signal_safe = true;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (fd >= 0 && !(w->f = fdopen(fd, "wb"))) {
 		int err = errno;
 		close(fd);
@@ -325,8 +370,10 @@ static int S_write_end(struct epub_writer *w, uint64_t cd_offset, uint64_t cd_si
 	S_put16(e + 10, count);
 	S_put32(e + 12, cd_size >= S_MAX32 ? S_MAX32 : (uint32_t)cd_size);
 	S_put32(e + 16, cd_offset >= S_MAX32 ? S_MAX32 : (uint32_t)cd_offset);
-	S_put16(e + 20, 0); /* comment length */
-	return S_write(w, e, sizeof e);
+	S_put16(e + 20, (uint16_t)S_MARK_LEN);
+	if (S_write(w, e, sizeof e) < 0)
+		return -1;
+	return S_write(w, S_MARK, S_MARK_LEN);
 }
 
 int epub_commit(struct epub_writer *w, struct diag_list *dl)
@@ -362,4 +409,42 @@ void epub_abort(struct epub_writer *w)
 		fclose(w->f);
 	unlink(w->tmp);
 	S_free(w);
+}
+
+void epub_remove_temporary(void)
+{
+	if (S_tmp_set)
+		unlink(S_tmp_path);
+}
+
+/* Reads len bytes at offset of fd (negative: from the end). */
+static bool S_pread(int fd, off_t size, off_t offset, unsigned char *buf, size_t len)
+{
+	if (offset < 0)
+		offset += size;
+	if (offset < 0 || offset + (off_t)len > size)
+		return false;
+	return pread(fd, buf, len, offset) == (ssize_t)len;
+}
+
+bool epub_is_ours(const char *path)
+{
+	/* O_NONBLOCK: a FIFO must not hang the check (it is no book anyway). */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	static const char mimetype[] = "mimetypeapplication/epub+zip";
+	unsigned char head[S_LOCAL_LEN + sizeof mimetype - 1], tail[S_EOCD_LEN + S_MARK_LEN];
+	bool ours = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    S_pread(fd, st.st_size, 0, head, sizeof head) &&
+		    S_pread(fd, st.st_size, -(off_t)sizeof tail, tail, sizeof tail);
+	close(fd);
+	/* An EPUB (its stored mimetype first, as OCF wants) that ends with
+	 * sheaf's mark as the archive comment. */
+	return ours && head[0] == 0x50 && head[1] == 0x4b && head[2] == 3 && head[3] == 4 &&
+	       head[8] == S_METHOD_STORED && head[9] == 0 && head[26] == 8 && head[27] == 0 &&
+	       head[28] == 0 && head[29] == 0 && memcmp(head + S_LOCAL_LEN, mimetype, sizeof mimetype - 1) == 0 &&
+	       tail[0] == 0x50 && tail[1] == 0x4b && tail[2] == 5 && tail[3] == 6 && tail[20] == S_MARK_LEN &&
+	       tail[21] == 0 && memcmp(tail + S_EOCD_LEN, S_MARK, S_MARK_LEN) == 0;
 }

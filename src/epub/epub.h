@@ -11,7 +11,8 @@
  * attributes, so the same entries give the same bytes. epub_commit writes
  * the central directory (ZIP64 records only when 65,535 entries or more,
  * or offsets past 4 GiB, need them) and renames the file over the target.
- * A single entry of 4 GiB or more is refused.
+ * A single entry of 4 GiB or more is refused. The archive comment is
+ * sheaf's mark (epub_is_ours).
  *
  * Nothing touches the output path before epub_commit: the container is
  * written to a temporary file beside it, removed by epub_abort or when
@@ -71,5 +72,17 @@ int epub_write_entry(struct epub_writer *w, const char *name, const struct epub_
 int epub_commit(struct epub_writer *w, struct diag_list *dl);
 /* Drops the container: the temporary file is removed. w may be NULL. */
 void epub_abort(struct epub_writer *w);
+
+/* Removes the temporary file of the container being written, if any; for
+ * a handler of SIGINT, SIGTERM or SIGHUP: async-signal-safe (one unlink).
+ * After a SIGKILL the temporary file stays: nothing can remove it then,
+ * and the target is untouched anyway. */
+void epub_remove_temporary(void);
+
+/* Whether the regular file at path is a container this writer made: its
+ * stored `mimetype` entry first and sheaf's mark as the archive comment.
+ * An output path may replace such a file where it may replace no other
+ * (a site's own files). Never blocks on a FIFO. */
+bool epub_is_ours(const char *path);
 
 #endif

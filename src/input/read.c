@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* DT_* of readdir */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,15 +34,15 @@ static int S_cmp_entry(const void *a, const void *b)
 }
 
 /* The entries of the folder at path, hidden ones left out, sorted: the
- * order of a book never depends on the file system's. Returns false when
- * the folder cannot be opened. *v is malloc'd, and each name. */
-static bool S_list(const char *path, struct S_entry **v, size_t *n)
+ * order of a book never depends on the file system's. Returns 0, or the
+ * errno of opening the folder. *v is malloc'd, and each name. */
+static int S_list(const char *path, struct S_entry **v, size_t *n)
 {
 	DIR *d = opendir(path);
 	*v = NULL;
 	*n = 0;
 	if (!d)
-		return false;
+		return errno ? errno : EIO;
 	size_t cap = 0;
 	for (struct dirent *e; (e = readdir(d)) != NULL;) {
 		if (e->d_name[0] == '.')
@@ -53,29 +54,86 @@ static bool S_list(const char *path, struct S_entry **v, size_t *n)
 	closedir(d);
 	if (*n > 1)
 		qsort(*v, *n, sizeof **v, S_cmp_entry);
-	return true;
+	return 0;
 }
 
 bool site_list_dir(const char *path, struct strvec *names)
 {
 	struct S_entry *v;
 	size_t n;
-	if (!S_list(path, &v, &n))
+	int err = S_list(path, &v, &n);
+	if (err) {
+		errno = err;
 		return false;
+	}
 	for (size_t i = 0; i < n; i++)
 		sv_push_owned(names, v[i].name);
 	free(v);
 	return true;
 }
 
+static unsigned char S_type(mode_t m)
+{
+	return S_ISDIR(m) ? DT_DIR : S_ISREG(m) ? DT_REG : S_ISLNK(m) ? DT_LNK : S_ISFIFO(m) ? DT_FIFO
+	       : S_ISSOCK(m) ? DT_SOCK : S_ISCHR(m) ? DT_CHR : S_ISBLK(m) ? DT_BLK : DT_UNKNOWN;
+}
+
+/* Why a file named like a post is no post to read (a FIFO would hold the
+ * export forever), or NULL when it is a file, or a folder. */
+static const char *S_not_post(unsigned char type, const char *full)
+{
+	if (type == DT_LNK) {
+		struct stat st;
+		if (stat(full, &st) != 0)
+			return errno == ENOENT || errno == ENOTDIR ? "a symlink to nothing"
+								   : "a symlink that cannot be followed";
+		type = S_type(st.st_mode);
+	}
+	switch (type) {
+	case DT_FIFO:
+		return "a FIFO, not a file";
+	case DT_SOCK:
+		return "a socket, not a file";
+	case DT_CHR:
+	case DT_BLK:
+		return "a device, not a file";
+	default:
+		return NULL;
+	}
+}
+
+bool site_warn_not_post(const char *full, struct diag_list *dl)
+{
+	struct stat st;
+	const char *why = lstat(full, &st) == 0 ? S_not_post(S_type(st.st_mode), full) : NULL;
+	if (why && dl)
+		diag_warning(dl, full, 0, 0, "left out: %s", why);
+	return why != NULL;
+}
+
+void site_warn_unreadable_dir(const char *abs, int err, struct diag_list *dl)
+{
+	/* A folder that is not there is no news (most generators look in
+	 * several); one that is there and cannot be read hides posts. */
+	if (err && err != ENOENT && err != ENOTDIR && dl)
+		diag_warning(dl, abs, 0, 0, "folder left out: it cannot be read (%s)", strerror(err));
+}
+
 void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files)
+{
+	site_walk_report(root, dir, exts, files, NULL);
+}
+
+void site_walk_report(const char *root, const char *dir, const char *const *exts, struct strvec *files,
+		      struct diag_list *dl)
 {
 	char *abs = path_join(root, dir);
 	struct S_entry *v;
 	size_t n;
-	bool listed = S_list(abs, &v, &n);
+	int err = S_list(abs, &v, &n);
+	site_warn_unreadable_dir(abs, err, dl);
 	free(abs);
-	if (!listed)
+	if (err)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(v[i].name) : path_join(dir, v[i].name);
@@ -84,26 +142,55 @@ void site_walk(const char *root, const char *dir, const char *const *exts, struc
 		 * thousands of post folders felt; a symlink or an unknown type
 		 * is looked at. */
 		unsigned char type = v[i].type;
-		if (type == DT_UNKNOWN || type == DT_LNK) {
+		if (type == DT_UNKNOWN) {
 			struct stat st;
-			type = lstat(full, &st) < 0 ? DT_UNKNOWN
-			       : S_ISDIR(st.st_mode) ? DT_DIR
-			       : S_ISREG(st.st_mode) ? DT_REG
-			       : S_ISLNK(st.st_mode) ? DT_LNK
-						      : DT_UNKNOWN;
+			type = lstat(full, &st) < 0 ? DT_UNKNOWN : S_type(st.st_mode);
 		}
 		/* Symlinked folders are not followed: they can loop, and can
 		 * lead out of the site. A symlinked file counts when it leads
 		 * to a file. */
 		if (type == DT_DIR)
-			site_walk(root, rel, exts, files);
+			site_walk_report(root, rel, exts, files, dl);
 		else if ((type == DT_REG || (type == DT_LNK && path_is_file(full))) && S_has_ext(v[i].name, exts))
 			sv_push(files, rel);
+		else if (dl && S_has_ext(v[i].name, exts))
+			site_warn_not_post(full, dl);
 		free(full);
 		free(rel);
 		free(v[i].name);
 	}
 	free(v);
+}
+
+char *site_config_path(const char *root, const char *base, const char *value, const char *cfgfile, int line,
+		       int col, const char *key, const char *instead, struct diag_list *dl)
+{
+	if (!value || !*value)
+		return NULL;
+	char *joined = value[0] == '/' || !base || strcmp(base, ".") == 0 ? xstrdup(value) : path_join(base, value);
+	char *norm = path_normalize(joined);
+	free(joined);
+	bool outside = norm[0] == '/' || norm[0] == '~' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../");
+	const char *how = "points outside the site";
+	if (!outside) {
+		/* Inside as written; a symlink may still lead out. What does
+		 * not exist is no escape (the generator says it is missing). */
+		char root_real[PATH_MAX], real[PATH_MAX];
+		char *full = path_join(root, norm);
+		if (realpath(root, root_real) && realpath(full, real) && !path_under(real, root_real)) {
+			outside = true;
+			how = "leads outside the site (through a symlink)";
+		}
+		free(full);
+	}
+	if (outside) {
+		if (dl)
+			diag_warning(dl, cfgfile, line, col, "%s: '%s' %s; %s", key, value, how,
+				     instead ? instead : "ignored");
+		free(norm);
+		return NULL;
+	}
+	return norm;
 }
 
 void site_ref_paths(const struct site *site, const char *from, const char *ref, struct strvec *out)

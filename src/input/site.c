@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/path.h"
 #include "base/url.h"
 
 /* Tried in order; generic takes any folder, so it comes last. */
@@ -212,13 +213,19 @@ static void S_read_one(struct S_collect *c, struct realpath_cache *rc, size_t i)
 	struct S_read *r = &c->reads[i];
 	struct post *p;
 	int read;
-	/* A post that is a symlink to a file outside the site is not read:
-	 * only the site's own files go into a book. */
+	/* A post that is a symlink to a file outside the site, or to one of
+	 * its hidden files (.env), is not read: only the site's own files go
+	 * into a book (path.h's rule; the walk left hidden names out). */
 	char *path = path_join(site->root, c->files->v[i]);
 	char real[PATH_MAX];
 	bool inside = c->root_real && realpath_cached(rc, path, real) && path_under(real, c->root_real);
+	enum path_refusal hidden = inside ? path_check_rel(path_under(real, c->root_real)) : PATH_OK;
 	if (!inside) {
 		diag_warning(&r->diags, path, 0, 0, "left out: the file resolves (through a symlink) outside the site");
+		r->left_out = true;
+	} else if (hidden != PATH_OK) {
+		diag_warning(&r->diags, path, 0, 0, "left out: it resolves to '%s', which %s",
+			     path_under(real, c->root_real), path_refusal_why(hidden));
 		r->left_out = true;
 	} else if ((read = site_read_post(&p, site, c->files->v[i], &r->diags)) > 0) {
 		/* Not a post after all: site_read_post kept only why, when

@@ -253,12 +253,37 @@ void site_free(struct site *site);
 
 /* Helpers shared by the generators (site/common.c). */
 
+/* A folder or file a site's config names under key (value, relative to
+ * base, itself relative to root; "." or NULL: the root): its normalized
+ * path relative to root (malloc'd), or NULL when value is empty, or
+ * points outside the site — as written or, when it exists, through a
+ * symlink — after a warning at cfgfile:line:col naming the key and
+ * saying why and what is done instead (instead, e.g. "the default
+ * content/ is read"; NULL: "ignored"). Not for what a post names
+ * (path.h): a config may name the generator's own dot files
+ * (.authors.yml). */
+char *site_config_path(const char *root, const char *base, const char *value, const char *cfgfile, int line,
+		       int col, const char *key, const char *instead, struct diag_list *dl);
+
 /* Appends the names in the folder at path (hidden ones left out) to names,
- * sorted. Returns false when the folder cannot be opened. */
+ * sorted. Returns false when the folder cannot be opened (errno says
+ * why). */
 bool site_list_dir(const char *path, struct strvec *names);
 /* Appends to files every file under dir (relative to root) whose name ends
  * in one of exts, sorted, skipping hidden folders and symlinked folders. */
 void site_walk(const char *root, const char *dir, const char *const *exts, struct strvec *files);
+/* The same, and into dl (may be NULL) a warning for each file named like
+ * a post that is none (a FIFO, socket or device, a symlink to nothing)
+ * and each folder below dir that cannot be read: they are left out. */
+void site_walk_report(const char *root, const char *dir, const char *const *exts, struct strvec *files,
+		      struct diag_list *dl);
+/* For generators walking folders their own way: a warning into dl (may
+ * be NULL) when the file at full, named like a post, is none (a FIFO,
+ * socket or device, a symlink to nothing): true then. */
+bool site_warn_not_post(const char *full, struct diag_list *dl);
+/* A warning when opening the folder at abs failed with err for another
+ * reason than its absence (EACCES). */
+void site_warn_unreadable_dir(const char *abs, int err, struct diag_list *dl);
 /* The usual readings of a reference to a page (ref_targets) made from
  * the post at from: "/x" from the content folder, then from the root;
  * "x" from the post's folder, the content folder, the root. Appended to

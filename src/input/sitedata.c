@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/path.h"
 #include "input/site.h"
 #include "input/sitedata.h"
 
@@ -33,7 +34,7 @@ void site_data_free(struct site_data *sd)
 }
 
 /* Adds a template unless its name is known; takes name. */
-static void S_put(struct site_data *sd, char *name, const char *relpath, const char *abspath)
+static void S_put(struct site_data *sd, char *name, const char *relpath)
 {
 	if (strmap_get(&sd->by_name, name, NULL)) {
 		free(name);
@@ -41,7 +42,10 @@ static void S_put(struct site_data *sd, char *name, const char *relpath, const c
 	}
 	char *text = NULL;
 	size_t len = 0;
-	if (read_file(abspath, &text, &len) < 0 || len > S_MAX_TEMPLATE || memchr(text, '\0', len)) {
+	/* path.h's rule: a theme folder symlinked out of the site shows
+	 * nothing of what lies there. */
+	if (path_read_confined(sd->site->root, NULL, relpath, S_MAX_TEMPLATE, &text, &len, NULL) != PATH_OK ||
+	    memchr(text, '\0', len)) {
 		free(text);
 		text = NULL;
 	}
@@ -72,9 +76,7 @@ void site_data_add_templates(struct site_data *sd, const char *dir, const char *
 			if (!dot || dot == base || (pass == 0) != (dot == last))
 				continue;
 			char *name = xstrndup(under, (size_t)(dot - under));
-			char *abs = path_join(sd->site->root, rel);
-			S_put(sd, name, rel, abs);
-			free(abs);
+			S_put(sd, name, rel);
 		}
 	}
 	sv_free(&files);

@@ -16,6 +16,8 @@ static char S_tmp[] = "/tmp/sheaf-epub-XXXXXX";
 static const char *S_root;
 static bool S_python, S_unzip;
 
+/* The end of central directory record and sheaf's 5-byte comment. */
+#define S_END (22 + 5)
 #define S_MTIME 1700000000 /* 2023-11-14 22:13:20 UTC: even seconds, as DOS time keeps */
 #define S_NSEQ 70000
 
@@ -234,9 +236,12 @@ static void test_book(void)
 	is_int(S_le(u + 4, 2), 10, "mimetype: version needed 1.0 (stored)");
 	is_int(S_le(u + 12, 2), (2023 - 1980) << 9 | 11 << 5 | 14, "DOS date from the UTC time");
 	is_int(S_le(u + 10, 2), 22 << 11 | 13 << 5 | 10, "DOS time from the UTC time");
-	is_int(S_le(u + len - 22, 4), 0x06054b50, "end of central directory last");
-	is_int(S_le(u + len - 22 + 8, 2), 6, "six entries");
-	ok(len < 42 + 4 || S_le(u + len - 42, 4) != 0x07064b50, "no ZIP64 locator for a small book");
+	is_int(S_le(u + len - S_END, 4), 0x06054b50, "end of central directory last");
+	is_int(S_le(u + len - S_END + 8, 2), 6, "six entries");
+	is_int(S_le(u + len - S_END + 20, 2), 5, "an archive comment of 5 bytes");
+	ok(memcmp(raw + len - 5, "sheaf", 5) == 0, "the comment is sheaf's mark");
+	ok(epub_is_ours(path), "epub_is_ours knows it");
+	ok(len < S_END + 20 + 4 || S_le(u + len - S_END - 20, 4) != 0x07064b50, "no ZIP64 locator for a small book");
 
 	/* What a reader makes of it. */
 	char *manifest = path_join(dir, "manifest.txt");
@@ -383,11 +388,12 @@ static void test_zip64(void)
 	if (!ok(read_file(path, &raw, &len) == 0 && len > 100, "70,000 entries: read back"))
 		goto out;
 	const unsigned char *end = (const unsigned char *)raw + len;
-	is_int(S_le(end - 22, 4), 0x06054b50, "end of central directory last");
-	is_int(S_le(end - 22 + 8, 2), 0xFFFF, "its entry count says: see ZIP64");
-	is_int(S_le(end - 42, 4), 0x07064b50, "the ZIP64 locator before it");
-	uint32_t at = S_le(end - 42 + 8, 4);
-	ok(at + 56 + 20 + 22 == len && S_le((const unsigned char *)raw + at, 4) == 0x06064b50,
+	is_int(S_le(end - S_END, 4), 0x06054b50, "end of central directory last");
+	is_int(S_le(end - S_END + 8, 2), 0xFFFF, "its entry count says: see ZIP64");
+	is_int(S_le(end - S_END - 20, 4), 0x07064b50, "the ZIP64 locator before it");
+	uint32_t at = S_le(end - S_END - 20 + 8, 4);
+	ok(memcmp(raw + len - 5, "sheaf", 5) == 0, "the ZIP64 container ends with sheaf's mark too");
+	ok(at + 56 + 20 + S_END == len && S_le((const unsigned char *)raw + at, 4) == 0x06064b50,
 	   "the locator points at the ZIP64 end of central directory");
 	is_int(S_le((const unsigned char *)raw + at + 32, 4), S_NSEQ, "which counts 70,000 entries");
 	char *seq = xasprintf("--seq %d", S_NSEQ);
@@ -408,6 +414,37 @@ out:
 	diag_list_free(&dl);
 }
 
+/* Only a container sheaf wrote is one it may replace: not another EPUB,
+ * not a zip, not a text, not what is not a regular file. */
+static void test_is_ours(void)
+{
+	char *dir = path_join(S_tmp, "ours");
+	fx_mkdirs(dir);
+	char *other = path_join(dir, "other.epub");
+	/* The same first entry, another tool's end (no comment). */
+	static const char head[] = "PK\003\004\012\0\0\0\0\0\0\0\0\0\0\0\0\0\024\0\0\0\024\0\0\0"
+				   "\010\0\0\0mimetypeapplication/epub+zip";
+	static const char end[] = "PK\005\006\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+	char buf[sizeof head + sizeof end];
+	memcpy(buf, head, sizeof head - 1);
+	memcpy(buf + sizeof head - 1, end, sizeof end - 1);
+	fx_write(dir, "other.epub", buf, sizeof head + sizeof end - 2);
+	ok(!epub_is_ours(other), "another tool's EPUB is not ours");
+	fx_writes(dir, "post.md", "# A post\n\nsheaf");
+	char *post = path_join(dir, "post.md");
+	ok(!epub_is_ours(post), "a text ending in the mark is not ours");
+	char *fifo = path_join(dir, "fifo");
+	ok(mkfifo(fifo, 0600) == 0 && !epub_is_ours(fifo), "a FIFO is not ours, and the check does not hang");
+	ok(!epub_is_ours(dir), "a folder is not ours");
+	char *none = path_join(dir, "none.epub");
+	ok(!epub_is_ours(none), "a missing file is not ours");
+	free(none);
+	free(fifo);
+	free(post);
+	free(other);
+	free(dir);
+}
+
 int main(int argc, char **argv)
 {
 	S_root = argc > 1 ? argv[1] : ".";
@@ -422,6 +459,7 @@ int main(int argc, char **argv)
 	test_abort();
 	test_missing_folder();
 	test_zip64();
+	test_is_ours();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

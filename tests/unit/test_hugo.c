@@ -909,7 +909,7 @@ static void test_mounts_every(void)
 		p = fx_find_post(&posts, "english/e.md");
 		if (p)
 			is_str(p->live_url, "https://mm.test/extra/e/", "a mount for one language");
-		ok(fx_has_diag(&dl, DIAG_WARNING, "hugo.yaml", "module mount '../outside' lies outside the site"),
+		ok(fx_has_diag(&dl, DIAG_WARNING, "hugo.yaml", "module.mounts: '../outside' points outside the site"),
 		   "a mount outside the site: a warning");
 		ok(fx_has_diag(&dl, DIAG_WARNING, "hugo.yaml", "of language 'de' lies outside the site"),
 		   "a language's contentDir outside the site: a warning, not an error");

@@ -39,6 +39,22 @@ int main(void)
 	       "\t\\u202egnp.exe\\xff\tposts/b.md\n",
 	       "terminal: controls, bidi overrides and invalid UTF-8 escaped as in diagnostics");
 	free(out);
+
+	/* --list-tags and the like: name and count, the name escaped alike. */
+	struct sel_value v[] = {{"Tab\there\\", "x", 12}, {"\x1b[2Jnew\nline", "y", 1}};
+	struct sel_values vals = {v, 2, 2};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	list_print_values(f, &vals, false);
+	fclose(f);
+	is_str(buf, "Tab\\there\\\\\t12\n\x1b[2Jnew\\nline\t1\n", "values as data: name TAB count");
+	free(buf);
+	f = open_memstream(&buf, &len);
+	list_print_values(f, &vals, true);
+	fclose(f);
+	is_str(buf, "Tab\\there\\\t12\n\\x1b[2Jnew\\nline\t1\n", "values on a terminal: escaped as diagnostics");
+	free(buf);
 	post_list_free(&pl, true);
 	return done_testing();
 }

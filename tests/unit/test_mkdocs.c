@@ -98,7 +98,7 @@ static void test_inherit(void)
 	posts = (struct post_list)POST_LIST_INIT;
 	if (S_open("escape", &site, &posts, &dl)) {
 		is_str(site->title, "Ours", "INHERIT outside the site: the file is read alone");
-		ok(S_warned(&dl, "lies outside the site"), "with a warning");
+		ok(S_warned(&dl, "INHERIT: '../outside.yml' points outside the site; not read"), "with a warning naming the key");
 	}
 	post_list_free(&posts, true);
 	site_free(site);
@@ -310,7 +310,7 @@ static void test_blog_options(void)
 		struct post *h = S_find(&posts, "docs/blog/posts/hidden.md");
 		ok(a && !a->draft, "draft_if_future_date: a post saying draft: false stays published");
 		ok(h && h->draft, "without draft: true a draft stays a draft");
-		ok(S_warned(&dl, "authors_file '../../outside.yml' lies outside the site"),
+		ok(S_warned(&dl, "authors_file: '../../outside.yml' points outside the site; not read"),
 		   "authors_file outside the site: a warning");
 		is_str(a && a->author_names.n ? a->author_names.v[0] : NULL, "ann",
 		       "authors_file outside the site: not read");

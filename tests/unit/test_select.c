@@ -37,6 +37,7 @@ static void S_sel_reset(struct selection *sel)
 	sv_free(&sel->tags);
 	sv_free(&sel->categories);
 	sv_free(&sel->authors);
+	sv_free(&sel->series);
 	memset(sel, 0, sizeof *sel);
 }
 
@@ -61,6 +62,134 @@ static void S_check_select(const struct selection *sel, const struct post_list *
 	is_str(got, expected, name);
 	free(got);
 	post_list_free(&out, false);
+}
+
+/* select_resolve on sel: its diagnostics' messages, '|'-joined, are errs
+ * ("" for none) and the resolved values of kind, ';'-joined, are values
+ * (unless NULL); sel is reset after when reset. */
+static void S_check_resolve(struct selection *sel, const struct post_list *all, const struct strvec *kind,
+			    const char *errs, const char *values, const char *name, bool reset)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int ret = select_resolve(sel, all, &dl);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < dl.n; i++)
+		sb_addf(&sb, "%s%s", i ? "|" : "", dl.v[i].message);
+	ok((ret < 0) == (dl.n > 0), "%s: fails exactly when it reports", name);
+	is_str(sb.s ? sb.s : "", errs, name);
+	diag_list_free(&dl);
+	sb.len = 0;
+	for (size_t i = 0; i < kind->n; i++)
+		sb_addf(&sb, "%s%s", i ? ";" : "", kind->v[i]);
+	if (values)
+		is_str(sb.s ? sb.s : "", values, name);
+	sb_release(&sb);
+	if (reset)
+		S_sel_reset(sel);
+}
+
+/* Discovery: values and their counts, slug keys, slug matches, "did you
+ * mean". */
+static void S_discovery(const struct post_list *all)
+{
+	char *k = select_key("Software Development");
+	is_str(k, "softwaredevelopment", "key: letters and digits, lower case");
+	free(k);
+	k = select_key("  Caf\xc3\xa9_au-lait!! 2 ");
+	is_str(k, "cafeaulait2", "key: accents dropped, punctuation and spaces gone");
+	free(k);
+	k = select_key("\xe6\x97\xa5\xe6\x9c\xac\xe3\x80\x81\xce\x91\xce\x92");
+	is_str(k, "\xe6\x97\xa5\xe6\x9c\xac\xce\xb1\xce\xb2", "key: other scripts kept (lowered), CJK punctuation gone");
+	free(k);
+	k = select_key("C++");
+	is_str(k, "c", "key: C++ is c (why an exact name wins over a key)");
+	free(k);
+
+	struct sel_values vals = SEL_VALUES_INIT;
+	select_values(all, SEL_TAG, false, &vals);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < vals.n; i++)
+		sb_addf(&sb, "%s%s=%zu", i ? " " : "", vals.v[i].name, vals.v[i].posts);
+	is_str(sb.s, "Linux=2 C=1 Café=1 misc=1 python=1",
+	       "values: linux/Linux one (first spelling), most posts first, then by name; drafts out");
+	sel_values_free(&vals);
+	select_values(all, SEL_TAG, true, &vals);
+	is_int(vals.n, 5, "with drafts: the draft's 'c' is C");
+	is_int(vals.v[1].posts, 2, "with drafts: C has two posts");
+	sel_values_free(&vals);
+	select_values(all, SEL_AUTHOR, false, &vals);
+	sb.len = 0;
+	for (size_t i = 0; i < vals.n; i++)
+		sb_addf(&sb, "%s%s/%s=%zu", i ? " " : "", vals.v[i].name, vals.v[i].id, vals.v[i].posts);
+	is_str(sb.s, "Al Smith/asmith=2 Jane Doe/jdoe=2", "authors: display name and id");
+	sel_values_free(&vals);
+	sb_release(&sb);
+
+	struct selection sel;
+	memset(&sel, 0, sizeof sel);
+	sv_push(&sel.tags, "LINUX");
+	S_check_resolve(&sel, all, &sel.tags, "", "Linux", "a value some post has: the site's spelling", true);
+	sv_push(&sel.authors, "al smith");
+	sv_push(&sel.authors, "JDOE");
+	S_check_resolve(&sel, all, &sel.authors, "", "asmith;jdoe", "authors by name or id: their ids", true);
+
+	sv_push(&sel.categories, "travel");
+	sv_push(&sel.tags, "cafe");
+	S_check_resolve(&sel, all, &sel.tags, "", "Café", "slug match: cafe names Café", false);
+	S_check_select(&sel, all, "c.md", "… and selects it");
+	S_sel_reset(&sel);
+
+	sv_push(&sel.tags, "Linx");
+	sv_push(&sel.categories, "Tarvel");
+	S_check_resolve(&sel, all, &sel.tags,
+			"no post has the tag 'Linx'; did you mean 'Linux'? (--list-tags lists all 5)|"
+			"no post has the category 'Tarvel'; did you mean 'Travel'? (--list-categories lists all 3)",
+			NULL, "did you mean: a swap and a missing letter; one error a value", true);
+
+	sv_push(&sel.tags, "qqqqqq");
+	S_check_resolve(&sel, all, &sel.tags, "no post has the tag 'qqqqqq' (--list-tags lists all 5)", NULL,
+			"nothing close: the hint only", true);
+
+	sv_push(&sel.authors, "jane-doe");
+	S_check_resolve(&sel, all, &sel.authors, "", "jdoe", "an author by its name's slug, resolved to its id", false);
+	S_check_select(&sel, all, "a.md c.md", "… and selects their posts");
+	S_sel_reset(&sel);
+
+	sv_push(&sel.authors, "jdeo");
+	S_check_resolve(&sel, all, &sel.authors,
+			"no post has the author 'jdeo'; did you mean 'Jane Doe'? (--list-authors lists all 2)", NULL,
+			"an author suggested by its display name, matched by id", true);
+
+	struct post_list d = POST_LIST_INIT;
+	post_list_push(&d, S_post("x.md", "X", "2024-01-01", "Secret", NULL, NULL, NULL, true));
+	post_list_push(&d, S_post("y.md", "Y", "2024-01-01", NULL, NULL, NULL, NULL, false));
+	sv_push(&sel.tags, "secret");
+	S_check_resolve(&sel, &d, &sel.tags, "no post has the tag 'secret'; only drafts have it (--drafts includes them)",
+			NULL, "a value of drafts only says so", false);
+	sel.drafts = true;
+	sv_push(&sel.tags, "secret"); /* a value naming nothing was dropped */
+	S_check_resolve(&sel, &d, &sel.tags, "", "Secret", "… and names it with drafts", true);
+	sv_push(&sel.categories, "Travel");
+	S_check_resolve(&sel, &d, &sel.categories, "no post has the category 'Travel'; no post has any categories",
+			NULL, "a kind no post has", true);
+	post_list_free(&d, true);
+
+	sv_push(&sel.tags, "travel");
+	S_check_resolve(&sel, all, &sel.tags, "no post has the tag 'travel'; 'Travel' is a category (--category)", NULL,
+			"a value of another kind says which", true);
+
+	/* Series typed in part: suggested, not taken. */
+	struct post_list s = POST_LIST_INIT;
+	struct post *p = S_post("s.md", "S", "2024-01-01", NULL, NULL, NULL, NULL, false);
+	sv_push(&p->series, "First Steps");
+	post_list_push(&s, p);
+	sv_push(&sel.series, "first");
+	S_check_resolve(&sel, &s, &sel.series,
+			"no post has the series 'first'; did you mean 'First Steps'? (--list-series lists the only one)",
+			NULL, "a series' beginning is suggested", true);
+	sv_push(&sel.series, "first-steps");
+	S_check_resolve(&sel, &s, &sel.series, "", "First Steps", "a series by its slug", true);
+	post_list_free(&s, true);
 }
 
 int main(void)
@@ -175,6 +304,8 @@ int main(void)
 
 	S_sel_reset(&sel);
 	post_list_free(&ties, true);
+
+	S_discovery(&all);
 	post_list_free(&all, true);
 	return done_testing();
 }

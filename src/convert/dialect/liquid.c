@@ -11,11 +11,14 @@
  * (kramdown.c). */
 #define _DEFAULT_SOURCE /* realpath */
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
 
 #include "base/date.h"
+#include "base/path.h"
 #include "base/slug.h"
 #include "base/text.h"
 #include "base/url.h"
@@ -474,7 +477,7 @@ static char *S_include_file(struct S_inc *in, const char *name, bool relative, i
 	const struct site *site = ctx && ctx->refs ? ctx->refs->site : NULL;
 	const char *tag = relative ? "include_relative" : "include";
 	char *key = xasprintf("%s:%s", tag, name);
-	char *text = NULL, *dir = NULL, *dir_real = NULL, *real = NULL, *root_real = NULL;
+	char *text = NULL, *dir = NULL, *dir_real = NULL, *root_real = NULL;
 	if (!S_include_name_ok(name)) {
 		ds_warn(st, line, key, "'{%% %s %s %%}' names a file outside its folder or a hidden one: refused, left out",
 			tag, name);
@@ -509,34 +512,38 @@ static char *S_include_file(struct S_inc *in, const char *name, bool relative, i
 	}
 	char *dir_abs = path_join(root, relative ? src : dir);
 	dir_real = realpath(dir_abs, NULL); /* the folder it may not leave */
-	root_real = realpath(root, NULL);      /* nor the site (a symlinked _includes) */
 	free(dir_abs);
 	char *rel = path_join(dir, name);
-	char *abs = path_join(root, rel);
-	real = realpath(abs, NULL);
-	free(abs);
-	free(rel);
-	struct stat sb;
-	if (!real || !dir_real || stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	char real[PATH_MAX];
+	/* The site's rule first (nothing hidden, nothing outside, a file),
+	 * then the folder's. */
+	root_real = realpath(root, NULL);
+	enum path_refusal why = root_real ? path_confine(real, root, root_real, rel, false) : PATH_MISSING;
+	/* Named as what it resolved to: a symlink names its target. */
+	const char *below = (why == PATH_HIDDEN || why == PATH_VCS) && *real ? path_under(real, root_real) : NULL;
+	size_t max = in->budget < S_MAX_INCLUDE_FILE ? in->budget : S_MAX_INCLUDE_FILE;
+	char *data = NULL;
+	size_t dlen;
+	int err = -1;
+	if (why == PATH_HIDDEN || why == PATH_VCS) {
+		ds_warn(st, line, key, "'{%% %s %s %%}' refused: '%s' %s, left out", tag, name,
+			below && *below ? below : rel, path_refusal_why(why));
+	} else if (why == PATH_MISSING || why == PATH_NOT_FILE || !dir_real) {
 		ds_warn(st, line, key, "'{%% %s %s %%}': no such file in %s: left out", tag, name,
 			relative ? "the post's folder" : dir);
-	} else if (!path_under(real, dir_real) || !root_real || !path_under(real, root_real)) {
+	} else if (why == PATH_OUTSIDE || !path_under(real, dir_real)) {
 		ds_warn(st, line, key, "'{%% %s %s %%}' leads outside its folder: refused, left out", tag, name);
-	} else if ((size_t)sb.st_size > S_MAX_INCLUDE_FILE || (size_t)sb.st_size > in->budget) {
+	} else if (why == PATH_OK && (!max || (err = read_file_stat(real, max, &data, &dlen, NULL)) == -EFBIG)) {
 		ds_warn(st, line, key, "'{%% %s %s %%}' is too large: left out", tag, name);
+	} else if (err != 0) {
+		ds_warn(st, line, key, "'{%% %s %s %%}' cannot be read: left out", tag, name);
 	} else {
-		char *data;
-		size_t dlen;
-		if (read_file(real, &data, &dlen) != 0) {
-			ds_warn(st, line, key, "'{%% %s %s %%}' cannot be read: left out", tag, name);
-		} else {
-			text_to_utf8(&text, len, data, dlen, real, st->dl);
-			free(data);
-			in->budget -= *len;
-		}
+		text_to_utf8(&text, len, data, dlen, real, st->dl);
+		in->budget -= *len;
 	}
+	free(data);
+	free(rel);
 out:
-	free(real);
 	free(dir_real);
 	free(root_real);
 	free(dir);

@@ -22,6 +22,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "base/path.h"
 #include "base/text.h"
 #include "base/url.h"
 #include "convert/dialect/scan.h"
@@ -429,11 +430,17 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 		goto out;
 	}
 	char *cand = path_join(root, rel);
-	char *real = realpath(cand, NULL);
+	char real[PATH_MAX];
 	struct stat sb;
-	if (!real || !path_under(real, real_root)) {
+	enum path_refusal why = path_confine(real, root, real_root, rel, false);
+	if (why == PATH_OUTSIDE) {
 		ds_warn(st, line, key, "%s '%s' leads outside the site: refused, left out", sn->what, quoted);
-	} else if (stat(real, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	} else if (why == PATH_HIDDEN || why == PATH_VCS) {
+		/* Named as what it resolved to: a symlink names its target. */
+		const char *below = *real ? path_under(real, real_root) : NULL;
+		ds_warn(st, line, key, "%s '%s' refused: '%s' %s, left out", sn->what, quoted, below ? below : rel,
+			path_refusal_why(why));
+	} else if (why != PATH_OK || stat(real, &sb) != 0) {
 		ds_warn(st, line, key, "%s '%s' is not a file: left out", sn->what, quoted);
 	} else if ((size_t)sb.st_size > S_MAX_SNIPPET_FILE) {
 		ds_warn(st, line, key, "%s '%s' is larger than 8 MiB: left out", sn->what, quoted);
@@ -451,7 +458,6 @@ static char *S_snippet_file(struct S_snip *sn, const char *spec, size_t sl, size
 			free(clean);
 		}
 	}
-	free(real);
 	free(cand);
 out:
 	free(rel);
@@ -607,16 +613,6 @@ static void S_snip_text(struct S_snip *sn, const char *md, size_t len, int depth
 	}
 }
 
-/* A path with a hidden part (`.git/…`, `x/.env`): never pasted from
- * auto_append, which names files for every post of the site. */
-static bool S_hidden(const char *path)
-{
-	for (const char *p = path; *p; p++)
-		if (*p == '.' && (p == path || p[-1] == '/') && p[1] && p[1] != '/' && !(p[1] == '.' && (!p[2] || p[2] == '/')))
-			return true;
-	return false;
-}
-
 /* auto_append: pymdownx adds a block `--8<--` naming each file (a blank
  * line between them) after two blank lines at the end of every post; their
  * lines map to the post's last line. */
@@ -625,11 +621,13 @@ static void S_auto_append(struct S_snip *sn, size_t last)
 	struct S_snippets *sp = sn->self;
 	for (size_t i = 0; i < sp->append.n; i++) {
 		const char *f = sp->append.v[i];
-		if (S_hidden(f)) {
+		/* Named for every post: a hidden file is refused here, once. */
+		enum path_refusal why = path_check_rel(f);
+		if (why == PATH_HIDDEN || why == PATH_VCS) {
 			char *q = ds_quote(f, strlen(f));
 			char *key = xasprintf("snippet-hidden:%s", q);
 			ds_warn(sn->st, S_file_line(sn->st, last), key,
-				"auto_append names the hidden path '%s': refused, not appended", q);
+				"auto_append names '%s', which %s: refused, not appended", q, path_refusal_why(why));
 			free(key);
 			free(q);
 			continue;

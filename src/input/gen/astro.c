@@ -335,7 +335,7 @@ static bool S_detect(const char *root)
 /* A collection defined at t[at] (`defineCollection({...})`), added to st
  * as name. */
 static void S_define(struct S_state *st, const char *name, const char *t, size_t len, size_t at,
-		     const char *src_dir)
+		     const char *src_dir, const struct site *site, struct diag_list *dl)
 {
 	size_t n = S_ident_len(t, len, at);
 	if (!(n == 16 && memcmp(t + at, "defineCollection", 16) == 0))
@@ -366,7 +366,11 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 			if (open >= len || t[open] != '{')
 				return;
 			char *base = S_member_string(t, len, open, "base");
-			c.base = S_folder(base ? base : ".");
+			/* A base out of the site: the collection is left out. */
+			char *cfgpath = path_join(site->root, st->content_config ? st->content_config : ".");
+			c.base = site_config_path(site->root, ".", base ? base : ".", cfgpath, S_line(t, open), 0,
+						  "base", "the collection is left out", dl);
+			free(cfgpath);
 			if (!base && S_member_value(t, len, open, "base") != (size_t)-1)
 				c.computed = "base";
 			free(base);
@@ -378,7 +382,10 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 		} else if (ln == 4 && memcmp(t + loader, "file", 4) == 0 && open < len && t[open] == '(') {
 			/* Data from one file (authors.json): no entries of text. */
 			struct fm_node *path = S_literal(t, len, js_skip_space(t, len, open + 1));
-			c.file = S_folder(fm_str(path));
+			char *cfgpath = path_join(site->root, st->content_config ? st->content_config : ".");
+			c.file = site_config_path(site->root, ".", fm_str(path), cfgpath, S_line(t, open), 0, "file",
+						  "not read", dl);
+			free(cfgpath);
 			fm_node_free(path);
 			if (c.file)
 				c.base = xstrdup(".");
@@ -402,7 +409,8 @@ static void S_define(struct S_state *st, const char *name, const char *t, size_t
 
 /* The collections of the content config t: the members of its exported
  * `collections` object, each defined inline or by a variable. */
-static void S_read_collections(struct S_state *st, const char *t, const char *src_dir)
+static void S_read_collections(struct S_state *st, const char *t, const char *src_dir, const struct site *site,
+			       struct diag_list *dl)
 {
 	size_t len = strlen(t);
 	size_t at = js_find(t, 0, len, "collections");
@@ -423,9 +431,9 @@ static void S_read_collections(struct S_state *st, const char *t, const char *sr
 				size_t def = js_find(t, 0, len, var);
 				free(var);
 				if (def != (size_t)-1)
-					S_define(st, m.key, t, len, js_skip_space(t, len, def), src_dir);
+					S_define(st, m.key, t, len, js_skip_space(t, len, def), src_dir, site, dl);
 			} else {
-				S_define(st, m.key, t, len, v, src_dir);
+				S_define(st, m.key, t, len, v, src_dir, site, dl);
 			}
 		}
 		free(m.key);
@@ -486,12 +494,12 @@ static bool S_underscored(const char *rel)
 /* The entries of a collection: files under its base, relative to the
  * root, sorted. */
 static void S_entries(const struct site *site, const struct S_state *st, const struct S_collection *c,
-		      struct strvec *files)
+		      struct strvec *files, struct diag_list *dl)
 {
 	if (c->computed || c->file)
 		return; /* which files, sheaf cannot know; data, not text */
 	struct strvec all = STRVEC_INIT;
-	site_walk(site->root, c->base, S_exts, &all);
+	site_walk_report(site->root, c->base, S_exts, &all, dl);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *in = path_under(all.v[i], c->base);
 		if (!in || !S_ext_read(st, in))
@@ -512,7 +520,7 @@ static bool S_dated(const struct site *site, const struct S_state *st, const str
 {
 	static const char *const keys[] = {"date", "pubDate", "publishDate", "pubDatetime", "published", NULL};
 	struct strvec files = STRVEC_INIT;
-	S_entries(site, st, c, &files);
+	S_entries(site, st, c, &files, NULL);
 	bool dated = false;
 	for (size_t i = 0; i < files.n && i < 16 && !dated; i++) {
 		struct fm_node *fm = NULL;
@@ -541,7 +549,7 @@ static const struct S_collection *S_pick(const struct site *site, const struct S
 	struct strbuf names = STRBUF_INIT;
 	for (size_t i = 0; i < st->n; i++) {
 		struct strvec files = STRVEC_INIT;
-		S_entries(site, st, &st->cols[i], &files);
+		S_entries(site, st, &st->cols[i], &files, NULL);
 		bool any = files.n > 0;
 		sv_free(&files);
 		if (!any)
@@ -966,7 +974,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			free(base);
 		}
 		char *s = S_member_string(t, len, obj, "srcDir");
-		src_dir = S_folder(s);
+		char *cfgpath = path_join(site->root, cfg_rel);
+		size_t sv = S_member_value(t, len, obj, "srcDir");
+		src_dir = site_config_path(site->root, ".", s, cfgpath, sv != (size_t)-1 ? S_line(t, sv) : 0, 0,
+					   "srcDir", "src/ is read", dl);
+		free(cfgpath);
 		free(s);
 		s = S_member_string(t, len, obj, "publicDir");
 		public_dir = S_folder(s);
@@ -1030,7 +1042,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	if (cc) {
 		char *ct = S_read(site->root, cc);
 		if (ct) {
-			S_read_collections(st, ct, src_dir);
+			S_read_collections(st, ct, src_dir, site, dl);
 			free(ct);
 		}
 	}
@@ -1065,7 +1077,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		st->cols = xrealloc(st->cols, (st->n + 1) * sizeof *st->cols);
 		st->cols[st->n++] = c;
 		struct strvec files = STRVEC_INIT;
-		S_entries(site, st, &st->cols[st->n - 1], &files);
+		S_entries(site, st, &st->cols[st->n - 1], &files, NULL);
 		if (files.n)
 			st->blog = &st->cols[st->n - 1];
 		sv_free(&files);
@@ -1086,12 +1098,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
 	const struct S_state *st = site->state;
 	if (!st->blog)
 		return 0;
 	struct strvec all = STRVEC_INIT;
-	S_entries(site, st, st->blog, &all);
+	S_entries(site, st, st->blog, &all, dl);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *in = path_under(all.v[i], st->blog->base);
 		bool keep = true;

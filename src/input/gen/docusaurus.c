@@ -243,6 +243,7 @@ struct S_reader {
 	size_t len;
 	const char *file; /* as reported */
 	struct diag_list *dl;
+	const char *root; /* the site's */
 };
 
 /* The member key of o as a literal; a computed value is reported (what
@@ -431,10 +432,9 @@ static void S_add_blog(struct S_state *st, const struct S_reader *r, const struc
 		free(b.id);
 		b.id = NULL;
 	}
-	b.dir = S_folder(path ? path : "blog");
+	b.dir = path ? site_config_path(r->root, ".", path, r->file, 0, 0, "path", "its posts are left out", r->dl)
+		     : xstrdup("blog");
 	if (!b.dir) {
-		diag_warning(r->dl, r->file, 0, 0, "the blog folder '%s' is outside the site: its posts are left out",
-			     path);
 		free(b.id);
 		sv_free(&b.include);
 		sv_free(&b.exclude);
@@ -588,7 +588,15 @@ static struct fm_node *S_data_file(const struct site *site, const struct S_blog 
 	for (size_t i = 0; i < 2; i++) {
 		if (!dirs[i])
 			continue;
-		char *rel = path_join(dirs[i], name);
+		/* authorsMapPath and tags stay inside the site (said once, of
+		 * the blog folder's reading). */
+		char *cfg = path_join(site->root, site->config_file ? site->config_file : "docusaurus.config.js");
+		char *rel = site_config_path(site->root, dirs[i], name, cfg, 0, 0,
+					     str_ends_with(name, "tags.yml") ? "tags" : "authorsMapPath", "not read",
+					     i == 1 ? dl : NULL);
+		free(cfg);
+		if (!rel)
+			continue;
 		char *abs = path_join(site->root, rel);
 		char *text = NULL;
 		size_t len = 0;
@@ -642,7 +650,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	char *path = path_join(site->root, name);
 	struct S_state *st = xcalloc(1, sizeof *st);
 	site->state = st;
-	struct S_reader r = {text, len, path, dl};
+	struct S_reader r = {text, len, path, dl, site->root};
 	size_t open = S_find_config(text, len);
 	struct S_obj cfg = {0, len, false};
 	if (open != (size_t)-1)
@@ -783,7 +791,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 	for (size_t i = 0; i < st->nblogs; i++) {
 		const struct S_blog *b = &st->blogs[i];
 		struct strvec all = STRVEC_INIT;
-		site_walk(site->root, b->dir, S_exts, &all);
+		site_walk_report(site->root, b->dir, S_exts, &all, dl);
 		for (size_t k = 0; k < all.n; k++) {
 			const char *in = path_under(all.v[k], b->dir);
 			if (!in)

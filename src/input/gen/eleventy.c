@@ -15,6 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,10 +119,12 @@ static char *S_folder(const char *base, const char *name)
 
 /* The folders the config names; cli_input (--input), when not NULL,
  * wins over its input folder. */
-static void S_read_dirs(const char *cfg, const char *cli_input, struct S_dirs *d)
+static void S_read_dirs(const char *cfg, const char *cli_input, struct S_dirs *d, const char *root,
+			const char *cfgname, struct diag_list *dl)
 {
 	size_t len = cfg ? strlen(cfg) : 0, from = 0, to = len;
 	char *input = NULL, *data = NULL, *includes = NULL, *output = NULL;
+	int line[3] = {0, 0, 0}; /* of input, data, includes */
 	if (cfg) {
 		/* Within `dir: { … }` when there is one. */
 		size_t at = js_find(cfg, 0, len, "dir");
@@ -133,14 +136,20 @@ static void S_read_dirs(const char *cfg, const char *cli_input, struct S_dirs *d
 			}
 		}
 		struct fm_node *n;
-		if ((n = S_js_get(cfg, from, to, "input", 1)) && fm_str(n) && !n->plain)
+		if ((n = S_js_get(cfg, from, to, "input", 1)) && fm_str(n) && !n->plain) {
 			input = xstrdup(n->value);
+			line[0] = n->line;
+		}
 		fm_node_free(n);
-		if ((n = S_js_get(cfg, from, to, "data", 1)) && fm_str(n) && !n->plain)
+		if ((n = S_js_get(cfg, from, to, "data", 1)) && fm_str(n) && !n->plain) {
 			data = xstrdup(n->value);
+			line[1] = n->line;
+		}
 		fm_node_free(n);
-		if ((n = S_js_get(cfg, from, to, "includes", 1)) && fm_str(n) && !n->plain)
+		if ((n = S_js_get(cfg, from, to, "includes", 1)) && fm_str(n) && !n->plain) {
 			includes = xstrdup(n->value);
+			line[2] = n->line;
+		}
 		fm_node_free(n);
 		if ((n = S_js_get(cfg, from, to, "output", 1)) && fm_str(n) && !n->plain)
 			output = xstrdup(n->value);
@@ -154,11 +163,20 @@ static void S_read_dirs(const char *cfg, const char *cli_input, struct S_dirs *d
 		if (!output)
 			output = js_call_string(cfg, len, "setOutputDirectory");
 	}
-	d->input = S_folder(".", cli_input ? cli_input : input);
+	/* Each folder named stays inside the site, else its default is read. */
+	char *cfgpath = path_join(root, cli_input ? "package.json" : cfgname ? cfgname : ".");
+	d->input = site_config_path(root, ".", cli_input ? cli_input : input, cfgpath, cli_input ? 0 : line[0], 0,
+				    "dir.input", "the site's root is read", dl);
 	if (!d->input)
 		d->input = xstrdup(".");
-	d->data = S_folder(d->input, data ? data : "_data");
-	d->includes = S_folder(d->input, includes ? includes : "_includes");
+	d->data = site_config_path(root, d->input, data, cfgpath, line[1], 0, "dir.data", "_data is read", dl);
+	if (!d->data)
+		d->data = S_folder(d->input, "_data");
+	d->includes = site_config_path(root, d->input, includes, cfgpath, line[2], 0, "dir.includes",
+				       "_includes is read", dl);
+	if (!d->includes)
+		d->includes = S_folder(d->input, "_includes");
+	free(cfgpath);
 	d->output = S_folder(".", output ? output : "_site");
 	free(input);
 	free(data);
@@ -393,7 +411,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->config_file = name;
 	char *cfg = S_config_text(site->root, name);
 	struct S_dirs d;
-	S_read_dirs(cfg, cli.input, &d);
+	S_read_dirs(cfg, cli.input, &d, site->root, name, dl);
 	char *input_abs = path_join(site->root, d.input);
 	bool have_input = path_is_dir(input_abs);
 	free(input_abs);
@@ -519,13 +537,15 @@ struct S_walk {
 	const char *root;
 	const struct S_dirs *dirs;
 	struct strvec ignores;
+	struct diag_list *dl; /* what is left out unseen, and why */
 };
 
 static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files, int depth)
 {
 	char *abs = path_join(w->root, dir);
 	struct strvec names = STRVEC_INIT;
-	site_list_dir(abs, &names);
+	if (!site_list_dir(abs, &names))
+		site_warn_unreadable_dir(abs, errno, w->dl);
 	for (size_t i = 0; i < names.n; i++) {
 		char *rel = strcmp(dir, ".") == 0 ? xstrdup(names.v[i]) : path_join(dir, names.v[i]);
 		char *full = path_join(w->root, rel);
@@ -540,6 +560,8 @@ static void S_walk(const struct S_walk *w, const char *dir, struct strvec *files
 					S_walk(w, rel, files, depth + 1);
 			} else if (str_ends_with(names.v[i], ".md") && path_is_file(full)) {
 				sv_push(files, rel);
+			} else if (str_ends_with(names.v[i], ".md")) {
+				site_warn_not_post(full, w->dl);
 			}
 		}
 		free(full);
@@ -993,7 +1015,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 {
 	struct S_state *st = site->state;
 	struct diag_list data_dl = DIAG_LIST_INIT;
-	struct S_walk w = {site->root, &st->dirs, STRVEC_INIT};
+	struct S_walk w = {site->root, &st->dirs, STRVEC_INIT, dl};
 	S_ignores(site->root, st->dirs.input, &w.ignores);
 	S_walk(&w, site->content_dir, files, 0);
 	S_data_read(&st->data, site->root, site->content_dir, files, &data_dl);

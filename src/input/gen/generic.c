@@ -21,7 +21,7 @@ static const char *const S_post_exts[] = {".md", ".markdown", NULL};
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
 	(void)dl;
-	site_walk(site->root, ".", S_post_exts, files);
+	site_walk_report(site->root, ".", S_post_exts, files, dl);
 	return 0;
 }
 

@@ -145,10 +145,14 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			n--;
 		site->baseurl = xstrndup(root, n);
 	}
-	const char *src = S_source_dir(cfg);
-	site->content_dir = xstrdup(src);
-	site->posts_dir = xasprintf("%s/_posts", src);
-	site->static_dir = xstrdup(src); /* source/images/x.png is /images/x.png */
+	const struct fm_node *sd = fm_get(cfg, "source_dir");
+	char *cfgpath = path_join(site->root, S_CONFIG);
+	char *src = site_config_path(site->root, ".", S_source_dir(cfg), cfgpath, sd ? sd->line : 0, sd ? sd->col : 0,
+				     "source_dir", "the default source/ is read", dl);
+	free(cfgpath);
+	site->content_dir = src ? src : xstrdup("source");
+	site->posts_dir = xasprintf("%s/_posts", site->content_dir);
+	site->static_dir = xstrdup(site->content_dir); /* source/images/x.png is /images/x.png */
 	return 0;
 }
 
@@ -173,14 +177,14 @@ static const char *S_ext(const char *name)
 	return dot && dot != b ? dot : b + strlen(b);
 }
 
-static void S_list_dir(const struct site *site, const char *dir, struct strvec *files)
+static void S_list_dir(const struct site *site, const char *dir, struct strvec *files, struct diag_list *dl)
 {
 	bool assets = false;
 	fm_bool(fm_get(site->config, "post_asset_folder"), &assets);
 	const char *npn = fm_str(fm_get(site->config, "new_post_name"));
 	const char *want = S_ext(npn && *npn ? npn : ":title.md");
 	struct strvec all = STRVEC_INIT;
-	site_walk(site->root, dir, S_exts, &all);
+	site_walk_report(site->root, dir, S_exts, &all, dl);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *in = path_under(all.v[i], dir);
 		if (!in || S_hidden(in))
@@ -194,10 +198,9 @@ static void S_list_dir(const struct site *site, const char *dir, struct strvec *
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
 	char *drafts = xasprintf("%s/_drafts", site->content_dir);
-	S_list_dir(site, site->posts_dir, files);
-	S_list_dir(site, drafts, files);
+	S_list_dir(site, site->posts_dir, files, dl);
+	S_list_dir(site, drafts, files, dl);
 	free(drafts);
 	return 0;
 }

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -604,16 +605,24 @@ static const char *S_file_lang(const struct fm_node *cfg, const char *stem)
 
 /* ---- configure ---- */
 
-/* A folder setting (contentDir, staticDir) normalized, or an error when it
- * leaves the site. */
-static int S_folder(char **out, const struct fm_node *node, const char *def, const char *what,
+/* A folder setting (contentDir, staticDir) normalized; one leading out of
+ * the site is ignored with a warning (site_config_path) for def, an
+ * error only when def leaves it too. */
+static int S_folder(char **out, const char *root, const struct fm_node *node, const char *def, const char *what,
 		    const char *cfgpath, struct diag_list *dl)
 {
 	const char *s = S_first_str(node);
-	char *norm = path_normalize(s ? s : def);
+	if (s) {
+		char *instead = xasprintf("the default %s/ is read", def);
+		*out = site_config_path(root, ".", s, cfgpath, node->line, node->col, what, instead, dl);
+		free(instead);
+		if (*out)
+			return 0;
+	}
+	char *norm = path_normalize(def);
 	if (norm[0] == '/' || strcmp(norm, "..") == 0 || str_starts_with(norm, "../")) {
-		diag_error(dl, cfgpath, node ? node->line : 0, node ? node->col : 0,
-			   "%s '%s' lies outside the site", what, s);
+		diag_error(dl, cfgpath, node ? node->line : 0, node ? node->col : 0, "%s '%s' lies outside the site",
+			   what, def);
 		free(norm);
 		return -1;
 	}
@@ -755,7 +764,7 @@ static void S_mounts(const struct fm_node *cfg, const char *component, const cha
 			continue;
 		if (S_outside(src)) {
 			diag_warning(dl, cfgpath, m->line, m->col,
-				     "module mount '%s' lies outside the site; its files are left out", src);
+				     "module.mounts: '%s' points outside the site; its files are left out", src);
 			continue;
 		}
 		char *sub = path_normalize(t + cl + (t[cl] == '/'));
@@ -846,7 +855,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	struct diag_list quiet = DIAG_LIST_INIT;
 	S_mounts(cfg, "content", NULL, cfgpath, &quiet, S_first_mount, &mounted);
 	diag_list_free(&quiet);
-	if (S_folder(&root_content, cdir, mounted ? mounted : "content", "contentDir", cfgpath, dl) < 0)
+	if (S_folder(&root_content, site->root, cdir, mounted ? mounted : "content", "contentDir", cfgpath, dl) < 0)
 		goto out;
 	struct S_state *st = S_languages(site, root_content);
 	site->state = st;
@@ -939,7 +948,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		else
 			S_static_mount(&statics, d, "", false);
 	}
-	int folder = S_folder(&site->static_dir, statics.n ? NULL : sdir, statics.n ? statics.v[0] : "static",
+	int folder = S_folder(&site->static_dir, site->root, statics.n ? NULL : sdir, statics.n ? statics.v[0] : "static",
 			      "staticDir", cfgpath, dl);
 	for (size_t i = 1; i < statics.n; i++)
 		sv_push(&site->static_more, statics.v[i]);
@@ -971,6 +980,7 @@ struct S_walk {
 	struct strvec posts;      /* pages inside section folders */
 	struct strvec root_pages; /* pages directly in contentDir */
 	struct strvec skip;       /* other languages' content folders */
+	struct diag_list *dl;     /* what is left out, and why */
 };
 
 /* The content mount relpath (a file or folder relative to the root)
@@ -1045,6 +1055,7 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 	char *abs = path_join(site->root, dir);
 	struct strvec names = STRVEC_INIT;
 	if (!site_list_dir(abs, &names)) {
+		site_warn_unreadable_dir(abs, errno, w->dl);
 		free(abs);
 		return;
 	}
@@ -1100,6 +1111,8 @@ static void S_walk(struct S_walk *w, const char *dir, int depth)
 					sv_push(depth == 0 ? &w->root_pages : &w->posts, rel);
 				free(stem);
 				free(own);
+			} else if (S_has_ext(names.v[i], S_page_exts)) {
+				site_warn_not_post(full, w->dl);
 			}
 		}
 		free(full);
@@ -1156,8 +1169,7 @@ static void S_read_sections(const struct site *site, const struct strvec *skip)
  * has no section pages at all. */
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
-	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT};
+	struct S_walk w = {site, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, dl};
 	/* Other languages' content folders inside ours are not our pages. */
 	const struct S_state *st = site->state;
 	for (size_t i = 0; i < st->dirs.n; i++)

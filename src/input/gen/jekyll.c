@@ -13,6 +13,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -133,17 +134,12 @@ static int S_read_config(struct site *site, struct diag_list *dl)
 	}
 	const struct fm_node *cfg = site->config;
 	/* `source` moves the site's files to another folder. */
-	const char *source = fm_str(fm_get(cfg, "source"));
+	const struct fm_node *sn = fm_get(cfg, "source");
+	const char *source = fm_str(sn);
 	if (source && *source && strcmp(source, ".") != 0) {
-		char *joined = path_join(src, source);
-		char *norm = path_normalize(joined);
-		free(joined);
-		if (norm[0] == '/' || str_starts_with(norm, "..")) {
-			diag_warning(dl, cfgpath, fm_get(cfg, "source")->line, fm_get(cfg, "source")->col,
-				     "source '%s' lies outside the site; the config's folder is read instead",
-				     source);
-			free(norm);
-		} else {
+		char *norm = site_config_path(site->root, src, source, cfgpath, sn->line, sn->col, "source",
+					      "the config's folder is read instead", dl);
+		if (norm) {
 			free(src);
 			src = norm;
 		}
@@ -191,8 +187,16 @@ static int S_read_config(struct site *site, struct diag_list *dl)
 
 	/* Author names: _data/authors.yml maps ids to people (jekyll-seo-tag's
 	 * convention). */
-	const char *data_dir = fm_str(fm_get(cfg, "data_dir"));
-	char *data_rel = path_join(src, data_dir ? data_dir : "_data");
+	/* includes_dir is read by the Liquid pass, which refuses what lies
+	 * outside the site anyway: said here once, at the config's line. */
+	const struct fm_node *id = fm_get(cfg, "includes_dir");
+	free(site_config_path(site->root, src, fm_str(id), cfgpath, id ? id->line : 0, id ? id->col : 0,
+			      "includes_dir", "its includes are left out", dl));
+	const struct fm_node *dd = fm_get(cfg, "data_dir");
+	char *data_rel = site_config_path(site->root, src, fm_str(dd) ? fm_str(dd) : "_data", cfgpath,
+					  dd ? dd->line : 0, dd ? dd->col : 0, "data_dir", "the default _data/ is read", dl);
+	if (!data_rel)
+		data_rel = path_join(src, "_data");
 	static const char *const author_files[] = {"authors.yml", "authors.yaml", "authors.json"};
 	for (size_t i = 0; i < 3 && !site->authors; i++) {
 		char *rel = path_join(data_rel, author_files[i]);
@@ -667,13 +671,17 @@ static bool S_publishable(const struct site *site, const struct fm_node *fm, con
 }
 
 /* Every file under src/base (a _posts or _drafts folder), as Jekyll's
- * Dir glob of every path lists them: hidden folders are not entered. */
-static void S_entries(const char *root, const char *base, const char *sub, struct strvec *out, int depth)
+ * Dir glob of every path lists them: hidden folders are not entered. What
+ * is left out unseen (a folder it cannot read, a FIFO, a symlink to
+ * nothing) is warned about into dl. */
+static void S_entries(const char *root, const char *base, const char *sub, struct strvec *out, int depth,
+		      struct diag_list *dl)
 {
 	char *dir = *sub ? path_join(base, sub) : xstrdup(base);
 	char *abs = path_join(root, dir);
 	struct strvec names = STRVEC_INIT;
-	site_list_dir(abs, &names);
+	if (!site_list_dir(abs, &names))
+		site_warn_unreadable_dir(abs, errno, dl);
 	for (size_t i = 0; i < names.n; i++) {
 		char *entry = *sub ? path_join(sub, names.v[i]) : xstrdup(names.v[i]);
 		char *full = path_join(abs, names.v[i]);
@@ -681,9 +689,11 @@ static void S_entries(const char *root, const char *base, const char *sub, struc
 		if (lstat(full, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
 				if (depth < 32)
-					S_entries(root, base, entry, out, depth + 1);
+					S_entries(root, base, entry, out, depth + 1, dl);
 			} else if (path_is_file(full)) {
 				sv_push(out, entry);
+			} else {
+				site_warn_not_post(full, dl);
 			}
 		}
 		free(full);
@@ -739,7 +749,8 @@ static bool S_is_text_post(const struct S_walk *w, const char *relroot)
 }
 
 /* Reads dir/magic (magic is _posts or _drafts) of the source folder. */
-static void S_read_magic(const struct S_walk *w, const char *dir, const char *magic, struct strvec *files)
+static void S_read_magic(const struct S_walk *w, const char *dir, const char *magic, struct strvec *files,
+			 struct diag_list *dl)
 {
 	const char *src = w->site->content_dir;
 	char *base_src = *dir ? path_join(dir, magic) : xstrdup(magic);
@@ -750,7 +761,7 @@ static void S_read_magic(const struct S_walk *w, const char *dir, const char *ma
 		return;
 	}
 	struct strvec entries = STRVEC_INIT;
-	S_entries(w->site->root, base_root, "", &entries, 0);
+	S_entries(w->site->root, base_root, "", &entries, 0, dl);
 	bool drafts = strcmp(magic, "_drafts") == 0;
 	for (size_t i = 0; i < entries.n; i++) {
 		const char *entry = entries.v[i];
@@ -772,10 +783,11 @@ static void S_read_magic(const struct S_walk *w, const char *dir, const char *ma
 /* Jekyll's Reader#read_directories: posts and drafts of dir, then every
  * folder below that the entry filter lets through. dir is relative to the
  * source ("" for the source itself). */
-static void S_read_dir(const struct S_walk *w, const char *dir, struct strvec *files, int depth)
+static void S_read_dir(const struct S_walk *w, const char *dir, struct strvec *files, int depth,
+		       struct diag_list *dl)
 {
-	S_read_magic(w, dir, "_posts", files);
-	S_read_magic(w, dir, "_drafts", files);
+	S_read_magic(w, dir, "_posts", files, dl);
+	S_read_magic(w, dir, "_drafts", files, dl);
 	const char *src = w->site->content_dir;
 	char *rel = *dir ? (strcmp(src, ".") == 0 ? xstrdup(dir) : path_join(src, dir)) : xstrdup(src);
 	char *abs = path_join(w->site->root, rel);
@@ -791,7 +803,7 @@ static void S_read_dir(const struct S_walk *w, const char *dir, struct strvec *f
 	for (size_t i = 0; i < names.n && depth < 32; i++) {
 		char *sub = *dir ? path_join(dir, names.v[i]) : xstrdup(names.v[i]);
 		if (S_has_dir(w->site->root, rel, names.v[i]) && !S_filtered(w, names.v[i], sub))
-			S_read_dir(w, sub, files, depth + 1);
+			S_read_dir(w, sub, files, depth + 1, dl);
 		free(sub);
 	}
 	sv_free(&names);
@@ -801,8 +813,7 @@ static void S_read_dir(const struct S_walk *w, const char *dir, struct strvec *f
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
-	S_read_dir(site->state, "", files, 0);
+	S_read_dir(site->state, "", files, 0, dl);
 	return 0;
 }
 

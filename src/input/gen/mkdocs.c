@@ -1,6 +1,5 @@
 /* MkDocs with Material's blog plugin: posts are every .md file under
  * <docs_dir>/<blog_dir>/posts, authors come from .authors.yml. */
-#define _DEFAULT_SOURCE /* realpath */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,17 +162,13 @@ static int S_load_yaml(struct fm_node **out, const char *root, const char *rel, 
 	if (!parent_name)
 		goto out;
 	char *dir = path_dirname(rel);
-	char *joined = path_join(dir, parent_name);
-	char *parent_rel = path_normalize(joined);
-	char *parent_path = path_join(root, parent_rel);
-	char *real_root = realpath(root, NULL), *real_parent = realpath(parent_path, NULL);
 	int line = inherit->line, col = inherit->col;
-	if (parent_rel[0] == '/' || str_starts_with(parent_rel, "..") || !real_root || !real_parent ||
-	    !path_under(real_parent, real_root)) {
-		diag_warning(dl, path, line, col,
-			     real_parent ? "INHERIT '%s' lies outside the site: not read"
-					 : "INHERIT '%s' does not exist: not read",
-			     parent_name);
+	char *parent_rel = site_config_path(root, dir, parent_name, path, line, col, "INHERIT", "not read", dl);
+	char *parent_path = parent_rel ? path_join(root, parent_rel) : NULL;
+	if (!parent_rel) {
+		/* outside the site: said */
+	} else if (!path_is_file(parent_path)) {
+		diag_warning(dl, path, line, col, "INHERIT '%s' does not exist: not read", parent_name);
 	} else if (depth >= S_MAX_INHERIT) {
 		diag_warning(dl, path, line, col, "INHERIT '%s' nests too deep (a cycle?): not read",
 			     parent_name);
@@ -189,11 +184,8 @@ static int S_load_yaml(struct fm_node **out, const char *root, const char *rel, 
 		}
 	}
 	S_drop_key(*out, "INHERIT");
-	free(real_root);
-	free(real_parent);
 	free(parent_path);
 	free(parent_rel);
-	free(joined);
 	free(dir);
 out:
 	if (ret < 0) {
@@ -311,14 +303,12 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->description = str_dup_nonempty(fm_str(fm_get(cfg, "site_description")));
 	site->language = str_dup_nonempty(fm_str(fm_get_path(cfg, "theme", "language", NULL)));
 
-	const char *docs = fm_str(fm_get(cfg, "docs_dir"));
-	char *docs_norm = path_normalize(docs ? docs : "docs");
-	site->content_dir = docs_norm;
-	if (docs_norm[0] == '/' || str_starts_with(docs_norm, "..")) {
-		diag_error(dl, cfgpath, fm_get(cfg, "docs_dir")->line, fm_get(cfg, "docs_dir")->col,
-			   "docs_dir '%s' lies outside the site", docs);
-		goto out;
-	}
+	/* Every folder the config names stays inside the site (else the
+	 * default is read, with a warning). */
+	const struct fm_node *dn = fm_get(cfg, "docs_dir");
+	char *docs_norm = site_config_path(site->root, ".", fm_str(dn), cfgpath, dn ? dn->line : 0, dn ? dn->col : 0,
+					   "docs_dir", "the default docs/ is read", dl);
+	site->content_dir = docs_norm = docs_norm ? docs_norm : xstrdup("docs");
 
 	bool listed;
 	const struct fm_node *blog = S_blog_plugin(cfg, &listed);
@@ -329,24 +319,22 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->state = xstrdup(blog_rel); /* the blog's folder: post URLs start there */
 	char *posts_pat = S_expand_blog(post_dir ? post_dir : "{blog}/posts", blog_rel);
 	char *authors_pat = S_expand_blog(authors_file ? authors_file : "{blog}/.authors.yml", blog_rel);
-	char *posts_rel = path_join(docs_norm, posts_pat);
-	site->posts_dir = path_normalize(posts_rel);
-	char *authors_joined = path_join(docs_norm, authors_pat);
-	char *authors_rel = path_normalize(authors_joined);
-	free(authors_joined);
+	const struct fm_node *pn = post_dir ? fm_get(blog, "post_dir") : fm_get(blog, "blog_dir");
+	site->posts_dir = site_config_path(site->root, docs_norm, posts_pat, cfgpath, pn ? pn->line : 0,
+					   pn ? pn->col : 0, post_dir ? "post_dir" : "blog_dir",
+					   "the default blog/posts is read", dl);
+	if (!site->posts_dir)
+		site->posts_dir = path_join(docs_norm, "blog/posts");
 	bool authors_on = true;
 	fm_bool(fm_get(blog, "authors"), &authors_on);
-	if (authors_rel[0] == '/' || strcmp(authors_rel, "..") == 0 || str_starts_with(authors_rel, "../")) {
-		const struct fm_node *af = fm_get(blog, "authors_file");
-		diag_warning(dl, cfgpath, af->line, af->col, "authors_file '%s' lies outside the site: not read",
-			     authors_file);
-	} else if (authors_on) {
+	const struct fm_node *af = fm_get(blog, "authors_file");
+	char *authors_rel = site_config_path(site->root, docs_norm, authors_pat, cfgpath, af ? af->line : 0,
+					     af ? af->col : 0, "authors_file", "not read", dl);
+	if (authors_rel && authors_on)
 		authors_path = path_join(site->root, authors_rel);
-	}
 	free(blog_rel);
 	free(posts_pat);
 	free(authors_pat);
-	free(posts_rel);
 	free(authors_rel);
 
 	char *posts_abs = path_join(site->root, site->posts_dir);
@@ -359,16 +347,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		goto out;
 	}
 
-	char *real_root = authors_path ? realpath(site->root, NULL) : NULL;
-	char *real_authors = authors_path ? realpath(authors_path, NULL) : NULL;
-	if (real_authors && (!real_root || !path_under(real_authors, real_root))) {
-		/* A symlink out of the site. */
-		diag_warning(dl, authors_path, 0, 0, "the authors file leads outside the site: not read");
-		free(real_authors);
-		real_authors = NULL;
-	}
-	free(real_root);
-	if (real_authors && path_is_file(real_authors)) {
+	if (authors_path && path_is_file(authors_path)) {
 		struct fm_node *authors = NULL;
 		if (read_file(authors_path, &authors_text, &len) == 0 &&
 		    fm_parse_yaml(&authors, authors_text, len, authors_path, 1, DIAG_WARNING, dl) == 0) {
@@ -388,7 +367,6 @@ static int S_configure(struct site *site, struct diag_list *dl)
 			}
 		}
 	}
-	free(real_authors);
 	ret = 0;
 out:
 	sv_free(&names);
@@ -404,7 +382,7 @@ static const char *const S_post_exts[] = {".md", ".markdown", NULL};
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
 	(void)dl;
-	site_walk(site->root, site->posts_dir, S_post_exts, files);
+	site_walk_report(site->root, site->posts_dir, S_post_exts, files, dl);
 	return 0;
 }
 

@@ -572,12 +572,11 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 	/* PATH: the setting, else content/ (what `pelican content` reads). */
 	const char *path = S_str_setting(st, "PATH", dl);
-	char *pdir = path ? S_rel_dir(".", path) : NULL;
-	if (path && !pdir) {
-		const struct py_assign *a = py_module_get(&st->mod, "PATH");
-		diag_warning(dl, S_where(st, "PATH"), a->line, 1, "PATH '%s' is not a folder inside the site: content/ is used",
-			     path);
-	}
+	const struct py_assign *pa = py_module_get(&st->mod, "PATH");
+	char *pdir = path && *path ? site_config_path(site->root, ".", path, S_where(st, "PATH"), pa ? pa->line : 0, 1,
+						      "PATH", "content/ is read", dl)
+		     : path ? xstrdup(".")
+			    : NULL;
 	if (!pdir) {
 		char *content = path_join(site->root, "content");
 		pdir = xstrdup(path_is_dir(content) ? "content" : ".");
@@ -593,6 +592,22 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	const char *au;
 	const struct py_value *v;
 	S_str_list(st, "ARTICLE_PATHS", dl, &st->article_paths, "");
+	/* Each folder stays inside the site, else it is not read. */
+	const struct py_assign *ap = py_module_get(&st->mod, "ARTICLE_PATHS");
+	for (size_t i = 0; i < st->article_paths.n;) {
+		const char *named = st->article_paths.v[i];
+		char *in = *named ? site_config_path(site->root, st->path, named, S_where(st, "ARTICLE_PATHS"),
+						     ap ? ap->line : 0, 1, "ARTICLE_PATHS", "ignored", dl)
+				  : xstrdup(".");
+		if (in) {
+			i++;
+		} else {
+			free(st->article_paths.v[i]);
+			memmove(st->article_paths.v + i, st->article_paths.v + i + 1,
+				(--st->article_paths.n - i) * sizeof *st->article_paths.v);
+		}
+		free(in);
+	}
 	S_str_list(st, "ARTICLE_EXCLUDES", dl, &st->excludes, NULL);
 	S_str_list(st, "IGNORE_FILES", dl, &st->ignores, NULL);
 	v = S_setting(st, "WITH_FUTURE_DATES", dl);
@@ -659,14 +674,13 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 static int S_list_posts(const struct site *site, struct strvec *files, struct diag_list *dl)
 {
-	(void)dl;
 	const struct S_state *st = site->state;
 	for (size_t a = 0; a < st->article_paths.n; a++) {
 		char *dir = S_rel_dir(st->path, st->article_paths.v[a]);
 		if (!dir)
 			continue;
 		struct strvec all = STRVEC_INIT;
-		site_walk(site->root, dir, S_exts, &all);
+		site_walk_report(site->root, dir, S_exts, &all, dl); /* a folder it cannot read is said once */
 		site_walk(site->root, dir, S_html_exts, &all);
 		for (size_t i = 0; i < all.n; i++) {
 			const char *in = strcmp(st->path, ".") == 0 ? all.v[i] : path_under(all.v[i], st->path);

@@ -156,7 +156,7 @@ static int S_list_posts(const struct site *site, struct strvec *files, struct di
 {
 	struct strvec all = STRVEC_INIT;
 	(void)dl;
-	site_walk(site->root, site->content_dir, S_post_exts, &all);
+	site_walk_report(site->root, site->content_dir, S_post_exts, &all, dl);
 	for (size_t i = 0; i < all.n; i++) {
 		const char *name = path_basename(all.v[i]);
 		const char *in_content = path_under(all.v[i], site->content_dir);

@@ -110,6 +110,16 @@ static void test_include(void)
 	symlink(target, link);
 	free(link);
 	free(target);
+	/* Secrets in the site's own hidden files (issue 16), reached through
+	 * symlinks that stay inside the site. */
+	fx_writes(dt_root, ".git/config", "url = https://u:SECRET-TOKEN-123@example.com/r\n");
+	fx_writes(dt_root, ".env", "API_KEY=SECRET-TOKEN-123\n");
+	link = xasprintf("%s/_includes/gitcfg.md", dt_root);
+	symlink("../.git/config", link);
+	free(link);
+	link = xasprintf("%s/posts/env.md", dt_root);
+	symlink("../.env", link);
+	free(link);
 
 	IS(LIQ, "Before\n{% include note.md text=\"Mind the gap\" who='ann' %}\nAfter\n",
 	   "Before\n> **Note:** Mind the gap by ANN\n\nAfter\n", "include: the file pasted, its include.x filled in");
@@ -143,12 +153,15 @@ static void test_include(void)
 		{"{% include data.json %}\n", "neither Markdown nor HTML"},
 		{"{% include nowhere.md %}\n", "no such file"},
 		{"{% include_relative ../secret.md %}\n", "refused"},
+		{"{% include gitcfg.md %}\n", "'.git/config' is a hidden path"},
+		{"{% include_relative env.md %}\n", "'.env' is a hidden path"},
 		{"{% include {{ page.unknown_thing | no_filter }} %}\n", "not known to sheaf"},
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		dl = (struct diag_list)DIAG_LIST_INIT;
 		o = R(LIQ, refused[i][0], &dl);
-		ok(!strstr(o, "secret") && !strstr(o, "{%") && !strstr(o, "hidden"), "left out: %s", refused[i][0]);
+		ok(!strstr(o, "secret") && !strstr(o, "SECRET") && !strstr(o, "{%") && !strstr(o, "hidden"), "left out: %s",
+		   refused[i][0]);
 		ok(dl.n == 1 && strstr(dl.v[0].message, refused[i][1]), "warned (%s)", refused[i][1]);
 		free(o);
 		diag_list_free(&dl);

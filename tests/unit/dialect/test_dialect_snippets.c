@@ -66,6 +66,36 @@ static void test_snippets(void)
 	free(o);
 	diag_list_free(&dl);
 
+	/* Secrets of the site's own hidden files (issue 16): inside the
+	 * site, yet never pasted, whichever way the snippet names them. */
+	fx_writes(dt_root, ".git/config", "[remote]\n\turl = https://u:SECRET-TOKEN-123@example.com/r\n");
+	fx_writes(dt_root, ".env", "API_KEY=SECRET-TOKEN-123\n");
+	fx_writes(dt_root, "CVS/Root", "SECRET-TOKEN-123\n");
+	char *envlink = path_join(dt_root, "inc/env.md");
+	if (symlink("../.env", envlink) != 0)
+		diag("symlink failed");
+	dl = (struct diag_list)DIAG_LIST_INIT;
+	o = R(MK,
+	      "a\n"
+	      "--8<-- \".git/config\"\n"
+	      "--8<-- \".env\"\n"
+	      "--8<-- \"inc/env.md\"\n"
+	      "--8<-- \"inc/../.env\"\n"
+	      "--8<-- \"CVS/Root\"\n",
+	      &dl);
+	unlike(o, "SECRET-TOKEN", "snippet: no secret of a hidden file reaches the post");
+	is_str(o, "a\n", "snippet: each hidden file left out");
+	ok(dt_has_warning(&dl, 11, "'.git/config' is a hidden path"), "snippet: .git/config refused, why said");
+	ok(dt_has_warning(&dl, 12, "'.env' is a hidden path"), "snippet: .env refused");
+	ok(dt_has_warning(&dl, 13, "'.env' is a hidden path"), "snippet: a symlink to .env refused, its target named");
+	ok(dt_has_warning(&dl, 14, "hidden path"), "snippet: inc/../.env refused");
+	ok(dt_has_warning(&dl, 15, "version-control folder"), "snippet: CVS/Root refused");
+	dt_dump(&dl);
+	free(o);
+	diag_list_free(&dl);
+	unlink(envlink);
+	free(envlink);
+
 	dl = (struct diag_list)DIAG_LIST_INIT;
 	o = R(MK | HUGO, "--8<-- \"inc/part.md\"\n\n{{< unknownsc >}}\n", &dl);
 	ok(dt_has_warning(&dl, 12, "unknownsc"), "lines after a snippet keep their numbers in warnings");

@@ -51,12 +51,14 @@ static char *S_id_seed(const struct site *site, const struct post_list *sel)
 
 static void S_subjects(struct strvec *out, const struct options *o, const struct post_list *sel)
 {
+	size_t from = out->n;
 	for (size_t i = 0; i < sel->n; i++)
 		for (size_t k = 0; k < sel->v[i]->tags.n; k++) {
 			const char *tag = sel->v[i]->tags.v[k];
 			if (!o->sel.tags.n || sv_contains_ci(&o->sel.tags, tag))
-				sv_push_unique_ci(out, tag);
+				sv_push(out, tag);
 		}
+	sv_unique_ci(out, from);
 }
 
 static void S_creators(struct strvec *out, const struct options *o, const struct site *site,
@@ -68,7 +70,8 @@ static void S_creators(struct strvec *out, const struct options *o, const struct
 		return;
 	for (size_t i = 0; i < sel->n; i++)
 		for (size_t k = 0; k < sel->v[i]->author_names.n; k++)
-			sv_push_unique_ci(out, sel->v[i]->author_names.v[k]);
+			sv_push(out, sel->v[i]->author_names.v[k]);
+	sv_unique_ci(out, 0);
 	if (!out->n && site->author)
 		sv_push(out, site->author);
 }

@@ -419,6 +419,40 @@ bool str_ieq_utf8(const char *a, const char *b)
 	return !*pa && !*pb;
 }
 
+/* s with each character as S_fold folds it: equal for exactly the strings
+ * str_ieq_utf8 calls equal (a two-byte code is 0xC3 and a non-zero byte;
+ * a one-byte code is 0xC3 only at the end). Malloc'd. */
+static char *S_fold_key(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned code = S_fold(&p);
+		if (code > 0xFF)
+			sb_addc(&sb, (char)(code >> 8));
+		sb_addc(&sb, (char)(code & 0xFF));
+	}
+	return sb_detach(&sb);
+}
+
+void sv_unique_ci(struct strvec *sv, size_t from)
+{
+	struct strmap seen = STRMAP_INIT;
+	size_t w = 0;
+	for (size_t i = 0; i < sv->n; i++) {
+		char *key = S_fold_key(sv->v[i]);
+		if (i >= from && strmap_get(&seen, key, NULL)) {
+			free(sv->v[i]);
+		} else {
+			strmap_put(&seen, key, i);
+			sv->v[w++] = sv->v[i];
+		}
+		free(key);
+	}
+	sv->n = w;
+	strmap_free(&seen);
+}
+
 int read_file(const char *path, char **out, size_t *len)
 {
 	return read_file_stat(path, 0, out, len, NULL);

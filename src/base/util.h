@@ -65,6 +65,12 @@ void sv_push(struct strvec *sv, const char *s);     /* copies s */
 void sv_push_owned(struct strvec *sv, char *s);     /* takes s */
 bool sv_contains_ci(const struct strvec *sv, const char *s);
 void sv_push_unique_ci(struct strvec *sv, const char *s);
+/* Drops each string from index `from` on that is equal (as str_ieq_utf8
+ * compares) to an earlier one, keeping the order: what pushing those with
+ * sv_push_unique_ci would have kept, in linear time (sv_push_unique_ci
+ * scans the list: quadratic for a post of thousands of tags, or a book's
+ * tags over thousands of posts). */
+void sv_unique_ci(struct strvec *sv, size_t from);
 void sv_sort(struct strvec *sv);
 void sv_free(struct strvec *sv);
 

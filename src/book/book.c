@@ -560,6 +560,9 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 	struct chapter *ch = &jb->ch;
 	if (!jb->failed && ch->doc) {
 		plan_resolve_links(&pp->plan, ch, c, S_names, pp, &jb->diags);
+		/* One warning per post for each reason, at its first use: an
+		 * image shown 100,000 times is one fault, not 100,000 lines. */
+		struct strmap warned = STRMAP_INIT;
 		for (size_t i = 0; i < ch->nimages; i++) {
 			struct chapter_image *im = &ch->images[i];
 			struct S_img *img = &jb->imgs[i];
@@ -568,7 +571,10 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 				xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
 				free(src);
 			} else {
-				diag_warning(&jb->diags, ch->post->path, im->line, 0, "%s", img->why);
+				if (!strmap_get(&warned, img->why, NULL)) {
+					strmap_put(&warned, img->why, 0);
+					diag_warning(&jb->diags, ch->post->path, im->line, 0, "%s", img->why);
+				}
 				if (im->url)
 					chapter_image_to_link(im->img, im->url);
 				else
@@ -576,6 +582,7 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 			}
 			im->img = NULL;
 		}
+		strmap_free(&warned);
 		/* Last: links and images above may have lost what named them. */
 		chapter_names(xmlDocGetRootElement(ch->doc));
 		xmlChar *xml;

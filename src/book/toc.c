@@ -15,20 +15,22 @@ size_t toc_outline(const struct chapter *ch, int depth, size_t **idx, long **par
 	size_t n = 0;
 	*idx = xmalloc((ch->nheadings + 1) * sizeof **idx);
 	*parent = xmalloc((ch->nheadings + 1) * sizeof **parent);
+	/* An entry's parent is the nearest earlier entry of a lower level.
+	 * Scanning back for it is quadratic in a post of N equal headings:
+	 * the open entries, whose levels rise, are kept as a stack (at most
+	 * one per level) and each entry is pushed and popped once. */
+	long open[8]; /* levels 2 to 6, rising */
+	int nopen = 0;
 	/* The post's title is level 1; its ## is the first level listed. */
 	for (size_t i = 0; i < ch->nheadings; i++) {
 		int level = ch->headings[i].level;
 		if (level < 2 || level > 1 + depth)
 			continue;
-		long par = -1;
-		for (long j = (long)n - 1; j >= 0; j--) {
-			if (ch->headings[(*idx)[j]].level < level) {
-				par = j;
-				break;
-			}
-		}
+		while (nopen > 0 && ch->headings[(*idx)[open[nopen - 1]]].level >= level)
+			nopen--;
 		(*idx)[n] = i;
-		(*parent)[n] = par;
+		(*parent)[n] = nopen > 0 ? open[nopen - 1] : -1;
+		open[nopen++] = (long)n;
 		n++;
 	}
 	return n;
@@ -150,13 +152,15 @@ static void S_li_link(xmlBufferPtr b, int depth, const char *href, const char *t
 	S_text_close(b, "a", text);
 }
 
-static void S_nav_children(xmlBufferPtr b, int depth, const struct chapter *ch, const size_t *idx,
-			   const long *parent, size_t n, long of)
+/* The outline lists entries in document order, so the children of `of`
+ * are the entries from k on whose parent is `of`, each followed by its
+ * own subtree: each entry is visited once. Returns the index after
+ * of's subtree. */
+static size_t S_nav_children(xmlBufferPtr b, int depth, const struct chapter *ch, const size_t *idx,
+			     const long *parent, size_t n, long of, size_t k)
 {
 	bool open = false;
-	for (size_t k = 0; k < n; k++) {
-		if (parent[k] != of)
-			continue;
+	while (k < n && parent[k] == of) {
 		if (!open) {
 			S_open(b, depth, "ol");
 			S_gt(b);
@@ -166,11 +170,12 @@ static void S_nav_children(xmlBufferPtr b, int depth, const struct chapter *ch, 
 		char *href = xasprintf("%s#%s", ch->href, h->id);
 		S_li_link(b, depth + 1, href, h->text, NULL);
 		free(href);
-		S_nav_children(b, depth + 2, ch, idx, parent, n, (long)k);
+		k = S_nav_children(b, depth + 2, ch, idx, parent, n, (long)k, k + 1);
 		S_close(b, depth + 1, "li");
 	}
 	if (open)
 		S_close(b, depth, "ol");
+	return k;
 }
 
 /* nav.xhtml up to the first chapter's entry. */
@@ -212,7 +217,7 @@ static void S_nav_add(xmlBufferPtr b, const struct chapter *ch, int depth)
 	size_t *idx;
 	long *parent;
 	size_t n = toc_outline(ch, depth, &idx, &parent);
-	S_nav_children(b, 5, ch, idx, parent, n, -1);
+	S_nav_children(b, 5, ch, idx, parent, n, -1, 0);
 	free(idx);
 	free(parent);
 	S_close(b, 4, "li");
@@ -274,19 +279,19 @@ static void S_navpoint_start(xmlBufferPtr b, int depth, int *order, const char *
 	S_raw(b, "/>\n");
 }
 
-static void S_ncx_children(xmlBufferPtr b, int depth, int *order, const struct chapter *ch,
-			   const size_t *idx, const long *parent, size_t n, long of)
+/* As S_nav_children. */
+static size_t S_ncx_children(xmlBufferPtr b, int depth, int *order, const struct chapter *ch,
+			     const size_t *idx, const long *parent, size_t n, long of, size_t k)
 {
-	for (size_t k = 0; k < n; k++) {
-		if (parent[k] != of)
-			continue;
+	while (k < n && parent[k] == of) {
 		const struct heading *h = &ch->headings[idx[k]];
 		char *src = xasprintf("%s#%s", ch->href, h->id);
 		S_navpoint_start(b, depth, order, h->text, src);
 		free(src);
-		S_ncx_children(b, depth + 1, order, ch, idx, parent, n, (long)k);
+		k = S_ncx_children(b, depth + 1, order, ch, idx, parent, n, (long)k, k + 1);
 		S_close(b, depth, "navPoint");
 	}
+	return k;
 }
 
 /* How deep a chapter's entries go in the NCX: the chapter itself is 1. */
@@ -360,7 +365,7 @@ static void S_ncx_add(xmlBufferPtr b, int *order, const struct chapter *ch, int 
 	size_t *idx;
 	long *parent;
 	size_t n = toc_outline(ch, depth, &idx, &parent);
-	S_ncx_children(b, 3, order, ch, idx, parent, n, -1);
+	S_ncx_children(b, 3, order, ch, idx, parent, n, -1, 0);
 	free(idx);
 	free(parent);
 	S_close(b, 2, "navPoint");

@@ -1161,6 +1161,8 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	sb_adds(&wrapped, "<html><body>");
 	sb_adds(&wrapped, html);
 	sb_adds(&wrapped, "</body></html>");
+	free(html);
+	html = NULL;
 	hdoc = htmlReadMemory(wrapped.s, (int)wrapped.len, p->path, "UTF-8",
 			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 				      HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
@@ -1175,6 +1177,13 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 		diag_warning(dl, p->path, 0, 0,
 			     "elements nested more than %d deep were flattened; their text is kept",
 			     SANITIZE_MAX_DEPTH);
+	/* The parse is copied: freed now, not after the passes below, so a
+	 * post's peak holds one tree (markup-dense posts weigh kilobytes a
+	 * construct: a footnote reference is two elements, eleven
+	 * attributes, and their text nodes). */
+	if (hdoc)
+		xmlFreeDoc(hdoc);
+	hdoc = NULL;
 	for (xmlNodePtr n = container->children; n && !ch->has_svg; n = S_next(n, container))
 		ch->has_svg = n->type == XML_ELEMENT_NODE && n->ns &&
 			      xmlStrEqual(n->ns->href, (const xmlChar *)SVG_NS);
@@ -1216,6 +1225,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	xmlFreeNode(pi);
 	/* The template's own empty elements too (a byline with no date). */
 	S_finish(root);
+	chapter_ids_index(&ch->names);
 	ret = 0;
 out:
 	if (container)
@@ -1255,6 +1265,17 @@ static char *S_squash(const char *s)
 	return sb_detach(&sb);
 }
 
+void chapter_ids_index(struct chapter_ids *names)
+{
+	for (size_t i = 0; i < names->ids.n; i++) {
+		char *key = S_squash(names->ids.v[i]);
+		if (*key && !strmap_get(&names->squashed, key, NULL))
+			strmap_put(&names->squashed, key, i);
+		free(key);
+	}
+	names->squashed_ready = true;
+}
+
 const char *chapter_find_id(const struct chapter_ids *names, const char *fragment)
 {
 	const struct idset *ids = &names->ids;
@@ -1275,6 +1296,12 @@ const char *chapter_find_id(const struct chapter_ids *names, const char *fragmen
 	char *decoded = url_decode(fragment);
 	char *want = S_squash(decoded);
 	free(decoded);
+	if (names->squashed_ready) {
+		if (*want && strmap_get(&names->squashed, want, &index))
+			id = ids->v[index];
+		free(want);
+		return id;
+	}
 	for (size_t i = 0; i < ids->n && !id && *want; i++) {
 		char *have = S_squash(ids->v[i]);
 		if (strcmp(have, want) == 0)
@@ -1308,6 +1335,8 @@ void chapter_ids_free(struct chapter_ids *names)
 {
 	idset_free(&names->ids);
 	strmap_free(&names->aliases);
+	strmap_free(&names->squashed);
+	names->squashed_ready = false;
 }
 
 void chapter_drop_tree(struct chapter *ch)

@@ -69,7 +69,15 @@ struct chapter_ids {
 	 * anchors generators write (`#fn:label`), so links made against the
 	 * website still land on the note. */
 	struct strmap aliases;
+	/* Each id's letters and digits (as chapter_find_id compares them as
+	 * a last resort) → the index in ids.v of the first id so squashed:
+	 * made once the chapter is converted, so a post of N links to N
+	 * headings under other names is not N × N comparisons. Until then
+	 * (squashed_ready false) chapter_find_id compares each id. */
+	struct strmap squashed;
+	bool squashed_ready;
 };
+#define CHAPTER_IDS_INIT {IDSET_INIT, STRMAP_INIT, STRMAP_INIT, false}
 
 struct chapter {
 	const struct post *post;
@@ -105,6 +113,9 @@ char *chapter_href(const struct post *p, size_t index);
 /* The id that fragment names in a chapter (as written, as an alias, or
  * as its slug), or NULL when the chapter has no such place. */
 const char *chapter_find_id(const struct chapter_ids *names, const char *fragment);
+/* Makes names->squashed from the ids (final from now on): chapter_convert
+ * does it when it succeeds. */
+void chapter_ids_index(struct chapter_ids *names);
 void chapter_ids_free(struct chapter_ids *names);
 /* Replaces an element by its children (a link that leads nowhere keeps its
  * text), or by a text when the element is an image. */

@@ -859,6 +859,7 @@ static bool S_is_void(const xmlChar *name)
 
 /* One level of the walk: the source children still to copy, and where. */
 struct S_frame {
+	xmlNodePtr src;  /* the source element whose children these are */
 	xmlNodePtr next; /* next source node to copy */
 	xmlNodePtr dst;  /* the element copies go into */
 	int line;        /* body line of the nearest source block */
@@ -868,23 +869,73 @@ struct S_frame {
 	bool block;      /* the content of a block flattened into dst */
 };
 
+/* The text node the walk last wrote and is still writing: text that
+ * follows it in the same element is appended to buf, and the node gets
+ * its content once, at S_run_end. libxml2 merges adjacent text by
+ * xmlStrncat, which measures the whole node each time: the words of
+ * thousands of flattened blocks (a line of 600,000 list markers) then
+ * took quadratic time. The node's content is stale until S_run_end:
+ * only elements may be added after it meanwhile (what adds text to an
+ * element other than through the run ends it first). */
+struct S_run {
+	xmlNodePtr node;
+	struct strbuf buf;
+};
+
+static void S_run_end(struct S_run *run)
+{
+	if (!run->node)
+		return;
+	xmlNodeSetContentLen(run->node, (const xmlChar *)(run->buf.s ? run->buf.s : ""), (int)run->buf.len);
+	run->node = NULL;
+	run->buf.len = 0;
+}
+
+static void S_run_text(struct S_run *run, xmlNodePtr dst, const char *text)
+{
+	if (!run->node || dst->last != run->node) {
+		S_run_end(run);
+		if (dst->last && dst->last->type == XML_TEXT_NODE) {
+			/* Written by another way: the run goes on from it. */
+			run->node = dst->last;
+			sb_adds(&run->buf, run->node->content ? (const char *)run->node->content : "");
+		} else {
+			run->node = xmlNewDocText(dst->doc, NULL);
+			xmlAddChild(dst, run->node);
+		}
+	}
+	if (str_xml_clean(text)) {
+		sb_adds(&run->buf, text);
+	} else {
+		char *clean = S_xml_text((const xmlChar *)text);
+		sb_adds(&run->buf, clean);
+		free(clean);
+	}
+}
+
 /* Before text goes where a flattened block began or ended (pend): what
  * kept the words apart was the block, so a space does, or in <pre> a line
  * break; only where the words would otherwise run together. */
-static void S_separate(xmlNodePtr dst, const char *text)
+static void S_separate(struct S_run *run, xmlNodePtr dst, const char *text)
 {
 	const char *ws = " \t\r\n";
 	xmlNodePtr last = dst->last;
-	if (!last || last->type != XML_TEXT_NODE || !last->content || !*last->content || !*text ||
-	    strchr(ws, text[0]))
+	if (!last || last->type != XML_TEXT_NODE || !*text || strchr(ws, text[0]))
 		return;
-	const char *s = (const char *)last->content;
-	if (strchr(ws, s[strlen(s) - 1]))
+	const char *s = last == run->node ? run->buf.s : (const char *)last->content;
+	size_t len = last == run->node ? run->buf.len : s ? strlen(s) : 0;
+	if (!len || strchr(ws, s[len - 1]))
 		return;
 	bool pre = false;
 	for (xmlNodePtr a = dst; a && a->type == XML_ELEMENT_NODE && !pre; a = a->parent)
 		pre = xmlStrEqual(a->name, (const xmlChar *)"pre");
-	xmlAddChild(dst, xmlNewDocText(dst->doc, (const xmlChar *)(pre ? "\n" : " ")));
+	S_run_text(run, dst, pre ? "\n" : " ");
+}
+
+static void S_drop(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
 }
 
 /* Copies a tree without recursion: posts nest blockquotes, lists and
@@ -898,8 +949,9 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 	if (!src)
 		return 0;
 	struct S_frame *stack = xmalloc(cap * sizeof *stack);
-	stack[sp++] = (struct S_frame){src->children, dst, dst->line, 0, NULL, true, false};
+	stack[sp++] = (struct S_frame){src, src->children, dst, dst->line, 0, NULL, true, false};
 	xmlNodePtr pend = NULL; /* where a flattened block began or ended, if no text went there since */
+	struct S_run run = {NULL, STRBUF_INIT};
 	(void)epub_ns;
 	while (sp) {
 		struct S_frame *top = &stack[sp - 1];
@@ -907,16 +959,23 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		if (!c) {
 			if (top->block)
 				pend = top->dst;
+			/* Copied: the source goes as the copy grows, so the two
+			 * are never both whole (markup-dense posts weigh
+			 * kilobytes a construct as nodes). */
+			while (top->src->children)
+				S_drop(top->src->children);
 			sp--;
 			continue;
 		}
 		top->next = c->next;
+		if (c->prev)
+			S_drop(c->prev); /* copied whole, its children included */
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			if (c->content && top->text) {
 				if (pend == top->dst)
-					S_separate(top->dst, (const char *)c->content);
+					S_separate(&run, top->dst, (const char *)c->content);
 				pend = NULL;
-				S_text(top->dst, (const char *)c->content);
+				S_run_text(&run, top->dst, (const char *)c->content);
 			}
 			continue;
 		}
@@ -976,9 +1035,11 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 		case S_UNWRAP:
 			break;
 		case S_EMBED:
+			S_run_end(&run); /* S_embed writes text */
 			S_embed(top->dst, c, ns, line);
 			break; /* fallback content is kept, unwrapped */
 		case S_SPECIAL:
+			S_run_end(&run); /* S_input writes text */
 			if (strcmp(name, "input") == 0) {
 				S_input(top->dst, c, ns, line);
 				continue;
@@ -1033,9 +1094,11 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 			continue;
 		if (sp == cap)
 			stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
-		stack[sp++] = (struct S_frame){c->children, into, line, depth, svg, text, block};
+		stack[sp++] = (struct S_frame){c, c->children, into, line, depth, svg, text, block};
 	}
 	free(stack);
+	S_run_end(&run);
+	sb_release(&run.buf);
 	svgmodel_apply(dst); /* the drawings copied, as a whole */
 	return flattened;
 }

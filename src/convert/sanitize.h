@@ -32,9 +32,11 @@
  * text: e-readers choke on deep trees, and posts can nest thousands deep. */
 #define SANITIZE_MAX_DEPTH 100
 
-/* Copies the children of src (an HTML tree) under dst, without recursion.
- * ns is the XHTML namespace of dst's document, epub_ns its epub:
- * namespace. Returns how many elements were flattened (see above). */
+/* Moves the children of src (an HTML tree) under dst, cleaned, without
+ * recursion: each source node is freed once copied, so src is left
+ * without children. ns is the XHTML namespace of dst's document, epub_ns
+ * its epub: namespace. Returns how many elements were flattened (see
+ * above). */
 size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns);
 
 /* True when s is a well-formed BCP 47 language tag (syntax only). */

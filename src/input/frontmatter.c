@@ -1,6 +1,7 @@
 #include "input/frontmatter.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -480,18 +481,25 @@ const char *fm_person(const struct fm_node *node)
 	return fm_str(node);
 }
 
-void fm_people(const struct fm_node *node, struct strvec *sv)
+static void S_people(const struct fm_node *node, struct strvec *sv)
 {
 	if (!node)
 		return;
 	if (node->kind == FM_LIST) {
 		for (size_t i = 0; i < node->n; i++)
-			fm_people(node->items[i], sv);
+			S_people(node->items[i], sv);
 		return;
 	}
 	const char *s = fm_person(node);
-	if (s && *s && !sv_contains_ci(sv, s))
+	if (s && *s)
 		sv_push(sv, s);
+}
+
+void fm_people(const struct fm_node *node, struct strvec *sv)
+{
+	size_t from = sv->n;
+	S_people(node, sv);
+	sv_unique_ci(sv, from);
 }
 
 struct fm_node *fm_from_js(const struct js_value *v)
@@ -520,4 +528,25 @@ struct fm_node *fm_from_js(const struct js_value *v)
 		n->items[n->n++] = item;
 	}
 	return n;
+}
+
+void fm_size_text(char *buf, size_t cap, size_t n)
+{
+	if (n < 1024)
+		snprintf(buf, cap, "%zu bytes", n);
+	else if (n < (1u << 20))
+		snprintf(buf, cap, "%.1f KiB", (double)n / 1024);
+	else
+		snprintf(buf, cap, "%.1f MiB", (double)n / (1 << 20));
+}
+
+bool fm_size_ok(size_t len, size_t limit, const char *file, int line, struct diag_list *dl)
+{
+	if (len <= limit)
+		return true;
+	char have[32], max[32];
+	fm_size_text(have, sizeof have, len);
+	fm_size_text(max, sizeof max, limit);
+	diag_error(dl, file, line, 1, "the front matter is %s, more than the limit of %s", have, max);
+	return false;
 }

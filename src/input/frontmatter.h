@@ -118,4 +118,11 @@ const char *fm_person(const struct fm_node *node);
  * ASCII case). */
 void fm_people(const struct fm_node *node, struct strvec *sv);
 
+/* A size as people read it: "512 bytes", "12.5 KiB", "8.0 MiB". */
+void fm_size_text(char *buf, size_t cap, size_t n);
+/* Whether a front matter block of len bytes (of any format: YAML, TOML,
+ * JSON, Eleventy's ---js) is within limit; when not, an error at
+ * file:line that says both sizes. */
+bool fm_size_ok(size_t len, size_t limit, const char *file, int line, struct diag_list *dl);
+
 #endif

@@ -299,17 +299,6 @@ static char *S_stem(const char *relpath)
 	return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
-/* 512 bytes, 12.5 KiB, 8.0 MiB. */
-static void S_size(char *buf, size_t cap, size_t n)
-{
-	if (n < 1024)
-		snprintf(buf, cap, "%zu bytes", n);
-	else if (n < (1u << 20))
-		snprintf(buf, cap, "%.1f KiB", (double)n / 1024);
-	else
-		snprintf(buf, cap, "%.1f MiB", (double)n / (1 << 20));
-}
-
 /* The site file at relpath read (at most collect.max_post_size bytes) and
  * decoded to UTF-8: 0 and *text (malloc'd, NUL-terminated), *len, *st;
  * -1 after reporting why not. path is the file's path as reported. */
@@ -323,8 +312,8 @@ static int S_text(char **text, size_t *len, struct stat *st, const struct site *
 	int rc = read_file_stat(path, site->collect.max_post_size, &raw, &raw_len, st);
 	if (rc == -EFBIG) {
 		char have[32], limit[32];
-		S_size(have, sizeof have, (size_t)st->st_size);
-		S_size(limit, sizeof limit, site->collect.max_post_size);
+		fm_size_text(have, sizeof have, (size_t)st->st_size);
+		fm_size_text(limit, sizeof limit, site->collect.max_post_size);
 		diag_error(dl, path, 0, 0, "the post is %s, more than the limit of %s (--max-post-size)",
 			   have, limit);
 		return -1;
@@ -347,14 +336,8 @@ static int S_front_matter(struct fm_node **fm, struct fm_split *split, const str
 	*fm = NULL;
 	if (fm_split(split, text, len, path, dl) < 0)
 		return -1;
-	if (split->fm_len > site->collect.max_front_matter) {
-		char have[32], limit[32];
-		S_size(have, sizeof have, split->fm_len);
-		S_size(limit, sizeof limit, site->collect.max_front_matter);
-		diag_error(dl, path, split->fm_line, 1, "the front matter is %s, more than the limit of %s",
-			   have, limit);
+	if (!fm_size_ok(split->fm_len, site->collect.max_front_matter, path, split->fm_line, dl))
 		return -1;
-	}
 	const char *fm_text = text + split->fm_off;
 	int rc = 0;
 	if (split->format == FM_YAML)

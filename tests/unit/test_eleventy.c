@@ -629,6 +629,49 @@ static void test_input_paths(void)
 	diag_list_free(&dl);
 }
 
+/* ---js and ---json front matter obey YAML's 256 KiB cap, with its
+ * error; a block under the cap is read, and a long list in it (200 KB:
+ * once seconds, line numbers counted from the start) costs little. */
+static void test_front_matter_cap(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct post_list posts = POST_LIST_INIT;
+	struct strbuf big = STRBUF_INIT, ok_js = STRBUF_INIT, json = STRBUF_INIT;
+	sb_adds(&big, "---js\n{\n  title: 'Big',\n  list: [\n");
+	sb_adds(&json, "---json\n{ \"title\": \"Big\", \"list\": [\n");
+	sb_adds(&ok_js, "---js\n{\n  title: 'Under',\n  list: [\n");
+	for (int i = 0; i < 30000; i++) {
+		sb_addf(&big, "    'item number %d',\n", i);
+		sb_addf(&json, "    \"item number %d\",\n", i);
+		if (i < 8000)
+			sb_addf(&ok_js, "    {a: 'x%d', b: [1, 2]},\n", i);
+	}
+	sb_adds(&big, "  ]\n}\n---\nText.\n");
+	sb_adds(&json, "    \"end\"\n] }\n---\nText.\n");
+	sb_adds(&ok_js, "  ]\n}\n---\nText.\n");
+	fx_writes(S_tmp, "cap/eleventy.config.js", "export default function () {}\n");
+	fx_writes(S_tmp, "cap/big.md", big.s);
+	fx_writes(S_tmp, "cap/big-json.md", json.s);
+	fx_writes(S_tmp, "cap/under.md", ok_js.s);
+	struct site *site = S_open("cap", &posts, &dl);
+	ok(site != NULL, "site with large ---js front matter opens");
+	ok(fx_has_diag(&dl, DIAG_ERROR, "big.md", "the front matter is "),
+	   "---js over 256 KiB: the front matter cap's error");
+	ok(fx_has_diag(&dl, DIAG_ERROR, "big.md", "more than the limit of 256.0 KiB"), "  which names the limit");
+	ok(fx_has_diag(&dl, DIAG_ERROR, "big-json.md", "more than the limit of 256.0 KiB"),
+	   "---json over 256 KiB: the same");
+	bool under = false;
+	for (size_t i = 0; i < posts.n; i++)
+		under |= strcmp(posts.v[i]->title, "Under") == 0;
+	ok(under, "---js under the cap (%zu bytes) is read", ok_js.len);
+	post_list_free(&posts, true);
+	site_free(site);
+	diag_list_free(&dl);
+	sb_release(&big);
+	sb_release(&json);
+	sb_release(&ok_js);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -642,6 +685,7 @@ int main(void)
 	test_input_paths();
 	test_permalinks();
 	test_cli_config();
+	test_front_matter_cap();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");
 	return done_testing();

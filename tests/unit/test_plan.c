@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 	struct chapter ch;
 	is_int(chapter_convert(&ch, book.v[0], &co, &dl), 0, "chapter 0 converts");
 	is_int(ch.nlinks, 11, "its eleven links are recorded");
-	struct chapter_ids b_ids = {IDSET_INIT, STRMAP_INIT}, d_ids = {IDSET_INIT, STRMAP_INIT};
+	struct chapter_ids b_ids = CHAPTER_IDS_INIT, d_ids = CHAPTER_IDS_INIT;
 	idset_add(&b_ids.ids, "two");
 	idset_add(&d_ids.ids, "sec");
 	struct S_names names = {{&ch.names, &b_ids, &d_ids}, {0, 0, 0}};

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tap.h"
@@ -242,11 +243,51 @@ static void test_realpath_cached(void)
 	free(cmd);
 }
 
+/* sv_unique_ci keeps what sv_push_unique_ci would, in linear time. */
+static void test_unique_ci(void)
+{
+	static const char *const in[] = {"Keep", "café", "x", "KEEP", "CAFÉ", "Cafe", "×", "÷", "X", "\xC3"};
+	struct strvec sv = STRVEC_INIT, want = STRVEC_INIT;
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+		sv_push(&sv, in[i]);
+		sv_push_unique_ci(&want, in[i]);
+	}
+	sv_unique_ci(&sv, 0);
+	bool same = sv.n == want.n;
+	for (size_t i = 0; same && i < sv.n; i++)
+		same = strcmp(sv.v[i], want.v[i]) == 0;
+	ok(same, "sv_unique_ci: as sv_push_unique_ci, first spelling kept (%zu of %zu)", sv.n,
+	   sizeof in / sizeof *in);
+	sv_free(&sv);
+	sv_push(&sv, "a");
+	sv_push(&sv, "A");
+	sv_push(&sv, "b");
+	sv_push(&sv, "B");
+	sv_push(&sv, "a");
+	sv_unique_ci(&sv, 2);
+	ok(sv.n == 3 && strcmp(sv.v[1], "A") == 0 && strcmp(sv.v[2], "b") == 0,
+	   "sv_unique_ci: entries before `from` are left as they are");
+	sv_free(&sv);
+	sv_free(&want);
+
+	/* 200,000 distinct tags: sv_push_unique_ci for each took minutes. */
+	for (int i = 0; i < 200000; i++)
+		sv_push_owned(&sv, xasprintf("Tag %d", i));
+	sv_push(&sv, "TAG 7");
+	clock_t start = clock();
+	sv_unique_ci(&sv, 0);
+	double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+	diag("sv_unique_ci of 200,001 tags: %.2f s", secs);
+	ok(sv.n == 200000 && secs < 5, "sv_unique_ci: 200,001 tags in linear time, the duplicate dropped");
+	sv_free(&sv);
+}
+
 int main(int argc, char **argv)
 {
 	test_realpath_cached();
 	test_strbuf();
 	test_strvec();
+	test_unique_ci();
 	test_strings();
 	test_paths();
 	test_files(argc > 1 ? argv[1] : ".");

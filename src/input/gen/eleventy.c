@@ -1563,6 +1563,10 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	struct fm_node *own = NULL;
 	enum S_block kind = !fm && p->body ? S_fm_block(p->body, p->body_len, &s, &e, &b, &lines)
 					   : S_BLOCK_NONE;
+	/* The same cap as YAML's: the error fails the post. */
+	if (kind != S_BLOCK_NONE &&
+	    !fm_size_ok(e - s, site->collect.max_front_matter, p->path, p->body_line + 1, dl))
+		return true;
 	if (kind == S_BLOCK_JSON) {
 		own = S_json(p->body + s, e - s, p->path, p->body_line + 1, dl);
 		if (own && own->kind != FM_MAP) {
@@ -1653,9 +1657,9 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	p->gen_marks = S_marks(&st->coll, &l, own ? own : format == FM_YAML ? fm : NULL, p->relpath);
 	sv_free(&p->tags);
 	for (size_t i = 0; i < tags.n; i++)
-		if (!sv_contains_ci(&st->coll.tags, tags.v[i]) && strcasecmp(tags.v[i], "all") != 0 &&
-		    !sv_contains_ci(&p->tags, tags.v[i]))
+		if (!sv_contains_ci(&st->coll.tags, tags.v[i]) && strcasecmp(tags.v[i], "all") != 0)
 			sv_push(&p->tags, tags.v[i]);
+	sv_unique_ci(&p->tags, 0);
 	sv_free(&tags);
 
 	/* Computed data last: a title eleventyComputed gives, the URL from

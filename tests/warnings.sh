@@ -1,7 +1,8 @@
 #!/bin/bash
 # Warnings a person reads (issue 15, item 4): one line per problem and post
 # (the same missing image shown five times is one line ending "(5 times in
-# this post)"), grouped by post, a closing count, --warnings=all|summary|
+# this post)": the book stage counts an image's uses; a link to nowhere
+# three times is merged by diag.c when printed, -v shows each), grouped by post, a closing count, --warnings=all|summary|
 # none (errors always shown), paths from the current folder or the site.
 # usage: warnings.sh SHEAF
 set -u
@@ -24,7 +25,8 @@ post() { # post FILE TITLE DAY BODY...
 }
 site=$T/site
 mkdir -p "$site"
-post "$site/a.md" A 01 '![x](gone.png)' text '![x](gone.png)' '![x](gone.png)' '![x](gone.png)' '![x](gone.png)'
+post "$site/a.md" A 01 '![x](gone.png)' text '![x](gone.png)' '![x](gone.png)' '![x](gone.png)' '![x](gone.png)' \
+	'[m](missing.md)' '[m](missing.md)' '[m](missing.md)'
 post "$site/b.md" B 02 '![y](nope.png)'
 post "$site/c.md" C 03 '![z](other.png)'
 
@@ -32,17 +34,18 @@ post "$site/c.md" C 03 '![z](other.png)'
 is "default: exit status 0" "$?" 0
 is "default: one line per problem and post, and the count" "$(diags "$T/all.err")" \
 "a.md:6: warning: image not found: gone.png; the image's alt text is shown instead (5 times in this post)
+a.md:18: warning: link to 'missing.md' leads outside the book and the site's URL is unknown; its text is kept without the link (3 times in this post)
 b.md:6: warning: image not found: nope.png; the image's alt text is shown instead
 c.md:6: warning: image not found: other.png; the image's alt text is shown instead
-sheaf: 3 warnings in 3 files; -v to see each repeat"
+sheaf: 4 warnings in 3 files; -v to see each repeat"
 
 (cd "$site" && "$sheaf" -v -o "$T/a.epub" 2>"$T/each.err")
-is "-v: each repeat on its own line" "$(grep -c '^a\.md:[0-9]*: warning: image not found: gone\.png' "$T/each.err")" 5
-check "-v: the count is of the lines shown" grep -qx 'sheaf: 7 warnings in 3 files' "$T/each.err"
+is "-v: each repeat on its own line" "$(grep -c "^a\.md:[0-9]*: warning: link to 'missing\.md'" "$T/each.err")" 3
+check "-v: the count is of the lines shown" grep -qx 'sheaf: 6 warnings in 3 files' "$T/each.err"
 
 (cd "$site" && "$sheaf" --warnings=summary -o "$T/a.epub" 2>"$T/summary.err")
 is "--warnings=summary: the count only, with the hint" "$(diags "$T/summary.err")" \
-	"sheaf: 3 warnings in 3 files; --warnings=all to see each"
+	"sheaf: 4 warnings in 3 files; --warnings=all to see each"
 
 (cd "$site" && "$sheaf" --warnings=none -o "$T/a.epub" 2>"$T/none.err")
 is "--warnings=none: exit status 0" "$?" 0
@@ -51,7 +54,7 @@ is "--warnings=none: nothing" "$(diags "$T/none.err")" ""
 is "-q: no warning" "$(diags "$T/quiet.err")" ""
 (cd "$site" && "$sheaf" -q --warnings=summary -o "$T/a.epub" 2>"$T/quiet.err")
 is "-q --warnings=summary: the option given wins" "$(diags "$T/quiet.err")" \
-	"sheaf: 3 warnings in 3 files; --warnings=all to see each"
+	"sheaf: 4 warnings in 3 files; --warnings=all to see each"
 
 # Paths: below the current folder, relative to it; a site named by an
 # absolute path outside it, relative to the site; a relative name as named.

@@ -560,9 +560,11 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 	struct chapter *ch = &jb->ch;
 	if (!jb->failed && ch->doc) {
 		plan_resolve_links(&pp->plan, ch, c, S_names, pp, &jb->diags);
-		/* One warning per post for each reason, at its first use: an
-		 * image shown 100,000 times is one fault, not 100,000 lines. */
+		/* One warning per post for each reason, at its first use and
+		 * with the count of uses, as diag.c words merged repeats: an
+		 * image shown 100,000 times is one fault, not 100,000 entries. */
 		struct strmap warned = STRMAP_INIT;
+		size_t *first = NULL, *times = NULL, nwhy = 0, cap = 0;
 		for (size_t i = 0; i < ch->nimages; i++) {
 			struct chapter_image *im = &ch->images[i];
 			struct S_img *img = &jb->imgs[i];
@@ -571,10 +573,19 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 				xmlSetProp(im->img, (const xmlChar *)"src", (const xmlChar *)src);
 				free(src);
 			} else {
-				if (!strmap_get(&warned, img->why, NULL)) {
-					strmap_put(&warned, img->why, 0);
-					diag_warning(&jb->diags, ch->post->path, im->line, 0, "%s", img->why);
+				size_t k;
+				if (!strmap_get(&warned, img->why, &k)) {
+					k = nwhy++;
+					strmap_put(&warned, img->why, k);
+					if (nwhy > cap) {
+						cap = cap ? 2 * cap : 8;
+						first = xrealloc(first, cap * sizeof *first);
+						times = xrealloc(times, cap * sizeof *times);
+					}
+					first[k] = i;
+					times[k] = 0;
 				}
+				times[k]++;
 				if (im->url)
 					chapter_image_to_link(im->img, im->url);
 				else
@@ -582,6 +593,16 @@ static void S_finish(struct S_pipe *pp, struct epub_deflater *d, size_t c)
 			}
 			im->img = NULL;
 		}
+		for (size_t k = 0; k < nwhy; k++) {
+			size_t i = first[k];
+			if (times[k] > 1)
+				diag_warning(&jb->diags, ch->post->path, ch->images[i].line, 0,
+					     "%s (%zu times in this post)", jb->imgs[i].why, times[k]);
+			else
+				diag_warning(&jb->diags, ch->post->path, ch->images[i].line, 0, "%s", jb->imgs[i].why);
+		}
+		free(first);
+		free(times);
 		strmap_free(&warned);
 		/* Last: links and images above may have lost what named them. */
 		chapter_names(xmlDocGetRootElement(ch->doc));

@@ -221,6 +221,44 @@ static void S_check_extension(const char *name, struct diag_list *dl)
 		diag_warning(dl, name, 0, 0, "the book is an EPUB whatever its name");
 }
 
+/* -v, when SITE lies in a site found above it: where that is, from SITE. */
+static void S_note_found(const struct site *site)
+{
+	struct strbuf up = STRBUF_INIT;
+	for (const char *c = site->within; c; c = strchr(c + 1, '/'))
+		sb_adds(&up, up.len ? "/.." : "..");
+	diag_note(stderr, "site found at %s (%s); %s", up.s, site->root, site->gen->name);
+	sb_release(&up);
+}
+
+/* When SITE is a folder inside the site (site->within), the book is the
+ * selected posts in that folder; a folder holding none of the site's posts
+ * (layouts/, static/) gives the whole site. True when that left posts
+ * out. */
+static bool S_only_within(const struct site *site, const struct post_list *all, struct post_list *sel,
+			  bool verbose)
+{
+	if (!site->within)
+		return false;
+	size_t in = 0;
+	for (size_t i = 0; i < all->n; i++)
+		in += site_post_within(site, all->v[i]);
+	if (!in || in == all->n) {
+		if (verbose)
+			diag_note(stderr, in ? "all posts of the site are in %s/" :
+					       "no post is in %s/: the whole site is read", site->within);
+		return false;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < sel->n; i++)
+		if (site_post_within(site, sel->v[i]))
+			sel->v[n++] = sel->v[i];
+	sel->n = n;
+	if (verbose)
+		diag_note(stderr, "only the %zu posts in %s/ (of the site's %zu)", in, site->within, all->n);
+	return true;
+}
+
 /* *root: the site's folder, for main to show paths from (see diag.h). */
 static int S_run(char **done, struct options *o, struct diag_list *dl, char **root)
 {
@@ -239,7 +277,9 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 	/* Said even without -v: the book comes from a folder the user did not name. */
 	if (site->subfolder && !o->quiet)
 		diag_note(stderr, "reading the %s site in %s/", site->gen->name, site->subfolder);
-	if (o->verbose)
+	if (o->verbose && site->within)
+		S_note_found(site);
+	else if (o->verbose)
 		diag_note(stderr, "%s: read as a %s site", site->root, site->gen->name);
 	site->collect.keep_going = o->keep_going;
 	if (o->max_post_size)
@@ -252,6 +292,7 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 	if (select_resolve(&o->sel, &all, dl) < 0)
 		goto out;
 	select_posts(&o->sel, &all, &sel);
+	bool in_folder = S_only_within(site, &all, &sel, o->verbose);
 	if (o->verbose)
 		diag_note(stderr, "%zu of %zu posts selected", sel.n, all.n);
 	if (!all.n && site->stats.files) {
@@ -294,6 +335,13 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 	const char *site_title = site->title ? site->title : site->folder_name;
 	if (!*site_title || strcmp(site_title, ".") == 0)
 		site_title = "Blog";
+	/* A book of one folder's posts is named for it, so that it does not
+	 * replace the whole blog's book. */
+	if (in_folder) {
+		char *t = xasprintf("%s — %s", site_title, path_basename(site->within));
+		sv_push_owned(&kept, t);
+		site_title = t;
+	}
 	bo.title = o->title;
 	if (!bo.title) {
 		char *made = booktitle_default(site_title, &o->sel, &sel);
@@ -355,7 +403,7 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 	} else {
 		name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
 		S_check_extension(name, dl);
-		struct output_guard guard = {o->site, o->templates, o->cover, &all, o->force};
+		struct output_guard guard = {site->within ? site->root : o->site, o->templates, o->cover, &all, o->force};
 		if (output_target(&output, name, &guard, dl) < 0)
 			goto out;
 	}

@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/path.h"
 #include "base/url.h"
@@ -122,6 +123,42 @@ static int S_subfolder_site(const char *root, char **sub, const struct site_gene
 	return ret;
 }
 
+/* The site start lies in, found as git finds a repository: the nearest
+ * folder above start (real paths) that want recognizes (NULL: any known
+ * generator but generic). The walk stops at the file system's root, at a
+ * mount point (a parent on another device, as git does without
+ * GIT_DISCOVERY_ACROSS_FILESYSTEM) and, when start lies in $HOME, at
+ * $HOME: a stray config in /home or / is no one's blog. Returns the
+ * site's real path (malloc'd) with *gen and *within (start relative to
+ * it, malloc'd), or NULL. */
+static char *S_site_above(const char *start, const struct site_generator *want,
+			  const struct site_generator **gen, char **within)
+{
+	char real[PATH_MAX], home[PATH_MAX];
+	struct stat st;
+	if (!realpath(start, real) || stat(real, &st) < 0)
+		return NULL;
+	dev_t dev = st.st_dev;
+	const char *h = getenv("HOME");
+	bool ceiling = h && *h && realpath(h, home) && path_under(real, home);
+	char *dir = xstrdup(real);
+	while (strcmp(dir, "/") != 0 && !(ceiling && strcmp(dir, home) == 0)) {
+		char *up = path_dirname(dir);
+		free(dir);
+		dir = up;
+		if (stat(dir, &st) < 0 || st.st_dev != dev)
+			break;
+		const struct site_generator *g = want ? (want->detect(dir) ? want : NULL) : S_detect(dir);
+		if (g && g != &site_generic) {
+			*gen = g;
+			*within = xstrdup(strcmp(dir, "/") == 0 ? real + 1 : path_under(real, dir));
+			return dir;
+		}
+	}
+	free(dir);
+	return NULL;
+}
+
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl)
 {
 	struct site_open_options opts = {generator, NULL, NULL};
@@ -152,7 +189,7 @@ int site_open_ext(struct site **out, const char *root, const struct site_open_op
 		return -1;
 	}
 	const struct site_generator *gen = NULL;
-	char *sub = NULL;
+	char *sub = NULL, *above = NULL, *within = NULL;
 	if (generator) {
 		for (size_t i = 0; i < S_NGEN && !gen; i++)
 			if (strcmp(generator, S_generators[i]->name) == 0)
@@ -161,17 +198,27 @@ int site_open_ext(struct site **out, const char *root, const struct site_open_op
 			diag_error(dl, NULL, 0, 0, "unknown generator '%s'", generator);
 			return -1;
 		}
+		/* The generator named is looked for above, as any is below;
+		 * none found: root is read as its site, as it always was. */
+		if (!gen->detect(root))
+			above = S_site_above(root, gen, &gen, &within);
 	} else {
+		/* A folder inside a site is that site's before a site below
+		 * it (a theme's exampleSite/ under themes/). */
 		gen = S_detect(root);
-		if (gen == &site_generic && S_subfolder_site(root, &sub, &gen, dl) < 0)
+		if (gen == &site_generic && !(above = S_site_above(root, NULL, &gen, &within)) &&
+		    S_subfolder_site(root, &sub, &gen, dl) < 0)
 			return -1;
 	}
 	struct site *site = xcalloc(1, sizeof *site);
 	site->gen = gen;
-	char *given = path_normalize(root);
+	char *given = path_normalize(above ? above : root);
 	site->folder_name = xstrdup(path_basename(given));
 	free(given);
-	if (sub) {
+	if (above) {
+		site->root = above;
+		site->within = within;
+	} else if (sub) {
 		char *abs = path_join(root, sub);
 		site->root = path_normalize(abs);
 		free(abs);
@@ -330,6 +377,14 @@ int site_collect(struct site *site, struct post_list *out, struct diag_list *dl)
 	return ret;
 }
 
+bool site_post_within(const struct site *site, const struct post *p)
+{
+	if (!site->within)
+		return true;
+	const char *rest = str_starts_with(p->relpath, site->within) ? p->relpath + strlen(site->within) : NULL;
+	return rest && *rest == '/';
+}
+
 void site_image_folders(const struct site *site, const struct post *p, struct strvec *out)
 {
 	if (site->gen->image_folders) {
@@ -370,6 +425,7 @@ void site_free(struct site *site)
 		site->gen->free_state(site->state);
 	free(site->root);
 	free(site->subfolder);
+	free(site->within);
 	free(site->folder_name);
 	free(site->config_file);
 	free(site->content_dir);

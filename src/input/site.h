@@ -187,8 +187,12 @@ struct site {
 	char *root;        /* normalized path of SITE, or of its subfolder below */
 	char *subfolder;   /* the folder of SITE holding the site, when SITE itself
 			      is none (`v2`), else NULL */
-	char *folder_name; /* the name of the folder SITE names: a book's title
-			      when the config gives none */
+	char *within;      /* when SITE is a folder inside a site, found above it
+			      (site_open walks up as git does): SITE relative
+			      to root ("content/post"), else NULL */
+	char *folder_name; /* the name of the site's folder (SITE's, or the one
+			      found above it): a book's title when the config
+			      gives none */
 	char *config_file; /* relative to root; NULL for the generic site */
 	char *content_dir; /* relative to root: where pages live ("." when the root) */
 	char *posts_dir;   /* relative to root: where posts live */
@@ -218,7 +222,11 @@ struct site {
 
 /* Opens the site at root: detects the generator (or uses the one named by
  * generator, when not NULL) and reads its configuration. Returns 0 and
- * *out, or -1 after reporting errors. */
+ * *out, or -1 after reporting errors. When root is no site (of the
+ * generator named), the nearest folder above it that is one is the site
+ * (site->within says where root lies in it; the walk stops at the file
+ * system's root, a mount point and $HOME), else the one folder below it
+ * that is one (site->subfolder), else root is a generic site. */
 int site_open(struct site **out, const char *root, const char *generator, struct diag_list *dl);
 struct site_open_options {
 	const char *generator; /* NULL: detect */
@@ -235,6 +243,9 @@ int site_open_ext(struct site **out, const char *root, const struct site_open_op
  * left out; returns -1 when any was (0 with collect.keep_going, when the
  * problems were reported as warnings). */
 int site_collect(struct site *site, struct post_list *out, struct diag_list *dl);
+/* Whether the post's file lies in the folder site->within names (true
+ * when it names none). */
+bool site_post_within(const struct site *site, const struct post *p);
 /* The live URL of a site file (relative to root), or NULL. */
 char *site_page_url(const struct site *site, const char *relpath);
 /* The dialect passes of the site's posts: site->dialects, else its

@@ -419,6 +419,62 @@ static void test_site_url(void)
 	diag_list_free(&dl);
 }
 
+/* A folder inside a site is read as that site, found by walking up; the
+ * book's posts are then those in that folder (site_post_within). $HOME
+ * ends the walk. */
+static void test_walk_up(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct site *site = NULL;
+	fx_writes(S_tmp, "walk/hugo.toml", "title = 'Walk'\n");
+	fx_writes(S_tmp, "walk/content/posts/2024/a.md", "---\ntitle: A\n---\n");
+	fx_writes(S_tmp, "walk/content/posts/2023/b.md", "---\ntitle: B\n---\n");
+	char *root = path_join(S_tmp, "walk/content/posts/2024");
+	if (ok(site_open(&site, root, NULL, &dl) == 0 && site, "a folder inside a Hugo site opens")) {
+		is_str(site->gen->name, "hugo", "read as the Hugo site above it");
+		ok(str_ends_with(site->root, "/walk"), "its root is the site's");
+		is_str(site->within, "content/posts/2024", "where the folder lies in it");
+		ok(!site->subfolder, "not a subfolder site");
+		is_str(site->folder_name, "walk", "the site's folder names the book");
+		struct post *in = post_new("x", "content/posts/2024/a.md");
+		struct post *out = post_new("x", "content/posts/2023/b.md");
+		struct post *near = post_new("x", "content/posts/2024x/c.md");
+		ok(site_post_within(site, in), "a post in the folder is within");
+		ok(!site_post_within(site, out), "one in another folder is not");
+		ok(!site_post_within(site, near), "nor one in a folder whose name starts alike");
+		post_free(in);
+		post_free(out);
+		post_free(near);
+		site_free(site);
+	}
+	ok(site_open(&site, root, "hugo", &dl) == 0 && site && site->within, "a named generator is looked for above");
+	site_free(site);
+	ok(site_open(&site, root, "generic", &dl) == 0 && site && !site->within, "generic reads the folder itself");
+	site_free(site);
+	char *site_root = path_join(S_tmp, "walk");
+	ok(site_open(&site, site_root, NULL, &dl) == 0 && site && !site->within, "the site's own folder: no within");
+	site_free(site);
+	free(site_root);
+
+	/* $HOME inside the site: the walk from below it stops there. */
+	const char *old = getenv("HOME");
+	char *keep = old ? xstrdup(old) : NULL;
+	char *home = path_join(S_tmp, "walk/content");
+	setenv("HOME", home, 1);
+	ok(site_open(&site, root, NULL, &dl) == 0 && site && strcmp(site->gen->name, "generic") == 0,
+	   "the walk stops at $HOME");
+	site_free(site);
+	if (keep)
+		setenv("HOME", keep, 1);
+	else
+		unsetenv("HOME");
+	free(keep);
+	free(home);
+	free(root);
+	is_int(dl.n, 0, "no diagnostic");
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	markdown_init();
@@ -426,10 +482,13 @@ int main(void)
 		puts("Bail out! mkdtemp failed");
 		return 1;
 	}
+	/* The site walk stops at $HOME: no folder above the fixtures is read. */
+	setenv("HOME", S_tmp, 1);
 	test_mkdocs();
 	test_mkdocs_config();
 	test_generic();
 	test_subfolder();
+	test_walk_up();
 	test_site_url();
 	fx_rm_rf(S_tmp);
 	ok(!path_is_dir(S_tmp), "temporary folder removed");

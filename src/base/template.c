@@ -21,49 +21,50 @@ extern const size_t sheaf_templates_count;
 
 /* The variables each template gets: the one place the filling code
  * (convert/chapter.c, book/book.c, book/cover.c), the check below and
- * README's Templates section (tests/template-vars.py) follow. */
+ * README's Templates section (tests/template-vars.py; what each holds is
+ * said there) follow. */
 static const struct template_var S_chapter_vars[] = {
-	{"title", TVAR_VALUE, "the post's title"},
-	{"language", TVAR_VALUE, "the book's language (BCP 47, as in `lang`)"},
-	{"description", TVAR_VALUE, "the post's summary from its front matter, when it has one"},
-	{"date_iso", TVAR_VALUE, "the post's date, YYYY-MM-DD (for `<time datetime>`)"},
-	{"date_human", TVAR_VALUE, "the post's date as a reader writes it (\"11 September 2015\")"},
-	{"updated_iso", TVAR_VALUE, "the date the post was updated, YYYY-MM-DD; empty when it is its date"},
-	{"updated_human", TVAR_VALUE, "the same, as a reader writes it"},
-	{"authors", TVAR_LIST, "the post's authors' names"},
-	{"authors_text", TVAR_VALUE, "the same, joined (\"Ann, Bob and Cy\")"},
-	{"tags", TVAR_LIST, "the post's tags"},
-	{"has_tags", TVAR_VALUE, "set when the post has tags"},
-	{"categories", TVAR_LIST, "the post's categories"},
-	{"has_categories", TVAR_VALUE, "set when the post has categories"},
-	{"url", TVAR_VALUE, "the post's address on the live site, when known"},
-	{NULL, TVAR_VALUE, NULL},
+	{"title", TVAR_VALUE},
+	{"language", TVAR_VALUE},
+	{"description", TVAR_VALUE},
+	{"date_iso", TVAR_VALUE},
+	{"date_human", TVAR_VALUE},
+	{"updated_iso", TVAR_VALUE},
+	{"updated_human", TVAR_VALUE},
+	{"authors", TVAR_LIST},
+	{"authors_text", TVAR_VALUE},
+	{"tags", TVAR_LIST},
+	{"has_tags", TVAR_VALUE},
+	{"categories", TVAR_LIST},
+	{"has_categories", TVAR_VALUE},
+	{"url", TVAR_VALUE},
+	{NULL, TVAR_VALUE},
 };
 
 static const struct template_var S_titlepage_vars[] = {
-	{"title", TVAR_VALUE, "the book's title"},
-	{"subtitle", TVAR_VALUE, "the book's subtitle (`--subtitle`)"},
-	{"language", TVAR_VALUE, "the book's language"},
-	{"description", TVAR_VALUE, "the book's description"},
-	{"creators", TVAR_LIST, "the book's authors"},
-	{"creators_text", TVAR_VALUE, "the same, joined (\"Ann, Bob and Cy\")"},
-	{"date_range", TVAR_VALUE, "the years of its posts (\"2019–2024\")"},
-	{"post_count", TVAR_VALUE, "the number of posts"},
-	{"post_count_text", TVAR_VALUE, "the same with its noun (\"12 posts\")"},
-	{"site_url", TVAR_VALUE, "the site's address, when it has a valid one"},
-	{NULL, TVAR_VALUE, NULL},
+	{"title", TVAR_VALUE},
+	{"subtitle", TVAR_VALUE},
+	{"language", TVAR_VALUE},
+	{"description", TVAR_VALUE},
+	{"creators", TVAR_LIST},
+	{"creators_text", TVAR_VALUE},
+	{"date_range", TVAR_VALUE},
+	{"post_count", TVAR_VALUE},
+	{"post_count_text", TVAR_VALUE},
+	{"site_url", TVAR_VALUE},
+	{NULL, TVAR_VALUE},
 };
 
 static const struct template_var S_cover_vars[] = {
-	{"title", TVAR_VALUE, "the book's title"},
-	{"subtitle", TVAR_VALUE, "the book's subtitle"},
-	{"language", TVAR_VALUE, "the book's language"},
-	{"creators_text", TVAR_VALUE, "the book's authors, joined"},
-	{"date_range", TVAR_VALUE, "the years of its posts"},
-	{"image", TVAR_VALUE, "the cover image's path in the book"},
-	{"alt", TVAR_VALUE, "the image's text alternative (a made cover's words, else \"Cover of TITLE\")"},
-	{"generated", TVAR_VALUE, "set when sheaf made the cover (no `--cover`)"},
-	{NULL, TVAR_VALUE, NULL},
+	{"title", TVAR_VALUE},
+	{"subtitle", TVAR_VALUE},
+	{"language", TVAR_VALUE},
+	{"creators_text", TVAR_VALUE},
+	{"date_range", TVAR_VALUE},
+	{"image", TVAR_VALUE},
+	{"alt", TVAR_VALUE},
+	{"generated", TVAR_VALUE},
+	{NULL, TVAR_VALUE},
 };
 
 static const struct template_info S_infos[] = {

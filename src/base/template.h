@@ -49,11 +49,11 @@ void tvars_free(struct tvars *tv);
 
 enum tvar_kind { TVAR_VALUE, TVAR_LIST };
 
-/* One variable a template gets; meaning is README's line for it. */
+/* One variable a template gets (README's Templates section says what it
+ * holds). */
 struct template_var {
 	const char *name;
 	enum tvar_kind kind;
-	const char *meaning;
 };
 
 /* One template: its variables (ending with a NULL name), or none when

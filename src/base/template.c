@@ -31,10 +31,12 @@ static const struct template_var S_chapter_vars[] = {
 	{"date_human", TVAR_VALUE},
 	{"updated_iso", TVAR_VALUE},
 	{"updated_human", TVAR_VALUE},
+	{"updated_word", TVAR_VALUE},
 	{"authors", TVAR_LIST},
 	{"authors_text", TVAR_VALUE},
 	{"tags", TVAR_LIST},
 	{"has_tags", TVAR_VALUE},
+	{"tags_word", TVAR_VALUE},
 	{"categories", TVAR_LIST},
 	{"has_categories", TVAR_VALUE},
 	{"url", TVAR_VALUE},
@@ -51,7 +53,9 @@ static const struct template_var S_titlepage_vars[] = {
 	{"date_range", TVAR_VALUE},
 	{"post_count", TVAR_VALUE},
 	{"post_count_text", TVAR_VALUE},
+	{"colophon_text", TVAR_VALUE},
 	{"site_url", TVAR_VALUE},
+	{"source_word", TVAR_VALUE},
 	{NULL, TVAR_VALUE},
 };
 

@@ -236,19 +236,17 @@ static void test_check(const char *root)
 	}
 }
 
-static void S_write(const char *dir, const char *name, const char *text)
+/* Writes text to dir/name, or removes the file when text is NULL. */
+static void S_file(const char *dir, const char *name, const char *text)
 {
 	char *file = path_join(dir, name);
-	FILE *f = fopen(file, "w");
-	fputs(text, f);
-	fclose(f);
-	free(file);
-}
-
-static void S_remove(const char *dir, const char *name)
-{
-	char *file = path_join(dir, name);
-	remove(file);
+	FILE *f = text ? fopen(file, "w") : NULL;
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	} else {
+		remove(file);
+	}
 	free(file);
 }
 
@@ -260,10 +258,10 @@ static void test_check_dir(void)
 		ok(false, "a temporary folder");
 		return;
 	}
-	S_write(dir, "chaptr.xhtml", "x");
-	S_write(dir, "README.txt", "x");
-	S_write(dir, ".hidden", "x");
-	S_write(dir, "style.css", "p {}");
+	S_file(dir, "chaptr.xhtml", "x");
+	S_file(dir, "README.txt", "x");
+	S_file(dir, ".hidden", "x");
+	S_file(dir, "style.css", "p {}");
 	is_int(template_check_dir(dir, &dl), 0, "misnamed files are not errors");
 	is_int(diag_count(&dl, DIAG_WARNING), 2, "one warning per file that replaces nothing, hidden ones left out");
 	if (dl.n == 2) {
@@ -274,7 +272,7 @@ static void test_check_dir(void)
 	}
 	diag_list_free(&dl);
 
-	S_write(dir, "titlepage.xhtml", "<p>{{titel}}</p>");
+	S_file(dir, "titlepage.xhtml", "<p>{{titel}}</p>");
 	is_int(template_check_dir(dir, &dl), -1, "a faulty title page is an error before anything is built");
 	is_int(diag_count(&dl, DIAG_ERROR), 1, "reported once");
 	diag_list_free(&dl);
@@ -284,11 +282,11 @@ static void test_check_dir(void)
 	diag_list_free(&dl);
 	is_int(template_check_dir(NULL, &dl), 0, "no folder: nothing to check");
 
-	S_remove(dir, "chaptr.xhtml");
-	S_remove(dir, "README.txt");
-	S_remove(dir, ".hidden");
-	S_remove(dir, "style.css");
-	S_remove(dir, "titlepage.xhtml");
+	S_file(dir, "chaptr.xhtml", NULL);
+	S_file(dir, "README.txt", NULL);
+	S_file(dir, ".hidden", NULL);
+	S_file(dir, "style.css", NULL);
+	S_file(dir, "titlepage.xhtml", NULL);
 	rmdir(dir);
 }
 

@@ -1045,7 +1045,11 @@ int book_build(struct book_stats *stats, const struct book_options *o, const str
 	if (site->gen->site_data)
 		pp.site_data = site->gen->site_data(site);
 
-	if (template_load(&chapter_tmpl, &chapter_origin, "chapter.xhtml", o->templates_dir, dl) < 0 ||
+	/* Every template of --templates checked now, the title page's and the
+	 * cover's too: a misspelt variable stops the run before a post
+	 * converts, not after. */
+	if (template_check_dir(o->templates_dir, dl) < 0 ||
+	    template_load(&chapter_tmpl, &chapter_origin, "chapter.xhtml", o->templates_dir, dl) < 0 ||
 	    template_load(&css, &css_origin, "style.css", o->templates_dir, dl) < 0)
 		goto out;
 	pp.chapter_tmpl = chapter_tmpl;

@@ -161,12 +161,143 @@ static void test_render_xml(void)
 	diag_list_free(&dl);
 }
 
+/* Checks tmpl as template `name`; returns the number of errors, the first
+ * one's message, line and column in *msg, *line and *col. */
+static int S_check(const char *name, const char *tmpl, char **msg, int *line, int *col)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	int rc = template_check(tmpl, name, name, &dl);
+	int n = (int)diag_count(&dl, DIAG_ERROR);
+	*msg = dl.n ? xstrdup(dl.v[0].message) : NULL;
+	*line = dl.n ? dl.v[0].line : 0;
+	*col = dl.n ? dl.v[0].col : 0;
+	ok((rc < 0) == (n > 0), "check returns -1 exactly when it reports an error");
+	diag_list_free(&dl);
+	return n;
+}
+
+static void test_check(const char *root)
+{
+	char *msg;
+	int line, col;
+	is_int(S_check("chapter.xhtml", "<h1>\n\n  <title>{{titel}}</title>", &msg, &line, &col), 1,
+	       "unknown variable: one error");
+	is_str(msg, "unknown variable 'titel'; did you mean 'title'?", "unknown variable: did you mean");
+	ok(line == 3 && col == 10, "unknown variable: at the tag's line and column (%d:%d)", line, col);
+	free(msg);
+	is_int(S_check("chapter.xhtml", "{{nope}}{{nope}}\n{{#nope}}{{/nope}}", &msg, &line, &col), 1,
+	       "an unknown name used three times is one error");
+	like(msg, "chapter.xhtml has title, language", "no near name: the template's variables listed");
+	free(msg);
+	is_int(S_check("titlepage.xhtml", "{{date_human}}", &msg, &line, &col), 1,
+	       "a variable of another template is unknown here");
+	free(msg);
+	is_int(S_check("chapter.xhtml", "é{{ title }}{{#tags}}{{.}}{{/tags}}{{^url}}x{{/url}}", &msg, &line, &col),
+	       0, "valid tags, spaces inside, {{.}} in a list section");
+	is_int(S_check("cover.xhtml", "a\n b{{#alt}}\nc", &msg, &line, &col), 1, "unclosed section: one error");
+	like(msg, "section 'alt' is never closed with {{/alt}}", "unclosed section: the message");
+	ok(line == 2 && col == 3, "unclosed section: at its opening (%d:%d)", line, col);
+	free(msg);
+	is_int(S_check("cover.xhtml", "{{#alt}}{{#image}}{{/alt}}", &msg, &line, &col), 1,
+	       "mismatched end: one error, not one more for the section left open");
+	like(msg, "'{{/alt}}' does not match section 'image' opened at 1:9", "mismatched end: the message");
+	free(msg);
+	is_int(S_check("cover.xhtml", "{{#alt}}{{/alts}}{{title}}", &msg, &line, &col), 1,
+	       "a misspelt end is one error");
+	free(msg);
+	is_int(S_check("cover.xhtml", "x{{/alt}}", &msg, &line, &col), 1, "an end with no section");
+	like(msg, "closes no open section", "an end with no section: the message");
+	free(msg);
+	is_int(S_check("cover.xhtml", "{{.}}", &msg, &line, &col), 1, "{{.}} outside a section");
+	free(msg);
+	is_int(S_check("cover.xhtml", "ü\n{{title", &msg, &line, &col), 1, "an unclosed '{{'");
+	ok(line == 2 && col == 1, "an unclosed '{{': at its place (%d:%d)", line, col);
+	free(msg);
+	is_int(S_check("style.css", "{{anything}}", &msg, &line, &col), 0, "style.css is not filled in: not checked");
+	free(msg);
+
+	/* The table and the built-in templates agree. */
+	for (const char *const *n = template_names(); *n; n++) {
+		const struct template_info *ti = template_info(*n);
+		ok(ti != NULL, "%s has an entry in the table", *n);
+		char *path = path_join(root, "templates"), *file = path_join(path, *n), *text;
+		if (read_file(file, &text, NULL) == 0) {
+			struct diag_list dl = DIAG_LIST_INIT;
+			ok(template_check(text, *n, file, &dl) == 0, "templates/%s passes the check", *n);
+			for (size_t i = 0; i < dl.n; i++)
+				diag("%s:%d:%d: %s", dl.v[i].file, dl.v[i].line, dl.v[i].col, dl.v[i].message);
+			diag_list_free(&dl);
+			free(text);
+		} else {
+			ok(false, "templates/%s is readable", *n);
+		}
+		free(file);
+		free(path);
+	}
+}
+
+/* Writes text to dir/name, or removes the file when text is NULL. */
+static void S_file(const char *dir, const char *name, const char *text)
+{
+	char *file = path_join(dir, name);
+	FILE *f = text ? fopen(file, "w") : NULL;
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	} else {
+		remove(file);
+	}
+	free(file);
+}
+
+static void test_check_dir(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	char dir[] = "/tmp/sheaf-template-XXXXXX";
+	if (!mkdtemp(dir)) {
+		ok(false, "a temporary folder");
+		return;
+	}
+	S_file(dir, "chaptr.xhtml", "x");
+	S_file(dir, "README.txt", "x");
+	S_file(dir, ".hidden", "x");
+	S_file(dir, "style.css", "p {}");
+	is_int(template_check_dir(dir, &dl), 0, "misnamed files are not errors");
+	is_int(diag_count(&dl, DIAG_WARNING), 2, "one warning per file that replaces nothing, hidden ones left out");
+	if (dl.n == 2) {
+		like(dl.v[1].message, "replaces no template; did you mean chapter.xhtml?", "the near name");
+		like(dl.v[1].file, "chaptr.xhtml", "the warning names the file");
+		like(dl.v[0].message, "the templates are chapter.xhtml, titlepage.xhtml, cover.xhtml, style.css",
+		     "no near name: the templates listed");
+	}
+	diag_list_free(&dl);
+
+	S_file(dir, "titlepage.xhtml", "<p>{{titel}}</p>");
+	is_int(template_check_dir(dir, &dl), -1, "a faulty title page is an error before anything is built");
+	is_int(diag_count(&dl, DIAG_ERROR), 1, "reported once");
+	diag_list_free(&dl);
+	char *text = NULL, *origin = NULL;
+	is_int(template_load(&text, &origin, "titlepage.xhtml", dir, &dl), -1, "template_load refuses it too");
+	ok(text == NULL && origin == NULL, "and gives nothing");
+	diag_list_free(&dl);
+	is_int(template_check_dir(NULL, &dl), 0, "no folder: nothing to check");
+
+	S_file(dir, "chaptr.xhtml", NULL);
+	S_file(dir, "README.txt", NULL);
+	S_file(dir, ".hidden", NULL);
+	S_file(dir, "style.css", NULL);
+	S_file(dir, "titlepage.xhtml", NULL);
+	rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
 	test_render_xml();
 	test_render();
 	test_errors();
 	test_load(argc > 1 ? argv[1] : ".");
+	test_check(argc > 1 ? argv[1] : ".");
+	test_check_dir();
 	tvars_free(&S_tv);
 	return done_testing();
 }

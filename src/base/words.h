@@ -30,6 +30,7 @@ struct words {
 	const char *cover;      /* landmark labels of the navigation */
 	const char *title_page;
 	const char *start;      /* "Start of content" */
+	const char *landmarks;  /* the (hidden) list of landmarks */
 	const char *notes;      /* the footnotes' section */
 	const char *backlink;   /* a footnote's link back to its reference */
 	const char *tags;       /* the byline's list of tags */

@@ -44,7 +44,7 @@ static void test_rows(void)
 		S_is_owned(words_count(w, 2), S_cases[i].c2, "2 posts", w->lang);
 		S_is_owned(words_count(w, 5), S_cases[i].c5, "5 posts", w->lang);
 		/* Every word is there: a missing one would print "(null)" or crash. */
-		ok(w->contents && w->cover && w->title_page && w->start && w->notes && w->backlink &&
+		ok(w->contents && w->landmarks && w->cover && w->title_page && w->start && w->notes && w->backlink &&
 			   w->tags && w->updated && w->source && w->list_sep && w->list_last &&
 			   strstr(w->colophon, "%s"),
 		   "%s: every word", w->lang);

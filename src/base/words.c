@@ -231,31 +231,32 @@ const struct words *words_for(const char *tag)
 	return &S_rows[0];
 }
 
+/* fmt with its one %s replaced by arg: the table's formats are not
+ * literals at the call, which -Wformat-nonliteral would rightly flag. */
+static char *S_fill(const char *fmt, const char *arg)
+{
+	const char *at = strstr(fmt, "%s");
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, fmt, (size_t)(at - fmt));
+	sb_adds(&sb, arg);
+	sb_adds(&sb, at + 2);
+	return sb_detach(&sb);
+}
+
 char *words_count(const struct words *w, size_t n)
 {
 	bool one = w->plural == WORDS_PLURAL_ONE ? n == 1 : w->plural == WORDS_PLURAL_ZERO_ONE && n <= 1;
 	char num[24];
 	snprintf(num, sizeof num, "%zu", n);
-	struct strbuf sb = STRBUF_INIT;
-	/* The formats are the table's, not the caller's: a %s each. */
-	const char *fmt = one ? w->count_one : w->count_other;
-	const char *at = strstr(fmt, "%s");
-	sb_add(&sb, fmt, (size_t)(at - fmt));
-	sb_adds(&sb, num);
-	sb_adds(&sb, at + 2);
-	return sb_detach(&sb);
+	return S_fill(one ? w->count_one : w->count_other, num);
 }
 
 char *words_colophon(const struct words *w, size_t n)
 {
 	char *count = words_count(w, n);
-	const char *at = strstr(w->colophon, "%s");
-	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, w->colophon, (size_t)(at - w->colophon));
-	sb_adds(&sb, count);
-	sb_adds(&sb, at + 2);
+	char *line = S_fill(w->colophon, count);
 	free(count);
-	return sb_detach(&sb);
+	return line;
 }
 
 char *words_date(const struct words *w, const struct date *d)

@@ -62,6 +62,26 @@ static const struct words S_rows[] = {
 		.date_long = "%Y年%m月%d日",
 	},
 	{
+		.lang = "zh-Hant",
+		.contents = "目錄",
+		.cover = "封面",
+		.title_page = "扉頁",
+		.start = "正文開始",
+		.landmarks = "地標",
+		.notes = "註釋",
+		.backlink = "返回正文",
+		.tags = "標籤",
+		.updated = "更新於",
+		.source = "來源：",
+		.list_sep = "、",
+		.list_last = "和",
+		.count_one = "%s篇文章",
+		.count_other = "%s篇文章",
+		.plural = WORDS_PLURAL_NONE,
+		.colophon = "%s，由 sheaf 裝訂。",
+		.date_long = "%Y年%m月%d日",
+	},
+	{
 		.lang = "ja",
 		.contents = "目次",
 		.cover = "表紙",
@@ -215,6 +235,26 @@ static const struct words S_rows[] = {
 	},
 };
 
+/* Traditional Chinese: written zh-Hant, or zh with the region of Taiwan,
+ * Hong Kong or Macao and no script (CLDR's likely subtags: zh-TW is
+ * zh-Hant-TW). */
+static bool S_traditional(const char *tag)
+{
+	bool hant = false, hans = false, region = false;
+	for (const char *p = tag + strcspn(tag, "-_"); *p;) {
+		p++;
+		size_t n = strcspn(p, "-_");
+		char sub[9] = "";
+		if (n < sizeof sub)
+			memcpy(sub, p, n);
+		hant = hant || str_ieq(sub, "Hant");
+		hans = hans || str_ieq(sub, "Hans");
+		region = region || str_ieq(sub, "TW") || str_ieq(sub, "HK") || str_ieq(sub, "MO");
+		p += n;
+	}
+	return hant || (region && !hans);
+}
+
 const struct words *words_for(const char *tag)
 {
 	if (tag) {
@@ -224,8 +264,9 @@ const struct words *words_for(const char *tag)
 			memcpy(primary, tag, n);
 			primary[n] = 0;
 		}
+		const char *row = str_ieq(primary, "zh") && S_traditional(tag) ? "zh-Hant" : primary;
 		for (size_t i = 0; i < sizeof S_rows / sizeof S_rows[0]; i++)
-			if (str_ieq(primary, S_rows[i].lang))
+			if (str_ieq(row, S_rows[i].lang))
 				return &S_rows[i];
 	}
 	return &S_rows[0];

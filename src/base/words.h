@@ -3,7 +3,8 @@
  * with its plural, the long date of bylines, the joining of names.
  *
  * One row per language, chosen by the BCP 47 primary subtag (`pt-BR` is
- * `pt`); any other language gets English. In base/ rather than book/: the
+ * `pt`), and Chinese in its traditional script (`zh-Hant`, `zh-TW`,
+ * `zh-HK`, `zh-MO`) apart; any other language gets English. In base/ rather than book/: the
  * chapter stage (convert/) writes bylines and footnote labels and must not
  * reach up into the book stage. Rows are static and read-only, so worker
  * threads share them freely.
@@ -25,7 +26,7 @@ enum words_plural {
 };
 
 struct words {
-	const char *lang;       /* the primary subtag of the row: "en", "ja" */
+	const char *lang;       /* the row's tag: "en", "ja", "zh-Hant" */
 	const char *contents;   /* the table of contents' heading */
 	const char *cover;      /* landmark labels of the navigation */
 	const char *title_page;
@@ -50,7 +51,8 @@ struct words {
 	const char *months[12];
 };
 
-/* The row of tag's primary subtag (ASCII case-insensitive), else English.
+/* The row of tag's primary subtag (ASCII case-insensitive; Chinese by its
+ * script or region too), else English.
  * tag may be NULL. Never NULL; static, never freed. */
 const struct words *words_for(const char *tag);
 /* "1 post", "9 posts", "9件の記事". Malloc'd. */

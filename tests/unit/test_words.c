@@ -14,6 +14,7 @@ static const struct {
 } S_cases[] = {
 	{"en", "11 September 2015", "0 posts", "1 post", "2 posts", "5 posts"},
 	{"zh", "2015年9月11日", "0篇文章", "1篇文章", "2篇文章", "5篇文章"},
+	{"zh-Hant", "2015年9月11日", "0篇文章", "1篇文章", "2篇文章", "5篇文章"},
 	{"ja", "2015年9月11日", "0件の記事", "1件の記事", "2件の記事", "5件の記事"},
 	{"ko", "2015년 9월 11일", "글 0편", "글 1편", "글 2편", "글 5편"},
 	{"fr", "11 septembre 2015", "0 billet", "1 billet", "2 billets", "5 billets"},
@@ -58,7 +59,13 @@ static void test_rows(void)
 static void test_choice(void)
 {
 	is_str(words_for("pt-BR")->lang, "pt", "pt-BR: the primary subtag");
-	is_str(words_for("ZH-Hant-TW")->lang, "zh", "ZH-Hant-TW: case-insensitive");
+	is_str(words_for("ZH-hans")->lang, "zh", "ZH-hans: case-insensitive, simplified");
+	is_str(words_for("zh-CN")->lang, "zh", "zh-CN: simplified");
+	is_str(words_for("zh-Hant-TW")->lang, "zh-Hant", "zh-Hant-TW: traditional");
+	is_str(words_for("zh-TW")->lang, "zh-Hant", "zh-TW: traditional (CLDR's likely script)");
+	is_str(words_for("zh_hk")->lang, "zh-Hant", "zh_hk: traditional");
+	is_str(words_for("zh-Hans-HK")->lang, "zh", "zh-Hans-HK: the script wins over the region");
+	is_str(words_for("zh-Hant")->contents, "目錄", "zh-Hant: its own words");
 	is_str(words_for("ja_JP")->lang, "ja", "ja_JP: an underscore separates too");
 	is_str(words_for("nl")->lang, "en", "nl: no row, English");
 	is_str(words_for("english")->lang, "en", "a long first subtag: English");

@@ -13,11 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MONTHS_NUMBERED_KO                                                                        \
-	{ "1\xEC\x9B\x94", "2\xEC\x9B\x94", "3\xEC\x9B\x94", "4\xEC\x9B\x94", "5\xEC\x9B\x94",     \
-	  "6\xEC\x9B\x94", "7\xEC\x9B\x94", "8\xEC\x9B\x94", "9\xEC\x9B\x94", "10\xEC\x9B\x94",    \
-	  "11\xEC\x9B\x94", "12\xEC\x9B\x94" }
-
 static const struct words S_rows[] = {
 	{
 		.lang = "en",
@@ -120,7 +115,7 @@ static const struct words S_rows[] = {
 		.plural = WORDS_PLURAL_NONE,
 		.colophon = "%s, sheaf로 엮음.",
 		.date_long = "%Y년 %B %d일",
-		.months = MONTHS_NUMBERED_KO,
+		.months = { "1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월" },
 	},
 	{
 		.lang = "fr",

@@ -6,6 +6,7 @@
 #   ok NAME / not_ok NAME [DETAIL LINES...]   a result decided by the caller
 #   is NAME GOT EXPECTED    ok when GOT is EXPECTED, else both are shown
 #   sha FILE                the file's SHA-256
+#   epubcheck_clean NAME BOOK  epubcheck finds nothing (a skip without it)
 n=0
 failed=0
 check() {
@@ -42,3 +43,18 @@ is() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$2', expected '$3'"; fi
 }
 sha() { sha256sum "$1" | cut -d' ' -f1; }
+# epubcheck_clean NAME BOOK: ok when epubcheck ($EPUBCHECK_JAR, else Debian's
+# jar) reports no fatal, error or warning; a skip where it is not installed.
+epubcheck_clean() {
+	local jar=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar} log
+	if ! [ -f "$jar" ] || ! command -v java >/dev/null; then
+		skip "$1" "epubcheck not installed"
+		return
+	fi
+	log=$(java -jar "$jar" "$2" 2>&1)
+	if grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" <<<"$log"; then
+		ok "$1"
+	else
+		not_ok "$1" "$(grep -E "^(FATAL|ERROR|WARNING)" <<<"$log" | head)"
+	fi
+}

@@ -55,6 +55,7 @@
 #include "convert/sanitize.h"
 #include "base/slug.h"
 #include "base/template.h"
+#include "base/words.h"
 #include "book/toc.h"
 
 #define PKG "EPUB/"
@@ -747,12 +748,9 @@ static int S_titlepage(char **out, size_t *len, const struct book_options *o,
 	if (o->source_url && url_normalize(&site_url, o->source_url) == 0)
 		tvars_set(&tv, "site_url", site_url);
 	free(site_url);
+	const struct words *w = words_for(o->language);
 	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < o->creators.n; i++) {
-		if (i)
-			sb_adds(&sb, i + 1 == o->creators.n ? " and " : ", ");
-		sb_adds(&sb, o->creators.v[i]);
-	}
+	words_join(w, &sb, &o->creators);
 	tvars_set(&tv, "creators_text", sb.s);
 	sb_release(&sb);
 	tvars_set_list(&tv, "creators", &o->creators);
@@ -762,11 +760,15 @@ static int S_titlepage(char **out, size_t *len, const struct book_options *o,
 	char count[32];
 	snprintf(count, sizeof count, "%zu", posts->n);
 	tvars_set(&tv, "post_count", count);
-	/* "1 post", "9 posts": the number with its noun, as a phrase, so a
-	 * language that puts the number elsewhere can say it its way. */
-	char count_text[48];
-	snprintf(count_text, sizeof count_text, "%zu post%s", posts->n, posts->n == 1 ? "" : "s");
+	/* "1 post", "9 posts", "9件の記事": the number with its noun, as a
+	 * phrase, so each language puts the number where it goes. */
+	char *count_text = words_count(w, posts->n);
 	tvars_set(&tv, "post_count_text", count_text);
+	free(count_text);
+	char *colophon = words_colophon(w, posts->n);
+	tvars_set(&tv, "colophon_text", colophon);
+	free(colophon);
+	tvars_set(&tv, "source_word", w->source);
 	if (template_render_xml(&text, tmpl, &tv, origin, "the title page", dl) < 0)
 		goto out;
 	*len = strlen(text);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/words.h"
 
 #define W(x) ((const xmlChar *)(x))
 
@@ -193,7 +194,7 @@ static void S_nav_begin(xmlBufferPtr b, const struct toc_input *in)
 	S_open(b, 2, "meta");
 	S_attr(b, "charset", "UTF-8");
 	S_raw(b, "/>\n");
-	S_text_element(b, 2, "title", "Contents");
+	S_text_element(b, 2, "title", words_for(in->language)->contents);
 	S_open(b, 2, "link");
 	S_attr(b, "rel", "stylesheet");
 	S_attr(b, "type", "text/css");
@@ -207,7 +208,7 @@ static void S_nav_begin(xmlBufferPtr b, const struct toc_input *in)
 	S_attr(b, "id", "toc");
 	S_attr(b, "role", "doc-toc");
 	S_gt(b);
-	S_text_element(b, 3, "h1", "Contents");
+	S_text_element(b, 3, "h1", words_for(in->language)->contents);
 	S_open(b, 3, "ol"); /* its ">" with the first chapter; "/>" without any */
 }
 
@@ -225,6 +226,7 @@ static void S_nav_add(xmlBufferPtr b, const struct chapter *ch, int depth)
 
 static void S_nav_finish(xmlBufferPtr b, const struct toc_input *in, const char *first_href)
 {
+	const struct words *w = words_for(in->language);
 	if (first_href)
 		S_close(b, 3, "ol");
 	else
@@ -233,23 +235,23 @@ static void S_nav_finish(xmlBufferPtr b, const struct toc_input *in, const char 
 	S_open(b, 2, "nav");
 	S_attr(b, "epub:type", "landmarks");
 	S_attr(b, "id", "landmarks");
-	S_attr(b, "aria-label", "Landmarks");
+	S_attr(b, "aria-label", w->landmarks);
 	S_attr(b, "hidden", "hidden");
 	S_gt(b);
 	S_open(b, 3, "ol");
 	S_gt(b);
 	if (in->cover_href) {
-		S_li_link(b, 4, in->cover_href, "Cover", "cover");
+		S_li_link(b, 4, in->cover_href, w->cover, "cover");
 		S_close(b, 4, "li");
 	}
-	S_li_link(b, 4, in->titlepage_href, "Title page", "titlepage");
+	S_li_link(b, 4, in->titlepage_href, w->title_page, "titlepage");
 	S_close(b, 4, "li");
 	char *toc_href = xasprintf("%s#toc", in->nav_href);
-	S_li_link(b, 4, toc_href, "Contents", "toc");
+	S_li_link(b, 4, toc_href, w->contents, "toc");
 	S_close(b, 4, "li");
 	free(toc_href);
 	if (first_href) {
-		S_li_link(b, 4, first_href, "Start of content", "bodymatter");
+		S_li_link(b, 4, first_href, w->start, "bodymatter");
 		S_close(b, 4, "li");
 	}
 	S_close(b, 3, "ol");
@@ -348,14 +350,15 @@ static void S_ncx_head(xmlBufferPtr b, const struct toc_input *in, int depth)
 
 static void S_ncx_begin(xmlBufferPtr b, const struct toc_input *in, int *order)
 {
+	const struct words *w = words_for(in->language);
 	*order = 1;
 	if (in->cover_href) {
-		S_navpoint_start(b, 2, order, "Cover", in->cover_href);
+		S_navpoint_start(b, 2, order, w->cover, in->cover_href);
 		S_close(b, 2, "navPoint");
 	}
-	S_navpoint_start(b, 2, order, "Title page", in->titlepage_href);
+	S_navpoint_start(b, 2, order, w->title_page, in->titlepage_href);
 	S_close(b, 2, "navPoint");
-	S_navpoint_start(b, 2, order, "Contents", in->nav_href);
+	S_navpoint_start(b, 2, order, w->contents, in->nav_href);
 	S_close(b, 2, "navPoint");
 }
 

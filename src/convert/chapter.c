@@ -15,6 +15,7 @@
 #include "convert/sanitize.h"
 #include "base/template.h"
 #include "base/util.h"
+#include "base/words.h"
 
 /* Next node after n in document order, staying inside root. */
 static xmlNodePtr S_next(xmlNodePtr n, xmlNodePtr root)
@@ -109,44 +110,40 @@ static xmlNodePtr S_find_pi(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
-static void S_join(struct strbuf *sb, const struct strvec *sv)
-{
-	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
-			sb_adds(sb, i + 1 == sv->n ? " and " : ", ");
-		sb_adds(sb, sv->v[i]);
-	}
-}
-
 static xmlDocPtr S_template_doc(const struct post *p, const struct convert_options *o,
 				struct diag_list *dl)
 {
 	struct tvars tv = TVARS_INIT;
 	char buf[40];
+	const struct words *w = words_for(o->language);
 	tvars_set(&tv, "title", p->title);
 	tvars_set(&tv, "language", o->language);
 	tvars_set(&tv, "description", p->description);
 	if (p->date.valid) {
 		date_format_ymd(&p->date, buf);
 		tvars_set(&tv, "date_iso", buf);
-		date_format_human(&p->date, buf);
-		tvars_set(&tv, "date_human", buf);
+		char *human = words_date(w, &p->date);
+		tvars_set(&tv, "date_human", human);
+		free(human);
 	}
 	if (p->updated.valid && (!p->date.valid || p->updated.year != p->date.year ||
 				 p->updated.month != p->date.month || p->updated.day != p->date.day)) {
 		date_format_ymd(&p->updated, buf);
 		tvars_set(&tv, "updated_iso", buf);
-		date_format_human(&p->updated, buf);
-		tvars_set(&tv, "updated_human", buf);
+		char *human = words_date(w, &p->updated);
+		tvars_set(&tv, "updated_human", human);
+		free(human);
 	}
 	struct strbuf authors = STRBUF_INIT;
-	S_join(&authors, &p->author_names);
+	words_join(w, &authors, &p->author_names);
 	tvars_set(&tv, "authors_text", authors.s ? authors.s : "");
 	sb_release(&authors);
 	tvars_set_list(&tv, "authors", &p->author_names);
 	tvars_set_list(&tv, "tags", &p->tags);
 	tvars_set_list(&tv, "categories", &p->categories);
 	tvars_set(&tv, "has_tags", p->tags.n ? "1" : "");
+	tvars_set(&tv, "updated_word", w->updated);
+	tvars_set(&tv, "tags_word", w->tags);
 	/* The post's canonical address on the live site, when known. */
 	char *live = NULL;
 	if (p->live_url && url_classify(p->live_url) == URL_ABSOLUTE &&
@@ -177,7 +174,8 @@ static xmlDocPtr S_template_doc(const struct post *p, const struct convert_optio
  * <aside epub:type="footnote">, each reference an <a epub:type="noteref">,
  * with ASCII ids numbered in order (cmark-gfm percent-encodes non-ASCII
  * labels into ids). */
-static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsPtr epub_ns)
+static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsPtr epub_ns,
+			const struct words *w)
 {
 	struct idset *ids = &ch->names.ids;
 	size_t n;
@@ -264,13 +262,13 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 		S_set(a, "href", target);
 		free(target);
 		S_set(a, "role", "doc-backlink");
-		S_set(a, "aria-label", "Back to the text");
+		S_set(a, "aria-label", w->backlink);
 		S_unset(a, "class");
 	}
 	if (section) {
 		S_unset(section, "data-sheaf-footnotes");
 		S_set(section, "class", "footnotes");
-		S_set(section, "aria-label", "Notes");
+		S_set(section, "aria-label", w->notes);
 		size_t k = 0;
 		xmlNodePtr li = ol ? ol->children : NULL;
 		while (li) {
@@ -1209,7 +1207,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	contentmodel_repair(container);
 	S_drop_empty_headings(container);
 	S_heading_ranks(container);
-	S_footnotes(ch, container, ns, epub_ns);
+	S_footnotes(ch, container, ns, epub_ns, words_for(o->language));
 	S_ids(ch, container);
 	S_refs(ch, container, o, &lm, dl);
 	S_image_names(container);

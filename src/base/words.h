@@ -1,0 +1,69 @@
+/* words.h — the fixed words sheaf writes into a book, in the book's
+ * language: headings and labels ("Contents", "Notes"), the count of posts
+ * with its plural, the long date of bylines, the joining of names.
+ *
+ * One row per language, chosen by the BCP 47 primary subtag (`pt-BR` is
+ * `pt`), and Chinese in its traditional script (`zh-Hant`, `zh-TW`,
+ * `zh-HK`, `zh-MO`) apart; any other language gets English. In base/ rather than book/: the
+ * chapter stage (convert/) writes bylines and footnote labels and must not
+ * reach up into the book stage. Rows are static and read-only, so worker
+ * threads share them freely.
+ */
+#ifndef SHEAF_WORDS_H
+#define SHEAF_WORDS_H
+
+#include <stddef.h>
+
+#include "base/date.h"
+#include "base/util.h"
+
+/* How a language picks "1 post" or "2 posts" (CLDR's cardinal rules, for
+ * whole numbers). */
+enum words_plural {
+	WORDS_PLURAL_ONE,      /* one: n = 1 (English, German, Spanish, Finnish) */
+	WORDS_PLURAL_ZERO_ONE, /* one: n = 0 or 1 (French, Portuguese) */
+	WORDS_PLURAL_NONE,     /* one form (Chinese, Japanese, Korean) */
+};
+
+struct words {
+	const char *lang;       /* the row's tag: "en", "ja", "zh-Hant" */
+	const char *contents;   /* the table of contents' heading */
+	const char *cover;      /* landmark labels of the navigation */
+	const char *title_page;
+	const char *start;      /* "Start of content" */
+	const char *landmarks;  /* the (hidden) list of landmarks */
+	const char *notes;      /* the footnotes' section */
+	const char *backlink;   /* a footnote's link back to its reference */
+	const char *tags;       /* the byline's list of tags */
+	const char *updated;    /* before the date a post was updated */
+	const char *source;     /* before the site's address on the title page */
+	const char *list_sep;   /* between names: "A, B and C" */
+	const char *list_last;
+	/* The count of posts: printf formats taking the number as a string. */
+	const char *count_one;
+	const char *count_other;
+	enum words_plural plural;
+	/* The title page's closing line: a printf format taking the count. */
+	const char *colophon;
+	/* CLDR's long date: a pattern of %d (day), %m (month's number), %B
+	 * (month's name in the format context), %Y (year) and literal text. */
+	const char *date_long;
+	const char *months[12];
+};
+
+/* The row of tag's primary subtag (ASCII case-insensitive; Chinese by its
+ * script or region too), else English.
+ * tag may be NULL. Never NULL; static, never freed. */
+const struct words *words_for(const char *tag);
+/* "1 post", "9 posts", "9件の記事". Malloc'd. */
+char *words_count(const struct words *w, size_t n);
+/* The title page's closing line for n posts: "9 posts, bound with sheaf."
+ * Malloc'd. */
+char *words_colophon(const struct words *w, size_t n);
+/* The long date of d as written: "11 September 2015", "2015年9月11日".
+ * Malloc'd; "" when d is not valid. */
+char *words_date(const struct words *w, const struct date *d);
+/* Appends the names of sv joined the language's way: "A, B and C". */
+void words_join(const struct words *w, struct strbuf *sb, const struct strvec *sv);
+
+#endif

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The book's language (issue 15): its fixed words and dates come from the
+# translation table (src/base/words.c). The sample blog exported with
+# --language ja and fr: nav.xhtml's heading and landmarks, the title page's
+# count of posts, a byline's dates, the footnotes' labels; the site's own
+# language when no --language is given; English books keep English words.
+# Prints TAP.
+# Usage: language.sh SHEAF_BINARY SOURCE_ROOT
+set -u
+SHEAF=$(realpath "$1")
+SAMPLE=$(realpath "$2")/samples/blog
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_CACHE_HOME=$T/cache
+export SOURCE_DATE_EPOCH=1700000000
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/tap.sh"
+cd "$T" || exit 1
+
+entry() { unzip -p "$1" "$2"; }
+# has NAME FILE TEXT: the file holds TEXT (fixed string)
+has() { check "$1" grep -qF -- "$3" "$2"; }
+# shellcheck disable=SC2016 # the inner shell expands its own "$1"
+hasnt() { check "$1" bash -c '! grep -qF -- "$2" "$1"' _ "$2" "$3"; }
+
+# The post with an update and two authors, and the one with footnotes.
+UPDATED=005-laying-out-a-workshop-in-nine-square-metres.xhtml
+NOTES=001-sharpening-by-hand-slowly.xhtml
+
+for lang in ja fr en; do
+	if "$SHEAF" "$SAMPLE" -q --language "$lang" -o "$lang.epub" 2>"$lang.err"; then
+		ok "--language $lang: exported"
+	else
+		not_ok "--language $lang: exported" "$(cat "$lang.err")"
+	fi
+	entry "$lang.epub" EPUB/nav.xhtml >"$lang.nav"
+	entry "$lang.epub" EPUB/toc.ncx >"$lang.ncx"
+	entry "$lang.epub" EPUB/titlepage.xhtml >"$lang.title"
+	entry "$lang.epub" "EPUB/text/$UPDATED" >"$lang.updated"
+	entry "$lang.epub" "EPUB/text/$NOTES" >"$lang.notes"
+done
+
+# Japanese: CLDR's long date (y年M月d日), no plural, Japanese landmarks.
+has "ja: nav heading" ja.nav "<h1>目次</h1>"
+has "ja: nav's title" ja.nav "<title>目次</title>"
+has "ja: landmark of the title page" ja.nav ">扉</a>"
+has "ja: landmark of the start" ja.nav ">本文の始まり</a>"
+has "ja: NCX's entry of the contents" ja.ncx "<text>目次</text>"
+has "ja: the title page's count, no plural" ja.title "9件の記事、sheaf で製本。"
+has "ja: byline date" ja.updated '<time datetime="2024-03-02">2024年3月2日</time>'
+has "ja: byline's update" ja.updated '更新日 <time datetime="2024-05-10">2024年5月10日</time>'
+has "ja: names joined" ja.updated "Ada Quill、Bruno Fernández"
+has "ja: the footnotes' label" ja.notes 'aria-label="注"'
+hasnt "ja: no English heading left" ja.nav "Contents"
+hasnt "ja: no English date left" ja.updated "March"
+
+# French: "2 mars 2024", 0 and 1 singular, "mis à jour le".
+has "fr: nav heading" fr.nav "<h1>Table des matières</h1>"
+has "fr: landmark of the cover" fr.nav ">Couverture</a>"
+has "fr: the title page's count" fr.title "9 billets, reliés avec sheaf."
+has "fr: the title page's source" fr.title "D’après <a"
+has "fr: byline date" fr.updated '<time datetime="2024-03-02">2 mars 2024</time>'
+has "fr: byline's update" fr.updated ', mis à jour le <time datetime="2024-05-10">10 mai 2024</time>'
+has "fr: names joined" fr.updated "Ada Quill et Bruno Fernández"
+has "fr: the footnotes' back links" fr.notes 'aria-label="Retour au texte"'
+has "fr: the tags' label" fr.notes 'aria-label="Étiquettes"'
+
+# A one-post French book says "1 billet"; 0 and 1 are singular in French.
+"$SHEAF" "$SAMPLE" -q --language fr-CA --since 2024-08-01 --until 2024-08-31 -o one.epub 2>/dev/null
+has "fr-CA: one post is singular (primary subtag fr)" <(entry one.epub EPUB/titlepage.xhtml) "1 billet, reliés"
+
+# English, the site's own language: the words as they always were.
+has "en: nav heading" en.nav "<h1>Contents</h1>"
+has "en: the title page's count" en.title "9 posts, bound with sheaf."
+has "en: byline" en.updated '2 March 2024</time><span class="updated">, updated <time datetime="2024-05-10">10 May 2024</time>'
+
+# No --language: the site's configuration says it (theme.language).
+cp -r "$SAMPLE" site
+sed -i 's/^\(  *\)language: en$/\1language: de/' site/mkdocs.yml
+if grep -q 'language: de' site/mkdocs.yml; then
+	"$SHEAF" site -q -o de.epub 2>/dev/null
+	has "site language de: nav heading" <(entry de.epub EPUB/nav.xhtml) "<h1>Inhalt</h1>"
+	has "site language de: byline date" <(entry de.epub "EPUB/text/$UPDATED") ">2. März 2024</time>"
+	"$SHEAF" site -q --language "fi" -o fi.epub 2>/dev/null
+	has "--language fi overrides the site's de" <(entry fi.epub "EPUB/text/$UPDATED") ">2. maaliskuuta 2024</time>"
+else
+	not_ok "the sample's mkdocs.yml names its language as 'language: en'"
+fi
+
+for b in ja fr; do
+	epubcheck_clean "epubcheck: $b.epub has no error or warning" "$b.epub"
+done
+tap_done

@@ -106,9 +106,10 @@ static void S_help(FILE *out)
 	fputs("Usage: sheaf [OPTIONS] [SITE]\n"
 	      "Bind the posts of a blog into an EPUB 3 book.\n"
 	      "\n"
-	      "SITE is the blog's folder (default: the current folder). A site of a known\n"
-	      "generator is read as its generator reads it; any other folder (generic) gives\n"
-	      "every *.md in it.\n",
+	      "SITE is the blog's folder or any folder inside it, found as git finds a\n"
+	      "repository (default: the current folder; inside a site, the book holds the\n"
+	      "posts under that folder). A site of a known generator is read as its\n"
+	      "generator reads it; any other folder (generic) gives every *.md in it.\n",
 	      out);
 	S_help_generators(out, "Known generators:", "  ");
 	fputs("\n"

@@ -301,6 +301,12 @@ check "a broken template: exit 1, existing output untouched" \
 	bash -c '[ "$1" = 1 ] && [ "$(cat "$2")" = precious ] && grep -q "error:" "$3"' _ "$st" "$T/existing.epub" "$T/err"
 "$SHEAF" --no-such-option >/dev/null 2>&1; st=$?
 check "unknown option: exit 2" test "$st" = 2
+# A misspelt option and its value: one error naming the option meant, not a
+# second one taking the value for another SITE (issue 15, smaller items).
+"$SHEAF" --tgs Career "$SAMPLE" >/dev/null 2>"$T/err"; st=$?
+check "misspelt option: exit 2, did you mean, no second error" bash -c \
+	'[ "$1" = 2 ] && grep -q "unknown option '"'"'--tgs'"'"'; did you mean '"'"'--tag'"'"'?" "$2" &&
+	 [ "$(grep -c "error:" "$2")" = 1 ]' _ "$st" "$T/err"
 "$SHEAF" "$SAMPLE" --order sideways >/dev/null 2>&1; st=$?
 check "bad --order: exit 2" test "$st" = 2
 "$SHEAF" "$SAMPLE" --language C -o "$T/x.epub" >/dev/null 2>&1; st=$?

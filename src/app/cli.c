@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/editdist.h"
 #include "base/url.h"
 #include "convert/sanitize.h"
 #include "input/site.h"
@@ -178,6 +179,26 @@ static void S_help(FILE *out)
 	      out);
 }
 
+/* The long option nearest to a misspelt one ("--tgs" → "tag"), or NULL
+ * when none is within two edits: for "did you mean". */
+static const char *S_near_option(const char *arg)
+{
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	char name[64];
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+	const char *best = NULL;
+	size_t best_d = 3;
+	for (const struct option *op = S_long; op->name; op++) {
+		size_t d = edit_distance(name, op->name, 2);
+		if (d < best_d) {
+			best_d = d;
+			best = op->name;
+		}
+	}
+	return best;
+}
+
 static int S_date_arg(struct date *d, const char *opt, const char *arg, struct diag_list *dl)
 {
 	if (date_parse(d, arg) < 0) {
@@ -232,6 +253,7 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 	size_t errors = diag_count(dl, DIAG_ERROR);
 	int c;
 	optind = 1;
+	bool unknown = false;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:t:c:a:j:fkqvhV", S_long, NULL)) != -1) {
 		switch (c) {
@@ -331,14 +353,23 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		case ':':
 			diag_error(dl, NULL, 0, 0, "option '%s' needs a value", argv[optind - 1]);
 			break;
-		default:
-			diag_error(dl, NULL, 0, 0, "unknown option '%s'", argv[optind - 1]);
+		default: {
+			const char *near = S_near_option(argv[optind - 1]);
+			if (near)
+				diag_error(dl, NULL, 0, 0, "unknown option '%s'; did you mean '--%s'?", argv[optind - 1],
+					   near);
+			else
+				diag_error(dl, NULL, 0, 0, "unknown option '%s'", argv[optind - 1]);
+			unknown = true;
 			break;
+		}
 		}
 	}
 	if (optind < argc)
 		o->site = argv[optind++];
-	if (optind < argc)
+	/* After an unknown option its value looks like a second SITE: one
+	 * error about the option says it all. */
+	if (optind < argc && !unknown)
 		diag_error(dl, NULL, 0, 0, "one SITE folder at most (also given: '%s')", argv[optind]);
 	if (o->list && o->list_values)
 		diag_error(dl, NULL, 0, 0, "--list and --list-%s print different things: give one",

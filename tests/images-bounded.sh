@@ -17,19 +17,8 @@ T=$(mktemp -d)
 SPID=
 trap '[ -n "$SPID" ] && kill "$SPID" 2>/dev/null; rm -rf "$T"' EXIT
 export XDG_CACHE_HOME=$T/cache
-n=0
-failed=0
-check() { # check NAME COMMAND...
-	local name=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=tests/tap.sh
+. "$ROOT/tests/tap.sh"
 
 # A PNG of 15 MiB that decodes (random pixels do not compress).
 mkdir -p "$T/www" "$T/local/posts" "$T/remote/posts" "$T/drip/posts"
@@ -133,5 +122,4 @@ j = t.index("warning:")
 assert "\r\x1b[K" in t[i:j], repr(t[i:j])
 PY
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

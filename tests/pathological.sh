@@ -43,9 +43,19 @@ not_ok() {
 	printf '%s\n' "$@" | sed 's/^/# /'
 }
 
+# Under ASan or TSan a run is 3 to 15 times slower, their interceptors
+# make some libc calls cost more, and memory is not the program's: there
+# the sizes are an eighth (still far past where a quadratic pass shows),
+# the time limits four times as long, and nothing is capped or compared
+# by memory. The
+# sanitizer runs are for memory and thread errors; this build's plain run
+# holds the real sizes and bounds.
+DIV=1
 if [ "$SANITIZE" != none ] && [ -n "$SANITIZE" ]; then
-	echo "# sanitizer build ($SANITIZE): no memory cap, the time limit stays"
+	echo "# sanitizer build ($SANITIZE): sizes an eighth, time limits x4, no memory cap"
 	CAP_KB=unlimited
+	DIV=8
+	LIMIT=$((LIMIT * 4))
 fi
 
 # make KIND BYTES DIR: a generic site whose one post is KIND repeated to
@@ -95,8 +105,9 @@ PY
 # run NAME KIND BYTES [SHEAF ARGS...]: exports the post; fails on the
 # time limit, the memory cap, an error, or a word lost.
 run() {
-	local name=$1 kind=$2 bytes=$3
+	local name=$1 kind=$2 bytes=$(($3 / DIV))
 	shift 3
+	[ "$DIV" = 1 ] || name="$name, an eighth"
 	local dir=$T/$kind
 	make_post "$kind" "$bytes" "$dir"
 	local size; size=$(stat -c %s "$dir/post.md")
@@ -175,9 +186,9 @@ peak() { # peak K: the peak RSS in KB of exporting K posts, or empty
 	) >/dev/null 2>&1 && tail -n 1 "$T/rss"
 	rm -rf "$T/many-$1" "$T/many-$1.epub"
 }
-if [ -z "$TIME" ]; then
+if [ -z "$TIME" ] || [ "$DIV" != 1 ]; then
 	n=$((n + 1))
-	echo "ok $n - 8 posts of 8 MB peak under twice 2 of them # SKIP no /usr/bin/time"
+	echo "ok $n - 8 posts of 8 MB peak under twice 2 of them # SKIP no /usr/bin/time, or a sanitizer build"
 else
 	p2=$(peak 2)
 	p8=$(peak 8)

@@ -316,6 +316,24 @@ const char *__lsan_default_options(void)
 }
 #endif
 
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define S_TSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__) || defined(S_TSAN)
+/* Under ThreadSanitizer: pango matches fonts on a thread of its own
+ * ("[pango] FcFontSetMatch") and hands the result over through GLib's
+ * futex-based locks, which TSan cannot see in an uninstrumented GLib, so
+ * it reports the hand-over as a race inside pango and fontconfig. Races
+ * whose stacks pass through sheaf's own code only are still reported. */
+const char *__tsan_default_suppressions(void);
+const char *__tsan_default_suppressions(void)
+{
+	return "race:libpangoft2-1.0.so\nrace:libfontconfig.so\nrace:libglib-2.0.so\n";
+}
+#endif
+
 static cairo_status_t S_png_out(void *closure, const unsigned char *data, unsigned int len)
 {
 	sb_add(closure, (const char *)data, len);

@@ -706,11 +706,8 @@ static void S_raster(struct cover *out, struct resources *res, const char *file,
 			     "will not show it", out->href, why);
 	} else {
 		/* (r is not used after this: adding may move the resources.) */
-		if (resources_add_data(res, &href, png, png_len, name, &why) < 0)
-			diag_warning(dl, file, 0, 0, "the PNG of the SVG cover %s was refused (%s): calibre and "
-				     "Kindle will not show it", out->href, why);
-		else
-			S_take(out, res, href, out->generated);
+		href = resources_add_made(res, png, png_len, "image/png", name);
+		S_take(out, res, href, out->generated);
 		free(png);
 	}
 	free(why);
@@ -738,7 +735,6 @@ int cover_add(struct cover *out, struct resources *res, const char *path, const 
 	size_t png_len;
 	char *why = NULL;
 	const char *href;
-	int ret;
 	/* Only the PNG goes into the book: the SVG would be a file no page
 	 * shows, and the cover page's alternative text says what it says.
 	 * But a PNG of boxes (no font here has the title's script) would be
@@ -750,21 +746,16 @@ int cover_add(struct cover *out, struct resources *res, const char *path, const 
 			     "the cover is an SVG only, which calibre and Kindle do not show; install a font that "
 			     "has them (fonts-noto-cjk for Chinese, Japanese and Korean)", unfonted);
 		free(unfonted);
-		ret = resources_add_data(res, &href, (const unsigned char *)svg, len, "cover.svg", &why);
+		href = resources_add_made(res, (const unsigned char *)svg, len, "image/svg+xml", "cover.svg");
 	} else if (cover_png(&png, &png_len, (const unsigned char *)svg, len, &why) == 0) {
-		ret = resources_add_data(res, &href, png, png_len, "cover.png", &why);
+		href = resources_add_made(res, png, png_len, "image/png", "cover.png");
 		free(png);
 	} else {
 		diag_warning(dl, NULL, 0, 0, "the generated cover is an SVG only (%s): calibre and Kindle will not "
 			     "show it", why);
-		free(why);
-		why = NULL;
-		ret = resources_add_data(res, &href, (const unsigned char *)svg, len, "cover.svg", &why);
+		href = resources_add_made(res, (const unsigned char *)svg, len, "image/svg+xml", "cover.svg");
 	}
-	if (ret < 0)
-		diag_error(dl, NULL, 0, 0, "the generated cover was refused: %s", why);
-	else
-		ret = S_take(out, res, href, true);
+	int ret = S_take(out, res, href, true);
 	free(why);
 	free(svg);
 	return ret;

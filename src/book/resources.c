@@ -438,6 +438,19 @@ int resources_add_data(struct resources *r, const char **href, const unsigned ch
 	return 0;
 }
 
+const char *resources_add_made(struct resources *r, const unsigned char *bytes, size_t len, const char *media_type,
+			       const char *name)
+{
+	struct loaded_image img = {media_type, xmalloc(len + 1), len, ""};
+	memcpy(img.data, bytes, len);
+	img.data[len] = 0;
+	sha1_hex(img.data, len, img.hash);
+	bool added;
+	const char *href = resources_add_loaded(r, &img, name, &added);
+	loaded_image_free(&img);
+	return href;
+}
+
 void resources_free(struct resources *r)
 {
 	for (size_t i = 0; i < r->n; i++) {

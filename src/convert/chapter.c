@@ -1235,7 +1235,6 @@ out:
 	return ret;
 }
 
-/* The ASCII letters and digits of s, lower-cased. */
 /* A heading's name as generators agree on it: letters and digits only,
  * lower-case, a Latin letter as its ASCII reading (Zola's `safe` anchors
  * keep "Café", its `on` ones and Python-Markdown write "cafe"); letters of

@@ -1142,14 +1142,14 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	size_t nnotes = 0, guarded_len;
 	char *guarded = markdown_guard(md ? md : p->body, md_len, &guarded_len, &notes, &nnotes);
 	free(md);
+	int rc = markdown_to_html(&html, guarded, guarded_len, &notes, &nnotes);
+	free(guarded);
 	for (size_t i = 0; i < nnotes; i++) {
 		diag_warning(dl, p->path, p->body_line + linemap_get(&lm, notes[i].line) - 1, 0, "%s",
 			     notes[i].message);
 		free(notes[i].message);
 	}
 	free(notes);
-	int rc = markdown_to_html(&html, guarded, guarded_len);
-	free(guarded);
 	if (rc < 0) {
 		diag_error(dl, p->path, p->body_line, 0, "cmark-gfm could not convert this post");
 		goto out;

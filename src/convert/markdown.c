@@ -112,7 +112,111 @@ static void S_mark_lines(cmark_node *doc)
 	cmark_iter_free(it);
 }
 
-int markdown_to_html(char **out, const char *md, size_t len)
+static void S_note(struct guard_note **notes, size_t *n, int line, char *message)
+{
+	*notes = xrealloc(*notes, (*n + 1) * sizeof **notes);
+	(*notes)[*n].line = line;
+	(*notes)[*n].message = message;
+	(*n)++;
+}
+
+/* References past MARKDOWN_MAX_NOTE_REFS to one note become its number in
+ * <sup>: cmark-gfm writes each reference as two elements and four
+ * attributes, and a back-link of three elements in the note, so a post of
+ * 8 MiB of `[^1]` was 1.7 million of each (about 4 KB a reference as
+ * libxml2 nodes). The note's number is the reference's literal (cmark-gfm
+ * numbers notes in order of first use). Returns how many were replaced;
+ * *line is the line of the first. */
+static size_t S_cap_note_refs(cmark_node *doc, int *line)
+{
+	size_t *uses = NULL, nuses = 0, nover = 0, cover = 0;
+	cmark_node **over = NULL;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_FOOTNOTE_REFERENCE)
+			continue;
+		const char *lit = cmark_node_get_literal(node);
+		size_t note = lit ? strtoul(lit, NULL, 10) : 0;
+		if (note >= nuses) {
+			size_t n = note + 1 > 2 * nuses ? note + 1 : 2 * nuses;
+			uses = xrealloc(uses, n * sizeof *uses);
+			memset(uses + nuses, 0, (n - nuses) * sizeof *uses);
+			nuses = n;
+		}
+		if (++uses[note] <= MARKDOWN_MAX_NOTE_REFS)
+			continue;
+		if (nover == cover)
+			over = xrealloc(over, (cover = cover ? 2 * cover : 64) * sizeof *over);
+		over[nover++] = node;
+	}
+	cmark_iter_free(it);
+	/* Replaced once the walk is over: the iterator holds the node. */
+	for (size_t i = 0; i < nover; i++) {
+		if (i == 0)
+			*line = cmark_node_get_start_line(over[i]);
+		char *sup = xasprintf("<sup>%s</sup>", cmark_node_get_literal(over[i]));
+		cmark_node *m = cmark_node_new(CMARK_NODE_HTML_INLINE);
+		cmark_node_set_literal(m, sup);
+		free(sup);
+		if (cmark_node_insert_before(over[i], m))
+			cmark_node_free(over[i]);
+		else
+			cmark_node_free(m);
+	}
+	free(over);
+	free(uses);
+	return nover;
+}
+
+/* cmark-gfm still writes a back-link in the note for each reference it
+ * counted while parsing (the count is not in its API): the back-links
+ * past MARKDOWN_MAX_NOTE_REFS go from the HTML, each matched in the one
+ * form cmark-gfm writes (` <a href="#fnref-LABEL-K" class=…>↩<sup
+ * class="footnote-ref">K</sup></a>`), so that nothing a post wrote
+ * itself is cut unless it copies that form exactly. In place; returns the
+ * new length. */
+static size_t S_cut_backrefs(char *html, size_t len)
+{
+	static const char open[] = " <a href=\"#fnref-";
+	static const char mid[] = "\" class=\"footnote-backref\" data-footnote-backref "
+				  "aria-label=\"Back to content\">\xe2\x86\xa9<sup class=\"footnote-ref\">";
+	static const char close[] = "</sup></a>";
+	size_t r = 0, w = 0;
+	for (;;) {
+		const char *hit = strstr(html + r, open); /* past r, html is as written */
+		size_t at = hit ? (size_t)(hit - html) : len;
+		memmove(html + w, html + r, at - r);
+		w += at - r;
+		r = at;
+		if (!hit)
+			break;
+		/* The href's value: up to the quote, ending in -K. */
+		size_t v = at + sizeof open - 1, q = v;
+		while (q < len && html[q] != '"' && html[q] != '<')
+			q++;
+		size_t k = q;
+		while (k > v && html[k - 1] >= '0' && html[k - 1] <= '9')
+			k--;
+		size_t e = q + sizeof mid - 1;
+		bool cut = q < len && k < q && k > v && html[k - 1] == '-' && q - k < 12 &&
+			   strtoul(html + k, NULL, 10) > MARKDOWN_MAX_NOTE_REFS && e + (q - k) <= len &&
+			   memcmp(html + q, mid, sizeof mid - 1) == 0 && memcmp(html + e, html + k, q - k) == 0;
+		e += q - k;
+		cut = cut && len - e >= sizeof close - 1 && memcmp(html + e, close, sizeof close - 1) == 0;
+		if (cut) {
+			r = e + sizeof close - 1;
+		} else {
+			/* Kept: copied on, the search goes on after its start. */
+			html[w++] = html[r++];
+		}
+	}
+	html[w] = '\0';
+	return w;
+}
+
+int markdown_to_html(char **out, const char *md, size_t len, struct guard_note **notes, size_t *nnotes)
 {
 	*out = NULL;
 	cmark_parser *parser = S_parser();
@@ -122,6 +226,8 @@ int markdown_to_html(char **out, const char *md, size_t len)
 		return -1;
 	}
 	S_mark_lines(doc);
+	int line = 0;
+	size_t capped = S_cap_note_refs(doc, &line);
 	/* The extension list must come from the parser: with NULL, the
 	 * extensions' renderers are skipped. */
 	char *html = cmark_render_html(doc, S_OPTIONS, cmark_parser_get_syntax_extensions(parser));
@@ -129,6 +235,15 @@ int markdown_to_html(char **out, const char *md, size_t len)
 	cmark_parser_free(parser);
 	if (!html)
 		return -1;
+	if (capped) {
+		S_cut_backrefs(html, strlen(html));
+	}
+	if (capped && notes) {
+		S_note(notes, nnotes, line > 0 ? line : 1,
+		       xasprintf("%zu references past the %dth to one footnote are shown as the "
+				 "note's number in superscript, without a link (each link costs the "
+				 "note a back-link)", capped, MARKDOWN_MAX_NOTE_REFS));
+	}
 	*out = html;
 	return 0;
 }
@@ -193,13 +308,6 @@ static size_t S_count(const char *s, size_t len, const char *needle)
 	return n;
 }
 
-static void S_note(struct guard_note **notes, size_t *n, int line, char *message)
-{
-	*notes = xrealloc(*notes, (*n + 1) * sizeof **notes);
-	(*notes)[*n].line = line;
-	(*notes)[*n].message = message;
-	(*n)++;
-}
 
 char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_note **notes,
 		     size_t *nnotes)

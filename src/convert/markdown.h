@@ -14,6 +14,16 @@
 #include <stddef.h>
 
 void markdown_init(void);
+/* A note from markdown_guard or markdown_to_html: what was changed, at
+ * which body line. */
+struct guard_note {
+	int line;
+	char *message;
+};
+/* How many references to one footnote keep their link and their back-link
+ * in the note; past it, a reference is the note's number as <sup>N</sup>
+ * (no word is lost: a reference's text is that number). */
+#define MARKDOWN_MAX_NOTE_REFS 100
 /* Renders Markdown to an HTML fragment. Each node carries its start line
  * in md (cmark-gfm's own source position, one number from one source):
  * block elements as data-sourcepos="line:col-line:col", written by
@@ -21,13 +31,11 @@ void markdown_init(void);
  * a comment <!--sheaf-line:N--> before them. The XHTML stage (sanitize.c)
  * reads both into xmlNode.line and drops them; chapter.c takes that line
  * through the dialect rewrite's exact map (dialect.h) to the file's.
+ * References to one note past MARKDOWN_MAX_NOTE_REFS are made lighter
+ * (see there), with a note appended to *notes as markdown_guard does
+ * (notes may be NULL: nothing is told).
  * Returns 0, or -1 on failure. */
-int markdown_to_html(char **out, const char *md, size_t len);
-/* A note from markdown_guard: what was changed, at which body line. */
-struct guard_note {
-	int line;
-	char *message;
-};
+int markdown_to_html(char **out, const char *md, size_t len, struct guard_note **notes, size_t *nnotes);
 
 /* Rewrites the few inputs on which cmark-gfm 0.29.0.gfm.6 takes quadratic
  * time (see ../shared/CONVENTIONS.md), so that no post takes more than a

@@ -160,7 +160,7 @@ static inline char *dt_in_site(const char *gen, const char *name, unsigned d, co
 static inline char *H(const char *md)
 {
 	char *html = NULL;
-	if (markdown_to_html(&html, md, strlen(md)) < 0)
+	if (markdown_to_html(&html, md, strlen(md), NULL, NULL) < 0)
 		return xstrdup("");
 	return html;
 }

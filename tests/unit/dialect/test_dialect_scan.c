@@ -140,7 +140,7 @@ static void test_mixes(void)
 		size_t len;
 		char *out = dialect_rewrite(dt_list(d), &dt_ctx, sb.s, sb.len, &len, NULL, "post.md", 1, &dl);
 		char *html = NULL;
-		if (markdown_to_html(&html, out, len) < 0 || !strstr(out, "zqxword")) {
+		if (markdown_to_html(&html, out, len, NULL, NULL) < 0 || !strstr(out, "zqxword")) {
 			if (fails++ < 3) {
 				diag("round %d, dialects %#x, lost the last paragraph", round, d);
 				tap_diag_value("input:", sb.s);

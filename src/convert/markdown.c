@@ -296,6 +296,65 @@ out:
  * turns quadratic. */
 #define S_MAX_UNCLOSED 2000
 
+/* More container markers than this opening one line (`- - - … x`,
+ * `> > > x`, `1. 1. x`) and cmark-gfm nests a list or quote per marker:
+ * a line of a million took seconds and gigabytes, as an AST, HTML of 70
+ * bytes a level and a tree of that depth, to be flattened at
+ * SANITIZE_MAX_DEPTH anyway. */
+#define S_MAX_MARKERS 100
+
+/* Where a backslash turns the container marker past S_MAX_MARKERS into
+ * text (an offset in the line: its bullet, `>` or the `.` or `)` of its
+ * number), or 0 when the line opens no more than S_MAX_MARKERS: bullets
+ * (`-`, `+`, `*`), ordered markers (up to 9 digits and `.` or `)`), each
+ * followed by a space or tab, and quote markers (`>`). */
+static size_t S_deep_marker(const char *s, size_t len)
+{
+	size_t p = 0, depth = 0;
+	while (p < len && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	for (;;) {
+		size_t m = p, digits = 0;
+		if (m < len && s[m] == '>') {
+			m++;
+		} else {
+			if (m < len && (s[m] == '-' || s[m] == '+' || s[m] == '*')) {
+				m++;
+			} else {
+				while (m < len && digits < 9 && s[m] >= '0' && s[m] <= '9')
+					m++, digits++;
+				if (!digits || m >= len || (s[m] != '.' && s[m] != ')'))
+					return 0;
+				m++;
+			}
+			if (m >= len || (s[m] != ' ' && s[m] != '\t'))
+				return 0;
+		}
+		if (++depth > S_MAX_MARKERS)
+			return p + digits; /* a backslash escapes punctuation only: `1\\.` */
+		p = m;
+		while (p < len && (s[p] == ' ' || s[p] == '\t'))
+			p++;
+	}
+}
+
+/* Whether a line is a thematic break (`- - -`, `***`): its markers are no
+ * list to cap. */
+static bool S_thematic_break(const char *s, size_t len)
+{
+	char c = 0;
+	size_t n = 0;
+	for (size_t k = 0; k < len; k++) {
+		if (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r')
+			continue;
+		if ((s[k] != '-' && s[k] != '*' && s[k] != '_') || (c && s[k] != c))
+			return false;
+		c = s[k];
+		n++;
+	}
+	return n >= 3;
+}
+
 static size_t S_count(const char *s, size_t len, const char *needle)
 {
 	size_t n = 0, nl = strlen(needle);
@@ -338,7 +397,15 @@ char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_n
 			       xasprintf("a line with %zu table cells is kept as text, its '|' escaped "
 					 "(more than %d cells would make the conversion take minutes)",
 					 pipes, S_MAX_PIPES));
-		if (!escape_pipes && !pi && !cdata) {
+		size_t deep = S_deep_marker(md + i, end - i);
+		if (deep && S_thematic_break(md + i, end - i))
+			deep = 0;
+		if (deep)
+			S_note(notes, nnotes, line,
+			       xasprintf("a line opens more than %d nested lists or quotes: the markers "
+					 "past the %dth are kept as text (each would nest the rest of the "
+					 "line deeper)", S_MAX_MARKERS, S_MAX_MARKERS));
+		if (!escape_pipes && !pi && !cdata && !deep) {
 			/* The line as it is: what nearly every line is. */
 			sb_add(&sb, md + i, end - i);
 			i = end;
@@ -347,6 +414,8 @@ char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_n
 		}
 		for (size_t k = i; k < end; k++) {
 			char c = md[k];
+			if (deep && k == i + deep)
+				sb_addc(&sb, '\\'); /* the rest of the line is a paragraph's text */
 			if (escape_pipes && c == '|' && (k == i || md[k - 1] != '\\')) {
 				sb_adds(&sb, "\\|");
 			} else if (c == '<' && ((pi && k + 1 < len && md[k + 1] == '?') ||

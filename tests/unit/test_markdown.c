@@ -1,6 +1,7 @@
-/* Unit tests of src/convert/markdown.c's limit on references to one
- * footnote: past MARKDOWN_MAX_NOTE_REFS a reference is the note's number
- * in <sup>, and the back-links cmark-gfm still writes for them go. */
+/* Unit tests of src/convert/markdown.c's limits on pathological input:
+ * past MARKDOWN_MAX_NOTE_REFS a reference to one footnote is the note's
+ * number in <sup>, and the back-links cmark-gfm still writes for them go;
+ * past 100 container markers opening one line, the markers are text. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,9 +37,55 @@ static char *S_html(size_t refs, size_t *nnotes, int *line)
 	return html;
 }
 
+/* markdown_guard of unit repeated n times then "x\n": the result, and
+ * how many notes it gave. */
+static char *S_guard(const char *unit, size_t n, const char *tail, size_t *nnotes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		sb_adds(&sb, unit);
+	sb_adds(&sb, tail);
+	struct guard_note *notes = NULL;
+	size_t len;
+	*nnotes = 0;
+	char *out = markdown_guard(sb.s, sb.len, &len, &notes, nnotes);
+	for (size_t i = 0; i < *nnotes; i++)
+		free(notes[i].message);
+	free(notes);
+	sb_release(&sb);
+	return out;
+}
+
+static void S_markers(void)
+{
+	size_t nnotes;
+	char *out = S_guard("- ", 100, "x\n", &nnotes);
+	ok(nnotes == 0 && !strchr(out, '\\'), "100 list markers on a line: unchanged");
+	free(out);
+	out = S_guard("- ", 150, "x\n", &nnotes);
+	is_int((long long)nnotes, 1, "150: one note");
+	ok(strlen(out) == 303 && strncmp(out + 198, "- \\- - ", 7) == 0, "the 101st marker escaped, nothing else");
+	char *html = NULL;
+	ok(markdown_to_html(&html, out, strlen(out), NULL, NULL) == 0, "converts");
+	is_int((long long)S_count(html, "<ul"), 100, "into 100 nested lists");
+	like(html, "\">- - - - ", "the rest of the line their text");
+	free(html);
+	free(out);
+	out = S_guard("> ", 150, "x\n", &nnotes);
+	ok(nnotes == 1 && strncmp(out + 198, "> \\> > ", 7) == 0, "quote markers the same");
+	free(out);
+	out = S_guard("12. ", 150, "x\n", &nnotes);
+	ok(nnotes == 1 && strncmp(out + 400, "12\\. 12. ", 9) == 0, "ordered markers: the delimiter escaped");
+	free(out);
+	out = S_guard("- ", 300, "\n", &nnotes);
+	ok(nnotes == 0 && !strchr(out, '\\'), "a thematic break of 300 dashes: unchanged");
+	free(out);
+}
+
 int main(void)
 {
 	markdown_init();
+	S_markers();
 	size_t nnotes;
 	int line;
 	char *html = S_html(MARKDOWN_MAX_NOTE_REFS, &nnotes, &line);

@@ -230,14 +230,38 @@ int markdown_to_html(char **out, const char *md, size_t len, struct guard_note *
 	size_t capped = S_cap_note_refs(doc, &line);
 	/* The extension list must come from the parser: with NULL, the
 	 * extensions' renderers are skipped. */
-	char *html = cmark_render_html(doc, S_OPTIONS, cmark_parser_get_syntax_extensions(parser));
-	cmark_node_free(doc);
+	cmark_llist *exts = cmark_parser_get_syntax_extensions(parser);
+	char *html;
+	if (!capped) {
+		html = cmark_render_html(doc, S_OPTIONS, exts);
+		cmark_node_free(doc);
+	} else {
+		/* The notes go into a document of their own, rendered once the
+		 * body's tree is freed: the back-links to cut, written for
+		 * every reference, weigh as much as that tree (8 MiB of [^1]:
+		 * 700 MB of nodes, 280 MB of back-links). cmark-gfm puts the
+		 * notes last, in order; rendered apart, the two halves are the
+		 * HTML of the whole. */
+		cmark_node *notes_doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+		for (cmark_node *c = cmark_node_first_child(doc), *next; c; c = next) {
+			next = cmark_node_next(c);
+			if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
+				cmark_node_append_child(notes_doc, c);
+		}
+		html = cmark_render_html(doc, S_OPTIONS, exts);
+		cmark_node_free(doc);
+		char *section = cmark_render_html(notes_doc, S_OPTIONS, exts);
+		cmark_node_free(notes_doc);
+		if (html && section) {
+			size_t blen = strlen(html), slen = S_cut_backrefs(section, strlen(section));
+			html = xrealloc(html, blen + slen + 1);
+			memcpy(html + blen, section, slen + 1);
+		}
+		free(section);
+	}
 	cmark_parser_free(parser);
 	if (!html)
 		return -1;
-	if (capped) {
-		S_cut_backrefs(html, strlen(html));
-	}
 	if (capped && notes) {
 		S_note(notes, nnotes, line > 0 ? line : 1,
 		       xasprintf("%zu references past the %dth to one footnote are shown as the "

@@ -104,6 +104,12 @@ int main(void)
 	is_int((long long)S_count(html, "<sup>1</sup>"), 50, "the rest are the note's number");
 	like(html, "w149<sup>1</sup> x<sup class=\"footnote-ref\"><a href=\"#fn-b\"", "in their place, every word kept");
 	like(html, "ENDMARK", "to the end");
+	const char *end = strstr(html, "ENDMARK"), *sec = strstr(html, "<section class=\"footnotes\"");
+	const char *na = strstr(html, "note a"), *nb = strstr(html, "note b");
+	ok(end && sec && na && nb && end < sec && sec < na && na < nb && S_count(html, "<section") == 1,
+	   "the notes rendered apart come after the body, once, in order");
+	like(html, "note b <a href=\"#fnref-b\" class=\"footnote-backref\"", "each with its first back-link");
+	like(html, "</li>\n</ol>\n</section>\n", "the section closed");
 	like(html, "id=\"fnref-a-100\"", "the 100th reference keeps its id");
 	like(html, "href=\"#fnref-a-100\"", "and its back-link");
 	unlike(html, "fnref-a-101", "the 101st has neither");

@@ -2,9 +2,9 @@
 # Pathological input: one post made of one construct repeated, for each
 # construct a quadratic pass once hid in (headings, footnote references,
 # nested tables, list markers on one line, nested lists, a long line,
-# links, images, ---js front matter). Each is exported under a time limit
-# and a memory cap, so a regression fails here instead of making a slow
-# run. Prints TAP, with each case's time and peak memory as diagnostics.
+# links, missing images and an image of the site, ---js front matter).
+# Each is exported under a time limit and a memory cap, so a regression
+# fails here instead of making a slow run. Prints TAP, with each case's time and peak memory as diagnostics.
 # Usage: pathological.sh SHEAF_BINARY [SANITIZE]
 #   SANITIZE: meson's b_sanitize; anything but "none" (ASan and TSan
 #   reserve terabytes of address space) skips the memory cap, not the
@@ -16,10 +16,11 @@
 # them: a heading is about 1 KB as libxml2 nodes, ids and contents
 # entries), references to one footnote 1.2 GB (past 100 references, the
 # note's number in <sup>: cmark-gfm made two elements and a back-link of
-# three a reference, 4 KB), missing images 0.7 GB, links to headings by
-# other names 0.55 GB (8 s), the rest under 0.4 GB; the address space
-# (ulimit -v) stays within 0.2 GB of it (jemalloc's retain:false; it was
-# 2.2 times the RSS). Where the old code was quadratic, the size is one
+# three a reference, 4 KB), missing images 0.7 GB, one image of the site
+# shown 600,000 times 0.75 GB (13 to 15 s), links to headings by other
+# names 0.55 GB (8 s), the rest under 0.4 GB; the address space (ulimit
+# -v) stays within 0.2 GB of it (jemalloc's retain:false; it was 2.2
+# times the RSS). Where the old code was quadratic, the size is one
 # where it overran the limit: 2 MiB of headings over 60 s (the contents'
 # outline; 12 to 15 s for 8 MiB now), 1 MiB of list markers 25 to 40 s
 # (flattened text merged by xmlStrncat; then, once that was linear, 3.5
@@ -90,6 +91,17 @@ units = {"headings": "## a\n\n", "nested-tables": "<table><tr><td>", "list-marke
          "long-line": "word ", "links": "[a](https://example.com/x) ", "images": "![a](missing.png) "}
 if kind in units:
     body = rep(units[kind], "ENDMARK\n")
+elif kind == "shown-images":
+    # One 4x4 PNG of the site, shown everywhere: read, checked and
+    # stored once, every <img> pointing at it.
+    import struct, zlib
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 4 for _ in range(4))
+    with open(os.path.join(out, "dot.png"), "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    body = rep("![a](dot.png) ", "ENDMARK\n")
 elif kind == "footnote-refs":
     body = rep("[^1] ", "ENDMARK\n\n[^1]: note\n")
 elif kind == "anchors":
@@ -173,6 +185,7 @@ run "one 8 MiB line" long-line $((8 * MiB))
 run "8 MiB of links" links $((8 * MiB))
 run "8 MiB of one missing image (460,000 uses)" images $((8 * MiB))
 once_said images "" "one missing image shown 460,000 times: one warning"
+run "8 MiB of one image of the site (600,000 uses)" shown-images $((8 * MiB))
 LIMIT=$((LIMIT / 6)) run "---js front matter of 40,000 tags (240 KB)" js-front-matter 300000 --generator eleventy
 
 # Many large posts: a chapter's tree lives only while its post converts

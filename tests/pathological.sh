@@ -4,7 +4,8 @@
 # nested tables, list markers on one line, nested lists, a long line,
 # links, missing images and an image of the site, ---js front matter).
 # Each is exported under a time limit and a memory cap, so a regression
-# fails here instead of making a slow run. Prints TAP, with each case's time and peak memory as diagnostics.
+# fails here instead of making a slow run. Prints TAP, with each case's
+# time and peak memory as diagnostics.
 # Usage: pathological.sh SHEAF_BINARY [SANITIZE]
 #   SANITIZE: meson's b_sanitize; anything but "none" (ASan and TSan
 #   reserve terabytes of address space) skips the memory cap, not the

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* malloc_trim */
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +22,23 @@ static void S_oom(size_t n)
 {
 	fprintf(stderr, "sheaf: out of memory (asked for %zu bytes)\n", n);
 	abort();
+}
+
+/* jemalloc's control call: weak, so that what links libsheaf without
+ * jemalloc (the tests, -Dallocator=system) has none and trims glibc's. */
+extern int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen)
+	__attribute__((weak));
+
+void mem_release(void)
+{
+	if (mallctl) {
+		/* 4096 is MALLCTL_ARENAS_ALL: every arena at once. */
+		mallctl("arena.4096.purge", NULL, NULL, NULL, 0);
+		return;
+	}
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 }
 
 void *xmalloc(size_t n)

@@ -26,6 +26,14 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) SHEAF_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap);
+/* Gives the memory freed so far back to the system instead of keeping it
+ * for reuse. For after a large post's big structure is freed: the next
+ * stage allocates other sizes, or on another thread from another arena,
+ * so what the allocator kept is not reused and the peak is both (8 MiB of
+ * footnote references: cmark-gfm's 700 MB tree, kept beside libxml2's).
+ * jemalloc (when the binary links it): every arena purged; glibc's malloc:
+ * malloc_trim. Costs a few system calls: not for every post. */
+void mem_release(void);
 
 /* A growable byte buffer, always NUL-terminated once anything was added. */
 struct strbuf {

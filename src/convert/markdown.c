@@ -120,6 +120,11 @@ static void S_note(struct guard_note **notes, size_t *n, int line, char *message
 	(*n)++;
 }
 
+/* From this much Markdown on, cmark-gfm's freed tree is handed back to
+ * the system (mem_release) rather than kept by the allocator beside what
+ * comes next (8 MiB of references to a note: 700 MB). */
+#define S_RELEASE_LEN (1024 * 1024)
+
 /* References past MARKDOWN_MAX_NOTE_REFS to one note become its number in
  * <sup>: cmark-gfm writes each reference as two elements and four
  * attributes, and a back-link of three elements in the note, so a post of
@@ -260,6 +265,8 @@ int markdown_to_html(char **out, const char *md, size_t len, struct guard_note *
 		free(section);
 	}
 	cmark_parser_free(parser);
+	if (len >= S_RELEASE_LEN)
+		mem_release();
 	if (!html)
 		return -1;
 	if (capped && notes) {
@@ -308,6 +315,8 @@ char *markdown_first_h1(const char *md, size_t len)
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
+	if (glen >= S_RELEASE_LEN)
+		mem_release();
 out:
 	cmark_parser_free(parser);
 	return text;

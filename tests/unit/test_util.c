@@ -282,8 +282,33 @@ static void test_unique_ci(void)
 	sv_free(&sv);
 }
 
+/* mem_release: a hint to the allocator, nothing the program sees. */
+static void test_mem_release(void)
+{
+	char **v = xmalloc(1000 * sizeof *v);
+	for (size_t i = 0; i < 1000; i++)
+		v[i] = xasprintf("block %zu", i);
+	for (size_t i = 0; i < 1000; i += 2)
+		free(v[i]);
+	mem_release();
+	bool same = true;
+	for (size_t i = 1; i < 1000; i += 2) {
+		char want[32];
+		snprintf(want, sizeof want, "block %zu", i);
+		same &= strcmp(v[i], want) == 0;
+		free(v[i]);
+	}
+	free(v);
+	ok(same, "mem_release: what is still held is untouched");
+	mem_release();
+	char *again = xstrdup("after");
+	is_str(again, "after", "and allocation goes on");
+	free(again);
+}
+
 int main(int argc, char **argv)
 {
+	test_mem_release();
 	test_realpath_cached();
 	test_strbuf();
 	test_strvec();

@@ -13,23 +13,26 @@
 #
 # Sizes: 8 MiB (the default --max-post-size; the test passes 16M), every
 # construct but the ---js front matter (under its 256 KiB cap). Measured
-# peak RSS at 8 MiB (release build, -j2): headings 1.4 GB (1,400,000 of
-# them: a heading is about 1 KB as libxml2 nodes, ids and contents
-# entries), references to one footnote 1.2 GB (past 100 references, the
-# note's number in <sup>: cmark-gfm made two elements and a back-link of
-# three a reference, 4 KB), missing images 0.7 GB, one image of the site
-# shown 600,000 times 0.75 GB (13 to 15 s), links to headings by other
-# names 0.55 GB (8 s), the rest under 0.4 GB; the address space (ulimit
-# -v) stays within 0.2 GB of it (jemalloc's retain:false; it was 2.2
-# times the RSS). Where the old code was quadratic, the size is one
-# where it overran the limit: 2 MiB of headings over 60 s (the contents'
-# outline; 12 to 15 s for 8 MiB now), 1 MiB of list markers 25 to 40 s
-# (flattened text merged by xmlStrncat; then, once that was linear, 3.5
-# s and 0.9 GB a MiB as nested lists; past 100 markers a line is text
-# now: 0.5 s for 8 MiB, so that case has a sixth of the limit), 240 KB
-# of ---js front matter 15 s (40,000 short tags deduplicated by a scan;
-# 0.2 s now, so that case has a sixth), 1 MiB of links to headings by
-# other names minutes (each compared with every id).
+# peak RSS at 8 MiB (-j2): headings 1.25 to 1.4 GB
+# (1,400,000 of them: a heading is about 1 KB as libxml2 nodes, ids and
+# contents entries), references to one footnote 1.0 GB, 1.1 GB without a
+# title (past 100 references, the note's number in <sup>: cmark-gfm made
+# two elements and a back-link of three a reference, 4 KB; the title's
+# own parse of the body, freed on another thread, is handed back to the
+# system: it stood at 1.7 GB), missing images 0.7 GB, one image of the
+# site shown 600,000 times 0.75 GB (7 to 15 s), links to headings by
+# other names 0.55 GB (8 s), the rest under 0.4 GB; the address space
+# (ulimit -v) stays within 0.2 GB of it (jemalloc's retain:false; it was
+# 2.2 times the RSS, 2 GB for the untitled footnotes). Where the old
+# code was quadratic, the size is one where it overran the limit: 2 MiB
+# of headings over 60 s (the contents' outline; 10 to 15 s for 8 MiB
+# now), 1 MiB of list markers 25 to 40 s (flattened text merged by
+# xmlStrncat; then, once that was linear, 3.5 s and 0.9 GB a MiB as
+# nested lists; past 100 markers a line is text now: 0.5 s for 8 MiB, so
+# that case has a sixth of the limit), 240 KB of ---js front matter 15 s
+# (40,000 short tags deduplicated by a scan; 0.2 s now, so that case has
+# a sixth), 1 MiB of links to headings by other names minutes (each
+# compared with every id).
 set -u
 SHEAF=$(realpath "$1")
 SANITIZE=${2:-none}
@@ -103,7 +106,11 @@ elif kind == "shown-images":
         f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)) +
                 chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
     body = rep("![a](dot.png) ", "ENDMARK\n")
-elif kind == "footnote-refs":
+elif kind in ("footnote-refs", "untitled-footnote-refs"):
+    if kind.startswith("untitled"):
+        # The title is then looked for in the body (its first # heading):
+        # a parse of its own, on the thread that reads the post.
+        fm = "---\ndate: 2024-01-01\n---\n\n"
     body = rep("[^1] ", "ENDMARK\n\n[^1]: note\n")
 elif kind == "anchors":
     # Each link names a heading by no name it has: every one falls to
@@ -176,6 +183,7 @@ run "8 MiB of ## headings (1,400,000)" headings $((8 * MiB))
 run "8 MiB of references to one footnote (1,700,000)" footnote-refs $((8 * MiB))
 once_said footnote-refs "references past the 100th to one footnote" \
 	"references past the 100th to one note: one warning, saying so"
+run "the same without a title (looked for in the body first)" untitled-footnote-refs $((8 * MiB))
 run "8 MiB of 160,000 headings and 320,000 links naming them otherwise" anchors $((8 * MiB))
 run "8 MiB of nested <table><tr><td>" nested-tables $((8 * MiB))
 LIMIT=$((LIMIT / 6)) run "8 MiB line of list markers (- - - … x)" list-markers $((8 * MiB))

@@ -91,7 +91,9 @@ static void S_clean_metadata(struct book_options *bo, const struct site *site, s
 	} one[] = {
 		{&bo->title, "the book's title"},
 		{&bo->subtitle, "the book's subtitle"},
-		{&bo->description, "the site's description"},
+		{&bo->description, "the book's description"},
+		{&bo->publisher, "the book's publisher"},
+		{&bo->rights, "the book's rights"},
 		{&bo->source_url, "the site's URL"},
 		{&bo->series, "the book's series"},
 	};
@@ -99,7 +101,7 @@ static void S_clean_metadata(struct book_options *bo, const struct site *site, s
 		if (!*one[i].s)
 			continue;
 		const char *v = *one[i].s;
-		bool from_site = v == site->title || v == site->description || v == site->url;
+		bool from_site = v == site->title || v == site->description || v == site->url || v == site->copyright;
 		char *s = xstrdup(v);
 		text_clean_fields(&s, 1, one[i].field, from_site ? cfg : NULL, dl);
 		sv_push_owned(kept, s);
@@ -353,7 +355,10 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 			sv_push_owned(&kept, made), bo.title = made;
 	}
 	bo.subtitle = o->subtitle;
-	bo.description = site->description;
+	bo.description = o->description ? o->description : site->description;
+	bo.publisher = o->publisher;
+	bo.rights = o->rights ? o->rights : site->copyright;
+	bo.date = o->date[0] ? o->date : NULL;
 	bo.source_url = site->url;
 	bo.language = o->language;
 	if (!bo.language && site->language) {

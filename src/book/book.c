@@ -1162,7 +1162,9 @@ int book_build(struct book_stats *stats, const struct book_options *o, const str
 	for (size_t i = 0; i < posts->n; i++)
 		if (posts->v[i]->date.valid && (!newest.valid || date_cmp(&posts->v[i]->date, &newest) > 0))
 			newest = posts->v[i]->date;
-	if (newest.valid) {
+	if (o->date) {
+		date = o->date;
+	} else if (newest.valid) {
 		date_format_ymd(&newest, date_ymd);
 		date = date_ymd;
 	}
@@ -1170,7 +1172,7 @@ int book_build(struct book_stats *stats, const struct book_options *o, const str
 	struct opf_input oi = {uid, o->title, o->subtitle, o->description, o->source_url,
 			       &o->creators, &o->subjects, o->language, date, modified_iso,
 			       pp.res.n > (cover.generated ? 1u : 0u), o->series, o->series_position,
-			       items.v, items.n, cover.id};
+			       items.v, items.n, cover.id, o->publisher, o->rights};
 	char *opf;
 	opf_package(&opf, &len, &oi);
 	ok &= S_put(w, d, PKG "content.opf", opf, len, false, dl) == 0;

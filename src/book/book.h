@@ -43,6 +43,8 @@ struct book_options {
 	const char *series;          /* the series the book is, or NULL */
 	int series_position;         /* the book's place in it; 0 when not given */
 	const char *cover;           /* --cover: an image file anywhere, or NULL */
+	const char *publisher, *rights; /* dc:publisher, dc:rights, or NULL */
+	const char *date; /* dc:date as the OPF writes it (W3CDTF), or NULL: the newest post's day */
 };
 
 /* What a book holds, for the line a run ends with. */

@@ -69,6 +69,10 @@ int opf_package(char **out, size_t *len, const struct opf_input *in)
 		S_dc(w, "description", NULL, in->description);
 	if (in->source && *in->source)
 		S_dc(w, "source", NULL, in->source);
+	if (in->publisher && *in->publisher)
+		S_dc(w, "publisher", NULL, in->publisher);
+	if (in->rights && *in->rights)
+		S_dc(w, "rights", NULL, in->rights);
 	S_meta(w, "dcterms:modified", in->modified, NULL);
 	if (in->cover_id) {
 		/* EPUB 2's way to name the cover, still what Kobo and file

@@ -662,6 +662,13 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 	site->title = S_get_str(&r, cfg, "title", "the folder's name is the title");
 	site->description = S_get_str(&r, cfg, "tagline", "the book has no description from it");
+	/* Most sites compute it (`${new Date().getFullYear()}`): a notice
+	 * that changes with the year the book is made is no default, and
+	 * not worth a warning either. */
+	struct S_obj theme, footer;
+	struct S_reader quiet = {text, len, path, NULL, site->root};
+	if (S_member_obj(text, len, cfg, "themeConfig", &theme) && S_member_obj(text, len, theme, "footer", &footer))
+		site->copyright = S_get_str(&quiet, footer, "copyright", NULL);
 	char *url = S_get_str(&r, cfg, "url", "posts have no address on the live site");
 	char *base = S_get_str(&r, cfg, "baseUrl", "'/' is assumed");
 	char *trimmed = S_trim_slashes(base ? base : "/");

@@ -507,7 +507,7 @@ int cli_check(const struct options *o, const char *file, int line, int col, stru
 	return diag_count(dl, DIAG_ERROR) > errors ? -1 : 0;
 }
 
-static void S_defaults(struct options *o)
+void options_init(struct options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->site = ".";
@@ -519,7 +519,7 @@ static void S_defaults(struct options *o)
 enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 			  struct diag_list *dl)
 {
-	S_defaults(o);
+	options_init(o);
 	size_t errors = diag_count(dl, DIAG_ERROR);
 	struct option longs[S_NKEYS + 1];
 	for (size_t i = 0; i <= S_NKEYS; i++)

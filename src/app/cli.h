@@ -62,6 +62,8 @@ enum cli_result { CLI_RUN, CLI_DONE, CLI_USAGE };
 /* Parses argv. CLI_DONE: --help or --version was printed to out. */
 enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 			  struct diag_list *dl);
+/* The defaults, as cli_parse starts from. */
+void options_init(struct options *o);
 void options_free(struct options *o);
 /* A deep copy of src into dst (freed with options_free); strings stay
  * borrowed. */

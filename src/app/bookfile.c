@@ -26,25 +26,11 @@ static int S_key_col(const struct bookfile *bf, const struct fm_node *v, const c
 	return (int)(at - line) + 1;
 }
 
-/* The nearest of the book keys to a misspelt one, or NULL. */
+/* The nearest of a book's keys to a misspelt one, or NULL. */
 static const char *S_near_key(const char *key)
 {
-	const char *best = NULL;
-	size_t best_d = 3;
-	if (edit_distance(key, "name", 2) < best_d) {
-		best_d = edit_distance(key, "name", 2);
-		best = "name";
-	}
-	for (const struct cli_key *k = cli_keys(); k->name; k++) {
-		if (!k->book)
-			continue;
-		size_t d = edit_distance(key, k->name, 2);
-		if (d < best_d) {
-			best_d = d;
-			best = k->name;
-		}
-	}
-	return best;
+	const char *near = cli_key_near(key, true);
+	return near ? near : edit_distance(key, "name", 2) <= 2 ? "name" : NULL;
 }
 
 static bool S_is_bool(const struct fm_node *v)

@@ -235,10 +235,15 @@ static const char *S_near_option(const char *arg)
 		return NULL;
 	char name[64];
 	snprintf(name, sizeof name, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+	return cli_key_near(name, false);
+}
+
+const char *cli_key_near(const char *name, bool book)
+{
 	const char *best = NULL;
 	size_t best_d = 3;
 	for (const struct cli_key *k = S_keys; k->name; k++) {
-		size_t d = edit_distance(name, k->name, 2);
+		size_t d = book && !k->book ? best_d : edit_distance(name, k->name, 2);
 		if (d < best_d) {
 			best_d = d;
 			best = k->name;

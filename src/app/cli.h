@@ -88,6 +88,9 @@ struct cli_key {
 const struct cli_key *cli_keys(void);
 /* The key named name, or NULL. */
 const struct cli_key *cli_key_find(const char *name);
+/* The name of the key nearest to a misspelt one (at most two edits away;
+ * with book, of the keys a book may set), or NULL: for "did you mean". */
+const char *cli_key_near(const char *name, bool book);
 /* Sets key k of o from value as the command line does with --NAME value
  * (a flag: "true" or "false"). Problems are reported at file:line:col
  * (file NULL: the command line's) under the key's name ("since: …"; on

@@ -122,4 +122,17 @@ rm sheaf.toml
 "$SHEAF" --offline -q --all-books 2>nofile.err
 is "--all-books without a book file: exit 2" "$?" 2
 check "... saying where it was looked for" grep -q "no book file: .*sheaf.toml does not exist" nofile.err
+# Books in two languages of one Hugo site: each book the posts of its own.
+H=$T/hugo
+mkdir -p "$H/content/posts"
+printf 'title = "Both"\ndefaultContentLanguage = "en"\n[languages.en]\ntitle = "Both"\n[languages.fr]\ntitle = "Les deux"\n' \
+	>"$H/hugo.toml"
+printf -- '---\ntitle: English post\ndate: 2024-01-01\n---\nWords.\n' >"$H/content/posts/a.md"
+printf -- '---\ntitle: Article français\ndate: 2024-01-01\n---\nMots.\n' >"$H/content/posts/a.fr.md"
+printf '[[book]]\nname = "en"\nlanguage = "en"\noutput = "en.epub"\n[[book]]\nname = "fr"\nlanguage = "fr"\noutput = "fr.epub"\n' \
+	>"$H/sheaf.toml"
+"$SHEAF" "$H" --offline -q --all-books
+is "two languages: the English book's title" "$(dc "$H/en.epub" title)" "English post"
+is "two languages: the French book, from the French posts" "$(dc "$H/fr.epub" title)" "Article français"
+is "... in French" "$(dc "$H/fr.epub" language)" "fr"
 tap_done

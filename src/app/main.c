@@ -123,7 +123,7 @@ static int S_jobs(const struct options *o)
 
 /* The books of one run: what its posts are read for. */
 struct S_books {
-	struct options *v;
+	struct options **v;
 	size_t n;
 };
 
@@ -133,7 +133,7 @@ static bool S_keep_body(const struct post *p, const void *data)
 	const struct S_books *b = data;
 	/* Loosely: the selection's slugs are resolved once all posts are read. */
 	for (size_t i = 0; i < b->n; i++)
-		if (!b->v[i].list && !b->v[i].list_values && select_may_match(&b->v[i].sel, p))
+		if (!b->v[i]->list && !b->v[i]->list_values && select_may_match(&b->v[i]->sel, p))
 			return true;
 	return false;
 }
@@ -511,7 +511,7 @@ static int S_run(struct strvec *done, struct options *o, struct diag_list *dl, c
 			diag_note(stderr, "%s names books: --book NAME makes one, --all-books every one", bf);
 		free(bf);
 	}
-	struct S_books books = {o, 1};
+	struct S_books books = {&o, 1};
 	if (S_collect(site, o, &books, &all, dl) < 0)
 		goto out;
 	char *line = NULL;
@@ -537,16 +537,87 @@ static void S_name_book(struct diag_list *dl, size_t from, const char *name)
 	}
 }
 
-/* --book NAME or --all-books: the books of the book file, from one reading
- * of the site. Nothing is made when the file or a book's options have a
- * problem; a book that fails does not stop the others. *root: the site's
- * folder. Returns an exit status. */
+/* Whether two books' languages read a site alike (NULL: the site's own). */
+static bool S_same_language(const char *a, const char *b)
+{
+	return a == b || (a && b && str_casecmp(a, b) == 0);
+}
+
+/* Makes the books of books[] (of the book file bf; names[i] is v[i]'s)
+ * that are in the language of the first one not made yet, from one reading
+ * of the site in that language: *site is opened again when it was opened
+ * in another (*opened). Each book gets a diagnostic list of its own
+ * (book_build fails on any error in the list it is given, and one book's
+ * must not stop the next). Returns an exit status. */
+static int S_make_group(struct strvec *done, struct site **site, const char **opened, const struct options *cli,
+			const struct bookfile *bf, struct options *books, const char *const *names, bool *made,
+			size_t n, struct strvec *written, struct diag_list *dl, char **root)
+{
+	size_t first = 0;
+	while (made[first])
+		first++;
+	const char *lang = books[first].language;
+	struct options **group = xcalloc(n, sizeof *group);
+	size_t *index = xcalloc(n, sizeof *index);
+	struct S_books grp = {group, 0};
+	for (size_t i = first; i < n; i++)
+		if (!made[i] && S_same_language(books[i].language, lang)) {
+			made[i] = true;
+			index[grp.n] = i;
+			group[grp.n++] = &books[i];
+		}
+	int ret = EXIT_INPUT;
+	struct post_list all = POST_LIST_INIT;
+	if (!S_same_language(lang, *opened)) {
+		site_free(*site);
+		*site = NULL;
+		free(*root);
+		*root = NULL;
+		struct options o = *cli;
+		o.language = lang;
+		if (S_open(site, &o, dl, root) < 0)
+			goto out;
+		*opened = lang;
+	}
+	if (S_collect(*site, cli, &grp, &all, dl) < 0)
+		goto out;
+	ret = EXIT_OK;
+	for (size_t k = 0; k < grp.n; k++) {
+		const char *name = names[index[k]];
+		if (cli->verbose)
+			diag_note(stderr, "book '%s'", name);
+		struct diag_list own = DIAG_LIST_INIT;
+		char *line = NULL;
+		struct S_book_ctx ctx = {bf->dir, true, written};
+		int st = S_book(&line, group[k], *site, &all, &ctx, &own);
+		S_name_book(&own, 0, name);
+		diag_merge(dl, &own);
+		diag_list_free(&own);
+		if (line)
+			sv_push_owned(done, line);
+		if (st != EXIT_OK)
+			ret = st;
+	}
+out:
+	post_list_free(&all, true);
+	free(group);
+	free(index);
+	return ret;
+}
+
+/* --book NAME or --all-books: the books of the book file. Nothing is made
+ * when the file or a book's options have a problem; a book that fails
+ * does not stop the others. The site is read once for the books of one
+ * language (a site of several languages gives each its own posts).
+ * *root: the site's folder. Returns an exit status. */
 static int S_run_books(struct strvec *done, struct options *cli, struct diag_list *dl, char **root)
 {
 	struct site *site = NULL;
 	struct bookfile *bf = NULL;
-	struct post_list all = POST_LIST_INIT;
-	struct S_books books = {NULL, 0};
+	struct options *books = NULL;
+	size_t nbooks = 0, nwhich = 0, *which = NULL;
+	const char **names = NULL;
+	bool *made = NULL;
 	struct strvec written = STRVEC_INIT;
 	char *path = NULL;
 	int ret = EXIT_INPUT;
@@ -565,7 +636,7 @@ static int S_run_books(struct strvec *done, struct options *cli, struct diag_lis
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	size_t *which = xcalloc(bf->n + cli->books.n + 1, sizeof *which), nwhich = 0;
+	which = xcalloc(bf->n + cli->books.n + 1, sizeof *which);
 	if (cli->all_books) {
 		for (size_t i = 0; i < bf->n; i++)
 			which[nwhich++] = i;
@@ -581,46 +652,33 @@ static int S_run_books(struct strvec *done, struct options *cli, struct diag_lis
 	if (nwhich > 1 && cli->output)
 		diag_error(dl, NULL, 0, 0, "-o names one file, and %zu books are made: give each its output in %s",
 			   nwhich, path);
-	books.v = xcalloc(nwhich ? nwhich : 1, sizeof *books.v);
+	books = xcalloc(nwhich + 1, sizeof *books);
+	names = xcalloc(nwhich + 1, sizeof *names);
 	for (size_t i = 0; i < nwhich; i++)
-		if (bookfile_options(&books.v[books.n], bf, which[i], cli, dl) == 0)
-			books.n++;
-	bool bad = diag_count(dl, DIAG_ERROR) > 0 || books.n < nwhich;
-	if (bad) {
+		if (bookfile_options(&books[nbooks], bf, which[i], cli, dl) == 0)
+			names[nbooks++] = bf->books[which[i]].name;
+	if (diag_count(dl, DIAG_ERROR) > 0 || nbooks < nwhich) {
 		ret = EXIT_USAGE;
-		free(which);
 		goto out;
 	}
-	if (S_collect(site, cli, &books, &all, dl) < 0) {
-		free(which);
-		goto out;
-	}
+	made = xcalloc(nbooks + 1, sizeof *made);
+	const char *opened = cli->language;
 	ret = EXIT_OK;
-	for (size_t i = 0; i < books.n; i++) {
-		const char *name = bf->books[which[i]].name;
-		if (cli->verbose)
-			diag_note(stderr, "book '%s'", name);
-		/* Each book its own list: book_build fails on any error in
-		 * the list it is given, and one book's must not stop the next. */
-		struct diag_list own = DIAG_LIST_INIT;
-		char *line = NULL;
-		struct S_book_ctx ctx = {bf->dir, true, &written};
-		int st = S_book(&line, &books.v[i], site, &all, &ctx, &own);
-		S_name_book(&own, 0, name);
-		diag_merge(dl, &own);
-		diag_list_free(&own);
-		if (line)
-			sv_push_owned(done, line);
+	for (size_t i = 0; i < nbooks; i++) {
+		if (made[i])
+			continue;
+		int st = S_make_group(done, &site, &opened, cli, bf, books, names, made, nbooks, &written, dl, root);
 		if (st != EXIT_OK)
 			ret = st;
 	}
-	free(which);
 out:
-	for (size_t i = 0; i < books.n; i++)
-		options_free(&books.v[i]);
-	free(books.v);
+	for (size_t i = 0; i < nbooks; i++)
+		options_free(&books[i]);
+	free(books);
+	free(names);
+	free(made);
+	free(which);
 	sv_free(&written);
-	post_list_free(&all, true);
 	bookfile_free(bf);
 	free(path);
 	site_free(site);

@@ -65,6 +65,9 @@ is "--book career from docs/blog: success" "$?" 0
 check "... writes the path the file names, from the file's folder" test -f books/career.epub
 check "... and only that book" test ! -e books/first-steps.epub
 
+# --list with --book: what would go in that book.
+is "--book career --list: its posts" "$("$SHEAF" --offline --book career --list | wc -l)" 3
+
 # The command line overrides the file.
 "$SHEAF" --offline -q --book career --title "Overridden" --tag Tools -o tools.epub
 is "--title overrides the book's" "$(dc tools.epub title)" "Overridden"

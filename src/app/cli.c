@@ -573,8 +573,6 @@ enum cli_result cli_parse(struct options *o, int argc, char **argv, FILE *out,
 		diag_error(dl, NULL, 0, 0, "--book-file: say which books to make (--book NAME or --all-books)");
 	if (o->books.n && o->all_books)
 		diag_error(dl, NULL, 0, 0, "--book and --all-books: give one");
-	if ((o->books.n || o->all_books) && (o->list || o->list_values))
-		diag_error(dl, NULL, 0, 0, "--list and its kin print the site's values: give them without --book");
 	return diag_count(dl, DIAG_ERROR) > errors ? CLI_USAGE : CLI_RUN;
 }
 

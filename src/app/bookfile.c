@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/editdist.h"
+#include "base/slug.h"
 #include "base/util.h"
 
 /* Where key lies on its value's line (the tree keeps the value's place
@@ -241,10 +242,10 @@ int bookfile_find(const struct bookfile *bf, const char *name, struct diag_list 
 	struct strbuf all = STRBUF_INIT;
 	const char *near = NULL;
 	size_t near_d = 3;
-	char *want = select_key(name);
+	char *want = slug_key(name);
 	for (size_t i = 0; i < bf->n; i++) {
 		sb_addf(&all, "%s%s", i ? ", " : "", bf->books[i].name);
-		char *have = select_key(bf->books[i].name);
+		char *have = slug_key(bf->books[i].name);
 		size_t d = edit_distance(want, have, 2);
 		free(have);
 		if (d < near_d) {

@@ -73,6 +73,8 @@ is "mkdocs: copyright's text (entity decoded, markup gone) is dc:rights" "$(dc m
 epubcheck_clean "mkdocs: the book passes epubcheck" mk.epub
 "$SHEAF" "$M" --offline -q -o mk2.epub --rights "All rights reserved"
 is "mkdocs: --rights overrides the copyright" "$(dc mk2.epub rights)" "All rights reserved"
+"$SHEAF" "$M" --offline -q -o mk3.epub --rights=
+is "mkdocs: --rights= leaves it out" "$(dc mk3.epub rights)" ""
 
 # Hugo: `copyright`, top level or the book's language's.
 H=$T/hugo

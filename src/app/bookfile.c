@@ -9,8 +9,9 @@
 #include "base/util.h"
 
 /* Where key lies on its value's line (the tree keeps the value's place
- * only): the column of its first occurrence before the value, else the
- * value's column. */
+ * only): the column of the first occurrence of it as a whole word before
+ * the value (`title` is not found inside `subtitle`), else the value's
+ * column. */
 static int S_key_col(const struct bookfile *bf, const struct fm_node *v, const char *key)
 {
 	const char *line = bf->text;
@@ -20,11 +21,14 @@ static int S_key_col(const struct bookfile *bf, const struct fm_node *v, const c
 	}
 	if (!line)
 		return v->col;
-	const char *at = strstr(line, key);
-	const char *end = strchr(line, '\n');
-	if (!at || (end && at > end) || at - line + 1 > v->col)
-		return v->col;
-	return (int)(at - line) + 1;
+	size_t kl = strlen(key);
+	for (const char *at = line; (at = strstr(at, key)) && at - line + 1 < v->col; at++) {
+		bool starts = at == line || !strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", at[-1]);
+		bool ends = !at[kl] || !strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", at[kl]);
+		if (starts && ends)
+			return (int)(at - line) + 1;
+	}
+	return v->col;
 }
 
 /* The nearest of a book's keys to a misspelt one, or NULL. */

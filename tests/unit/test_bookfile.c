@@ -136,7 +136,8 @@ static void test_problems(void)
 				     "output = \"./same.epub\"\n"
 				     "until = \"someday\"\n"
 				     "[[book]]\n"
-				     "tag = [\"x\", 1]\n",
+				     "tag = [\"x\", 1]\n"
+				     "sub.jobs = 1\n",
 				     &dl);
 	ok(bf == NULL, "a file with problems is refused");
 	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "unknown key 'titel'; did you mean 'title'?", 1), 1,
@@ -159,6 +160,7 @@ static void test_problems(void)
 	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "this book has no name", 12), 1, "a book without a name");
 	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "tag: a string or an array of strings", 13), 1,
 	       "an array holding a number");
+	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "unknown table 'sub'", 14), 1, "a table of its own");
 	diag_list_free(&dl);
 
 	ok(S_read("none.toml", "title = \"x\"\n", &dl) == NULL, "no [[book]]: refused");

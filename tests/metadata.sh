@@ -42,6 +42,7 @@ is "no --date: the newest post's day" "$(dc plain.epub date)" "2025-06-14"
 
 "$SHEAF" "$SAMPLE" --offline -q -o year.epub --date 2019
 is "--date YYYY as it is" "$(dc year.epub date)" "2019"
+epubcheck_clean "a dc:date of a year alone passes epubcheck" year.epub
 "$SHEAF" "$SAMPLE" --offline -q -o day.epub --date 2019-03-04
 is "--date YYYY-MM-DD as it is" "$(dc day.epub date)" "2019-03-04"
 

@@ -46,9 +46,9 @@ series-position = 1
 since = 2023-01-01
 output = "books/first-steps.epub"
 TOML
-mkdir books
 "$SHEAF" --offline --all-books 2>all.err
 is "--all-books: success" "$?" 0
+check "the folder of the outputs is made" test -d books
 is "career: its title" "$(dc books/career.epub title)" "Careers at the Bench"
 is "career: the posts tagged Career" "$(chapters books/career.epub)" 3
 is "career: the defaults' publisher" "$(dc books/career.epub publisher)" "Workbench Press"

@@ -455,6 +455,16 @@ static int S_book(char **done, struct options *o, struct site *site, struct post
 			}
 		}
 		S_check_extension(name, dl);
+		/* A book file names where its books go once for all runs: the
+		 * folder it names is made (0777 less the umask, as mkdir -p). */
+		if (ctx->from_file) {
+			char *dir = path_dirname(name);
+			if (!path_mkdirs(dir, 0777))
+				diag_error(dl, dir, 0, 0, "cannot make the folder for the book: %s", strerror(errno));
+			free(dir);
+			if (diag_count(dl, DIAG_ERROR))
+				goto out;
+		}
 		struct output_guard guard = {site->within ? site->root : o->site, o->templates, o->cover, all, o->force};
 		if (output_target(&output, name, &guard, dl) < 0)
 			goto out;

@@ -683,6 +683,22 @@ bool path_is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool path_mkdirs(const char *dir, unsigned mode)
+{
+	char *p = xstrdup(dir);
+	bool ok = true;
+	for (char *s = strchr(p + 1, '/'); ok && s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, (mode_t)mode) < 0 && errno != EEXIST)
+			ok = false;
+		*s = '/';
+	}
+	if (ok && mkdir(p, (mode_t)mode) < 0 && errno != EEXIST)
+		ok = false;
+	free(p);
+	return ok && path_is_dir(dir);
+}
+
 bool path_is_file(const char *p)
 {
 	struct stat st;

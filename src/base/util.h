@@ -141,5 +141,8 @@ bool realpath_cached_stat(struct realpath_cache *c, const char *path, char *out,
 void realpath_cache_free(struct realpath_cache *c);
 bool path_is_dir(const char *p);
 bool path_is_file(const char *p);
+/* mkdir -p: dir and the folders above it that are missing, new ones made
+ * with mode (less the umask). True when dir is a folder afterwards. */
+bool path_mkdirs(const char *dir, unsigned mode);
 
 #endif

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "app/bookfile.h"
+#include "cli_fixture.h"
 #include "fixture.h"
 #include "tap.h"
 
@@ -19,22 +20,6 @@ static struct bookfile *S_read(const char *name, const char *text, struct diag_l
 	bookfile_read(&bf, path, dl);
 	free(path);
 	return bf;
-}
-
-/* The command line's options from argv (NULL-terminated). */
-static void S_cli(struct options *o, const char *const *args)
-{
-	char *argv[16];
-	int argc = 0;
-	argv[argc++] = (char *)"sheaf";
-	for (; *args; args++)
-		argv[argc++] = (char *)*args;
-	argv[argc] = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
-	FILE *null = fopen("/dev/null", "w");
-	cli_parse(o, argc, argv, null, &dl);
-	fclose(null);
-	diag_list_free(&dl);
 }
 
 static void test_books(void)
@@ -74,7 +59,7 @@ static void test_books(void)
 	is_int(bookfile_find(bf, "STEPS", &dl), 1, "found by name, case aside");
 
 	struct options cli, o;
-	S_cli(&cli, (const char *const[]){NULL});
+	clifx_parse(&cli, NULL, (const char *const[]){NULL});
 	is_int(bookfile_options(&o, bf, 0, &cli, &dl), 0, "book 1's options");
 	is_str(o.title, "Careers", "title");
 	fx_is_list(&o.sel.tags, "Career", "a book's list replaces the defaults'");
@@ -95,7 +80,7 @@ static void test_books(void)
 	options_free(&cli);
 
 	/* The command line wins, a list included. */
-	S_cli(&cli, (const char *const[]){"--title", "Mine", "--tag", "Other", "--toc-depth", "1", NULL});
+	clifx_parse(&cli, NULL, (const char *const[]){"--title", "Mine", "--tag", "Other", "--toc-depth", "1", NULL});
 	is_int(bookfile_options(&o, bf, 0, &cli, &dl), 0, "with options on the command line");
 	is_str(o.title, "Mine", "--title overrides the book's");
 	fx_is_list(&o.sel.tags, "Other", "--tag replaces the book's tags");
@@ -105,7 +90,7 @@ static void test_books(void)
 	options_free(&cli);
 
 	/* A check over several options, at the book's table. */
-	S_cli(&cli, (const char *const[]){"--series", "A", "--series", "B", NULL});
+	clifx_parse(&cli, NULL, (const char *const[]){"--series", "A", "--series", "B", NULL});
 	is_int(bookfile_options(&o, bf, 1, &cli, &dl), -1, "two series and a series-position: refused");
 	is_int(fx_count_diag(&dl, DIAG_ERROR, "good.toml", "series-position needs exactly one series", 16), 1,
 	       "... at the [[book]] line");

@@ -3,32 +3,14 @@
 #include <string.h>
 
 #include "app/cli.h"
+#include "cli_fixture.h"
 #include "tap.h"
-
-/* Parses the options (NULL-terminated) into o; returns the result and
- * leaves the first message, if any, in msg (malloc'd or NULL). */
-static enum cli_result S_parse(struct options *o, char **msg, const char *const *args)
-{
-	char *argv[16];
-	int argc = 0;
-	argv[argc++] = (char *)"sheaf";
-	for (; *args; args++)
-		argv[argc++] = (char *)*args;
-	argv[argc] = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
-	FILE *null = fopen("/dev/null", "w");
-	enum cli_result r = cli_parse(o, argc, argv, null, &dl);
-	fclose(null);
-	*msg = dl.n ? xstrdup(dl.v[0].message) : NULL;
-	diag_list_free(&dl);
-	return r;
-}
 
 static void S_date(const char *arg, const char *expected)
 {
 	struct options o;
 	char *msg;
-	enum cli_result r = S_parse(&o, &msg, (const char *const[]){"--date", arg, NULL});
+	enum cli_result r = clifx_parse(&o, &msg, (const char *const[]){"--date", arg, NULL});
 	char name[96];
 	if (expected) {
 		snprintf(name, sizeof name, "--date %s → %s", arg, expected);
@@ -57,7 +39,7 @@ int main(void)
 
 	struct options o;
 	char *msg;
-	is_int(S_parse(&o, &msg,
+	is_int(clifx_parse(&o, &msg,
 		       (const char *const[]){"--publisher", "P", "--rights", "R", "--description", "D", NULL}),
 	       CLI_RUN, "--publisher, --rights, --description");
 	is_str(o.publisher, "P", "publisher");
@@ -90,12 +72,12 @@ int main(void)
 	options_free(&o);
 	diag_list_free(&dl);
 
-	is_int(S_parse(&o, &msg, (const char *const[]){"--book-file", "x.toml", NULL}), CLI_USAGE,
+	is_int(clifx_parse(&o, &msg, (const char *const[]){"--book-file", "x.toml", NULL}), CLI_USAGE,
 	       "--book-file alone");
 	like(msg, "--book NAME or --all-books", "... says what else is needed");
 	free(msg);
 	options_free(&o);
-	is_int(S_parse(&o, &msg, (const char *const[]){"--book", "a", "--all-books", NULL}), CLI_USAGE,
+	is_int(clifx_parse(&o, &msg, (const char *const[]){"--book", "a", "--all-books", NULL}), CLI_USAGE,
 	       "--book and --all-books together");
 	free(msg);
 	options_free(&o);

@@ -84,7 +84,7 @@ TOML
 rm -f books/*.epub
 "$SHEAF" --offline --all-books 2>fail.err
 is "a book matching no post: exit 1" "$?" 1
-check "... named in its error" grep -q "error: book 'nothing': no post matches the selection" fail.err
+check "... named in its error, at its [[book]]" grep -q "^sheaf.toml:17:1: error: book 'nothing': no post matches the selection" fail.err
 check "... the others are made" test -f books/career.epub -a -f books/first-steps.epub
 
 # Problems of the file: each at its line and column, nothing written.

@@ -535,15 +535,19 @@ out:
 	return ret;
 }
 
-/* A problem of the run (no file) while book name was made says so. */
-static void S_name_book(struct diag_list *dl, size_t from, const char *name)
+/* A problem of the run (no file) while book name was made is the book's:
+ * it says so, at the book's [[book]] table of the book file. */
+static void S_name_book(struct diag_list *dl, const char *name, const char *file, int line)
 {
-	for (size_t i = from; i < dl->n; i++) {
+	for (size_t i = 0; i < dl->n; i++) {
 		if (dl->v[i].file)
 			continue;
 		char *m = xasprintf("book '%s': %s", name, dl->v[i].message);
 		free(dl->v[i].message);
 		dl->v[i].message = m;
+		dl->v[i].file = xstrdup(file);
+		dl->v[i].line = line;
+		dl->v[i].col = 1;
 	}
 }
 
@@ -553,14 +557,14 @@ static bool S_same_language(const char *a, const char *b)
 	return a == b || (a && b && str_casecmp(a, b) == 0);
 }
 
-/* Makes the books of books[] (of the book file bf; names[i] is v[i]'s)
+/* Makes the books of books[] (books[i] is bf's book which[i])
  * that are in the language of the first one not made yet, from one reading
  * of the site in that language: *site is opened again when it was opened
  * in another (*opened). Each book gets a diagnostic list of its own
  * (book_build fails on any error in the list it is given, and one book's
  * must not stop the next). Returns an exit status. */
 static int S_make_group(struct strvec *done, struct site **site, const char **opened, const struct options *cli,
-			const struct bookfile *bf, struct options *books, const char *const *names, bool *made,
+			const struct bookfile *bf, struct options *books, const size_t *which, bool *made,
 			size_t n, struct strvec *written, struct diag_list *dl, char **root)
 {
 	size_t first = 0;
@@ -593,14 +597,15 @@ static int S_make_group(struct strvec *done, struct site **site, const char **op
 		goto out;
 	ret = EXIT_OK;
 	for (size_t k = 0; k < grp.n; k++) {
-		const char *name = names[index[k]];
+		const struct bookfile_book *b = &bf->books[which[index[k]]];
+		const char *name = b->name;
 		if (cli->verbose)
 			diag_note(stderr, "book '%s'", name);
 		struct diag_list own = DIAG_LIST_INIT;
 		char *line = NULL;
 		struct S_book_ctx ctx = {bf->dir, true, written};
 		int st = S_book(&line, group[k], *site, &all, &ctx, &own);
-		S_name_book(&own, 0, name);
+		S_name_book(&own, name, bf->path, b->keys->line);
 		diag_merge(dl, &own);
 		diag_list_free(&own);
 		if (line)
@@ -626,7 +631,6 @@ static int S_run_books(struct strvec *done, struct options *cli, struct diag_lis
 	struct bookfile *bf = NULL;
 	struct options *books = NULL;
 	size_t nbooks = 0, nwhich = 0, *which = NULL;
-	const char **names = NULL;
 	bool *made = NULL;
 	struct strvec written = STRVEC_INIT;
 	char *path = NULL;
@@ -663,10 +667,9 @@ static int S_run_books(struct strvec *done, struct options *cli, struct diag_lis
 		diag_error(dl, NULL, 0, 0, "-o names one file, and %zu books are made: give each its output in %s",
 			   nwhich, path);
 	books = xcalloc(nwhich + 1, sizeof *books);
-	names = xcalloc(nwhich + 1, sizeof *names);
 	for (size_t i = 0; i < nwhich; i++)
 		if (bookfile_options(&books[nbooks], bf, which[i], cli, dl) == 0)
-			names[nbooks++] = bf->books[which[i]].name;
+			nbooks++;
 	if (diag_count(dl, DIAG_ERROR) > 0 || nbooks < nwhich) {
 		ret = EXIT_USAGE;
 		goto out;
@@ -677,7 +680,7 @@ static int S_run_books(struct strvec *done, struct options *cli, struct diag_lis
 	for (size_t i = 0; i < nbooks; i++) {
 		if (made[i])
 			continue;
-		int st = S_make_group(done, &site, &opened, cli, bf, books, names, made, nbooks, &written, dl, root);
+		int st = S_make_group(done, &site, &opened, cli, bf, books, which, made, nbooks, &written, dl, root);
 		if (st != EXIT_OK)
 			ret = st;
 	}
@@ -685,7 +688,6 @@ out:
 	for (size_t i = 0; i < nbooks; i++)
 		options_free(&books[i]);
 	free(books);
-	free(names);
 	free(made);
 	free(which);
 	sv_free(&written);

@@ -51,34 +51,34 @@ enum {
 	OPT_BOOK_FILE,
 };
 
-/* The one table of keys (cli.h). B: a [[book]] may set it; P: a path;
- * N: a number; D: a date. */
-enum { B = 1, P = 2, N = 4, D = 8 };
-#define K(name, type, code, flags)                                                                            \
-	{name, type, code, ((flags) & B) != 0, ((flags) & P) != 0, ((flags) & N) != 0, ((flags) & D) != 0}
+/* The one table of keys (cli.h), with what a book file may do with each. */
+enum { S_BOOK = 1, S_PATH = 2, S_NUMBER = 4, S_DATE = 8 };
+#define K(name, type, code, flags)                                                                   \
+	{name, type, code, ((flags) & S_BOOK) != 0, ((flags) & S_PATH) != 0, ((flags) & S_NUMBER) != 0, \
+	 ((flags) & S_DATE) != 0}
 static const struct cli_key S_keys[] = {
-	K("output", CLI_VALUE, 'o', B | P),
+	K("output", CLI_VALUE, 'o', S_BOOK | S_PATH),
 	K("force", CLI_FLAG, 'f', 0),
-	K("tag", CLI_LIST, 't', B),
-	K("category", CLI_LIST, 'c', B),
-	K("author", CLI_LIST, 'a', B),
-	K("series", CLI_LIST, OPT_SERIES, B),
-	K("series-position", CLI_VALUE, OPT_SERIES_POSITION, B | N),
-	K("since", CLI_VALUE, OPT_SINCE, B | D),
-	K("until", CLI_VALUE, OPT_UNTIL, B | D),
-	K("drafts", CLI_FLAG, OPT_DRAFTS, B),
-	K("order", CLI_VALUE, OPT_ORDER, B),
-	K("title", CLI_VALUE, OPT_TITLE, B),
-	K("subtitle", CLI_VALUE, OPT_SUBTITLE, B),
-	K("creator", CLI_LIST, OPT_CREATOR, B),
-	K("language", CLI_VALUE, OPT_LANGUAGE, B),
-	K("description", CLI_VALUE, OPT_DESCRIPTION, B),
-	K("publisher", CLI_VALUE, OPT_PUBLISHER, B),
-	K("rights", CLI_VALUE, OPT_RIGHTS, B),
-	K("date", CLI_VALUE, OPT_DATE, B | D),
-	K("toc-depth", CLI_VALUE, OPT_TOC_DEPTH, B | N),
-	K("templates", CLI_VALUE, OPT_TEMPLATES, B | P),
-	K("cover", CLI_VALUE, OPT_COVER, B | P),
+	K("tag", CLI_LIST, 't', S_BOOK),
+	K("category", CLI_LIST, 'c', S_BOOK),
+	K("author", CLI_LIST, 'a', S_BOOK),
+	K("series", CLI_LIST, OPT_SERIES, S_BOOK),
+	K("series-position", CLI_VALUE, OPT_SERIES_POSITION, S_BOOK | S_NUMBER),
+	K("since", CLI_VALUE, OPT_SINCE, S_BOOK | S_DATE),
+	K("until", CLI_VALUE, OPT_UNTIL, S_BOOK | S_DATE),
+	K("drafts", CLI_FLAG, OPT_DRAFTS, S_BOOK),
+	K("order", CLI_VALUE, OPT_ORDER, S_BOOK),
+	K("title", CLI_VALUE, OPT_TITLE, S_BOOK),
+	K("subtitle", CLI_VALUE, OPT_SUBTITLE, S_BOOK),
+	K("creator", CLI_LIST, OPT_CREATOR, S_BOOK),
+	K("language", CLI_VALUE, OPT_LANGUAGE, S_BOOK),
+	K("description", CLI_VALUE, OPT_DESCRIPTION, S_BOOK),
+	K("publisher", CLI_VALUE, OPT_PUBLISHER, S_BOOK),
+	K("rights", CLI_VALUE, OPT_RIGHTS, S_BOOK),
+	K("date", CLI_VALUE, OPT_DATE, S_BOOK | S_DATE),
+	K("toc-depth", CLI_VALUE, OPT_TOC_DEPTH, S_BOOK | S_NUMBER),
+	K("templates", CLI_VALUE, OPT_TEMPLATES, S_BOOK | S_PATH),
+	K("cover", CLI_VALUE, OPT_COVER, S_BOOK | S_PATH),
 	K("generator", CLI_VALUE, OPT_GENERATOR, 0),
 	K("site-url", CLI_VALUE, OPT_SITE_URL, 0),
 	K("book", CLI_LIST, OPT_BOOK, 0),

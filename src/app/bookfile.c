@@ -104,10 +104,11 @@ static void S_set(struct options *o, struct bookfile *bf, const struct cli_key *
 	cli_set(o, k, value, bf->path, v->line, v->col, dl);
 }
 
-/* The keys of one table (the defaults, with books the key holding the
- * [[book]] list, or a book) applied to o when check is true, checked
- * (names, types) and reported. cli, when not NULL, holds the keys the
- * command line gave: those are left as they are. */
+/* The keys of one table applied to o: the defaults (top: the file's root,
+ * whose `book` is the list of books) or a book's. A key that is not a
+ * book's or a value of the wrong type is reported and left out. cli, when
+ * not NULL, holds the keys the command line gave: those are left as they
+ * are. */
 static void S_apply(struct options *o, struct bookfile *bf, const struct fm_node *table, bool top,
 		    const struct options *cli, struct diag_list *dl)
 {
@@ -202,10 +203,15 @@ static void S_check(struct bookfile *bf, const struct fm_node *list, struct diag
 			}
 			const struct fm_node *oa = S_output(bf, j), *ob = S_output(bf, i);
 			char *na = oa ? path_normalize(oa->value) : NULL, *nb = ob ? path_normalize(ob->value) : NULL;
-			if (na && nb && strcmp(na, nb) == 0)
+			if (na && nb && strcmp(na, nb) == 0) {
+				char *ba = a->name ? xasprintf("'%s'", a->name) : xasprintf("%zu", j + 1);
+				char *bb = b->name ? xasprintf("'%s'", b->name) : xasprintf("%zu", i + 1);
 				diag_error(dl, bf->path, ob->line, ob->col,
-					   "book %zu writes '%s', as book %zu does (line %d): give each its own output", i + 1,
-					   ob->value, j + 1, oa->line);
+					   "book %s writes '%s', as book %s does (line %d): give each its own output", bb,
+					   ob->value, ba, oa->line);
+				free(ba);
+				free(bb);
+			}
 			free(na);
 			free(nb);
 		}

@@ -139,7 +139,8 @@ static void test_problems(void)
 		col3 |= dl.v[i].line == 6 && dl.v[i].col == 3;
 	ok(col3, "... at the key's column");
 	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "a second book named 'A'", 9), 1, "two books of one name");
-	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "as book 1 does (line 7)", 10), 1, "two books, one output");
+	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "book 'A' writes './same.epub', as book 'a' does (line 7)", 10),
+	       1, "two books, one output, each named");
 	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "until: 'someday' is not a date", 11), 1,
 	       "a value the option refuses, in its words");
 	is_int(fx_count_diag(&dl, DIAG_ERROR, "bad.toml", "this book has no name", 12), 1, "a book without a name");

@@ -193,6 +193,11 @@ static void S_check(struct bookfile *bf, const struct fm_node *list, struct diag
 		S_apply(&scratch, bf, t, false, NULL, dl);
 		options_free(&scratch);
 	}
+	char **outs = xcalloc(bf->n + 1, sizeof *outs);
+	for (size_t i = 0; i < bf->n; i++) {
+		const struct fm_node *o = S_output(bf, i);
+		outs[i] = o ? path_normalize(o->value) : NULL;
+	}
 	for (size_t i = 0; i < bf->n; i++) {
 		for (size_t j = 0; j < i; j++) {
 			const struct bookfile_book *a = &bf->books[j], *b = &bf->books[i];
@@ -201,9 +206,8 @@ static void S_check(struct bookfile *bf, const struct fm_node *list, struct diag
 				diag_error(dl, bf->path, v->line, v->col, "a second book named '%s' (the first is at line %d)",
 					   b->name, fm_get(a->keys, "name")->line);
 			}
-			const struct fm_node *oa = S_output(bf, j), *ob = S_output(bf, i);
-			char *na = oa ? path_normalize(oa->value) : NULL, *nb = ob ? path_normalize(ob->value) : NULL;
-			if (na && nb && strcmp(na, nb) == 0) {
+			if (outs[i] && outs[j] && strcmp(outs[i], outs[j]) == 0) {
+				const struct fm_node *oa = S_output(bf, j), *ob = S_output(bf, i);
 				char *ba = a->name ? xasprintf("'%s'", a->name) : xasprintf("%zu", j + 1);
 				char *bb = b->name ? xasprintf("'%s'", b->name) : xasprintf("%zu", i + 1);
 				diag_error(dl, bf->path, ob->line, ob->col,
@@ -212,10 +216,11 @@ static void S_check(struct bookfile *bf, const struct fm_node *list, struct diag
 				free(ba);
 				free(bb);
 			}
-			free(na);
-			free(nb);
 		}
 	}
+	for (size_t i = 0; i < bf->n; i++)
+		free(outs[i]);
+	free(outs);
 	diag_list_free(&quiet);
 }
 

@@ -582,7 +582,8 @@ static int S_make_group(struct strvec *done, struct site **site, const char **op
 		}
 	int ret = EXIT_INPUT;
 	struct post_list all = POST_LIST_INIT;
-	if (!S_same_language(lang, *opened)) {
+	/* No site: the last opening failed (another language's). */
+	if (!*site || !S_same_language(lang, *opened)) {
 		site_free(*site);
 		*site = NULL;
 		free(*root);

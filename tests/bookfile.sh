@@ -112,7 +112,7 @@ check "... did you mean, and the names" \
 rm -f ./*.epub
 "$SHEAF" --offline -v -o plain.epub 2>plain.err
 is "without --book: the whole blog" "$(dc plain.epub title)" "Notes from the Workbench"
-check "-v names the file and how to use it" grep -q "sheaf.toml names books: --book NAME" plain.err
+check "-v names the file, its books and how to use them" grep -q "sheaf.toml names 3 books (career, first-steps, nothing): --book NAME makes one" plain.err
 
 # --book-file: a file anywhere; its paths from its own folder.
 mkdir -p "$T/elsewhere"

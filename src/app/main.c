@@ -505,6 +505,26 @@ out:
 	return ret;
 }
 
+/* -v, when the site has a book file the run does not use: its books, and
+ * how to make them. */
+static void S_note_bookfile(const char *path)
+{
+	struct diag_list quiet = DIAG_LIST_INIT;
+	struct bookfile *bf = NULL;
+	if (bookfile_read(&bf, path, &quiet) < 0) {
+		diag_note(stderr, "%s is not used without --book (it has problems: --all-books shows them)", path);
+	} else {
+		struct strbuf names = STRBUF_INIT;
+		for (size_t i = 0; i < bf->n; i++)
+			sb_addf(&names, "%s%s", i ? ", " : "", bf->books[i].name);
+		diag_note(stderr, "%s names %zu book%s (%s): --book NAME makes one, --all-books every one", path,
+			  bf->n, bf->n == 1 ? "" : "s", names.s);
+		sb_release(&names);
+	}
+	bookfile_free(bf);
+	diag_list_free(&quiet);
+}
+
 /* One book, from the command line's options. *root: the site's folder. */
 static int S_run(struct strvec *done, struct options *o, struct diag_list *dl, char **root)
 {
@@ -518,7 +538,7 @@ static int S_run(struct strvec *done, struct options *o, struct diag_list *dl, c
 		char *bf = path_normalize(joined);
 		free(joined);
 		if (path_is_file(bf))
-			diag_note(stderr, "%s names books: --book NAME makes one, --all-books every one", bf);
+			S_note_bookfile(bf);
 		free(bf);
 	}
 	struct S_books books = {&o, 1};

@@ -5,8 +5,8 @@
 #   100 uses 1.5 GB, 300 out of memory), and the book holds it once;
 # - 20 images whose server drips a byte a second end when the downloads'
 #   time budget (--fetch-timeout 3) is spent, each a warning that says so
-#   (they held the export 20 x 30 s / 8), and on a terminal a status line
-#   says what the export waits for, cleared at the end.
+#   (they held the export 20 x 30 s / 8), and on a terminal the progress
+#   line says what the export waits for, cleared at the end.
 # Everything comes from a loopback server (tests/http-server.py) into a
 # private cache. Prints TAP.
 # Usage: images-bounded.sh SHEAF SOURCE_ROOT [SANITIZE]
@@ -108,7 +108,7 @@ check "each of them a warning naming the spent budget, with its line" bash -c \
 	'[ "$(grep -c "p.md:[0-9]*: warning: remote image .*/drip?i=[0-9]* not fetched (time budget of 3 s for downloads spent)" "$1")" = 20 ]' \
 	_ "$T/drip.err"
 
-# On a terminal: the status line, then cleared.
+# On a terminal: the progress line, then cleared.
 python3 - "$SHEAF" "$T/drip" "$T/drip-tty.epub" >"$T/tty.out" <<'PY'
 import os, pty, subprocess, sys
 master, slave = pty.openpty()
@@ -127,10 +127,10 @@ while True:
 p.wait()
 sys.stdout.write(out.decode("utf-8", "replace"))
 PY
-check "on a terminal a status line says what the export waits for, cleared before the warnings" python3 - "$T/tty.out" <<'PY'
+check "on a terminal the progress line says what the export waits for, cleared before the warnings" python3 - "$T/tty.out" <<'PY'
 import sys
 t = open(sys.argv[1], newline="").read()
-i = t.index("sheaf: waiting for 20 images (127.0.0.1\u2026)")
+i = t.index("sheaf: converting 0/1 post \u00b7 fetching 20 images")
 j = t.index("warning:")
 assert "\r\x1b[K" in t[i:j], repr(t[i:j])
 PY

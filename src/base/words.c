@@ -35,6 +35,18 @@ static const struct words S_rows[] = {
 		.date_long = "%d %B %Y",
 		.months = { "January", "February", "March", "April", "May", "June", "July", "August",
 			    "September", "October", "November", "December" },
+		.by = "by %s",
+		.cover_of = "Cover of %s",
+		.colon = ": ",
+		.video = "Video",
+		.audio = "Audio",
+		.embedded = "Embedded content",
+		.video_poster = "Video poster",
+		.see_also = "See also",
+		.a11y_images = "Blog posts as chapters with headings, a navigable table of contents and footnotes as linked notes."
+			" Images carry the alternative text their authors gave.",
+		.a11y_text = "Blog posts as chapters with headings, a navigable table of contents and footnotes as linked notes."
+			" The text is fully readable without vision.",
 	},
 	{
 		.lang = "zh",
@@ -55,6 +67,18 @@ static const struct words S_rows[] = {
 		.plural = WORDS_PLURAL_NONE,
 		.colophon = "%s，由 sheaf 装订。",
 		.date_long = "%Y年%m月%d日",
+		.by = "%s 著",
+		.cover_of = "《%s》封面",
+		.colon = "：",
+		.video = "视频",
+		.audio = "音频",
+		.embedded = "嵌入内容",
+		.video_poster = "视频封面",
+		.see_also = "参见",
+		.a11y_images = "博客文章按章节编排，带有标题、可导航的目录和链接到正文的脚注。"
+			"图片附有作者提供的替代文本。",
+		.a11y_text = "博客文章按章节编排，带有标题、可导航的目录和链接到正文的脚注。"
+			"全部文字无需视觉即可阅读。",
 	},
 	{
 		.lang = "zh-Hant",
@@ -75,6 +99,18 @@ static const struct words S_rows[] = {
 		.plural = WORDS_PLURAL_NONE,
 		.colophon = "%s，由 sheaf 裝訂。",
 		.date_long = "%Y年%m月%d日",
+		.by = "%s 著",
+		.cover_of = "《%s》封面",
+		.colon = "：",
+		.video = "影片",
+		.audio = "音訊",
+		.embedded = "嵌入內容",
+		.video_poster = "影片封面",
+		.see_also = "請參閱",
+		.a11y_images = "部落格文章按章節編排，附有標題、可導覽的目錄和連結至正文的註腳。"
+			"圖片附有作者提供的替代文字。",
+		.a11y_text = "部落格文章按章節編排，附有標題、可導覽的目錄和連結至正文的註腳。"
+			"全部文字無需視覺即可閱讀。",
 	},
 	{
 		.lang = "ja",
@@ -95,6 +131,18 @@ static const struct words S_rows[] = {
 		.plural = WORDS_PLURAL_NONE,
 		.colophon = "%s、sheaf で製本。",
 		.date_long = "%Y年%m月%d日",
+		.by = "%s 著",
+		.cover_of = "『%s』の表紙",
+		.colon = "：",
+		.video = "動画",
+		.audio = "音声",
+		.embedded = "埋め込みコンテンツ",
+		.video_poster = "動画のポスター画像",
+		.see_also = "参考",
+		.a11y_images = "ブログ記事を章として収め、見出し、移動できる目次、本文とリンクした脚注を備えています。"
+			"画像には作者が付けた代替テキストがあります。",
+		.a11y_text = "ブログ記事を章として収め、見出し、移動できる目次、本文とリンクした脚注を備えています。"
+			"本文はすべて視覚に頼らずに読めます。",
 	},
 	{
 		.lang = "ko",
@@ -116,6 +164,18 @@ static const struct words S_rows[] = {
 		.colophon = "%s, sheaf로 엮음.",
 		.date_long = "%Y년 %B %d일",
 		.months = { "1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월" },
+		.by = "%s 지음",
+		.cover_of = "《%s》 표지",
+		.colon = ": ",
+		.video = "동영상",
+		.audio = "오디오",
+		.embedded = "삽입된 콘텐츠",
+		.video_poster = "동영상 포스터",
+		.see_also = "더 보기",
+		.a11y_images = "블로그 글을 장으로 엮고 제목, 탐색할 수 있는 목차, 본문과 연결된 각주를 갖추었습니다."
+			" 이미지에는 작성자가 붙인 대체 텍스트가 있습니다.",
+		.a11y_text = "블로그 글을 장으로 엮고 제목, 탐색할 수 있는 목차, 본문과 연결된 각주를 갖추었습니다."
+			" 모든 텍스트는 시각 없이도 읽을 수 있습니다.",
 	},
 	{
 		.lang = "fr",
@@ -138,6 +198,18 @@ static const struct words S_rows[] = {
 		.date_long = "%d %B %Y",
 		.months = { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
 			    "septembre", "octobre", "novembre", "décembre" },
+		.by = "par %s",
+		.cover_of = "Couverture de %s",
+		.colon = " : ",
+		.video = "Vidéo",
+		.audio = "Audio",
+		.embedded = "Contenu intégré",
+		.video_poster = "Affiche de la vidéo",
+		.see_also = "Voir aussi",
+		.a11y_images = "Des billets de blog en chapitres, avec des titres, une table des matières navigable et des notes liées au texte."
+			" Les images portent le texte alternatif que leurs auteurs ont donné.",
+		.a11y_text = "Des billets de blog en chapitres, avec des titres, une table des matières navigable et des notes liées au texte."
+			" Le texte se lit entièrement sans la vue.",
 	},
 	{
 		.lang = "de",
@@ -160,6 +232,18 @@ static const struct words S_rows[] = {
 		.date_long = "%d. %B %Y",
 		.months = { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
 			    "September", "Oktober", "November", "Dezember" },
+		.by = "von %s",
+		.cover_of = "Umschlag von %s",
+		.colon = ": ",
+		.video = "Video",
+		.audio = "Audio",
+		.embedded = "Eingebetteter Inhalt",
+		.video_poster = "Vorschaubild des Videos",
+		.see_also = "Siehe auch",
+		.a11y_images = "Blogbeiträge als Kapitel mit Überschriften, einem navigierbaren Inhaltsverzeichnis und verlinkten Fußnoten."
+			" Bilder tragen den Alternativtext, den ihre Autoren angegeben haben.",
+		.a11y_text = "Blogbeiträge als Kapitel mit Überschriften, einem navigierbaren Inhaltsverzeichnis und verlinkten Fußnoten."
+			" Der Text ist ohne Sehvermögen vollständig lesbar.",
 	},
 	{
 		.lang = "es",
@@ -182,6 +266,18 @@ static const struct words S_rows[] = {
 		.date_long = "%d de %B de %Y",
 		.months = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
 			    "septiembre", "octubre", "noviembre", "diciembre" },
+		.by = "por %s",
+		.cover_of = "Cubierta de %s",
+		.colon = ": ",
+		.video = "Vídeo",
+		.audio = "Audio",
+		.embedded = "Contenido incrustado",
+		.video_poster = "Imagen de portada del vídeo",
+		.see_also = "Ver también",
+		.a11y_images = "Entradas de blog como capítulos con encabezados, un índice navegable y notas al pie enlazadas."
+			" Las imágenes llevan el texto alternativo que les dieron sus autores.",
+		.a11y_text = "Entradas de blog como capítulos con encabezados, un índice navegable y notas al pie enlazadas."
+			" El texto se puede leer por completo sin la vista.",
 	},
 	{
 		.lang = "pt",
@@ -204,6 +300,18 @@ static const struct words S_rows[] = {
 		.date_long = "%d de %B de %Y",
 		.months = { "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
 			    "setembro", "outubro", "novembro", "dezembro" },
+		.by = "por %s",
+		.cover_of = "Capa de %s",
+		.colon = ": ",
+		.video = "Vídeo",
+		.audio = "Áudio",
+		.embedded = "Conteúdo incorporado",
+		.video_poster = "Imagem de capa do vídeo",
+		.see_also = "Ver também",
+		.a11y_images = "Publicações de blog como capítulos com títulos, um sumário navegável e notas de rodapé com links."
+			" As imagens trazem o texto alternativo que seus autores deram.",
+		.a11y_text = "Publicações de blog como capítulos com títulos, um sumário navegável e notas de rodapé com links."
+			" O texto pode ser lido por inteiro sem a visão.",
 	},
 	{
 		.lang = "fi",
@@ -227,6 +335,18 @@ static const struct words S_rows[] = {
 		.months = { "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta",
 			    "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta",
 			    "marraskuuta", "joulukuuta" },
+		.by = "kirjoittanut %s",
+		.cover_of = "Kansi: %s",
+		.colon = ": ",
+		.video = "Video",
+		.audio = "Äänite",
+		.embedded = "Upotettu sisältö",
+		.video_poster = "Videon esikatselukuva",
+		.see_also = "Katso myös",
+		.a11y_images = "Blogikirjoitukset lukuina, joissa on otsikot, selattava sisällysluettelo ja tekstiin linkitetyt alaviitteet."
+			" Kuvissa on niiden tekijöiden antama vaihtoehtoinen teksti.",
+		.a11y_text = "Blogikirjoitukset lukuina, joissa on otsikot, selattava sisällysluettelo ja tekstiin linkitetyt alaviitteet."
+			" Tekstin voi lukea kokonaan ilman näköä.",
 	},
 };
 
@@ -267,9 +387,9 @@ const struct words *words_for(const char *tag)
 	return &S_rows[0];
 }
 
-/* fmt with its one %s replaced by arg: the table's formats are not
- * literals at the call, which -Wformat-nonliteral would rightly flag. */
-static char *S_fill(const char *fmt, const char *arg)
+/* The table's formats are not literals at the call, which
+ * -Wformat-nonliteral would rightly flag: the one %s is replaced here. */
+char *words_fill(const char *fmt, const char *arg)
 {
 	const char *at = strstr(fmt, "%s");
 	struct strbuf sb = STRBUF_INIT;
@@ -284,13 +404,13 @@ char *words_count(const struct words *w, size_t n)
 	bool one = w->plural == WORDS_PLURAL_ONE ? n == 1 : w->plural == WORDS_PLURAL_ZERO_ONE && n <= 1;
 	char num[24];
 	snprintf(num, sizeof num, "%zu", n);
-	return S_fill(one ? w->count_one : w->count_other, num);
+	return words_fill(one ? w->count_one : w->count_other, num);
 }
 
 char *words_colophon(const struct words *w, size_t n)
 {
 	char *count = words_count(w, n);
-	char *line = S_fill(w->colophon, count);
+	char *line = words_fill(w->colophon, count);
 	free(count);
 	return line;
 }

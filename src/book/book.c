@@ -220,7 +220,7 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 	const struct site *site = pp->site;
 	const struct post *p = pp->posts->v[c];
 	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, &pp->plan.refs,
-				     site->config, pp->site_data};
+				     site->config, pp->site_data, pp->o->language};
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site_static_dir(site), c + 1,
 				     site_dialects(site), &dc, pp->plan.hrefs[c]};

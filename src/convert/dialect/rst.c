@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/words.h"
 #include "convert/dialect/scan.h"
 
 #define S_MAX_DEPTH 24      /* blocks nested in blocks */
@@ -2381,10 +2382,14 @@ static void S_directive(struct S_rst *r, const char *name, size_t nl, const stru
 		S_fence(o, d.c, d.nc, lang, ll, src);
 	} else if (S_in(&d, S_admonitions)) {
 		char *cls = xasprintf("admonition %.*s", (int)nl, name);
-		char *title = xstrndup(name, nl);
-		title[0] = (char)toupper((unsigned char)title[0]);
-		if (S_is(&d, "seealso"))
-			strcpy(title, "See also");
+		char *title;
+		if (S_is(&d, "seealso")) {
+			/* Sphinx's box, titled as Sphinx translates it. */
+			title = xstrdup(words_for(r->st->ctx ? r->st->ctx->language : NULL)->see_also);
+		} else {
+			title = xstrndup(name, nl);
+			title[0] = (char)toupper((unsigned char)title[0]);
+		}
 		S_box(r, o, cls, "admonition-title", title, d.c, d.nc, src, depth);
 		free(cls);
 		free(title);

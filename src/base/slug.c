@@ -199,3 +199,26 @@ char *slug_jekyll(const char *s, bool pretty, bool cased)
 	}
 	return sb_detach(&sb);
 }
+
+char *slug_key(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t left = strlen(s);
+	while (left) {
+		unsigned cp;
+		char ascii[4];
+		size_t k = slug_read(s, left, &cp, ascii);
+		s += k;
+		left -= k;
+		if (*ascii) {
+			for (const char *a = ascii; *a; a++)
+				if (isalnum((unsigned char)*a))
+					sb_addc(&sb, (char)tolower((unsigned char)*a));
+		} else if (cp >= 0x80 && cp != 0xFFFD && !utf8_is_space(cp) && !utf8_is_punct(cp)) {
+			/* Other scripts' letters stay: a Japanese tag's slug keeps them. */
+			char buf[4];
+			sb_add(&sb, buf, utf8_encode(buf, utf8_lower(cp)));
+		}
+	}
+	return sb_detach(&sb);
+}

@@ -23,6 +23,14 @@ size_t slug_latin(unsigned cp, char out[3]);
  * and its ASCII reading in ascii (itself when ASCII, a Latin letter's as
  * slug_latin gives it, else ""). Returns the bytes it takes (at least 1). */
 size_t slug_read(const char *s, size_t left, unsigned *cp, char ascii[4]);
+/* A name as generators and users agree on it whatever their slug rules:
+ * letters and digits only, lower case, a Latin letter as its ASCII
+ * reading ("Café" and "cafe" are one), letters of other scripts kept
+ * (lowered), punctuation and spaces of any script left out. Matches a
+ * tag's slug to its name and a fragment to a heading slugged by another
+ * generator ("abi-layout" to Zola, "abilayout" to Python-Markdown).
+ * Malloc'd; may be empty. */
+char *slug_key(const char *s);
 
 /* Jekyll's Utils.slugify: runs of other characters become one hyphen,
  * none leading or trailing. Its default mode keeps letters and digits

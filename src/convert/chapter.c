@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/linemap.h"
+#include "base/slug.h"
 #include "convert/contentmodel.h"
 #include "convert/markdown.h"
 #include "base/url.h"
@@ -1235,37 +1236,10 @@ out:
 	return ret;
 }
 
-/* A heading's name as generators agree on it: letters and digits only,
- * lower-case, a Latin letter as its ASCII reading (Zola's `safe` anchors
- * keep "Café", its `on` ones and Python-Markdown write "cafe"); letters of
- * other scripts as they are, punctuation of any script left out. */
-static char *S_squash(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t left = strlen(s);
-	while (left) {
-		unsigned cp;
-		char ascii[4];
-		size_t n = slug_read(s, left, &cp, ascii);
-		bool punct = (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
-			     (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD || (cp >= 0x80 && cp < 0xC0);
-		if (ascii[0]) {
-			for (const char *a = ascii; *a; a++)
-				if (isalnum((unsigned char)*a))
-					sb_addc(&sb, (char)tolower((unsigned char)*a));
-		} else if (cp >= 0x80 && !punct) {
-			sb_add(&sb, s, n);
-		}
-		s += n;
-		left -= n;
-	}
-	return sb_detach(&sb);
-}
-
 void chapter_ids_index(struct chapter_ids *names)
 {
 	for (size_t i = 0; i < names->ids.n; i++) {
-		char *key = S_squash(names->ids.v[i]);
+		char *key = slug_key(names->ids.v[i]);
 		if (*key && !strmap_get(&names->squashed, key, NULL))
 			strmap_put(&names->squashed, key, i);
 		free(key);
@@ -1291,7 +1265,7 @@ const char *chapter_find_id(const struct chapter_ids *names, const char *fragmen
 	 * Zola, abilayout to Python-Markdown): compare letters and digits only,
 	 * of the fragment as a browser reads it (%C3%A9 is é). */
 	char *decoded = url_decode(fragment);
-	char *want = S_squash(decoded);
+	char *want = slug_key(decoded);
 	free(decoded);
 	if (names->squashed_ready) {
 		if (*want && strmap_get(&names->squashed, want, &index))
@@ -1300,7 +1274,7 @@ const char *chapter_find_id(const struct chapter_ids *names, const char *fragmen
 		return id;
 	}
 	for (size_t i = 0; i < ids->n && !id && *want; i++) {
-		char *have = S_squash(ids->v[i]);
+		char *have = slug_key(ids->v[i]);
 		if (strcmp(have, want) == 0)
 			id = ids->v[i];
 		free(have);

@@ -8,29 +8,6 @@
 #include "base/slug.h"
 #include "base/utf8.h"
 
-char *select_key(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t left = strlen(s);
-	while (left) {
-		unsigned cp;
-		char ascii[4];
-		size_t k = slug_read(s, left, &cp, ascii);
-		s += k;
-		left -= k;
-		if (*ascii) {
-			for (const char *a = ascii; *a; a++)
-				if (isalnum((unsigned char)*a))
-					sb_addc(&sb, (char)tolower((unsigned char)*a));
-		} else if (cp >= 0x80 && cp != 0xFFFD && !utf8_is_space(cp) && !utf8_is_punct(cp)) {
-			/* Other scripts' letters stay: a Japanese tag's slug keeps them. */
-			char buf[4];
-			sb_add(&sb, buf, utf8_encode(buf, utf8_lower(cp)));
-		}
-	}
-	return sb_detach(&sb);
-}
-
 /* Whether value names have: the same case-insensitively, or, when loose,
  * the same non-empty slug key. */
 static bool S_same(const char *value, const char *have, bool loose)
@@ -39,7 +16,7 @@ static bool S_same(const char *value, const char *have, bool loose)
 		return true;
 	if (!loose)
 		return false;
-	char *a = select_key(value), *b = select_key(have);
+	char *a = slug_key(value), *b = slug_key(have);
 	bool same = *a && strcmp(a, b) == 0;
 	free(a);
 	free(b);
@@ -209,7 +186,7 @@ void select_values(const struct post_list *pl, enum sel_kind kind, bool drafts, 
 				again = str_ieq_utf8(have->v[j], id);
 			if (again)
 				continue;
-			char *key = select_key(id);
+			char *key = slug_key(id);
 			size_t head = SIZE_MAX, v = SIZE_MAX;
 			if (strmap_get(&chains, key, &head))
 				for (size_t c = head; c != SIZE_MAX && v == SIZE_MAX; c = next[c - first])
@@ -293,7 +270,7 @@ static size_t S_rank(const char *key, const struct sel_value *val, enum sel_kind
 	size_t best = SIZE_MAX;
 	const char *names[] = {val->name, kind == SEL_AUTHOR ? val->id : NULL};
 	for (size_t i = 0; i < 2 && names[i]; i++) {
-		char *k = select_key(names[i]);
+		char *k = slug_key(names[i]);
 		size_t d = edit_distance(key, k, max);
 		if (d > max && strlen(key) >= 3 && str_starts_with(k, key))
 			d = max + 1;
@@ -347,7 +324,7 @@ static void S_no_match(const char *w, enum sel_kind kind, const struct sel_value
 		sb_addf(&sb, "; no post has any %s", S_kinds[kind].many);
 		goto done;
 	}
-	char *key = select_key(w);
+	char *key = slug_key(w);
 	size_t len = S_cps(key), max = len / 3 > 2 ? len / 3 : 2;
 	if (max >= len)
 		max = len ? len - 1 : 0; /* "go" is not "a typo of" any two letters */

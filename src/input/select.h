@@ -53,8 +53,6 @@ struct sel_values {
  * post count, most first, then by name. */
 void select_values(const struct post_list *pl, enum sel_kind kind, bool drafts, struct sel_values *out);
 void sel_values_free(struct sel_values *vals);
-/* The slug key of s, as described above (malloc'd, may be empty). */
-char *select_key(const char *s);
 
 /* Replaces each value of sel by the values of the posts of all it names
  * (see the top), spelt as select_values spells them: a tag, category or

@@ -317,6 +317,10 @@ static void test_png(void)
 		return;
 	}
 	ok(len > 8 && memcmp(png, "\x89PNG\r\n\x1a\n", 8) == 0, "PNG signature");
+	/* IHDR: 8-bit RGB, no alpha (a transparent cover shows black on
+	 * some readers), not interlaced. */
+	ok(len > 29 && memcmp(png + 12, "IHDR", 4) == 0 && png[24] == 8 && png[25] == 2 && png[28] == 0,
+	   "8-bit RGB, not interlaced");
 	/* No chunk that carries a time or text: the same book, the same bytes. */
 	bool quiet = true;
 	for (size_t i = 8; i + 8 <= len;) {

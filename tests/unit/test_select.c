@@ -92,19 +92,6 @@ static void S_check_resolve(struct selection *sel, const struct post_list *all, 
  * mean". */
 static void S_discovery(const struct post_list *all)
 {
-	char *k = select_key("Software Development");
-	is_str(k, "softwaredevelopment", "key: letters and digits, lower case");
-	free(k);
-	k = select_key("  Caf\xc3\xa9_au-lait!! 2 ");
-	is_str(k, "cafeaulait2", "key: accents dropped, punctuation and spaces gone");
-	free(k);
-	k = select_key("\xe6\x97\xa5\xe6\x9c\xac\xe3\x80\x81\xce\x91\xce\x92");
-	is_str(k, "\xe6\x97\xa5\xe6\x9c\xac\xce\xb1\xce\xb2", "key: other scripts kept (lowered), CJK punctuation gone");
-	free(k);
-	k = select_key("C++");
-	is_str(k, "c", "key: C++ is c (why an exact name wins over a key)");
-	free(k);
-
 	struct sel_values vals = SEL_VALUES_INIT;
 	select_values(all, SEL_TAG, false, &vals);
 	struct strbuf sb = STRBUF_INIT;

@@ -88,9 +88,34 @@ static void test_latin(void)
 	ok(cp == 0xFFFD && !*ascii, "slug_read: an invalid byte is U+FFFD");
 }
 
+/* slug_key: the name every slug rule keeps, for matching across rules. */
+static void test_key(void)
+{
+	char *k = slug_key("Software Development");
+	is_str(k, "softwaredevelopment", "key: letters and digits, lower case");
+	free(k);
+	k = slug_key("  Caf\xc3\xa9_au-lait!! 2 ");
+	is_str(k, "cafeaulait2", "key: accents dropped, punctuation and spaces gone");
+	free(k);
+	k = slug_key("\xe6\x97\xa5\xe6\x9c\xac\xe3\x80\x81\xce\x91\xce\x92");
+	is_str(k, "\xe6\x97\xa5\xe6\x9c\xac\xce\xb1\xce\xb2", "key: other scripts kept (lowered), CJK punctuation gone");
+	free(k);
+	k = slug_key("C++");
+	is_str(k, "c", "key: C++ is c (why an exact name wins over a key)");
+	free(k);
+	k = slug_key("\xce\x95\xce\xb9\xcf\x83\xce\xb1\xce\xb3\xcf\x89\xce\xb3\xce\xae");
+	is_str(k, "\xce\xb5\xce\xb9\xcf\x83\xce\xb1\xce\xb3\xcf\x89\xce\xb3\xce\xae",
+	       "key: a Greek heading and its lower-case fragment are one");
+	free(k);
+	k = slug_key("ABI/Layout \xe2\x80\x94 \xf0\x9f\x9a\x80");
+	is_str(k, "abilayout", "key: slash, dash and emoji gone (Zola's abi-layout, Python-Markdown's abilayout)");
+	free(k);
+}
+
 int main(void)
 {
 	test_latin();
+	test_key();
 	test_slugify();
 	test_idset();
 	return done_testing();

@@ -5,8 +5,8 @@
 # count of posts, a byline's dates, the footnotes' labels; the site's own
 # language when no --language is given; English books keep English words.
 # Then the other words sheaf adds: the cover's alternative text, the
-# accessibility summary, embedded players' labels, reST's "See also" (a
-# Pelican fixture).
+# accessibility summary, embedded players' labels, a missing image's
+# placeholder, reST's "See also" (a Pelican fixture).
 # Prints TAP.
 # Usage: language.sh SHEAF_BINARY SOURCE_ROOT
 set -u
@@ -115,6 +115,8 @@ Seen
 
 Words.
 
+.. image:: nope.png
+
 .. seealso:: Other posts.
 
 .. raw:: html
@@ -134,12 +136,15 @@ has "ja: a video's label" pel-ja.text '>動画：https://v.example/clip.mp4</a>'
 has "ja: a frame's label" pel-ja.text '>埋め込みコンテンツ：Map</a>'
 has "ja: an audio's label" pel-ja.text '>音声：https://e.example/a.ogg</a>'
 has "ja: a poster's alternative text" pel-ja.text '[動画のポスター画像]'
+has "ja: a missing image without alternative text" pel-ja.text '[画像：nope.png]'
 has "fr: reST's seealso box" pel-fr.text '<p class="admonition-title">Voir aussi</p>'
 has "fr: a video's label" pel-fr.text $'>Vidéo\xc2\xa0: https://v.example/clip.mp4</a>'
 has "fr: a frame's label" pel-fr.text $'>Contenu intégré\xc2\xa0: Map</a>'
 has "fr: a poster's alternative text" pel-fr.text '[Affiche de la vidéo]'
+has "fr: a missing image without alternative text" pel-fr.text $'[image\xc2\xa0: nope.png]'
 has "en: as they always were" pel-en.text '<p class="admonition-title">See also</p>'
 has "en: a frame's label as it always was" pel-en.text '>Embedded content: Map</a>'
+has "en: a missing image as it always was" pel-en.text '[image: nope.png]'
 
 for b in ja fr pel-ja pel-fr; do
 	epubcheck_clean "epubcheck: $b.epub has no error or warning" "$b.epub"

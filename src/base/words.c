@@ -42,6 +42,7 @@ static const struct words S_rows[] = {
 		.audio = "Audio",
 		.embedded = "Embedded content",
 		.video_poster = "Video poster",
+		.image = "image",
 		.see_also = "See also",
 		.a11y_images = "Blog posts as chapters with headings, a navigable table of contents and footnotes as linked notes."
 			" Images carry the alternative text their authors gave.",
@@ -74,6 +75,7 @@ static const struct words S_rows[] = {
 		.audio = "音频",
 		.embedded = "嵌入内容",
 		.video_poster = "视频封面",
+		.image = "图片",
 		.see_also = "参见",
 		.a11y_images = "博客文章按章节编排，带有标题、可导航的目录和链接到正文的脚注。"
 			"图片附有作者提供的替代文本。",
@@ -106,6 +108,7 @@ static const struct words S_rows[] = {
 		.audio = "音訊",
 		.embedded = "嵌入內容",
 		.video_poster = "影片封面",
+		.image = "圖片",
 		.see_also = "請參閱",
 		.a11y_images = "部落格文章按章節編排，附有標題、可導覽的目錄和連結至正文的註腳。"
 			"圖片附有作者提供的替代文字。",
@@ -138,6 +141,7 @@ static const struct words S_rows[] = {
 		.audio = "音声",
 		.embedded = "埋め込みコンテンツ",
 		.video_poster = "動画のポスター画像",
+		.image = "画像",
 		.see_also = "参考",
 		.a11y_images = "ブログ記事を章として収め、見出し、移動できる目次、本文とリンクした脚注を備えています。"
 			"画像には作者が付けた代替テキストがあります。",
@@ -171,6 +175,7 @@ static const struct words S_rows[] = {
 		.audio = "오디오",
 		.embedded = "삽입된 콘텐츠",
 		.video_poster = "동영상 포스터",
+		.image = "이미지",
 		.see_also = "더 보기",
 		.a11y_images = "블로그 글을 장으로 엮고 제목, 탐색할 수 있는 목차, 본문과 연결된 각주를 갖추었습니다."
 			" 이미지에는 작성자가 붙인 대체 텍스트가 있습니다.",
@@ -205,6 +210,7 @@ static const struct words S_rows[] = {
 		.audio = "Audio",
 		.embedded = "Contenu intégré",
 		.video_poster = "Affiche de la vidéo",
+		.image = "image",
 		.see_also = "Voir aussi",
 		.a11y_images = "Des billets de blog en chapitres, avec des titres, une table des matières navigable et des notes liées au texte."
 			" Les images portent le texte alternatif que leurs auteurs ont donné.",
@@ -239,6 +245,7 @@ static const struct words S_rows[] = {
 		.audio = "Audio",
 		.embedded = "Eingebetteter Inhalt",
 		.video_poster = "Vorschaubild des Videos",
+		.image = "Bild",
 		.see_also = "Siehe auch",
 		.a11y_images = "Blogbeiträge als Kapitel mit Überschriften, einem navigierbaren Inhaltsverzeichnis und verlinkten Fußnoten."
 			" Bilder tragen den Alternativtext, den ihre Autoren angegeben haben.",
@@ -273,6 +280,7 @@ static const struct words S_rows[] = {
 		.audio = "Audio",
 		.embedded = "Contenido incrustado",
 		.video_poster = "Imagen de portada del vídeo",
+		.image = "imagen",
 		.see_also = "Ver también",
 		.a11y_images = "Entradas de blog como capítulos con encabezados, un índice navegable y notas al pie enlazadas."
 			" Las imágenes llevan el texto alternativo que les dieron sus autores.",
@@ -307,6 +315,7 @@ static const struct words S_rows[] = {
 		.audio = "Áudio",
 		.embedded = "Conteúdo incorporado",
 		.video_poster = "Imagem de capa do vídeo",
+		.image = "imagem",
 		.see_also = "Ver também",
 		.a11y_images = "Publicações de blog como capítulos com títulos, um sumário navegável e notas de rodapé com links."
 			" As imagens trazem o texto alternativo que seus autores deram.",
@@ -342,6 +351,7 @@ static const struct words S_rows[] = {
 		.audio = "Äänite",
 		.embedded = "Upotettu sisältö",
 		.video_poster = "Videon esikatselukuva",
+		.image = "kuva",
 		.see_also = "Katso myös",
 		.a11y_images = "Blogikirjoitukset lukuina, joissa on otsikot, selattava sisällysluettelo ja tekstiin linkitetyt alaviitteet."
 			" Kuvissa on niiden tekijöiden antama vaihtoehtoinen teksti.",

@@ -63,6 +63,10 @@ struct words {
 	const char *audio;
 	const char *embedded;
 	const char *video_poster;
+	/* An image the book cannot show and whose post gave no alternative
+	 * text: "[image: name.png]"; and the alternative text of an image
+	 * named by nothing at all. */
+	const char *image;
 	/* reStructuredText's (Sphinx's) seealso box, as Sphinx translates it. */
 	const char *see_also;
 	/* The package document's schema:accessibilitySummary, for a book with

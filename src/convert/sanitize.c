@@ -6,7 +6,6 @@
 #include <libxml/xmlregexp.h>
 
 #include "base/util.h"
-#include "base/words.h"
 #include "convert/contentmodel.h"
 #include "convert/svgmodel.h"
 
@@ -768,12 +767,9 @@ static xmlNodePtr S_svg_root(xmlNodePtr dst, xmlNodePtr src, int line)
 	return svg;
 }
 
-/* The fixed words of the document being written: the language its root
- * declares (the chapter template's xml:lang, the book's), so a label
- * sheaf adds reads like the book's other labels. */
-static const struct words *S_words(xmlNodePtr dst)
+const struct words *sanitize_words(xmlNodePtr node)
 {
-	xmlNodePtr root = dst->doc ? xmlDocGetRootElement(dst->doc) : NULL;
+	xmlNodePtr root = node->doc ? xmlDocGetRootElement(node->doc) : NULL;
 	xmlChar *lang = root ? xmlNodeGetLang(root) : NULL;
 	const struct words *w = words_for((const char *)lang);
 	if (lang)
@@ -787,7 +783,7 @@ static const struct words *S_words(xmlNodePtr dst)
  * content is copied by the caller. */
 static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 {
-	const struct words *w = S_words(dst);
+	const struct words *w = sanitize_words(dst);
 	xmlChar *url = xmlGetProp(src, (const xmlChar *)"src");
 	if (!url) {
 		for (xmlNodePtr c = src->children; c && !url; c = c->next)

@@ -5,7 +5,7 @@
 # (`from HOST` when one download is left), redrawn at most ten times a
 # second, cut to the terminal's width, cleared before the closing lines;
 # nothing of it on a pipe or with -q, and nothing in a run shorter than
-# half a second. Runs under a pseudo-terminal (Python's pty). Prints TAP.
+# half a second. Runs under a pseudo-terminal (tests/pty-run.py). Prints TAP.
 # Usage: progress.sh SHEAF SOURCE_ROOT
 set -u
 SHEAF=$1
@@ -24,15 +24,7 @@ chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.
 open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
                               + chunk(b"IDAT", zlib.compress(b"\0\0\0\0")) + chunk(b"IEND", b""))
 PY
-python3 "$ROOT/tests/http-server.py" "$T/www" 120 >"$T/port" 2>/dev/null &
-SPID=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-PORT=$(head -1 "$T/port" 2>/dev/null)
-if [ -z "$PORT" ]; then
-	echo "1..0 # SKIP the loopback HTTP server (python3) did not start"
-	exit 0
-fi
-U=http://127.0.0.1:$PORT
+http_server "$T/www" "$T/port"
 
 # 1,200 posts; one of them shows two images the server answers after 1 s
 # and 2.5 s: two downloads outstanding, then one.
@@ -49,34 +41,14 @@ printf '\n![one](%s/sleep/1/a.png?1)\n\n![two](%s/sleep/2.5/a.png?2)\n' "$U" "$U
 tty() {
 	local name=$1 cols=$2
 	shift 2
-	XDG_CACHE_HOME=$T/cache-$name python3 - "$T/$name" "$cols" "$SHEAF" "$@" <<'PY'
-import fcntl, os, pty, struct, subprocess, sys, termios, time
-out, cols, argv = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-master, slave = pty.openpty()
-fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
-start = time.monotonic()
-p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=slave)
-os.close(slave)
-data = b""
-while True:
-    try:
-        b = os.read(master, 65536)
-    except OSError:
-        break
-    if not b:
-        break
-    data += b
-p.wait()
-open(out + ".out", "wb").write(data)
-open(out + ".st", "w").write("%d %.3f\n" % (p.returncode, time.monotonic() - start))
-PY
+	XDG_CACHE_HOME=$T/cache-$name python3 "$ROOT/tests/pty-run.py" "$T/$name" "$cols" "$SHEAF" "$@"
 }
 
 tty wide 200 "$T/site" -o "$T/wide.epub"
 read -r st took <"$T/wide.st"
 echo "# 1,200 posts on a terminal: exit $st in $took s" >&2
 check "on a terminal: the line counts posts (1,200 grouped) and the images being fetched, then one from its host" \
-	python3 - "$T/wide.out" "$PORT" <<'PY'
+	python3 - "$T/wide.out" <<'PY'
 import re, sys
 t = open(sys.argv[1], encoding="utf-8", newline="").read()
 assert re.search(r"\rsheaf: converting \d[\d,]*/1,200 posts \u00b7 fetching 2 images\x1b\[K", t), repr(t[:400])

@@ -6,7 +6,8 @@
 # language when no --language is given; English books keep English words.
 # Then the other words sheaf adds: the cover's alternative text, the
 # accessibility summary, embedded players' labels, a missing image's
-# placeholder, reST's "See also" (a Pelican fixture).
+# placeholder, a heading without text in the contents, reST's "See also"
+# (a Pelican fixture).
 # Prints TAP.
 # Usage: language.sh SHEAF_BINARY SOURCE_ROOT
 set -u
@@ -126,10 +127,17 @@ Words.
    <iframe src="https://maps.example/x" title="Map"></iframe>
 
    <audio src="https://e.example/a.ogg"></audio>
+
+.. raw:: html
+
+   <h2><img src="https://v.example/h.png" alt=""></h2>
+
+After a heading that is a picture without alternative text.
 RST
 for lang in ja fr en; do
 	"$SHEAF" pel -q --offline --language "$lang" -o "pel-$lang.epub" 2>/dev/null
 	entry "pel-$lang.epub" EPUB/text/001-seen.xhtml >"pel-$lang.text"
+	entry "pel-$lang.epub" EPUB/nav.xhtml >"pel-$lang.nav"
 done
 has "ja: reST's seealso box" pel-ja.text '<p class="admonition-title">参考</p>'
 has "ja: a video's label" pel-ja.text '>動画：https://v.example/clip.mp4</a>'
@@ -137,6 +145,7 @@ has "ja: a frame's label" pel-ja.text '>埋め込みコンテンツ：Map</a>'
 has "ja: an audio's label" pel-ja.text '>音声：https://e.example/a.ogg</a>'
 has "ja: a poster's alternative text" pel-ja.text '[動画のポスター画像]'
 has "ja: a missing image without alternative text" pel-ja.text '[画像：nope.png]'
+has "ja: a heading without text in the contents" pel-ja.nav '>節</a>'
 has "fr: reST's seealso box" pel-fr.text '<p class="admonition-title">Voir aussi</p>'
 has "fr: a video's label" pel-fr.text $'>Vidéo\xc2\xa0: https://v.example/clip.mp4</a>'
 has "fr: a frame's label" pel-fr.text $'>Contenu intégré\xc2\xa0: Map</a>'
@@ -145,6 +154,7 @@ has "fr: a missing image without alternative text" pel-fr.text $'[image\xc2\xa0:
 has "en: as they always were" pel-en.text '<p class="admonition-title">See also</p>'
 has "en: a frame's label as it always was" pel-en.text '>Embedded content: Map</a>'
 has "en: a missing image as it always was" pel-en.text '[image: nope.png]'
+has "en: a heading without text as it always was" pel-en.nav '>Section</a>'
 
 for b in ja fr pel-ja pel-fr; do
 	epubcheck_clean "epubcheck: $b.epub has no error or warning" "$b.epub"

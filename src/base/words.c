@@ -43,6 +43,7 @@ static const struct words S_rows[] = {
 		.embedded = "Embedded content",
 		.video_poster = "Video poster",
 		.image = "image",
+		.section = "Section",
 		.see_also = "See also",
 		.a11y_images = "Blog posts as chapters with headings, a navigable table of contents and footnotes as linked notes."
 			" Images carry the alternative text their authors gave.",
@@ -76,6 +77,7 @@ static const struct words S_rows[] = {
 		.embedded = "嵌入内容",
 		.video_poster = "视频封面",
 		.image = "图片",
+		.section = "小节",
 		.see_also = "参见",
 		.a11y_images = "博客文章按章节编排，带有标题、可导航的目录和链接到正文的脚注。"
 			"图片附有作者提供的替代文本。",
@@ -109,6 +111,7 @@ static const struct words S_rows[] = {
 		.embedded = "嵌入內容",
 		.video_poster = "影片封面",
 		.image = "圖片",
+		.section = "小節",
 		.see_also = "請參閱",
 		.a11y_images = "部落格文章按章節編排，附有標題、可導覽的目錄和連結至正文的註腳。"
 			"圖片附有作者提供的替代文字。",
@@ -142,6 +145,7 @@ static const struct words S_rows[] = {
 		.embedded = "埋め込みコンテンツ",
 		.video_poster = "動画のポスター画像",
 		.image = "画像",
+		.section = "節",
 		.see_also = "参考",
 		.a11y_images = "ブログ記事を章として収め、見出し、移動できる目次、本文とリンクした脚注を備えています。"
 			"画像には作者が付けた代替テキストがあります。",
@@ -176,6 +180,7 @@ static const struct words S_rows[] = {
 		.embedded = "삽입된 콘텐츠",
 		.video_poster = "동영상 포스터",
 		.image = "이미지",
+		.section = "절",
 		.see_also = "더 보기",
 		.a11y_images = "블로그 글을 장으로 엮고 제목, 탐색할 수 있는 목차, 본문과 연결된 각주를 갖추었습니다."
 			" 이미지에는 작성자가 붙인 대체 텍스트가 있습니다.",
@@ -211,6 +216,7 @@ static const struct words S_rows[] = {
 		.embedded = "Contenu intégré",
 		.video_poster = "Affiche de la vidéo",
 		.image = "image",
+		.section = "Section",
 		.see_also = "Voir aussi",
 		.a11y_images = "Des billets de blog en chapitres, avec des titres, une table des matières navigable et des notes liées au texte."
 			" Les images portent le texte alternatif que leurs auteurs ont donné.",
@@ -246,6 +252,7 @@ static const struct words S_rows[] = {
 		.embedded = "Eingebetteter Inhalt",
 		.video_poster = "Vorschaubild des Videos",
 		.image = "Bild",
+		.section = "Abschnitt",
 		.see_also = "Siehe auch",
 		.a11y_images = "Blogbeiträge als Kapitel mit Überschriften, einem navigierbaren Inhaltsverzeichnis und verlinkten Fußnoten."
 			" Bilder tragen den Alternativtext, den ihre Autoren angegeben haben.",
@@ -281,6 +288,7 @@ static const struct words S_rows[] = {
 		.embedded = "Contenido incrustado",
 		.video_poster = "Imagen de portada del vídeo",
 		.image = "imagen",
+		.section = "Sección",
 		.see_also = "Ver también",
 		.a11y_images = "Entradas de blog como capítulos con encabezados, un índice navegable y notas al pie enlazadas."
 			" Las imágenes llevan el texto alternativo que les dieron sus autores.",
@@ -316,6 +324,7 @@ static const struct words S_rows[] = {
 		.embedded = "Conteúdo incorporado",
 		.video_poster = "Imagem de capa do vídeo",
 		.image = "imagem",
+		.section = "Seção",
 		.see_also = "Ver também",
 		.a11y_images = "Publicações de blog como capítulos com títulos, um sumário navegável e notas de rodapé com links."
 			" As imagens trazem o texto alternativo que seus autores deram.",
@@ -352,6 +361,7 @@ static const struct words S_rows[] = {
 		.embedded = "Upotettu sisältö",
 		.video_poster = "Videon esikatselukuva",
 		.image = "kuva",
+		.section = "Osio",
 		.see_also = "Katso myös",
 		.a11y_images = "Blogikirjoitukset lukuina, joissa on otsikot, selattava sisällysluettelo ja tekstiin linkitetyt alaviitteet."
 			" Kuvissa on niiden tekijöiden antama vaihtoehtoinen teksti.",

@@ -67,6 +67,8 @@ struct words {
 	 * text: "[image: name.png]"; and the alternative text of an image
 	 * named by nothing at all. */
 	const char *image;
+	/* The table of contents' entry of a heading without text. */
+	const char *section;
 	/* reStructuredText's (Sphinx's) seealso box, as Sphinx translates it. */
 	const char *see_also;
 	/* The package document's schema:accessibilitySummary, for a book with

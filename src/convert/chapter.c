@@ -446,7 +446,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 				struct heading *h = &ch->headings[ch->nheadings++];
 				h->level = name[1] - '0';
 				h->id = xstrdup(unique);
-				h->text = text && *text ? xstrdup(text) : xstrdup("Section");
+				h->text = xstrdup(text && *text ? text : sanitize_words(el)->section);
 			}
 			if (id) {
 				changed |= strcmp(id, unique) != 0;

@@ -113,7 +113,7 @@ static void test_labels(void)
 	for (size_t i = 0; i < sizeof S_cases / sizeof *S_cases; i++) {
 		const struct words *w = words_for(S_cases[i].lang);
 		ok(S_one_slot(w->by) && S_one_slot(w->cover_of), "%s: the cover's formats take one name", w->lang);
-		ok(S_set(w->image) && S_set(w->colon) && S_set(w->video) && S_set(w->audio) && S_set(w->embedded) &&
+		ok(S_set(w->image) && S_set(w->section) && S_set(w->colon) && S_set(w->video) && S_set(w->audio) && S_set(w->embedded) &&
 			   S_set(w->video_poster) && S_set(w->see_also),
 		   "%s: every label", w->lang);
 		ok(S_set(w->a11y_images) && S_set(w->a11y_text) && strcmp(w->a11y_images, w->a11y_text) != 0 &&
@@ -150,6 +150,8 @@ static void test_labels(void)
 	is_str(words_for("ja")->image, "画像", "ja: an image");
 	is_str(words_for("de")->image, "Bild", "de: an image");
 	is_str(words_for("en")->image, "image", "en: an image, as it always was");
+	is_str(words_for("de")->section, "Abschnitt", "de: a heading without text");
+	is_str(words_for("en")->section, "Section", "en: a heading without text, as it always was");
 	is_str(words_for("fr")->colon, "\xC2\xA0: ", "fr: a no-break space before the colon");
 	is_str(words_for("ja")->colon, "\xEF\xBC\x9A", "ja: a full-width colon");
 	is_str(words_for("en")->a11y_images,

@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH=1700000000
 # shellcheck source=tests/tap.sh
 . "$ROOT/tests/tap.sh"
 
-mkdir -p "$T/www" "$T/site/posts"
+mkdir -p "$T/www"
 python3 - "$T/www/a.png" <<'PY'
 import struct, sys, zlib
 chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
@@ -26,13 +26,19 @@ open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(
 PY
 http_server "$T/www" "$T/port"
 
-# 1,200 posts; one of them shows two images the server answers after 1 s
-# and 2.5 s: two downloads outstanding, then one.
-for i in $(seq 1200); do
-	printf -- '---\ntitle: Post %d\ndate: 2020-01-01T00:00:00Z\n---\n\nWords of post %d.\n' "$i" "$i" \
-		>"$T/site/posts/p$i.md"
-done
-printf '\n![one](%s/sleep/1/a.png?1)\n\n![two](%s/sleep/2.5/a.png?2)\n' "$U" "$U" >>"$T/site/posts/p600.md"
+# site: 1,200 posts; small: 30 (for the runs that need no count to group).
+# One post of each shows two images the server answers after 1 s and
+# 2.5 s: two downloads outstanding, then one.
+posts() { # posts FOLDER N
+	mkdir -p "$1/posts"
+	for i in $(seq "$2"); do
+		printf -- '---\ntitle: Post %d\ndate: 2020-01-01T00:00:00Z\n---\n\nWords of post %d.\n' "$i" "$i" \
+			>"$1/posts/p$i.md"
+	done
+	printf '\n![one](%s/sleep/1/a.png?1)\n\n![two](%s/sleep/2.5/a.png?2)\n' "$U" "$U" >>"$1/posts/p$(($2 / 2)).md"
+}
+posts "$T/site" 1200
+posts "$T/small" 30
 
 # tty NAME COLS ARGS...: sheaf ARGS with stderr on a pseudo-terminal COLS
 # wide; what it wrote in $T/NAME.out, its exit status and the seconds it
@@ -73,7 +79,7 @@ assert "converting" not in t[end:], repr(t[end:])
 PY
 check "... and the book is made" bash -c '[ "$1" = 0 ] && [ -s "$2" ]' _ "$st" "$T/wide.epub"
 
-tty narrow 30 "$T/site" -o "$T/narrow.epub"
+tty narrow 30 "$T/small" -o "$T/narrow.epub"
 check "on a 30-column terminal the line is cut to 29 columns: it never wraps" python3 - "$T/narrow.out" <<'PY'
 import re, sys
 t = open(sys.argv[1], encoding="utf-8", newline="").read()
@@ -83,10 +89,10 @@ assert all(len(d) <= 29 for d in draws), [d for d in draws if len(d) > 29]
 assert any(len(d) == 29 for d in draws), draws
 PY
 
-tty quiet 200 "$T/site" -q -o "$T/quiet.epub"
+tty quiet 200 "$T/small" -q -o "$T/quiet.epub"
 check "-q on a terminal: nothing at all" bash -c '[ ! -s "$1" ] && [ -s "$2" ]' _ "$T/quiet.out" "$T/quiet.epub"
 
-XDG_CACHE_HOME=$T/cache-pipe "$SHEAF" "$T/site" -o "$T/pipe.epub" 2>"$T/pipe.err" | cat
+XDG_CACHE_HOME=$T/cache-pipe "$SHEAF" "$T/small" -o "$T/pipe.epub" 2>"$T/pipe.err" | cat
 check "on a pipe: no progress line, no carriage return, only the closing line" bash -c \
 	'! grep -q "converting" "$1" && ! grep -q $'"'"'\r'"'"' "$1" && grep -q "^wrote " "$1"' _ "$T/pipe.err"
 

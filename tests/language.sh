@@ -120,6 +120,8 @@ Words.
 
 .. seealso:: Other posts.
 
+.. note:: A note.
+
 .. raw:: html
 
    <video src="https://v.example/clip.mp4" poster="https://v.example/p.png"></video>
@@ -140,6 +142,7 @@ for lang in ja fr en; do
 	entry "pel-$lang.epub" EPUB/nav.xhtml >"pel-$lang.nav"
 done
 has "ja: reST's seealso box" pel-ja.text '<p class="admonition-title">参考</p>'
+has "ja: reST's note, as docutils titles it" pel-ja.text '<div class="admonition note"><p class="admonition-title">備考</p>'
 has "ja: a video's label" pel-ja.text '>動画：https://v.example/clip.mp4</a>'
 has "ja: a frame's label" pel-ja.text '>埋め込みコンテンツ：Map</a>'
 has "ja: an audio's label" pel-ja.text '>音声：https://e.example/a.ogg</a>'
@@ -147,6 +150,7 @@ has "ja: a poster's alternative text" pel-ja.text '[動画のポスター画像]
 has "ja: a missing image without alternative text" pel-ja.text '[画像：nope.png]'
 has "ja: a heading without text in the contents" pel-ja.nav '>節</a>'
 has "fr: reST's seealso box" pel-fr.text '<p class="admonition-title">Voir aussi</p>'
+has "fr: reST's note, as docutils titles it" pel-fr.text '<div class="admonition note"><p class="admonition-title">Note</p>'
 has "fr: a video's label" pel-fr.text $'>Vidéo\xc2\xa0: https://v.example/clip.mp4</a>'
 has "fr: a frame's label" pel-fr.text $'>Contenu intégré\xc2\xa0: Map</a>'
 has "fr: a poster's alternative text" pel-fr.text '[Affiche de la vidéo]'

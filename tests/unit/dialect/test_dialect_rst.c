@@ -323,7 +323,8 @@ static void test_words(void)
 }
 
 /* Sphinx's seealso box is titled in the book's language (the context's),
- * as Sphinx translates it; English without one. */
+ * as Sphinx translates it, and docutils' boxes as docutils does; English
+ * without one. */
 static void test_see_also(void)
 {
 	static const struct {
@@ -337,6 +338,26 @@ static void test_see_also(void)
 		like(h, want, cases[i].title);
 		free(want);
 		free(h);
+	}
+	dt_ctx.language = NULL;
+
+	/* docutils' titles of the other boxes, as Pelican renders them in the
+	 * site's language; English as it always was. */
+	static const struct {
+		const char *lang, *box, *title;
+	} boxes[] = {{NULL, "danger", "Danger"},  {"de", "note", "Bemerkung"}, {"de", "danger", "Gefahr"},
+		     {"ja", "tip", "通報"},       {"fr", "warning", "Avis"},   {"pt-BR", "caution", "Cuidado"},
+		     {"zh-TW", "note", "註釋"}, {"fi", "hint", "Vihje"}};
+	for (size_t i = 0; i < sizeof boxes / sizeof *boxes; i++) {
+		dt_ctx.language = boxes[i].lang;
+		char *in = xasprintf(".. %s:: Words.\n", boxes[i].box);
+		char *h = RRH(in);
+		char *want = xasprintf("<div class=\"admonition %s\"><p class=\"admonition-title\">%s</p>", boxes[i].box,
+				       boxes[i].title);
+		like(h, want, boxes[i].title);
+		free(want);
+		free(h);
+		free(in);
 	}
 	dt_ctx.language = NULL;
 }

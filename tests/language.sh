@@ -122,6 +122,8 @@ Words.
 
 .. note:: A note.
 
+.. youtube:: w7Ft2ymGmfc
+
 .. raw:: html
 
    <video src="https://v.example/clip.mp4" poster="https://v.example/p.png"></video>
@@ -149,6 +151,7 @@ has "ja: an audio's label" pel-ja.text '>音声：https://e.example/a.ogg</a>'
 has "ja: a poster's alternative text" pel-ja.text '[動画のポスター画像]'
 has "ja: a missing image without alternative text" pel-ja.text '[画像：nope.png]'
 has "ja: a heading without text in the contents" pel-ja.nav '>節</a>'
+has "ja: an embedded video's link" pel-ja.text '>YouTube：https://www.youtube.com/watch?v=w7Ft2ymGmfc</a>'
 has "fr: reST's seealso box" pel-fr.text '<p class="admonition-title">Voir aussi</p>'
 has "fr: reST's note, as docutils titles it" pel-fr.text '<div class="admonition note"><p class="admonition-title">Note</p>'
 has "fr: a video's label" pel-fr.text $'>Vidéo\xc2\xa0: https://v.example/clip.mp4</a>'

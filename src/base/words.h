@@ -63,6 +63,13 @@ struct words {
 	const char *audio;
 	const char *embedded;
 	const char *video_poster;
+	/* A shortcode's embed (Hugo's youtube, tweet, gist…), shown as a link:
+	 * "Video on YouTube", formats taking the service's name; and an
+	 * embedded page (Hexo's iframe tag). */
+	const char *video_on;
+	const char *post_on;
+	const char *gist_on;
+	const char *embedded_page;
 	/* An image the book cannot show and whose post gave no alternative
 	 * text: "[image: name.png]"; and the alternative text of an image
 	 * named by nothing at all. */

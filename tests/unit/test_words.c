@@ -113,6 +113,8 @@ static void test_labels(void)
 	for (size_t i = 0; i < sizeof S_cases / sizeof *S_cases; i++) {
 		const struct words *w = words_for(S_cases[i].lang);
 		ok(S_one_slot(w->by) && S_one_slot(w->cover_of), "%s: the cover's formats take one name", w->lang);
+		ok(S_one_slot(w->video_on) && S_one_slot(w->post_on) && S_one_slot(w->gist_on) && S_set(w->embedded_page),
+		   "%s: an embed's label takes the service's name", w->lang);
 		ok(S_set(w->image) && S_set(w->section) && S_set(w->colon) && S_set(w->video) && S_set(w->audio) && S_set(w->embedded) &&
 			   S_set(w->video_poster) && S_set(w->see_also),
 		   "%s: every label", w->lang);
@@ -147,6 +149,9 @@ static void test_labels(void)
 		is_str(w->see_also, want[i].see_also, "see also");
 		is_str(w->video, want[i].video, "video");
 	}
+	S_is_owned(words_fill(words_for("en")->video_on, "YouTube"), "Video on YouTube", "an embed, as it always was",
+		   "en");
+	S_is_owned(words_fill(words_for("es")->post_on, "Instagram"), "Publicación en Instagram", "an embed", "es");
 	is_str(words_for("ja")->image, "画像", "ja: an image");
 	is_str(words_for("de")->image, "Bild", "de: an image");
 	is_str(words_for("en")->image, "image", "en: an image, as it always was");

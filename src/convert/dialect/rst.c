@@ -2538,7 +2538,7 @@ static void S_directive(struct S_rst *r, const char *name, size_t nl, const stru
 		char *id = S_uri(d.arg ? d.arg : "", d.arg ? strlen(d.arg) : 0);
 		char *url = xasprintf(yt ? "https://www.youtube.com/watch?v=%s" : "https://vimeo.com/%s", id);
 		struct strbuf h = STRBUF_INIT;
-		ds_embed_md_link(&h, yt ? "YouTube" : "Vimeo", url);
+		ds_embed_md_link(&h, ds_words(r->st), yt ? "YouTube" : "Vimeo", url);
 		sb_add(&h, "", 0);
 		S_gap(o, src);
 		S_push(o, sb_detach(&h), src);

@@ -848,6 +848,10 @@ static void S_waiting_host(struct S_pipe *pp, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* The progress line: shown after this long, redrawn at most this often. */
+#define S_PROGRESS_AFTER_MS 500
+#define S_PROGRESS_EVERY_MS 100
+
 static int64_t S_ms_since(const struct timespec *t0)
 {
 	struct timespec ts;
@@ -886,7 +890,7 @@ static void S_progress(struct S_pipe *pp)
 	if (!pp->o->progress)
 		return;
 	int64_t now = S_ms_since(&pp->started);
-	if (now < 500 || (pp->status_shown && now - pp->drawn_ms < 100))
+	if (now < S_PROGRESS_AFTER_MS || (pp->status_shown && now - pp->drawn_ms < S_PROGRESS_EVERY_MS))
 		return;
 	pp->drawn_ms = now;
 	/* fetched first: it never passes the total read after it. */
@@ -944,7 +948,7 @@ static void S_writer_wait(struct S_pipe *pp)
 		/* A chapter waiting for a download: keep the count moving. */
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 100 * 1000 * 1000;
+		ts.tv_nsec += S_PROGRESS_EVERY_MS * 1000 * 1000;
 		if (ts.tv_nsec >= 1000 * 1000 * 1000) {
 			ts.tv_sec++;
 			ts.tv_nsec -= 1000 * 1000 * 1000;

@@ -422,11 +422,10 @@ static int S_book(char **done, struct options *o, struct site *site, struct post
 	S_clean_metadata(&bo, site, &kept, dl);
 	bo.offline = o->offline;
 	bo.fetch_budget_s = o->fetch_timeout;
-	bo.status_line = !o->quiet && isatty(fileno(stderr));
 	bo.jobs = S_jobs(o);
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
-	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));
+	bo.progress = !o->quiet && isatty(fileno(stderr));
 	if (S_source_date_epoch(&bo, dl) < 0)
 		goto out;
 

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <limits.h>
 #include <stdio.h>
@@ -373,6 +374,19 @@ bool str_ends_with(const char *s, const char *suffix)
 char *str_dup_nonempty(const char *s)
 {
 	return s && *s ? xstrdup(s) : NULL;
+}
+
+void num_grouped(char out[NUM_GROUPED_MAX], uint64_t n)
+{
+	char digits[21];
+	int nd = snprintf(digits, sizeof digits, "%" PRIu64, n);
+	size_t k = 0;
+	for (int i = 0; i < nd; i++) {
+		if (i && (nd - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
 }
 
 char *str_collapse_ws(const char *s)

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/words.h"
+
 #define W(x) ((const xmlChar *)(x))
 
 static void S_meta(xmlTextWriterPtr w, const char *property, const char *value, const char *refines)
@@ -108,13 +110,9 @@ int opf_package(char **out, size_t *len, const struct opf_input *in)
 	S_meta(w, "schema:accessibilityFeature", "tableOfContents", NULL);
 	S_meta(w, "schema:accessibilityFeature", "readingOrder", NULL);
 	S_meta(w, "schema:accessibilityHazard", "none", NULL);
-	S_meta(w, "schema:accessibilitySummary",
-	       in->has_images
-		       ? "Blog posts as chapters with headings, a navigable table of contents and "
-			 "footnotes as linked notes. Images carry the alternative text their authors gave."
-		       : "Blog posts as chapters with headings, a navigable table of contents and "
-			 "footnotes as linked notes. The text is fully readable without vision.",
-	       NULL);
+	/* In the book's language, which the package declares. */
+	const struct words *words = words_for(in->language);
+	S_meta(w, "schema:accessibilitySummary", in->has_images ? words->a11y_images : words->a11y_text, NULL);
 	xmlTextWriterEndElement(w); /* metadata */
 
 	xmlTextWriterStartElement(w, W("manifest"));

@@ -141,6 +141,11 @@ static void test_site(void)
 	is_int(S_warnings(&dl, "editUrl"), 0, "options sheaf does not read are not reported");
 	struct site_data *sd = site->gen->site_data(site);
 	ok(!sd->mdx_md, "markdown.format 'detect': .md is not MDX");
+	/* Docusaurus' pt locale is pt-BR's words: an admonition's title. */
+	const char *const *t = sd->box_titles;
+	while (t && *t && strcmp(*t, "note") != 0)
+		t += 2;
+	is_str(t && *t ? t[1] : NULL, "observação", "a box without a title: Docusaurus' pt-BR word for note");
 	site_data_free(sd);
 	is_str(site->static_dir, "public", "site-absolute images under staticDirectories, in order");
 	fx_is_list(&site->static_more, "static", "the further ones");
@@ -228,6 +233,9 @@ static void test_i18n(void)
 		return;
 	}
 	is_str(site->language, "en", "the locale asked for");
+	struct site_data *sd = site->gen->site_data(site);
+	ok(sd->box_titles == NULL, "en: a box without a title shows its name, as Docusaurus' English does");
+	site_data_free(sd);
 	const struct post *glass =
 		fx_find_post(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-01-01-on-glass.md");
 	const struct post *first =

@@ -1522,7 +1522,7 @@ static size_t S_gist(struct S_liq *l, struct ds_inl *x, size_t i)
 		for (size_t c = 0; c < fl; c++)
 			sb_addc(&url, ds_alnum(file[c]) ? (char)tolower((unsigned char)file[c]) : '-');
 	}
-	ds_embed_md_link(x->out, "Gist", url.s);
+	ds_embed_md_link(x->out, ds_words(x->st), "Gist", url.s);
 	sb_release(&url);
 	return end - i;
 }

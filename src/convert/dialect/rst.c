@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "base/words.h"
+#include "base/url.h"
 #include "convert/dialect/scan.h"
 
 #define S_MAX_DEPTH 24      /* blocks nested in blocks */
@@ -2938,7 +2939,7 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 			char *u = S_gather(L, n, i, s + k, l - k, ind, "", &end);
 			size_t ul = strlen(u);
 			char *val;
-			if (ul > 1 && u[ul - 1] == '_' && u[ul - 2] != '\\' && !strstr(u, "://")) {
+			if (ul > 1 && u[ul - 1] == '_' && u[ul - 2] != '\\' && !url_has_authority(u)) {
 				size_t b = u[0] == '`' ? 1 : 0, e = ul - 1 - (ul > 2 && u[ul - 2] == '`');
 				char *key = S_norm(u + b, e > b ? e - b : 0);
 				val = xasprintf("=%s", key);

@@ -16,6 +16,7 @@ line of stdout, and serves the files of FOLDER, plus:
   /slow            answers after 5 seconds
   /drip            a PNG that says it is 1 MiB long and sends a byte a second
   /delay/PATH      serves /PATH after half a second
+  /sleep/S/PATH    serves /PATH after S seconds (a decimal number)
   /count           how many requests were served, /count itself left out
 
 It exits after LIFETIME_SECONDS (default 300), so a test that dies does not
@@ -93,7 +94,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(1)
             return
-        if path.startswith("/delay/"):
+        if path.startswith("/sleep/"):
+            secs, _, rest = path[len("/sleep/"):].partition("/")
+            time.sleep(float(secs))
+            path = "/" + rest
+        elif path.startswith("/delay/"):
             time.sleep(0.5)
             path = path[len("/delay"):]
         file = os.path.realpath(os.path.join(FOLDER, path.lstrip("/")))

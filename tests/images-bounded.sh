@@ -5,8 +5,8 @@
 #   100 uses 1.5 GB, 300 out of memory), and the book holds it once;
 # - 20 images whose server drips a byte a second end when the downloads'
 #   time budget (--fetch-timeout 3) is spent, each a warning that says so
-#   (they held the export 20 x 30 s / 8), and on a terminal a status line
-#   says what the export waits for, cleared at the end.
+#   (they held the export 20 x 30 s / 8), and on a terminal the progress
+#   line says what the export waits for, cleared at the end.
 # Everything comes from a loopback server (tests/http-server.py) into a
 # private cache. Prints TAP.
 # Usage: images-bounded.sh SHEAF SOURCE_ROOT [SANITIZE]
@@ -43,15 +43,7 @@ open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(
                               + chunk(b"IDAT", zlib.compress(raw, 1)) + chunk(b"IEND", b""))
 PY
 cp "$T/www/big.png" "$T/local/posts/big.png"
-python3 "$ROOT/tests/http-server.py" "$T/www" 120 >"$T/port" 2>/dev/null &
-SPID=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-PORT=$(head -1 "$T/port" 2>/dev/null)
-if [ -z "$PORT" ]; then
-	echo "1..0 # SKIP the loopback HTTP server (python3) did not start"
-	exit 0
-fi
-U=http://127.0.0.1:$PORT
+http_server "$T/www" "$T/port"
 
 # Runs sheaf (under a 2 GiB address-space cap, so the old behaviour fails
 # fast instead of taking the machine's memory) and writes its exit code
@@ -108,29 +100,12 @@ check "each of them a warning naming the spent budget, with its line" bash -c \
 	'[ "$(grep -c "p.md:[0-9]*: warning: remote image .*/drip?i=[0-9]* not fetched (time budget of 3 s for downloads spent)" "$1")" = 20 ]' \
 	_ "$T/drip.err"
 
-# On a terminal: the status line, then cleared.
-python3 - "$SHEAF" "$T/drip" "$T/drip-tty.epub" >"$T/tty.out" <<'PY'
-import os, pty, subprocess, sys
-master, slave = pty.openpty()
-p = subprocess.Popen([sys.argv[1], sys.argv[2], "--fetch-timeout", "2", "-o", sys.argv[3]],
-                     stdout=subprocess.DEVNULL, stderr=slave)
-os.close(slave)
-out = b""
-while True:
-    try:
-        b = os.read(master, 65536)
-    except OSError:
-        break
-    if not b:
-        break
-    out += b
-p.wait()
-sys.stdout.write(out.decode("utf-8", "replace"))
-PY
-check "on a terminal a status line says what the export waits for, cleared before the warnings" python3 - "$T/tty.out" <<'PY'
+# On a terminal: the progress line, then cleared.
+python3 "$ROOT/tests/pty-run.py" "$T/tty" 80 "$SHEAF" "$T/drip" --fetch-timeout 2 -o "$T/drip-tty.epub"
+check "on a terminal the progress line says what the export waits for, cleared before the warnings" python3 - "$T/tty.out" <<'PY'
 import sys
-t = open(sys.argv[1], newline="").read()
-i = t.index("sheaf: waiting for 20 images (127.0.0.1\u2026)")
+t = open(sys.argv[1], encoding="utf-8", newline="").read()
+i = t.index("sheaf: converting 0/1 post \u00b7 fetching 20 images")
 j = t.index("warning:")
 assert "\r\x1b[K" in t[i:j], repr(t[i:j])
 PY

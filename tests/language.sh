@@ -4,6 +4,10 @@
 # --language ja and fr: nav.xhtml's heading and landmarks, the title page's
 # count of posts, a byline's dates, the footnotes' labels; the site's own
 # language when no --language is given; English books keep English words.
+# Then the other words sheaf adds: the cover's alternative text, the
+# accessibility summary, embedded players' labels, a missing image's
+# placeholder, a heading without text in the contents, reST's "See also"
+# (a Pelican fixture).
 # Prints TAP.
 # Usage: language.sh SHEAF_BINARY SOURCE_ROOT
 set -u
@@ -87,7 +91,79 @@ else
 	not_ok "the sample's mkdocs.yml names its language as 'language: en'"
 fi
 
-for b in ja fr; do
+# The other words sheaf adds (issue 15): the cover's alternative text, the
+# package's accessibility summary, an embedded player's label and a video
+# poster's alternative text, reST's seealso box.
+for lang in ja fr; do
+	entry "$lang.epub" EPUB/cover.xhtml >"$lang.cover"
+	entry "$lang.epub" EPUB/content.opf >"$lang.opf"
+done
+has "ja: the cover's alternative text" ja.cover 'alt="Notes from the Workbench、Ada Quill、Bruno Fernández 著、'
+has "ja: the accessibility summary" ja.opf '<meta property="schema:accessibilitySummary">ブログ記事を章として収め'
+hasnt "ja: no English summary" ja.opf "Blog posts as chapters"
+has "fr: the cover's alternative text" fr.cover 'alt="Notes from the Workbench, par Ada Quill et Bruno Fernández, '
+has "fr: the accessibility summary" fr.opf '<meta property="schema:accessibilitySummary">Des billets de blog en chapitres'
+entry en.epub EPUB/cover.xhtml >en.cover
+has "en: the cover's alternative text as it always was" en.cover 'alt="Notes from the Workbench, by Ada Quill and Bruno Fernández, '
+
+mkdir -p pel/content
+printf "SITENAME = 'Pel'\nAUTHOR = 'Ann'\nPATH = 'content'\n" >pel/pelicanconf.py
+cat >pel/content/seen.rst <<'RST'
+Seen
+####
+
+:date: 2024-01-02
+
+Words.
+
+.. image:: nope.png
+
+.. seealso:: Other posts.
+
+.. note:: A note.
+
+.. youtube:: w7Ft2ymGmfc
+
+.. raw:: html
+
+   <video src="https://v.example/clip.mp4" poster="https://v.example/p.png"></video>
+
+   <iframe src="https://maps.example/x" title="Map"></iframe>
+
+   <audio src="https://e.example/a.ogg"></audio>
+
+.. raw:: html
+
+   <h2><img src="https://v.example/h.png" alt=""></h2>
+
+After a heading that is a picture without alternative text.
+RST
+for lang in ja fr en; do
+	"$SHEAF" pel -q --offline --language "$lang" -o "pel-$lang.epub" 2>/dev/null
+	entry "pel-$lang.epub" EPUB/text/001-seen.xhtml >"pel-$lang.text"
+	entry "pel-$lang.epub" EPUB/nav.xhtml >"pel-$lang.nav"
+done
+has "ja: reST's seealso box" pel-ja.text '<p class="admonition-title">参考</p>'
+has "ja: reST's note, as docutils titles it" pel-ja.text '<div class="admonition note"><p class="admonition-title">備考</p>'
+has "ja: a video's label" pel-ja.text '>動画：https://v.example/clip.mp4</a>'
+has "ja: a frame's label" pel-ja.text '>埋め込みコンテンツ：Map</a>'
+has "ja: an audio's label" pel-ja.text '>音声：https://e.example/a.ogg</a>'
+has "ja: a poster's alternative text" pel-ja.text '[動画のポスター画像]'
+has "ja: a missing image without alternative text" pel-ja.text '[画像：nope.png]'
+has "ja: a heading without text in the contents" pel-ja.nav '>節</a>'
+has "ja: an embedded video's link" pel-ja.text '>YouTube：https://www.youtube.com/watch?v=w7Ft2ymGmfc</a>'
+has "fr: reST's seealso box" pel-fr.text '<p class="admonition-title">Voir aussi</p>'
+has "fr: reST's note, as docutils titles it" pel-fr.text '<div class="admonition note"><p class="admonition-title">Note</p>'
+has "fr: a video's label" pel-fr.text $'>Vidéo\xc2\xa0: https://v.example/clip.mp4</a>'
+has "fr: a frame's label" pel-fr.text $'>Contenu intégré\xc2\xa0: Map</a>'
+has "fr: a poster's alternative text" pel-fr.text '[Affiche de la vidéo]'
+has "fr: a missing image without alternative text" pel-fr.text $'[image\xc2\xa0: nope.png]'
+has "en: as they always were" pel-en.text '<p class="admonition-title">See also</p>'
+has "en: a frame's label as it always was" pel-en.text '>Embedded content: Map</a>'
+has "en: a missing image as it always was" pel-en.text '[image: nope.png]'
+has "en: a heading without text as it always was" pel-en.nav '>Section</a>'
+
+for b in ja fr pel-ja pel-fr; do
 	epubcheck_clean "epubcheck: $b.epub has no error or warning" "$b.epub"
 done
 tap_done

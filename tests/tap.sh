@@ -7,6 +7,7 @@
 #   is NAME GOT EXPECTED    ok when GOT is EXPECTED, else both are shown
 #   sha FILE                the file's SHA-256
 #   epubcheck_clean NAME BOOK  epubcheck finds nothing (a skip without it)
+#   http_server DIR OUT     the loopback server (http-server.py) serving DIR
 n=0
 failed=0
 check() {
@@ -57,4 +58,20 @@ epubcheck_clean() {
 	else
 		not_ok "$1" "$(grep -E "^(FATAL|ERROR|WARNING)" <<<"$log" | head)"
 	fi
+}
+# http_server DIR OUT: starts tests/http-server.py serving DIR for 120 s,
+# its port written to OUT; sets SPID (the caller kills it at exit) and U
+# (http://127.0.0.1:PORT). Where it does not start, the test is skipped
+# whole: prints the plan and exits.
+http_server() {
+	python3 "${BASH_SOURCE[0]%/*}/http-server.py" "$1" 120 >"$2" 2>/dev/null &
+	SPID=$!
+	for _ in $(seq 50); do [ -s "$2" ] && break; sleep 0.1; done
+	local port
+	port=$(head -1 "$2" 2>/dev/null)
+	if [ -z "$port" ]; then
+		echo "1..0 # SKIP the loopback HTTP server (python3) did not start"
+		exit 0
+	fi
+	U=http://127.0.0.1:$port
 }

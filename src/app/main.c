@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "book/book.h"
+#include "app/bookfile.h"
 #include "app/booktitle.h"
 #include "app/cli.h"
 #include "app/output.h"
@@ -91,7 +92,9 @@ static void S_clean_metadata(struct book_options *bo, const struct site *site, s
 	} one[] = {
 		{&bo->title, "the book's title"},
 		{&bo->subtitle, "the book's subtitle"},
-		{&bo->description, "the site's description"},
+		{&bo->description, "the book's description"},
+		{&bo->publisher, "the book's publisher"},
+		{&bo->rights, "the book's rights"},
 		{&bo->source_url, "the site's URL"},
 		{&bo->series, "the book's series"},
 	};
@@ -99,7 +102,7 @@ static void S_clean_metadata(struct book_options *bo, const struct site *site, s
 		if (!*one[i].s)
 			continue;
 		const char *v = *one[i].s;
-		bool from_site = v == site->title || v == site->description || v == site->url;
+		bool from_site = v == site->title || v == site->description || v == site->url || v == site->copyright;
 		char *s = xstrdup(v);
 		text_clean_fields(&s, 1, one[i].field, from_site ? cfg : NULL, dl);
 		sv_push_owned(kept, s);
@@ -118,12 +121,21 @@ static int S_jobs(const struct options *o)
 	return cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
 }
 
-/* Only the posts the book will hold keep their bodies (none for --list). */
+/* The books of one run: what its posts are read for. */
+struct S_books {
+	struct options **v;
+	size_t n;
+};
+
+/* Only the posts a book will hold keep their bodies (none for --list). */
 static bool S_keep_body(const struct post *p, const void *data)
 {
-	const struct options *o = data;
+	const struct S_books *b = data;
 	/* Loosely: the selection's slugs are resolved once all posts are read. */
-	return !o->list && !o->list_values && select_may_match(&o->sel, p);
+	for (size_t i = 0; i < b->n; i++)
+		if (!b->v[i]->list && !b->v[i]->list_values && select_may_match(&b->v[i]->sel, p))
+			return true;
+	return false;
 }
 
 /* The last second a four-digit year holds: 9999-12-31T23:59:59Z. The OPF's
@@ -259,62 +271,90 @@ static bool S_only_within(const struct site *site, const struct post_list *all, 
 	return true;
 }
 
-/* *root: the site's folder, for main to show paths from (see diag.h). */
-static int S_run(char **done, struct options *o, struct diag_list *dl, char **root)
+/* Opens the site o names, saying with -v what was found. *root: the
+ * site's folder, for main to show paths from (see diag.h). Returns 0, or
+ * -1 after reporting errors. */
+static int S_open(struct site **site, const struct options *o, struct diag_list *dl, char **root)
 {
-	int ret = EXIT_INPUT;
-	struct site *site = NULL;
-	struct post_list all = POST_LIST_INIT, sel = POST_LIST_INIT;
-	struct book_options bo;
-	char *output = NULL, *seed = NULL, *name = NULL, *tmpdir = NULL;
-	struct strvec kept = STRVEC_INIT;
-	memset(&bo, 0, sizeof bo);
-
 	struct site_open_options so = {o->generator, o->site_url, o->language};
-	if (site_open_ext(&site, o->site, &so, dl) < 0)
-		goto out;
-	*root = xstrdup(site->root);
+	if (site_open_ext(site, o->site, &so, dl) < 0)
+		return -1;
+	const struct site *s = *site;
+	*root = xstrdup(s->root);
 	/* Said even without -v: the book comes from a folder the user did not name. */
-	if (site->subfolder && !o->quiet)
-		diag_note(stderr, "reading the %s site in %s/", site->gen->name, site->subfolder);
-	if (o->verbose && site->within)
-		S_note_found(site);
+	if (s->subfolder && !o->quiet)
+		diag_note(stderr, "reading the %s site in %s/", s->gen->name, s->subfolder);
+	if (o->verbose && s->within)
+		S_note_found(s);
 	else if (o->verbose)
-		diag_note(stderr, "%s: read as a %s site", site->root, site->gen->name);
+		diag_note(stderr, "%s: read as a %s site", s->root, s->gen->name);
+	return 0;
+}
+
+/* Reads every post of the site, the bodies of those books may hold kept.
+ * Returns 0, or -1 after reporting errors (no post at all is one). */
+static int S_collect(struct site *site, const struct options *o, const struct S_books *books,
+		     struct post_list *all, struct diag_list *dl)
+{
 	site->collect.keep_going = o->keep_going;
 	if (o->max_post_size)
 		site->collect.max_post_size = o->max_post_size;
 	site->collect.jobs = S_jobs(o);
 	site->collect.keep_body = S_keep_body;
-	site->collect.keep_body_data = o;
-	if (site_collect(site, &all, dl) < 0)
-		goto out;
-	if (select_resolve(&o->sel, &all, dl) < 0)
-		goto out;
-	select_posts(&o->sel, &all, &sel);
-	bool in_folder = S_only_within(site, &all, &sel, o->verbose);
-	if (o->verbose)
-		diag_note(stderr, "%zu of %zu posts selected", sel.n, all.n);
-	if (!all.n && site->stats.files) {
+	site->collect.keep_body_data = books;
+	if (site_collect(site, all, dl) < 0)
+		return -1;
+	if (!all->n && site->stats.files) {
 		diag_error(dl, NULL, 0, 0, "none of the %zu posts found in %s could be read", site->stats.files,
 			   site->root);
-		goto out;
+		return -1;
 	}
-	if (!all.n) {
+	if (!all->n) {
 		char *where = path_join(site->root, site->posts_dir);
 		char *norm = path_normalize(where);
 		diag_error(dl, NULL, 0, 0, "no posts found: read as a %s site, there are no Markdown files in %s",
 			   site->gen->name, norm);
 		free(norm);
 		free(where);
-		goto out;
+		return -1;
 	}
+	return 0;
+}
+
+/* How one book of a run is made besides its options. */
+struct S_book_ctx {
+	/* A book of a book file: the folder its default file name goes in
+	 * (NULL: the current one), and the book is the site's posts whatever
+	 * folder of the site sheaf runs in (the file says what it holds). */
+	const char *dir;
+	bool from_file;
+	struct strvec *written; /* the books this run wrote (normalized), or NULL */
+};
+
+/* Selects the posts of one book from all and makes it (or lists them).
+ * *done: the line saying what was written. Returns an exit status. */
+static int S_book(char **done, struct options *o, struct site *site, struct post_list *all,
+		  const struct S_book_ctx *ctx, struct diag_list *dl)
+{
+	int ret = EXIT_INPUT;
+	struct post_list sel = POST_LIST_INIT;
+	struct book_options bo;
+	char *output = NULL, *seed = NULL, *name = NULL, *tmpdir = NULL;
+	struct strvec kept = STRVEC_INIT;
+	memset(&bo, 0, sizeof bo);
+
+	if (select_resolve(&o->sel, all, dl) < 0)
+		goto out;
+	select_posts(&o->sel, all, &sel);
+	bool in_folder = !ctx->from_file && S_only_within(site, all, &sel, o->verbose);
+	if (o->verbose)
+		diag_note(stderr, "%zu of %zu posts selected", sel.n, all->n);
 	if (!sel.n) {
 		size_t drafts = 0;
-		for (size_t i = 0; i < all.n; i++)
-			drafts += all.v[i]->draft;
-		diag_error(dl, NULL, 0, 0, "no post matches the selection (%zu post%s in %s%s)", all.n,
-			   all.n == 1 ? "" : "s", site->root,
+		for (size_t i = 0; i < all->n; i++)
+			drafts += all->v[i]->draft;
+		diag_error(dl, NULL, 0, 0, "no post matches the selection (%zu post%s in %s%s)", all->n,
+			   all->n == 1 ? "" : "s", site->root,
 			   drafts && !o->sel.drafts ? "; drafts are left out unless --drafts is given" : "");
 		goto out;
 	}
@@ -353,7 +393,10 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 			sv_push_owned(&kept, made), bo.title = made;
 	}
 	bo.subtitle = o->subtitle;
-	bo.description = site->description;
+	bo.description = o->description ? o->description : site->description;
+	bo.publisher = o->publisher;
+	bo.rights = o->rights ? o->rights : site->copyright;
+	bo.date = o->date[0] ? o->date : NULL;
 	bo.source_url = site->url;
 	bo.language = o->language;
 	if (!bo.language && site->language) {
@@ -370,7 +413,7 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 	seed = S_id_seed(site, &sel);
 	bo.id_seed = seed;
 	bo.toc_depth = o->toc_depth;
-	bo.site_posts = &all;
+	bo.site_posts = all;
 	if (o->sel.series.n == 1) {
 		/* The series' name as its posts write it. */
 		bo.series = booktitle_series(&sel, o->sel.series.v[0]);
@@ -379,11 +422,10 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 	S_clean_metadata(&bo, site, &kept, dl);
 	bo.offline = o->offline;
 	bo.fetch_budget_s = o->fetch_timeout;
-	bo.status_line = !o->quiet && isatty(fileno(stderr));
 	bo.jobs = S_jobs(o);
 	bo.templates_dir = o->templates;
 	bo.cover = o->cover;
-	bo.progress = !o->quiet && !o->verbose && sel.n >= 50 && isatty(fileno(stderr));
+	bo.progress = !o->quiet && isatty(fileno(stderr));
 	if (S_source_date_epoch(&bo, dl) < 0)
 		goto out;
 
@@ -401,11 +443,43 @@ static int S_run(char **done, struct options *o, struct diag_list *dl, char **ro
 		}
 		output = path_join(tmpdir, "book.epub");
 	} else {
-		name = o->output ? xstrdup(o->output) : output_default_name(bo.title);
+		if (o->output) {
+			name = xstrdup(o->output);
+		} else {
+			name = output_default_name(bo.title);
+			if (ctx->dir && strcmp(ctx->dir, ".") != 0) {
+				char *in_dir = path_join(ctx->dir, name);
+				free(name);
+				name = in_dir;
+			}
+		}
 		S_check_extension(name, dl);
-		struct output_guard guard = {site->within ? site->root : o->site, o->templates, o->cover, &all, o->force};
+		/* A book file names where its books go once for all runs: the
+		 * folder it names is made (0777 less the umask, as mkdir -p). */
+		if (ctx->from_file) {
+			char *dir = path_dirname(name);
+			if (!path_mkdirs(dir, 0777))
+				diag_error(dl, dir, 0, 0, "cannot make the folder for the book: %s", strerror(errno));
+			free(dir);
+			if (diag_count(dl, DIAG_ERROR))
+				goto out;
+		}
+		struct output_guard guard = {site->within ? site->root : o->site, o->templates, o->cover, all, o->force};
 		if (output_target(&output, name, &guard, dl) < 0)
 			goto out;
+		if (ctx->written) {
+			char *norm = path_normalize(output);
+			bool again = false;
+			for (size_t i = 0; i < ctx->written->n && !again; i++)
+				again = strcmp(ctx->written->v[i], norm) == 0;
+			if (again) {
+				diag_error(dl, name, 0, 0, "another book of this run was written here: give each book "
+							   "its own output");
+				free(norm);
+				goto out;
+			}
+			sv_push_owned(ctx->written, norm);
+		}
 	}
 	struct book_stats stats;
 	if (book_build(&stats, &bo, site, &sel, output, dl) < 0)
@@ -427,7 +501,218 @@ out:
 	sv_free(&bo.subjects);
 	sv_free(&kept);
 	post_list_free(&sel, false);
+	return ret;
+}
+
+/* -v, when the site has a book file the run does not use: its books, and
+ * how to make them. */
+static void S_note_bookfile(const char *path)
+{
+	struct diag_list quiet = DIAG_LIST_INIT;
+	struct bookfile *bf = NULL;
+	if (bookfile_read(&bf, path, &quiet) < 0) {
+		diag_note(stderr, "%s is not used without --book (it has problems: --all-books shows them)", path);
+	} else {
+		struct strbuf names = STRBUF_INIT;
+		for (size_t i = 0; i < bf->n; i++)
+			sb_addf(&names, "%s%s", i ? ", " : "", bf->books[i].name);
+		diag_note(stderr, "%s names %zu book%s (%s): --book NAME makes one, --all-books every one", path,
+			  bf->n, bf->n == 1 ? "" : "s", names.s);
+		sb_release(&names);
+	}
+	bookfile_free(bf);
+	diag_list_free(&quiet);
+}
+
+/* One book, from the command line's options. *root: the site's folder. */
+static int S_run(struct strvec *done, struct options *o, struct diag_list *dl, char **root)
+{
+	struct site *site = NULL;
+	struct post_list all = POST_LIST_INIT;
+	int ret = EXIT_INPUT;
+	if (S_open(&site, o, dl, root) < 0)
+		goto out;
+	if (o->verbose) {
+		char *joined = path_join(site->root, BOOKFILE_NAME);
+		char *bf = path_normalize(joined);
+		free(joined);
+		if (path_is_file(bf))
+			S_note_bookfile(bf);
+		free(bf);
+	}
+	struct S_books books = {&o, 1};
+	if (S_collect(site, o, &books, &all, dl) < 0)
+		goto out;
+	char *line = NULL;
+	struct S_book_ctx ctx = {NULL, false, NULL};
+	ret = S_book(&line, o, site, &all, &ctx, dl);
+	if (line)
+		sv_push_owned(done, line);
+out:
 	post_list_free(&all, true);
+	site_free(site);
+	return ret;
+}
+
+/* A problem of the run (no file) while book name was made is the book's:
+ * it says so, at the book's [[book]] table of the book file. */
+static void S_name_book(struct diag_list *dl, const char *name, const char *file, int line)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		if (dl->v[i].file)
+			continue;
+		char *m = xasprintf("book '%s': %s", name, dl->v[i].message);
+		free(dl->v[i].message);
+		dl->v[i].message = m;
+		dl->v[i].file = xstrdup(file);
+		dl->v[i].line = line;
+		dl->v[i].col = 1;
+	}
+}
+
+/* Whether two books' languages read a site alike (NULL: the site's own). */
+static bool S_same_language(const char *a, const char *b)
+{
+	return a == b || (a && b && str_casecmp(a, b) == 0);
+}
+
+/* Makes the books of books[] (books[i] is bf's book which[i])
+ * that are in the language of the first one not made yet, from one reading
+ * of the site in that language: *site is opened again when it was opened
+ * in another (*opened). Each book gets a diagnostic list of its own
+ * (book_build fails on any error in the list it is given, and one book's
+ * must not stop the next). Returns an exit status. */
+static int S_make_group(struct strvec *done, struct site **site, const char **opened, const struct options *cli,
+			const struct bookfile *bf, struct options *books, const size_t *which, bool *made,
+			size_t n, struct strvec *written, struct diag_list *dl, char **root)
+{
+	size_t first = 0;
+	while (made[first])
+		first++;
+	const char *lang = books[first].language;
+	struct options **group = xcalloc(n, sizeof *group);
+	size_t *index = xcalloc(n, sizeof *index);
+	struct S_books grp = {group, 0};
+	for (size_t i = first; i < n; i++)
+		if (!made[i] && S_same_language(books[i].language, lang)) {
+			made[i] = true;
+			index[grp.n] = i;
+			group[grp.n++] = &books[i];
+		}
+	int ret = EXIT_INPUT;
+	struct post_list all = POST_LIST_INIT;
+	/* No site: the last opening failed (another language's). */
+	if (!*site || !S_same_language(lang, *opened)) {
+		site_free(*site);
+		*site = NULL;
+		free(*root);
+		*root = NULL;
+		struct options o = *cli;
+		o.language = lang;
+		if (S_open(site, &o, dl, root) < 0)
+			goto out;
+		*opened = lang;
+	}
+	if (S_collect(*site, cli, &grp, &all, dl) < 0)
+		goto out;
+	ret = EXIT_OK;
+	for (size_t k = 0; k < grp.n; k++) {
+		const struct bookfile_book *b = &bf->books[which[index[k]]];
+		const char *name = b->name;
+		if (cli->verbose)
+			diag_note(stderr, "book '%s'", name);
+		struct diag_list own = DIAG_LIST_INIT;
+		char *line = NULL;
+		struct S_book_ctx ctx = {bf->dir, true, written};
+		int st = S_book(&line, group[k], *site, &all, &ctx, &own);
+		S_name_book(&own, name, bf->path, b->keys->line);
+		diag_merge(dl, &own);
+		diag_list_free(&own);
+		if (line)
+			sv_push_owned(done, line);
+		if (st != EXIT_OK)
+			ret = st;
+	}
+out:
+	post_list_free(&all, true);
+	free(group);
+	free(index);
+	return ret;
+}
+
+/* --book NAME or --all-books: the books of the book file. Nothing is made
+ * when the file or a book's options have a problem; a book that fails
+ * does not stop the others. The site is read once for the books of one
+ * language (a site of several languages gives each its own posts).
+ * *root: the site's folder. Returns an exit status. */
+static int S_run_books(struct strvec *done, struct options *cli, struct diag_list *dl, char **root)
+{
+	struct site *site = NULL;
+	struct bookfile *bf = NULL;
+	struct options *books = NULL;
+	size_t nbooks = 0, nwhich = 0, *which = NULL;
+	bool *made = NULL;
+	struct strvec written = STRVEC_INIT;
+	char *path = NULL;
+	int ret = EXIT_INPUT;
+	if (S_open(&site, cli, dl, root) < 0)
+		goto out;
+	char *joined = path_join(site->root, BOOKFILE_NAME);
+	path = path_normalize(cli->book_file ? cli->book_file : joined);
+	free(joined);
+	if (!cli->book_file && !path_is_file(path)) {
+		diag_error(dl, NULL, 0, 0, "no book file: %s does not exist (its [[book]] tables name the books; "
+					   "see BOOK FILE in sheaf(1))", path);
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	if (bookfile_read(&bf, path, dl) < 0) {
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	which = xcalloc(bf->n + cli->books.n + 1, sizeof *which);
+	if (cli->all_books) {
+		for (size_t i = 0; i < bf->n; i++)
+			which[nwhich++] = i;
+	}
+	for (size_t i = 0; i < cli->books.n; i++) {
+		int k = bookfile_find(bf, cli->books.v[i], dl);
+		bool twice = false;
+		for (size_t j = 0; j < nwhich && k >= 0; j++)
+			twice |= which[j] == (size_t)k;
+		if (k >= 0 && !twice)
+			which[nwhich++] = (size_t)k;
+	}
+	if (nwhich > 1 && cli->output)
+		diag_error(dl, NULL, 0, 0, "-o names one file, and %zu books are made: give each its output in %s",
+			   nwhich, path);
+	books = xcalloc(nwhich + 1, sizeof *books);
+	for (size_t i = 0; i < nwhich; i++)
+		if (bookfile_options(&books[nbooks], bf, which[i], cli, dl) == 0)
+			nbooks++;
+	if (diag_count(dl, DIAG_ERROR) > 0 || nbooks < nwhich) {
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	made = xcalloc(nbooks + 1, sizeof *made);
+	const char *opened = cli->language;
+	ret = EXIT_OK;
+	for (size_t i = 0; i < nbooks; i++) {
+		if (made[i])
+			continue;
+		int st = S_make_group(done, &site, &opened, cli, bf, books, which, made, nbooks, &written, dl, root);
+		if (st != EXIT_OK)
+			ret = st;
+	}
+out:
+	for (size_t i = 0; i < nbooks; i++)
+		options_free(&books[i]);
+	free(books);
+	free(made);
+	free(which);
+	sv_free(&written);
+	bookfile_free(bf);
+	free(path);
 	site_free(site);
 	return ret;
 }
@@ -504,15 +789,16 @@ int main(int argc, char **argv)
 		/* Before any thread starts. When it fails, each remote image
 		 * fails with a warning saying so, and the book is still made. */
 		(void)fetch_init();
-		char *done = NULL, *root = NULL;
-		status = S_run(&done, &o, &dl, &root);
+		struct strvec done = STRVEC_INIT;
+		char *root = NULL;
+		status = o.books.n || o.all_books ? S_run_books(&done, &o, &dl, &root) : S_run(&done, &o, &dl, &root);
 		diag_sort(&dl);
 		S_print_diagnostics(&dl, &o, root);
 		free(root);
 		/* Last, after the warnings: what was made. */
-		if (done && status == EXIT_OK && !o.quiet)
-			fprintf(stderr, "%s\n", done);
-		free(done);
+		for (size_t i = 0; i < done.n && !o.quiet; i++)
+			fprintf(stderr, "%s\n", done.v[i]);
+		sv_free(&done);
 		if (status == EXIT_OK && diag_count(&dl, DIAG_ERROR))
 			status = EXIT_INPUT;
 		fetch_cleanup();

@@ -181,7 +181,7 @@ void idset_free(struct idset *set)
 	set->n = set->cap = 0;
 }
 
-char *slug_jekyll(const char *s, bool pretty, bool cased)
+char *slug_hyphens(const char *s, bool pretty, bool cased)
 {
 	struct strbuf sb = STRBUF_INIT;
 	bool hyphen = false;

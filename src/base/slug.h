@@ -32,11 +32,12 @@ size_t slug_read(const char *s, size_t left, unsigned *cp, char ascii[4]);
  * Malloc'd; may be empty. */
 char *slug_key(const char *s);
 
-/* Jekyll's Utils.slugify: runs of other characters become one hyphen,
- * none leading or trailing. Its default mode keeps letters and digits
- * (non-ASCII kept as they are), pretty mode ._~!$&'()+,;=@ too; without
- * cased, ASCII letters are lowered. Malloc'd; may be empty. */
-char *slug_jekyll(const char *s, bool pretty, bool cased);
+/* A slug whose runs of other characters become one hyphen, none leading
+ * or trailing (Jekyll's Utils.slugify, its Liquid filter slugify, which
+ * a post's URL and a template both use). Its default mode keeps letters
+ * and digits (non-ASCII kept as they are), pretty mode ._~!$&'()+,;=@
+ * too; without cased, ASCII letters are lowered. Malloc'd; may be empty. */
+char *slug_hyphens(const char *s, bool pretty, bool cased);
 
 #include "base/util.h"
 

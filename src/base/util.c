@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <limits.h>
 #include <stdio.h>
@@ -395,6 +396,19 @@ char *str_dup_nonempty(const char *s)
 	return s && *s ? xstrdup(s) : NULL;
 }
 
+void num_grouped(char out[NUM_GROUPED_MAX], uint64_t n)
+{
+	char digits[21];
+	int nd = snprintf(digits, sizeof digits, "%" PRIu64, n);
+	size_t k = 0;
+	for (int i = 0; i < nd; i++) {
+		if (i && (nd - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
 char *str_collapse_ws(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -701,6 +715,22 @@ bool path_is_dir(const char *p)
 {
 	struct stat st;
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool path_mkdirs(const char *dir, unsigned mode)
+{
+	char *p = xstrdup(dir);
+	bool ok = true;
+	for (char *s = strchr(p + 1, '/'); ok && s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, (mode_t)mode) < 0 && errno != EEXIST)
+			ok = false;
+		*s = '/';
+	}
+	if (ok && mkdir(p, (mode_t)mode) < 0 && errno != EEXIST)
+		ok = false;
+	free(p);
+	return ok && path_is_dir(dir);
 }
 
 bool path_is_file(const char *p)

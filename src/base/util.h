@@ -105,6 +105,10 @@ char *str_collapse_ws(const char *s);
 /* A copy of s, or NULL when s is NULL or empty (a config field left blank
  * is a field not set). */
 char *str_dup_nonempty(const char *s);
+/* n in decimal with its thousands grouped by commas (1,204), whatever the
+ * C locale says: a count in sheaf's own English words. */
+#define NUM_GROUPED_MAX 27 /* 2^64 - 1 has 20 digits and 6 commas */
+void num_grouped(char out[NUM_GROUPED_MAX], uint64_t n);
 
 /* Case-insensitive comparison that also folds the UTF-8 Latin letters
  * selection cares about; used to compare tags, categories and authors. */
@@ -149,5 +153,8 @@ bool realpath_cached_stat(struct realpath_cache *c, const char *path, char *out,
 void realpath_cache_free(struct realpath_cache *c);
 bool path_is_dir(const char *p);
 bool path_is_file(const char *p);
+/* mkdir -p: dir and the folders above it that are missing, new ones made
+ * with mode (less the umask). True when dir is a folder afterwards. */
+bool path_mkdirs(const char *dir, unsigned mode);
 
 #endif

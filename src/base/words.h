@@ -49,6 +49,39 @@ struct words {
 	 * (month's name in the format context), %Y (year) and literal text. */
 	const char *date_long;
 	const char *months[12];
+	/* The cover's alternative text: "Title, by A and B" (a format taking
+	 * the names) and, for a cover image sheaf did not draw, "Cover of
+	 * Title" (a format taking the title). */
+	const char *by;
+	const char *cover_of;
+	/* Between a label and what it labels: ": ", or "：" in Chinese and
+	 * Japanese. */
+	const char *colon;
+	/* An embedded player the book cannot play, shown as a link: its label
+	 * ("Video: title"), and a video's poster image's alternative text. */
+	const char *video;
+	const char *audio;
+	const char *embedded;
+	const char *video_poster;
+	/* A shortcode's embed (Hugo's youtube, tweet, gist…), shown as a link:
+	 * "Video on YouTube", formats taking the service's name; and an
+	 * embedded page (Hexo's iframe tag). */
+	const char *video_on;
+	const char *post_on;
+	const char *gist_on;
+	const char *embedded_page;
+	/* An image the book cannot show and whose post gave no alternative
+	 * text: "[image: name.png]"; and the alternative text of an image
+	 * named by nothing at all. */
+	const char *image;
+	/* The table of contents' entry of a heading without text. */
+	const char *section;
+	/* reStructuredText's (Sphinx's) seealso box, as Sphinx translates it. */
+	const char *see_also;
+	/* The package document's schema:accessibilitySummary, for a book with
+	 * images and one without. */
+	const char *a11y_images;
+	const char *a11y_text;
 };
 
 /* The row of tag's primary subtag (ASCII case-insensitive; Chinese by its
@@ -63,6 +96,9 @@ char *words_colophon(const struct words *w, size_t n);
 /* The long date of d as written: "11 September 2015", "2015年9月11日".
  * Malloc'd; "" when d is not valid. */
 char *words_date(const struct words *w, const struct date *d);
+/* fmt (a field of the table holding one %s) with arg in place of the
+ * %s: words_fill(w->by, "Ada") is "by Ada". Malloc'd. */
+char *words_fill(const char *fmt, const char *arg);
 /* Appends the names of sv joined the language's way: "A, B and C". */
 void words_join(const struct words *w, struct strbuf *sb, const struct strvec *sv);
 

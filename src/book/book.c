@@ -39,8 +39,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "convert/chapter.h"
 #include "book/cover.h"
@@ -153,7 +155,9 @@ struct S_pipe {
 
 	atomic_size_t fetched, fetch_total; /* for the progress line */
 	size_t first_pending; /* shared entries before it are local or fetched */
-	bool status_shown;    /* a status line is on the terminal */
+	struct timespec started; /* CLOCK_MONOTONIC, when the export began */
+	int64_t drawn_ms;        /* the progress line last drawn, from started */
+	bool status_shown;       /* the progress line is on the terminal */
 };
 
 /* ---- commit: names, in book order ---- */
@@ -216,7 +220,7 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 	const struct site *site = pp->site;
 	const struct post *p = pp->posts->v[c];
 	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, &pp->plan.refs,
-				     site->config, pp->site_data};
+				     site->config, pp->site_data, pp->o->language};
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site_static_dir(site), c + 1,
 				     site_dialects(site), &dc, pp->plan.hrefs[c]};
@@ -823,7 +827,7 @@ static void S_item(struct S_items *it, const char *id, const char *href, const c
 
 /* ---- write ---- */
 
-/* The host of a remote image not fetched yet, for the status line
+/* The host of a remote image not fetched yet, for the progress line
  * (printable ASCII only: it goes to a terminal), or "". Each entry is
  * passed over once in the whole export. Called under the lock. */
 static void S_waiting_host(struct S_pipe *pp, char *out, size_t size)
@@ -844,26 +848,71 @@ static void S_waiting_host(struct S_pipe *pp, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* The progress line (--progress: posts written) and, on a terminal, what
- * the export waits for on the network. Called under the lock. */
-static void S_progress(struct S_pipe *pp, size_t written)
+/* The progress line: shown after this long, redrawn at most this often. */
+#define S_PROGRESS_AFTER_MS 500
+#define S_PROGRESS_EVERY_MS 100
+
+static int64_t S_ms_since(const struct timespec *t0)
 {
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)(ts.tv_sec - t0->tv_sec) * 1000 + (ts.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Cuts the line (after its leading \r) to one column less than the
+ * terminal's width: a line that wraps can no longer be redrawn in place.
+ * Every character of it is one column wide. */
+static void S_fit_terminal(struct strbuf *sb)
+{
+	struct winsize ws;
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) < 0 || ws.ws_col < 2)
+		return;
+	size_t cols = 0;
+	for (size_t i = 1; i < sb->len; i++) {
+		if (((unsigned char)sb->s[i] & 0xC0) == 0x80)
+			continue; /* a UTF-8 continuation byte */
+		if (++cols == ws.ws_col) {
+			sb->len = i;
+			sb->s[i] = '\0';
+			return;
+		}
+	}
+}
+
+/* The progress line, on a terminal (o->progress): posts converted and,
+ * while downloads are outstanding, the images being fetched, with the
+ * host when one is left (the download an export most often ends up
+ * waiting for). Drawn once the export has run for half a second, so a
+ * short run prints nothing, and then at most ten times a second. Called
+ * under the lock. */
+static void S_progress(struct S_pipe *pp)
+{
+	if (!pp->o->progress)
+		return;
+	int64_t now = S_ms_since(&pp->started);
+	if (now < S_PROGRESS_AFTER_MS || (pp->status_shown && now - pp->drawn_ms < S_PROGRESS_EVERY_MS))
+		return;
+	pp->drawn_ms = now;
 	/* fetched first: it never passes the total read after it. */
 	size_t fetched = atomic_load(&pp->fetched);
 	size_t waiting = atomic_load(&pp->fetch_total) - fetched;
-	char host[48], what[96] = "";
+	char done[NUM_GROUPED_MAX], total[NUM_GROUPED_MAX];
+	num_grouped(done, pp->ndone);
+	num_grouped(total, pp->n);
+	struct strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "\rsheaf: converting %s/%s post%s", done, total, pp->n == 1 ? "" : "s");
 	if (waiting) {
-		S_waiting_host(pp, host, sizeof host);
-		snprintf(what, sizeof what, "waiting for %zu image%s (%s%s)", waiting, waiting == 1 ? "" : "s",
-			 host, waiting > 1 ? "\xE2\x80\xA6" : "");
+		char count[NUM_GROUPED_MAX], host[48];
+		num_grouped(count, waiting);
+		sb_addf(&sb, " \xC2\xB7 fetching %s image%s", count, waiting == 1 ? "" : "s");
+		if (waiting == 1 && (S_waiting_host(pp, host, sizeof host), *host))
+			sb_addf(&sb, " from %s", host);
 	}
-	if (pp->o->progress)
-		fprintf(stderr, "\rsheaf: post %zu of %zu%s%s\033[K", written, pp->n, *what ? ", " : "", what);
-	else if (*what)
-		fprintf(stderr, "\rsheaf: %s\033[K", what);
-	else if (pp->status_shown)
-		fprintf(stderr, "\r\033[K");
-	pp->status_shown = pp->o->progress || *what;
+	S_fit_terminal(&sb);
+	sb_adds(&sb, "\033[K");
+	fputs(sb.s, stderr);
+	sb_release(&sb);
+	pp->status_shown = true;
 }
 
 /* Prepares and writes one entry of bytes (taken); stored is for what is
@@ -892,20 +941,20 @@ static bool S_stored_type(const char *media_type)
 static void S_writer_wait(struct S_pipe *pp)
 {
 	while (!S_writer_due(pp)) {
-		if (!pp->o->progress && !pp->o->status_line) {
+		if (!pp->o->progress) {
 			pthread_cond_wait(&pp->write, &pp->mu);
 			continue;
 		}
 		/* A chapter waiting for a download: keep the count moving. */
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 250 * 1000 * 1000;
+		ts.tv_nsec += S_PROGRESS_EVERY_MS * 1000 * 1000;
 		if (ts.tv_nsec >= 1000 * 1000 * 1000) {
 			ts.tv_sec++;
 			ts.tv_nsec -= 1000 * 1000 * 1000;
 		}
 		pthread_cond_timedwait(&pp->write, &pp->mu, &ts);
-		S_progress(pp, pp->next_write);
+		S_progress(pp);
 	}
 }
 
@@ -925,7 +974,6 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct to
 			S_writer_wait(pp);
 			draining = true;
 		}
-		size_t c = pp->next_write;
 		pthread_mutex_unlock(&pp->mu);
 
 		if (diag_count(&jb->diags, DIAG_ERROR))
@@ -961,8 +1009,7 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct to
 		jb->ch.headings = NULL;
 		jb->ch.nheadings = 0;
 		pthread_mutex_lock(&pp->mu);
-		if (pp->o->progress)
-			S_progress(pp, c + 1);
+		S_progress(pp);
 		jb->state = J_WRITTEN;
 		pp->next_write++;
 		pthread_cond_signal(&pp->work); /* room for one more */
@@ -1038,6 +1085,7 @@ int book_build(struct book_stats *stats, const struct book_options *o, const str
 	pthread_cond_init(&pp.write, NULL);
 	pthread_cond_init(&pp.names, NULL);
 	pp.o = o;
+	clock_gettime(CLOCK_MONOTONIC, &pp.started);
 	pp.site = site;
 	pp.posts = posts;
 	pp.n = posts->n;
@@ -1162,7 +1210,9 @@ int book_build(struct book_stats *stats, const struct book_options *o, const str
 	for (size_t i = 0; i < posts->n; i++)
 		if (posts->v[i]->date.valid && (!newest.valid || date_cmp(&posts->v[i]->date, &newest) > 0))
 			newest = posts->v[i]->date;
-	if (newest.valid) {
+	if (o->date) {
+		date = o->date;
+	} else if (newest.valid) {
 		date_format_ymd(&newest, date_ymd);
 		date = date_ymd;
 	}
@@ -1170,7 +1220,7 @@ int book_build(struct book_stats *stats, const struct book_options *o, const str
 	struct opf_input oi = {uid, o->title, o->subtitle, o->description, o->source_url,
 			       &o->creators, &o->subjects, o->language, date, modified_iso,
 			       pp.res.n > (cover.generated ? 1u : 0u), o->series, o->series_position,
-			       items.v, items.n, cover.id};
+			       items.v, items.n, cover.id, o->publisher, o->rights};
 	char *opf;
 	opf_package(&opf, &len, &oi);
 	ok &= S_put(w, d, PKG "content.opf", opf, len, false, dl) == 0;

@@ -31,18 +31,21 @@ struct book_options {
 	const char *templates_dir; /* may be NULL */
 	bool have_epoch;           /* SOURCE_DATE_EPOCH given */
 	int64_t epoch;
-	bool progress; /* report progress on stderr */
+	/* stderr is a terminal: a line there says how far the export is (posts
+	 * converted, images being fetched) once it has run half a second, and
+	 * is cleared before book_build returns */
+	bool progress;
 	int jobs;      /* worker threads (-j); the book is the same for any number */
 	bool offline;  /* remote images only from the cache, never the network */
 	int fetch_budget_s; /* seconds for all downloads (fetch.h); 0: its default */
-	bool status_line;   /* stderr is a terminal: say what downloads the
-			       export waits for (progress says more) */
 	/* Every post of the site (the book's and the others), for links to
 	 * posts left out of the book; NULL: only the book's. */
 	const struct post_list *site_posts;
 	const char *series;          /* the series the book is, or NULL */
 	int series_position;         /* the book's place in it; 0 when not given */
 	const char *cover;           /* --cover: an image file anywhere, or NULL */
+	const char *publisher, *rights; /* dc:publisher, dc:rights, or NULL */
+	const char *date; /* dc:date as the OPF writes it (W3CDTF), or NULL: the newest post's day */
 };
 
 /* What a book holds, for the line a run ends with. */

@@ -19,6 +19,7 @@
 #include "convert/sanitize.h"
 #include "base/template.h"
 #include "base/utf8.h"
+#include "base/words.h"
 
 /* ---- The generated cover ---- */
 
@@ -185,29 +186,35 @@ static int S_lines(struct strbuf *sb, const struct strvec *lines, int y, int ste
 	return last;
 }
 
-static char *S_names(const struct strvec *creators)
+/* The creators joined in the book's language: "A, B and C". */
+static char *S_names(const struct cover_text *t)
 {
 	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; creators && i < creators->n; i++) {
-		if (i)
-			sb_adds(&sb, i + 1 == creators->n ? " and " : ", ");
-		sb_adds(&sb, creators->v[i]);
-	}
+	if (t->creators)
+		words_join(words_for(t->language), &sb, t->creators);
 	return sb_detach(&sb);
 }
 
-/* What the generated cover says, as one text (its alternative text). */
+/* What the generated cover says, as one text in the book's language (its
+ * alternative text): "Title, Subtitle, by A and B, 2019–2021". */
 static char *S_spoken(const struct cover_text *t)
 {
+	const struct words *w = words_for(t->language);
 	struct strbuf sb = STRBUF_INIT;
-	char *names = S_names(t->creators);
+	char *names = S_names(t);
 	const char *parts[] = {t->title, t->subtitle, names, t->date_range};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		char *part = str_collapse_ws(parts[i] ? parts[i] : "");
 		if (*part) {
 			if (sb.len)
-				sb_adds(&sb, i == 2 ? ", by " : ", ");
-			sb_adds(&sb, part);
+				sb_adds(&sb, w->list_sep);
+			if (i == 2) {
+				char *by = words_fill(w->by, part);
+				sb_adds(&sb, by);
+				free(by);
+			} else {
+				sb_adds(&sb, part);
+			}
 		}
 		free(part);
 	}
@@ -270,7 +277,7 @@ char *cover_svg(const struct cover_text *t, size_t *len)
 
 	/* Creators and dates stand at the foot, whatever the title's length. */
 	bool dated = t->date_range && *t->date_range;
-	char *names = S_names(t->creators);
+	char *names = S_names(t);
 	if (*names) {
 		S_wrap(&lines, names, S_units(64, 60), 2);
 		int last = dated ? 2230 : 2330;
@@ -424,7 +431,7 @@ char *cover_unfonted(const struct cover_text *t)
 	}
 	struct strbuf missing = STRBUF_INIT;
 	size_t nmissing = 0;
-	char *names = S_names(t->creators);
+	char *names = S_names(t);
 	const char *parts[] = {t->title, t->subtitle, names, t->date_range};
 	for (size_t p = 0; p < sizeof parts / sizeof *parts && nmissing < 5; p++) {
 		char *text;
@@ -818,7 +825,7 @@ int cover_page(char **out, size_t *len, const struct cover *c, const struct cove
 	struct tvars tv = TVARS_INIT;
 	if (template_load(&tmpl, &origin, "cover.xhtml", templates_dir, dl) < 0)
 		goto out;
-	char *names = S_names(t->creators);
+	char *names = S_names(t);
 	tvars_set(&tv, "title", t->title);
 	tvars_set(&tv, "subtitle", t->subtitle);
 	tvars_set(&tv, "creators_text", names);
@@ -828,7 +835,7 @@ int cover_page(char **out, size_t *len, const struct cover *c, const struct cove
 	tvars_set(&tv, "image", c->href);
 	tvars_set(&tv, "generated", c->generated ? "yes" : "");
 	/* A generated cover says nothing but its text: that is its alternative. */
-	char *alt = c->generated ? S_spoken(t) : xasprintf("Cover of %s", t->title);
+	char *alt = c->generated ? S_spoken(t) : words_fill(words_for(t->language)->cover_of, t->title);
 	tvars_set(&tv, "alt", alt);
 	free(alt);
 	if (template_render_xml(&text, tmpl, &tv, origin, "the cover page", dl) < 0)

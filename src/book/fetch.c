@@ -123,23 +123,6 @@ char *fetch_cache_file(const char *dir, const char *url)
 	return path_join(dir, hex);
 }
 
-/* mkdir -p, new folders private to the user. */
-static bool S_mkdirs(const char *dir)
-{
-	char *p = xstrdup(dir);
-	bool ok = true;
-	for (char *s = strchr(p + 1, '/'); ok && s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST)
-			ok = false;
-		*s = '/';
-	}
-	if (ok && mkdir(p, 0700) < 0 && errno != EEXIST)
-		ok = false;
-	free(p);
-	return ok && path_is_dir(dir);
-}
-
 /* A cache entry is measured before it is read: one over the size cap
  * (put there by hand, or by a sheaf with a larger cap) would otherwise be
  * read whole first. Such an entry, or one that is not a regular file (a
@@ -171,7 +154,8 @@ static bool S_cache_read(const char *dir, const char *url, size_t max, struct fe
  * a file; a cache that cannot be written is no error. */
 static void S_cache_write(const char *dir, const char *url, const unsigned char *data, size_t len)
 {
-	if (!dir || !S_mkdirs(dir))
+	/* New folders private to the user. */
+	if (!dir || !path_mkdirs(dir, 0700))
 		return;
 	char *file = fetch_cache_file(dir, url);
 	char *tmp = xasprintf("%s.XXXXXX", file);

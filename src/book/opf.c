@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/words.h"
+
 #define W(x) ((const xmlChar *)(x))
 
 static void S_meta(xmlTextWriterPtr w, const char *property, const char *value, const char *refines)
@@ -69,6 +71,10 @@ int opf_package(char **out, size_t *len, const struct opf_input *in)
 		S_dc(w, "description", NULL, in->description);
 	if (in->source && *in->source)
 		S_dc(w, "source", NULL, in->source);
+	if (in->publisher && *in->publisher)
+		S_dc(w, "publisher", NULL, in->publisher);
+	if (in->rights && *in->rights)
+		S_dc(w, "rights", NULL, in->rights);
 	S_meta(w, "dcterms:modified", in->modified, NULL);
 	if (in->cover_id) {
 		/* EPUB 2's way to name the cover, still what Kobo and file
@@ -104,13 +110,9 @@ int opf_package(char **out, size_t *len, const struct opf_input *in)
 	S_meta(w, "schema:accessibilityFeature", "tableOfContents", NULL);
 	S_meta(w, "schema:accessibilityFeature", "readingOrder", NULL);
 	S_meta(w, "schema:accessibilityHazard", "none", NULL);
-	S_meta(w, "schema:accessibilitySummary",
-	       in->has_images
-		       ? "Blog posts as chapters with headings, a navigable table of contents and "
-			 "footnotes as linked notes. Images carry the alternative text their authors gave."
-		       : "Blog posts as chapters with headings, a navigable table of contents and "
-			 "footnotes as linked notes. The text is fully readable without vision.",
-	       NULL);
+	/* In the book's language, which the package declares. */
+	const struct words *words = words_for(in->language);
+	S_meta(w, "schema:accessibilitySummary", in->has_images ? words->a11y_images : words->a11y_text, NULL);
 	xmlTextWriterEndElement(w); /* metadata */
 
 	xmlTextWriterStartElement(w, W("manifest"));

@@ -23,7 +23,7 @@ struct opf_input {
 	const struct strvec *creators;
 	const struct strvec *subjects;
 	const char *language;
-	const char *date;     /* YYYY-MM-DD or NULL */
+	const char *date;     /* W3CDTF (YYYY-MM-DD, …) or NULL */
 	const char *modified; /* YYYY-MM-DDThh:mm:ssZ */
 	bool has_images;
 	const char *series;  /* belongs-to-collection, or NULL */
@@ -31,6 +31,7 @@ struct opf_input {
 	const struct opf_item *items;
 	size_t nitems;
 	const char *cover_id; /* the cover image's item, or NULL: <meta name="cover"> */
+	const char *publisher, *rights; /* dc:publisher, dc:rights, or NULL */
 };
 
 int opf_package(char **out, size_t *len, const struct opf_input *in);

@@ -446,7 +446,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 				struct heading *h = &ch->headings[ch->nheadings++];
 				h->level = name[1] - '0';
 				h->id = xstrdup(unique);
-				h->text = text && *text ? xstrdup(text) : xstrdup("Section");
+				h->text = xstrdup(text && *text ? text : sanitize_words(el)->section);
 			}
 			if (id) {
 				changed |= strcmp(id, unique) != 0;
@@ -518,10 +518,12 @@ void chapter_image_to_alt(xmlNodePtr img)
 	xmlNodePtr span = xmlNewDocNode(img->doc, img->ns, (const xmlChar *)"span", NULL);
 	S_set(span, "class", "image-missing");
 	char *text;
-	if (alt && *alt)
+	if (alt && *alt) {
 		text = xasprintf("[%s]", (const char *)alt);
-	else
-		text = xasprintf("[image: %s]", src ? path_basename(src) : "?");
+	} else {
+		const struct words *w = sanitize_words(img);
+		text = xasprintf("[%s%s%s]", w->image, w->colon, src ? path_basename(src) : "?");
+	}
 	xmlAddChild(span, xmlNewDocText(img->doc, (const xmlChar *)text));
 	free(text);
 	free(src);
@@ -684,7 +686,7 @@ void chapter_names(xmlNodePtr root)
 		xmlNodePtr a = S_link_of(els[i]);
 		char *src = S_prop(els[i], "src");
 		char *stem = a && S_names_link(a, els[i]) ? xstrdup("") : mark ? xstrdup(mark) : S_image_stem(src);
-		S_set(els[i], "alt", *stem || a ? stem : "image");
+		S_set(els[i], "alt", *stem || a ? stem : sanitize_words(els[i])->image);
 		free(stem);
 		free(src);
 		free(mark);

@@ -101,6 +101,9 @@ struct dialect_context {
 	/* What the generator read of the site for its passes: params, options,
 	 * shortcode templates (input/sitedata.h). May be NULL. */
 	const struct site_data *data;
+	/* The book's language (BCP 47), for the words a pass writes itself
+	 * (reST's "See also"); NULL: English. */
+	const char *language;
 };
 
 /* Rewrites md (len bytes; the body of the post starting at file line

@@ -767,12 +767,23 @@ static xmlNodePtr S_svg_root(xmlNodePtr dst, xmlNodePtr src, int line)
 	return svg;
 }
 
+const struct words *sanitize_words(xmlNodePtr node)
+{
+	xmlNodePtr root = node->doc ? xmlDocGetRootElement(node->doc) : NULL;
+	xmlChar *lang = root ? xmlNodeGetLang(root) : NULL;
+	const struct words *w = words_for((const char *)lang);
+	if (lang)
+		xmlFree(lang);
+	return w;
+}
+
 /* An embedded player (iframe, video, audio) becomes a visible link: an
  * e-reader cannot play it, but the reader must see something was there.
  * A video's poster comes first, as an image the book holds. Its fallback
  * content is copied by the caller. */
 static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 {
+	const struct words *w = sanitize_words(dst);
 	xmlChar *url = xmlGetProp(src, (const xmlChar *)"src");
 	if (!url) {
 		for (xmlNodePtr c = src->children; c && !url; c = c->next)
@@ -781,9 +792,9 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 	}
 	xmlChar *title = xmlGetProp(src, (const xmlChar *)"title");
 	const char *kind = (const char *)src->name;
-	const char *what = strcmp(kind, "video") == 0   ? "Video"
-			   : strcmp(kind, "audio") == 0 ? "Audio"
-							: "Embedded content";
+	const char *what = strcmp(kind, "video") == 0   ? w->video
+			   : strcmp(kind, "audio") == 0 ? w->audio
+							: w->embedded;
 	xmlChar *raw_poster = strcmp(kind, "video") == 0 ? xmlGetProp(src, (const xmlChar *)"poster") : NULL;
 	/* Judged as it will be written (see S_copy_attrs). */
 	xmlChar *poster = raw_poster ? (xmlChar *)S_xml_text(raw_poster) : NULL;
@@ -793,7 +804,7 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 		xmlNodePtr img = S_new(dst, ns, "img", line);
 		S_set(img, "src", (const char *)poster);
 		char *alt = title ? str_collapse_ws((const char *)title) : NULL;
-		S_set(img, "alt", alt && *alt ? alt : "Video poster");
+		S_set(img, "alt", alt && *alt ? alt : w->video_poster);
 		free(alt);
 	}
 	if (poster)
@@ -806,7 +817,7 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 		char *esc = url_escape((const char *)url);
 		S_set(a, "href", esc);
 		S_set(a, "class", "embed");
-		char *label = xasprintf("%s: %s", what, title ? (const char *)title : (const char *)url);
+		char *label = xasprintf("%s%s%s", what, w->colon, title ? (const char *)title : (const char *)url);
 		S_text(a, label);
 		free(label);
 		free(esc);
@@ -814,7 +825,7 @@ static void S_embed(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 		/* No address to give: still say something was there. */
 		xmlNodePtr span = S_new(dst, ns, "span", line);
 		S_set(span, "class", "embed");
-		char *label = title ? xasprintf("%s: %s", what, (const char *)title) : xstrdup(what);
+		char *label = title ? xasprintf("%s%s%s", what, w->colon, (const char *)title) : xstrdup(what);
 		S_text(span, label);
 		free(label);
 	}

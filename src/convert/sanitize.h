@@ -23,6 +23,7 @@
 #include <stdbool.h>
 
 #include "base/url.h" /* url_classify and url_escape, used with sanitize's policy */
+#include "base/words.h"
 #include "convert/svg.h" /* SVG_NS, XLINK_NS */
 
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
@@ -38,6 +39,12 @@
  * its epub: namespace. Returns how many elements were flattened (see
  * above). */
 size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNsPtr epub_ns);
+
+/* The fixed words (words.h) of the document node belongs to: the language
+ * its root declares (the chapter template's xml:lang, the book's), so a
+ * label sheaf adds to a post reads like the book's other labels; English
+ * when it declares none. */
+const struct words *sanitize_words(xmlNodePtr node);
 
 /* True when s is a well-formed BCP 47 language tag (syntax only). */
 bool lang_tag_valid(const char *s);

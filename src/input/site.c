@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE
 #include "input/site.h"
 
+#include <libxml/HTMLparser.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -179,6 +180,34 @@ static void S_given_url(struct site *site, const char *url)
 		site->baseurl = xstrndup(path, strlen(path) - 1);
 }
 
+/* A copyright notice written as HTML (`Copyright &copy; 2016 <a
+ * href="…">Name</a>`) as the reader sees it: its text, entities
+ * decoded, white space collapsed. Plain text is left as it is. */
+static void S_copyright_text(struct site *site)
+{
+	const char *c = site->copyright;
+	if (!c || !strpbrk(c, "<&"))
+		return;
+	/* Wrapped, so a fragment of text alone still gets a root. */
+	char *html = xasprintf("<html><body>%s</body></html>", c);
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+					HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						HTML_PARSE_NODEFDTD);
+	free(html);
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlChar *text = root ? xmlNodeGetContent(root) : NULL;
+	if (text) {
+		free(site->copyright);
+		site->copyright = str_collapse_ws((const char *)text);
+		if (!*site->copyright) {
+			free(site->copyright);
+			site->copyright = NULL;
+		}
+	}
+	xmlFree(text);
+	xmlFreeDoc(doc);
+}
+
 int site_open_ext(struct site **out, const char *root, const struct site_open_options *opts,
 		  struct diag_list *dl)
 {
@@ -233,6 +262,7 @@ int site_open_ext(struct site **out, const char *root, const struct site_open_op
 		site_free(site);
 		return -1;
 	}
+	S_copyright_text(site);
 	S_given_url(site, opts ? opts->site_url : NULL);
 	*out = site;
 	return 0;
@@ -438,6 +468,7 @@ void site_free(struct site *site)
 	free(site->language);
 	free(site->url);
 	free(site->description);
+	free(site->copyright);
 	free(site->want_language);
 	fm_node_free(site->config);
 	fm_node_free(site->authors);

@@ -205,6 +205,12 @@ struct site {
 			      (Jekyll baseurl, Hexo root); may be NULL */
 	/* Book metadata defaults from the site's config; any may be NULL. */
 	char *title, *author, *language, *url, *description;
+	/* The site's copyright notice as the generator's config documents it
+	 * (MkDocs and Hugo `copyright`, Docusaurus
+	 * `themeConfig.footer.copyright`), a book's rights by default; the
+	 * markup a config may write there (MkDocs, Docusaurus: HTML) is
+	 * reduced to its text by site_open (`&copy;` → ©). May be NULL. */
+	char *copyright;
 	struct fm_node *config;  /* the parsed config, when there is one */
 	struct fm_node *authors; /* MkDocs .authors.yml `authors` mapping, or NULL */
 	void *state;             /* the generator's own (configure), freed by free_state */

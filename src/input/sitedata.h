@@ -44,6 +44,11 @@ struct site_data {
 		       markdown.format 'mdx', its default) */
 	struct strvec admonitions; /* `:::name` box names the site adds to the usual ones
 				      (Docusaurus' admonitions.keywords) */
+	/* The title the site shows on a box given none, by its name: pairs
+	 * {name, title, …, NULL} (Docusaurus' theme translations of its
+	 * admonitions in the site's language); static, borrowed. NULL, or a
+	 * name not listed: the name, capitalized. */
+	const char *const *box_titles;
 	struct site_template *tmpl;
 	size_t ntmpl;
 	struct strmap by_name; /* name → index in tmpl */

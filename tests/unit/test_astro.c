@@ -194,6 +194,12 @@ static void test_starlight(void)
 	ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_markdoc)),
 	   "Starlight's remark-directive: `:::` directives in every collection");
 	is_str(site->language, "fr", "Starlight's root locale's lang");
+	struct site_data *sd = site->gen->site_data(site);
+	const char *const *t = sd ? sd->box_titles : NULL;
+	while (t && *t && strcmp(*t, "tip") != 0)
+		t += 2;
+	is_str(t && *t ? t[1] : NULL, "Astuce", "an aside without a title: Starlight's French word for tip");
+	site_data_free(sd);
 	fx_is_relpaths(&posts, "src/content/articles/Four Ways.markdown|src/content/articles/one.mdx",
 		       "a legacy collection (src/content/config.ts), named articles: `_` files and folders "
 		       "left out, .mdx (Starlight brings MDX) and .markdown in");

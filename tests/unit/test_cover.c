@@ -624,10 +624,46 @@ static void test_page(void)
 	cover_page(&page, &len, &c, &t, NULL, &dl);
 	doc = fx_parse_strict(page, len);
 	if (ok(doc != NULL, "cover.xhtml of an image is well-formed")) {
-		fx_is_xstr(doc, "string(//h:img/@alt)", "Cover of Q&A <book>", "an image cover's alt");
+		fx_is_xstr(doc, "string(//h:img/@alt)", "Capa de Q&A <book>", "an image cover's alt, in the book's language");
 		xmlFreeDoc(doc);
 	}
 	free(page);
+
+	/* The alternative texts and the names in the book's language. */
+	static const struct {
+		const char *lang, *made, *image, *names;
+	} langs[] = {
+		{"en", "T, by Ada, Bo and Cy, 2024", "Cover of T", "Ada, Bo and Cy"},
+		{"ja", "T、Ada、Bo、Cy 著、2024", "『T』の表紙", "Ada、Bo、Cy"},
+		{"fr", "T, par Ada, Bo et Cy, 2024", "Couverture de T", "Ada, Bo et Cy"},
+		{"de-AT", "T, von Ada, Bo und Cy, 2024", "Umschlag von T", "Ada, Bo und Cy"},
+		{"xx", "T, by Ada, Bo and Cy, 2024", "Cover of T", "Ada, Bo and Cy"},
+	};
+	struct strvec names = STRVEC_INIT;
+	sv_push(&names, "Ada");
+	sv_push(&names, "Bo");
+	sv_push(&names, "Cy");
+	for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+		struct cover_text lt = {"T", NULL, &names, "2024", langs[i].lang};
+		for (int generated = 1; generated >= 0; generated--) {
+			c.generated = generated;
+			page = NULL;
+			cover_page(&page, &len, &c, &lt, NULL, &dl);
+			doc = page ? fx_parse_strict(page, len) : NULL;
+			if (ok(doc != NULL, "%s: cover.xhtml is well-formed", langs[i].lang)) {
+				fx_is_xstr(doc, "string(//h:img/@alt)", generated ? langs[i].made : langs[i].image,
+					   generated ? "a made cover's alt in the book's language"
+						     : "an image cover's alt in the book's language");
+				xmlFreeDoc(doc);
+			}
+			free(page);
+		}
+		size_t svg_len;
+		char *svg = cover_svg(&lt, &svg_len);
+		like(svg, langs[i].names, "the made cover draws the names joined in the book's language");
+		free(svg);
+	}
+	sv_free(&names);
 	is_int(dl.n, 0, "nothing reported");
 	diag_list_free(&dl);
 }

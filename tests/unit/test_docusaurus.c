@@ -71,6 +71,7 @@ static void S_write_lantern(void)
 		  "    ['./src/plugin/plugin-content-blog', { id: 'second', path: 'essays', routeBasePath: 'essays' }],\n"
 		  "    ['@docusaurus/plugin-content-docs', { id: 'guide', path: 'guide' }],\n"
 		  "  ],\n"
+		  "  themeConfig: /** @type {x} */ ({ footer: { copyright: 'Copyright &copy; 2024 <b>Lantern</b>' } }),\n"
 		  "} satisfies Config;\n"
 		  "export default config;\n");
 	fx_writes(S_tmp, "lantern/journal/people.yml",
@@ -132,6 +133,7 @@ static void test_site(void)
 	is_str(site->title, "Lantern Notes", "title: the config object's, not a type's");
 	is_str(site->description, "Light for the harbour", "tagline, `as const` left aside");
 	is_str(site->language, "pt-BR", "i18n.defaultLocale");
+	is_str(site->copyright, "Copyright © 2024 Lantern", "themeConfig.footer.copyright, as text");
 	is_str(site->baseurl, "/notes", "baseUrl");
 	ok(site->url == NULL, "a computed url is not guessed");
 	is_int(S_warnings(&dl, "'url' is not a literal (siteInfo.url)"), 1, "it is reported once");
@@ -139,6 +141,11 @@ static void test_site(void)
 	is_int(S_warnings(&dl, "editUrl"), 0, "options sheaf does not read are not reported");
 	struct site_data *sd = site->gen->site_data(site);
 	ok(!sd->mdx_md, "markdown.format 'detect': .md is not MDX");
+	/* Docusaurus' pt locale is pt-BR's words: an admonition's title. */
+	const char *const *t = sd->box_titles;
+	while (t && *t && strcmp(*t, "note") != 0)
+		t += 2;
+	is_str(t && *t ? t[1] : NULL, "observação", "a box without a title: Docusaurus' pt-BR word for note");
 	site_data_free(sd);
 	is_str(site->static_dir, "public", "site-absolute images under staticDirectories, in order");
 	fx_is_list(&site->static_more, "static", "the further ones");
@@ -226,6 +233,9 @@ static void test_i18n(void)
 		return;
 	}
 	is_str(site->language, "en", "the locale asked for");
+	struct site_data *sd = site->gen->site_data(site);
+	ok(sd->box_titles == NULL, "en: a box without a title shows its name, as Docusaurus' English does");
+	site_data_free(sd);
 	const struct post *glass =
 		fx_find_post(&posts, "i18n/en/docusaurus-plugin-content-blog-second/2020-01-01-on-glass.md");
 	const struct post *first =
@@ -249,7 +259,8 @@ static void test_js_configs(void)
 {
 	fx_writes(S_tmp, "plain/docusaurus.config.js",
 		  "// @ts-check\nmodule.exports = {\n  title: \"Plain\",\n  url: 'https://plain.example/',\n"
-		  "  presets: ['@docusaurus/preset-classic'],\n};\n");
+		  "  presets: ['@docusaurus/preset-classic'],\n"
+		  "  themeConfig: { footer: { copyright: `Copyright © ${new Date().getFullYear()} Plain` } },\n};\n");
 	fx_writes(S_tmp, "plain/blog/2019-09-09-hello world.md", "---\ntitle: Hello\n---\n");
 	fx_writes(S_tmp, "plain/blog/2019-10-11-odd-date.md", "---\ntitle: Odd\ndate: Oct 12 2019\n---\n");
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -259,6 +270,8 @@ static void test_js_configs(void)
 		is_str(site->url, "https://plain.example/", "url with the base path");
 		is_str(site->language, "en", "no i18n: English, Docusaurus' default");
 		is_str(site->static_dir, "static", "no staticDirectories: static/");
+		ok(site->copyright == NULL, "a computed copyright gives none");
+		is_int(S_warnings(&dl, "copyright"), 0, "... without a word");
 		ok(fx_is_passes(site, DIALECTS(&dialect_mdx, &dialect_directives, &dialect_heading_ids)),
 		   "admonitions on by default, no math");
 		struct site_data *sd = site->gen->site_data(site);

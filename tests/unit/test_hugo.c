@@ -86,6 +86,7 @@ static void S_make_yaml(void)
 	fx_writes(S_tmp, "y/hugo.yaml",
 		"baseURL: https://blog.test/\n"
 		"title: Field Notes\n"
+		"copyright: \"© Field Notes\"\n"
 		"languageCode: en-gb\n"
 		"params:\n"
 		"  author: Site Owner\n"
@@ -227,6 +228,7 @@ static void test_yaml_site(void)
 	is_str(site->language, "en-gb", "languageCode → language");
 	is_str(site->author, "Site Owner", "params.author → author");
 	is_str(site->description, "Notes from the field", "params.description → description");
+	is_str(site->copyright, "© Field Notes", "copyright");
 	is_str(site->content_dir, "content", "contentDir defaults to content");
 	is_str(site->static_dir, "static", "staticDir defaults to static");
 	ok(site->gen->dialects[0] == &dialect_hugo && site->gen->dialects[1] == &dialect_site_emoji &&

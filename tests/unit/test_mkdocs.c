@@ -62,6 +62,7 @@ static void test_inherit(void)
 {
 	fx_writes(S_tmp, "split/mkdocs-base.yml",
 		  "site_name: Lantern Notes\n"
+		  "copyright: >-\n    Copyright &copy; 2024\n    <a href=\"https://lantern.example/\">Lantern</a> &amp; co\n"
 		  "site_url: https://old.example/\n"
 		  "theme:\n  name: material\n  language: de\n"
 		  "plugins:\n  search:\n");
@@ -80,6 +81,7 @@ static void test_inherit(void)
 		is_str(site->title, "Lantern Notes", "INHERIT: a key of the parent");
 		is_str(site->url, "https://lantern.example/", "INHERIT: the child's value wins");
 		is_str(site->language, "de", "INHERIT: mappings merge key by key");
+		is_str(site->copyright, "Copyright © 2024 Lantern & co", "copyright: HTML reduced to its text");
 		ok(fm_get(fm_get(site->config, "plugins"), "search") != NULL, "INHERIT: plugins merged");
 		ok(fm_get(site->config, "INHERIT") == NULL, "INHERIT: the key itself is gone");
 		struct post *p = S_find(&posts, "docs/blog/posts/wick.md");

@@ -29,6 +29,8 @@ static void test_package(void)
 		.subtitle = "A subtitle",
 		.description = "About <things>",
 		.source = "https://blog.example/",
+		.publisher = "Smith & Sons",
+		.rights = "© 2024 <Jane>",
 		.creators = &creators,
 		.subjects = &subjects,
 		.language = "pt-BR",
@@ -64,6 +66,9 @@ static void test_package(void)
 	fx_is_xstr(doc, "string(//dc:subject)", "linux", "dc:subject");
 	fx_is_xstr(doc, "string(//dc:description)", "About <things>", "dc:description");
 	fx_is_xstr(doc, "string(//dc:source)", "https://blog.example/", "dc:source");
+	fx_is_xstr(doc, "string(//dc:publisher)", "Smith & Sons", "dc:publisher escaped and read back");
+	fx_is_xstr(doc, "string(//dc:rights)", "© 2024 <Jane>", "dc:rights escaped and read back");
+	is_int(fx_xpath_num(doc, "count(//dc:publisher|//dc:rights)"), 2, "each once");
 	fx_is_xstr(doc, "string(//o:meta[@property='dcterms:modified'])", "2024-12-28T10:00:00Z", "dcterms:modified");
 	is_int(fx_xpath_num(doc, "count(//o:meta[@property='dcterms:modified'])"), 1, "exactly one dcterms:modified");
 	is_int(fx_xpath_num(doc, "count(//o:meta[@property='schema:accessMode'])"), 2,
@@ -104,7 +109,9 @@ static void test_package(void)
 	doc = fx_parse_strict(out, len);
 	ok(doc != NULL, "bare package well-formed");
 	if (doc) {
-		is_int(fx_xpath_num(doc, "count(//dc:creator|//dc:date|//dc:subject|//dc:description|//dc:source)"), 0,
+		is_int(fx_xpath_num(doc, "count(//dc:creator|//dc:date|//dc:subject|//dc:description|//dc:source|"
+					       "//dc:publisher|//dc:rights)"),
+		       0,
 		       "no empty optional elements");
 		is_int(fx_xpath_num(doc, "count(//dc:title)"), 1, "no subtitle title");
 		is_int(fx_xpath_num(doc, "count(//o:meta[@property='schema:accessMode'])"), 1,

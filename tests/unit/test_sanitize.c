@@ -24,20 +24,22 @@ static void test_lang(void)
 	ok(lang_tag_valid("x-klingon"), "lang_tag_valid(\"x-klingon\")");
 }
 
-/* Sanitizes an HTML fragment into <div> of an XHTML document and returns
- * the div serialized as XML (malloc'd). Also checks the whole document
- * reparses strictly. */
-static char *S_clean(const char *fragment, bool *well_formed)
+/* Sanitizes an HTML fragment into <div> of an XHTML document (whose root
+ * says xml:lang="lang" when lang is not NULL) and returns the div
+ * serialized as XML (malloc'd). Also checks the whole document reparses
+ * strictly. */
+static char *S_clean_lang(const char *fragment, const char *lang, bool *well_formed)
 {
 	char *wrapped = xasprintf("<html><body>%s</body></html>", fragment);
 	htmlDocPtr h = htmlReadMemory(wrapped, (int)strlen(wrapped), "test.html", "UTF-8",
 				      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 					      HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
 	free(wrapped);
-	static const char target[] =
-		"<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-		"xmlns:epub=\"http://www.idpf.org/2007/ops\"><body><div/></body></html>";
+	char *target = xasprintf("<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+				 "xmlns:epub=\"http://www.idpf.org/2007/ops\"%s%s%s><body><div/></body></html>",
+				 lang ? " xml:lang=\"" : "", lang ? lang : "", lang ? "\"" : "");
 	xmlDocPtr x = xmlReadMemory(target, (int)strlen(target), "t.xhtml", "UTF-8", XML_PARSE_NONET);
+	free(target);
 	xmlNodePtr root = xmlDocGetRootElement(x);
 	xmlNodePtr div = root->children->children; /* html > body > div */
 	xmlNsPtr ns = xmlSearchNsByHref(x, root, (const xmlChar *)XHTML_NS);
@@ -64,6 +66,11 @@ static char *S_clean(const char *fragment, bool *well_formed)
 	xmlFreeDoc(x);
 	xmlFreeDoc(h);
 	return out;
+}
+
+static char *S_clean(const char *fragment, bool *well_formed)
+{
+	return S_clean_lang(fragment, NULL, well_formed);
 }
 
 static void test_copy(void)
@@ -492,9 +499,42 @@ static void test_flatten_linear(void)
 	sb_release(&sb);
 }
 
+/* An embedded player's label is in the language of the document it is
+ * written into (the chapter's xml:lang, the book's); English without one. */
+static void test_embed_words(void)
+{
+	static const char players[] = "<p><video poster=\"p.jpg\" src=\"v.mp4\"></video></p>"
+				      "<p><audio title=\"Talk\"></audio></p>"
+				      "<p><iframe src=\"https://e.com/x\" title=\"Map\"></iframe></p>";
+	static const struct {
+		const char *lang, *video, *audio, *embed, *poster;
+	} cases[] = {
+		{NULL, ">Video: v.mp4</a>", ">Audio: Talk</span>", ">Embedded content: Map</a>", "alt=\"Video poster\""},
+		{"ja", ">動画：v.mp4</a>", ">音声：Talk</span>", ">埋め込みコンテンツ：Map</a>", "alt=\"動画のポスター画像\""},
+		{"fr-CA", ">Vidéo\xC2\xA0: v.mp4</a>", ">Audio\xC2\xA0: Talk</span>", ">Contenu intégré\xC2\xA0: Map</a>",
+		 "alt=\"Affiche de la vidéo\""},
+		{"de", ">Video: v.mp4</a>", ">Audio: Talk</span>", ">Eingebetteter Inhalt: Map</a>",
+		 "alt=\"Vorschaubild des Videos\""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		bool wf;
+		char *out = S_clean_lang(players, cases[i].lang, &wf);
+		const char *l = cases[i].lang ? cases[i].lang : "no language";
+		ok(strstr(out, cases[i].video) != NULL, "%s: the video's label", l);
+		ok(strstr(out, cases[i].audio) != NULL, "%s: the audio's label", l);
+		ok(strstr(out, cases[i].embed) != NULL, "%s: the frame's label", l);
+		ok(strstr(out, cases[i].poster) != NULL, "%s: the poster's alternative text", l);
+		ok(wf, "%s: well-formed", l);
+		if (!strstr(out, cases[i].embed))
+			diag("%s", out);
+		free(out);
+	}
+}
+
 int main(void)
 {
 	test_lang();
+	test_embed_words();
 	test_copy();
 	test_svg();
 	test_images();

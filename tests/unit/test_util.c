@@ -98,6 +98,17 @@ static void test_strings(void)
 	is_str(s, "x", "dup_nonempty: a copy");
 	free(s);
 
+	static const struct {
+		uint64_t n;
+		const char *s;
+	} grouped[] = {{0, "0"}, {7, "7"}, {999, "999"}, {1000, "1,000"}, {1204, "1,204"}, {12345, "12,345"},
+		       {100000, "100,000"}, {1234567, "1,234,567"}, {UINT64_MAX, "18,446,744,073,709,551,615"}};
+	for (size_t i = 0; i < sizeof grouped / sizeof *grouped; i++) {
+		char g[NUM_GROUPED_MAX];
+		num_grouped(g, grouped[i].n);
+		is_str(g, grouped[i].s, "num_grouped");
+	}
+
 	ok(str_ieq("HeLLo", "hello"), "str_ieq: ASCII case-insensitive");
 	ok(!str_ieq("hello", "hell"), "str_ieq: prefix is not equal");
 	ok(str_casecmp("a", "B") < 0 && str_casecmp("b", "A") > 0, "str_casecmp orders ignoring case");

@@ -1,6 +1,7 @@
 /* Unit tests of words.h: each language's long date (as CLDR writes
  * 2015-09-11), its count of posts for 0, 1, 2 and 5, the choice of row by
- * primary subtag and the fallback to English. */
+ * primary subtag and the fallback to English, and the labels of the cover,
+ * embedded players, reST's seealso and the accessibility summary. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,9 +93,82 @@ static void test_choice(void)
 	sv_free(&names);
 }
 
+/* s holds one %s and no other conversion: words_fill replaces it. */
+static bool S_one_slot(const char *s)
+{
+	const char *at = s ? strstr(s, "%s") : NULL;
+	return at && !strchr(at + 2, '%') && (size_t)(strchr(s, '%') - s) == (size_t)(at - s);
+}
+
+static bool S_set(const char *s)
+{
+	return s && *s;
+}
+
+/* The labels sheaf adds to a book beyond headings and dates (issue 15):
+ * the cover's alternative text, an embedded player's label, reST's "See
+ * also", the package's accessibility summary. */
+static void test_labels(void)
+{
+	for (size_t i = 0; i < sizeof S_cases / sizeof *S_cases; i++) {
+		const struct words *w = words_for(S_cases[i].lang);
+		ok(S_one_slot(w->by) && S_one_slot(w->cover_of), "%s: the cover's formats take one name", w->lang);
+		ok(S_one_slot(w->video_on) && S_one_slot(w->post_on) && S_one_slot(w->gist_on) && S_set(w->embedded_page),
+		   "%s: an embed's label takes the service's name", w->lang);
+		ok(S_set(w->image) && S_set(w->section) && S_set(w->colon) && S_set(w->video) && S_set(w->audio) && S_set(w->embedded) &&
+			   S_set(w->video_poster) && S_set(w->see_also),
+		   "%s: every label", w->lang);
+		ok(S_set(w->a11y_images) && S_set(w->a11y_text) && strcmp(w->a11y_images, w->a11y_text) != 0 &&
+			   !strchr(w->a11y_images, '%') && !strchr(w->a11y_text, '%'),
+		   "%s: both accessibility summaries", w->lang);
+		/* Only English may be English. */
+		if (strcmp(w->lang, "en") != 0)
+			ok(strcmp(w->see_also, "See also") != 0 && strcmp(w->embedded, "Embedded content") != 0 &&
+				   strcmp(w->cover_of, "Cover of %s") != 0 && strcmp(w->video_poster, "Video poster") != 0 &&
+				   !strstr(w->a11y_text, "Blog posts"),
+			   "%s: translated", w->lang);
+	}
+	static const struct {
+		const char *lang, *by, *cover_of, *see_also, *video;
+	} want[] = {
+		{"en", "by Ada", "Cover of T", "See also", "Video"},
+		{"ja", "Ada 著", "『T』の表紙", "参考", "動画"},
+		{"zh-CN", "Ada 著", "《T》封面", "参见", "视频"},
+		{"zh-TW", "Ada 著", "《T》封面", "請參閱", "影片"},
+		{"ko", "Ada 지음", "《T》 표지", "더 보기", "동영상"},
+		{"fr", "par Ada", "Couverture de T", "Voir aussi", "Vidéo"},
+		{"de", "von Ada", "Umschlag von T", "Siehe auch", "Video"},
+		{"es", "por Ada", "Cubierta de T", "Ver también", "Vídeo"},
+		{"pt-BR", "por Ada", "Capa de T", "Ver também", "Vídeo"},
+		{"fi", "kirjoittanut Ada", "Kansi: T", "Katso myös", "Video"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const struct words *w = words_for(want[i].lang);
+		S_is_owned(words_fill(w->by, "Ada"), want[i].by, "by", want[i].lang);
+		S_is_owned(words_fill(w->cover_of, "T"), want[i].cover_of, "cover of", want[i].lang);
+		is_str(w->see_also, want[i].see_also, "see also");
+		is_str(w->video, want[i].video, "video");
+	}
+	S_is_owned(words_fill(words_for("en")->video_on, "YouTube"), "Video on YouTube", "an embed, as it always was",
+		   "en");
+	S_is_owned(words_fill(words_for("es")->post_on, "Instagram"), "Publicación en Instagram", "an embed", "es");
+	is_str(words_for("ja")->image, "画像", "ja: an image");
+	is_str(words_for("de")->image, "Bild", "de: an image");
+	is_str(words_for("en")->image, "image", "en: an image, as it always was");
+	is_str(words_for("de")->section, "Abschnitt", "de: a heading without text");
+	is_str(words_for("en")->section, "Section", "en: a heading without text, as it always was");
+	is_str(words_for("fr")->colon, "\xC2\xA0: ", "fr: a no-break space before the colon");
+	is_str(words_for("ja")->colon, "\xEF\xBC\x9A", "ja: a full-width colon");
+	is_str(words_for("en")->a11y_images,
+	       "Blog posts as chapters with headings, a navigable table of contents and footnotes as linked notes. "
+	       "Images carry the alternative text their authors gave.",
+	       "en: the summary English books always had");
+}
+
 int main(void)
 {
 	test_rows();
 	test_choice();
+	test_labels();
 	return done_testing();
 }

@@ -60,9 +60,13 @@ void directives_box_open(struct ds_state *st, struct strbuf *h, const char *type
 	if (tl) {
 		ds_title_html(st, h, title, tl, line);
 	} else if (tyl) {
-		char *word = xstrndup(type, tyl);
+		/* The site's title for the name (its language's), else the name. */
+		const char *const *t = st->ctx && st->ctx->data ? st->ctx->data->box_titles : NULL;
+		while (t && *t && !ds_eq(type, tyl, t[0]))
+			t += 2;
+		char *word = t && *t ? xstrdup(t[1]) : xstrndup(type, tyl);
 		word[0] = (char)toupper((unsigned char)word[0]);
-		ds_esc(h, word, tyl);
+		ds_esc(h, word, strlen(word));
 		free(word);
 	}
 	sb_adds(h, "</p>\n");

@@ -13,7 +13,9 @@ bool directives_known(const char *type, size_t tyl);
 /* Writes a box's opening to h: `<div class="admonition TYPE"><p
  * class="admonition-title">TITLE</p>` and a newline. The title is
  * Markdown (one line, read through the passes), or, when tl is 0, the
- * type capitalized as Docusaurus shows it (caution: Caution). The closing
+ * site's title for the type in its language (site_data's box_titles:
+ * caution is Vorsicht on a German Docusaurus site), else the type
+ * capitalized as Docusaurus shows it (caution: Caution). The closing
  * is `</div>`. Appends to h, which the caller owns; type and title are
  * read, not kept. */
 void directives_box_open(struct ds_state *st, struct strbuf *h, const char *type, size_t tyl, const char *title,

@@ -372,7 +372,8 @@ static size_t S_inline(struct ds_inl *x, size_t i, void *self)
 			done = false;
 		}
 	} else if (ds_eq(name, nl, "iframe") && args.n) {
-		ds_embed_md_link(x->out, "Embedded page", args.v[0]);
+		const struct words *w = ds_words(x->st);
+		ds_embed_md_link(x->out, w, w->embedded_page, args.v[0]);
 	} else {
 		done = false;
 	}

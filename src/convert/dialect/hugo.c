@@ -326,7 +326,7 @@ static size_t S_embed(struct S_hugo *h, struct ds_inl *x, size_t i, const struct
 	if (bl > 7 && ds_eq(sc->name + bl - 7, 7, "_simple"))
 		bl -= 7;
 	struct strbuf link = STRBUF_INIT;
-	if (ds_embed_link(sc, sc->name, bl, &link)) {
+	if (ds_embed_link(sc, ds_words(x->st), sc->name, bl, &link)) {
 		size_t ls, after;
 		used = sc->end - i;
 		if (ds_alone(x, i, sc->end, &ls, &after))

@@ -263,7 +263,7 @@ static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct 
 		} else if (ds_eq(p, pl, "split") || ds_eq(p, pl, "join") || strchr(val, S_ITEM)) {
 			nv = S_list_filter(p, pl, val, lit);
 		} else if (ds_eq(p, pl, "slugify") && !arg) {
-			nv = slug_jekyll(val, false, false);
+			nv = slug_hyphens(val, false, false);
 		} else if (ds_eq(p, pl, "relative_url") && !arg) {
 			nv = S_relative_url(ds_baseurl(st), val);
 		} else if (ds_eq(p, pl, "absolute_url") && !arg) {
@@ -272,7 +272,7 @@ static char *S_eval(struct ds_state *st, const char *e, size_t el, const struct 
 			size_t ul = strlen(u);
 			while (ul && u[ul - 1] == '/')
 				ul--;
-			nv = strstr(rel, "://") ? xstrdup(rel) : xasprintf("%.*s%s", (int)ul, u, rel);
+			nv = url_has_authority(rel) ? xstrdup(rel) : xasprintf("%.*s%s", (int)ul, u, rel);
 			free(rel);
 		} else if (ds_eq(p, pl, "prepend") && lit) {
 			nv = xasprintf("%s%s", lit, val);
@@ -1522,7 +1522,7 @@ static size_t S_gist(struct S_liq *l, struct ds_inl *x, size_t i)
 		for (size_t c = 0; c < fl; c++)
 			sb_addc(&url, ds_alnum(file[c]) ? (char)tolower((unsigned char)file[c]) : '-');
 	}
-	ds_embed_md_link(x->out, "Gist", url.s);
+	ds_embed_md_link(x->out, ds_words(x->st), "Gist", url.s);
 	sb_release(&url);
 	return end - i;
 }

@@ -40,6 +40,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/words.h"
+#include "base/url.h"
 #include "convert/dialect/scan.h"
 
 #define S_MAX_DEPTH 24      /* blocks nested in blocks */
@@ -2129,6 +2131,54 @@ static bool S_in(const struct S_dir *d, const char *const *names)
 static const char *const S_admonitions[] = {"note",    "tip",   "warning", "important", "attention",
 					    "caution", "danger", "error",  "hint",      "seealso", NULL};
 
+/* docutils' titles of its admonitions (docutils.languages.<lang>.labels,
+ * 0.19), which Pelican renders in the site's DEFAULT_LANG, for the book's
+ * languages but English (the name capitalized): without the exclamation
+ * marks some wear ("注目!", "!DANGER!"), danger's not in capitals, as the
+ * English box has always been written. Pairs {name, title, …, NULL}. */
+static const struct {
+	const char *lang; /* the words.h row */
+	const char *const titles[19];
+} S_admonition_titles[] = {
+	{"zh", {"attention", "注意", "caution", "小心", "danger", "危险", "error", "错误", "hint", "提示", "important",
+		"重要", "note", "注解", "tip", "技巧", "warning", "警告", NULL}},
+	{"zh-Hant", {"attention", "注意", "caution", "小心", "danger", "危險", "error", "錯誤", "hint", "提示", "important",
+		     "重要", "note", "註釋", "tip", "秘訣", "warning", "警告", NULL}},
+	{"ja", {"attention", "注目", "caution", "注意", "danger", "危険", "error", "エラー", "hint", "ヒント", "important",
+		"重要", "note", "備考", "tip", "通報", "warning", "警告", NULL}},
+	{"ko", {"attention", "집중", "caution", "주의", "danger", "위험", "error", "오류", "hint", "실마리", "important",
+		"중요한", "note", "비고", "tip", "팁", "warning", "경고", NULL}},
+	{"fr", {"attention", "Attention", "caution", "Avertissement", "danger", "Danger", "error", "Erreur", "hint",
+		"Indication", "important", "Important", "note", "Note", "tip", "Astuce", "warning", "Avis", NULL}},
+	{"de", {"attention", "Achtung", "caution", "Vorsicht", "danger", "Gefahr", "error", "Fehler", "hint", "Hinweis",
+		"important", "Wichtig", "note", "Bemerkung", "tip", "Tipp", "warning", "Warnung", NULL}},
+	{"es", {"attention", "Atención", "caution", "Precaución", "danger", "Peligro", "error", "Error", "hint",
+		"Sugerencia", "important", "Importante", "note", "Nota", "tip", "Consejo", "warning", "Advertencia", NULL}},
+	{"pt", {"attention", "Atenção", "caution", "Cuidado", "danger", "Perigo", "error", "Erro", "hint", "Sugestão",
+		"important", "Importante", "note", "Nota", "tip", "Dica", "warning", "Aviso", NULL}},
+	{"fi", {"attention", "Huomio", "caution", "Varo", "danger", "Vaara", "error", "Virhe", "hint", "Vihje",
+		"important", "Tärkeää", "note", "Huomautus", "tip", "Neuvo", "warning", "Varoitus", NULL}},
+};
+
+/* The title of the admonition name[0..nl) in the book's language: docutils'
+ * (above), else the name capitalized. Malloc'd. */
+static char *S_admonition_title(const struct S_rst *r, const char *name, size_t nl)
+{
+	const struct words *w = words_for(r->st->ctx ? r->st->ctx->language : NULL);
+	if (ds_eq(name, nl, "seealso"))
+		return xstrdup(w->see_also); /* Sphinx's box, as Sphinx translates it */
+	for (size_t i = 0; i < sizeof S_admonition_titles / sizeof *S_admonition_titles; i++) {
+		if (strcmp(S_admonition_titles[i].lang, w->lang) != 0)
+			continue;
+		for (const char *const *t = S_admonition_titles[i].titles; *t; t += 2)
+			if (ds_eq(name, nl, t[0]))
+				return xstrdup(t[1]);
+	}
+	char *title = xstrndup(name, nl);
+	title[0] = (char)toupper((unsigned char)title[0]);
+	return title;
+}
+
 /* An image's Markdown: ![alt](uri), linked to its target. */
 static void S_image_md(struct S_rst *r, struct strbuf *h, const struct S_dir *d)
 {
@@ -2381,10 +2431,7 @@ static void S_directive(struct S_rst *r, const char *name, size_t nl, const stru
 		S_fence(o, d.c, d.nc, lang, ll, src);
 	} else if (S_in(&d, S_admonitions)) {
 		char *cls = xasprintf("admonition %.*s", (int)nl, name);
-		char *title = xstrndup(name, nl);
-		title[0] = (char)toupper((unsigned char)title[0]);
-		if (S_is(&d, "seealso"))
-			strcpy(title, "See also");
+		char *title = S_admonition_title(r, name, nl);
 		S_box(r, o, cls, "admonition-title", title, d.c, d.nc, src, depth);
 		free(cls);
 		free(title);
@@ -2492,7 +2539,7 @@ static void S_directive(struct S_rst *r, const char *name, size_t nl, const stru
 		char *id = S_uri(d.arg ? d.arg : "", d.arg ? strlen(d.arg) : 0);
 		char *url = xasprintf(yt ? "https://www.youtube.com/watch?v=%s" : "https://vimeo.com/%s", id);
 		struct strbuf h = STRBUF_INIT;
-		ds_embed_md_link(&h, yt ? "YouTube" : "Vimeo", url);
+		ds_embed_md_link(&h, ds_words(r->st), yt ? "YouTube" : "Vimeo", url);
 		sb_add(&h, "", 0);
 		S_gap(o, src);
 		S_push(o, sb_detach(&h), src);
@@ -2892,7 +2939,7 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 			char *u = S_gather(L, n, i, s + k, l - k, ind, "", &end);
 			size_t ul = strlen(u);
 			char *val;
-			if (ul > 1 && u[ul - 1] == '_' && u[ul - 2] != '\\' && !strstr(u, "://")) {
+			if (ul > 1 && u[ul - 1] == '_' && u[ul - 2] != '\\' && !url_has_authority(u)) {
 				size_t b = u[0] == '`' ? 1 : 0, e = ul - 1 - (ul > 2 && u[ul - 2] == '`');
 				char *key = S_norm(u + b, e > b ? e - b : 0);
 				val = xasprintf("=%s", key);

@@ -548,10 +548,15 @@ static char *S_idpart(const char *s)
 	return sb_detach(&sb);
 }
 
-void ds_embed_md_link(struct strbuf *o, const char *what, const char *url)
+const struct words *ds_words(const struct ds_state *st)
+{
+	return words_for(st && st->ctx ? st->ctx->language : NULL);
+}
+
+void ds_embed_md_link(struct strbuf *o, const struct words *w, const char *what, const char *url)
 {
 	sb_addc(o, '[');
-	char *label = xasprintf("%s: %s", what, url);
+	char *label = xasprintf("%s%s%s", what, w->colon, url);
 	ds_md_literal(o, label, strlen(label));
 	free(label);
 	sb_adds(o, "](");
@@ -559,22 +564,22 @@ void ds_embed_md_link(struct strbuf *o, const char *what, const char *url)
 	sb_addc(o, ')');
 }
 
-bool ds_embed_link(const struct ds_call *sc, const char *base, size_t bl, struct strbuf *o)
+bool ds_embed_link(const struct ds_call *sc, const struct words *w, const char *base, size_t bl, struct strbuf *o)
 {
 	char *id = NULL, *user = NULL, *url = NULL;
-	const char *what = NULL;
+	const char *what = NULL, *service = NULL;
 	if (ds_eq(base, bl, "youtube")) {
 		char *v = ds_call_arg(sc, "id", 0);
 		id = S_idpart(v);
 		free(v);
 		if (id)
-			url = xasprintf("https://www.youtube.com/watch?v=%s", id), what = "Video on YouTube";
+			url = xasprintf("https://www.youtube.com/watch?v=%s", id), what = w->video_on, service = "YouTube";
 	} else if (ds_eq(base, bl, "vimeo")) {
 		char *v = ds_call_arg(sc, "id", 0);
 		id = S_idpart(v);
 		free(v);
 		if (id)
-			url = xasprintf("https://vimeo.com/%s", id), what = "Video on Vimeo";
+			url = xasprintf("https://vimeo.com/%s", id), what = w->video_on, service = "Vimeo";
 	} else if (ds_eq(base, bl, "tweet") || ds_eq(base, bl, "twitter") || ds_eq(base, bl, "x")) {
 		char *u = ds_call_arg(sc, "user", -1), *v = ds_call_arg(sc, "id", -1);
 		if (!v) {
@@ -594,7 +599,7 @@ bool ds_embed_link(const struct ds_call *sc, const char *base, size_t bl, struct
 		if (id)
 			url = user ? xasprintf("https://twitter.com/%s/status/%s", user, id)
 				   : xasprintf("https://twitter.com/i/status/%s", id),
-			what = "Post on X (Twitter)";
+			what = w->post_on, service = "X (Twitter)";
 	} else if (ds_eq(base, bl, "gist")) {
 		char *u = ds_call_arg(sc, "user", 0), *v = ds_call_arg(sc, "id", 1);
 		user = S_idpart(u);
@@ -602,16 +607,19 @@ bool ds_embed_link(const struct ds_call *sc, const char *base, size_t bl, struct
 		free(u);
 		free(v);
 		if (user && id)
-			url = xasprintf("https://gist.github.com/%s/%s", user, id), what = "Gist on GitHub";
+			url = xasprintf("https://gist.github.com/%s/%s", user, id), what = w->gist_on, service = "GitHub";
 	} else if (ds_eq(base, bl, "instagram")) {
 		char *v = ds_call_arg(sc, "id", 0);
 		id = S_idpart(v);
 		free(v);
 		if (id)
-			url = xasprintf("https://www.instagram.com/p/%s/", id), what = "Post on Instagram";
+			url = xasprintf("https://www.instagram.com/p/%s/", id), what = w->post_on, service = "Instagram";
 	}
-	if (url)
-		ds_embed_md_link(o, what, url);
+	if (url) {
+		char *label = words_fill(what, service);
+		ds_embed_md_link(o, w, label, url);
+		free(label);
+	}
 	bool ok = url != NULL;
 	free(url);
 	free(id);

@@ -45,6 +45,7 @@
 
 #include "base/diag.h"
 #include "base/util.h"
+#include "base/words.h"
 #include "convert/dialect.h"
 
 #define DS_NONE SIZE_MAX
@@ -221,11 +222,15 @@ struct ds_call {
 /* The argument named key, else the pos-th positional one (pos < 0: none);
  * malloc'd, or NULL. */
 char *ds_call_arg(const struct ds_call *sc, const char *key, int pos);
+/* The book's fixed words (base/words.h: its language's), for the labels
+ * a pass writes itself. */
+const struct words *ds_words(const struct ds_state *st);
 /* youtube, vimeo, tweet/twitter/x, gist, instagram (the call's name is
- * base[0..bl)): a Markdown link to what the site embeds. */
-bool ds_embed_link(const struct ds_call *sc, const char *base, size_t bl, struct strbuf *o);
-/* `[What: url](url)`. */
-void ds_embed_md_link(struct strbuf *o, const char *what, const char *url);
+ * base[0..bl)): a Markdown link to what the site embeds, labelled in w's
+ * language ("Video on YouTube: url"). */
+bool ds_embed_link(const struct ds_call *sc, const struct words *w, const char *base, size_t bl, struct strbuf *o);
+/* `[What: url](url)`, the colon w's. */
+void ds_embed_md_link(struct strbuf *o, const struct words *w, const char *what, const char *url);
 /* A reference to another page (Hugo ref/relref, Jekyll post_url/link):
  * the resolver's answer, else the path as written (site-absolute when
  * root); the fragment kept. */

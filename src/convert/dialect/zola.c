@@ -216,18 +216,23 @@ static size_t S_zola(struct ds_inl *x, size_t i, struct S_zola *z)
 	} else {
 		struct strbuf link = STRBUF_INIT;
 		char *url = ds_call_arg(&sc, "url", -1), *id = ds_call_arg(&sc, "id", -1);
+		const struct words *w = ds_words(x->st);
 		bool made = false;
 		if (ds_eq(sc.name, sc.nl, "gist") && url && S_zola_url(url)) {
-			ds_embed_md_link(&link, "Gist on GitHub", url);
+			char *what = words_fill(w->gist_on, "GitHub");
+			ds_embed_md_link(&link, w, what, url);
+			free(what);
 			made = true;
 		} else if (ds_eq(sc.name, sc.nl, "streamable") && id && *id &&
 			   strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(id)) {
 			char *u = xasprintf("https://streamable.com/%s", id);
-			ds_embed_md_link(&link, "Video on Streamable", u);
+			char *what = words_fill(w->video_on, "Streamable");
+			ds_embed_md_link(&link, w, what, u);
+			free(what);
 			free(u);
 			made = true;
 		} else {
-			made = ds_embed_link(&sc, sc.name, sc.nl, &link);
+			made = ds_embed_link(&sc, w, sc.name, sc.nl, &link);
 		}
 		if (made) {
 			size_t ls, after;

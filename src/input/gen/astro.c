@@ -41,8 +41,10 @@
 #include "base/jsliteral.h"
 #include "base/url.h"
 #include "base/utf8.h"
+#include "base/words.h"
 #include "convert/dialect.h"
 #include "input/site.h"
+#include "input/sitedata.h"
 
 static const char *const S_configs[] = {"astro.config.mjs", "astro.config.js", "astro.config.ts",
 					"astro.config.mts", "astro.config.cjs", NULL};
@@ -74,6 +76,7 @@ struct S_state {
 	size_t n;
 	const struct S_collection *blog; /* the collection read; NULL when none */
 	bool mdx, markdoc;               /* the entry types the integrations add */
+	bool starlight;                  /* the Starlight integration: its asides' titles */
 	char *content_config;            /* relative to the root; NULL when none */
 	struct fm_node *blog_authors;    /* starlight-blog's `authors`: id → {name}; or NULL */
 	char *route;                     /* the blog's posts' URL prefix (`/blog`, ""), malloc'd */
@@ -1022,6 +1025,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	st->url_end = url_end;
 	st->mdx = S_integration(t, len, "@astrojs/mdx") || S_integration(t, len, "@astrojs/starlight");
 	st->markdoc = S_integration(t, len, "@astrojs/markdoc");
+	st->starlight = S_integration(t, len, "@astrojs/starlight");
 	bool directives = S_integration(t, len, "@astrojs/starlight") ||
 			  S_remark_plugin(t, len, obj, "remark-directive");
 	site->dialects = S_passes[directives][S_remark_plugin(t, len, obj, "remark-math")];
@@ -1422,6 +1426,38 @@ static char *S_post_url(const struct site *site, const struct post *p)
  * names; each a path, or an image object's `src`. */
 static const char *const S_cover_keys[] = {"heroImage", "cover", "coverImage", "image", "ogImage", "cover.light", NULL};
 
+/* The titles Starlight gives an aside without one, in its translations
+ * of the book's languages (@astrojs/starlight 0.42, translations/LANG.json,
+ * aside.*). Its English is the name capitalized, as the box writes it. */
+static const struct {
+	const char *lang; /* the words.h row (base/words.h) */
+	const char *const titles[9];
+} S_aside_titles[] = {
+	{"zh", {"note", "注意", "tip", "提示", "caution", "警告", "danger", "危险", NULL}},
+	{"zh-Hant", {"note", "注意", "tip", "提示", "caution", "警告", "danger", "危險", NULL}},
+	{"ja", {"note", "ノート", "tip", "ヒント", "caution", "注意", "danger", "危険", NULL}},
+	{"ko", {"note", "참고", "tip", "팁", "caution", "주의", "danger", "위험", NULL}},
+	{"fr", {"note", "Note", "tip", "Astuce", "caution", "Attention", "danger", "Danger", NULL}},
+	{"de", {"note", "Hinweis", "tip", "Tipp", "caution", "Achtung", "danger", "Gefahr", NULL}},
+	{"es", {"note", "Nota", "tip", "Consejo", "caution", "Precaución", "danger", "Peligro", NULL}},
+	{"pt", {"note", "Nota", "tip", "Dica", "caution", "Cuidado", "danger", "Perigo", NULL}},
+	{"fi", {"note", "Huomio", "tip", "Vinkki", "caution", "Varoitus", "danger", "Vaara", NULL}},
+};
+
+/* Only a Starlight site has data for the passes: its asides' titles. */
+static struct site_data *S_site_data(const struct site *site)
+{
+	const struct S_state *st = site->state;
+	if (!st || !st->starlight)
+		return NULL;
+	struct site_data *sd = site_data_new(site);
+	const char *row = words_for(site->language)->lang;
+	for (size_t i = 0; i < sizeof S_aside_titles / sizeof *S_aside_titles; i++)
+		if (strcmp(S_aside_titles[i].lang, row) == 0)
+			sd->box_titles = S_aside_titles[i].titles;
+	return sd;
+}
+
 const struct site_generator site_astro = {
 	.name = "astro",
 	/* `date` too is read as JavaScript's Date reads it (S_date_field). */
@@ -1436,4 +1472,5 @@ const struct site_generator site_astro = {
 	.dialects = S_passes[0][0],
 	.cover_keys = S_cover_keys,
 	.post_exts = S_exts,
+	.site_data = S_site_data,
 };

@@ -59,6 +59,7 @@
 #include "base/glob.h"
 #include "base/jsliteral.h"
 #include "base/url.h"
+#include "base/words.h"
 #include "convert/dialect.h"
 #include "input/site.h"
 #include "input/sitedata.h"
@@ -662,6 +663,13 @@ static int S_configure(struct site *site, struct diag_list *dl)
 
 	site->title = S_get_str(&r, cfg, "title", "the folder's name is the title");
 	site->description = S_get_str(&r, cfg, "tagline", "the book has no description from it");
+	/* Most sites compute it (`${new Date().getFullYear()}`): a notice
+	 * that changes with the year the book is made is no default, and
+	 * not worth a warning either. */
+	struct S_obj theme, footer;
+	struct S_reader quiet = {text, len, path, NULL, site->root};
+	if (S_member_obj(text, len, cfg, "themeConfig", &theme) && S_member_obj(text, len, theme, "footer", &footer))
+		site->copyright = S_get_str(&quiet, footer, "copyright", NULL);
 	char *url = S_get_str(&r, cfg, "url", "posts have no address on the live site");
 	char *base = S_get_str(&r, cfg, "baseUrl", "'/' is assumed");
 	char *trimmed = S_trim_slashes(base ? base : "/");
@@ -1162,11 +1170,51 @@ static char *S_post_url(const struct site *site, const struct post *p)
 	return u;
 }
 
+/* The titles Docusaurus gives an admonition without one, in its locales
+ * of the book's languages (@docusaurus/theme-translations 3.10,
+ * locales/<locale>/theme-common.json, theme.admonition.*). Shown in
+ * capitals by its stylesheet; the box writes them capitalized, as it
+ * writes the English name. A locale with no row (English, Finnish,
+ * pt-PT, whose file keeps the English words) shows the name. */
+static const struct {
+	const char *locale;
+	const char *const titles[13];
+} S_box_titles[] = {
+	{"zh-Hans", {"note", "备注", "tip", "提示", "info", "信息", "warning", "注意", "danger", "危险", "caution", "警告", NULL}},
+	{"zh-Hant", {"note", "備註", "tip", "提示", "info", "資訊", "warning", "注意", "danger", "危險", "caution", "警告", NULL}},
+	{"ja", {"note", "注記", "tip", "ヒント", "info", "備考", "warning", "警告", "danger", "危険", "caution", "注意", NULL}},
+	{"ko", {"note", "노트", "tip", "팁", "info", "정보", "warning", "경고", "danger", "위험", "caution", "주의", NULL}},
+	{"fr", {"note", "remarque", "tip", "astuce", "info", "info", "warning", "attention", "danger", "danger", "caution",
+		"attention", NULL}},
+	{"de", {"note", "hinweis", "tip", "tipp", "info", "info", "warning", "warnung", "danger", "gefahr", "caution",
+		"vorsicht", NULL}},
+	{"es", {"note", "nota", "tip", "consejo", "info", "información", "warning", "aviso", "danger", "peligro", "caution",
+		"precaución", NULL}},
+	{"pt-BR", {"note", "observação", "tip", "dica", "info", "informação", "warning", "aviso", "danger", "perigo",
+		   "caution", "cuidado", NULL}},
+};
+
+/* The row of the site's locale, as Docusaurus falls back (zh-CN is
+ * zh-Hans, pt is pt-BR), or NULL. */
+static const char *const *S_box_titles_for(const char *locale)
+{
+	const char *row = words_for(locale)->lang;
+	if (strcmp(row, "zh") == 0)
+		row = "zh-Hans";
+	else if (strcmp(row, "pt") == 0)
+		row = strncasecmp(locale, "pt-PT", 5) == 0 || strncasecmp(locale, "pt_PT", 5) == 0 ? NULL : "pt-BR";
+	for (size_t i = 0; row && i < sizeof S_box_titles / sizeof *S_box_titles; i++)
+		if (strcmp(S_box_titles[i].locale, row) == 0)
+			return S_box_titles[i].titles;
+	return NULL;
+}
+
 static struct site_data *S_site_data(const struct site *site)
 {
 	const struct S_state *st = site->state;
 	struct site_data *sd = site_data_new(site);
 	sd->mdx_md = st->mdx_md;
+	sd->box_titles = site->language ? S_box_titles_for(site->language) : NULL;
 	for (size_t i = 0; i < st->admonitions.n; i++)
 		sv_push(&sd->admonitions, st->admonitions.v[i]);
 	return sd;

@@ -929,6 +929,8 @@ static int S_configure(struct site *site, struct diag_list *dl)
 		s = S_first_str(fm_get(cfg, "description"));
 	if (s)
 		site->description = str_collapse_ws(s);
+	s = S_first_str(fm_get(lang, "copyright"));
+	site->copyright = str_dup_nonempty(s ? s : S_first_str(fm_get(cfg, "copyright")));
 
 	const struct fm_node *sdir = fm_get(lang, "staticdir");
 	if (!sdir)

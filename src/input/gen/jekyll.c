@@ -27,6 +27,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "base/tz.h"
+#include "base/url.h"
 #include "input/site.h"
 #include "input/sitedata.h"
 
@@ -1034,11 +1035,11 @@ static char *S_placeholder(const char *name, const struct S_urlvars *v)
 		val = S_joined_by(&lower, "/");
 		sv_free(&lower);
 	} else if (strcmp(name, "title") == 0) {
-		val = slug_jekyll(v->slug, true, true);
+		val = slug_hyphens(v->slug, true, true);
 	} else if (strcmp(name, "slug") == 0) {
-		val = slug_jekyll(v->slug, false, false);
+		val = slug_hyphens(v->slug, false, false);
 	} else if (strcmp(name, "name") == 0) {
-		val = slug_jekyll(v->name, false, false);
+		val = slug_hyphens(v->name, false, false);
 	} else if (strcmp(name, "output_ext") == 0) {
 		val = xstrdup(v->output_ext ? v->output_ext : ".html");
 	} else if (strcmp(name, "collection") == 0) {
@@ -1046,7 +1047,7 @@ static char *S_placeholder(const char *name, const struct S_urlvars *v)
 	} else if (strcmp(name, "slugified_categories") == 0) {
 		struct strvec slugs = STRVEC_INIT;
 		for (size_t i = 0; i < v->categories->n; i++)
-			sv_push_owned(&slugs, slug_jekyll(v->categories->v[i], false, false));
+			sv_push_owned(&slugs, slug_hyphens(v->categories->v[i], false, false));
 		struct strvec uniq = STRVEC_INIT;
 		for (size_t i = 0; i < slugs.n; i++)
 			S_push_unique(&uniq, slugs.v[i]);
@@ -1321,7 +1322,7 @@ static bool S_post_fields(const struct site *site, struct post *p, const struct 
 	fm_strings(S_value(site, fm, relsrc, "redirect_from"), &from);
 	for (size_t i = 0; i < from.n; i++)
 		if (*from.v[i])
-			sv_push_owned(&p->aliases, from.v[i][0] == '/' || strstr(from.v[i], "://")
+			sv_push_owned(&p->aliases, from.v[i][0] == '/' || url_has_authority(from.v[i])
 							  ? xstrdup(from.v[i])
 							  : xasprintf("/%s", from.v[i]));
 	sv_free(&from);

@@ -301,6 +301,7 @@ static int S_configure(struct site *site, struct diag_list *dl)
 	site->author = str_dup_nonempty(fm_str(fm_get(cfg, "site_author")));
 	site->url = str_dup_nonempty(fm_str(fm_get(cfg, "site_url")));
 	site->description = str_dup_nonempty(fm_str(fm_get(cfg, "site_description")));
+	site->copyright = str_dup_nonempty(fm_str(fm_get(cfg, "copyright")));
 	site->language = str_dup_nonempty(fm_str(fm_get_path(cfg, "theme", "language", NULL)));
 
 	/* Every folder the config names stays inside the site (else the

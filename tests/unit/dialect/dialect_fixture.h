@@ -101,7 +101,7 @@ static struct site dt_site = {.gen = &dt_gen};
 static struct post_list dt_posts = POST_LIST_INIT;
 static struct refs dt_refs;
 
-static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL, NULL};
+static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL, NULL, NULL};
 
 /* The rewrite of in; warnings go to dl (may be NULL: then dropped). The
  * body starts at line 10 of its file. */

@@ -109,6 +109,18 @@ static void test_unknown(void)
 	ok(dl.n == 0, "  without a warning");
 	free(o);
 	diag_list_free(&dl);
+
+	/* The site's words for a box given no title (Docusaurus' zh-Hans);
+	 * a title given, or a name they lack, as before. */
+	static const char *const titles[] = {"note", "备注", "caution", "précaution", NULL};
+	sd->box_titles = titles;
+	o = dt_rewrite(DIALECTS(&dialect_directives), &ctx,
+		       ":::note\na\n:::\n\n:::caution\nb\n:::\n\n:::note[Mine]\nc\n:::\n\n:::tip\nd\n:::\n", NULL);
+	like(o, "<div class=\"admonition note\"><p class=\"admonition-title\">备注</p>", "the site's title for note");
+	like(o, "<p class=\"admonition-title\">Précaution</p>", "capitalized, as the English name is");
+	like(o, "<p class=\"admonition-title\">Mine</p>", "a title given wins");
+	like(o, "<p class=\"admonition-title\">Tip</p>", "a name without the site's title: capitalized");
+	free(o);
 	site_data_free(sd);
 }
 

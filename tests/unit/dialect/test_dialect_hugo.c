@@ -34,6 +34,30 @@ static void test_hugo(void)
 	like(html, ">Video on YouTube: https://www.youtube.com/watch?v=xyz</a>", "the _simple variants");
 	free(html);
 
+	/* The labels in the book's language (the context's). */
+	static const struct {
+		const char *lang, *video, *post, *gist;
+	} langs[] = {
+		{"ja", ">YouTube の動画：https://www.youtube.com/watch?v=w7Ft2ymGmfc</a>",
+		 ">X (Twitter) の投稿：https://twitter.com/SanDiegoZoo/status/1</a>", ">GitHub の Gist：https://gist.github.com/spf13/7896402</a>"},
+		{"de", ">Video auf YouTube: https://www.youtube.com/watch?v=w7Ft2ymGmfc</a>",
+		 ">Beitrag auf X (Twitter): https://twitter.com/SanDiegoZoo/status/1</a>",
+		 ">Gist auf GitHub: https://gist.github.com/spf13/7896402</a>"},
+		{"fr", ">Vidéo sur YouTube\xC2\xA0: https://www.youtube.com/watch?v=w7Ft2ymGmfc</a>",
+		 ">Publication sur X (Twitter)\xC2\xA0: https://twitter.com/SanDiegoZoo/status/1</a>",
+		 ">Gist sur GitHub\xC2\xA0: https://gist.github.com/spf13/7896402</a>"},
+	};
+	for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+		dt_ctx.language = langs[i].lang;
+		html = RH(HUGO, "{{< youtube w7Ft2ymGmfc >}}\n\n{{< tweet user=\"SanDiegoZoo\" id=\"1\" >}}\n\n"
+				"{{< gist spf13 7896402 >}}\n");
+		like(html, langs[i].video, langs[i].lang);
+		like(html, langs[i].post, langs[i].lang);
+		like(html, langs[i].gist, langs[i].lang);
+		free(html);
+	}
+	dt_ctx.language = NULL;
+
 	IS(HUGO, "[a]({{< relref \"a.md#sec\" >}}) [b]({{<ref other.md >}}) [c]({{< relref path=\"with space.md\" >}})\n",
 	   "[a](../a/index.md#sec) [b](other.md) [c](with%20space%20%281%29.md)\n",
 	   "ref/relref: the resolver's path, else as written; the fragment kept; made safe for a link");

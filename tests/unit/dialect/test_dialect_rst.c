@@ -322,6 +322,46 @@ static void test_words(void)
 	free(h);
 }
 
+/* Sphinx's seealso box is titled in the book's language (the context's),
+ * as Sphinx translates it, and docutils' boxes as docutils does; English
+ * without one. */
+static void test_see_also(void)
+{
+	static const struct {
+		const char *lang, *title;
+	} cases[] = {{NULL, "See also"}, {"fr", "Voir aussi"}, {"ja", "参考"}, {"pt-BR", "Ver também"}, {"fi", "Katso myös"}};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		dt_ctx.language = cases[i].lang;
+		char *h = RRH(".. seealso:: Other posts.\n");
+		char *want = xasprintf("<div class=\"admonition seealso\"><p class=\"admonition-title\">%s</p>",
+				       cases[i].title);
+		like(h, want, cases[i].title);
+		free(want);
+		free(h);
+	}
+	dt_ctx.language = NULL;
+
+	/* docutils' titles of the other boxes, as Pelican renders them in the
+	 * site's language; English as it always was. */
+	static const struct {
+		const char *lang, *box, *title;
+	} boxes[] = {{NULL, "danger", "Danger"},  {"de", "note", "Bemerkung"}, {"de", "danger", "Gefahr"},
+		     {"ja", "tip", "通報"},       {"fr", "warning", "Avis"},   {"pt-BR", "caution", "Cuidado"},
+		     {"zh-TW", "note", "註釋"}, {"fi", "hint", "Vihje"}};
+	for (size_t i = 0; i < sizeof boxes / sizeof *boxes; i++) {
+		dt_ctx.language = boxes[i].lang;
+		char *in = xasprintf(".. %s:: Words.\n", boxes[i].box);
+		char *h = RRH(in);
+		char *want = xasprintf("<div class=\"admonition %s\"><p class=\"admonition-title\">%s</p>", boxes[i].box,
+				       boxes[i].title);
+		like(h, want, boxes[i].title);
+		free(want);
+		free(h);
+		free(in);
+	}
+	dt_ctx.language = NULL;
+}
+
 int main(void)
 {
 	const char *dump = getenv("RST_DUMP");
@@ -331,6 +371,6 @@ int main(void)
 		return 0;
 	}
 	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_footnotes, test_sections, test_lists,
-						      test_literal, test_directives, test_tables, test_lines, test_words, NULL};
+						      test_literal, test_directives, test_tables, test_lines, test_words, test_see_also, NULL};
 	return dt_run(tests);
 }

@@ -333,7 +333,9 @@ out:
  * `> > > x`, `1. 1. x`) and cmark-gfm nests a list or quote per marker:
  * a line of a million took seconds and gigabytes, as an AST, HTML of 70
  * bytes a level and a tree of that depth, to be flattened at
- * SANITIZE_MAX_DEPTH anyway. */
+ * SANITIZE_MAX_DEPTH anyway. (Like the pipes above, the line is read
+ * without its context: in a code block such a line would show the
+ * backslash; only pathological input has one.) */
 #define S_MAX_MARKERS 100
 
 /* Where a backslash turns the container marker past S_MAX_MARKERS into
@@ -364,7 +366,7 @@ static size_t S_deep_marker(const char *s, size_t len)
 				return 0;
 		}
 		if (++depth > S_MAX_MARKERS)
-			return p + digits; /* a backslash escapes punctuation only: `1\\.` */
+			return p + digits; /* a backslash escapes punctuation only: `1\.` */
 		p = m;
 		while (p < len && (s[p] == ' ' || s[p] == '\t'))
 			p++;

@@ -40,8 +40,10 @@ int markdown_to_html(char **out, const char *md, size_t len, struct guard_note *
 /* Rewrites the few inputs on which cmark-gfm 0.29.0.gfm.6 takes quadratic
  * time (see ../shared/CONVENTIONS.md), so that no post takes more than a
  * moment: lines with hundreds of table pipes get their pipes escaped (the
- * row is kept as text), and thousands of unclosed `<?` or `<![CDATA[`
- * openers are escaped. Ordinary posts come back unchanged. Returns a
+ * row is kept as text), thousands of unclosed `<?` or `<![CDATA[`
+ * openers are escaped, and so is the marker past the 100th of a line
+ * opening more than 100 nested lists or quotes (`- - - … x`: the rest of
+ * the line is text). Ordinary posts come back unchanged. Returns a
  * malloc'd copy (*out_len bytes) and appends a note per change to *notes
  * (an array of *nnotes entries, each message malloc'd; free both). */
 char *markdown_guard(const char *md, size_t len, size_t *out_len, struct guard_note **notes,

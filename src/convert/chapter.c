@@ -1164,9 +1164,7 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	sb_adds(&wrapped, "</body></html>");
 	free(html);
 	html = NULL;
-	hdoc = htmlReadMemory(wrapped.s, (int)wrapped.len, p->path, "UTF-8",
-			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-				      HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
+	hdoc = sanitize_parse(wrapped.s, wrapped.len, p->path);
 	sb_release(&wrapped);
 	xmlNodePtr body = NULL;
 	for (xmlNodePtr n = hdoc ? xmlDocGetRootElement(hdoc) : NULL; n && !body; n = S_next(n, NULL))

@@ -1,8 +1,10 @@
 #include "convert/sanitize.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlregexp.h>
 
 #include "base/util.h"
@@ -199,8 +201,56 @@ static void S_set(xmlNodePtr node, const char *name, const char *value)
 	free(clean);
 }
 
+/* cmark-gfm writes data-sourcepos on every block element, and the copy
+ * drops it: as a libxml2 attribute it weighed about what its element did
+ * (the attribute, its text node, the value), a third of the parse of a
+ * table or of a post of headings. sanitize_parse keeps the line on the
+ * element (_private, which nothing else sets on the parse) instead of
+ * making the attribute. */
+static void S_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	const xmlChar *few[32], **kept = few;
+	size_t n = 0, k = 0;
+	int line = 0;
+	while (atts && atts[n])
+		n += 2;
+	if (n + 1 > sizeof few / sizeof *few)
+		kept = xmalloc((n + 1) * sizeof *kept);
+	for (size_t i = 0; i < n; i += 2) {
+		if (xmlStrEqual(atts[i], (const xmlChar *)"data-sourcepos")) {
+			if (!line && atts[i + 1])
+				line = atoi((const char *)atts[i + 1]); /* the first, as xmlGetProp read it */
+			continue;
+		}
+		kept[k++] = atts[i];
+		kept[k++] = atts[i + 1];
+	}
+	kept[k] = NULL;
+	xmlSAX2StartElement(ctx, name, atts ? kept : NULL);
+	if (line > 0 && ctxt->node && xmlStrEqual(ctxt->node->name, name))
+		ctxt->node->_private = (void *)(intptr_t)line;
+	if (kept != few)
+		free(kept);
+}
+
+htmlDocPtr sanitize_parse(const char *html, size_t len, const char *url)
+{
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		return NULL;
+	ctxt->sax->startElement = S_start_element;
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, html, (int)len, url, "UTF-8",
+					    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						    HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 static int S_sourcepos_line(xmlNodePtr src)
 {
+	if (src->_private)
+		return (int)(intptr_t)src->_private; /* sanitize_parse's */
 	xmlChar *pos = xmlGetProp(src, (const xmlChar *)"data-sourcepos");
 	int line = 0;
 	if (pos) {

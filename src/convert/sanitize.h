@@ -19,6 +19,7 @@
 #ifndef SHEAF_SANITIZE_H
 #define SHEAF_SANITIZE_H
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
 
@@ -32,6 +33,13 @@
 /* Elements nested deeper than this (below dst) lose their tags, not their
  * text: e-readers choke on deep trees, and posts can nest thousands deep. */
 #define SANITIZE_MAX_DEPTH 100
+
+/* Parses an HTML document (len bytes of UTF-8) as libxml2's HTML parser
+ * does with the options ../shared/CONVENTIONS.md gives (no network, no
+ * messages, no implied DTD, no depth limit), but keeps each element's
+ * data-sourcepos line on the element rather than as an attribute, where
+ * sanitize_copy_children reads it. Free with xmlFreeDoc; NULL on failure. */
+htmlDocPtr sanitize_parse(const char *html, size_t len, const char *url);
 
 /* Moves the children of src (an HTML tree) under dst, cleaned, without
  * recursion: each source node is freed once copied, so src is left

@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -531,8 +532,37 @@ static void test_embed_words(void)
 	}
 }
 
+/* sanitize_parse: cmark-gfm's data-sourcepos kept as the element's line,
+ * never made an attribute; every other attribute as the parser makes it. */
+static void test_parse_sourcepos(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "<html><body><p data-sourcepos=\"7:1-7:5\" class=\"x\">a</p><em>b</em><span");
+	for (int i = 0; i < 40; i++)
+		sb_addf(&sb, " data-a%d=\"%d\"", i, i);
+	sb_adds(&sb, " data-sourcepos=\"9:1-9:3\">c</span></body></html>");
+	htmlDocPtr h = sanitize_parse(sb.s, sb.len, "t.html");
+	sb_release(&sb);
+	xmlNodePtr body = xmlDocGetRootElement(h)->children;
+	while (body && !xmlStrEqual(body->name, (const xmlChar *)"body"))
+		body = body->next;
+	xmlNodePtr p = body ? body->children : NULL;
+	ok(p && xmlStrEqual(p->name, (const xmlChar *)"p") && !xmlHasProp(p, (const xmlChar *)"data-sourcepos"),
+	   "sanitize_parse: no data-sourcepos attribute");
+	ok(p && (intptr_t)p->_private == 7, "its line on the element");
+	ok(p && xmlHasProp(p, (const xmlChar *)"class"), "the other attributes as parsed");
+	xmlNodePtr em = p ? p->next : NULL, span = em ? em->next : NULL;
+	ok(em && !em->_private, "an element without one has none");
+	size_t n = 0;
+	for (xmlAttrPtr a = span ? span->properties : NULL; a; a = a->next)
+		n++;
+	ok(span && n == 40 && (intptr_t)span->_private == 9, "past 32 attributes too (40 kept, the line read)");
+	xmlFreeDoc(h);
+}
+
 int main(void)
 {
+	test_parse_sourcepos();
 	test_lang();
 	test_embed_words();
 	test_copy();

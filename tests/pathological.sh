@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Pathological input: one post made of one construct repeated, for each
-# construct a quadratic pass once hid in (headings, footnote references,
-# nested tables, list markers on one line, nested lists, a long line,
-# links, missing images and an image of the site, ---js front matter).
-# Each is exported under a time limit and a memory cap, so a regression
-# fails here instead of making a slow run. Prints TAP, with each case's
-# time and peak memory as diagnostics.
+# construct a quadratic pass once hid in, or whose memory once overran
+# the cap (headings, footnote references, nested tables, a long table,
+# list markers on one line, nested lists, a long line, links, missing
+# images and an image of the site, ---js front matter). Each is exported
+# under a time limit and a memory cap, so a regression fails here instead
+# of making a slow run. Prints TAP, with each case's time and peak memory
+# as diagnostics.
 # Usage: pathological.sh SHEAF_BINARY [SANITIZE]
 #   SANITIZE: meson's b_sanitize; anything but "none" (ASan and TSan
 #   reserve terabytes of address space) skips the memory cap, not the
@@ -13,26 +14,28 @@
 #
 # Sizes: 8 MiB (the default --max-post-size; the test passes 16M), every
 # construct but the ---js front matter (under its 256 KiB cap). Measured
-# peak RSS at 8 MiB (-j2): headings 1.25 to 1.4 GB
-# (1,400,000 of them: a heading is about 1 KB as libxml2 nodes, ids and
-# contents entries), references to one footnote 1.0 GB, 1.1 GB without a
-# title (past 100 references, the note's number in <sup>: cmark-gfm made
-# two elements and a back-link of three a reference, 4 KB; the title's
-# own parse of the body, freed on another thread, is handed back to the
-# system: it stood at 1.7 GB), missing images 0.7 GB, one image of the
-# site shown 600,000 times 0.75 GB (7 to 15 s), links to headings by
-# other names 0.55 GB (8 s), the rest under 0.4 GB; the address space
-# (ulimit -v) stays within 0.2 GB of it (jemalloc's retain:false; it was
-# 2.2 times the RSS, 2 GB for the untitled footnotes). Where the old
-# code was quadratic, the size is one where it overran the limit: 2 MiB
-# of headings over 60 s (the contents' outline; 10 to 15 s for 8 MiB
-# now), 1 MiB of list markers 25 to 40 s (flattened text merged by
-# xmlStrncat; then, once that was linear, 3.5 s and 0.9 GB a MiB as
-# nested lists; past 100 markers a line is text now: 0.5 s for 8 MiB, so
-# that case has a sixth of the limit), 240 KB of ---js front matter 15 s
-# (40,000 short tags deduplicated by a scan; 0.2 s now, so that case has
-# a sixth), 1 MiB of links to headings by other names minutes (each
-# compared with every id).
+# peak RSS at 8 MiB (-j2): headings 1.25 to 1.4 GB (1,400,000 of them: a
+# heading is about 1 KB as libxml2 nodes, ids and contents entries),
+# references to one footnote 1.0 GB, 1.1 GB without a title (past 100
+# references, the note's number in <sup>: cmark-gfm made two elements
+# and a back-link of three a reference, 4 KB; the title's own parse of
+# the body, freed on another thread, is handed back to the system: it
+# stood at 1.7 GB), one table of 840,000 rows 1.4 GB (18 s; 2.05 GB,
+# over the cap, while each row's and cell's data-sourcepos was an
+# attribute of the parse), missing images 0.7 GB, one image of the site
+# shown 600,000 times 0.75 GB (7 to 15 s), links to headings by other
+# names 0.55 GB (8 s), the rest under 0.4 GB; the address space (ulimit
+# -v) stays within 0.3 GB of it (jemalloc's retain:false; it was 2.2
+# times the RSS, 2 GB for the untitled footnotes). Where the old code
+# was quadratic, the size is one where it overran the limit: 2 MiB of
+# headings over 60 s (the contents' outline; 10 to 15 s for 8 MiB now),
+# 1 MiB of list markers 25 to 40 s (flattened text merged by xmlStrncat;
+# then, once that was linear, 3.5 s and 0.9 GB a MiB as nested lists;
+# past 100 markers a line is text now: 0.5 s for 8 MiB, so that case has
+# a sixth of the limit), 240 KB of ---js front matter 15 s (40,000 short
+# tags deduplicated by a scan; 0.2 s now, so that case has a sixth), 1
+# MiB of links to headings by other names minutes (each compared with
+# every id).
 set -u
 SHEAF=$(realpath "$1")
 SANITIZE=${2:-none}
@@ -95,6 +98,9 @@ units = {"headings": "## a\n\n", "nested-tables": "<table><tr><td>", "list-marke
          "long-line": "word ", "links": "[a](https://example.com/x) ", "images": "![a](missing.png) "}
 if kind in units:
     body = rep(units[kind], "ENDMARK\n")
+elif kind == "table":
+    fm += "| a | b |\n|---|---|\n"
+    body = rep("| a | b |\n", "\nENDMARK\n")
 elif kind == "shown-images":
     # One 4x4 PNG of the site, shown everywhere: read, checked and
     # stored once, every <img> pointing at it.
@@ -186,6 +192,7 @@ once_said footnote-refs "references past the 100th to one footnote" \
 run "the same without a title (looked for in the body first)" untitled-footnote-refs $((8 * MiB))
 run "8 MiB of 160,000 headings and 320,000 links naming them otherwise" anchors $((8 * MiB))
 run "8 MiB of nested <table><tr><td>" nested-tables $((8 * MiB))
+run "8 MiB of one table (840,000 rows)" table $((8 * MiB))
 LIMIT=$((LIMIT / 6)) run "8 MiB line of list markers (- - - … x)" list-markers $((8 * MiB))
 once_said list-markers "markers past the 100th are kept as text" \
 	"a line of 4,000,000 list markers: one warning, its markers past the 100th text"

@@ -1013,6 +1013,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 	stack[sp++] = (struct S_frame){src, src->children, dst, dst->line, 0, NULL, true, false};
 	xmlNodePtr pend = NULL; /* where a flattened block began or ended, if no text went there since */
 	struct S_run run = {NULL, STRBUF_INIT};
+	bool drew = false; /* an <svg> copied: only then a walk for svgmodel_apply */
 	(void)epub_ns;
 	while (sp) {
 		struct S_frame *top = &stack[sp - 1];
@@ -1113,6 +1114,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 				if (depth >= SANITIZE_MAX_DEPTH)
 					continue; /* shapes without their tags would be nothing */
 				into = svg = S_svg_root(top->dst, c, line);
+				drew = true;
 				depth++;
 				text = false;
 				break;
@@ -1160,6 +1162,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 	free(stack);
 	S_run_end(&run);
 	sb_release(&run.buf);
-	svgmodel_apply(dst); /* the drawings copied, as a whole */
+	if (drew)
+		svgmodel_apply(dst); /* the drawings copied, as a whole */
 	return flattened;
 }

@@ -337,6 +337,28 @@ static void test_raw_html(void)
 	chapter_free(&ch);
 	post_free(p);
 
+	/* Inline SVG and footnote markers are found in the HTML however the
+	 * post cased them (the passes for them are skipped when absent). */
+	p = cfx_post("s.md", "S",
+		     "<SVG VIEWBOX=\"0 0 1 1\"><RECT WIDTH=\"1\" HEIGHT=\"1\"/></SVG>\n\n"
+		     "<p>x<sup><a href=\"#n1\" id=\"r1\" DATA-FOOTNOTE-REF>1</a></sup></p>\n"
+		     "<section DATA-FOOTNOTES><ol><li id=\"n1\"><p>note</p></li></ol></section>\n",
+		     1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "a post with upper-case <SVG> and footnote markers");
+	ok(ch.has_svg, "its drawing is seen (the manifest's svg property)");
+	doc = S_reparse(&ch, &text);
+	is_int(fx_xpath_num(doc, "count(//h:aside[@epub:type='footnote'])"), 1, "its note an aside");
+	is_int(fx_xpath_num(doc, "count(//h:a[@epub:type='noteref'])"), 1, "its reference a noteref");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	p = cfx_post("t.md", "T", "Just words, no drawing.\n", 1);
+	S_convert(&ch, p, 1, &dl);
+	ok(!ch.has_svg, "a post without <svg>: none");
+	chapter_free(&ch);
+	post_free(p);
+
 	/* Empty elements are written <p></p>, not <p/> (see S_finish). */
 	p = cfx_post("i.md", "I", "<p></p>\n\nText.\n", 1);
 	S_convert(&ch, p, 1, &dl);

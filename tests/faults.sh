@@ -83,6 +83,26 @@ is "SIGKILL: the existing book is byte-identical" "$(sha "$BOOK")" "$before"
 echo "# after SIGKILL $(temps "$T/out") temporary file(s) remain, as expected"
 find "$T/out" -maxdepth 1 -name '.book.epub.*' -delete
 
+# -o -: the book is built in a folder of its own under TMPDIR before it
+# goes to standard output; an interrupted run leaves neither behind.
+mkdir -p "$T/tmpdir"
+TMPDIR=$T/tmpdir "$SHEAF" "$T/site" -q -j1 -o - >"$T/stdout.epub" 2>"$T/err" &
+pid=$!
+seen=no
+for ((i = 0; i < 6000; i++)); do
+	if [ -n "$(find "$T/tmpdir" -name '.book.epub.*' 2>/dev/null)" ]; then
+		kill -s TERM "$pid" && seen=yes
+		break
+	fi
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.005
+done
+wait "$pid"
+rc=$?
+is "-o -, SIGTERM: sent while the temporary book existed" "$seen" yes
+is "-o -, SIGTERM: the exit status says killed by SIGTERM" "$rc" 143
+is "-o -, SIGTERM: nothing is left in TMPDIR" "$(find "$T/tmpdir" -mindepth 1 | wc -l)" 0
+
 # A full file system: a 1 MiB tmpfs in a mount namespace of our own (as an
 # unprivileged user, or as root: nothing outside this process sees it)
 # holds a small book; the large one does not fit.

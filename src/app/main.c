@@ -198,6 +198,14 @@ static char *S_done_line(const char *shown, const struct book_stats *st)
 	return sb_detach(&sb);
 }
 
+/* -o -: the folder the book is built in before it goes to standard
+ * output, and the book's path in it, for the signal handler to remove
+ * (after the temporary file epub.c removes). Like epub.c's temporary
+ * path, the state a handler can reach: set on the main thread before any
+ * converting thread starts, cleared before the folder goes. */
+static char S_stdout_dir[PATH_MAX], S_stdout_book[PATH_MAX];
+static volatile sig_atomic_t S_stdout_set;
+
 /* -o -: the finished book, copied to standard output. Returns 0, or -1
  * after reporting an error. */
 static int S_copy_to_stdout(const char *path, struct diag_list *dl)
@@ -442,6 +450,11 @@ static int S_book(char **done, struct options *o, struct site *site, struct post
 			goto out;
 		}
 		output = path_join(tmpdir, "book.epub");
+		if (strlen(output) < sizeof S_stdout_book) {
+			memcpy(S_stdout_dir, tmpdir, strlen(tmpdir) + 1);
+			memcpy(S_stdout_book, output, strlen(output) + 1);
+			S_stdout_set = 1;
+		}
 	} else {
 		if (o->output) {
 			name = xstrdup(o->output);
@@ -490,6 +503,7 @@ static int S_book(char **done, struct options *o, struct site *site, struct post
 	ret = EXIT_OK;
 out:
 	if (tmpdir) {
+		S_stdout_set = 0;
 		unlink(output);
 		rmdir(tmpdir);
 		free(tmpdir);
@@ -721,11 +735,15 @@ out:
  * does what it would have done (SA_RESETHAND restored the default, and
  * the raised signal is delivered once the handler returns), so the exit
  * status still says "killed by signal". It may run on any thread, so it
- * does only what is async-signal-safe: an unlink and a raise. */
+ * does only what is async-signal-safe: unlink, rmdir and raise. */
 static void S_on_signal(int sig)
 {
 	int saved = errno;
 	epub_remove_temporary();
+	if (S_stdout_set) {
+		unlink(S_stdout_book);
+		rmdir(S_stdout_dir);
+	}
 	/* SA_RESETHAND did this already; said again for sanitizer runtimes
 	 * that emulate sigaction. */
 	signal(sig, SIG_DFL);

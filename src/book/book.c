@@ -59,6 +59,7 @@
 #include "base/template.h"
 #include "base/words.h"
 #include "book/toc.h"
+#include "input/frontmatter.h"
 
 #define PKG "EPUB/"
 
@@ -220,7 +221,7 @@ static int S_convert_post(struct chapter *ch, const struct S_pipe *pp, size_t c,
 	const struct site *site = pp->site;
 	const struct post *p = pp->posts->v[c];
 	struct dialect_context dc = {site->root, p->relpath, site->url, site->baseurl, &pp->plan.refs,
-				     site->config, pp->site_data, pp->o->language};
+				     site->config, pp->site_data, pp->o->language, p->front_matter};
 	struct convert_options co = {pp->o->language, pp->chapter_tmpl, pp->chapter_origin,
 				     site_static_dir(site), c + 1,
 				     site_dialects(site), &dc, pp->plan.hrefs[c]};
@@ -236,6 +237,8 @@ static void S_body_release(struct S_pipe *pp, size_t c)
 		struct post *p = pp->posts->v[c];
 		free(p->body);
 		p->body = NULL;
+		fm_node_free(p->front_matter);
+		p->front_matter = NULL;
 	}
 }
 

@@ -104,6 +104,9 @@ struct dialect_context {
 	/* The book's language (BCP 47), for the words a pass writes itself
 	 * (reST's "See also"); NULL: English. */
 	const char *language;
+	/* The post's parsed front matter when its generator keeps it
+	 * (site.h's keep_front_matter), else NULL. */
+	const struct fm_node *front_matter;
 };
 
 /* Rewrites md (len bytes; the body of the post starting at file line

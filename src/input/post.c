@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "base/text.h"
+#include "input/frontmatter.h"
 
 struct post *post_new(const char *path, const char *relpath)
 {
@@ -32,6 +33,7 @@ void post_free(struct post *p)
 	free(p->live_url);
 	free(p->cover_image);
 	free(p->body);
+	fm_node_free(p->front_matter);
 	free(p);
 }
 

@@ -14,6 +14,8 @@
 #include "base/diag.h"
 #include "base/util.h"
 
+struct fm_node;
+
 struct post {
 	char *path;      /* as found: SITE joined with the relative path */
 	char *relpath;   /* relative to the site root; stable across machines */
@@ -46,6 +48,10 @@ struct post {
 				       (site.h); 0 unless it sets them */
 	char *body;                 /* Markdown after the front matter */
 	size_t body_len;
+	/* The parsed front matter, kept only when the generator's passes read
+	 * it (site.h's keep_front_matter: Hugo's `param`), else NULL; freed
+	 * with the body once the post is converted. */
+	struct fm_node *front_matter;
 	int body_line;              /* file line where body starts */
 };
 

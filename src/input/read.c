@@ -505,6 +505,10 @@ int site_read_post(struct post **out, const struct site *site, const char *relpa
 
 	if (errors)
 		goto out;
+	if (site->gen->keep_front_matter) {
+		p->front_matter = fm;
+		fm = NULL;
+	}
 	*out = p;
 	p = NULL;
 	ret = 0;

@@ -145,6 +145,11 @@ struct site_generator {
 	/* True when the generator's YAML takes the last of duplicate keys
 	 * without a word (Jekyll: Ruby's Psych); else sheaf warns. */
 	bool yaml_quiet_duplicates;
+	/* True when the generator's dialect passes read a post's own front
+	 * matter (Hugo's `{{< param >}}`): site_read_post keeps the tree it
+	 * parsed in post->front_matter instead of a pass reading the file
+	 * again. */
+	bool keep_front_matter;
 	/* Reads a post's metadata written in the generator's own form, when
 	 * the file has no `---`/`+++`/JSON front matter (Pelican: Markdown's
 	 * `Key: value` header, reST's title and field list): *fm gets a

@@ -93,18 +93,6 @@ const struct site_template *site_data_template(const struct site_data *sd, const
 	return found ? &sd->tmpl[at] : NULL;
 }
 
-int site_data_page_fm(struct fm_node **fm, const struct site_data *sd, const char *relpath)
-{
-	*fm = NULL;
-	if (!sd || !sd->site || !relpath)
-		return -1;
-	struct diag_list quiet = DIAG_LIST_INIT;
-	enum fm_format format;
-	int rc = site_read_front_matter(fm, &format, sd->site, relpath, &quiet);
-	diag_list_free(&quiet);
-	return rc < 0 ? -1 : 0;
-}
-
 const struct fm_node *site_data_lookup(const struct fm_node *tree, const char *key, size_t kl)
 {
 	const struct fm_node *n = tree;

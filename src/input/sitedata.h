@@ -34,7 +34,7 @@ struct site_template {
 };
 
 struct site_data {
-	const struct site *site; /* whose posts' front matter site_data_page_fm reads; may be NULL */
+	const struct site *site; /* whose template files are read; may be NULL */
 	/* Parameter trees a `param` reads after the page's own, most specific
 	 * first (the language's `params`, then the site's); borrowed. */
 	const struct fm_node *params[SITE_DATA_MAX_PARAMS];
@@ -68,12 +68,6 @@ void site_data_add_templates(struct site_data *sd, const char *dir, const char *
 /* The template of the shortcode name[0..nl), or NULL when the site has
  * none. */
 const struct site_template *site_data_template(const struct site_data *sd, const char *name, size_t nl);
-
-/* The front matter of the post at relpath (relative to the site root),
- * read again from its file: 0 and *fm (the caller frees it; NULL when
- * none), or -1 when it cannot be read (nothing reported: the post was
- * read once already). */
-int site_data_page_fm(struct fm_node **fm, const struct site_data *sd, const char *relpath);
 
 /* A value under a dotted key (`grpc_vers.core`), keys compared without
  * ASCII case (Hugo's are case-insensitive), in tree; NULL when absent. */

@@ -394,7 +394,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				       (last & 0x88) == 0x88   ? "posts/post.mdx"
 				       : (last & 0xA0) == 0xA0 ? "posts/post.mdoc"
 							       : "posts/post.md",
-				       "https://fuzz.example/", "/base", NULL, S_config, S_data, NULL};
+				       "https://fuzz.example/", "/base", NULL, S_config, S_data, NULL, NULL};
 	/* reStructuredText: a post named .rst, read by dialect_rst. */
 	bool rst = size && (data[size - 1] & 0x7F) == 0x7F;
 	if (rst) {

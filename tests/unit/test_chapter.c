@@ -509,7 +509,7 @@ static void test_lines_after_dialect_boxes(void)
 				"\n"
 				"Last ![e](e.png)\n",              /* 16 */
 				3);
-	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL, NULL, NULL, NULL};
+	struct dialect_context dc = {".", "b.md", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs, &dialect_emoji), &dc);
 	struct chapter ch;
 	chapter_convert(&ch, p, &o, &dl);
@@ -544,7 +544,7 @@ static void test_lines_after_moved_lines(void)
 				"\n"
 				"![p](p.png)\n",             /* 11 */
 				5);
-	struct dialect_context dc = {root, "b.md", NULL, NULL, NULL, NULL, NULL, NULL};
+	struct dialect_context dc = {root, "b.md", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	struct convert_options o = S_dialect_options(DIALECTS(&dialect_snippets, &dialect_mkdocs), &dc);
 	struct chapter ch;
 	chapter_convert(&ch, p, &o, &dl);

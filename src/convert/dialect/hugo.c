@@ -33,8 +33,6 @@ struct S_hugo {
 	int nlinks;
 	/* Not saved around a title (title_size ends here): what the post
 	 * loads once. */
-	struct fm_node *page_fm; /* the post's front matter, for `param` */
-	bool page_read;          /* page_fm was looked for */
 	struct tmpl_cache uses;  /* what each site template shows */
 };
 
@@ -273,18 +271,15 @@ static size_t S_highlight(struct S_hugo *h, struct ds_inl *x, size_t i, const st
 /* The value `{{< param KEY >}}` shows, as Hugo's Page.Param finds it:
  * the page's `params`, its other front-matter keys, then the site's
  * params (sitedata.h); a dotted key walks mappings. NULL: none. */
-static const struct fm_node *S_param_value(struct S_hugo *h, struct ds_state *st, const char *key, size_t kl)
+static const struct fm_node *S_param_value(struct ds_state *st, const char *key, size_t kl)
 {
 	const struct site_data *sd = st->ctx ? st->ctx->data : NULL;
 	if (!sd)
 		return NULL;
-	if (!h->page_read) {
-		h->page_read = true;
-		site_data_page_fm(&h->page_fm, sd, ds_post_relpath(st));
-	}
-	const struct fm_node *v = site_data_lookup(fm_get(h->page_fm, "params"), key, kl);
+	const struct fm_node *page = st->ctx->front_matter;
+	const struct fm_node *v = site_data_lookup(fm_get(page, "params"), key, kl);
 	if (!v)
-		v = site_data_lookup(h->page_fm, key, kl);
+		v = site_data_lookup(page, key, kl);
 	for (size_t i = 0; !v && i < sd->nparams; i++)
 		v = site_data_lookup(sd->params[i], key, kl);
 	return v;
@@ -294,8 +289,9 @@ static const struct fm_node *S_param_value(struct S_hugo *h, struct ds_state *st
  * escapes it) or as Markdown ({{% %}}: rendered with the post). */
 static size_t S_param(struct S_hugo *h, struct ds_inl *x, size_t i, const struct ds_call *sc, int line)
 {
+	(void)h; /* every shortcode of the table takes it */
 	char *p = ds_call_arg(sc, "name", 0);
-	const struct fm_node *v = p && *p ? S_param_value(h, x->st, p, strlen(p)) : NULL;
+	const struct fm_node *v = p && *p ? S_param_value(x->st, p, strlen(p)) : NULL;
 	const char *text = v ? fm_str(v) : NULL;
 	if (text) {
 		if (sc->kind == '%')
@@ -585,7 +581,6 @@ static void S_code(void *self, struct strbuf *out, const char *s, size_t n)
 static void S_fini(void *self)
 {
 	struct S_hugo *h = self;
-	fm_node_free(h->page_fm);
 	tmpl_cache_free(&h->uses);
 }
 
@@ -614,7 +609,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 const struct dialect dialect_hugo = {
 	.name = "hugo",
 	.state_size = sizeof(struct S_hugo),
-	.title_size = offsetof(struct S_hugo, page_fm),
+	.title_size = offsetof(struct S_hugo, uses),
 	.block = S_block,
 	.triggers = S_triggers,
 	.code = S_code,

@@ -2812,6 +2812,7 @@ const struct site_generator site_hugo = {
 	.config_cover_keys = S_config_cover_keys,
 	.post_exts = S_page_exts,
 	.lenient_dates = true, /* post_fields reads every date, by Hugo's layouts */
+	.keep_front_matter = true, /* {{< param >}} reads the page's own keys */
 	.page_forms = S_page_forms,
 	.ref_targets = site_ref_targets_usual, /* ref/relref: a path, or a page by name */
 	.image_folders = S_image_folders,

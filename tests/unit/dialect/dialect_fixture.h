@@ -101,7 +101,7 @@ static struct site dt_site = {.gen = &dt_gen};
 static struct post_list dt_posts = POST_LIST_INIT;
 static struct refs dt_refs;
 
-static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL, NULL, NULL};
+static struct dialect_context dt_ctx = {NULL, "posts/p.md", "https://example.com/", "/blog", &dt_refs, NULL, NULL, NULL, NULL};
 
 /* The rewrite of in; warnings go to dl (may be NULL: then dropped). The
  * body starts at line 10 of its file. */
@@ -144,12 +144,20 @@ static inline char *dt_in_site(const char *gen, const char *name, unsigned d, co
 	} else {
 		struct site_data *sd = site->gen->site_data(site);
 		struct dialect_context ctx = dt_ctx;
+		/* The post as the book reads it: its front matter comes with it
+		 * when the generator keeps it. */
+		struct post *p = NULL;
+		struct diag_list pdl = DIAG_LIST_INIT;
+		if (site_read_post(&p, site, relpath, &pdl) == 0)
+			ctx.front_matter = p->front_matter;
 		ctx.site_root = site->root;
 		ctx.post_relpath = relpath;
 		ctx.data = sd;
 		size_t len;
 		out = dialect_rewrite(dt_list(d), &ctx, body, strlen(body), &len, NULL, "post.md", 10, dl);
 		site_data_free(sd);
+		post_free(p);
+		diag_list_free(&pdl);
 	}
 	site_free(site);
 	diag_list_free(&odl);

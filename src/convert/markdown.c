@@ -232,7 +232,11 @@ int markdown_to_html(char **out, const char *md, size_t len, struct guard_note *
 	}
 	S_mark_lines(doc);
 	int line = 0;
-	size_t capped = S_cap_note_refs(doc, &line);
+	/* A reference is written `[^label]`: without "[^" no walk for them. */
+	bool refs = false;
+	for (const char *b = md; !refs && (b = memchr(b, '[', len - (size_t)(b - md))); b++)
+		refs = b + 1 < md + len && b[1] == '^';
+	size_t capped = refs ? S_cap_note_refs(doc, &line) : 0;
 	/* The extension list must come from the parser: with NULL, the
 	 * extensions' renderers are skipped. */
 	cmark_llist *exts = cmark_parser_get_syntax_extensions(parser);

@@ -165,7 +165,7 @@ run() {
 	rc=$?
 	end=$(date +%s.%N)
 	local secs; secs=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
-	local rss=?
+	local rss='?'
 	[ -s "$T/rss" ] && rss=$(tail -n 1 "$T/rss")
 	echo "# $name: $size bytes, ${secs} s, peak RSS ${rss} KB"
 	if [ "$rc" = 124 ]; then

@@ -558,6 +558,17 @@ static void test_parse_sourcepos(void)
 		n++;
 	ok(span && n == 40 && (intptr_t)span->_private == 9, "past 32 attributes too (40 kept, the line read)");
 	xmlFreeDoc(h);
+
+	/* Read as UTF-8 whatever a post's <meta> says. */
+	static const char meta[] = "<html><body><meta charset=\"iso-8859-1\"><p>Caf\xc3\xa9 \xe2\x9c\x93</p>"
+				   "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+				   "<p>\xc3\x80 la carte</p></body></html>";
+	h = sanitize_parse(meta, sizeof meta - 1, "t.html");
+	xmlChar *text = h ? xmlNodeGetContent(xmlDocGetRootElement(h)) : NULL;
+	like((const char *)text, "Caf\xc3\xa9 \xe2\x9c\x93", "UTF-8 read as UTF-8 after <meta charset>");
+	like((const char *)text, "\xc3\x80 la carte", "and after a <meta http-equiv> one");
+	xmlFree(text);
+	xmlFreeDoc(h);
 }
 
 int main(void)

@@ -20,22 +20,22 @@
 # references, the note's number in <sup>: cmark-gfm made two elements
 # and a back-link of three a reference, 4 KB; the title's own parse of
 # the body, freed on another thread, is handed back to the system: it
-# stood at 1.7 GB), one table of 840,000 rows 1.4 GB (18 s; 2.05 GB,
-# over the cap, while each row's and cell's data-sourcepos was an
-# attribute of the parse), missing images 0.7 GB, one image of the site
-# shown 600,000 times 0.75 GB (7 to 15 s), links to headings by other
-# names 0.55 GB (8 s), the rest under 0.4 GB; the address space (ulimit
-# -v) stays within 0.3 GB of it (jemalloc's retain:false; it was 2.2
-# times the RSS, 2 GB for the untitled footnotes). Where the old code
-# was quadratic, the size is one where it overran the limit: 2 MiB of
-# headings over 60 s (the contents' outline; 10 to 15 s for 8 MiB now),
-# 1 MiB of list markers 25 to 40 s (flattened text merged by xmlStrncat;
-# then, once that was linear, 3.5 s and 0.9 GB a MiB as nested lists;
-# past 100 markers a line is text now: 0.5 s for 8 MiB, so that case has
-# a sixth of the limit), 240 KB of ---js front matter 15 s (40,000 short
-# tags deduplicated by a scan; 0.2 s now, so that case has a sixth), 1
-# MiB of links to headings by other names minutes (each compared with
-# every id).
+# stood at 1.7 GB), one table of 840,000 rows 1.3 GB (12 to 18 s; 2.05
+# GB, over the cap, while each row's and cell's data-sourcepos was an
+# attribute of the parse and libxml2 held two more copies of the HTML),
+# missing images 0.7 GB, one image of the site shown 600,000 times 0.75
+# GB (7 to 15 s), links to headings by other names 0.55 GB (8 s), the
+# rest under 0.4 GB; the address space (ulimit -v) stays within 0.3 GB
+# of it (jemalloc's retain:false; it was 2.2 times the RSS, 2 GB for the
+# untitled footnotes). Where the old code was quadratic, the size is one
+# where it overran the limit: 2 MiB of headings over 60 s (the contents'
+# outline; 10 to 15 s for 8 MiB now), 1 MiB of list markers 25 to 40 s
+# (flattened text merged by xmlStrncat; then, once that was linear, 3.5
+# s and 0.9 GB a MiB as nested lists; past 100 markers a line is text
+# now: 0.5 s for 8 MiB, so that case has a sixth of the limit), 240 KB
+# of ---js front matter 15 s (40,000 short tags deduplicated by a scan;
+# 0.2 s now, so that case has a sixth), 1 MiB of links to headings by
+# other names minutes (each compared with every id).
 set -u
 SHEAF=$(realpath "$1")
 SANITIZE=${2:-none}

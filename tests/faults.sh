@@ -46,16 +46,20 @@ BOOK=$T/out/book.epub
 is "the large book is written" "$?" 0
 before=$(sha "$BOOK")
 
-# interrupt SIGNAL: runs the export, sends SIGNAL once the temporary file
-# exists; sets rc (the exit status) and seen (whether the signal came while
-# the book was being written).
+# interrupt SIGNAL DIR COMMAND...: runs COMMAND in the background (a
+# function that execs sheaf, so the signal reaches sheaf), sends
+# SIGNAL once a temporary book (.book.epub.*) exists anywhere under DIR;
+# sets rc (the exit status) and seen (whether the signal came while the
+# book was being written).
 interrupt() {
-	"$SHEAF" "$T/site" -q -j1 -o "$BOOK" 2>"$T/err" &
-	local pid=$! i
+	local sig=$1 dir=$2 i
+	shift 2
+	"$@" &
+	local pid=$!
 	seen=no
 	for ((i = 0; i < 6000; i++)); do
-		if [ "$(temps "$T/out")" != 0 ]; then
-			kill -s "$1" "$pid" && seen=yes
+		if [ -n "$(find "$dir" -name '.book.epub.*' 2>/dev/null)" ]; then
+			kill -s "$sig" "$pid" && seen=yes
 			break
 		fi
 		kill -0 "$pid" 2>/dev/null || break
@@ -64,9 +68,10 @@ interrupt() {
 	wait "$pid"
 	rc=$?
 }
+export_book() { exec "$SHEAF" "$T/site" -q -j1 -o "$BOOK" 2>"$T/err"; }
 
 for sig in INT TERM HUP; do
-	interrupt "$sig"
+	interrupt "$sig" "$T/out" export_book
 	is "SIG$sig: sent while the temporary book existed" "$seen" yes
 	is "SIG$sig: the exit status says killed by SIG$sig" "$rc" $((128 + $(kill -l "$sig")))
 	is "SIG$sig: the existing book is byte-identical" "$(sha "$BOOK")" "$before"
@@ -76,7 +81,7 @@ done
 # SIGKILL cannot be caught: the temporary file may stay (a dot file, which
 # nothing mistakes for the book), but the book is untouched, because it is
 # only ever replaced by a rename of a complete file.
-interrupt KILL
+interrupt KILL "$T/out" export_book
 is "SIGKILL: sent while the temporary book existed" "$seen" yes
 is "SIGKILL: the exit status says killed by SIGKILL" "$rc" 137
 is "SIGKILL: the existing book is byte-identical" "$(sha "$BOOK")" "$before"
@@ -86,19 +91,8 @@ find "$T/out" -maxdepth 1 -name '.book.epub.*' -delete
 # -o -: the book is built in a folder of its own under TMPDIR before it
 # goes to standard output; an interrupted run leaves neither behind.
 mkdir -p "$T/tmpdir"
-TMPDIR=$T/tmpdir "$SHEAF" "$T/site" -q -j1 -o - >"$T/stdout.epub" 2>"$T/err" &
-pid=$!
-seen=no
-for ((i = 0; i < 6000; i++)); do
-	if [ -n "$(find "$T/tmpdir" -name '.book.epub.*' 2>/dev/null)" ]; then
-		kill -s TERM "$pid" && seen=yes
-		break
-	fi
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.005
-done
-wait "$pid"
-rc=$?
+to_stdout() { TMPDIR=$T/tmpdir exec "$SHEAF" "$T/site" -q -j1 -o - >"$T/stdout.epub" 2>"$T/err"; }
+interrupt TERM "$T/tmpdir" to_stdout
 is "-o -, SIGTERM: sent while the temporary book existed" "$seen" yes
 is "-o -, SIGTERM: the exit status says killed by SIGTERM" "$rc" 143
 is "-o -, SIGTERM: nothing is left in TMPDIR" "$(find "$T/tmpdir" -mindepth 1 | wc -l)" 0

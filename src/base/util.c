@@ -66,6 +66,16 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *xgrow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap > 8 ? 2 * *cap : 16;
+	if (*cap <= n)
+		*cap = n + 1;
+	return xrealloc(v, *cap * size);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));

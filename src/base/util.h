@@ -22,6 +22,11 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t n);
 void *xrealloc(void *p, size_t n);
+/* Room for one more element at the end of v (n in use, *cap allocated,
+ * each size bytes): v as it is when there is, else v grown to twice *cap
+ * (at least 16). Pushing one element at a time with xrealloc is
+ * quadratic wherever realloc copies, as ASan's always does. */
+void *xgrow(void *v, size_t n, size_t *cap, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) SHEAF_PRINTF(1, 2);

@@ -424,6 +424,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
 	struct S_id_map map = {NULL, 0, STRMAP_INIT};
+	size_t hcap = ch->nheadings, mcap = 0; /* allocated, for xgrow */
 	bool changed = false;
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr el = els[i];
@@ -455,7 +456,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 			const char *unique = idset_unique(&ch->names.ids, base);
 			S_set(el, "id", unique);
 			if (heading) {
-				ch->headings = xrealloc(ch->headings, (ch->nheadings + 1) * sizeof *ch->headings);
+				ch->headings = xgrow(ch->headings, ch->nheadings, &hcap, sizeof *ch->headings);
 				struct heading *h = &ch->headings[ch->nheadings++];
 				h->level = name[1] - '0';
 				h->id = xstrdup(unique);
@@ -463,7 +464,7 @@ static void S_ids(struct chapter *ch, xmlNodePtr root)
 			}
 			if (id) {
 				changed |= strcmp(id, unique) != 0;
-				map.v = xrealloc(map.v, (map.n + 1) * sizeof *map.v);
+				map.v = xgrow(map.v, map.n, &mcap, sizeof *map.v);
 				map.v[map.n] = (struct S_id){el, S_svg_scope(el), xstrdup(id), unique, (size_t)-1};
 				size_t first;
 				if (strmap_get(&map.first, id, &first)) {
@@ -875,6 +876,7 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 {
 	const struct post *p = ch->post;
 	struct strmap seen = STRMAP_INIT; /* warned about, once per post */
+	size_t icap = ch->nimages, lcap = ch->nlinks; /* allocated, for xgrow */
 	size_t n;
 	xmlNodePtr *els = S_elements(root, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -890,7 +892,7 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 			enum url_kind kind = src ? url_classify(src) : URL_EMPTY;
 			if (kind == URL_RELATIVE) {
 				char *frag;
-				ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+				ch->images = xgrow(ch->images, ch->nimages, &icap, sizeof *ch->images);
 				struct chapter_image *im = &ch->images[ch->nimages++];
 				im->img = el;
 				im->target = S_resolve(p, o, src, &frag);
@@ -908,7 +910,7 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 				chapter_image_to_alt(el);
 			} else if (kind == URL_ABSOLUTE && url) {
 				/* The book stage fetches it, once for every chapter. */
-				ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+				ch->images = xgrow(ch->images, ch->nimages, &icap, sizeof *ch->images);
 				struct chapter_image *im = &ch->images[ch->nimages++];
 				memset(im, 0, sizeof *im);
 				im->img = el;
@@ -921,7 +923,7 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 						     "http and https images are fetched, not %s", src);
 				else if (src && str_starts_with(src, "data:") &&
 					 S_data_url(src, &data, &data_len) == 0) {
-					ch->images = xrealloc(ch->images, (ch->nimages + 1) * sizeof *ch->images);
+					ch->images = xgrow(ch->images, ch->nimages, &icap, sizeof *ch->images);
 					struct chapter_image *im = &ch->images[ch->nimages++];
 					im->img = el;
 					im->target = NULL;
@@ -989,7 +991,7 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
 		case URL_ABSOLUTE:
 		case URL_FRAGMENT:
 		case URL_RELATIVE: {
-			ch->links = xrealloc(ch->links, (ch->nlinks + 1) * sizeof *ch->links);
+			ch->links = xgrow(ch->links, ch->nlinks, &lcap, sizeof *ch->links);
 			struct chapter_link *l = &ch->links[ch->nlinks++];
 			l->a = el;
 			l->line = line;

@@ -182,6 +182,24 @@ static size_t S_cap_note_refs(cmark_node *doc, int *line)
  * class="footnote-ref">K</sup></a>`), so that nothing a post wrote
  * itself is cut unless it copies that form exactly. In place; returns the
  * new length. */
+/* Where pat (pl bytes) first starts in s[r, len), or len. memchr and
+ * memcmp read only what they pass; strstr (and memmem) would be handed
+ * the whole rest of the buffer at each call, which ASan's interceptors
+ * measure or check in full: quadratic there (a MiB of references to one
+ * note took 4 minutes, 0.9 s in a plain build). */
+static size_t S_find(const char *s, size_t r, size_t len, const char *pat, size_t pl)
+{
+	while (len - r >= pl) {
+		const char *p = memchr(s + r, pat[0], len - r - pl + 1);
+		if (!p)
+			break;
+		if (memcmp(p, pat, pl) == 0)
+			return (size_t)(p - s);
+		r = (size_t)(p - s) + 1;
+	}
+	return len;
+}
+
 static size_t S_cut_backrefs(char *html, size_t len)
 {
 	static const char open[] = " <a href=\"#fnref-";
@@ -190,12 +208,11 @@ static size_t S_cut_backrefs(char *html, size_t len)
 	static const char close[] = "</sup></a>";
 	size_t r = 0, w = 0;
 	for (;;) {
-		const char *hit = strstr(html + r, open); /* past r, html is as written */
-		size_t at = hit ? (size_t)(hit - html) : len;
+		size_t at = S_find(html, r, len, open, sizeof open - 1); /* past r, html is as written */
 		memmove(html + w, html + r, at - r);
 		w += at - r;
 		r = at;
-		if (!hit)
+		if (at == len)
 			break;
 		/* The href's value: up to the quote, ending in -K. */
 		size_t v = at + sizeof open - 1, q = v;

@@ -317,9 +317,31 @@ static void test_mem_release(void)
 	free(again);
 }
 
+/* xgrow: room for one more, by doubling (so a million pushes copy a
+ * few million elements, not 10^12 bytes where realloc copies). */
+static void test_xgrow(void)
+{
+	size_t cap = 0, n = 0, grew = 0;
+	int *v = NULL;
+	for (int i = 0; i < 100000; i++) {
+		size_t before = cap;
+		v = xgrow(v, n, &cap, sizeof *v);
+		grew += cap != before;
+		v[n++] = i;
+	}
+	ok(cap >= n && grew <= 14, "100,000 pushes: %zu growths, room for %zu", grew, cap);
+	is_int(v[99999], 99999, "the last push is kept");
+	size_t c2 = 3;
+	int *w = xgrow(xmalloc(3 * sizeof *w), 3, &c2, sizeof *w);
+	ok(c2 >= 4, "a full array of 3 grows (%zu)", c2);
+	free(w);
+	free(v);
+}
+
 int main(int argc, char **argv)
 {
 	test_mem_release();
+	test_xgrow();
 	test_realpath_cached();
 	test_strbuf();
 	test_strvec();

@@ -101,8 +101,14 @@ char *url_escape(const char *url)
 	struct url_parts u;
 	url_split(&u, p);
 	/* RFC 3986 4.2: a relative path whose first segment holds ':' would
-	 * read as a scheme; "./" keeps it a path. */
-	size_t seg = strcspn(p, "/?#");
+	 * read as a scheme; "./" keeps it a path. The segment ends at '/',
+	 * '?' or the last '#' only: every earlier '#' becomes "%23" below. */
+	const char *frag = NULL;
+	for (const char *h = p; (h = memchr(h, '#', (size_t)(p + end - h))) != NULL; h++)
+		frag = h;
+	size_t seg = strcspn(p, "/?");
+	if (frag && (size_t)(frag - p) < seg)
+		seg = (size_t)(frag - p);
 	if (!u.scheme.p && memchr(p, ':', seg < end ? seg : end))
 		sb_adds(&sb, "./");
 	for (size_t i = 0; i < end; i++) {

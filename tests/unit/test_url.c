@@ -57,6 +57,10 @@ static void test_url_escape_decode(void)
 	s = url_escape(":~x(1)");
 	is_str(s, "./:~x(1)", "url_escape: a ':' in the first segment of a relative path gets \"./\"");
 	free(s);
+	s = url_escape("h## s:#x");
+	is_str(s, "./h%23%23%20s:#x",
+	       "url_escape: only the last '#' ends the first segment (fuzz finding: earlier ones become %23)");
+	free(s);
 	s = url_escape("a/b:c?d:e");
 	is_str(s, "a/b:c?d:e", "url_escape: a ':' past the first segment stays");
 	free(s);

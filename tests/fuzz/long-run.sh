@@ -1,0 +1,89 @@
+#!/bin/bash
+# The long fuzz run (README, "Fuzzing"): each harness for RUNS executions in
+# total, split over JOBS processes that share one growing corpus, in a
+# libFuzzer build without sanitizers (three to four times faster, and glibc
+# reuses freed memory at once, so the oracle sees damage that only libxml2
+# would follow); then every input of the grown corpus once more in the
+# ASan+UBSan build, with freed memory overwritten. A crash, leak, timeout,
+# sanitizer report or oracle failure is a finding: the run stops with status 1
+# and names the input.
+#
+# Usage: tests/fuzz/long-run.sh [-n RUNS] [-j JOBS] [-w WORKDIR] [HARNESS...]
+#   RUNS     executions per harness, all processes together (10000000)
+#   JOBS     processes per harness (the machine's CPUs)
+#   WORKDIR  corpora, logs and findings (a new temporary folder); give the
+#            folder of an earlier run to go on from its corpus
+#   HARNESS  frontmatter, convert, images, pyliteral (all four)
+# Builds build-fuzz-plain and build-fuzz in the checkout when they are
+# missing (clang, libclang-rt-14-dev). The checkout is not modified.
+set -u
+runs=10000000
+jobs=$(nproc)
+work=
+while getopts n:j:w: opt; do
+	case $opt in
+	n) runs=$OPTARG ;;
+	j) jobs=$OPTARG ;;
+	w) work=$OPTARG ;;
+	*) exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+harnesses=${*:-frontmatter convert images pyliteral}
+cd "$(dirname "$0")/../.." || exit 2
+[ -n "$work" ] || work=$(mktemp -d /tmp/sheaf-fuzz.XXXXXX)
+mkdir -p "$work" || exit 2
+
+build() { # DIR MESON-OPTIONS...
+	dir=$1
+	shift
+	if [ ! -d "$dir" ]; then
+		CC=clang CXX=clang++ meson setup "$dir" -Dfuzz=true -Db_lundef=false "$@" >/dev/null || exit 2
+	fi
+	# shellcheck disable=SC2086 # harness names have no blanks
+	meson compile -C "$dir" $(printf 'fuzz_%s ' $harnesses) >/dev/null || exit 2
+}
+build build-fuzz-plain -Dbuildtype=release
+build build-fuzz -Db_sanitize=address,undefined
+
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+status=0
+for h in $harnesses; do
+	dict=
+	[ "$h" = frontmatter ] && dict=-dict=tests/fuzz/yaml.dict
+	[ "$h" = convert ] && dict=-dict=tests/fuzz/markdown.dict
+	corpus=$work/$h
+	mkdir -p "$corpus" "$work/findings"
+	cp -n tests/fuzz/corpus/"$h"/* tests/fuzz/regressions/"$h"/* "$corpus"/ 2>/dev/null
+	start=$(date +%s)
+	for p in $(seq "$jobs"); do
+		build-fuzz-plain/tests/fuzz/fuzz_"$h" "$corpus" $dict -max_len=4096 -rss_limit_mb=2048 \
+			-timeout=10 -runs=$(((runs + jobs - 1) / jobs)) -print_final_stats=1 \
+			-artifact_prefix="$work/findings/$h-$p-" >"$work/$h-$p.log" 2>&1 &
+	done
+	failed=0
+	for p in $(seq "$jobs"); do
+		wait -n || failed=1
+	done
+	execs=$(grep -a -h 'stat::number_of_executed_units' "$work/$h"-*.log | awk '{s += $2} END {print s + 0}')
+	secs=$(($(date +%s) - start))
+	if [ "$failed" = 1 ] || ls "$work/findings/$h"-* >/dev/null 2>&1; then
+		grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$work/$h"-*.log | head -60
+		echo "fuzz_$h: FINDING after $execs executions (logs: $work/$h-*.log, inputs: $work/findings/$h-*)"
+		status=1
+		continue
+	fi
+	# The same corpus, every input once, under ASan and UBSan.
+	n=$(find "$corpus" -type f | wc -l)
+	if ASAN_OPTIONS=max_free_fill_size=4096:detect_leaks=1 build-fuzz/tests/fuzz/fuzz_"$h" "$corpus" \
+		-runs=0 -rss_limit_mb=4096 -timeout=60 -artifact_prefix="$work/findings/$h-asan-" \
+		>"$work/$h-asan.log" 2>&1; then
+		echo "fuzz_$h: $execs executions in $secs s ($jobs processes), $n corpus inputs replayed under ASan+UBSan, no finding"
+	else
+		grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$work/$h-asan.log" | head -60
+		echo "fuzz_$h: FINDING replaying the corpus under ASan+UBSan (log: $work/$h-asan.log)"
+		status=1
+	fi
+done
+echo "work folder: $work"
+exit $status

@@ -15,6 +15,7 @@ struct S_parser {
 	size_t n, i;
 	int depth; /* brackets open: newlines and comments are space inside */
 	int nest;  /* containers being read, bounded by S_MAX_DEPTH */
+	size_t copied; /* values copied for NAMEs, bounded by PY_MAX_COPIED */
 	/* The line of position line_pos, moved forward as the reader goes. */
 	size_t line_pos;
 	int line;
@@ -38,6 +39,8 @@ static struct py_value *S_new(enum py_kind kind, int line)
 	struct py_value *v = xcalloc(1, sizeof *v);
 	v->kind = kind;
 	v->line = line;
+	v->values = 1;
+	v->height = kind == PY_LIST || kind == PY_TUPLE || kind == PY_DICT;
 	return v;
 }
 
@@ -60,7 +63,9 @@ static struct py_value *S_copy(const struct py_value *v)
 {
 	struct py_value *c = S_new(v->kind, v->line);
 	c->text = v->text ? xstrdup(v->text) : NULL;
-	c->n = v->n;
+	c->n = c->cap = v->n;
+	c->values = v->values;
+	c->height = v->height;
 	if (v->n) {
 		c->items = xmalloc(v->n * sizeof *c->items);
 		if (v->keys)
@@ -74,14 +79,20 @@ static struct py_value *S_copy(const struct py_value *v)
 	return c;
 }
 
+/* Grows by doubling: one element per realloc is quadratic under ASan. */
 static void S_push(struct py_value *v, char *key, struct py_value *item)
 {
-	v->items = xrealloc(v->items, (v->n + 1) * sizeof *v->items);
-	if (v->kind == PY_DICT) {
-		v->keys = xrealloc(v->keys, (v->n + 1) * sizeof *v->keys);
+	size_t cap = v->cap, kcap = v->cap;
+	v->items = xgrow(v->items, v->n, &cap, sizeof *v->items);
+	if (v->kind == PY_DICT)
+		v->keys = xgrow(v->keys, v->n, &kcap, sizeof *v->keys);
+	v->cap = cap;
+	if (v->kind == PY_DICT)
 		v->keys[v->n] = key;
-	}
 	v->items[v->n++] = item;
+	v->values += item->values;
+	if (item->height + 1 > v->height)
+		v->height = item->height + 1;
 }
 
 int py_truth(const struct py_value *v)
@@ -534,7 +545,9 @@ static struct py_value *S_atom(struct S_parser *p)
 		const struct py_assign *a = py_module_get(p->mod, name);
 		S_space(p);
 		bool more = p->i < p->n && strchr(".([", s[p->i]);
-		if (a && a->value->kind != PY_COMPUTED && !more) {
+		if (a && a->value->kind != PY_COMPUTED && !more && p->nest + a->value->height <= S_MAX_DEPTH &&
+		    a->value->values <= PY_MAX_COPIED - p->copied) {
+			p->copied += a->value->values;
 			v = S_copy(a->value);
 			v->line = line;
 		}
@@ -761,8 +774,18 @@ static void S_read(struct py_module *out, const char *text, size_t len, unsigned
 					v->text = why;
 				}
 			}
-			for (size_t k = 0; k < names.n; k++)
-				S_set(out, names.v[k], line, source, k + 1 < names.n ? S_copy(v) : v);
+			for (size_t k = 0; k < names.n; k++) {
+				/* `A = B = v`: a copy each, within the same budget
+				 * as a NAME's (a thousand targets of a big value). */
+				struct py_value *val = v;
+				if (k + 1 < names.n && v->values <= PY_MAX_COPIED - p.copied) {
+					p.copied += v->values;
+					val = S_copy(v);
+				} else if (k + 1 < names.n) {
+					val = S_computed(&p, vb, ve);
+				}
+				S_set(out, names.v[k], line, source, val);
+			}
 			if (!names.n)
 				py_value_free(v);
 		} else {

@@ -10,9 +10,12 @@
  * dicts of those, nested (at most 16 deep). Inside a list, tuple or dict a
  * member that is not a literal is kept as PY_COMPUTED with its text.
  * Two forms are evaluated because Python's meaning is certain: a NAME
- * given a literal by an earlier module-level assignment is that value,
- * and `A if C else B` whose condition is such a literal, a NAME, or `not`
- * one of those, is the branch it picks. f-strings, calls, operators,
+ * given a literal by an earlier module-level assignment is that value (a
+ * copy of it: unless the copy would nest deeper than 16 or the read's
+ * copies would pass PY_MAX_COPIED values, which a file of `B = [A, A, A]`
+ * lines reaches fast; the NAME is then computed), and `A if C else B`
+ * whose condition is such a literal, a NAME, or `not` one of those, is
+ * the branch it picks. f-strings, calls, operators,
  * subscripts and anything else are computed.
  *
  * Statements: only assignments at the module's top level count (`A = B =
@@ -42,7 +45,14 @@ struct py_value {
 	char **keys;             /* DICT: keys (a string key decoded, another
 				    literal key as written) */
 	struct py_value **items; /* LIST/TUPLE items, DICT values */
+	size_t cap;              /* slots allocated in keys and items (the reader's) */
+	size_t values;           /* values in it, itself included */
+	int height;              /* containers nested in it, itself included (0: a scalar) */
 };
+
+/* The values a read may copy for NAMEs (see above): each line of
+ * `B = [A, A, A, A]` can multiply the size by four. */
+#define PY_MAX_COPIED 100000
 
 struct py_assign {
 	char *name;

@@ -28,10 +28,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 		}                                                                      \
 	} while (0)
 
-static void S_walk(const struct py_value *v, int lines, int depth)
+/* Checks v and returns the values in it (itself included). */
+static size_t S_walk(const struct py_value *v, int lines, int depth)
 {
 	CHECK(v);
-	CHECK(depth <= 18);
+	CHECK(depth <= 16); /* "nested (at most 16 deep)", copies of NAMEs too */
+	size_t values = 1;
+	int height = 0;
 	CHECK(v->line >= 1 && v->line <= lines);
 	switch (v->kind) {
 	case PY_STR:
@@ -48,13 +51,20 @@ static void S_walk(const struct py_value *v, int lines, int depth)
 		for (size_t i = 0; i < v->n; i++) {
 			if (v->keys)
 				CHECK(v->keys[i]);
-			S_walk(v->items[i], lines, depth + 1);
+			values += S_walk(v->items[i], lines, depth + 1);
+			if (v->items[i]->height + 1 > height)
+				height = v->items[i]->height + 1;
 		}
+		if (!height)
+			height = 1;
 		break;
 	default:
 		CHECK(v->n == 0);
 	}
+	CHECK(v->values == values);
+	CHECK(v->height == height);
 	(void)py_truth(v);
+	return values;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -63,13 +73,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n';
 	struct py_module m;
+	size_t total = 0;
 	py_read_module(&m, (const char *)data, size);
 	for (size_t i = 0; i < m.n; i++) {
 		CHECK(m.v[i].name && *m.v[i].name);
 		CHECK(py_module_get(&m, m.v[i].name) == &m.v[i]);
 		CHECK(m.v[i].line >= 1 && m.v[i].line <= lines);
-		S_walk(m.v[i].value, lines, 0);
+		total += S_walk(m.v[i].value, lines, 0);
 	}
+	/* A literal's values take a byte of the text each at least; the rest
+	 * are copies for NAMEs and `A = B = v`, bounded by PY_MAX_COPIED (a
+	 * few lines of `B = [A, A, A, A]` made gigabytes). */
+	CHECK(total <= size + PY_MAX_COPIED);
 	py_module_free(&m);
 	return 0;
 }

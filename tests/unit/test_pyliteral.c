@@ -224,11 +224,61 @@ static void test_statements(void)
 	py_module_free(&m);
 }
 
+/* Copies for NAMEs are bounded: in depth (16, as literals) and in
+ * number (PY_MAX_COPIED a read); past either the NAME is computed. */
+static void test_copy_bounds(void)
+{
+	struct py_module m;
+	const char *bomb = "A = [1, 1, 1, 1, 1, 1, 1, 1]\n"
+			   "B = [A, A, A, A, A, A, A, A]\n"
+			   "C = [B, B, B, B, B, B, B, B]\n"
+			   "D = [C, C, C, C, C, C, C, C]\n"
+			   "E = [D, D, D, D, D, D, D, D]\n"
+			   "F = [E, E, E, E, E, E, E, E]\n"
+			   "G = [F, F, F, F, F, F, F, F]\n"
+			   "H = [G, G, G, G, G, G, G, G]\n"
+			   "I = [H, H, H, H, H, H, H, H]\n";
+	py_read_module(&m, bomb, strlen(bomb));
+	const struct py_assign *e = py_module_get(&m, "E"), *f = py_module_get(&m, "F");
+	const struct py_assign *i = py_module_get(&m, "I");
+	ok(e && e->value->kind == PY_LIST && e->value->values == 1 + 8 + 64 + 512 + 4096 + 32768,
+	   "copies: E, of 37,449 values, is read");
+	size_t computed = 0;
+	for (size_t k = 0; f && f->value->kind == PY_LIST && k < f->value->n; k++)
+		computed += f->value->items[k]->kind == PY_COMPUTED;
+	ok(f && f->value->kind == PY_LIST && computed > 0 && computed < 8,
+	   "copies: F's copies of E stop at PY_MAX_COPIED (%zu of 8 computed)", computed);
+	ok(i && i->value->values < PY_MAX_COPIED + 100,
+	   "copies: nine lines of eight copies stay under the bound (the 8^9 values were 2 GB and 15 s)");
+	py_module_free(&m);
+
+	const char *deep = "A = [[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]\n"
+			   "B = A\n"
+			   "C = [A]\n"
+			   "D = [B, 1]\n";
+	py_read_module(&m, deep, strlen(deep));
+	const struct py_assign *b = py_module_get(&m, "B"), *c = py_module_get(&m, "C");
+	ok(b && b->value->kind == PY_LIST && b->value->height == 16, "copies: a 16-deep value copied alone");
+	ok(c && c->value->kind == PY_LIST && c->value->n == 1 && c->value->items[0]->kind == PY_COMPUTED &&
+		   strcmp(c->value->items[0]->text, "A") == 0,
+	   "copies: one that would be 17 deep is computed");
+	py_module_free(&m);
+
+	const char *multi = "A = [1, 2]\nX = Y = Z = A\n";
+	py_read_module(&m, multi, strlen(multi));
+	const struct py_assign *x = py_module_get(&m, "X"), *z = py_module_get(&m, "Z");
+	ok(x && z && x->value->kind == PY_LIST && z->value->kind == PY_LIST && x->value != z->value &&
+		   x->value->values == 3,
+	   "copies: X = Y = Z = A gives each its own copy");
+	py_module_free(&m);
+}
+
 int main(void)
 {
 	test_strings();
 	test_scalars();
 	test_containers();
 	test_statements();
+	test_copy_bounds();
 	return done_testing();
 }

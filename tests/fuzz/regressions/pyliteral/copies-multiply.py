@@ -1,0 +1,7 @@
+A = [1, 1, 1, 1, 1, 1, 1, 1]
+B = [A, A, A, A, A, A, A, A]
+C = [B, B, B, B, B, B, B, B]
+D = [C, C, C, C, C, C, C, C]
+E = [D, D, D, D, D, D, D, D]
+F = [E, E, E, E, E, E, E, E]
+G = [F, F, F, F, F, F, F, F]

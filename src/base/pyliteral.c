@@ -198,6 +198,17 @@ static int S_prefix(const char *s, size_t n, size_t i, bool *raw, bool *fmt)
 
 /* Past the string whose quote is at s[q] (triple or single), or n when it
  * never closes on a line it may span. */
+/* The length of the escape at s[k] (a backslash): two, or three for a
+ * backslash before CR LF, which Python reads as one LF. S_string and the
+ * skippers must agree on it: where they did not, a member the parser
+ * took for a string running on was skipped as one ending at the line,
+ * the container around it read again from inside it, and so at every
+ * level (a 3 KB file of such lines read its brackets 178 times each). */
+static size_t S_escape_len(const char *s, size_t n, size_t k)
+{
+	return k + 2 < n && s[k + 1] == '\r' && s[k + 2] == '\n' ? 3 : 2;
+}
+
 static size_t S_skip_string(const char *s, size_t n, size_t q)
 {
 	char c = s[q];
@@ -205,7 +216,7 @@ static size_t S_skip_string(const char *s, size_t n, size_t q)
 	size_t k = q + (triple ? 3 : 1);
 	while (k < n) {
 		if (s[k] == '\\') {
-			k += 2;
+			k += S_escape_len(s, n, k);
 			continue;
 		}
 		if (!triple && s[k] == '\n')
@@ -269,10 +280,12 @@ static bool S_string(struct S_parser *p, struct strbuf *sb)
 		}
 		char e = s[k + 1];
 		if (raw) {
-			/* A raw string keeps the backslash; it still escapes a quote. */
+			/* A raw string keeps the backslash; it still escapes a quote
+			 * (and a line end, CR LF read as LF). */
+			size_t el = S_escape_len(s, n, k);
 			sb_addc(sb, '\\');
-			sb_addc(sb, e);
-			k += 2;
+			sb_addc(sb, el == 3 ? '\n' : e);
+			k += el;
 			continue;
 		}
 		unsigned cp;
@@ -658,7 +671,7 @@ static void S_skip_logical(struct S_parser *p)
 			continue;
 		char c = p->s[p->i];
 		if (c == '\\' && p->i + 1 < p->n && (p->s[p->i + 1] == '\n' || p->s[p->i + 1] == '\r')) {
-			p->i += 2;
+			p->i += S_escape_len(p->s, p->n, p->i);
 			continue;
 		}
 		if (c == '(' || c == '[' || c == '{')

@@ -273,6 +273,24 @@ static void test_copy_bounds(void)
 	py_module_free(&m);
 }
 
+/* A backslash before CR LF continues a string, for the parser and for
+ * the skipper of what is not a literal alike (they disagreed, and a
+ * container was read again from inside a member at every level). */
+static void test_crlf_continuation(void)
+{
+	struct py_module m;
+	const struct py_value *v = S_val(&m, "[f('a\\\r\nb, c'), 2]");
+	ok(v && v->kind == PY_LIST && v->n == 2 && v->items[0]->kind == PY_COMPUTED &&
+		   v->items[1]->kind == PY_NUMBER && strcmp(v->items[1]->text, "2") == 0,
+	   "CR LF: a call holding a string continued over CR LF is one computed member");
+	py_module_free(&m);
+	v = S_val(&m, "['a\\\r\nb', r'c\\\r\nd']");
+	ok(v && v->kind == PY_LIST && v->n == 2 && strcmp(v->items[0]->text, "ab") == 0 &&
+		   strcmp(v->items[1]->text, "c\\\nd") == 0,
+	   "CR LF: continued strings read as Python reads them (raw: backslash and LF kept)");
+	py_module_free(&m);
+}
+
 int main(void)
 {
 	test_strings();
@@ -280,5 +298,6 @@ int main(void)
 	test_containers();
 	test_statements();
 	test_copy_bounds();
+	test_crlf_continuation();
 	return done_testing();
 }

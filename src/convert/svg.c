@@ -1043,6 +1043,7 @@ void svg_fix_refs(xmlNodePtr root)
 		xmlNodePtr el = els[i];
 		if (!S_in_svg(el))
 			continue;
+		bool dropped = false;
 		for (xmlAttrPtr a = el->properties, next; a; a = next) {
 			next = a->next;
 			xmlChar *v = a->ns ? NULL : xmlNodeGetContent((xmlNodePtr)a);
@@ -1054,12 +1055,23 @@ void svg_fix_refs(xmlNodePtr root)
 				 * style, the declaration's value is. */
 				if (to && (paint || strcmp(name, "style") == 0))
 					xmlSetProp(el, a->name, (const xmlChar *)to);
-				else if (to)
+				else if (to) {
 					xmlRemoveProp(a);
+					dropped = true;
+				}
 				free(to);
 			}
 			if (v)
 				xmlFree(v);
+		}
+		/* What went may have been an attribute the schema requires
+		 * (a <rect width="url(#gone)">): it gets the value that means
+		 * its absence, as the policy gives it, or the element goes. */
+		const struct svg_element *sel = dropped ? svg_element((const char *)el->name) : NULL;
+		if (sel && !svg_required(el, sel) && el != root) {
+			gone = xrealloc(gone, (ngone + 1) * sizeof *gone);
+			gone[ngone++] = el;
+			continue;
 		}
 		if (xmlStrEqual(el->name, (const xmlChar *)"style")) {
 			xmlChar *css = xmlNodeGetContent(el);

@@ -537,6 +537,16 @@ static void test_dangling_refs(void)
 	like(out, ".x { mask: none }", "a sheet's url() of nothing is none");
 	S_valid("dangling", out);
 	free(out);
+	/* An attribute the schema requires, gone with its url() of nothing
+	 * (a fuzz finding: <rect width=url(#g> in a post). */
+	out = S_file("<rect width=\"url(#gone\" height=\"2\"/>"
+		     "<filter id=\"f\"><feConvolveMatrix kernelMatrix=\"url(#gone)\"/></filter>");
+	if (!ok(out != NULL, "dangling required: well-formed"))
+		return;
+	like(out, "<rect height=\"2\" width=\"0\"/>", "a rect's width of nothing is 0, as the policy gives it");
+	unlike(out, "feConvolveMatrix", "a convolution left without its kernel goes");
+	S_valid("dangling required", out);
+	free(out);
 }
 
 /* ---- The content model (svgmodel.h) ---- */

@@ -336,13 +336,16 @@ static struct js_value *S_new(enum js_kind kind, int line)
 	return v;
 }
 
+/* Grows by doubling: one element per realloc is quadratic under ASan. */
 static void S_push(struct js_value *parent, char *key, struct js_value *item)
 {
-	parent->items = xrealloc(parent->items, (parent->n + 1) * sizeof *parent->items);
-	if (parent->kind == JS_OBJECT) {
-		parent->keys = xrealloc(parent->keys, (parent->n + 1) * sizeof *parent->keys);
+	size_t cap = parent->cap, kcap = parent->cap;
+	parent->items = xgrow(parent->items, parent->n, &cap, sizeof *parent->items);
+	if (parent->kind == JS_OBJECT)
+		parent->keys = xgrow(parent->keys, parent->n, &kcap, sizeof *parent->keys);
+	parent->cap = cap;
+	if (parent->kind == JS_OBJECT)
 		parent->keys[parent->n] = key;
-	}
 	parent->items[parent->n++] = item;
 }
 

@@ -41,6 +41,7 @@ struct js_value {
 	char *text;              /* STRING: the value, decoded; NUMBER, TRUE, FALSE, NULL:
 				    as written; COMPUTED: its source text; NULL otherwise */
 	size_t n;                /* ARRAY, OBJECT: number of members */
+	size_t cap;              /* slots allocated in keys and items (the reader's) */
 	char **keys;             /* OBJECT: keys, decoded */
 	struct js_value **items; /* ARRAY items, OBJECT values */
 };

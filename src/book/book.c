@@ -125,7 +125,7 @@ struct S_job {
 	bool body_done;           /* its own conversion is over */
 	struct epub_entry xhtml;
 	struct S_out *out;
-	size_t nout;
+	size_t nout, cout;
 };
 
 struct S_pipe {
@@ -187,7 +187,7 @@ static void S_commit(struct S_pipe *pp, size_t c)
 		if (!added)
 			continue;
 		struct resource *r = &pp->res.v[pp->res.n - 1];
-		jb->out = xrealloc(jb->out, (jb->nout + 1) * sizeof *jb->out);
+		jb->out = xgrow(jb->out, jb->nout, &jb->cout, sizeof *jb->out);
 		struct S_out *out = &jb->out[jb->nout++];
 		memset(out, 0, sizeof *out);
 		out->href = r->href;
@@ -1000,7 +1000,7 @@ static bool S_write_chapters(struct S_pipe *pp, struct epub_writer *w, struct to
 		}
 		free(jb->out);
 		jb->out = NULL;
-		jb->nout = 0;
+		jb->nout = jb->cout = 0;
 		/* The contents grow with the book instead of being made at its end;
 		 * the headings were there for them alone. */
 		toc_add(toc, &jb->ch);

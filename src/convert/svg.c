@@ -1037,7 +1037,7 @@ void svg_fix_refs(xmlNodePtr root)
 {
 	static const char *const not_used[] = {"linearGradient", "radialGradient", "pattern", "clipPath", NULL};
 	struct strmap ids = STRMAP_INIT;
-	size_t n, ngone = 0;
+	size_t n, ngone = 0, cgone = 0;
 	xmlNodePtr *els = S_walk(root, &n, &ids), *gone = NULL;
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr el = els[i];
@@ -1097,7 +1097,7 @@ void svg_fix_refs(xmlNodePtr root)
 		if ((use && !(there && !S_named(els[k], not_used))) ||
 		    (ha && !there && S_named(el, (const char *const[]){"textPath", "mpath", NULL}))) {
 			if (el != root) {
-				gone = xrealloc(gone, (ngone + 1) * sizeof *gone);
+				gone = xgrow(gone, ngone, &cgone, sizeof *gone);
 				gone[ngone++] = el;
 			}
 		} else if (ha && !there) {
@@ -1159,7 +1159,7 @@ static void S_file_ids(xmlDocPtr doc)
 			if (!strmap_get(&seen, id, NULL)) {
 				strmap_put(&seen, id, 0);
 				/* v[k] is what the k-th id written became. */
-				renamed.v = xrealloc(renamed.v, (renamed.n + 1) * sizeof *renamed.v);
+				renamed.v = xgrow(renamed.v, renamed.n, &renamed.cap, sizeof *renamed.v);
 				renamed.v[renamed.n] = idset_get(&ids, unique);
 				strmap_put(&renamed.map, id, renamed.n++);
 			}

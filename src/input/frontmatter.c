@@ -159,11 +159,17 @@ static struct fm_node *S_new(enum fm_kind kind, const yaml_mark_t *mark, int fir
 	return n;
 }
 
-static void S_push_item(struct fm_node *parent, char *key, struct fm_node *child)
+/* Grows by doubling: a mapping of a million keys is one hostile front
+ * matter away, and ASan's realloc copies every time. */
+void fm_node_push(struct fm_node *parent, char *key, struct fm_node *child)
 {
-	parent->items = xrealloc(parent->items, (parent->n + 1) * sizeof *parent->items);
-	if (parent->kind == FM_MAP)
-		parent->keys = xrealloc(parent->keys, (parent->n + 1) * sizeof *parent->keys);
+	size_t cap = parent->cap;
+	parent->items = xgrow(parent->items, parent->n, &cap, sizeof *parent->items);
+	if (parent->kind == FM_MAP) {
+		size_t kcap = parent->cap;
+		parent->keys = xgrow(parent->keys, parent->n, &kcap, sizeof *parent->keys);
+	}
+	parent->cap = cap;
 	parent->items[parent->n] = child;
 	if (parent->kind == FM_MAP)
 		parent->keys[parent->n] = key;
@@ -183,7 +189,7 @@ static void S_attach(struct S_builder *b, struct fm_node *node)
 	int d = b->depth - 1;
 	struct fm_node *parent = b->stack[d];
 	if (parent->kind == FM_LIST) {
-		S_push_item(parent, NULL, node);
+		fm_node_push(parent, NULL, node);
 		return;
 	}
 	if (!b->have_key[d]) {
@@ -209,7 +215,7 @@ static void S_attach(struct S_builder *b, struct fm_node *node)
 			return;
 		}
 	}
-	S_push_item(parent, key, node);
+	fm_node_push(parent, key, node);
 }
 
 /* lang names the language in syntax errors: JSON goes through here too. */
@@ -516,9 +522,10 @@ struct fm_node *fm_from_js(const struct js_value *v)
 		return n;
 	}
 	n->kind = v->kind == JS_OBJECT ? FM_MAP : FM_LIST;
-	n->items = xcalloc(v->n ? v->n : 1, sizeof *n->items);
+	n->cap = v->n ? v->n : 1;
+	n->items = xcalloc(n->cap, sizeof *n->items);
 	if (n->kind == FM_MAP)
-		n->keys = xcalloc(v->n ? v->n : 1, sizeof *n->keys);
+		n->keys = xcalloc(n->cap, sizeof *n->keys);
 	for (size_t i = 0; i < v->n; i++) {
 		struct fm_node *item = fm_from_js(v->items[i]);
 		if (!item)

@@ -31,6 +31,7 @@ struct fm_node {
 				   ("!ENV", "tag:yaml.org,2002:python/name:x"),
 				   or NULL when untagged; other formats: NULL */
 	size_t n;               /* FM_LIST / FM_MAP: number of items */
+	size_t cap;             /* slots allocated in keys and items (fm_node_push's) */
 	char **keys;            /* FM_MAP: keys */
 	struct fm_node **items; /* FM_LIST items, FM_MAP values */
 };
@@ -92,6 +93,9 @@ int fm_parse_json(struct fm_node **out, const char *buf, size_t len, const char 
 		  int first_line, struct diag_list *dl);
 
 void fm_node_free(struct fm_node *node);
+/* Appends child (owned by parent from now on) to a FM_LIST or FM_MAP, with
+ * key (owned too) when it is a map. The readers build trees with it. */
+void fm_node_push(struct fm_node *parent, char *key, struct fm_node *child);
 
 /* A JavaScript literal (base/jsliteral) as a tree: strings are quoted
  * scalars, numbers, true, false and null plain ones (as written), arrays

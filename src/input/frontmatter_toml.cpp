@@ -127,19 +127,6 @@ struct converter {
 		return n;
 	}
 
-	static void push(struct fm_node *parent, char *key, struct fm_node *child)
-	{
-		parent->items = static_cast<struct fm_node **>(
-			xrealloc(parent->items, (parent->n + 1) * sizeof *parent->items));
-		if (parent->kind == FM_MAP) {
-			parent->keys = static_cast<char **>(
-				xrealloc(parent->keys, (parent->n + 1) * sizeof *parent->keys));
-			parent->keys[parent->n] = key;
-		}
-		parent->items[parent->n] = child;
-		parent->n++;
-	}
-
 	/* Returns NULL after reporting an error (too deep). */
 	struct fm_node *convert(const toml::node &node, int depth)
 	{
@@ -175,7 +162,7 @@ struct converter {
 					fm_node_free(n);
 					return nullptr;
 				}
-				push(n, dup(std::string(e.first->str())), child);
+				fm_node_push(n, dup(std::string(e.first->str())), child);
 			}
 			return n;
 		}
@@ -190,7 +177,7 @@ struct converter {
 					fm_node_free(n);
 					return nullptr;
 				}
-				push(n, nullptr, child);
+				fm_node_push(n, nullptr, child);
 			}
 			return n;
 		}

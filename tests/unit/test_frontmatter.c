@@ -527,6 +527,51 @@ static void test_tags(void)
 	diag_list_free(&dl);
 }
 
+/* A list and a map of 3,000 items each, in YAML and TOML: every item in
+ * place, and the arrays grown by doubling (cap under twice n), not one
+ * slot per item, which ASan's realloc copies every time. */
+static void test_growth(void)
+{
+	struct strbuf y = STRBUF_INIT, t = STRBUF_INIT;
+	sb_adds(&y, "list:\n");
+	sb_adds(&t, "list = [");
+	for (int i = 0; i < 3000; i++) {
+		sb_addf(&y, "  - v%d\n", i);
+		sb_addf(&t, "%s\"v%d\"", i ? ", " : "", i);
+	}
+	sb_adds(&y, "map:\n");
+	sb_adds(&t, "]\n[map]\n");
+	for (int i = 0; i < 3000; i++) {
+		sb_addf(&y, "  k%d: v%d\n", i, i);
+		sb_addf(&t, "k%d = \"v%d\"\n", i, i);
+	}
+	for (int toml = 0; toml < 2; toml++) {
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct fm_node *root = NULL;
+		const struct strbuf *sb = toml ? &t : &y;
+		int rc = toml ? fm_parse_toml(&root, sb->s, sb->len, "post.md", 1, &dl)
+			      : fm_parse_yaml(&root, sb->s, sb->len, "post.md", 1, DIAG_ERROR, &dl);
+		const struct fm_node *list = rc == 0 ? fm_get(root, "list") : NULL;
+		const struct fm_node *map = rc == 0 ? fm_get(root, "map") : NULL;
+		bool good = list && map && list->n == 3000 && map->n == 3000;
+		for (size_t i = 0; good && i < 3000; i++) {
+			char want[32];
+			snprintf(want, sizeof want, "v%zu", i);
+			good = strcmp(fm_str(list->items[i]), want) == 0 &&
+			       strcmp(fm_str(map->items[i]), want) == 0 && map->keys[i][0] == 'k' &&
+			       strcmp(map->keys[i] + 1, want + 1) == 0;
+		}
+		ok(good, "%s: 3,000 list items and 3,000 keys, each in place", toml ? "toml" : "yaml");
+		ok(list && map && list->cap < 2 * list->n && map->cap < 2 * map->n,
+		   "%s: grown by doubling (cap %zu and %zu for 3,000)", toml ? "toml" : "yaml",
+		   list ? list->cap : 0, map ? map->cap : 0);
+		fm_node_free(root);
+		diag_list_free(&dl);
+	}
+	sb_release(&y);
+	sb_release(&t);
+}
+
 int main(void)
 {
 	test_tags();
@@ -539,5 +584,6 @@ int main(void)
 	test_split_toml();
 	test_split_json();
 	test_parse_json();
+	test_growth();
 	return done_testing();
 }

@@ -1,5 +1,6 @@
 /* Unit tests of jsliteral.h: every literal form, what is not a literal,
  * and the scanners (js_find, js_skip_value, js_call, js_call_string). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -310,6 +311,37 @@ static void test_imports(void)
 	   "value_mentions: a longer name is another");
 }
 
+/* An array and an object of 3,000 members: each in place, and grown by
+ * doubling (cap under twice n), not one slot per member, which ASan's
+ * realloc copies every time. */
+static void test_growth(void)
+{
+	size_t cap = 3000 * 24 + 16, len = 0;
+	char *src = malloc(cap);
+	len += (size_t)snprintf(src + len, cap - len, "[[");
+	for (int i = 0; i < 3000; i++)
+		len += (size_t)snprintf(src + len, cap - len, "%s%d", i ? "," : "", i);
+	len += (size_t)snprintf(src + len, cap - len, "],{");
+	for (int i = 0; i < 3000; i++)
+		len += (size_t)snprintf(src + len, cap - len, "%sk%d:%d", i ? "," : "", i, i);
+	snprintf(src + len, cap - len, "}]");
+	struct js_value *v = S_read(src);
+	const struct js_value *a = v && v->kind == JS_ARRAY && v->n == 2 ? v->items[0] : NULL;
+	const struct js_value *o = a ? v->items[1] : NULL;
+	bool good = a && o && a->n == 3000 && o->n == 3000;
+	for (size_t i = 0; good && i < 3000; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "%zu", i);
+		good = strcmp(a->items[i]->text, want) == 0 && strcmp(o->items[i]->text, want) == 0 &&
+		       o->keys[i][0] == 'k' && strcmp(o->keys[i] + 1, want) == 0;
+	}
+	ok(good, "3,000 array items and 3,000 keys, each in place");
+	ok(a && o && a->cap < 2 * a->n && o->cap < 2 * o->n, "grown by doubling (cap %zu and %zu for 3,000)",
+	   a ? a->cap : 0, o ? o->cap : 0);
+	js_value_free(v);
+	free(src);
+}
+
 int main(void)
 {
 	test_strings();
@@ -318,5 +350,6 @@ int main(void)
 	test_statements();
 	test_find();
 	test_imports();
+	test_growth();
 	return done_testing();
 }

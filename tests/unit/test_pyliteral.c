@@ -1,5 +1,6 @@
 /* Unit tests of pyliteral.h: every literal form of a Python assignment,
  * what is computed, and the statement rules (blocks, the last one wins). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,6 +292,38 @@ static void test_crlf_continuation(void)
 	py_module_free(&m);
 }
 
+/* A list and a dict of 3,000 members: each in place, and grown by
+ * doubling (cap under twice n), not one slot per member, which ASan's
+ * realloc copies every time. */
+static void test_growth(void)
+{
+	size_t cap = 3000 * 24 + 16, len = 0;
+	char *src = malloc(cap);
+	len += (size_t)snprintf(src + len, cap - len, "[[");
+	for (int i = 0; i < 3000; i++)
+		len += (size_t)snprintf(src + len, cap - len, "%s%d", i ? "," : "", i);
+	len += (size_t)snprintf(src + len, cap - len, "],{");
+	for (int i = 0; i < 3000; i++)
+		len += (size_t)snprintf(src + len, cap - len, "%s'k%d':%d", i ? "," : "", i, i);
+	snprintf(src + len, cap - len, "}]");
+	struct py_module m;
+	const struct py_value *v = S_val(&m, src);
+	const struct py_value *l = v && v->kind == PY_LIST && v->n == 2 ? v->items[0] : NULL;
+	const struct py_value *d = l ? v->items[1] : NULL;
+	bool good = l && d && l->n == 3000 && d->n == 3000;
+	for (size_t i = 0; good && i < 3000; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "%zu", i);
+		good = strcmp(l->items[i]->text, want) == 0 && strcmp(d->items[i]->text, want) == 0 &&
+		       d->keys[i][0] == 'k' && strcmp(d->keys[i] + 1, want) == 0;
+	}
+	ok(good, "3,000 list items and 3,000 keys, each in place");
+	ok(l && d && l->cap < 2 * l->n && d->cap < 2 * d->n, "grown by doubling (cap %zu and %zu for 3,000)",
+	   l ? l->cap : 0, d ? d->cap : 0);
+	py_module_free(&m);
+	free(src);
+}
+
 int main(void)
 {
 	test_strings();
@@ -299,5 +332,6 @@ int main(void)
 	test_statements();
 	test_copy_bounds();
 	test_crlf_continuation();
+	test_growth();
 	return done_testing();
 }

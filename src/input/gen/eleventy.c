@@ -45,12 +45,7 @@ static struct fm_node *S_node(enum fm_kind kind, int line)
 
 static void S_node_push(struct fm_node *parent, const char *key, struct fm_node *child)
 {
-	parent->items = xrealloc(parent->items, (parent->n + 1) * sizeof *parent->items);
-	if (parent->kind == FM_MAP) {
-		parent->keys = xrealloc(parent->keys, (parent->n + 1) * sizeof *parent->keys);
-		parent->keys[parent->n] = xstrdup(key);
-	}
-	parent->items[parent->n++] = child;
+	fm_node_push(parent, parent->kind == FM_MAP ? xstrdup(key) : NULL, child);
 }
 
 /* The literal at text[i] as a tree, or NULL when it is not a literal. */

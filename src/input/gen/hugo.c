@@ -130,11 +130,7 @@ static void S_map_put(struct fm_node *map, char *key, struct fm_node *val)
 			return;
 		}
 	}
-	map->keys = xrealloc(map->keys, (map->n + 1) * sizeof *map->keys);
-	map->items = xrealloc(map->items, (map->n + 1) * sizeof *map->items);
-	map->keys[map->n] = key;
-	map->items[map->n] = val;
-	map->n++;
+	fm_node_push(map, key, val);
 }
 
 /* Lower-cases every key of a tree: Hugo's configuration keys are

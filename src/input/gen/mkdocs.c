@@ -81,7 +81,7 @@ static void S_resolve_env(struct fm_node *n)
 		free(n->value);
 		n->items = NULL;
 		n->keys = NULL;
-		n->n = 0;
+		n->n = n->cap = 0;
 		n->kind = FM_SCALAR;
 		n->value = copy;
 		n->plain = plain;
@@ -107,10 +107,7 @@ static void S_merge(struct fm_node *base, struct fm_node *over)
 			fm_node_free(base->items[j]);
 			base->items[j] = v;
 		} else {
-			base->keys = xrealloc(base->keys, (base->n + 1) * sizeof *base->keys);
-			base->items = xrealloc(base->items, (base->n + 1) * sizeof *base->items);
-			base->keys[base->n] = over->keys[i];
-			base->items[base->n++] = v;
+			fm_node_push(base, over->keys[i], v);
 			over->keys[i] = NULL;
 		}
 		over->items[i] = NULL;

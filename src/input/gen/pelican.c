@@ -732,10 +732,7 @@ static void S_map_put(struct fm_node *map, const char *key, struct fm_node *v)
 			map->items[i] = v;
 			return;
 		}
-	map->keys = xrealloc(map->keys, (map->n + 1) * sizeof *map->keys);
-	map->items = xrealloc(map->items, (map->n + 1) * sizeof *map->items);
-	map->keys[map->n] = xstrdup(key);
-	map->items[map->n++] = v;
+	fm_node_push(map, xstrdup(key), v);
 }
 
 /* The Python-Markdown extensions MARKDOWN turns on (Pelican's default
@@ -773,8 +770,7 @@ static void S_markdown_extensions(struct fm_node *config)
 		if (strcmp(name, "extra") == 0 || strcmp(name, "markdown.extensions.extra") == 0)
 			add[1] = "abbr";
 		for (int k = 0; k < 2 && add[k]; k++) {
-			list->items = xrealloc(list->items, (list->n + 1) * sizeof *list->items);
-			list->items[list->n++] = S_scalar(add[k], strlen(add[k]), 1);
+			fm_node_push(list, NULL, S_scalar(add[k], strlen(add[k]), 1));
 		}
 		free(name);
 	}
@@ -802,8 +798,7 @@ static struct fm_node *S_list(const char *s, int line)
 		for (size_t i = 0; i < l->n && !dup; i++)
 			dup = strlen(l->items[i]->value) == (size_t)(e - b) && !memcmp(l->items[i]->value, b, (size_t)(e - b));
 		if (e > b && !dup) {
-			l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
-			l->items[l->n++] = S_scalar(b, (size_t)(e - b), line);
+			fm_node_push(l, NULL, S_scalar(b, (size_t)(e - b), line));
 		}
 		c += n;
 		if (*c)
@@ -853,8 +848,7 @@ static void S_field(struct fm_node *map, const char *key, const struct strvec *v
 					sb_addc(&sb, strcmp(key, "title") == 0 ? ' ' : '\n');
 				sb_adds(&sb, vals->v[i]);
 			} else {
-				v->items = xrealloc(v->items, (v->n + 1) * sizeof *v->items);
-				v->items[v->n++] = S_scalar(vals->v[i], strlen(vals->v[i]), line);
+				fm_node_push(v, NULL, S_scalar(vals->v[i], strlen(vals->v[i]), line));
 			}
 		}
 		if (text)

@@ -1035,7 +1035,6 @@ static void S_refs(struct chapter *ch, xmlNodePtr root, const struct convert_opt
  * parsers in some readers take for an opening tag). */
 static void S_finish(xmlNodePtr root)
 {
-	static const char *const voids[] = {"br", "hr", "img", "col", "wbr", "meta", "link", "input", "area", "base", "source", "track", "embed", "param"};
 	for (xmlNodePtr n = root; n; n = S_next(n, root)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
@@ -1065,10 +1064,9 @@ static void S_finish(xmlNodePtr root)
 		}
 		if (n->children)
 			continue;
-		bool is_void = false;
-		for (size_t i = 0; i < sizeof voids / sizeof *voids; i++)
-			is_void |= strcmp((const char *)n->name, voids[i]) == 0;
-		if (!is_void)
+		/* The sanitizer let no other void element through (the schema
+		 * check of the fuzz oracle and epubcheck would say). */
+		if (!contentmodel_void((const char *)n->name))
 			xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)""));
 	}
 }

@@ -146,6 +146,16 @@ bool contentmodel_phrasing(const char *name)
 	return e && (e->flags & F_PHRASING);
 }
 
+bool contentmodel_void(const char *name)
+{
+	static const char *const voids[] = {"area", "base",  "br",    "col",    "embed", "hr",    "img",
+					    "input", "link", "meta", "param", "source", "track", "wbr"};
+	for (size_t i = 0; i < sizeof voids / sizeof *voids; i++)
+		if (strcmp(name, voids[i]) == 0)
+			return true;
+	return false;
+}
+
 static bool S_is(xmlNodePtr n, const char *name)
 {
 	return S_html(n) && strcmp((const char *)n->name, name) == 0;

@@ -40,4 +40,10 @@ void contentmodel_repair(xmlNodePtr root);
  * in a <p>): the words on either side of its tags run on. */
 bool contentmodel_phrasing(const char *name);
 
+/* Whether an element of that name is void in HTML (holds nothing, written
+ * <br/>): HTML's list (area, base, br, col, embed, hr, img, input, link,
+ * meta, param, source, track, wbr), for the template's <head> too; of
+ * them, the sanitizer lets br, col, hr, img and wbr into a post. */
+bool contentmodel_void(const char *name);
+
 #endif

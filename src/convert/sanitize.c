@@ -932,15 +932,6 @@ static void S_input(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, int line)
 		xmlFree(type);
 }
 
-static bool S_is_void(const xmlChar *name)
-{
-	static const char *const voids[] = {"br", "hr", "img", "col", "wbr"};
-	for (size_t i = 0; i < sizeof voids / sizeof *voids; i++)
-		if (voids[i][0] == name[0] && strcmp((const char *)name, voids[i]) == 0)
-			return true;
-	return false;
-}
-
 /* One level of the walk: the source children still to copy, and where. */
 struct S_frame {
 	xmlNodePtr src;  /* the source element whose children these are */
@@ -1165,7 +1156,7 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
 				S_img_srcset(into, c);
 			if (action == S_RENAME && strcmp(name, "details") == 0)
 				S_set(into, "class", "details");
-			if (S_is_void(into->name)) {
+			if (contentmodel_void((const char *)into->name)) {
 				/* libxml2 can hang content under a void element (`<a:img><hr>`);
 				 * it belongs after it. */
 				into = top->dst;

@@ -10,6 +10,7 @@
 
 #include "base/util.h"
 #include "convert/chapter.h"
+#include "convert/contentmodel.h"
 #include "convert/markdown.h"
 #include "chapter_fixture.h"
 #include "fixture.h"
@@ -479,6 +480,22 @@ static void test_landmarks(void)
 	free(got);
 }
 
+/* The one list of void elements (sanitize.c and chapter.c ask it; the
+ * template's <meta> and <link> too). */
+static void test_void(void)
+{
+	const char *voids[] = {"br", "col", "hr", "img", "wbr", "meta", "link", "source", "input"};
+	const char *not[] = {"p", "a", "td", "colgroup", "svg", "section", "script", ""};
+	bool good = true;
+	for (size_t i = 0; i < sizeof voids / sizeof *voids; i++)
+		good &= contentmodel_void(voids[i]);
+	ok(good, "void: br, col, hr, img, wbr, and meta, link, source, input");
+	good = true;
+	for (size_t i = 0; i < sizeof not / sizeof *not; i++)
+		good &= !contentmodel_void(not[i]);
+	ok(good, "void: not p, a, td, colgroup, svg, section, script");
+}
+
 int main(int argc, char **argv)
 {
 	if (!(S_template = cfx_template(argc, argv)))
@@ -496,5 +513,6 @@ int main(int argc, char **argv)
 	test_landmarks();
 	free(S_template);
 	xmlCleanupParser();
+	test_void();
 	return done_testing();
 }

@@ -8,22 +8,29 @@
 # sanitizer report or oracle failure is a finding: the run stops with status 1
 # and names the input.
 #
-# Usage: tests/fuzz/long-run.sh [-n RUNS] [-j JOBS] [-w WORKDIR] [HARNESS...]
+# Usage: tests/fuzz/long-run.sh [-n RUNS] [-j JOBS] [-t SECONDS] [-w WORKDIR] [HARNESS...]
 #   RUNS     executions per harness, all processes together (10000000)
 #   JOBS     processes per harness (the machine's CPUs)
+#   SECONDS  stop each harness after that long even short of RUNS
 #   WORKDIR  corpora, logs and findings (a new temporary folder); give the
 #            folder of an earlier run to go on from its corpus
 #   HARNESS  frontmatter, convert, images, pyliteral (all four)
+# WORKDIR/ledger keeps one line per harness run: the SHA-256 of the
+# harness binary (the code it ran), the harness, the executions and the
+# date. Runs of the same binary add up, across runs that went on from an
+# earlier corpus: the line printed gives that total.
 # Builds build-fuzz-plain and build-fuzz in the checkout when they are
 # missing (clang, libclang-rt-14-dev). The checkout is not modified.
 set -u
 runs=10000000
 jobs=$(nproc)
 work=
-while getopts n:j:w: opt; do
+limit=
+while getopts n:j:t:w: opt; do
 	case $opt in
 	n) runs=$OPTARG ;;
 	j) jobs=$OPTARG ;;
+	t) limit=-max_total_time=$OPTARG ;;
 	w) work=$OPTARG ;;
 	*) exit 2 ;;
 	esac
@@ -58,7 +65,7 @@ for h in $harnesses; do
 	start=$(date +%s)
 	for p in $(seq "$jobs"); do
 		build-fuzz-plain/tests/fuzz/fuzz_"$h" "$corpus" $dict -max_len=4096 -rss_limit_mb=2048 \
-			-timeout=10 -runs=$(((runs + jobs - 1) / jobs)) -print_final_stats=1 \
+			-timeout=10 -runs=$(((runs + jobs - 1) / jobs)) $limit -print_final_stats=1 \
 			-artifact_prefix="$work/findings/$h-$p-" >"$work/$h-$p.log" 2>&1 &
 	done
 	failed=0
@@ -73,12 +80,15 @@ for h in $harnesses; do
 		status=1
 		continue
 	fi
+	sha=$(sha256sum <build-fuzz-plain/tests/fuzz/fuzz_"$h" | cut -d' ' -f1)
+	echo "$sha $h $execs $(date -u +%FT%TZ)" >>"$work/ledger"
+	total=$(awk -v s="$sha" -v h="$h" '$1 == s && $2 == h { t += $3 } END { print t + 0 }' "$work/ledger")
 	# The same corpus, every input once, under ASan and UBSan.
 	n=$(find "$corpus" -type f | wc -l)
 	if ASAN_OPTIONS=max_free_fill_size=4096:detect_leaks=1 build-fuzz/tests/fuzz/fuzz_"$h" "$corpus" \
 		-runs=0 -rss_limit_mb=4096 -timeout=60 -artifact_prefix="$work/findings/$h-asan-" \
 		>"$work/$h-asan.log" 2>&1; then
-		echo "fuzz_$h: $execs executions in $secs s ($jobs processes), $n corpus inputs replayed under ASan+UBSan, no finding"
+		echo "fuzz_$h: $execs executions in $secs s ($jobs processes; $total in all on this binary, ${sha:0:12}), $n corpus inputs replayed under ASan+UBSan, no finding"
 	else
 		grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$work/$h-asan.log" | head -60
 		echo "fuzz_$h: FINDING replaying the corpus under ASan+UBSan (log: $work/$h-asan.log)"

@@ -184,6 +184,25 @@ static xmlDocPtr S_template_doc(const struct post *p, const struct convert_optio
 	return doc;
 }
 
+/* Whether n lies inside ancestor. */
+static bool S_within(xmlNodePtr n, xmlNodePtr ancestor)
+{
+	for (xmlNodePtr p = n->parent; p; p = p->parent)
+		if (p == ancestor)
+			return true;
+	return false;
+}
+
+/* Whether a back link holds only what cmark-gfm puts in one: its arrow
+ * and the reference's number in a <sup>. */
+static bool S_backlink_shaped(xmlNodePtr a)
+{
+	for (xmlNodePtr c = a->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !S_is(c, "sup"))
+			return false;
+	return true;
+}
+
 /* cmark-gfm's footnotes → EPUB pop-up notes: each note an
  * <aside epub:type="footnote">, each reference an <a epub:type="noteref">,
  * with ASCII ids numbered in order (cmark-gfm percent-encodes non-ASCII
@@ -260,10 +279,23 @@ static void S_footnotes(struct chapter *ch, xmlNodePtr root, xmlNsPtr ns, xmlNsP
 		if (!S_is(a, "a") || !S_has_prop(a, "data-sheaf-fnback"))
 			continue;
 		S_unset(a, "data-sheaf-fnback");
+		/* cmark-gfm's stand in its notes. A post's own <a
+		 * data-footnote-backref> elsewhere is a link like any other: one
+		 * left open held the notes, and went with them. */
+		if (!section || !S_within(a, section))
+			continue;
 		char *href = S_prop(a, "href");
 		size_t k;
 		bool found = href && href[0] == '#' && strmap_get(&old_ref, href + 1, &k);
 		free(href);
+		if (!found && !S_backlink_shaped(a)) {
+			/* Not cmark-gfm's shape: its tag goes, what it holds stays. */
+			for (xmlNodePtr c = a->children, cn; c; c = cn) {
+				cn = c->next;
+				xmlUnlinkNode(c);
+				xmlAddPrevSibling(a, c);
+			}
+		}
 		if (!found) {
 			/* Freed after the loop: later entries of els may lie inside it. */
 			xmlUnlinkNode(a);

@@ -806,6 +806,35 @@ static void test_ids_valid(void)
 	diag_list_free(&dl);
 }
 
+/* A post's own <a data-footnote-backref> is not cmark-gfm's back link:
+ * one left open held the notes, and the notes went with it (a fuzz
+ * finding: a reference to #fn-1 and no note). */
+static void test_forged_backlink(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	struct post *p = cfx_post("forged.md", "Forged",
+				  "Open <a data-footnote-backref=\"\">held[^a]\n\n"
+				  "[^a]: The note's words\n",
+				  1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with a forged back link left open");
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "well-formed")) {
+		is_int(fx_xpath_num(doc, "count(//h:aside[@epub:type='footnote'][contains(., \"The note's words\")])"), 1,
+		       "the note is there, its words kept");
+		is_int(fx_xpath_num(doc, "count(//h:a[@role='doc-backlink'][not(ancestor::h:aside)])"), 0,
+		       "no back link outside the notes");
+		like(text, "held", "the forged link's words kept");
+		S_valid("forged back link", text);
+	}
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	if (!(S_template = cfx_template(argc, argv)))
@@ -823,6 +852,7 @@ int main(int argc, char **argv)
 	test_cols();
 	test_names();
 	test_ids_valid();
+	test_forged_backlink();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

@@ -293,6 +293,42 @@ static enum svg_attr_kind S_keep(const char *name, char *canon, size_t cap)
 	return SVG_ATTR_KEEP;
 }
 
+/* Whether an ARIA attribute's value is one EPUB 3's SVG schema takes
+ * whatever else the element holds: a role of a drawing that asks for no
+ * state of its own (a checkbox wants aria-checked, a heading aria-level),
+ * aria-hidden true or false, a label with words, id references that are
+ * XML names. */
+static bool S_aria_ok(const char *canon, const char *value)
+{
+	if (strcmp(canon, "role") == 0) {
+		char role[32];
+		return strspn(value, "abcdefghijklmnopqrstuvwxyz-") == strlen(value) &&
+		       S_list_find("img presentation none group figure list listitem note document "
+				   "graphics-document graphics-object graphics-symbol",
+				   value, role, sizeof role);
+	}
+	if (strcmp(canon, "aria-hidden") == 0)
+		return strcmp(value, "true") == 0 || strcmp(value, "false") == 0;
+	if (strcmp(canon, "aria-label") == 0)
+		return value[strspn(value, " \t\n\r\f")] != '\0';
+	/* aria-labelledby, aria-describedby */
+	bool any = false;
+	for (const char *p = value; *p;) {
+		p += strspn(p, " \t\n\r\f");
+		size_t len = strcspn(p, " \t\n\r\f");
+		if (!len)
+			break;
+		char *tok = xstrndup(p, len);
+		bool good = xmlValidateNCName((const xmlChar *)tok, 0) == 0;
+		free(tok);
+		if (!good)
+			return false;
+		any = true;
+		p += len;
+	}
+	return any;
+}
+
 enum svg_attr_kind svg_attr(const struct svg_element *el, const char *name, const char *value,
 			    char *canon, size_t cap)
 {
@@ -308,7 +344,7 @@ enum svg_attr_kind svg_attr(const struct svg_element *el, const char *name, cons
 			       ? S_keep("xml:lang", canon, cap)
 			       : SVG_ATTR_DROP;
 	if (S_list_find("role aria-label aria-labelledby aria-describedby aria-hidden", name, canon, cap))
-		return SVG_ATTR_ARIA;
+		return S_aria_ok(canon, value) ? SVG_ATTR_ARIA : SVG_ATTR_DROP;
 	if (str_ieq(name, "xml:space"))
 		return strcmp(value, "preserve") == 0 || strcmp(value, "default") == 0
 			       ? S_keep("xml:space", canon, cap)

@@ -266,9 +266,22 @@ static size_t S_max_run(const char *s, size_t n, size_t maxrun)
 	return maxrun;
 }
 
+/* cmark-gfm reads no code span whose backtick string is longer than this
+ * (MAXBACKTICKS in its inlines.c): the literal's text would be read as
+ * Markdown, a <template> in it as HTML, and its words lost. */
+#define S_MAX_BACKTICKS 80
+
 static void S_code(struct strbuf *o, const char *s, size_t n)
 {
 	size_t maxrun = S_max_run(s, n, 0);
+	if (maxrun + 1 > S_MAX_BACKTICKS) {
+		sb_adds(o, "<code>");
+		for (size_t k = 0; k < n; k++)
+			if (s[k] != '\r')
+				S_tc(o, s[k]);
+		sb_adds(o, "</code>");
+		return;
+	}
 	for (size_t k = 0; k <= maxrun; k++)
 		sb_addc(o, '`');
 	sb_addc(o, ' ');

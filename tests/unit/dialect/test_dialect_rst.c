@@ -132,6 +132,21 @@ static void test_inline(void)
 	RIS("(*x*) \"*y*\" '*'\n", "(<em>x</em>) \"<em>y</em>\" '\\*'\n",
 	    "markup after opening punctuation; a start-string between quotes is not");
 	RIS("``a\nb``\n", "` a\n    b `\n", "a literal over two lines keeps its line break");
+	/* A literal whose backtick string cmark-gfm would not read as a code
+	 * span (more than 80): a <code> element, its text escaped (a fuzz
+	 * finding: the words after a <template> in it were lost). */
+	{
+		struct strbuf lit = STRBUF_INIT;
+		sb_adds(&lit, "``");
+		for (int i = 0; i < 90; i++)
+			sb_addc(&lit, '`');
+		sb_adds(&lit, "<template>kept words``\n");
+		char *lh = RRH(lit.s);
+		ok(lh && strstr(lh, "<code>") && strstr(lh, "&lt;template&gt;kept words") && !strstr(lh, "<template>"),
+		   "a literal of 90 backticks and a <template>: a <code> with every word");
+		free(lh);
+		sb_release(&lit);
+	}
 	char *h = RRH("Keep ``<x>`` and *<y>* words.\n");
 	like(h, "<code>&lt;x&gt;</code>", "a literal's text is code");
 	like(h, "<em>&lt;y&gt;</em>", "emphasis text is not HTML");

@@ -587,7 +587,9 @@ bool svg_anim_ok(xmlNodePtr n)
 		if (a->ns || !(html ? str_ieq(an, "attributeName") : strcmp(an, "attributeName") == 0))
 			continue;
 		char *v = S_value(a);
-		bool ok = svg_anim_target_ok(v);
+		/* svg_attr keeps the name only if it is safe as CSS too (no
+		 * "vbscript:"): an animation whose name goes would name none. */
+		bool ok = svg_anim_target_ok(v) && svg_css_safe(v);
 		free(v);
 		return ok;
 	}

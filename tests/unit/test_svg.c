@@ -142,6 +142,10 @@ static void test_animation_holes(void)
 	       L("e.example", "values="), L("<animate", "attributeName=\"fill\"", "dur=\"1s\""));
 	S_both("handler on an animation", "<rect width=\"1\"><animate attributeName=\"x\" onbegin=\"alert(1)\" to=\"3\"/></rect>",
 	       L("onbegin", "alert"), L("<animate", "to=\"3\""));
+	/* A fuzz finding: the name passed as an attribute's name but not as
+	 * safe CSS, so it went and left a <set> naming nothing (invalid). */
+	S_both("set a vbscript: name", "<rect width=\"1\" height=\"1\"><set attributeName=\"vbscript:x\" to=\"1\"/></rect>",
+	       L("<set", "vbscript"), L("<rect"));
 }
 
 /* Issue 16, item 12: SVG 2's presentation attributes are not in EPUB 3's

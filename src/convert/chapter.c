@@ -1073,6 +1073,10 @@ static void S_finish(xmlNodePtr root)
 		S_unset(n, "data-sheaf-fnref");
 		S_unset(n, "data-sheaf-fnback");
 		S_unset(n, "data-sheaf-footnotes");
+		/* hreflang describes an href: on an <a> without one (none given,
+		 * or one that could not be made valid) the schema refuses it. */
+		if (S_is(n, "a") && !S_has_prop(n, "href"))
+			S_unset(n, "hreflang");
 		if (S_is(n, "time") && !S_has_prop(n, "datetime")) {
 			/* Without a datetime, XHTML's <time> holds text only: one
 			 * holding markup (or whose datetime was not a date) is a

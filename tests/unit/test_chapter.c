@@ -835,6 +835,31 @@ static void test_forged_backlink(void)
 	diag_list_free(&dl);
 }
 
+/* hreflang describes an href: an <a> without one loses it (a fuzz
+ * finding: <a hreflang=ps> made the chapter invalid). */
+static void test_hreflang(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct chapter ch;
+	char *text;
+	struct post *p = cfx_post("hreflang.md", "Hreflang",
+				  "<a hreflang=\"ps\">no link</a> and <a href=\"https://e.test/\" hreflang=\"fr\">a link</a>\n",
+				  1);
+	is_int(S_convert(&ch, p, 1, &dl), 0, "convert a post with hreflang on links and not");
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	if (ok(doc != NULL, "well-formed")) {
+		is_int(fx_xpath_num(doc, "count(//h:a[not(@href)][@hreflang])"), 0, "no hreflang without an href");
+		is_int(fx_xpath_num(doc, "count(//h:a[@href][@hreflang='fr'])"), 1, "a link keeps its hreflang");
+		like(text, "no link", "the words kept");
+		S_valid("hreflang", text);
+	}
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+}
+
 int main(int argc, char **argv)
 {
 	if (!(S_template = cfx_template(argc, argv)))
@@ -853,6 +878,7 @@ int main(int argc, char **argv)
 	test_names();
 	test_ids_valid();
 	test_forged_backlink();
+	test_hreflang();
 	free(S_template);
 	xmlCleanupParser();
 	return done_testing();

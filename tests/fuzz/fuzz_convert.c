@@ -299,6 +299,16 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 			re++;
 		bool skip = e - i < 3 || (rb && body[rb - 1] == ':' && re < n && body[re] == ':') ||
 			    (e - i == 6 && !strncmp(body + i, "mailto", 6));
+		/* Nor a list's Roman enumerator ("mmm. ", "(xii) " at a line's
+		 * start): markup, as the number of the item. */
+		size_t ls = i;
+		if (ls && body[ls - 1] == '(')
+			ls--;
+		while (ls && (body[ls - 1] == ' ' || body[ls - 1] == '\t'))
+			ls--;
+		if (!skip && e < n && (!ls || body[ls - 1] == '\n') && strspn(body + i, "ivxlcdmIVXLCDM") >= e - i &&
+		    (body[e] == '.' || body[e] == ')') && (e + 1 == n || isspace((unsigned char)body[e + 1])))
+			skip = true;
 		for (size_t k = i; k > 0 && !skip && body[k - 1] != '\n'; k--)
 			if (body[k - 1] == '<' || body[k - 1] == '[')
 				skip = true;

@@ -243,6 +243,12 @@ static char *S_gif_records(GifFileType *gif, GifPixelType *row)
 			GifByteType *ext;
 			if (DGifGetExtension(gif, &code, &ext) == GIF_ERROR)
 				return S_gif_reason(gif->Error);
+			/* An extension of no data is valid GIF, but giflib's own
+			 * DGifSlurp, which readers use, then reads one block more
+			 * and loses its place in the file. */
+			if (!ext)
+				return xstrdup("GIF: an extension block holds no data, which some readers' "
+					       "GIF decoders misread");
 			while (ext)
 				if (DGifGetExtensionNext(gif, &ext) == GIF_ERROR)
 					return S_gif_reason(gif->Error);

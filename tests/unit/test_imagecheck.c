@@ -356,6 +356,17 @@ static void test_gif(void)
 	like(why, "no picture", "because it holds no picture");
 	free(why);
 	sb_release(&b);
+	/* An empty comment extension before the trailer: giflib's DGifSlurp
+	 * reads the trailer as a block size and fails (a fuzz finding: such a
+	 * GIF was stored as it was). */
+	b = S_make_gif(10, 10, 1, 0, 0, 10, 10, false);
+	b.len--; /* the trailer */
+	sb_add(&b, "\x21\xfe\x00;", 4);
+	why = NULL;
+	is_int(S_check(&b, b.len, "image/gif", &w, &h, &why), -1, "a GIF with an extension of no data refused");
+	like(why, "holds no data", "the reason names the empty extension");
+	free(why);
+	sb_release(&b);
 }
 
 static void test_other_types(void)

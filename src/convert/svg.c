@@ -1014,7 +1014,9 @@ static char *S_url_id(const char *u, const char **after)
 }
 
 /* v with each url(#id) that names nothing in ids made none; NULL when
- * nothing changed. */
+ * nothing changed. A url( kept is searched on inside: a reader that ends
+ * its token elsewhere (a quote, a space, a bad url) could read a url(#id)
+ * in it (a fuzz finding: "url(#a url(#gone)" kept #gone). */
 static char *S_drop_urls(const char *v, const struct strmap *ids)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -1027,11 +1029,12 @@ static char *S_drop_urls(const char *v, const struct strmap *ids)
 		if (id && !strmap_get(ids, id, NULL)) {
 			sb_adds(&sb, "none");
 			changed = true;
+			p = after;
 		} else {
-			sb_add(&sb, u, (size_t)(after - u));
+			sb_adds(&sb, "url(");
+			p = u + 4;
 		}
 		free(id);
-		p = after;
 	}
 	if (!changed) {
 		sb_release(&sb);

@@ -539,6 +539,12 @@ static void test_dangling_refs(void)
 	like(out, "<text>Path words <textPath xlink:href=\"#p\">On path</textPath></text>",
 	     "a textPath of nothing leaves its words");
 	like(out, ".x { mask: none }", "a sheet's url() of nothing is none");
+	{
+		char *nested = S_file("<g id=\"a\"/><style type=\"text/css\">.y { mask: url(#a url(#gone)) } .z { fill: url(#gone</style>");
+		ok(nested && !strstr(nested, "gone") && strstr(nested, "url(#a"),
+		   "a url(#gone) inside a kept url(, and one left open, are none too");
+		free(nested);
+	}
 	S_valid("dangling", out);
 	free(out);
 	/* An attribute the schema requires, gone with its url() of nothing

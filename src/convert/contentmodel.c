@@ -305,8 +305,8 @@ static bool S_has_block(xmlNodePtr el)
 static bool S_block(xmlNodePtr n)
 {
 	const struct S_element *e = S_el(n);
-	if (!e || (n->_private == &S_emptied && !n->children))
-		return false; /* not a block when it goes */
+	if (!e || (n->_private == &S_emptied && !n->children && !xmlHasProp(n, (const xmlChar *)"id")))
+		return false; /* not a block when it goes (S_drop_emptied keeps a target) */
 	if (e->model == M_TRANSPARENT)
 		return S_has_block(n);
 	return !(e->flags & F_PHRASING);

@@ -410,6 +410,13 @@ static void test_exclusions(void)
 	       "<span><a href=\"https://b.example/\">z</a></span>"
 	       "<a href=\"https://a.example/\"><span> w</span></a></div>",
 	       ORDERED);
+	/* Fuzz finding: the split left the <p> empty but kept it for its
+	 * id, and the repair then took it for gone: a <p> in a <p>. */
+	S_case("a block a split left empty keeps its id and is still a block",
+	       "<p><a href=\"https://a.example/\">x<p id=\"k\"><a href=\"https://b.example/\">y</a>\n",
+	       "<a href=\"https://a.example/\">x<p id=\"k\"></p></a>"
+	       "<p><a href=\"https://b.example/\">y</a></p>",
+	       ORDERED);
 	S_case("a header in a footer is a div", "<article><footer><header>h</header>f</footer></article>\n",
 	       "<article><footer><div>h</div>f</footer></article>", ORDERED);
 	S_case("a heading in an address is a paragraph", "<address><h2>h</h2>a</address>\n",

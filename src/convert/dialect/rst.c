@@ -266,15 +266,16 @@ static size_t S_max_run(const char *s, size_t n, size_t maxrun)
 	return maxrun;
 }
 
-/* cmark-gfm reads no code span whose backtick string is longer than this
- * (MAXBACKTICKS in its inlines.c): the literal's text would be read as
- * Markdown, a <template> in it as HTML, and its words lost. */
-#define S_MAX_BACKTICKS 80
-
+/* A literal holding two backticks in a row is a <code> element, its text
+ * escaped, rather than a code span: the span's backtick string would be
+ * three or more, which at the start of a line (a paragraph's first, a list
+ * item's) opens a fenced code block whose info string swallows the
+ * literal's words; and cmark-gfm reads no code span whose backtick string
+ * is longer than 80 (MAXBACKTICKS in its inlines.c). */
 static void S_code(struct strbuf *o, const char *s, size_t n)
 {
 	size_t maxrun = S_max_run(s, n, 0);
-	if (maxrun + 1 > S_MAX_BACKTICKS) {
+	if (maxrun >= 2) {
 		sb_adds(o, "<code>");
 		for (size_t k = 0; k < n; k++)
 			if (s[k] != '\r')

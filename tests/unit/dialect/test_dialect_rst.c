@@ -147,6 +147,17 @@ static void test_inline(void)
 		free(lh);
 		sb_release(&lit);
 	}
+	/* A literal holding `` needs a backtick string of three: at a
+	 * paragraph's start that opened a fenced code block, the literal's
+	 * first line its info string, lost (a fuzz finding). */
+	RIS("``Night Watch\nx `` y``\n", "<code>Night Watch\n    x \\`\\` y</code>\n",
+	    "a literal holding two backticks is a <code>: no fence at a paragraph's start");
+	{
+		char *fh = RRH("``Night Watch\nx `` y``\n");
+		ok(fh && strstr(fh, "<code>Night Watch") && strstr(fh, "x `` y</code>") && !strstr(fh, "<pre>"),
+		   "... and reads as one code element with every word");
+		free(fh);
+	}
 	char *h = RRH("Keep ``<x>`` and *<y>* words.\n");
 	like(h, "<code>&lt;x&gt;</code>", "a literal's text is code");
 	like(h, "<em>&lt;y&gt;</em>", "emphasis text is not HTML");

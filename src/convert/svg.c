@@ -1057,15 +1057,21 @@ static char *S_paint(const char *v, const struct strmap *ids, xmlNodePtr *els)
 	char *id = S_url_id(u, &after);
 	size_t k;
 	bool ok = id && strmap_get(ids, id, &k) && S_named(els[k], paint_servers);
+	/* The fallback is none or a colour: one holding a url( makes the
+	 * paint invalid, and its url(#id) is not looked at here (a fuzz
+	 * finding: "url(#)url(#gone)" kept #gone). */
+	char *fallback = str_collapse_ws(after);
+	if (strstr(fallback, "url(")) {
+		free(fallback);
+		fallback = xstrdup("");
+		after = "";
+	}
 	char *to;
 	if (ok)
 		to = xasprintf("%.*surl(#%s)%s", (int)(u - v), v, id, after);
-	else {
-		char *fallback = str_collapse_ws(after);
-		to = *fallback ? fallback : xstrdup("none");
-		if (to != fallback)
-			free(fallback);
-	}
+	else
+		to = xstrdup(*fallback ? fallback : "none");
+	free(fallback);
 	free(id);
 	if (strcmp(to, v) == 0) {
 		free(to);

@@ -545,6 +545,19 @@ static void test_dangling_refs(void)
 		   "a url(#gone) inside a kept url(, and one left open, are none too");
 		free(nested);
 	}
+	{
+		/* A paint's fallback is none or a colour: a url( there is no
+		 * fallback (a fuzz finding: "url(#)url(#gone)" kept #gone). */
+		char *paint = S_file("<linearGradient id=\"g\"/><rect width=\"1\" height=\"1\" "
+				     "fill=\"url(#)url(#gone)\" stroke=\"url(#g) url(#gone)\"/>"
+				     "<circle r=\"1\" fill=\"url(#none1) url(#none2) red\"/>");
+		ok(paint && !strstr(paint, "gone") && !strstr(paint, "none1") && !strstr(paint, "none2"),
+		   "a url(#gone) in a paint's fallback goes with it");
+		like(paint, "fill=\"none\" stroke=\"url(#g)\"", "... none, or the paint server alone");
+		like(paint, "<circle r=\"1\" fill=\"none\"", "... and a colour after it is not reached for");
+		S_valid("dangling paint fallback", paint);
+		free(paint);
+	}
 	S_valid("dangling", out);
 	free(out);
 	/* An attribute the schema requires, gone with its url() of nothing

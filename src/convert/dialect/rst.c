@@ -45,7 +45,12 @@
 #include "convert/dialect/scan.h"
 
 #define S_MAX_DEPTH 24      /* blocks nested in blocks */
-#define S_MAX_SUB_DEPTH 4   /* substitutions inside substitutions */
+/* What substitutions may write into one post, all together: a definition
+ * may use others, each several times, so without a bound a short post
+ * expands exponentially (a fuzz finding: 1.7 kB, three minutes in
+ * cmark-gfm). No real post comes near it. */
+#define S_MAX_SUB_BYTES (1024 * 1024)
+#define S_MAX_SUB_DEPTH 64 /* substitutions inside substitutions: the stack */
 #define S_MAX_GRID_LINES 400
 #define S_MAX_GRID_COLS 400
 #define S_MAX_STYLES 16
@@ -74,6 +79,7 @@ struct S_sub {
 	int kind; /* 'r' replace, 'i' image, '?' other */
 	char *text, *alt, *target, *directive;
 	size_t src;
+	bool open; /* being written: a use of it now is circular */
 };
 
 struct S_rst {
@@ -90,6 +96,9 @@ struct S_rst {
 	struct strvec role_bases; /* the role each is made from ("" none, "raw" raw HTML) */
 	char *default_role;       /* `.. default-role::` (the post's first), or NULL */
 	size_t auto_refs, auto_ref_next, auto_def_next, sym_ref_next, sym_def_next;
+	size_t sub_bytes; /* written by substitutions so far (S_MAX_SUB_BYTES) */
+	size_t sub_start; /* where the outermost one being written began */
+	int sub_depth;    /* substitutions being written, one in another */
 	int styles[S_MAX_STYLES];
 	size_t nstyles;
 	struct strvec owned; /* text made here that lines point into */
@@ -359,7 +368,7 @@ struct S_inl {
 	const char *s;
 	size_t n;
 	size_t src;
-	int depth;
+	bool role_made; /* in a role another role is made from */
 	struct ds_cache c[K_N];
 	size_t noname_until, nomail_until;
 };
@@ -468,7 +477,7 @@ static size_t S_end(struct S_inl *x, int kind, size_t from)
 	return ds_cached(&x->c[kind], x->s, x->n, from, S_find_end, &a);
 }
 
-static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struct strbuf *o, int depth);
+static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struct strbuf *o);
 
 static void S_add_target(struct S_rst *r, const char *name, size_t nl, char *url);
 
@@ -537,10 +546,10 @@ static void S_tag(struct strbuf *o, const char *tag, const char *s, size_t n)
 /* A role's text, as the role says. */
 static void S_role(struct S_inl *x, const char *role, size_t rl, const char *s, size_t n, struct strbuf *o)
 {
-	if (!rl && x->r->default_role && !x->depth) {
-		x->depth = S_MAX_SUB_DEPTH;
+	if (!rl && x->r->default_role && !x->role_made) {
+		x->role_made = true;
 		S_role(x, x->r->default_role, strlen(x->r->default_role), s, n, o);
-		x->depth = 0;
+		x->role_made = false;
 		return;
 	}
 	char *name = rl ? xstrndup(role, rl) : xstrdup("");
@@ -557,10 +566,10 @@ static void S_role(struct S_inl *x, const char *role, size_t rl, const char *s, 
 					sb_adds(o, "\n    "); /* no block starts in it */
 				else
 					sb_addc(o, s[k]);
-		} else if (base[0] && !x->depth) {
-			x->depth = S_MAX_SUB_DEPTH; /* no role made from a role made from… */
+		} else if (base[0] && !x->role_made) {
+			x->role_made = true; /* no role made from a role made from… */
 			S_role(x, base, strlen(base), s, n, o);
-			x->depth = 0;
+			x->role_made = false;
 		} else {
 			sb_adds(o, "<span class=\"");
 			ds_esc(o, name, strlen(name));
@@ -696,28 +705,46 @@ static size_t S_interp(struct S_inl *x, size_t b, size_t i, const char *role, si
 	return e - b;
 }
 
-/* A substitution's definition written in place of |name|. */
+/* A substitution's definition written in place of |name|. As docutils
+ * does, a definition that uses itself (through others or not) is an error
+ * there, and the name stays. */
 static void S_subst(struct S_inl *x, const char *name, size_t nl, const char *link, struct strbuf *o)
 {
 	struct S_rst *r = x->r;
 	char *key = S_norm(name, nl);
 	size_t idx;
-	if (!strmap_get(&r->subs, key, &idx) || x->depth >= S_MAX_SUB_DEPTH || r->subv[idx].kind == '?') {
+	bool known = strmap_get(&r->subs, key, &idx);
+	/* Those being written all write into o. */
+	size_t written = r->sub_bytes + (r->sub_depth ? o->len - r->sub_start : 0);
+	if (!known || r->subv[idx].kind == '?' || r->subv[idx].open || written > S_MAX_SUB_BYTES ||
+	    r->sub_depth >= S_MAX_SUB_DEPTH) {
 		S_tc(o, '|');
 		S_text_esc(o, name, nl);
 		S_tc(o, '|');
 		char *q = ds_quote(name, nl);
 		char *k = xasprintf("rst-sub:%s", key);
-		if (strmap_get(&r->subs, key, &idx) && r->subv[idx].kind == '?')
+		if (!known)
+			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is not defined: its name kept", q);
+		else if (r->subv[idx].kind == '?')
 			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' uses the directive '%s', which is not "
 			       "supported: its name kept", q, r->subv[idx].directive);
+		else if (r->subv[idx].open)
+			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is used in its own definition: "
+			       "its name kept there", q);
+		else if (r->sub_depth >= S_MAX_SUB_DEPTH)
+			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is used %d substitutions deep: its "
+			       "name kept there", q, S_MAX_SUB_DEPTH);
 		else
-			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is not defined: its name kept", q);
+			S_warn(r, x->src, "rst-sub-bytes", "reStructuredText substitutions write more than %d MiB in "
+			       "this post: '|%s|' and those after it keep their names", S_MAX_SUB_BYTES >> 20, q);
 		free(k);
 		free(q);
 		free(key);
 		return;
 	}
+	size_t before = o->len;
+	if (!r->sub_depth)
+		r->sub_start = before;
 	const struct S_sub *d = &r->subv[idx];
 	const char *url = link ? S_target(r, link) : NULL;
 	if (d->kind == 'i' && !url && d->target)
@@ -725,7 +752,11 @@ static void S_subst(struct S_inl *x, const char *name, size_t nl, const char *li
 	if (url && url[0])
 		sb_addc(o, '[');
 	if (d->kind == 'r') {
-		S_inline(r, d->text, strlen(d->text), x->src, o, x->depth + 1);
+		r->subv[idx].open = true;
+		r->sub_depth++;
+		S_inline(r, d->text, strlen(d->text), x->src, o);
+		r->sub_depth--;
+		r->subv[idx].open = false;
 	} else if (d->kind == 'h') {
 		sb_adds(o, d->text);
 	} else {
@@ -741,6 +772,8 @@ static void S_subst(struct S_inl *x, const char *name, size_t nl, const char *li
 		ds_url(o, url, strlen(url));
 		sb_addc(o, ')');
 	}
+	if (!r->sub_depth)
+		r->sub_bytes += o->len - before;
 	free(key);
 }
 
@@ -913,9 +946,9 @@ static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
 	return 0;
 }
 
-static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struct strbuf *o, int depth)
+static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struct strbuf *o)
 {
-	struct S_inl x = {.r = r, .s = s, .n = n, .src = src, .depth = depth};
+	struct S_inl x = {.r = r, .s = s, .n = n, .src = src};
 	for (size_t i = 0; i < n;) {
 		char c = s[i];
 		if (c == '\n')
@@ -995,11 +1028,11 @@ static void S_join(struct strbuf *t, const struct S_ln *L, size_t n)
 }
 
 /* The inline Markdown of lines L[0..n) (their text from column 0). */
-static void S_inline_lines(struct S_rst *r, const struct S_ln *L, size_t n, struct strbuf *o, int depth)
+static void S_inline_lines(struct S_rst *r, const struct S_ln *L, size_t n, struct strbuf *o)
 {
 	struct strbuf t = STRBUF_INIT;
 	S_join(&t, L, n);
-	S_inline(r, t.s ? t.s : "", t.len, n ? L[0].src : 1, o, depth);
+	S_inline(r, t.s ? t.s : "", t.len, n ? L[0].src : 1, o);
 	sb_release(&t);
 }
 
@@ -1007,7 +1040,7 @@ static void S_inline_lines(struct S_rst *r, const struct S_ln *L, size_t n, stru
 static char *S_inline_html(struct S_rst *r, const char *s, size_t n, size_t src)
 {
 	struct strbuf md = STRBUF_INIT, h = STRBUF_INIT;
-	S_inline(r, s, n, src, &md, 0);
+	S_inline(r, s, n, src, &md);
 	for (size_t k = 0; k < md.len; k++)
 		if (md.s[k] == '\n')
 			md.s[k] = ' ';
@@ -1095,7 +1128,7 @@ static void S_fence(struct S_out *o, const struct S_ln *L, size_t n, const char 
 
 /* A paragraph of lines L[0..n); a trailing `::` read (*literal: a literal
  * block follows). */
-static void S_para(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out *o, int depth, bool *literal)
+static void S_para(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out *o, bool *literal)
 {
 	struct strbuf t = STRBUF_INIT, md = STRBUF_INIT;
 	S_join(&t, L, n);
@@ -1111,7 +1144,7 @@ static void S_para(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out
 		}
 	}
 	if (t.len) {
-		S_inline(r, t.s, t.len, L[0].src, &md, depth);
+		S_inline(r, t.s, t.len, L[0].src, &md);
 		S_line_start(&md);
 		S_gap(o, L[0].src);
 		S_put_lines(o, md.s, md.len, L[0].src);
@@ -1148,7 +1181,7 @@ static void S_quote(struct S_rst *r, const struct S_ln *L, size_t n, struct S_ou
 		a[0].n -= an;
 		struct strbuf md = STRBUF_INIT;
 		sb_adds(&md, "\xE2\x80\x94 ");
-		S_inline_lines(r, a, e - p, &md, depth);
+		S_inline_lines(r, a, e - p, &md);
 		S_gap(&child, a[0].src);
 		S_put_lines(&child, md.s, md.len, a[0].src);
 		sb_release(&md);
@@ -1985,7 +2018,7 @@ static size_t S_deflist(struct S_rst *r, const struct S_ln *L, size_t n, size_t 
 }
 
 /* Line blocks: `| text` lines, their breaks kept. */
-static size_t S_line_block(struct S_rst *r, const struct S_ln *L, size_t n, size_t i, struct S_out *o, int depth)
+static size_t S_line_block(struct S_rst *r, const struct S_ln *L, size_t n, size_t i, struct S_out *o)
 {
 	S_gap(o, L[i].src);
 	bool first = true;
@@ -2015,7 +2048,7 @@ static size_t S_line_block(struct S_rst *r, const struct S_ln *L, size_t n, size
 			sb_addc(&t, '\n');
 			sb_add(&t, s, l);
 		}
-		S_inline(r, t.s ? t.s : "", t.len, L[i].src, &md, depth);
+		S_inline(r, t.s ? t.s : "", t.len, L[i].src, &md);
 		if (first) {
 			S_line_start(&md);
 		} else {
@@ -2702,7 +2735,7 @@ static void S_heading(struct S_rst *r, const struct S_ln *t, char c, bool over, 
 	const char *s = t->s;
 	size_t l = t->n;
 	ds_trim(&s, &l);
-	S_inline(r, s, l, t->src, &h, 0);
+	S_inline(r, s, l, t->src, &h);
 	sb_add(&h, "", 0);
 	S_gap(o, t->src);
 	S_push(o, sb_detach(&h), t->src);
@@ -2775,7 +2808,7 @@ static void S_body(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out
 		} else if (S_option(l, i + 1 < n ? &L[i + 1] : NULL)) {
 			i = S_deflist(r, L, n, i, o, depth, 'o');
 		} else if (s[0] == '|' && (ln == 1 || s[1] == ' ')) {
-			i = S_line_block(r, L, n, i, o, depth);
+			i = S_line_block(r, L, n, i, o);
 		} else if (ds_at(s, ln, 0, ">>>")) {
 			size_t e = i;
 			while (e < n && L[e].n)
@@ -2789,7 +2822,7 @@ static void S_body(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out
 			while (e < n && L[e].n && !S_ind(&L[e]))
 				e++;
 			bool literal;
-			S_para(r, L + i, e - i, o, depth, &literal);
+			S_para(r, L + i, e - i, o, &literal);
 			i = e;
 			if (literal) {
 				size_t k = i;

@@ -211,6 +211,50 @@ static void test_footnotes(void)
 	    "a raw HTML substitution (and markup only where its rules allow it)");
 }
 
+/* Substitutions in substitutions: as deep as the definitions go, a
+ * circular one kept as its name (docutils: "Circular substitution
+ * definition"), and a bound on what they write, so that a short post
+ * cannot expand exponentially (fuzz finding: 1.7 kB, three minutes). */
+static void test_substitutions(void)
+{
+	RIS("P |a| Q.\n\n.. |a| replace:: A |b|\n.. |b| replace:: B |c|\n.. |c| replace:: C |d|\n"
+	    ".. |d| replace:: D |e|\n.. |e| replace:: E |f|\n.. |f| replace:: F\n",
+	    "P A B C D E F Q.\n", "substitutions six deep");
+	RWARN("P |a| Q.\n\n.. |a| replace:: x |b| y\n.. |b| replace:: z |a| w\n", "P x z \\|a\\| w y Q.\n", 10,
+	      "substitution '|a|' is used in its own definition: its name kept there", "a circular substitution");
+	RWARN("|s| and |s|.\n\n.. |s| replace:: me |s|\n", "me \\|s\\| and me \\|s\\|.\n", 10,
+	      "substitution '|s|' is used in its own definition", "a substitution using itself, used twice");
+
+	/* Seven levels of ten: 10^7 words, more than the bound. */
+	struct strbuf in = STRBUF_INIT;
+	sb_adds(&in, "Start |l0| end.\n\n");
+	for (int l = 0; l < 7; l++) {
+		sb_addf(&in, ".. |l%d| replace::", l);
+		for (int k = 0; k < 10; k++)
+			sb_addf(&in, " |l%d|", l + 1);
+		sb_addc(&in, '\n');
+	}
+	sb_adds(&in, ".. |l7| replace:: word\n");
+	sb_add(&in, "", 0);
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = RR(in.s, &dl, NULL);
+	size_t n = strlen(o);
+	ok(n > 1024 * 1024 && n < 3 * 1024 * 1024, "substitutions write about their bound (%zu bytes)", n);
+	ok(!strncmp(o, "Start word word ", 16), "what they wrote before it");
+	ok(n > 40 && strstr(o + n - 40, "\\|l1\\| \\|l1\\| end.\n"), "past it, names: %s", o + n - 40);
+	int said = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		said += strstr(dl.v[i].message, "substitutions write more than 1 MiB in this post") != NULL;
+	ok(said == 1, "the bound: one warning (%d)", said);
+	free(o);
+	diag_list_free(&dl);
+	free(in.s);
+
+	/* The default role applies in a list item and in a substitution. */
+	RIS(".. default-role:: code\n\n- A `x` |s|.\n\n.. |s| replace:: `z`\n", "- A ` x ` ` z `.\n",
+	    "default-role in a list item and a substitution");
+}
+
 static void test_sections(void)
 {
 	RIS("One\n===\n\nText.\n\nTwo\n---\n\nThree\n=====\n\n=====\nOver\n=====\n",
@@ -396,7 +440,7 @@ int main(void)
 		S_dump(dump);
 		return 0;
 	}
-	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_footnotes, test_sections, test_lists,
+	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_footnotes, test_substitutions, test_sections, test_lists,
 						      test_literal, test_directives, test_tables, test_lines, test_words, test_see_also, NULL};
 	return dt_run(tests);
 }

@@ -10,7 +10,7 @@
 
 #include "base/editdist.h"
 #include "base/url.h"
-#include "convert/sanitize.h"
+#include "base/words.h"
 #include "input/site.h"
 
 #ifndef SHEAF_VERSION

@@ -22,7 +22,7 @@
 #include "app/list.h"
 #include "book/fetch.h"
 #include "convert/markdown.h"
-#include "convert/sanitize.h"
+#include "base/words.h"
 #include "epub/epub.h"
 #include "input/select.h"
 #include "input/site.h"

@@ -8,6 +8,7 @@
  */
 #include "base/words.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -428,6 +429,29 @@ static bool S_traditional(const char *tag)
 		p += n;
 	}
 	return hant || (region && !hans);
+}
+
+bool lang_tag_valid(const char *s)
+{
+	/* language (2-8 letters), or a private-use "x-" / grandfathered "i-"
+	 * tag; then subtags of 1-8 letters or digits. */
+	size_t n = 0;
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	bool singleton = n == 1 && (s[0] == 'x' || s[0] == 'X' || s[0] == 'i' || s[0] == 'I') && s[1] == '-';
+	if (!singleton && (n < 2 || n > 8 || (s[n] && s[n] != '-')))
+		return false;
+	const char *p = s + n;
+	while (*p == '-') {
+		p++;
+		size_t m = 0;
+		while (isalnum((unsigned char)p[m]))
+			m++;
+		if (m < 1 || m > 8)
+			return false;
+		p += m;
+	}
+	return *p == '\0';
 }
 
 const struct words *words_for(const char *tag)

@@ -12,6 +12,7 @@
 #ifndef SHEAF_WORDS_H
 #define SHEAF_WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/date.h"
@@ -84,6 +85,9 @@ struct words {
 	const char *a11y_text;
 };
 
+/* True when s is a well-formed BCP 47 language tag (syntax only): what
+ * lang and xml:lang may say in a book, in XHTML and in SVG alike. */
+bool lang_tag_valid(const char *s);
 /* The row of tag's primary subtag (ASCII case-insensitive; Chinese by its
  * script or region too), else English.
  * tag may be NULL. Never NULL; static, never freed. */

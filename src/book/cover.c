@@ -16,7 +16,6 @@
 
 #include "book/imagefile.h"
 #include "base/url.h"
-#include "convert/sanitize.h"
 #include "base/template.h"
 #include "base/utf8.h"
 #include "base/words.h"

@@ -54,7 +54,4 @@ size_t sanitize_copy_children(xmlNodePtr dst, xmlNodePtr src, xmlNsPtr ns, xmlNs
  * when it declares none. */
 const struct words *sanitize_words(xmlNodePtr node);
 
-/* True when s is a well-formed BCP 47 language tag (syntax only). */
-bool lang_tag_valid(const char *s);
-
 #endif

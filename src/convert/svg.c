@@ -8,6 +8,7 @@
 
 #include "base/slug.h"
 #include "base/util.h"
+#include "base/words.h"
 
 #define S_ANIM_ATTRS                                                                              \
 	"attributeName attributeType begin dur end min max restart repeatCount repeatDur fill " \
@@ -339,10 +340,7 @@ enum svg_attr_kind svg_attr(const struct svg_element *el, const char *name, cons
 	if (str_ieq(name, "class"))
 		return *value && (el->flags & SVG_STYLED) ? S_keep("class", canon, cap) : SVG_ATTR_DROP;
 	if (str_ieq(name, "xml:lang"))
-		return *value && strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
-					 strlen(value)
-			       ? S_keep("xml:lang", canon, cap)
-			       : SVG_ATTR_DROP;
+		return lang_tag_valid(value) ? S_keep("xml:lang", canon, cap) : SVG_ATTR_DROP;
 	if (S_list_find("role aria-label aria-labelledby aria-describedby aria-hidden", name, canon, cap))
 		return S_aria_ok(canon, value) ? SVG_ATTR_ARIA : SVG_ATTR_DROP;
 	if (str_ieq(name, "xml:space"))

@@ -1,4 +1,4 @@
-/* Unit tests of sanitize.h: language tags, and the HTML →
+/* Unit tests of sanitize.h: the HTML →
  * XHTML copy that keeps only what is safe and valid in EPUB 3. */
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -11,19 +11,6 @@
 #include "convert/sanitize.h"
 #include "tap.h"
 #include "base/util.h"
-
-static void test_lang(void)
-{
-	static const char *const good[] = {"en", "pt-BR", "zh-Hant-TW", "de-CH-1996", "fil"};
-	static const char *const bad[] = {"C", "en_US", "", "e", "en-", "-en", "en--US",
-					  "abcdefghi", "en US", "en-toolongsubtag", "C.UTF-8"};
-	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
-		ok(lang_tag_valid(good[i]), "lang_tag_valid(\"%s\")", good[i]);
-	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		ok(!lang_tag_valid(bad[i]), "!lang_tag_valid(\"%s\")", bad[i]);
-	/* RFC 5646 private-use tags are well-formed too. */
-	ok(lang_tag_valid("x-klingon"), "lang_tag_valid(\"x-klingon\")");
-}
 
 /* Sanitizes an HTML fragment into <div> of an XHTML document (whose root
  * says xml:lang="lang" when lang is not NULL) and returns the div
@@ -574,7 +561,6 @@ static void test_parse_sourcepos(void)
 int main(void)
 {
 	test_parse_sourcepos();
-	test_lang();
 	test_embed_words();
 	test_copy();
 	test_svg();

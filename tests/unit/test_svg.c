@@ -284,6 +284,14 @@ static void test_foreign(void)
 	unlike(out, "metadata", "file: metadata goes");
 	unlike(out, "xml-stylesheet", "file: a processing instruction goes");
 	free(out);
+	/* A bad language tag goes from the element; the element and its
+	 * words stay, in a file and inline alike. */
+	out = S_file("<g xml:lang=\"5\"><text xml:lang=\"de-CH\">Gr\xC3\xBC" "ezi</text></g>");
+	like(out, "<g><text xml:lang=\"de-CH\">Gr\xC3\xBC" "ezi</text></g>", "file: xml:lang=\"5\" goes, the words stay");
+	free(out);
+	out = S_inline("<svg><g xml:lang=5><text xml:lang=en-GB>Hello</text></g></svg>");
+	like(out, "<g><text xml:lang=\"en-GB\">Hello</text></g>", "inline: xml:lang=\"5\" goes, the words stay");
+	free(out);
 }
 
 /* Drawings as editors write them: the policy leaves them byte for byte. */
@@ -357,6 +365,15 @@ static void test_attr(void)
 	is_int(svg_attr(rect, "style", "fill:red", canon, sizeof canon), SVG_ATTR_STYLE, "style");
 	is_int(svg_attr(rect, "xml:space", "preserve", canon, sizeof canon), SVG_ATTR_KEEP, "xml:space");
 	is_int(svg_attr(rect, "xml:lang", "en\"><x", canon, sizeof canon), SVG_ATTR_DROP, "a bad xml:lang");
+	/* SVG's schema wants xsd:language: letters first (fuzz finding: "5"
+	 * and "-" were kept, being letters, digits and hyphens). */
+	static const char *const langs_bad[] = {"5", "-", "en-", "-en", "en--GB", "123-ab"};
+	for (size_t i = 0; i < sizeof langs_bad / sizeof *langs_bad; i++)
+		ok(svg_attr(rect, "xml:lang", langs_bad[i], canon, sizeof canon) == SVG_ATTR_DROP,
+		   "xml:lang=\"%s\" dropped: not a language tag", langs_bad[i]);
+	is_int(svg_attr(rect, "xml:lang", "en-GB", canon, sizeof canon), SVG_ATTR_KEEP, "xml:lang=\"en-GB\" kept");
+	is_int(svg_attr(rect, "xml:lang", "x-klingon", canon, sizeof canon), SVG_ATTR_KEEP,
+	       "a private-use xml:lang kept");
 	ok(svg_element("foreignObject") == NULL && svg_element("script") == NULL && svg_element("image") == NULL,
 	   "foreignObject, script, image are not on the list");
 	ok(svg_anim_target_ok("fill") && svg_anim_target_ok("xlink:title"), "ordinary targets animate");

@@ -165,8 +165,23 @@ static void test_labels(void)
 	       "en: the summary English books always had");
 }
 
+/* Language tags (lang_tag_valid), which lang and xml:lang must be. */
+static void test_lang(void)
+{
+	static const char *const good[] = {"en", "pt-BR", "zh-Hant-TW", "de-CH-1996", "fil"};
+	static const char *const bad[] = {"C", "en_US", "", "e", "en-", "-en", "en--US",
+					  "abcdefghi", "en US", "en-toolongsubtag", "C.UTF-8"};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		ok(lang_tag_valid(good[i]), "lang_tag_valid(\"%s\")", good[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ok(!lang_tag_valid(bad[i]), "!lang_tag_valid(\"%s\")", bad[i]);
+	/* RFC 5646 private-use tags are well-formed too. */
+	ok(lang_tag_valid("x-klingon"), "lang_tag_valid(\"x-klingon\")");
+}
+
 int main(void)
 {
+	test_lang();
 	test_rows();
 	test_choice();
 	test_labels();

@@ -1060,8 +1060,7 @@ static char *S_paint(const char *v, const struct strmap *ids, xmlNodePtr *els)
 	 * finding: "url(#)url(#gone)" kept #gone). */
 	char *fallback = str_collapse_ws(after);
 	if (strstr(fallback, "url(")) {
-		free(fallback);
-		fallback = xstrdup("");
+		fallback[0] = '\0';
 		after = "";
 	}
 	char *to;

@@ -716,29 +716,34 @@ static void S_subst(struct S_inl *x, const char *name, size_t nl, const char *li
 	bool known = strmap_get(&r->subs, key, &idx);
 	/* Those being written all write into o. */
 	size_t written = r->sub_bytes + (r->sub_depth ? o->len - r->sub_start : 0);
-	if (!known || r->subv[idx].kind == '?' || r->subv[idx].open || written > S_MAX_SUB_BYTES ||
-	    r->sub_depth >= S_MAX_SUB_DEPTH) {
+	/* Why the name stays instead of its definition, if it does. */
+	char *q = ds_quote(name, nl), *why = NULL, *k = NULL;
+	if (!known)
+		why = xasprintf("reStructuredText substitution '|%s|' is not defined: its name kept", q);
+	else if (r->subv[idx].kind == '?')
+		why = xasprintf("reStructuredText substitution '|%s|' uses the directive '%s', which is not "
+				"supported: its name kept", q, r->subv[idx].directive);
+	else if (r->subv[idx].open)
+		why = xasprintf("reStructuredText substitution '|%s|' is used in its own definition: its name kept "
+				"there", q);
+	else if (r->sub_depth >= S_MAX_SUB_DEPTH)
+		why = xasprintf("reStructuredText substitution '|%s|' is used %d substitutions deep: its name kept "
+				"there", q, S_MAX_SUB_DEPTH);
+	else if (written > S_MAX_SUB_BYTES) {
+		why = xasprintf("reStructuredText substitutions write more than %d MiB in this post: '|%s|' and "
+				"those after it keep their names", S_MAX_SUB_BYTES >> 20, q);
+		k = xstrdup("rst-sub-bytes"); /* one warning for the post */
+	}
+	free(q);
+	if (why) {
 		S_tc(o, '|');
 		S_text_esc(o, name, nl);
 		S_tc(o, '|');
-		char *q = ds_quote(name, nl);
-		char *k = xasprintf("rst-sub:%s", key);
-		if (!known)
-			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is not defined: its name kept", q);
-		else if (r->subv[idx].kind == '?')
-			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' uses the directive '%s', which is not "
-			       "supported: its name kept", q, r->subv[idx].directive);
-		else if (r->subv[idx].open)
-			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is used in its own definition: "
-			       "its name kept there", q);
-		else if (r->sub_depth >= S_MAX_SUB_DEPTH)
-			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is used %d substitutions deep: its "
-			       "name kept there", q, S_MAX_SUB_DEPTH);
-		else
-			S_warn(r, x->src, "rst-sub-bytes", "reStructuredText substitutions write more than %d MiB in "
-			       "this post: '|%s|' and those after it keep their names", S_MAX_SUB_BYTES >> 20, q);
+		if (!k)
+			k = xasprintf("rst-sub:%s", key);
+		S_warn(r, x->src, k, "%s", why);
 		free(k);
-		free(q);
+		free(why);
 		free(key);
 		return;
 	}

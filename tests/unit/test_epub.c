@@ -44,14 +44,14 @@ static void S_read_back(const char *path, const char *args, const char *zipfile_
 {
 	if (S_python) {
 		char *cmd = xasprintf("python3 '%s/tests/unit/epub_read.py' '%s' %s", S_root, path, args);
-		ok(S_run(cmd), zipfile_check);
+		ok(S_run(cmd), "%s", zipfile_check);
 		free(cmd);
 	} else {
 		S_skip(zipfile_check, "python3 not found");
 	}
 	if (S_unzip) {
 		char *cmd = xasprintf("unzip -tqq '%s' >/dev/null 2>&1", path);
-		ok(S_run(cmd), unzip_check);
+		ok(S_run(cmd), "%s", unzip_check);
 		free(cmd);
 	} else {
 		S_skip(unzip_check, "unzip not found");

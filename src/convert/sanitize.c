@@ -87,7 +87,7 @@ static const struct S_rule S_rules[] = {
 	{"nav", S_RENAME, "div", ""},
 	{"noscript", S_UNWRAP, NULL, ""},
 	{"object", S_UNWRAP, NULL, ""}, /* its children are the fallback for readers without it */
-	{"ol", S_KEEP, NULL, "start reversed"},
+	{"ol", S_KEEP, NULL, "start reversed type"},
 	{"option", S_RENAME, "span", ""},
 	{"p", S_KEEP, NULL, ""},
 	{"param", S_DROP, NULL, ""},
@@ -425,6 +425,11 @@ static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *ru
 					S_set(dst, an, val);
 			} else if (strcmp(an, "reversed") == 0) {
 				S_set(dst, an, "reversed");
+			} else if (strcmp(an, "type") == 0) {
+				/* An <ol>'s numbering (reStructuredText's Roman and
+				 * letter lists): one of HTML's five, case and all. */
+				if (val[0] && !val[1] && strchr("1aAiI", val[0]))
+					S_set(dst, an, val);
 			} else if (strcmp(an, "scope") == 0) {
 				if (strcmp(val, "row") == 0 || strcmp(val, "col") == 0 ||
 				    strcmp(val, "rowgroup") == 0 || strcmp(val, "colgroup") == 0)

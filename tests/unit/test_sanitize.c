@@ -458,6 +458,16 @@ static void test_typed_attrs(void)
 	like(out, "<a href=\"https://e.test/\">Link</a>", "an hreflang that is no language tag goes");
 	like(out, "hreflang=\"pt-BR\">Link two</a>", "a language tag kept");
 	free(out);
+	/* An <ol>'s numbering is one of five kinds (reStructuredText writes
+	 * them): Roman numbers stay Roman; another value goes, the items stay. */
+	out = S_clean("<ol type=\"i\" start=\"3\"><li>three</li></ol><ol type=\"A\"><li>a</li></ol>"
+		      "<ol type=\"x\"><li>x</li></ol><ol type=\"ii\"><li>ii</li></ol><ol type=\"\"><li>e</li></ol>",
+		      &wf);
+	ok(wf, "lists: well-formed");
+	like(out, "<ol type=\"i\" start=\"3\"><li>three</li></ol>", "type=\"i\" kept with start");
+	like(out, "<ol type=\"A\"><li>a</li></ol>", "type=\"A\" kept");
+	like(out, "<ol><li>x</li></ol><ol><li>ii</li></ol><ol><li>e</li></ol>", "other types go, the items stay");
+	free(out);
 }
 
 /* Text flattened out of blocks nested past the depth limit goes into one

@@ -270,6 +270,43 @@ static void S_oracle(const struct chapter *ch, const xmlChar *out, int len)
 	xmlFreeDoc(doc);
 }
 
+/* Whether only list markers stand between the start of the line and at
+ * ("", "- ", "3. ", "(b) ", "iv. #. "), each followed by a blank. */
+static bool S_markers_before(const char *body, size_t at)
+{
+	size_t k = at;
+	for (;;) {
+		size_t blank = k;
+		while (k && (body[k - 1] == ' ' || body[k - 1] == '\t'))
+			k--;
+		if (!k || body[k - 1] == '\n')
+			return true;
+		if (k == blank && k != at)
+			return false; /* a marker must be followed by a blank */
+		if (k == at)
+			return false; /* text right before the enumerator */
+		size_t t = k;
+		while (t && !isspace((unsigned char)body[t - 1]))
+			t--;
+		const char *m = body + t;
+		size_t len = k - t;
+		if (len == 1 && strchr("-*+", m[0])) {
+			k = t;
+			continue;
+		}
+		if (len < 2 || (m[len - 1] != '.' && m[len - 1] != ')'))
+			return false;
+		size_t b = m[0] == '(' ? 1 : 0, inner = len - 1 - b;
+		if ((b && m[len - 1] != ')') || !inner)
+			return false;
+		bool digits = strspn(m + b, "0123456789") == inner,
+		     roman = strspn(m + b, "ivxlcdmIVXLCDM") == inner;
+		if (!digits && !roman && !(inner == 1 && (isalpha((unsigned char)m[b]) || m[b] == '#')))
+			return false;
+		k = t;
+	}
+}
+
 /* A reStructuredText post keeps its words (see the oracle above). Small
  * posts only: each word is searched in the whole text. */
 static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
@@ -300,13 +337,12 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 		bool skip = e - i < 3 || (rb && body[rb - 1] == ':' && re < n && body[re] == ':') ||
 			    (e - i == 6 && !strncmp(body + i, "mailto", 6));
 		/* Nor a list's Roman enumerator ("mmm. ", "(xii) " at a line's
-		 * start): markup, as the number of the item. */
+		 * start, or after other list markers on it: "mmm. mmm. x" is an
+		 * item whose body is a list): markup, as the number of the item. */
 		size_t ls = i;
 		if (ls && body[ls - 1] == '(')
 			ls--;
-		while (ls && (body[ls - 1] == ' ' || body[ls - 1] == '\t'))
-			ls--;
-		if (!skip && e < n && (!ls || body[ls - 1] == '\n') && strspn(body + i, "ivxlcdmIVXLCDM") >= e - i &&
+		if (!skip && e < n && S_markers_before(body, ls) && strspn(body + i, "ivxlcdmIVXLCDM") >= e - i &&
 		    (body[e] == '.' || body[e] == ')') && (e + 1 == n || isspace((unsigned char)body[e + 1])))
 			skip = true;
 		for (size_t k = i; k > 0 && !skip && body[k - 1] != '\n'; k--)

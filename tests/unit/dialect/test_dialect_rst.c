@@ -275,6 +275,11 @@ static void test_lists(void)
 	like(h, "<ol type=\"a\">", "alphabetic");
 	like(h, "<ol type=\"i\">", "roman");
 	free(h);
+	/* An item's body may open with a list on the item's own line (as in
+	 * docutils): "mmm." twice is a list of 3000 in a list of 3000. */
+	h = RRH("mmm. mmm. x\n");
+	like(h, "<ol type=\"i\" start=\"3000\">\n<li>\n<ol type=\"i\" start=\"3000\">\n<li>", "a list in an item's line");
+	free(h);
 	RIS("A. Einstein was\nsmart.\n", "A. Einstein was\n    smart.\n", "an enumerator with an unindented line after: text");
 	h = RRH("term\n   its meaning\nt2 : cls\n   m2\n");
 	like(h, "<dt>term</dt>\n<dd>\n<p>its meaning</p>", "definition lists");

@@ -412,9 +412,12 @@ static void S_copy_attrs(xmlNodePtr dst, xmlNodePtr src, const struct S_rule *ru
 					S_set(dst, an, val);
 			} else if (strcmp(an, "width") == 0 || strcmp(an, "height") == 0 ||
 				   strcmp(an, "colspan") == 0 || strcmp(an, "rowspan") == 0 ||
-				   strcmp(an, "span") == 0 || strcmp(an, "start") == 0 ||
-				   strcmp(an, "value") == 0) {
+				   strcmp(an, "span") == 0) {
 				if (S_numeric(val) && atoi(val) > 0)
+					S_set(dst, an, val);
+			} else if (strcmp(an, "start") == 0 || strcmp(an, "value") == 0) {
+				/* Any integer: a Markdown list may count from "0." */
+				if (S_numeric(val + (val[0] == '-')))
 					S_set(dst, an, val);
 			} else if (strcmp(an, "datetime") == 0) {
 				/* One the schema refuses goes; the words say the date. */

@@ -468,6 +468,13 @@ static void test_typed_attrs(void)
 	like(out, "<ol type=\"A\"><li>a</li></ol>", "type=\"A\" kept");
 	like(out, "<ol><li>x</li></ol><ol><li>ii</li></ol><ol><li>e</li></ol>", "other types go, the items stay");
 	free(out);
+	/* start and value are any integer (the schema's -?[0-9]+). */
+	out = S_clean("<ol start=\"0\"><li>zero</li><li value=\"-2\">minus two</li></ol>"
+		      "<ol start=\"-\"><li value=\"1.5\">odd</li></ol><ol start=\"x1\"><li value=\"\">e</li></ol>",
+		      &wf);
+	like(out, "<ol start=\"0\"><li>zero</li><li value=\"-2\">minus two</li></ol>", "start 0 and value -2 kept");
+	like(out, "<ol><li>odd</li></ol><ol><li>e</li></ol>", "what is no integer goes, the items stay");
+	free(out);
 }
 
 /* Text flattened out of blocks nested past the depth limit goes into one

@@ -717,33 +717,46 @@ static void S_subst(struct S_inl *x, const char *name, size_t nl, const char *li
 	/* Those being written all write into o. */
 	size_t written = r->sub_bytes + (r->sub_depth ? o->len - r->sub_start : 0);
 	/* Why the name stays instead of its definition, if it does. */
-	char *q = ds_quote(name, nl), *why = NULL, *k = NULL;
+	enum { KEEP_NONE, KEEP_UNDEFINED, KEEP_DIRECTIVE, KEEP_OWN, KEEP_DEEP, KEEP_BYTES } keep = KEEP_NONE;
 	if (!known)
-		why = xasprintf("reStructuredText substitution '|%s|' is not defined: its name kept", q);
+		keep = KEEP_UNDEFINED;
 	else if (r->subv[idx].kind == '?')
-		why = xasprintf("reStructuredText substitution '|%s|' uses the directive '%s', which is not "
-				"supported: its name kept", q, r->subv[idx].directive);
+		keep = KEEP_DIRECTIVE;
 	else if (r->subv[idx].open)
-		why = xasprintf("reStructuredText substitution '|%s|' is used in its own definition: its name kept "
-				"there", q);
+		keep = KEEP_OWN;
 	else if (r->sub_depth >= S_MAX_SUB_DEPTH)
-		why = xasprintf("reStructuredText substitution '|%s|' is used %d substitutions deep: its name kept "
-				"there", q, S_MAX_SUB_DEPTH);
-	else if (written > S_MAX_SUB_BYTES) {
-		why = xasprintf("reStructuredText substitutions write more than %d MiB in this post: '|%s|' and "
-				"those after it keep their names", S_MAX_SUB_BYTES >> 20, q);
-		k = xstrdup("rst-sub-bytes"); /* one warning for the post */
-	}
-	free(q);
-	if (why) {
+		keep = KEEP_DEEP;
+	else if (written > S_MAX_SUB_BYTES)
+		keep = KEEP_BYTES;
+	if (keep != KEEP_NONE) {
+		char *q = ds_quote(name, nl), *k;
 		S_tc(o, '|');
 		S_text_esc(o, name, nl);
 		S_tc(o, '|');
-		if (!k)
-			k = xasprintf("rst-sub:%s", key);
-		S_warn(r, x->src, k, "%s", why);
+		/* One warning per name, but one for the post when the bytes run out. */
+		k = keep == KEEP_BYTES ? xstrdup("rst-sub-bytes") : xasprintf("rst-sub:%s", key);
+		if (keep == KEEP_UNDEFINED)
+			S_warn(r, x->src, k, "reStructuredText substitution '|%s|' is not defined: its name kept", q);
+		else if (keep == KEEP_DIRECTIVE)
+			S_warn(r, x->src, k,
+			       "reStructuredText substitution '|%s|' uses the directive '%s', which is not supported: "
+			       "its name kept",
+			       q, r->subv[idx].directive);
+		else if (keep == KEEP_OWN)
+			S_warn(r, x->src, k,
+			       "reStructuredText substitution '|%s|' is used in its own definition: its name kept there",
+			       q);
+		else if (keep == KEEP_DEEP)
+			S_warn(r, x->src, k,
+			       "reStructuredText substitution '|%s|' is used %d substitutions deep: its name kept there",
+			       q, S_MAX_SUB_DEPTH);
+		else
+			S_warn(r, x->src, k,
+			       "reStructuredText substitutions write more than %d MiB in this post: '|%s|' and those "
+			       "after it keep their names",
+			       S_MAX_SUB_BYTES >> 20, q);
 		free(k);
-		free(why);
+		free(q);
 		free(key);
 		return;
 	}

@@ -345,11 +345,22 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 		if (!skip && e < n && S_markers_before(body, ls) && strspn(body + i, "ivxlcdmIVXLCDM") >= e - i &&
 		    (body[e] == '.' || body[e] == ')') && (e + 1 == n || isspace((unsigned char)body[e + 1])))
 			skip = true;
-		for (size_t k = i; k > 0 && !skip && body[k - 1] != '\n'; k--)
+		size_t k = i;
+		for (; k > 0 && !skip && body[k - 1] != '\n'; k--)
 			if (body[k - 1] == '<' || body[k - 1] == '[')
 				skip = true;
 			else if (body[k - 1] == '>' || body[k - 1] == ']')
 				break;
+		/* Nor in an embedded URI or alias begun on an earlier line of
+		 * its paragraph ("`text <al\nias_>`_"), whose '<' follows white
+		 * space and comes before a non-blank (docutils' embedded_link). */
+		for (; k > 0 && !skip && body[k - 1] != '>' && body[k - 1] != '`'; k--) {
+			if (body[k - 1] == '\n' && k > 1 && body[k - 2] == '\n')
+				break;
+			if (body[k - 1] == '<' && !isspace((unsigned char)body[k]) &&
+			    (k == 1 || isspace((unsigned char)body[k - 2])))
+				skip = true;
+		}
 		if (!skip) {
 			char *w = xstrndup(body + i, e - i);
 			if (!strstr(t, w))

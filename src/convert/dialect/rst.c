@@ -343,6 +343,76 @@ static char *S_uri(const char *s, size_t n)
 	return sb_detach(&b);
 }
 
+/* Whether s[i] is escaped: an odd number of backslashes before it. */
+static bool S_escaped(const char *s, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && s[k - 1] == '\\')
+		k--;
+	return (i - k) % 2 == 1;
+}
+
+/* Where the embedded URI or alias of a phrase reference's text c[0..cl)
+ * starts, just after its '<', or 0 when it has none. docutils' rule
+ * (embedded_link in parsers/rst/states.py): the text ends in <…> with the
+ * '<' first or after white space, no unescaped bracket inside, no white
+ * space just inside either bracket, the '>' not escaped. Anything else,
+ * "`a <\nb_>`_" among them, is the reference's own text. */
+static size_t S_embedded(const char *c, size_t cl)
+{
+	if (cl < 3 || c[cl - 1] != '>' || S_escaped(c, cl - 1) || ds_wsnl(c[cl - 2]))
+		return 0;
+	for (size_t k = cl - 1; k-- > 0;) {
+		if ((c[k] != '<' && c[k] != '>') || S_escaped(c, k))
+			continue;
+		if (c[k] == '>' || ds_wsnl(c[k + 1]) || (k && !ds_wsnl(c[k - 1])))
+			return 0;
+		return k + 1;
+	}
+	return 0;
+}
+
+/* Whether u[0..ul) is an email address as docutils' email pattern has it
+ * (an embedded "<me@mail.example>" is a mailto: link). */
+static bool S_email(const char *u, size_t ul)
+{
+	size_t k = 0, at = 0;
+	for (; k < ul && (ds_alnum(u[k]) || (u[k] && strchr("-_!~*'{|}/#?^`&=+$%.@\\", u[k]))); k++)
+		if (u[k] == '@' && (at || !k))
+			break;
+		else if (u[k] == '@')
+			at = k;
+	return k == ul && at && at + 1 < ul && u[0] != '.' && u[at - 1] != '.' && u[at + 1] != '.' &&
+	       (ds_alnum(u[ul - 1]) || (u[ul - 1] && strchr("_~*/=+", u[ul - 1])));
+}
+
+/* Whether an embedded u[0..ul) is an alias (`text <name_>`_): it ends in an
+ * unescaped '_' and, as docutils asks, does not read as a URI (a scheme
+ * and a colon, "https://x.example/a_") or an email address. */
+static bool S_alias(const char *u, size_t ul)
+{
+	if (!ul || u[ul - 1] != '_' || S_escaped(u, ul - 1) || S_email(u, ul))
+		return false;
+	size_t k = 0;
+	if (isalpha((unsigned char)u[0]))
+		while (k < ul && (ds_alnum(u[k]) || (u[k] && strchr("+-.", u[k]))))
+			k++;
+	return !(k && k + 1 < ul && u[k] == ':');
+}
+
+/* The URI an embedded u[0..ul) (not an alias) links to: white space gone,
+ * escapes read, an email address made a mailto: URI (docutils'
+ * adjust_uri). */
+static char *S_embedded_uri(const char *u, size_t ul)
+{
+	char *uri = S_uri(u, ul);
+	if (!S_email(uri, strlen(uri)))
+		return uri;
+	char *m = xasprintf("mailto:%s", uri);
+	free(uri);
+	return m;
+}
+
 /* An adornment line: one punctuation character repeated. */
 static char S_adorn(const struct S_ln *l)
 {
@@ -665,32 +735,28 @@ static size_t S_interp(struct S_inl *x, size_t b, size_t i, const char *role, si
 			return 0; /* a role and a reference at once: text */
 		bool anon = e - suf == 2;
 		/* An embedded URI or alias: `text <uri>`_ */
-		if (cl && c[cl - 1] == '>') {
-			size_t lt = cl - 1;
-			while (lt > 0 && c[lt - 1] != '<')
-				lt--;
-			if (lt > 0 && (lt == 1 || ds_wsnl(c[lt - 2]))) {
-				const char *u = c + lt;
-				size_t ul = cl - 1 - lt;
-				const char *t = c;
-				size_t tl = lt - 1;
-				ds_trim(&t, &tl);
-				if (!tl)
-					t = u, tl = ul;
-				if (ul && u[ul - 1] == '_' && (ul < 2 || u[ul - 2] != '\\')) {
-					S_ref(x, t, tl, u, ul - 1, false, o);
-				} else {
-					char *uri = S_uri(u, ul);
-					S_link(o, t, tl, uri, true);
-					/* `name <uri>`_ names a target too (S_collect
-					 * found those on one line). */
-					if (!anon)
-						S_add_target(x->r, t, tl, uri);
-					else
-						free(uri);
-				}
-				return e - b;
+		size_t lt = S_embedded(c, cl);
+		if (lt) {
+			const char *u = c + lt;
+			size_t ul = cl - 1 - lt;
+			const char *t = c;
+			size_t tl = lt - 1;
+			ds_trim(&t, &tl);
+			if (!tl)
+				t = u, tl = ul;
+			if (S_alias(u, ul)) {
+				S_ref(x, t, tl, u, ul - 1, false, o);
+			} else {
+				char *uri = S_embedded_uri(u, ul);
+				S_link(o, t, tl, uri, true);
+				/* `name <uri>`_ names a target too (S_collect
+				 * found those on one line). */
+				if (!anon)
+					S_add_target(x->r, t, tl, uri);
+				else
+					free(uri);
 			}
+			return e - b;
 		}
 		S_ref(x, c, cl, c, cl, anon, o);
 		return e - b;
@@ -2952,18 +3018,18 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 		for (const char *p = s; (p = memchr(p, '>', (size_t)(s + l - p))) != NULL; p++) {
 			if (p + 2 >= s + l || p[1] != '`' || p[2] != '_' || (p + 3 < s + l && p[3] == '_'))
 				continue;
-			const char *lt = p, *bq;
-			while (lt > s && lt[-1] != '<' && lt[-1] != '`')
-				lt--;
-			if (lt <= s + 1 || lt[-1] != '<' || lt[-2] != ' ')
-				continue;
-			for (bq = lt - 1; bq > s && bq[-1] != '`';)
+			const char *bq = p;
+			while (bq > s && bq[-1] != '`')
 				bq--;
-			if (bq <= s || lt - 2 <= bq)
+			size_t cl = (size_t)(p + 1 - bq), lt = bq > s ? S_embedded(bq, cl) : 0;
+			const char *t = bq;
+			size_t tl = lt ? lt - 1 : 0;
+			ds_trim(&t, &tl);
+			if (!tl || S_alias(bq + lt, cl - 1 - lt))
 				continue;
-			char *uri = S_uri(lt, (size_t)(p - lt));
-			if (uri[0] && uri[strlen(uri) - 1] != '_')
-				S_add_target(r, bq, (size_t)(lt - 2 - bq), uri);
+			char *uri = S_embedded_uri(bq + lt, cl - 1 - lt);
+			if (uri[0])
+				S_add_target(r, t, tl, uri);
 			else
 				free(uri);
 		}

@@ -175,6 +175,22 @@ static void test_links(void)
 	    "[First](https://1.example/) and [second one](https://2.example/).\n", "anonymous references in order");
 	RIS("A b_.\n\n.. _b: c_\n.. _c: https://c.example/\n", "A [b](https://c.example/).\n", "indirect targets");
 	RIS("A `x <y_>`_.\n\n.. _y: https://y.example/\n", "A [x](https://y.example/).\n", "an embedded alias");
+	/* docutils' embedded_link: no white space just inside the brackets
+	 * (a fuzz finding: "<" ending a line read as an alias, its name lost). */
+	RWARN("A `n <\nmcl_>`_ b.\n", "A n \\<\n    mcl\\_\\> b.\n", 10, "reference 'n < mcl_>' has no target",
+	      "'<' ending a line opens no embedded alias: the reference's words are its text");
+	RWARN("A `u < https://u.example/>`_.\n", "A u \\< https\\://u.example/\\>.\n", 10, "has no target",
+	      "white space after '<': no embedded URI");
+	RWARN("A `v <https://v.example/ >`_.\n", "A v \\<https\\://v.example/ \\>.\n", 10, "has no target",
+	      "white space before '>': no embedded URI");
+	RWARN("A `w <al\\>`_.\n", "A w \\<al\\>.\n", 10, "has no target", "an escaped '>': no embedded URI");
+	RIS("A `x <a\\>b>`_.\n", "A [x](a%3Eb).\n", "an escaped '>' inside an embedded URI");
+	RIS("A `t <https://t.example/a_>`_ and t_.\n", "A [t](https://t.example/a_) and [t](https://t.example/a_).\n",
+	    "an embedded URI ending in '_' is a URI, not an alias, and names a target");
+	RIS("`Me <me@mail.example>`_ and `a <b\\_>`_\n", "[Me](mailto:me@mail.example) and [a](b_)\n",
+	    "an embedded email address is a mailto: link; an escaped '_' ends a URI");
+	RIS("Me_ then `Me <me@mail.example>`_.\n", "[Me](mailto:me@mail.example) then [Me](mailto:me@mail.example).\n",
+	    "... and names a target, before it too");
 	RIS("Py_ then `Py <https://py.example/>`_, `Py`_ and `Other\nOne <https://o.example/>`_ `Other One`_.\n",
 	    "[Py](https://py.example/) then [Py](https://py.example/), [Py](https://py.example/) and [Other\n    One](https://o.example/) [Other One](https://o.example/).\n",
 	    "a reference with an embedded URI names a target (before it too, on one line)");

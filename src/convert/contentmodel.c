@@ -1119,7 +1119,9 @@ static void S_pass(xmlNodePtr root)
 
 /* Elements a split left empty or holding white space only go (a link
  * with no text has no name for a screen reader); one with an id stays,
- * as a target. */
+ * as a target, and so does a part of its parent's structure (an <rt>,
+ * a <dd>, a cell: checked with their parent before this, which wants
+ * them; empty, they are valid). */
 static void S_drop_emptied(xmlNodePtr root)
 {
 	size_t n;
@@ -1128,7 +1130,8 @@ static void S_drop_emptied(xmlNodePtr root)
 		xmlNodePtr el = els[i];
 		if (el->_private == &S_emptied) {
 			el->_private = NULL;
-			bool blank = !xmlHasProp(el, (const xmlChar *)"id");
+			const struct S_element *e = S_el(el);
+			bool blank = !(e && e->parents) && !xmlHasProp(el, (const xmlChar *)"id");
 			for (xmlNodePtr c = el->children; c && blank; c = c->next)
 				blank = S_blank(c);
 			if (blank) /* its white space stays, between words */

@@ -417,6 +417,20 @@ static void test_exclusions(void)
 	       "<a href=\"https://a.example/\">x<p id=\"k\"></p></a>"
 	       "<p><a href=\"https://b.example/\">y</a></p>",
 	       ORDERED);
+	/* Fuzz finding: the split emptied the <rt>, whose ruby had been
+	 * checked with it, and then dropped it: a ruby with no annotation. */
+	S_case("a link in a ruby's annotation in a link: the emptied rt stays",
+	       "<p><a href=\"https://a.example/\"><ruby>b<rt><a href=\"https://c.example/\">y</a></rt></ruby>"
+	       "</a></p>\n",
+	       "<p><a href=\"https://a.example/\"><ruby>b<rt></rt></ruby></a>"
+	       "<span><a href=\"https://c.example/\">y</a></span></p>",
+	       ORDERED);
+	S_case("a link in a dd in a link: the emptied dd stays",
+	       "<div><a href=\"https://a.example/\"><dl><dt>x</dt><dd><a href=\"https://c.example/\">y</a>"
+	       "</dd></dl></a></div>\n",
+	       "<div><a href=\"https://a.example/\"><dl><dt>x</dt><dd></dd></dl></a>"
+	       "<a href=\"https://c.example/\">y</a></div>",
+	       ORDERED);
 	S_case("a header in a footer is a div", "<article><footer><header>h</header>f</footer></article>\n",
 	       "<article><footer><div>h</div>f</footer></article>", ORDERED);
 	S_case("a heading in an address is a paragraph", "<address><h2>h</h2>a</address>\n",

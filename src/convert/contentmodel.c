@@ -471,6 +471,16 @@ static bool S_dl_group(xmlNodePtr div)
 	return S_is(div, "div") && S_is(div->parent, "dl");
 }
 
+/* Whether el has a parent its model allows (any parent, for most). A
+ * <dt> or <dd> in a <div> of a <dl> does: S_dl looks at the group. */
+static bool S_parent_ok(xmlNodePtr el, const struct S_element *e)
+{
+	if (!e->parents || (el->parent && S_html(el->parent) &&
+			    S_word_in(e->parents, (const char *)el->parent->name)))
+		return true;
+	return (S_is(el, "dt") || S_is(el, "dd")) && S_dl_group(el->parent);
+}
+
 /* el where its model does not let it stand: it gets the parent it needs
  * or loses its tag. False when el is gone. */
 static bool S_place(xmlNodePtr el, const struct S_element *e)
@@ -481,11 +491,8 @@ static bool S_place(xmlNodePtr el, const struct S_element *e)
 		S_untable(el);
 		return false;
 	}
-	if (!e->parents || (el->parent && S_html(el->parent) &&
-			    S_word_in(e->parents, (const char *)el->parent->name)))
+	if (S_parent_ok(el, e))
 		return true;
-	if ((S_is(el, "dt") || S_is(el, "dd")) && S_dl_group(el->parent))
-		return true; /* S_dl looks at the group */
 	/* Items of one run make one list: the run's first item wraps it
 	 * (the walk meets the last first). */
 	xmlNodePtr prev = el->prev;
@@ -1119,9 +1126,10 @@ static void S_pass(xmlNodePtr root)
 
 /* Elements a split left empty or holding white space only go (a link
  * with no text has no name for a screen reader); one with an id stays,
- * as a target, and so does a part of its parent's structure (an <rt>,
- * a <dd>, a cell: checked with their parent before this, which wants
- * them; empty, they are valid). */
+ * as a target, and so does a part of its parent's structure in that
+ * parent (an <rt> in its <ruby>, a <dd> in its <dl>, a cell in its row:
+ * checked with the parent before this, which wants them; empty, they are
+ * valid). A part the split carried out of its parent still goes. */
 static void S_drop_emptied(xmlNodePtr root)
 {
 	size_t n;
@@ -1131,7 +1139,7 @@ static void S_drop_emptied(xmlNodePtr root)
 		if (el->_private == &S_emptied) {
 			el->_private = NULL;
 			const struct S_element *e = S_el(el);
-			bool blank = !(e && e->parents) && !xmlHasProp(el, (const xmlChar *)"id");
+			bool blank = !(e && e->parents && S_parent_ok(el, e)) && !xmlHasProp(el, (const xmlChar *)"id");
 			for (xmlNodePtr c = el->children; c && blank; c = c->next)
 				blank = S_blank(c);
 			if (blank) /* its white space stays, between words */

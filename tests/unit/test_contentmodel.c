@@ -431,6 +431,20 @@ static void test_exclusions(void)
 	       "<div><a href=\"https://a.example/\"><dl><dt>x</dt><dd></dd></dl></a>"
 	       "<a href=\"https://c.example/\">y</a></div>",
 	       ORDERED);
+	/* Fuzz finding on the first version of the rule above: an emptied
+	 * <li> the split had carried out of its list stayed, in a link. */
+	{
+		char *why;
+		char *got = S_repair("<h2><a href=\"https://a.example/\">x<div>\n\n- <a href=\"https://b.example/\">y</a>\n",
+				     &why);
+		ok(!why, "an emptied list item carried out of its list still goes: valid%s%s", why ? ": " : "",
+		   why ? why : "");
+		is_str(got ? got : "", "<h2 id=\"x-y\"><a href=\"https://a.example/\">x \n\n</a>"
+		       "<a href=\"https://b.example/\">y</a>\n\n</h2>",
+		       "... its words kept, no item left");
+		free(why);
+		free(got);
+	}
 	S_case("a header in a footer is a div", "<article><footer><header>h</header>f</footer></article>\n",
 	       "<article><footer><div>h</div>f</footer></article>", ORDERED);
 	S_case("a heading in an address is a paragraph", "<address><h2>h</h2>a</address>\n",

@@ -353,8 +353,9 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 				break;
 		/* Nor in an embedded URI or alias begun on an earlier line of
 		 * its paragraph ("`text <al\nias_>`_"), whose '<' follows white
-		 * space and comes before a non-blank (docutils' embedded_link). */
-		for (; k > 0 && !skip && body[k - 1] != '>' && body[k - 1] != '`'; k--) {
+		 * space and comes before a non-blank (docutils' embedded_link;
+		 * backquotes inside do not end it: "`t <a```b\nc_>`_"). */
+		for (; k > 0 && !skip && body[k - 1] != '>'; k--) {
 			if (body[k - 1] == '\n' && k > 1 && body[k - 2] == '\n')
 				break;
 			if (body[k - 1] == '<' && !isspace((unsigned char)body[k]) &&

@@ -13,7 +13,8 @@
 #   JOBS     processes per harness (the machine's CPUs)
 #   SECONDS  stop each harness after that long even short of RUNS
 #   WORKDIR  corpora, logs and findings (a new temporary folder); give the
-#            folder of an earlier run to go on from its corpus
+#            folder of an earlier run to go on from its corpus (move its
+#            findings/ away first: any file there counts as a finding)
 #   HARNESS  frontmatter, convert, images, pyliteral (all four)
 # WORKDIR/ledger keeps one line per harness run: the SHA-256 of the
 # harness binary (the code it ran), the harness, the executions and the
@@ -22,6 +23,28 @@
 # Builds build-fuzz-plain and build-fuzz in the checkout when they are
 # missing (clang, libclang-rt-14-dev). The checkout is not modified.
 set -u
+
+# The executions of one harness's run: the final stats of the JOBS process
+# logs it wrote, and of no other file. A glob such as WORK/convert-*.log
+# also matched a copy of this script's output kept in WORK, whose report of
+# an earlier finding quotes that run's stats: 2,249,143 executions of
+# earlier binaries were once counted for the current one.
+executions() { # WORK HARNESS JOBS
+	for p in $(seq "$3"); do
+		grep -a -h 'stat::number_of_executed_units' "$1/$2-$p.log" 2>/dev/null
+	done | awk '{s += $2} END {print s + 0}'
+}
+
+# What went wrong, from the same process logs only.
+report() { # WORK HARNESS JOBS
+	for p in $(seq "$3"); do
+		grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$1/$2-$p.log" 2>/dev/null
+	done | head -60
+}
+
+# Sourced by tests/fuzz/test-long-run.sh for the functions above.
+[ -n "${LONG_RUN_FUNCTIONS_ONLY:-}" ] && return 0
+
 runs=10000000
 jobs=$(nproc)
 work=
@@ -75,11 +98,11 @@ for h in $harnesses; do
 	for p in $(seq "$jobs"); do
 		wait -n || failed=1
 	done
-	execs=$(grep -a -h 'stat::number_of_executed_units' "$work/$h"-*.log | awk '{s += $2} END {print s + 0}')
+	execs=$(executions "$work" "$h" "$jobs")
 	secs=$(($(date +%s) - start))
 	if [ "$failed" = 1 ] || ls "$work/findings/$h"-* >/dev/null 2>&1; then
-		grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$work/$h"-*.log | head -60
-		echo "fuzz_$h: FINDING after $execs executions (logs: $work/$h-*.log, inputs: $work/findings/$h-*)"
+		report "$work" "$h" "$jobs"
+		echo "fuzz_$h: FINDING after $execs executions (logs: $work/$h-1.log to $h-$jobs.log, inputs: $work/findings/$h-*)"
 		status=1
 		continue
 	fi

@@ -1,0 +1,27 @@
+#!/bin/bash
+# long-run.sh counts a run's executions from the logs of its own processes
+# only: not from other logs kept in its work folder (TAP).
+set -u
+export LONG_RUN_FUNCTIONS_ONLY=1
+# shellcheck source-path=SCRIPTDIR
+. "$(dirname "$0")/long-run.sh"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+stat() { printf 'INFO: Done\nstat::number_of_executed_units: %s\nstat::peak_rss_mb: 99\n' "$1"; }
+stat 1000 >"$work/convert-1.log"
+stat 234 >"$work/convert-2.log"
+# what a user keeps beside them: the script's own output, quoting a finding
+# of an earlier run, an ASan replay's log, another harness's process log
+{ echo 'fuzz_convert: ORACLE FAILURE: x'; stat 500000; } >"$work/convert-run-0743.log"
+stat 70000 >"$work/convert-asan.log"
+stat 9 >"$work/images-1.log"
+stat 77 >"$work/convert-3.log"
+echo 1..4
+n=$(executions "$work" convert 2)
+[ "$n" = 1234 ] && echo "ok 1 - executions of two processes: 1234" || echo "not ok 1 - executions of two processes: $n, not 1234"
+n=$(executions "$work" convert 3)
+[ "$n" = 1311 ] && echo "ok 2 - executions of three processes: 1311" || echo "not ok 2 - executions of three processes: $n, not 1311"
+n=$(executions "$work" images 2)
+[ "$n" = 9 ] && echo "ok 3 - a process that wrote no log counts nothing: 9" || echo "not ok 3 - images with a missing log: $n, not 9"
+r=$(report "$work" convert 2)
+[ -z "$r" ] && echo "ok 4 - no finding reported from another run's output" || echo "not ok 4 - reported: $r"

@@ -35,11 +35,17 @@ executions() { # WORK HARNESS JOBS
 	done | awk '{s += $2} END {print s + 0}'
 }
 
+# What a finding looks like in a libFuzzer log: the harness oracle's report,
+# libFuzzer's own (crash, timeout, leak, out of memory), a sanitizer's.
+findings_in() { # LOG...
+	grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$@" 2>/dev/null | head -60
+}
+
 # What went wrong, from the same process logs only.
 report() { # WORK HARNESS JOBS
-	for p in $(seq "$3"); do
-		grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$1/$2-$p.log" 2>/dev/null
-	done | head -60
+	local logs=() p
+	for p in $(seq "$3"); do logs+=("$1/$2-$p.log"); done
+	findings_in "${logs[@]}"
 }
 
 # Sourced by tests/fuzz/test-long-run.sh for the functions above.
@@ -116,7 +122,7 @@ for h in $harnesses; do
 		>"$work/$h-asan.log" 2>&1; then
 		echo "fuzz_$h: $execs executions in $secs s ($jobs processes; $total in all on this binary, ${sha:0:12}), $n corpus inputs replayed under ASan+UBSan, no finding"
 	else
-		grep -a -h -A30 -E 'ORACLE FAILURE|ERROR: libFuzzer|==ERROR|runtime error' "$work/$h-asan.log" | head -60
+		findings_in "$work/$h-asan.log"
 		echo "fuzz_$h: FINDING replaying the corpus under ASan+UBSan (log: $work/$h-asan.log)"
 		status=1
 	fi

@@ -1,6 +1,7 @@
 #!/bin/bash
 # long-run.sh counts a run's executions from the logs of its own processes
-# only: not from other logs kept in its work folder (TAP).
+# only: not from other logs kept in its work folder; and reports a finding
+# from any of them, or from the ASan replay's log (TAP).
 set -u
 export LONG_RUN_FUNCTIONS_ONLY=1
 # shellcheck source-path=SCRIPTDIR
@@ -16,7 +17,7 @@ stat 234 >"$work/convert-2.log"
 stat 70000 >"$work/convert-asan.log"
 stat 9 >"$work/images-1.log"
 stat 77 >"$work/convert-3.log"
-echo 1..4
+echo 1..6
 n=$(executions "$work" convert 2)
 [ "$n" = 1234 ] && echo "ok 1 - executions of two processes: 1234" || echo "not ok 1 - executions of two processes: $n, not 1234"
 n=$(executions "$work" convert 3)
@@ -25,3 +26,12 @@ n=$(executions "$work" images 2)
 [ "$n" = 9 ] && echo "ok 3 - a process that wrote no log counts nothing: 9" || echo "not ok 3 - images with a missing log: $n, not 9"
 r=$(report "$work" convert 2)
 [ -z "$r" ] && echo "ok 4 - no finding reported from another run's output" || echo "not ok 4 - reported: $r"
+# a work folder named with a blank, a finding in the second process's log
+mkdir "$work/a b"
+stat 5 >"$work/a b/convert-1.log"
+{ echo 'fuzz: ORACLE FAILURE: <li> not allowed there'; stat 6; } >"$work/a b/convert-2.log"
+r=$(report "$work/a b" convert 2)
+case $r in *"<li> not allowed there"*) echo "ok 5 - a finding of process 2 is reported" ;; *) echo "not ok 5 - reported: '$r'" ;; esac
+printf '==123==ERROR: AddressSanitizer: heap-use-after-free\n' >"$work/a b/convert-asan.log"
+r=$(findings_in "$work/a b/convert-asan.log")
+case $r in *heap-use-after-free*) echo "ok 6 - a sanitizer report of the replay is shown" ;; *) echo "not ok 6 - shown: '$r'" ;; esac

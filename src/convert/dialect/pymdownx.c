@@ -873,46 +873,42 @@ static const char *S_key_label(const char *s, size_t n)
 	return NULL;
 }
 
-/* `++ctrl+alt+"My Key"++` → <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>My Key</kbd>. */
+/* The length of the key of pymdownx.keys' grammar (its RE_KBD) at s[k],
+ * 0 when none starts there: a run of \w and '-', or a quoted string of at
+ * least one character in which a backslash escapes the next one. Within
+ * one line, as the scan reads inline text. */
+static size_t S_key_len(const char *s, size_t k, size_t n)
+{
+	size_t p = k;
+	if (s[k] == '"' || s[k] == '\'') {
+		for (p = k + 1; p < n && s[p] != s[k] && s[p] != '\n'; p++)
+			if (s[p] == '\\' && p + 1 < n && s[p + 1] != '\n')
+				p++;
+		return p < n && s[p] == s[k] && p > k + 1 ? p + 1 - k : 0;
+	}
+	while (p < n && (S_word(s[p]) || s[p] == '-'))
+		p++;
+	return p - k;
+}
+
+/* `++ctrl+alt+"My Key"++` → <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>My Key</kbd>:
+ * keys joined by single '+', up to the first `++` after a key. A quoted key
+ * shows its text unescaped and trimmed, as pymdownx.keys does. */
 static size_t S_plus(struct ds_inl *x, size_t i, void *self)
 {
 	struct S_pmd *pm = self;
 	if (!(pm->on & S_KEYS) || x->in_tag || S_run(x, i, '+') != 2 || (i > 0 && x->s[i - 1] == '+'))
 		return 0;
 	const char *s = x->s;
-	size_t k = i + 2, end = 0;
-	while (k + 1 < x->n && s[k] != '\n' && !ds_sp(s[k])) {
-		if (s[k] == '"' || s[k] == '\'') {
-			const char *q = memchr(s + k + 1, s[k], x->n - k - 1);
-			if (!q || memchr(s + k, '\n', (size_t)(q - s - k)))
-				return 0;
-			k = (size_t)(q - s) + 1;
-			continue;
-		}
-		if (s[k] == '+' && s[k + 1] == '+' && (k + 2 >= x->n || s[k + 2] != '+')) {
-			end = k;
-			break;
-		}
-		k++;
-	}
-	if (!end || end == i + 2)
-		return 0;
+	size_t n = x->n, k = i + 2;
 	struct strbuf h = STRBUF_INIT;
-	for (size_t p = i + 2; p < end;) {
-		size_t q = p;
-		if (s[q] == '"' || s[q] == '\'') {
-			const char *c = memchr(s + q + 1, s[q], end - q - 1);
-			q = c ? (size_t)(c - s) + 1 : end;
-		} else {
-			while (q < end && s[q] != '+')
-				q++;
-		}
-		const char *key = s + p;
-		size_t kl = q - p;
-		if (!kl || (q < end && s[q] != '+')) {
+	for (;;) {
+		size_t kl = S_key_len(s, k, n);
+		if (!kl) {
 			sb_release(&h);
 			return 0;
 		}
+		const char *key = s + k;
 		if (h.len)
 			sb_addc(&h, '+');
 		sb_adds(&h, "<kbd>");
@@ -920,7 +916,16 @@ static size_t S_plus(struct ds_inl *x, size_t i, void *self)
 		if (label) {
 			sb_adds(&h, label);
 		} else if (key[0] == '"' || key[0] == '\'') {
-			ds_esc(&h, key + 1, kl - 2);
+			struct strbuf t = STRBUF_INIT;
+			for (size_t c = 1; c + 1 < kl; c++)
+				sb_addc(&t, key[c] == '\\' && c + 2 < kl ? key[++c] : key[c]);
+			size_t a = 0, z = t.len;
+			while (a < z && ds_sp(t.s[a]))
+				a++;
+			while (z > a && ds_sp(t.s[z - 1]))
+				z--;
+			ds_esc(&h, t.s + a, z - a);
+			sb_release(&t);
 		} else {
 			char *word = xstrndup(key, kl);
 			word[0] = (char)toupper((unsigned char)word[0]);
@@ -928,11 +933,18 @@ static size_t S_plus(struct ds_inl *x, size_t i, void *self)
 			free(word);
 		}
 		sb_adds(&h, "</kbd>");
-		p = q + 1;
+		k += kl;
+		if (k + 1 < n && s[k] == '+' && s[k + 1] == '+')
+			break;
+		if (k + 1 >= n || s[k] != '+') {
+			sb_release(&h);
+			return 0;
+		}
+		k++;
 	}
 	sb_add(x->out, h.s, h.len);
 	sb_release(&h);
-	return end + 2 - i;
+	return k + 2 - i;
 }
 
 static const struct ds_trigger S_triggers[] = {

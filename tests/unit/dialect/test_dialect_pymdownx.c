@@ -27,6 +27,14 @@ static void test_inline(void)
 	IS(MK, "Press ++ctrl+alt+del++.\n", "Press <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>.\n",
 	   "keys: each key a <kbd>, named as the keymap names it");
 	IS(MK, "++ctrl+\"My Key\"++\n", "<kbd>Ctrl</kbd>+<kbd>My Key</kbd>\n", "keys: a quoted key as written");
+	IS(MK, "++ctrl+' a\\'b '++\n", "<kbd>Ctrl</kbd>+<kbd>a&#39;b</kbd>\n",
+	   "keys: a quoted key unescaped and trimmed");
+	/* Not keys in pymdownx.keys' grammar: left as written, every
+	 * character kept (a lone quote once made a key of length -1). */
+	IS(MK, "++a'+'++\n", "++a'+'++\n", "keys: a quote that closes nothing");
+	IS(MK, "++ctrl+''++\n", "++ctrl+''++\n", "keys: an empty quoted key");
+	IS(MK, "++ctrl+.++\n", "++ctrl+.++\n", "keys: a key of punctuation");
+	IS(MK, "++ctrl++a++\n", "<kbd>Ctrl</kbd>a++\n", "keys: the first ++ after a key ends them");
 	IS(MK, "`==code==`\n", "`==code==`\n", "never in code");
 	dt_xcount(MK, "==one== and ^^two^^\n", "count(//p/mark) + count(//p/ins)", 2, "through cmark-gfm");
 	fm_node_free(cfg);

@@ -279,7 +279,7 @@ static bool S_markers_before(const char *body, size_t at)
 		size_t blank = k;
 		while (k && (body[k - 1] == ' ' || body[k - 1] == '\t'))
 			k--;
-		if (!k || body[k - 1] == '\n')
+		if (!k || body[k - 1] == '\n' || body[k - 1] == '\r') /* a lone CR ends a line in docutils */
 			return true;
 		if (k == blank && k != at)
 			return false; /* a marker must be followed by a blank */

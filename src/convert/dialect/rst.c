@@ -3280,23 +3280,32 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	struct S_rst r;
 	memset(&r, 0, sizeof r);
 	r.st = st;
-	/* The lines: tabs to 8 columns, trailing white space cut. */
+	/* The lines: tabs to 8 columns, trailing white space cut. A lone CR
+	 * ends a line too, and CR LF is one end, as docutils' string2lines
+	 * splits them (Python's splitlines); each line keeps the number of
+	 * the LF-ended line it is on, which the map of earlier passes counts. */
 	struct strbuf text = STRBUF_INIT;
 	size_t nlines = ds_count_nl(md, len) + 1;
+	for (size_t k = 0; k < len; k++)
+		nlines += md[k] == '\r';
 	size_t *offs = xcalloc(nlines + 1, sizeof *offs);
 	size_t *lens = xcalloc(nlines + 1, sizeof *lens);
-	size_t n = 0;
+	size_t *lnos = xcalloc(nlines + 1, sizeof *lnos);
+	size_t n = 0, lno = 1;
 	for (size_t i = 0; i < len || (!n && !len);) {
-		const char *nl = memchr(md + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - md) : len;
+		size_t e = i;
+		while (e < len && md[e] != '\n' && md[e] != '\r')
+			e++;
+		bool nl = e < len;
 		offs[n] = text.len;
+		lnos[n] = lno;
 		size_t col = 0;
 		for (size_t k = i; k < e; k++) {
 			if (md[k] == '\t') {
 				do
 					sb_addc(&text, ' ');
 				while (++col % 8);
-			} else if (md[k] == '\r' || md[k] == '\f' || md[k] == '\v') {
+			} else if (md[k] == '\f' || md[k] == '\v') {
 				sb_addc(&text, ' ');
 				col++;
 			} else {
@@ -3308,15 +3317,17 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 		while (l && text.s[offs[n] + l - 1] == ' ')
 			l--;
 		lens[n++] = l;
-		i = nl ? e + 1 : len;
 		if (!nl)
 			break;
+		i = e + 1 + (md[e] == '\r' && e + 1 < len && md[e + 1] == '\n');
+		lno += md[i - 1] == '\n';
 	}
 	struct S_ln *L = xcalloc(n ? n : 1, sizeof *L);
 	for (size_t k = 0; k < n; k++)
-		L[k] = (struct S_ln){text.s ? text.s + offs[k] : "", lens[k], k + 1};
+		L[k] = (struct S_ln){text.s ? text.s + offs[k] : "", lens[k], lnos[k]};
 	free(offs);
 	free(lens);
+	free(lnos);
 	S_collect(&r, L, n);
 	struct S_out o = {0};
 	S_body(&r, L, n, &o, 0);

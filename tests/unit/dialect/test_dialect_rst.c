@@ -297,6 +297,10 @@ static void test_lists(void)
 	like(h, "<ol type=\"i\" start=\"3000\">\n<li>\n<ol type=\"i\" start=\"3000\">\n<li>", "a list in an item's line");
 	free(h);
 	RIS("A. Einstein was\nsmart.\n", "A. Einstein was\n    smart.\n", "an enumerator with an unindented line after: text");
+	/* A lone CR ends a line, as in docutils (not 3 columns of indent
+	 * making a block quote of a list); CR LF is one line end. */
+	RIS("\r\r\rmmm. x\nh\n", "mmm. x\n    h\n", "lone CRs end lines (fuzz finding)");
+	RIS("1. a\r\n2. b\r\n", "1. a\n2. b\n", "CR LF line ends");
 	h = RRH("term\n   its meaning\nt2 : cls\n   m2\n");
 	like(h, "<dt>term</dt>\n<dd>\n<p>its meaning</p>", "definition lists");
 	like(h, "<span class=\"classifier\">cls</span>", "a classifier");

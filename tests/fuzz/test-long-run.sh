@@ -1,7 +1,8 @@
 #!/bin/bash
 # long-run.sh counts a run's executions from the logs of its own processes
 # only: not from other logs kept in its work folder; and reports a finding
-# from any of them, or from the ASan replay's log (TAP).
+# from any of them, or from the ASan replay's log; its ledger adds up the
+# runs of one binary of one harness only (TAP).
 set -u
 export LONG_RUN_FUNCTIONS_ONLY=1
 # shellcheck source-path=SCRIPTDIR
@@ -17,7 +18,7 @@ stat 234 >"$work/convert-2.log"
 stat 70000 >"$work/convert-asan.log"
 stat 9 >"$work/images-1.log"
 stat 77 >"$work/convert-3.log"
-echo 1..6
+echo 1..9
 n=$(executions "$work" convert 2)
 [ "$n" = 1234 ] && echo "ok 1 - executions of two processes: 1234" || echo "not ok 1 - executions of two processes: $n, not 1234"
 n=$(executions "$work" convert 3)
@@ -35,3 +36,17 @@ case $r in *"<li> not allowed there"*) echo "ok 5 - a finding of process 2 is re
 printf '==123==ERROR: AddressSanitizer: heap-use-after-free\n' >"$work/a b/convert-asan.log"
 r=$(findings_in "$work/a b/convert-asan.log")
 case $r in *heap-use-after-free*) echo "ok 6 - a sanitizer report of the replay is shown" ;; *) echo "not ok 6 - shown: '$r'" ;; esac
+# the ledger: comments, another binary, another harness, a missing file
+cat >"$work/ledger" <<'LEDGER'
+# aaaa convert 99 a comment that looks like a line
+aaaa convert 1000 2026-12-06T00:00:00Z
+bbbb convert 20 2026-12-06T00:00:00Z
+aaaa images 300 2026-12-06T00:00:00Z
+aaaa convert 4000 2026-12-06T01:00:00Z
+LEDGER
+n=$(ledger_total "$work/ledger" aaaa convert)
+[ "$n" = 5000 ] && echo "ok 7 - the runs of one binary add up: 5000" || echo "not ok 7 - ledger total: $n, not 5000"
+n=$(ledger_total "$work/ledger" cccc convert)
+[ "$n" = 0 ] && echo "ok 8 - a binary with no run has 0" || echo "not ok 8 - unknown binary: $n, not 0"
+n=$(ledger_total "$work/no-such-ledger" aaaa convert)
+[ "$n" = 0 ] && echo "ok 9 - no ledger holds 0" || echo "not ok 9 - missing ledger: '$n', not 0"

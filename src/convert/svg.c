@@ -749,16 +749,23 @@ static void S_unwrap(xmlNodePtr n)
 	S_remove(n);
 }
 
-/* A <style> element's sheet made local, or the element gone. */
+/* A <style> element's sheet made local, or the element gone. The sheet
+ * checked is the text of all it holds, and it is written back as that one
+ * text: elements left inside would later give up their words with a
+ * blank between (svgmodel flattens them), and a blank after a backslash
+ * ends an escape, so "\<svg/>expression(" checked as \e… would have been
+ * written as "\ expression(" (a fuzz finding). */
 static void S_file_sheet(xmlNodePtr n)
 {
 	xmlChar *css = xmlNodeGetContent(n);
 	char *local = svg_css_sheet(css ? (const char *)css : "");
 	if (!local) {
 		S_remove(n);
-	} else if (!css || strcmp(local, (const char *)css) != 0) {
+	} else if (!css || strcmp(local, (const char *)css) != 0 || !n->children || n->children->next ||
+		   (n->children->type != XML_TEXT_NODE && n->children->type != XML_CDATA_SECTION_NODE)) {
 		xmlNodeSetContent(n, NULL);
-		xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)local));
+		if (*local)
+			xmlAddChild(n, xmlNewDocText(n->doc, (const xmlChar *)local));
 	}
 	free(local);
 	if (css)

@@ -257,6 +257,21 @@ static void test_css(void)
 	out = S_file("<style type=\"text/css\">.c{fill:#f8ed3e;stroke-width:5px}</style>");
 	like(out, "<style type=\"text/css\">.c{fill:#f8ed3e;stroke-width:5px}</style>", "file: a plain sheet kept");
 	free(out);
+	/* What is checked is what is written: the text of all a <style>
+	 * holds, as one text. An element inside must not become a blank that
+	 * ends an escape (\e… checked, "\ expression(" written: a fuzz
+	 * finding), nor words kept apart. */
+	out = S_file("<style>\\<svg/>expression(1)</style><rect width=\"1\"/>");
+	S_valid("an element inside a sheet", out);
+	unlike(out, "\\ expression(", "file: no blank made after a backslash in a sheet");
+	like(out, "<style>\\expression(1)</style>", "file: the sheet is the text it held, as checked");
+	free(out);
+	out = S_file("<style>.a{fill:<svg><text>red</text></svg>}<g/>.b{stroke:blue}</style><rect width=\"1\"/>");
+	like(out, "<style>.a{fill:red}.b{stroke:blue}</style>", "file: elements in a sheet give up their text, no more");
+	free(out);
+	out = S_file("<style><![CDATA[g > rect { fill: red }]]></style><g><rect width=\"1\"/></g>");
+	like(out, "<style><![CDATA[g > rect { fill: red }]]></style>", "file: a sheet in CDATA stays as it was");
+	free(out);
 	out = S_inline("<svg><style>.c{fill:red}</style><rect class=\"c\" width=\"1\"/></svg>");
 	unlike(out, "<style", "inline: no sheet (it would style the whole chapter)");
 	like(out, "class=\"c\"", "inline: the class stays");

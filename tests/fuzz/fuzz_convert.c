@@ -270,6 +270,43 @@ static void S_oracle(const struct chapter *ch, const xmlChar *out, int len)
 	xmlFreeDoc(doc);
 }
 
+/* Whether a line of docutils ends right before body[k]: at every line
+ * end of Python's splitlines (docutils' string2lines), written out here
+ * apart from rst.c's: LF, CR, 0x1C-0x1E, NEL, U+2028, U+2029. */
+static bool S_line_ends_at(const char *body, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)body;
+	if (k >= 1 && (u[k - 1] == '\n' || u[k - 1] == '\r' || (u[k - 1] >= 0x1C && u[k - 1] <= 0x1E)))
+		return true;
+	if (k >= 2 && u[k - 2] == 0xC2 && u[k - 1] == 0x85)
+		return true;
+	return k >= 3 && u[k - 3] == 0xE2 && u[k - 2] == 0x80 && (u[k - 1] == 0xA8 || u[k - 1] == 0xA9);
+}
+
+/* Whether only white space, as Python's rstrip() cuts it, stands between
+ * body[i] and the end of its line or text: docutils has cut it. */
+static bool S_blank_to_eol(const char *body, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)body;
+	for (;;) {
+		if (i == n || u[i] == '\n' || u[i] == '\r' || (u[i] >= 0x1C && u[i] <= 0x1E) ||
+		    (i + 1 < n && u[i] == 0xC2 && u[i + 1] == 0x85) ||
+		    (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)))
+			return true;
+		if (u[i] == ' ' || (u[i] >= 0x09 && u[i] <= 0x0D) || u[i] == 0x1F) /* \v, \f: spaces */
+			i++;
+		else if (i + 1 < n && u[i] == 0xC2 && u[i + 1] == 0xA0)
+			i += 2;
+		else if (i + 2 < n && ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80) ||
+				       (u[i] == 0xE1 && u[i + 1] == 0x9A && u[i + 2] == 0x80) ||
+				       (u[i] == 0xE2 && u[i + 1] == 0x81 && u[i + 2] == 0x9F) ||
+				       (u[i] == 0xE2 && u[i + 1] == 0x80 && ((u[i + 2] >= 0x80 && u[i + 2] <= 0x8A) || u[i + 2] == 0xAF))))
+			i += 3;
+		else
+			return false;
+	}
+}
+
 /* Whether only list markers stand between the start of the line and at
  * ("", "- ", "3. ", "(b) ", "iv. #. "), each followed by a blank. */
 static bool S_markers_before(const char *body, size_t at)
@@ -279,7 +316,7 @@ static bool S_markers_before(const char *body, size_t at)
 		size_t blank = k;
 		while (k && (body[k - 1] == ' ' || body[k - 1] == '\t'))
 			k--;
-		if (!k || body[k - 1] == '\n' || body[k - 1] == '\r') /* a lone CR ends a line in docutils */
+		if (!k || S_line_ends_at(body, k))
 			return true;
 		if (k == blank && k != at)
 			return false; /* a marker must be followed by a blank */
@@ -343,7 +380,8 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 		if (ls && body[ls - 1] == '(')
 			ls--;
 		if (!skip && e < n && S_markers_before(body, ls) && strspn(body + i, "ivxlcdmIVXLCDM") >= e - i &&
-		    (body[e] == '.' || body[e] == ')') && (e + 1 == n || isspace((unsigned char)body[e + 1])))
+		    (body[e] == '.' || body[e] == ')') &&
+		    (e + 1 == n || isspace((unsigned char)body[e + 1]) || S_blank_to_eol(body, n, e + 1)))
 			skip = true;
 		size_t k = i;
 		for (; k > 0 && !skip && body[k - 1] != '\n'; k--)

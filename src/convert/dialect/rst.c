@@ -3271,6 +3271,50 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 /* The pass                                                             */
 /* ------------------------------------------------------------------ */
 
+/* The length of the line end at md[i], 0 if none: where Python's
+ * str.splitlines() splits (LF, CR, CR LF, the file, group and record
+ * separators, NEL, LINE and PARAGRAPH SEPARATOR; \v and \f too, but
+ * docutils has made them spaces before). */
+static size_t S_line_end(const char *md, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)md + i;
+	size_t left = len - i;
+	if (u[0] == '\n' || (u[0] >= 0x1C && u[0] <= 0x1E))
+		return 1;
+	if (u[0] == '\r')
+		return left > 1 && u[1] == '\n' ? 2 : 1;
+	if (u[0] == 0xC2 && left > 1 && u[1] == 0x85)
+		return 2;
+	if (u[0] == 0xE2 && left > 2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* The length of the white space character that ends s[0..l), 0 if none:
+ * what Python's str.rstrip() cuts (str.isspace: ASCII blanks, the
+ * separators 0x1C-0x1F, NBSP, OGHAM SPACE MARK, U+2000-U+200A, NARROW
+ * NBSP, MEDIUM MATHEMATICAL SPACE, IDEOGRAPHIC SPACE; not U+200B). */
+static size_t S_trailing_space(const char *s, size_t l)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (!l)
+		return 0;
+	if (u[l - 1] == ' ' || (u[l - 1] >= 0x09 && u[l - 1] <= 0x0D) || (u[l - 1] >= 0x1C && u[l - 1] <= 0x1F))
+		return 1;
+	if (l >= 2 && u[l - 2] == 0xC2 && (u[l - 1] == 0xA0 || u[l - 1] == 0x85))
+		return 2;
+	if (l < 3)
+		return 0;
+	unsigned a = u[l - 3], b = u[l - 2], c = u[l - 1];
+	if ((a == 0xE1 && b == 0x9A && c == 0x80) || (a == 0xE3 && b == 0x80 && c == 0x80))
+		return 3;
+	if (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF))
+		return 3;
+	if (a == 0xE2 && b == 0x81 && c == 0x9F)
+		return 3;
+	return 0;
+}
+
 static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
 {
 	(void)self;
@@ -3280,23 +3324,25 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	struct S_rst r;
 	memset(&r, 0, sizeof r);
 	r.st = st;
-	/* The lines: tabs to 8 columns, trailing white space cut. A lone CR
-	 * ends a line too, and CR LF is one end, as docutils' string2lines
-	 * splits them (Python's splitlines); each line keeps the number of
-	 * the LF-ended line it is on, which the map of earlier passes counts. */
+	/* The lines as docutils' string2lines makes them: split where
+	 * Python's splitlines splits, tabs to 8 columns, Python's white
+	 * space cut at the end. Each line keeps the number of the LF-ended
+	 * line it is on, which the map of earlier passes counts. */
 	struct strbuf text = STRBUF_INIT;
-	size_t nlines = ds_count_nl(md, len) + 1;
-	for (size_t k = 0; k < len; k++)
-		nlines += md[k] == '\r';
+	size_t nlines = 1;
+	for (size_t k = 0; k < len;) {
+		size_t w = S_line_end(md, len, k);
+		nlines += w > 0;
+		k += w ? w : 1;
+	}
 	size_t *offs = xcalloc(nlines + 1, sizeof *offs);
 	size_t *lens = xcalloc(nlines + 1, sizeof *lens);
 	size_t *lnos = xcalloc(nlines + 1, sizeof *lnos);
 	size_t n = 0, lno = 1;
-	for (size_t i = 0; i < len || (!n && !len);) {
-		size_t e = i;
-		while (e < len && md[e] != '\n' && md[e] != '\r')
+	for (size_t i = 0;;) {
+		size_t e = i, w = 0;
+		while (e < len && !(w = S_line_end(md, len, e)))
 			e++;
-		bool nl = e < len;
 		offs[n] = text.len;
 		lnos[n] = lno;
 		size_t col = 0;
@@ -3313,14 +3359,16 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 				col += ((unsigned char)md[k] & 0xC0) != 0x80;
 			}
 		}
-		size_t l = text.len - offs[n];
-		while (l && text.s[offs[n] + l - 1] == ' ')
-			l--;
+		size_t l = text.len - offs[n], t;
+		while ((t = S_trailing_space(text.s + offs[n], l)))
+			l -= t;
 		lens[n++] = l;
-		if (!nl)
+		if (!w)
 			break;
-		i = e + 1 + (md[e] == '\r' && e + 1 < len && md[e + 1] == '\n');
+		i = e + w;
 		lno += md[i - 1] == '\n';
+		if (i == len)
+			break; /* a last line end opens no line */
 	}
 	struct S_ln *L = xcalloc(n ? n : 1, sizeof *L);
 	for (size_t k = 0; k < n; k++)

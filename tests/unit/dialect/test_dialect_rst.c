@@ -301,6 +301,21 @@ static void test_lists(void)
 	 * making a block quote of a list); CR LF is one line end. */
 	RIS("\r\r\rmmm. x\nh\n", "mmm. x\n    h\n", "lone CRs end lines (fuzz finding)");
 	RIS("1. a\r\n2. b\r\n", "1. a\n2. b\n", "CR LF line ends");
+	/* docutils cuts what Python's rstrip() cuts: a line of no-break or
+	 * ideographic spaces is blank, and ends the paragraph. */
+	RIS("First.\n\xC2\xA0\nSecond.\n", "First.\n\nSecond.\n", "a line of NBSP is blank");
+	RIS("First.\n\xE3\x80\x80 \xE2\x80\x83\nSecond.\n", "First.\n\nSecond.\n",
+	    "a line of ideographic and em spaces is blank");
+	RIS("Word\xC2\xA0\n", "Word\n", "an NBSP ending a line is cut");
+	/* A zero-width space is no white space to Python: the line holds it. */
+	char *zw = RR("First.\n\xE2\x80\x8B\nSecond.\n", NULL, NULL);
+	unlike(zw, "\n\n", "a line of ZWSP is not blank");
+	free(zw);
+	/* Python's splitlines also ends lines at NEL, LINE and PARAGRAPH
+	 * SEPARATOR and the separators 0x1C-0x1E. */
+	RIS("1. a\xE2\x80\xA8" "2. b\xC2\x85" "3. c\x1e" "4. d\n", "1. a\n2. b\n3. c\n4. d\n",
+	    "U+2028, NEL and RS end lines");
+	RIS("Para.\xE2\x80\xA9\xE2\x80\xA9* item\n", "Para.\n\n- item\n", "U+2029 twice: a blank line");
 	h = RRH("term\n   its meaning\nt2 : cls\n   m2\n");
 	like(h, "<dt>term</dt>\n<dd>\n<p>its meaning</p>", "definition lists");
 	like(h, "<span class=\"classifier\">cls</span>", "a classifier");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "convert/dialect/pyext.h"
+#include "convert/dialect/pykeys.h"
 #include "convert/dialect/scan.h"
 
 #define S_MAX_BLOCKS 16 /* `///` blocks open at once */
@@ -54,6 +55,11 @@ struct S_pmd {
 	size_t cdepth[3];             /* levels in use, 0 before the first */
 	char prefix[80];              /* a number's text waiting for its caption's first line */
 	size_t skip_at;               /* a caption header already written first: where it starts + 1 */
+	/* pymdownx.keys: camel_case, the site's key_map (borrowed from the
+	 * config: key name → label), the separator between keys. */
+	bool keys_camel;
+	const struct fm_node *key_map;
+	const char *key_sep;
 };
 
 static const char *const S_caption_names[] = {"caption", "figure-caption", "table-caption"};
@@ -61,15 +67,35 @@ static const char *const S_caption_names[] = {"caption", "figure-caption", "tabl
 /* The options of pymdownx.blocks.caption: auto (default true), prepend,
  * and types (a list of names or {name, prefix}: the prefix templates of
  * the three types sheaf knows; `{}` stands for the number). */
-static void S_caption_config(struct S_pmd *pm, const struct fm_node *list)
+/* The options of the extension named (dotted) in the markdown_extensions
+ * node list: the mapping after its name in mkdocs.yml's list, or its
+ * table in zensical.toml (under the whole name, or split at its dots).
+ * NULL when it has none. */
+static const struct fm_node *S_options(const struct fm_node *list, const char *name)
 {
 	const struct fm_node *o = NULL;
 	for (size_t i = 0; list && list->kind == FM_LIST && i < list->n && !o; i++)
 		if (list->items[i]->kind == FM_MAP)
-			o = fm_get(list->items[i], "pymdownx.blocks.caption");
-	if (list && list->kind == FM_MAP)
-		o = fm_get(list, "pymdownx.blocks.caption") ? fm_get(list, "pymdownx.blocks.caption")
-							     : fm_get_path(list, "pymdownx", "blocks", "caption", NULL);
+			o = fm_get(list->items[i], name);
+	if (list && list->kind == FM_MAP && !(o = fm_get(list, name))) {
+		o = list;
+		char part[64];
+		for (const char *p = name; o && *p;) {
+			size_t k = strcspn(p, ".");
+			if (k >= sizeof part)
+				return NULL;
+			memcpy(part, p, k);
+			part[k] = 0;
+			o = fm_get(o, part);
+			p += k + (p[k] == '.');
+		}
+	}
+	return o;
+}
+
+static void S_caption_config(struct S_pmd *pm, const struct fm_node *list)
+{
+	const struct fm_node *o = S_options(list, "pymdownx.blocks.caption");
 	pm->cap_auto = true;
 	pm->cap_prefix[0] = "";
 	pm->cap_prefix[1] = "Figure {}.";
@@ -209,6 +235,15 @@ static void S_init(struct ds_state *st, void *self)
 			pm->on |= exts[i].bit;
 	if (pm->on & S_CAPTION)
 		S_caption_config(pm, list);
+	if (pm->on & S_KEYS) {
+		const struct fm_node *o = S_options(list, "pymdownx.keys");
+		fm_bool(fm_get(o, "camel_case"), &pm->keys_camel);
+		const struct fm_node *km = fm_get(o, "key_map");
+		pm->key_map = km && km->kind == FM_MAP ? km : NULL;
+		pm->key_sep = fm_get(o, "separator") ? fm_str(fm_get(o, "separator")) : "+";
+		if (!pm->key_sep)
+			pm->key_sep = "";
+	}
 }
 
 /* The admonition types pymdownx.blocks.admonition registers as blocks of
@@ -854,23 +889,39 @@ static size_t S_tilde(struct ds_inl *x, size_t i, void *self)
 	return S_wrap(x, i, run == 2 ? "del" : "sub", '~', run);
 }
 
-/* Key names as pymdownx.keys shows them (a few of its keymap). */
-static const char *S_key_label(const char *s, size_t n)
+/* The label of the unquoted key s[0..n) as pymdownx.keys finds it: the
+ * name made lower-case with '-' before each capital inside it when
+ * camel_case is on (PgDn → pg-dn), an alias taken to its key, then the
+ * site's key_map before the built-in keymap. NULL for a key it does not
+ * know (or whose label is empty): then the keys are no keys. Borrowed. */
+static const char *S_key_label(const struct S_pmd *pm, const char *s, size_t n)
 {
-	static const char *const map[][2] = {
-		{"ctrl", "Ctrl"}, {"control", "Ctrl"}, {"alt", "Alt"}, {"shift", "Shift"}, {"cmd", "Cmd"},
-		{"command", "Cmd"}, {"meta", "Meta"}, {"super", "Super"}, {"windows", "Win"}, {"option", "Option"},
-		{"del", "Del"}, {"delete", "Del"}, {"enter", "Enter"}, {"return", "Return"}, {"tab", "Tab"},
-		{"esc", "Esc"}, {"escape", "Esc"}, {"space", "Space"}, {"backspace", "Backspace"},
-		{"insert", "Ins"}, {"ins", "Ins"}, {"home", "Home"}, {"end", "End"}, {"page-up", "Page Up"},
-		{"page-down", "Page Down"}, {"arrow-up", "Up"}, {"arrow-down", "Down"}, {"arrow-left", "Left"},
-		{"arrow-right", "Right"}, {"caps-lock", "Caps Lock"}, {"print-screen", "Print Screen"},
-		{"fn", "Fn"}, {"plus", "+"}, {"minus", "-"},
-	};
-	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-		if (ds_eq(s, n, map[i][0]))
-			return map[i][1];
-	return NULL;
+	struct strbuf norm = STRBUF_INIT;
+	if (pm->keys_camel) {
+		for (size_t k = 0; k < n; k++) {
+			if (isupper((unsigned char)s[k])) {
+				if (k && s[k - 1] != '-')
+					sb_addc(&norm, '-');
+				sb_addc(&norm, (char)tolower((unsigned char)s[k]));
+			} else {
+				sb_addc(&norm, s[k]);
+			}
+		}
+		s = norm.s ? norm.s : s;
+		n = norm.len;
+	}
+	const char *canon = pykeys_alias(s, n);
+	size_t cl = canon ? strlen(canon) : n;
+	if (!canon)
+		canon = s;
+	const char *label = NULL;
+	for (size_t i = 0; pm->key_map && i < pm->key_map->n; i++) /* the last of a repeated name */
+		if (ds_eq(canon, cl, pm->key_map->keys[i]))
+			label = fm_str(pm->key_map->items[i]);
+	if (!label)
+		label = pykeys_label(canon, cl);
+	sb_release(&norm);
+	return label && label[0] ? label : NULL;
 }
 
 /* The length of the key of pymdownx.keys' grammar (its RE_KBD) at s[k],
@@ -892,16 +943,26 @@ static size_t S_key_len(const char *s, size_t k, size_t n)
 }
 
 /* `++ctrl+alt+"My Key"++` → <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>My Key</kbd>:
- * keys joined by single '+', up to the first `++` after a key. A quoted key
- * shows its text unescaped and trimmed, as pymdownx.keys does. */
+ * keys joined by single '+', up to the first `++` after a key, as
+ * pymdownx.keys' patterns read them. A run of more '+' opens the keys with
+ * its last two (where a search for its pattern finds them), an escaped
+ * '+' (`\++`) none. A quoted key
+ * shows its text unescaped and trimmed; another must be a key that
+ * S_key_label knows, or the keys stay text, and so does what they span:
+ * Python-Markdown looks for the next keys after it. */
 static size_t S_plus(struct ds_inl *x, size_t i, void *self)
 {
 	struct S_pmd *pm = self;
-	if (!(pm->on & S_KEYS) || x->in_tag || S_run(x, i, '+') != 2 || (i > 0 && x->s[i - 1] == '+'))
+	size_t run = S_run(x, i, '+'), bs = 0;
+	while (bs < i && x->s[i - 1 - bs] == '\\')
+		bs++;
+	/* An escaped first '+' (`\++`) is text: it opens nothing. */
+	if (!(pm->on & S_KEYS) || x->in_tag || run < 2 + bs % 2 || (i > 0 && x->s[i - 1] == '+'))
 		return 0;
 	const char *s = x->s;
-	size_t n = x->n, k = i + 2;
+	size_t n = x->n, k = i + run;
 	struct strbuf h = STRBUF_INIT;
+	bool known = true;
 	for (;;) {
 		size_t kl = S_key_len(s, k, n);
 		if (!kl) {
@@ -910,12 +971,9 @@ static size_t S_plus(struct ds_inl *x, size_t i, void *self)
 		}
 		const char *key = s + k;
 		if (h.len)
-			sb_addc(&h, '+');
+			ds_esc(&h, pm->key_sep, strlen(pm->key_sep));
 		sb_adds(&h, "<kbd>");
-		const char *label = S_key_label(key, kl);
-		if (label) {
-			sb_adds(&h, label);
-		} else if (key[0] == '"' || key[0] == '\'') {
+		if (key[0] == '"' || key[0] == '\'') {
 			struct strbuf t = STRBUF_INIT;
 			for (size_t c = 1; c + 1 < kl; c++)
 				sb_addc(&t, key[c] == '\\' && c + 2 < kl ? key[++c] : key[c]);
@@ -927,10 +985,10 @@ static size_t S_plus(struct ds_inl *x, size_t i, void *self)
 			ds_esc(&h, t.s + a, z - a);
 			sb_release(&t);
 		} else {
-			char *word = xstrndup(key, kl);
-			word[0] = (char)toupper((unsigned char)word[0]);
-			ds_esc(&h, word, kl);
-			free(word);
+			const char *label = S_key_label(pm, key, kl);
+			known &= label != NULL;
+			if (label)
+				ds_esc(&h, label, strlen(label));
 		}
 		sb_adds(&h, "</kbd>");
 		k += kl;
@@ -942,7 +1000,12 @@ static size_t S_plus(struct ds_inl *x, size_t i, void *self)
 		}
 		k++;
 	}
-	sb_add(x->out, h.s, h.len);
+	if (known) {
+		sb_add(x->out, s + i, run - 2);
+		sb_add(x->out, h.s, h.len);
+	} else {
+		sb_add(x->out, s + i, k + 2 - i);
+	}
 	sb_release(&h);
 	return k + 2 - i;
 }

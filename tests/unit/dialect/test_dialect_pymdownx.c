@@ -35,8 +35,40 @@ static void test_inline(void)
 	IS(MK, "++ctrl+''++\n", "++ctrl+''++\n", "keys: an empty quoted key");
 	IS(MK, "++ctrl+.++\n", "++ctrl+.++\n", "keys: a key of punctuation");
 	IS(MK, "++ctrl++a++\n", "<kbd>Ctrl</kbd>a++\n", "keys: the first ++ after a key ends them");
+	/* Only keys of its keymap (or aliases of them) are keys: names are
+	 * case-sensitive, and keys with one unknown stay text, up to their
+	 * closing ++, where Python-Markdown goes on looking. */
+	IS(MK, "++pg-dn++ ++less++ ++num-plus++ ++x-button1++\n",
+	   "<kbd>Page Down</kbd> <kbd>&lt;</kbd> <kbd>Num +</kbd> <kbd>X Button 1</kbd>\n",
+	   "keys: aliases and labels of the keymap, escaped");
+	IS(MK, "++Ctrl+Alt++ ++ctrl+foo++\n", "++Ctrl+Alt++ ++ctrl+foo++\n", "keys: an unknown key leaves them text");
+	IS(MK, "++foo++ctrl++\n", "++foo++ctrl++\n", "keys: the search goes on after unknown keys");
+	IS(MK, "+++ctrl++\n", "+<kbd>Ctrl</kbd>\n", "keys: a longer run of + opens with its last two");
+	IS(MK, "\\++ctrl++\n", "\\++ctrl++\n", "keys: an escaped + opens none");
+	IS(MK, "\\+++ctrl++ \\\\++ctrl++\n", "\\+<kbd>Ctrl</kbd> \\\\<kbd>Ctrl</kbd>\n",
+	   "keys: after an escaped +, or after an escaped backslash");
 	IS(MK, "`==code==`\n", "`==code==`\n", "never in code");
 	dt_xcount(MK, "==one== and ^^two^^\n", "count(//p/mark) + count(//p/ins)", 2, "through cmark-gfm");
+	fm_node_free(cfg);
+	dt_ctx.config = NULL;
+}
+
+/* pymdownx.keys' options: camel_case, key_map, separator. */
+static void test_keys_options(void)
+{
+	struct fm_node *cfg = dt_config("markdown_extensions:\n"
+				       "  - pymdownx.keys:\n"
+				       "      camel_case: true\n"
+				       "      separator: ''\n"
+				       "      key_map: {my-key: Hyper, control: Strg, empty: ''}\n");
+	IS(MK, "++PgDn++ ++PageUp++ ++Ctrl+Alt++\n", "<kbd>Page Down</kbd> <kbd>Page Up</kbd> <kbd>Strg</kbd><kbd>Alt</kbd>\n",
+	   "camel_case, a key_map overriding a label, no separator");
+	IS(MK, "++MyKey++ ++my-key++\n", "<kbd>Hyper</kbd> <kbd>Hyper</kbd>\n", "a key of the key_map");
+	IS(MK, "++empty++\n", "++empty++\n", "an empty label is no key");
+	fm_node_free(cfg);
+	/* zensical.toml's form: the options in the extension's table. */
+	cfg = dt_config("markdown_extensions:\n  pymdownx:\n    keys:\n      separator: ' then '\n");
+	IS(MK, "++ctrl+a++\n", "<kbd>Ctrl</kbd> then <kbd>A</kbd>\n", "the options from nested tables");
 	fm_node_free(cfg);
 	dt_ctx.config = NULL;
 }
@@ -190,6 +222,6 @@ static void test_abbr(void)
 
 int main(void)
 {
-	static void (*const tests[])(void) = {test_off, test_inline, test_blocks, test_define, test_caption_numbers, test_abbr, NULL};
+	static void (*const tests[])(void) = {test_off, test_inline, test_keys_options, test_blocks, test_define, test_caption_numbers, test_abbr, NULL};
 	return dt_run(tests);
 }

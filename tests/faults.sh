@@ -68,24 +68,10 @@ interrupt() {
 	wait "$pid"
 	rc=$?
 }
-# interrupt_landed: interrupt, tried again (up to five times) while the
-# run exits 0. On a loaded machine the poll can see the temporary book in
-# its last moments, and the signal then reaches a sheaf that has already
-# finished: that says nothing of its handler (the test once failed so,
-# beside a fuzz run using both CPUs). A sheaf that let the signal pass
-# would exit 0 every time, and still fail.
-interrupt_landed() {
-	local k
-	for ((k = 1; k <= 5; k++)); do
-		interrupt "$@"
-		[ "$rc" != 0 ] && return
-		echo "# SIG$1: the run ended before the signal reached it (try $k of 5)"
-	done
-}
 export_book() { exec "$SHEAF" "$T/site" -q -j1 -o "$BOOK" 2>"$T/err"; }
 
 for sig in INT TERM HUP; do
-	interrupt_landed "$sig" "$T/out" export_book
+	interrupt "$sig" "$T/out" export_book
 	is "SIG$sig: sent while the temporary book existed" "$seen" yes
 	is "SIG$sig: the exit status says killed by SIG$sig" "$rc" $((128 + $(kill -l "$sig")))
 	is "SIG$sig: the existing book is byte-identical" "$(sha "$BOOK")" "$before"
@@ -95,7 +81,7 @@ done
 # SIGKILL cannot be caught: the temporary file may stay (a dot file, which
 # nothing mistakes for the book), but the book is untouched, because it is
 # only ever replaced by a rename of a complete file.
-interrupt_landed KILL "$T/out" export_book
+interrupt KILL "$T/out" export_book
 is "SIGKILL: sent while the temporary book existed" "$seen" yes
 is "SIGKILL: the exit status says killed by SIGKILL" "$rc" 137
 is "SIGKILL: the existing book is byte-identical" "$(sha "$BOOK")" "$before"
@@ -106,7 +92,7 @@ find "$T/out" -maxdepth 1 -name '.book.epub.*' -delete
 # goes to standard output; an interrupted run leaves neither behind.
 mkdir -p "$T/tmpdir"
 to_stdout() { TMPDIR=$T/tmpdir exec "$SHEAF" "$T/site" -q -j1 -o - >"$T/stdout.epub" 2>"$T/err"; }
-interrupt_landed TERM "$T/tmpdir" to_stdout
+interrupt TERM "$T/tmpdir" to_stdout
 is "-o -, SIGTERM: sent while the temporary book existed" "$seen" yes
 is "-o -, SIGTERM: the exit status says killed by SIGTERM" "$rc" 143
 is "-o -, SIGTERM: nothing is left in TMPDIR" "$(find "$T/tmpdir" -mindepth 1 | wc -l)" 0

@@ -308,6 +308,29 @@ static bool S_blank_to_eol(const char *body, size_t n, size_t i)
 	}
 }
 
+/* Whether body[..k) ends a field marker that starts its line (":name:"
+ * then a blank): docutils' field_marker pattern, written out here. The
+ * field body begins after it, and may begin with list markers. */
+static bool S_field_marker_before(const char *body, size_t k)
+{
+	size_t ls = k;
+	while (ls && !S_line_ends_at(body, ls))
+		ls--;
+	if (k < ls + 3 || body[ls] != ':' || body[ls + 1] == ':' || body[ls + 1] == ' ' || body[k - 2] == ' ')
+		return false;
+	for (size_t i = ls + 1; i < k; i++) {
+		if (body[i] == '\\') {
+			i++; /* an escaped character, a colon too */
+			continue;
+		}
+		if (body[i] == ':' && i + 1 == k)
+			return true; /* the blank after it ends the marker */
+		if (body[i] == ':' && (body[i + 1] == ' ' || body[i + 1] == '\t' || body[i + 1] == '`'))
+			return false; /* a marker ended before, or none could */
+	}
+	return false;
+}
+
 /* Whether only list markers stand between the start of the line and at
  * ("", "- ", "3. ", "(b) ", "iv. #. "), each followed by a blank. */
 static bool S_markers_before(const char *body, size_t at)
@@ -319,6 +342,8 @@ static bool S_markers_before(const char *body, size_t at)
 			k--;
 		if (!k || S_line_ends_at(body, k))
 			return true;
+		if (k != blank && body[k - 1] == ':' && S_field_marker_before(body, k))
+			return true; /* a field body starts with them */
 		if (k == blank && k != at)
 			return false; /* a marker must be followed by a blank */
 		if (k == at)

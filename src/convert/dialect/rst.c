@@ -3359,8 +3359,9 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 				col += ((unsigned char)md[k] & 0xC0) != 0x80;
 			}
 		}
+		/* (An empty post leaves text.s NULL: no pointer sum on it.) */
 		size_t l = text.len - offs[n], t;
-		while ((t = S_trailing_space(text.s + offs[n], l)))
+		while (l && (t = S_trailing_space(text.s + offs[n], l)))
 			l -= t;
 		lens[n++] = l;
 		if (!w)

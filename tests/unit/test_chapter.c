@@ -619,7 +619,9 @@ static void test_find_id(void)
 	chapter_ids_free(&names);
 
 	/* A post of N links to its N headings under other names: each once
-	 * compared with every id (20,000 each: 1.5 s, 40,000 6 s, quadratic). */
+	 * compared with every id (20,000 each: 1.5 s, 40,000 6 s, quadratic).
+	 * The time is only reported: tests/pathological.sh checks the speed
+	 * (its case of links to headings by other names). */
 	for (int i = 0; i < 40000; i++) {
 		char id[32];
 		snprintf(id, sizeof id, "step-%d", i);
@@ -635,7 +637,7 @@ static void test_find_id(void)
 	}
 	double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
 	diag("40,000 fragments under other names among 40,000 ids: %.2f s", secs);
-	ok(found == 20000 && secs < 5, "40,000 lookups by letters and digits in linear time");
+	is_int(found, 20000, "40,000 lookups by letters and digits: every other one found");
 	chapter_ids_free(&names);
 }
 

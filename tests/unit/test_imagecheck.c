@@ -257,9 +257,10 @@ static long S_maxrss_kib(void)
 	return ru.ru_maxrss;
 }
 
-/* Refused because of its size, fast and without growing the process:
- * decoding what is claimed would take minutes and gigabytes (the bound on
- * time leaves room for a loaded machine or a sanitizer). */
+/* Refused because of its size, without growing the process: decoding
+ * what is claimed would take minutes and gigabytes. The time is only
+ * reported (a clock in a unit test fails on a loaded machine or under a
+ * sanitizer); the memory shows that nothing was decoded. */
 static void S_too_large(const struct strbuf *b, const char *type, const char *claim, const char *name)
 {
 	unsigned w, h;
@@ -271,7 +272,8 @@ static void S_too_large(const struct strbuf *b, const char *type, const char *cl
 	long grown = S_maxrss_kib() - rss;
 	is_int(rc, -1, name);
 	like(why, claim, "the reason gives the size claimed");
-	ok(secs < 0.5 && grown < 4096, "%s: refused in %.4f s, the process grown by %ld KiB", name, secs, grown);
+	diag("%s: refused in %.4f s", name, secs);
+	ok(grown < 4096, "%s: refused, the process grown by %ld KiB", name, grown);
 	free(why);
 }
 

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "fixture.h"
@@ -77,10 +76,10 @@ static void test_confine(void)
 	char *text = NULL;
 	size_t len = 0;
 	int err;
-	time_t t0 = time(NULL);
+	/* A read that blocked would hang here, until the test's timeout. */
 	is_int(path_read_confined(root, NULL, "docs/fifo.md", 0, &text, &len, &err), PATH_NOT_FILE,
 	       "a FIFO is not read");
-	ok(time(NULL) - t0 < 5 && text == NULL, "and reading it does not block");
+	ok(text == NULL, "and nothing is read from it");
 	/* read_file itself never blocks on one either. */
 	char *fifo = path_join(root, "docs/fifo.md");
 	is_int(read_file(fifo, &text, &len), -EINVAL, "read_file refuses a FIFO without blocking");

@@ -480,7 +480,8 @@ static void test_typed_attrs(void)
 /* Text flattened out of blocks nested past the depth limit goes into one
  * element: appended once each, not by libxml2's merge of adjacent text
  * that measures the whole node each time (a line of 600,000 list markers
- * took 34 s, 300,000 6.7 s). */
+ * took 34 s, 300,000 6.7 s). The time is only reported: speed is checked
+ * by tests/pathological.sh (its list markers case), not by a clock here. */
 static void test_flatten_linear(void)
 {
 	enum { N = 200000 };
@@ -492,7 +493,6 @@ static void test_flatten_linear(void)
 	char *out = S_clean(sb.s, &wf);
 	double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
 	diag("%d nested items, flattened past depth %d: %.2f s", N, SANITIZE_MAX_DEPTH, secs);
-	ok(secs < 10, "in linear time (under 10 s of CPU; quadratic took 12 s)");
 	ok(wf, "well-formed");
 	/* One pass, not strstr per word: sanitizers' strstr measures the
 	 * whole rest of the string each call, which is quadratic here. */

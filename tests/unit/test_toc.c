@@ -240,10 +240,13 @@ static void test_exact_bytes(void)
 	}
 }
 
-/* A post of N headings costs linear time: the outline's parents and the
- * nested lists were once found by rescanning every earlier or every
- * entry (100,000 headings: minutes). Levels 2, 3, 4 in turn, then a run
- * of equal ## headings. */
+/* A post of N headings: the outline's parents and the nested lists were
+ * once found by rescanning every earlier or every entry (100,000
+ * headings: minutes, past this test's timeout). Levels 2, 3, 4 in turn,
+ * then a run of equal ## headings. The time is only reported: speed is
+ * checked by tests/pathological.sh (its headings case, under a limit
+ * that allows for sanitizers), never by a clock in a unit test, which a
+ * loaded machine or ThreadSanitizer makes fail. */
 static void test_many_headings(void)
 {
 	enum { N = 100000 };
@@ -274,7 +277,6 @@ static void test_many_headings(void)
 	toc_ncx(&ncx, &ncx_len, &in);
 	double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
 	diag("outline, nav and NCX of 100,000 headings: %.2f s", secs);
-	ok(secs < 5, "in linear time (under 5 s of CPU; quadratic took minutes)");
 	xmlDocPtr doc = fx_parse_strict(nav, nav_len);
 	is_int(doc ? fx_xpath_num(doc, "count(//h:nav[@epub:type='toc']/h:ol/h:li/h:ol/h:li)") : -1,
 	       N / 6 + 1 + N / 2, "every ## is a child of the chapter's entry");

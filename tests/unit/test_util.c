@@ -281,7 +281,9 @@ static void test_unique_ci(void)
 	sv_free(&sv);
 	sv_free(&want);
 
-	/* 200,000 distinct tags: sv_push_unique_ci for each took minutes. */
+	/* 200,000 distinct tags: sv_push_unique_ci for each took minutes (past
+	 * this test's timeout). The time is only reported: tests/pathological.sh
+	 * checks the speed (its ---js front matter of 40,000 tags). */
 	for (int i = 0; i < 200000; i++)
 		sv_push_owned(&sv, xasprintf("Tag %d", i));
 	sv_push(&sv, "TAG 7");
@@ -289,7 +291,7 @@ static void test_unique_ci(void)
 	sv_unique_ci(&sv, 0);
 	double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
 	diag("sv_unique_ci of 200,001 tags: %.2f s", secs);
-	ok(sv.n == 200000 && secs < 5, "sv_unique_ci: 200,001 tags in linear time, the duplicate dropped");
+	ok(sv.n == 200000, "sv_unique_ci: of 200,001 tags the duplicate dropped");
 	sv_free(&sv);
 }
 

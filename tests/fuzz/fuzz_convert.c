@@ -308,25 +308,53 @@ static bool S_blank_to_eol(const char *body, size_t n, size_t i)
 	}
 }
 
-/* Whether body[..k) ends a field marker that starts its line (":name:"
- * then a blank): docutils' field_marker pattern, written out here. The
- * field body begins after it, and may begin with list markers. */
+static bool S_markers_before(const char *body, size_t at);
+
+/* Whether body[..k) ends a field marker (":name:" then a blank) that
+ * starts a block: at its line's start, or after blanks and list or field
+ * markers ("1. :name: ", "- :a: :b: "), whose item or field body is a
+ * block of its own. docutils' field_marker pattern, written out here: a
+ * name that does not start with ':' or a blank nor end with a blank, with
+ * escapes, and no colon before a blank or '`' in it. The field body begins
+ * after it, and may begin with list markers.
+ * Linear in the line: the marker starts after the last colon that would
+ * end a name, and only the first candidate there can follow a field marker
+ * (the others follow a word), so the recursion through S_markers_before
+ * goes left once. */
 static bool S_field_marker_before(const char *body, size_t k)
 {
 	size_t ls = k;
 	while (ls && !S_line_ends_at(body, ls))
 		ls--;
-	if (k < ls + 3 || body[ls] != ':' || body[ls + 1] == ':' || body[ls + 1] == ' ' || body[k - 2] == ' ')
+	if (k < ls + 3 || body[k - 1] != ':' || body[k - 2] == ' ' || body[k - 2] == '\t')
 		return false;
-	for (size_t i = ls + 1; i < k; i++) {
-		if (body[i] == '\\') {
-			i++; /* an escaped character, a colon too */
+	size_t bs = 0; /* the closing colon must not be escaped */
+	while (k - 2 - bs > ls && body[k - 2 - bs] == '\\')
+		bs++;
+	if (bs % 2)
+		return false;
+	/* The last unescaped colon before a blank or '`' inside: the name
+	 * starts at it or after it. */
+	size_t from = ls;
+	for (size_t j = k - 2; j > ls; j--) {
+		size_t i = j - 1;
+		if (body[i] != ':' || (body[j] != ' ' && body[j] != '\t' && body[j] != '`'))
 			continue;
+		size_t e = 0;
+		while (i - e > ls && body[i - 1 - e] == '\\')
+			e++;
+		if (e % 2 == 0) {
+			from = i;
+			break;
 		}
-		if (body[i] == ':' && i + 1 == k)
-			return true; /* the blank after it ends the marker */
-		if (body[i] == ':' && (body[i + 1] == ' ' || body[i + 1] == '\t' || body[i + 1] == '`'))
-			return false; /* a marker ended before, or none could */
+	}
+	for (size_t s = from; s + 3 <= k; s++) {
+		if (body[s] != ':' || body[s + 1] == ':' || body[s + 1] == ' ' || body[s + 1] == '\t')
+			continue;
+		if (s > ls && body[s - 1] != ' ' && body[s - 1] != '\t')
+			continue;
+		if (S_markers_before(body, s))
+			return true;
 	}
 	return false;
 }

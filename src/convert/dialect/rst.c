@@ -1829,20 +1829,36 @@ struct S_enum {
 	size_t off;
 };
 
+/* The value of a Roman enumerator as docutils' roman.fromRoman reads it:
+ * only numerals of the form M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})
+ * (IX|IV|V?I{0,3}), 1 to 4999; any other run of these letters ("mlm",
+ * "dim", "vivid") is no enumerator, and its line is text. Read left to
+ * right, one decimal digit at a time: the pattern never needs to go back,
+ * since no letter of a digit can appear in a lower one. */
 static long S_roman(const char *s, size_t n)
 {
-	long v = 0, prev = 0;
-	for (size_t k = n; k > 0; k--) {
-		const char *d = strchr("ivxlcdm", tolower((unsigned char)s[k - 1]));
-		if (!d || !*d)
-			return -1;
-		static const long val[] = {1, 5, 10, 50, 100, 500, 1000};
-		long x = val[d - "ivxlcdm"];
-		v += x < prev ? -x : x;
-		if (x > prev)
-			prev = x;
+	static const char digit[3][4] = {"cdm", "xlc", "ivx"}; /* one, five, ten */
+	long v = 0, unit = 100;
+	size_t k = 0;
+	while (k < n && k < 4 && tolower((unsigned char)s[k]) == 'm')
+		k++;
+	v = 1000 * (long)k;
+	for (int d = 0; d < 3; d++, unit /= 10) {
+		char one = digit[d][0], five = digit[d][1], ten = digit[d][2];
+		int c0 = k < n ? tolower((unsigned char)s[k]) : 0, c1 = k + 1 < n ? tolower((unsigned char)s[k + 1]) : 0;
+		if (c0 == one && (c1 == ten || c1 == five)) {
+			v += (c1 == ten ? 9 : 4) * unit;
+			k += 2;
+			continue;
+		}
+		if (c0 == five) {
+			v += 5 * unit;
+			k++;
+		}
+		for (int r = 0; r < 3 && k < n && tolower((unsigned char)s[k]) == one; r++, k++)
+			v += unit;
 	}
-	return v > 0 && v < 4000 ? v : -1;
+	return k == n && v > 0 ? v : -1;
 }
 
 static bool S_enumerator(const struct S_ln *l, struct S_enum *e)
@@ -1862,7 +1878,7 @@ static bool S_enumerator(const struct S_ln *l, struct S_enum *e)
 		e->seq = E_ARABIC;
 		e->val = strtol(s + b, NULL, 10);
 	} else if (k < n && isalpha((unsigned char)s[k])) {
-		while (k < n && isalpha((unsigned char)s[k]) && k - b < 10)
+		while (k < n && isalpha((unsigned char)s[k]) && k - b < 16) /* MMMMDCCCLXXXVIII */
 			k++;
 		bool upper = isupper((unsigned char)s[b]);
 		if (k - b == 1 && !strchr("iI", s[b])) {

@@ -5,6 +5,8 @@
  *
  * RST_DUMP=file: prints the rewrite of that file and its line map (a
  * reading aid, not a test). */
+#include <ctype.h>
+
 #include "dialect/dialect_fixture.h"
 
 #include "base/linemap.h"
@@ -296,6 +298,53 @@ static void test_lists(void)
 	h = RRH("mmm. mmm. x\n");
 	like(h, "<ol type=\"i\" start=\"3000\">\n<li>\n<ol type=\"i\" start=\"3000\">\n<li>", "a list in an item's line");
 	free(h);
+	/* Only Roman numerals docutils' roman.fromRoman takes open a list:
+	 * M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3}). Any other
+	 * run of their letters is a word of the text (fuzz finding: "mlm."
+	 * was read as 1950 and the word was lost). */
+	static const char *const words[] = {"mlm", "dim", "vivid", "mild", "civil", "ic", "iiii", "vv", "il", "xm", "mmmmm", "MiX"};
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+		char in[64];
+		snprintf(in, sizeof in, "%s. Text here\n", words[w]);
+		h = RRH(in);
+		char want[64];
+		snprintf(want, sizeof want, "<p>%s. Text here</p>", words[w]);
+		ok(strstr(h, want) && !strstr(h, "<ol"), "%s. is no enumerator: a paragraph keeps it", words[w]);
+		free(h);
+	}
+	/* Every numeral it takes, 1 to 4999 (the longest has 16 letters),
+	 * in either case, with its value; but for "i", a numeral of one
+	 * letter ("v.", "M.") is a letter of the alphabet first, as in
+	 * docutils' parse_enumerator. */
+	static const struct {
+		long v;
+		const char *s;
+	} table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+		     {40, "xl"},  {10, "x"},  {9, "ix"},  {5, "v"},   {4, "iv"},  {1, "i"}};
+	int wrong = 0;
+	for (long v = 1; v <= 4999; v++) {
+		char num[32] = "", in[64], want[64];
+		for (long r = v, t = 0; r; t += r < table[t].v)
+			if (r >= table[t].v) {
+				strcat(num, table[t].s);
+				r -= table[t].v;
+			}
+		if (v % 2)
+			for (char *c = num; *c; c++)
+				*c = (char)toupper((unsigned char)*c);
+		if (strlen(num) == 1 && v != 1)
+			continue;
+		snprintf(in, sizeof in, "%s. x\n", num);
+		if (v == 1)
+			snprintf(want, sizeof want, "<ol type=\"I\">");
+		else
+			snprintf(want, sizeof want, "<ol type=\"%c\" start=\"%ld\">", v % 2 ? 'I' : 'i', v);
+		h = RRH(in);
+		if (!strstr(h, want) && wrong++ < 5)
+			diag("%s: %s", in, h);
+		free(h);
+	}
+	ok(wrong == 0, "every Roman numeral from 1 to 4999 opens a list at its value (%d wrong)", wrong);
 	RIS("A. Einstein was\nsmart.\n", "A. Einstein was\n    smart.\n", "an enumerator with an unindented line after: text");
 	/* A lone CR ends a line, as in docutils (not 3 columns of indent
 	 * making a block quote of a list); CR LF is one line end. */

@@ -310,6 +310,54 @@ static bool S_blank_to_eol(const char *body, size_t n, size_t i)
 
 static bool S_markers_before(const char *body, size_t at);
 
+/* Whether body[i] is escaped: an odd number of backslashes before it on
+ * its line, which starts at ls. */
+static bool S_escaped(const char *body, size_t ls, size_t i)
+{
+	size_t e = 0;
+	while (i - e > ls && body[i - 1 - e] == '\\')
+		e++;
+	return e % 2;
+}
+
+/* Whether w is a Roman numeral as docutils' roman.fromRoman takes it
+ * (1 to 4999, in its one canonical spelling): its value summed the usual
+ * way, then spelled again and compared, apart from rst.c's reading. */
+static bool S_canonical_roman(const char *w, size_t n)
+{
+	static const char letters[] = "ivxlcdm";
+	static const int val[] = {1, 5, 10, 50, 100, 500, 1000};
+	long v = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *a = strchr(letters, tolower((unsigned char)w[k]));
+		const char *b = k + 1 < n ? strchr(letters, tolower((unsigned char)w[k + 1])) : NULL;
+		if (!a || !*a || (k + 1 < n && (!b || !*b)))
+			return false;
+		v += b && val[b - letters] > val[a - letters] ? -val[a - letters] : val[a - letters];
+	}
+	if (v < 1 || v > 4999)
+		return false;
+	static const struct {
+		int v;
+		const char *s;
+	} spell[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+		     {40, "xl"},  {10, "x"},  {9, "ix"},  {5, "v"},   {4, "iv"},  {1, "i"}};
+	char again[32];
+	size_t m = 0;
+	for (size_t t = 0; v; t++)
+		while (v >= spell[t].v && m + 2 < sizeof again) {
+			for (const char *c = spell[t].s; *c; c++)
+				again[m++] = *c;
+			v -= spell[t].v;
+		}
+	if (m != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (tolower((unsigned char)w[k]) != again[k])
+			return false;
+	return true;
+}
+
 /* Whether body[..k) ends a field marker (":name:" then a blank) that
  * starts a block: at its line's start, or after blanks and list or field
  * markers ("1. :name: ", "- :a: :b: "), whose item or field body is a
@@ -328,10 +376,7 @@ static bool S_field_marker_before(const char *body, size_t k)
 		ls--;
 	if (k < ls + 3 || body[k - 1] != ':' || body[k - 2] == ' ' || body[k - 2] == '\t')
 		return false;
-	size_t bs = 0; /* the closing colon must not be escaped */
-	while (k - 2 - bs > ls && body[k - 2 - bs] == '\\')
-		bs++;
-	if (bs % 2)
+	if (S_escaped(body, ls, k - 1)) /* the closing colon */
 		return false;
 	/* The last unescaped colon before a blank or '`' inside: the name
 	 * starts at it or after it. */
@@ -340,10 +385,7 @@ static bool S_field_marker_before(const char *body, size_t k)
 		size_t i = j - 1;
 		if (body[i] != ':' || (body[j] != ' ' && body[j] != '\t' && body[j] != '`'))
 			continue;
-		size_t e = 0;
-		while (i - e > ls && body[i - 1 - e] == '\\')
-			e++;
-		if (e % 2 == 0) {
+		if (!S_escaped(body, ls, i)) {
 			from = i;
 			break;
 		}
@@ -429,11 +471,12 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 			    (e - i == 6 && !strncmp(body + i, "mailto", 6));
 		/* Nor a list's Roman enumerator ("mmm. ", "(xii) " at a line's
 		 * start, or after other list markers on it: "mmm. mmm. x" is an
-		 * item whose body is a list): markup, as the number of the item. */
+		 * item whose body is a list): markup, as the number of the item.
+		 * Only a numeral docutils takes: "mlm. " is a word of the text. */
 		size_t ls = i;
 		if (ls && body[ls - 1] == '(')
 			ls--;
-		if (!skip && e < n && S_markers_before(body, ls) && strspn(body + i, "ivxlcdmIVXLCDM") >= e - i &&
+		if (!skip && e < n && S_markers_before(body, ls) && S_canonical_roman(body + i, e - i) &&
 		    (body[e] == '.' || body[e] == ')') &&
 		    (e + 1 == n || isspace((unsigned char)body[e + 1]) || S_blank_to_eol(body, n, e + 1)))
 			skip = true;

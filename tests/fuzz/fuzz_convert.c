@@ -35,6 +35,7 @@
 #include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <regex.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -310,6 +311,54 @@ static bool S_blank_to_eol(const char *body, size_t n, size_t i)
 
 static bool S_markers_before(const char *body, size_t at);
 
+/* Whether body[..k) ends an option group that starts a block (at its
+ * line's start, or after list, field or option markers) and the blanks
+ * from k to blank take two columns or more (tabs to the next multiple of
+ * 8, as docutils expands them): an option list item whose description
+ * starts at blank. docutils' option_marker pattern, written out here for
+ * regcomp, apart from rst.c's reading. Of the places where a group could
+ * start, the leftmost is tried (no other starts a block in practice); and
+ * only the 256 bytes before k are read, so that a long line costs each of
+ * its words no more: a longer group is not seen (a finding to look at, not
+ * a bug missed). */
+static bool S_option_group_before(const char *body, size_t k, size_t blank)
+{
+	static regex_t re; /* compiled once: the harness runs one input at a time */
+	static int ready;
+	if (!ready) {
+#define OPTARG "([a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)"
+#define OPTION "([-+][a-zA-Z0-9]( ?" OPTARG ")?|(--|/)[a-zA-Z0-9][a-zA-Z0-9_-]*([ =]" OPTARG ")?)"
+		if (regcomp(&re, "(^|[ \t])(" OPTION "(, " OPTION ")*)$", REG_EXTENDED))
+			abort();
+#undef OPTION
+#undef OPTARG
+		ready = 1;
+	}
+	size_t ls = k;
+	while (ls && !S_line_ends_at(body, ls))
+		ls--;
+	size_t col = 0, at_k = 0;
+	for (size_t j = ls; j < blank; j++) {
+		if (j == k)
+			at_k = col;
+		if (body[j] == '\t')
+			col = (col / 8 + 1) * 8;
+		else if (((unsigned char)body[j] & 0xC0) != 0x80)
+			col++;
+	}
+	if (col - at_k < 2)
+		return false;
+	size_t from = k - ls > 256 ? k - 256 : ls;
+	char text[257];
+	for (size_t j = from; j < k; j++)
+		text[j - from] = body[j] ? body[j] : '\x01';
+	text[k - from] = '\0';
+	regmatch_t m[3];
+	if (regexec(&re, text, 3, m, from > ls ? REG_NOTBOL : 0))
+		return false;
+	return S_markers_before(body, from + (size_t)m[2].rm_so);
+}
+
 /* Whether body[i] is escaped: an odd number of backslashes before it on
  * its line, which starts at ls. */
 static bool S_escaped(const char *body, size_t ls, size_t i)
@@ -342,10 +391,10 @@ static bool S_canonical_roman(const char *w, size_t n)
 		const char *s;
 	} spell[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
 		     {40, "xl"},  {10, "x"},  {9, "ix"},  {5, "v"},   {4, "iv"},  {1, "i"}};
-	char again[32];
+	char again[16]; /* the longest, 4888: mmmmdccclxxxviii */
 	size_t m = 0;
 	for (size_t t = 0; v; t++)
-		while (v >= spell[t].v && m + 2 < sizeof again) {
+		while (v >= spell[t].v) {
 			for (const char *c = spell[t].s; *c; c++)
 				again[m++] = *c;
 			v -= spell[t].v;
@@ -402,7 +451,8 @@ static bool S_field_marker_before(const char *body, size_t k)
 }
 
 /* Whether only list markers stand between the start of the line and at
- * ("", "- ", "3. ", "(b) ", "iv. #. "), each followed by a blank. */
+ * ("", "- ", "3. ", "(b) ", "iv. #. "), each followed by a blank, or field
+ * markers (":a: ") or option groups ("-o FILE  ") that a block follows. */
 static bool S_markers_before(const char *body, size_t at)
 {
 	size_t k = at;
@@ -414,6 +464,8 @@ static bool S_markers_before(const char *body, size_t at)
 			return true;
 		if (k != blank && body[k - 1] == ':' && S_field_marker_before(body, k))
 			return true; /* a field body starts with them */
+		if (k != blank && S_option_group_before(body, k, blank))
+			return true; /* an option's description starts with them */
 		if (k == blank && k != at)
 			return false; /* a marker must be followed by a blank */
 		if (k == at)
@@ -476,9 +528,9 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 		size_t ls = i;
 		if (ls && body[ls - 1] == '(')
 			ls--;
-		if (!skip && e < n && S_markers_before(body, ls) && S_canonical_roman(body + i, e - i) &&
-		    (body[e] == '.' || body[e] == ')') &&
-		    (e + 1 == n || isspace((unsigned char)body[e + 1]) || S_blank_to_eol(body, n, e + 1)))
+		if (!skip && e < n && S_canonical_roman(body + i, e - i) && (body[e] == '.' || body[e] == ')') &&
+		    (e + 1 == n || isspace((unsigned char)body[e + 1]) || S_blank_to_eol(body, n, e + 1)) &&
+		    S_markers_before(body, ls))
 			skip = true;
 		size_t k = i;
 		for (; k > 0 && !skip && body[k - 1] != '\n'; k--)

@@ -1838,11 +1838,11 @@ struct S_enum {
 static long S_roman(const char *s, size_t n)
 {
 	static const char digit[3][4] = {"cdm", "xlc", "ivx"}; /* one, five, ten */
-	long v = 0, unit = 100;
+	long unit = 100;
 	size_t k = 0;
 	while (k < n && k < 4 && tolower((unsigned char)s[k]) == 'm')
 		k++;
-	v = 1000 * (long)k;
+	long v = 1000 * (long)k;
 	for (int d = 0; d < 3; d++, unit /= 10) {
 		char one = digit[d][0], five = digit[d][1], ten = digit[d][2];
 		int c0 = k < n ? tolower((unsigned char)s[k]) : 0, c1 = k + 1 < n ? tolower((unsigned char)s[k + 1]) : 0;
@@ -2014,20 +2014,81 @@ static size_t S_field(const struct S_ln *l)
 	return 0;
 }
 
-/* An option list item: the option group's length, or 0. */
-static size_t S_option(const struct S_ln *l, const struct S_ln *next)
+/* An option's argument at s[k..n) as docutils' optarg pattern has it: a
+ * letter then letters, digits, '_' or '-', or "<…>" holding no '<' or
+ * '>'. Its end, or 0. */
+static size_t S_optarg(const char *s, size_t n, size_t k)
 {
-	const char *s = l->s;
-	size_t n = l->n;
-	if (n < 2 || !((s[0] == '-' && (ds_alnum(s[1]) || (s[1] == '-' && n > 2 && ds_alnum(s[2])))) ||
-		       (s[0] == '/' && ds_alnum(s[1]))))
-		return 0;
-	size_t k = ds_find(s, n, 0, "  ", 2);
-	if (k != DS_NONE)
+	if (k < n && isalpha((unsigned char)s[k])) {
+		while (++k < n && ds_ident(s[k]))
+			;
 		return k;
-	if (next && next->n && S_ind(next) > 0 && !memchr(s, ' ', n))
-		return n;
+	}
+	if (k + 2 < n && s[k] == '<' && s[k + 1] != '>') {
+		size_t e = k + 1;
+		while (e < n && s[e] != '<' && s[e] != '>')
+			e++;
+		return e < n && s[e] == '>' ? e + 1 : 0;
+	}
 	return 0;
+}
+
+/* One option at s[k..n): "-a", "+a", "-a ARG", "-aARG", "--name",
+ * "/name", "--name=ARG", "--name ARG". Its end, or 0. Read left to right
+ * without going back: docutils' regular expression can match no other way,
+ * since what a shorter name or argument would leave next (a letter, digit,
+ * '_' or '-') can neither end an option group nor start ", ". */
+static size_t S_option1(const char *s, size_t n, size_t k)
+{
+	size_t e, a;
+	if (k + 1 < n && (s[k] == '-' || s[k] == '+') && ds_alnum(s[k + 1])) {
+		e = k + 2;
+		if ((a = S_optarg(s, n, e)) || (e < n && s[e] == ' ' && (a = S_optarg(s, n, e + 1))))
+			return a;
+		return e;
+	}
+	if (ds_at(s, n, k, "--"))
+		e = k + 2;
+	else if (k < n && s[k] == '/')
+		e = k + 1;
+	else
+		return 0;
+	if (e >= n || !ds_alnum(s[e]))
+		return 0;
+	while (++e < n && ds_ident(s[e]))
+		;
+	if (e < n && (s[e] == ' ' || s[e] == '=') && (a = S_optarg(s, n, e + 1)))
+		return a;
+	return e;
+}
+
+/* An option list item at L[i]: the option group's length, or 0. docutils'
+ * option_marker: options joined by ", ", then two blanks or more and the
+ * description, or the line's end and the description indented on the
+ * lines after it (blank lines between are allowed); without a description
+ * the line is text. docutils reports a group it cannot split into options
+ * and arguments ("-o <a b, c>") as an error and drops it; here it stays an
+ * option list item, its words kept. */
+static size_t S_option(const struct S_ln *L, size_t n, size_t i)
+{
+	const char *s = L[i].s;
+	size_t ln = L[i].n, e = S_option1(s, ln, 0);
+	while (e && ds_at(s, ln, e, ", ")) {
+		size_t f = S_option1(s, ln, e + 2);
+		if (!f)
+			break;
+		e = f;
+	}
+	if (!e)
+		return 0;
+	if (ds_at(s, ln, e, "  "))
+		return e;
+	if (e != ln && !(e + 1 == ln && s[e] == ' '))
+		return 0;
+	size_t k = i + 1;
+	while (k < n && !L[k].n)
+		k++;
+	return k < n && S_ind(&L[k]) > 0 ? ln : 0;
 }
 
 /* A list of terms and what they mean (definition, field, option lists):
@@ -2067,7 +2128,7 @@ static size_t S_deflist(struct S_rst *r, const struct S_ln *L, size_t n, size_t 
 			dt = S_inline_html(r, L[i].s + 1, c - 1, src);
 			v = S_indented(L, n, i, c + 1, true, &cnt, &end);
 		} else if (kind == 'o') {
-			size_t c = S_option(&L[i], i + 1 < n ? &L[i + 1] : NULL);
+			size_t c = S_option(L, n, i);
 			struct strbuf h = STRBUF_INIT;
 			sb_adds(&h, "<kbd>");
 			ds_esc(&h, L[i].s, c);
@@ -2104,7 +2165,7 @@ static size_t S_deflist(struct S_rst *r, const struct S_ln *L, size_t n, size_t 
 		if (k < n && kind == 'f')
 			more = S_field(&L[k]) > 0;
 		else if (k < n && kind == 'o')
-			more = S_option(&L[k], k + 1 < n ? &L[k + 1] : NULL) > 0;
+			more = S_option(L, n, k) > 0;
 		else if (k + 1 < n && !kind)
 			more = L[k].n && !S_ind(&L[k]) && L[k + 1].n && S_ind(&L[k + 1]) > 0 && !S_bullet(&L[k]) &&
 			       !ds_at(L[k].s, L[k].n, 0, "..");
@@ -2905,7 +2966,7 @@ static void S_body(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out
 			list = md ? 2 : 0;
 		} else if (S_field(l)) {
 			i = S_deflist(r, L, n, i, o, depth, 'f');
-		} else if (S_option(l, i + 1 < n ? &L[i + 1] : NULL)) {
+		} else if (S_option(L, n, i)) {
 			i = S_deflist(r, L, n, i, o, depth, 'o');
 		} else if (s[0] == '|' && (ln == 1 || s[1] == ' ')) {
 			i = S_line_block(r, L, n, i, o);

@@ -372,6 +372,43 @@ static void test_lists(void)
 	h = RRH("-a        all\n--out=F   to F\n");
 	like(h, "<kbd>--out=F</kbd>", "option lists");
 	free(h);
+	/* An option list only where docutils' option_marker pattern matches
+	 * (each verdict checked against docutils 0.19). */
+	static const struct {
+		const char *in, *kbd;
+	} opts[] = {
+	    {"--file FILE\n   Read FILE.\n", "<kbd>--file FILE</kbd>"},
+	    {"--all\n\n   Every post.\n", "<kbd>--all</kbd>"},
+	    {"+x  Turn x on.\n", "<kbd>+x</kbd>"},
+	    {"-o <a  b>  Two words.\n", "<kbd>-o &lt;a  b&gt;</kbd>"},
+	    {"-a, --all, /A  Every post.\n-q  Quiet.\n", "<kbd>-q</kbd>"},
+	    {"-1 is odd.  Two spaces after a full stop.\n", NULL},
+	    {"--img:a  xiv. Text here\n", NULL},
+	    {"-a -b  Both.\n", NULL},
+	    {"--all\nText\n", NULL},
+	};
+	for (size_t k = 0; k < sizeof opts / sizeof *opts; k++) {
+		char name[160];
+		h = RRH(opts[k].in);
+		snprintf(name, sizeof name, "%s: %s", opts[k].kbd ? "an option list" : "text, no option list",
+			 opts[k].in);
+		if (opts[k].kbd)
+			like(h, opts[k].kbd, name);
+		else
+			unlike(h, "<dl", name);
+		/* Every word stays, the option list's too. */
+		for (const char *w = opts[k].in; *w;) {
+			size_t l = strcspn(w, " \n<>,");
+			if (l) {
+				char word[64];
+				snprintf(word, sizeof word, "%.*s", (int)(l < 63 ? l : 63), w);
+				snprintf(name, sizeof name, "the word %s stays: %s", word, opts[k].in);
+				like(h, word, name);
+			}
+			w += l ? l : 1;
+		}
+		free(h);
+	}
 	h = RRH("| one\n|   two\n|  three\n    cont\n");
 	like(h, "one<br />\n\xC2\xA0\xC2\xA0two<br />\n\xC2\xA0three\ncont", "line blocks");
 	free(h);

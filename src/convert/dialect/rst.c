@@ -1994,7 +1994,12 @@ static size_t S_enum_list(struct S_rst *r, const struct S_ln *L, size_t n, size_
 	return i;
 }
 
-/* `:name: body` at the line's start: the name's end (the closing ':'), or 0. */
+/* `:name: body` at the line's start: the name's end (the closing ':'), or
+ * 0. docutils' field_marker: the name starts with neither ':' nor a blank;
+ * any character, escaped ones too, stands in it ("a`b", "a:b", "a\\: b"),
+ * but a colon before a blank, '`' or the line's end: the first such colon
+ * closes the name if no blank comes before it, and else (or before '`')
+ * there is no field (":a : b: c", ":ref:`x` is" are text). */
 static size_t S_field(const struct S_ln *l)
 {
 	const char *s = l->s;
@@ -2006,9 +2011,11 @@ static size_t S_field(const struct S_ln *l)
 			k++;
 			continue;
 		}
-		if (s[k] == ':' && s[k - 1] != ' ' && (k + 1 == n || s[k + 1] == ' '))
-			return k;
-		if (s[k] == '`')
+		if (s[k] != ':')
+			continue;
+		if (k + 1 == n || s[k + 1] == ' ')
+			return s[k - 1] != ' ' ? k : 0;
+		if (s[k + 1] == '`')
 			return 0;
 	}
 	return 0;
@@ -2970,7 +2977,7 @@ static void S_body(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out
 			i = S_deflist(r, L, n, i, o, depth, 'o');
 		} else if (s[0] == '|' && (ln == 1 || s[1] == ' ')) {
 			i = S_line_block(r, L, n, i, o);
-		} else if (ds_at(s, ln, 0, ">>>")) {
+		} else if (ds_at(s, ln, 0, ">>>") && (ln == 3 || s[3] == ' ')) { /* docutils: ">>>( +|$)" */
 			size_t e = i;
 			while (e < n && L[e].n)
 				e++;

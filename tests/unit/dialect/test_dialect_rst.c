@@ -284,6 +284,37 @@ static void test_sections(void)
 	    "a field list at the top of the body is a list, nothing breaks");
 }
 
+/* A line that docutils reads as a list of terms (its <dt> shown as want)
+ * or, want NULL, as text. */
+struct S_verdict {
+	const char *in, *want;
+};
+
+/* Each verdict holds, and every word of its input stays. */
+static void S_verdicts(const struct S_verdict *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		char name[160];
+		char *h = RRH(v[k].in);
+		snprintf(name, sizeof name, "%s: %s", v[k].want ? "a list of terms" : "text, no list", v[k].in);
+		if (v[k].want)
+			like(h, v[k].want, name);
+		else
+			unlike(h, "<dl", name);
+		for (const char *w = v[k].in; *w;) {
+			size_t l = strcspn(w, " \n<>,:`\\");
+			if (l) {
+				char word[64];
+				snprintf(word, sizeof word, "%.*s", (int)(l < 63 ? l : 63), w);
+				snprintf(name, sizeof name, "the word %s stays: %s", word, v[k].in);
+				like(h, word, name);
+			}
+			w += l ? l : 1;
+		}
+		free(h);
+	}
+}
+
 static void test_lists(void)
 {
 	RIS("* a\n* b\n\n  c\n\n  - d\n", "- a\n- b\n\n  c\n\n  - d\n", "bullet lists, nested by indentation");
@@ -372,11 +403,10 @@ static void test_lists(void)
 	h = RRH("-a        all\n--out=F   to F\n");
 	like(h, "<kbd>--out=F</kbd>", "option lists");
 	free(h);
-	/* An option list only where docutils' option_marker pattern matches
-	 * (each verdict checked against docutils 0.19). */
-	static const struct {
-		const char *in, *kbd;
-	} opts[] = {
+	/* An option list only where docutils' option_marker pattern matches,
+	 * a field list only where its field_marker does (each verdict checked
+	 * against docutils 0.19). */
+	static const struct S_verdict opts[] = {
 	    {"--file FILE\n   Read FILE.\n", "<kbd>--file FILE</kbd>"},
 	    {"--all\n\n   Every post.\n", "<kbd>--all</kbd>"},
 	    {"+x  Turn x on.\n", "<kbd>+x</kbd>"},
@@ -387,28 +417,16 @@ static void test_lists(void)
 	    {"-a -b  Both.\n", NULL},
 	    {"--all\nText\n", NULL},
 	};
-	for (size_t k = 0; k < sizeof opts / sizeof *opts; k++) {
-		char name[160];
-		h = RRH(opts[k].in);
-		snprintf(name, sizeof name, "%s: %s", opts[k].kbd ? "an option list" : "text, no option list",
-			 opts[k].in);
-		if (opts[k].kbd)
-			like(h, opts[k].kbd, name);
-		else
-			unlike(h, "<dl", name);
-		/* Every word stays, the option list's too. */
-		for (const char *w = opts[k].in; *w;) {
-			size_t l = strcspn(w, " \n<>,");
-			if (l) {
-				char word[64];
-				snprintf(word, sizeof word, "%.*s", (int)(l < 63 ? l : 63), w);
-				snprintf(name, sizeof name, "the word %s stays: %s", word, opts[k].in);
-				like(h, word, name);
-			}
-			w += l ? l : 1;
-		}
-		free(h);
-	}
+	S_verdicts(opts, sizeof opts / sizeof *opts);
+	static const struct S_verdict fields[] = {
+	    {":a`b: body\n", "<dt>a`b</dt>"},
+	    {":a:b: body\n", "<dt>a:b</dt>"},
+	    {":a\\: b: body\n", "<dt>a: b</dt>"},
+	    {":a : b: not a field\n", NULL},
+	    {":a:`b: not a field\n", NULL},
+	    {":a\\ : not a field\n", NULL},
+	};
+	S_verdicts(fields, sizeof fields / sizeof *fields);
 	h = RRH("| one\n|   two\n|  three\n    cont\n");
 	like(h, "one<br />\n\xC2\xA0\xC2\xA0two<br />\n\xC2\xA0three\ncont", "line blocks");
 	free(h);
@@ -421,6 +439,9 @@ static void test_literal(void)
 	RIS("::\n\n   code\n", "```\ncode\n```\n", "'::' alone is removed");
 	RIS("Quoted::\n\n> a\n> b\n\nEnd.\n", "Quoted\\:\n\n```\n> a\n> b\n```\n\nEnd.\n", "a quoted literal block");
 	RIS(">>> 1 + 1\n2\n", "```pycon\n>>> 1 + 1\n2\n```\n", "a doctest block");
+	/* docutils' doctest pattern, ">>>( +|$)": ">>>x" starts a paragraph. */
+	RIS(">>>\n", "```pycon\n>>>\n```\n", "a doctest block of a bare prompt");
+	RIS(">>>x = 1\n", "\\>\\>\\>x = 1\n", "no doctest block without a blank after the prompt");
 	RIS(".. code-block:: rust\n   :linenos:\n\n   fn a() {}\n   ```\n", "````rust\nfn a() {}\n```\n````\n",
 	    "code-block: language, options dropped, a fence longer than the code's");
 	RIS("Text.\n\n   Quoted.\n\n   -- Who\n", "Text.\n\n> Quoted.\n>\n> — Who\n", "a block quote with an attribution");

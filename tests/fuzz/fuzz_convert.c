@@ -532,17 +532,19 @@ static void S_rst_words(const char *body, size_t n, const xmlChar *out, int len)
 		    (e + 1 == n || isspace((unsigned char)body[e + 1]) || S_blank_to_eol(body, n, e + 1)) &&
 		    S_markers_before(body, ls))
 			skip = true;
+		/* A '>' escaped by a backslash does not end an embedded URI or
+		 * alias (docutils: "`t <a\\>b_>`_" refers to "a>b"). */
 		size_t k = i;
 		for (; k > 0 && !skip && body[k - 1] != '\n'; k--)
 			if (body[k - 1] == '<' || body[k - 1] == '[')
 				skip = true;
-			else if (body[k - 1] == '>' || body[k - 1] == ']')
+			else if ((body[k - 1] == '>' && !S_escaped(body, 0, k - 1)) || body[k - 1] == ']')
 				break;
 		/* Nor in an embedded URI or alias begun on an earlier line of
 		 * its paragraph ("`text <al\nias_>`_"), whose '<' follows white
 		 * space and comes before a non-blank (docutils' embedded_link;
 		 * backquotes inside do not end it: "`t <a```b\nc_>`_"). */
-		for (; k > 0 && !skip && body[k - 1] != '>'; k--) {
+		for (; k > 0 && !skip && (body[k - 1] != '>' || S_escaped(body, 0, k - 1)); k--) {
 			if (body[k - 1] == '\n' && k > 1 && body[k - 2] == '\n')
 				break;
 			if (body[k - 1] == '<' && !isspace((unsigned char)body[k]) &&

@@ -355,8 +355,9 @@ static bool S_escaped(const char *s, size_t i)
 /* Where the embedded URI or alias of a phrase reference's text c[0..cl)
  * starts, just after its '<', or 0 when it has none. docutils' rule
  * (embedded_link in parsers/rst/states.py): the text ends in <…> with the
- * '<' first or after white space, no unescaped bracket inside, no white
- * space just inside either bracket, the '>' not escaped. Anything else,
+ * '<' first or after white space, something and no unescaped bracket
+ * inside, no white space just inside either bracket, the '>' not escaped
+ * ("`a <>`_" is a reference named "a <>"). Anything else,
  * "`a <\nb_>`_" among them, is the reference's own text. */
 static size_t S_embedded(const char *c, size_t cl)
 {
@@ -365,7 +366,7 @@ static size_t S_embedded(const char *c, size_t cl)
 	for (size_t k = cl - 1; k-- > 0;) {
 		if ((c[k] != '<' && c[k] != '>') || S_escaped(c, k))
 			continue;
-		if (c[k] == '>' || ds_wsnl(c[k + 1]) || (k && !ds_wsnl(c[k - 1])))
+		if (c[k] == '>' || k + 2 == cl || ds_wsnl(c[k + 1]) || (k && !ds_wsnl(c[k - 1])))
 			return 0;
 		return k + 1;
 	}
@@ -486,7 +487,8 @@ static size_t S_end_len(const char *s, size_t n, size_t j, int kind)
 	if (!j || ds_wsnl(s[j - 1]))
 		return 0;
 	size_t e = j;
-	bool esc = s[j - 1] == '\\';
+	/* "\\\\`" is an escaped backslash, then an end-string. */
+	bool esc = S_escaped(s, j);
 	switch (kind) {
 	case K_EM:
 		if (s[j] != '*' || esc)

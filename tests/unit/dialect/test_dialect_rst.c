@@ -187,6 +187,11 @@ static void test_links(void)
 	      "white space before '>': no embedded URI");
 	RWARN("A `w <al\\>`_.\n", "A w \\<al\\>.\n", 10, "has no target", "an escaped '>': no embedded URI");
 	RIS("A `x <a\\>b>`_.\n", "A [x](a%3Eb).\n", "an escaped '>' inside an embedded URI");
+	RWARN("A `e <>`_.\n", "A e \\<\\>.\n", 10, "reference 'e <>' has no target",
+	      "an empty '<>' is no embedded URI: the reference's own text");
+	/* An escaped backslash escapes nothing after it (docutils). */
+	RIS("A `c <a\\\\`>`_ and *b\\\\* c*.\n", "A <cite>c \\<a\\\\</cite>\\>\\`\\_ and <em>b\\\\</em> c\\*.\n",
+	    "a backquote or star after an escaped backslash ends the inline markup");
 	RIS("A `t <https://t.example/a_>`_ and t_.\n", "A [t](https://t.example/a_) and [t](https://t.example/a_).\n",
 	    "an embedded URI ending in '_' is a URI, not an alias, and names a target");
 	RIS("`Me <me@mail.example>`_ and `a <b\\_>`_\n", "[Me](mailto:me@mail.example) and [a](b_)\n",

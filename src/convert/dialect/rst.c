@@ -1219,7 +1219,7 @@ static void S_para(struct S_rst *r, const struct S_ln *L, size_t n, struct S_out
 	struct strbuf t = STRBUF_INIT, md = STRBUF_INIT;
 	S_join(&t, L, n);
 	*literal = false;
-	if (t.len >= 2 && t.s[t.len - 1] == ':' && t.s[t.len - 2] == ':' && (t.len < 3 || t.s[t.len - 3] != '\\')) {
+	if (t.len >= 2 && t.s[t.len - 1] == ':' && t.s[t.len - 2] == ':' && !S_escaped(t.s, t.len - 2)) {
 		*literal = true;
 		if (t.len == 2 || ds_wsnl(t.s[t.len - 3])) {
 			t.len -= 2;

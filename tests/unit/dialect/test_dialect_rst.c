@@ -442,6 +442,8 @@ static void test_literal(void)
 	RIS("Para::\n\n   code\n     more\n\nAfter.\n", "Para\\:\n\n```\ncode\n  more\n```\n\nAfter.\n", "Para:: → Para:");
 	RIS("Para ::\n\n   code\n", "Para\n\n```\ncode\n```\n", "a ' ::' is removed");
 	RIS("::\n\n   code\n", "```\ncode\n```\n", "'::' alone is removed");
+	RIS("a\\\\::\n\n  code\n", "a\\\\\\:\n\n```\ncode\n```\n",
+	    "'::' after an escaped backslash announces a literal block (docutils)");
 	RIS("Quoted::\n\n> a\n> b\n\nEnd.\n", "Quoted\\:\n\n```\n> a\n> b\n```\n\nEnd.\n", "a quoted literal block");
 	RIS(">>> 1 + 1\n2\n", "```pycon\n>>> 1 + 1\n2\n```\n", "a doctest block");
 	/* docutils' doctest pattern, ">>>( +|$)": ">>>x" starts a paragraph. */

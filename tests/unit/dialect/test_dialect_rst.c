@@ -196,6 +196,20 @@ static void test_links(void)
 	    "an embedded URI ending in '_' is a URI, not an alias, and names a target");
 	RIS("`Me <me@mail.example>`_ and `a <b\\_>`_\n", "[Me](mailto:me@mail.example) and [a](b_)\n",
 	    "an embedded email address is a mailto: link; an escaped '_' ends a URI");
+	/* Known misreadings, found by a differential check against docutils
+	 * 0.19 on 2026-12-07 and held back until issue 14's fuzzing of the
+	 * current code is on record (a change to rst.c starts it again): sheaf
+	 * takes every non-ASCII byte for a letter of a reference name, where
+	 * docutils' simplename takes Unicode letters and digits only. */
+	todo_start("rst reference names take non-ASCII punctuation and spaces (after issue 14's fuzzing)");
+	RIS("See \u2018foo_\u2019 and \u201cfoo_\u201d here.\n\n.. _foo: https://f.example/\n",
+	    "See \u2018[foo](https://f.example/)\u2019 and \u201c[foo](https://f.example/)\u201d here.\n",
+	    "a reference inside curly quotes: the quotes are no part of its name (docutils)");
+	RIS("A \u00ab\u00a0foo_\u00a0\u00bb b.\n\n.. _foo: https://f.example/\n",
+	    "A \u00ab\u00a0[foo](https://f.example/)\u00a0\u00bb b.\n",
+	    "a no-break space is no part of a reference name (docutils)");
+	RIS("A \u2019__ b.\n", "A \u2019\\_\\_ b.\n", "'__' after a quotation mark is no anonymous reference (docutils)");
+	todo_end();
 	RIS("Me_ then `Me <me@mail.example>`_.\n", "[Me](mailto:me@mail.example) then [Me](mailto:me@mail.example).\n",
 	    "... and names a target, before it too");
 	RIS("Py_ then `Py <https://py.example/>`_, `Py`_ and `Other\nOne <https://o.example/>`_ `Other One`_.\n",
@@ -228,6 +242,15 @@ static void test_footnotes(void)
 	like(h, "Three", "the footnotes' text");
 	like(h, "<p>[9] Alone.</p>", "an unreferenced footnote stays as text");
 	free(h);
+	/* Held back with the reference names above (docutils reports these). */
+	todo_start("an undefined footnote reference is kept silently as cmark's [^1] (after issue 14's fuzzing)");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *o = RR("A [1]_ and [#]_ b.\n", &dl, NULL);
+	unlike(o, "[^", "a footnote reference with no footnote does not become \"[^1]\"");
+	ok(dt_has_warning(&dl, 10, "[1]"), "a footnote reference with no footnote is warned about");
+	free(o);
+	diag_list_free(&dl);
+	todo_end();
 	RIS("X |a| and |b|.\n\n.. |a| replace:: *A*\n.. |b| image:: /i.png\n   :alt: B\n",
 	    "X <em>A</em> and ![B](/i.png).\n", "substitutions: replace and image");
 	RIS("A|br|B\\ |br|\\ C\n\n.. |br| raw:: html\n\n   <br />\n", "A\\|br\\|B<br />C\n",

@@ -217,6 +217,12 @@ static void test_links(void)
 	RIS("A :sub:``x`` b.\n", "A \\:sub\\:` x ` b.\n",
 	    "a role prefix before '``' is text and the literal reads (docutils: the role's backquote is not followed by another)");
 	todo_end();
+	todo_start("a role suffix that cannot end the interpreted text is not tried without the role (after issue 14's fuzzing)");
+	RIS("A `a`:sup:[x] e.\n", "A <cite>a</cite>\\:sup\\:\\[x\\] e.\n",
+	    "a role suffix followed by '[' ends nothing: the backquote before it ends the text (docutils)");
+	RIS("A `a`:sup:{x` e.\n", "A <cite>a</cite>\\:sup\\:\\{x\\` e.\n",
+	    "... and the interpreted text does not run on to a later backquote (docutils)");
+	todo_end();
 	RIS("Me_ then `Me <me@mail.example>`_.\n", "[Me](mailto:me@mail.example) then [Me](mailto:me@mail.example).\n",
 	    "... and names a target, before it too");
 	RIS("Py_ then `Py <https://py.example/>`_, `Py`_ and `Other\nOne <https://o.example/>`_ `Other One`_.\n",

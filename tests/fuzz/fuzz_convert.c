@@ -18,7 +18,8 @@
  *     is text/NNN-<ascii slug>.xhtml (epubcheck refuses the rest);
  *   - no crash, no sanitizer report, no leak;
  *   - a reStructuredText post (the input's last byte 0x7F or 0xFF: the
- *     body read as posts/post.rst through dialect_rst) keeps its words:
+ *     body read as posts/post.rst through Pelican's passes, dialect_rst
+ *     first) keeps its words:
  *     each run of three or more letters of the body reaches the chapter
  *     (its text or an attribute), except in posts with explicit markup (`..`, `__`: targets,
  *     comments and directive names show nothing) and the words of role
@@ -44,6 +45,7 @@
 
 #include "convert/chapter.h"
 #include "convert/dialect.h"
+#include "input/site.h"
 #include "input/sitedata.h"
 #include "base/date.h"
 #include "base/diag.h"
@@ -642,11 +644,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				       : (last & 0xA0) == 0xA0 ? "posts/post.mdoc"
 							       : "posts/post.md",
 				       "https://fuzz.example/", "/base", NULL, S_config, S_data, NULL, NULL};
-	/* reStructuredText: a post named .rst, read by dialect_rst. */
+	/* reStructuredText: a post named .rst, read by dialect_rst and then
+	 * by the passes after it in Pelican's list, the only generator that
+	 * reads .rst (taken from it, so the two cannot drift apart: a list of
+	 * its own here kept math after Pelican dropped it, so rst's escaped
+	 * brackets "\\[x\\]" were read as TeX, which no book does). */
 	bool rst = size && (data[size - 1] & 0x7F) == 0x7F;
 	if (rst) {
-		static const struct dialect *const rst_passes[] = {&dialect_rst, &dialect_math, &dialect_heading_ids, NULL};
-		memcpy(passes, rst_passes, sizeof rst_passes);
+		size_t k = 0;
+		for (; site_pelican.dialects[k] && k + 1 < sizeof passes / sizeof *passes; k++)
+			passes[k] = site_pelican.dialects[k];
+		passes[k] = NULL;
 		dctx.post_relpath = "posts/post.rst";
 	}
 	struct convert_options o = {

@@ -34,6 +34,7 @@
  * Linear: searches for an end-string are cached per paragraph (their
  * answers only move forward), recursion is bounded (S_MAX_DEPTH), grid
  * tables are bounded in size. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1122,18 +1123,37 @@ static void S_inline_lines(struct S_rst *r, const struct S_ln *L, size_t n, stru
 	sb_release(&t);
 }
 
-/* Inline Markdown of one line as HTML (a term, a title). */
+/* Inline Markdown of one line as HTML (a term, a title). The passes after
+ * this one read what it writes as their own syntax: the HTML, already
+ * through them, must not be read twice. So each character of its text
+ * (outside tags) that one of them acts on is written as a character
+ * reference: a field name "[[] \\]" had become math, "\[</span> \]",
+ * read once more as a span holding "</span>". (A backquote stays: it
+ * changes nothing the passes write.) */
 static char *S_inline_html(struct S_rst *r, const char *s, size_t n, size_t src)
 {
-	struct strbuf md = STRBUF_INIT, h = STRBUF_INIT;
+	struct strbuf md = STRBUF_INIT, h = STRBUF_INIT, o = STRBUF_INIT;
 	S_inline(r, s, n, src, &md);
 	for (size_t k = 0; k < md.len; k++)
 		if (md.s[k] == '\n')
 			md.s[k] = ' ';
 	ds_title_html(r->st, &h, md.s ? md.s : "", md.len, ds_line_of_text(r->st, src));
 	sb_release(&md);
-	sb_add(&h, "", 0);
-	return sb_detach(&h);
+	bool tag = false;
+	for (size_t k = 0; k < h.len; k++) {
+		unsigned char c = (unsigned char)h.s[k];
+		if (c == '<')
+			tag = true;
+		else if (c == '>')
+			tag = false;
+		if (!tag && c < 0x80 && ispunct(c) && r->st->special[c] && !strchr("<>&#;`", c))
+			sb_addf(&o, "&#%u;", c);
+		else
+			sb_addc(&o, (char)c);
+	}
+	sb_release(&h);
+	sb_add(&o, "", 0);
+	return sb_detach(&o);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1442,6 +1442,18 @@ static void S_passes(struct ds_state *st, const struct dialect *const *dialects)
 	st->special['`'] = st->special['\\'] = st->special['<'] = st->special['>'] = st->special['\n'] = true;
 }
 
+/* A blank line, or one of blockquote markers only ("> >"): a paragraph
+ * ends there either way, so inline markup does not run across it (math
+ * once took "> \[a" and "> b\]" two paragraphs apart for one span,
+ * swallowing the markers and the break between them). */
+static bool S_blank_in_quote(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!ds_wsnl(s[i]) && s[i] != '>')
+			return false;
+	return true;
+}
+
 char *dialect_rewrite(const struct dialect *const *dialects, const struct dialect_context *ctx, const char *md,
 		      size_t len, size_t *out_len, struct linemap *lines, const char *file, int first_line,
 		      struct diag_list *dl)
@@ -1508,7 +1520,7 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 				const char *nl = k < sl ? memchr(seg + k, '\n', sl - k) : NULL;
 				size_t next = nl ? (size_t)(nl - seg) + 1 : sl;
 				bool end = k >= sl;
-				bool blank = !end && ds_is_blank(seg + k, next - k);
+				bool blank = !end && S_blank_in_quote(seg + k, next - k);
 				if ((blank || end) && k > pb) {
 					struct ds_inl x;
 					memset(&x, 0, sizeof x);

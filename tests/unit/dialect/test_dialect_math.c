@@ -28,6 +28,13 @@ static void test_math(void)
 	like(html, "<div class=\"math\">", "a math block reaches the HTML");
 	free(html);
 	IS(MATH, "<img alt=\"$a$\" src=\"x.png\">\n", "<img alt=\"$a$\" src=\"x.png\">\n", "no math inside HTML tags");
+	/* A line of blockquote markers only ends a paragraph as a blank line
+	 * does: once "\[" and "\]" two paragraphs apart made one span that
+	 * swallowed the markers between them. */
+	IS(MATH, "> x \\[a+\n>\n> b\\] y\n", "> x \\[a+\n>\n> b\\] y\n", "\\[…\\] does not cross a blockquote's blank line");
+	IS(MATH, "> > a $x\n> >\n> > y$ b\n", "> > a $x\n> >\n> > y$ b\n", "$…$ does not cross a nested one's");
+	IS(MATH, "> a $x_1$ b\n>\n> $$y$$\n", "> a <span class=\"math\">x&#95;1</span> b\n>\n> <span class=\"math display\">y</span>\n",
+	   "math on either side of it is still math");
 }
 
 int main(void)

@@ -582,6 +582,27 @@ static void test_words(void)
 	free(h);
 }
 
+/* The HTML rst writes for a term (a field name here) has been through the
+ * passes after it already; they must not read it again. With math after
+ * rst, the name "[[] \\]" became the TeX "\[" then " \]", which math read
+ * once more as a span holding "</span>". (In a blockquote, where the
+ * fuzzer found it, that span ran on into the field's body, and its words
+ * became attributes of a tag.) */
+static void test_read_once(void)
+{
+	static const struct dialect *const passes[] = {&dialect_rst, &dialect_math, NULL};
+	struct dialect_context ctx = dt_ctx;
+	ctx.post_relpath = "posts/p.rst";
+	char *md = dt_rewrite(passes, &ctx, ":e[[] \\\\]: body\n", NULL);
+	unlike(md, "&lt;/span&gt;", "a term's HTML is not read again as TeX");
+	free(md);
+	md = dt_rewrite(passes, &ctx, " :e[[]: ]<a\n  rre\n", NULL);
+	char *h = H(md);
+	like(h, "]&lt;a\nrre</p>", "in a blockquote, the field's body stays text");
+	free(h);
+	free(md);
+}
+
 /* Sphinx's seealso box is titled in the book's language (the context's),
  * as Sphinx translates it, and docutils' boxes as docutils does; English
  * without one. */
@@ -631,6 +652,6 @@ int main(void)
 		return 0;
 	}
 	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_footnotes, test_substitutions, test_sections, test_lists,
-						      test_literal, test_directives, test_tables, test_lines, test_words, test_see_also, NULL};
+						      test_literal, test_directives, test_tables, test_lines, test_words, test_read_once, test_see_also, NULL};
 	return dt_run(tests);
 }

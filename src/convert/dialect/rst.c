@@ -43,6 +43,8 @@
 
 #include "base/words.h"
 #include "base/url.h"
+#include "base/utf8.h"
+#include "convert/dialect/rstchars.h"
 #include "convert/dialect/scan.h"
 
 #define S_MAX_DEPTH 24      /* blocks nested in blocks */
@@ -92,11 +94,14 @@ struct S_rst {
 	struct strmap subs; /* normalized name → index in subv */
 	struct S_sub *subv;
 	size_t nsub, csub;
-	struct strmap fnrefs; /* footnote and citation labels referenced */
+	/* Footnote and citation labels referenced, and defined: in lower case,
+	 * as docutils matches them (and cmark-gfm its footnotes). */
+	struct strmap fnrefs, fndefs;
 	struct strmap roles;  /* roles the post defines (`.. role::`) → index in role_bases */
 	struct strvec role_bases; /* the role each is made from ("" none, "raw" raw HTML) */
 	char *default_role;       /* `.. default-role::` (the post's first), or NULL */
 	size_t auto_refs, auto_ref_next, auto_def_next, sym_ref_next, sym_def_next;
+	size_t auto_defs, sym_defs; /* footnotes `.. [#]` and `.. [*]` */
 	size_t sub_bytes; /* written by substitutions so far (S_MAX_SUB_BYTES) */
 	size_t sub_start; /* where the outermost one being written began */
 	int sub_depth;    /* substitutions being written, one in another */
@@ -217,9 +222,36 @@ static size_t S_ind(const struct S_ln *l)
 	return k;
 }
 
-static bool S_wordc(char c)
+/* The code point at s[k] and its length (1 for a byte that starts no
+ * valid sequence: U+FFFD, a letter). */
+static unsigned S_cp_at(const char *s, size_t n, size_t k, size_t *len)
 {
-	return ds_alnum(c) || (unsigned char)c >= 0x80;
+	unsigned cp = 0;
+	size_t l = utf8_decode((const unsigned char *)s + k, n - k, &cp);
+	*len = l ? l : 1;
+	return l ? cp : 0xFFFD;
+}
+
+/* The code point that ends right before s[i] (i > 0). */
+static unsigned S_cp_before(const char *s, size_t i)
+{
+	size_t b = i - 1, len;
+	while (b > 0 && i - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80)
+		b--;
+	unsigned cp = S_cp_at(s, i, b, &len);
+	return b + len == i ? cp : 0xFFFD;
+}
+
+/* The length of the word character at s[k] (a letter or digit: Python's
+ * \w but '_'), or 0. Non-ASCII white space and punctuation are none: a
+ * name ends at a no-break space or a curly quote, as docutils ends it. */
+static size_t S_wordc(const char *s, size_t n, size_t k)
+{
+	if ((unsigned char)s[k] < 0x80)
+		return ds_alnum(s[k]) ? 1 : 0;
+	size_t len;
+	unsigned cp = S_cp_at(s, n, k, &len);
+	return utf8_is_space(cp) || utf8_is_punct(cp) ? 0 : len;
 }
 
 /* Columns of a line (UTF-8 characters). */
@@ -445,25 +477,53 @@ struct S_inl {
 	size_t noname_until, nomail_until;
 };
 
+/* Inline markup starts after white space, an opener or a delimiter, and
+ * ends before white space, a closer or a delimiter (docutils'
+ * start_string_prefix and end_string_suffix; rstchars.h beyond ASCII). */
 static bool S_start_ok(const char *s, size_t i)
 {
 	if (!i)
 		return true;
 	char p = s[i - 1];
-	return ds_wsnl(p) || strchr("-:/'\"<([{", p) || (unsigned char)p >= 0x80;
+	if ((unsigned char)p < 0x80)
+		return ds_wsnl(p) || strchr("-:/'\"<([{", p);
+	unsigned cp = S_cp_before(s, i);
+	return utf8_is_space(cp) || (rstchars_class(cp) & RSTC_BEFORE);
 }
 
 static bool S_end_ok(const char *s, size_t n, size_t e)
 {
-	return e >= n || ds_wsnl(s[e]) || strchr("-.,:;!?\\/'\")]}>", s[e]) || (unsigned char)s[e] >= 0x80;
+	if (e >= n)
+		return true;
+	if ((unsigned char)s[e] < 0x80)
+		return ds_wsnl(s[e]) || strchr("-.,:;!?\\/'\")]}>", s[e]);
+	size_t len;
+	unsigned cp = S_cp_at(s, n, e, &len);
+	return utf8_is_space(cp) || (rstchars_class(cp) & RSTC_AFTER);
+}
+
+/* White space at s[k], or right before s[k] (k > 0), Unicode's too. */
+static bool S_space_at(const char *s, size_t n, size_t k)
+{
+	size_t len;
+	return (unsigned char)s[k] < 0x80 ? ds_wsnl(s[k]) : utf8_is_space(S_cp_at(s, n, k, &len));
+}
+
+static bool S_space_before(const char *s, size_t k)
+{
+	return (unsigned char)s[k - 1] < 0x80 ? ds_wsnl(s[k - 1]) : utf8_is_space(S_cp_before(s, k));
 }
 
 /* The start-string s[i..i+len) is followed by text, not by white space
  * nor by the closer of an opener before it. */
 static bool S_open_ok(const char *s, size_t n, size_t i, size_t len)
 {
-	if (i + len >= n || ds_wsnl(s[i + len]))
+	if (i + len >= n || S_space_at(s, n, i + len))
 		return false;
+	if (i && (unsigned char)s[i - 1] >= 0x80) {
+		size_t l;
+		return !rstchars_pair(S_cp_before(s, i), S_cp_at(s, n, i + len, &l));
+	}
 	if (i) {
 		static const char op[] = "'\"<([{", cl[] = "'\">)]}";
 		const char *p = strchr(op, s[i - 1]);
@@ -485,7 +545,7 @@ static size_t S_role_name(const char *s, size_t n, size_t k)
 /* The bytes an end-string of kind at s[j] takes with its suffix, or 0. */
 static size_t S_end_len(const char *s, size_t n, size_t j, int kind)
 {
-	if (!j || ds_wsnl(s[j - 1]))
+	if (!j || S_space_before(s, j))
 		return 0;
 	size_t e = j;
 	/* "\\\\`" is an escaped backslash, then an end-string. */
@@ -511,8 +571,12 @@ static size_t S_end_len(const char *s, size_t n, size_t j, int kind)
 			return 0;
 		e = j + 1;
 		if (kind == K_INT && e < n && s[e] == ':') {
+			/* A role suffix only where the text may end after it;
+			 * else the backquote ends it alone (the ':' after it
+			 * may follow an end-string), as docutils' pattern
+			 * falls back. */
 			size_t r = S_role_name(s, n, e + 1);
-			if (r > e + 1 && r < n && s[r] == ':')
+			if (r > e + 1 && r < n && s[r] == ':' && S_end_ok(s, n, r + 1))
 				e = r + 1;
 		} else if (e + 1 < n && s[e] == '_' && s[e + 1] == '_') {
 			e += 2;
@@ -928,9 +992,10 @@ static size_t S_word(struct S_inl *x, size_t i, struct strbuf *o)
 	/* A simple reference name: words joined by single - _ . : + */
 	size_t k = i;
 	while (k < n) {
-		if (S_wordc(s[k]))
-			k++;
-		else if (strchr("-_.:+", s[k]) && k + 1 < n && S_wordc(s[k + 1]) && k > i)
+		size_t w = S_wordc(s, n, k);
+		if (w)
+			k += w;
+		else if (s[k] && strchr("-_.:+", s[k]) && k + 1 < n && S_wordc(s, n, k + 1) && k > i)
 			k++;
 		else
 			break;
@@ -961,6 +1026,26 @@ static size_t S_fnref(struct S_inl *x, size_t i, struct strbuf *o)
 	struct S_rst *r = x->r;
 	const char *l = s + i + 1;
 	size_t ll = k - i - 1;
+	/* With no footnote or citation for it, docutils keeps "[1]_" and
+	 * reports it; cmark-gfm would show "[^1]". */
+	char *key = xstrndup(l, ll);
+	for (char *p = key; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	bool defined = !strcmp(key, "#")   ? r->auto_ref_next < r->auto_defs
+		       : !strcmp(key, "*") ? r->sym_ref_next < r->sym_defs
+					   : strmap_get(&r->fndefs, key, NULL);
+	if (!defined) {
+		char *q = ds_quote(s + i, k + 1 - i);
+		char *wk = xasprintf("rst-fn:%s", key);
+		S_warn(r, x->src, wk, "reStructuredText footnote reference %s has no footnote or citation: its text kept",
+		       q);
+		free(wk);
+		free(q);
+		free(key);
+		S_text(o, s + i, k + 2 - i);
+		return k + 2 - i;
+	}
+	free(key);
 	sb_adds(o, "[^");
 	if (ll == 1 && l[0] == '#')
 		sb_addf(o, "auto-%zu", ++r->auto_ref_next);
@@ -1004,7 +1089,9 @@ static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
 		return S_interp(x, i, i, NULL, 0, o);
 	if (c == ':') {
 		size_t e = S_role_name(s, n, i + 1);
-		if (e > i + 1 && e + 1 < n && s[e] == ':' && s[e + 1] == '`')
+		/* The role's backquote is not followed by another: ":r:``x``"
+		 * is text and a literal (docutils). */
+		if (e > i + 1 && e + 1 < n && s[e] == ':' && s[e + 1] == '`' && !(e + 2 < n && s[e + 2] == '`'))
 			return S_interp(x, i, e + 1, s + i + 1, e - i - 1, o);
 		return 0;
 	}
@@ -1028,7 +1115,7 @@ static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
 	}
 	if (c == '[')
 		return S_fnref(x, i, o);
-	if (S_wordc(c))
+	if (S_wordc(s, n, i))
 		return S_word(x, i, o);
 	return 0;
 }
@@ -1050,7 +1137,15 @@ static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struc
 			i += 2;
 			continue;
 		}
-		if (S_start_ok(s, i) && strchr("*`:_|[", c) == NULL && !S_wordc(c)) {
+		if ((unsigned char)c >= 0x80 && !S_wordc(s, n, i)) {
+			/* White space or punctuation: as it is, whole. */
+			size_t len;
+			(void)S_cp_at(s, n, i, &len);
+			sb_add(o, s + i, len);
+			i += len;
+			continue;
+		}
+		if (S_start_ok(s, i) && strchr("*`:_|[", c) == NULL && !S_wordc(s, n, i)) {
 			S_tc(o, c);
 			i++;
 			continue;
@@ -1066,10 +1161,10 @@ static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struc
 			}
 			o->len = before;
 		}
-		if (S_wordc(c)) {
-			size_t k = i;
-			while (k < n && S_wordc(s[k]))
-				k++;
+		if (S_wordc(s, n, i)) {
+			size_t k = i, w;
+			while (k < n && (w = S_wordc(s, n, k)))
+				k += w;
 			sb_add(o, s + i, k - i);
 			i = k;
 			continue;
@@ -2857,6 +2952,8 @@ static size_t S_explicit(struct S_rst *r, const struct S_ln *L, size_t n, size_t
 				refd = true;
 			} else {
 				char *key = xstrndup(lab, ll);
+				for (char *c = key; *c; c++)
+					*c = (char)tolower((unsigned char)*c);
 				refd = strmap_get(&r->fnrefs, key, NULL);
 				free(key);
 				sb_adds(&h, "[^");
@@ -3114,10 +3211,31 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 				b--;
 			if (b > s && b[-1] == '[' && b < p) {
 				char *lab = xstrndup(b, (size_t)(p - b));
+				for (char *c = lab; *c; c++)
+					*c = (char)tolower((unsigned char)*c);
 				if (!strcmp(lab, "#"))
 					r->auto_refs++;
 				strmap_put(&r->fnrefs, lab, 0);
 				free(lab);
+			}
+		}
+		/* Footnote and citation definitions, for the references that
+		 * have none. */
+		if (l > 5 && !strncmp(s, ".. [", 4)) {
+			const char *lab = s + 4, *rb = memchr(lab, ']', l - 4);
+			size_t ll = rb ? (size_t)(rb - lab) : 0;
+			if (ll && (rb + 1 == s + l || rb[1] == ' ') && !memchr(lab, ' ', ll)) {
+				if (ll == 1 && lab[0] == '#') {
+					r->auto_defs++;
+				} else if (ll == 1 && lab[0] == '*') {
+					r->sym_defs++;
+				} else {
+					char *key = xstrndup(lab, ll);
+					for (char *p = key; *p; p++)
+						*p = (char)tolower((unsigned char)*p);
+					strmap_put(&r->fndefs, key, 0);
+					free(key);
+				}
 			}
 		}
 		/* `name <uri>`_ on one line: a target for name_ elsewhere. */
@@ -3517,6 +3635,7 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 	}
 	free(r.subv);
 	strmap_free(&r.fnrefs);
+	strmap_free(&r.fndefs);
 	strmap_free(&r.roles);
 	free(r.default_role);
 	sv_free(&r.role_bases);

@@ -80,6 +80,7 @@ static const struct ds_trigger S_triggers[] = {{'{', S_brace}, {0, NULL}};
 
 const struct dialect dialect_heading_ids = {
 	.name = "heading_ids",
+	.markdown_only = true,
 	.block = S_block,
 	.triggers = S_triggers,
 };

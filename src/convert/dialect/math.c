@@ -117,6 +117,7 @@ static const struct ds_trigger S_triggers[] = {{'$', S_dollar}, {'\\', S_backsla
 
 const struct dialect dialect_math = {
 	.name = "math",
+	.markdown_only = true,
 	.state_size = sizeof(struct S_math),
 	.title_size = sizeof(struct S_math),
 	.triggers = S_triggers,

@@ -516,6 +516,7 @@ static const struct ds_trigger S_triggers[] = {{':', S_colon}, {'{', S_brace}, {
 
 const struct dialect dialect_mkdocs = {
 	.name = "mkdocs",
+	.markdown_only = true,
 	.state_size = sizeof(struct S_mkdocs),
 	.init = S_init,
 	.block = S_block,

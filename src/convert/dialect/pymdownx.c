@@ -1015,6 +1015,7 @@ static const struct ds_trigger S_triggers[] = {
 
 const struct dialect dialect_pymdownx = {
 	.name = "pymdownx",
+	.markdown_only = true,
 	.state_size = sizeof(struct S_pmd),
 	.init = S_init,
 	.fini = S_fini,

@@ -3539,11 +3539,15 @@ static size_t S_trailing_space(const char *s, size_t l)
 	return 0;
 }
 
+static bool S_reads(const struct dialect_context *ctx)
+{
+	return ctx && ctx->post_relpath && str_ends_with(ctx->post_relpath, ".rst");
+}
+
 static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf *out, void *self)
 {
 	(void)self;
-	const char *rel = ds_post_relpath(st);
-	if (!rel || !str_ends_with(rel, ".rst"))
+	if (!S_reads(st->ctx))
 		return false;
 	struct S_rst r;
 	memset(&r, 0, sizeof r);
@@ -3646,4 +3650,5 @@ static bool S_pre(struct ds_state *st, const char *md, size_t len, struct strbuf
 const struct dialect dialect_rst = {
 	.name = "rst",
 	.pre = S_pre,
+	.reads = S_reads,
 };

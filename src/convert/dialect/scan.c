@@ -1466,7 +1466,20 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 	st.file = file;
 	st.first_line = first_line > 0 ? first_line : 1;
 	st.dl = dl;
-	S_passes(&st, dialects);
+	/* The passes this post gets: none for Markdown only when a reader of
+	 * another format takes it. */
+	size_t nd = 0;
+	bool foreign = false;
+	for (const struct dialect *const *d = dialects; d && *d; d++, nd++)
+		foreign = foreign || ((*d)->reads && (*d)->reads(ctx));
+	const struct dialect **kept = xmalloc((nd + 1) * sizeof *kept);
+	size_t nk = 0;
+	for (size_t k = 0; k < nd; k++)
+		if (!foreign || !dialects[k]->markdown_only)
+			kept[nk++] = dialects[k];
+	kept[nk] = NULL;
+	S_passes(&st, kept);
+	free(kept);
 
 	/* Pass 0 */
 	const char *text = md;

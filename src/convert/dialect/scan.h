@@ -102,6 +102,12 @@ struct dialect {
 	void (*run_begin)(void *self);   /* a paragraph starts: per-paragraph caches reset */
 	void (*title_begin)(void *self); /* a title starts: what the post holds open does not reach it */
 	void (*finish)(void *self, struct strbuf *out); /* after the last paragraph */
+	/* A reader of another format (reST): whether it reads this post into
+	 * Markdown (in its pre hook). The passes marked markdown_only then do
+	 * not run on the post: a reST post's "++ctrl++" or "!!! note" is
+	 * text, as the generator's own reader (docutils) leaves it. */
+	bool (*reads)(const struct dialect_context *ctx);
+	bool markdown_only; /* Markdown syntax (an extension's): for Markdown posts only */
 };
 
 /* ------------------------------------------------------------------ */

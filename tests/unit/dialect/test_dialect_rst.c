@@ -10,6 +10,7 @@
 #include "dialect/dialect_fixture.h"
 
 #include "base/linemap.h"
+#include "convert/dialect/scan.h"
 
 #define RST (1u << 15)
 
@@ -588,25 +589,59 @@ static void test_words(void)
 	free(h);
 }
 
+/* A pass after rst, for the test: each '~' it is asked about becomes
+ * "TILDE" (as pymdownx's tilde would make it markup), but an escaped one. */
+static size_t S_tilde(struct ds_inl *x, size_t i, void *self)
+{
+	(void)self;
+	if (x->in_tag || (i && x->s[i - 1] == '\\'))
+		return 0;
+	sb_adds(x->out, "TILDE");
+	return 1;
+}
+static const struct ds_trigger S_tilde_triggers[] = {{'~', S_tilde}, {0, NULL}};
+static const struct dialect S_tilde_pass = {.name = "tilde", .triggers = S_tilde_triggers};
+
 /* The HTML rst writes for a term (a field name here) has been through the
- * passes after it already; they must not read it again. With math after
- * rst, the name "[[] \\]" became the TeX "\[" then " \]", which math read
- * once more as a span holding "</span>". (In a blockquote, where the
- * fuzzer found it, that span ran on into the field's body, and its words
- * became attributes of a tag.) */
+ * passes after it already; they must not read it again. (With math after
+ * rst, a field name "[[] \\]" became the TeX "\[" then " \]", read once
+ * more as a span holding "</span>"; in a blockquote, where the fuzzer
+ * found it, the span ran on into the field's body and its words became
+ * attributes of a tag.) */
 static void test_read_once(void)
 {
-	static const struct dialect *const passes[] = {&dialect_rst, &dialect_math, NULL};
+	static const struct dialect *const passes[] = {&dialect_rst, &S_tilde_pass, NULL};
 	struct dialect_context ctx = dt_ctx;
 	ctx.post_relpath = "posts/p.rst";
-	char *md = dt_rewrite(passes, &ctx, ":e[[] \\\\]: body\n", NULL);
-	unlike(md, "&lt;/span&gt;", "a term's HTML is not read again as TeX");
+	char *md = dt_rewrite(passes, &ctx, ":a~b: c~d\n", NULL);
+	unlike(md, "TILDE", "a term's HTML is not read again by a pass after rst (nor its escaped text)");
+	like(md, "<dt>a&#126;b</dt>", "... its characters written as references");
 	free(md);
-	md = dt_rewrite(passes, &ctx, " :e[[]: ]<a\n  rre\n", NULL);
-	char *h = H(md);
-	like(h, "]&lt;a\nrre</p>", "in a blockquote, the field's body stays text");
-	free(h);
+}
+
+/* Markdown's extensions are no syntax of reST: in a .rst post, Pelican's
+ * pymdownx and MkDocs passes (Python-Markdown's, which docutils never
+ * sees), math and heading ids do not run. */
+static void test_markdown_only(void)
+{
+	static const struct dialect *const passes[] = {&dialect_rst, &dialect_pelican, &dialect_pymdownx,
+						       &dialect_mkdocs, &dialect_math, &dialect_heading_ids, NULL};
+	struct fm_node *cfg = dt_config("markdown_extensions:\n  - admonition\n  - pymdownx.keys\n  - pymdownx.mark\n");
+	struct dialect_context ctx = dt_ctx;
+	ctx.config = cfg;
+	ctx.post_relpath = "posts/p.rst";
+	char *md = dt_rewrite(passes, &ctx, "Press ++ctrl+c++, ==this== and [x] {#id}.\n\n!!! note\n\n    Not a box.\n", NULL);
+	unlike(md, "<kbd>", "no pymdownx keys in reST");
+	unlike(md, "<mark>", "no pymdownx mark in reST");
+	unlike(md, "math", "no math in reST");
+	unlike(md, "admonition", "no MkDocs admonition in reST");
+	like(md, "ctrl", "the text as written");
 	free(md);
+	ctx.post_relpath = "posts/p.md";
+	md = dt_rewrite(passes, &ctx, "Press ++ctrl+c++ and ==this==.\n", NULL);
+	like(md, "<kbd>", "... while a Markdown post of the same site gets them");
+	free(md);
+	fm_node_free(cfg);
 }
 
 /* Sphinx's seealso box is titled in the book's language (the context's),
@@ -658,6 +693,6 @@ int main(void)
 		return 0;
 	}
 	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_footnotes, test_substitutions, test_sections, test_lists,
-						      test_literal, test_directives, test_tables, test_lines, test_words, test_read_once, test_see_also, NULL};
+						      test_literal, test_directives, test_tables, test_lines, test_words, test_read_once, test_markdown_only, test_see_also, NULL};
 	return dt_run(tests);
 }

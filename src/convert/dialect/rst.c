@@ -339,6 +339,31 @@ static void S_code(struct strbuf *o, const char *s, size_t n)
 		sb_addc(o, '`');
 }
 
+/* A name docutils matches in any case (a role, a footnote or citation
+ * label): its ASCII letters lower-cased, in a string the caller frees. */
+static char *S_lower(const char *s, size_t n)
+{
+	char *k = xstrndup(s, n);
+	for (char *p = k; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return k;
+}
+
+/* The label of a footnote or citation: "[label]" at s, then a space or
+ * the line's end, with no space inside; its text in *lab, *ll. */
+static bool S_fn_label(const char *s, size_t l, const char **lab, size_t *ll)
+{
+	if (l <= 2 || s[0] != '[')
+		return false;
+	const char *rb = memchr(s, ']', l);
+	size_t k = rb ? (size_t)(rb - s) : 0;
+	if (k <= 1 || (k + 1 != l && s[k + 1] != ' ') || memchr(s, ' ', k))
+		return false;
+	*lab = s + 1;
+	*ll = k - 1;
+	return true;
+}
+
 /* A reference name: lower case, white space runs one space, escapes read. */
 static char *S_norm(const char *s, size_t n)
 {
@@ -689,9 +714,7 @@ static void S_role(struct S_inl *x, const char *role, size_t rl, const char *s, 
 		x->role_made = false;
 		return;
 	}
-	char *name = rl ? xstrndup(role, rl) : xstrdup("");
-	for (char *p = name; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
+	char *name = S_lower(rl ? role : "", rl);
 	size_t ri;
 	if (rl && strmap_get(&x->r->roles, name, &ri)) {
 		/* A role of the post's own: its base role's, else a span with
@@ -1028,9 +1051,7 @@ static size_t S_fnref(struct S_inl *x, size_t i, struct strbuf *o)
 	size_t ll = k - i - 1;
 	/* With no footnote or citation for it, docutils keeps "[1]_" and
 	 * reports it; cmark-gfm would show "[^1]". */
-	char *key = xstrndup(l, ll);
-	for (char *p = key; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
+	char *key = S_lower(l, ll);
 	bool defined = !strcmp(key, "#")   ? r->auto_ref_next < r->auto_defs
 		       : !strcmp(key, "*") ? r->sym_ref_next < r->sym_defs
 					   : strmap_get(&r->fndefs, key, NULL);
@@ -2925,7 +2946,8 @@ static size_t S_explicit(struct S_rst *r, const struct S_ln *L, size_t n, size_t
 {
 	const char *s = L[i].s + 3;
 	size_t l = L[i].n > 3 ? L[i].n - 3 : 0;
-	size_t cnt, end;
+	size_t cnt, end, ll;
+	const char *lab;
 	if (L[i].n == 2 && (i + 1 == n || !L[i + 1].n))
 		return i + 1; /* an empty comment */
 	size_t dn = S_dir_name(s, l);
@@ -2935,59 +2957,51 @@ static size_t S_explicit(struct S_rst *r, const struct S_ln *L, size_t n, size_t
 		free(v);
 		return end;
 	}
-	if (l > 2 && s[0] == '[') {
-		const char *rb = memchr(s, ']', l);
-		size_t k = rb ? (size_t)(rb - s) : 0;
-		if (k > 1 && (k + 1 == l || s[k + 1] == ' ') && !memchr(s, ' ', k)) {
-			struct S_ln *v = S_indented(L, n, i, 3 + k + 1, true, &cnt, &end);
-			const char *lab = s + 1;
-			size_t ll = k - 1;
-			struct strbuf h = STRBUF_INIT;
-			bool refd;
-			if (ll == 1 && lab[0] == '#') {
-				sb_addf(&h, "[^auto-%zu]: ", ++r->auto_def_next);
-				refd = r->auto_def_next <= r->auto_refs;
-			} else if (ll == 1 && lab[0] == '*') {
-				sb_addf(&h, "[^sym-%zu]: ", ++r->sym_def_next);
-				refd = true;
-			} else {
-				char *key = xstrndup(lab, ll);
-				for (char *c = key; *c; c++)
-					*c = (char)tolower((unsigned char)*c);
-				refd = strmap_get(&r->fnrefs, key, NULL);
-				free(key);
-				sb_adds(&h, "[^");
-				for (size_t j = lab[0] == '#' ? 1 : 0; j < ll; j++)
-					sb_addc(&h, ds_alnum(lab[j]) || strchr("-_.", lab[j]) ? lab[j] : '-');
-				sb_adds(&h, "]: ");
-				/* A citation's label is how the text names it: kept
-				 * (the note's number replaces it at the reference). */
-				bool digits = true;
-				for (size_t j = 0; j < ll; j++)
-					digits = digits && isdigit((unsigned char)lab[j]);
-				if (!digits && lab[0] != '#') {
-					sb_adds(&h, "\\[");
-					S_text(&h, lab, ll);
-					sb_adds(&h, "\\] ");
-				}
-			}
-			if (!refd) {
-				/* Not referenced: GFM would drop it; its text stays. */
-				h.len = 0;
+	if (S_fn_label(s, l, &lab, &ll)) {
+		struct S_ln *v = S_indented(L, n, i, 3 + ll + 2, true, &cnt, &end);
+		struct strbuf h = STRBUF_INIT;
+		bool refd;
+		if (ll == 1 && lab[0] == '#') {
+			sb_addf(&h, "[^auto-%zu]: ", ++r->auto_def_next);
+			refd = r->auto_def_next <= r->auto_refs;
+		} else if (ll == 1 && lab[0] == '*') {
+			sb_addf(&h, "[^sym-%zu]: ", ++r->sym_def_next);
+			refd = true;
+		} else {
+			char *key = S_lower(lab, ll);
+			refd = strmap_get(&r->fnrefs, key, NULL);
+			free(key);
+			sb_adds(&h, "[^");
+			for (size_t j = lab[0] == '#' ? 1 : 0; j < ll; j++)
+				sb_addc(&h, ds_alnum(lab[j]) || strchr("-_.", lab[j]) ? lab[j] : '-');
+			sb_adds(&h, "]: ");
+			/* A citation's label is how the text names it: kept
+			 * (the note's number replaces it at the reference). */
+			bool digits = true;
+			for (size_t j = 0; j < ll; j++)
+				digits = digits && isdigit((unsigned char)lab[j]);
+			if (!digits && lab[0] != '#') {
 				sb_adds(&h, "\\[");
 				S_text(&h, lab, ll);
 				sb_adds(&h, "\\] ");
 			}
-			sb_add(&h, "", 0);
-			struct S_out child = {0};
-			S_body(r, v, cnt, &child, depth + 1);
-			S_gap(o, L[i].src);
-			S_nest(o, &child, h.s, refd ? "    " : "");
-			S_puts(o, "", L[end - 1].src);
-			sb_release(&h);
-			free(v);
-			return end;
 		}
+		if (!refd) {
+			/* Not referenced: GFM would drop it; its text stays. */
+			h.len = 0;
+			sb_adds(&h, "\\[");
+			S_text(&h, lab, ll);
+			sb_adds(&h, "\\] ");
+		}
+		sb_add(&h, "", 0);
+		struct S_out child = {0};
+		S_body(r, v, cnt, &child, depth + 1);
+		S_gap(o, L[i].src);
+		S_nest(o, &child, h.s, refd ? "    " : "");
+		S_puts(o, "", L[end - 1].src);
+		sb_release(&h);
+		free(v);
+		return end;
 	}
 	/* Targets, substitution definitions (collected before) and
 	 * comments: nothing shows. */
@@ -3210,9 +3224,7 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 			while (b > s && p - b < 80 && b[-1] != '[' && !ds_wsnl(b[-1]))
 				b--;
 			if (b > s && b[-1] == '[' && b < p) {
-				char *lab = xstrndup(b, (size_t)(p - b));
-				for (char *c = lab; *c; c++)
-					*c = (char)tolower((unsigned char)*c);
+				char *lab = S_lower(b, (size_t)(p - b));
 				if (!strcmp(lab, "#"))
 					r->auto_refs++;
 				strmap_put(&r->fnrefs, lab, 0);
@@ -3221,21 +3233,17 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 		}
 		/* Footnote and citation definitions, for the references that
 		 * have none. */
-		if (l > 5 && !strncmp(s, ".. [", 4)) {
-			const char *lab = s + 4, *rb = memchr(lab, ']', l - 4);
-			size_t ll = rb ? (size_t)(rb - lab) : 0;
-			if (ll && (rb + 1 == s + l || rb[1] == ' ') && !memchr(lab, ' ', ll)) {
-				if (ll == 1 && lab[0] == '#') {
-					r->auto_defs++;
-				} else if (ll == 1 && lab[0] == '*') {
-					r->sym_defs++;
-				} else {
-					char *key = xstrndup(lab, ll);
-					for (char *p = key; *p; p++)
-						*p = (char)tolower((unsigned char)*p);
-					strmap_put(&r->fndefs, key, 0);
-					free(key);
-				}
+		const char *lab;
+		size_t ll;
+		if (l > 3 && !strncmp(s, ".. ", 3) && S_fn_label(s + 3, l - 3, &lab, &ll)) {
+			if (ll == 1 && lab[0] == '#') {
+				r->auto_defs++;
+			} else if (ll == 1 && lab[0] == '*') {
+				r->sym_defs++;
+			} else {
+				char *key = S_lower(lab, ll);
+				strmap_put(&r->fndefs, key, 0);
+				free(key);
 			}
 		}
 		/* `name <uri>`_ on one line: a target for name_ elsewhere. */
@@ -3346,16 +3354,12 @@ static void S_collect(struct S_rst *r, const struct S_ln *L, size_t n)
 				k++;
 			if (!k)
 				continue;
-			char *name = xstrndup(d, k);
-			for (char *p = name; *p; p++)
-				*p = (char)tolower((unsigned char)*p);
+			char *name = S_lower(d, k);
 			char *base = xstrdup("");
 			const char *pp = k < dl && d[k] == '(' ? memchr(d + k, ')', dl - k) : NULL;
 			if (pp) {
 				free(base);
-				base = xstrndup(d + k + 1, (size_t)(pp - d - k - 1));
-				for (char *p = base; *p; p++)
-					*p = (char)tolower((unsigned char)*p);
+				base = S_lower(d + k + 1, (size_t)(pp - d - k - 1));
 			}
 			if (!strcmp(base, "raw")) {
 				/* Raw HTML only: another format shows nothing of it in a page. */

@@ -575,6 +575,14 @@ void chapter_image_to_alt(xmlNodePtr img)
 	free(src);
 	if (alt)
 		xmlFree(alt);
+	/* The image's id goes to what stands for it: a link to the image (or
+	 * an SVG <use> of it) still lands (a fuzz finding: "#g" of a missing
+	 * <img id=g> pointed at nothing, which epubcheck rejects). */
+	xmlChar *id = xmlGetProp(img, (const xmlChar *)"id");
+	if (id) {
+		S_set(span, "id", (const char *)id);
+		xmlFree(id);
+	}
 	xmlAddPrevSibling(img, span);
 	xmlUnlinkNode(img);
 	xmlFreeNode(img);

@@ -1145,7 +1145,8 @@ void svg_fix_refs(xmlNodePtr root)
 		bool use = xmlStrEqual(el->name, (const xmlChar *)"use");
 		if (href)
 			xmlFree(href);
-		if ((use && !(there && !S_named(els[k], not_used))) ||
+		/* A <use> of an HTML element (outside any <svg>) shows nothing. */
+		if ((use && !(there && !S_named(els[k], not_used) && S_in_svg(els[k]))) ||
 		    (ha && !there && S_named(el, (const char *const[]){"textPath", "mpath", NULL}))) {
 			if (el != root) {
 				gone = xgrow(gone, ngone, &cgone, sizeof *gone);

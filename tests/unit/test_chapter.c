@@ -399,6 +399,39 @@ static void test_unwrap(void)
 	chapter_free(&ch);
 	post_free(p);
 	diag_list_free(&dl);
+
+	/* A fuzz finding: the replacement of <img id=g> lost the id, and a
+	 * link to "#g" pointed at nothing. */
+	p = cfx_post("h.md", "H", "See [the figure](#fig).\n\n<img id=\"fig\" src=\"c.png\" alt=\"C\">\n", 1);
+	S_convert(&ch, p, 1, &dl);
+	if (ok(ch.nimages == 1, "one image")) {
+		chapter_image_to_alt(ch.images[0].img);
+		char *text;
+		xmlDocPtr doc = S_reparse(&ch, &text);
+		is_int(fx_xpath_num(doc, "count(//h:span[@class='image-missing'][@id='fig'][.='[C]'])"), 1,
+		       "image_to_alt: what stands for the image keeps its id");
+		is_int(fx_xpath_num(doc, "count(//h:a[@href='#fig'])"), 1, "... so the link to it still lands");
+		xmlFreeDoc(doc);
+		free(text);
+	}
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
+
+	/* ... and an SVG <use> of an HTML element shows nothing: it goes. */
+	p = cfx_post("u.md", "U",
+		     "<svg><use href=\"#h\"/><use href=\"#s\"/><g id=\"s\"/></svg>\n\n<p id=\"h\">words</p>\n", 1);
+	S_convert(&ch, p, 1, &dl);
+	char *text;
+	xmlDocPtr doc = S_reparse(&ch, &text);
+	is_int(fx_xpath_num(doc, "count(//*[local-name()='use'][@*[local-name()='href']='#h'])"), 0, "a <use> of an HTML element goes");
+	is_int(fx_xpath_num(doc, "count(//*[local-name()='use'][@*[local-name()='href']='#s'])"), 1, "... a <use> of an SVG element stays");
+	is_int(fx_xpath_num(doc, "count(//h:p[@id='h'][.='words'])"), 1, "... and the element with its words");
+	xmlFreeDoc(doc);
+	free(text);
+	chapter_free(&ch);
+	post_free(p);
+	diag_list_free(&dl);
 }
 
 /* http(s) images are recorded for the book stage to fetch; other schemes

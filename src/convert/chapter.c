@@ -1198,11 +1198,12 @@ int chapter_convert(struct chapter *ch, const struct post *p, const struct conve
 	char *md = o->dialects ? dialect_rewrite(o->dialects, o->dialect, p->body, p->body_len, &md_len, &lm,
 						 p->path, p->body_line, dl)
 			       : NULL;
+	unsigned mflags = o->dialects && dialect_foreign(o->dialects, o->dialect) ? MARKDOWN_NO_AUTOLINK : 0;
 	struct guard_note *notes = NULL;
 	size_t nnotes = 0, guarded_len;
 	char *guarded = markdown_guard(md ? md : p->body, md_len, &guarded_len, &notes, &nnotes);
 	free(md);
-	int rc = markdown_to_html(&html, guarded, guarded_len, &notes, &nnotes);
+	int rc = markdown_to_html_flags(&html, guarded, guarded_len, mflags, &notes, &nnotes);
 	free(guarded);
 	for (size_t i = 0; i < nnotes; i++) {
 		diag_warning(dl, p->path, p->body_line + linemap_get(&lm, notes[i].line) - 1, 0, "%s",

@@ -43,6 +43,7 @@
 #ifndef SHEAF_DIALECT_H
 #define SHEAF_DIALECT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/diag.h"
@@ -117,5 +118,11 @@ struct dialect_context {
 char *dialect_rewrite(const struct dialect *const *dialects, const struct dialect_context *ctx, const char *md,
 		      size_t len, size_t *out_len, struct linemap *lines, const char *file, int first_line,
 		      struct diag_list *dl);
+
+/* Whether a pass of dialects reads the post of ctx from another format
+ * (reST): what dialect_rewrite makes of it is then that format's, with
+ * its links written out, and cmark-gfm's autolinks would add links its
+ * generator does not make. */
+bool dialect_foreign(const struct dialect *const *dialects, const struct dialect_context *ctx);
 
 #endif

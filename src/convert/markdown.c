@@ -50,12 +50,14 @@ void markdown_init(void)
 	cmark_gfm_core_extensions_ensure_registered();
 }
 
-static cmark_parser *S_parser(void)
+static cmark_parser *S_parser(unsigned flags)
 {
 	cmark_parser *parser = cmark_parser_new(S_OPTIONS);
 	if (!parser)
 		abort();
 	for (size_t i = 0; i < sizeof S_extensions / sizeof *S_extensions; i++) {
+		if ((flags & MARKDOWN_NO_AUTOLINK) && !strcmp(S_extensions[i], "autolink"))
+			continue;
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(S_extensions[i]);
 		if (!ext) {
 			fprintf(stderr, "sheaf: cmark-gfm has no '%s' extension\n", S_extensions[i]);
@@ -240,8 +242,14 @@ static size_t S_cut_backrefs(char *html, size_t len)
 
 int markdown_to_html(char **out, const char *md, size_t len, struct guard_note **notes, size_t *nnotes)
 {
+	return markdown_to_html_flags(out, md, len, 0, notes, nnotes);
+}
+
+int markdown_to_html_flags(char **out, const char *md, size_t len, unsigned flags, struct guard_note **notes,
+			   size_t *nnotes)
+{
 	*out = NULL;
-	cmark_parser *parser = S_parser();
+	cmark_parser *parser = S_parser(flags);
 	cmark_node *doc = S_parse(parser, md, len);
 	if (!doc) {
 		cmark_parser_free(parser);
@@ -311,7 +319,7 @@ char *markdown_first_h1(const char *md, size_t len)
 	for (size_t i = 0; i < nnotes; i++)
 		free(notes[i].message);
 	free(notes);
-	cmark_parser *parser = S_parser();
+	cmark_parser *parser = S_parser(0);
 	cmark_node *doc = S_parse(parser, guarded, glen);
 	free(guarded);
 	if (!doc)

@@ -37,6 +37,13 @@ struct guard_note {
  * Returns 0, or -1 on failure. */
 int markdown_to_html(char **out, const char *md, size_t len, struct guard_note **notes, size_t *nnotes);
 
+/* markdown_to_html with flags: MARKDOWN_NO_AUTOLINK leaves out cmark-gfm's
+ * autolinks (bare "www." and email addresses), for Markdown a reader of
+ * another format wrote (dialect_foreign). */
+enum { MARKDOWN_NO_AUTOLINK = 1u << 0 };
+int markdown_to_html_flags(char **out, const char *md, size_t len, unsigned flags, struct guard_note **notes,
+			   size_t *nnotes);
+
 /* Rewrites the few inputs on which cmark-gfm 0.29.0.gfm.6 takes quadratic
  * time (see ../shared/CONVENTIONS.md), so that no post takes more than a
  * moment: lines with hundreds of table pipes get their pipes escaped (the

@@ -82,10 +82,28 @@ static void S_markers(void)
 	free(out);
 }
 
+/* Autolinks are cmark-gfm's, and can be left out (for Markdown a reST
+ * reader wrote, whose links are its own). */
+static void S_autolinks(void)
+{
+	const char *md = "Go www.example.org or write a@b.example.\n";
+	char *html = NULL;
+	ok(markdown_to_html(&html, md, strlen(md), NULL, NULL) == 0, "converts");
+	like(html, "<a href=\"http://www.example.org\">", "\"www.\" is a link");
+	like(html, "<a href=\"mailto:a@b.example\">", "an email address is a link");
+	free(html);
+	ok(markdown_to_html_flags(&html, md, strlen(md), MARKDOWN_NO_AUTOLINK, NULL, NULL) == 0,
+	   "converts without autolinks");
+	unlike(html, "<a ", "MARKDOWN_NO_AUTOLINK: no link");
+	like(html, "Go www.example.org or write a@b.example.", "the text as written");
+	free(html);
+}
+
 int main(void)
 {
 	markdown_init();
 	S_markers();
+	S_autolinks();
 	size_t nnotes;
 	int line;
 	char *html = S_html(MARKDOWN_MAX_NOTE_REFS, &nnotes, &line);

@@ -272,7 +272,8 @@ static void S_tc(struct strbuf *o, char c)
 		sb_adds(o, "\n    ");
 		return;
 	}
-	if (c && strchr("\\`*_[]<>&|$^{}#~:", c))
+	/* '!' before a link's '[' would make it an image. */
+	if (c && strchr("\\`*_[]<>&|$^{}#~:!", c))
 		sb_addc(o, '\\');
 	sb_addc(o, c);
 }
@@ -499,7 +500,16 @@ struct S_inl {
 	size_t src;
 	bool role_made; /* in a role another role is made from */
 	struct ds_cache c[K_N];
-	size_t noname_until, nomail_until;
+	size_t noname_until, nomail_until, nouri_until;
+	/* The end of the last inline markup: markup may start there, as
+	 * docutils matches its start-string from the rest of the text on; the
+	 * end of the last standalone URI or email address, where another may
+	 * start (docutils reads the rest of the text for more). */
+	size_t after, implicit_after;
+	/* A standalone URI of a scheme docutils does not know makes the rest
+	 * of its text, up to the next inline markup, text (docutils'
+	 * implicit_inline gives up on the whole run at that first match). */
+	bool nolink;
 };
 
 /* Inline markup starts after white space, an opener or a delimiter, and
@@ -558,12 +568,19 @@ static bool S_open_ok(const char *s, size_t n, size_t i, size_t len)
 	return true;
 }
 
-/* The length of a role name at s[k] (`:name:` without the colons). */
+/* The end of a role's name at s[k], or k: a simple reference name (words
+ * joined by single - . _ + :), as docutils' pattern has it. */
 static size_t S_role_name(const char *s, size_t n, size_t k)
 {
-	size_t e = k;
-	while (e < n && (ds_alnum(s[e]) || strchr("-_.+", s[e])))
-		e++;
+	size_t e = k, w;
+	while (e < n) {
+		if ((w = S_wordc(s, n, e)))
+			e += w;
+		else if (e > k && s[e] && strchr("-._+:", s[e]) && e + 1 < n && S_wordc(s, n, e + 1))
+			e++;
+		else
+			break;
+	}
 	return e;
 }
 
@@ -746,8 +763,19 @@ static void S_role(struct S_inl *x, const char *role, size_t rl, const char *s, 
 		S_tag(o, "em", s, n);
 	} else if (!strcmp(name, "strong")) {
 		S_tag(o, "strong", s, n);
-	} else if (!strcmp(name, "literal") || !strcmp(name, "code") || !strcmp(name, "kbd") ||
-		   !strcmp(name, "samp") || !strcmp(name, "file") || !strcmp(name, "command")) {
+	} else if (!strcmp(name, "literal")) {
+		/* Its escapes read, as docutils' literal role reads them (the
+		 * code role keeps them). */
+		struct strbuf u = STRBUF_INIT;
+		for (size_t k = 0; k < n; k++)
+			if (s[k] != '\\' || k + 1 >= n)
+				sb_addc(&u, s[k]);
+			else if (!ds_wsnl(s[++k]))
+				sb_addc(&u, s[k]);
+		S_code(o, u.s ? u.s : "", u.len);
+		sb_release(&u);
+	} else if (!strcmp(name, "code") || !strcmp(name, "kbd") || !strcmp(name, "samp") || !strcmp(name, "file") ||
+		   !strcmp(name, "command")) {
 		S_code(o, s, n);
 	} else if (!strcmp(name, "sub") || !strcmp(name, "subscript")) {
 		S_tag(o, "sub", s, n);
@@ -951,69 +979,58 @@ static void S_subst(struct S_inl *x, const char *name, size_t nl, const char *li
 	free(key);
 }
 
-static const char *const S_schemes[] = {"http", "https", "ftp", "ftps", "sftp", "mailto", "file", "news",
-					"telnet", "irc", "ircs", "git", "ssh", "gopher", NULL};
+/* The schemes docutils links a standalone URI of (docutils.utils.
+ * urischemes, 0.19); another scheme's URI stays text. */
+static const char *const S_schemes[] = {
+	"about", "acap", "addbook", "afp", "afs", "aim", "callto", "castanet", "chttp", "cid", "crid",
+	"data", "dav", "dict", "dns", "eid", "fax", "feed", "file", "finger", "freenet", "ftp", "go",
+	"gopher", "gsm-sms", "h323", "h324", "hdl", "hnews", "http", "https", "hydra", "iioploc", "ilu",
+	"im", "imap", "info", "ior", "ipp", "irc", "iris.beep", "iseek", "jar", "javascript", "jdbc",
+	"ldap", "lifn", "livescript", "lrq", "mailbox", "mailserver", "mailto", "md5", "mid", "mocha",
+	"modem", "mtqp", "mupdate", "news", "nfs", "nntp", "opaquelocktoken", "phone", "pop", "pop3",
+	"pres", "printer", "prospero", "rdar", "res", "rtsp", "rvp", "rwhois", "rx", "sdp", "service",
+	"shttp", "sip", "sips", "smb", "snews", "snmp", "soap.beep", "soap.beeps", "ssh", "t120", "tag",
+	"tcp", "tel", "telephone", "telnet", "tftp", "tip", "tn3270", "tv", "urn", "uuid", "vemmi",
+	"videotex", "view-source", "wais", "whodp", "whois++", "x-man-page", "xmlrpc.beep",
+	"xmlrpc.beeps", "z39.50r", "z39.50s", NULL};
 
-/* A standalone URI at s[i]: its length, or 0. */
-static size_t S_uri_at(const char *s, size_t n, size_t i)
+/* docutils' uri pattern (states.py, Inliner.init_customizations) reads
+ * ASCII only: uric is a URI's character, urilast one that may end it. A
+ * backslash inside is an escape's mark (docutils' \x00): a URI character
+ * that cannot end it; an escaped backslash is none. */
+static bool S_uric(char c)
 {
-	size_t k = i;
-	while (k < n && k - i < 12 && (ds_alnum(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.'))
-		k++;
-	if (k >= n || s[k] != ':' || k == i)
-		return 0;
-	bool known = false;
-	for (const char *const *p = S_schemes; *p; p++)
-		if (ds_ieq(s + i, k - i, *p))
-			known = true;
-	if (!known)
-		return 0;
-	bool mail = k - i == 6;
-	size_t e = k + 1;
-	if (!mail && !ds_at(s, n, e, "//"))
-		return 0;
-	while (e < n && !ds_wsnl(s[e]) && !strchr("<>\"`", s[e]) && !(s[e] == '\\' && e + 1 < n))
-		e++;
-	while (e > k + 1 && strchr(".,;:!?'\")]}", s[e - 1]))
-		e--;
-	return e > k + 1 + (mail ? 0 : 2) ? e - i : 0;
+	return ds_alnum(c) || (c && strchr("-_.!~*'()[];/:@&=+$,%\\", c));
 }
 
-/* A word at s[i] (start-string rules met): a reference `name_`, a
- * standalone URI or email address. Bytes taken, or 0. */
-static size_t S_word(struct S_inl *x, size_t i, struct strbuf *o)
+static bool S_urilast(char c)
+{
+	return ds_alnum(c) || (c && strchr("_~*/=+", c));
+}
+
+/* The end of the run of URI characters (and also of more) at s[k]. */
+static size_t S_uri_run(const char *s, size_t lim, size_t k, const char *more)
+{
+	while (k < lim && (S_uric(s[k]) || (more && s[k] && strchr(more, s[k])))) {
+		if (s[k] == '\\' && k + 1 < lim && s[k + 1] == '\\')
+			break; /* an escaped backslash */
+		k += s[k] == '\\' && k + 1 < lim && s[k + 1] != '\\' &&
+				     (S_uric(s[k + 1]) || (more && s[k + 1] && strchr(more, s[k + 1])))
+			     ? 2
+			     : 1;
+	}
+	return k;
+}
+
+/* A reference `name_` or `name__` at s[i]: its length, or 0; the
+ * name's in *nl. */
+static size_t S_refname_len(struct S_inl *x, size_t i, size_t *nl)
 {
 	const char *s = x->s;
-	size_t n = x->n;
-	size_t u = S_uri_at(s, n, i);
-	if (u) {
-		char *url = xstrndup(s + i, u);
-		S_link(o, s + i, u, url, false);
-		free(url);
-		return u;
-	}
-	if (i >= x->nomail_until) {
-		size_t k = i;
-		while (k < n && (ds_alnum(s[k]) || strchr("._%+-", s[k])))
-			k++;
-		size_t at = k;
-		if (at > i && at < n && s[at] == '@') {
-			size_t d = at + 1, dots = 0;
-			while (d < n && (ds_alnum(s[d]) || s[d] == '-' || (s[d] == '.' && d + 1 < n && ds_alnum(s[d + 1]))))
-				dots += s[d++] == '.';
-			if (dots && ds_alnum(s[d - 1]) && S_end_ok(s, n, d)) {
-				char *url = xasprintf("mailto:%.*s", (int)(d - i), s + i);
-				S_link(o, s + i, d - i, url, false);
-				free(url);
-				return d - i;
-			}
-		}
-		x->nomail_until = at;
-	}
+	size_t n = x->n, k = i;
 	if (i < x->noname_until)
 		return 0;
 	/* A simple reference name: words joined by single - _ . : + */
-	size_t k = i;
 	while (k < n) {
 		size_t w = S_wordc(s, n, k);
 		if (w)
@@ -1024,12 +1041,9 @@ static size_t S_word(struct S_inl *x, size_t i, struct strbuf *o)
 			break;
 	}
 	if (k < n && s[k] == '_' && k > i) {
-		size_t e = k + 1;
-		bool anon = e < n && s[e] == '_';
-		if (anon)
-			e++;
+		size_t e = k + 1 < n && s[k + 1] == '_' ? k + 2 : k + 1;
 		if (S_end_ok(s, n, e)) {
-			S_ref(x, s + i, k - i, s + i, k - i, anon, o);
+			*nl = k - i;
 			return e - i;
 		}
 	}
@@ -1037,14 +1051,238 @@ static size_t S_word(struct S_inl *x, size_t i, struct strbuf *o)
 	return 0;
 }
 
+/* The end of a footnote or citation reference's label at s[i] ("[label]"
+ * then '_', where inline markup may end), or 0. */
+static size_t S_fnref_end(const char *s, size_t n, size_t i)
+{
+	size_t k = i + 1;
+	while (k < n && k - i < 80 && s[k] != ']' && !ds_wsnl(s[k]) && s[k] != '[' && s[k] != '`')
+		k++;
+	if (k >= n || s[k] != ']' || k == i + 1 || k + 1 >= n || s[k + 1] != '_' || !S_end_ok(s, n, k + 2))
+		return 0;
+	return k;
+}
+
+/* Whether inline markup starts at s[p] (start-string rules met), whole
+ * or with no end: docutils reads a standalone URI in the text between. */
+static bool S_markup_at(struct S_inl *x, size_t p)
+{
+	const char *s = x->s;
+	size_t n = x->n;
+	char c = s[p];
+	if (c == '*')
+		return S_open_ok(s, n, p, p + 1 < n && s[p + 1] == '*' ? 2 : 1);
+	if (c == '`')
+		return S_open_ok(s, n, p, p + 1 < n && s[p + 1] == '`' ? 2 : 1);
+	if (c == '_')
+		return p + 1 < n && s[p + 1] == '`' && S_open_ok(s, n, p, 2);
+	if (c == '|')
+		return !(p + 1 < n && s[p + 1] == '|') && S_open_ok(s, n, p, 1);
+	if (c == '[')
+		return S_fnref_end(s, n, p) != 0;
+	if (c == ':') {
+		size_t e = S_role_name(s, n, p + 1);
+		return e > p + 1 && e + 1 < n && s[e] == ':' && s[e + 1] == '`' && !(e + 2 < n && s[e + 2] == '`') &&
+		       S_open_ok(s, n, e + 1, 1);
+	}
+	size_t nl;
+	return S_wordc(s, n, p) && S_refname_len(x, p, &nl);
+}
+
+/* A URI's part s[b..e) may end at e: on a character that may end it, or
+ * on one before '>' (an escape's mark too: "\\>"). */
+static bool S_uri_last(const char *s, size_t b, size_t e, size_t lim)
+{
+	if (e <= b)
+		return false;
+	return S_urilast(s[e - 1]) || (S_uric(s[e - 1]) && e < lim && s[e] == '>');
+}
+
+/* ... and the URI may end there: where inline markup may end, or at lim,
+ * where the text docutils reads it in ends. */
+static bool S_uri_end_ok(const char *s, size_t n, size_t b, size_t e, size_t lim)
+{
+	return S_uri_last(s, b, e, lim) && (e == lim || S_end_ok(s, n, e));
+}
+
+/* The end of a URI's part at s[b..run), then a query '?' and a fragment
+ * '#' where allowed: the longest that may end, as docutils' pattern
+ * backtracks; 0 if none. */
+static size_t S_uri_part(const char *s, size_t n, size_t b, size_t lim, int part)
+{
+	size_t run = S_uri_run(s, lim, b, NULL);
+	for (size_t e = run; e > b; e--) {
+		if (e == run && part < 2 && S_uri_last(s, b, e, lim)) {
+			/* The query and the fragment follow the whole run only:
+			 * '?' and '#' are no URI characters. */
+			if (part < 1 && run < lim && s[run] == '?') {
+				size_t q = S_uri_part(s, n, run + 1, lim, 1);
+				if (q)
+					return q;
+			}
+			if (run < lim && s[run] == '#') {
+				size_t f = S_uri_part(s, n, run + 1, lim, 2);
+				if (f)
+					return f;
+			}
+		}
+		if (S_uri_end_ok(s, n, b, e, lim))
+			return e;
+	}
+	return 0;
+}
+
+/* Where the text docutils reads a standalone URI or email address at
+ * s[i] in ends, as far as one that would end by s[reach] can tell: at the
+ * next inline markup, which docutils finds first. Looking no further
+ * keeps a run of addresses that are none linear. */
+static size_t S_implicit_end(struct S_inl *x, size_t i, size_t reach)
+{
+	for (size_t p = i + 1; p <= reach && p < x->n; p++)
+		if (S_start_ok(x->s, p) && S_markup_at(x, p))
+			return p;
+	return x->n;
+}
+
+/* A standalone URI at s[i] as docutils reads one: its length, or 0;
+ * *known says whether docutils links its scheme. */
+static size_t S_uri_at(struct S_inl *x, size_t i, size_t *lim, bool *known)
+{
+	const char *s = x->s;
+	size_t n = x->n, k = i;
+	if (i < x->nouri_until || !isalpha((unsigned char)s[i]))
+		return 0;
+	while (k < n && (ds_alnum(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.'))
+		k++;
+	if (k >= n || s[k] != ':') {
+		x->nouri_until = k;
+		return 0;
+	}
+	if (*lim == DS_NONE)
+		*lim = S_implicit_end(x, i, S_uri_run(s, n, k + 1, "?#"));
+	size_t e = k + 1 < *lim ? S_uri_part(s, n, k + 1, *lim, 0) : 0;
+	if (!e) {
+		x->nouri_until = k < *lim ? k : *lim;
+		return 0;
+	}
+	*known = false;
+	for (const char *const *p = S_schemes; *p && !*known; p++)
+		*known = ds_ieq(s + i, k - i, *p);
+	return e - i;
+}
+
+/* docutils' emailc: a character of an email address's name and host. */
+static bool S_emailc(char c)
+{
+	return ds_alnum(c) || (c && strchr("-_!~*'{|}/#?^`&=+$%", c));
+}
+
+/* An email address at s[i] as docutils' uri pattern reads one (a name of
+ * parts joined by single dots, '@', a host, a character that may end a
+ * URI): its length, or 0. */
+static size_t S_email_at(struct S_inl *x, size_t i, size_t *lim)
+{
+	const char *s = x->s;
+	size_t n = x->n, k = i;
+	bool part = false;
+	if (i < x->nomail_until)
+		return 0;
+	/* The name, to '@'; an escape's mark counts as a character. */
+	for (;; k++) {
+		char c = k < n ? s[k] : 0;
+		if (c == '@' && part && !(k > i && s[k - 1] == '\\'))
+			break;
+		if (c == '.' && part) {
+			part = false;
+			continue;
+		}
+		if (c == '\\' && k + 1 < n && s[k + 1] != '\\' && s[k + 1] != '@') {
+			part = true;
+			continue;
+		}
+		if (!S_emailc(c)) {
+			x->nomail_until = k;
+			return 0;
+		}
+		part = true;
+	}
+	size_t h = k + 1, run = h;
+	while (run < n && (S_emailc(s[run]) || (s[run] == '.' && run > h) ||
+			   (s[run] == '\\' && run + 1 < n && s[run + 1] != '\\')))
+		run++;
+	if (*lim == DS_NONE || *lim > run + 1) {
+		/* The URI's own look may have stopped short of this reach. */
+		size_t l = S_implicit_end(x, i, run + 1);
+		*lim = *lim == DS_NONE || l < *lim ? l : *lim;
+	}
+	/* The host, then its last character: the longest that may end. */
+	for (size_t e = run + 1; e > h + 1; e--)
+		if (e - 1 < *lim && S_uri_end_ok(s, n, e - 2, e, *lim))
+			return e - i;
+	x->nomail_until = h < *lim ? h : *lim;
+	return 0;
+}
+
+/* A link to a standalone URI or email address s[0..n): escapes read
+ * (docutils' unescape). */
+static void S_implicit_link(struct strbuf *o, const char *pre, const char *s, size_t n)
+{
+	struct strbuf url = STRBUF_INIT;
+	sb_adds(&url, pre);
+	for (size_t k = 0; k < n; k++)
+		sb_addc(&url, s[k] == '\\' && k + 1 < n ? s[++k] : s[k]);
+	sb_add(&url, "", 0);
+	S_link(o, s, n, url.s, true);
+	sb_release(&url);
+}
+
+/* A standalone URI or email address at s[i] (start-string rules met).
+ * Bytes taken, or 0. */
+static size_t S_implicit(struct S_inl *x, size_t i, struct strbuf *o)
+{
+	size_t lim = DS_NONE;
+	bool known = false, uri = true;
+	size_t u = S_uri_at(x, i, &lim, &known);
+	if (!u) {
+		uri = false;
+		u = S_email_at(x, i, &lim);
+		known = true;
+	}
+	if (!u)
+		return 0;
+	x->implicit_after = i + u;
+	/* It may end with an escape's mark (before an escaped '>'), which
+	 * shows nothing. */
+	size_t shown = u - (x->s[i + u - 1] == '\\');
+	if (!known || x->nolink) {
+		x->nolink = x->nolink || uri;
+		S_text_esc(o, x->s + i, shown);
+	} else {
+		S_implicit_link(o, uri ? "" : "mailto:", x->s + i, shown);
+	}
+	return u;
+}
+
+/* A word at s[i] (start-string rules met): a reference `name_`, a
+ * standalone URI or email address. Bytes taken, or 0. */
+static size_t S_word(struct S_inl *x, size_t i, struct strbuf *o)
+{
+	size_t nl, e = S_refname_len(x, i, &nl);
+	if (e) {
+		S_ref(x, x->s + i, nl, x->s + i, nl, e - nl == 2, o);
+		x->nolink = false;
+		x->after = i + e;
+		return e;
+	}
+	return S_implicit(x, i, o);
+}
+
 /* Footnote or citation reference `[label]_` at s[i]. */
 static size_t S_fnref(struct S_inl *x, size_t i, struct strbuf *o)
 {
 	const char *s = x->s;
-	size_t n = x->n, k = i + 1;
-	while (k < n && k - i < 80 && s[k] != ']' && !ds_wsnl(s[k]) && s[k] != '[' && s[k] != '`')
-		k++;
-	if (k >= n || s[k] != ']' || k == i + 1 || k + 1 >= n || s[k + 1] != '_' || !S_end_ok(s, n, k + 2))
+	size_t k = S_fnref_end(s, x->n, i);
+	if (!k)
 		return 0;
 	struct S_rst *r = x->r;
 	const char *l = s + i + 1;
@@ -1088,8 +1326,8 @@ static size_t S_span(struct S_inl *x, size_t i, size_t len, int kind)
 	return S_end(x, kind, i + len + 1);
 }
 
-/* Inline markup at s[i] (its start-string rules met): bytes taken, or 0. */
-static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
+/* Inline markup but a word at s[i]: bytes taken, or 0. */
+static size_t S_span_markup(struct S_inl *x, size_t i, struct strbuf *o)
 {
 	const char *s = x->s;
 	size_t n = x->n;
@@ -1136,19 +1374,48 @@ static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
 	}
 	if (c == '[')
 		return S_fnref(x, i, o);
-	if (S_wordc(s, n, i))
-		return S_word(x, i, o);
 	return 0;
+}
+
+/* Inline markup at s[i] (its start-string rules met): bytes taken, or 0.
+ * An email address may also start with punctuation ("-a@b.org"). */
+static size_t S_markup(struct S_inl *x, size_t i, struct strbuf *o)
+{
+	if (S_wordc(x->s, x->n, i))
+		return S_word(x, i, o);
+	size_t used = S_span_markup(x, i, o);
+	if (used) {
+		x->nolink = false;
+		x->after = i + used;
+	} else if (S_emailc(x->s[i]))
+		used = S_implicit(x, i, o);
+	return used;
 }
 
 static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struct strbuf *o)
 {
-	struct S_inl x = {.r = r, .s = s, .n = n, .src = src};
+	struct S_inl x = {.r = r, .s = s, .n = n, .src = src, .after = DS_NONE, .implicit_after = DS_NONE};
 	for (size_t i = 0; i < n;) {
 		char c = s[i];
+		bool start = S_start_ok(s, i) || i == x.after, istart = start || i == x.implicit_after;
 		if (c == '\n')
 			x.src++;
 		if (c == '\\' && i + 1 < n) {
+			/* An escape's mark is a character of an email address. */
+			size_t used = istart ? S_implicit(&x, i, o) : 0;
+			if (used) {
+				i += used;
+				continue;
+			}
+			if ((unsigned char)s[i + 1] >= 0x80) {
+				/* A character escaped whole: a no-break space escaped is
+				 * white space before what follows. */
+				size_t len;
+				(void)S_cp_at(s, n, i + 1, &len);
+				sb_add(o, s + i + 1, len);
+				i += 1 + len;
+				continue;
+			}
 			if (s[i + 1] == '\n') {
 				S_tc(o, '\n');
 				x.src++;
@@ -1166,14 +1433,14 @@ static void S_inline(struct S_rst *r, const char *s, size_t n, size_t src, struc
 			i += len;
 			continue;
 		}
-		if (S_start_ok(s, i) && strchr("*`:_|[", c) == NULL && !S_wordc(s, n, i)) {
+		if (start && strchr("*`:_|[", c) == NULL && !S_wordc(s, n, i) && !S_emailc(c)) {
 			S_tc(o, c);
 			i++;
 			continue;
 		}
-		if (S_start_ok(s, i) && c) {
+		if (istart && c) {
 			size_t before = o->len;
-			size_t used = S_markup(&x, i, o);
+			size_t used = start ? S_markup(&x, i, o) : S_emailc(c) ? S_implicit(&x, i, o) : 0;
 			if (used) {
 				for (size_t k = i; k < i + used; k++)
 					x.src += s[k] == '\n';

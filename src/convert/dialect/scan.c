@@ -1454,6 +1454,14 @@ static bool S_blank_in_quote(const char *s, size_t n)
 	return true;
 }
 
+bool dialect_foreign(const struct dialect *const *dialects, const struct dialect_context *ctx)
+{
+	for (const struct dialect *const *d = dialects; d && *d; d++)
+		if ((*d)->reads && (*d)->reads(ctx))
+			return true;
+	return false;
+}
+
 char *dialect_rewrite(const struct dialect *const *dialects, const struct dialect_context *ctx, const char *md,
 		      size_t len, size_t *out_len, struct linemap *lines, const char *file, int first_line,
 		      struct diag_list *dl)
@@ -1469,9 +1477,9 @@ char *dialect_rewrite(const struct dialect *const *dialects, const struct dialec
 	/* The passes this post gets: none for Markdown only when a reader of
 	 * another format takes it. */
 	size_t nd = 0;
-	bool foreign = false;
-	for (const struct dialect *const *d = dialects; d && *d; d++, nd++)
-		foreign = foreign || ((*d)->reads && (*d)->reads(ctx));
+	bool foreign = dialect_foreign(dialects, ctx);
+	for (const struct dialect *const *d = dialects; d && *d; d++)
+		nd++;
 	const struct dialect **kept = xmalloc((nd + 1) * sizeof *kept);
 	size_t nk = 0;
 	for (size_t k = 0; k < nd; k++)

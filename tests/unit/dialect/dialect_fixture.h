@@ -165,12 +165,17 @@ static inline char *dt_in_site(const char *gen, const char *name, unsigned d, co
 	return out ? out : xstrdup("");
 }
 
-static inline char *H(const char *md)
+static inline char *H_flags(const char *md, unsigned flags)
 {
 	char *html = NULL;
-	if (markdown_to_html(&html, md, strlen(md), NULL, NULL) < 0)
+	if (markdown_to_html_flags(&html, md, strlen(md), flags, NULL, NULL) < 0)
 		return xstrdup("");
 	return html;
+}
+
+static inline char *H(const char *md)
+{
+	return H_flags(md, 0);
 }
 
 /* Rewrite, then cmark-gfm. */

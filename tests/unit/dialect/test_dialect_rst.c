@@ -27,11 +27,12 @@ static char *RR(const char *in, struct diag_list *dl, struct linemap *lines)
 	return out;
 }
 
-/* Through cmark-gfm, its source positions and line comments cut out. */
+/* Through cmark-gfm as a reST post goes (no autolinks: dialect_foreign),
+ * its source positions and line comments cut out. */
 static char *RRH(const char *in)
 {
 	char *md = RR(in, NULL, NULL);
-	char *html = H(md);
+	char *html = H_flags(md, MARKDOWN_NO_AUTOLINK);
 	free(md);
 	struct strbuf sb = STRBUF_INIT;
 	for (const char *p = html; *p;) {
@@ -70,7 +71,7 @@ static void S_dump(const char *path)
 	for (size_t i = 0; i < dl.n; i++)
 		printf("warning: %d: %s\n", dl.v[i].line, dl.v[i].message);
 	if (getenv("RST_HTML")) {
-		char *html = H(md);
+		char *html = H_flags(md, MARKDOWN_NO_AUTOLINK);
 		printf("%s\n", html);
 		free(html);
 	}
@@ -246,6 +247,58 @@ static void test_links(void)
 	    "internal targets before a section name its heading");
 	RWARN("Para.\n\nA missing_ ref.\n", "Para.\n\nA missing ref.\n", 12, "reference 'missing' has no target",
 	      "a reference with no target: its text");
+}
+
+/* Standalone URIs and email addresses end where docutils' uri pattern
+ * ends them, in the text between inline markup; each verdict here is
+ * docutils 0.19's. */
+static void test_standalone_uris(void)
+{
+	RHLIKE("See http://x.org/**x** ok.\n", "<p>See <a href=\"http://x.org/\">http://x.org/</a><strong>x</strong> ok.</p>",
+	       "a URI ends where inline markup starts: the strong text after it is kept");
+	RHLIKE("Go http://x.org/*a* b.\n", "<p>Go <a href=\"http://x.org/\">http://x.org/</a><em>a</em> b.</p>",
+	       "... emphasis too");
+	RHLIKE("Go http://x.org/a_ y.\n\n.. _a: http://a.example/\n",
+	       "<p>Go <a href=\"http://x.org/\">http://x.org/</a><a href=\"http://a.example/\">a</a> y.</p>",
+	       "... and a reference");
+	RHLIKE("At http://x.org/a(b) and http://x.org/(a)> b.\n",
+	       "<p>At <a href=\"http://x.org/a%28b\">http://x.org/a(b</a>) and <a "
+	       "href=\"http://x.org/%28a%29\">http://x.org/(a)</a>&gt; b.</p>",
+	       "a URI ends on a character that may end it, or on one before '>'");
+	RHLIKE("At http://x.org/a?q=1#frag. and http://x.org/#f?q and http://x.org/a?b?c z.\n",
+	       "<p>At <a href=\"http://x.org/a?q=1#frag\">http://x.org/a?q=1#frag</a>. and <a "
+	       "href=\"http://x.org/#f\">http://x.org/#f</a>?q and <a href=\"http://x.org/a?b\">http://x.org/a?b</a>?c z.</p>",
+	       "one query, then one fragment");
+	RHLIKE("At http://x.org/a\\*b and http://x.org/a\\_ z.\n",
+	       "<p>At <a href=\"http://x.org/a*b\">http://x.org/a*b</a> and <a href=\"http://x.org/a_\">http://x.org/a_</a> z.</p>",
+	       "an escape in a URI: read, in the link and its text");
+	RHLIKE("At http://x.org/\xc3\xa9 z.\n", "<p>At <a href=\"http://x.org\">http://x.org</a>/\xc3\xa9 z.</p>",
+	       "a URI is ASCII: it ends before a delimiter followed by a letter beyond");
+	RHLIKE("A chttp://x.org/a, git://x.org/a and http:foo.\n",
+	       "<p>A <a href=\"chttp://x.org/a\">chttp://x.org/a</a>, git://x.org/a and http:foo.</p>",
+	       "docutils' schemes are links; another's URI is text, and so is every URI after it up to the next markup");
+	RHLIKE("A *e* x.y:z then *f* http://x.org/ z.\n",
+	       "<p>A <em>e</em> x.y:z then <em>f</em> <a href=\"http://x.org/\">http://x.org/</a> z.</p>",
+	       "... inline markup ends that");
+	RHLIKE("Mail 'a@b.org' and -a@b.org and a@bc z.\n",
+	       "<p>Mail <a href=\"mailto:&#x27;a@b.org\">'a@b.org</a>' and <a href=\"mailto:-a@b.org\">-a@b.org</a> and <a "
+	       "href=\"mailto:a@bc\">a@bc</a> z.</p>",
+	       "an email address as docutils' pattern has it");
+	RHLIKE("Go www.example.com z.\n", "<p>Go www.example.com z.</p>", "\"www.\" is no link in reST");
+	RHLIKE("Go!\\ a_ z.\n\n.. _a: http://a.example/\n", "<p>Go!<a href=\"http://a.example/\">a</a> z.</p>",
+	       "'!' before a link does not make it an image (its word is kept)");
+	RHLIKE("Go a_:sup:`2` z.\n\n.. _a: http://a.example/\n", "<p>Go <a href=\"http://a.example/\">a</a><sup>2</sup> z.</p>",
+	       "inline markup may start right where other markup ends");
+	RHLIKE("A x.y:z then a@b.org and www.example.org z.\n", "<p>A x.y:z then a@b.org and www.example.org z.</p>",
+	       "no email address after a URI of another scheme either; \"www.\" is none in reST");
+	RHLIKE("Mail -a@b*c*-a@b*c* z.\n",
+	       "<p>Mail <a href=\"mailto:-a@b*c*\">-a@b*c*</a><a href=\"mailto:-a@b*c*\">-a@b*c*</a> z.</p>",
+	       "an address may start right where another ends");
+	RHLIKE("Go \\\xc2\xa0" "a_ z.\n\n.. _a: http://a.example/\n", "<p>Go \xc2\xa0" "<a href=\"http://a.example/\">a</a> z.</p>",
+	       "a no-break space escaped is a character whole: a reference may start after it");
+	RHLIKE("Go :sup:`2`:__a: z.\n", "<p>Go <sup>2</sup>:__a: z.</p>",
+	       "a role's name is a simple name: \"__a\" is none, and its text is kept");
+	RHLIKE("Go :literal:`a\\\\b\\*c` z.\n", "<p>Go <code>a\\b*c</code> z.</p>", "the literal role reads escapes");
 }
 
 static void test_footnotes(void)
@@ -637,9 +690,11 @@ static void test_markdown_only(void)
 	unlike(md, "admonition", "no MkDocs admonition in reST");
 	like(md, "ctrl", "the text as written");
 	free(md);
+	ok(dialect_foreign(passes, &ctx), "a reST post is read from another format (no cmark-gfm autolinks then)");
 	ctx.post_relpath = "posts/p.md";
 	md = dt_rewrite(passes, &ctx, "Press ++ctrl+c++ and ==this==.\n", NULL);
 	like(md, "<kbd>", "... while a Markdown post of the same site gets them");
+	ok(!dialect_foreign(passes, &ctx), "... and is Markdown");
 	free(md);
 	fm_node_free(cfg);
 }
@@ -692,7 +747,7 @@ int main(void)
 		S_dump(dump);
 		return 0;
 	}
-	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_footnotes, test_substitutions, test_sections, test_lists,
+	static void (*const tests[])(void) = {test_only_rst, test_inline, test_links, test_standalone_uris, test_footnotes, test_substitutions, test_sections, test_lists,
 						      test_literal, test_directives, test_tables, test_lines, test_words, test_read_once, test_markdown_only, test_see_also, NULL};
 	return dt_run(tests);
 }

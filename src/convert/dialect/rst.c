@@ -569,14 +569,16 @@ static bool S_open_ok(const char *s, size_t n, size_t i, size_t len)
 }
 
 /* The end of a role's name at s[k], or k: a simple reference name (words
- * joined by single - . _ + :), as docutils' pattern has it. */
+ * joined by single - . _ + :), as docutils' pattern has it, in ASCII: no
+ * role sheaf knows has another letter, and S_wordc takes symbols too
+ * (a fuzz finding: "sub\uFFFD" made an unknown role, and its name went). */
 static size_t S_role_name(const char *s, size_t n, size_t k)
 {
-	size_t e = k, w;
+	size_t e = k;
 	while (e < n) {
-		if ((w = S_wordc(s, n, e)))
-			e += w;
-		else if (e > k && s[e] && strchr("-._+:", s[e]) && e + 1 < n && S_wordc(s, n, e + 1))
+		if (ds_alnum(s[e]))
+			e++;
+		else if (e > k && s[e] && strchr("-._+:", s[e]) && e + 1 < n && ds_alnum(s[e + 1]))
 			e++;
 		else
 			break;

@@ -296,6 +296,8 @@ static void test_standalone_uris(void)
 	       "an address may start right where another ends");
 	RHLIKE("Go \\\xc2\xa0" "a_ z.\n\n.. _a: http://a.example/\n", "<p>Go \xc2\xa0" "<a href=\"http://a.example/\">a</a> z.</p>",
 	       "a no-break space escaped is a character whole: a reference may start after it");
+	RHLIKE("Go :sub\xef\xbf\xbd:`t` z.\n", "<p>Go :sub\xef\xbf\xbd:<cite>t</cite> z.</p>",
+	       "a role's name is ASCII: \"sub\xef\xbf\xbd\" is none, and its text is kept (a fuzz finding)");
 	RHLIKE("Go :sup:`2`:__a: z.\n", "<p>Go <sup>2</sup>:__a: z.</p>",
 	       "a role's name is a simple name: \"__a\" is none, and its text is kept");
 	RHLIKE("Go :literal:`a\\\\b\\*c` z.\n", "<p>Go <code>a\\b*c</code> z.</p>", "the literal role reads escapes");
